@@ -1,0 +1,186 @@
+// Log in and out. Each is one transaction; a failed attempt writes nothing.
+import { randomInt } from 'node:crypto';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/chain.ts';
+import type { AppContext } from '../context.ts';
+import { otpCodes, users } from '../db/schema.ts';
+import { maskPhone } from '../domain/masking.ts';
+import { AppError, badRequest, unauthorized } from '../errors.ts';
+import { enqueueSms } from '../notify/outbox.ts';
+import { dummyHash, verifyPassword } from './passwords.ts';
+import { createSession, deleteSession } from './sessions.ts';
+
+export const OTP_TTL_MINUTES = 5;
+export const OTP_MAX_ATTEMPTS = 5;
+export const OTP_RESEND_SECONDS = 60;
+export const OTP_DAILY_LIMIT = 10;
+
+export interface LoginResult {
+  userId: number;
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+const badCredentials = () => new AppError(401, 'invalid_credentials', '用户名或密码错误');
+
+async function openSession(
+  ctx: AppContext,
+  user: { id: number; role: string },
+  method: string,
+): Promise<LoginResult> {
+  return ctx.db.transaction(async (tx) => {
+    const s = await createSession(tx, user.id, ctx.config.sessionHours);
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'auth.login',
+      entity: 'user',
+      entityId: user.id,
+      summary: { method },
+    });
+    return { userId: user.id, ...s };
+  });
+}
+
+/** Staff: username + password. Citizens with a password (the demo citizen) may use their phone. */
+export async function loginWithPassword(
+  ctx: AppContext,
+  input: { username?: string; phone?: string; password: string },
+): Promise<LoginResult> {
+  const where = input.username
+    ? eq(users.username, input.username)
+    : input.phone
+      ? and(eq(users.phoneHash, ctx.pii.hash(input.phone)), eq(users.role, 'citizen'))
+      : undefined;
+  if (!where) throw badRequest('missing_username', '请填写用户名或手机号', 'username');
+  const [user] = await ctx.db.select().from(users).where(where);
+  if (!user || user.disabled) {
+    await verifyPassword(await dummyHash(), input.password); // same cost as a real check
+    throw badCredentials();
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) throw badCredentials();
+  return openSession(ctx, user, 'password');
+}
+
+/** Sends a 6-digit login code by SMS, through the outbox. */
+export async function requestSmsCode(ctx: AppContext, phone: string): Promise<{ expiresInSeconds: number }> {
+  const phoneHash = ctx.pii.hash(phone);
+  const now = new Date();
+  await ctx.db.transaction(async (tx) => {
+    const recent = await tx
+      .select({ createdAt: otpCodes.createdAt })
+      .from(otpCodes)
+      .where(
+        and(eq(otpCodes.phoneHash, phoneHash), gt(otpCodes.createdAt, new Date(now.getTime() - 86_400_000))),
+      )
+      .orderBy(desc(otpCodes.createdAt));
+    if (recent[0] && now.getTime() - recent[0].createdAt.getTime() < OTP_RESEND_SECONDS * 1000) {
+      throw new AppError(429, 'sms_code_too_frequent', `验证码已发送，请${OTP_RESEND_SECONDS}秒后再试`);
+    }
+    if (recent.length >= OTP_DAILY_LIMIT) {
+      throw new AppError(429, 'sms_code_daily_limit', '今日获取验证码次数已达上限，请明天再试');
+    }
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const [row] = await tx
+      .insert(otpCodes)
+      .values({
+        phoneHash,
+        codeHash: ctx.pii.hash(`${phoneHash}:${code}`),
+        expiresAt: new Date(now.getTime() + OTP_TTL_MINUTES * 60_000),
+      })
+      .returning({ id: otpCodes.id });
+    await enqueueSms(tx, ctx.pii, {
+      phone,
+      template: 'login_code',
+      body: `【阳光信访】您的登录验证码为${code}，${OTP_TTL_MINUTES}分钟内有效。如非本人操作，请忽略。`,
+      idempotencyKey: `otp:${row?.id}`,
+    });
+  });
+  ctx.dispatcher.kick();
+  return { expiresInSeconds: OTP_TTL_MINUTES * 60 };
+}
+
+/** Citizen: phone + SMS code. The first login creates the citizen's account. */
+export async function loginWithSmsCode(ctx: AppContext, phone: string, code: string): Promise<LoginResult> {
+  const phoneHash = ctx.pii.hash(phone);
+  const [otp] = await ctx.db
+    .select()
+    .from(otpCodes)
+    .where(
+      and(eq(otpCodes.phoneHash, phoneHash), isNull(otpCodes.consumedAt), gt(otpCodes.expiresAt, new Date())),
+    )
+    .orderBy(desc(otpCodes.createdAt))
+    .limit(1);
+  const invalid = () => new AppError(401, 'invalid_sms_code', '验证码错误或已过期，请重新获取');
+  if (!otp || otp.attempts >= OTP_MAX_ATTEMPTS) throw invalid();
+  if (otp.codeHash !== ctx.pii.hash(`${phoneHash}:${code}`)) {
+    // Counting a wrong guess is the one write a failed login makes: it is what stops brute force.
+    await ctx.db
+      .update(otpCodes)
+      .set({ attempts: sql`${otpCodes.attempts} + 1` })
+      .where(eq(otpCodes.id, otp.id));
+    throw invalid();
+  }
+  return ctx.db.transaction(async (tx) => {
+    const consumed = await tx
+      .update(otpCodes)
+      .set({ consumedAt: new Date() })
+      .where(and(eq(otpCodes.id, otp.id), isNull(otpCodes.consumedAt)))
+      .returning({ id: otpCodes.id });
+    if (consumed.length === 0) throw invalid(); // used by a concurrent request
+    let [user] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.phoneHash, phoneHash), eq(users.role, 'citizen')));
+    if (!user) {
+      [user] = await tx
+        .insert(users)
+        .values({
+          role: 'citizen',
+          displayName: maskPhone(phone),
+          phoneEnc: ctx.pii.encrypt(phone),
+          phoneHash,
+        })
+        .returning();
+      if (!user) throw new Error('citizen insert returned nothing');
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        actorRole: 'citizen',
+        action: 'user.register',
+        entity: 'user',
+        entityId: user.id,
+        summary: { role: 'citizen', via: 'sms' },
+      });
+    }
+    if (user.disabled) throw unauthorized('该账号已停用');
+    const s = await createSession(tx, user.id, ctx.config.sessionHours);
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      actorRole: 'citizen',
+      action: 'auth.login',
+      entity: 'user',
+      entityId: user.id,
+      summary: { method: 'sms' },
+    });
+    return { userId: user.id, ...s };
+  });
+}
+
+export async function logout(
+  ctx: AppContext,
+  token: string,
+  actor: { userId: number; role: string },
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await deleteSession(tx, token);
+    await recordAudit(tx, {
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      action: 'auth.logout',
+      entity: 'user',
+      entityId: actor.userId,
+      summary: {},
+    });
+  });
+}

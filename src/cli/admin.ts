@@ -1,0 +1,134 @@
+// Maintenance commands: migrate, seed, audit verify, backup, bench.
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { count } from 'drizzle-orm';
+import { verifyAuditChain } from '../audit/chain.ts';
+import { appConfigFromEnv } from '../config/index.ts';
+import { openDatabase } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { auditLog } from '../db/schema.ts';
+import { seedCases } from '../seed/cases.ts';
+import { boot, shutdown } from '../server/boot.ts';
+import { dataOption } from './options.ts';
+import { createProgress } from './progress.ts';
+
+const out = (s: string) => process.stdout.write(`${s}\n`);
+
+export function registerAdminCommands(program: Command): void {
+  program
+    .command('migrate')
+    .description('应用数据库迁移 / apply database migrations')
+    .addOption(dataOption())
+    .addHelpText(
+      'after',
+      '\n示例:\n  $ npx xinfang migrate\n  $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/xinfang npx xinfang migrate',
+    )
+    .action(async (opts: { data: string }) => {
+      const config = appConfigFromEnv({ data: opts.data });
+      const database = await openDatabase(config);
+      try {
+        await migrate(database);
+        out(`迁移完成 / migrations applied (${database.kind})`);
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('seed')
+    .description('生成演示账号和模拟信访事项 / seed demo accounts and synthetic cases')
+    .addOption(dataOption())
+    .option('--cases <n>', '模拟信访事项数量 / number of synthetic cases', (v) => Number(v), 0)
+    .option('--seed <s>', '随机种子（相同种子生成相同数据）/ random seed', (v) => Number(v), 1)
+    .option('--demo', '同时创建演示账号（嵌入式数据库默认创建）/ also create demo accounts')
+    .option('--no-demo', '不创建演示账号 / no demo accounts')
+    .addHelpText(
+      'after',
+      '\n示例:\n  $ npx xinfang seed --cases 10000\n  $ npx xinfang seed --cases 1000000 --seed 42 --data ./bench-data',
+    )
+    .action(async (opts: { data: string; cases: number; seed: number; demo?: boolean }) => {
+      if (!Number.isInteger(opts.cases) || opts.cases < 0)
+        throw new Error('--cases 应为非负整数 / must be a non-negative integer');
+      const ctx = await boot(appConfigFromEnv({ data: opts.data, demo: opts.demo }));
+      try {
+        if (ctx.seededDemo) out('已创建演示账号 / demo accounts created');
+        if (opts.cases > 0) {
+          const progress = createProgress('seed cases', opts.cases);
+          const n = await seedCases(ctx.db, {
+            count: opts.cases,
+            seed: opts.seed,
+            onProgress: (k) => progress.increment(k),
+          });
+          progress.stop();
+          out(`已生成 ${n} 件模拟信访事项 / ${n} cases seeded`);
+        }
+      } finally {
+        await shutdown(ctx);
+      }
+    });
+
+  program
+    .command('audit')
+    .description('审计日志 / audit log')
+    .command('verify')
+    .description('校验审计日志哈希链 / verify the audit log hash chain')
+    .addOption(dataOption())
+    .addHelpText('after', '\n示例:\n  $ npx xinfang audit verify')
+    .action(async (opts: { data: string }) => {
+      const database = await openDatabase(appConfigFromEnv({ data: opts.data }));
+      try {
+        await migrate(database);
+        const [row] = await database.db.select({ total: count() }).from(auditLog);
+        const progress = createProgress('audit verify', row?.total ?? 0);
+        let seen = 0;
+        const r = await verifyAuditChain(database.db, (rows) => {
+          progress.increment(rows - seen);
+          seen = rows;
+        });
+        progress.stop();
+        if (r.ok) out(`审计链完整 / audit chain intact: ${r.rows} rows`);
+        else {
+          out(`审计链被破坏 / audit chain BROKEN at seq ${r.brokenAt}: ${r.reason}`);
+          process.exitCode = 2;
+        }
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('backup')
+    .description('备份嵌入式数据库 / back up the embedded database (PGlite data dir + secret key)')
+    .addOption(dataOption())
+    .requiredOption('--out <file>', '输出文件（.tar.gz）/ output file')
+    .addHelpText(
+      'after',
+      '\n示例:\n  $ npx xinfang backup --out backup-2026-11-27.tar.gz\n  PostgreSQL 请使用 pg_dump。',
+    )
+    .action(async (opts: { data: string; out: string }) => {
+      const config = appConfigFromEnv({ data: opts.data });
+      if (config.databaseUrl) throw new Error('PostgreSQL 请使用 pg_dump / use pg_dump for PostgreSQL');
+      const database = await openDatabase(config);
+      try {
+        const blob = await database.pglite?.dumpDataDir('gzip');
+        if (!blob) throw new Error('dump failed');
+        fs.writeFileSync(opts.out, Buffer.from(await blob.arrayBuffer()));
+        out(`已备份到 ${opts.out}；请同时妥善保管 ${config.dataDir}/secret.key（个人信息加密密钥）`);
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('bench')
+    .description('性能基准 / run the benchmarks (npm run bench)')
+    .option('--quick', '缩短时长 / shorter runs')
+    .addHelpText(
+      'after',
+      '\n示例:\n  $ npm run bench\n  $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench',
+    )
+    .action(async (opts: { quick?: boolean }) => {
+      const { runBenchmarks } = await import('../../bench/run.ts');
+      await runBenchmarks({ quick: opts.quick === true });
+    });
+}

@@ -1,0 +1,31 @@
+// `xinfang` — serve, migrate, seed, audit verify, backup, bench. Every command takes --data DIR
+// (embedded database) or uses DATABASE_URL (PostgreSQL server) the same way.
+import { Command } from 'commander';
+import { VERSION } from '../version.ts';
+import { registerAdminCommands } from './admin.ts';
+import { registerServe } from './serve.ts';
+
+const program = new Command('xinfang')
+  .description('阳光信访 — 信访事项办理平台 (petition case-management platform)')
+  .version(VERSION)
+  .addHelpText(
+    'after',
+    `
+数据库 / database:
+  默认使用嵌入式数据库 PGlite（--data 目录，默认 ./data）；设置 DATABASE_URL 则使用 PostgreSQL。
+
+示例 / examples:
+  $ npx xinfang serve                          # 嵌入式数据库 + 演示数据，http://127.0.0.1:3000
+  $ npx xinfang serve --port 8080 --data /srv/xinfang
+  $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/xinfang XINFANG_SECRET=... npx xinfang serve
+  $ npx xinfang seed --cases 100000 --seed 7
+  $ npx xinfang audit verify`,
+  );
+
+registerServe(program);
+registerAdminCommands(program);
+
+program.parseAsync(process.argv).catch((e: Error) => {
+  process.stderr.write(`错误 / error: ${e.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { appConfigFromEnv } from '../config/index.ts';
+import { ROLE_NAMES } from '../domain/roles.ts';
+import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
+import { buildApp } from '../server/app.ts';
+import { boot, shutdown } from '../server/boot.ts';
+import { dataOption } from './options.ts';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('启动平台 / start the platform (npm start)')
+    .option('-p, --port <port>', '端口 / port', (v) => Number(v), 3000)
+    .option('--host <host>', '监听地址 / listen address', '127.0.0.1')
+    .addOption(dataOption())
+    .option('--demo', '启用演示模式（PostgreSQL 上默认关闭）/ enable demo mode')
+    .option('--no-demo', '关闭演示模式 / disable demo mode')
+    .addHelpText(
+      'after',
+      `
+示例:
+  $ npx xinfang serve
+  $ npx xinfang serve --port 8080 --no-demo
+  $ DATABASE_URL=postgres://... XINFANG_SECRET=... npx xinfang serve --demo`,
+    )
+    .action(async (opts: { port: number; host: string; data: string; demo?: boolean }) => {
+      const config = appConfigFromEnv({ data: opts.data, port: opts.port, host: opts.host, demo: opts.demo });
+      const ctx = await boot(config);
+      const app = await buildApp(ctx);
+      await app.listen({ port: config.port, host: config.host });
+      ctx.dispatcher.start();
+      const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+      const lines = [
+        '',
+        `阳光信访平台已启动 / xinfang is running: ${url}`,
+        `  数据库 / database: ${ctx.database.kind === 'pglite' ? `PGlite（嵌入式，${config.dataDir}；仅供单个办公室使用，生产请用 PostgreSQL）` : 'PostgreSQL'}`,
+        `  接口文档 / API docs: ${url}/api/docs`,
+      ];
+      if (config.demo) {
+        lines.push(`  演示账号 / demo accounts (密码 password: ${config.demoPassword})：`);
+        for (const a of demoAccounts()) {
+          const who =
+            a.role === 'citizen' ? `${DEMO_CITIZEN.phone}（信访人，手机号+密码或短信验证码）` : a.username;
+          lines.push(`    ${ROLE_NAMES[a.role].padEnd(4, '　')} ${a.jurisdictionCode ?? '      '}  ${who}`);
+        }
+      }
+      process.stdout.write(`${lines.join('\n')}\n\n`);
+      const stop = async () => {
+        await app.close();
+        await shutdown(ctx);
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

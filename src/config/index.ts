@@ -1,0 +1,54 @@
+// Runtime configuration. Every environment variable the platform reads is parsed here,
+// and documented in docs/configuration.md.
+import path from 'node:path';
+
+export interface DbConfig {
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  databaseUrl?: string;
+  /** Embedded data directory (PGlite); `memory://` keeps everything in RAM (tests). */
+  dataDir: string;
+}
+
+export interface AppConfig extends DbConfig {
+  port: number;
+  host: string;
+  /** Demo mode seeds demo accounts once and exposes /api/v1/auth/demo-accounts. */
+  demo: boolean;
+  demoPassword: string;
+  /** Secret for PII encryption and keyed hashes; generated into the data dir in embedded mode. */
+  secret?: string;
+  logLevel: string;
+  /** Session lifetime in hours. */
+  sessionHours: number;
+  /** Login and SMS-code requests allowed per client IP per minute. */
+  loginRatePerMinute: number;
+  /** Send cookies with the Secure flag (behind HTTPS). */
+  cookieSecure: boolean;
+}
+
+export const DEFAULT_DEMO_PASSWORD = 'Xinfang@2026';
+
+export function dbConfigFromEnv(opts: { data?: string } = {}): DbConfig {
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = opts.data ?? process.env.XINFANG_DATA ?? './data';
+  return { databaseUrl, dataDir: dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir) };
+}
+
+export function appConfigFromEnv(
+  opts: { data?: string; port?: number; host?: string; demo?: boolean } = {},
+): AppConfig {
+  const db = dbConfigFromEnv(opts);
+  return {
+    ...db,
+    port: opts.port ?? Number(process.env.PORT ?? 3000),
+    host: opts.host ?? process.env.HOST ?? '127.0.0.1',
+    // Demo is the default on the embedded database, off on a real server unless asked for.
+    demo: opts.demo ?? (process.env.XINFANG_DEMO ? process.env.XINFANG_DEMO === '1' : !db.databaseUrl),
+    demoPassword: process.env.XINFANG_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
+    secret: process.env.XINFANG_SECRET || undefined,
+    logLevel: process.env.LOG_LEVEL ?? 'info',
+    sessionHours: Number(process.env.XINFANG_SESSION_HOURS ?? 12),
+    loginRatePerMinute: Number(process.env.XINFANG_LOGIN_RATE_PER_MINUTE ?? 20),
+    cookieSecure: process.env.XINFANG_COOKIE_SECURE === '1',
+  };
+}

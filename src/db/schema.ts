@@ -1,0 +1,201 @@
+// One schema for PGlite and PostgreSQL. Migrations are generated from this file by drizzle-kit
+// (`npm run db:generate`) into src/db/migrations and applied by the app at start (src/db/migrate.ts).
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/** Region codes compare byte-wise (C collation) so `LIKE '3201%'` uses the btree index on both databases. */
+const code = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** 行政区划: GB/T 2260 jurisdictions (province, city, county, town). */
+export const jurisdictions = pgTable(
+  'jurisdictions',
+  {
+    code: code('code').primaryKey(), // 6 digits (province/city/county) or 9 digits (town)
+    name: text('name').notNull(),
+    fullName: text('full_name').notNull(), // 江苏省南京市鼓楼区
+    level: smallint('level').notNull(), // 1 province, 2 city, 3 county, 4 town
+    parentCode: code('parent_code'),
+    /** Prefix every code in this jurisdiction's subtree starts with: '32', '3201', '320106', '320106001'. */
+    scopePrefix: code('scope_prefix').notNull(),
+  },
+  (t) => [
+    index('jurisdictions_parent_idx').on(t.parentCode),
+    index('jurisdictions_prefix_idx').on(t.scopePrefix),
+  ],
+);
+
+/** 单位: the petition bureau (信访局) and functional departments of each jurisdiction. */
+export const units = pgTable(
+  'units',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    jurisdictionCode: code('jurisdiction_code')
+      .notNull()
+      .references(() => jurisdictions.code),
+    kind: text('kind').notNull(), // 'bureau' | 'department'
+    deptKey: text('dept_key').notNull(), // 'xinfang', 'zhujian', 'renshe' …
+    name: text('name').notNull(), // 南京市住房和城乡建设局
+    shortName: text('short_name').notNull(), // 住建局
+  },
+  (t) => [uniqueIndex('units_jurisdiction_dept_uq').on(t.jurisdictionCode, t.deptKey)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    username: text('username'), // staff login name; citizens log in by phone
+    passwordHash: text('password_hash'),
+    role: text('role').notNull(),
+    unitId: integer('unit_id').references(() => units.id),
+    displayName: text('display_name').notNull(),
+    // Personal data: encrypted (AES-256-GCM) plus a keyed hash for exact lookup.
+    phoneEnc: text('phone_enc'),
+    phoneHash: text('phone_hash'),
+    idNumberEnc: text('id_number_enc'),
+    idNumberHash: text('id_number_hash'),
+    realNameEnc: text('real_name_enc'),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_username_uq').on(t.username),
+    uniqueIndex('users_citizen_phone_uq').on(t.phoneHash).where(sql`role = 'citizen'`),
+    index('users_unit_idx').on(t.unitId),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the bearer token; the token itself is never stored. */
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** One-time SMS login codes (短信验证码), stored hashed. */
+export const otpCodes = pgTable(
+  'otp_codes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    phoneHash: text('phone_hash').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: smallint('attempts').notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    consumedAt: ts('consumed_at'),
+  },
+  (t) => [index('otp_phone_idx').on(t.phoneHash, t.createdAt)],
+);
+
+/**
+ * Transactional outbox: every outgoing message is written in the transaction that causes it,
+ * then sent by the dispatcher (src/notify/dispatcher.ts) with retries.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    channel: text('channel').notNull(), // 'sms'
+    idempotencyKey: text('idempotency_key').notNull(),
+    recipientEnc: text('recipient_enc').notNull(),
+    recipientMasked: text('recipient_masked').notNull(),
+    template: text('template').notNull(),
+    body: text('body').notNull(),
+    caseId: bigint('case_id', { mode: 'number' }),
+    stage: text('stage'),
+    status: text('status').notNull().default('pending'), // pending | sent | dead
+    attempts: smallint('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [
+    uniqueIndex('outbox_idem_uq').on(t.idempotencyKey),
+    index('outbox_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('outbox_case_idx').on(t.caseId),
+  ],
+);
+
+/** Append-only audit log; each row carries the hash of the previous one (tamper evidence). */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    actorUserId: integer('actor_user_id'),
+    actorRole: text('actor_role'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    summary: jsonb('summary').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_entity_idx').on(t.entity, t.entityId)],
+);
+
+/** Single row holding the head of the audit chain; locking it serialises chain appends. */
+export const auditHead = pgTable('audit_head', {
+  id: smallint('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** Key/value facts about this installation (demo seeded, schema notes). */
+export const meta = pgTable('meta', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+});
+
+/**
+ * 信访事项. The foundation holds what scoping needs (where, who registered, who handles, whose);
+ * the lifecycle issue adds the rest.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseNumber: text('case_number').notNull(),
+    jurisdictionCode: code('jurisdiction_code')
+      .notNull()
+      .references(() => jurisdictions.code), // 问题属地
+    registeringUnitId: integer('registering_unit_id')
+      .notNull()
+      .references(() => units.id),
+    assignedUnitId: integer('assigned_unit_id').references(() => units.id),
+    petitionerUserId: integer('petitioner_user_id').references(() => users.id),
+    form: text('form').notNull(),
+    subject: text('subject').notNull(),
+    content: text('content').notNull(),
+    state: text('state').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cases_number_uq').on(t.caseNumber),
+    index('cases_jurisdiction_idx').on(t.jurisdictionCode, t.createdAt),
+    index('cases_assigned_idx').on(t.assignedUnitId, t.createdAt),
+    index('cases_petitioner_idx').on(t.petitionerUserId),
+  ],
+);

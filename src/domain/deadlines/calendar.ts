@@ -1,0 +1,150 @@
+// The official Chinese working calendar (statutory holidays and make-up workdays 调休上班) and
+// Asia/Shanghai date arithmetic. Pure: no I/O besides loading the package's static data once.
+//
+// Data: `chinese-days/dist/chinese-days.json`, the package's published JSON build. We do not call the
+// package's runtime functions: they parse 'YYYY-MM-DD' as UTC midnight but read it back with local-time
+// getters, so their answers depend on the server's TZ (wrong weekdays west of UTC). Here every date is a
+// plain 'YYYY-MM-DD' string and all arithmetic is done in UTC, so results never depend on process TZ.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** Each value looks like "National Day,国庆节,3" (English name, Chinese name, statutory day count). */
+interface ChineseDaysData {
+  holidays: Record<string, string>;
+  workdays: Record<string, string>;
+  inLieuDays: Record<string, string>;
+}
+
+const data: ChineseDaysData = require('chinese-days/dist/chinese-days.json');
+
+const DAY_MS = 86_400_000;
+/** China Standard Time is UTC+08:00 with no daylight saving since 1991, so a fixed offset is exact. */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const WEEKDAYS_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
+
+/** 'YYYY-MM-DD' → UTC midnight epoch ms of that calendar date; throws on malformed or impossible dates. */
+function dayMs(date: string): number {
+  const m = DATE_RE.exec(date);
+  if (!m) throw new RangeError(`invalid date '${date}', expected YYYY-MM-DD`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
+    throw new RangeError(`invalid date '${date}'`);
+  }
+  return ms;
+}
+
+function fromDayMs(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** "National Day,国庆节,3" → "国庆节". */
+function chineseName(entry: string): string {
+  const parts = entry.split(',');
+  return parts.length >= 3 ? (parts[parts.length - 2] ?? entry) : entry;
+}
+
+function assertInstant(instant: Date): void {
+  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
+    throw new RangeError('invalid Date instant');
+  }
+}
+
+/** The calendar date an instant falls on in Asia/Shanghai, 'YYYY-MM-DD'. */
+export function shanghaiDate(instant: Date): string {
+  assertInstant(instant);
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The last millisecond of a Shanghai calendar date: 'YYYY-MM-DD' 23:59:59.999 +08:00. */
+export function endOfShanghaiDay(date: string): Date {
+  return new Date(dayMs(date) + DAY_MS - 1 - SHANGHAI_OFFSET_MS);
+}
+
+/** Calendar arithmetic on 'YYYY-MM-DD' (n may be negative). */
+export function addDays(date: string, n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`day offset must be an integer, got ${n}`);
+  return fromDayMs(dayMs(date) + n * DAY_MS);
+}
+
+/** Whole calendar days from `from` to `to` (positive when `to` is later). */
+export function diffDays(from: string, to: string): number {
+  return Math.round((dayMs(to) - dayMs(from)) / DAY_MS);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(date: string): number {
+  return new Date(dayMs(date)).getUTCDay();
+}
+
+/** '星期一' … '星期日'. */
+export function weekdayZh(date: string): string {
+  return WEEKDAYS_ZH[weekday(date)] ?? '';
+}
+
+export type DayKind = 'workday' | 'makeup_workday' | 'holiday' | 'weekend';
+
+export interface DayInfo {
+  date: string;
+  kind: DayKind;
+  working: boolean;
+  /** Chinese label: the holiday name ('国庆节'), '周末', '调休上班（国庆节）', or '工作日'. */
+  label: string;
+}
+
+/** How the official calendar classifies one date. Outside the covered years only weekends are known. */
+export function dayInfo(date: string): DayInfo {
+  const wd = weekday(date); // validates the date
+  const makeup = data.workdays[date];
+  if (makeup !== undefined) {
+    return { date, kind: 'makeup_workday', working: true, label: `调休上班（${chineseName(makeup)}）` };
+  }
+  const holiday = data.holidays[date];
+  if (holiday !== undefined) return { date, kind: 'holiday', working: false, label: chineseName(holiday) };
+  if (wd === 0 || wd === 6) return { date, kind: 'weekend', working: false, label: '周末' };
+  return { date, kind: 'workday', working: true, label: '工作日' };
+}
+
+/** Working day per the official calendar: Mon–Fri that is not a holiday, or a make-up workday (调休上班). */
+export function isWorkingDay(date: string): boolean {
+  return dayInfo(date).working;
+}
+
+/**
+ * Statutory holiday (including the weekend/in-lieu days inside an announced holiday block such as
+ * 国庆 10-01..10-08). Ordinary weekends are not holidays here; use isWorkingDay for rest days.
+ */
+export function isHoliday(date: string): { holiday: boolean; name?: string } {
+  const info = dayInfo(date);
+  return info.kind === 'holiday' ? { holiday: true, name: info.label } : { holiday: false };
+}
+
+export interface CalendarCoverage {
+  firstYear: number;
+  lastYear: number;
+}
+
+const coveredYears: ReadonlySet<number> = new Set(
+  [...Object.keys(data.holidays), ...Object.keys(data.workdays)].map((d) => Number(d.slice(0, 4))),
+);
+const coverage: CalendarCoverage = {
+  firstYear: Math.min(...coveredYears),
+  lastYear: Math.max(...coveredYears),
+};
+
+/** Years for which chinese-days has the State Council holiday schedule (2004–2026 in chinese-days 1.5.7). */
+export function calendarCoverage(): CalendarCoverage {
+  return { ...coverage };
+}
+
+/**
+ * Whether holiday data exists for the date's year. When false, isWorkingDay still treats weekends as
+ * rest days but cannot know holidays or make-up workdays, so callers should warn.
+ */
+export function calendarCovers(date: string): boolean {
+  dayMs(date);
+  return coveredYears.has(Number(date.slice(0, 4)));
+}

@@ -1,0 +1,16 @@
+export type { CalendarCoverage, DayInfo, DayKind } from './calendar.ts';
+export {
+  addDays,
+  calendarCoverage,
+  calendarCovers,
+  dayInfo,
+  diffDays,
+  endOfShanghaiDay,
+  isHoliday,
+  isWorkingDay,
+  shanghaiDate,
+  weekday,
+  weekdayZh,
+} from './calendar.ts';
+export type { DayNote, DueDate, Limit, LimitUnit } from './compute.ts';
+export { computeDue, daysRemaining, isNearDue, isOverdue } from './compute.ts';

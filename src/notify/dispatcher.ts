@@ -1,0 +1,114 @@
+// Sends outbox rows through a sink, outside any business transaction.
+// A row is claimed with FOR UPDATE SKIP LOCKED and leased (next_attempt_at pushed forward), so
+// several API nodes can dispatch together and a row whose sender died is retried after the lease.
+// Failures back off exponentially; after maxAttempts the row is dead-lettered ('dead').
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.ts';
+import { outbox } from '../db/schema.ts';
+import type { Pii } from '../security/pii.ts';
+import type { SmsSink } from './sinks.ts';
+
+export interface DispatcherOptions {
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  leaseMs?: number;
+  batch?: number;
+  pollMs?: number;
+}
+
+export class Dispatcher {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private readonly opts: Required<DispatcherOptions>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly pii: Pii,
+    private readonly sink: SmsSink,
+    private readonly log: Logger,
+    opts: DispatcherOptions = {},
+  ) {
+    this.opts = { maxAttempts: 6, baseDelayMs: 2000, leaseMs: 60_000, batch: 50, pollMs: 1000, ...opts };
+  }
+
+  /** Claims due rows and sends them; returns how many were handled. */
+  async runOnce(now = new Date()): Promise<number> {
+    const leaseUntil = new Date(now.getTime() + this.opts.leaseMs);
+    const claimed = await this.db.transaction(async (tx) => {
+      const due = await tx
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+        .orderBy(outbox.id)
+        .limit(this.opts.batch)
+        .for('update', { skipLocked: true });
+      if (due.length === 0) return due;
+      await tx
+        .update(outbox)
+        .set({ nextAttemptAt: leaseUntil, attempts: sql`${outbox.attempts} + 1` })
+        .where(
+          inArray(
+            outbox.id,
+            due.map((r) => r.id),
+          ),
+        );
+      return due;
+    });
+    for (const row of claimed) {
+      const attempt = row.attempts + 1;
+      try {
+        await this.sink.send({
+          to: this.pii.decrypt(row.recipientEnc),
+          toMasked: row.recipientMasked,
+          body: row.body,
+          idempotencyKey: row.idempotencyKey,
+        });
+        await this.db
+          .update(outbox)
+          .set({ status: 'sent', sentAt: new Date(), lastError: null })
+          .where(eq(outbox.id, row.id));
+      } catch (e) {
+        const error = (e as Error).message.slice(0, 500);
+        const dead = attempt >= this.opts.maxAttempts;
+        const delay = this.opts.baseDelayMs * 2 ** (attempt - 1);
+        await this.db
+          .update(outbox)
+          .set({
+            status: dead ? 'dead' : 'pending',
+            lastError: error,
+            nextAttemptAt: new Date(Date.now() + delay),
+          })
+          .where(eq(outbox.id, row.id));
+        this.log.warn({ outboxId: row.id, attempt, dead }, `短信发送失败：${error}`);
+      }
+    }
+    return claimed.length;
+  }
+
+  /** Runs a pass soon (after a commit that enqueued something), without overlapping passes. */
+  kick(): void {
+    if (this.running) return;
+    this.running = this.runOnce()
+      .catch((e) => {
+        this.log.error({ err: e }, 'outbox dispatch failed');
+        return 0;
+      })
+      .finally(() => {
+        this.running = null;
+      });
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.kick(), this.opts.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}

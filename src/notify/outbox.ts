@@ -1,0 +1,32 @@
+// Writing to the outbox (发送队列). Call inside the transaction of the change that causes the
+// message, so a rolled-back change sends nothing and a committed one is never lost.
+import type { Executor } from '../db/client.ts';
+import { outbox } from '../db/schema.ts';
+import { maskPhone } from '../domain/masking.ts';
+import type { Pii } from '../security/pii.ts';
+
+export interface SmsMessage {
+  phone: string;
+  template: string;
+  body: string;
+  /** Unique per logical message: a retry of the same change never sends twice. */
+  idempotencyKey: string;
+  caseId?: number;
+  stage?: string;
+}
+
+export async function enqueueSms(tx: Executor, pii: Pii, msg: SmsMessage): Promise<void> {
+  await tx
+    .insert(outbox)
+    .values({
+      channel: 'sms',
+      idempotencyKey: msg.idempotencyKey,
+      recipientEnc: pii.encrypt(msg.phone),
+      recipientMasked: maskPhone(msg.phone),
+      template: msg.template,
+      body: msg.body,
+      caseId: msg.caseId,
+      stage: msg.stage,
+    })
+    .onConflictDoNothing({ target: outbox.idempotencyKey });
+}

@@ -1,0 +1,42 @@
+// Where messages go. The console sink is the default (demo, development); gateways come with the
+// lifecycle issue. A sink throws to signal a failed attempt; the dispatcher retries.
+import type { Logger } from 'pino';
+
+export interface OutgoingSms {
+  to: string;
+  toMasked: string;
+  body: string;
+  idempotencyKey: string;
+}
+
+export interface SmsSink {
+  name: string;
+  send(msg: OutgoingSms): Promise<void>;
+}
+
+/** Prints the text to the server log, with the number masked (logs never hold phone numbers). */
+export function consoleSink(log: Logger): SmsSink {
+  return {
+    name: 'console',
+    async send(msg) {
+      log.info({ sms: { to: msg.toMasked, key: msg.idempotencyKey } }, `短信 → ${msg.toMasked}：${msg.body}`);
+    },
+  };
+}
+
+/** Collects messages in memory; for tests that check what would have been sent. */
+export function memorySink(): SmsSink & { sent: OutgoingSms[]; failNext: number } {
+  const sink = {
+    name: 'memory',
+    sent: [] as OutgoingSms[],
+    failNext: 0,
+    async send(msg: OutgoingSms) {
+      if (sink.failNext > 0) {
+        sink.failNext--;
+        throw new Error('simulated gateway failure');
+      }
+      sink.sent.push(msg);
+    },
+  };
+  return sink;
+}

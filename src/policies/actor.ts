@@ -1,0 +1,20 @@
+// The caller of a request, as the policies see it.
+import type { Role } from '../domain/roles.ts';
+
+export interface Actor {
+  userId: number;
+  role: Role;
+  displayName: string;
+  /** Citizens have no unit. */
+  unitId: number | null;
+  unitKind: 'bureau' | 'department' | null;
+  unitName: string | null;
+  jurisdictionCode: string | null;
+  jurisdictionName: string | null;
+  /** Every jurisdiction code in the caller's subtree starts with this ('3201' for 南京市). */
+  scopePrefix: string | null;
+}
+
+export function inSubtree(actor: Actor, jurisdictionCode: string): boolean {
+  return actor.scopePrefix !== null && jurisdictionCode.startsWith(actor.scopePrefix);
+}

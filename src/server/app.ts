@@ -1,0 +1,71 @@
+// Composes the HTTP server: plugins (cookies, rate limits, OpenAPI, auth, errors), then each
+// capability's routes under /api/v1, then the static web pages.
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authRoutes } from '../auth/routes.ts';
+import { caseRoutes } from '../cases/routes.ts';
+import type { AppContext } from '../context.ts';
+import { orgRoutes } from '../orgs/routes.ts';
+import { profileRoutes } from '../users/profile.ts';
+import { userRoutes } from '../users/routes.ts';
+import { VERSION } from '../version.ts';
+import { registerAuth } from './auth.ts';
+import { registerErrorHandling } from './errors.ts';
+import { healthRoutes } from './health.ts';
+
+z.config(z.locales.zhCN()); // zod's own messages in Chinese
+
+const webRoot = fileURLToPath(new URL('../../web/public', import.meta.url));
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: process.env.XINFANG_TRUST_PROXY === '1',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'xinfang 阳光信访 API', version: VERSION, description: '信访事项办理平台接口' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'xf_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuth(app, ctx);
+  await app.register(healthRoutes(ctx));
+  await app.register(authRoutes(ctx), { prefix: '/api/v1/auth' });
+  await app.register(orgRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(userRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(profileRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(caseRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    prefix: '/',
+    decorateReply: false,
+    index: ['index.html'],
+  });
+  return app;
+}

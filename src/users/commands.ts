@@ -1,0 +1,58 @@
+// Staff accounts, managed by administrators within their jurisdiction.
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../audit/chain.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import type { AppContext } from '../context.ts';
+import { units, users } from '../db/schema.ts';
+import type { Role } from '../domain/roles.ts';
+import { badRequest, conflict } from '../errors.ts';
+import { type Actor, ensureAllowed, userPolicy } from '../policies/index.ts';
+
+export interface CreateStaffInput {
+  username: string;
+  password: string;
+  role: Exclude<Role, 'citizen'>;
+  unitId: number;
+  displayName: string;
+  phone?: string;
+}
+
+export async function createStaffUser(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateStaffInput,
+): Promise<{ id: number }> {
+  const passwordHash = await hashPassword(input.password); // slow: before the transaction
+  return ctx.db.transaction(async (tx) => {
+    const [unit] = await tx.select().from(units).where(eq(units.id, input.unitId));
+    if (!unit) throw badRequest('unknown_unit', '所选单位不存在', 'unitId');
+    ensureAllowed(
+      userPolicy.create(actor, { role: input.role, unitJurisdictionCode: unit.jurisdictionCode }),
+      '只能在本辖区的单位中创建工作人员账号',
+    );
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+    if (taken) throw conflict('username_taken', '该用户名已被使用');
+    const [user] = await tx
+      .insert(users)
+      .values({
+        username: input.username,
+        passwordHash,
+        role: input.role,
+        unitId: unit.id,
+        displayName: input.displayName,
+        phoneEnc: input.phone ? ctx.pii.encrypt(input.phone) : null,
+        phoneHash: input.phone ? ctx.pii.hash(input.phone) : null,
+      })
+      .returning({ id: users.id });
+    if (!user) throw new Error('insert returned nothing');
+    await recordAudit(tx, {
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      action: 'user.create',
+      entity: 'user',
+      entityId: user.id,
+      summary: { after: { username: input.username, role: input.role, unitId: unit.id } },
+    });
+    return user;
+  });
+}

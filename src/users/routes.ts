@@ -1,0 +1,102 @@
+// /api/v1/users: administrators list and create staff accounts in their subtree.
+import { and, asc, count, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { units, users } from '../db/schema.ts';
+import { maskPhone } from '../domain/masking.ts';
+import { ROLE_NAMES, STAFF_ROLES } from '../domain/roles.ts';
+import { ensureAllowed, unitScope, userPolicy } from '../policies/index.ts';
+import { actorOf } from '../server/auth.ts';
+import { zPhone } from '../server/fields.ts';
+import { createStaffUser } from './commands.ts';
+
+const UserView = z.object({
+  id: z.number(),
+  username: z.string().nullable(),
+  role: z.string(),
+  roleName: z.string(),
+  displayName: z.string(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  jurisdictionCode: z.string().nullable(),
+  phone: z.string().nullable().meta({ description: '脱敏手机号' }),
+  disabled: z.boolean(),
+});
+
+export const userRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/users',
+      {
+        schema: {
+          tags: ['users'],
+          summary: '本辖区工作人员列表（管理员）',
+          querystring: z.object({
+            page: z.coerce.number().int().min(1).default(1),
+            pageSize: z.coerce.number().int().min(1).max(200).default(50),
+            unitId: z.coerce.number().int().optional(),
+          }),
+          response: { 200: z.object({ items: z.array(UserView), total: z.number() }) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        ensureAllowed(userPolicy.list(actor));
+        const { page, pageSize, unitId } = req.query;
+        const where = and(unitScope(actor), unitId ? eq(users.unitId, unitId) : undefined);
+        const [rows, [total]] = await Promise.all([
+          ctx.db
+            .select({ user: users, unitName: units.name, jurisdictionCode: units.jurisdictionCode })
+            .from(users)
+            .innerJoin(units, eq(units.id, users.unitId))
+            .where(where)
+            .orderBy(asc(users.id))
+            .limit(pageSize)
+            .offset((page - 1) * pageSize),
+          ctx.db.select({ n: count() }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(where),
+        ]);
+        return {
+          total: total?.n ?? 0,
+          items: rows.map(({ user, unitName, jurisdictionCode }) => ({
+            id: user.id,
+            username: user.username,
+            role: user.role,
+            roleName: ROLE_NAMES[user.role as keyof typeof ROLE_NAMES] ?? user.role,
+            displayName: user.displayName,
+            unitId: user.unitId,
+            unitName,
+            jurisdictionCode,
+            phone: user.phoneEnc ? maskPhone(ctx.pii.decrypt(user.phoneEnc)) : null,
+            disabled: user.disabled,
+          })),
+        };
+      },
+    );
+
+    app.post(
+      '/users',
+      {
+        schema: {
+          tags: ['users'],
+          summary: '创建工作人员账号（管理员，限本辖区单位）',
+          body: z.object({
+            username: z
+              .string()
+              .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, '用户名为3到32位字母、数字、下划线，以字母开头'),
+            password: z.string().min(8, '密码至少8位').max(128),
+            role: z.enum(STAFF_ROLES),
+            unitId: z.number().int(),
+            displayName: z.string().trim().min(1).max(40),
+            phone: zPhone().optional(),
+          }),
+          response: { 201: z.object({ id: z.number() }) },
+        },
+      },
+      async (req, reply) => {
+        const created = await createStaffUser(ctx, actorOf(req), req.body);
+        return reply.status(201).send(created);
+      },
+    );
+  };
