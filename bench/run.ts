@@ -1,1 +1,154 @@
-export async function runBenchmarks(_opts: { quick: boolean }): Promise<void> {}
+// `npm run bench [-- --quick]`: the platform's benchmarks, on embedded PGlite and, when DATABASE_URL
+// is set, on PostgreSQL. Every figure is also given as a ratio to the raw INSERT rate of the same
+// database in the same run: the machine is noisy, only ratios within one run compare.
+// What each benchmark measures and the latest figures: docs/performance.md.
+import os from 'node:os';
+import { cannon, type HttpRun, type HttpSpec, LOADGEN_WORKERS, problems } from './http.ts';
+import { createScratchTable, dropScratchTable, type InsertResult, insertTps, warmUp } from './insert.ts';
+import { formatTable, type Row } from './report.ts';
+import {
+  BENCH_PASSWORD,
+  BENCH_USER,
+  openTarget,
+  type Target,
+  type TargetSpec,
+  targetSpecs,
+} from './targets.ts';
+
+/** Concurrent clients for the PostgreSQL INSERT run (the pool allows up to PG_POOL_MAX). */
+const PG_INSERT_CLIENTS = 8;
+
+interface DatabaseReport {
+  kind: string;
+  storage: string;
+  rows: Row[];
+  failures: string[];
+}
+
+const print = (s = '') => process.stdout.write(`${s}\n`);
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+function httpSpecs(t: Target, seconds: number): HttpSpec[] {
+  const login = { username: BENCH_USER, password: BENCH_PASSWORD };
+  const healthz = `${t.url}/healthz`;
+  return [
+    { name: 'GET /healthz, 1 connection', url: healthz, connections: 1, seconds },
+    { name: 'GET /healthz, 32 connections', url: healthz, connections: 32, seconds },
+    {
+      name: 'POST /api/v1/auth/login, 8 connections',
+      url: `${t.url}/api/v1/auth/login`,
+      connections: 8,
+      seconds,
+      method: 'POST',
+      body: login,
+    },
+  ];
+}
+
+async function insertRuns(t: Target, seconds: number): Promise<InsertResult[]> {
+  const db = t.ctx.db;
+  const clients = t.kind === 'postgres' ? [1, PG_INSERT_CLIENTS] : [1];
+  const out: InsertResult[] = [];
+  await createScratchTable(db);
+  try {
+    for (const c of clients) {
+      await warmUp(db, c);
+      out.push(await insertTps(db, seconds, c));
+      await dropScratchTable(db);
+      await createScratchTable(db);
+    }
+  } finally {
+    await dropScratchTable(db);
+  }
+  return out;
+}
+
+async function benchDatabase(spec: TargetSpec, seconds: number): Promise<DatabaseReport> {
+  const t = await openTarget(spec);
+  try {
+    print(`\n== ${t.kind}: ${t.storage}`);
+    print(`   server ${t.url}`);
+    const inserts = await insertRuns(t, seconds);
+    const baseline = inserts[0]?.tps ?? Number.NaN;
+    const rows: Row[] = inserts.map((r) => ({
+      benchmark: `raw INSERT, ${r.clients} client${r.clients > 1 ? 's' : ''}${r.clients === 1 ? ' (baseline)' : ''}`,
+      value: r.tps,
+      unit: 'rows/s',
+      ratio: r.tps / baseline,
+      count: r.rows,
+    }));
+    const failures: string[] = [];
+    for (const spec of httpSpecs(t, seconds)) {
+      const warm = await cannon({ ...spec, seconds: Math.min(1, seconds / 3) });
+      const run = await cannon(spec);
+      for (const [label, r] of [
+        ['warm-up', warm],
+        ['run', run],
+      ] as [string, HttpRun][]) {
+        for (const p of problems(r)) failures.push(`${t.kind} ${spec.name} (${label}): ${p}`);
+      }
+      rows.push({
+        benchmark: spec.name,
+        value: run.rps,
+        unit: spec.method === 'POST' ? 'logins/s' : 'req/s',
+        ratio: run.rps / baseline,
+        p50: run.p50,
+        p99: run.p99,
+        count: run.requests,
+      });
+    }
+    print();
+    print(formatTable(rows));
+    return { kind: t.kind, storage: t.storage, rows, failures };
+  } finally {
+    await t.close();
+  }
+}
+
+export async function runBenchmarks(opts: { quick: boolean }): Promise<void> {
+  const seconds = opts.quick ? 1.5 : 5;
+  const m = machine();
+  print('xinfang benchmarks');
+  print(
+    `machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM, node ${m.node}, ${m.platform}; ` +
+      `load generator: autocannon in ${LOADGEN_WORKERS > 0 ? `${LOADGEN_WORKERS} worker thread(s)` : 'the main thread'}`,
+  );
+  print(`duration: ${seconds} s per run${opts.quick ? ' (--quick)' : ''}; ratio = value ÷ raw INSERT rows/s`);
+
+  const reports: DatabaseReport[] = [];
+  for (const spec of targetSpecs()) reports.push(await benchDatabase(spec, seconds));
+
+  const failures = reports.flatMap((r) => r.failures);
+  const summary = {
+    machine: m,
+    quick: opts.quick,
+    secondsPerRun: seconds,
+    loadgenWorkers: LOADGEN_WORKERS,
+    ok: failures.length === 0,
+    failures,
+    databases: reports.map((r) => ({
+      kind: r.kind,
+      storage: r.storage,
+      results: r.rows.map((row) => ({ ...row, value: Math.round(row.value * 10) / 10 })),
+    })),
+  };
+  print();
+  if (failures.length > 0) {
+    const bar = '!'.repeat(72);
+    process.stderr.write(`\n${bar}\nBENCHMARK FAILED: some requests did not succeed\n`);
+    for (const f of failures) process.stderr.write(`  - ${f}\n`);
+    process.stderr.write(`${bar}\n\n`);
+    process.exitCode = 1;
+  }
+  print(`BENCH_JSON ${JSON.stringify(summary)}`);
+}

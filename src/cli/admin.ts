@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { count } from 'drizzle-orm';
-import { verifyAuditChain } from '../audit/chain.ts';
+import { recordAudit, verifyAuditChain } from '../audit/chain.ts';
 import { appConfigFromEnv } from '../config/index.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
@@ -60,6 +60,13 @@ export function registerAdminCommands(program: Command): void {
             onProgress: (k) => progress.increment(k),
           });
           progress.stop();
+          await ctx.db.transaction((tx) =>
+            recordAudit(tx, {
+              action: 'seed.cases',
+              entity: 'installation',
+              summary: { count: n, seed: opts.seed },
+            }),
+          );
           out(`已生成 ${n} 件模拟信访事项 / ${n} cases seeded`);
         }
       } finally {

@@ -31,7 +31,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (req) => {
-    const isPublic = req.routeOptions.config?.public === true || !req.url.startsWith('/api/');
+    const isPublic = req.routeOptions.config?.public === true || !req.url.startsWith('/api/v1/');
     const found = tokenOf(req);
     if (!found) {
       if (isPublic) return;

@@ -1,0 +1,185 @@
+// Browser tests: a system Chromium driven by playwright-core, against a real platform on a random port.
+// Chromium is not downloaded by npm; CI installs it with apt (`apt-get install chromium fonts-noto-cjk`).
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type LaunchOptions, type Page } from 'playwright-core';
+import { type Harness, startHarness } from '../helpers/harness.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The machine has no internet: without these flags Chromium keeps dialling Google services. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches the system Chromium; throws (never skips) when it is not installed. */
+export async function launchBrowser(opts: Pick<LaunchOptions, 'env'> = {}): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. The browser tests need it and the CJK fonts: ` +
+        'run `apt-get install chromium fonts-noto-cjk` (or set CHROMIUM_PATH to a Chromium executable).',
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, ...opts });
+}
+
+export interface Server {
+  h: Harness;
+  /** e.g. http://127.0.0.1:40123 — no trailing slash. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A real platform (see test/helpers/harness.ts) listening on a random local port. */
+export async function startServer(opts: Parameters<typeof startHarness>[0] = {}): Promise<Server> {
+  const h = await startHarness(opts);
+  try {
+    const url = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    return { h, url: url.replace(/\/$/, ''), close: () => h.close() };
+  } catch (e) {
+    await h.close();
+    throw e;
+  }
+}
+
+const SCREENSHOT_DIR = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
+
+/** Full-page screenshot to artifacts/screenshots/<name>.png (artifacts/ is gitignored, kept by CI). */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = `${SCREENSHOT_DIR}${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+export interface GlyphReport {
+  /** The font-family the probe was drawn with (the element's computed one). */
+  fontFamily: string;
+  /** The code point used as the "no glyph" reference (a private-use one, drawn as the .notdef box). */
+  reference: string;
+  /** CJK characters whose pixels are identical to the .notdef reference: tofu. */
+  tofu: string[];
+  /** CJK characters that drew no pixels at all. */
+  blank: string[];
+  /** Number of distinct pixel images among the probe characters (1 means they all look the same). */
+  distinct: number;
+  /** What document.fonts.check() said — true even for missing system fonts, so it proves nothing. */
+  fontsCheck: boolean;
+}
+
+const PROBE = '信访事项办理登录';
+
+/**
+ * Draws CJK characters and a private-use code point (no font has it, so it draws the .notdef box) on a
+ * canvas with the element's computed font-family and compares their pixels. A CJK character without a
+ * font draws that same .notdef box: identical pixels mean tofu.
+ */
+export async function glyphReport(page: Page, selector = 'body', probe = PROBE): Promise<GlyphReport> {
+  // Passed as source text: the test transpiler may wrap functions in helpers (`__name`) that do not
+  // exist in the page.
+  return page.evaluate<GlyphReport>(`(${GLYPH_REPORT_SOURCE})(${JSON.stringify({ selector, probe })})`);
+}
+
+const GLYPH_REPORT_SOURCE = String.raw`async ({ selector, probe }) => {
+  await document.fonts.ready;
+  const el = document.querySelector(selector);
+  if (!el) throw new Error('glyphReport: no element ' + selector);
+  const fontFamily = getComputedStyle(el).fontFamily;
+  const font = '32px ' + fontFamily;
+  const draw = (text) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 48;
+    canvas.height = 48;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 48, 48);
+    ctx.font = font;
+    ctx.fillStyle = '#000';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(text, 4, 24);
+    // One byte per pixel is enough: black on white.
+    const rgba = ctx.getImageData(0, 0, 48, 48).data;
+    let s = '';
+    for (let i = 0; i < rgba.length; i += 4) s += String.fromCharCode(rgba[i]);
+    return s;
+  };
+  const white = draw('');
+  // Two different unassigned/private-use code points must draw the same box, else some font covers
+  // them and they are no .notdef reference; then try the next pair.
+  const candidates = [['\uE000', '\uE001'], ['\u{10FFFD}', '\u{10FFFC}'], ['\u0378', '\u0379']];
+  let reference = '';
+  let notdef = '';
+  for (const [a, b] of candidates) {
+    const pa = draw(a);
+    if (pa === draw(b)) {
+      reference = a;
+      notdef = pa;
+      break;
+    }
+  }
+  if (!reference) throw new Error('glyphReport: found no code point that draws the .notdef glyph');
+  const chars = [...new Set(probe)];
+  const images = chars.map(draw);
+  return {
+    fontFamily,
+    reference: 'U+' + reference.codePointAt(0).toString(16).toUpperCase(),
+    tofu: chars.filter((_, i) => images[i] === notdef),
+    blank: chars.filter((_, i) => images[i] === white),
+    distinct: new Set(images).size,
+    fontsCheck: document.fonts.check(font, probe),
+  };
+}`;
+
+/** Fails when the page's CJK text would show as tofu boxes (or as nothing) for lack of a CJK font. */
+export async function expectNoTofu(page: Page, selector = 'body'): Promise<GlyphReport> {
+  const r = await glyphReport(page, selector);
+  const chars = [...new Set(PROBE)].length;
+  if (r.tofu.length > 0 || r.blank.length > 0 || r.distinct < chars) {
+    throw new Error(
+      `CJK text renders as tofu (no CJK font for "${r.fontFamily}"): ` +
+        `tofu=[${r.tofu.join('')}] blank=[${r.blank.join('')}] distinct=${r.distinct}/${chars} ` +
+        `(document.fonts.check said ${r.fontsCheck}). Install fonts-noto-cjk.`,
+    );
+  }
+  return r;
+}
+
+/**
+ * Environment for a Chromium that sees the machine's fonts minus every font that has CJK glyphs: what a
+ * machine without fonts-noto-cjk looks like. For the self-test proving expectNoTofu() can fail.
+ */
+export async function envWithoutCjkFonts(): Promise<NodeJS.ProcessEnv> {
+  const dir = await mkdtemp(join(tmpdir(), 'xf-fontconfig-'));
+  const reject = [...new Set(PROBE)]
+    .map(
+      (c) =>
+        `<pattern><patelt name="charset"><charset><int>0x${c.codePointAt(0)?.toString(16)}</int></charset></patelt></pattern>`,
+    )
+    .join('\n      ');
+  const file = join(dir, 'fonts.conf');
+  await writeFile(
+    file,
+    `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <selectfont>
+    <rejectfont>
+      ${reject}
+    </rejectfont>
+  </selectfont>
+</fontconfig>
+`,
+  );
+  return { ...process.env, FONTCONFIG_FILE: file };
+}
