@@ -6,7 +6,7 @@ export interface HttpRun {
   connections: number;
   seconds: number;
   requests: number;
-  /** Completed requests per second over the whole run. */
+  /** Successful (2xx) responses per second over the whole run. */
   rps: number;
   p50: number;
   p99: number;
@@ -50,7 +50,7 @@ export async function cannon(spec: HttpSpec): Promise<HttpRun> {
     connections: spec.connections,
     seconds: r.duration,
     requests: r.requests.total,
-    rps: r.requests.total / r.duration,
+    rps: r['2xx'] / r.duration,
     p50: r.latency.p50,
     p99: r.latency.p99,
     non2xx: r.non2xx,

@@ -51,7 +51,9 @@ export async function insertTps(db: Db, seconds: number, clients = 1): Promise<I
   await Promise.all(Array.from({ length: clients }, loop));
   const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
   // Both drivers answer { rows }; Drizzle types the raw result as unknown.
-  const result = (await db.execute(sql`SELECT count(*)::int AS n FROM bench_rows`)) as { rows: { n: number }[] };
+  const result = (await db.execute(sql`SELECT count(*)::int AS n FROM bench_rows`)) as {
+    rows: { n: number }[];
+  };
   const [row] = result.rows;
   if (Number(row?.n) !== rows) throw new Error(`bench_rows holds ${row?.n} rows, expected ${rows}`);
   return { clients, rows, seconds: elapsed, tps: rows / elapsed };

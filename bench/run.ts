@@ -35,6 +35,8 @@ function machine() {
     memoryGb: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    /** 1-minute load average when the run started: a busy machine lowers every figure. */
+    loadAverage: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
   };
 }
 
@@ -120,7 +122,8 @@ export async function runBenchmarks(opts: { quick: boolean }): Promise<void> {
   const m = machine();
   print('xinfang benchmarks');
   print(
-    `machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM, node ${m.node}, ${m.platform}; ` +
+    `machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM, node ${m.node}, ${m.platform}, ` +
+      `load average ${m.loadAverage}; ` +
       `load generator: autocannon in ${LOADGEN_WORKERS > 0 ? `${LOADGEN_WORKERS} worker thread(s)` : 'the main thread'}`,
   );
   print(`duration: ${seconds} s per run${opts.quick ? ' (--quick)' : ''}; ratio = value ÷ raw INSERT rows/s`);
@@ -139,7 +142,11 @@ export async function runBenchmarks(opts: { quick: boolean }): Promise<void> {
     databases: reports.map((r) => ({
       kind: r.kind,
       storage: r.storage,
-      results: r.rows.map((row) => ({ ...row, value: Math.round(row.value * 10) / 10 })),
+      results: r.rows.map((row) => ({
+        ...row,
+        value: Math.round(row.value * 10) / 10,
+        ratio: Math.round(row.ratio * 1000) / 1000,
+      })),
     })),
   };
   print();

@@ -1,98 +1,269 @@
-// /api/v1/cases — the foundation's read side: scoped list and detail. The lifecycle issue adds
-// intake, actions, filters and search on top of these.
-import { and, count, desc, eq } from 'drizzle-orm';
+// /api/v1/cases: intake, lists, detail, lifecycle actions, documents, notifications;
+// /api/v1/public/cases: the public progress query (case number + query code).
+import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { cases, users } from '../db/schema.ts';
-import { maskPhone } from '../domain/masking.ts';
-import { casePolicy, caseScope, ensureReadable } from '../policies/index.ts';
+import { caseDocuments, caseEvents, cases, outbox, units } from '../db/schema.ts';
+import { ACTION_NAMES } from '../domain/lifecycle/actions.ts';
+import { type CaseState, FORMS, PURPOSES, STATE_NAMES } from '../domain/lifecycle/vocabulary.ts';
+import { notFound } from '../errors.ts';
+import { casePolicy, ensureReadable } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
+import { zIdNumber, zPersonName, zPhone } from '../server/fields.ts';
+import { executeAction } from './engine.ts';
+import { registerCase } from './intake.ts';
+import { normaliseQueryCode } from './numbering.ts';
+import { CaseDetail, CaseSummary, eventLabel, presentDetail, presentSummary } from './presenters.ts';
+import { CaseListQuery, listCases } from './queries.ts';
 
-const CaseView = z.object({
-  id: z.number(),
-  caseNumber: z.string(),
-  jurisdictionCode: z.string(),
-  assignedUnitId: z.number().nullable(),
-  form: z.string(),
-  subject: z.string(),
-  state: z.string(),
-  createdAt: z.string(),
-  petitionerPhone: z.string().nullable().meta({ description: '按角色脱敏' }),
+const PartyBody = z.object({
+  name: zPersonName(),
+  idNumber: zIdNumber().optional(),
+  phone: zPhone().optional(),
+  address: z.string().trim().max(200).optional(),
 });
+
+const IntakeBody = z.object({
+  form: z.enum(FORMS, { error: '请选择信访形式' }),
+  purpose: z.enum(PURPOSES).default('claim'),
+  categoryCode: z.string().max(20).optional(),
+  subject: z.string().trim().min(2, '标题至少2个字').max(100, '标题不超过100字'),
+  content: z.string().trim().min(10, '请详细描述信访事项，至少10个字').max(5000, '内容不超过5000字'),
+  jurisdictionCode: z.string().regex(/^\d{6}(\d{3})?$/, '请选择问题属地'),
+  petitioner: PartyBody.optional(),
+  representatives: z.array(PartyBody).max(20).optional(),
+  peopleCount: z.number().int().min(1).max(100000).optional(),
+  isJoint: z.boolean().optional(),
+  previousCaseNumber: z
+    .string()
+    .regex(/^\d{16,19}$/, '信访件编号格式不正确')
+    .optional(),
+  receivedAt: z.iso.datetime({ offset: true }).optional().meta({ description: '收到时间（来信为收信日期）' }),
+});
+
+const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 export const caseRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const select = { c: cases, petitionerPhoneEnc: users.phoneEnc };
-    type Row = { c: typeof cases.$inferSelect; petitionerPhoneEnc: string | null };
-    const present = (actor: ReturnType<typeof actorOf>, { c, petitionerPhoneEnc }: Row) => {
-      const phone = petitionerPhoneEnc ? ctx.pii.decrypt(petitionerPhoneEnc) : null;
-      return {
-        id: c.id,
-        caseNumber: c.caseNumber,
-        jurisdictionCode: c.jurisdictionCode,
-        assignedUnitId: c.assignedUnitId,
-        form: c.form,
-        subject: c.subject,
-        state: c.state,
-        createdAt: c.createdAt.toISOString(),
-        petitionerPhone: phone && !casePolicy.viewFullPii(actor, c) ? maskPhone(phone) : phone,
-      };
+    const loadVisible = async (req: { params: { id: number } }, actor: ReturnType<typeof actorOf>) => {
+      const [c] = await ctx.db.select().from(cases).where(eq(cases.id, req.params.id));
+      ensureReadable(c !== undefined && casePolicy.read(actor, c));
+      return c as typeof cases.$inferSelect;
     };
+
+    app.post(
+      '/cases',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '登记信访事项（信访人网上提交，或登记员登记来信、来访、来电等）',
+          body: IntakeBody,
+          response: {
+            201: z.object({
+              caseId: z.number(),
+              caseNumber: z.string(),
+              queryCode: z.string().optional().meta({ description: '查询码，仅此一次返回' }),
+              state: z.string(),
+              linkedTo: z.object({ caseId: z.number(), caseNumber: z.string() }).optional(),
+              repeatOf: z
+                .object({ caseId: z.number(), caseNumber: z.string(), state: z.string() })
+                .optional(),
+            }),
+          },
+        },
+      },
+      async (req, reply) => {
+        const { receivedAt, ...rest } = req.body;
+        const r = await registerCase(ctx, actorOf(req), {
+          ...rest,
+          receivedAt: receivedAt ? new Date(receivedAt) : undefined,
+        });
+        return reply.status(201).send(r);
+      },
+    );
 
     app.get(
       '/cases',
       {
         schema: {
           tags: ['cases'],
-          summary: '信访事项列表（按数据范围）',
-          querystring: z.object({
-            page: z.coerce.number().int().min(1).default(1),
-            pageSize: z.coerce.number().int().min(1).max(200).default(20),
-          }),
-          response: { 200: z.object({ items: z.array(CaseView), total: z.number() }) },
+          summary: '信访事项列表（按数据范围，支持筛选、排序、分页）',
+          querystring: CaseListQuery,
+          response: { 200: z.object({ items: z.array(CaseSummary), total: z.number() }) },
         },
       },
       async (req) => {
-        const actor = actorOf(req);
-        const { page, pageSize } = req.query;
-        const where = and(caseScope(actor));
-        const [rows, [total]] = await Promise.all([
-          ctx.db
-            .select(select)
-            .from(cases)
-            .leftJoin(users, eq(users.id, cases.petitionerUserId))
-            .where(where)
-            .orderBy(desc(cases.createdAt), desc(cases.id))
-            .limit(pageSize)
-            .offset((page - 1) * pageSize),
-          ctx.db.select({ n: count() }).from(cases).where(where),
-        ]);
-        return { total: total?.n ?? 0, items: rows.map((r) => present(actor, r)) };
+        const r = await listCases(ctx.db, actorOf(req), req.query);
+        const now = new Date();
+        return { total: r.total, items: r.items.map((c) => presentSummary(c, now)) };
       },
     );
 
     app.get(
       '/cases/:id',
       {
+        schema: { tags: ['cases'], summary: '信访事项详情', params: idParam, response: { 200: CaseDetail } },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        return presentDetail(ctx, actor, await loadVisible(req, actor));
+      },
+    );
+
+    app.post(
+      '/cases/:id/actions',
+      {
         schema: {
           tags: ['cases'],
-          summary: '信访事项详情',
-          params: z.object({ id: z.coerce.number().int().positive() }),
-          response: { 200: CaseView },
+          summary: '执行办理操作（受理、交办、答复、送达、评价、复查……）',
+          description: `action 取值：${ACTION_NAMES.join(', ')}。其余字段为该操作的参数。`,
+          params: idParam,
+          body: z.looseObject({ action: z.string().min(1, '请指定办理操作') }),
+          response: { 200: CaseDetail },
         },
       },
       async (req) => {
         const actor = actorOf(req);
-        const [row] = await ctx.db
-          .select(select)
-          .from(cases)
-          .leftJoin(users, eq(users.id, cases.petitionerUserId))
-          .where(eq(cases.id, req.params.id));
-        // Unknown and out-of-scope answer alike, so existence does not leak.
-        ensureReadable(row !== undefined && casePolicy.read(actor, row.c));
-        return present(actor, row as Row);
+        await executeAction(ctx, actor, req.params.id, req.body);
+        return presentDetail(ctx, actor, await loadVisible(req, actor));
+      },
+    );
+
+    app.get(
+      '/cases/:id/documents/:docId',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '下载文书（.docx）',
+          params: idParam.extend({ docId: z.coerce.number().int().positive() }),
+        },
+      },
+      async (req, reply) => {
+        await loadVisible(req, actorOf(req));
+        const [doc] = await ctx.db
+          .select()
+          .from(caseDocuments)
+          .where(and(eq(caseDocuments.id, req.params.docId), eq(caseDocuments.caseId, req.params.id)));
+        if (!doc) throw notFound('未找到该文书');
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
+          .header('x-content-sha256', doc.sha256)
+          .send(doc.content);
+      },
+    );
+
+    app.get(
+      '/cases/:id/notifications',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '向信访人发送的通知（短信）',
+          params: idParam,
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  stage: z.string().nullable(),
+                  channel: z.string(),
+                  recipient: z.string(),
+                  text: z.string(),
+                  status: z.string(),
+                  attempts: z.number(),
+                  createdAt: z.string(),
+                  sentAt: z.string().nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        if (actor.role === 'citizen') throw notFound();
+        await loadVisible(req, actor);
+        const rows = await ctx.db
+          .select()
+          .from(outbox)
+          .where(eq(outbox.caseId, req.params.id))
+          .orderBy(asc(outbox.id));
+        return {
+          items: rows.map((r) => ({
+            stage: r.stage,
+            channel: r.channel,
+            recipient: r.recipientMasked,
+            text: r.body,
+            status: r.status,
+            attempts: r.attempts,
+            createdAt: r.createdAt.toISOString(),
+            sentAt: r.sentAt?.toISOString() ?? null,
+          })),
+        };
+      },
+    );
+
+    app.get(
+      '/public/cases/:caseNumber',
+      {
+        config: { public: true, rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['public'],
+          summary: '凭信访件编号和查询码查询办理进展（无需登录，不含个人信息）',
+          params: z.object({ caseNumber: z.string().max(30) }),
+          querystring: z.object({ code: z.string().max(20) }),
+          response: {
+            200: z.object({
+              caseNumber: z.string(),
+              state: z.string(),
+              stateName: z.string(),
+              subject: z.string(),
+              receivedAt: z.string(),
+              unit: z.string().nullable(),
+              steps: z.array(z.object({ at: z.string(), label: z.string(), unit: z.string().nullable() })),
+              reply: z
+                .object({ outcome: z.string().nullable(), text: z.string(), at: z.string() })
+                .nullable(),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const [c] = await ctx.db.select().from(cases).where(eq(cases.caseNumber, req.params.caseNumber));
+        // Unknown number and wrong code answer the same.
+        if (!c || !c.queryCodeHash || c.queryCodeHash !== ctx.pii.hash(normaliseQueryCode(req.query.code))) {
+          throw notFound('信访件编号或查询码不正确');
+        }
+        const events = await ctx.db
+          .select()
+          .from(caseEvents)
+          .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.public, true)))
+          .orderBy(asc(caseEvents.id));
+        const unitName = (d: Record<string, unknown>) =>
+          (d.targetUnit ?? d.reviewUnit ?? d.unit ?? d.registeringUnit ?? null) as string | null;
+        const replyEvent = [...events].reverse().find((e) => e.action === 'reply');
+        const rd = (replyEvent?.detail ?? {}) as Record<string, string>;
+        const [current] = c.currentUnitId
+          ? await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, c.currentUnitId))
+          : [];
+        return {
+          caseNumber: c.caseNumber,
+          state: c.state,
+          stateName: STATE_NAMES[c.state as CaseState] ?? c.state,
+          subject: c.subject,
+          receivedAt: c.receivedAt.toISOString(),
+          unit: current?.name ?? null,
+          steps: events.map((e) => ({
+            at: e.at.toISOString(),
+            label: eventLabel(e.action),
+            unit: unitName(e.detail as Record<string, unknown>),
+          })),
+          reply:
+            replyEvent && c.deliveredAt
+              ? { outcome: rd.outcomeName ?? null, text: rd.decision ?? '', at: replyEvent.at.toISOString() }
+              : null,
+        };
       },
     );
   };

@@ -24,6 +24,25 @@ export interface AppConfig extends DbConfig {
   loginRatePerMinute: number;
   /** Send cookies with the Secure flag (behind HTTPS). */
   cookieSecure: boolean;
+  /** SMS gateway settings, as given; validated by createSmsSink (src/notify/gateways/index.ts). */
+  sms: SmsConfig;
+}
+
+export interface SmsConfig {
+  /** console (default) | http | tencent */
+  gateway: string;
+  httpUrl?: string;
+  httpSecret?: string;
+  tencentSecretId?: string;
+  tencentSecretKey?: string;
+  /** SmsSdkAppId */
+  tencentAppId?: string;
+  /** SignName (短信签名) */
+  tencentSign?: string;
+  /** JSON object: our template name → Tencent TemplateId (or { "id", "params": [names] }). */
+  tencentTemplates?: string;
+  tencentRegion?: string;
+  tencentEndpoint?: string;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'Xinfang@2026';
@@ -50,5 +69,22 @@ export function appConfigFromEnv(
     sessionHours: Number(process.env.XINFANG_SESSION_HOURS ?? 12),
     loginRatePerMinute: Number(process.env.XINFANG_LOGIN_RATE_PER_MINUTE ?? 20),
     cookieSecure: process.env.XINFANG_COOKIE_SECURE === '1',
+    sms: smsConfigFromEnv(),
+  };
+}
+
+export function smsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SmsConfig {
+  const v = (name: string) => env[name]?.trim() || undefined;
+  return {
+    gateway: v('XINFANG_SMS_GATEWAY')?.toLowerCase() ?? 'console',
+    httpUrl: v('XINFANG_SMS_HTTP_URL'),
+    httpSecret: v('XINFANG_SMS_HTTP_SECRET'),
+    tencentSecretId: v('XINFANG_SMS_TENCENT_SECRET_ID'),
+    tencentSecretKey: v('XINFANG_SMS_TENCENT_SECRET_KEY'),
+    tencentAppId: v('XINFANG_SMS_TENCENT_APP_ID'),
+    tencentSign: v('XINFANG_SMS_TENCENT_SIGN'),
+    tencentTemplates: v('XINFANG_SMS_TENCENT_TEMPLATES'),
+    tencentRegion: v('XINFANG_SMS_TENCENT_REGION'),
+    tencentEndpoint: v('XINFANG_SMS_TENCENT_ENDPOINT'),
   };
 }

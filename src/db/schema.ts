@@ -169,33 +169,149 @@ export const meta = pgTable('meta', {
   value: jsonb('value').notNull(),
 });
 
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
 /**
- * 信访事项. The foundation holds what scoping needs (where, who registered, who handles, whose);
- * the lifecycle issue adds the rest.
+ * 信访事项 (one matter, 一件一号). Clocks live in `clocks` (trigger, limit, due, how computed);
+ * `due_at` mirrors the one running now, for lists and the daily deadline job.
  */
 export const cases = pgTable(
   'cases',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    caseNumber: text('case_number').notNull(),
+    caseNumber: text('case_number').notNull(), // 信访件编号
+    queryCodeHash: text('query_code_hash'), // 查询码 (HMAC)
     jurisdictionCode: code('jurisdiction_code')
       .notNull()
       .references(() => jurisdictions.code), // 问题属地
     registeringUnitId: integer('registering_unit_id')
       .notNull()
-      .references(() => units.id),
-    assignedUnitId: integer('assigned_unit_id').references(() => units.id),
+      .references(() => units.id), // 登记机构
+    bureauUnitId: integer('bureau_unit_id').references(() => units.id), // 负责的信访部门
+    currentUnitId: integer('current_unit_id').references(() => units.id), // 当前待办单位
+    assignedUnitId: integer('assigned_unit_id').references(() => units.id), // 责任单位
+    reviewUnitId: integer('review_unit_id').references(() => units.id), // 复查/复核机关
     petitionerUserId: integer('petitioner_user_id').references(() => users.id),
     form: text('form').notNull(),
+    purpose: text('purpose').notNull().default('claim'),
+    categoryCode: text('category_code'),
     subject: text('subject').notNull(),
     content: text('content').notNull(),
+    peopleCount: integer('people_count').notNull().default(1),
+    isGroup: boolean('is_group').notNull().default(false),
+    isJoint: boolean('is_joint').notNull().default(false),
+    firstTime: boolean('first_time').notNull().default(true), // 本机构初次
+    skippedLevel: boolean('skipped_level').notNull().default(false), // 越级
+    repeatCount: integer('repeat_count').notNull().default(0),
+    backlog: boolean('backlog').notNull().default(false), // 积案标识
+    supervised: boolean('supervised').notNull().default(false), // 督办
     state: text('state').notNull(),
+    outcome: text('outcome'),
+    reasonCode: text('reason_code'),
+    clocks: jsonb('clocks').notNull().default({}),
+    dueAt: ts('due_at'),
+    dueFlag: text('due_flag'), // null | 'near' | 'overdue'
+    bureauRating: text('bureau_rating'),
+    unitRating: text('unit_rating'),
+    ratedAt: ts('rated_at'),
+    evaluationStatus: text('evaluation_status'), // pending | rated | expired
+    receivedAt: ts('received_at').notNull(),
+    acceptedAt: ts('accepted_at'),
+    deliveredAt: ts('delivered_at'),
+    closedAt: ts('closed_at'),
+    version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('cases_number_uq').on(t.caseNumber),
     index('cases_jurisdiction_idx').on(t.jurisdictionCode, t.createdAt),
     index('cases_assigned_idx').on(t.assignedUnitId, t.createdAt),
+    index('cases_current_idx').on(t.currentUnitId, t.state),
     index('cases_petitioner_idx').on(t.petitionerUserId),
+    index('cases_state_idx').on(t.state, t.createdAt),
+    index('cases_due_idx').on(t.dueAt).where(sql`due_at is not null`),
   ],
+);
+
+/** Petitioners and representatives of a case; personal data encrypted, hashes for matching. */
+export const caseParties = pgTable(
+  'case_parties',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    role: text('role').notNull(), // 'petitioner' | 'representative'
+    nameEnc: text('name_enc').notNull(),
+    idNumberEnc: text('id_number_enc'),
+    idNumberHash: text('id_number_hash'),
+    phoneEnc: text('phone_enc'),
+    phoneHash: text('phone_hash'),
+    addressEnc: text('address_enc'),
+  },
+  (t) => [
+    index('case_parties_case_idx').on(t.caseId),
+    index('case_parties_id_hash_idx').on(t.idNumberHash),
+    index('case_parties_phone_hash_idx').on(t.phoneHash),
+  ],
+);
+
+/** The timeline (办理过程): every action, with who, when and what changed. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    at: ts('at').notNull(),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    actorUserId: integer('actor_user_id'),
+    actorRole: text('actor_role'),
+    actorUnitId: integer('actor_unit_id'),
+    /** Action details without personal data (target unit, reason, outcome, note…). */
+    detail: jsonb('detail').notNull().default({}),
+    public: boolean('public').notNull().default(true),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.at)],
+);
+
+/** Written documents (文书) issued for a case, stored with their content hash. */
+export const caseDocuments = pgTable(
+  'case_documents',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    eventId: bigint('event_id', { mode: 'number' }).references(() => caseEvents.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    filename: text('filename').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('case_documents_case_idx').on(t.caseId)],
+);
+
+/** Case-number sequences per registering jurisdiction and year. */
+export const caseCounters = pgTable('case_counters', {
+  prefix: text('prefix').primaryKey(), // '3201062026'
+  last: bigint('last', { mode: 'number' }).notNull(),
+});
+
+/** Per-jurisdiction settings (time limits, thresholds); looked up from the jurisdiction upwards. */
+export const settings = pgTable(
+  'settings',
+  {
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    key: text('key').notNull(),
+    value: jsonb('value').notNull(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('settings_uq').on(t.jurisdictionCode, t.key)],
 );

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
 import { outbox } from '../db/schema.ts';
 import type { Pii } from '../security/pii.ts';
+import { type GatewayError, isPermanentGatewayError } from './gateways/errors.ts';
 import type { SmsSink } from './sinks.ts';
 
 export interface DispatcherOptions {
@@ -63,6 +64,7 @@ export class Dispatcher {
           toMasked: row.recipientMasked,
           body: row.body,
           idempotencyKey: row.idempotencyKey,
+          template: row.template,
         });
         await this.db
           .update(outbox)
@@ -70,8 +72,12 @@ export class Dispatcher {
           .where(eq(outbox.id, row.id));
       } catch (e) {
         const error = (e as Error).message.slice(0, 500);
-        const dead = attempt >= this.opts.maxAttempts;
-        const delay = this.opts.baseDelayMs * 2 ** (attempt - 1);
+        // A permanent refusal (bad number, bad credentials) is not retried.
+        const dead = attempt >= this.opts.maxAttempts || isPermanentGatewayError(e);
+        const delay = Math.max(
+          this.opts.baseDelayMs * 2 ** (attempt - 1),
+          (e as GatewayError).retryAfterMs ?? 0,
+        );
         await this.db
           .update(outbox)
           .set({

@@ -1,5 +1,5 @@
-// Where messages go. The console sink is the default (demo, development); gateways come with the
-// lifecycle issue. A sink throws to signal a failed attempt; the dispatcher retries.
+// Where messages go. The console sink is the default (demo, development); real gateways are in
+// ./gateways/. A sink throws to signal a failed attempt; the dispatcher retries.
 import type { Logger } from 'pino';
 
 export interface OutgoingSms {
@@ -7,6 +7,10 @@ export interface OutgoingSms {
   toMasked: string;
   body: string;
   idempotencyKey: string;
+  /** Our template name ('login_code', 'case_accepted', …); gateways with approved templates need it. */
+  template?: string;
+  /** Values for the template's placeholders, by name (Tencent SMS sends them in configured order). */
+  params?: Record<string, string>;
 }
 
 export interface SmsSink {

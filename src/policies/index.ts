@@ -2,11 +2,13 @@
 // Routes and commands ask here; no route decides scope on its own.
 //
 // Data scope (数据范围):
-//   - a petition bureau user (信访局) sees matters located in its jurisdiction's subtree;
-//   - a department user (责任单位) sees matters assigned to its unit;
+//   - a petition bureau user (信访局) sees matters located in its jurisdiction's subtree, and
+//     matters its bureau holds or is in charge of (e.g. forwarded to it from elsewhere);
+//   - a department user (责任单位) sees matters assigned to its unit or waiting on it;
 //   - a citizen sees only their own matters.
-import { eq, like, type SQL, sql } from 'drizzle-orm';
+import { eq, like, or, type SQL, sql } from 'drizzle-orm';
 import { cases, jurisdictions, units } from '../db/schema.ts';
+import type { ActionDef } from '../domain/lifecycle/actions.ts';
 import type { Role } from '../domain/roles.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { type Actor, inSubtree } from './actor.ts';
@@ -18,6 +20,8 @@ export { inSubtree } from './actor.ts';
 export interface CaseRef {
   jurisdictionCode: string;
   assignedUnitId: number | null;
+  currentUnitId?: number | null;
+  bureauUnitId?: number | null;
   petitionerUserId: number | null;
 }
 
@@ -46,8 +50,25 @@ export const casePolicy = {
   read: (a: Actor, c: CaseRef): boolean => {
     if (a.role === 'citizen') return c.petitionerUserId === a.userId;
     if (!STAFF_CASE_READERS.includes(a.role)) return false;
-    if (a.unitKind === 'department') return c.assignedUnitId !== null && c.assignedUnitId === a.unitId;
-    return inSubtree(a, c.jurisdictionCode);
+    const mine = (id: number | null | undefined) => id != null && id === a.unitId;
+    if (a.unitKind === 'department') return mine(c.assignedUnitId) || mine(c.currentUnitId);
+    return inSubtree(a, c.jurisdictionCode) || mine(c.currentUnitId) || mine(c.bureauUnitId);
+  },
+  /** May the actor take a lifecycle action (the action table's roles and `who`) on this case? */
+  act: (a: Actor, c: CaseRef, def: Pick<ActionDef, 'roles' | 'who'>): boolean => {
+    if (!def.roles.includes(a.role) || !casePolicy.read(a, c)) return false;
+    switch (def.who) {
+      case 'holder':
+        return a.unitId !== null && a.unitId === c.currentUnitId;
+      case 'bureau':
+        return a.unitId !== null && a.unitId === c.bureauUnitId;
+      case 'petitioner':
+        return a.role === 'citizen'
+          ? c.petitionerUserId === a.userId
+          : a.unitId !== null && a.unitId === c.bureauUnitId;
+      case 'in_scope':
+        return true;
+    }
   },
   viewFullPii: (a: Actor, c: CaseRef): boolean =>
     a.role === 'citizen'
@@ -92,8 +113,15 @@ const NOTHING = sql`false`;
 export function caseScope(a: Actor): SQL {
   if (a.role === 'citizen') return eq(cases.petitionerUserId, a.userId);
   if (!STAFF_CASE_READERS.includes(a.role)) return NOTHING;
-  if (a.unitKind === 'department') return a.unitId === null ? NOTHING : eq(cases.assignedUnitId, a.unitId);
-  return a.scopePrefix === null ? NOTHING : like(cases.jurisdictionCode, `${a.scopePrefix}%`);
+  if (a.unitId === null) return NOTHING;
+  if (a.unitKind === 'department')
+    return or(eq(cases.assignedUnitId, a.unitId), eq(cases.currentUnitId, a.unitId)) as SQL;
+  if (a.scopePrefix === null) return NOTHING;
+  return or(
+    like(cases.jurisdictionCode, `${a.scopePrefix}%`),
+    eq(cases.currentUnitId, a.unitId),
+    eq(cases.bureauUnitId, a.unitId),
+  ) as SQL;
 }
 
 /** WHERE condition restricting `units` (joined for user lists) to the admin's subtree. */

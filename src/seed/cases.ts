@@ -124,6 +124,7 @@ export async function seedCases(db: Db, opts: SeedCasesOptions): Promise<number>
         subject: topic.subject,
         content: topic.content,
         state: 'registered',
+        receivedAt: createdAt,
         createdAt,
       });
     }

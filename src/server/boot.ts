@@ -6,7 +6,8 @@ import type { AppContext } from '../context.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { Dispatcher, type DispatcherOptions } from '../notify/dispatcher.ts';
-import { consoleSink, type SmsSink } from '../notify/sinks.ts';
+import { createSmsSink } from '../notify/gateways/index.ts';
+import type { SmsSink } from '../notify/sinks.ts';
 import { bootstrapOrgs } from '../orgs/bootstrap.ts';
 import { createPii, resolveSecret } from '../security/pii.ts';
 import { seedDemo } from '../seed/demo.ts';
@@ -56,7 +57,13 @@ export async function boot(
       await bootstrapOrgs(tx);
       return config.demo ? seedDemo(tx, pii, config.demoPassword) : false;
     });
-    const dispatcher = new Dispatcher(database.db, pii, opts.sink ?? consoleSink(log), log, opts.dispatcher);
+    const dispatcher = new Dispatcher(
+      database.db,
+      pii,
+      opts.sink ?? createSmsSink(config, log),
+      log,
+      opts.dispatcher,
+    );
     return { config, database, db: database.db, pii, dispatcher, log, seededDemo };
   } catch (e) {
     await database.close();

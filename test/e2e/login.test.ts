@@ -72,6 +72,9 @@ describe('login page in Chromium', () => {
       const demo = page.getByRole('region', { name: '演示账号' });
       expect(await demo.isVisible()).toBe(true);
       expect(await demo.innerText()).toContain(DEMO_PASSWORD);
+      // Only the selected tab's form shows.
+      expect(await staffForm(page).isVisible()).toBe(true);
+      expect(await page.getByLabel('手机号码').isVisible()).toBe(false);
 
       const row = (username: string) =>
         page.getByRole('row').filter({ has: page.getByRole('button', { name: username, exact: true }) });
@@ -109,7 +112,8 @@ describe('login page in Chromium', () => {
       const tab = page.getByRole('tab', { name: '信访人登录' });
       await tab.click();
       expect(await tab.getAttribute('aria-selected')).toBe('true');
-      expect(await staffForm(page).isVisible()).toBe(false);
+      expect(await page.getByLabel('用户名').isVisible()).toBe(false);
+      expect(await citizenForm(page).isVisible()).toBe(true);
 
       await page.getByLabel('手机号码').fill(phone);
       await citizenForm(page).getByRole('button', { name: '获取验证码' }).click();

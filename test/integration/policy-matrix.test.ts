@@ -3,7 +3,7 @@
 // so the policy layer, not a helper, is what is tested.
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cases, units, users } from '../../src/db/schema.ts';
+import { caseParties, cases, units, users } from '../../src/db/schema.ts';
 import { bearer, type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -83,9 +83,19 @@ beforeAll(async () => {
         subject: `测试事项 ${key}`,
         content: '内容',
         state: 'registered',
+        receivedAt: new Date(),
       })
       .returning({ id: cases.id });
     ids[key] = row?.id ?? 0;
+    if ('citizen' in f) {
+      await h.ctx.db.insert(caseParties).values({
+        caseId: ids[key] ?? 0,
+        role: 'petitioner',
+        nameEnc: h.ctx.pii.encrypt('张三'),
+        phoneEnc: h.ctx.pii.encrypt('13900000001'),
+        idNumberEnc: h.ctx.pii.encrypt('11010519491231002X'),
+      });
+    }
   }
   for (const username of Object.keys(MATRIX)) tokens[username] = await h.login(username);
 });

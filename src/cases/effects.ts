@@ -1,0 +1,135 @@
+// Side effects of a case change, written in the same transaction: SMS rows in the outbox and
+// written documents (文书) stored with their hash. Nothing here talks to the network.
+import { and, eq } from 'drizzle-orm';
+import type { AppContext } from '../context.ts';
+import type { Executor } from '../db/client.ts';
+import { caseDocuments, caseEvents, caseParties, cases, settings, type units } from '../db/schema.ts';
+import { type DocumentData, renderDocument } from '../documents/index.ts';
+import type { DocumentKind, SmsStage } from '../domain/lifecycle/actions.ts';
+import { fillTemplate, SMS_TEMPLATES } from '../domain/lifecycle/notices.ts';
+import { NON_ACCEPTANCE_REASONS } from '../domain/lifecycle/vocabulary.ts';
+import { enqueueSms } from '../notify/outbox.ts';
+import type { Actor } from '../policies/index.ts';
+
+/** The petitioner's name and phone (decrypted) for notices; never logged. */
+export async function petitionerContact(ctx: AppContext, tx: Executor, caseId: number) {
+  const [p] = await tx
+    .select({ nameEnc: caseParties.nameEnc, phoneEnc: caseParties.phoneEnc })
+    .from(caseParties)
+    .where(and(eq(caseParties.caseId, caseId), eq(caseParties.role, 'petitioner')))
+    .limit(1);
+  return {
+    name: p ? ctx.pii.decrypt(p.nameEnc) : '信访人',
+    phone: p?.phoneEnc ? ctx.pii.decrypt(p.phoneEnc) : undefined,
+  };
+}
+
+async function smsTemplate(tx: Executor, stage: SmsStage): Promise<string> {
+  const [row] = await tx
+    .select({ value: settings.value })
+    .from(settings)
+    .where(and(eq(settings.jurisdictionCode, '320000'), eq(settings.key, 'sms_templates')));
+  const custom = (row?.value as Partial<Record<SmsStage, string>> | undefined)?.[stage];
+  return custom ?? SMS_TEMPLATES[stage];
+}
+
+export async function issueNotices(
+  ctx: AppContext,
+  tx: Executor,
+  n: {
+    caseId: number;
+    caseNumber: string;
+    phone?: string;
+    stage: SmsStage;
+    values: Record<string, string>;
+    eventId?: number;
+  },
+): Promise<void> {
+  if (!n.phone) return; // no mobile: the bureau prints the notice (domain.md §7)
+  const body = fillTemplate(await smsTemplate(tx, n.stage), { caseNumber: n.caseNumber, ...n.values });
+  await enqueueSms(tx, ctx.pii, {
+    phone: n.phone,
+    template: n.stage,
+    body,
+    idempotencyKey: `case:${n.caseId}:${n.stage}:${n.eventId ?? 0}`,
+    caseId: n.caseId,
+    stage: n.stage,
+  });
+}
+
+export async function storeDocument(
+  tx: Executor,
+  d: { caseId: number; eventId?: number; kind: DocumentKind; data: DocumentData },
+): Promise<{ id: number; title: string }> {
+  const doc = await renderDocument(d.kind, d.data);
+  const [row] = await tx
+    .insert(caseDocuments)
+    .values({
+      caseId: d.caseId,
+      eventId: d.eventId,
+      kind: d.kind,
+      title: doc.title,
+      filename: doc.filename,
+      sha256: doc.sha256,
+      content: doc.buffer,
+    })
+    .returning({ id: caseDocuments.id });
+  return { id: row?.id ?? 0, title: doc.title };
+}
+
+/** A new petition repeating a finally closed matter: 不再受理, with the written notice (Art 36). */
+export async function applyFinalRefusal(
+  ctx: AppContext,
+  tx: Executor,
+  r: { caseId: number; earlierCaseNumber: string; actor: Actor; unit: typeof units.$inferSelect },
+): Promise<void> {
+  const [c] = await tx.select().from(cases).where(eq(cases.id, r.caseId));
+  if (!c) return;
+  const reason = NON_ACCEPTANCE_REASONS.REREVIEW_DONE_SAME_FACTS;
+  const now = new Date();
+  const [event] = await tx
+    .insert(caseEvents)
+    .values({
+      caseId: c.id,
+      at: now,
+      action: 'not_accept',
+      fromState: 'registered',
+      toState: 'not_accepted',
+      actorUserId: r.actor.userId,
+      actorRole: r.actor.role,
+      actorUnitId: r.unit.id,
+      detail: {
+        reasonCode: 'REREVIEW_DONE_SAME_FACTS',
+        reason: reason.name,
+        earlierCase: r.earlierCaseNumber,
+      },
+      public: true,
+    })
+    .returning({ id: caseEvents.id });
+  const contact = await petitionerContact(ctx, tx, c.id);
+  await storeDocument(tx, {
+    caseId: c.id,
+    eventId: event?.id,
+    kind: 'non_acceptance_notice',
+    data: {
+      issuingBody: r.unit.name,
+      caseNumber: c.caseNumber,
+      issuedAt: now,
+      petitionerName: contact.name,
+      receivedAt: c.receivedAt,
+      subject: c.subject,
+      reasonCode: 'REREVIEW_DONE_SAME_FACTS',
+      reasonText: `该信访事项已于编号${r.earlierCaseNumber}的事项中经复核终结，${reason.name}。`,
+      legalBasis: [reason.basis],
+      final: true,
+    },
+  });
+  await issueNotices(ctx, tx, {
+    caseId: c.id,
+    caseNumber: c.caseNumber,
+    phone: contact.phone,
+    stage: 'not_accepted',
+    values: { unit: r.unit.name, reason: reason.name },
+    eventId: event?.id,
+  });
+}

@@ -1,0 +1,216 @@
+// What the API returns for a case: masked by the caller's rights (policies), with the deadlines
+// explained, the timeline, the documents and the actions the caller may take now.
+import { asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { caseDocuments, caseEvents, caseParties, units } from '../db/schema.ts';
+import { daysRemaining } from '../domain/deadlines/index.ts';
+import { ACTIONS, type ActionName } from '../domain/lifecycle/actions.ts';
+import {
+  type CaseForm,
+  type CaseState,
+  FORM_NAMES,
+  PURPOSE_NAMES,
+  type Purpose,
+  STATE_NAMES,
+} from '../domain/lifecycle/vocabulary.ts';
+import { maskIdNumber, maskName, maskPhone } from '../domain/masking.ts';
+import { type Actor, casePolicy } from '../policies/index.ts';
+import { type Clocks, describeClocks } from './clocks.ts';
+import { availableActions } from './engine.ts';
+import type { CaseRow } from './units.ts';
+
+export const CaseSummary = z.object({
+  id: z.number(),
+  caseNumber: z.string(),
+  state: z.string(),
+  stateName: z.string(),
+  form: z.string(),
+  formName: z.string(),
+  purpose: z.string(),
+  subject: z.string(),
+  jurisdictionCode: z.string(),
+  currentUnitId: z.number().nullable(),
+  assignedUnitId: z.number().nullable(),
+  receivedAt: z.string(),
+  dueAt: z.string().nullable(),
+  daysRemaining: z.number().nullable().meta({ description: '距当前期限的天数，负数为超期天数' }),
+  dueFlag: z.string().nullable(),
+  flags: z.object({
+    firstTime: z.boolean(),
+    repeatCount: z.number(),
+    isGroup: z.boolean(),
+    skippedLevel: z.boolean(),
+    backlog: z.boolean(),
+    supervised: z.boolean(),
+  }),
+});
+
+export function presentSummary(c: CaseRow, now = new Date()): z.infer<typeof CaseSummary> {
+  return {
+    id: c.id,
+    caseNumber: c.caseNumber,
+    state: c.state,
+    stateName: STATE_NAMES[c.state as CaseState] ?? c.state,
+    form: c.form,
+    formName: FORM_NAMES[c.form as CaseForm] ?? c.form,
+    purpose: c.purpose,
+    subject: c.subject,
+    jurisdictionCode: c.jurisdictionCode,
+    currentUnitId: c.currentUnitId,
+    assignedUnitId: c.assignedUnitId,
+    receivedAt: c.receivedAt.toISOString(),
+    dueAt: c.dueAt?.toISOString() ?? null,
+    daysRemaining: c.dueAt ? daysRemaining(c.dueAt, now) : null,
+    dueFlag: c.dueFlag,
+    flags: {
+      firstTime: c.firstTime,
+      repeatCount: c.repeatCount,
+      isGroup: c.isGroup,
+      skippedLevel: c.skippedLevel,
+      backlog: c.backlog,
+      supervised: c.supervised,
+    },
+  };
+}
+
+const Party = z.object({
+  role: z.string(),
+  name: z.string(),
+  idNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+});
+
+export const CaseDetail = CaseSummary.extend({
+  purposeName: z.string(),
+  content: z.string(),
+  peopleCount: z.number(),
+  outcome: z.string().nullable(),
+  reasonCode: z.string().nullable(),
+  units: z.record(z.string(), z.object({ id: z.number(), name: z.string() }).nullable()),
+  parties: z.array(Party),
+  deadlines: z.array(
+    z.object({
+      name: z.string(),
+      label: z.string(),
+      due: z.string(),
+      dueDate: z.string(),
+      running: z.boolean(),
+      explanation: z.string().meta({ description: '期限如何计算（跳过的节假日）' }),
+      extendedBy: z.number(),
+    }),
+  ),
+  evaluation: z.object({
+    status: z.string().nullable(),
+    bureauRating: z.string().nullable(),
+    unitRating: z.string().nullable(),
+  }),
+  timeline: z.array(
+    z.object({
+      at: z.string(),
+      action: z.string(),
+      label: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string().nullable(),
+      actorRole: z.string().nullable(),
+      detail: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  documents: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.string(),
+      title: z.string(),
+      filename: z.string(),
+      sha256: z.string(),
+    }),
+  ),
+  availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
+});
+
+const EVENT_LABELS: Record<string, string> = {
+  register: '登记',
+  link_repeat: '重复信访（已并入本件）',
+  deadline: '期限提醒',
+};
+export const eventLabel = (action: string) =>
+  EVENT_LABELS[action] ?? ACTIONS[action as ActionName]?.label ?? action;
+
+export async function presentDetail(
+  ctx: AppContext,
+  actor: Actor,
+  c: CaseRow,
+): Promise<z.infer<typeof CaseDetail>> {
+  const full = casePolicy.viewFullPii(actor, c);
+  const isPetitioner = actor.role === 'citizen';
+  const [parties, events, docs] = await Promise.all([
+    ctx.db.select().from(caseParties).where(eq(caseParties.caseId, c.id)).orderBy(asc(caseParties.id)),
+    ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.id)),
+    ctx.db
+      .select({
+        id: caseDocuments.id,
+        kind: caseDocuments.kind,
+        title: caseDocuments.title,
+        filename: caseDocuments.filename,
+        sha256: caseDocuments.sha256,
+      })
+      .from(caseDocuments)
+      .where(eq(caseDocuments.caseId, c.id))
+      .orderBy(asc(caseDocuments.id)),
+  ]);
+  const unitIds = [
+    c.registeringUnitId,
+    c.bureauUnitId,
+    c.currentUnitId,
+    c.assignedUnitId,
+    c.reviewUnitId,
+  ].filter((v): v is number => v != null);
+  const unitRows = unitIds.length
+    ? await ctx.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds))
+    : [];
+  const unit = (id: number | null) => unitRows.find((u) => u.id === id) ?? null;
+  const dec = (v: string | null) => (v ? ctx.pii.decrypt(v) : null);
+  return {
+    ...presentSummary(c),
+    purposeName: PURPOSE_NAMES[c.purpose as Purpose] ?? c.purpose,
+    content: c.content,
+    peopleCount: c.peopleCount,
+    outcome: c.outcome,
+    reasonCode: c.reasonCode,
+    units: {
+      registering: unit(c.registeringUnitId),
+      bureau: unit(c.bureauUnitId),
+      current: unit(c.currentUnitId),
+      assigned: unit(c.assignedUnitId),
+      review: unit(c.reviewUnitId),
+    },
+    parties: parties.map((p) => {
+      const name = dec(p.nameEnc) ?? '';
+      const id = dec(p.idNumberEnc);
+      const phone = dec(p.phoneEnc);
+      return {
+        role: p.role,
+        name: full ? name : maskName(name),
+        idNumber: id ? (full ? id : maskIdNumber(id)) : null,
+        phone: phone ? (full ? phone : maskPhone(phone)) : null,
+        address: full ? dec(p.addressEnc) : null,
+      };
+    }),
+    deadlines: describeClocks(c.clocks as Clocks).map(({ skipped: _s, shiftedOver: _o, ...rest }) => rest),
+    evaluation: { status: c.evaluationStatus, bureauRating: c.bureauRating, unitRating: c.unitRating },
+    timeline: events
+      .filter((e) => !isPetitioner || e.public)
+      .map((e) => ({
+        at: e.at.toISOString(),
+        action: e.action,
+        label: eventLabel(e.action),
+        fromState: e.fromState,
+        toState: e.toState,
+        actorRole: e.actorRole,
+        detail: e.detail as Record<string, unknown>,
+      })),
+    documents: docs,
+    availableActions: availableActions(actor, c),
+  };
+}

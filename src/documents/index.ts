@@ -1,0 +1,85 @@
+// Official written documents (法律文书) of the petition process as Word files. Pure: data in,
+// bytes out. The same input always gives the same bytes (timestamps come from `issuedAt`).
+// The templates add no personal data beyond the petitioner's name: no ID or phone numbers.
+import { chineseDate, defaultDocumentNumber } from './format.ts';
+import { layoutDocument } from './layout.ts';
+import { isFinalNonAcceptance } from './legalBasis.ts';
+import { packDeterministic } from './package.ts';
+import { DOCUMENT_TITLES, FINAL_NON_ACCEPTANCE_TITLE, required } from './templates/common.ts';
+import { acceptanceNotice, extensionNotice, nonAcceptanceNotice } from './templates/notices.ts';
+import { handlingOpinion, rereviewOpinion, reviewOpinion } from './templates/opinions.ts';
+import { assignmentOrder, forwardLetter } from './templates/transfers.ts';
+import {
+  DOCUMENT_KINDS,
+  type DocumentData,
+  DocumentDataError,
+  type DocumentKind,
+  type DocumentModel,
+  type RenderedDocument,
+} from './types.ts';
+
+export { chineseDate, defaultDocumentNumber, joinLegalBasis } from './format.ts';
+export { decisionBasisFor, legalBasisFor, NON_ACCEPTANCE_REASONS } from './legalBasis.ts';
+export { DOCUMENT_TITLES, FINAL_NON_ACCEPTANCE_TITLE } from './templates/common.ts';
+export type { DocumentData, DocumentKind, DocumentModel, RenderedDocument } from './types.ts';
+export { DOCUMENT_KINDS, DocumentDataError };
+
+/** The text of a document before layout (useful for previews and tests). */
+export function buildModel(kind: DocumentKind, data: DocumentData): DocumentModel {
+  if (!DOCUMENT_KINDS.includes(kind)) throw new DocumentDataError('kind', `未知的文书类型“${String(kind)}”`);
+  required(data, 'issuingBody', '出具机关');
+  required(data, 'caseNumber', '信访件编号');
+  required(data, 'petitionerName', '信访人姓名');
+  required(data, 'subject', '信访事项');
+  required(data, 'issuedAt', '成文日期');
+  required(data, 'receivedAt', '收到日期');
+  switch (kind) {
+    case 'acceptance_notice':
+      return acceptanceNotice(data);
+    case 'non_acceptance_notice':
+      return nonAcceptanceNotice(data, isFinalNonAcceptance(data));
+    case 'forward_letter':
+      return forwardLetter(data);
+    case 'assignment_order':
+      return assignmentOrder(data);
+    case 'extension_notice':
+      return extensionNotice(data);
+    case 'handling_opinion':
+      return handlingOpinion(data);
+    case 'review_opinion':
+      return reviewOpinion(data);
+    case 'rereview_opinion':
+      return rereviewOpinion(data);
+  }
+}
+
+/** 3201062026000123-信访处理意见书.docx (characters unsafe in file names replaced). */
+const safeName = (s: string) => s.trim().replace(/[\\/:*?"<>|\s]+/g, '_');
+
+export async function renderDocument(kind: DocumentKind, data: DocumentData): Promise<RenderedDocument> {
+  const model = buildModel(kind, data);
+  const issuingBody = data.issuingBody.trim();
+  const caseNumber = data.caseNumber.trim();
+  const final = kind === 'non_acceptance_notice' && isFinalNonAcceptance(data);
+  const documentNumber =
+    data.documentNumber?.trim() || defaultDocumentNumber(issuingBody, kind, data.issuedAt, caseNumber, final);
+  const doc = layoutDocument({
+    model,
+    issuingBody,
+    documentNumber,
+    caseNumber,
+    issuedDate: chineseDate(data.issuedAt),
+    contactPhone: data.contactPhone?.trim() || undefined,
+  });
+  const { buffer, sha256 } = await packDeterministic(doc, {
+    title: model.title,
+    creator: issuingBody,
+    subject: `信访件编号 ${caseNumber}`,
+    at: data.issuedAt,
+  });
+  return { buffer, sha256, title: model.title, filename: `${safeName(caseNumber)}-${model.title}.docx` };
+}
+
+/** Titles by kind; a non-acceptance notice is titled 不再受理告知书 when final. */
+export const titleFor = (kind: DocumentKind, final = false): string =>
+  kind === 'non_acceptance_notice' && final ? FINAL_NON_ACCEPTANCE_TITLE : DOCUMENT_TITLES[kind];
