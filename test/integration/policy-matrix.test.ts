@@ -147,18 +147,26 @@ describe('case visibility matrix', () => {
 
 describe('personal data by role', () => {
   it('shows the petitioner phone in full to registrar and handler roles in scope, masked to others', async () => {
-    const phoneFor = async (username: string) =>
-      (
-        await h.app.inject({
-          url: `/api/v1/cases/${ids.citizenOwn}`,
-          headers: bearer(tokens[username] ?? ''),
-        })
-      ).json().petitionerPhone;
-    expect(await phoneFor('gl_registrar')).toBe('13900000001');
-    expect(await phoneFor('gl_reviewer')).toBe('13900000001');
-    expect(await phoneFor('13900000001')).toBe('13900000001');
+    const partyFor = async (username: string) => {
+      const res = await h.app.inject({
+        url: `/api/v1/cases/${ids.citizenOwn}`,
+        headers: bearer(tokens[username] ?? ''),
+      });
+      return res.json().parties[0];
+    };
+    for (const u of ['gl_registrar', 'gl_reviewer', 'nj_registrar', '13900000001']) {
+      expect(await partyFor(u), u).toMatchObject({
+        name: '张三',
+        phone: '13900000001',
+        idNumber: '11010519491231002X',
+      });
+    }
     for (const u of ['gl_leader', 'gl_analyst', 'gl_supervisor', 'gl_admin', 'nj_leader']) {
-      expect(await phoneFor(u), u).toBe('139****0001');
+      expect(await partyFor(u), u).toMatchObject({
+        name: '张*',
+        phone: '139****0001',
+        idNumber: '1101**********002X',
+      });
     }
   });
 });
