@@ -121,13 +121,24 @@ export const caseRoutes =
           description: `action 取值：${ACTION_NAMES.join(', ')}。其余字段为该操作的参数。`,
           params: idParam,
           body: z.looseObject({ action: z.string().min(1, '请指定办理操作') }),
-          response: { 200: CaseDetail },
+          response: {
+            200: z.union([
+              CaseDetail,
+              z.object({ caseId: z.number(), state: z.string(), visible: z.literal(false) }).meta({
+                description: '操作后本单位不再有权查看该事项（如异议退回）',
+              }),
+            ]),
+          },
         },
       },
       async (req) => {
         const actor = actorOf(req);
-        await executeAction(ctx, actor, req.params.id, req.body);
-        return presentDetail(ctx, actor, await loadVisible(req, actor));
+        const r = await executeAction(ctx, actor, req.params.id, req.body);
+        const [c] = await ctx.db.select().from(cases).where(eq(cases.id, r.caseId));
+        // After e.g. an objection the unit may no longer see the matter: say so, show nothing.
+        if (!c || !casePolicy.read(actor, c))
+          return { caseId: r.caseId, state: r.state, visible: false as const };
+        return presentDetail(ctx, actor, c);
       },
     );
 

@@ -82,7 +82,7 @@ export const ACTIONS = {
     roles: STAFF_BUREAU,
     who: 'holder',
     payload: z.object({ targetUnitId: z.number().int().positive(), note }),
-    starts: ['acceptance'],
+    starts: ['acceptance', 'objection'],
     document: 'forward_letter',
     sms: 'forwarded',
     public: true,

@@ -1,0 +1,260 @@
+// The daily deadline job (日监测): flags matters near or past their running duty deadline, records
+// evaluations the petitioner let lapse (超期未评价), and closes matters whose review or re-review
+// window ran out without a request (期满办结). Safe to run at any time and on several nodes:
+//   - batches of `batchSize` rows per transaction, selected FOR UPDATE SKIP LOCKED, so the embedded
+//     database's single connection is never held for long, a large table is never loaded at once,
+//     and two sweeps at the same time never write the same case twice;
+//   - idempotent: a case is changed only when its stored flags say the step has not happened yet.
+import { and, asc, eq, gt, isNotNull, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/chain.ts';
+import { type Clocks, DUTY_CLOCKS, isRunning, type StoredClock } from '../cases/clocks.ts';
+import { limitsFor } from '../cases/settings.ts';
+import type { CaseRow } from '../cases/units.ts';
+import type { AppContext } from '../context.ts';
+import type { Executor } from '../db/client.ts';
+import { caseEvents, cases, settings } from '../db/schema.ts';
+import { daysRemaining, isNearDue, isOverdue } from '../domain/deadlines/index.ts';
+import { ACTIONS } from '../domain/lifecycle/actions.ts';
+import { type ClockName, DEFAULT_LIMITS, type Limits } from '../domain/lifecycle/limits.ts';
+import type { CaseState } from '../domain/lifecycle/vocabulary.ts';
+
+export interface SweepResult {
+  near: number;
+  overdue: number;
+  evaluationsExpired: number;
+  autoClosed: number;
+}
+
+export interface SweepOptions {
+  /** Rows per transaction (default 500). */
+  batchSize?: number;
+}
+
+const DEFAULT_BATCH = 500;
+const DAY_MS = 86_400_000;
+
+/** Windows whose lapse closes the matter (办结): the state it must still be in, and the reason shown. */
+const CLOSING_WINDOWS: Partial<Record<CaseState, { clock: ClockName; reason: string }>> = {
+  delivered: { clock: 'review_window', reason: '复查申请期限届满' },
+  reviewed: { clock: 'rereview_window', reason: '复核申请期限届满' },
+};
+
+type Kind = 'near' | 'overdue' | 'evaluationExpired' | 'autoClosed';
+
+export interface CasePlan {
+  patch: Partial<typeof cases.$inferInsert>;
+  events: (typeof caseEvents.$inferInsert)[];
+  kinds: Kind[];
+}
+
+/** The running duty clock that sets `due_at` (the earliest one), with its name. */
+function runningDuty(clocks: Clocks): { name: ClockName; clock: StoredClock } | null {
+  let best: { name: ClockName; clock: StoredClock } | null = null;
+  for (const name of DUTY_CLOCKS) {
+    const clock = clocks[name];
+    if (isRunning(clock) && (!best || new Date(clock.due) < new Date(best.clock.due))) best = { name, clock };
+  }
+  return best;
+}
+
+/** What the sweep does to one case at `now`; null when nothing is due. Pure. */
+export function planCase(c: CaseRow, limits: Limits, now: Date): CasePlan | null {
+  const clocks: Clocks = { ...(c.clocks as Clocks) };
+  const stamp = now.toISOString();
+  const state = c.state as CaseState;
+  const patch: CasePlan['patch'] = {};
+  const events: CasePlan['events'] = [];
+  const kinds: Kind[] = [];
+  const event = (action: string, toState: string, detail: Record<string, unknown>, isPublic: boolean) =>
+    events.push({
+      caseId: c.id,
+      at: now,
+      action,
+      fromState: state,
+      toState,
+      actorUserId: null,
+      actorRole: null,
+      actorUnitId: null,
+      detail,
+      public: isPublic,
+    });
+
+  // 1. The running duty deadline: near (临期) then overdue (超期), each flagged once.
+  const duty = runningDuty(clocks);
+  if (duty) {
+    const due = new Date(duty.clock.due);
+    if (isOverdue(due, now)) {
+      if (c.dueFlag !== 'overdue') {
+        patch.dueFlag = 'overdue';
+        kinds.push('overdue');
+        event('deadline', state, {
+          kind: 'overdue',
+          clock: duty.name,
+          due: duty.clock.due,
+          daysOverdue: -daysRemaining(due, now),
+        }, false);
+      }
+    } else if (c.dueFlag == null && isNearDue(due, now, limits.nearDueDays)) {
+      patch.dueFlag = 'near';
+      kinds.push('near');
+      event('deadline', state, {
+        kind: 'near',
+        clock: duty.name,
+        due: duty.clock.due,
+        daysRemaining: daysRemaining(due, now),
+      }, false);
+    }
+  }
+
+  // 2. The evaluation window lapsed without a rating (超期未评价).
+  const evaluation = clocks.evaluation;
+  if (c.evaluationStatus === 'pending' && isRunning(evaluation) && isOverdue(new Date(evaluation.due), now)) {
+    clocks.evaluation = { ...evaluation, stoppedAt: stamp };
+    patch.evaluationStatus = 'expired';
+    kinds.push('evaluationExpired');
+    event('deadline', state, { kind: 'evaluation_expired', clock: 'evaluation', due: evaluation.due }, false);
+  }
+
+  // 3. No review (re-review) requested within its window: the matter is closed (办结).
+  const closing = CLOSING_WINDOWS[state];
+  const window = closing ? clocks[closing.clock] : undefined;
+  if (closing && isRunning(window) && isOverdue(new Date(window.due), now)) {
+    for (const name of ACTIONS.close.stops) {
+      const clock = clocks[name];
+      if (isRunning(clock)) clocks[name] = { ...clock, stoppedAt: stamp };
+    }
+    patch.state = 'closed';
+    patch.closedAt = now;
+    patch.currentUnitId = null;
+    kinds.push('autoClosed');
+    event(
+      'close',
+      'closed',
+      { auto: true, reason: closing.reason, clock: closing.clock, due: window.due },
+      ACTIONS.close.public,
+    );
+  }
+
+  if (kinds.length === 0) return null;
+  return { patch: { ...patch, clocks, version: c.version + 1, updatedAt: now }, events, kinds };
+}
+
+/** The largest nearDueDays of any jurisdiction: how far ahead of now the due_at range must reach. */
+async function maxNearDueDays(db: Executor): Promise<number> {
+  const rows = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'limits'));
+  let max = DEFAULT_LIMITS.nearDueDays;
+  for (const r of rows) {
+    const n = (r.value as Partial<Limits> | null)?.nearDueDays;
+    if (typeof n === 'number' && Number.isFinite(n) && n > max) max = n;
+  }
+  return max;
+}
+
+const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/** A petitioner window (jsonb clock) still running and past its due instant. */
+const lapsed = (name: ClockName, now: Date) =>
+  sql`(${cases.clocks} -> ${name}::text ->> 'stoppedAt') is null and (${cases.clocks} -> ${name}::text ->> 'due')::timestamptz < ${iso(now)}`;
+
+/**
+ * One daily pass over all cases. `now` may be set (tests, `xinfang jobs run-daily --now`);
+ * event times, closing times and updated_at use it.
+ */
+export async function runDeadlineSweep(
+  ctx: Pick<AppContext, 'db'>,
+  now: Date = new Date(),
+  opts: SweepOptions = {},
+): Promise<SweepResult> {
+  if (Number.isNaN(now.getTime())) throw new RangeError('invalid sweep time');
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH;
+  const result: SweepResult = { near: 0, overdue: 0, evaluationsExpired: 0, autoClosed: 0 };
+  const limitsCache = new Map<string, Limits>();
+
+  /** Applies the plans of one locked batch, with one audit row summarising it. */
+  const apply = async (tx: Executor, rows: CaseRow[]) => {
+    const touched: Record<Kind, number[]> = { near: [], overdue: [], evaluationExpired: [], autoClosed: [] };
+    const events: CasePlan['events'] = [];
+    for (const row of rows) {
+      let limits = limitsCache.get(row.jurisdictionCode);
+      if (!limits) {
+        limits = await limitsFor(tx, row.jurisdictionCode);
+        limitsCache.set(row.jurisdictionCode, limits);
+      }
+      const plan = planCase(row, limits, now);
+      if (!plan) continue;
+      await tx.update(cases).set(plan.patch).where(eq(cases.id, row.id));
+      events.push(...plan.events);
+      for (const k of plan.kinds) touched[k].push(row.id);
+    }
+    if (events.length === 0) return;
+    await tx.insert(caseEvents).values(events);
+    const caseIds = [...new Set(Object.values(touched).flat())].sort((a, b) => a - b);
+    await recordAudit(tx, {
+      actorUserId: null,
+      actorRole: null,
+      action: 'case.deadline_sweep',
+      entity: 'case',
+      entityId: null,
+      summary: { at: now.toISOString(), count: caseIds.length, caseIds, ...touched },
+    });
+    result.near += touched.near.length;
+    result.overdue += touched.overdue.length;
+    result.evaluationsExpired += touched.evaluationExpired.length;
+    result.autoClosed += touched.autoClosed.length;
+  };
+
+  // Pass 1: running duty deadlines, walking cases_due_idx in (due_at, id) order. Only rows that can
+  // change are selected: not yet flagged and due within the widest near window, or flagged near
+  // and now past due. Rows already flagged overdue are filtered out.
+  const bound = new Date(now.getTime() + ((await maxNearDueDays(ctx.db)) + 1) * DAY_MS);
+  let after: { dueAt: Date; id: number } | null = null;
+  for (;;) {
+    const cursor: { dueAt: Date; id: number } | null = after;
+    const rows = await ctx.db.transaction(async (tx) => {
+      const batch = await tx
+        .select()
+        .from(cases)
+        .where(
+          and(
+            isNotNull(cases.dueAt),
+            lt(cases.dueAt, bound),
+            or(isNull(cases.dueFlag), and(ne(cases.dueFlag, 'overdue'), lt(cases.dueAt, now))),
+            cursor ? sql`(${cases.dueAt}, ${cases.id}) > (${iso(cursor.dueAt)}, ${cursor.id}::bigint)` : undefined,
+          ),
+        )
+        .orderBy(asc(cases.dueAt), asc(cases.id))
+        .limit(batchSize)
+        .for('update', { skipLocked: true });
+      await apply(tx, batch);
+      return batch;
+    });
+    const last = rows.at(-1);
+    if (!last?.dueAt || rows.length < batchSize) break;
+    after = { dueAt: last.dueAt, id: last.id };
+  }
+
+  // Pass 2: the petitioner's windows (not in due_at), keyed by id.
+  const windows: SQL | undefined = or(
+    and(eq(cases.evaluationStatus, 'pending'), lapsed('evaluation', now)),
+    ...Object.entries(CLOSING_WINDOWS).map(([state, w]) => and(eq(cases.state, state), lapsed(w.clock, now))),
+  );
+  let afterId = 0;
+  for (;;) {
+    const from = afterId;
+    const rows = await ctx.db.transaction(async (tx) => {
+      const batch = await tx
+        .select()
+        .from(cases)
+        .where(and(gt(cases.id, from), windows))
+        .orderBy(asc(cases.id))
+        .limit(batchSize)
+        .for('update', { skipLocked: true });
+      await apply(tx, batch);
+      return batch;
+    });
+    const last = rows.at(-1);
+    if (!last || rows.length < batchSize) break;
+    afterId = last.id;
+  }
+  return result;
+}
