@@ -371,3 +371,13 @@ export type ActionName = keyof typeof ACTIONS;
 export const ACTION_NAMES = Object.keys(ACTIONS) as [ActionName, ...ActionName[]];
 export const isActionName = (s: string): s is ActionName => s in ACTIONS;
 export type ActionPayload<A extends ActionName> = z.output<(typeof ACTIONS)[A]['payload']>;
+
+/** The states an action can lead to (for diagrams and reachability checks). */
+export function possibleTargets(name: ActionName): CaseState[] {
+  const def: ActionDef = ACTIONS[name];
+  if (def.to === 'same') return [];
+  if (def.to === 'by_unit') return ['accepted', 'handling'];
+  // An objection returns a forwarded matter to registration, an assigned one to the bureau.
+  if (name === 'object') return ['registered', 'accepted'];
+  return [def.to];
+}
