@@ -3,13 +3,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
-import { caseDocuments, caseEvents, caseParties, cases, settings, type units } from '../db/schema.ts';
+import { caseDocuments, caseEvents, caseParties, cases, type units } from '../db/schema.ts';
 import { type DocumentData, renderDocument } from '../documents/index.ts';
 import type { DocumentKind, SmsStage } from '../domain/lifecycle/actions.ts';
-import { fillTemplate, SMS_TEMPLATES } from '../domain/lifecycle/notices.ts';
+import { fillTemplate } from '../domain/lifecycle/notices.ts';
 import { NON_ACCEPTANCE_REASONS } from '../domain/lifecycle/vocabulary.ts';
 import { enqueueSms } from '../notify/outbox.ts';
 import type { Actor } from '../policies/index.ts';
+import { smsTemplates } from '../settings/templates.ts';
 
 /** The petitioner's name and phone (decrypted) for notices; never logged. */
 export async function petitionerContact(ctx: AppContext, tx: Executor, caseId: number) {
@@ -22,15 +23,6 @@ export async function petitionerContact(ctx: AppContext, tx: Executor, caseId: n
     name: p ? ctx.pii.decrypt(p.nameEnc) : '信访人',
     phone: p?.phoneEnc ? ctx.pii.decrypt(p.phoneEnc) : undefined,
   };
-}
-
-async function smsTemplate(tx: Executor, stage: SmsStage): Promise<string> {
-  const [row] = await tx
-    .select({ value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.jurisdictionCode, '320000'), eq(settings.key, 'sms_templates')));
-  const custom = (row?.value as Partial<Record<SmsStage, string>> | undefined)?.[stage];
-  return custom ?? SMS_TEMPLATES[stage];
 }
 
 export async function issueNotices(
@@ -46,7 +38,7 @@ export async function issueNotices(
   },
 ): Promise<void> {
   if (!n.phone) return; // no mobile: the bureau prints the notice (domain.md §7)
-  const body = fillTemplate(await smsTemplate(tx, n.stage), { caseNumber: n.caseNumber, ...n.values });
+  const body = fillTemplate((await smsTemplates(tx))[n.stage], { caseNumber: n.caseNumber, ...n.values });
   await enqueueSms(tx, ctx.pii, {
     phone: n.phone,
     template: n.stage,

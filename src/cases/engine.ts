@@ -11,9 +11,9 @@ import { CLOCK_NAMES } from '../domain/lifecycle/limits.ts';
 import { type CaseState, STATE_NAMES } from '../domain/lifecycle/vocabulary.ts';
 import { AppError, badRequest, conflict, forbidden } from '../errors.ts';
 import { type Actor, casePolicy, ensureReadable } from '../policies/index.ts';
+import { limitsFor } from '../settings/limits.ts';
 import { activeDue, type Clocks, isRunning, startClock } from './clocks.ts';
 import { issueNotices, petitionerContact, storeDocument } from './effects.ts';
-import { limitsFor } from './settings.ts';
 import { documentFor, smsFor, specificEffects } from './transitions.ts';
 import { type CaseRow, loadUnit } from './units.ts';
 

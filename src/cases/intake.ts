@@ -11,10 +11,10 @@ import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { type CaseForm, type CaseState, isOpen, type Purpose } from '../domain/lifecycle/vocabulary.ts';
 import { badRequest, forbidden } from '../errors.ts';
 import type { Actor } from '../policies/index.ts';
+import { limitsFor } from '../settings/limits.ts';
 import { activeDue, type Clocks, startClock } from './clocks.ts';
 import { applyFinalRefusal, issueNotices } from './effects.ts';
 import { generateQueryCode, nextCaseNumber } from './numbering.ts';
-import { limitsFor } from './settings.ts';
 
 export interface PartyInput {
   name: string;

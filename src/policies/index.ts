@@ -88,6 +88,12 @@ export const userPolicy = {
     inSubtree(a, u.unitJurisdictionCode),
 };
 
+export const settingsPolicy = {
+  /** Administrators set limits for their own jurisdiction and below. */
+  update: (a: Actor, jurisdictionCode: string): boolean =>
+    a.role === 'admin' && inSubtree(a, jurisdictionCode),
+};
+
 export const auditPolicy = {
   /** Only the province administrator checks the whole audit chain. */
   verify: (a: Actor): boolean => a.role === 'admin' && a.scopePrefix !== null && a.scopePrefix.length === 2,

@@ -13,6 +13,7 @@ import { authRoutes } from '../auth/routes.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import type { AppContext } from '../context.ts';
 import { orgRoutes } from '../orgs/routes.ts';
+import { settingsRoutes } from '../settings/routes.ts';
 import { profileRoutes } from '../users/profile.ts';
 import { userRoutes } from '../users/routes.ts';
 import { VERSION } from '../version.ts';
@@ -61,6 +62,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(userRoutes(ctx), { prefix: '/api/v1' });
   await app.register(profileRoutes(ctx), { prefix: '/api/v1' });
   await app.register(caseRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(settingsRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',
