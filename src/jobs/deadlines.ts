@@ -5,10 +5,9 @@
 //     database's single connection is never held for long, a large table is never loaded at once,
 //     and two sweeps at the same time never write the same case twice;
 //   - idempotent: a case is changed only when its stored flags say the step has not happened yet.
-import { and, asc, eq, gt, isNotNull, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, lt, lte, max, ne, or, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/chain.ts';
 import { type Clocks, DUTY_CLOCKS, isRunning, type StoredClock } from '../cases/clocks.ts';
-import { limitsFor } from '../cases/settings.ts';
 import type { CaseRow } from '../cases/units.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
@@ -17,6 +16,7 @@ import { daysRemaining, isNearDue, isOverdue } from '../domain/deadlines/index.t
 import { ACTIONS } from '../domain/lifecycle/actions.ts';
 import { type ClockName, DEFAULT_LIMITS, type Limits } from '../domain/lifecycle/limits.ts';
 import type { CaseState } from '../domain/lifecycle/vocabulary.ts';
+import { limitsFor } from '../settings/limits.ts';
 
 export interface SweepResult {
   near: number;
@@ -28,10 +28,14 @@ export interface SweepResult {
 export interface SweepOptions {
   /** Rows per transaction (default 500). */
   batchSize?: number;
+  /** Stops between batches (shutdown); what was committed stays, the next run does the rest. */
+  signal?: AbortSignal;
 }
 
 const DEFAULT_BATCH = 500;
 const DAY_MS = 86_400_000;
+/** Ids per slice of the primary key in the window pass. */
+const ID_WINDOW = 10_000;
 
 /** Windows whose lapse closes the matter (办结): the state it must still be in, and the reason shown. */
 const CLOSING_WINDOWS: Partial<Record<CaseState, { clock: ClockName; reason: string }>> = {
@@ -57,8 +61,11 @@ function runningDuty(clocks: Clocks): { name: ClockName; clock: StoredClock } | 
   return best;
 }
 
-/** What the sweep does to one case at `now`; null when nothing is due. Pure. */
-export function planCase(c: CaseRow, limits: Limits, now: Date): CasePlan | null {
+/**
+ * What the sweep does to one case at `now`; null when nothing is due. Pure. `nearDueDays` is the
+ * case's jurisdiction's (limitsFor); it matters only while the duty deadline is neither flagged nor past.
+ */
+export function planCase(c: CaseRow, nearDueDays: number, now: Date): CasePlan | null {
   const clocks: Clocks = { ...(c.clocks as Clocks) };
   const stamp = now.toISOString();
   const state = c.state as CaseState;
@@ -87,22 +94,32 @@ export function planCase(c: CaseRow, limits: Limits, now: Date): CasePlan | null
       if (c.dueFlag !== 'overdue') {
         patch.dueFlag = 'overdue';
         kinds.push('overdue');
-        event('deadline', state, {
-          kind: 'overdue',
-          clock: duty.name,
-          due: duty.clock.due,
-          daysOverdue: -daysRemaining(due, now),
-        }, false);
+        event(
+          'deadline',
+          state,
+          {
+            kind: 'overdue',
+            clock: duty.name,
+            due: duty.clock.due,
+            daysOverdue: -daysRemaining(due, now),
+          },
+          false,
+        );
       }
-    } else if (c.dueFlag == null && isNearDue(due, now, limits.nearDueDays)) {
+    } else if (c.dueFlag == null && isNearDue(due, now, nearDueDays)) {
       patch.dueFlag = 'near';
       kinds.push('near');
-      event('deadline', state, {
-        kind: 'near',
-        clock: duty.name,
-        due: duty.clock.due,
-        daysRemaining: daysRemaining(due, now),
-      }, false);
+      event(
+        'deadline',
+        state,
+        {
+          kind: 'near',
+          clock: duty.name,
+          due: duty.clock.due,
+          daysRemaining: daysRemaining(due, now),
+        },
+        false,
+      );
     }
   }
 
@@ -117,8 +134,8 @@ export function planCase(c: CaseRow, limits: Limits, now: Date): CasePlan | null
 
   // 3. No review (re-review) requested within its window: the matter is closed (办结).
   const closing = CLOSING_WINDOWS[state];
-  const window = closing ? clocks[closing.clock] : undefined;
-  if (closing && isRunning(window) && isOverdue(new Date(window.due), now)) {
+  const lapsedWindow = closing ? clocks[closing.clock] : undefined;
+  if (closing && isRunning(lapsedWindow) && isOverdue(new Date(lapsedWindow.due), now)) {
     for (const name of ACTIONS.close.stops) {
       const clock = clocks[name];
       if (isRunning(clock)) clocks[name] = { ...clock, stoppedAt: stamp };
@@ -130,7 +147,7 @@ export function planCase(c: CaseRow, limits: Limits, now: Date): CasePlan | null
     event(
       'close',
       'closed',
-      { auto: true, reason: closing.reason, clock: closing.clock, due: window.due },
+      { auto: true, reason: closing.reason, clock: closing.clock, due: lapsedWindow.due },
       ACTIONS.close.public,
     );
   }
@@ -149,6 +166,12 @@ async function maxNearDueDays(db: Executor): Promise<number> {
   }
   return max;
 }
+
+/**
+ * Between batches, let requests waiting on the event loop run: the embedded database executes in
+ * this thread, and a chain of its promises alone would never give timers or sockets a turn.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
@@ -174,20 +197,62 @@ export async function runDeadlineSweep(
   const apply = async (tx: Executor, rows: CaseRow[]) => {
     const touched: Record<Kind, number[]> = { near: [], overdue: [], evaluationExpired: [], autoClosed: [] };
     const events: CasePlan['events'] = [];
+    const finals: Record<string, unknown>[] = [];
     for (const row of rows) {
-      let limits = limitsCache.get(row.jurisdictionCode);
-      if (!limits) {
-        limits = await limitsFor(tx, row.jurisdictionCode);
-        limitsCache.set(row.jurisdictionCode, limits);
+      // The jurisdiction's limits are looked up (once per sweep) only when a near flag is possible.
+      let nearDueDays = 0;
+      if (row.dueFlag == null && row.dueAt && !isOverdue(row.dueAt, now)) {
+        let limits = limitsCache.get(row.jurisdictionCode);
+        if (!limits) {
+          limits = await limitsFor(tx, row.jurisdictionCode);
+          limitsCache.set(row.jurisdictionCode, limits);
+        }
+        nearDueDays = limits.nearDueDays;
       }
-      const plan = planCase(row, limits, now);
+      const plan = planCase(row, nearDueDays, now);
       if (!plan) continue;
-      await tx.update(cases).set(plan.patch).where(eq(cases.id, row.id));
+      // The row is locked and was read in this transaction: write its new values in full (every
+      // column planCase may change; updated_at and the event time are `now`).
+      const f = { ...row, ...plan.patch };
+      finals.push({
+        id: f.id,
+        state: f.state,
+        due_flag: f.dueFlag,
+        evaluation_status: f.evaluationStatus,
+        closed_at: f.closedAt ? f.closedAt.toISOString() : null,
+        current_unit_id: f.currentUnitId,
+        clocks: f.clocks,
+        version: f.version,
+      });
       events.push(...plan.events);
       for (const k of plan.kinds) touched[k].push(row.id);
     }
-    if (events.length === 0) return;
-    await tx.insert(caseEvents).values(events);
+    if (finals.length === 0) return;
+    // One statement for the whole batch (not one round trip per case).
+    await tx.execute(sql`
+      update ${cases} set
+        state = v.state, due_flag = v.due_flag, evaluation_status = v.evaluation_status,
+        closed_at = v.closed_at, current_unit_id = v.current_unit_id, clocks = v.clocks,
+        version = v.version, updated_at = ${iso(now)}
+      from jsonb_to_recordset(${JSON.stringify(finals)}::jsonb) as v(
+        id bigint, state text, due_flag text, evaluation_status text, closed_at timestamptz,
+        current_unit_id integer, clocks jsonb, version integer)
+      where ${cases.id} = v.id`);
+    const rowsJson = events.map((e) => ({
+      case_id: e.caseId,
+      action: e.action,
+      from_state: e.fromState,
+      to_state: e.toState,
+      detail: e.detail,
+      public: e.public,
+    }));
+    await tx.execute(sql`
+      insert into ${caseEvents} (case_id, at, action, from_state, to_state, detail, public)
+      select e.case_id, ${iso(now)}, e.action, e.from_state, e.to_state, e.detail, e.public
+      from rows from (jsonb_to_recordset(${JSON.stringify(rowsJson)}::jsonb) as (
+        case_id bigint, action text, from_state text, to_state text, detail jsonb, public boolean)
+      ) with ordinality as e(case_id, action, from_state, to_state, detail, public, n)
+      order by e.n`);
     const caseIds = [...new Set(Object.values(touched).flat())].sort((a, b) => a - b);
     await recordAudit(tx, {
       actorUserId: null,
@@ -208,9 +273,9 @@ export async function runDeadlineSweep(
   // and now past due. Rows already flagged overdue are filtered out.
   const bound = new Date(now.getTime() + ((await maxNearDueDays(ctx.db)) + 1) * DAY_MS);
   let after: { dueAt: Date; id: number } | null = null;
-  for (;;) {
+  while (!opts.signal?.aborted) {
     const cursor: { dueAt: Date; id: number } | null = after;
-    const rows = await ctx.db.transaction(async (tx) => {
+    const rows: CaseRow[] = await ctx.db.transaction(async (tx): Promise<CaseRow[]> => {
       const batch = await tx
         .select()
         .from(cases)
@@ -219,7 +284,9 @@ export async function runDeadlineSweep(
             isNotNull(cases.dueAt),
             lt(cases.dueAt, bound),
             or(isNull(cases.dueFlag), and(ne(cases.dueFlag, 'overdue'), lt(cases.dueAt, now))),
-            cursor ? sql`(${cases.dueAt}, ${cases.id}) > (${iso(cursor.dueAt)}, ${cursor.id}::bigint)` : undefined,
+            cursor
+              ? sql`(${cases.dueAt}, ${cases.id}) > (${iso(cursor.dueAt)}, ${cursor.id}::bigint)`
+              : undefined,
           ),
         )
         .orderBy(asc(cases.dueAt), asc(cases.id))
@@ -228,33 +295,38 @@ export async function runDeadlineSweep(
       await apply(tx, batch);
       return batch;
     });
+    await yieldToEventLoop();
     const last = rows.at(-1);
     if (!last?.dueAt || rows.length < batchSize) break;
     after = { dueAt: last.dueAt, id: last.id };
   }
 
-  // Pass 2: the petitioner's windows (not in due_at), keyed by id.
+  // Pass 2: the petitioner's windows (not in due_at, and no index on them): walk the primary key in
+  // id ranges of ID_WINDOW, so each query scans a bounded slice and the pass reads the table once.
   const windows: SQL | undefined = or(
     and(eq(cases.evaluationStatus, 'pending'), lapsed('evaluation', now)),
     ...Object.entries(CLOSING_WINDOWS).map(([state, w]) => and(eq(cases.state, state), lapsed(w.clock, now))),
   );
+  const [top] = await ctx.db.select({ maxId: max(cases.id) }).from(cases);
+  const maxId = Number(top?.maxId ?? 0);
   let afterId = 0;
-  for (;;) {
+  while (afterId < maxId && !opts.signal?.aborted) {
     const from = afterId;
-    const rows = await ctx.db.transaction(async (tx) => {
+    const to = Math.min(from + ID_WINDOW, maxId);
+    const rows: CaseRow[] = await ctx.db.transaction(async (tx): Promise<CaseRow[]> => {
       const batch = await tx
         .select()
         .from(cases)
-        .where(and(gt(cases.id, from), windows))
+        .where(and(gt(cases.id, from), lte(cases.id, to), windows))
         .orderBy(asc(cases.id))
         .limit(batchSize)
         .for('update', { skipLocked: true });
       await apply(tx, batch);
       return batch;
     });
+    await yieldToEventLoop();
     const last = rows.at(-1);
-    if (!last || rows.length < batchSize) break;
-    afterId = last.id;
+    afterId = last && rows.length === batchSize ? last.id : to;
   }
   return result;
 }

@@ -1,0 +1,145 @@
+// A tiny in-process scheduler for the daily jobs: one run shortly after start, then every day at
+// `dailyAt` Asia/Shanghai (a setTimeout chain, unref'd so it never keeps the process alive).
+// On PostgreSQL several API nodes may run it: a session advisory lock, held on a dedicated pool
+// client, lets one node sweep at a time (the sweep is idempotent, so a node that runs just after
+// another simply finds nothing to do). The embedded database has one process, so no lock there.
+import type { AppContext } from '../context.ts';
+import { runDeadlineSweep, type SweepResult } from './deadlines.ts';
+
+/** pg_advisory_lock key of the daily jobs ('xinfang' daily sweep); any constant unique to this app. */
+export const DAILY_JOBS_LOCK_KEY = '7846229001';
+
+const DAY_MS = 86_400_000;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000; // UTC+08:00, no daylight saving
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+export interface SchedulerOptions {
+  /** Shanghai wall-clock time 'HH:MM' of the daily run (default '01:00'). */
+  dailyAt?: string;
+  /** Run every intervalMs instead of daily (development, tests). */
+  intervalMs?: number;
+  /** Delay of the first run after start (default 10 s, after the server is listening). */
+  initialDelayMs?: number;
+}
+
+export interface Scheduler {
+  /** Cancels the next run; a run in progress stops after its current batch (awaited). */
+  stop(): Promise<void>;
+}
+
+function parseDailyAt(dailyAt: string): { h: number; m: number } {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(dailyAt);
+  if (!m) throw new RangeError(`dailyAt must be HH:MM (Asia/Shanghai), got '${dailyAt}'`);
+  return { h: Number(m[1]), m: Number(m[2]) };
+}
+
+/** The first instant strictly after `after` that is `dailyAt` on the Asia/Shanghai clock. */
+export function nextDailyRun(dailyAt: string, after: Date): Date {
+  const { h, m } = parseDailyAt(dailyAt);
+  const local = new Date(after.getTime() + SHANGHAI_OFFSET_MS);
+  let t =
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), h, m) - SHANGHAI_OFFSET_MS;
+  if (t <= after.getTime()) t += DAY_MS;
+  return new Date(t);
+}
+
+/**
+ * Runs the daily jobs once, under the cluster-wide lock on PostgreSQL. Returns null when another
+ * node holds the lock (nothing was done).
+ */
+export async function runDailyJobs(
+  ctx: Pick<AppContext, 'db' | 'database'>,
+  now: Date = new Date(),
+  signal?: AbortSignal,
+): Promise<SweepResult | null> {
+  const pool = ctx.database.kind === 'postgres' ? ctx.database.pool : undefined;
+  if (!pool) return runDeadlineSweep(ctx, now, { signal });
+  const client = await pool.connect();
+  // A client whose unlock failed is destroyed rather than reused: closing the session frees the lock.
+  let broken: Error | undefined;
+  try {
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+      DAILY_JOBS_LOCK_KEY,
+    ]);
+    if (!rows[0]?.locked) return null;
+    try {
+      return await runDeadlineSweep(ctx, now, { signal });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [DAILY_JOBS_LOCK_KEY]).catch((e: Error) => {
+        broken = e;
+      });
+    }
+  } catch (e) {
+    broken ??= e as Error;
+    throw e;
+  } finally {
+    client.release(broken);
+  }
+}
+
+export function startScheduler(
+  ctx: Pick<AppContext, 'db' | 'database' | 'log'>,
+  opts: SchedulerOptions = {},
+): Scheduler {
+  const dailyAt = opts.dailyAt ?? '01:00';
+  parseDailyAt(dailyAt); // a bad setting fails at start, not at 01:00
+  const { intervalMs } = opts;
+  if (intervalMs !== undefined && !(intervalMs > 0)) throw new RangeError('intervalMs must be positive');
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const abort = new AbortController();
+
+  const runOnce = async () => {
+    const started = Date.now();
+    try {
+      const r = await runDailyJobs(ctx, new Date(), abort.signal);
+      if (r) {
+        ctx.log.info(
+          { job: 'deadline_sweep', ...r, ms: Date.now() - started, stoppedEarly: abort.signal.aborted },
+          `日监测完成 / deadline sweep done: 临期 ${r.near}, 超期 ${r.overdue}, 超期未评价 ${r.evaluationsExpired}, 期满办结 ${r.autoClosed}`,
+        );
+      } else {
+        ctx.log.info(
+          { job: 'deadline_sweep' },
+          '日监测由其他节点执行，本节点跳过 / sweep running on another node, skipped',
+        );
+      }
+    } catch (e) {
+      // The database's own message, short: a failed query's text and parameters are not logged.
+      const err = e as Error & { cause?: unknown };
+      const cause = err.cause instanceof Error ? err.cause.message : undefined;
+      const error = String(cause ?? err.message ?? e).slice(0, 300);
+      ctx.log.error({ job: 'deadline_sweep', error }, `日监测失败 / deadline sweep failed: ${error}`);
+    }
+  };
+
+  /** Schedules the run targeted at `at`; long waits are split (setTimeout's 24.8-day limit). */
+  const schedule = (at: Date) => {
+    if (stopped) return;
+    const wait = Math.min(Math.max(0, at.getTime() - Date.now()), MAX_TIMEOUT_MS);
+    timer = setTimeout(() => {
+      timer = null;
+      if (stopped) return;
+      if (Date.now() < at.getTime() - 1000) return schedule(at);
+      running = runOnce().finally(() => {
+        running = null;
+        // From the target, not only from now: a timer that fired a little early never runs twice.
+        const from = new Date(Math.max(Date.now(), at.getTime() + 1));
+        schedule(intervalMs ? new Date(from.getTime() + intervalMs) : nextDailyRun(dailyAt, from));
+      });
+    }, wait);
+    timer.unref();
+  };
+
+  schedule(new Date(Date.now() + (opts.initialDelayMs ?? 10_000)));
+  return {
+    async stop() {
+      stopped = true;
+      abort.abort();
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
