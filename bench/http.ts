@@ -23,6 +23,9 @@ export interface HttpSpec {
   seconds: number;
   method?: 'GET' | 'POST';
   body?: unknown;
+  headers?: Record<string, string>;
+  /** Replace `[<id>]` in the body with a fresh id per request (autocannon's idReplacement). */
+  idReplacement?: boolean;
 }
 
 /**
@@ -38,8 +41,12 @@ export async function cannon(spec: HttpSpec): Promise<HttpRun> {
     duration: spec.seconds,
     method: spec.method ?? 'GET',
     ...(spec.body === undefined
-      ? {}
-      : { body: JSON.stringify(spec.body), headers: { 'content-type': 'application/json' } }),
+      ? { headers: spec.headers }
+      : {
+          body: JSON.stringify(spec.body),
+          headers: { ...spec.headers, 'content-type': 'application/json' },
+        }),
+    ...(spec.idReplacement ? { idReplacement: true } : {}),
     ...(LOADGEN_WORKERS > 0 ? { workers: LOADGEN_WORKERS } : {}),
     timeout: 30,
   });

@@ -8,6 +8,7 @@ export interface Row {
   ratio: number;
   /** Latency percentiles in ms, for HTTP runs. */
   p50?: number;
+  p95?: number;
   p99?: number;
   /** Requests or rows behind the figure. */
   count: number;
@@ -30,15 +31,17 @@ const pad = (s: string, w: number, right: boolean) => {
 
 /** A Markdown-compatible pipe table with aligned columns. */
 export function formatTable(rows: Row[]): string {
-  const head = ['benchmark', 'value', 'unit', 'ratio vs baseline', 'p50 ms', 'p99 ms', 'n'];
-  const rightAligned = [false, true, false, true, true, true, true];
+  const head = ['benchmark', 'value', 'unit', 'ratio vs baseline', 'p50 ms', 'p95 ms', 'p99 ms', 'n'];
+  const rightAligned = [false, true, false, true, true, true, true, true];
+  const ms = (v: number | undefined) => (v === undefined ? '—' : String(v));
   const body = rows.map((r) => [
     r.benchmark,
     fmtNumber(r.value),
     r.unit,
     r.ratio.toFixed(3),
-    r.p50 === undefined ? '—' : String(r.p50),
-    r.p99 === undefined ? '—' : String(r.p99),
+    ms(r.p50),
+    ms(r.p95),
+    ms(r.p99),
     String(r.count),
   ]);
   const widths = head.map((h, i) => Math.max(width(h), ...body.map((cells) => width(cells[i] ?? ''))));

@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { cannon, type HttpRun, type HttpSpec, LOADGEN_WORKERS, problems } from './http.ts';
 import { createScratchTable, dropScratchTable, type InsertResult, insertTps, warmUp } from './insert.ts';
+import { benchCases, caseBenchmarks } from './lifecycle.ts';
 import { formatTable, type Row } from './report.ts';
 import {
   BENCH_PASSWORD,
@@ -75,7 +76,7 @@ async function insertRuns(t: Target, seconds: number): Promise<InsertResult[]> {
   return out;
 }
 
-async function benchDatabase(spec: TargetSpec, seconds: number): Promise<DatabaseReport> {
+async function benchDatabase(spec: TargetSpec, seconds: number, quick: boolean): Promise<DatabaseReport> {
   const t = await openTarget(spec);
   try {
     print(`\n== ${t.kind}: ${t.storage}`);
@@ -109,6 +110,9 @@ async function benchDatabase(spec: TargetSpec, seconds: number): Promise<Databas
         count: run.requests,
       });
     }
+    const casesRun = await caseBenchmarks(t, { seconds, quick, baseline });
+    rows.push(...casesRun.rows);
+    failures.push(...casesRun.failures);
     print();
     print(formatTable(rows));
     return { kind: t.kind, storage: t.storage, rows, failures };
@@ -127,14 +131,16 @@ export async function runBenchmarks(opts: { quick: boolean }): Promise<void> {
       `load generator: autocannon in ${LOADGEN_WORKERS > 0 ? `${LOADGEN_WORKERS} worker thread(s)` : 'the main thread'}`,
   );
   print(`duration: ${seconds} s per run${opts.quick ? ' (--quick)' : ''}; ratio = value ÷ raw INSERT rows/s`);
+  print(`seeded cases per database: ${benchCases(opts.quick)} (BENCH_CASES)`);
 
   const reports: DatabaseReport[] = [];
-  for (const spec of targetSpecs()) reports.push(await benchDatabase(spec, seconds));
+  for (const spec of targetSpecs()) reports.push(await benchDatabase(spec, seconds, opts.quick));
 
   const failures = reports.flatMap((r) => r.failures);
   const summary = {
     machine: m,
     quick: opts.quick,
+    seededCases: benchCases(opts.quick),
     secondsPerRun: seconds,
     loadgenWorkers: LOADGEN_WORKERS,
     ok: failures.length === 0,

@@ -1,10 +1,15 @@
 // Side effects of a case change, written in the same transaction: SMS rows in the outbox and
 // written documents (文书) stored with their hash. Nothing here talks to the network.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { caseDocuments, caseEvents, caseParties, cases, type units } from '../db/schema.ts';
-import { type DocumentData, renderDocument } from '../documents/index.ts';
+import {
+  type DocumentData,
+  prepareDocument,
+  renderDocument,
+  reviveDocumentData,
+} from '../documents/index.ts';
 import type { DocumentKind, SmsStage } from '../domain/lifecycle/actions.ts';
 import { fillTemplate } from '../domain/lifecycle/notices.ts';
 import { NON_ACCEPTANCE_REASONS } from '../domain/lifecycle/vocabulary.ts';
@@ -53,20 +58,29 @@ export async function storeDocument(
   tx: Executor,
   d: { caseId: number; eventId?: number; kind: DocumentKind; data: DocumentData },
 ): Promise<{ id: number; title: string }> {
-  const doc = await renderDocument(d.kind, d.data);
+  const { title, filename } = prepareDocument(d.kind, d.data);
   const [row] = await tx
     .insert(caseDocuments)
-    .values({
-      caseId: d.caseId,
-      eventId: d.eventId,
-      kind: d.kind,
-      title: doc.title,
-      filename: doc.filename,
-      sha256: doc.sha256,
-      content: doc.buffer,
-    })
+    .values({ caseId: d.caseId, eventId: d.eventId, kind: d.kind, title, filename, data: d.data })
     .returning({ id: caseDocuments.id });
-  return { id: row?.id ?? 0, title: doc.title };
+  return { id: row?.id ?? 0, title };
+}
+
+/** The document's bytes: rendered once from its stored data, then kept with their SHA-256. */
+export async function documentBytes(
+  db: Executor,
+  doc: typeof caseDocuments.$inferSelect,
+): Promise<{ content: Buffer; sha256: string }> {
+  if (doc.content && doc.sha256) return { content: doc.content, sha256: doc.sha256 };
+  const rendered = await renderDocument(
+    doc.kind as DocumentKind,
+    reviveDocumentData(doc.data as Record<string, unknown>),
+  );
+  await db
+    .update(caseDocuments)
+    .set({ content: rendered.buffer, sha256: rendered.sha256 })
+    .where(and(eq(caseDocuments.id, doc.id), isNull(caseDocuments.content)));
+  return { content: rendered.buffer, sha256: rendered.sha256 };
 }
 
 /** A new petition repeating a finally closed matter: 不再受理, with the written notice (Art 36). */

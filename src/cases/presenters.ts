@@ -123,7 +123,7 @@ export const CaseDetail = CaseSummary.extend({
       kind: z.string(),
       title: z.string(),
       filename: z.string(),
-      sha256: z.string(),
+      sha256: z.string().nullable(),
     }),
   ),
   availableActions: z.array(z.object({ action: z.string(), label: z.string() })),

@@ -11,6 +11,7 @@ import { notFound } from '../errors.ts';
 import { casePolicy, ensureReadable } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zIdNumber, zPersonName, zPhone } from '../server/fields.ts';
+import { documentBytes } from './effects.ts';
 import { executeAction } from './engine.ts';
 import { registerCase } from './intake.ts';
 import { normaliseQueryCode } from './numbering.ts';
@@ -158,11 +159,12 @@ export const caseRoutes =
           .from(caseDocuments)
           .where(and(eq(caseDocuments.id, req.params.docId), eq(caseDocuments.caseId, req.params.id)));
         if (!doc) throw notFound('未找到该文书');
+        const { content, sha256 } = await documentBytes(ctx.db, doc);
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
-          .header('x-content-sha256', doc.sha256)
-          .send(doc.content);
+          .header('x-content-sha256', sha256)
+          .send(content);
       },
     );
 

@@ -7,6 +7,7 @@ import { appConfigFromEnv } from '../config/index.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { auditLog } from '../db/schema.ts';
+import { registerJobCommands } from '../jobs/cli.ts';
 import { seedCases } from '../seed/cases.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { dataOption } from './options.ts';
@@ -54,7 +55,7 @@ export function registerAdminCommands(program: Command): void {
         if (ctx.seededDemo) out('已创建演示账号 / demo accounts created');
         if (opts.cases > 0) {
           const progress = createProgress('seed cases', opts.cases);
-          const n = await seedCases(ctx.db, {
+          const n = await seedCases(ctx.db, ctx.pii, {
             count: opts.cases,
             seed: opts.seed,
             onProgress: (k) => progress.increment(k),
@@ -138,4 +139,6 @@ export function registerAdminCommands(program: Command): void {
       const { runBenchmarks } = await import('../../bench/run.ts');
       await runBenchmarks({ quick: opts.quick === true });
     });
+
+  registerJobCommands(program);
 }

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { appConfigFromEnv } from '../config/index.ts';
 import { ROLE_NAMES } from '../domain/roles.ts';
+import { startScheduler } from '../jobs/scheduler.ts';
 import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
 import { buildApp } from '../server/app.ts';
 import { boot, shutdown } from '../server/boot.ts';
+import { WEB_MISSING_MESSAGE, webBuilt } from '../server/web.ts';
 import { dataOption } from './options.ts';
 
 export function registerServe(program: Command): void {
@@ -24,11 +26,16 @@ export function registerServe(program: Command): void {
   $ DATABASE_URL=postgres://... XINFANG_SECRET=... npx xinfang serve --demo`,
     )
     .action(async (opts: { port: number; host: string; data: string; demo?: boolean }) => {
+      if (!webBuilt()) {
+        process.stderr.write(`${WEB_MISSING_MESSAGE}\n`);
+        process.exit(1);
+      }
       const config = appConfigFromEnv({ data: opts.data, port: opts.port, host: opts.host, demo: opts.demo });
       const ctx = await boot(config);
       const app = await buildApp(ctx);
       await app.listen({ port: config.port, host: config.host });
       ctx.dispatcher.start();
+      const scheduler = startScheduler(ctx);
       const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
       const lines = [
         '',
@@ -46,6 +53,7 @@ export function registerServe(program: Command): void {
       }
       process.stdout.write(`${lines.join('\n')}\n\n`);
       const stop = async () => {
+        await scheduler.stop();
         await app.close();
         await shutdown(ctx);
         process.exit(0);

@@ -230,6 +230,9 @@ export const cases = pgTable(
     index('cases_current_idx').on(t.currentUnitId, t.state),
     index('cases_petitioner_idx').on(t.petitionerUserId),
     index('cases_state_idx').on(t.state, t.createdAt),
+    // The default staff list: newest first (an index scan of one page, not a sort of the table).
+    index('cases_received_idx').on(t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('cases_bureau_idx').on(t.bureauUnitId),
     index('cases_due_idx').on(t.dueAt).where(sql`due_at is not null`),
   ],
 );
@@ -279,7 +282,7 @@ export const caseEvents = pgTable(
   (t) => [index('case_events_case_idx').on(t.caseId, t.at)],
 );
 
-/** Written documents (文书) issued for a case, stored with their content hash. */
+/** Written documents (文书) issued for a case: their data, and once rendered the bytes and hash. */
 export const caseDocuments = pgTable(
   'case_documents',
   {
@@ -291,8 +294,10 @@ export const caseDocuments = pgTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     filename: text('filename').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
+    /** What the document says (DocumentData); the .docx is rendered from it on first download. */
+    data: jsonb('data').notNull(),
+    sha256: text('sha256'),
+    content: bytea('content'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('case_documents_case_idx').on(t.caseId)],

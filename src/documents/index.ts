@@ -80,6 +80,26 @@ export async function renderDocument(kind: DocumentKind, data: DocumentData): Pr
   return { buffer, sha256, title: model.title, filename: `${safeName(caseNumber)}-${model.title}.docx` };
 }
 
+/**
+ * Checks the data (throws DocumentDataError as rendering would) and names the document, without
+ * the cost of building the .docx (tens of ms): the platform stores the data when the action
+ * commits and renders the bytes on first download — rendering is deterministic, so they are the
+ * same bytes whenever that happens.
+ */
+export function prepareDocument(kind: DocumentKind, data: DocumentData): { title: string; filename: string } {
+  const model = buildModel(kind, data);
+  return { title: model.title, filename: `${safeName(data.caseNumber.trim())}-${model.title}.docx` };
+}
+
+/** Stored document data (JSON) back to DocumentData: dates were serialised as ISO strings. */
+export function reviveDocumentData(json: Record<string, unknown>): DocumentData {
+  const out = { ...json } as Record<string, unknown>;
+  for (const k of ['issuedAt', 'receivedAt', 'dueDate', 'newDueDate']) {
+    if (typeof out[k] === 'string') out[k] = new Date(out[k] as string);
+  }
+  return out as unknown as DocumentData;
+}
+
 /** Titles by kind; a non-acceptance notice is titled 不再受理告知书 when final. */
 export const titleFor = (kind: DocumentKind, final = false): string =>
   kind === 'non_acceptance_notice' && final ? FINAL_NON_ACCEPTANCE_TITLE : DOCUMENT_TITLES[kind];

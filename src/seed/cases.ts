@@ -1,136 +1,252 @@
 // Synthetic petitions for demos, tests and benchmarks: `xinfang seed --cases N --seed S`.
-// The foundation fills what exists so far (place, unit, form, subject, content); the lifecycle
-// issue extends this with full timelines.
-import { eq, like, sql } from 'drizzle-orm';
+// Cases across every county-level jurisdiction of Jiangsu (weighted by city population), all forms,
+// purposes and content categories, received over the 24 months up to `now` with a seasonal pattern,
+// each with its whole lifecycle so far (timeline.ts): state, clocks, due date, units, outcome,
+// ratings, a petitioner (encrypted) and the timeline. Same seed and `now` → same data.
+// Rows go in as multi-row INSERTs of JSON record sets (one parameter per statement), 1,000 cases
+// per transaction; case numbers are computed in memory and case_counters updated at the end, so
+// later registrations continue each sequence.
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { cases, jurisdictions, units, users } from '../db/schema.ts';
-import { createRng } from './random.ts';
-
-const FORMS = ['online', 'online', 'online', 'letter', 'visit', 'phone'] as const;
-
-const TOPICS: readonly { subject: string; content: string; dept: string }[] = [
-  {
-    subject: '小区物业费上涨问题',
-    content: '我们小区物业公司未经业主大会同意擅自上调物业费，请有关部门核查。',
-    dept: 'zhujian',
-  },
-  {
-    subject: '拖欠农民工工资',
-    content: '本人在某建筑工地务工，工程已完工半年，包工头仍拖欠工资，请求帮助追讨。',
-    dept: 'renshe',
-  },
-  {
-    subject: '宅基地确权纠纷',
-    content: '村里重新丈量宅基地时把我家面积少算了，多次反映未解决，请求依法确权。',
-    dept: 'ziran',
-  },
-  {
-    subject: '夜间施工噪音扰民',
-    content: '附近工地每天夜里施工到凌晨，噪音严重影响休息，希望依法查处。',
-    dept: 'shengtai',
-  },
-  {
-    subject: '孩子入学划片问题',
-    content: '我家房产在学区范围内，但孩子被分到较远的学校，请求说明划片依据。',
-    dept: 'jiaoyu',
-  },
-  {
-    subject: '医保报销比例咨询',
-    content: '异地就医后回来报销，比例和政策宣传不一致，请求核实。',
-    dept: 'weijian',
-  },
-  {
-    subject: '低保资格认定',
-    content: '家中老人长期患病，申请低保被拒，认为审核不公，请求复核。',
-    dept: 'minzheng',
-  },
-  {
-    subject: '公交线路调整不便',
-    content: '公交线路调整后小区附近没有站点，老人出行困难，建议恢复原站点。',
-    dept: 'jiaotong',
-  },
-  {
-    subject: '土地流转租金未兑现',
-    content: '村集体流转的承包地租金已拖欠两年，请求督促兑现。',
-    dept: 'nongye',
-  },
-  {
-    subject: '预付卡商家跑路',
-    content: '健身房办卡后突然关门，老板联系不上，请求市场监管部门处理。',
-    dept: 'shichang',
-  },
-  {
-    subject: '占道经营影响通行',
-    content: '路口长期有摊贩占道经营，影响交通和环境卫生，请求整治。',
-    dept: 'chengguan',
-  },
-  {
-    subject: '邻里纠纷报警未处理',
-    content: '邻居多次辱骂威胁，报警后未见处理结果，请求依法处理。',
-    dept: 'gongan',
-  },
-];
+import { caseCounters } from '../db/schema.ts';
+import { FORMS } from '../domain/lifecycle/vocabulary.ts';
+import type { Pii } from '../security/pii.ts';
+import {
+  CATEGORY_WEIGHTS,
+  CITY_WEIGHTS,
+  FORM_WEIGHTS,
+  MONTH_WEIGHTS,
+  PURPOSE_WEIGHTS,
+  WEEKEND_FACTOR,
+  weighted,
+} from './catalog.ts';
+import { loadCounties } from './counties.ts';
+import { identityPool } from './identities.ts';
+import { createRng, type Rng } from './random.ts';
+import { petitionText } from './templates.ts';
+import { simulate } from './timeline.ts';
 
 export interface SeedCasesOptions {
   count: number;
   seed: number;
+  /** The end of the 24-month window (default: the current time). */
   now?: Date;
+  /** Called after each batch with the number of cases it inserted. */
   onProgress?: (n: number) => void;
 }
 
-/** Inserts `count` cases spread over Jiangsu's county-level jurisdictions and the last 24 months. */
-export async function seedCases(db: Db, opts: SeedCasesOptions): Promise<number> {
-  const rng = createRng(opts.seed);
-  const now = opts.now ?? new Date();
-  const counties = await db
-    .select({ code: jurisdictions.code })
-    .from(jurisdictions)
-    .where(eq(jurisdictions.level, 3));
-  const unitRows = await db
-    .select({ id: units.id, code: units.jurisdictionCode, dept: units.deptKey })
-    .from(units)
-    .where(like(units.jurisdictionCode, '32____'));
-  const unitOf = new Map(unitRows.map((u) => [`${u.code}/${u.dept}`, u.id]));
-  const [citizen] = await db.select({ id: users.id }).from(users).where(eq(users.role, 'citizen')).limit(1);
-  // Continue each jurisdiction-year sequence after what is already stored.
-  const nextSeq = new Map<string, number>();
-  for (const r of await db
-    .select({ prefix: sql<string>`substr(${cases.caseNumber}, 1, 10)`, n: sql<number>`count(*)::int` })
-    .from(cases)
-    .groupBy(sql`1`)) {
-    nextSeq.set(r.prefix, r.n + 1);
-  }
+const BATCH = 1000;
+const DAY = 86_400_000;
+const SHANGHAI = 8 * 3_600_000;
+const IDENTITY_POOL = 2000;
 
-  const BATCH = 1000;
-  let inserted = 0;
-  while (inserted < opts.count) {
-    const rows: (typeof cases.$inferInsert)[] = [];
-    for (let i = 0; i < Math.min(BATCH, opts.count - inserted); i++) {
-      const county = rng.pick(counties).code;
-      const topic = rng.pick(TOPICS);
-      const createdAt = new Date(now.getTime() - rng.int(0, 730 * 86_400) * 1000);
-      const prefix = `${county}${createdAt.getFullYear()}`;
-      const seq = nextSeq.get(prefix) ?? 1;
-      nextSeq.set(prefix, seq + 1);
-      const bureau = unitOf.get(`${county}/xinfang`);
-      if (bureau === undefined) throw new Error(`no bureau for ${county}`);
-      rows.push({
-        caseNumber: `${prefix}${String(seq).padStart(7, '0')}`,
-        jurisdictionCode: county,
-        registeringUnitId: bureau,
-        assignedUnitId: rng.chance(0.6) ? (unitOf.get(`${county}/${topic.dept}`) ?? null) : null,
-        petitionerUserId: citizen && rng.chance(0.01) ? citizen.id : null,
-        form: rng.pick(FORMS),
-        subject: topic.subject,
-        content: topic.content,
-        state: 'registered',
-        receivedAt: createdAt,
-        createdAt,
-      });
+/**
+ * Receipt instants, sorted, with the form of each (packed as seconds·8 + form index so one numeric
+ * sort orders both): more in March–April and July–August, fewer on weekends for offline forms.
+ */
+function receipts(rng: Rng, count: number, now: number): Float64Array {
+  const out = new Float64Array(count);
+  const start = now - 730 * DAY;
+  const maxMonth = Math.max(...MONTH_WEIGHTS);
+  for (let n = 0; n < count; ) {
+    const form = weighted(rng, FORM_WEIGHTS);
+    const dayStart = Math.floor((start + SHANGHAI) / DAY + rng.int(0, 730)) * DAY - SHANGHAI;
+    const local = new Date(dayStart + SHANGHAI);
+    const weekend = local.getUTCDay() === 0 || local.getUTCDay() === 6;
+    const w = ((MONTH_WEIGHTS[local.getUTCMonth()] ?? 1) / maxMonth) * (weekend ? WEEKEND_FACTOR[form] : 1);
+    if (!rng.chance(w)) continue;
+    const hours = form === 'online' || form === 'mailbox' ? 7 + rng.next() * 16 : 8.5 + rng.next() * 9;
+    const at = dayStart + Math.floor(hours * 3600) * 1000;
+    if (at > now || at < start) continue;
+    out[n++] = Math.floor((at - start) / 1000) * 8 + FORMS.indexOf(form);
+  }
+  return out.sort();
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** INSERT … SELECT FROM json_to_recordset: one parameter however many rows. */
+function insertJson(table: string, columns: string, rows: unknown[], returning = ''): SQL {
+  const names = columns
+    .split(',')
+    .map((c) => c.trim().split(' ')[0])
+    .join(', ');
+  return sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names)})
+    SELECT ${sql.raw(names)} FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(${sql.raw(columns)})
+    ${sql.raw(returning)}`;
+}
+
+const CASE_COLUMNS =
+  'case_number text, jurisdiction_code text, registering_unit_id int, bureau_unit_id int, current_unit_id int, ' +
+  'assigned_unit_id int, review_unit_id int, form text, purpose text, category_code text, subject text, ' +
+  'content text, people_count int, is_group bool, is_joint bool, first_time bool, repeat_count int, ' +
+  'backlog bool, supervised bool, state text, outcome text, reason_code text, clocks jsonb, due_at timestamptz, ' +
+  'due_flag text, bureau_rating text, unit_rating text, rated_at timestamptz, evaluation_status text, ' +
+  'received_at timestamptz, accepted_at timestamptz, delivered_at timestamptz, closed_at timestamptz, ' +
+  'version int, created_at timestamptz, updated_at timestamptz';
+const PARTY_COLUMNS =
+  'case_id bigint, role text, name_enc text, id_number_enc text, id_number_hash text, phone_enc text, ' +
+  'phone_hash text, address_enc text';
+const EVENT_COLUMNS =
+  'case_id bigint, at timestamptz, action text, from_state text, to_state text, actor_role text, ' +
+  'actor_unit_id int, detail jsonb, public bool';
+
+/** Inserts `count` synthetic cases with their parties and timelines; returns how many. */
+export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promise<number> {
+  const now = (opts.now ?? new Date()).getTime();
+  const rng = createRng(opts.seed);
+  const byCity = await loadCounties(db);
+  const allCounties = [...byCity.values()].flat();
+  const pool = identityPool(
+    createRng(opts.seed ^ 0x9e3779b9),
+    pii,
+    Math.min(IDENTITY_POOL, Math.max(opts.count, 1)),
+    allCounties.map((c) => ({ code: c.code, fullName: `江苏省${c.name}` })),
+  );
+  const counters = new Map<string, number>();
+  for (const r of await db.select().from(caseCounters)) counters.set(r.prefix, r.last);
+
+  // Foreign keys are checked row by row by triggers, most of the cost of a bulk insert. The rows
+  // reference only units and cases read or returned here, so when allowed (superuser: PGlite, a local
+  // PostgreSQL) the triggers are skipped for the seeding transactions, as pg_restore does.
+  const [su] = (
+    (await db.execute(sql`SELECT current_setting('is_superuser') AS su`)) as unknown as {
+      rows: { su: string }[];
     }
-    await db.insert(cases).values(rows);
-    inserted += rows.length;
-    opts.onProgress?.(rows.length);
+  ).rows;
+  const skipTriggers = su?.su === 'on';
+
+  const times = receipts(rng, opts.count, now);
+  const start = now - 730 * DAY;
+  let inserted = 0;
+  // The next batch is generated while the previous one is being written (PostgreSQL works meanwhile).
+  let writing: Promise<void> = Promise.resolve();
+  while (inserted < opts.count) {
+    const size = Math.min(BATCH, opts.count - inserted);
+    const caseRows: Record<string, unknown>[] = [];
+    const parties: Record<string, unknown>[][] = [];
+    const events: Record<string, unknown>[][] = [];
+    for (let k = 0; k < size; k++) {
+      const packed = times[inserted + k] ?? 0;
+      const receivedAt = start + Math.floor(packed / 8) * 1000;
+      const form = FORMS[packed % 8] ?? 'online';
+      const county = rng.pick(byCity.get(weighted(rng, CITY_WEIGHTS)) ?? allCounties);
+      const category = weighted(rng, CATEGORY_WEIGHTS);
+      const purpose = weighted(rng, PURPOSE_WEIGHTS);
+      const { subject, content } = petitionText(rng, category.code, {
+        county: county.name,
+        towns: county.towns,
+      });
+      const group = form === 'visit' && rng.chance(0.1);
+      const joint = form === 'letter' && rng.chance(0.06);
+      const peopleCount = group ? rng.int(county.limits.groupVisitSize, 60) : joint ? rng.int(2, 30) : 1;
+      const reps = group ? rng.int(1, county.limits.maxRepresentatives) : 0;
+
+      const sim = simulate({
+        rng,
+        receivedAt,
+        now,
+        form,
+        purpose,
+        dept: category.dept,
+        units: county.units,
+        limits: county.limits,
+        subject,
+        registeringName: county.units.bureau.name,
+      });
+      const prefix = `${county.code}${new Date(receivedAt + SHANGHAI).getUTCFullYear()}`;
+      const seq = (counters.get(prefix) ?? 0) + 1;
+      counters.set(prefix, seq);
+      const r = sim.row;
+      caseRows.push({
+        case_number: `${prefix}${String(seq).padStart(7, '0')}`,
+        jurisdiction_code: county.code,
+        registering_unit_id: county.units.bureau.id,
+        bureau_unit_id: r.bureauUnitId,
+        current_unit_id: r.currentUnitId,
+        assigned_unit_id: r.assignedUnitId,
+        review_unit_id: r.reviewUnitId,
+        form,
+        purpose,
+        category_code: category.code,
+        subject,
+        content,
+        people_count: peopleCount,
+        is_group: group,
+        is_joint: joint,
+        first_time: !rng.chance(0.15),
+        repeat_count: r.repeatCount,
+        backlog: r.backlog,
+        supervised: r.supervised,
+        state: sim.state,
+        outcome: r.outcome,
+        reason_code: r.reasonCode,
+        clocks: sim.clocks,
+        due_at: iso(sim.dueAt),
+        due_flag: sim.dueFlag,
+        bureau_rating: r.bureauRating,
+        unit_rating: r.unitRating,
+        rated_at: iso(r.ratedAt),
+        evaluation_status: r.evaluationStatus,
+        received_at: iso(receivedAt),
+        accepted_at: iso(r.acceptedAt),
+        delivered_at: iso(r.deliveredAt),
+        closed_at: iso(r.closedAt),
+        version: sim.version,
+        created_at: iso(receivedAt),
+        updated_at: iso(sim.updatedAt),
+      });
+      const party = (role: string) => {
+        const p = rng.pick(pool);
+        const withId = form !== 'phone' || rng.chance(0.3);
+        return {
+          role,
+          name_enc: p.nameEnc,
+          id_number_enc: withId ? p.idNumberEnc : null,
+          id_number_hash: withId ? p.idNumberHash : null,
+          phone_enc: p.phoneEnc,
+          phone_hash: p.phoneHash,
+          address_enc: form === 'letter' || rng.chance(0.3) ? p.addressEnc : null,
+        };
+      };
+      parties.push([party('petitioner'), ...Array.from({ length: reps }, () => party('representative'))]);
+      events.push(
+        sim.events.map((e) => ({
+          at: iso(e.at),
+          action: e.action,
+          from_state: e.fromState,
+          to_state: e.toState,
+          actor_role: e.actorRole,
+          actor_unit_id: e.actorUnitId,
+          detail: e.detail,
+          public: e.public,
+        })),
+      );
+    }
+    await writing;
+    writing = db.transaction(async (tx) => {
+      if (skipTriggers) await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+      const res = (await tx.execute(
+        insertJson('cases', CASE_COLUMNS, caseRows, 'RETURNING id::int8::text AS id, case_number'),
+      )) as unknown as { rows: { id: string; case_number: string }[] };
+      const ids = new Map(res.rows.map((r) => [r.case_number, Number(r.id)]));
+      const idOf = (k: number) => ids.get(caseRows[k]?.case_number as string);
+      const withCase = (lists: Record<string, unknown>[][]) =>
+        lists.flatMap((list, k) => list.map((row) => ({ case_id: idOf(k), ...row })));
+      await tx.execute(insertJson('case_parties', PARTY_COLUMNS, withCase(parties)));
+      await tx.execute(insertJson('case_events', EVENT_COLUMNS, withCase(events)));
+    });
+    writing = writing.then(() => opts.onProgress?.(size));
+    inserted += size;
+  }
+  await writing;
+  // Later registrations continue each jurisdiction-year sequence after the seeded numbers.
+  const counterRows = [...counters].map(([prefix, last]) => ({ prefix, last }));
+  if (counterRows.length) {
+    await db.execute(
+      sql`${insertJson('case_counters', 'prefix text, last bigint', counterRows)}
+        ON CONFLICT (prefix) DO UPDATE SET last = GREATEST(case_counters.last, excluded.last)`,
+    );
   }
   return inserted;
 }

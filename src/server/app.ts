@@ -1,5 +1,5 @@
 // Composes the HTTP server: plugins (cookies, rate limits, OpenAPI, auth, errors), then each
-// capability's routes under /api/v1, then the static web pages.
+// capability's routes under /api/v1, then the static web pages and the React apps (web/dist).
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -20,6 +20,7 @@ import { VERSION } from '../version.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandling } from './errors.ts';
 import { healthRoutes } from './health.ts';
+import { registerWebApps } from './web.ts';
 
 z.config(z.locales.zhCN()); // zod's own messages in Chinese
 
@@ -69,5 +70,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     decorateReply: false,
     index: ['index.html'],
   });
+  await registerWebApps(app);
   return app;
 }

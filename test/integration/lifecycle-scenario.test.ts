@@ -213,6 +213,7 @@ describe('a petition from submission to final closure', () => {
       'rereview_opinion',
     ]);
     for (const doc of d.documents) {
+      expect(doc.sha256).toBeNull(); // rendered on first download
       const res = await h.app.inject({
         url: `/api/v1/cases/${id}/documents/${doc.id}`,
         headers: as('13900000001'),
@@ -223,7 +224,16 @@ describe('a petition from submission to final closure', () => {
       expect(buf.subarray(0, 2).toString()).toBe('PK');
       expect(buf.includes(Buffer.from('word/document.xml'))).toBe(true);
       const { createHash } = await import('node:crypto');
-      expect(createHash('sha256').update(buf).digest('hex')).toBe(doc.sha256);
+      const sha = createHash('sha256').update(buf).digest('hex');
+      expect(res.headers['x-content-sha256']).toBe(sha);
+      // the same bytes on every later download, and the hash is now on record
+      const again = await h.app.inject({
+        url: `/api/v1/cases/${id}/documents/${doc.id}`,
+        headers: as('gl_registrar'),
+      });
+      expect(createHash('sha256').update(again.rawPayload).digest('hex')).toBe(sha);
     }
+    const after = (await h.app.inject({ url: `/api/v1/cases/${id}`, headers: as('gl_registrar') })).json();
+    for (const doc of after.documents) expect(doc.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -29,8 +29,9 @@ CREATE TABLE "case_documents" (
 	"kind" text NOT NULL,
 	"title" text NOT NULL,
 	"filename" text NOT NULL,
-	"sha256" text NOT NULL,
-	"content" "bytea" NOT NULL,
+	"data" jsonb NOT NULL,
+	"sha256" text,
+	"content" "bytea",
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -211,6 +212,8 @@ CREATE INDEX "cases_assigned_idx" ON "cases" USING btree ("assigned_unit_id","cr
 CREATE INDEX "cases_current_idx" ON "cases" USING btree ("current_unit_id","state");--> statement-breakpoint
 CREATE INDEX "cases_petitioner_idx" ON "cases" USING btree ("petitioner_user_id");--> statement-breakpoint
 CREATE INDEX "cases_state_idx" ON "cases" USING btree ("state","created_at");--> statement-breakpoint
+CREATE INDEX "cases_received_idx" ON "cases" USING btree ("received_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "cases_bureau_idx" ON "cases" USING btree ("bureau_unit_id");--> statement-breakpoint
 CREATE INDEX "cases_due_idx" ON "cases" USING btree ("due_at") WHERE due_at is not null;--> statement-breakpoint
 CREATE INDEX "jurisdictions_parent_idx" ON "jurisdictions" USING btree ("parent_code");--> statement-breakpoint
 CREATE INDEX "jurisdictions_prefix_idx" ON "jurisdictions" USING btree ("scope_prefix");--> statement-breakpoint

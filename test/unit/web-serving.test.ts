@@ -1,0 +1,62 @@
+// How Fastify serves the Vite build (src/server/web.ts): SPA fallback per app, HTML never cached,
+// hashed assets cached for a year, and a clear message instead of a blank page when not built.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerWebApps, webBuilt } from '../../src/server/web.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'xf-web-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('web apps from web/dist', () => {
+  it('answers 503 with the build hint (Chinese and English) when web/dist is missing', async () => {
+    const dist = join(dir, 'missing');
+    expect(webBuilt(dist)).toBe(false);
+    const app = Fastify();
+    await registerWebApps(app, dist);
+    const res = await app.inject({ url: '/portal/cases' });
+    expect(res.statusCode).toBe(503);
+    expect(res.body).toContain('npm run build:web');
+    expect(res.body).toContain('网页尚未构建');
+    await app.close();
+  });
+
+  it('serves index.html for every path of an app, no-cache; assets immutable', async () => {
+    const dist = join(dir, 'dist');
+    for (const a of ['portal', 'console']) {
+      await mkdir(join(dist, a), { recursive: true });
+      await writeFile(join(dist, a, 'index.html'), `<!doctype html><title>${a}</title>`);
+    }
+    await mkdir(join(dist, 'assets'), { recursive: true });
+    await writeFile(join(dist, 'assets', 'portal-abc123.js'), 'console.log(1)');
+    expect(webBuilt(dist)).toBe(true);
+    const app = Fastify();
+    await registerWebApps(app, dist);
+    for (const [url, title] of [
+      ['/portal/', 'portal'],
+      ['/portal/cases/12', 'portal'],
+      ['/console/cases', 'console'],
+    ] as const) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.body).toContain(`<title>${title}</title>`);
+    }
+    const redirect = await app.inject({ url: '/console' });
+    expect(redirect.statusCode).toBe(302);
+    expect(redirect.headers.location).toBe('/console/');
+    const js = await app.inject({ url: '/assets/portal-abc123.js' });
+    expect(js.statusCode).toBe(200);
+    expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await app.inject({ url: '/assets/nope.js' })).statusCode).toBe(404);
+    await app.close();
+  });
+});

@@ -1,0 +1,278 @@
+// One matter: state, deadlines with days left, the timeline in plain words, the documents, and the
+// petitioner's actions — only those the server lists in availableActions (评价, 申请复查, 申请复核).
+import { DownloadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  Modal,
+  Radio,
+  Space,
+  Tag,
+  Timeline,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { RATING_NAMES, RATINGS } from '../../../src/domain/lifecycle/vocabulary.ts';
+import { api, type CaseDetail, errorMessage } from '../../shared/api.ts';
+import { daysLeft, formatDate, formatDateTime } from '../../shared/format.ts';
+import { Loading } from '../session.tsx';
+import { describeEvent } from '../timeline.ts';
+import { DaysTag } from './Cases.tsx';
+
+/** What the petitioner may do here; everything else belongs to the staff console. */
+const CITIZEN_ACTIONS = ['rate', 'request_review', 'request_rereview'] as const;
+type CitizenAction = (typeof CITIZEN_ACTIONS)[number];
+/** antd renders a plain div for Radio.Group (and passes `role` through, though its types lack it). */
+const RADIOGROUP = { role: 'radiogroup' } as object;
+const isCitizenAction = (a: string): a is CitizenAction => (CITIZEN_ACTIONS as readonly string[]).includes(a);
+
+function ActionModal({
+  action,
+  label,
+  caseId,
+  onClose,
+}: {
+  action: CitizenAction;
+  label: string;
+  caseId: number;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  async function submit(values: Record<string, unknown>) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const d = await api<CaseDetail>(`/api/v1/cases/${caseId}/actions`, { body: { action, ...values } });
+      qc.setQueryData(['case', caseId], d);
+      void qc.invalidateQueries({ queryKey: ['cases'] });
+      message.success(t('{{label}}已提交', { label }));
+      onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const ratingOptions = RATINGS.map((r) => ({ value: r, label: t(RATING_NAMES[r]) }));
+  return (
+    <Modal
+      open
+      title={label}
+      okText={t('提交')}
+      cancelText={t('取消')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+        {action === 'rate' ? (
+          <>
+            <Form.Item
+              label={t('对信访部门的评价')}
+              name="bureauRating"
+              rules={[{ required: true, message: t('请评价信访部门') }]}
+            >
+              <Radio.Group
+                options={ratingOptions}
+                optionType="button"
+                {...RADIOGROUP}
+                aria-label={t('对信访部门的评价')}
+              />
+            </Form.Item>
+            <Form.Item
+              label={t('对责任单位的评价')}
+              name="unitRating"
+              rules={[{ required: true, message: t('请评价责任单位') }]}
+            >
+              <Radio.Group
+                options={ratingOptions}
+                optionType="button"
+                {...RADIOGROUP}
+                aria-label={t('对责任单位的评价')}
+              />
+            </Form.Item>
+            <Form.Item label={t('意见（选填）')} name="comment">
+              <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2, maxRows: 6 }} />
+            </Form.Item>
+          </>
+        ) : (
+          <Form.Item
+            label={action === 'request_review' ? t('申请复查的理由') : t('申请复核的理由')}
+            name="reason"
+            rules={[{ required: true, whitespace: true, message: t('请填写理由') }]}
+            extra={
+              action === 'request_review'
+                ? t('复查由上一级信访部门办理，应在收到处理意见书之日起30日内申请。')
+                : t('复核由复查机关的上一级办理，应在收到复查意见书之日起30日内申请。')
+            }
+          >
+            <Input.TextArea maxLength={2000} showCount autoSize={{ minRows: 4, maxRows: 10 }} />
+          </Form.Item>
+        )}
+        {error ? <Alert role="alert" type="error" showIcon message={error} /> : null}
+      </Form>
+    </Modal>
+  );
+}
+
+export default function CaseDetailPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const [open, setOpen] = useState<{ action: CitizenAction; label: string }>();
+  const q = useQuery({
+    queryKey: ['case', id],
+    queryFn: () => api<CaseDetail>(`/api/v1/cases/${id}`),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <Alert type="error" showIcon message={errorMessage(q.error)} />;
+  const c = q.data;
+  const actions = c.availableActions.filter((a) => isCitizenAction(a.action));
+  const running = c.deadlines.filter((d) => d.running);
+  const rated = c.evaluation.status === 'rated';
+
+  return (
+    <>
+      <Card
+        className="xf-card"
+        title={<h2 style={{ margin: 0, fontSize: 18, whiteSpace: 'normal' }}>{c.subject}</h2>}
+      >
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('信访件编号')}>{c.caseNumber}</Descriptions.Item>
+          <Descriptions.Item label={t('办理状态')}>
+            <Tag color="red">{c.stateName}</Tag>
+            <DaysTag days={c.daysRemaining} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('信访目的')}>{c.purposeName}</Descriptions.Item>
+          <Descriptions.Item label={t('提交时间')}>{formatDateTime(c.receivedAt)}</Descriptions.Item>
+          {c.units.current ? (
+            <Descriptions.Item label={t('当前办理单位')}>{c.units.current.name}</Descriptions.Item>
+          ) : null}
+          {rated ? (
+            <Descriptions.Item label={t('我的评价')}>
+              {t('信访部门')} {t(RATING_NAMES[c.evaluation.bureauRating as keyof typeof RATING_NAMES] ?? '')}
+              ，{t('责任单位')} {t(RATING_NAMES[c.evaluation.unitRating as keyof typeof RATING_NAMES] ?? '')}
+            </Descriptions.Item>
+          ) : null}
+        </Descriptions>
+        {actions.length > 0 ? (
+          <Space wrap style={{ marginTop: 12 }}>
+            {actions.map((a) => (
+              <Button
+                key={a.action}
+                type={a.action === 'rate' ? 'primary' : 'default'}
+                onClick={() => setOpen({ action: a.action as CitizenAction, label: a.label })}
+              >
+                {t(a.label)}
+              </Button>
+            ))}
+          </Space>
+        ) : null}
+      </Card>
+
+      {running.length > 0 ? (
+        <Card
+          className="xf-card"
+          size="small"
+          title={<h3 style={{ margin: 0, fontSize: 16 }}>{t('办理期限')}</h3>}
+        >
+          <List
+            size="small"
+            dataSource={running}
+            renderItem={(d) => (
+              <List.Item key={d.name}>
+                <div style={{ width: '100%' }}>
+                  <Space wrap>
+                    <strong>{d.label}</strong>
+                    <span>
+                      {t('截止')} {d.dueDate}
+                    </span>
+                    <DaysTag days={daysLeft(d.due)} />
+                  </Space>
+                  <div className="xf-muted">{d.explanation}</div>
+                </div>
+              </List.Item>
+            )}
+          />
+        </Card>
+      ) : null}
+
+      <Card
+        className="xf-card"
+        size="small"
+        title={<h3 style={{ margin: 0, fontSize: 16 }}>{t('办理过程')}</h3>}
+      >
+        <Timeline
+          items={c.timeline.map((e, i) => {
+            const text = describeEvent(e, t);
+            return {
+              key: `${e.at}-${i}`,
+              color: e.action === 'not_accept' ? 'red' : i === c.timeline.length - 1 ? 'green' : 'blue',
+              children: (
+                <div>
+                  <strong>{t(e.label)}</strong> <span className="xf-muted">{formatDateTime(e.at)}</span>
+                  {text ? <div style={{ whiteSpace: 'pre-wrap' }}>{text}</div> : null}
+                </div>
+              ),
+            };
+          })}
+        />
+      </Card>
+
+      <Card className="xf-card" size="small" title={<h3 style={{ margin: 0, fontSize: 16 }}>{t('文书')}</h3>}>
+        {c.documents.length === 0 ? (
+          <span className="xf-muted">{t('暂无文书')}</span>
+        ) : (
+          <List
+            size="small"
+            dataSource={c.documents}
+            renderItem={(d) => (
+              <List.Item key={d.id}>
+                <a href={`/api/v1/cases/${c.id}/documents/${d.id}`} download={d.filename}>
+                  <DownloadOutlined aria-hidden /> {d.title}
+                </a>
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+
+      <Card
+        className="xf-card"
+        size="small"
+        title={<h3 style={{ margin: 0, fontSize: 16 }}>{t('信访内容')}</h3>}
+      >
+        <p style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.content}</p>
+        <p className="xf-muted" style={{ marginBottom: 0 }}>
+          {t('登记日期')} {formatDate(c.receivedAt)}
+        </p>
+      </Card>
+
+      <Link to="/cases">{t('返回我的信访')}</Link>
+      {open ? (
+        <ActionModal
+          action={open.action}
+          label={t(open.label)}
+          caseId={c.id}
+          onClose={() => setOpen(undefined)}
+        />
+      ) : null}
+    </>
+  );
+}

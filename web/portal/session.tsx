@@ -1,0 +1,67 @@
+// Who is logged in (GET /api/v1/auth/me; 401 means nobody) and the guard for private pages.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { ApiError, api, errorMessage, type Me } from '../shared/api.ts';
+
+export const ME_KEY = ['me'] as const;
+
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        return (await api<{ user: Me }>('/api/v1/auth/me')).user;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return async () => {
+    await api('/api/v1/auth/logout', { body: {} }).catch(() => undefined);
+    qc.clear();
+    qc.setQueryData(ME_KEY, null);
+  };
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div style={{ padding: 48, textAlign: 'center' }}>
+      <Spin aria-label={t('加载中')} />
+    </div>
+  );
+}
+
+/** Renders the page for a logged-in citizen; sends anyone else to 登录 and back afterwards. */
+export function RequireLogin({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <Alert type="error" showIcon message={errorMessage(me.error)} />;
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (me.data.role !== 'citizen') {
+    return (
+      <Alert
+        type="info"
+        showIcon
+        message={t('本门户供信访人使用')}
+        description={
+          <span>
+            {t('您以工作人员身份登录，请前往')} <a href="/console/">{t('工作台')}</a>
+          </span>
+        }
+      />
+    );
+  }
+  return <>{children}</>;
+}

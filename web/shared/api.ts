@@ -1,0 +1,56 @@
+// The browser's API client: same-origin session cookie, the CSRF token echoed from the readable
+// `xf_csrf` cookie on every mutation, and the server's Chinese `error.message` on failure.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code?: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function csrfToken(
+  cookie = typeof document === 'undefined' ? '' : document.cookie,
+): string | undefined {
+  const raw = cookie.match(/(?:^|;\s*)xf_csrf=([^;]+)/)?.[1];
+  return raw ? decodeURIComponent(raw) : undefined;
+}
+
+interface ErrorBody {
+  error?: { code?: string; field?: string; message?: string };
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const csrf = method === 'GET' ? undefined : csrfToken();
+  if (csrf) headers['x-csrf-token'] = csrf;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch {
+    throw new ApiError(0, '网络连接失败，请检查网络后重试');
+  }
+  const data = (await res.json().catch(() => null)) as unknown;
+  if (!res.ok) {
+    const e = (data as ErrorBody | null)?.error;
+    throw new ApiError(res.status, e?.message ?? `请求失败（${res.status}）`, e?.code, e?.field);
+  }
+  return data as T;
+}
+
+/** The message to show for any thrown value. */
+export const errorMessage = (e: unknown): string =>
+  e instanceof Error ? e.message : typeof e === 'string' ? e : '操作失败，请稍后重试';
+
+export type * from './types.ts';

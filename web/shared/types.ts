@@ -1,0 +1,80 @@
+// Shapes of the API's answers used by the web apps (see /api/openapi.json). Types only: the
+// tests import them under the root tsconfig, which has no DOM lib.
+
+export interface Me {
+  id: number;
+  role: string;
+  roleName: string;
+  displayName: string;
+  unit: { id: number; name: string; kind: 'bureau' | 'department' } | null;
+  jurisdiction: { code: string; name: string; scopePrefix: string } | null;
+}
+
+export interface Jurisdiction {
+  code: string;
+  name: string;
+  fullName: string;
+  level: number;
+  parentCode: string | null;
+  childCount: number;
+}
+
+export interface CaseSummary {
+  id: number;
+  caseNumber: string;
+  state: string;
+  stateName: string;
+  form: string;
+  formName: string;
+  purpose: string;
+  subject: string;
+  jurisdictionCode: string;
+  receivedAt: string;
+  dueAt: string | null;
+  daysRemaining: number | null;
+  dueFlag: string | null;
+}
+
+export interface TimelineItem {
+  at: string;
+  action: string;
+  label: string;
+  fromState: string | null;
+  toState: string | null;
+  actorRole: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface Deadline {
+  name: string;
+  label: string;
+  due: string;
+  dueDate: string;
+  running: boolean;
+  explanation: string;
+  extendedBy: number;
+}
+
+export interface CaseDetail extends CaseSummary {
+  purposeName: string;
+  content: string;
+  peopleCount: number;
+  outcome: string | null;
+  units: Record<string, { id: number; name: string } | null>;
+  deadlines: Deadline[];
+  evaluation: { status: string | null; bureauRating: string | null; unitRating: string | null };
+  timeline: TimelineItem[];
+  documents: { id: number; kind: string; title: string; filename: string; sha256: string }[];
+  availableActions: { action: string; label: string }[];
+}
+
+export interface PublicCase {
+  caseNumber: string;
+  state: string;
+  stateName: string;
+  subject: string;
+  receivedAt: string;
+  unit: string | null;
+  steps: { at: string; label: string; unit: string | null }[];
+  reply: { outcome: string | null; text: string; at: string } | null;
+}
