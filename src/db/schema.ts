@@ -320,3 +320,21 @@ export const settings = pgTable(
   },
   (t) => [uniqueIndex('settings_uq').on(t.jurisdictionCode, t.key)],
 );
+
+/** Trained classifiers (e.g. content category), versioned; the active one serves every node. */
+export const classifierModels = pgTable(
+  'classifier_models',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(), // 'category'
+    version: integer('version').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    /** Where the training data came from (file name, rows, label counts) — never the texts. */
+    trainedOn: jsonb('trained_on').notNull(),
+    metrics: jsonb('metrics'),
+    /** The serialised model (gzip JSON). */
+    model: bytea('model').notNull(),
+    active: boolean('active').notNull().default(false),
+  },
+  (t) => [uniqueIndex('classifier_models_version_uq').on(t.name, t.version)],
+);

@@ -104,6 +104,17 @@ CREATE TABLE "cases" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "classifier_models" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "classifier_models_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"name" text NOT NULL,
+	"version" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"trained_on" jsonb NOT NULL,
+	"metrics" jsonb,
+	"model" "bytea" NOT NULL,
+	"active" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "jurisdictions" (
 	"code" text COLLATE "C" PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -215,6 +226,7 @@ CREATE INDEX "cases_state_idx" ON "cases" USING btree ("state","created_at");-->
 CREATE INDEX "cases_received_idx" ON "cases" USING btree ("received_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "cases_bureau_idx" ON "cases" USING btree ("bureau_unit_id");--> statement-breakpoint
 CREATE INDEX "cases_due_idx" ON "cases" USING btree ("due_at") WHERE due_at is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "classifier_models_version_uq" ON "classifier_models" USING btree ("name","version");--> statement-breakpoint
 CREATE INDEX "jurisdictions_parent_idx" ON "jurisdictions" USING btree ("parent_code");--> statement-breakpoint
 CREATE INDEX "jurisdictions_prefix_idx" ON "jurisdictions" USING btree ("scope_prefix");--> statement-breakpoint
 CREATE INDEX "otp_phone_idx" ON "otp_codes" USING btree ("phone_hash","created_at");--> statement-breakpoint
