@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { count } from 'drizzle-orm';
 import { recordAudit, verifyAuditChain } from '../audit/chain.ts';
+import { registerClassifyCommands } from '../classify/cli.ts';
 import { appConfigFromEnv } from '../config/index.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
@@ -141,4 +142,5 @@ export function registerAdminCommands(program: Command): void {
     });
 
   registerJobCommands(program);
+  registerClassifyCommands(program);
 }

@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import { authRoutes } from '../auth/routes.ts';
 import { caseRoutes } from '../cases/routes.ts';
+import { classifyRoutes } from '../classify/routes.ts';
 import type { AppContext } from '../context.ts';
 import { orgRoutes } from '../orgs/routes.ts';
 import { settingsRoutes } from '../settings/routes.ts';
@@ -64,6 +65,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(profileRoutes(ctx), { prefix: '/api/v1' });
   await app.register(caseRoutes(ctx), { prefix: '/api/v1' });
   await app.register(settingsRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(classifyRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',

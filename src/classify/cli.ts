@@ -1,0 +1,235 @@
+// `xinfang classify train | eval | predict | list | use`: the content-category classifier.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { dataOption } from '../cli/options.ts';
+import { createProgress } from '../cli/progress.ts';
+import { appConfigFromEnv } from '../config/index.ts';
+import { openDatabase } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { parseCsvObjects } from './csv.ts';
+import { crossValidate } from './evaluate.ts';
+import { train } from './model.ts';
+import { DEFAULT_ROUTING } from './routing.ts';
+import { activateVersion, activeClassifier, listModels, saveModel } from './store.ts';
+
+const out = (s: string) => process.stdout.write(`${s}\n`);
+const err = (s: string) => process.stderr.write(`${s}\n`);
+
+interface DataOpts {
+  input: string;
+  text: string;
+  label: string;
+}
+
+/** Reads the training CSV: texts joined from the --text columns, labels from --label. */
+export function readTrainingCsv(file: string, textCols: string, labelCol: string) {
+  const { header, rows } = parseCsvObjects(fs.readFileSync(file, 'utf8'));
+  const cols = textCols
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const missing = [...cols, labelCol].filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    throw new Error(`CSV 缺少列 / missing columns: ${missing.join(', ')} (header: ${header.join(', ')})`);
+  }
+  const texts: string[] = [];
+  const labels: string[] = [];
+  let skipped = 0;
+  for (const r of rows) {
+    const label = (r[labelCol] ?? '').trim();
+    const text = cols
+      .map((c) => (r[c] ?? '').trim())
+      .filter(Boolean)
+      .join('。');
+    if (!label || !text) {
+      skipped++;
+      continue;
+    }
+    texts.push(text);
+    labels.push(label);
+  }
+  const counts: Record<string, number> = {};
+  for (const l of labels) counts[l] = (counts[l] ?? 0) + 1;
+  return { texts, labels, skipped, counts };
+}
+
+const dataOptions = (cmd: Command) =>
+  cmd
+    .requiredOption('--input <file>', 'CSV 文件（UTF-8，带表头）/ CSV file, UTF-8 with a header')
+    .option('--text <cols>', '文本列，逗号分隔 / text columns, comma-separated', 'title,body')
+    .option('--label <col>', '类别列 / label column', 'label')
+    .addOption(dataOption());
+
+export function registerClassifyCommands(program: Command): void {
+  const classify = program
+    .command('classify')
+    .description('内容分类与转办建议 / content-category classifier');
+
+  dataOptions(classify.command('train'))
+    .description(
+      '用历史事项训练分类模型并存入数据库（成为生效版本）/ train on a CSV and store as the active model',
+    )
+    .option('--seed <s>', '随机种子 / random seed', (v) => Number(v), 1)
+    .addHelpText(
+      'after',
+      `
+示例:
+  $ npx xinfang classify train --input cases.csv --text subject,content --label category
+  $ npx xinfang classify train --input ../shared/data/train.csv --text title,body --label label --data /srv/xinfang
+  $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/xinfang npx xinfang classify train --input cases.csv
+
+空类别或空文本的行跳过并计数。最后一行输出 JSON 摘要。嵌入式数据库须先停止服务。
+Rows with an empty label or text are skipped and counted; the last line of output is a JSON summary.`,
+    )
+    .action(async (opts: DataOpts & { data: string; seed: number }) => {
+      const { texts, labels, skipped, counts } = readTrainingCsv(opts.input, opts.text, opts.label);
+      err(
+        `读取 ${texts.length} 行，跳过 ${skipped} 行（无类别或无文本）/ ${texts.length} rows, ${skipped} skipped`,
+      );
+      const progress = createProgress('classify train', 4);
+      const { model, report } = train(texts, labels, { seed: opts.seed, onStep: () => progress.increment() });
+      progress.stop();
+      const database = await openDatabase(appConfigFromEnv({ data: opts.data }));
+      try {
+        await migrate(database);
+        const version = await saveModel(database.db, model, {
+          trainedOn: {
+            file: path.basename(opts.input),
+            rows: texts.length,
+            skipped,
+            textColumns: opts.text,
+            labelColumn: opts.label,
+            labels: counts,
+            seed: opts.seed,
+          },
+          metrics: {
+            trainSeconds: report.seconds,
+            temperature: report.temperature,
+            features: report.features,
+          },
+        });
+        const unknown = model.labels.filter((l) => !(l in DEFAULT_ROUTING));
+        if (unknown.length > 0) {
+          err(
+            `注意：以下类别不在默认转办表中，将转信访局 / not in the routing table, routed to the bureau: ${unknown.join(', ')}`,
+          );
+        }
+        out(
+          `已保存版本 ${version}（生效）/ stored version ${version} (active): ${model.labels.length} labels, ` +
+            `${report.features} features, ${report.seconds.toFixed(1)} s`,
+        );
+        out(
+          JSON.stringify({
+            version,
+            rows: texts.length,
+            skipped,
+            labels: counts,
+            features: report.features,
+            temperature: Math.round(report.temperature * 10_000) / 10_000,
+            trainSeconds: Math.round(report.seconds * 100) / 100,
+            bytes: model.serialize().length,
+          }),
+        );
+      } finally {
+        await database.close();
+      }
+    });
+
+  dataOptions(classify.command('eval'))
+    .description('分层 k 折交叉验证（不写数据库）/ stratified k-fold cross-validation (writes nothing)')
+    .option('--folds <k>', '折数 / folds', (v) => Number(v), 5)
+    .option('--seed <s>', '随机种子 / random seed', (v) => Number(v), 1)
+    .addHelpText(
+      'after',
+      `
+示例:
+  $ npx xinfang classify eval --input ../shared/data/train.csv --text title,body --label label
+  $ npx xinfang classify eval --input cases.csv --text subject,content --label category --folds 10 --seed 7
+
+最后一行为 JSON / the last line is JSON: {"accuracy":…,"macroF1":…,"perLabel":{…},"folds":5,"trainSeconds":…}`,
+    )
+    .action((opts: DataOpts & { folds: number; seed: number }) => {
+      if (!Number.isInteger(opts.folds) || opts.folds < 2) throw new Error('--folds 至少为 2 / at least 2');
+      const { texts, labels, skipped } = readTrainingCsv(opts.input, opts.text, opts.label);
+      err(`读取 ${texts.length} 行，跳过 ${skipped} 行 / ${texts.length} rows, ${skipped} skipped`);
+      const progress = createProgress('classify eval', opts.folds + 1);
+      const r = crossValidate(texts, labels, {
+        folds: opts.folds,
+        seed: opts.seed,
+        train: { seed: opts.seed },
+        onTokenized: () => progress.increment(),
+        onFold: (f, info) => {
+          progress.increment();
+          err(
+            `  fold ${f}/${opts.folds}: accuracy ${info.accuracy.toFixed(4)}, train ${info.seconds.toFixed(1)} s`,
+          );
+        },
+      });
+      progress.stop();
+      out(JSON.stringify(r));
+    });
+
+  classify
+    .command('predict')
+    .description('对一段文字给出类别建议 / suggest a category for a text')
+    .requiredOption('--text <text>', '信访内容 / the text')
+    .addOption(dataOption())
+    .addHelpText('after', '\n示例:\n  $ npx xinfang classify predict --text "小区物业乱收停车费"')
+    .action(async (opts: { text: string; data: string }) => {
+      const database = await openDatabase(appConfigFromEnv({ data: opts.data }));
+      try {
+        await migrate(database);
+        const { classifier, version } = await activeClassifier(database.db);
+        out(JSON.stringify({ modelVersion: version, ...classifier.predict(opts.text) }));
+      } finally {
+        await database.close();
+      }
+    });
+
+  classify
+    .command('list')
+    .description('已存模型版本 / stored model versions')
+    .addOption(dataOption())
+    .addHelpText('after', '\n示例:\n  $ npx xinfang classify list')
+    .action(async (opts: { data: string }) => {
+      const database = await openDatabase(appConfigFromEnv({ data: opts.data }));
+      try {
+        await migrate(database);
+        const rows = await listModels(database.db);
+        if (rows.length === 0)
+          out('没有训练过的模型，使用内置关键词表 / no trained model: the built-in lexicon serves');
+        for (const r of rows) {
+          out(
+            `${r.active ? '*' : ' '} v${r.version}  ${r.createdAt.toISOString()}  ${JSON.stringify(r.trainedOn)}`,
+          );
+        }
+      } finally {
+        await database.close();
+      }
+    });
+
+  classify
+    .command('use')
+    .description(
+      '切换生效版本（回滚），或 lexicon 使用内置关键词表 / activate a stored version, or the lexicon',
+    )
+    .requiredOption('--version <v>', '版本号或 lexicon / version number or "lexicon"')
+    .addOption(dataOption())
+    .addHelpText(
+      'after',
+      '\n示例:\n  $ npx xinfang classify use --version 3\n  $ npx xinfang classify use --version lexicon',
+    )
+    .action(async (opts: { version: string; data: string }) => {
+      const v = opts.version === 'lexicon' ? 'lexicon' : Number(opts.version);
+      if (v !== 'lexicon' && !Number.isInteger(v)) throw new Error('--version 应为整数或 lexicon');
+      const database = await openDatabase(appConfigFromEnv({ data: opts.data }));
+      try {
+        await migrate(database);
+        await activateVersion(database.db, v);
+        out(`生效版本 / active: ${v}`);
+      } finally {
+        await database.close();
+      }
+    });
+}

@@ -1,0 +1,131 @@
+// POST /api/v1/classify: the registrar's routing suggestion — the three likeliest content
+// categories with their probability and responsible department, and the words behind the first.
+// GET/PUT /api/v1/classify/routing/:code: the category → department table of a jurisdiction.
+import { and, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../audit/chain.ts';
+import type { AppContext } from '../context.ts';
+import { settings } from '../db/schema.ts';
+import { badRequest, forbidden } from '../errors.ts';
+import { ensureAllowed, settingsPolicy } from '../policies/index.ts';
+import { actorOf } from '../server/auth.ts';
+import { LexiconClassifier } from './lexicon.ts';
+import { DEPARTMENT_KEYS, departmentKey, ROUTING_KEY, resolveDepartments, routingTable } from './routing.ts';
+import { activeClassifier } from './store.ts';
+
+const zCode = z.string().regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字');
+
+const Suggestion = z.object({
+  top3: z.array(
+    z.object({
+      category: z.string(),
+      probability: z.number(),
+      department: z.object({
+        key: z.string(),
+        name: z.string(),
+        unitId: z.number().optional(),
+        unitName: z.string().optional(),
+      }),
+    }),
+  ),
+  why: z.array(z.object({ term: z.string(), weight: z.number() })),
+  modelVersion: z.union([z.number(), z.literal('lexicon')]),
+});
+
+export const classifyRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/classify',
+      {
+        schema: {
+          tags: ['classify'],
+          summary: '内容分类与转办建议：最可能的三个类别、概率、承办部门及依据词（工作人员）',
+          body: z.object({
+            subject: z.string().max(200).default(''),
+            content: z.string().max(20_000).default(''),
+            /** The matter's place: departments are resolved to that jurisdiction's units. */
+            jurisdictionCode: zCode.optional(),
+          }),
+          response: { 200: Suggestion },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        if (actor.role === 'citizen') throw forbidden('仅工作人员可使用分类建议');
+        const { subject, content, jurisdictionCode } = req.body;
+        if (!subject.trim() && !content.trim()) throw badRequest('empty_text', '请填写标题或内容', 'content');
+        const { classifier, version } = await activeClassifier(ctx.db);
+        const text = [subject, content].filter((s) => s.trim()).join('。');
+        const prediction =
+          classifier instanceof LexiconClassifier
+            ? classifier.predictParts(subject, content)
+            : classifier.predict(text);
+        const table = await routingTable(ctx.db, jurisdictionCode);
+        const keys = prediction.top.map((t) => departmentKey(table, t.label, text));
+        const departments = await resolveDepartments(ctx.db, keys, jurisdictionCode);
+        return {
+          top3: prediction.top.map((t, i) => ({
+            category: t.label,
+            probability: Math.round(t.probability * 10_000) / 10_000,
+            department: departments[i] as (typeof departments)[number],
+          })),
+          why: prediction.why,
+          modelVersion: version,
+        };
+      },
+    );
+
+    app.get(
+      '/classify/routing/:code',
+      {
+        schema: {
+          tags: ['classify'],
+          summary: '某行政区划生效的类别→承办部门对照表（含上级设置与默认值）',
+          params: z.object({ code: zCode }),
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        if (actor.role === 'citizen') throw forbidden();
+        return { routing: await routingTable(ctx.db, req.params.code) };
+      },
+    );
+
+    app.put(
+      '/classify/routing/:code',
+      {
+        schema: {
+          tags: ['classify'],
+          summary: '设置本辖区的类别→承办部门对照（管理员；对下级生效）',
+          params: z.object({ code: zCode }),
+          body: z.record(z.string().min(1).max(40), z.string()),
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        ensureAllowed(settingsPolicy.update(actor, req.params.code), '只能设置本辖区的转办对照');
+        for (const [cat, key] of Object.entries(req.body)) {
+          if (!DEPARTMENT_KEYS.has(key)) throw badRequest('unknown_department', `未知部门: ${key}`, cat);
+        }
+        await ctx.db.transaction(async (tx) => {
+          const where = and(eq(settings.jurisdictionCode, req.params.code), eq(settings.key, ROUTING_KEY));
+          const [old] = await tx.select({ value: settings.value }).from(settings).where(where);
+          const value = { ...((old?.value ?? {}) as Record<string, string>), ...req.body };
+          if (old) await tx.update(settings).set({ value, updatedAt: new Date() }).where(where);
+          else
+            await tx.insert(settings).values({ jurisdictionCode: req.params.code, key: ROUTING_KEY, value });
+          await recordAudit(tx, {
+            actorUserId: actor.userId,
+            actorRole: actor.role,
+            action: 'settings.routing',
+            entity: 'settings',
+            entityId: `${req.params.code}/${ROUTING_KEY}`,
+            summary: { before: old?.value ?? null, after: value },
+          });
+        });
+        return { routing: await routingTable(ctx.db, req.params.code) };
+      },
+    );
+  };

@@ -1,0 +1,102 @@
+// From content category to the responsible functional department (职能部门) of a jurisdiction.
+// The default table below can be overridden per jurisdiction (and its subtree) by a `settings` row
+// with key 'routing' and value { "<category>": "<department key>" }; lower jurisdictions win.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { settings, units } from '../db/schema.ts';
+import { BUREAU, DEPARTMENTS } from '../orgs/departments.ts';
+import { jurisdictionChain } from '../settings/limits.ts';
+import type { Category } from './lexicon.ts';
+
+export const ROUTING_KEY = 'routing';
+
+/**
+ * Default: the department that usually answers for matters of the category. 党务政务 and 纪检监察
+ * have no functional department on the platform (纪委监委 is outside it): the petition bureau keeps
+ * them and transfers. 经济管理, 商贸旅游 and 科技与信息产业 go to market regulation (prices,
+ * consumer rights, enterprises, telecom complaints).
+ */
+export const DEFAULT_ROUTING: Record<Category, string> = {
+  城乡建设: 'zhujian',
+  党务政务: 'xinfang',
+  国土资源: 'ziran',
+  环境保护: 'shengtai',
+  纪检监察: 'xinfang',
+  交通运输: 'jiaotong',
+  经济管理: 'shichang',
+  科技与信息产业: 'shichang',
+  民政: 'minzheng',
+  农村农业: 'nongye',
+  商贸旅游: 'shichang',
+  卫生计生: 'weijian',
+  政法: 'gongan',
+  教育文体: 'jiaoyu',
+  劳动和社会保障: 'renshe',
+};
+
+/** Within 城乡建设, street-level order (违建, 占道, 摊贩, 渣土 …) belongs to 城管 where there is one. */
+const CHENGGUAN = /违章建筑|违建|私搭乱建|占道|摆摊|摊贩|渣土|城管|户外广告|乱搭/;
+
+export const DEPARTMENT_KEYS = new Set([BUREAU.key, ...DEPARTMENTS.map((d) => d.key)]);
+
+export interface Department {
+  key: string;
+  name: string;
+  /** The unit of that department in the jurisdiction asked about, when one was given and exists. */
+  unitId?: number;
+  unitName?: string;
+}
+
+const nameOf = (key: string) =>
+  key === BUREAU.key ? BUREAU.short : (DEPARTMENTS.find((d) => d.key === key)?.short ?? key);
+
+/** The routing table in force for a jurisdiction (defaults, then overrides from the province down). */
+export async function routingTable(db: Executor, jurisdictionCode?: string): Promise<Record<string, string>> {
+  const table: Record<string, string> = { ...DEFAULT_ROUTING };
+  if (!jurisdictionCode) return table;
+  const chain = jurisdictionChain(jurisdictionCode);
+  const rows = await db
+    .select({ code: settings.jurisdictionCode, value: settings.value })
+    .from(settings)
+    .where(and(eq(settings.key, ROUTING_KEY), inArray(settings.jurisdictionCode, chain)));
+  rows.sort((a, b) => a.code.length - b.code.length);
+  for (const r of rows) {
+    for (const [cat, key] of Object.entries((r.value ?? {}) as Record<string, unknown>)) {
+      if (typeof key === 'string' && DEPARTMENT_KEYS.has(key)) table[cat] = key;
+    }
+  }
+  return table;
+}
+
+/** The department key for a category, with the 城管 refinement when the default table applies. */
+export function departmentKey(table: Record<string, string>, category: string, text = ''): string {
+  const key = table[category] ?? BUREAU.key;
+  if (key === 'zhujian' && category === '城乡建设' && CHENGGUAN.test(text)) return 'chengguan';
+  return key;
+}
+
+/**
+ * Resolves department keys to the units of a jurisdiction: towns route to their county's
+ * departments; where the jurisdiction has no such department (a province has no 城管) the matter
+ * falls back to 住建 and then to the petition bureau.
+ */
+export async function resolveDepartments(
+  db: Executor,
+  keys: readonly string[],
+  jurisdictionCode?: string,
+): Promise<Department[]> {
+  if (!jurisdictionCode) return keys.map((key) => ({ key, name: nameOf(key) }));
+  const code = jurisdictionCode.slice(0, 6);
+  const rows = await db
+    .select({ id: units.id, deptKey: units.deptKey, name: units.name })
+    .from(units)
+    .where(eq(units.jurisdictionCode, code));
+  const byKey = new Map(rows.map((r) => [r.deptKey, r]));
+  return keys.map((wanted) => {
+    const key = [wanted, wanted === 'chengguan' ? 'zhujian' : wanted, BUREAU.key].find((k) => byKey.has(k));
+    const unit = key ? byKey.get(key) : undefined;
+    return unit
+      ? { key: key as string, name: nameOf(key as string), unitId: unit.id, unitName: unit.name }
+      : { key: wanted, name: nameOf(wanted) };
+  });
+}
