@@ -1,7 +1,7 @@
 // Append-only audit log with a hash chain (审计日志). Each row's hash covers its content and the
 // previous row's hash, so editing or deleting a row breaks every hash after it.
 import { createHash } from 'node:crypto';
-import { asc, eq, gt } from 'drizzle-orm';
+import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { auditHead, auditLog } from '../db/schema.ts';
 
@@ -59,12 +59,22 @@ export function rowHash(row: AuditRow): string {
 /**
  * Appends one entry inside the caller's transaction. The head row lock serialises appends until
  * commit; call it last in the transaction to keep that lock short.
+ *
+ * Two statements: the first takes the head row lock and the next sequence number in one go
+ * (`UPDATE … SET seq = seq + 1 RETURNING`, which also returns the previous row's hash, unchanged by
+ * it); a concurrent append waits on that lock and, once we commit, re-reads the row we left (READ
+ * COMMITTED re-evaluates the UPDATE on the newest version), so it chains onto our hash. The second
+ * inserts the row and stores its hash in the head. A rollback undoes both.
  */
 export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void> {
-  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
+  const [head] = await tx
+    .update(auditHead)
+    .set({ seq: sql`${auditHead.seq} + 1` })
+    .where(eq(auditHead.id, 1))
+    .returning({ seq: auditHead.seq, hash: auditHead.hash });
   if (!head) throw new Error('audit_head row missing: migrations not applied');
   const row: AuditRow = {
-    seq: head.seq + 1,
+    seq: head.seq,
     at: new Date(),
     actorUserId: entry.actorUserId ?? null,
     actorRole: entry.actorRole ?? null,
@@ -75,8 +85,14 @@ export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void
     prevHash: head.hash,
   };
   const hash = rowHash(row);
-  await tx.insert(auditLog).values({ ...row, summary: row.summary as object, hash });
-  await tx.update(auditHead).set({ seq: row.seq, hash }).where(eq(auditHead.id, 1));
+  await tx.execute(sql`
+    with appended as (
+      insert into ${auditLog} (seq, at, actor_user_id, actor_role, action, entity, entity_id, summary, prev_hash, hash)
+      values (${row.seq}, ${row.at.toISOString()}, ${row.actorUserId}, ${row.actorRole}, ${row.action},
+              ${row.entity}, ${row.entityId}, ${JSON.stringify(row.summary)}::jsonb, ${row.prevHash}, ${hash})
+      returning seq
+    )
+    update ${auditHead} set hash = ${hash} where id = 1 and seq = (select seq from appended)`);
 }
 
 export interface VerifyResult {

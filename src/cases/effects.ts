@@ -15,7 +15,7 @@ import { fillTemplate } from '../domain/lifecycle/notices.ts';
 import { NON_ACCEPTANCE_REASONS } from '../domain/lifecycle/vocabulary.ts';
 import { enqueueSms } from '../notify/outbox.ts';
 import type { Actor } from '../policies/index.ts';
-import { smsTemplates } from '../settings/templates.ts';
+import { cachedSmsTemplates } from '../settings/templates.ts';
 
 /** The petitioner's name and phone (decrypted) for notices; never logged. */
 export async function petitionerContact(ctx: AppContext, tx: Executor, caseId: number) {
@@ -43,7 +43,10 @@ export async function issueNotices(
   },
 ): Promise<void> {
   if (!n.phone) return; // no mobile: the bureau prints the notice (domain.md §7)
-  const body = fillTemplate((await smsTemplates(tx))[n.stage], { caseNumber: n.caseNumber, ...n.values });
+  const body = fillTemplate((await cachedSmsTemplates(ctx.db, tx))[n.stage], {
+    caseNumber: n.caseNumber,
+    ...n.values,
+  });
   await enqueueSms(tx, ctx.pii, {
     phone: n.phone,
     template: n.stage,

@@ -11,36 +11,40 @@ import { CLOCK_NAMES } from '../domain/lifecycle/limits.ts';
 import { type CaseState, STATE_NAMES } from '../domain/lifecycle/vocabulary.ts';
 import { AppError, badRequest, conflict, forbidden } from '../errors.ts';
 import { type Actor, casePolicy, ensureReadable } from '../policies/index.ts';
-import { limitsFor } from '../settings/limits.ts';
+import { cachedLimitsFor } from '../settings/limits.ts';
 import { activeDue, type Clocks, isRunning, startClock } from './clocks.ts';
 import { issueNotices, petitionerContact, storeDocument } from './effects.ts';
 import { documentFor, smsFor, specificEffects } from './transitions.ts';
-import { type CaseRow, loadUnit } from './units.ts';
+import { type CaseRow, UnitLookup } from './units.ts';
+
+/** Why an action is not available now (a thunk: building errors is costly), or null when it is. */
+function blockerOf(actor: Actor, c: CaseRow, name: ActionName, now: Date): (() => AppError) | null {
+  const def: ActionDef = ACTIONS[name];
+  const state = c.state as CaseState;
+  if (!casePolicy.act(actor, c, def)) return () => forbidden(`您不能对该事项执行「${def.label}」`);
+  if (!def.from.includes(state)) {
+    return () =>
+      conflict('action_not_allowed', `事项当前状态为「${STATE_NAMES[state]}」，不能执行「${def.label}」`);
+  }
+  if (def.within) {
+    const within = def.within;
+    const clock = (c.clocks as Clocks)[within];
+    if (!isRunning(clock) || isOverdue(new Date(clock.due), now)) {
+      return () => conflict('window_closed', `${CLOCK_NAMES[within]}已过，不能再${def.label}`);
+    }
+  }
+  if (name === 'rate' && c.ratedAt) return () => conflict('already_rated', '您已评价过该事项');
+  return null;
+}
 
 /** Why an action is or is not available now: drives both the 409s and `availableActions`. */
 export function actionBlocker(actor: Actor, c: CaseRow, name: ActionName, now: Date): AppError | null {
-  const def: ActionDef = ACTIONS[name];
-  const state = c.state as CaseState;
-  if (!casePolicy.act(actor, c, def)) return forbidden(`您不能对该事项执行「${def.label}」`);
-  if (!def.from.includes(state)) {
-    return conflict(
-      'action_not_allowed',
-      `事项当前状态为「${STATE_NAMES[state]}」，不能执行「${def.label}」`,
-    );
-  }
-  if (def.within) {
-    const clock = (c.clocks as Clocks)[def.within];
-    if (!isRunning(clock) || isOverdue(new Date(clock.due), now)) {
-      return conflict('window_closed', `${CLOCK_NAMES[def.within]}已过，不能再${def.label}`);
-    }
-  }
-  if (name === 'rate' && c.ratedAt) return conflict('already_rated', '您已评价过该事项');
-  return null;
+  return blockerOf(actor, c, name, now)?.() ?? null;
 }
 
 export function availableActions(actor: Actor, c: CaseRow, now = new Date()) {
   return (Object.keys(ACTIONS) as ActionName[])
-    .filter((name) => actionBlocker(actor, c, name, now) === null)
+    .filter((name) => blockerOf(actor, c, name, now) === null)
     .map((name) => ({ action: name, label: ACTIONS[name].label }));
 }
 
@@ -49,6 +53,8 @@ export interface ActionResult {
   state: CaseState;
   eventId: number;
   documentId?: number;
+  /** The case row as this action left it (`UPDATE … RETURNING`), for the answer. */
+  row: CaseRow;
 }
 
 export async function executeAction(
@@ -76,9 +82,19 @@ export async function executeAction(
     }
     const payload = parsed.data as Record<string, unknown>;
 
-    const limits = await limitsFor(tx, row.jurisdictionCode);
-    const actorUnit = await loadUnit(tx, actor.unitId);
-    const effects = await specificEffects(tx, { action, payload, c: row, actor, actorUnit, limits, now });
+    const lookup = new UnitLookup(ctx.db);
+    const limits = await cachedLimitsFor(ctx.db, tx, row.jurisdictionCode);
+    const actorUnit = await lookup.unit(tx, actor.unitId);
+    const effects = await specificEffects(tx, {
+      action,
+      payload,
+      c: row,
+      actor,
+      actorUnit,
+      limits,
+      now,
+      units: lookup,
+    });
 
     // Clocks: stop, then start (from now), then whatever the action itself changed.
     const clocks: Clocks = { ...(row.clocks as Clocks), ...effects.clocks };
@@ -97,7 +113,7 @@ export async function executeAction(
             ? 'handling'
             : 'accepted'
           : def.to);
-    await tx
+    const [after] = await tx
       .update(cases)
       .set({
         ...effects.patch,
@@ -108,7 +124,9 @@ export async function executeAction(
         version: row.version + 1,
         updatedAt: now,
       })
-      .where(eq(cases.id, row.id));
+      .where(eq(cases.id, row.id))
+      .returning();
+    if (!after) throw new Error(`case ${row.id} vanished while locked`);
 
     const [event] = await tx
       .insert(caseEvents)
@@ -139,6 +157,7 @@ export async function executeAction(
         contact,
         now,
         effects,
+        units: lookup,
       });
       documentId = (await storeDocument(tx, { caseId: row.id, eventId, kind: def.document, data })).id;
     }
@@ -160,7 +179,7 @@ export async function executeAction(
       entityId: row.id,
       summary: { before: { state: row.state }, after: { state: nextState }, ...effects.auditSummary },
     });
-    return { caseId: row.id, state: nextState, eventId, documentId };
+    return { caseId: row.id, state: nextState, eventId, documentId, row: after };
   });
   ctx.dispatcher.kick();
   return result;

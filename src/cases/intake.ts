@@ -6,15 +6,16 @@ import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
-import { caseEvents, caseParties, cases, jurisdictions, units, users } from '../db/schema.ts';
+import { caseEvents, caseParties, cases, users } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { type CaseForm, type CaseState, isOpen, type Purpose } from '../domain/lifecycle/vocabulary.ts';
 import { badRequest, forbidden } from '../errors.ts';
 import type { Actor } from '../policies/index.ts';
-import { limitsFor } from '../settings/limits.ts';
+import { cachedLimitsFor } from '../settings/limits.ts';
 import { activeDue, type Clocks, startClock } from './clocks.ts';
 import { applyFinalRefusal, issueNotices } from './effects.ts';
 import { generateQueryCode, nextCaseNumber } from './numbering.ts';
+import { UnitLookup } from './units.ts';
 
 export interface PartyInput {
   name: string;
@@ -53,7 +54,23 @@ export interface IntakeResult {
 
 const normalise = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 
-/** Which earlier case of the same petitioner this petition repeats, if any (exact matching). */
+// The repeat lookup below compares subjects in SQL where that provably gives the same answer as
+// `normalise` above, and leaves the rest to JS. "Safe" text has only ASCII, CJK ideographs and
+// punctuation, and full-width forms other than letters: in it, JS's \s is exactly ASCII
+// whitespace plus U+3000, and `toLowerCase` changes only A–Z, as PostgreSQL's lower() does. Rows
+// whose subject has any other character are always returned to be compared in JS.
+const SAFE_TEXT =
+  /^[\u0001-\u007f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uff20\uff3b-\uff40\uff5b-\uffef]*$/;
+const PG_UNSAFE_CHAR =
+  '[^\\x01-\\x7f\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uff00-\\uff20\\uff3b-\\uff40\\uff5b-\\uffef]';
+const PG_SAFE_SPACE = '[\\t\\n\\v\\f\\r \\u3000]';
+const REPEAT_CANDIDATES = 50;
+
+/**
+ * Which earlier case of the same petitioner this petition repeats, if any (exact matching): the
+ * case it names (previousCaseNumber) if it is theirs, else their earliest case with the same
+ * subject (ignoring whitespace and case). One bounded query: only candidate rows come back.
+ */
 async function findRepeatOf(
   tx: Executor,
   input: IntakeInput,
@@ -65,38 +82,47 @@ async function findRepeatOf(
   if (identity.idHash) partyMatch.push(eq(caseParties.idNumberHash, identity.idHash));
   if (identity.phoneHash) partyMatch.push(eq(caseParties.phoneHash, identity.phoneHash));
   if (partyMatch.length) {
-    const rows = await tx
-      .select({ caseId: caseParties.caseId })
-      .from(caseParties)
-      .where(or(...partyMatch));
-    if (rows.length)
-      who.push(
-        inArray(
-          cases.id,
-          rows.map((r) => r.caseId),
-        ),
-      );
+    who.push(
+      inArray(
+        cases.id,
+        tx
+          .select({ caseId: caseParties.caseId })
+          .from(caseParties)
+          .where(or(...partyMatch)),
+      ),
+    );
   }
   if (who.length === 0) return null;
-  const mine = await tx
-    .select({ id: cases.id, caseNumber: cases.caseNumber, state: cases.state, subject: cases.subject })
-    .from(cases)
-    .where(or(...who));
-  if (input.previousCaseNumber) {
-    const ref = mine.find((c) => c.caseNumber === input.previousCaseNumber);
-    if (ref) return ref;
-  }
-  return mine.find((c) => normalise(c.subject) === normalise(input.subject)) ?? null;
+  const subject = normalise(input.subject);
+  const candidate: SQL[] = SAFE_TEXT.test(subject)
+    ? [
+        sql`lower(regexp_replace(${cases.subject}, ${PG_SAFE_SPACE}, '', 'g')) = ${subject}`,
+        sql`${cases.subject} ~ ${PG_UNSAFE_CHAR}`,
+      ]
+    : [sql`true`];
+  const prev = input.previousCaseNumber;
+  if (prev) candidate.push(eq(cases.caseNumber, prev));
+  const pick = (rows: { id: number; caseNumber: string; state: string; subject: string }[]) =>
+    (prev ? rows.find((c) => c.caseNumber === prev) : undefined) ??
+    rows.find((c) => normalise(c.subject) === subject);
+  const query = (limit?: number) => {
+    const q = tx
+      .select({ id: cases.id, caseNumber: cases.caseNumber, state: cases.state, subject: cases.subject })
+      .from(cases)
+      .where(and(or(...who), or(...candidate)))
+      .orderBy(prev ? sql`(${cases.caseNumber} = ${prev}) desc, ${cases.id}` : cases.id);
+    return limit ? q.limit(limit) : q;
+  };
+  const first = await query(REPEAT_CANDIDATES);
+  const found = pick(first);
+  if (found || first.length < REPEAT_CANDIDATES) return found ?? null;
+  // Only when 50 rows with unusual characters came back without a match: read them all.
+  return pick(await query()) ?? null;
 }
 
 /** The bureau that registers an online petition: the county-level (or higher) bureau of the place. */
-async function bureauForPlace(tx: Executor, placeCode: string) {
-  const code = placeCode.length > 6 ? placeCode.slice(0, 6) : placeCode;
-  const [u] = await tx
-    .select()
-    .from(units)
-    .where(and(eq(units.jurisdictionCode, code), eq(units.kind, 'bureau')));
-  return u;
+function bureauForPlace(lookup: UnitLookup, tx: Executor, placeCode: string) {
+  return lookup.bureauOf(tx, placeCode.length > 6 ? placeCode.slice(0, 6) : placeCode);
 }
 
 const levelOf = (code: string) =>
@@ -114,10 +140,8 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
   if (receivedAt > now) throw badRequest('invalid_received_at', '收到日期不能晚于今天', 'receivedAt');
 
   const result = await ctx.db.transaction(async (tx) => {
-    const [place] = await tx
-      .select()
-      .from(jurisdictions)
-      .where(eq(jurisdictions.code, input.jurisdictionCode));
+    const lookup = new UnitLookup(ctx.db);
+    const place = await lookup.jurisdiction(tx, input.jurisdictionCode);
     if (!place)
       throw badRequest('unknown_jurisdiction', '问题属地不存在，请从行政区划中选择', 'jurisdictionCode');
 
@@ -138,16 +162,11 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
     if (!petitioner) throw badRequest('missing_petitioner', '请填写信访人信息', 'petitioner');
 
     const registering = isCitizen
-      ? await bureauForPlace(tx, place.code)
-      : (
-          await tx
-            .select()
-            .from(units)
-            .where(eq(units.id, actor.unitId ?? -1))
-        )[0];
+      ? await bureauForPlace(lookup, tx, place.code)
+      : await lookup.unit(tx, actor.unitId ?? -1);
     if (!registering) throw badRequest('no_bureau', '该属地没有可受理的信访部门', 'jurisdictionCode');
 
-    const limits = await limitsFor(tx, registering.jurisdictionCode);
+    const limits = await cachedLimitsFor(ctx.db, tx, registering.jurisdictionCode);
     const reps = input.representatives ?? [];
     if (reps.length > limits.maxRepresentatives) {
       throw badRequest(

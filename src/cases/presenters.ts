@@ -1,9 +1,9 @@
 // What the API returns for a case: masked by the caller's rights (policies), with the deadlines
 // explained, the timeline, the documents and the actions the caller may take now.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { caseDocuments, caseEvents, caseParties, units } from '../db/schema.ts';
+import { caseDocuments, caseEvents, caseParties } from '../db/schema.ts';
 import { daysRemaining } from '../domain/deadlines/index.ts';
 import { ACTIONS, type ActionName } from '../domain/lifecycle/actions.ts';
 import {
@@ -18,7 +18,7 @@ import { maskIdNumber, maskName, maskPhone } from '../domain/masking.ts';
 import { type Actor, casePolicy } from '../policies/index.ts';
 import { type Clocks, describeClocks } from './clocks.ts';
 import { availableActions } from './engine.ts';
-import type { CaseRow } from './units.ts';
+import { type CaseRow, UnitLookup } from './units.ts';
 
 export const CaseSummary = z.object({
   id: z.number(),
@@ -166,10 +166,11 @@ export async function presentDetail(
     c.assignedUnitId,
     c.reviewUnitId,
   ].filter((v): v is number => v != null);
-  const unitRows = unitIds.length
-    ? await ctx.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds))
-    : [];
-  const unit = (id: number | null) => unitRows.find((u) => u.id === id) ?? null;
+  const unitRows = await new UnitLookup(ctx.db).units(ctx.db, unitIds);
+  const unit = (id: number | null) => {
+    const u = unitRows.find((u) => u.id === id);
+    return u ? { id: u.id, name: u.name } : null;
+  };
   const dec = (v: string | null) => (v ? ctx.pii.decrypt(v) : null);
   return {
     ...presentSummary(c),

@@ -135,10 +135,9 @@ export const caseRoutes =
       async (req) => {
         const actor = actorOf(req);
         const r = await executeAction(ctx, actor, req.params.id, req.body);
-        const [c] = await ctx.db.select().from(cases).where(eq(cases.id, r.caseId));
+        const c = r.row; // as the action left it (UPDATE … RETURNING), no second read
         // After e.g. an objection the unit may no longer see the matter: say so, show nothing.
-        if (!c || !casePolicy.read(actor, c))
-          return { caseId: r.caseId, state: r.state, visible: false as const };
+        if (!casePolicy.read(actor, c)) return { caseId: r.caseId, state: r.state, visible: false as const };
         return presentDetail(ctx, actor, c);
       },
     );

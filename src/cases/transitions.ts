@@ -18,7 +18,7 @@ import {
 import { badRequest, conflict } from '../errors.ts';
 import { type Actor, inSubtree } from '../policies/index.ts';
 import { type Clocks, extendClock } from './clocks.ts';
-import { type CaseRow, loadUnit, type UnitRow, upperBureau } from './units.ts';
+import type { CaseRow, UnitLookup, UnitRow } from './units.ts';
 
 export interface Effects {
   patch: Partial<typeof cases.$inferInsert>;
@@ -38,6 +38,8 @@ interface Input {
   actorUnit: UnitRow | undefined;
   limits: Limits;
   now: Date;
+  /** Cached unit and jurisdiction lookups (units.ts). */
+  units: UnitLookup;
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -47,7 +49,7 @@ export async function specificEffects(tx: Executor, i: Input): Promise<Effects> 
   const closed = { closedAt: now, currentUnitId: null };
   switch (i.action) {
     case 'forward': {
-      const target = await loadUnit(tx, p.targetUnitId as number);
+      const target = await i.units.unit(tx, p.targetUnitId as number);
       if (!target) throw badRequest('unknown_unit', '转送的单位不存在', 'targetUnitId');
       if (target.id === c.currentUnitId) throw badRequest('same_unit', '不能转送给本单位', 'targetUnitId');
       return {
@@ -97,7 +99,7 @@ export async function specificEffects(tx: Executor, i: Input): Promise<Effects> 
         },
       };
     case 'assign': {
-      const target = await loadUnit(tx, p.targetUnitId as number);
+      const target = await i.units.unit(tx, p.targetUnitId as number);
       if (!target) throw badRequest('unknown_unit', '交办的单位不存在', 'targetUnitId');
       if (target.id === i.actor.unitId) throw badRequest('same_unit', '不能交办给本单位', 'targetUnitId');
       if (!inSubtree(i.actor, target.jurisdictionCode)) {
@@ -210,11 +212,11 @@ export async function specificEffects(tx: Executor, i: Input): Promise<Effects> 
       };
     case 'request_review':
     case 'request_rereview': {
-      const from = await loadUnit(
+      const from = await i.units.unit(
         tx,
         i.action === 'request_review' ? (c.assignedUnitId ?? c.bureauUnitId) : c.reviewUnitId,
       );
-      const body = from ? await upperBureau(tx, from) : undefined;
+      const body = from ? await i.units.upperBureau(tx, from) : undefined;
       if (!body) throw conflict('no_review_body', '找不到上一级复查（复核）机关');
       return {
         patch: { reviewUnitId: body.id, currentUnitId: body.id },
@@ -253,6 +255,7 @@ export async function documentFor(
     contact: { name: string };
     now: Date;
     effects: Effects;
+    units: UnitLookup;
   },
 ): Promise<DocumentData> {
   const { c, payload: p, effects: e } = d;
@@ -301,7 +304,7 @@ export async function documentFor(
         newDueDate: e.extension ? new Date(e.extension.newDue) : undefined,
       };
     case 'handling_opinion': {
-      const review = d.actorUnit ? await upperBureau(tx, d.actorUnit) : undefined;
+      const review = d.actorUnit ? await d.units.upperBureau(tx, d.actorUnit) : undefined;
       return {
         ...base,
         request: str(p.request),
@@ -315,9 +318,9 @@ export async function documentFor(
     case 'review_opinion':
     case 'rereview_opinion': {
       const next =
-        d.kind === 'review_opinion' && d.actorUnit ? await upperBureau(tx, d.actorUnit) : undefined;
+        d.kind === 'review_opinion' && d.actorUnit ? await d.units.upperBureau(tx, d.actorUnit) : undefined;
       const requested = clocks[d.kind === 'review_opinion' ? 'review' : 'rereview']?.trigger;
-      const prior = await loadUnit(
+      const prior = await d.units.unit(
         tx,
         d.kind === 'review_opinion' ? (c.assignedUnitId ?? c.bureauUnitId) : undefined,
       );

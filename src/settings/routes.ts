@@ -12,6 +12,7 @@ import { badRequest, notFound } from '../errors.ts';
 import { PROVINCE_CODE } from '../orgs/divisions.ts';
 import { ensureAllowed, settingsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
+import { invalidateSettings } from './cache.ts';
 import { limitsFor } from './limits.ts';
 import { SMS_TEMPLATES_KEY, smsTemplates } from './templates.ts';
 
@@ -132,4 +133,6 @@ async function upsert(
       summary: { before: before?.value ?? null, after: value },
     });
   });
+  // After the commit, so a load racing with the change cannot keep the old value (src/db/memo.ts).
+  invalidateSettings(ctx.db);
 }

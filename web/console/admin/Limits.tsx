@@ -1,0 +1,135 @@
+// 办理期限: the limits in force for a jurisdiction (GET /api/v1/settings/limits/:code, including what
+// it inherits) and the administrator's own setting (PUT; applies to the subtree).
+import { PageContainer } from '@ant-design/pro-components';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, errorMessage } from '../../shared/api.ts';
+import { useStaff } from '../session.tsx';
+import { PlaceCascader } from '../widgets.tsx';
+
+// As src/domain/lifecycle/limits.ts (not imported: it pulls the Node-only holiday calendar's types).
+const CLOCK_NAMES = {
+  acceptance: '受理期限',
+  objection: '异议期限',
+  handling: '办理期限',
+  review_window: '复查申请期限',
+  evaluation: '评价期限',
+  review: '复查期限',
+  rereview_window: '复核申请期限',
+  rereview: '复核期限',
+} as const;
+type ClockName = keyof typeof CLOCK_NAMES;
+const CLOCKS = Object.keys(CLOCK_NAMES) as ClockName[];
+
+interface Limit {
+  amount: number;
+  unit: 'calendar_days' | 'working_days';
+}
+interface Limits {
+  clocks: Record<ClockName, Limit>;
+  maxExtensionDays: number;
+  nearDueDays: number;
+  maxRepresentatives: number;
+  groupVisitSize: number;
+}
+
+const OTHER: { key: Exclude<keyof Limits, 'clocks'>; label: string }[] = [
+  { key: 'maxExtensionDays', label: '延期最多天数' },
+  { key: 'nearDueDays', label: '临期提醒（到期前天数）' },
+  { key: 'maxRepresentatives', label: '集体访最多代表人数' },
+  { key: 'groupVisitSize', label: '集体访人数（含）' },
+];
+
+export default function LimitsPage() {
+  const me = useStaff();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [code, setCode] = useState(me.jurisdiction?.code ?? '320000');
+  const [form] = Form.useForm<Limits>();
+  const limits = useQuery({
+    queryKey: ['limits', code],
+    queryFn: () => api<Limits>(`/api/v1/settings/limits/${code}`),
+  });
+  useEffect(() => {
+    if (limits.data) form.setFieldsValue(limits.data);
+  }, [limits.data, form]);
+
+  async function save(v: Limits) {
+    try {
+      const r = await api<Limits>(`/api/v1/settings/limits/${code}`, { method: 'PUT', body: v });
+      qc.setQueryData(['limits', code], r);
+      message.success('已保存，对本辖区及下级生效（下级另行设置的除外）');
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }
+
+  return (
+    <PageContainer title={<h1 className="xf-h1">办理期限</h1>}>
+      <Card>
+        <Space style={{ marginBottom: 16 }}>
+          <span>行政区划：</span>
+          <PlaceCascader
+            aria-label="行政区划"
+            style={{ width: 320 }}
+            placeholder={code}
+            onChange={(v) => {
+              const last = v[v.length - 1];
+              if (last) setCode(last);
+            }}
+          />
+          <Typography.Text type="secondary">当前：{code}</Typography.Text>
+        </Space>
+        {limits.isError ? <Alert type="error" showIcon message={errorMessage(limits.error)} /> : null}
+        <Form form={form} onFinish={save} layout="vertical">
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="clock"
+            dataSource={CLOCKS.map((clock) => ({ clock }))}
+            columns={[
+              { title: '期限', dataIndex: 'clock', render: (c: ClockName) => CLOCK_NAMES[c] },
+              {
+                title: '时长',
+                render: (_, r) => (
+                  <Form.Item name={['clocks', r.clock, 'amount']} noStyle rules={[{ required: true }]}>
+                    <InputNumber aria-label={`${CLOCK_NAMES[r.clock]}时长`} min={1} max={365} />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: '计算方式',
+                render: (_, r) => (
+                  <Form.Item name={['clocks', r.clock, 'unit']} noStyle>
+                    <Select
+                      aria-label={`${CLOCK_NAMES[r.clock]}计算方式`}
+                      style={{ width: 140 }}
+                      options={[
+                        { value: 'calendar_days', label: '日（自然日）' },
+                        { value: 'working_days', label: '工作日' },
+                      ]}
+                    />
+                  </Form.Item>
+                ),
+              },
+            ]}
+          />
+          <Space wrap size={24} style={{ marginTop: 16 }}>
+            {OTHER.map((o) => (
+              <Form.Item key={o.key} name={o.key} label={o.label}>
+                <InputNumber min={0} max={1000} />
+              </Form.Item>
+            ))}
+          </Space>
+          <Typography.Paragraph type="secondary">
+            期限自触发之日的次日起算，末日为节假日的顺延至节假日后的第一个工作日；工作日期限跳过休息日并计入调休上班日（国务院办公厅公布的节假日安排）。
+          </Typography.Paragraph>
+          <Button type="primary" htmlType="submit" disabled={!limits.data}>
+            保存
+          </Button>
+        </Form>
+      </Card>
+    </PageContainer>
+  );
+}

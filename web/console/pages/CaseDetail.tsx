@@ -1,0 +1,430 @@
+// 事项详情: header (number, state, flags), petitioners as the server returns them (masked per role),
+// content, deadlines with their explanation, the full timeline, documents, units, notifications and
+// the action buttons, generated from `availableActions` only. Each action opens a modal whose fields
+// come from ACTION_FIELDS; registrars' common actions have keyboard shortcuts.
+import { InfoCircleOutlined } from '@ant-design/icons';
+import { ModalForm, PageContainer } from '@ant-design/pro-components';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Timeline,
+  Tooltip,
+  Typography,
+} from 'antd';
+import type { Rule } from 'antd/es/form';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ROLE_NAMES } from '../../../src/domain/roles.ts';
+import { api, type CaseDetail, errorMessage } from '../../shared/api.ts';
+import { daysLeft, formatDate, formatDateTime } from '../../shared/format.ts';
+import { ACTION_FIELDS, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
+import { Loading } from '../session.tsx';
+import { DueTag, UnitPicker } from '../widgets.tsx';
+import { type CaseRow, FlagTags } from './Workbench.tsx';
+
+interface Detail extends CaseDetail {
+  flags: CaseRow['flags'];
+  parties: {
+    role: string;
+    name: string;
+    idNumber: string | null;
+    phone: string | null;
+    address: string | null;
+  }[];
+  reasonCode: string | null;
+}
+
+interface Notification {
+  stage: string | null;
+  channel: string;
+  recipient: string;
+  text: string;
+  status: string;
+  attempts: number;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+const PARTY_ROLES: Record<string, string> = { petitioner: '信访人', representative: '代表' };
+const UNIT_ROLES: Record<string, string> = {
+  registering: '登记单位',
+  bureau: '负责的信访部门',
+  current: '当前待办单位',
+  assigned: '承办单位',
+  review: '复查（复核）机关',
+};
+const DETAIL_LABELS: Record<string, string> = {
+  registeringUnit: '登记单位',
+  unit: '单位',
+  targetUnit: '目标单位',
+  reviewUnit: '复查（复核）机关',
+  reason: '理由',
+  reasonText: '具体理由',
+  competentBody: '有权处理的机关',
+  channelName: '法定途径',
+  instructions: '意见',
+  outcomeName: '结论',
+  request: '信访请求',
+  facts: '事实',
+  reasons: '理由与依据',
+  decision: '处理意见',
+  days: '延期天数',
+  kind: '方式',
+  agreement: '协议内容',
+  method: '送达方式',
+  receipt: '送达回证',
+  petitionerView: '信访人意见',
+  bureauRating: '对信访部门评价',
+  unitRating: '对责任单位评价',
+  comment: '评价意见',
+  note: '备注',
+};
+const STATUS_NAMES: Record<string, string> = {
+  pending: '待发送',
+  sent: '已发送',
+  failed: '发送失败',
+  dead: '发送失败',
+};
+
+function detailLines(d: Record<string, unknown>) {
+  return Object.entries(DETAIL_LABELS)
+    .filter(([k]) => typeof d[k] === 'string' || typeof d[k] === 'number')
+    .filter(([k]) => String(d[k]).trim() !== '')
+    .map(([k, label]) => (
+      <div key={k} style={{ whiteSpace: 'pre-wrap' }}>
+        <Typography.Text type="secondary">{label}：</Typography.Text>
+        {String(d[k])}
+      </div>
+    ));
+}
+
+/** One action field; Form.Item passes id, value and onChange through `rest` to the control. */
+function FieldInput({ f, ...rest }: { f: Field; [prop: string]: unknown }) {
+  switch (f.kind) {
+    case 'text':
+      return <Input {...rest} maxLength={f.max} placeholder={f.placeholder} />;
+    case 'textarea':
+      return <Input.TextArea {...rest} rows={3} maxLength={f.max} showCount={!!f.max && f.max <= 2000} />;
+    case 'select':
+      return (
+        <Select {...rest} options={f.options} placeholder="请选择" showSearch optionFilterProp="label" />
+      );
+    case 'radio':
+      return <Radio.Group {...rest} options={f.options} />;
+    case 'number':
+      return <InputNumber {...rest} min={f.min} max={f.max} style={{ width: 160 }} />;
+    case 'switch':
+      return <Switch {...rest} />;
+    case 'unit':
+      return <UnitPicker {...rest} />;
+  }
+}
+
+/** Typed, so a number (unit id, days) is not checked as a string. */
+function requiredRule(f: Field): Rule {
+  const text = f.kind === 'text' || f.kind === 'textarea';
+  const type =
+    f.kind === 'unit' || f.kind === 'number' ? 'number' : f.kind === 'switch' ? 'boolean' : 'string';
+  return { required: true, type, whitespace: text, message: `请${text ? '填写' : '选择'}${f.label}` };
+}
+
+function ActionModal(props: {
+  caseId: number;
+  action: { action: string; label: string } | null;
+  onClose: () => void;
+  onDone: (r: Detail | { visible: false; state: string }) => void;
+}) {
+  const { message } = App.useApp();
+  const { action } = props;
+  const fields = action ? (ACTION_FIELDS[action.action] ?? []) : [];
+  const initialValues = Object.fromEntries(
+    fields.filter((f) => f.initial !== undefined).map((f) => [f.name, f.initial]),
+  );
+  return (
+    <ModalForm
+      title={action?.label}
+      open={action !== null}
+      width={640}
+      layout="vertical"
+      initialValues={initialValues}
+      modalProps={{ destroyOnHidden: true, onCancel: props.onClose, maskClosable: false }}
+      submitter={{ searchConfig: { submitText: `确认${action?.label ?? ''}`, resetText: '取消' } }}
+      onFinish={async (values: Record<string, unknown>) => {
+        if (!action) return false;
+        try {
+          const r = await api<Detail | { visible: false; state: string }>(
+            `/api/v1/cases/${props.caseId}/actions`,
+            {
+              body: { action: action.action, ...cleanPayload(values) },
+            },
+          );
+          message.success(`已${action.label}`);
+          props.onDone(r);
+          return true;
+        } catch (e) {
+          message.error(errorMessage(e));
+          return false;
+        }
+      }}
+    >
+      {fields.length === 0 ? <Typography.Paragraph>确认{action?.label}？</Typography.Paragraph> : null}
+      {fields.map((f) => (
+        <Form.Item
+          key={f.name}
+          name={f.name}
+          label={f.label}
+          valuePropName={f.kind === 'switch' ? 'checked' : 'value'}
+          rules={f.required ? [requiredRule(f)] : []}
+        >
+          <FieldInput f={f} />
+        </Form.Item>
+      ))}
+    </ModalForm>
+  );
+}
+
+const isTyping = (el: Element | null) =>
+  !!el &&
+  (el instanceof HTMLInputElement ||
+    el instanceof HTMLTextAreaElement ||
+    el instanceof HTMLSelectElement ||
+    (el as HTMLElement).isContentEditable);
+
+export default function CaseDetailPage() {
+  const id = Number(useParams().id);
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [active, setActive] = useState<{ action: string; label: string } | null>(null);
+  const detail = useQuery({ queryKey: ['case', id], queryFn: () => api<Detail>(`/api/v1/cases/${id}`) });
+  const notes = useQuery({
+    queryKey: ['case', id, 'notifications'],
+    queryFn: () => api<{ items: Notification[] }>(`/api/v1/cases/${id}/notifications`),
+  });
+  const available = detail.data?.availableActions ?? [];
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || active || isTyping(document.activeElement)) return;
+      if (document.querySelector('.ant-modal-wrap:not([style*="display: none"])')) return;
+      const name = SHORTCUTS[e.key.toLowerCase()];
+      const a = name ? available.find((x) => x.action === name) : undefined;
+      if (a) {
+        e.preventDefault();
+        setActive(a);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [available, active]);
+
+  if (detail.isPending) return <Loading />;
+  if (detail.isError)
+    return (
+      <PageContainer title={<h1 className="xf-h1">事项详情</h1>}>
+        <Alert type="error" showIcon message={errorMessage(detail.error)} />
+      </PageContainer>
+    );
+  const c = detail.data;
+  const shortcuts = Object.entries(SHORTCUTS)
+    .map(([key, name]) => ({ key, a: available.find((x) => x.action === name) }))
+    .filter((s) => s.a);
+
+  const done = (r: Detail | { visible: false; state: string }) => {
+    setActive(null);
+    void qc.invalidateQueries({ queryKey: ['cases'] });
+    if ('visible' in r && r.visible === false) {
+      message.info('操作已完成，本单位已不再负责该事项，返回工作台');
+      navigate('/');
+      return;
+    }
+    qc.setQueryData(['case', id], r);
+    void qc.invalidateQueries({ queryKey: ['case', id, 'notifications'] });
+  };
+
+  return (
+    <PageContainer
+      onBack={() => navigate(-1)}
+      title={
+        <Space>
+          <h1 className="xf-h1">信访件 {c.caseNumber}</h1>
+          <Tag color="red" className="xf-state">
+            {c.stateName}
+          </Tag>
+        </Space>
+      }
+      subTitle={<FlagTags flags={c.flags} />}
+      extra={available.map((a) => (
+        <Button
+          key={a.action}
+          type={
+            ['accept', 'assign', 'reply', 'deliver', 'decide_review', 'decide_rereview'].includes(a.action)
+              ? 'primary'
+              : 'default'
+          }
+          danger={a.action === 'not_accept'}
+          onClick={() => setActive(a)}
+        >
+          {a.label}
+        </Button>
+      ))}
+      content={
+        shortcuts.length ? (
+          <Typography.Text type="secondary" aria-label="快捷键">
+            快捷键：
+            {shortcuts.map((s) => (
+              <span key={s.key} style={{ marginInlineEnd: 12 }}>
+                <kbd className="xf-kbd">{s.key.toUpperCase()}</kbd> {s.a?.label}
+              </span>
+            ))}
+          </Typography.Text>
+        ) : null
+      }
+    >
+      <Row gutter={16}>
+        <Col span={16}>
+          <Card title={<h2 className="xf-h2">{c.subject}</h2>} style={{ marginBottom: 16 }}>
+            <Descriptions column={3} size="small" style={{ marginBottom: 12 }}>
+              <Descriptions.Item label="信访形式">{c.formName}</Descriptions.Item>
+              <Descriptions.Item label="信访目的">{c.purposeName}</Descriptions.Item>
+              <Descriptions.Item label="收到时间">{formatDateTime(c.receivedAt)}</Descriptions.Item>
+              <Descriptions.Item label="问题属地">{c.jurisdictionCode}</Descriptions.Item>
+              <Descriptions.Item label="人数">{c.peopleCount}</Descriptions.Item>
+              <Descriptions.Item label="当前期限">
+                {c.dueAt ? (
+                  <Space size={4}>
+                    {formatDate(c.dueAt)}
+                    <DueTag days={c.daysRemaining} />
+                  </Space>
+                ) : (
+                  '—'
+                )}
+              </Descriptions.Item>
+            </Descriptions>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+              {c.content}
+            </Typography.Paragraph>
+          </Card>
+          <Card title={<h2 className="xf-h2">信访人</h2>} style={{ marginBottom: 16 }}>
+            <Table
+              size="small"
+              pagination={false}
+              rowKey={(_, i) => String(i)}
+              dataSource={c.parties}
+              columns={[
+                { title: '身份', dataIndex: 'role', render: (r: string) => PARTY_ROLES[r] ?? r },
+                { title: '姓名', dataIndex: 'name' },
+                { title: '身份证号码', dataIndex: 'idNumber', render: (v) => v ?? '—' },
+                { title: '电话', dataIndex: 'phone', render: (v) => v ?? '—' },
+                { title: '住址', dataIndex: 'address', render: (v) => v ?? '—' },
+              ]}
+            />
+          </Card>
+          <Card title={<h2 className="xf-h2">办理过程</h2>} style={{ marginBottom: 16 }}>
+            <Timeline
+              className="xf-timeline"
+              items={c.timeline.map((e) => ({
+                children: (
+                  <div>
+                    <Space size={8}>
+                      <Typography.Text strong>{e.label}</Typography.Text>
+                      <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
+                      {e.actorRole ? (
+                        <Tag>{ROLE_NAMES[e.actorRole as keyof typeof ROLE_NAMES] ?? e.actorRole}</Tag>
+                      ) : null}
+                    </Space>
+                    {detailLines(e.detail)}
+                  </div>
+                ),
+              }))}
+            />
+          </Card>
+          <Card title={<h2 className="xf-h2">短信通知</h2>}>
+            <Table
+              size="small"
+              pagination={false}
+              rowKey={(_, i) => String(i)}
+              loading={notes.isPending}
+              dataSource={notes.data?.items ?? []}
+              locale={{ emptyText: notes.isError ? errorMessage(notes.error) : '暂无通知' }}
+              columns={[
+                {
+                  title: '时间',
+                  dataIndex: 'createdAt',
+                  width: 140,
+                  render: (v: string) => formatDateTime(v),
+                },
+                { title: '接收号码', dataIndex: 'recipient', width: 120 },
+                { title: '内容', dataIndex: 'text' },
+                {
+                  title: '状态',
+                  dataIndex: 'status',
+                  width: 90,
+                  render: (s: string) => STATUS_NAMES[s] ?? s,
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card title={<h2 className="xf-h2">办理期限</h2>} style={{ marginBottom: 16 }}>
+            {c.deadlines.length === 0 ? <Typography.Text type="secondary">无</Typography.Text> : null}
+            {c.deadlines.map((d) => (
+              <div key={d.name} className="xf-deadline" style={{ marginBottom: 8 }}>
+                <Space size={6} wrap>
+                  <Typography.Text strong={d.running} type={d.running ? undefined : 'secondary'}>
+                    {d.label}
+                  </Typography.Text>
+                  <span>{d.dueDate}</span>
+                  {d.running ? <DueTag days={daysLeft(d.due)} /> : <Tag>已停止</Tag>}
+                  {d.extendedBy ? <Tag color="blue">延期{d.extendedBy}天</Tag> : null}
+                  <Tooltip title={d.explanation}>
+                    <InfoCircleOutlined aria-label={`${d.label}的计算方法：${d.explanation}`} tabIndex={0} />
+                  </Tooltip>
+                </Space>
+              </div>
+            ))}
+          </Card>
+          <Card title={<h2 className="xf-h2">文书</h2>} style={{ marginBottom: 16 }}>
+            {c.documents.length === 0 ? <Typography.Text type="secondary">暂无文书</Typography.Text> : null}
+            <ul className="xf-docs" style={{ paddingInlineStart: 20, margin: 0 }}>
+              {c.documents.map((d) => (
+                <li key={d.id}>
+                  <a href={`/api/v1/cases/${c.id}/documents/${d.id}`} download={d.filename}>
+                    {d.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Card title={<h2 className="xf-h2">相关单位</h2>}>
+            <Descriptions column={1} size="small">
+              {Object.entries(UNIT_ROLES).map(([k, label]) => (
+                <Descriptions.Item key={k} label={label}>
+                  {c.units[k]?.name ?? '—'}
+                </Descriptions.Item>
+              ))}
+            </Descriptions>
+            <Link to="/">返回工作台</Link>
+          </Card>
+        </Col>
+      </Row>
+      <ActionModal caseId={c.id} action={active} onClose={() => setActive(null)} onDone={done} />
+    </PageContainer>
+  );
+}

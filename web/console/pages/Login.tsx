@@ -1,0 +1,119 @@
+// 登录: username + password; in demo mode the demo staff accounts to click. Citizens go to the portal.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { api, errorMessage, type Me } from '../../shared/api.ts';
+import { ME_KEY, useMe } from '../session.tsx';
+
+interface DemoAccounts {
+  password: string;
+  accounts: {
+    username: string;
+    role: string;
+    roleName: string;
+    unit: string | null;
+    jurisdictionName: string | null;
+    loginWith: 'username' | 'phone';
+  }[];
+}
+
+export default function LoginPage() {
+  const [form] = Form.useForm<{ username: string; password: string }>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const me = useMe();
+  const demo = useQuery({
+    queryKey: ['demo-accounts'],
+    queryFn: () => api<DemoAccounts>('/api/v1/auth/demo-accounts').catch(() => null),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+
+  if (me.data && me.data.role !== 'citizen') return <Navigate to={from} replace />;
+
+  async function login(v: { username: string; password: string }) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await api<{ user: Me }>('/api/v1/auth/login', {
+        // A citizen typing a phone number is logged in too, then sent to the portal.
+        body: /^1\d{10}$/.test(v.username.trim())
+          ? { phone: v.username.trim(), password: v.password }
+          : { username: v.username.trim(), password: v.password },
+      });
+      if (r.user.role === 'citizen') {
+        window.location.assign('/portal/');
+        return;
+      }
+      qc.setQueryData(ME_KEY, r.user);
+      navigate(from, { replace: true });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const staff = demo.data?.accounts.filter((a) => a.loginWith === 'username') ?? [];
+  return (
+    <main style={{ maxWidth: 960, margin: '48px auto', padding: '0 16px' }}>
+      <Card>
+        <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
+          工作人员登录
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">
+          阳光信访 · 工作台。信访人请前往<a href="/portal/">信访人门户</a>。
+        </Typography.Paragraph>
+        {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} /> : null}
+        <Form form={form} layout="vertical" onFinish={login} style={{ maxWidth: 360 }} requiredMark={false}>
+          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请填写用户名' }]}>
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请填写密码' }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} block>
+            登录
+          </Button>
+        </Form>
+      </Card>
+      {staff.length ? (
+        <Card style={{ marginTop: 16 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>演示账号</h2>}>
+          <Typography.Paragraph>
+            演示模式：所有账号的密码均为 <Typography.Text code>{demo.data?.password}</Typography.Text>
+            ，点击用户名即可填入。
+          </Typography.Paragraph>
+          <Table
+            size="small"
+            rowKey="username"
+            pagination={false}
+            dataSource={staff}
+            columns={[
+              {
+                title: '用户名',
+                dataIndex: 'username',
+                render: (u: string) => (
+                  <Button
+                    type="link"
+                    size="small"
+                    style={{ padding: 0 }}
+                    onClick={() => form.setFieldsValue({ username: u, password: demo.data?.password ?? '' })}
+                  >
+                    {u}
+                  </Button>
+                ),
+              },
+              { title: '角色', dataIndex: 'roleName' },
+              { title: '单位', dataIndex: 'unit' },
+              { title: '辖区', dataIndex: 'jurisdictionName' },
+            ]}
+          />
+        </Card>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,356 @@
+// 工作台: my to-do lists by stage as tabs with counts. Each list is a server-side paged and sorted
+// table (GET /api/v1/cases) with a deadline countdown; the quick filters, tab, page and sort live in
+// the URL query so a list can be bookmarked. Export: the whole current list as CSV (UTF-8 BOM).
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PageContainer, ProTable } from '@ant-design/pro-components';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { App, Badge, Button, Checkbox, DatePicker, Input, Select, Space, Tag, Tooltip } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { FORM_NAMES, FORMS } from '../../../src/domain/lifecycle/vocabulary.ts';
+import { api, errorMessage, type Me } from '../../shared/api.ts';
+import { formatDate, formatDateTime } from '../../shared/format.ts';
+import { downloadCsv } from '../csv.ts';
+import { useStaff } from '../session.tsx';
+import { DueTag } from '../widgets.tsx';
+
+export interface CaseRow {
+  id: number;
+  caseNumber: string;
+  state: string;
+  stateName: string;
+  form: string;
+  formName: string;
+  purpose: string;
+  subject: string;
+  jurisdictionCode: string;
+  currentUnitId: number | null;
+  receivedAt: string;
+  dueAt: string | null;
+  daysRemaining: number | null;
+  dueFlag: string | null;
+  flags: {
+    firstTime: boolean;
+    repeatCount: number;
+    isGroup: boolean;
+    skippedLevel: boolean;
+    backlog: boolean;
+    supervised: boolean;
+  };
+}
+
+interface Tab {
+  key: string;
+  label: string;
+  params: (me: Me) => Record<string, string>;
+}
+
+export const TABS: Tab[] = [
+  {
+    key: 'pending',
+    label: '待受理',
+    params: (me) => ({ state: 'registered,forwarded', ...(me.unit ? { unitId: String(me.unit.id) } : {}) }),
+  },
+  { key: 'accepted', label: '待交办', params: () => ({ state: 'accepted' }) },
+  { key: 'handling', label: '办理中', params: () => ({ state: 'handling' }) },
+  { key: 'extension', label: '待审批延期', params: () => ({ state: 'extension_pending' }) },
+  { key: 'replied', label: '待送达', params: () => ({ state: 'replied' }) },
+  { key: 'review', label: '复查复核', params: () => ({ state: 'review_requested,rereview_requested' }) },
+  { key: 'overdue', label: '已超期', params: () => ({ due: 'overdue' }) },
+];
+
+/** Query-string keys that are filters (kept in the URL and sent to the API as they are). */
+const FILTER_KEYS = ['form', 'jurisdiction', 'backlog', 'supervised', 'from', 'to'] as const;
+const EXPORT_CAP = 10_000;
+
+function listQuery(tab: Tab, me: Me, sp: URLSearchParams, extra: Record<string, string>): string {
+  const q = new URLSearchParams(tab.params(me));
+  for (const k of FILTER_KEYS) {
+    const v = sp.get(k);
+    if (v) q.set(k, v);
+  }
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  return q.toString();
+}
+
+const FLAG_TAGS: { key: keyof CaseRow['flags']; label: string; color: string }[] = [
+  { key: 'supervised', label: '督办', color: 'purple' },
+  { key: 'backlog', label: '积案', color: 'magenta' },
+  { key: 'isGroup', label: '集体访', color: 'orange' },
+  { key: 'skippedLevel', label: '越级', color: 'volcano' },
+];
+
+export function FlagTags({ flags }: { flags: CaseRow['flags'] }) {
+  return (
+    <>
+      {flags.repeatCount > 0 ? <Tag color="gold">重复{flags.repeatCount}次</Tag> : null}
+      {FLAG_TAGS.filter((f) => flags[f.key]).map((f) => (
+        <Tag key={f.key} color={f.color}>
+          {f.label}
+        </Tag>
+      ))}
+    </>
+  );
+}
+
+export default function WorkbenchPage() {
+  const me = useStaff();
+  const { message } = App.useApp();
+  const [sp, setSp] = useSearchParams();
+  const [exporting, setExporting] = useState(false);
+  const tab = TABS.find((t) => t.key === sp.get('tab')) ?? (TABS[0] as Tab);
+  const page = Number(sp.get('page') ?? 1) || 1;
+  const pageSize = Number(sp.get('pageSize') ?? 20) || 20;
+  const sort = sp.get('sort') === 'receivedAt' ? 'receivedAt' : 'dueAt';
+  const order = sp.get('order') === 'desc' ? 'desc' : 'asc';
+
+  const update = (changes: Record<string, string | null>, keepPage = false) => {
+    const next = new URLSearchParams(sp);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, v);
+    }
+    if (!keepPage) next.delete('page');
+    setSp(next);
+  };
+
+  const query = listQuery(tab, me, sp, { page: String(page), pageSize: String(pageSize), sort, order });
+  const list = useQuery({
+    queryKey: ['cases', query],
+    queryFn: () => api<{ items: CaseRow[]; total: number }>(`/api/v1/cases?${query}`),
+  });
+  const counts = useQueries({
+    queries: TABS.map((t) => {
+      const q = listQuery(t, me, sp, { page: '1', pageSize: '1' });
+      return {
+        queryKey: ['cases', q],
+        queryFn: () => api<{ items: CaseRow[]; total: number }>(`/api/v1/cases?${q}`),
+      };
+    }),
+  });
+
+  async function exportCsv() {
+    setExporting(true);
+    try {
+      const rows: CaseRow[] = [];
+      for (let p = 1; rows.length < EXPORT_CAP; p++) {
+        const q = listQuery(tab, me, sp, { page: String(p), pageSize: '200', sort, order });
+        const r = await api<{ items: CaseRow[]; total: number }>(`/api/v1/cases?${q}`);
+        rows.push(...r.items);
+        if (r.items.length < 200 || rows.length >= r.total) break;
+      }
+      const capped = rows.slice(0, EXPORT_CAP);
+      downloadCsv(
+        `信访事项-${tab.label}-${dayjs().format('YYYYMMDD-HHmm')}.csv`,
+        ['信访件编号', '标题', '状态', '信访形式', '问题属地', '收到时间', '期限', '剩余天数', '标识'],
+        capped.map((c) => [
+          { digits: c.caseNumber },
+          c.subject,
+          c.stateName,
+          c.formName,
+          { digits: c.jurisdictionCode },
+          formatDateTime(c.receivedAt),
+          c.dueAt ? formatDate(c.dueAt) : '',
+          c.daysRemaining === null ? '' : String(c.daysRemaining),
+          [
+            c.flags.repeatCount > 0 ? `重复${c.flags.repeatCount}次` : '',
+            ...FLAG_TAGS.filter((f) => c.flags[f.key]).map((f) => f.label),
+          ]
+            .filter(Boolean)
+            .join('、'),
+        ]),
+      );
+      message.success(
+        `已导出 ${capped.length} 条${rows.length >= EXPORT_CAP ? '（已达上限 10,000 条）' : ''}`,
+      );
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  const flagValue = [
+    sp.get('backlog') === 'true' ? 'backlog' : '',
+    sp.get('supervised') === 'true' ? 'supervised' : '',
+  ].filter(Boolean);
+  const from = sp.get('from');
+  const to = sp.get('to');
+
+  return (
+    <PageContainer
+      title={<h1 className="xf-h1">工作台</h1>}
+      subTitle={`${me.unit?.name ?? ''} · 我的待办`}
+      tabActiveKey={tab.key}
+      onTabChange={(key) => update({ tab: key, sort: null, order: null })}
+      tabList={TABS.map((t, i) => ({
+        key: t.key,
+        tab: (
+          <span>
+            {t.label}{' '}
+            <Badge
+              count={counts[i]?.data?.total ?? 0}
+              showZero
+              overflowCount={9999}
+              color={t.key === 'overdue' ? '#cf1322' : '#8c8c8c'}
+            />
+          </span>
+        ),
+      }))}
+    >
+      <section
+        aria-label="筛选"
+        style={{ background: '#fff', padding: 16, marginBottom: 16, borderRadius: 6 }}
+      >
+        <Space wrap size={[16, 12]}>
+          <Select
+            aria-label="信访形式"
+            placeholder="信访形式"
+            allowClear
+            mode="multiple"
+            style={{ minWidth: 180 }}
+            value={sp.get('form')?.split(',').filter(Boolean) ?? []}
+            onChange={(v: string[]) => update({ form: v.join(',') })}
+            options={FORMS.map((f) => ({ value: f, label: FORM_NAMES[f] }))}
+          />
+          <Input.Search
+            aria-label="问题属地代码"
+            placeholder="问题属地代码（如 320106）"
+            allowClear
+            defaultValue={sp.get('jurisdiction') ?? ''}
+            style={{ width: 240 }}
+            onSearch={(v) => {
+              const code = v.trim();
+              if (code && !/^\d{6}(\d{3})?$/.test(code)) {
+                message.warning('行政区划代码应为6位或9位数字');
+                return;
+              }
+              update({ jurisdiction: code });
+            }}
+          />
+          <Checkbox.Group
+            aria-label="标识"
+            value={flagValue}
+            onChange={(v) =>
+              update({
+                backlog: v.includes('backlog') ? 'true' : null,
+                supervised: v.includes('supervised') ? 'true' : null,
+              })
+            }
+            options={[
+              { value: 'supervised', label: '督办件' },
+              { value: 'backlog', label: '积案' },
+            ]}
+          />
+          <DatePicker.RangePicker
+            aria-label="收到日期"
+            placeholder={['收到日期起', '收到日期止']}
+            value={from && to ? [dayjs(from), dayjs(to)] : null}
+            onChange={(r) =>
+              update({
+                from: r?.[0] ? r[0].format('YYYY-MM-DD') : null,
+                to: r?.[1] ? r[1].format('YYYY-MM-DD') : null,
+              })
+            }
+          />
+          <Button
+            onClick={() => {
+              const next = new URLSearchParams();
+              next.set('tab', tab.key);
+              setSp(next);
+            }}
+          >
+            清除筛选
+          </Button>
+        </Space>
+      </section>
+      <ProTable<CaseRow>
+        rowKey="id"
+        headerTitle={`${tab.label}（共 ${list.data?.total ?? 0} 件）`}
+        search={false}
+        options={false}
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: list.isError ? errorMessage(list.error) : '暂无待办事项' }}
+        toolBarRender={() => [
+          <Button key="reload" icon={<ReloadOutlined />} onClick={() => void list.refetch()}>
+            刷新
+          </Button>,
+          <Tooltip key="export" title="导出当前筛选条件下的全部事项（CSV，Excel 可直接打开，最多 10,000 条）">
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()}>
+              导出 Excel（CSV，最多1万条）
+            </Button>
+          </Tooltip>,
+        ]}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50, 100],
+          showTotal: (n) => `共 ${n} 件`,
+        }}
+        onChange={(p, _f, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          const field = s?.order ? String(s.field) : null;
+          update(
+            {
+              page: String(p.current ?? 1),
+              pageSize: String(p.pageSize ?? 20),
+              sort: field,
+              order: s?.order ? (s.order === 'descend' ? 'desc' : 'asc') : null,
+            },
+            true,
+          );
+        }}
+        columns={[
+          {
+            title: '信访件编号',
+            dataIndex: 'caseNumber',
+            width: 190,
+            render: (_, c) => (
+              <Link to={`/cases/${c.id}`} className="xf-case-link">
+                {c.caseNumber}
+              </Link>
+            ),
+          },
+          {
+            title: '标题',
+            dataIndex: 'subject',
+            ellipsis: true,
+            render: (_, c) => (
+              <span>
+                {c.subject} <FlagTags flags={c.flags} />
+              </span>
+            ),
+          },
+          { title: '状态', dataIndex: 'stateName', width: 100, render: (_, c) => <Tag>{c.stateName}</Tag> },
+          { title: '形式', dataIndex: 'formName', width: 90 },
+          { title: '属地', dataIndex: 'jurisdictionCode', width: 100 },
+          {
+            title: '收到时间',
+            dataIndex: 'receivedAt',
+            width: 150,
+            sorter: true,
+            sortOrder: sort === 'receivedAt' ? (order === 'asc' ? 'ascend' : 'descend') : null,
+            render: (_, c) => formatDateTime(c.receivedAt),
+          },
+          {
+            title: '期限',
+            dataIndex: 'dueAt',
+            width: 180,
+            sorter: true,
+            sortOrder: sort === 'dueAt' ? (order === 'asc' ? 'ascend' : 'descend') : null,
+            render: (_, c) => (
+              <Space size={4}>
+                <span>{c.dueAt ? formatDate(c.dueAt) : ''}</span>
+                <DueTag days={c.daysRemaining} />
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </PageContainer>
+  );
+}
