@@ -68,6 +68,11 @@ export async function openDatabase(config: DbConfig): Promise<Database> {
       connectionString: config.databaseUrl,
       max: Number(process.env.PG_POOL_MAX ?? 20),
     });
+    // An idle client dropped by the server (restart, terminated backend) must not end the process;
+    // the pool replaces it on the next checkout.
+    pool.on('error', (e) =>
+      process.stderr.write(`PostgreSQL 空闲连接断开 / idle connection lost: ${e.message}\n`),
+    );
     // Surface connection problems now with a clear message rather than on the first request.
     const client = await pool.connect().catch((e: Error) => {
       throw new Error(`无法连接 PostgreSQL / cannot connect to DATABASE_URL: ${e.message}`);

@@ -69,6 +69,26 @@ describe('platform basics', () => {
     expect(unknown.json().error.code).toBe('not_found');
   });
 
+  it('survives the database server dropping idle connections', async () => {
+    const pool = h.ctx.database.pool;
+    if (pool) {
+      // Warm several idle clients, then have the server terminate them all.
+      await Promise.all([1, 2, 3].map(() => h.app.inject({ url: '/healthz' })));
+      const killer = new (await import('pg')).default.Client({ connectionString: process.env.DATABASE_URL });
+      await killer.connect();
+      await killer.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()'.replace(
+          'current_database()',
+          `'${new URL(pool.options.connectionString ?? '').pathname.slice(1)}'`,
+        ),
+      );
+      await killer.end();
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const res = await h.app.inject({ url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+  });
+
   it('hides the demo accounts when demo mode is off', async () => {
     expect((await h.app.inject({ url: '/api/v1/auth/demo-accounts' })).statusCode).toBe(404);
   });
