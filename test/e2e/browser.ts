@@ -54,11 +54,14 @@ export async function startServer(opts: Parameters<typeof startHarness>[0] = {})
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
 
-/** Full-page screenshot to artifacts/screenshots/<name>.png (artifacts/ is gitignored, kept by CI). */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/**
+ * Full-page screenshot to artifacts/screenshots/<name>.png (artifacts/ is gitignored, kept by CI).
+ * `fullPage: false` shoots just the viewport — for open modals, whose mask covers only the viewport.
+ */
+export async function saveScreenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = `${SCREENSHOT_DIR}${name}.png`;
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 

@@ -191,7 +191,7 @@ describe('staff console in Chromium (1280 × 800)', () => {
       .filter({ hasText: /^鼓楼区住房和城乡建设局$/ })
       .click();
     await assign.getByLabel('交办意见').fill('请于期限内查明情况并答复');
-    await saveScreenshot(page, 'console-assign-modal');
+    await saveScreenshot(page, 'console-assign-modal', { fullPage: false });
     await confirm(page, '确认交办', '办理中');
     const timeline = await page.locator('.xf-timeline').innerText();
     expect(timeline).toContain('交办');

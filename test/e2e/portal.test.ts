@@ -226,7 +226,7 @@ describe('citizen portal in Chromium (375 × 667)', () => {
       .click();
     await modal.getByRole('radiogroup', { name: '对责任单位的评价' }).getByText('基本满意').click();
     await modal.getByLabel('意见（选填）').fill('处理及时');
-    await saveScreenshot(page, 'portal-rate-modal');
+    await saveScreenshot(page, 'portal-rate-modal', { fullPage: false });
     await modal.getByRole('button', { name: '提交' }).click();
     await modal.waitFor({ state: 'hidden' });
     await page.getByText('我的评价').waitFor();

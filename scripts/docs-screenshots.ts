@@ -1,0 +1,72 @@
+// Copies the screenshots the browser tests (test/e2e) saved in artifacts/screenshots/ to docs/images/
+// under the stable names docs/user-guide.zh-CN.md uses. Run by `npm run docs:screenshots` after the
+// e2e run; fails if a listed screenshot is missing. Files over 300 KB are recompressed with
+// ImageMagick when a real one is installed (no npm dependency), otherwise copied as they are.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const FROM = fileURLToPath(new URL('../artifacts/screenshots/', import.meta.url));
+const TO = fileURLToPath(new URL('../docs/images/', import.meta.url));
+const MAX_BYTES = 300 * 1024;
+
+/** docs/images name → artifacts/screenshots name (both without .png). */
+const SCREENSHOTS: Record<string, string> = {
+  'portal-login': 'portal-login',
+  'portal-profile': 'portal-profile',
+  'portal-submit': 'portal-submit-form',
+  'portal-result': 'portal-submitted',
+  'portal-cases': 'portal-cases',
+  'portal-detail': 'portal-case-detail',
+  'portal-rate': 'portal-rate-modal',
+  'portal-query': 'portal-public-query',
+  'console-login': 'console-login',
+  'console-workbench': 'console-workbench',
+  'console-register': 'console-register-letter',
+  'console-registered': 'console-registered',
+  'console-case': 'console-case-registered',
+  'console-action-modal': 'console-assign-modal',
+  'console-not-accepted': 'console-not-accepted',
+};
+
+function realImageMagick(): boolean {
+  const r = spawnSync('convert', ['-version'], { encoding: 'utf8' });
+  return r.status === 0 && /Version: ImageMagick/.test(r.stdout ?? '');
+}
+
+const missing = Object.values(SCREENSHOTS).filter((src) => !fs.existsSync(`${FROM}${src}.png`));
+if (missing.length > 0) {
+  process.stderr.write(
+    `docs:screenshots: missing in artifacts/screenshots/: ${missing.map((m) => `${m}.png`).join(', ')}\n` +
+      'Run the browser tests first (npm run build:web && npx vitest run test/e2e).\n',
+  );
+  process.exit(1);
+}
+
+fs.mkdirSync(TO, { recursive: true });
+const magick = realImageMagick();
+for (const [name, src] of Object.entries(SCREENSHOTS)) {
+  const from = `${FROM}${src}.png`;
+  const to = `${TO}${name}.png`;
+  let how = 'copied';
+  if (fs.statSync(from).size > MAX_BYTES && magick) {
+    // Half size (the phone shots are taken at deviceScaleFactor 2), 8-bit palette, max zlib.
+    const r = spawnSync('convert', [
+      from,
+      '-resize',
+      '50%',
+      '-colors',
+      '256',
+      '-quality',
+      '95',
+      `png8:${to}`,
+    ]);
+    if (r.status === 0) how = 'downscaled';
+    else fs.copyFileSync(from, to);
+  } else {
+    fs.copyFileSync(from, to);
+    if (fs.statSync(from).size > MAX_BYTES) how = 'copied (over 300 KB; no ImageMagick to shrink it)';
+  }
+  const kb = Math.round(fs.statSync(to).size / 1024);
+  process.stdout.write(`docs/images/${name}.png ← ${src}.png: ${kb} KB, ${how}\n`);
+}
