@@ -4,7 +4,7 @@
 // (b) gl_registrar registers a letter through the form and refuses it (不予受理, LEGAL_CHANNEL);
 // (c) after the citizen asks for review, nj_reviewer decides it in the console;
 // plus keyboard navigation of a list, the admin pages, and citizens sent to the portal.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckDigit } from '../../src/domain/validation/index.ts';
 import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
@@ -35,7 +35,8 @@ async function newPage(): Promise<Page> {
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1280, height: 800 },
   });
-  context.setDefaultTimeout(15_000);
+  // CI runs two test files at once next to Chromium and the server: allow for a loaded machine.
+  context.setDefaultTimeout(30_000);
   return context.newPage();
 }
 
@@ -106,12 +107,32 @@ async function pickGulou(page: Page, away: () => Promise<void>): Promise<void> {
   await away();
 }
 
+/** Picks an option in an antd Select and waits until it shows as chosen (the dropdown animates). */
+async function chooseOption(page: Page, scope: Locator, label: string, option: string): Promise<void> {
+  const chosen = scope.locator('.ant-select-selection-item').filter({ hasText: option });
+  for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt++) {
+    await scope.getByLabel(label).click();
+    await page.locator('.ant-select-item-option:visible').filter({ hasText: option }).click();
+    await chosen.waitFor({ timeout: 3000 }).catch(() => {});
+  }
+  await chosen.waitFor();
+}
+
 /** Clicks the modal's confirm button and waits for the new state; an error toast fails fast with its text. */
 async function confirm(page: Page, button: string, state: string): Promise<void> {
-  await page.getByRole('dialog').last().getByRole('button', { name: button }).click();
+  const dialog = page.getByRole('dialog').last();
+  await dialog.getByRole('button', { name: button }).click();
   const ok = page.locator('.xf-state').filter({ hasText: new RegExp(`^${state}$`) });
   const failed = page.locator('.ant-message-error');
-  await ok.or(failed).first().waitFor();
+  await ok
+    .or(failed)
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .catch(async (e: Error) => {
+      // Say why: usually a form field the test did not manage to fill.
+      const invalid = await dialog.locator('.ant-form-item-explain-error').allInnerTexts();
+      throw new Error(`${button}: ${e.message} ${invalid.join('；')}`);
+    });
   if (await failed.isVisible()) throw new Error(`${button}: ${await failed.innerText()}`);
 }
 
@@ -264,8 +285,7 @@ describe('staff console in Chromium (1280 × 800)', () => {
     // Nothing chosen: the form says so and nothing is sent.
     await modal.getByRole('button', { name: '确认不予受理' }).click();
     await modal.getByText('请选择不予受理理由').waitFor();
-    await modal.getByLabel('不予受理理由').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '应当通过法定途径解决' }).click();
+    await chooseOption(page, modal, '不予受理理由', '应当通过法定途径解决');
     await modal.getByLabel('具体理由').fill('该劳动争议应当依法申请劳动争议仲裁。');
     await modal.getByLabel('有权处理的机关').fill('鼓楼区劳动人事争议仲裁委员会');
     await confirm(page, '确认不予受理', '不予受理');
