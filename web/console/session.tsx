@@ -1,42 +1,18 @@
 // Who is logged in to the console (GET /api/v1/auth/me; 401 means nobody), logout, and the guard
 // that sends strangers to 登录 and citizens to the portal.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { ApiError, api, errorMessage, type Me } from '../shared/api.ts';
+import { errorMessage, type Me } from '../shared/api.ts';
+import { useMe } from '../shared/session.ts';
 
-export const ME_KEY = ['me'] as const;
-
-export function useMe() {
-  return useQuery({
-    queryKey: ME_KEY,
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        return (await api<{ user: Me }>('/api/v1/auth/me')).user;
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
-        throw e;
-      }
-    },
-    staleTime: 60_000,
-  });
-}
+export { ME_KEY, useLogout, useMe } from '../shared/session.ts';
 
 /** The logged-in staff member; only call below <RequireStaff>. */
 export function useStaff(): Me {
   const me = useMe();
   if (!me.data) throw new Error('useStaff outside RequireStaff');
   return me.data;
-}
-
-export function useLogout() {
-  const qc = useQueryClient();
-  return async () => {
-    await api('/api/v1/auth/logout', { body: {} }).catch(() => undefined);
-    qc.clear();
-    qc.setQueryData(ME_KEY, null);
-  };
 }
 
 export function Loading() {

@@ -1,36 +1,12 @@
 // Who is logged in (GET /api/v1/auth/me; 401 means nobody) and the guard for private pages.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
-import { ApiError, api, errorMessage, type Me } from '../shared/api.ts';
+import { errorMessage, type Me } from '../shared/api.ts';
+import { useMe } from '../shared/session.ts';
 
-export const ME_KEY = ['me'] as const;
-
-export function useMe() {
-  return useQuery({
-    queryKey: ME_KEY,
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        return (await api<{ user: Me }>('/api/v1/auth/me')).user;
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
-        throw e;
-      }
-    },
-    staleTime: 60_000,
-  });
-}
-
-export function useLogout() {
-  const qc = useQueryClient();
-  return async () => {
-    await api('/api/v1/auth/logout', { body: {} }).catch(() => undefined);
-    qc.clear();
-    qc.setQueryData(ME_KEY, null);
-  };
-}
+export { ME_KEY, useLogout, useMe } from '../shared/session.ts';
 
 export function Loading() {
   const { t } = useTranslation();

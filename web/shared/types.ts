@@ -29,10 +29,19 @@ export interface CaseSummary {
   purpose: string;
   subject: string;
   jurisdictionCode: string;
+  currentUnitId: number | null;
   receivedAt: string;
   dueAt: string | null;
   daysRemaining: number | null;
   dueFlag: string | null;
+  flags: {
+    firstTime: boolean;
+    repeatCount: number;
+    isGroup: boolean;
+    skippedLevel: boolean;
+    backlog: boolean;
+    supervised: boolean;
+  };
 }
 
 export interface TimelineItem {

@@ -9,36 +9,14 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { FORM_NAMES, FORMS } from '../../../src/domain/lifecycle/vocabulary.ts';
-import { api, errorMessage, type Me } from '../../shared/api.ts';
+import { api, type CaseSummary, errorMessage, type Me } from '../../shared/api.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { downloadCsv } from '../csv.ts';
 import { useStaff } from '../session.tsx';
 import { DueTag } from '../widgets.tsx';
 
-export interface CaseRow {
-  id: number;
-  caseNumber: string;
-  state: string;
-  stateName: string;
-  form: string;
-  formName: string;
-  purpose: string;
-  subject: string;
-  jurisdictionCode: string;
-  currentUnitId: number | null;
-  receivedAt: string;
-  dueAt: string | null;
-  daysRemaining: number | null;
-  dueFlag: string | null;
-  flags: {
-    firstTime: boolean;
-    repeatCount: number;
-    isGroup: boolean;
-    skippedLevel: boolean;
-    backlog: boolean;
-    supervised: boolean;
-  };
-}
+/** A row of GET /api/v1/cases. */
+export type CaseRow = CaseSummary;
 
 interface Tab {
   key: string;

@@ -1,0 +1,30 @@
+// Who is logged in (GET /api/v1/auth/me; 401 means nobody) and logging out — shared by the
+// portal and the console; each app adds its own guard for private pages.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, type Me } from './api.ts';
+
+export const ME_KEY = ['me'] as const;
+
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        return (await api<{ user: Me }>('/api/v1/auth/me')).user;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return async () => {
+    await api('/api/v1/auth/logout', { body: {} }).catch(() => undefined);
+    qc.clear();
+    qc.setQueryData(ME_KEY, null);
+  };
+}
