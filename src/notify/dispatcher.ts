@@ -112,6 +112,12 @@ export class Dispatcher {
     this.kick();
   }
 
+  /** Waits for a pass already running (e.g. kicked after a commit), then sends whatever is due. */
+  async drain(): Promise<number> {
+    await this.running;
+    return this.runOnce();
+  }
+
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
