@@ -6,7 +6,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Two cores: more workers only make each test file slower.
-    maxWorkers: 2,
+    // One file at a time: the browser tests (Chromium + server + database on two cores) time out
+    // when they share the machine with other test files.
+    maxWorkers: 1,
   },
 });
