@@ -114,7 +114,7 @@ export class Dispatcher {
 
   /** Waits for a pass already running (e.g. kicked after a commit), then sends whatever is due. */
   async drain(): Promise<number> {
-    await this.running;
+    while (this.running) await this.running;
     return this.runOnce();
   }
 

@@ -4,8 +4,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type LaunchOptions, type Page } from 'playwright-core';
+import { type Browser, chromium, type LaunchOptions, type Locator, type Page } from 'playwright-core';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -185,4 +186,18 @@ export async function envWithoutCjkFonts(): Promise<NodeJS.ProcessEnv> {
 `,
   );
   return { ...process.env, FONTCONFIG_FILE: file };
+}
+
+/**
+ * Chooses an option of an antd radio group by clicking its label until the radio reports checked:
+ * button-style radios hide their input (0 × 0), and a click during the modal's opening animation
+ * can be lost.
+ */
+export async function pickRadio(group: Locator, name: string): Promise<void> {
+  const radio = group.getByRole('radio', { name, exact: true });
+  for (let attempt = 0; attempt < 3 && !(await radio.isChecked()); attempt++) {
+    await group.getByText(name, { exact: true }).click();
+    for (let wait = 0; wait < 30 && !(await radio.isChecked()); wait++) await sleep(100);
+  }
+  if (!(await radio.isChecked())) throw new Error(`radio ${name} did not become checked`);
 }

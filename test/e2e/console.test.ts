@@ -232,7 +232,7 @@ describe('staff console in Chromium (1280 × 800)', () => {
     await hp.getByRole('link', { name: caseNumber }).click();
     await hp.getByRole('button', { name: '出具处理意见书' }).click();
     const reply = hp.getByRole('dialog', { name: '出具处理意见书' });
-    await reply.getByText('支持', { exact: true }).click();
+    await reply.getByRole('radio', { name: '支持', exact: true }).check();
     await reply.getByLabel('信访请求').fill('请求维修3号楼电梯');
     await reply.getByLabel('查明的事实').fill('经查，该电梯因主板故障停运，物业公司未及时申请维修资金。');
     await reply
@@ -243,7 +243,7 @@ describe('staff console in Chromium (1280 × 800)', () => {
     await confirm(hp, '确认出具处理意见书', '已答复');
     await hp.getByRole('button', { name: '送达', exact: true }).click();
     const deliver = hp.getByRole('dialog', { name: '送达' });
-    await deliver.getByText('网上送达').click();
+    await deliver.getByRole('radio', { name: '网上送达' }).check();
     await confirm(hp, '确认送达', '已送达');
     await check(hp, 'console-case-delivered');
     await hp.context().close();
@@ -318,7 +318,7 @@ describe('staff console in Chromium (1280 × 800)', () => {
     await check(page, 'console-review-requested');
     await page.getByRole('button', { name: '出具复查意见' }).click();
     const modal = page.getByRole('dialog', { name: '出具复查意见' });
-    await modal.getByText('维持', { exact: true }).click();
+    await modal.getByRole('radio', { name: '维持' }).check();
     await modal.getByLabel('复查认定的事实').fill('原处理意见认定事实清楚。');
     await modal.getByLabel('复查理由').fill('适用依据正确，处理程序合法。');
     await modal.getByLabel('复查意见').fill('维持原处理意见。');

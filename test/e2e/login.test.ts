@@ -173,7 +173,7 @@ describe('login page in Chromium', () => {
 async function smsCodeFor(phone: string): Promise<string> {
   const deadline = Date.now() + 5_000;
   for (;;) {
-    await server.h.ctx.dispatcher.runOnce();
+    await server.h.ctx.dispatcher.drain();
     const body = server.h.sms.sent.filter((m) => m.to === phone).at(-1)?.body;
     const code = body?.match(/验证码为(\d{6})/)?.[1];
     if (code) return code;

@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckDigit } from '../../src/domain/validation/index.ts';
 import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
 import { bearer } from '../helpers/harness.ts';
-import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
+import {
+  expectNoTofu,
+  launchBrowser,
+  pickRadio,
+  type Server,
+  saveScreenshot,
+  startServer,
+} from './browser.ts';
 
 let browser: Browser;
 let server: Server;
@@ -220,11 +227,8 @@ describe('citizen portal in Chromium (375 × 667)', () => {
   it('rates the reply; the 评价 button is gone afterwards', async () => {
     await page.getByRole('button', { name: '评价', exact: true }).click();
     const modal = page.getByRole('dialog');
-    await modal
-      .getByRole('radiogroup', { name: '对信访部门的评价' })
-      .getByText('满意', { exact: true })
-      .click();
-    await modal.getByRole('radiogroup', { name: '对责任单位的评价' }).getByText('基本满意').click();
+    await pickRadio(modal.getByRole('radiogroup', { name: '对信访部门的评价' }), '满意');
+    await pickRadio(modal.getByRole('radiogroup', { name: '对责任单位的评价' }), '基本满意');
     await modal.getByLabel('意见（选填）').fill('处理及时');
     await saveScreenshot(page, 'portal-rate-modal', { fullPage: false });
     await modal.getByRole('button', { name: '提交' }).click();
@@ -259,8 +263,9 @@ describe('citizen portal in Chromium (375 × 667)', () => {
       await anon.getByLabel('查询码').fill('AAAAAA');
       await anon.getByRole('button', { name: '查询', exact: true }).click();
       await anon.getByRole('alert').filter({ hasText: '信访件编号或查询码不正确' }).waitFor();
+      // Enter submits too; the button's name briefly includes "loading" while its spinner animates out.
       await anon.getByLabel('查询码').fill(queryCode.toLowerCase());
-      await anon.getByRole('button', { name: '查询', exact: true }).click();
+      await anon.getByLabel('查询码').press('Enter');
       const result = anon.getByRole('region', { name: '查询结果' });
       await result.waitFor();
       const text = await result.innerText();
