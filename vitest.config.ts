@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // test/web/*.test.tsx: component tests of the web forms, each file in jsdom (see test/web/setup.ts).
+    include: ['test/**/*.test.ts', 'test/web/**/*.test.tsx'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,

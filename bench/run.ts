@@ -3,10 +3,12 @@
 // database in the same run: the machine is noisy, only ratios within one run compare.
 // What each benchmark measures and the latest figures: docs/performance.md.
 import os from 'node:os';
+import { duplicateBenchmarks } from './duplicates.ts';
 import { cannon, type HttpRun, type HttpSpec, LOADGEN_WORKERS, problems } from './http.ts';
 import { createScratchTable, dropScratchTable, type InsertResult, insertTps, warmUp } from './insert.ts';
 import { benchCases, caseBenchmarks } from './lifecycle.ts';
 import { formatTable, type Row } from './report.ts';
+import { searchBenchmarks, segmentationBenchmarks } from './search.ts';
 import {
   BENCH_PASSWORD,
   BENCH_USER,
@@ -113,6 +115,10 @@ async function benchDatabase(spec: TargetSpec, seconds: number, quick: boolean):
     const casesRun = await caseBenchmarks(t, { seconds, quick, baseline });
     rows.push(...casesRun.rows);
     failures.push(...casesRun.failures);
+    const searchRun = await searchBenchmarks(t);
+    rows.push(...searchRun.rows);
+    failures.push(...searchRun.failures);
+    rows.push(...(await duplicateBenchmarks(t, { quick, baseline })));
     print();
     print(formatTable(rows));
     return { kind: t.kind, storage: t.storage, rows, failures };
@@ -133,6 +139,11 @@ export async function runBenchmarks(opts: { quick: boolean }): Promise<void> {
   print(`duration: ${seconds} s per run${opts.quick ? ' (--quick)' : ''}; ratio = value ÷ raw INSERT rows/s`);
   print(`seeded cases per database: ${benchCases(opts.quick)} (BENCH_CASES)`);
 
+  // Word segmentation for search: CPU only, ratio to the classifier's tokenizer (bench/search.ts).
+  print('\n== text segmentation (no database)');
+  const segmentation = segmentationBenchmarks(opts.quick);
+  print(formatTable(segmentation));
+
   const reports: DatabaseReport[] = [];
   for (const spec of targetSpecs()) reports.push(await benchDatabase(spec, seconds, opts.quick));
 
@@ -145,6 +156,11 @@ export async function runBenchmarks(opts: { quick: boolean }): Promise<void> {
     loadgenWorkers: LOADGEN_WORKERS,
     ok: failures.length === 0,
     failures,
+    segmentation: segmentation.map((r) => ({
+      ...r,
+      value: Math.round(r.value),
+      ratio: Math.round(r.ratio * 1000) / 1000,
+    })),
     databases: reports.map((r) => ({
       kind: r.kind,
       storage: r.storage,

@@ -1,4 +1,4 @@
-// Builds the two React apps into web/dist: /portal/ (信访人门户) and /console/ (工作台), sharing
+// Builds the React apps into web/dist: /portal/ (信访人门户), /console/ (工作台) and /screen/ (数据大屏), sharing
 // hashed chunks under /assets/. Fastify serves the result (src/server/web.ts); `npm run build:web`.
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -20,6 +20,7 @@ export default defineConfig({
       input: {
         portal: here('portal/index.html'),
         console: here('console/index.html'),
+        screen: here('screen/index.html'),
       },
     },
   },

@@ -2,6 +2,7 @@
 // src/domain/lifecycle/actions.ts, in one transaction: check state, role and window, apply the
 // state change and clocks, write the timeline, the document, the SMS and the audit row.
 import { eq } from 'drizzle-orm';
+import { recordAction } from '../analytics/rollup.ts';
 import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
 import { caseEvents, cases } from '../db/schema.ts';
@@ -127,6 +128,8 @@ export async function executeAction(
       .where(eq(cases.id, row.id))
       .returning();
     if (!after) throw new Error(`case ${row.id} vanished while locked`);
+    // Rollups (统计) in the same transaction: a no-op for actions that change no count.
+    await recordAction(tx, row, after, { action, at: now, actorUnitId: actor.unitId });
 
     const [event] = await tx
       .insert(caseEvents)

@@ -3,15 +3,19 @@
 // A repeat petition on a matter still open is linked to it instead of opening a new matter
 // (Art 19); a petition repeating a finally closed matter is not accepted again (Art 36).
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { recordRegistration, recordRepeatRegistration } from '../analytics/rollup.ts';
 import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { caseEvents, caseParties, cases, users } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { type CaseForm, type CaseState, isOpen, type Purpose } from '../domain/lifecycle/vocabulary.ts';
+import { afterRegistration } from '../duplicates/service.ts';
 import { badRequest, forbidden } from '../errors.ts';
 import type { Actor } from '../policies/index.ts';
+import { caseSearchTokens } from '../search/tokenize.ts';
 import { cachedLimitsFor } from '../settings/limits.ts';
+import { checkExtremeRisk } from '../warnings/risk.ts';
 import { activeDue, type Clocks, startClock } from './clocks.ts';
 import { applyFinalRefusal, issueNotices } from './effects.ts';
 import { generateQueryCode, nextCaseNumber } from './numbering.ts';
@@ -22,6 +26,8 @@ export interface PartyInput {
   idNumber?: string;
   phone?: string;
   address?: string;
+  /** 权益保障卡号: the card a visitor shows at a visit (来访) only. */
+  rightsCardNo?: string;
 }
 
 export interface IntakeInput {
@@ -138,7 +144,15 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
   const now = new Date();
   const receivedAt = input.receivedAt ?? now;
   if (receivedAt > now) throw badRequest('invalid_received_at', '收到日期不能晚于今天', 'receivedAt');
+  if (
+    input.form !== 'visit' &&
+    [input.petitioner, ...(input.representatives ?? [])].some((p) => p?.rightsCardNo)
+  ) {
+    throw badRequest('rights_card_visit_only', '权益保障卡号仅在登记来访时填写', 'rightsCardNo');
+  }
 
+  // Segmented before the transaction: CPU work that need not hold it open.
+  const searchTokens = caseSearchTokens(input.subject, input.content);
   const result = await ctx.db.transaction(async (tx) => {
     const lookup = new UnitLookup(ctx.db);
     const place = await lookup.jurisdiction(tx, input.jurisdictionCode);
@@ -186,10 +200,18 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
     });
     if (earlier && isOpen(earlier.state as CaseState)) {
       // 重复信访: link to the open matter; no new matter is opened (Art 19).
-      await tx
+      const [earlierRow] = await tx
         .update(cases)
         .set({ repeatCount: sql`${cases.repeatCount} + 1`, updatedAt: now })
-        .where(eq(cases.id, earlier.id));
+        .where(eq(cases.id, earlier.id))
+        .returning();
+      if (earlierRow) {
+        await recordRepeatRegistration(tx, earlierRow, {
+          receivedAt,
+          form: input.form,
+          unitId: registering.id,
+        });
+      }
       await tx.insert(caseEvents).values({
         caseId: earlier.id,
         at: now,
@@ -199,6 +221,16 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
         actorUnitId: registering.id,
         detail: { form: input.form, receivedAt: receivedAt.toISOString(), registeringUnit: registering.name },
         public: true,
+      });
+      // 极端风险: the repeat's own words are checked too (src/warnings/risk.ts).
+      await checkExtremeRisk(ctx, tx, {
+        caseId: earlier.id,
+        caseNumber: earlier.caseNumber,
+        jurisdictionCode: place.code,
+        placeName: place.fullName.replace(/^江苏省/, ''),
+        subject: input.subject,
+        content: input.content,
+        occasion: `link:${now.getTime()}`,
       });
       await recordAudit(tx, {
         actorUserId: actor.userId,
@@ -243,6 +275,7 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
         categoryCode: input.categoryCode,
         subject: input.subject,
         content: input.content,
+        searchTokens,
         peopleCount,
         isGroup: input.form === 'visit' && peopleCount >= limits.groupVisitSize,
         isJoint: input.isJoint ?? false,
@@ -256,8 +289,9 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
         receivedAt,
         closedAt: refuseAgain ? now : null,
       })
-      .returning({ id: cases.id });
+      .returning();
     if (!row) throw new Error('case insert returned nothing');
+    await recordRegistration(tx, row); // rollups (统计), same transaction
     const parties = [
       { role: 'petitioner', p: petitioner },
       ...reps.map((p) => ({ role: 'representative', p })),
@@ -272,6 +306,7 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
         phoneEnc: p.phone ? ctx.pii.encrypt(p.phone) : null,
         phoneHash: p.phone ? ctx.pii.hash(p.phone) : null,
         addressEnc: p.address ? ctx.pii.encrypt(p.address) : null,
+        rightsCardEnc: p.rightsCardNo ? ctx.pii.encrypt(p.rightsCardNo) : null,
       })),
     );
     const [event] = await tx
@@ -293,6 +328,30 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
         public: true,
       })
       .returning({ id: caseEvents.id });
+    // Content signature, repeat link and 联名/群体 check (src/duplicates), in this transaction.
+    await afterRegistration(
+      ctx,
+      tx,
+      {
+        id: row.id,
+        caseNumber,
+        subject: input.subject,
+        content: input.content,
+        jurisdictionCode: place.code,
+        receivedAt,
+      },
+      earlier ?? undefined,
+    );
+    // 极端风险: warning and supervisor SMS in this transaction (src/warnings/risk.ts).
+    await checkExtremeRisk(ctx, tx, {
+      caseId: row.id,
+      caseNumber,
+      jurisdictionCode: place.code,
+      placeName: place.fullName.replace(/^江苏省/, ''),
+      subject: input.subject,
+      content: input.content,
+      occasion: 'register',
+    });
     await issueNotices(ctx, tx, {
       caseId: row.id,
       caseNumber,

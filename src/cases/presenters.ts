@@ -15,6 +15,8 @@ import {
   STATE_NAMES,
 } from '../domain/lifecycle/vocabulary.ts';
 import { maskIdNumber, maskName, maskPhone } from '../domain/masking.ts';
+import { SimilarCase } from '../duplicates/candidates.ts';
+import { relatedOf } from '../duplicates/service.ts';
 import { type Actor, casePolicy } from '../policies/index.ts';
 import { type Clocks, describeClocks } from './clocks.ts';
 import { availableActions } from './engine.ts';
@@ -30,6 +32,7 @@ export const CaseSummary = z.object({
   purpose: z.string(),
   subject: z.string(),
   jurisdictionCode: z.string(),
+  jurisdictionName: z.string().nullable().meta({ description: '问题属地名称' }),
   currentUnitId: z.number().nullable(),
   assignedUnitId: z.number().nullable(),
   receivedAt: z.string(),
@@ -43,10 +46,16 @@ export const CaseSummary = z.object({
     skippedLevel: z.boolean(),
     backlog: z.boolean(),
     supervised: z.boolean(),
+    groupSuspect: z.boolean().meta({ description: '疑似联名/群体（多名信访人内容高度相似）' }),
   }),
 });
 
-export function presentSummary(c: CaseRow, now = new Date()): z.infer<typeof CaseSummary> {
+/** `names`: jurisdiction code → name, from UnitLookup.jurisdictionNames (one query per list). */
+export function presentSummary(
+  c: CaseRow,
+  now = new Date(),
+  names?: ReadonlyMap<string, string>,
+): z.infer<typeof CaseSummary> {
   return {
     id: c.id,
     caseNumber: c.caseNumber,
@@ -57,6 +66,7 @@ export function presentSummary(c: CaseRow, now = new Date()): z.infer<typeof Cas
     purpose: c.purpose,
     subject: c.subject,
     jurisdictionCode: c.jurisdictionCode,
+    jurisdictionName: names?.get(c.jurisdictionCode) ?? null,
     currentUnitId: c.currentUnitId,
     assignedUnitId: c.assignedUnitId,
     receivedAt: c.receivedAt.toISOString(),
@@ -70,6 +80,7 @@ export function presentSummary(c: CaseRow, now = new Date()): z.infer<typeof Cas
       skippedLevel: c.skippedLevel,
       backlog: c.backlog,
       supervised: c.supervised,
+      groupSuspect: c.groupSuspect,
     },
   };
 }
@@ -80,6 +91,7 @@ const Party = z.object({
   idNumber: z.string().nullable(),
   phone: z.string().nullable(),
   address: z.string().nullable(),
+  rightsCardNo: z.string().nullable().meta({ description: '权益保障卡号（来访登记），按角色脱敏' }),
 });
 
 export const CaseDetail = CaseSummary.extend({
@@ -127,15 +139,23 @@ export const CaseDetail = CaseSummary.extend({
     }),
   ),
   availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
+  related: z
+    .array(SimilarCase)
+    .meta({ description: '相关事项：同一信访人、关联的重复件、同一属地内容相近的事项（src/duplicates）' }),
 });
 
 const EVENT_LABELS: Record<string, string> = {
   register: '登记',
   link_repeat: '重复信访（已并入本件）',
+  group_suspect: '疑似联名/群体',
   deadline: '期限提醒',
 };
-export const eventLabel = (action: string) =>
-  EVENT_LABELS[action] ?? ACTIONS[action as ActionName]?.label ?? action;
+export const eventLabel = (action: string, detail?: unknown) => {
+  // link_repeat on the repeat itself (the action) names the matter it was linked to.
+  const target = (detail as { targetCaseNumber?: string } | undefined)?.targetCaseNumber;
+  if (action === 'link_repeat' && target) return `关联重复件（并入信访件 ${target}）`;
+  return EVENT_LABELS[action] ?? ACTIONS[action as ActionName]?.label ?? action;
+};
 
 export async function presentDetail(
   ctx: AppContext,
@@ -166,14 +186,18 @@ export async function presentDetail(
     c.assignedUnitId,
     c.reviewUnitId,
   ].filter((v): v is number => v != null);
-  const unitRows = await new UnitLookup(ctx.db).units(ctx.db, unitIds);
+  const lookup = new UnitLookup(ctx.db);
+  const [unitRows, names] = await Promise.all([
+    lookup.units(ctx.db, unitIds),
+    lookup.jurisdictionNames(ctx.db, [c.jurisdictionCode]),
+  ]);
   const unit = (id: number | null) => {
     const u = unitRows.find((u) => u.id === id);
     return u ? { id: u.id, name: u.name } : null;
   };
   const dec = (v: string | null) => (v ? ctx.pii.decrypt(v) : null);
   return {
-    ...presentSummary(c),
+    ...presentSummary(c, new Date(), names),
     purposeName: PURPOSE_NAMES[c.purpose as Purpose] ?? c.purpose,
     content: c.content,
     peopleCount: c.peopleCount,
@@ -190,12 +214,14 @@ export async function presentDetail(
       const name = dec(p.nameEnc) ?? '';
       const id = dec(p.idNumberEnc);
       const phone = dec(p.phoneEnc);
+      const card = dec(p.rightsCardEnc);
       return {
         role: p.role,
         name: full ? name : maskName(name),
         idNumber: id ? (full ? id : maskIdNumber(id)) : null,
         phone: phone ? (full ? phone : maskPhone(phone)) : null,
         address: full ? dec(p.addressEnc) : null,
+        rightsCardNo: card ? (full ? card : maskIdNumber(card)) : null,
       };
     }),
     deadlines: describeClocks(c.clocks as Clocks).map(({ skipped: _s, shiftedOver: _o, ...rest }) => rest),
@@ -205,7 +231,7 @@ export async function presentDetail(
       .map((e) => ({
         at: e.at.toISOString(),
         action: e.action,
-        label: eventLabel(e.action),
+        label: eventLabel(e.action, e.detail),
         fromState: e.fromState,
         toState: e.toState,
         actorRole: e.actorRole,
@@ -213,5 +239,6 @@ export async function presentDetail(
       })),
     documents: docs,
     availableActions: availableActions(actor, c),
+    related: await relatedOf(ctx, actor, c),
   };
 }

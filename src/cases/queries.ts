@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import { cases } from '../db/schema.ts';
 import { FORMS, STATES } from '../domain/lifecycle/vocabulary.ts';
 import { type Actor, caseScope } from '../policies/index.ts';
+import { caseSearch } from '../search/query.ts';
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -13,6 +14,9 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
     .pipe(z.array(z.enum(values)));
 
 export const CaseListQuery = z.object({
+  q: z.string().trim().max(100, '检索词不超过100字').optional().meta({
+    description: '检索：标题和内容中的词语（按相关度排序），信访件编号或其前缀，身份证号码或手机号码',
+  }),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   state: csv(STATES).optional().meta({ description: '状态，逗号分隔' }),
@@ -29,6 +33,7 @@ export const CaseListQuery = z.object({
   backlog: z.coerce.boolean().optional(),
   supervised: z.coerce.boolean().optional(),
   repeat: z.coerce.boolean().optional(),
+  flag: z.enum(['group_suspect']).optional().meta({ description: 'group_suspect：疑似联名/群体' }),
   from: z.iso.date().optional().meta({ description: '收到日期起（含）' }),
   to: z.iso.date().optional().meta({ description: '收到日期止（含）' }),
   sort: z.enum(['receivedAt', 'dueAt', 'caseNumber']).default('receivedAt'),
@@ -40,8 +45,16 @@ export type CaseListQuery = z.infer<typeof CaseListQuery>;
 export const prefixOf = (code: string) => (code.length > 6 ? code : code.replace(/(00)+$/, ''));
 const shanghaiStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
-export async function listCases(db: Db, actor: Actor, q: CaseListQuery, now = new Date()) {
-  const where: (SQL | undefined)[] = [caseScope(actor)];
+/** `hash` (the PII lookup hash) lets `q` find cases by a party's ID number or phone. */
+export async function listCases(
+  db: Db,
+  actor: Actor,
+  q: CaseListQuery,
+  now = new Date(),
+  hash?: (plain: string) => string,
+) {
+  const search = q.q ? caseSearch(q.q, actor, hash) : undefined;
+  const where: (SQL | undefined)[] = [caseScope(actor), search?.where];
   if (q.state?.length) where.push(inArray(cases.state, q.state));
   if (q.form?.length) where.push(inArray(cases.form, q.form));
   if (q.purpose) where.push(eq(cases.purpose, q.purpose));
@@ -53,6 +66,7 @@ export async function listCases(db: Db, actor: Actor, q: CaseListQuery, now = ne
   if (q.backlog !== undefined) where.push(eq(cases.backlog, q.backlog));
   if (q.supervised !== undefined) where.push(eq(cases.supervised, q.supervised));
   if (q.repeat) where.push(sql`${cases.repeatCount} > 0`);
+  if (q.flag === 'group_suspect') where.push(eq(cases.groupSuspect, true));
   if (q.from) where.push(gte(cases.receivedAt, shanghaiStart(q.from)));
   if (q.to) where.push(lt(cases.receivedAt, new Date(shanghaiStart(q.to).getTime() + 86_400_000)));
   const cond = and(...where);
@@ -64,6 +78,8 @@ export async function listCases(db: Db, actor: Actor, q: CaseListQuery, now = ne
       .from(cases)
       .where(cond)
       .orderBy(
+        // With a text query: most relevant first, then the chosen sort (newest first by default).
+        ...(search?.rank ? [sql`${search.rank} desc`] : []),
         q.sort === 'dueAt' ? sql`${cases.dueAt} ${sql.raw(q.order)} nulls last` : dir(column),
         dir(cases.id),
       )
@@ -71,5 +87,5 @@ export async function listCases(db: Db, actor: Actor, q: CaseListQuery, now = ne
       .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(cases).where(cond),
   ]);
-  return { items, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0, terms: search?.terms ?? [] };
 }

@@ -9,6 +9,7 @@ import { ACTION_NAMES } from '../domain/lifecycle/actions.ts';
 import { type CaseState, FORMS, PURPOSES, STATE_NAMES } from '../domain/lifecycle/vocabulary.ts';
 import { notFound } from '../errors.ts';
 import { casePolicy, ensureReadable } from '../policies/index.ts';
+import { highlight } from '../search/highlight.ts';
 import { actorOf } from '../server/auth.ts';
 import { zIdNumber, zPersonName, zPhone } from '../server/fields.ts';
 import { documentBytes } from './effects.ts';
@@ -17,12 +18,19 @@ import { registerCase } from './intake.ts';
 import { normaliseQueryCode } from './numbering.ts';
 import { CaseDetail, CaseSummary, eventLabel, presentDetail, presentSummary } from './presenters.ts';
 import { CaseListQuery, listCases } from './queries.ts';
+import { UnitLookup } from './units.ts';
 
 const PartyBody = z.object({
   name: zPersonName(),
   idNumber: zIdNumber().optional(),
   phone: zPhone().optional(),
   address: z.string().trim().max(200).optional(),
+  rightsCardNo: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{6,30}$/, '权益保障卡号应为6到30位字母、数字或“-”')
+    .optional()
+    .meta({ description: '权益保障卡号（仅来访）' }),
 });
 
 const IntakeBody = z.object({
@@ -92,13 +100,31 @@ export const caseRoutes =
           tags: ['cases'],
           summary: '信访事项列表（按数据范围，支持筛选、排序、分页）',
           querystring: CaseListQuery,
-          response: { 200: z.object({ items: z.array(CaseSummary), total: z.number() }) },
+          response: {
+            200: z.object({
+              items: z.array(
+                CaseSummary.extend({
+                  highlight: z.string().optional().meta({
+                    description: '检索命中片段（已转义的 HTML，仅含 <mark> 标记）',
+                  }),
+                }),
+              ),
+              total: z.number(),
+            }),
+          },
         },
       },
       async (req) => {
-        const r = await listCases(ctx.db, actorOf(req), req.query);
+        const r = await listCases(ctx.db, actorOf(req), req.query, undefined, ctx.pii.hash);
         const now = new Date();
-        return { total: r.total, items: r.items.map((c) => presentSummary(c, now)) };
+        const names = await new UnitLookup(ctx.db).jurisdictionNames(
+          ctx.db,
+          r.items.map((c) => c.jurisdictionCode),
+        );
+        return {
+          total: r.total,
+          items: r.items.map((c) => ({ ...presentSummary(c, now, names), highlight: highlight(c, r.terms) })),
+        };
       },
     );
 
@@ -268,7 +294,7 @@ export const caseRoutes =
           unit: current?.name ?? null,
           steps: events.map((e) => ({
             at: e.at.toISOString(),
-            label: eventLabel(e.action),
+            label: eventLabel(e.action, e.detail),
             unit: unitName(e.detail as Record<string, unknown>),
           })),
           reply:

@@ -15,6 +15,7 @@ import {
   RATING_NAMES,
   REVIEW_OUTCOME_NAMES,
 } from '../domain/lifecycle/vocabulary.ts';
+import { linkRepeatEffects } from '../duplicates/links.ts';
 import { badRequest, conflict } from '../errors.ts';
 import { type Actor, inSubtree } from '../policies/index.ts';
 import { type Clocks, extendClock } from './clocks.ts';
@@ -242,6 +243,8 @@ export async function specificEffects(tx: Executor, i: Input): Promise<Effects> 
       return { patch: { supervised: true }, detail: { instructions: p.instructions } };
     case 'flag_backlog':
       return { patch: { backlog: true }, detail: { reason: p.reason } };
+    case 'link_repeat':
+      return linkRepeatEffects(tx, i);
   }
 }
 

@@ -55,6 +55,23 @@ export class UnitLookup {
     return wanted.flatMap((id) => found.get(id) ?? []);
   }
 
+  /** Names of several jurisdictions by code, one query for the ones not cached (lists, exports). */
+  async jurisdictionNames(exec: Executor, codes: readonly string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    const missing: string[] = [];
+    for (const code of new Set(codes)) {
+      const hit = this.c.jurisdiction.peek(code);
+      if (hit) names.set(code, hit.name);
+      else missing.push(code);
+    }
+    if (missing.length) {
+      const rows = await exec.select().from(jurisdictions).where(inArray(jurisdictions.code, missing));
+      for (const r of rows) names.set(r.code, r.name);
+      await Promise.all(rows.map((r) => this.c.jurisdiction.get(r.code, async () => r)));
+    }
+    return names;
+  }
+
   jurisdiction(exec: Executor, code: string): Promise<JurisdictionRow | undefined> {
     return this.c.jurisdiction.get(
       code,

@@ -7,9 +7,11 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
 import { settings } from '../db/schema.ts';
+import { matchLegalChannels } from '../domain/legalChannels.ts';
 import { badRequest, forbidden } from '../errors.ts';
 import { ensureAllowed, settingsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
+import { cachedLegalChannelRules } from '../settings/legalChannels.ts';
 import { LexiconClassifier } from './lexicon.ts';
 import { DEPARTMENT_KEYS, departmentKey, ROUTING_KEY, resolveDepartments, routingTable } from './routing.ts';
 import { activeClassifier } from './store.ts';
@@ -31,6 +33,17 @@ const Suggestion = z.object({
   ),
   why: z.array(z.object({ term: z.string(), weight: z.number() })),
   modelVersion: z.union([z.number(), z.literal('lexicon')]),
+  /** 依法分类处理: legal channels the text points to (src/domain/legalChannels.ts). */
+  legalHints: z.array(
+    z.object({
+      ruleId: z.string(),
+      channel: z.string(),
+      label: z.string(),
+      competentBody: z.string(),
+      advice: z.string(),
+      matched: z.array(z.string()),
+    }),
+  ),
 });
 
 export const classifyRoutes =
@@ -73,6 +86,9 @@ export const classifyRoutes =
           })),
           why: prediction.why,
           modelVersion: version,
+          legalHints: matchLegalChannels(text, await cachedLegalChannelRules(ctx.db, jurisdictionCode), {
+            categories: prediction.top.map((t) => t.label),
+          }),
         };
       },
     );

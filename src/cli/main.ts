@@ -1,7 +1,11 @@
 // `xinfang` — serve, migrate, seed, audit verify, backup, bench. Every command takes --data DIR
 // (embedded database) or uses DATABASE_URL (PostgreSQL server) the same way.
 import { Command } from 'commander';
+import { registerAnalyticsCommands } from '../analytics/rebuild.ts';
+import { registerHotspotCommands } from '../hotspots/cli.ts';
+import { registerReportCommands } from '../reports/cli.ts';
 import { VERSION } from '../version.ts';
+import { registerWarningCommands } from '../warnings/cli.ts';
 import { registerAdminCommands } from './admin.ts';
 import { registerServe } from './serve.ts';
 
@@ -19,11 +23,16 @@ const program = new Command('xinfang')
   $ npx xinfang serve --port 8080 --data /srv/xinfang
   $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/xinfang XINFANG_SECRET=... npx xinfang serve
   $ npx xinfang seed --cases 100000 --seed 7
-  $ npx xinfang audit verify`,
+  $ npx xinfang audit verify
+  $ npx xinfang report monthly --month 2026-10 --out report.docx`,
   );
 
 registerServe(program);
 registerAdminCommands(program);
+registerHotspotCommands(program);
+registerAnalyticsCommands(program);
+registerReportCommands(program);
+registerWarningCommands(program);
 
 program.parseAsync(process.argv).catch((e: Error) => {
   process.stderr.write(`错误 / error: ${e.message}\n`);

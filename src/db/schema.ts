@@ -5,10 +5,13 @@ import {
   bigint,
   boolean,
   customType,
+  date,
+  doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -197,6 +200,12 @@ export const cases = pgTable(
     categoryCode: text('category_code'),
     subject: text('subject').notNull(),
     content: text('content').notNull(),
+    /**
+     * Search (src/search): jieba tokens of subject + content, space-separated, set at intake. The
+     * migration adds `search_vector` (tsvector generated from this, GIN-indexed), kept out of this
+     * schema so that case reads do not fetch it.
+     */
+    searchTokens: text('search_tokens'),
     peopleCount: integer('people_count').notNull().default(1),
     isGroup: boolean('is_group').notNull().default(false),
     isJoint: boolean('is_joint').notNull().default(false),
@@ -205,6 +214,8 @@ export const cases = pgTable(
     repeatCount: integer('repeat_count').notNull().default(0),
     backlog: boolean('backlog').notNull().default(false), // 积案标识
     supervised: boolean('supervised').notNull().default(false), // 督办
+    /** 疑似联名/群体: many petitioners filed near-identical content (src/duplicates/group.ts). */
+    groupSuspect: boolean('group_suspect').notNull().default(false),
     state: text('state').notNull(),
     outcome: text('outcome'),
     reasonCode: text('reason_code'),
@@ -234,6 +245,7 @@ export const cases = pgTable(
     index('cases_received_idx').on(t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('cases_bureau_idx').on(t.bureauUnitId),
     index('cases_due_idx').on(t.dueAt).where(sql`due_at is not null`),
+    index('cases_group_suspect_idx').on(t.receivedAt).where(sql`group_suspect`),
   ],
 );
 
@@ -252,6 +264,8 @@ export const caseParties = pgTable(
     phoneEnc: text('phone_enc'),
     phoneHash: text('phone_hash'),
     addressEnc: text('address_enc'),
+    // ---- web console (issue 4): 权益保障卡号 recorded at a visit (来访), encrypted like an ID number.
+    rightsCardEnc: text('rights_card_enc'),
   },
   (t) => [
     index('case_parties_case_idx').on(t.caseId),
@@ -337,4 +351,181 @@ export const classifierModels = pgTable(
     active: boolean('active').notNull().default(false),
   },
   (t) => [uniqueIndex('classifier_models_version_uq').on(t.name, t.version)],
+);
+
+// ---- Duplicates and repeats (src/duplicates) ------------------------------------------------------
+
+/** Content fingerprint of each case (MinHash over jieba words and Han bigrams) and its LSH buckets. */
+export const caseSignatures = pgTable('case_signatures', {
+  caseId: bigint('case_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => cases.id),
+  countyCode: code('county_code').notNull(),
+  receivedAt: ts('received_at').notNull(),
+  scheme: smallint('scheme').notNull(),
+  minhash: integer('minhash').array().notNull(),
+  /** Bucket ids; each already includes the county, so a shared bucket means the same county. */
+  bands: integer('bands').array().notNull(),
+});
+
+/**
+ * One row per (case, LSH band): candidates are the rows with one of a petition's buckets, in a time
+ * window — btree index range lookups (`bucket = ANY(…)`), never a scan.
+ */
+export const caseSigBands = pgTable(
+  'case_sig_bands',
+  {
+    bucket: integer('bucket').notNull(),
+    receivedAt: ts('received_at').notNull(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+  },
+  (t) => [index('case_sig_bands_bucket_idx').on(t.bucket, t.receivedAt)],
+);
+
+/** Registered cases linked as repeats (重复信访) of another matter: `case_id` repeats `linked_case_id`. */
+export const caseLinks = pgTable(
+  'case_links',
+  {
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    linkedCaseId: bigint('linked_case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind').notNull(), // 'repeat'
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('case_links_uq').on(t.caseId, t.linkedCaseId),
+    index('case_links_linked_idx').on(t.linkedCaseId),
+  ],
+);
+
+// ---- Early warnings and special periods (src/warnings) -------------------------------------------
+
+/**
+ * 预警: raised by the daily scan (growth, group event, repeat petitioner, overdue unit) or at intake
+ * (extreme risk). `dedupe_key` makes every detector idempotent: a rerun finds its key and adds nothing.
+ */
+export const warnings = pgTable(
+  'warnings',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: text('kind').notNull(), // growth | group_event | repeat_petitioner | overdue_unit | extreme_risk
+    level: text('level').notNull(), // high | medium
+    jurisdictionCode: code('jurisdiction_code').notNull(), // whose subtree sees it
+    title: text('title').notNull(),
+    detail: text('detail').notNull(), // no personal data
+    caseIds: jsonb('case_ids').$type<number[]>().notNull().default([]),
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    acknowledgedAt: ts('acknowledged_at'),
+    acknowledgedBy: integer('acknowledged_by').references(() => users.id),
+    note: text('note'),
+  },
+  (t) => [
+    uniqueIndex('warnings_dedupe_uq').on(t.dedupeKey),
+    index('warnings_jurisdiction_idx').on(t.jurisdictionCode, t.createdAt),
+  ],
+);
+
+/** 重大活动保障期: inside [from_date, to_date] and the jurisdiction's subtree, thresholds × factor. */
+export const specialPeriods = pgTable(
+  'special_periods',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }).notNull(),
+    jurisdictionCode: code('jurisdiction_code')
+      .notNull()
+      .references(() => jurisdictions.code),
+    thresholdFactor: doublePrecision('threshold_factor').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('special_periods_dates_idx').on(t.toDate)],
+);
+
+// ---- Monthly special reports (专报, src/reports) ----------------------------------------------------
+
+/** 专报: the figures gathered when drafted (data) and the editable section texts; drafts until issued. */
+export const reports = pgTable(
+  'reports',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    kind: text('kind').notNull(), // 'monthly'
+    period: text('period').notNull(), // 'YYYY-MM'
+    scopeCode: code('scope_code')
+      .notNull()
+      .references(() => jurisdictions.code),
+    /** ReportData (src/reports/types.ts): counts and rates only, no personal data. */
+    data: jsonb('data').notNull(),
+    /** { situation, problems, forecast, suggestions }: texts, edited while a draft. */
+    sections: jsonb('sections').notNull(),
+    status: text('status').notNull().default('draft'), // draft | issued
+    createdBy: integer('created_by').references(() => users.id),
+    issuedBy: integer('issued_by').references(() => users.id),
+    issuedAt: ts('issued_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('reports_scope_idx').on(t.scopeCode, t.period)],
+);
+
+// ---- Analytics rollups (src/analytics/rollup.ts) --------------------------------------------------
+
+/**
+ * Counters of one period (day or month) × place (问题属地, full code) × one breakdown: `dim` is
+ * 'all' (key '') or 'category' | 'form' | 'purpose' | 'unit' (key = that value). The indicators
+ * API never filters by two breakdowns at once, so each change adds to 5 narrow rows instead of one
+ * row per combination — few rows per period, read by primary-key range scans.
+ */
+const rollupColumns = () => ({
+  period: date('period', { mode: 'string' }).notNull(),
+  jurisdictionCode: code('jurisdiction_code').notNull(),
+  dim: text('dim').notNull(),
+  key: text('key').notNull(),
+  total: integer('total').notNull().default(0),
+  online: integer('online').notNull().default(0),
+  visits: integer('visits').notNull().default(0),
+  skippedLevel: integer('skipped_level').notNull().default(0),
+  repeats: integer('repeats').notNull().default(0),
+  groupBatches: integer('group_batches').notNull().default(0),
+  groupPersons: integer('group_persons').notNull().default(0),
+  acceptanceDecided: integer('acceptance_decided').notNull().default(0),
+  acceptedTimely: integer('accepted_timely').notNull().default(0),
+  completed: integer('completed').notNull().default(0),
+  completedOnTime: integer('completed_on_time').notNull().default(0),
+  rated: integer('rated').notNull().default(0),
+  ratable: integer('ratable').notNull().default(0),
+  satisfied: integer('satisfied').notNull().default(0),
+  bureauSatisfied: integer('bureau_satisfied').notNull().default(0),
+  backlog: integer('backlog').notNull().default(0),
+  backlogResolved: integer('backlog_resolved').notNull().default(0),
+});
+
+/** Daily rollup (period = the Shanghai date). */
+export const statsDaily = pgTable('stats_daily', rollupColumns(), (t) => [
+  primaryKey({ name: 'stats_daily_pk', columns: [t.dim, t.period, t.jurisdictionCode, t.key] }),
+]);
+
+/** Monthly rollup (period = first day of the month); the same counts as the daily rows summed. */
+export const statsMonthly = pgTable('stats_monthly', rollupColumns(), (t) => [
+  primaryKey({ name: 'stats_monthly_pk', columns: [t.dim, t.period, t.jurisdictionCode, t.key] }),
+]);
+
+/** Open matters now, per unit holding them (current unit) and place: for "overdue by unit". */
+export const statsOpen = pgTable(
+  'stats_open',
+  {
+    unitId: integer('unit_id').notNull(),
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    open: integer('open').notNull().default(0),
+    near: integer('near').notNull().default(0),
+    overdue: integer('overdue').notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'stats_open_pk', columns: [t.unitId, t.jurisdictionCode] })],
 );

@@ -6,6 +6,7 @@
 //     and two sweeps at the same time never write the same case twice;
 //   - idempotent: a case is changed only when its stored flags say the step has not happened yet.
 import { and, asc, eq, gt, isNotNull, isNull, lt, lte, max, ne, or, type SQL, sql } from 'drizzle-orm';
+import { recordSweep } from '../analytics/rollup.ts';
 import { recordAudit } from '../audit/chain.ts';
 import { type Clocks, DUTY_CLOCKS, isRunning, type StoredClock } from '../cases/clocks.ts';
 import type { CaseRow } from '../cases/units.ts';
@@ -198,6 +199,7 @@ export async function runDeadlineSweep(
     const touched: Record<Kind, number[]> = { near: [], overdue: [], evaluationExpired: [], autoClosed: [] };
     const events: CasePlan['events'] = [];
     const finals: Record<string, unknown>[] = [];
+    const changes: { before: CaseRow; after: CaseRow }[] = [];
     for (const row of rows) {
       // The jurisdiction's limits are looked up (once per sweep) only when a near flag is possible.
       let nearDueDays = 0;
@@ -214,6 +216,7 @@ export async function runDeadlineSweep(
       // The row is locked and was read in this transaction: write its new values in full (every
       // column planCase may change; updated_at and the event time are `now`).
       const f = { ...row, ...plan.patch };
+      changes.push({ before: row, after: f as CaseRow });
       finals.push({
         id: f.id,
         state: f.state,
@@ -253,6 +256,7 @@ export async function runDeadlineSweep(
         case_id bigint, action text, from_state text, to_state text, detail jsonb, public boolean)
       ) with ordinality as e(case_id, action, from_state, to_state, detail, public, n)
       order by e.n`);
+    await recordSweep(tx, changes); // rollups (统计): flags, lapsed evaluations, closing by lapse
     const caseIds = [...new Set(Object.values(touched).flat())].sort((a, b) => a - b);
     await recordAudit(tx, {
       actorUserId: null,

@@ -4,6 +4,7 @@
 // client, lets one node sweep at a time (the sweep is idempotent, so a node that runs just after
 // another simply finds nothing to do). The embedded database has one process, so no lock there.
 import type { AppContext } from '../context.ts';
+import { runWarningScan, type ScanResult } from '../warnings/scan.ts';
 import { runDeadlineSweep, type SweepResult } from './deadlines.ts';
 
 /** pg_advisory_lock key of the daily jobs ('xinfang' daily sweep); any constant unique to this app. */
@@ -48,12 +49,12 @@ export function nextDailyRun(dailyAt: string, after: Date): Date {
  * node holds the lock (nothing was done).
  */
 export async function runDailyJobs(
-  ctx: Pick<AppContext, 'db' | 'database'>,
+  ctx: Pick<AppContext, 'db' | 'database'> & Partial<Pick<AppContext, 'pii' | 'log'>>,
   now: Date = new Date(),
   signal?: AbortSignal,
 ): Promise<SweepResult | null> {
   const pool = ctx.database.kind === 'postgres' ? ctx.database.pool : undefined;
-  if (!pool) return runDeadlineSweep(ctx, now, { signal });
+  if (!pool) return sweepThenScan(ctx, now, signal);
   const client = await pool.connect();
   // A client whose unlock failed is destroyed rather than reused: closing the session frees the lock.
   let broken: Error | undefined;
@@ -63,7 +64,7 @@ export async function runDailyJobs(
     ]);
     if (!rows[0]?.locked) return null;
     try {
-      return await runDeadlineSweep(ctx, now, { signal });
+      return await sweepThenScan(ctx, now, signal);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [DAILY_JOBS_LOCK_KEY]).catch((e: Error) => {
         broken = e;
@@ -77,8 +78,44 @@ export async function runDailyJobs(
   }
 }
 
+/**
+ * The deadline sweep, then the warning scan (src/warnings/scan.ts) on the fresh overdue flags. The
+ * scan needs `pii` (supervisor SMS); a failed scan is logged and does not undo the sweep.
+ */
+async function sweepThenScan(
+  ctx: Parameters<typeof runDailyJobs>[0],
+  now: Date,
+  signal?: AbortSignal,
+): Promise<SweepResult> {
+  const r = await runDeadlineSweep(ctx, now, { signal });
+  if (!ctx.pii || signal?.aborted) return r;
+  try {
+    scans.set(r, await runWarningScan({ db: ctx.db, pii: ctx.pii }, now));
+  } catch (e) {
+    scans.set(r, e as Error);
+  }
+  return r;
+}
+
+/** The warning scan that followed a sweep (or its error), for the log line after the sweep's. */
+const scans = new WeakMap<SweepResult, ScanResult | Error>();
+
+function logScan(log: AppContext['log'], r: SweepResult): void {
+  const w = scans.get(r);
+  if (!w) return;
+  if (w instanceof Error) {
+    const error = String((w as Error & { cause?: Error }).cause?.message ?? w.message).slice(0, 300);
+    log.error({ job: 'warning_scan', error }, `预警扫描失败 / warning scan failed: ${error}`);
+  } else {
+    log.info(
+      { job: 'warning_scan', ...w },
+      `预警扫描完成 / warning scan done: 新增预警 ${w.inserted}, 保障期日报 ${w.digests}`,
+    );
+  }
+}
+
 export function startScheduler(
-  ctx: Pick<AppContext, 'db' | 'database' | 'log'>,
+  ctx: Pick<AppContext, 'db' | 'database' | 'log'> & Partial<Pick<AppContext, 'pii'>>,
   opts: SchedulerOptions = {},
 ): Scheduler {
   const dailyAt = opts.dailyAt ?? '01:00';
@@ -99,6 +136,7 @@ export function startScheduler(
           { job: 'deadline_sweep', ...r, ms: Date.now() - started, stoppedEarly: abort.signal.aborted },
           `日监测完成 / deadline sweep done: 临期 ${r.near}, 超期 ${r.overdue}, 超期未评价 ${r.evaluationsExpired}, 期满办结 ${r.autoClosed}`,
         );
+        logScan(ctx.log, r);
       } else {
         ctx.log.info(
           { job: 'deadline_sweep' },

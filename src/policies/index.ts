@@ -7,10 +7,10 @@
 //   - a department user (责任单位) sees matters assigned to its unit or waiting on it;
 //   - a citizen sees only their own matters.
 import { eq, like, or, type SQL, sql } from 'drizzle-orm';
-import { cases, jurisdictions, units } from '../db/schema.ts';
+import { cases, jurisdictions, reports, units, warnings } from '../db/schema.ts';
 import type { ActionDef } from '../domain/lifecycle/actions.ts';
 import type { Role } from '../domain/roles.ts';
-import { forbidden, notFound } from '../errors.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
 import { type Actor, inSubtree } from './actor.ts';
 
 export type { Actor } from './actor.ts';
@@ -74,6 +74,16 @@ export const casePolicy = {
     a.role === 'citizen'
       ? c.petitionerUserId === a.userId
       : FULL_PII_ROLES.includes(a.role) && casePolicy.read(a, c),
+  /** May the actor find cases by a party's full ID number or phone (exact hash match, in scope)? */
+  searchByPii: (a: Actor): boolean => FULL_PII_ROLES.includes(a.role),
+};
+
+/** Bureau staff who register petitions or oversee registration (registrar and above, not analysts). */
+const DUPLICATE_CHECKERS: readonly Role[] = ['registrar', 'reviewer', 'supervisor', 'leader'];
+
+export const duplicatePolicy = {
+  /** May check a petition being registered for repeats and near-duplicates (POST /cases/similar)? */
+  check: (a: Actor): boolean => a.unitKind === 'bureau' && DUPLICATE_CHECKERS.includes(a.role),
 };
 
 export const userPolicy = {
@@ -94,9 +104,54 @@ export const settingsPolicy = {
     a.role === 'admin' && inSubtree(a, jurisdictionCode),
 };
 
+/** Roles that read analytics (统计分析, 预测预警) for their own jurisdiction (docs: analytics contract). */
+const ANALYTICS_READERS: readonly Role[] = ['leader', 'analyst', 'supervisor', 'admin'];
+const ANALYTICS_BUREAU_READERS: readonly Role[] = ['registrar', 'reviewer'];
+
+export const analyticsPolicy = {
+  /** Staff of petition bureaus; citizens and department handlers may not. */
+  read: (a: Actor): boolean =>
+    a.scopePrefix !== null &&
+    (ANALYTICS_READERS.includes(a.role) ||
+      (ANALYTICS_BUREAU_READERS.includes(a.role) && a.unitKind === 'bureau')),
+  /** A scope (jurisdiction code) inside the caller's subtree. */
+  scope: (a: Actor, code: string): boolean => analyticsPolicy.read(a) && inSubtree(a, code),
+  /** 预警签收: supervisors and leaders, for warnings of their subtree. */
+  acknowledgeWarning: (a: Actor, jurisdictionCode: string): boolean =>
+    (a.role === 'supervisor' || a.role === 'leader') && inSubtree(a, jurisdictionCode),
+  /** 重大活动保障期: administrators, for their subtree. */
+  manageSpecialPeriods: (a: Actor, jurisdictionCode: string): boolean =>
+    a.role === 'admin' && inSubtree(a, jurisdictionCode),
+};
+
+/**
+ * The analytics scope of a request: the code asked for, or the caller's own jurisdiction.
+ * 403 `forbidden` for roles without analytics, 403 `forbidden_scope` for a code outside the subtree.
+ */
+export function analyticsScope(a: Actor, requested?: string): string {
+  if (!analyticsPolicy.read(a) || a.jurisdictionCode === null) throw forbidden('您没有权限查看统计分析');
+  const code = requested ?? a.jurisdictionCode;
+  if (!inSubtree(a, code)) throw new AppError(403, 'forbidden_scope', '只能查看本辖区的统计分析');
+  return code;
+}
+
 export const auditPolicy = {
   /** Only the province administrator checks the whole audit chain. */
   verify: (a: Actor): boolean => a.role === 'admin' && a.scopePrefix !== null && a.scopePrefix.length === 2,
+};
+
+/** 专报: analysts draft and edit, leaders and admins too; issuing (签发) is a leader's or admin's act. */
+const REPORT_WRITERS: readonly Role[] = ['analyst', 'leader', 'admin'];
+const REPORT_ISSUERS: readonly Role[] = ['leader', 'admin'];
+
+export const reportPolicy = {
+  /** May open the reports area at all (list, console menu)? */
+  use: (a: Actor): boolean =>
+    REPORT_WRITERS.includes(a.role) && a.unitKind === 'bureau' && a.scopePrefix !== null,
+  /** Draft, read, edit and download a report of this scope (the caller's jurisdiction or below). */
+  write: (a: Actor, scopeCode: string): boolean => reportPolicy.use(a) && inSubtree(a, scopeCode),
+  issue: (a: Actor, scopeCode: string): boolean =>
+    REPORT_ISSUERS.includes(a.role) && reportPolicy.write(a, scopeCode),
 };
 
 // ---- Enforcement helpers -------------------------------------------------------------------------
@@ -136,7 +191,19 @@ export function unitScope(a: Actor): SQL {
   return like(units.jurisdictionCode, `${a.scopePrefix}%`);
 }
 
+/** WHERE condition restricting `warnings` to the caller's subtree (analytics readers only). */
+export function warningScope(a: Actor): SQL {
+  if (!analyticsPolicy.read(a) || a.scopePrefix === null) return NOTHING;
+  return like(warnings.jurisdictionCode, `${a.scopePrefix}%`);
+}
+
 /** WHERE condition for jurisdictions inside the caller's subtree (for pickers). */
 export function jurisdictionScope(a: Actor): SQL {
   return a.scopePrefix === null ? NOTHING : like(jurisdictions.code, `${a.scopePrefix}%`);
+}
+
+/** WHERE condition restricting `reports` to those whose scope is in the caller's subtree. */
+export function reportScope(a: Actor): SQL {
+  if (!reportPolicy.use(a) || a.scopePrefix === null) return NOTHING;
+  return like(reports.scopeCode, `${a.scopePrefix}%`);
 }

@@ -7,9 +7,13 @@
 // per transaction; case numbers are computed in memory and case_counters updated at the end, so
 // later registrations continue each sequence.
 import { type SQL, sql } from 'drizzle-orm';
+import { rollupCases } from '../analytics/rollup.ts';
 import type { Db } from '../db/client.ts';
 import { caseCounters } from '../db/schema.ts';
 import { FORMS } from '../domain/lifecycle/vocabulary.ts';
+import { type Signature, signatureOf } from '../duplicates/minhash.ts';
+import { writeSignatures } from '../duplicates/store.ts';
+import { caseSearchTokens } from '../search/tokenize.ts';
 import type { Pii } from '../security/pii.ts';
 import {
   CATEGORY_WEIGHTS,
@@ -79,8 +83,9 @@ function insertJson(table: string, columns: string, rows: unknown[], returning =
 const CASE_COLUMNS =
   'case_number text, jurisdiction_code text, registering_unit_id int, bureau_unit_id int, current_unit_id int, ' +
   'assigned_unit_id int, review_unit_id int, form text, purpose text, category_code text, subject text, ' +
-  'content text, people_count int, is_group bool, is_joint bool, first_time bool, repeat_count int, ' +
-  'backlog bool, supervised bool, state text, outcome text, reason_code text, clocks jsonb, due_at timestamptz, ' +
+  'content text, search_tokens text, people_count int, is_group bool, is_joint bool, first_time bool, ' +
+  'repeat_count int, backlog bool, supervised bool, state text, outcome text, reason_code text, clocks jsonb, ' +
+  'due_at timestamptz, ' +
   'due_flag text, bureau_rating text, unit_rating text, rated_at timestamptz, evaluation_status text, ' +
   'received_at timestamptz, accepted_at timestamptz, delivered_at timestamptz, closed_at timestamptz, ' +
   'version int, created_at timestamptz, updated_at timestamptz';
@@ -126,6 +131,7 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
     const caseRows: Record<string, unknown>[] = [];
     const parties: Record<string, unknown>[][] = [];
     const events: Record<string, unknown>[][] = [];
+    const signatures: Signature[] = [];
     for (let k = 0; k < size; k++) {
       const packed = times[inserted + k] ?? 0;
       const receivedAt = start + Math.floor(packed / 8) * 1000;
@@ -137,6 +143,7 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
         county: county.name,
         towns: county.towns,
       });
+      signatures.push(signatureOf(subject, content, county.code));
       const group = form === 'visit' && rng.chance(0.1);
       const joint = form === 'letter' && rng.chance(0.06);
       const peopleCount = group ? rng.int(county.limits.groupVisitSize, 60) : joint ? rng.int(2, 30) : 1;
@@ -171,6 +178,7 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
         category_code: category.code,
         subject,
         content,
+        search_tokens: caseSearchTokens(subject, content),
         people_count: peopleCount,
         is_group: group,
         is_joint: joint,
@@ -235,6 +243,18 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
         lists.flatMap((list, k) => list.map((row) => ({ case_id: idOf(k), ...row })));
       await tx.execute(insertJson('case_parties', PARTY_COLUMNS, withCase(parties)));
       await tx.execute(insertJson('case_events', EVENT_COLUMNS, withCase(events)));
+      // Rollups (统计) of this batch, from the rows just written (src/analytics/rollup.ts).
+      await rollupCases(tx, { ids: [...ids.values()] }, { open: true });
+      await writeSignatures(
+        tx,
+        caseRows.map((row, k) => ({
+          caseId: idOf(k) as number,
+          jurisdictionCode: row.jurisdiction_code as string,
+          receivedAt: row.received_at as string,
+          signature: signatures[k] as Signature,
+        })),
+        { fresh: true },
+      );
     });
     writing = writing.then(() => opts.onProgress?.(size));
     inserted += size;

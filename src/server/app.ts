@@ -9,15 +9,25 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { forecastRoutes } from '../analytics/forecastRoutes.ts';
+import { analyticsRoutes } from '../analytics/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
+import { caseExportRoutes } from '../cases/export.ts';
 import { caseRoutes } from '../cases/routes.ts';
+import { categoryRoutes } from '../classify/categoryRoutes.ts';
 import { classifyRoutes } from '../classify/routes.ts';
 import type { AppContext } from '../context.ts';
+import { duplicateRoutes } from '../duplicates/routes.ts';
+import { hotspotRoutes } from '../hotspots/routes.ts';
 import { orgRoutes } from '../orgs/routes.ts';
+import { reportRoutes } from '../reports/routes.ts';
+import { calendarRoutes } from '../settings/calendarRoutes.ts';
+import { legalChannelRoutes } from '../settings/legalChannelRoutes.ts';
 import { settingsRoutes } from '../settings/routes.ts';
 import { profileRoutes } from '../users/profile.ts';
 import { userRoutes } from '../users/routes.ts';
 import { VERSION } from '../version.ts';
+import { warningRoutes } from '../warnings/routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandling } from './errors.ts';
 import { healthRoutes } from './health.ts';
@@ -64,8 +74,18 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(userRoutes(ctx), { prefix: '/api/v1' });
   await app.register(profileRoutes(ctx), { prefix: '/api/v1' });
   await app.register(caseRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(caseExportRoutes(ctx), { prefix: '/api/v1' });
   await app.register(settingsRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(calendarRoutes(ctx), { prefix: '/api/v1' });
   await app.register(classifyRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(categoryRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(duplicateRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(legalChannelRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(hotspotRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(reportRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(forecastRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(analyticsRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(warningRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',

@@ -5,10 +5,12 @@ import type { AppConfig } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { backfillSignatures } from '../duplicates/store.ts';
 import { Dispatcher, type DispatcherOptions } from '../notify/dispatcher.ts';
 import { createSmsSink } from '../notify/gateways/index.ts';
 import type { SmsSink } from '../notify/sinks.ts';
 import { bootstrapOrgs } from '../orgs/bootstrap.ts';
+import { backfillSearchTokens } from '../search/backfill.ts';
 import { createPii, resolveSecret } from '../security/pii.ts';
 import { seedDemo } from '../seed/demo.ts';
 
@@ -57,6 +59,11 @@ export async function boot(
       await bootstrapOrgs(tx);
       return config.demo ? seedDemo(tx, pii, config.demoPassword) : false;
     });
+    // Cases without search tokens (from before the search migration) are tokenised now.
+    const tokenised = await backfillSearchTokens(database.db);
+    if (tokenised > 0) log.info({ cases: tokenised }, '已为存量信访事项建立全文检索索引');
+    // Content signatures for cases that have none yet (older data, imports): idempotent, batched.
+    await backfillSignatures(database.db, log);
     const dispatcher = new Dispatcher(
       database.db,
       pii,

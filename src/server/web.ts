@@ -1,4 +1,4 @@
-// The React apps built by Vite (`npm run build:web` → web/dist): /portal/* and /console/* answer
+// The React apps built by Vite (`npm run build:web` → web/dist): /portal/*, /console/* and /screen/* answer
 // their index.html (client-side routing; HTML never cached), /assets/* the content-hashed chunks
 // (cached for a year). The plain login page in web/public stays at /.
 import { existsSync } from 'node:fs';
@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
-export const WEB_APPS = ['portal', 'console'] as const;
+export const WEB_APPS = ['portal', 'console', 'screen'] as const;
 
 export const WEB_MISSING_MESSAGE =
   '网页尚未构建（缺少 web/dist）：请先运行 npm run build:web（npm install 也会自动构建）。\n' +

@@ -8,7 +8,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckDigit } from '../../src/domain/validation/index.ts';
 import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
-import { bearer, DEMO_PASSWORD } from '../helpers/harness.ts';
+import { DEMO_PASSWORD } from '../helpers/harness.ts';
 import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
 
 let browser: Browser;
@@ -22,6 +22,7 @@ beforeAll(async () => {
   }
   browser = await launchBrowser();
   server = await startServer();
+  await server.h.loginAll(['13900000001', 'gl_registrar', 'gl_handler']);
 });
 
 afterAll(async () => {
@@ -56,24 +57,11 @@ async function login(page: Page, username: string): Promise<void> {
   await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
 }
 
-const as = async (u: string) => bearer(await server.h.login(u));
-
-async function act(caseId: number, user: string, action: string, payload: Record<string, unknown> = {}) {
-  const res = await server.h.app.inject({
-    method: 'POST',
-    url: `/api/v1/cases/${caseId}/actions`,
-    headers: await as(user),
-    payload: { action, ...payload },
-  });
-  expect(res.statusCode, `${user} ${action}: ${res.body}`).toBe(200);
-  return res.json();
-}
-
 async function citizenPetition(subject: string): Promise<{ caseId: number; caseNumber: string }> {
   const res = await server.h.app.inject({
     method: 'POST',
     url: '/api/v1/cases',
-    headers: await as('13900000001'),
+    headers: server.h.as('13900000001'),
     payload: {
       form: 'online',
       purpose: 'claim',
@@ -92,7 +80,10 @@ async function zhujianId(): Promise<number> {
 }
 
 async function stateOf(caseId: number): Promise<string> {
-  const r = await server.h.app.inject({ url: `/api/v1/cases/${caseId}`, headers: await as('gl_registrar') });
+  const r = await server.h.app.inject({
+    url: `/api/v1/cases/${caseId}`,
+    headers: server.h.as('gl_registrar'),
+  });
   return r.json().state;
 }
 
@@ -266,6 +257,8 @@ describe('staff console in Chromium (1280 × 800)', () => {
     await page
       .getByLabel('信访内容')
       .fill('本人与某公司存在劳动合同纠纷，公司拖欠工资三个月，请求信访部门处理。');
+    // 依法分类处理: the text points to labour arbitration (src/domain/legalChannels.ts).
+    await page.getByText('依法分类处理提示：劳动人事争议仲裁').waitFor();
     await check(page, 'console-register-letter');
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await page.getByRole('heading', { name: '登记成功' }).waitFor();
@@ -298,17 +291,17 @@ describe('staff console in Chromium (1280 × 800)', () => {
 
   it('(c) nj_reviewer decides a review in the console', async () => {
     const { caseId, caseNumber } = await citizenPetition('道路施工噪音扰民');
-    await act(caseId, 'gl_registrar', 'accept');
-    await act(caseId, 'gl_registrar', 'assign', { targetUnitId: await zhujianId() });
-    await act(caseId, 'gl_handler', 'reply', {
+    await server.h.act('gl_registrar', caseId, 'accept');
+    await server.h.act('gl_registrar', caseId, 'assign', { targetUnitId: await zhujianId() });
+    await server.h.act('gl_handler', caseId, 'reply', {
       outcome: 'explained',
       request: '请求夜间停止施工',
       facts: '经查，施工单位已取得夜间施工许可。',
       reasons: '依据相关规定，夜间施工许可范围内的施工合法。',
       decision: '向信访人解释说明，并督促施工单位降低噪音。',
     });
-    await act(caseId, 'gl_handler', 'deliver', { method: 'online' });
-    await act(caseId, '13900000001', 'request_review', { reason: '对处理意见不服，噪音仍然严重。' });
+    await server.h.act('gl_handler', caseId, 'deliver', { method: 'online' });
+    await server.h.act('13900000001', caseId, 'request_review', { reason: '对处理意见不服，噪音仍然严重。' });
 
     const page = await newPage();
     await login(page, 'nj_reviewer');
@@ -336,8 +329,11 @@ describe('staff console in Chromium (1280 × 800)', () => {
     for (const [menu, path, text] of [
       ['用户', 'users', 'gl_registrar'],
       ['行政区划与单位', 'orgs', '江苏省'],
+      ['分类', 'categories', '劳动和社会保障'],
       ['办理期限', 'limits', '复查申请期限'],
+      ['节假日', 'holidays', /年共有法定节假日|日历中没有/],
       ['短信模板', 'sms', '【阳光信访】'],
+      ['法定途径清单', 'legal-channels', '劳动人事争议仲裁'],
     ] as const) {
       await page.getByRole('link', { name: menu }).click();
       await page.waitForURL(new RegExp(`/console/admin/${path}$`));

@@ -18,6 +18,12 @@ export interface Harness {
   sms: ReturnType<typeof memorySink>;
   /** Logs in with the demo password; returns the bearer token. */
   login(username: string, password?: string): Promise<string>;
+  /** Logs these users in once (demo password unless given) and keeps their tokens for `as` and `act`. */
+  loginAll(usernames: readonly string[], password?: string): Promise<void>;
+  /** The Authorization header of a user logged in by `loginAll`. */
+  as(username: string): { authorization: string };
+  /** POST /api/v1/cases/:id/actions as the user; throws with the status and body unless it is 200. */
+  act(username: string, caseId: number, action: string, payload?: Record<string, unknown>): Promise<any>;
   close(): Promise<void>;
 }
 
@@ -60,7 +66,8 @@ export async function startHarness(
   const ctx = await boot(config, { log, sink: sms, dispatcher: { baseDelayMs: 10 } });
   const app = await buildApp(ctx);
   await app.ready();
-  return {
+  const tokens = new Map<string, string>();
+  const h: Harness = {
     app,
     ctx,
     sms,
@@ -70,12 +77,31 @@ export async function startHarness(
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       return res.json().token as string;
     },
+    async loginAll(usernames, password) {
+      for (const u of usernames) tokens.set(u, await h.login(u, password));
+    },
+    as(username) {
+      const token = tokens.get(username);
+      if (!token) throw new Error(`${username} is not logged in: add it to loginAll`);
+      return bearer(token);
+    },
+    async act(username, caseId, action, payload = {}) {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${caseId}/actions`,
+        headers: h.as(username),
+        payload: { action, ...payload },
+      });
+      if (res.statusCode !== 200) throw new Error(`${username} ${action}: ${res.statusCode} ${res.body}`);
+      return res.json();
+    },
     async close() {
       await app.close();
       await shutdown(ctx);
       await pgDb?.drop();
     },
   };
+  return h;
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

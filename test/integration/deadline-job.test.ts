@@ -15,33 +15,20 @@ import { DAILY_JOBS_LOCK_KEY, nextDailyRun, runDailyJobs, startScheduler } from 
 import { bearer, type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
-const t: Record<string, string> = {};
 const CITIZEN = '13900000001';
 beforeAll(async () => {
   h = await startHarness();
-  for (const u of [CITIZEN, 'gl_registrar', 'gl_handler', 'nj_reviewer']) t[u] = await h.login(u);
+  await h.loginAll([CITIZEN, 'gl_registrar', 'gl_handler', 'nj_reviewer']);
 });
 afterAll(async () => {
   vi.useRealTimers();
   await h?.close();
 });
 
-const as = (user: string) => bearer(t[user] ?? '');
 const ZERO: SweepResult = { near: 0, overdue: 0, evaluationsExpired: 0, autoClosed: 0 };
 /** An instant on a Shanghai calendar date. */
 const at = (date: string, time = '09:00:00') => new Date(`${date}T${time}+08:00`);
 const sweep = (now: Date) => runDeadlineSweep(h.ctx, now);
-
-async function act(user: string, id: number, action: string, payload: Record<string, unknown> = {}) {
-  const res = await h.app.inject({
-    method: 'POST',
-    url: `/api/v1/cases/${id}/actions`,
-    headers: as(user),
-    payload: { action, ...payload },
-  });
-  if (res.statusCode !== 200) throw new Error(`${user} ${action}: ${res.statusCode} ${res.body}`);
-  return res.json();
-}
 
 interface Deadline {
   name: string;
@@ -50,7 +37,7 @@ interface Deadline {
   running: boolean;
 }
 async function detail(id: number, user = 'gl_registrar') {
-  const res = await h.app.inject({ url: `/api/v1/cases/${id}`, headers: as(user) });
+  const res = await h.app.inject({ url: `/api/v1/cases/${id}`, headers: h.as(user) });
   expect(res.statusCode).toBe(200);
   return res.json();
 }
@@ -69,7 +56,7 @@ async function submit(subject: string): Promise<number> {
   const res = await h.app.inject({
     method: 'POST',
     url: '/api/v1/cases',
-    headers: as(CITIZEN),
+    headers: h.as(CITIZEN),
     payload: {
       form: 'online',
       purpose: 'claim',
@@ -87,21 +74,21 @@ let zhujian = 0;
 /** registered → accepted → handling (assigned to 鼓楼区住建局). */
 async function toHandling(subject: string) {
   const id = await submit(subject);
-  await act('gl_registrar', id, 'accept');
-  await act('gl_registrar', id, 'assign', { targetUnitId: zhujian, instructions: '请依法办理并答复' });
+  await h.act('gl_registrar', id, 'accept');
+  await h.act('gl_registrar', id, 'assign', { targetUnitId: zhujian, instructions: '请依法办理并答复' });
   return id;
 }
 /** … → replied → delivered (review window and evaluation start). */
 async function toDelivered(subject: string) {
   const id = await toHandling(subject);
-  await act('gl_handler', id, 'reply', {
+  await h.act('gl_handler', id, 'reply', {
     outcome: 'explained',
     request: '请求解决',
     facts: '经查，情况属实。',
     reasons: '依据有关规定。',
     decision: '已责成有关单位处理。',
   });
-  const d = await act('gl_handler', id, 'deliver', { method: 'online' });
+  const d = await h.act('gl_handler', id, 'deliver', { method: 'online' });
   expect(d.state).toBe('delivered');
   return id;
 }
@@ -124,17 +111,17 @@ describe('the daily deadline sweep', () => {
 
     A = await toHandling('小区路灯损坏长期无人维修');
     B = await toDelivered('楼道堆放杂物存在消防隐患');
-    await act(CITIZEN, B, 'rate', { bureauRating: 'satisfied', unitRating: 'satisfied' });
+    await h.act(CITIZEN, B, 'rate', { bureauRating: 'satisfied', unitRating: 'satisfied' });
     C = await toDelivered('小区绿地被占用改建停车位');
-    await act(CITIZEN, C, 'request_review', { reason: '问题仍未解决' });
-    const c = await act('nj_reviewer', C, 'decide_review', {
+    await h.act(CITIZEN, C, 'request_review', { reason: '问题仍未解决' });
+    const c = await h.act('nj_reviewer', C, 'decide_review', {
       outcome: 'uphold',
       facts: '经复查，原处理意见认定事实清楚。',
       reasons: '原处理意见适用依据正确，处理恰当。',
     });
     expect(c.state).toBe('reviewed');
     D = await toDelivered('临街商铺油烟扰民');
-    const d = await act(CITIZEN, D, 'request_review', { reason: '油烟问题依旧' });
+    const d = await h.act(CITIZEN, D, 'request_review', { reason: '油烟问题依旧' });
     expect(d.state).toBe('review_requested');
 
     const a = await detail(A);
@@ -181,7 +168,7 @@ describe('the daily deadline sweep', () => {
   });
 
   it('the list filter due=near lists the flagged matter', async () => {
-    const res = await h.app.inject({ url: '/api/v1/cases?due=near', headers: as('gl_registrar') });
+    const res = await h.app.inject({ url: '/api/v1/cases?due=near', headers: h.as('gl_registrar') });
     expect(res.statusCode).toBe(200);
     expect(res.json().items.map((i: { id: number }) => i.id)).toEqual([D]);
   });

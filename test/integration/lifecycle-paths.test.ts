@@ -8,13 +8,12 @@ import { ACTIONS } from '../../src/domain/lifecycle/actions.ts';
 import { bearer, type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
-const t: Record<string, string> = {};
 let units: { id: number; name: string; deptKey: string }[] = [];
 const unitId = (dept: string) => units.find((u) => u.deptKey === dept)?.id ?? 0;
 
 beforeAll(async () => {
   h = await startHarness();
-  for (const u of [
+  await h.loginAll([
     '13900000001',
     'gl_registrar',
     'gl_handler',
@@ -22,29 +21,21 @@ beforeAll(async () => {
     'gl_supervisor',
     'nj_registrar',
     'js_registrar',
-  ]) {
-    t[u] = await h.login(u);
-  }
+  ]);
   units = (await h.app.inject({ url: '/api/v1/jurisdictions/320106' })).json().units;
 });
 afterAll(async () => {
   await h?.close();
 });
 
-const as = (user: string) => bearer(t[user] ?? '');
 const post = (user: string, id: number, payload: Record<string, unknown>) =>
-  h.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions`, headers: as(user), payload });
-async function act(user: string, id: number, action: string, payload: Record<string, unknown> = {}) {
-  const res = await post(user, id, { action, ...payload });
-  if (res.statusCode !== 200) throw new Error(`${user} ${action}: ${res.statusCode} ${res.body}`);
-  return res.json();
-}
+  h.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions`, headers: h.as(user), payload });
 let seq = 0;
 async function registerLetter(extra: Record<string, unknown> = {}) {
   const res = await h.app.inject({
     method: 'POST',
     url: '/api/v1/cases',
-    headers: as('gl_registrar'),
+    headers: h.as('gl_registrar'),
     payload: {
       form: 'letter',
       purpose: 'claim',
@@ -70,7 +61,9 @@ describe('deadlines', () => {
     // received 2026-09-18 → day 15 is 2026-10-03, inside the National Day holiday (10-01..10-07)
     // → the next working day 2026-10-08.
     const c = await registerLetter({ receivedAt: '2026-09-18T10:00:00+08:00' });
-    const d = (await h.app.inject({ url: `/api/v1/cases/${c.caseId}`, headers: as('gl_registrar') })).json();
+    const d = (
+      await h.app.inject({ url: `/api/v1/cases/${c.caseId}`, headers: h.as('gl_registrar') })
+    ).json();
     const acceptance = d.deadlines.find((x: { name: string }) => x.name === 'acceptance');
     expect(acceptance.dueDate).toBe('2026-10-08');
     expect(acceptance.due).toBe('2026-10-08T15:59:59.999Z'); // 23:59:59.999 Asia/Shanghai
@@ -82,7 +75,7 @@ describe('deadlines', () => {
     const res = await h.app.inject({
       method: 'POST',
       url: '/api/v1/cases',
-      headers: as('gl_registrar'),
+      headers: h.as('gl_registrar'),
       payload: {
         form: 'letter',
         subject: '未来来信',
@@ -130,7 +123,7 @@ describe('refusals change nothing', () => {
 describe('paths', () => {
   it('不予受理 with a reason and a written notice', async () => {
     const c = await registerLetter();
-    const d = await act('gl_registrar', c.caseId, 'not_accept', {
+    const d = await h.act('gl_registrar', c.caseId, 'not_accept', {
       reasonCode: 'LEGAL_CHANNEL',
       reasonText: '该事项已进入民事诉讼程序，应当通过诉讼途径解决',
       competentBody: '南京市鼓楼区人民法院',
@@ -144,7 +137,7 @@ describe('paths', () => {
 
   it('导入法定途径 closes the matter with a routing notice', async () => {
     const c = await registerLetter();
-    const d = await act('gl_registrar', c.caseId, 'refer_channel', {
+    const d = await h.act('gl_registrar', c.caseId, 'refer_channel', {
       channel: 'arbitration',
       competentBody: '鼓楼区劳动人事争议仲裁委员会',
       reasonText: '劳动争议应先申请仲裁',
@@ -157,7 +150,10 @@ describe('paths', () => {
     const c = await registerLetter();
     const xuanwu = (await h.app.inject({ url: '/api/v1/jurisdictions/320102' })).json().units;
     const bureau = xuanwu.find((u: { deptKey: string }) => u.deptKey === 'xinfang');
-    let d = await act('gl_registrar', c.caseId, 'forward', { targetUnitId: bureau.id, note: '属玄武区管辖' });
+    let d = await h.act('gl_registrar', c.caseId, 'forward', {
+      targetUnitId: bureau.id,
+      note: '属玄武区管辖',
+    });
     expect(d.state).toBe('forwarded');
     expect(d.units.current.name).toBe('玄武区信访局');
     expect(d.documents.map((x: { kind: string }) => x.kind)).toEqual(['forward_letter']);
@@ -179,19 +175,21 @@ describe('paths', () => {
       },
     });
     expect(created.statusCode).toBe(201);
-    t.xw_registrar = await h.login('xw_registrar', 'Passw0rd!x');
-    const back = await act('xw_registrar', c.caseId, 'object', { reason: '问题属地在鼓楼区，不属本区管辖' });
+    await h.loginAll(['xw_registrar'], 'Passw0rd!x');
+    const back = await h.act('xw_registrar', c.caseId, 'object', {
+      reason: '问题属地在鼓楼区，不属本区管辖',
+    });
     expect(back).toEqual({ caseId: c.caseId, state: 'registered', visible: false });
-    d = (await h.app.inject({ url: `/api/v1/cases/${c.caseId}`, headers: as('gl_registrar') })).json();
+    d = (await h.app.inject({ url: `/api/v1/cases/${c.caseId}`, headers: h.as('gl_registrar') })).json();
     expect(d.units.current.name).toBe('鼓楼区信访局');
-    d = await act('gl_registrar', c.caseId, 'accept');
+    d = await h.act('gl_registrar', c.caseId, 'accept');
     expect(d.state).toBe('accepted');
   });
 
   it('extension: requested by the handler, limited to 30 days, approved by the bureau reviewer', async () => {
     const c = await registerLetter();
-    await act('gl_registrar', c.caseId, 'accept');
-    let d = await act('gl_registrar', c.caseId, 'assign', { targetUnitId: unitId('zhujian') });
+    await h.act('gl_registrar', c.caseId, 'accept');
+    let d = await h.act('gl_registrar', c.caseId, 'assign', { targetUnitId: unitId('zhujian') });
     const due0 = d.deadlines.find((x: { name: string }) => x.name === 'handling').dueDate;
     const tooLong = await post('gl_handler', c.caseId, {
       action: 'request_extension',
@@ -200,14 +198,14 @@ describe('paths', () => {
     });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().error.code).toBe('extension_too_long');
-    d = await act('gl_handler', c.caseId, 'request_extension', {
+    d = await h.act('gl_handler', c.caseId, 'request_extension', {
       days: 30,
       reason: '涉及多个部门，需联合调查',
     });
     expect(d.state).toBe('extension_pending');
     // the handler cannot approve their own request; the bureau's reviewer can
     expect((await post('gl_handler', c.caseId, { action: 'approve_extension' })).statusCode).toBe(403);
-    d = await act('gl_reviewer', c.caseId, 'approve_extension');
+    d = await h.act('gl_reviewer', c.caseId, 'approve_extension');
     expect(d.state).toBe('handling');
     const handling = d.deadlines.find((x: { name: string }) => x.name === 'handling');
     expect(handling.extendedBy).toBe(30);
@@ -226,36 +224,41 @@ describe('paths', () => {
 
   it('a rejected extension keeps the original deadline; the unit may settle by mediation', async () => {
     const c = await registerLetter();
-    await act('gl_registrar', c.caseId, 'accept');
-    await act('gl_registrar', c.caseId, 'assign', { targetUnitId: unitId('zhujian') });
-    await act('gl_handler', c.caseId, 'request_extension', { days: 10, reason: '等待评估报告' });
-    let d = await act('gl_reviewer', c.caseId, 'reject_extension', { reason: '评估报告可在期限内取得' });
+    await h.act('gl_registrar', c.caseId, 'accept');
+    await h.act('gl_registrar', c.caseId, 'assign', { targetUnitId: unitId('zhujian') });
+    await h.act('gl_handler', c.caseId, 'request_extension', { days: 10, reason: '等待评估报告' });
+    let d = await h.act('gl_reviewer', c.caseId, 'reject_extension', { reason: '评估报告可在期限内取得' });
     expect(d.state).toBe('handling');
     expect(d.deadlines.find((x: { name: string }) => x.name === 'handling').extendedBy).toBe(0);
-    d = await act('gl_handler', c.caseId, 'settle', { kind: 'mediation', agreement: '双方同意按评估价补偿' });
+    d = await h.act('gl_handler', c.caseId, 'settle', {
+      kind: 'mediation',
+      agreement: '双方同意按评估价补偿',
+    });
     expect(d.state).toBe('settled');
   });
 
   it('the assigned department objects and the matter returns to the bureau', async () => {
     const c = await registerLetter();
-    await act('gl_registrar', c.caseId, 'accept');
-    await act('gl_registrar', c.caseId, 'assign', { targetUnitId: unitId('zhujian') });
-    const back = await act('gl_handler', c.caseId, 'object', { reason: '该事项属人社部门职责' });
+    await h.act('gl_registrar', c.caseId, 'accept');
+    await h.act('gl_registrar', c.caseId, 'assign', { targetUnitId: unitId('zhujian') });
+    const back = await h.act('gl_handler', c.caseId, 'object', { reason: '该事项属人社部门职责' });
     expect(back).toEqual({ caseId: c.caseId, state: 'accepted', visible: false });
-    const d = (await h.app.inject({ url: `/api/v1/cases/${c.caseId}`, headers: as('gl_registrar') })).json();
+    const d = (
+      await h.app.inject({ url: `/api/v1/cases/${c.caseId}`, headers: h.as('gl_registrar') })
+    ).json();
     expect(d.state).toBe('accepted');
     expect(d.units.current.name).toBe('鼓楼区信访局');
     expect(d.units.assigned).toBeNull();
     // the department no longer sees it
     expect(
-      (await h.app.inject({ url: `/api/v1/cases/${c.caseId}`, headers: as('gl_handler') })).statusCode,
+      (await h.app.inject({ url: `/api/v1/cases/${c.caseId}`, headers: h.as('gl_handler') })).statusCode,
     ).toBe(404);
   });
 
   it('closed windows: no objection after 5 working days, no review after 30 days, no late rating', async () => {
     const c = await registerLetter();
-    await act('gl_registrar', c.caseId, 'accept');
-    await act('gl_registrar', c.caseId, 'assign', { targetUnitId: unitId('zhujian') });
+    await h.act('gl_registrar', c.caseId, 'accept');
+    await h.act('gl_registrar', c.caseId, 'assign', { targetUnitId: unitId('zhujian') });
     // move every clock's due into the past
     await h.ctx.db.execute(sql`update cases set clocks = (
       select jsonb_object_agg(k, v || '{"due":"2020-01-01T00:00:00.000Z"}'::jsonb) from jsonb_each(clocks) as e(k, v)
@@ -268,14 +271,14 @@ describe('paths', () => {
     expect(
       (await post('gl_handler', c.caseId, { action: 'request_extension', days: 5, reason: 'x' })).statusCode,
     ).toBe(409);
-    await act('gl_handler', c.caseId, 'reply', {
+    await h.act('gl_handler', c.caseId, 'reply', {
       outcome: 'explained',
       request: '请求足额发放补偿款',
       facts: '补偿款已按协议发放。',
       reasons: '依据征收补偿协议。',
       decision: '向信访人解释说明补偿标准。',
     });
-    await act('gl_handler', c.caseId, 'deliver', { method: 'post', receipt: 'signed' });
+    await h.act('gl_handler', c.caseId, 'deliver', { method: 'post', receipt: 'signed' });
     await h.ctx.db.execute(sql`update cases set clocks = (
       select jsonb_object_agg(k, v || '{"due":"2020-01-01T00:00:00.000Z"}'::jsonb) from jsonb_each(clocks) as e(k, v)
     ) where id = ${c.caseId}`);
@@ -283,19 +286,24 @@ describe('paths', () => {
     expect(review.statusCode).toBe(409);
     expect(review.json().error.message).toContain('复查申请期限已过');
     // the bureau closes it
-    const d = await act('gl_registrar', c.caseId, 'close', {});
+    const d = await h.act('gl_registrar', c.caseId, 'close', {});
     expect(d.state).toBe('closed');
   });
 
   it('supervision and backlog flags by supervisors within scope', async () => {
     const c = await registerLetter();
-    await act('gl_registrar', c.caseId, 'accept');
-    let d = await act('gl_supervisor', c.caseId, 'supervise', { instructions: '请加快办理，3日内报告进展' });
+    await h.act('gl_registrar', c.caseId, 'accept');
+    let d = await h.act('gl_supervisor', c.caseId, 'supervise', {
+      instructions: '请加快办理，3日内报告进展',
+    });
     expect(d.flags.supervised).toBe(true);
-    d = await act('gl_supervisor', c.caseId, 'flag_backlog', { reason: '反复信访，久拖未决' });
+    d = await h.act('gl_supervisor', c.caseId, 'flag_backlog', { reason: '反复信访，久拖未决' });
     expect(d.flags.backlog).toBe(true);
     const list = (
-      await h.app.inject({ url: '/api/v1/cases?backlog=true&supervised=true', headers: as('gl_supervisor') })
+      await h.app.inject({
+        url: '/api/v1/cases?backlog=true&supervised=true',
+        headers: h.as('gl_supervisor'),
+      })
     ).json();
     expect(list.items.map((x: { id: number }) => x.id)).toContain(c.caseId);
   });
@@ -326,7 +334,8 @@ describe('paths', () => {
       'request_rereview',
       'decide_rereview',
     ];
-    expect(new Set([...here, ...scenario])).toEqual(new Set(Object.keys(ACTIONS)));
+    const elsewhere = ['link_repeat']; // test/integration/duplicates.test.ts
+    expect(new Set([...here, ...scenario, ...elsewhere])).toEqual(new Set(Object.keys(ACTIONS)));
   });
 });
 
@@ -336,7 +345,7 @@ describe('intake rules', () => {
     const res = await h.app.inject({
       method: 'POST',
       url: '/api/v1/cases',
-      headers: as('gl_registrar'),
+      headers: h.as('gl_registrar'),
       payload: {
         form: 'visit',
         subject: '再次反映拆迁补偿',
@@ -350,7 +359,7 @@ describe('intake rules', () => {
     expect(res.json()).toMatchObject({ caseId: first.caseId, linkedTo: { caseNumber: first.caseNumber } });
     expect(res.json().queryCode).toBeUndefined();
     const d = (
-      await h.app.inject({ url: `/api/v1/cases/${first.caseId}`, headers: as('gl_registrar') })
+      await h.app.inject({ url: `/api/v1/cases/${first.caseId}`, headers: h.as('gl_registrar') })
     ).json();
     expect(d.flags.repeatCount).toBe(1);
     expect(d.timeline.map((e: { action: string }) => e.action)).toContain('link_repeat');
@@ -369,7 +378,7 @@ describe('intake rules', () => {
     const tooMany = await h.app.inject({
       method: 'POST',
       url: '/api/v1/cases',
-      headers: as('gl_registrar'),
+      headers: h.as('gl_registrar'),
       payload: { ...base, representatives: [0, 1, 2, 3, 4, 5].map(rep) },
     });
     expect(tooMany.statusCode).toBe(400);
@@ -380,12 +389,12 @@ describe('intake rules', () => {
     const ok = await h.app.inject({
       method: 'POST',
       url: '/api/v1/cases',
-      headers: as('gl_registrar'),
+      headers: h.as('gl_registrar'),
       payload: { ...base, representatives: [0, 1, 2, 3, 4].map(rep) },
     });
     expect(ok.statusCode).toBe(201);
     const d = (
-      await h.app.inject({ url: `/api/v1/cases/${ok.json().caseId}`, headers: as('gl_registrar') })
+      await h.app.inject({ url: `/api/v1/cases/${ok.json().caseId}`, headers: h.as('gl_registrar') })
     ).json();
     expect(d.flags.isGroup).toBe(true);
     expect(d.parties).toHaveLength(6);
@@ -395,7 +404,7 @@ describe('intake rules', () => {
     const res = await h.app.inject({
       method: 'POST',
       url: '/api/v1/cases',
-      headers: as('js_registrar'),
+      headers: h.as('js_registrar'),
       payload: {
         form: 'visit',
         subject: '越级走访反映征地补偿',
@@ -406,7 +415,7 @@ describe('intake rules', () => {
     });
     expect(res.statusCode).toBe(201);
     const d = (
-      await h.app.inject({ url: `/api/v1/cases/${res.json().caseId}`, headers: as('js_registrar') })
+      await h.app.inject({ url: `/api/v1/cases/${res.json().caseId}`, headers: h.as('js_registrar') })
     ).json();
     expect(d.flags.skippedLevel).toBe(true);
     expect(d.caseNumber.startsWith('320000')).toBe(true);
@@ -414,7 +423,7 @@ describe('intake rules', () => {
     const city = await h.app.inject({
       method: 'POST',
       url: '/api/v1/cases',
-      headers: as('nj_registrar'),
+      headers: h.as('nj_registrar'),
       payload: {
         form: 'visit',
         subject: '到市里反映征地补偿',
@@ -424,7 +433,7 @@ describe('intake rules', () => {
       },
     });
     const d2 = (
-      await h.app.inject({ url: `/api/v1/cases/${city.json().caseId}`, headers: as('nj_registrar') })
+      await h.app.inject({ url: `/api/v1/cases/${city.json().caseId}`, headers: h.as('nj_registrar') })
     ).json();
     expect(d2.flags.skippedLevel).toBe(false);
   });

@@ -2,38 +2,23 @@
 // acceptance → assignment → reply → delivery → rating → review → re-review → final closure →
 // the same petition again is not accepted. Checks the SMS sent, in order, and every document.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, type Harness, startHarness } from '../helpers/harness.ts';
+import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
-const t: Record<string, string> = {};
 beforeAll(async () => {
   h = await startHarness();
-  for (const u of [
+  await h.loginAll([
     '13900000001',
     'gl_registrar',
     'gl_handler',
     'nj_reviewer',
     'js_reviewer',
     'gl_reviewer',
-  ]) {
-    t[u] = await h.login(u);
-  }
+  ]);
 });
 afterAll(async () => {
   await h?.close();
 });
-
-const as = (user: string) => bearer(t[user] ?? '');
-async function act(user: string, id: number, action: string, payload: Record<string, unknown> = {}) {
-  const res = await h.app.inject({
-    method: 'POST',
-    url: `/api/v1/cases/${id}/actions`,
-    headers: as(user),
-    payload: { action, ...payload },
-  });
-  if (res.statusCode !== 200) throw new Error(`${user} ${action}: ${res.statusCode} ${res.body}`);
-  return res.json();
-}
 
 const petition = {
   form: 'online',
@@ -53,7 +38,7 @@ describe('a petition from submission to final closure', () => {
     const res = await h.app.inject({
       method: 'POST',
       url: '/api/v1/cases',
-      headers: as('13900000001'),
+      headers: h.as('13900000001'),
       payload: petition,
     });
     expect(res.statusCode).toBe(201);
@@ -62,31 +47,31 @@ describe('a petition from submission to final closure', () => {
     expect(caseNumber).toMatch(/^3201062026\d{7}$/);
     expect(queryCode).toMatch(/^[2-9A-Z]{6}$/);
     expect(body.state).toBe('registered');
-    const detail = (await h.app.inject({ url: `/api/v1/cases/${id}`, headers: as('gl_registrar') })).json();
+    const detail = (await h.app.inject({ url: `/api/v1/cases/${id}`, headers: h.as('gl_registrar') })).json();
     expect(detail.units.registering.name).toBe('鼓楼区信访局');
     expect(detail.deadlines.map((d: { name: string }) => d.name)).toEqual(['acceptance']);
     expect(detail.availableActions.map((a: { action: string }) => a.action)).toEqual(
       expect.arrayContaining(['accept', 'not_accept', 'forward', 'refer_channel']),
     );
     // the citizen may not accept their own petition
-    const own = (await h.app.inject({ url: `/api/v1/cases/${id}`, headers: as('13900000001') })).json();
+    const own = (await h.app.inject({ url: `/api/v1/cases/${id}`, headers: h.as('13900000001') })).json();
     expect(own.availableActions).toEqual([]);
   });
 
   it('the registrar accepts and assigns to 鼓楼区住建局; the handler replies and delivers', async () => {
-    let d = await act('gl_registrar', id, 'accept');
+    let d = await h.act('gl_registrar', id, 'accept');
     expect(d.state).toBe('accepted');
     expect(d.deadlines.find((x: { name: string }) => x.name === 'handling')?.running).toBe(true);
     const units = (await h.app.inject({ url: '/api/v1/jurisdictions/320106' })).json().units;
     const zhujian = units.find((u: { name: string }) => u.name === '鼓楼区住房和城乡建设局');
-    d = await act('gl_registrar', id, 'assign', {
+    d = await h.act('gl_registrar', id, 'assign', {
       targetUnitId: zhujian.id,
       instructions: '请于期限内查明情况并答复',
     });
     expect(d.state).toBe('handling');
     expect(d.units.assigned.name).toBe('鼓楼区住房和城乡建设局');
-    await act('gl_handler', id, 'add_progress', { note: '已约谈物业公司，正在核实维修基金使用情况' });
-    d = await act('gl_handler', id, 'reply', {
+    await h.act('gl_handler', id, 'add_progress', { note: '已约谈物业公司，正在核实维修基金使用情况' });
+    d = await h.act('gl_handler', id, 'reply', {
       outcome: 'supported',
       request: '请求维修3号楼电梯',
       facts: '经查，该电梯因主板故障停运，物业公司未及时申请维修资金。',
@@ -94,7 +79,7 @@ describe('a petition from submission to final closure', () => {
       decision: '责成物业公司于15日内完成维修，区住建局跟踪督促。',
     });
     expect(d.state).toBe('replied');
-    d = await act('gl_handler', id, 'deliver', { method: 'online' });
+    d = await h.act('gl_handler', id, 'deliver', { method: 'online' });
     expect(d.state).toBe('delivered');
     expect(d.deadlines.map((x: { name: string }) => x.name)).toEqual(
       expect.arrayContaining(['review_window', 'evaluation']),
@@ -126,33 +111,33 @@ describe('a petition from submission to final closure', () => {
   });
 
   it('the citizen rates, asks for review; 南京市 reviews; 江苏省 re-reviews; the matter is final', async () => {
-    let d = await act('13900000001', id, 'rate', {
+    let d = await h.act('13900000001', id, 'rate', {
       bureauRating: 'satisfied',
       unitRating: 'dissatisfied',
       comment: '维修太慢',
     });
     expect(d.evaluation).toEqual({ status: 'rated', bureauRating: 'satisfied', unitRating: 'dissatisfied' });
-    d = await act('13900000001', id, 'request_review', { reason: '物业至今未维修' });
+    d = await h.act('13900000001', id, 'request_review', { reason: '物业至今未维修' });
     expect(d.state).toBe('review_requested');
     expect(d.units.review.name).toBe('南京市信访局');
     // 鼓楼区's reviewer is not the review body
     const notMine = await h.app.inject({
       method: 'POST',
       url: `/api/v1/cases/${id}/actions`,
-      headers: as('gl_reviewer'),
+      headers: h.as('gl_reviewer'),
       payload: { action: 'decide_review', outcome: 'uphold', opinion: 'x' },
     });
     expect(notMine.statusCode).toBe(403);
-    d = await act('nj_reviewer', id, 'decide_review', {
+    d = await h.act('nj_reviewer', id, 'decide_review', {
       outcome: 'uphold',
       facts: '物业公司已启动维修资金申请程序，维修方案已报备。',
       reasons: '原处理意见认定事实清楚，处理恰当。',
       decision: '请鼓楼区住建局督促物业限期维修。',
     });
     expect(d.state).toBe('reviewed');
-    d = await act('13900000001', id, 'request_rereview', { reason: '仍未维修' });
+    d = await h.act('13900000001', id, 'request_rereview', { reason: '仍未维修' });
     expect(d.units.review.name).toBe('江苏省信访局');
-    d = await act('js_reviewer', id, 'decide_rereview', {
+    d = await h.act('js_reviewer', id, 'decide_rereview', {
       outcome: 'uphold',
       facts: '电梯已于复核期间修复并通过检验。',
       reasons: '复查意见认定事实清楚，适用依据正确。',
@@ -166,7 +151,7 @@ describe('a petition from submission to final closure', () => {
     const res = await h.app.inject({
       method: 'POST',
       url: '/api/v1/cases',
-      headers: as('13900000001'),
+      headers: h.as('13900000001'),
       payload: petition,
     });
     expect(res.statusCode).toBe(201);
@@ -174,7 +159,7 @@ describe('a petition from submission to final closure', () => {
     expect(again.state).toBe('not_accepted');
     expect(again.repeatOf).toMatchObject({ caseNumber, state: 'final' });
     const d = (
-      await h.app.inject({ url: `/api/v1/cases/${again.caseId}`, headers: as('13900000001') })
+      await h.app.inject({ url: `/api/v1/cases/${again.caseId}`, headers: h.as('13900000001') })
     ).json();
     expect(d.reasonCode).toBe('REREVIEW_DONE_SAME_FACTS');
     expect(d.documents.map((x: { kind: string }) => x.kind)).toEqual(['non_acceptance_notice']);
@@ -182,7 +167,10 @@ describe('a petition from submission to final closure', () => {
 
   it('sent the petitioner the expected SMS, in order, with no ID numbers', async () => {
     await h.ctx.dispatcher.drain(); // the intake's own kicked pass may still be sending
-    const res = await h.app.inject({ url: `/api/v1/cases/${id}/notifications`, headers: as('gl_registrar') });
+    const res = await h.app.inject({
+      url: `/api/v1/cases/${id}/notifications`,
+      headers: h.as('gl_registrar'),
+    });
     const stages = res.json().items.map((n: { stage: string }) => n.stage);
     expect(stages).toEqual([
       'registered',
@@ -204,7 +192,7 @@ describe('a petition from submission to final closure', () => {
   });
 
   it('every document downloads as a valid .docx with its hash', async () => {
-    const d = (await h.app.inject({ url: `/api/v1/cases/${id}`, headers: as('gl_registrar') })).json();
+    const d = (await h.app.inject({ url: `/api/v1/cases/${id}`, headers: h.as('gl_registrar') })).json();
     expect(d.documents.map((x: { kind: string }) => x.kind)).toEqual([
       'acceptance_notice',
       'assignment_order',
@@ -216,7 +204,7 @@ describe('a petition from submission to final closure', () => {
       expect(doc.sha256).toBeNull(); // rendered on first download
       const res = await h.app.inject({
         url: `/api/v1/cases/${id}/documents/${doc.id}`,
-        headers: as('13900000001'),
+        headers: h.as('13900000001'),
       });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('wordprocessingml');
@@ -229,11 +217,11 @@ describe('a petition from submission to final closure', () => {
       // the same bytes on every later download, and the hash is now on record
       const again = await h.app.inject({
         url: `/api/v1/cases/${id}/documents/${doc.id}`,
-        headers: as('gl_registrar'),
+        headers: h.as('gl_registrar'),
       });
       expect(createHash('sha256').update(again.rawPayload).digest('hex')).toBe(sha);
     }
-    const after = (await h.app.inject({ url: `/api/v1/cases/${id}`, headers: as('gl_registrar') })).json();
+    const after = (await h.app.inject({ url: `/api/v1/cases/${id}`, headers: h.as('gl_registrar') })).json();
     for (const doc of after.documents) expect(doc.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -30,7 +30,7 @@ describe('web apps from web/dist', () => {
 
   it('serves index.html for every path of an app, no-cache; assets immutable', async () => {
     const dist = join(dir, 'dist');
-    for (const a of ['portal', 'console']) {
+    for (const a of ['portal', 'console', 'screen']) {
       await mkdir(join(dist, a), { recursive: true });
       await writeFile(join(dist, a, 'index.html'), `<!doctype html><title>${a}</title>`);
     }
@@ -43,6 +43,7 @@ describe('web apps from web/dist', () => {
       ['/portal/', 'portal'],
       ['/portal/cases/12', 'portal'],
       ['/console/cases', 'console'],
+      ['/screen/', 'screen'],
     ] as const) {
       const res = await app.inject({ url });
       expect(res.statusCode, url).toBe(200);

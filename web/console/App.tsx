@@ -1,19 +1,30 @@
 // The console's frame: ProLayout with the left menu (工作台, 登记, 管理 for administrators), the
 // user's name, role and unit in the header, and logout. Pages load lazily.
 import {
+  AlertOutlined,
   ApartmentOutlined,
+  AreaChartOutlined,
+  AuditOutlined,
+  CalendarOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   FormOutlined,
   LogoutOutlined,
   MessageOutlined,
+  SafetyOutlined,
   SettingOutlined,
+  TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
-import { Button, Space, Tag, Typography } from 'antd';
+import { Button, Select, Space, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { LANGS, type Lang, setLang } from '../shared/i18n.ts';
+import { seesAnalytics } from './analytics/access.ts';
 import { Loading, RequireStaff, useLogout, useStaff } from './session.tsx';
 
 const LoginPage = lazy(() => import('./pages/Login.tsx'));
@@ -24,25 +35,42 @@ const UsersPage = lazy(() => import('./admin/Users.tsx'));
 const OrgsPage = lazy(() => import('./admin/Orgs.tsx'));
 const LimitsPage = lazy(() => import('./admin/Limits.tsx'));
 const SmsPage = lazy(() => import('./admin/SmsTemplates.tsx'));
+const LegalChannelsPage = lazy(() => import('./admin/LegalChannels.tsx'));
+const CategoriesPage = lazy(() => import('./admin/Categories.tsx'));
+const HolidaysPage = lazy(() => import('./admin/Holidays.tsx'));
+const ReportsPage = lazy(() => import('./reports/Reports.tsx'));
+const AnalyticsPage = lazy(() => import('./analytics/Analytics.tsx'));
+const WarningsPage = lazy(() => import('./warnings/Warnings.tsx'));
+const SpecialPeriodsPage = lazy(() => import('./warnings/SpecialPeriods.tsx'));
 
 /** Roles that register letters, visits and calls. */
 const REGISTERS = new Set(['registrar']);
+/** Roles that draft and issue the monthly special report (专报). */
+const REPORTERS = new Set(['analyst', 'leader', 'admin']);
 
-function menu(role: string) {
-  const routes = [{ path: '/', name: '工作台', icon: <DashboardOutlined /> }];
-  if (REGISTERS.has(role)) routes.push({ path: '/register', name: '登记', icon: <FormOutlined /> });
+// Menu names are the Chinese text; t() gives the English when the console is switched (en.ts).
+function menu(role: string, t: TFunction, analytics = false) {
+  const routes = [{ path: '/', name: t('工作台'), icon: <DashboardOutlined /> }];
+  if (analytics) routes.push({ path: '/analytics', name: t('数据分析'), icon: <AreaChartOutlined /> });
+  if (analytics) routes.push({ path: '/warnings', name: t('预警'), icon: <AlertOutlined /> });
+  if (REGISTERS.has(role)) routes.push({ path: '/register', name: t('登记'), icon: <FormOutlined /> });
+  if (REPORTERS.has(role)) routes.push({ path: '/reports', name: t('专报'), icon: <FileTextOutlined /> });
   const admin =
     role === 'admin'
       ? [
           {
             path: '/admin',
-            name: '管理',
+            name: t('管理'),
             icon: <SettingOutlined />,
             routes: [
-              { path: '/admin/users', name: '用户', icon: <TeamOutlined /> },
-              { path: '/admin/orgs', name: '行政区划与单位', icon: <ApartmentOutlined /> },
-              { path: '/admin/limits', name: '办理期限', icon: <ClockCircleOutlined /> },
-              { path: '/admin/sms', name: '短信模板', icon: <MessageOutlined /> },
+              { path: '/admin/users', name: t('用户'), icon: <TeamOutlined /> },
+              { path: '/admin/orgs', name: t('行政区划与单位'), icon: <ApartmentOutlined /> },
+              { path: '/admin/categories', name: t('分类'), icon: <TagsOutlined /> },
+              { path: '/admin/limits', name: t('办理期限'), icon: <ClockCircleOutlined /> },
+              { path: '/admin/holidays', name: t('节假日'), icon: <CalendarOutlined /> },
+              { path: '/admin/sms', name: t('短信模板'), icon: <MessageOutlined /> },
+              { path: '/admin/legal-channels', name: t('法定途径清单'), icon: <AuditOutlined /> },
+              { path: '/admin/special-periods', name: t('保障期'), icon: <SafetyOutlined /> },
             ],
           },
         ]
@@ -55,26 +83,39 @@ function Shell() {
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
+  const { t, i18n } = useTranslation();
   return (
     <ProLayout
-      title="阳光信访 · 工作台"
+      title={`${t('阳光信访')} · ${t('工作台')}`}
       logo={false}
       layout="mix"
       fixSiderbar
       siderWidth={200}
-      route={menu(me.role)}
+      route={menu(me.role, t, seesAnalytics(me))}
       location={{ pathname: location.pathname }}
       token={{
         header: { colorBgHeader: '#a61616', colorHeaderTitle: '#fff', colorTextRightActionsItem: '#fff' },
       }}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
       actionsRender={() => [
-        <Space key="who" size={8} style={{ color: '#fff' }} aria-label="当前用户">
+        <Select
+          key="lang"
+          aria-label={t('语言')}
+          size="small"
+          variant="borderless"
+          value={i18n.language as Lang}
+          options={LANGS}
+          onChange={(v) => void setLang(v)}
+          style={{ width: 92 }}
+          className="xf-lang"
+          popupMatchSelectWidth={false}
+        />,
+        <Space key="who" size={8} style={{ color: '#fff' }} aria-label={t('当前用户')}>
           <Typography.Text strong style={{ color: '#fff' }}>
             {me.displayName}
           </Typography.Text>
           <Tag color="gold" style={{ marginInlineEnd: 0 }}>
-            {me.roleName}
+            {t(me.roleName)}
           </Tag>
           <span>{me.unit?.name ?? me.jurisdiction?.name ?? ''}</span>
         </Space>,
@@ -88,7 +129,7 @@ function Shell() {
             navigate('/login');
           }}
         >
-          退出登录
+          {t('退出登录')}
         </Button>,
       ]}
     >
@@ -97,6 +138,9 @@ function Shell() {
           <Route path="/" element={<WorkbenchPage />} />
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/cases/:id" element={<CaseDetailPage />} />
+          {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
+          {seesAnalytics(me) ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}
+          {seesAnalytics(me) ? <Route path="/warnings" element={<WarningsPage />} /> : null}
           {me.role === 'admin' ? (
             <>
               <Route path="/admin" element={<Navigate to="/admin/users" replace />} />
@@ -104,6 +148,10 @@ function Shell() {
               <Route path="/admin/orgs" element={<OrgsPage />} />
               <Route path="/admin/limits" element={<LimitsPage />} />
               <Route path="/admin/sms" element={<SmsPage />} />
+              <Route path="/admin/legal-channels" element={<LegalChannelsPage />} />
+              <Route path="/admin/categories" element={<CategoriesPage />} />
+              <Route path="/admin/holidays" element={<HolidaysPage />} />
+              <Route path="/admin/special-periods" element={<SpecialPeriodsPage />} />
             </>
           ) : null}
           <Route path="*" element={<Navigate to="/" replace />} />

@@ -8,7 +8,16 @@ import {
   REVIEW_OUTCOME_NAMES,
 } from '../../src/domain/lifecycle/vocabulary.ts';
 
-export type FieldKind = 'text' | 'textarea' | 'select' | 'radio' | 'number' | 'unit' | 'switch';
+/** 'relatedCase' picks one of the case's own `related` matters (重复件 → 原事项). */
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'select'
+  | 'radio'
+  | 'number'
+  | 'unit'
+  | 'switch'
+  | 'relatedCase';
 
 export interface Field {
   name: string;
@@ -64,6 +73,10 @@ export const ACTION_FIELDS: Record<string, Field[]> = {
       max: 100,
       placeholder: '如：鼓楼区人民法院',
     },
+  ],
+  link_repeat: [
+    { name: 'targetCaseId', label: '关联到的信访事项', kind: 'relatedCase', required: true },
+    { ...note, label: '关联说明' },
   ],
   refer_channel: [
     { name: 'channel', label: '法定途径', kind: 'select', required: true, options: opts(LEGAL_CHANNELS) },

@@ -1,5 +1,6 @@
 // The staff console (工作台) at /console/.
 import '../shared/i18n.ts';
+import './en.ts';
 import './console.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

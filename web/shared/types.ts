@@ -29,6 +29,8 @@ export interface CaseSummary {
   purpose: string;
   subject: string;
   jurisdictionCode: string;
+  /** 问题属地名称 (null only for a code missing from the jurisdiction table). */
+  jurisdictionName: string | null;
   currentUnitId: number | null;
   receivedAt: string;
   dueAt: string | null;
@@ -42,6 +44,8 @@ export interface CaseSummary {
     backlog: boolean;
     supervised: boolean;
   };
+  /** With `q`: the matched passage, escaped, marked with <mark> (render with shared/Highlight.tsx). */
+  highlight?: string;
 }
 
 export interface TimelineItem {
@@ -75,6 +79,19 @@ export interface CaseDetail extends CaseSummary {
   timeline: TimelineItem[];
   documents: { id: number; kind: string; title: string; filename: string; sha256: string }[];
   availableActions: { action: string; label: string }[];
+  /** Possible duplicates and repeats (重复信访): same petitioner or similar content, with why. */
+  related: RelatedCase[];
+}
+
+export interface RelatedCase {
+  caseId: number;
+  caseNumber: string;
+  subject: string;
+  state: string;
+  receivedAt: string;
+  score: number;
+  reasons: string[];
+  reasonText: string;
 }
 
 export interface PublicCase {

@@ -148,3 +148,16 @@ export function calendarCovers(date: string): boolean {
   dayMs(date);
   return coveredYears.has(Number(date.slice(0, 4)));
 }
+
+/**
+ * The year's days that differ from the plain Mon–Fri week: statutory holidays (with the weekend
+ * days inside an announced block) and make-up workdays (调休上班), in date order. Empty for a year
+ * the calendar does not cover.
+ */
+export function specialDays(year: number): DayInfo[] {
+  const prefix = `${year}-`;
+  return [...Object.keys(data.holidays), ...Object.keys(data.workdays)]
+    .filter((d) => d.startsWith(prefix))
+    .sort()
+    .map(dayInfo);
+}

@@ -9,6 +9,7 @@ export {
   isHoliday,
   isWorkingDay,
   shanghaiDate,
+  specialDays,
   weekday,
   weekdayZh,
 } from './calendar.ts';

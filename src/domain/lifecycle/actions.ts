@@ -329,6 +329,20 @@ export const ACTIONS = {
     stops: ['review_window', 'rereview_window'],
     public: true,
   },
+  // 重复信访 found after registration (e.g. from `related`): not accepted, linked to the open matter.
+  link_repeat: {
+    label: '关联重复件',
+    from: ['registered', 'forwarded'],
+    to: 'not_accepted',
+    roles: STAFF_BUREAU,
+    who: 'holder',
+    payload: z.object({
+      targetCaseId: z.number({ error: '请选择要关联的信访事项' }).int().positive(),
+      note,
+    }),
+    stops: ['acceptance', 'objection'],
+    public: true,
+  },
   supervise: {
     label: '督办',
     from: [

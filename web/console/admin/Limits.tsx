@@ -4,23 +4,10 @@ import { PageContainer } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { CLOCK_NAMES, CLOCKS, type ClockName } from '../../../src/domain/lifecycle/clockNames.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
 import { PlaceCascader } from '../widgets.tsx';
-
-// As src/domain/lifecycle/limits.ts (not imported: it pulls the Node-only holiday calendar's types).
-const CLOCK_NAMES = {
-  acceptance: '受理期限',
-  objection: '异议期限',
-  handling: '办理期限',
-  review_window: '复查申请期限',
-  evaluation: '评价期限',
-  review: '复查期限',
-  rereview_window: '复核申请期限',
-  rereview: '复核期限',
-} as const;
-type ClockName = keyof typeof CLOCK_NAMES;
-const CLOCKS = Object.keys(CLOCK_NAMES) as ClockName[];
 
 interface Limit {
   amount: number;

@@ -30,7 +30,7 @@ import type { Rule } from 'antd/es/form';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ROLE_NAMES } from '../../../src/domain/roles.ts';
-import { api, type CaseDetail, errorMessage } from '../../shared/api.ts';
+import { api, type CaseDetail, errorMessage, type RelatedCase } from '../../shared/api.ts';
 import { daysLeft, formatDate, formatDateTime } from '../../shared/format.ts';
 import { ACTION_FIELDS, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
 import { Loading } from '../session.tsx';
@@ -45,6 +45,8 @@ interface Detail extends CaseDetail {
     idNumber: string | null;
     phone: string | null;
     address: string | null;
+    /** 权益保障卡号 (visits only), masked like an ID number for roles that may not see it. */
+    rightsCardNo: string | null;
   }[];
   reasonCode: string | null;
 }
@@ -114,8 +116,19 @@ function detailLines(d: Record<string, unknown>) {
 }
 
 /** One action field; Form.Item passes id, value and onChange through `rest` to the control. */
-function FieldInput({ f, ...rest }: { f: Field; [prop: string]: unknown }) {
+function FieldInput({ f, related, ...rest }: { f: Field; related: RelatedCase[]; [prop: string]: unknown }) {
   switch (f.kind) {
+    case 'relatedCase':
+      return (
+        <Select
+          {...rest}
+          placeholder={related.length ? '请选择' : '未发现可关联的信访事项'}
+          options={related.map((r) => ({
+            value: r.caseId,
+            label: `${r.caseNumber} ${r.subject}（${r.reasonText}）`,
+          }))}
+        />
+      );
     case 'text':
       return <Input {...rest} maxLength={f.max} placeholder={f.placeholder} />;
     case 'textarea':
@@ -139,12 +152,17 @@ function FieldInput({ f, ...rest }: { f: Field; [prop: string]: unknown }) {
 function requiredRule(f: Field): Rule {
   const text = f.kind === 'text' || f.kind === 'textarea';
   const type =
-    f.kind === 'unit' || f.kind === 'number' ? 'number' : f.kind === 'switch' ? 'boolean' : 'string';
+    f.kind === 'unit' || f.kind === 'number' || f.kind === 'relatedCase'
+      ? 'number'
+      : f.kind === 'switch'
+        ? 'boolean'
+        : 'string';
   return { required: true, type, whitespace: text, message: `请${text ? '填写' : '选择'}${f.label}` };
 }
 
 function ActionModal(props: {
   caseId: number;
+  related: RelatedCase[];
   action: { action: string; label: string } | null;
   onClose: () => void;
   onDone: (r: Detail | { visible: false; state: string }) => void;
@@ -191,7 +209,7 @@ function ActionModal(props: {
           valuePropName={f.kind === 'switch' ? 'checked' : 'value'}
           rules={f.required ? [requiredRule(f)] : []}
         >
-          <FieldInput f={f} />
+          <FieldInput f={f} related={props.related} />
         </Form.Item>
       ))}
     </ModalForm>
@@ -332,6 +350,15 @@ export default function CaseDetailPage() {
                 { title: '身份证号码', dataIndex: 'idNumber', render: (v) => v ?? '—' },
                 { title: '电话', dataIndex: 'phone', render: (v) => v ?? '—' },
                 { title: '住址', dataIndex: 'address', render: (v) => v ?? '—' },
+                ...(c.parties.some((p) => p.rightsCardNo)
+                  ? [
+                      {
+                        title: '权益保障卡号',
+                        dataIndex: 'rightsCardNo',
+                        render: (v: string | null) => v ?? '—',
+                      },
+                    ]
+                  : []),
               ]}
             />
           </Card>
@@ -412,6 +439,22 @@ export default function CaseDetailPage() {
               ))}
             </ul>
           </Card>
+          <Card title={<h2 className="xf-h2">疑似重复 / 相关信访件</h2>} style={{ marginBottom: 16 }}>
+            {(c.related ?? []).length === 0 ? (
+              <Typography.Text type="secondary">未发现相同信访人或内容相似的信访件</Typography.Text>
+            ) : (
+              <ul className="xf-related" aria-label="疑似重复信访件">
+                {c.related.map((r) => (
+                  <li key={r.caseId}>
+                    <Link to={`/cases/${r.caseId}`}>{r.caseNumber}</Link> {r.subject}
+                    <div>
+                      <Typography.Text type="secondary">{r.reasonText}</Typography.Text>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
           <Card title={<h2 className="xf-h2">相关单位</h2>}>
             <Descriptions column={1} size="small">
               {Object.entries(UNIT_ROLES).map(([k, label]) => (
@@ -424,7 +467,13 @@ export default function CaseDetailPage() {
           </Card>
         </Col>
       </Row>
-      <ActionModal caseId={c.id} action={active} onClose={() => setActive(null)} onDone={done} />
+      <ActionModal
+        caseId={c.id}
+        related={c.related ?? []}
+        action={active}
+        onClose={() => setActive(null)}
+        onDone={done}
+      />
     </PageContainer>
   );
 }

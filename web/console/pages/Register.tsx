@@ -25,9 +25,11 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PURPOSE_NAMES, PURPOSES, type Purpose } from '../../../src/domain/lifecycle/vocabulary.ts';
+import { CATEGORIES } from '../../portal/catalog.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { idNumberRule, nameRule, normalisePhone, phoneRule } from '../../shared/validation.ts';
 import { PlaceCascader } from '../widgets.tsx';
+import { RegisterAssist } from './RegisterAssist.tsx';
 
 type Form3 = 'letter' | 'visit' | 'phone';
 const FORM_LABELS: Record<Form3, string> = { letter: '来信', visit: '来访', phone: '来电' };
@@ -46,6 +48,7 @@ interface Values {
   address?: string;
   place: string[];
   purpose: Purpose;
+  categoryCode?: string;
   subject: string;
   content: string;
   receivedAt?: Dayjs;
@@ -63,6 +66,9 @@ interface Registered {
   linkedTo?: { caseId: number; caseNumber: string };
   repeatOf?: { caseId: number; caseNumber: string; state: string };
 }
+
+/** As the API checks it (src/cases/routes.ts). */
+const RIGHTS_CARD_RE = /^\s*[A-Za-z0-9-]{6,30}\s*$/;
 
 const party = (p: Person & { address?: string }) => ({
   name: p.name.trim(),
@@ -134,12 +140,8 @@ export default function RegisterPage() {
     try {
       const reps =
         kind === 'visit' ? (v.representatives ?? []).filter((p) => p?.name?.trim()).map(party) : [];
-      const content = [
-        v.content.trim(),
-        kind === 'visit' && v.rightsCard?.trim() ? `（权利义务告知卡编号：${v.rightsCard.trim()}）` : '',
-      ]
-        .filter(Boolean)
-        .join('\n');
+      const content = v.content.trim();
+      const card = kind === 'visit' ? v.rightsCard?.trim().toUpperCase() : undefined;
       const r = await api<Registered>('/api/v1/cases', {
         body: {
           form: kind,
@@ -147,7 +149,8 @@ export default function RegisterPage() {
           jurisdictionCode: v.place[v.place.length - 1],
           subject: v.subject.trim(),
           content,
-          petitioner: party(v),
+          ...(v.categoryCode ? { categoryCode: v.categoryCode } : {}),
+          petitioner: { ...party(v), ...(card ? { rightsCardNo: card } : {}) },
           ...(kind === 'letter' && v.receivedAt
             ? { receivedAt: v.receivedAt.hour(9).minute(0).second(0).millisecond(0).toISOString() }
             : {}),
@@ -237,8 +240,14 @@ export default function RegisterPage() {
                     </Form.Item>
                   </Col>
                   <Col span={6}>
-                    <Form.Item label="权利义务告知卡编号" name="rightsCard" extra="记入信访内容">
-                      <Input maxLength={40} />
+                    <Form.Item
+                      label="权益保障卡号"
+                      name="rightsCard"
+                      extra="信访人出示权益保障卡时填写（选填）"
+                      validateTrigger="onBlur"
+                      rules={[{ pattern: RIGHTS_CARD_RE, message: '权益保障卡号应为6到30位字母、数字或“-”' }]}
+                    >
+                      <Input maxLength={30} />
                     </Form.Item>
                   </Col>
                 </Row>
@@ -352,6 +361,17 @@ export default function RegisterPage() {
               ]}
             >
               <Input.TextArea rows={6} maxLength={5000} showCount />
+            </Form.Item>
+            <RegisterAssist form={form} />
+            <Form.Item label="内容分类" name="categoryCode" extra="可采用上方的分类建议">
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder="请选择内容分类"
+                style={{ maxWidth: 320 }}
+                options={CATEGORIES.map((c) => ({ value: c.code, label: c.name }))}
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy}>
               登记

@@ -1,17 +1,20 @@
 // 工作台: my to-do lists by stage as tabs with counts. Each list is a server-side paged and sorted
 // table (GET /api/v1/cases) with a deadline countdown; the quick filters, tab, page and sort live in
-// the URL query so a list can be bookmarked. Export: the whole current list as CSV (UTF-8 BOM).
+// the URL query so a list can be bookmarked. Export: the current list as .xlsx, made by the server
+// (GET /api/v1/cases/export.xlsx, same filters and scope, at most 10,000 rows).
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { App, Badge, Button, Checkbox, DatePicker, Input, Select, Space, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { FORM_NAMES, FORMS } from '../../../src/domain/lifecycle/vocabulary.ts';
 import { api, type CaseSummary, errorMessage, type Me } from '../../shared/api.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
-import { downloadCsv } from '../csv.ts';
+import { Highlight } from '../../shared/Highlight.tsx';
+import { downloadFile } from '../download.ts';
 import { useStaff } from '../session.tsx';
 import { DueTag } from '../widgets.tsx';
 
@@ -39,8 +42,7 @@ export const TABS: Tab[] = [
 ];
 
 /** Query-string keys that are filters (kept in the URL and sent to the API as they are). */
-const FILTER_KEYS = ['form', 'jurisdiction', 'backlog', 'supervised', 'from', 'to'] as const;
-const EXPORT_CAP = 10_000;
+const FILTER_KEYS = ['q', 'form', 'jurisdiction', 'backlog', 'supervised', 'from', 'to'] as const;
 
 function listQuery(tab: Tab, me: Me, sp: URLSearchParams, extra: Record<string, string>): string {
   const q = new URLSearchParams(tab.params(me));
@@ -75,6 +77,7 @@ export function FlagTags({ flags }: { flags: CaseRow['flags'] }) {
 export default function WorkbenchPage() {
   const me = useStaff();
   const { message } = App.useApp();
+  const { t: tr } = useTranslation();
   const [sp, setSp] = useSearchParams();
   const [exporting, setExporting] = useState(false);
   const tab = TABS.find((t) => t.key === sp.get('tab')) ?? (TABS[0] as Tab);
@@ -108,40 +111,20 @@ export default function WorkbenchPage() {
     }),
   });
 
-  async function exportCsv() {
+  async function exportXlsx() {
     setExporting(true);
     try {
-      const rows: CaseRow[] = [];
-      for (let p = 1; rows.length < EXPORT_CAP; p++) {
-        const q = listQuery(tab, me, sp, { page: String(p), pageSize: '200', sort, order });
-        const r = await api<{ items: CaseRow[]; total: number }>(`/api/v1/cases?${q}`);
-        rows.push(...r.items);
-        if (r.items.length < 200 || rows.length >= r.total) break;
+      const q = listQuery(tab, me, sp, { sort, order, title: tab.label });
+      const h = await downloadFile(`/api/v1/cases/export.xlsx?${q}`, 'cases.xlsx');
+      const total = Number(h.get('x-export-total') ?? 0);
+      const rows = Number(h.get('x-export-rows') ?? 0);
+      if (total > rows) {
+        message.warning(
+          `筛选结果共 ${total} 件，超过导出上限，仅导出前 ${rows} 件；请缩小筛选范围后分批导出`,
+        );
+      } else {
+        message.success(`已导出 ${rows} 件`);
       }
-      const capped = rows.slice(0, EXPORT_CAP);
-      downloadCsv(
-        `信访事项-${tab.label}-${dayjs().format('YYYYMMDD-HHmm')}.csv`,
-        ['信访件编号', '标题', '状态', '信访形式', '问题属地', '收到时间', '期限', '剩余天数', '标识'],
-        capped.map((c) => [
-          { digits: c.caseNumber },
-          c.subject,
-          c.stateName,
-          c.formName,
-          { digits: c.jurisdictionCode },
-          formatDateTime(c.receivedAt),
-          c.dueAt ? formatDate(c.dueAt) : '',
-          c.daysRemaining === null ? '' : String(c.daysRemaining),
-          [
-            c.flags.repeatCount > 0 ? `重复${c.flags.repeatCount}次` : '',
-            ...FLAG_TAGS.filter((f) => c.flags[f.key]).map((f) => f.label),
-          ]
-            .filter(Boolean)
-            .join('、'),
-        ]),
-      );
-      message.success(
-        `已导出 ${capped.length} 条${rows.length >= EXPORT_CAP ? '（已达上限 10,000 条）' : ''}`,
-      );
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -158,15 +141,15 @@ export default function WorkbenchPage() {
 
   return (
     <PageContainer
-      title={<h1 className="xf-h1">工作台</h1>}
-      subTitle={`${me.unit?.name ?? ''} · 我的待办`}
+      title={<h1 className="xf-h1">{tr('工作台')}</h1>}
+      subTitle={`${me.unit?.name ?? ''} · ${tr('我的待办')}`}
       tabActiveKey={tab.key}
       onTabChange={(key) => update({ tab: key, sort: null, order: null })}
       tabList={TABS.map((t, i) => ({
         key: t.key,
         tab: (
           <span>
-            {t.label}{' '}
+            {tr(t.label)}{' '}
             <Badge
               count={counts[i]?.data?.total ?? 0}
               showZero
@@ -178,13 +161,22 @@ export default function WorkbenchPage() {
       }))}
     >
       <section
-        aria-label="筛选"
+        aria-label={tr('筛选')}
         style={{ background: '#fff', padding: 16, marginBottom: 16, borderRadius: 6 }}
       >
         <Space wrap size={[16, 12]}>
+          <Input.Search
+            key={sp.get('q') ?? ''}
+            aria-label="检索"
+            placeholder="检索：标题、内容、编号、证件号或手机号"
+            allowClear
+            defaultValue={sp.get('q') ?? ''}
+            style={{ width: 320 }}
+            onSearch={(v) => update({ q: v.trim() })}
+          />
           <Select
-            aria-label="信访形式"
-            placeholder="信访形式"
+            aria-label={tr('信访形式')}
+            placeholder={tr('信访形式')}
             allowClear
             mode="multiple"
             style={{ minWidth: 180 }}
@@ -193,8 +185,8 @@ export default function WorkbenchPage() {
             options={FORMS.map((f) => ({ value: f, label: FORM_NAMES[f] }))}
           />
           <Input.Search
-            aria-label="问题属地代码"
-            placeholder="问题属地代码（如 320106）"
+            aria-label={tr('问题属地代码')}
+            placeholder={tr('问题属地代码（如 320106）')}
             allowClear
             defaultValue={sp.get('jurisdiction') ?? ''}
             style={{ width: 240 }}
@@ -208,7 +200,7 @@ export default function WorkbenchPage() {
             }}
           />
           <Checkbox.Group
-            aria-label="标识"
+            aria-label={tr('标识')}
             value={flagValue}
             onChange={(v) =>
               update({
@@ -217,13 +209,13 @@ export default function WorkbenchPage() {
               })
             }
             options={[
-              { value: 'supervised', label: '督办件' },
-              { value: 'backlog', label: '积案' },
+              { value: 'supervised', label: tr('督办件') },
+              { value: 'backlog', label: tr('积案') },
             ]}
           />
           <DatePicker.RangePicker
-            aria-label="收到日期"
-            placeholder={['收到日期起', '收到日期止']}
+            aria-label={tr('收到日期')}
+            placeholder={[tr('收到日期起'), tr('收到日期止')]}
             value={from && to ? [dayjs(from), dayjs(to)] : null}
             onChange={(r) =>
               update({
@@ -239,25 +231,25 @@ export default function WorkbenchPage() {
               setSp(next);
             }}
           >
-            清除筛选
+            {tr('清除筛选')}
           </Button>
         </Space>
       </section>
       <ProTable<CaseRow>
         rowKey="id"
-        headerTitle={`${tab.label}（共 ${list.data?.total ?? 0} 件）`}
+        headerTitle={tr('{{label}}（共 {{n}} 件）', { label: tr(tab.label), n: list.data?.total ?? 0 })}
         search={false}
         options={false}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: list.isError ? errorMessage(list.error) : '暂无待办事项' }}
+        locale={{ emptyText: list.isError ? errorMessage(list.error) : tr('暂无待办事项') }}
         toolBarRender={() => [
           <Button key="reload" icon={<ReloadOutlined />} onClick={() => void list.refetch()}>
-            刷新
+            {tr('刷新')}
           </Button>,
-          <Tooltip key="export" title="导出当前筛选条件下的全部事项（CSV，Excel 可直接打开，最多 10,000 条）">
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()}>
-              导出 Excel（CSV，最多1万条）
+          <Tooltip key="export" title={tr('导出当前筛选条件下的全部事项为 Excel（.xlsx），最多 10,000 件')}>
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
+              {tr('导出 Excel')}
             </Button>
           </Tooltip>,
         ]}
@@ -267,7 +259,7 @@ export default function WorkbenchPage() {
           total: list.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (n) => `共 ${n} 件`,
+          showTotal: (n) => tr('共 {{n}} 件', { n }),
         }}
         onChange={(p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -284,7 +276,7 @@ export default function WorkbenchPage() {
         }}
         columns={[
           {
-            title: '信访件编号',
+            title: tr('信访件编号'),
             dataIndex: 'caseNumber',
             width: 190,
             render: (_, c) => (
@@ -294,20 +286,37 @@ export default function WorkbenchPage() {
             ),
           },
           {
-            title: '标题',
+            title: tr('标题'),
             dataIndex: 'subject',
-            ellipsis: true,
+            ellipsis: !sp.get('q'),
             render: (_, c) => (
               <span>
                 {c.subject} <FlagTags flags={c.flags} />
+                {c.highlight ? (
+                  <div style={{ color: '#595959', fontSize: 12, marginTop: 4 }}>
+                    <Highlight text={c.highlight} />
+                  </div>
+                ) : null}
               </span>
             ),
           },
-          { title: '状态', dataIndex: 'stateName', width: 100, render: (_, c) => <Tag>{c.stateName}</Tag> },
-          { title: '形式', dataIndex: 'formName', width: 90 },
-          { title: '属地', dataIndex: 'jurisdictionCode', width: 100 },
           {
-            title: '收到时间',
+            title: tr('状态'),
+            dataIndex: 'stateName',
+            width: 100,
+            render: (_, c) => <Tag>{c.stateName}</Tag>,
+          },
+          { title: tr('形式'), dataIndex: 'formName', width: 90 },
+          {
+            title: tr('属地'),
+            dataIndex: 'jurisdictionName',
+            width: 110,
+            render: (_, c) => (
+              <span title={c.jurisdictionCode}>{c.jurisdictionName ?? c.jurisdictionCode}</span>
+            ),
+          },
+          {
+            title: tr('收到时间'),
             dataIndex: 'receivedAt',
             width: 150,
             sorter: true,
@@ -315,7 +324,7 @@ export default function WorkbenchPage() {
             render: (_, c) => formatDateTime(c.receivedAt),
           },
           {
-            title: '期限',
+            title: tr('期限'),
             dataIndex: 'dueAt',
             width: 180,
             sorter: true,

@@ -1,0 +1,131 @@
+// 联名/群体: when at least N different petitioners (default 5) filed near-identical content
+// (score ≥ 0.6) about the same county within 7 days, the matters are marked `group_suspect` and an
+// event is recorded on each, for supervisors (GET /api/v1/cases?flag=group_suspect). Computed at
+// intake from the band index (a lookup, never a scan). Petitioners are told apart by ID-number
+// hash, phone hash and citizen account: two filings sharing any of them are the same person.
+import { and, inArray, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/chain.ts';
+import type { Executor } from '../db/client.ts';
+import { caseEvents, caseParties, caseSignatures, cases } from '../db/schema.ts';
+import { bucketHits } from './candidates.ts';
+import { countyOf, estimateJaccard, type Signature } from './minhash.ts';
+import type { DuplicateSettings } from './settings.ts';
+
+const DAY = 86_400_000;
+const WINDOW_ROWS = 500;
+
+/** How many different people filed these cases (union–find over shared identifiers). */
+export function countPetitioners(
+  people: readonly { caseId: number; keys: readonly (string | null | undefined)[] }[],
+): number {
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) as number;
+    parent.set(x, r);
+    return r;
+  };
+  const owner = new Map<string, number>();
+  for (const p of people) {
+    if (!parent.has(p.caseId)) parent.set(p.caseId, p.caseId);
+    for (const k of p.keys) {
+      if (!k) continue;
+      const other = owner.get(k);
+      if (other === undefined) owner.set(k, p.caseId);
+      else parent.set(find(p.caseId), find(other));
+    }
+  }
+  return new Set([...parent.keys()].map(find)).size;
+}
+
+export async function detectGroup(
+  tx: Executor,
+  c: { id: number; caseNumber: string; jurisdictionCode: string; receivedAt: Date },
+  sig: Signature,
+  s: DuplicateSettings,
+): Promise<number[]> {
+  if (sig.bands.length === 0) return [];
+  const from = new Date(c.receivedAt.getTime() - s.groupWindowDays * DAY);
+  const to = new Date(c.receivedAt.getTime() + s.groupWindowDays * DAY);
+  const near = await tx
+    .select({
+      id: caseSignatures.caseId,
+      minhash: caseSignatures.minhash,
+      userId: cases.petitionerUserId,
+      flagged: cases.groupSuspect,
+    })
+    .from(caseSignatures)
+    .innerJoin(cases, sql`${cases.id} = ${caseSignatures.caseId}`)
+    .where(
+      and(
+        inArray(caseSignatures.caseId, bucketHits(tx, sig.bands, from, to)),
+        sql`${caseSignatures.countyCode} = ${countyOf(c.jurisdictionCode)}`,
+        sql`${caseSignatures.caseId} <> ${c.id}`,
+      ),
+    )
+    .limit(WINDOW_ROWS);
+  const similar = near.filter((r) => estimateJaccard(sig.minhash, r.minhash) >= s.groupScore);
+  if (similar.length + 1 < s.groupPetitioners) return [];
+
+  const ids = [c.id, ...similar.map((r) => r.id)];
+  const parties = await tx
+    .select({
+      caseId: caseParties.caseId,
+      idHash: caseParties.idNumberHash,
+      phoneHash: caseParties.phoneHash,
+    })
+    .from(caseParties)
+    .where(and(inArray(caseParties.caseId, ids), sql`${caseParties.role} = 'petitioner'`));
+  const [me] = await tx
+    .select({ userId: cases.petitionerUserId })
+    .from(cases)
+    .where(sql`${cases.id} = ${c.id}`);
+  const userOf = new Map<number, number | null>([
+    [c.id, me?.userId ?? null],
+    ...similar.map((r) => [r.id, r.userId] as const),
+  ]);
+  const people = ids.map((id) => {
+    const mine = parties.filter((p) => p.caseId === id);
+    const user = userOf.get(id);
+    return {
+      caseId: id,
+      keys: [
+        ...mine.map((p) => p.idHash && `id:${p.idHash}`),
+        ...mine.map((p) => p.phoneHash && `phone:${p.phoneHash}`),
+        user ? `user:${user}` : null,
+      ],
+    };
+  });
+  const petitioners = countPetitioners(people);
+  if (petitioners < s.groupPetitioners) return [];
+
+  const fresh = await tx
+    .update(cases)
+    .set({ groupSuspect: true })
+    .where(and(inArray(cases.id, ids), sql`not ${cases.groupSuspect}`))
+    .returning({ id: cases.id });
+  if (fresh.length === 0) return [];
+  const now = new Date();
+  await tx.insert(caseEvents).values(
+    fresh.map((f) => ({
+      caseId: f.id,
+      at: now,
+      action: 'group_suspect',
+      detail: {
+        petitioners,
+        similarCases: ids.length,
+        windowDays: s.groupWindowDays,
+        minScore: s.groupScore,
+        triggeredBy: c.caseNumber,
+      },
+      public: false,
+    })),
+  );
+  await recordAudit(tx, {
+    action: 'case.group_suspect',
+    entity: 'case',
+    entityId: c.id,
+    summary: { petitioners, cases: ids.length, flagged: fresh.map((f) => f.id) },
+  });
+  return fresh.map((f) => f.id);
+}

@@ -1,0 +1,105 @@
+// POST /api/v1/cases/similar: before saving a registration, the matters it may repeat or
+// duplicate (same petitioner, near-identical content about the same place), within the caller's
+// scope. No personal data in the answer. GET/PUT /api/v1/settings/duplicates/:code: thresholds.
+import { and, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../audit/chain.ts';
+import type { AppContext } from '../context.ts';
+import { settings } from '../db/schema.ts';
+import { duplicatePolicy, ensureAllowed, settingsPolicy } from '../policies/index.ts';
+import { actorOf } from '../server/auth.ts';
+import { invalidateSettings } from '../settings/cache.ts';
+import { SimilarCase } from './candidates.ts';
+import { similarForPetition } from './service.ts';
+import { DUPLICATE_SETTINGS_KEY, DuplicateSettings, duplicateSettingsFor } from './settings.ts';
+
+const SimilarBody = z.object({
+  subject: z.string().max(200, '标题不超过200字'),
+  content: z.string().max(10000, '内容不超过10000字'),
+  jurisdictionCode: z.string().regex(/^\d{6}(\d{3})?$/, '请选择问题属地'),
+  idNumber: z.string().max(30).optional().meta({ description: '信访人身份证号（只用于比对，不返回）' }),
+  phone: z.string().max(20).optional().meta({ description: '信访人手机号（只用于比对，不返回）' }),
+  excludeCaseId: z.number().int().positive().optional(),
+});
+
+const zCode = z.string().regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字');
+
+export const duplicateRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/cases/similar',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '登记前查重：同一信访人的事项、同一属地内容相近的事项（重复信访提示）',
+          body: SimilarBody,
+          response: { 200: z.object({ candidates: z.array(SimilarCase) }) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        ensureAllowed(duplicatePolicy.check(actor), '只有信访部门的登记人员可以查重');
+        return { candidates: await similarForPetition(ctx, actor, req.body) };
+      },
+    );
+
+    app.get(
+      '/settings/duplicates/:code',
+      {
+        schema: {
+          tags: ['settings'],
+          summary: '某行政区划生效的查重与群体疑似阈值',
+          params: z.object({ code: zCode }),
+          response: { 200: DuplicateSettings },
+        },
+      },
+      async (req) => {
+        actorOf(req);
+        return duplicateSettingsFor(ctx.db, ctx.db, req.params.code);
+      },
+    );
+
+    app.put(
+      '/settings/duplicates/:code',
+      {
+        schema: {
+          tags: ['settings'],
+          summary: '设置本辖区的查重与群体疑似阈值（管理员；对下级生效）',
+          params: z.object({ code: zCode }),
+          body: DuplicateSettings.partial(),
+          response: { 200: DuplicateSettings },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        ensureAllowed(settingsPolicy.update(actor, req.params.code), '只能设置本辖区的阈值');
+        const code = req.params.code;
+        await ctx.db.transaction(async (tx) => {
+          const [old] = await tx
+            .select()
+            .from(settings)
+            .where(and(eq(settings.jurisdictionCode, code), eq(settings.key, DUPLICATE_SETTINGS_KEY)));
+          const value = { ...((old?.value as object | undefined) ?? {}), ...req.body };
+          await tx
+            .insert(settings)
+            .values({ jurisdictionCode: code, key: DUPLICATE_SETTINGS_KEY, value })
+            .onConflictDoUpdate({
+              target: [settings.jurisdictionCode, settings.key],
+              set: { value, updatedAt: new Date() },
+            });
+          await recordAudit(tx, {
+            actorUserId: actor.userId,
+            actorRole: actor.role,
+            action: 'settings.duplicates',
+            entity: 'settings',
+            entityId: code,
+            summary: value,
+          });
+        });
+        invalidateSettings(ctx.db);
+        return duplicateSettingsFor(ctx.db, ctx.db, code);
+      },
+    );
+  };

@@ -1,0 +1,145 @@
+// findHotspots: the clusters of src/hotspots/cluster.ts over the cases of a jurisdiction's subtree
+// received in a window, with growth against the previous window of the same length. Both windows
+// are clustered together, so a problem raised last month and again this month is one cluster whose
+// members are counted per window. Work is bounded: at most `maxCases` newest cases per window are
+// read (the response says when the cap was hit). Computed on request, nothing stored.
+import { and, gte, inArray, like, lt, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { cases, jurisdictions } from '../db/schema.ts';
+import { clusterMessages, type HotspotMessage, hotspotScore } from './cluster.ts';
+
+export const MAX_CASES_PER_WINDOW = 20_000;
+const DAY_MS = 86_400_000;
+
+export interface Hotspot {
+  label: string;
+  place: { code: string; name: string };
+  finePlace: string | null;
+  topWords: string[];
+  /** Cases in the window. */
+  size: number;
+  /** Distinct petitioners in the window (by ID-number hash, else phone hash, else account). */
+  petitioners: number;
+  /** Cases of the same cluster in the previous window of the same length. */
+  previous: number;
+  /** (size − previous) / max(previous, 1): 1.5 = +150 %; a new problem grows by its size. */
+  growth: number;
+  score: number;
+  caseIds: number[];
+}
+
+export interface HotspotResult {
+  from: string;
+  to: string;
+  items: Hotspot[];
+  computedAt: string;
+  /** Cases read per window, and whether the cap cut the older ones off. */
+  read: { current: number; previous: number; cap: number; truncated: boolean };
+}
+
+/** 'YYYY-MM-DD' in Asia/Shanghai (UTC+8, no daylight saving) → the instant that day starts. */
+const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
+const shanghaiDate = (t: Date) => new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** Default window: the current month to date (Asia/Shanghai). */
+export function defaultWindow(now = new Date()): { from: string; to: string } {
+  const to = shanghaiDate(now);
+  return { from: `${to.slice(0, 8)}01`, to };
+}
+
+async function windowCases(db: Executor, scopeCode: string, start: Date, end: Date, cap: number) {
+  // The petitioner's identity for "distinct petitioners": a hash, never the personal data itself.
+  // `cases.id` written out: an interpolated column renders unqualified here and would bind to `p`.
+  const petitioner = sql<string | null>`(select coalesce(p.id_number_hash, p.phone_hash) from case_parties p
+    where p.case_id = cases.id and p.role = 'petitioner' order by p.id limit 1)`;
+  return db
+    .select({
+      id: cases.id,
+      subject: cases.subject,
+      content: cases.content,
+      jurisdictionCode: cases.jurisdictionCode,
+      petitionerUserId: cases.petitionerUserId,
+      petitioner,
+      receivedAt: cases.receivedAt,
+    })
+    .from(cases)
+    .where(
+      and(
+        like(cases.jurisdictionCode, `${scopeCode.replace(/(00)+$/, '')}%`),
+        gte(cases.receivedAt, start),
+        lt(cases.receivedAt, end),
+      ),
+    )
+    .orderBy(sql`${cases.receivedAt} desc`)
+    .limit(cap);
+}
+
+export async function findHotspots(
+  db: Executor,
+  opts: { from: string; to: string; scopeCode: string; limit?: number; maxCases?: number },
+): Promise<HotspotResult> {
+  const cap = opts.maxCases ?? MAX_CASES_PER_WINDOW;
+  const start = dayStart(opts.from);
+  const end = new Date(dayStart(opts.to).getTime() + DAY_MS);
+  const length = end.getTime() - start.getTime();
+  const prevStart = new Date(start.getTime() - length);
+  const [current, previous] = await Promise.all([
+    windowCases(db, opts.scopeCode, start, end, cap),
+    windowCases(db, opts.scopeCode, prevStart, start, cap),
+  ]);
+  const messages: HotspotMessage[] = [...current, ...previous].map((c) => ({
+    id: c.id,
+    // Subject and content both: the subject often carries the estate's name.
+    text: `${c.subject}。${c.content}`,
+    place: c.jurisdictionCode.slice(0, 6),
+    petitioner: c.petitioner ?? (c.petitionerUserId != null ? `u${c.petitionerUserId}` : undefined),
+    at: c.receivedAt,
+  }));
+  const counties = [...new Set(messages.map((m) => m.place as string))];
+  const names = new Map(
+    counties.length === 0
+      ? []
+      : (
+          await db
+            .select({ code: jurisdictions.code, name: jurisdictions.name })
+            .from(jurisdictions)
+            .where(inArray(jurisdictions.code, counties))
+        ).map((j) => [j.code, j.name]),
+  );
+  const inCurrent = new Set(current.map((c) => c.id));
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  const items: Hotspot[] = [];
+  for (const c of clusterMessages(messages, { placeName: (code) => names.get(code) ?? code })) {
+    const now = c.ids.filter((id) => inCurrent.has(id as number)) as number[];
+    if (now.length < 2) continue;
+    const prev = c.size - now.length;
+    const petitioners = new Set(now.map((id) => byId.get(id)?.petitioner ?? `#${id}`)).size;
+    const growth = Math.round(((now.length - prev) / Math.max(prev, 1)) * 100) / 100;
+    const code = c.place as string;
+    items.push({
+      label: c.label,
+      place: { code, name: names.get(code) ?? code },
+      finePlace: c.finePlace ?? null,
+      topWords: c.topWords,
+      size: now.length,
+      petitioners,
+      previous: prev,
+      growth,
+      score: Math.round(hotspotScore(now.length, petitioners, growth) * 100) / 100,
+      caseIds: now.slice(-200).reverse(),
+    });
+  }
+  items.sort((a, b) => b.score - a.score || b.size - a.size);
+  return {
+    from: opts.from,
+    to: opts.to,
+    items: items.slice(0, opts.limit ?? 20),
+    computedAt: new Date().toISOString(),
+    read: {
+      current: current.length,
+      previous: previous.length,
+      cap,
+      truncated: current.length >= cap || previous.length >= cap,
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// GET /api/v1/analytics/hotspots: 热点问题 — clusters of petitions about the same problem and place
+// in the caller's jurisdiction (or a scope inside it), ranked by petitioners, size and growth.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { perDatabase, TtlCache } from '../db/memo.ts';
+import { badRequest } from '../errors.ts';
+import { analyticsScope } from '../policies/index.ts';
+import { actorOf } from '../server/auth.ts';
+import { defaultWindow, findHotspots, type HotspotResult } from './find.ts';
+
+const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
+const MAX_DAYS = 366;
+/**
+ * Clustering a busy window takes seconds (docs/hotspots.md), and dashboards ask again and again:
+ * answers are kept 5 minutes per (scope, window, limit), so a new petition shows up within that.
+ */
+const HOTSPOT_CACHE_TTL_MS = 5 * 60_000;
+const cacheOf = perDatabase(() => new TtlCache<string, HotspotResult>(HOTSPOT_CACHE_TTL_MS, 1_000));
+
+export const hotspotRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/analytics/hotspots',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: '热点问题：同一地点同一问题的信访聚类（按信访人数、件数和增长排序）',
+          querystring: z.object({
+            from: zDate.optional(),
+            to: zDate.optional(),
+            scope: z
+              .string()
+              .regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字')
+              .optional(),
+            limit: z.coerce.number().int().min(1).max(100).default(20),
+          }),
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        const scopeCode = analyticsScope(actor, req.query.scope);
+        const window = defaultWindow();
+        const from = req.query.from ?? window.from;
+        const to = req.query.to ?? window.to;
+        const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+        if (Number.isNaN(days)) throw badRequest('invalid_date', '日期无效', 'from');
+        if (days < 0) throw badRequest('invalid_range', '开始日期不能晚于结束日期', 'from');
+        if (days >= MAX_DAYS) throw badRequest('range_too_long', '时间范围最长一年', 'to');
+        const limit = req.query.limit;
+        return cacheOf(ctx.db).get(`${scopeCode}|${from}|${to}|${limit}`, () =>
+          findHotspots(ctx.db, { from, to, scopeCode, limit }),
+        );
+      },
+    );
+  };

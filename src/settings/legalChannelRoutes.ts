@@ -1,0 +1,153 @@
+// /api/v1/settings/legal-channels: the 法定途径清单 behind the registrar's legal-channel hints.
+// Staff read the list in force for a jurisdiction; administrators replace it for their own
+// jurisdiction and below, or drop their own list to fall back to the parent's.
+import { and, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../audit/chain.ts';
+import type { AppContext } from '../context.ts';
+import { jurisdictions, settings } from '../db/schema.ts';
+import {
+  HINT_CHANNEL_CODES,
+  HINT_CHANNELS,
+  type LegalChannelRule,
+  validateLegalChannelRules,
+} from '../domain/legalChannels.ts';
+import { badRequest, forbidden, notFound } from '../errors.ts';
+import { PROVINCE_CODE } from '../orgs/divisions.ts';
+import { type Actor, ensureAllowed, settingsPolicy } from '../policies/index.ts';
+import { actorOf } from '../server/auth.ts';
+import { invalidateSettings } from './cache.ts';
+import { LEGAL_CHANNELS_KEY, legalChannelList } from './legalChannels.ts';
+
+const zCode = z.string().regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字');
+const text = (name: string, max: number) =>
+  z
+    .string({ error: `请填写${name}` })
+    .trim()
+    .min(1, `请填写${name}`)
+    .max(max, `${name}不能超过${max}个字`);
+
+const Rule = z.object({
+  id: z
+    .string({ error: '请填写规则编号' })
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, '规则编号应为2到40位小写字母、数字或下划线，以字母开头'),
+  channel: z.enum(HINT_CHANNEL_CODES, { error: '请选择法定途径' }),
+  label: text('规则名称', 40),
+  keywords: z
+    .array(text('关键词', 40), { error: '请填写关键词' })
+    .min(1, '每条规则至少要有一个关键词')
+    .max(50, '每条规则最多50个关键词'),
+  unless: z.array(text('排除词', 40)).max(50, '最多50个排除词').optional(),
+  category: z.string().trim().max(20, '内容分类不能超过20个字').optional(),
+  competentBody: text('受理机关', 100),
+  advice: text('告知意见', 500),
+  enabled: z.boolean().optional(),
+});
+
+const ListResponse = z.object({
+  code: z.string(),
+  source: z.string().nullable(),
+  rules: z.array(Rule),
+  channels: z.record(z.string(), z.string()),
+});
+
+/** The caller's own jurisdiction, or the province for the province-wide staff. */
+const homeOf = (a: Actor) => a.jurisdictionCode ?? PROVINCE_CODE;
+
+export const legalChannelRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const respond = async (code: string) => {
+      const list = await legalChannelList(ctx.db, code);
+      return { code, source: list.source, rules: list.rules as LegalChannelRule[], channels: HINT_CHANNELS };
+    };
+
+    app.get(
+      '/settings/legal-channels',
+      {
+        schema: {
+          tags: ['settings'],
+          summary: '法定途径清单：某行政区划生效的依法分类处理规则（含上级设置与默认值）',
+          querystring: z.object({ code: zCode.optional() }),
+          response: { 200: ListResponse },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        if (actor.role === 'citizen') throw forbidden();
+        return respond(req.query.code ?? homeOf(actor));
+      },
+    );
+
+    app.put(
+      '/settings/legal-channels',
+      {
+        schema: {
+          tags: ['settings'],
+          summary: '设置本辖区的法定途径清单（管理员；整表替换，对下级生效）',
+          body: z.object({
+            code: zCode.optional(),
+            rules: z.array(Rule, { error: '请提供规则列表' }).max(200, '最多200条规则'),
+          }),
+          response: { 200: ListResponse },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        const code = req.body.code ?? homeOf(actor);
+        ensureAllowed(settingsPolicy.update(actor, code), '只能设置本辖区的法定途径清单');
+        const [problem] = validateLegalChannelRules(req.body.rules);
+        if (problem) throw badRequest('invalid_rule', problem.message, problem.field);
+        await write(ctx, actor, code, { rules: req.body.rules });
+        return respond(code);
+      },
+    );
+
+    app.delete(
+      '/settings/legal-channels',
+      {
+        schema: {
+          tags: ['settings'],
+          summary: '删除本辖区自己的法定途径清单，改用上级或默认清单（管理员）',
+          querystring: z.object({ code: zCode.optional() }),
+          response: { 200: ListResponse },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        const code = req.query.code ?? homeOf(actor);
+        ensureAllowed(settingsPolicy.update(actor, code), '只能设置本辖区的法定途径清单');
+        await write(ctx, actor, code, null);
+        return respond(code);
+      },
+    );
+  };
+
+/** Replaces (or with null removes) the jurisdiction's own list, with its audit row, in one transaction. */
+async function write(ctx: AppContext, actor: Actor, code: string, value: { rules: unknown[] } | null) {
+  const [j] = await ctx.db.select().from(jurisdictions).where(eq(jurisdictions.code, code));
+  if (!j) throw notFound('未找到该行政区划');
+  await ctx.db.transaction(async (tx) => {
+    const where = and(eq(settings.jurisdictionCode, code), eq(settings.key, LEGAL_CHANNELS_KEY));
+    const [before] = await tx.select({ value: settings.value }).from(settings).where(where);
+    if (value === null) await tx.delete(settings).where(where);
+    else
+      await tx
+        .insert(settings)
+        .values({ jurisdictionCode: code, key: LEGAL_CHANNELS_KEY, value })
+        .onConflictDoUpdate({
+          target: [settings.jurisdictionCode, settings.key],
+          set: { value, updatedAt: new Date() },
+        });
+    await recordAudit(tx, {
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      action: `settings.${LEGAL_CHANNELS_KEY}`,
+      entity: 'settings',
+      entityId: `${code}/${LEGAL_CHANNELS_KEY}`,
+      summary: { before: before?.value ?? null, after: value },
+    });
+  });
+  invalidateSettings(ctx.db);
+}

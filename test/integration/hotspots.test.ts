@@ -1,0 +1,101 @@
+// Hotspots over registered cases: one estate's property-fee complaints in 鼓楼区 form a hotspot with
+// its growth against the previous week; a 秦淮区 estate's is seen by the city, not by 鼓楼区; roles
+// and scopes are enforced.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, type Harness, startHarness } from '../helpers/harness.ts';
+
+let h: Harness;
+const t: Record<string, string> = {};
+const DAY = 86_400_000;
+const shanghaiDate = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+const today = shanghaiDate(Date.now());
+const from = shanghaiDate(Date.now() - 6 * DAY);
+const ids = { gulou: [] as number[], qinhuai: [] as number[] };
+
+async function letter(user: string, place: string, estate: string, k: number, daysAgo: number) {
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: bearer(t[user] ?? ''),
+    payload: {
+      form: 'letter',
+      jurisdictionCode: place,
+      subject: `${estate}物业费上涨问题`,
+      content: `我是${estate}的业主，物业公司今年把物业费从每平方米1.5元涨到2.6元，没有召开业主大会表决，服务也没有改善，请物价部门核查物业收费（第${k}封）。`,
+      petitioner: { name: `业主${'甲乙丙丁戊己'[k]}`, phone: `1390000${place.slice(-3)}${k}` },
+      receivedAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().caseId as number;
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  for (const u of ['gl_registrar', 'nj_registrar', 'gl_analyst', 'nj_analyst', 'gl_handler', 'gl_leader'])
+    t[u] = await h.login(u);
+  t.citizen = await h.login('13900000001');
+  for (let k = 0; k < 4; k++) ids.gulou.push(await letter('gl_registrar', '320106', '颐和南苑', k, k % 3));
+  // Last week: one complaint about the same estate (the previous window of the same length).
+  await letter('gl_registrar', '320106', '颐和南苑', 5, 9);
+  for (let k = 0; k < 3; k++) ids.qinhuai.push(await letter('nj_registrar', '320104', '夫子庙花园', k, 1));
+}, 120_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+const get = (user: string, query: string) =>
+  h.app.inject({ url: `/api/v1/analytics/hotspots?${query}`, headers: bearer(t[user] ?? '') });
+
+interface Item {
+  label: string;
+  place: { code: string; name: string };
+  topWords: string[];
+  size: number;
+  petitioners: number;
+  previous: number;
+  growth: number;
+  caseIds: number[];
+}
+
+describe('GET /api/v1/analytics/hotspots', () => {
+  it('finds the estate’s complaints as one hotspot with place, words, petitioners and growth', async () => {
+    const res = await get('gl_analyst', `from=${from}&to=${today}&limit=100`);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as Item[];
+    const hot = items.find((i) => i.caseIds.includes(ids.gulou[0] as number));
+    expect(hot).toBeDefined();
+    expect([...(hot?.caseIds ?? [])].sort()).toEqual([...ids.gulou].sort());
+    expect(hot?.place).toEqual({ code: '320106', name: '鼓楼区' });
+    expect(hot?.label).toContain('鼓楼区');
+    expect(hot?.label).toContain('颐和南苑');
+    expect(hot?.topWords).toContain('物业费');
+    expect(hot?.size).toBe(4);
+    expect(hot?.petitioners).toBe(4);
+    expect(hot?.previous).toBe(1);
+    expect(hot?.growth).toBe(3);
+    // 鼓楼区 does not see 秦淮区's matters.
+    expect(items.some((i) => i.caseIds.includes(ids.qinhuai[0] as number))).toBe(false);
+  });
+
+  it('the city sees both districts; a narrower scope inside it works', async () => {
+    const city = (await get('nj_analyst', `from=${from}&to=${today}&limit=100`)).json().items as Item[];
+    expect(city.some((i) => i.caseIds.includes(ids.gulou[0] as number))).toBe(true);
+    const qh = city.find((i) => i.caseIds.includes(ids.qinhuai[0] as number));
+    expect(qh?.place.name).toBe('秦淮区');
+    const narrowed = (await get('nj_analyst', `from=${from}&to=${today}&scope=320104&limit=100`)).json()
+      .items as Item[];
+    expect(narrowed.every((i) => i.place.code === '320104')).toBe(true);
+  });
+
+  it('refuses scopes outside the caller’s subtree, citizens and department handlers', async () => {
+    const out = await get('gl_analyst', 'scope=320100');
+    expect(out.statusCode).toBe(403);
+    expect(out.json().error.code).toBe('forbidden_scope');
+    expect((await get('citizen', '')).statusCode).toBe(403);
+    expect((await get('gl_handler', '')).statusCode).toBe(403);
+    expect((await get('gl_leader', '')).statusCode).toBe(200);
+    const bad = await get('gl_analyst', `from=${today}&to=${from}`);
+    expect(bad.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,13 @@
+// A search hit's highlight as React text and <mark> elements, so nothing in it can become markup
+// even if the server got the escaping wrong.
+import { highlightParts } from './marks.ts';
+
+export function Highlight({ text }: { text: string }) {
+  return (
+    <span className="xf-highlight">
+      {highlightParts(text).map((part, i) =>
+        i % 2 === 1 ? <mark key={i}>{part}</mark> : <span key={i}>{part}</span>,
+      )}
+    </span>
+  );
+}
