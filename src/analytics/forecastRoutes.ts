@@ -1,0 +1,61 @@
+// GET /api/v1/analytics/forecast: monthly volume forecast with 80 %/95 % intervals for a scope
+// (default: the caller's jurisdiction) and optionally one content category (analytics contract).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { analyticsScope } from '../policies/index.ts';
+import { actorOf } from '../server/auth.ts';
+import { forecastVolume } from './forecast.ts';
+
+const Point = z.object({
+  period: z.string(),
+  mean: z.number(),
+  lo80: z.number(),
+  hi80: z.number(),
+  lo95: z.number(),
+  hi95: z.number(),
+});
+
+export const forecastRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/analytics/forecast',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: '信访量预测（Holt–Winters 季节模型，80%/95% 预测区间）',
+          querystring: z.object({
+            scope: z
+              .string()
+              .regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字')
+              .optional(),
+            category: z.string().min(1).max(20).optional().meta({ description: '内容分类代码' }),
+            horizon: z.coerce.number().int().min(1).max(24).default(3),
+            until: z
+              .string()
+              .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+              .optional()
+              .meta({ description: '历史数据截止月份（默认上月）' }),
+          }),
+          response: {
+            200: z.object({
+              history: z.array(z.object({ period: z.string(), total: z.number() })),
+              forecast: z.array(Point),
+              model: z.string(),
+              mape: z.number().nullable(),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const scope = analyticsScope(actorOf(req), req.query.scope);
+        return forecastVolume(ctx.db, {
+          scope,
+          category: req.query.category,
+          months: req.query.horizon,
+          until: req.query.until,
+        });
+      },
+    );
+  };

@@ -1,0 +1,230 @@
+// Keeps the rollups (stats_daily, stats_monthly, stats_open) current in the transaction of each
+// change: intake, every lifecycle action (engine.ts) and the daily sweep call in here with the
+// row before and after; a change costs one statement for the period rollups (both tables, by a
+// data-modifying CTE) and one for the open counts, and only when it changes a count.
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { caseEvents, cases } from '../db/schema.ts';
+import { COUNTER_NAMES, type CounterName } from '../domain/indicators/index.ts';
+import {
+  actionChange,
+  type CaseFacts,
+  type Contribution,
+  caseContributions,
+  closesBacklog,
+  type EventFacts,
+  type OpenKey,
+  openDelta,
+  openStateOf,
+  ROLLUP_EVENT_ACTIONS,
+  registrationOf,
+  repeatRegistrationOf,
+  sweepChange,
+} from './contributions.ts';
+
+/** The breakdowns each contribution is added to (see the schema comment). */
+export const DIMS = ['all', 'category', 'form', 'purpose', 'unit'] as const;
+export type Dim = (typeof DIMS)[number];
+
+const snake = (n: CounterName) => n.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+export const COUNTER_COLUMNS = COUNTER_NAMES.map(snake);
+
+const keyOf = (c: Contribution, dim: Dim) =>
+  dim === 'all'
+    ? ''
+    : dim === 'category'
+      ? (c.category ?? '')
+      : dim === 'form'
+        ? c.form
+        : dim === 'purpose'
+          ? c.purpose
+          : c.unitId === null
+            ? ''
+            : String(c.unitId);
+
+type Row = { period: string; jurisdiction_code: string; dim: Dim; key: string } & Record<
+  string,
+  number | string
+>;
+
+/** Contributions → one row per (day, place, dim, key), summed (ON CONFLICT may touch a row once). */
+export function rollupRows(list: Contribution[]): Row[] {
+  const rows = new Map<string, Row>();
+  for (const c of list) {
+    for (const dim of DIMS) {
+      const key = keyOf(c, dim);
+      const id = `${c.day}|${c.place}|${dim}|${key}`;
+      let row = rows.get(id);
+      if (!row) {
+        row = { period: c.day, jurisdiction_code: c.place, dim, key } as Row;
+        for (const col of COUNTER_COLUMNS) row[col] = 0;
+        rows.set(id, row);
+      }
+      for (const n of COUNTER_NAMES) {
+        const v = c.counters[n];
+        if (v) row[snake(n)] = (row[snake(n)] as number) + v;
+      }
+    }
+  }
+  return [...rows.values()].filter((r) => COUNTER_COLUMNS.some((col) => r[col] !== 0));
+}
+
+const cols = COUNTER_COLUMNS.join(', ');
+const recordType = `period date, jurisdiction_code text, dim text, key text, ${COUNTER_COLUMNS.map((c) => `${c} int`).join(', ')}`;
+const addExcluded = (table: string) =>
+  COUNTER_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
+const sums = COUNTER_COLUMNS.map((c) => `sum(${c})::int`).join(', ');
+
+/** Adds the contributions to the daily and monthly rollups: one statement. */
+export async function addContributions(tx: Executor, list: Contribution[]): Promise<void> {
+  const rows = rollupRows(list);
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    WITH x AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(${sql.raw(recordType)})),
+    d AS (
+      INSERT INTO stats_daily (period, jurisdiction_code, dim, key, ${sql.raw(cols)})
+      SELECT period, jurisdiction_code, dim, key, ${sql.raw(cols)} FROM x
+      ON CONFLICT (dim, period, jurisdiction_code, key) DO UPDATE SET ${sql.raw(addExcluded('stats_daily'))}
+    )
+    INSERT INTO stats_monthly (period, jurisdiction_code, dim, key, ${sql.raw(cols)})
+    SELECT date_trunc('month', period)::date, jurisdiction_code, dim, key, ${sql.raw(sums)}
+    FROM x GROUP BY 1, 2, 3, 4
+    ON CONFLICT (dim, period, jurisdiction_code, key) DO UPDATE SET ${sql.raw(addExcluded('stats_monthly'))}`);
+}
+
+/** Adds signed open/near/overdue counts per (unit, place). */
+export async function addOpen(tx: Executor, rows: OpenKey[]): Promise<void> {
+  const merged = new Map<string, OpenKey>();
+  for (const r of rows) {
+    const id = `${r.unitId}|${r.place}`;
+    const m = merged.get(id) ?? { ...r, open: 0, near: 0, overdue: 0 };
+    m.open += r.open;
+    m.near += r.near;
+    m.overdue += r.overdue;
+    merged.set(id, m);
+  }
+  const list = [...merged.values()].filter((r) => r.open || r.near || r.overdue);
+  if (list.length === 0) return;
+  await tx.execute(sql`
+    INSERT INTO stats_open (unit_id, jurisdiction_code, open, near, overdue)
+    SELECT unit_id, place, open, near, overdue
+    FROM jsonb_to_recordset(${JSON.stringify(list.map((r) => ({ ...r, unit_id: r.unitId })))}::jsonb)
+      AS x(unit_id int, place text, open int, near int, overdue int)
+    ON CONFLICT (unit_id, jurisdiction_code) DO UPDATE SET
+      open = stats_open.open + excluded.open, near = stats_open.near + excluded.near,
+      overdue = stats_open.overdue + excluded.overdue`);
+}
+
+/** Intake: a new matter was registered. */
+export async function recordRegistration(tx: Executor, c: CaseFacts): Promise<void> {
+  await addContributions(tx, [registrationOf(c)]);
+  await addOpen(tx, openDelta(null, c));
+}
+
+/** Intake: a repeat petition was linked to the open matter `c`. */
+export async function recordRepeatRegistration(
+  tx: Executor,
+  c: CaseFacts,
+  r: { receivedAt: Date; form: string; unitId: number | null },
+): Promise<void> {
+  await addContributions(tx, [repeatRegistrationOf(c, r)]);
+}
+
+/** The first backlog flag of each case (its day and unit carry the resolution). */
+async function firstFlags(tx: Executor, caseIds: number[]): Promise<Map<number, EventFacts>> {
+  const out = new Map<number, EventFacts>();
+  if (caseIds.length === 0) return out;
+  const rows = await tx
+    .select({
+      caseId: caseEvents.caseId,
+      action: caseEvents.action,
+      at: caseEvents.at,
+      fromState: caseEvents.fromState,
+      actorUnitId: caseEvents.actorUnitId,
+      detail: caseEvents.detail,
+    })
+    .from(caseEvents)
+    .where(and(inArray(caseEvents.caseId, caseIds), eq(caseEvents.action, 'flag_backlog')))
+    .orderBy(asc(caseEvents.id));
+  for (const r of rows) if (!out.has(r.caseId)) out.set(r.caseId, r);
+  return out;
+}
+
+/** A lifecycle action changed the case from `before` to `after` (engine.ts). */
+export async function recordAction(
+  tx: Executor,
+  before: CaseFacts,
+  after: CaseFacts,
+  a: { action: string; at: Date; actorUnitId: number | null },
+): Promise<void> {
+  const firstFlag = closesBacklog(before, after)
+    ? (await firstFlags(tx, [after.id])).get(after.id)
+    : undefined;
+  await addContributions(tx, actionChange(before, after, { ...a, firstFlag }));
+  await addOpen(tx, openDelta(before, after));
+}
+
+/** The daily sweep changed these cases (deadline flags, lapsed evaluations, closing by lapse). */
+export async function recordSweep(tx: Executor, changes: { before: CaseFacts; after: CaseFacts }[]) {
+  const flags = await firstFlags(
+    tx,
+    changes.filter((ch) => closesBacklog(ch.before, ch.after)).map((ch) => ch.after.id),
+  );
+  await addContributions(
+    tx,
+    changes.flatMap((ch) => sweepChange(ch.before, ch.after, flags.get(ch.after.id))),
+  );
+  await addOpen(
+    tx,
+    changes.flatMap((ch) => openDelta(ch.before, ch.after)),
+  );
+}
+
+/**
+ * Adds everything the given cases contributed: `ids` (a seed batch) or ids in [fromId, toId] (a
+ * rebuild chunk). `days` keeps only contributions dated inside it; `open` adds their open counts.
+ */
+export async function rollupCases(
+  tx: Executor,
+  which: { ids: number[] } | { fromId: number; toId: number },
+  opts: { days?: { from: string; to: string }; open?: boolean } = {},
+): Promise<number> {
+  const [caseCond, eventCond] =
+    'ids' in which
+      ? [inArray(cases.id, which.ids), inArray(caseEvents.caseId, which.ids)]
+      : [
+          and(gte(cases.id, which.fromId), lte(cases.id, which.toId)),
+          and(gte(caseEvents.caseId, which.fromId), lte(caseEvents.caseId, which.toId)),
+        ];
+  if ('ids' in which && which.ids.length === 0) return 0;
+  const rows = (await tx.select().from(cases).where(caseCond)) as CaseFacts[];
+  if (rows.length === 0) return 0;
+  const events = await tx
+    .select({
+      caseId: caseEvents.caseId,
+      action: caseEvents.action,
+      at: caseEvents.at,
+      fromState: caseEvents.fromState,
+      actorUnitId: caseEvents.actorUnitId,
+      detail: caseEvents.detail,
+    })
+    .from(caseEvents)
+    .where(and(eventCond, inArray(caseEvents.action, ROLLUP_EVENT_ACTIONS)))
+    .orderBy(asc(caseEvents.caseId), asc(caseEvents.id));
+  const byCase = new Map<number, EventFacts[]>();
+  for (const e of events) {
+    const list = byCase.get(e.caseId) ?? [];
+    list.push(e);
+    byCase.set(e.caseId, list);
+  }
+  let list = rows.flatMap((c) => caseContributions(c, byCase.get(c.id) ?? []));
+  const days = opts.days;
+  if (days) list = list.filter((c) => c.day >= days.from && c.day <= days.to);
+  await addContributions(tx, list);
+  if (opts.open)
+    await addOpen(
+      tx,
+      rows.map(openStateOf).filter((k) => k !== null),
+    );
+  return rows.length;
+}

@@ -1,0 +1,212 @@
+// Indicators API (analytics contract, "Indicators"): /analytics/indicators, /analytics/cases,
+// /analytics/trend, /analytics/overdue-by-unit. Who may read and which scope: analyticsScope
+// (src/policies). Figures come from the rollups (indicators.ts); only /cases reads `cases`.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CaseSummary, presentSummary } from '../cases/presenters.ts';
+import { UnitLookup } from '../cases/units.ts';
+import type { AppContext } from '../context.ts';
+import { INDICATOR_DEFINITIONS } from '../domain/indicators/index.ts';
+import { analyticsScope } from '../policies/index.ts';
+import { actorOf } from '../server/auth.ts';
+import { casesBehind, DRILL_METRICS } from './drill.ts';
+import { defaultRange, GROUP_BYS, indicatorsFor, overdueByUnit, trendFor } from './indicators.ts';
+
+const rate = z.number().nullable();
+export const IndicatorsSchema = z.object({
+  total: z.number().meta({ description: '信访总量（登记件次，按收到日期）' }),
+  totalPrevYear: z.number(),
+  totalPrevPeriod: z.number(),
+  yoy: rate.meta({ description: '同比' }),
+  mom: rate.meta({ description: '环比（上期为紧接本期之前、天数相同的期间）' }),
+  online: z.number(),
+  onlineShare: rate.meta({ description: '网上信访占比' }),
+  onlineSharePrev: rate,
+  acceptedTimely: z.number(),
+  acceptanceDecided: z.number(),
+  timelyAcceptanceRate: rate.meta({ description: '及时受理率' }),
+  completedOnTime: z.number(),
+  completed: z.number(),
+  onTimeCompletionRate: rate.meta({ description: '按期办结率' }),
+  rated: z.number(),
+  ratable: z.number(),
+  participationRate: rate.meta({ description: '群众参评率' }),
+  satisfied: z.number(),
+  satisfactionRate: rate.meta({ description: '满意率（责任单位，满意+基本满意）' }),
+  bureauSatisfied: z.number(),
+  bureauSatisfactionRate: rate.meta({ description: '满意率（信访部门）' }),
+  skippedLevel: z.number(),
+  visits: z.number(),
+  skipLevelRate: rate.meta({ description: '越级上访率（批次）' }),
+  repeats: z.number(),
+  repeatRate: rate.meta({ description: '重复信访率' }),
+  backlogResolved: z.number(),
+  backlog: z.number(),
+  backlogResolutionRate: rate.meta({ description: '积案化解率' }),
+  groupBatches: z.number(),
+  groupPersons: z.number(),
+});
+
+const scope = z
+  .string()
+  .regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字')
+  .optional()
+  .meta({ description: '行政区划代码（默认本人所在辖区）' });
+const date = z.iso.date('日期格式应为 YYYY-MM-DD');
+const Range = { from: date.optional(), to: date.optional() };
+
+const rangeOf = (q: { from?: string; to?: string }) => {
+  const d = defaultRange();
+  return { from: q.from ?? (q.to ? `${q.to.slice(0, 7)}-01` : d.from), to: q.to ?? d.to };
+};
+
+export const analyticsRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/analytics/indicators',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: '统计指标（总量、同比环比、网上信访占比、及时受理率、按期办结率、参评率、满意率等）',
+          querystring: z.object({ ...Range, scope, groupBy: z.enum(GROUP_BYS).default('none') }),
+          response: {
+            200: z.object({
+              from: z.string(),
+              to: z.string(),
+              scope: z.object({ code: z.string(), name: z.string() }),
+              totals: IndicatorsSchema,
+              rows: z.array(
+                IndicatorsSchema.extend({ key: z.string(), label: z.string(), drill: z.boolean() }),
+              ),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const code = analyticsScope(actorOf(req), req.query.scope);
+        return indicatorsFor(ctx.db, { range: rangeOf(req.query), scope: code, groupBy: req.query.groupBy });
+      },
+    );
+
+    app.get(
+      '/analytics/indicators/definitions',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: '各项指标的名称与计算口径',
+          response: {
+            200: z.record(
+              z.string(),
+              z.object({
+                name: z.string(),
+                numerator: z.string(),
+                denominator: z.string().optional(),
+                definition: z.string(),
+              }),
+            ),
+          },
+        },
+      },
+      async (req) => {
+        analyticsScope(actorOf(req));
+        return INDICATOR_DEFINITIONS;
+      },
+    );
+
+    app.get(
+      '/analytics/cases',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: '指标背后的信访事项（下钻到事项列表）',
+          querystring: z.object({
+            ...Range,
+            scope,
+            metric: z.enum(DRILL_METRICS).default('total'),
+            category: z.string().max(20).optional(),
+            form: z.string().max(20).optional(),
+            purpose: z.string().max(20).optional(),
+            unit: z.coerce.number().int().positive().optional(),
+            page: z.coerce.number().int().min(1).default(1),
+            pageSize: z.coerce.number().int().min(1).max(200).default(20),
+          }),
+          response: { 200: z.object({ items: z.array(CaseSummary), total: z.number() }) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        const code = analyticsScope(actor, req.query.scope);
+        const r = await casesBehind(ctx.db, actor, { ...req.query, range: rangeOf(req.query), scope: code });
+        const now = new Date();
+        const names = await new UnitLookup(ctx.db).jurisdictionNames(
+          ctx.db,
+          r.items.map((c) => c.jurisdictionCode),
+        );
+        return { total: r.total, items: r.items.map((c) => presentSummary(c, now, names)) };
+      },
+    );
+
+    app.get(
+      '/analytics/trend',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: '信访量趋势（按月或按日，含上年同期）',
+          querystring: z.object({
+            ...Range,
+            scope,
+            category: z.string().max(20).optional(),
+            interval: z.enum(['month', 'day']).default('month'),
+          }),
+          response: {
+            200: z.object({
+              points: z.array(
+                z.object({
+                  period: z.string(),
+                  total: z.number(),
+                  totalPrevYear: z.number(),
+                  online: z.number(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const code = analyticsScope(actorOf(req), req.query.scope);
+        return trendFor(ctx.db, {
+          range: rangeOf(req.query),
+          scope: code,
+          category: req.query.category,
+          interval: req.query.interval,
+        });
+      },
+    );
+
+    app.get(
+      '/analytics/overdue-by-unit',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: '各单位在办、临期、超期事项数（当前）',
+          querystring: z.object({ scope }),
+          response: {
+            200: z.object({
+              rows: z.array(
+                z.object({
+                  unitId: z.number(),
+                  unitName: z.string(),
+                  jurisdictionName: z.string(),
+                  open: z.number(),
+                  near: z.number(),
+                  overdue: z.number(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (req) => overdueByUnit(ctx.db, analyticsScope(actorOf(req), req.query.scope)),
+    );
+  };

@@ -1,0 +1,188 @@
+// /api/v1/reports: monthly special reports (专报) — draft, list, read, edit texts, issue, download,
+// and the chart images for the console preview. Analysts, leaders and admins of petition bureaus,
+// within their jurisdiction (src/policies: reportPolicy).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { actorOf } from '../server/auth.ts';
+import { CHART_KEYS, chartPng } from './charts.ts';
+import { renderReport, reportFilename } from './render.ts';
+import {
+  createMonthlyReport,
+  issueReport,
+  listReports,
+  loadReport,
+  presentReport,
+  type ReportRow,
+  updateReportSections,
+} from './store.ts';
+import type { ReportData, ReportSections } from './types.ts';
+
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+const Sections = z.object({
+  situation: z.string(),
+  problems: z.string(),
+  forecast: z.string(),
+  suggestions: z.string(),
+});
+
+const ReportSummary = z.object({
+  id: z.number(),
+  kind: z.string(),
+  period: z.string(),
+  scope: z.object({ code: z.string(), name: z.string() }),
+  title: z.string(),
+  status: z.enum(['draft', 'issued']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  issuedAt: z.string().nullable(),
+});
+
+const ReportDetail = ReportSummary.extend({
+  sections: Sections,
+  data: z
+    .record(z.string(), z.unknown())
+    .meta({ description: 'ReportData：指标、分项、趋势、问题、预测（仅统计数字）' }),
+});
+
+const text = z.string().max(20_000, '每部分不超过20000字');
+
+const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
+
+const detail = (r: ReportRow) => ({
+  ...presentReport(r),
+  sections: r.sections as ReportSections,
+  data: r.data as Record<string, unknown>,
+});
+
+export const reportRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/reports/monthly',
+      {
+        schema: {
+          tags: ['reports'],
+          summary: '生成月度专报草稿（汇总指标、图表数据并起草各部分文字）',
+          body: z.object({
+            month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
+            scope: z
+              .string()
+              .regex(/^\d{6}(\d{3})?$/, '行政区划代码格式不正确')
+              .optional()
+              .meta({ description: '行政区划代码，默认为本人所属辖区' }),
+          }),
+          response: { 201: ReportDetail },
+        },
+      },
+      async (req, reply) => {
+        const row = await createMonthlyReport(ctx, actorOf(req), req.body);
+        return reply.status(201).send(detail(row));
+      },
+    );
+
+    app.get(
+      '/reports',
+      {
+        schema: {
+          tags: ['reports'],
+          summary: '专报列表（本辖区）',
+          response: { 200: z.object({ items: z.array(ReportSummary) }) },
+        },
+      },
+      async (req) => ({ items: (await listReports(ctx, actorOf(req))).map(presentReport) }),
+    );
+
+    app.get(
+      '/reports/:id',
+      {
+        schema: { tags: ['reports'], summary: '专报详情', params: idParam, response: { 200: ReportDetail } },
+      },
+      async (req) => detail(await loadReport(ctx, actorOf(req), req.params.id)),
+    );
+
+    app.put(
+      '/reports/:id',
+      {
+        schema: {
+          tags: ['reports'],
+          summary: '修改专报各部分文字（仅草稿）',
+          params: idParam,
+          body: z.object({
+            sections: z.object({
+              situation: text.optional(),
+              problems: text.optional(),
+              forecast: text.optional(),
+              suggestions: text.optional(),
+            }),
+          }),
+          response: { 200: ReportDetail },
+        },
+      },
+      async (req) => detail(await updateReportSections(ctx, actorOf(req), req.params.id, req.body.sections)),
+    );
+
+    app.post(
+      '/reports/:id/issue',
+      {
+        schema: {
+          tags: ['reports'],
+          summary: '签发专报（领导、管理员）',
+          params: idParam,
+          response: { 200: ReportDetail },
+        },
+      },
+      async (req) => detail(await issueReport(ctx, actorOf(req), req.params.id)),
+    );
+
+    app.get(
+      '/reports/:id/download',
+      {
+        schema: {
+          tags: ['reports'],
+          summary: '下载专报（Word 或 PDF）',
+          params: idParam,
+          querystring: z.object({ format: z.enum(['docx', 'pdf']).default('docx') }),
+        },
+      },
+      async (req, reply) => {
+        const r = await loadReport(ctx, actorOf(req), req.params.id);
+        const data = r.data as ReportData;
+        const bytes = await renderReport(req.query.format, {
+          data,
+          sections: r.sections as ReportSections,
+          issuedAt: r.issuedAt,
+        });
+        const name = reportFilename(data, req.query.format);
+        return reply
+          .header('content-type', MIME[req.query.format])
+          .header(
+            'content-disposition',
+            `attachment; filename="report.${req.query.format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+          )
+          .send(bytes);
+      },
+    );
+
+    app.get(
+      '/reports/:id/charts/:chart',
+      {
+        schema: {
+          tags: ['reports'],
+          summary: '专报图表（PNG，与 Word/PDF 中相同）',
+          params: idParam.extend({ chart: z.enum(CHART_KEYS) }),
+        },
+      },
+      async (req, reply) => {
+        const r = await loadReport(ctx, actorOf(req), req.params.id);
+        return reply
+          .header('content-type', 'image/png')
+          .header('cache-control', 'private, max-age=300')
+          .send(chartPng(req.params.chart, r.data as ReportData));
+      },
+    );
+  };

@@ -1,0 +1,129 @@
+// /api/v1/warnings (预警: list within scope, acknowledge) and /api/v1/special-periods (重大活动保障期,
+// administrators). Shapes as in the analytics contract.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { analyticsScope } from '../policies/index.ts';
+import { actorOf } from '../server/auth.ts';
+import { createPeriod, deletePeriod, listPeriods } from './periods.ts';
+import { acknowledgeWarning, listWarnings, WARNING_KINDS } from './store.ts';
+
+const zCode = z.string().regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字');
+const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+const Item = z.object({
+  id: z.number(),
+  kind: z.enum(WARNING_KINDS),
+  level: z.enum(['high', 'medium']),
+  title: z.string(),
+  detail: z.string(),
+  caseIds: z.array(z.number()),
+  jurisdiction: z.object({ code: z.string(), name: z.string() }),
+  createdAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable().meta({ description: '签收人（姓名）' }),
+  note: z.string().nullable(),
+});
+
+const Period = z.object({
+  id: z.number(),
+  name: z.string(),
+  from: z.string(),
+  to: z.string(),
+  scope: z.object({ code: z.string(), name: z.string() }),
+  thresholdFactor: z.number(),
+  createdAt: z.string(),
+});
+
+export const warningRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/warnings',
+      {
+        schema: {
+          tags: ['warnings'],
+          summary: '预警列表（本辖区）',
+          querystring: z.object({
+            status: z.enum(['open', 'acknowledged']).optional(),
+            scope: zCode.optional(),
+            kind: z.enum(WARNING_KINDS).optional(),
+            level: z.enum(['high', 'medium']).optional(),
+          }),
+          response: { 200: z.object({ items: z.array(Item) }) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        analyticsScope(actor, req.query.scope);
+        return { items: await listWarnings(ctx.db, actor, req.query) };
+      },
+    );
+
+    app.post(
+      '/warnings/:id/acknowledge',
+      {
+        schema: {
+          tags: ['warnings'],
+          summary: '签收预警（督查员、领导），记录签收人和处置说明',
+          params: z.object({ id: z.coerce.number().int().positive() }),
+          body: z.object({ note: z.string().trim().max(1000).default('') }),
+          response: { 200: Item },
+        },
+      },
+      async (req) => acknowledgeWarning(ctx, actorOf(req), req.params.id, req.body.note),
+    );
+
+    app.get(
+      '/special-periods',
+      {
+        schema: {
+          tags: ['warnings'],
+          summary: '重大活动保障期（本辖区及适用于本辖区的上级保障期）',
+          response: { 200: z.object({ items: z.array(Period) }) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        analyticsScope(actor);
+        return { items: await listPeriods(ctx.db, actor) };
+      },
+    );
+
+    app.post(
+      '/special-periods',
+      {
+        schema: {
+          tags: ['warnings'],
+          summary: '设置重大活动保障期（管理员，本辖区）：期间内预警阈值乘以系数，并每日向督查员发送预警日报',
+          body: z.object({
+            name: z.string().trim().min(2).max(100),
+            from: zDate,
+            to: zDate,
+            scope: zCode,
+            thresholdFactor: z.number().gt(0).max(1).default(0.5),
+          }),
+          response: { 201: Period },
+        },
+      },
+      async (req, reply) => {
+        const p = await createPeriod(ctx, actorOf(req), req.body);
+        return reply.code(201).send(p);
+      },
+    );
+
+    app.delete(
+      '/special-periods/:id',
+      {
+        schema: {
+          tags: ['warnings'],
+          summary: '删除重大活动保障期（管理员）',
+          params: z.object({ id: z.coerce.number().int().positive() }),
+        },
+      },
+      async (req, reply) => {
+        await deletePeriod(ctx, actorOf(req), req.params.id);
+        return reply.code(204).send();
+      },
+    );
+  };

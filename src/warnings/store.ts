@@ -1,0 +1,168 @@
+// Warnings (预警) as stored: insert once per dedupe key, list within the caller's scope, acknowledge.
+import { and, desc, eq, isNotNull, isNull, like, type SQL } from 'drizzle-orm';
+import { recordAudit } from '../audit/chain.ts';
+import type { AppContext } from '../context.ts';
+import type { Executor } from '../db/client.ts';
+import { jurisdictions, users, warnings } from '../db/schema.ts';
+import { conflict, notFound } from '../errors.ts';
+import { type Actor, analyticsPolicy, ensureAllowed, warningScope } from '../policies/index.ts';
+
+export const WARNING_KINDS = [
+  'growth',
+  'group_event',
+  'repeat_petitioner',
+  'overdue_unit',
+  'extreme_risk',
+] as const;
+export type WarningKind = (typeof WARNING_KINDS)[number];
+export type WarningLevel = 'high' | 'medium';
+
+export const WARNING_KIND_NAMES: Record<WarningKind, string> = {
+  growth: '异常增长',
+  group_event: '疑似群体性事件',
+  repeat_petitioner: '重复信访',
+  overdue_unit: '超期积压',
+  extreme_risk: '极端风险',
+};
+
+export interface NewWarning {
+  kind: WarningKind;
+  level: WarningLevel;
+  jurisdictionCode: string;
+  title: string;
+  /** No personal data: counts, places, categories, case numbers at most. */
+  detail: string;
+  caseIds: number[];
+  dedupeKey: string;
+}
+
+/** Cases linked per warning, at most (the first ones; the detail says how many in all). */
+export const MAX_LINKED_CASES = 200;
+
+/** Inserts unless the dedupe key exists; returns the new id, or null when it was already there. */
+export async function insertWarning(tx: Executor, w: NewWarning): Promise<number | null> {
+  const [row] = await tx
+    .insert(warnings)
+    .values({ ...w, caseIds: w.caseIds.slice(0, MAX_LINKED_CASES) })
+    .onConflictDoNothing({ target: warnings.dedupeKey })
+    .returning({ id: warnings.id });
+  return row?.id ?? null;
+}
+
+export interface WarningItem {
+  id: number;
+  kind: WarningKind;
+  level: WarningLevel;
+  title: string;
+  detail: string;
+  caseIds: number[];
+  jurisdiction: { code: string; name: string };
+  createdAt: string;
+  acknowledgedAt: string | null;
+  /** Display name of who acknowledged it. */
+  acknowledgedBy: string | null;
+  note: string | null;
+}
+
+export interface WarningFilter {
+  status?: 'open' | 'acknowledged';
+  /** Jurisdiction code inside the caller's subtree (already checked by analyticsScope). */
+  scope?: string;
+  kind?: WarningKind;
+  level?: WarningLevel;
+  limit?: number;
+}
+
+const select = {
+  w: warnings,
+  jurisdictionName: jurisdictions.name,
+  ackName: users.displayName,
+};
+
+function item(r: {
+  w: typeof warnings.$inferSelect;
+  jurisdictionName: string | null;
+  ackName: string | null;
+}) {
+  return {
+    id: r.w.id,
+    kind: r.w.kind as WarningKind,
+    level: r.w.level as WarningLevel,
+    title: r.w.title,
+    detail: r.w.detail,
+    caseIds: r.w.caseIds,
+    jurisdiction: { code: r.w.jurisdictionCode, name: r.jurisdictionName ?? r.w.jurisdictionCode },
+    createdAt: r.w.createdAt.toISOString(),
+    acknowledgedAt: r.w.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: r.w.acknowledgedAt ? (r.ackName ?? '') : null,
+    note: r.w.note,
+  } satisfies WarningItem;
+}
+
+export async function listWarnings(db: Executor, actor: Actor, f: WarningFilter): Promise<WarningItem[]> {
+  const where: SQL[] = [warningScope(actor)];
+  if (f.scope) where.push(like(warnings.jurisdictionCode, `${scopePrefixOf(f.scope)}%`));
+  if (f.status === 'open') where.push(isNull(warnings.acknowledgedAt));
+  if (f.status === 'acknowledged') where.push(isNotNull(warnings.acknowledgedAt));
+  if (f.kind) where.push(eq(warnings.kind, f.kind));
+  if (f.level) where.push(eq(warnings.level, f.level));
+  const rows = await db
+    .select(select)
+    .from(warnings)
+    .leftJoin(jurisdictions, eq(jurisdictions.code, warnings.jurisdictionCode))
+    .leftJoin(users, eq(users.id, warnings.acknowledgedBy))
+    .where(and(...where))
+    .orderBy(desc(warnings.createdAt), desc(warnings.id))
+    .limit(f.limit ?? 500);
+  return rows.map(item);
+}
+
+/** GB/T 2260 code → the prefix of its subtree ('320000' → '32', '320100' → '3201'). */
+export function scopePrefixOf(code: string): string {
+  if (code.length > 6) return code;
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}
+
+export async function acknowledgeWarning(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  note: string,
+): Promise<WarningItem> {
+  return ctx.db.transaction(async (tx) => {
+    const [w] = await tx
+      .select()
+      .from(warnings)
+      .where(and(eq(warnings.id, id), warningScope(actor)))
+      .for('update');
+    if (!w) throw notFound('未找到该预警，或您无权查看');
+    ensureAllowed(
+      analyticsPolicy.acknowledgeWarning(actor, w.jurisdictionCode),
+      '只有督查员或领导可以签收预警',
+    );
+    if (w.acknowledgedAt) throw conflict('already_acknowledged', '该预警已签收');
+    const now = new Date();
+    await tx
+      .update(warnings)
+      .set({ acknowledgedAt: now, acknowledgedBy: actor.userId, note })
+      .where(eq(warnings.id, id));
+    await recordAudit(tx, {
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      action: 'warning.acknowledge',
+      entity: 'warning',
+      entityId: id,
+      summary: { kind: w.kind, level: w.level, jurisdictionCode: w.jurisdictionCode },
+    });
+    const [r] = await tx
+      .select(select)
+      .from(warnings)
+      .leftJoin(jurisdictions, eq(jurisdictions.code, warnings.jurisdictionCode))
+      .leftJoin(users, eq(users.id, warnings.acknowledgedBy))
+      .where(eq(warnings.id, id));
+    if (!r) throw notFound();
+    return item(r);
+  });
+}

@@ -1,0 +1,150 @@
+// 数据分析 and 数据大屏 in a real Chromium against the seeded platform:
+// (a) js_analyst opens /console/analytics: KPI numbers, the Jiangsu map drawn (canvas), no tofu;
+//     drills from the province to 南京市 (its districts appear), opens the cases behind 信访总量 and
+//     follows one to its detail page; exports the indicator table to Excel;
+//     a department handler is not offered the page;
+// (b) /screen/ at 1920×1080 sends a stranger to the console login and back, then shows the big
+//     numbers, the map and the clock on one screen without scrolling (screenshot kept).
+import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCases } from '../../src/seed/cases.ts';
+import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
+import { runWarningScan } from '../../src/warnings/scan.ts';
+import { DEMO_PASSWORD } from '../helpers/harness.ts';
+import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
+
+let browser: Browser;
+let server: Server;
+
+beforeAll(async () => {
+  if (!webBuilt()) {
+    throw new Error(
+      `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
+    );
+  }
+  browser = await launchBrowser();
+  server = await startServer();
+  // Two years of synthetic petitions across Jiangsu (rollups kept by the seed), then one warning scan.
+  await seedCases(server.h.ctx.db, server.h.ctx.pii, { count: 2000, seed: 11 });
+  await runWarningScan(server.h.ctx);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport,
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(30_000);
+  return context.newPage();
+}
+
+async function fillLogin(page: Page, username: string): Promise<void> {
+  await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+const kpiValue = (page: Page, key: string) => page.locator(`.xf-kpi[data-indicator="${key}"] .xf-kpi-value`);
+
+describe('数据分析 (console)', () => {
+  it('shows KPIs and the map, drills province → city → cases, exports Excel', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/console/`);
+    await fillLogin(page, 'js_analyst');
+    await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
+    await page.getByRole('link', { name: '数据分析' }).click();
+    await page.getByRole('heading', { name: '数据分析', exact: true }).waitFor();
+
+    // This month to date on the seeded data: a real count, and rates as percentages or —.
+    await expect.poll(() => kpiValue(page, 'total').innerText(), { timeout: 30_000 }).toMatch(/^\d[\d,]*/);
+    expect(Number((await kpiValue(page, 'total').innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
+    expect(await kpiValue(page, 'timelyAcceptanceRate').innerText()).toMatch(/^(\d+\.\d%|—)$/);
+    await page.locator('[aria-label="江苏省信访量地图"] canvas').first().waitFor();
+    await expectNoTofu(page);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await sleep(1500); // let the charts' entry animation finish: the shot is for people to look at
+    await saveScreenshot(page, 'analytics-province');
+
+    // The ranking: 南京市 has districts below it → the scope becomes 南京市.
+    const table = page.getByLabel('指标明细表');
+    await table.getByRole('button', { name: '南京市', exact: true }).click();
+    await page.getByLabel('统计范围层级').getByText('南京市').waitFor();
+    await table.getByRole('button', { name: '鼓楼区', exact: true }).waitFor();
+    expect(await table.getByRole('button', { name: '苏州市', exact: true }).count()).toBe(0);
+
+    // The cases behind 南京市's 信访总量, each linking to its detail page.
+    await page.locator('.xf-kpi[data-indicator="total"]').click();
+    const drawer = page.locator('.ant-drawer-content');
+    await drawer.getByText('南京市 · 信访总量 · 全部案件').waitFor();
+    const first = drawer.locator('tbody a').first();
+    const number = await first.innerText();
+    expect(number).toMatch(/\S+/);
+    // Excel before leaving the page: the drawer closes first.
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出Excel' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^信访指标-南京市-按地区-.*\.xlsx$/);
+    const bytes = await readFile(await file.path());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container, as .xlsx is
+
+    await page.locator('.xf-kpi[data-indicator="total"]').click();
+    await drawer.locator('tbody a').first().click();
+    await page.waitForURL(/\/console\/cases\/\d+$/);
+    await page.getByText(number).first().waitFor();
+    await page.context().close();
+  });
+
+  it('is not offered to a department handler', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/console/`);
+    await fillLogin(page, 'gl_handler');
+    await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: '数据分析' }).count()).toBe(0);
+    // Typed by hand, the address falls back to the workbench.
+    await page.goto(`${server.url}/console/analytics`);
+    await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
+    expect(await page.getByRole('heading', { name: '数据分析', exact: true }).count()).toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('数据大屏 /screen', () => {
+  it('logs in through the console and shows the numbers, map and clock at 1920×1080', async () => {
+    const page = await newPage({ width: 1920, height: 1080 });
+    await page.goto(`${server.url}/screen/`);
+    await page.waitForURL(/\/console\/login\?next=/);
+    await fillLogin(page, 'js_analyst');
+    await page.waitForURL(/\/screen\/$/);
+    await page.getByRole('heading', { name: '江苏省信访工作态势' }).waitFor();
+
+    const bigs = page.getByTestId('big-number');
+    await expect.poll(() => bigs.count()).toBe(7);
+    // 本月信访量 (the second number) is a count once the figures have arrived.
+    await expect.poll(() => bigs.nth(1).innerText(), { timeout: 30_000 }).toMatch(/^\d[\d,]*$/);
+    for (const text of await bigs.allInnerTexts()) expect(text.trim()).not.toBe('');
+    await page.locator('[aria-label="信访量地图"] canvas').first().waitFor();
+    await expect.poll(() => page.getByLabel('时钟').innerText()).toMatch(/\d{2}:\d{2}:\d{2}/);
+    await expectNoTofu(page);
+    // One screen: nothing scrolls.
+    const overflow = await page.evaluate(
+      '[document.documentElement.scrollHeight - innerHeight, document.documentElement.scrollWidth - innerWidth]',
+    );
+    expect(overflow).toEqual([0, 0]);
+    await sleep(1500); // the charts' entry animation
+    const shot = await saveScreenshot(page, 'screen-1920x1080', { fullPage: false });
+    expect((await readFile(shot)).length).toBeGreaterThan(10_000);
+    await page.context().close();
+  });
+});
