@@ -1,0 +1,1 @@
+ALTER TABLE "case_parties" ADD COLUMN "rights_card_enc" text;

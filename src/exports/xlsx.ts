@@ -1,0 +1,55 @@
+// Excel workbooks (.xlsx) for list exports: case lists today, indicator tables (analytics) next.
+// One sheet, a bold frozen header row, column widths, and every cell written as a typed value:
+// strings stay strings, so long digit codes (case numbers, ID-like codes) keep every digit and a
+// value that looks like a formula is never evaluated (exceljs writes plain strings as shared
+// strings, not formulas).
+import ExcelJS from 'exceljs';
+
+export type XlsxCell = string | number | boolean | Date | null | undefined;
+
+export interface XlsxColumn<K extends string = string> {
+  header: string;
+  key: K;
+  /** Width in characters (a CJK character counts about 2). */
+  width?: number;
+  /** Excel number format, e.g. 'yyyy-mm-dd hh:mm' for dates. */
+  numFmt?: string;
+}
+
+export interface XlsxSheet<K extends string = string> {
+  sheetName: string;
+  columns: readonly XlsxColumn<K>[];
+  rows: readonly Partial<Record<K, XlsxCell>>[];
+  /** Optional note written in a row under the table (e.g. "只导出了前 10,000 条"). */
+  footnote?: string;
+}
+
+/** Sheet names: at most 31 characters and none of : \ / ? * [ ] (Excel's rules). */
+export const safeSheetName = (name: string) => name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet1';
+
+export async function toXlsx<K extends string>(sheet: XlsxSheet<K>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '阳光信访';
+  wb.created = new Date();
+  const ws = wb.addWorksheet(safeSheetName(sheet.sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = sheet.columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.width ?? 14,
+    style: c.numFmt ? { numFmt: c.numFmt } : {},
+  }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of sheet.rows) ws.addRow(r);
+  if (sheet.footnote) {
+    ws.addRow([]);
+    ws.addRow([sheet.footnote]).font = { italic: true, color: { argb: 'FF8C8C8C' } };
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Content-Disposition for a Chinese file name: ASCII fallback plus RFC 5987 `filename*`. */
+export function attachmentHeader(filename: string, fallback = 'export.xlsx'): string {
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,0 +1,45 @@
+// @vitest-environment jsdom
+// 登记 (console): the registrar's form says which required fields are missing before anything is
+// sent, checks the petitioner's phone, and (for a visit) the 权益保障卡号 format.
+import './setup.ts';
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import '../../web/shared/i18n.ts';
+import RegisterPage from '../../web/console/pages/Register.tsx';
+import { ME_KEY } from '../../web/shared/session.ts';
+import { button, renderPage } from './render.tsx';
+
+const registrar = {
+  id: 2,
+  role: 'registrar',
+  roleName: '登记员',
+  displayName: '鼓楼区登记员',
+  unit: { id: 7, name: '南京市鼓楼区信访局', kind: 'bureau' },
+  jurisdiction: { code: '320106', name: '鼓楼区', scopePrefix: '320106' },
+};
+
+describe('console registration form', () => {
+  it('lists the missing required fields of a letter', async () => {
+    const { user } = renderPage(<RegisterPage />, { url: '/?form=letter', cache: [[ME_KEY, registrar]] });
+    await user.click(button(/^登\s*记$/));
+    expect(await screen.findByText('请选择问题属地')).toBeTruthy();
+    expect(screen.getByText('请填写标题')).toBeTruthy();
+    expect(screen.getByText('请填写信访内容')).toBeTruthy();
+    expect(screen.getByText('此项必填')).toBeTruthy(); // 姓名
+  });
+
+  it('checks the phone number and the rights-card number of a visit', async () => {
+    const { user } = renderPage(<RegisterPage />, { url: '/?form=visit', cache: [[ME_KEY, registrar]] });
+    await user.click(await screen.findByLabelText('联系电话'));
+    await user.paste('1380013');
+    await user.click(screen.getByLabelText('权益保障卡号'));
+    expect(await screen.findByText('请填写正确的11位手机号码')).toBeTruthy();
+    await user.paste('卡12');
+    await user.tab();
+    expect(await screen.findByText('权益保障卡号应为6到30位字母、数字或“-”')).toBeTruthy();
+    await user.clear(screen.getByLabelText('权益保障卡号'));
+    await user.paste('JS-3201060012345');
+    await user.tab();
+    await waitFor(() => expect(screen.queryByText('权益保障卡号应为6到30位字母、数字或“-”')).toBeNull());
+  });
+});
