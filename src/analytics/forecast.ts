@@ -64,10 +64,22 @@ export async function monthlyCounts(
   return out;
 }
 
-/** Leading months before the first petition are not history (the platform was not in use yet). */
+/**
+ * Leading months before the first petition are not history (the platform was not in use yet), and
+ * the first month in use is usually partial (go-live mid-month): it is dropped when it holds less
+ * than half the median of the months after it, so it does not read as a collapse in the season.
+ */
 export function trimLeadingZeros<T extends { total: number }>(rows: T[]): T[] {
   const first = rows.findIndex((r) => r.total > 0);
-  return first < 0 ? [] : rows.slice(first);
+  if (first < 0) return [];
+  const used = rows.slice(first);
+  if (used.length < 3) return used;
+  const rest = used
+    .slice(1)
+    .map((r) => r.total)
+    .sort((a, b) => a - b);
+  const median = rest[Math.floor(rest.length / 2)] ?? 0;
+  return used[0].total < median / 2 ? used.slice(1) : used;
 }
 
 /** Forecast from a history (complete months, oldest first) for the months after it. */

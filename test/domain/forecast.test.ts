@@ -1,5 +1,6 @@
 // The forecast models on synthetic monthly series with a known trend and season.
 import { describe, expect, it } from 'vitest';
+import { trimLeadingZeros } from '../../src/analytics/forecast.ts';
 import {
   chooseModel,
   forecastSeries,
@@ -97,5 +98,16 @@ describe('fallbacks and degenerate inputs', () => {
   it('computes MAPE over non-zero actuals only', () => {
     expect(mape([100, 0, 50], [110, 5, 40])).toBeCloseTo(0.15, 10);
     expect(mape([0, 0], [1, 2])).toBeNull();
+  });
+});
+
+describe('history before the forecast', () => {
+  const months = (totals: number[]) =>
+    totals.map((total, i) => ({ period: `2025-${String(i + 1).padStart(2, '0')}`, total }));
+
+  it('drops months before go-live and a partial first month, keeps a normal first month', () => {
+    expect(trimLeadingZeros(months([0, 0, 12, 90, 95, 88])).map((m) => m.total)).toEqual([90, 95, 88]);
+    expect(trimLeadingZeros(months([0, 70, 90, 95, 88])).map((m) => m.total)).toEqual([70, 90, 95, 88]);
+    expect(trimLeadingZeros(months([0, 0]))).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 //     to 鼓楼区住房和城乡建设局 via the unit picker; gl_handler replies and delivers it;
 // (b) gl_registrar registers a letter through the form and refuses it (不予受理, LEGAL_CHANNEL);
 // (c) after the citizen asks for review, nj_reviewer decides it in the console;
+// (d) a repeat petition shows the earlier matter under 疑似重复 and is linked to it (关联重复件);
 // plus keyboard navigation of a list, the admin pages, and citizens sent to the portal.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -320,6 +321,41 @@ describe('staff console in Chromium (1280 × 800)', () => {
     await check(page, 'console-reviewed');
     await page.context().close();
     expect(await stateOf(caseId)).toBe('reviewed');
+  });
+
+  it('(d) a repeat petition shows its earlier matter as a possible duplicate and is linked to it', async () => {
+    const first = await citizenPetition('小区电梯停运无人维修');
+    // A neighbour writes about the same lift (a letter registered by the bureau), slightly reworded.
+    const id17 = '32010619800101123';
+    const res = await server.h.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: await server.h.as('gl_registrar'),
+      payload: {
+        form: 'letter',
+        purpose: 'claim',
+        jurisdictionCode: '320106',
+        subject: '3号楼电梯停运请求维修',
+        content: '小区3号楼电梯已经停运两个多月，物业拒绝维修，老人上下楼十分困难，请求尽快协调解决。',
+        petitioner: { name: '王五', idNumber: id17 + idNumberCheckDigit(id17), phone: '13900000123' },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const second = res.json() as { caseId: number; caseNumber: string };
+    const page = await newPage();
+    await login(page, 'gl_registrar');
+    await page.goto(`${server.url}/console/cases/${second.caseId}`);
+    const related = page.getByRole('list', { name: '疑似重复信访件' });
+    await related.getByRole('link', { name: first.caseNumber }).waitFor();
+    expect(await related.innerText()).toMatch(/相似/);
+    await page.getByRole('button', { name: '关联重复件', exact: true }).click();
+    const modal = page.getByRole('dialog', { name: '关联重复件' });
+    await chooseOption(page, modal, '关联到的信访事项', first.caseNumber);
+    await confirm(page, '确认关联重复件', '不予受理');
+    expect(await page.locator('.xf-timeline').innerText()).toContain('关联重复件');
+    await check(page, 'console-linked-repeat');
+    await page.context().close();
+    expect(await stateOf(second.caseId)).toBe('not_accepted');
   });
 
   it('admin pages; citizens are sent to the portal', async () => {
