@@ -79,7 +79,7 @@ export function trimLeadingZeros<T extends { total: number }>(rows: T[]): T[] {
     .map((r) => r.total)
     .sort((a, b) => a - b);
   const median = rest[Math.floor(rest.length / 2)] ?? 0;
-  return used[0].total < median / 2 ? used.slice(1) : used;
+  return (used[0]?.total ?? 0) < median / 2 ? used.slice(1) : used;
 }
 
 /** Forecast from a history (complete months, oldest first) for the months after it. */

@@ -1,12 +1,27 @@
 import type { Command } from 'commander';
+import { recordAudit } from '../audit/chain.ts';
 import { appConfigFromEnv } from '../config/index.ts';
+import type { AppContext } from '../context.ts';
 import { ROLE_NAMES } from '../domain/roles.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
+import { seedCases } from '../seed/cases.ts';
 import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
 import { buildApp } from '../server/app.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { WEB_MISSING_MESSAGE, webBuilt } from '../server/web.ts';
+import { runWarningScan } from '../warnings/scan.ts';
 import { dataOption } from './options.ts';
+import { createProgress } from './progress.ts';
+
+async function seedDemoCases(ctx: AppContext, count: number): Promise<void> {
+  const progress = createProgress('演示数据 demo cases', count);
+  const n = await seedCases(ctx.db, ctx.pii, { count, seed: 1, onProgress: (k) => progress.increment(k) });
+  progress.stop();
+  await ctx.db.transaction((tx) =>
+    recordAudit(tx, { action: 'seed.cases', entity: 'installation', summary: { count: n, seed: 1 } }),
+  );
+  await runWarningScan(ctx, new Date());
+}
 
 export function registerServe(program: Command): void {
   program
@@ -32,6 +47,8 @@ export function registerServe(program: Command): void {
       }
       const config = appConfigFromEnv({ data: opts.data, port: opts.port, host: opts.host, demo: opts.demo });
       const ctx = await boot(config);
+      // First start in demo mode: some history, so the workbench, dashboards and screen have content.
+      if (ctx.seededDemo && config.demoCases > 0) await seedDemoCases(ctx, config.demoCases);
       const app = await buildApp(ctx);
       await app.listen({ port: config.port, host: config.host });
       ctx.dispatcher.start();

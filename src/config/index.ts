@@ -15,6 +15,8 @@ export interface AppConfig extends DbConfig {
   /** Demo mode seeds demo accounts once and exposes /api/v1/auth/demo-accounts. */
   demo: boolean;
   demoPassword: string;
+  /** Synthetic cases (24 months of history) seeded with the demo accounts on first start. */
+  demoCases: number;
   /** Secret for PII encryption and keyed hashes; generated into the data dir in embedded mode. */
   secret?: string;
   logLevel: string;
@@ -64,6 +66,7 @@ export function appConfigFromEnv(
     // Demo is the default on the embedded database, off on a real server unless asked for.
     demo: opts.demo ?? (process.env.XINFANG_DEMO ? process.env.XINFANG_DEMO === '1' : !db.databaseUrl),
     demoPassword: process.env.XINFANG_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
+    demoCases: demoCasesFromEnv(process.env.XINFANG_DEMO_CASES),
     secret: process.env.XINFANG_SECRET || undefined,
     logLevel: process.env.LOG_LEVEL ?? 'info',
     sessionHours: Number(process.env.XINFANG_SESSION_HOURS ?? 12),
@@ -71,6 +74,14 @@ export function appConfigFromEnv(
     cookieSecure: process.env.XINFANG_COOKIE_SECURE === '1',
     sms: smsConfigFromEnv(),
   };
+}
+
+function demoCasesFromEnv(v: string | undefined): number {
+  if (v === undefined || v.trim() === '') return 3000;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`XINFANG_DEMO_CASES 应为非负整数 / must be a non-negative integer: ${v}`);
+  return n;
 }
 
 export function smsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SmsConfig {
