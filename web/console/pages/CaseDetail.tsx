@@ -321,7 +321,9 @@ export default function CaseDetailPage() {
               <Descriptions.Item label="信访形式">{c.formName}</Descriptions.Item>
               <Descriptions.Item label="信访目的">{c.purposeName}</Descriptions.Item>
               <Descriptions.Item label="收到时间">{formatDateTime(c.receivedAt)}</Descriptions.Item>
-              <Descriptions.Item label="问题属地">{c.jurisdictionName ?? c.jurisdictionCode}</Descriptions.Item>
+              <Descriptions.Item label="问题属地">
+                {c.jurisdictionName ?? c.jurisdictionCode}
+              </Descriptions.Item>
               <Descriptions.Item label="人数">{c.peopleCount}</Descriptions.Item>
               <Descriptions.Item label="当前期限">
                 {c.dueAt ? (
