@@ -3,8 +3,8 @@
 // two references: the seasonal naive forecast (same month last year) and the noise floor, the MAPE
 // even a perfect model of the mean would have on Poisson counts (≈ √(2/(πλ)) per month).
 import type { Executor } from '../db/client.ts';
+import { categoryLabel } from '../domain/categories.ts';
 import { forecastSeries, mape, seasonalNaive } from '../domain/forecast/index.ts';
-import { CATEGORIES } from '../seed/catalog.ts';
 import {
   addMonths,
   HISTORY_MONTHS,
@@ -81,9 +81,7 @@ export async function runBacktest(
     for (let p = from; p < next; p = addMonths(p, 1)) rows.push({ total: byMonth.get(p) ?? 0 });
     picked.push({
       key,
-      label: isCity
-        ? (CITY_NAMES[prefix] ?? prefix)
-        : (CATEGORIES.find((c) => c.code === category)?.name ?? category),
+      label: isCity ? (CITY_NAMES[prefix] ?? prefix) : categoryLabel(category),
       group: isCity ? 'city' : 'category',
       y: trimLeadingZeros(rows).map((r) => r.total),
     });

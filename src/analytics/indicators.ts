@@ -4,6 +4,7 @@
 import { inArray, like, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { jurisdictions, units } from '../db/schema.ts';
+import { categoryLabel } from '../domain/categories.ts';
 import { addDays, shanghaiDate } from '../domain/deadlines/index.ts';
 import {
   COUNTER_NAMES,
@@ -21,7 +22,6 @@ import {
 } from '../domain/indicators/index.ts';
 import { FORM_NAMES, PURPOSE_NAMES } from '../domain/lifecycle/vocabulary.ts';
 import { badRequest } from '../errors.ts';
-import { CATEGORIES } from '../seed/catalog.ts';
 import { COUNTER_COLUMNS, type Dim } from './rollup.ts';
 
 export const GROUP_BYS = [
@@ -161,7 +161,7 @@ async function labelsFor(
       : [];
     for (const r of rows) out.set(String(r.id), { label: r.name, drill: false });
   } else if (groupBy === 'category') {
-    for (const c of CATEGORIES) out.set(c.code, { label: c.name, drill: false });
+    for (const k of keys) if (k) out.set(k, { label: categoryLabel(k), drill: false });
   } else if (groupBy === 'form') {
     for (const [k, v] of Object.entries(FORM_NAMES)) out.set(k, { label: v, drill: false });
   } else if (groupBy === 'purpose') {

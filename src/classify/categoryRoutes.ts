@@ -1,15 +1,16 @@
-// GET /api/v1/classify/categories: the content categories the platform classifies into (the 15
-// first-level categories of the official petition content classification, src/classify/lexicon.ts)
-// with a sample of the keywords the default classifier looks for, and the departments a category
-// can be routed to (the routing table itself: GET/PUT /api/v1/classify/routing/:code).
-// The official three-level tree (level 2 and 3) is not shipped: the copy we have carries no licence.
+// GET /api/v1/classify/categories: the content categories of the platform (src/domain/categories.ts:
+// the 15 first-level categories of the official classification, suggested by the classifier, and
+// 其他) with a sample of the keywords the default classifier looks for, and the departments a
+// category can be routed to (the routing table itself: GET/PUT /api/v1/classify/routing/:code).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import { CONTENT_CATEGORIES } from '../domain/categories.ts';
 import { forbidden } from '../errors.ts';
 import { BUREAU, DEPARTMENTS } from '../orgs/departments.ts';
+import { ensureAllowed, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
-import { CATEGORIES, LEXICON } from './lexicon.ts';
+import { LEXICON } from './lexicon.ts';
 import { DEFAULT_ROUTING } from './routing.ts';
 
 const SAMPLE_KEYWORDS = 12;
@@ -27,7 +28,10 @@ export const categoryRoutes =
             200: z.object({
               categories: z.array(
                 z.object({
+                  code: z.string(),
                   name: z.string(),
+                  description: z.string(),
+                  suggested: z.boolean().meta({ description: '默认分类器是否会建议此类别' }),
                   defaultDepartment: z.string(),
                   keywordCount: z.number(),
                   keywords: z.array(z.string()).meta({ description: '默认分类器的部分关键词' }),
@@ -39,14 +43,20 @@ export const categoryRoutes =
         },
       },
       async (req) => {
-        if (actorOf(req).role === 'citizen') throw forbidden();
+        ensureAllowed(staffToolsPolicy.use(actorOf(req)));
         return {
-          categories: CATEGORIES.map((name) => ({
-            name,
-            defaultDepartment: DEFAULT_ROUTING[name],
-            keywordCount: LEXICON[name].length,
-            keywords: LEXICON[name].slice(0, SAMPLE_KEYWORDS),
-          })),
+          categories: CONTENT_CATEGORIES.map((c) => {
+            const words: readonly string[] = c.name === '其他' ? [] : LEXICON[c.name];
+            return {
+              code: c.code,
+              name: c.name,
+              description: c.description,
+              suggested: c.suggested,
+              defaultDepartment: DEFAULT_ROUTING[c.name] ?? c.department,
+              keywordCount: words.length,
+              keywords: words.slice(0, SAMPLE_KEYWORDS),
+            };
+          }),
           departments: [BUREAU, ...DEPARTMENTS].map((d) => ({ key: d.key, name: d.short })),
         };
       },

@@ -7,10 +7,10 @@ import { createProgress } from '../cli/progress.ts';
 import { appConfigFromEnv } from '../config/index.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { categoryByCode, categoryByName } from '../domain/categories.ts';
 import { parseCsvObjects } from './csv.ts';
 import { crossValidate } from './evaluate.ts';
 import { train } from './model.ts';
-import { DEFAULT_ROUTING } from './routing.ts';
 import { activateVersion, activeClassifier, listModels, saveModel } from './store.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -22,7 +22,11 @@ interface DataOpts {
   label: string;
 }
 
-/** Reads the training CSV: texts joined from the --text columns, labels from --label. */
+/**
+ * Reads the training CSV: texts joined from the --text columns, labels from --label. A label that is
+ * a category code (e.g. an export of `cases.category_code`) becomes that category's name, so the
+ * model's labels are names, as the routing table and the registrar's 采用 expect.
+ */
 export function readTrainingCsv(file: string, textCols: string, labelCol: string) {
   const { header, rows } = parseCsvObjects(fs.readFileSync(file, 'utf8'));
   const cols = textCols
@@ -37,7 +41,8 @@ export function readTrainingCsv(file: string, textCols: string, labelCol: string
   const labels: string[] = [];
   let skipped = 0;
   for (const r of rows) {
-    const label = (r[labelCol] ?? '').trim();
+    const raw = (r[labelCol] ?? '').trim();
+    const label = categoryByCode(raw)?.name ?? raw;
     const text = cols
       .map((c) => (r[c] ?? '').trim())
       .filter(Boolean)
@@ -109,10 +114,11 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
             features: report.features,
           },
         });
-        const unknown = model.labels.filter((l) => !(l in DEFAULT_ROUTING));
+        const unknown = model.labels.filter((l) => !categoryByName(l));
         if (unknown.length > 0) {
           err(
-            `注意：以下类别不在默认转办表中，将转信访局 / not in the routing table, routed to the bureau: ${unknown.join(', ')}`,
+            `注意：以下类别不在内容分类中，登记时需手工选择分类，默认转信访局 / not content categories ` +
+              `(no code to adopt; routed to the bureau unless a routing setting names a department): ${unknown.join(', ')}`,
           );
         }
         out(

@@ -1,30 +1,16 @@
-// The default content-category classifier of a fresh install: a keyword lexicon for the 15
-// first-level categories of the official petition content classification, written for this project
-// from domain knowledge (not copied from any data set). It serves until `xinfang classify train`
+// The default content-category classifier of a fresh install: a keyword lexicon for the 15 suggested
+// first-level categories of src/domain/categories.ts (the official content classification), written
+// for this project from domain knowledge (not copied from any data set). It serves until `xinfang classify train`
 // stores a model learnt from the bureau's own cases. Scores: every keyword found counts once per
 // occurrence (at most 3), words of three or more characters count 1.5, hits in the subject twice;
 // probabilities are a softmax with an "unsure" mass, so a text with no keyword gets about 1/18 for
 // each category and the confidence rises with the evidence. They are not calibrated on data.
+import { SUGGESTED_CATEGORIES, type SuggestedCategoryName } from '../domain/categories.ts';
 import type { Classifier, Prediction } from './model.ts';
 
-export const CATEGORIES = [
-  '城乡建设',
-  '党务政务',
-  '国土资源',
-  '环境保护',
-  '纪检监察',
-  '交通运输',
-  '经济管理',
-  '科技与信息产业',
-  '民政',
-  '农村农业',
-  '商贸旅游',
-  '卫生计生',
-  '政法',
-  '教育文体',
-  '劳动和社会保障',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+/** The lexicon's labels: the names of the suggested categories of src/domain/categories.ts. */
+export const LEXICON_LABELS: readonly SuggestedCategoryName[] = SUGGESTED_CATEGORIES.map((c) => c.name);
+type Category = SuggestedCategoryName;
 
 const split = (s: string) => s.split(/\s+/).filter(Boolean);
 
@@ -98,14 +84,14 @@ const BETA = 1.2;
 
 export class LexiconClassifier implements Classifier {
   readonly kind = 'lexicon' as const;
-  readonly labels: readonly string[] = CATEGORIES;
+  readonly labels: readonly string[] = LEXICON_LABELS;
 
   /** Per category: [term, weight] found in the text. */
   hits(subject: string, content: string): Map<Category, Map<string, number>> {
     const s = subject.normalize('NFKC').toLowerCase();
     const c = content.normalize('NFKC').toLowerCase();
     const found = new Map<Category, Map<string, number>>();
-    for (const cat of CATEGORIES) {
+    for (const cat of LEXICON_LABELS) {
       for (const term of LEXICON[cat]) {
         const n = Math.min(occurrences(s, term) * 2 + occurrences(c, term), 3);
         if (n === 0) continue;
@@ -121,7 +107,7 @@ export class LexiconClassifier implements Classifier {
   /** The subject may be passed separately (its hits count double); `predict(text)` treats it all as content. */
   predictParts(subject: string, content: string, k = 3): Prediction {
     const hits = this.hits(subject, content);
-    const scores = CATEGORIES.map((cat) => {
+    const scores = LEXICON_LABELS.map((cat) => {
       let s = 0;
       for (const w of hits.get(cat)?.values() ?? []) s += w;
       return s;
@@ -129,7 +115,11 @@ export class LexiconClassifier implements Classifier {
     const max = Math.max(...scores);
     const e = scores.map((s) => Math.exp(BETA * (s - max)));
     const z = e.reduce((a, b) => a + b, 0) + UNSURE * Math.exp(-BETA * max);
-    const order = CATEGORIES.map((cat, i) => ({ label: cat as string, probability: (e[i] as number) / z, i }))
+    const order = LEXICON_LABELS.map((cat, i) => ({
+      label: cat as string,
+      probability: (e[i] as number) / z,
+      i,
+    }))
       .sort((a, b) => b.probability - a.probability || a.i - b.i)
       .slice(0, k);
     const best = order[0]?.label as Category;

@@ -7,13 +7,21 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
 import { settings } from '../db/schema.ts';
+import { categoryByName } from '../domain/categories.ts';
 import { matchLegalChannels } from '../domain/legalChannels.ts';
 import { badRequest, forbidden } from '../errors.ts';
-import { ensureAllowed, settingsPolicy } from '../policies/index.ts';
+import { ensureAllowed, settingsPolicy, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { cachedLegalChannelRules } from '../settings/legalChannels.ts';
 import { LexiconClassifier } from './lexicon.ts';
-import { DEPARTMENT_KEYS, departmentKey, ROUTING_KEY, resolveDepartments, routingTable } from './routing.ts';
+import {
+  DEPARTMENT_KEYS,
+  departmentKey,
+  ROUTING_KEY,
+  resolveDepartments,
+  routingCategory,
+  routingTable,
+} from './routing.ts';
 import { activeClassifier } from './store.ts';
 
 const zCode = z.string().regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字');
@@ -22,6 +30,8 @@ const Suggestion = z.object({
   top3: z.array(
     z.object({
       category: z.string(),
+      /** The label's code in src/domain/categories.ts; null for a trained label outside the list. */
+      code: z.string().nullable(),
       probability: z.number(),
       department: z.object({
         key: z.string(),
@@ -66,7 +76,7 @@ export const classifyRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        if (actor.role === 'citizen') throw forbidden('仅工作人员可使用分类建议');
+        ensureAllowed(staffToolsPolicy.use(actor), '仅工作人员可使用分类建议');
         const { subject, content, jurisdictionCode } = req.body;
         if (!subject.trim() && !content.trim()) throw badRequest('empty_text', '请填写标题或内容', 'content');
         const { classifier, version } = await activeClassifier(ctx.db);
@@ -81,6 +91,7 @@ export const classifyRoutes =
         return {
           top3: prediction.top.map((t, i) => ({
             category: t.label,
+            code: categoryByName(t.label)?.code ?? null,
             probability: Math.round(t.probability * 10_000) / 10_000,
             department: departments[i] as (typeof departments)[number],
           })),
@@ -104,7 +115,7 @@ export const classifyRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        if (actor.role === 'citizen') throw forbidden();
+        ensureAllowed(staffToolsPolicy.use(actor));
         return { routing: await routingTable(ctx.db, req.params.code) };
       },
     );
@@ -122,13 +133,19 @@ export const classifyRoutes =
       async (req) => {
         const actor = actorOf(req);
         ensureAllowed(settingsPolicy.update(actor, req.params.code), '只能设置本辖区的转办对照');
+        // Categories of the catalogue (name or code) or labels of the active trained model only.
+        const { classifier } = await activeClassifier(ctx.db);
+        const change: Record<string, string> = {};
         for (const [cat, key] of Object.entries(req.body)) {
+          const name = routingCategory(cat, classifier.labels);
+          if (!name) throw badRequest('unknown_category', `未知内容分类: ${cat}，请从内容分类中选择`, cat);
           if (!DEPARTMENT_KEYS.has(key)) throw badRequest('unknown_department', `未知部门: ${key}`, cat);
+          change[name] = key;
         }
         await ctx.db.transaction(async (tx) => {
           const where = and(eq(settings.jurisdictionCode, req.params.code), eq(settings.key, ROUTING_KEY));
           const [old] = await tx.select({ value: settings.value }).from(settings).where(where);
-          const value = { ...((old?.value ?? {}) as Record<string, string>), ...req.body };
+          const value = { ...((old?.value ?? {}) as Record<string, string>), ...change };
           if (old) await tx.update(settings).set({ value, updatedAt: new Date() }).where(where);
           else
             await tx.insert(settings).values({ jurisdictionCode: req.params.code, key: ROUTING_KEY, value });

@@ -4,35 +4,31 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { settings, units } from '../db/schema.ts';
+import { CONTENT_CATEGORIES, categoryByCode, categoryByName } from '../domain/categories.ts';
 import { BUREAU, DEPARTMENTS } from '../orgs/departments.ts';
 import { jurisdictionChain } from '../settings/limits.ts';
-import type { Category } from './lexicon.ts';
 
 export const ROUTING_KEY = 'routing';
 
 /**
- * Default: the department that usually answers for matters of the category. 党务政务 and 纪检监察
- * have no functional department on the platform (纪委监委 is outside it): the petition bureau keeps
- * them and transfers. 经济管理, 商贸旅游 and 科技与信息产业 go to market regulation (prices,
- * consumer rights, enterprises, telecom complaints).
+ * Default: each category's department in src/domain/categories.ts. 党务政务, 纪检监察 and 其他 have
+ * no functional department on the platform (纪委监委 is outside it): the petition bureau keeps them
+ * and transfers. 经济管理, 商贸旅游 and 科技与信息产业 go to market regulation (prices, consumer
+ * rights, enterprises, telecom complaints). Keyed by name: the classifier's labels are names.
  */
-export const DEFAULT_ROUTING: Record<Category, string> = {
-  城乡建设: 'zhujian',
-  党务政务: 'xinfang',
-  国土资源: 'ziran',
-  环境保护: 'shengtai',
-  纪检监察: 'xinfang',
-  交通运输: 'jiaotong',
-  经济管理: 'shichang',
-  科技与信息产业: 'shichang',
-  民政: 'minzheng',
-  农村农业: 'nongye',
-  商贸旅游: 'shichang',
-  卫生计生: 'weijian',
-  政法: 'gongan',
-  教育文体: 'jiaoyu',
-  劳动和社会保障: 'renshe',
-};
+export const DEFAULT_ROUTING: Readonly<Record<string, string>> = Object.fromEntries(
+  CONTENT_CATEGORIES.map((c) => [c.name, c.department]),
+);
+
+/**
+ * The routing key of what an administrator typed: a category's name (or its code, turned into the
+ * name), or a label of the active trained model (a bureau may train on labels of its own).
+ */
+export function routingCategory(key: string, modelLabels: readonly string[]): string | undefined {
+  const c = categoryByName(key) ?? categoryByCode(key);
+  if (c) return c.name;
+  return modelLabels.includes(key) ? key : undefined;
+}
 
 /** Within 城乡建设, street-level order (违建, 占道, 摊贩, 渣土 …) belongs to 城管 where there is one. */
 const CHENGGUAN = /违章建筑|违建|私搭乱建|占道|摆摊|摊贩|渣土|城管|户外广告|乱搭/;

@@ -98,6 +98,11 @@ export const userPolicy = {
     inSubtree(a, u.unitJurisdictionCode),
 };
 
+/** Staff working tools and reference data: classifier suggestions, categories, calendar, legal channels. */
+export const staffToolsPolicy = {
+  use: (a: Actor): boolean => a.role !== 'citizen',
+};
+
 export const settingsPolicy = {
   /** Administrators set limits for their own jurisdiction and below. */
   update: (a: Actor, jurisdictionCode: string): boolean =>

@@ -1,6 +1,7 @@
-// Reference distributions for synthetic petitions: forms, purposes, content categories (with the
-// department that handles each), city weights and the seasonal pattern. Figures are plausible
+// Reference distributions for synthetic petitions: forms, purposes, content categories (the
+// platform's catalogue, src/domain/categories.ts, with a volume each), city weights and the seasonal pattern. Figures are plausible
 // shapes, not statistics — except the online share (Jiangsu 2017: 50.1 % of petitions were online).
+import { type CategoryCode, CONTENT_CATEGORIES } from '../domain/categories.ts';
 import type { CaseForm, Purpose } from '../domain/lifecycle/vocabulary.ts';
 import type { Rng } from './random.ts';
 
@@ -36,34 +37,41 @@ export const PURPOSE_WEIGHTS: readonly (readonly [Purpose, number])[] = [
 ];
 
 export interface Category {
-  /** 6-digit first-level code, 'XX0000' (990000 = 其他, as in the national system). */
+  /** Code of src/domain/categories.ts. */
   code: string;
   name: string;
-  /** Department (units.dept_key) the matter is assigned to; 'xinfang' = the bureau handles it. */
+  /** Department (units.dept_key) the matter is assigned to: the category's default department. */
   dept: string;
   weight: number;
 }
 
-/** The 17 first-level content categories (domain.md §6). */
-export const CATEGORIES: readonly Category[] = [
-  { code: '010000', name: '城乡建设', dept: 'zhujian', weight: 22 },
-  { code: '020000', name: '劳动和社会保障', dept: 'renshe', weight: 14 },
-  { code: '030000', name: '农村农业', dept: 'nongye', weight: 7 },
-  { code: '040000', name: '国土资源', dept: 'ziran', weight: 10 },
-  { code: '050000', name: '卫生计生', dept: 'weijian', weight: 5 },
-  { code: '060000', name: '教育文体', dept: 'jiaoyu', weight: 5 },
-  { code: '070000', name: '民政', dept: 'minzheng', weight: 5 },
-  { code: '080000', name: '政法', dept: 'gongan', weight: 9 },
-  { code: '090000', name: '经济管理', dept: 'shichang', weight: 5 },
-  { code: '100000', name: '交通运输', dept: 'jiaotong', weight: 4 },
-  { code: '110000', name: '商贸旅游', dept: 'shichang', weight: 3 },
-  { code: '120000', name: '科技与信息产业', dept: 'shichang', weight: 1 },
-  { code: '130000', name: '环境保护', dept: 'shengtai', weight: 5 },
-  { code: '140000', name: '党务政务', dept: 'xinfang', weight: 2 },
-  { code: '150000', name: '组织人事', dept: 'renshe', weight: 1 },
-  { code: '160000', name: '纪检监察', dept: 'xinfang', weight: 1 },
-  { code: '990000', name: '其他', dept: 'chengguan', weight: 1 },
-];
+/** Relative volume per category code (the former 组织人事 share now counts under 党务政务). */
+const VOLUME: Readonly<Record<CategoryCode, number>> = {
+  '010000': 22,
+  '020000': 14,
+  '030000': 7,
+  '040000': 10,
+  '050000': 5,
+  '060000': 5,
+  '070000': 5,
+  '080000': 9,
+  '090000': 5,
+  '100000': 4,
+  '110000': 3,
+  '120000': 1,
+  '130000': 5,
+  '140000': 3,
+  '160000': 1,
+  '990000': 1,
+};
+
+/** The content categories of src/domain/categories.ts with their synthetic volume, in catalogue order. */
+export const CATEGORIES: readonly Category[] = CONTENT_CATEGORIES.map((c) => ({
+  code: c.code,
+  name: c.name,
+  dept: c.department,
+  weight: VOLUME[c.code],
+}));
 export const CATEGORY_WEIGHTS = CATEGORIES.map((c) => [c, c.weight] as const);
 
 /** The 13 cities of Jiangsu, weighted by resident population (millions, 2020 census, rounded). */

@@ -70,8 +70,8 @@ const T: Record<string, readonly string[]> = {
   '140000': [
     '政务服务窗口办事难|在{town}便民服务中心办理证明，{n}次往返仍未办成，请求改进服务。',
     '政府信息公开申请未答复|本人向{town}申请公开征收相关文件，超过期限未答复，请求督促。',
+    '事业单位招聘程序不规范|{county}事业单位招聘中，面试成绩未公示，请求核查招聘程序。',
   ],
-  '150000': ['事业单位招聘程序不规范|{county}事业单位招聘中，面试成绩未公示，请求核查招聘程序。'],
   '160000': [
     '反映村干部作风问题|{town}{village}村干部{surname}某在低保评定中优亲厚友，请求调查。',
     '反映工作人员吃拿卡要|{town}某站所工作人员办事索要好处，请求纪检部门调查。',
@@ -81,6 +81,9 @@ const T: Record<string, readonly string[]> = {
     '建议增设便民设施|建议在{estate}附近增设公共厕所和休息座椅，方便老人和游客。',
   ],
 };
+
+/** The category codes with templates (a domain test checks they are the catalogue's). */
+export const TEMPLATE_CODES: readonly string[] = Object.keys(T);
 
 const VILLAGES = '新庄 王庄 李桥 张湾 前进 红星 长丰 东河 西岗 杨柳 南圩 北塘 三星 永安 团结'.split(' ');
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { calendarCoverage, shanghaiDate, specialDays } from '../domain/deadlines/index.ts';
 import { forbidden } from '../errors.ts';
+import { ensureAllowed, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 
 const Day = z.object({
@@ -43,7 +44,7 @@ export const calendarRoutes =
         },
       },
       async (req) => {
-        if (actorOf(req).role === 'citizen') throw forbidden();
+        ensureAllowed(staffToolsPolicy.use(actorOf(req)));
         const year = req.query.year ?? Number(shanghaiDate(new Date()).slice(0, 4));
         const coverage = calendarCoverage();
         const days = specialDays(year).flatMap((d) =>

@@ -15,7 +15,7 @@ import {
 } from '../domain/legalChannels.ts';
 import { badRequest, forbidden, notFound } from '../errors.ts';
 import { PROVINCE_CODE } from '../orgs/divisions.ts';
-import { type Actor, ensureAllowed, settingsPolicy } from '../policies/index.ts';
+import { type Actor, ensureAllowed, settingsPolicy, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { invalidateSettings } from './cache.ts';
 import { LEGAL_CHANNELS_KEY, legalChannelList } from './legalChannels.ts';
@@ -75,7 +75,7 @@ export const legalChannelRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        if (actor.role === 'citizen') throw forbidden();
+        ensureAllowed(staffToolsPolicy.use(actor));
         return respond(req.query.code ?? homeOf(actor));
       },
     );

@@ -12,17 +12,16 @@ import {
 } from '../analytics/forecast.ts';
 import type { Executor } from '../db/client.ts';
 import { caseEvents, caseParties, cases, jurisdictions, units } from '../db/schema.ts';
+import { categoryLabel } from '../domain/categories.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { forecastSeries } from '../domain/forecast/index.ts';
 import { TERMINAL_STATES } from '../domain/lifecycle/vocabulary.ts';
-import { CATEGORIES } from '../seed/catalog.ts';
 import { type ActivePeriod, factorFor } from './periods.ts';
 import type { NewWarning } from './store.ts';
 import { levelFor, THRESHOLDS as T, tightened } from './thresholds.ts';
 
 const DAY = 86_400_000;
-const categoryName = (code: string | null) =>
-  code ? (CATEGORIES.find((c) => c.code === code)?.name ?? code) : '未分类';
+const categoryName = categoryLabel;
 const ids = (xs: unknown): number[] => (Array.isArray(xs) ? xs.map(Number) : []);
 
 async function names(db: Executor, codes: string[]): Promise<Map<string, string>> {

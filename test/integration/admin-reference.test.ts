@@ -44,11 +44,12 @@ describe('GET /api/v1/calendar/holidays', () => {
 });
 
 describe('categories and routing', () => {
-  it('lists the 15 categories with keywords and the departments to route to', async () => {
+  it('lists the 16 categories (15 suggested, and 其他) with keywords and the departments to route to', async () => {
     const body = (await get('admin', '/api/v1/classify/categories')).json();
-    expect(body.categories).toHaveLength(15);
+    expect(body.categories).toHaveLength(16);
+    expect(body.categories.filter((c: { suggested: boolean }) => c.suggested)).toHaveLength(15);
     const env = body.categories.find((c: { name: string }) => c.name === '环境保护');
-    expect(env.defaultDepartment).toBe('shengtai');
+    expect(env).toMatchObject({ code: '130000', defaultDepartment: 'shengtai' });
     expect(env.keywords).toContain('污染');
     expect(body.departments).toContainEqual({ key: 'zhujian', name: '住建局' });
     expect((await get('13900000001', '/api/v1/classify/categories')).statusCode).toBe(403);

@@ -32,7 +32,11 @@ describe('fresh install: the lexicon', () => {
     const a = await suggest({ subject: '小区物业乱收停车费', content: '' });
     expect(a.statusCode).toBe(200);
     expect(a.json().modelVersion).toBe('lexicon');
-    expect(a.json().top3[0]).toMatchObject({ category: '城乡建设', department: { key: 'zhujian' } });
+    expect(a.json().top3[0]).toMatchObject({
+      category: '城乡建设',
+      code: '010000',
+      department: { key: 'zhujian' },
+    });
     const b = await suggest({
       subject: '',
       content: '公司拖欠工资半年，多次讨要无果',

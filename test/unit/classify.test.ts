@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readTrainingCsv } from '../../src/classify/cli.ts';
 import { parseCsv, parseCsvObjects } from '../../src/classify/csv.ts';
 import { scoreLabels } from '../../src/classify/evaluate.ts';
 import {
@@ -8,7 +12,7 @@ import {
   vectorizeIds,
   words,
 } from '../../src/classify/features.ts';
-import { CATEGORIES, LEXICON, LexiconClassifier } from '../../src/classify/lexicon.ts';
+import { LEXICON, LEXICON_LABELS, LexiconClassifier } from '../../src/classify/lexicon.ts';
 import { fitTemperature, LinearModel, softmax, stratifiedFolds, train } from '../../src/classify/model.ts';
 import { DEFAULT_ROUTING, DEPARTMENT_KEYS, departmentKey } from '../../src/classify/routing.ts';
 
@@ -164,14 +168,34 @@ describe('lexicon default and routing', () => {
   });
 
   it('covers the 15 categories with 20–60 terms each, all routed to real departments', () => {
-    expect(CATEGORIES).toHaveLength(15);
-    for (const c of CATEGORIES) {
+    expect(LEXICON_LABELS).toHaveLength(15);
+    for (const c of LEXICON_LABELS) {
       expect(LEXICON[c].length).toBeGreaterThanOrEqual(20);
       expect(LEXICON[c].length).toBeLessThanOrEqual(60);
-      expect(DEPARTMENT_KEYS.has(DEFAULT_ROUTING[c])).toBe(true);
+      expect(DEPARTMENT_KEYS.has(DEFAULT_ROUTING[c] ?? '')).toBe(true);
     }
     expect(departmentKey(DEFAULT_ROUTING, '城乡建设', '路边摊贩占道经营')).toBe('chengguan');
     expect(departmentKey(DEFAULT_ROUTING, '城乡建设', '物业收费')).toBe('zhujian');
     expect(departmentKey(DEFAULT_ROUTING, '未知类别')).toBe('xinfang');
+  });
+});
+
+describe('training CSV labels', () => {
+  it('turns category codes into names and keeps labels of the bureau’s own', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-labels-'));
+    const file = path.join(dir, 'cases.csv');
+    fs.writeFileSync(
+      file,
+      'subject,category\n物业乱收费,010000\n拖欠工资,劳动和社会保障\n小区停车,物业专项\n',
+    );
+    try {
+      expect(readTrainingCsv(file, 'subject', 'category').labels).toEqual([
+        '城乡建设',
+        '劳动和社会保障',
+        '物业专项',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

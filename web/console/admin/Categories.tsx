@@ -1,4 +1,4 @@
-// 分类: the content categories the platform classifies into (GET /api/v1/classify/categories) and the
+// 分类: the platform's content categories (src/domain/categories.ts, via GET /api/v1/classify/categories) and the
 // routing table of a jurisdiction — which department a category goes to (GET/PUT
 // /api/v1/classify/routing/:code; a setting applies to the subtree unless a lower level sets its own).
 import { PageContainer } from '@ant-design/pro-components';
@@ -10,7 +10,15 @@ import { useStaff } from '../session.tsx';
 import { PlaceCascader } from '../widgets.tsx';
 
 interface Catalogue {
-  categories: { name: string; defaultDepartment: string; keywordCount: number; keywords: string[] }[];
+  categories: {
+    code: string;
+    name: string;
+    description: string;
+    suggested: boolean;
+    defaultDepartment: string;
+    keywordCount: number;
+    keywords: string[];
+  }[];
   departments: { key: string; name: string }[];
 }
 type Routing = Record<string, string>;
@@ -58,8 +66,8 @@ export default function CategoriesPage() {
     <PageContainer title={<h1 className="xf-h1">分类</h1>}>
       <Card>
         <Typography.Paragraph>
-          平台按信访内容分类的 15
-          个一级类别给出分类建议，并按下表建议承办部门（登记时可改）。“城乡建设”中的违建、占道、摊贩等事项在设有城管局的地方建议城管局。
+          平台使用信访内容分类的 15 个一级类别和“其他”，共 16 类；分类建议只在这 15
+          个类别中给出，“其他”由登记人自行选择。下表为各类别建议的承办部门（登记时可改）；“城乡建设”中的违建、占道、摊贩等事项在设有城管局的地方建议城管局。
           下表为所选行政区划生效的对照（含上级设置）；修改后对本辖区及下级生效。
         </Typography.Paragraph>
         <Space style={{ marginBottom: 16 }}>
@@ -78,30 +86,35 @@ export default function CategoriesPage() {
         {error ? <Alert type="error" showIcon message={errorMessage(error)} /> : null}
         <Table
           size="small"
-          rowKey="name"
+          rowKey="code"
           pagination={false}
           loading={catalogue.isFetching || routing.isFetching}
           dataSource={catalogue.data?.categories ?? []}
           columns={[
+            { title: '代码', dataIndex: 'code', width: 90 },
             { title: '类别', dataIndex: 'name', width: 150 },
+            { title: '常见事项', dataIndex: 'description', width: 260 },
             {
               title: '承办部门',
               width: 200,
-              render: (_, c) => (
-                <Select
-                  aria-label={`${c.name}承办部门`}
-                  style={{ width: 160 }}
-                  value={draft[c.name] ?? c.defaultDepartment}
-                  onChange={(key: string) => setDraft({ ...draft, [c.name]: key })}
-                  options={catalogue.data?.departments.map((d) => ({ value: d.key, label: d.name }))}
-                />
-              ),
+              render: (_, c) =>
+                c.suggested ? (
+                  <Select
+                    aria-label={`${c.name}承办部门`}
+                    style={{ width: 160 }}
+                    value={draft[c.name] ?? c.defaultDepartment}
+                    onChange={(key: string) => setDraft({ ...draft, [c.name]: key })}
+                    options={catalogue.data?.departments.map((d) => ({ value: d.key, label: d.name }))}
+                  />
+                ) : (
+                  <Typography.Text type="secondary">不作分类建议，由登记人选择</Typography.Text>
+                ),
             },
             {
               title: '默认',
               width: 110,
               render: (_, c) =>
-                (draft[c.name] ?? c.defaultDepartment) === c.defaultDepartment ? (
+                !c.suggested ? null : (draft[c.name] ?? c.defaultDepartment) === c.defaultDepartment ? (
                   <Tag>默认</Tag>
                 ) : (
                   <Tag color="orange">默认：{deptName(c.defaultDepartment)}</Tag>
@@ -109,11 +122,12 @@ export default function CategoriesPage() {
             },
             {
               title: '分类关键词（部分）',
-              render: (_, c) => (
-                <Typography.Text type="secondary">
-                  {c.keywords.join('、')}…（共 {c.keywordCount} 个）
-                </Typography.Text>
-              ),
+              render: (_, c) =>
+                c.keywordCount ? (
+                  <Typography.Text type="secondary">
+                    {c.keywords.join('、')}…（共 {c.keywordCount} 个）
+                  </Typography.Text>
+                ) : null,
             },
           ]}
         />

@@ -24,8 +24,8 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
 import { PURPOSE_NAMES, PURPOSES, type Purpose } from '../../../src/domain/lifecycle/vocabulary.ts';
-import { CATEGORIES } from '../../portal/catalog.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { idNumberRule, nameRule, normalisePhone, phoneRule } from '../../shared/validation.ts';
 import { PlaceCascader } from '../widgets.tsx';
@@ -370,7 +370,11 @@ export default function RegisterPage() {
                 optionFilterProp="label"
                 placeholder="请选择内容分类"
                 style={{ maxWidth: 320 }}
-                options={CATEGORIES.map((c) => ({ value: c.code, label: c.name }))}
+                options={CONTENT_CATEGORIES.map((c) => ({
+                  value: c.code,
+                  label: c.name,
+                  title: c.description,
+                }))}
               />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy}>

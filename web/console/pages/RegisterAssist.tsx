@@ -6,12 +6,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, type FormInstance, List, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { CATEGORIES } from '../../portal/catalog.ts';
 import { ApiError, api } from '../../shared/api.ts';
 
 interface Suggestion {
   top3: {
     category: string;
+    /** The category's code (src/domain/categories.ts); null for a trained label outside the list. */
+    code: string | null;
     probability: number;
     department: { key: string; name: string; unitName?: string };
   }[];
@@ -37,7 +38,6 @@ interface Similar {
 }
 
 const DEBOUNCE_MS = 400;
-const codeOf = (name: string) => CATEGORIES.find((c) => c.name === name)?.code ?? name;
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -142,14 +142,18 @@ export function RegisterAssist({ form }: { form: FormInstance }) {
                 <Typography.Text type="secondary">
                   承办：{t.department.unitName ?? t.department.name}
                 </Typography.Text>
-                <Button
-                  size="small"
-                  type={i === 0 ? 'primary' : 'default'}
-                  disabled={chosen === codeOf(t.category)}
-                  onClick={() => form.setFieldValue('categoryCode', codeOf(t.category))}
-                >
-                  {chosen === codeOf(t.category) ? '已采用' : '采用'}
-                </Button>
+                {t.code ? (
+                  <Button
+                    size="small"
+                    type={i === 0 ? 'primary' : 'default'}
+                    disabled={chosen === t.code}
+                    onClick={() => form.setFieldValue('categoryCode', t.code)}
+                  >
+                    {chosen === t.code ? '已采用' : '采用'}
+                  </Button>
+                ) : (
+                  <Typography.Text type="secondary">不在内容分类中，请手工选择</Typography.Text>
+                )}
               </Space>
             ))}
             {s.why.length > 0 ? (

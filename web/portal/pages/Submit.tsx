@@ -22,10 +22,10 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
+import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
 import { PURPOSE_NAMES, PURPOSES, type Purpose } from '../../../src/domain/lifecycle/vocabulary.ts';
 import { api, errorMessage, type Jurisdiction } from '../../shared/api.ts';
 import { nameRule, normalisePhone, phoneRule } from '../../shared/validation.ts';
-import { CATEGORIES } from '../catalog.ts';
 import { PetitionNotice } from '../Notice.tsx';
 import { Loading } from '../session.tsx';
 import { profileComplete, useProfile } from './Profile.tsx';
@@ -219,7 +219,11 @@ export default function SubmitPage() {
               showSearch
               optionFilterProp="label"
               placeholder={t('请选择问题类别')}
-              options={CATEGORIES.map((c) => ({ value: c.code, label: t(c.name) }))}
+              options={CONTENT_CATEGORIES.map((c) => ({
+                value: c.code,
+                label: t(c.name),
+                title: c.description,
+              }))}
             />
           </Form.Item>
           <Form.Item
