@@ -529,3 +529,17 @@ export const statsOpen = pgTable(
   },
   (t) => [primaryKey({ name: 'stats_open_pk', columns: [t.unitId, t.jurisdictionCode] })],
 );
+
+// ── Hotspots (src/hotspots, docs/hotspots.md) ──────────────────────────────────────────────────
+
+/**
+ * A case's hotspot features (`hotspotFeatures(subject。content)`: classifier jieba words and
+ * fine-place candidates, space-joined), written on the first hotspot query that reads the case,
+ * so later queries do not segment again. Subject and content do not change after intake.
+ */
+export const hotspotTerms = pgTable('hotspot_terms', {
+  caseId: bigint('case_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  terms: text('terms').notNull(),
+});

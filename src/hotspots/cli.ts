@@ -19,10 +19,13 @@ const err = (s: string) => process.stderr.write(`${s}\n`);
 
 const COUNTY = /[A-Z]\d{1,2}[区县市]/;
 
+/** A CSV row: always with its text (the probes read it). */
+type CsvMessage = HotspotMessage & { text: string };
+
 export function readHotspotCsv(
   file: string,
   cols: { text: string; user: string; time: string; id: string; place?: string },
-): HotspotMessage[] {
+): CsvMessage[] {
   const { header, rows } = parseCsvObjects(fs.readFileSync(file, 'utf8'));
   const textCols = cols.text.split(',').map((c) => c.trim());
   const missing = textCols.filter((c) => !header.includes(c));
@@ -51,7 +54,7 @@ export function readHotspotCsv(
  * county; for the CSV, a post without one takes the county that the other posts naming the same
  * estate or road agree on (≥ 80 % of at least two).
  */
-function inferCounties(messages: HotspotMessage[]): void {
+function inferCounties(messages: CsvMessage[]): void {
   const counties = new Map<string, Map<string, number>>();
   for (const m of messages) {
     if (!m.place) continue;
@@ -168,7 +171,7 @@ export function registerHotspotCommands(program: Command): void {
  * cluster holding most of them (recall), and the share of that cluster that matches (precision).
  * A check on files without a ground truth; the keywords are the evaluator's, not the method's.
  */
-function probeReport(messages: HotspotMessage[], clusters: MessageCluster[], probes: string[]) {
+function probeReport(messages: CsvMessage[], clusters: MessageCluster[], probes: string[]) {
   const clusterOf = new Map<string | number, number>();
   clusters.forEach((c, k) => {
     for (const id of c.ids) clusterOf.set(id, k);

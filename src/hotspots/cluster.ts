@@ -13,10 +13,17 @@
 //    (the leader pass is order-dependent; the merge repairs splits of one topic).
 // 4. Each cluster is labelled with its place, its most supported fine place and its top words.
 import { normalize, words } from '../classify/features.ts';
+import { clusterGroup, cosToSum, type Vec, vectorise, type Working } from './vectors.ts';
 
 export interface HotspotMessage {
   id: string | number;
-  text: string;
+  /** Subject and content; not needed when `features` are given. */
+  text?: string;
+  /**
+   * `hotspotFeatures(text)`, computed earlier (stored per case in `hotspot_terms`), so a query
+   * does not segment again. Equal to what the text would give: the clusters do not change.
+   */
+  features?: readonly string[];
   /** Coarse place (county code or name); messages are only clustered with the same place. */
   place?: string;
   /** Who filed it (any stable key); counts distinct petitioners. */
@@ -95,176 +102,59 @@ export function placeCandidates(text: string): string[] {
   return [...out];
 }
 
-/** Feature strings of a message (repeats count). */
-function features(text: string): string[] {
+/**
+ * Feature strings of a message (repeats count, order kept): `w:` jieba content words, then `p:`
+ * fine-place candidates. None contains a space, so they can be stored space-joined.
+ */
+export function hotspotFeatures(text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) if ([...w].length >= 2) out.push(`w:${w}`);
   for (const p of placeCandidates(text)) out.push(`p:${p}`);
   return out;
 }
 
-type Vec = Map<number, number>;
-
-function vectorise(docs: readonly string[][], opts: ClusterOptions): { vecs: Vec[]; terms: string[] } {
-  const ids = new Map<string, number>();
-  const terms: string[] = [];
-  const df: number[] = [];
-  const interned = docs.map((toks) => {
-    const seen = new Set<number>();
-    return toks.map((t) => {
-      let id = ids.get(t);
-      if (id === undefined) {
-        id = terms.length;
-        ids.set(t, id);
-        terms.push(t);
-        df.push(0);
-      }
-      if (!seen.has(id)) {
-        seen.add(id);
-        df[id] = (df[id] as number) + 1;
-      }
-      return id;
-    });
-  });
-  const n = docs.length;
-  // In a small batch every shared word matters; the share cut-off is for boilerplate at scale.
-  const maxDf = Math.max(20, Math.floor(opts.maxDf * n));
-  const vecs = interned.map((toks) => {
-    const tf = new Map<number, number>();
-    for (const t of toks) {
-      const d = df[t] as number;
-      if (d > maxDf) continue;
-      tf.set(t, (tf.get(t) ?? 0) + 1);
-    }
-    const v: Vec = new Map();
-    let norm = 0;
-    for (const [t, f] of tf) {
-      const kind = (terms[t] as string)[0];
-      const w = (kind === 'p' ? opts.placeWeight : 1) * (1 + Math.log(f));
-      const x = w * (Math.log((1 + n) / (1 + (df[t] as number))) + 1);
-      // Features of this message only count in its norm (they keep a short message with one
-      // shared word from looking identical) but are not stored: they can never match.
-      if ((df[t] as number) > 1) v.set(t, x);
-      norm += x * x;
-    }
-    const s = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (const [t, x] of v) v.set(t, x * s);
-    return v;
-  });
-  return { vecs, terms };
-}
-
-interface Working {
-  members: number[];
-  sum: Vec;
-  norm2: number;
-}
-
-function add(c: Working, v: Vec): void {
-  for (const [t, x] of v) {
-    const old = c.sum.get(t) ?? 0;
-    c.norm2 += 2 * old * x + x * x;
-    c.sum.set(t, old + x);
-  }
-}
-
-const cosToSum = (v: Vec, c: Working): number => {
-  let dot = 0;
-  for (const [t, x] of v) dot += x * (c.sum.get(t) ?? 0);
-  return c.norm2 > 0 ? dot / Math.sqrt(c.norm2) : 0;
-};
-
-/** A message's or centroid's heaviest features: rare, specific words, so their postings are short. */
-const QUERY_FEATURES = 16;
-/** Clusters scored exactly after the postings' partial scores. */
-const CANDIDATES = 8;
-
-function topFeatures(v: Vec, k = QUERY_FEATURES): [number, number][] {
-  return [...v].sort((a, b) => b[1] - a[1]).slice(0, k);
-}
-
-/** Feature → clusters containing it; finds the most similar cluster to a vector. */
-class ClusterIndex {
-  readonly clusters: Working[] = [];
-  private readonly postings = new Map<number, number[]>();
-
-  /** The cluster most similar to `v` with cosine ≥ `min`, or −1. */
-  nearest(v: Vec, min: number): number {
-    const partial = new Map<number, number>();
-    for (const [t, x] of topFeatures(v)) {
-      for (const c of this.postings.get(t) ?? []) {
-        partial.set(c, (partial.get(c) ?? 0) + x * ((this.clusters[c] as Working).sum.get(t) ?? 0));
-      }
-    }
-    const shortlist = [...partial]
-      .map(([c, dot]) => [c, dot / Math.sqrt((this.clusters[c] as Working).norm2)] as const)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, CANDIDATES);
-    let best = -1;
-    let bestSim = min;
-    for (const [c] of shortlist) {
-      const sim = cosToSum(v, this.clusters[c] as Working);
-      if (sim >= bestSim) {
-        bestSim = sim;
-        best = c;
-      }
-    }
-    return best;
-  }
-
-  /** Adds `v` (scaled by `weight`) and `members` to cluster `c` (a new one when −1); returns its index. */
-  add(c: number, v: Vec, members: number[]): number {
-    if (c < 0) {
-      c = this.clusters.length;
-      this.clusters.push({ members: [], sum: new Map(), norm2: 0 });
-    }
-    const w = this.clusters[c] as Working;
-    for (const t of v.keys()) {
-      if (!w.sum.has(t)) {
-        const list = this.postings.get(t);
-        if (list) list.push(c);
-        else this.postings.set(t, [c]);
-      }
-    }
-    add(w, v);
-    w.members.push(...members);
-    return c;
-  }
-}
-
-/** Leader clustering of one place group (indices into `vecs`, oldest first), then the merge pass. */
-function clusterGroup(members: number[], vecs: Vec[], opts: ClusterOptions): Working[] {
-  const leader = new ClusterIndex();
-  for (const m of members) {
-    const v = vecs[m] as Vec;
-    leader.add(leader.nearest(v, opts.threshold), v, [m]);
-  }
-  // Merge pass over the non-singletons, largest first: a cluster joins an earlier one whose
-  // centroid is alike (the leader pass is order-dependent and can split one topic).
-  const big = leader.clusters
-    .filter((c) => c.members.length >= 2)
-    .sort((a, b) => b.members.length - a.members.length);
-  const merged = new ClusterIndex();
-  for (const c of big) {
-    const unit: Vec = new Map([...c.sum].map(([t, x]) => [t, x / Math.sqrt(c.norm2)]));
-    const target = merged.nearest(unit, opts.mergeThreshold);
-    if (target < 0) merged.add(-1, c.sum, c.members);
-    else merged.add(target, c.sum, c.members);
-  }
-  return [...merged.clusters, ...leader.clusters.filter((c) => c.members.length < 2)];
+/** The `p:` features (the fine-place candidates, each once), which `hotspotFeatures` puts last. */
+function placesOf(features: readonly string[]): string[] {
+  let k = features.length;
+  while (k > 0 && (features[k - 1] as string).startsWith('p:')) k--;
+  return features.slice(k).map((f) => f.slice(2));
 }
 
 /** The fine place named by most members (≥ half), preferring the longer name at similar support. */
-function finePlaceOf(texts: readonly string[]): string | undefined {
+function finePlaceOf(places: readonly (readonly string[])[]): string | undefined {
   const support = new Map<string, number>();
-  for (const t of texts) for (const p of placeCandidates(t)) support.set(p, (support.get(p) ?? 0) + 1);
-  const half = Math.max(2, Math.ceil(texts.length / 2));
+  for (const ps of places) for (const p of ps) support.set(p, (support.get(p) ?? 0) + 1);
+  const half = Math.max(2, Math.ceil(places.length / 2));
   const ok = [...support].filter(([, s]) => s >= half);
   if (ok.length === 0) return undefined;
   const top = Math.max(...ok.map(([, s]) => s));
   return ok
     .filter(([, s]) => s >= 0.8 * top)
     .sort((a, b) => b[0].length - a[0].length || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+}
+
+/**
+ * The three heaviest centroid words, not the place again nor jieba's glued admin fragments (区东成,
+ * 县星沙); heaviest first, ties in the order the words joined. One pass, no sort of the centroid.
+ */
+function topWordsOf(c: Working, terms: readonly string[], finePlace: string | undefined): string[] {
+  const top: [string, number][] = [];
+  for (let k = 0; k < c.terms.length; k++) {
+    const x = c.weights[k] as number;
+    if (top.length === 3 && !(x > (top[2] as [string, number])[1])) continue;
+    const term = terms[c.terms[k] as number] as string;
+    if (!term.startsWith('w:')) continue;
+    const w = term.slice(2);
+    if (finePlace?.includes(w) || /^[区县市镇]/u.test(w)) continue;
+    let i = Math.min(top.length, 2);
+    if (top.length < 3) top.push([w, x]);
+    while (i > 0 && x > (top[i - 1] as [string, number])[1]) {
+      top[i] = top[i - 1] as [string, number];
+      i--;
+    }
+    top[i] = [w, x];
+  }
+  return top.map(([w]) => w);
 }
 
 /**
@@ -281,15 +171,11 @@ export function clusterMessages(
   options: Partial<ClusterOptions> & { placeName?: (place: string) => string } = {},
 ): MessageCluster[] {
   const opts = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
-  const order = messages
-    .map((m, i) => i)
-    .sort(
-      (a, b) => (messages[a] as HotspotMessage).at.getTime() - (messages[b] as HotspotMessage).at.getTime(),
-    );
-  const { vecs, terms } = vectorise(
-    messages.map((m) => features(m.text)),
-    opts,
-  );
+  const times = Float64Array.from(messages, (m) => m.at.getTime());
+  const byTime = (a: number, b: number) => (times[a] as number) - (times[b] as number);
+  const order = messages.map((m, i) => i).sort(byTime);
+  const featureLists = messages.map((m) => m.features ?? hotspotFeatures(m.text ?? ''));
+  const { vecs, terms } = vectorise(featureLists, opts);
   const groups = new Map<string, number[]>();
   for (const i of order) {
     const key = messages[i]?.place ?? '';
@@ -301,19 +187,11 @@ export function clusterMessages(
   for (const [place, members] of groups) {
     for (const c of clusterGroup(members, vecs, opts)) {
       if (c.members.length < opts.minSize) continue;
-      c.members.sort(
-        (a, b) => (messages[a] as HotspotMessage).at.getTime() - (messages[b] as HotspotMessage).at.getTime(),
-      );
-      const texts = c.members.map((m) => (messages[m] as HotspotMessage).text);
-      const finePlace = finePlaceOf(texts);
+      c.members.sort(byTime);
+      const places = c.members.map((m) => placesOf(featureLists[m] as readonly string[]));
+      const finePlace = finePlaceOf(places);
       const norm = Math.sqrt(c.norm2);
-      const topWords = [...c.sum]
-        .filter(([t]) => terms[t]?.startsWith('w:'))
-        .sort((a, b) => b[1] - a[1])
-        .map(([t]) => (terms[t] as string).slice(2))
-        // Not the place again, nor jieba's glued admin fragments (区东成, 县星沙).
-        .filter((w) => !finePlace?.includes(w) && !/^[区县市镇]/u.test(w))
-        .slice(0, 3);
+      const topWords = topWordsOf(c, terms, finePlace);
       const placeLabel = place ? (options.placeName?.(place) ?? place) : '';
       const petitioners = new Set(
         c.members.map(

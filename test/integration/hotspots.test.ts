@@ -1,7 +1,9 @@
 // Hotspots over registered cases: one estate's property-fee complaints in 鼓楼区 form a hotspot with
 // its growth against the previous week; a 秦淮区 estate's is seen by the city, not by 鼓楼区; roles
 // and scopes are enforced.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findHotspots } from '../../src/hotspots/find.ts';
 import { bearer, type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -86,6 +88,22 @@ describe('GET /api/v1/analytics/hotspots', () => {
     const narrowed = (await get('nj_analyst', `from=${from}&to=${today}&scope=320104&limit=100`)).json()
       .items as Item[];
     expect(narrowed.every((i) => i.place.code === '320104')).toBe(true);
+  });
+
+  it('segments each case once (stored features) and includes cases registered after a query', async () => {
+    const db = h.ctx.db;
+    const stored = async () =>
+      ((await db.execute(sql`SELECT case_id FROM hotspot_terms`)) as unknown as { rows: unknown[] }).rows
+        .length;
+    const before = await findHotspots(db, { from, to: today, scopeCode: '320106' });
+    const kept = await stored();
+    expect(kept).toBeGreaterThanOrEqual(5);
+    const later = await letter('gl_registrar', '320106', '颐和南苑', 4, 0);
+    const after = await findHotspots(db, { from, to: today, scopeCode: '320106' });
+    expect(await stored()).toBe(kept + 1);
+    const hot = after.items.find((i) => i.caseIds.includes(ids.gulou[0] as number));
+    expect(hot?.caseIds).toContain(later);
+    expect(hot?.size).toBe((before.items.find((i) => i.label === hot?.label)?.size ?? 0) + 1);
   });
 
   it('refuses scopes outside the caller’s subtree, citizens and department handlers', async () => {

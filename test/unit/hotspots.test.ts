@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { clusterMessages, type HotspotMessage, placeCandidates } from '../../src/hotspots/cluster.ts';
+import {
+  clusterMessages,
+  type HotspotMessage,
+  hotspotFeatures,
+  placeCandidates,
+} from '../../src/hotspots/cluster.ts';
 import { adjustedRandIndex, purity } from '../../src/hotspots/metrics.ts';
 
 const day = (d: number) => new Date(Date.UTC(2026, 9, d, 2));
@@ -72,6 +77,22 @@ describe('clusterMessages', () => {
     const out = clusterMessages([...one, ...a]);
     expect(out[0]?.ids).toContain(a[0]?.id);
     expect(out[1]?.petitioners).toBe(1);
+  });
+});
+
+describe('stored features', () => {
+  it('give the same clusters, labels and counts as segmenting the text again', () => {
+    const texts = [...fees('金陵花园', 4), ...unrelated, ...fees('龙江小区', 5)];
+    // As the database stores them: space-joined, read back and split.
+    const stored = texts.map(({ text, ...m }) => ({
+      ...m,
+      features: hotspotFeatures(text ?? '')
+        .join(' ')
+        .split(' '),
+    }));
+    const fromText = clusterMessages(texts, { placeName: () => '鼓楼区' });
+    expect(fromText).toHaveLength(2);
+    expect(clusterMessages(stored, { placeName: () => '鼓楼区' })).toEqual(fromText);
   });
 });
 
