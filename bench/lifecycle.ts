@@ -69,6 +69,8 @@ export interface CaseBenchOptions {
   seconds: number;
   quick: boolean;
   baseline: number;
+  /** `bench lifecycle`: skip the list latency runs. */
+  lifecycleOnly?: boolean;
 }
 
 export async function caseBenchmarks(
@@ -160,7 +162,7 @@ export async function caseBenchmarks(
       path: '/api/v1/cases',
     },
   ];
-  for (const l of lists) {
+  for (const l of o.lifecycleOnly ? [] : lists) {
     const requests = o.quick ? 60 : 300;
     await drive({ mode: 'latency', base: t.url, token: l.token, path: l.path, requests: 5 });
     const r = await drive({ mode: 'latency', base: t.url, token: l.token, path: l.path, requests });

@@ -4,6 +4,7 @@
 // What each benchmark measures and the latest figures: docs/performance.md.
 import os from 'node:os';
 import { duplicateBenchmarks } from './duplicates.ts';
+import { hotspotBenchmarks } from './hotspots.ts';
 import { cannon, type HttpRun, type HttpSpec, LOADGEN_WORKERS, problems } from './http.ts';
 import { createScratchTable, dropScratchTable, type InsertResult, insertTps, warmUp } from './insert.ts';
 import { benchCases, caseBenchmarks } from './lifecycle.ts';
@@ -78,7 +79,12 @@ async function insertRuns(t: Target, seconds: number): Promise<InsertResult[]> {
   return out;
 }
 
-async function benchDatabase(spec: TargetSpec, seconds: number, quick: boolean): Promise<DatabaseReport> {
+async function benchDatabase(
+  spec: TargetSpec,
+  seconds: number,
+  quick: boolean,
+  lifecycleOnly = false,
+): Promise<DatabaseReport> {
   const t = await openTarget(spec);
   try {
     print(`\n== ${t.kind}: ${t.storage}`);
@@ -93,7 +99,11 @@ async function benchDatabase(spec: TargetSpec, seconds: number, quick: boolean):
       count: r.rows,
     }));
     const failures: string[] = [];
-    for (const spec of httpSpecs(t, seconds)) {
+    // `bench lifecycle`: the baseline, /healthz at 32 connections, intake and lifecycles only.
+    const specs = httpSpecs(t, seconds).filter(
+      (s) => !lifecycleOnly || s.name === 'GET /healthz, 32 connections',
+    );
+    for (const spec of specs) {
       const warm = await cannon({ ...spec, seconds: Math.min(1, seconds / 3) });
       const run = await cannon(spec);
       for (const [label, r] of [
@@ -112,13 +122,20 @@ async function benchDatabase(spec: TargetSpec, seconds: number, quick: boolean):
         count: run.requests,
       });
     }
-    const casesRun = await caseBenchmarks(t, { seconds, quick, baseline });
+    const casesRun = await caseBenchmarks(t, { seconds, quick, baseline, lifecycleOnly });
     rows.push(...casesRun.rows);
     failures.push(...casesRun.failures);
+    if (lifecycleOnly) {
+      print();
+      print(formatTable(rows));
+      return { kind: t.kind, storage: t.storage, rows, failures };
+    }
     const searchRun = await searchBenchmarks(t);
     rows.push(...searchRun.rows);
     failures.push(...searchRun.failures);
     rows.push(...(await duplicateBenchmarks(t, { quick, baseline })));
+    // Last: it adds two 30-day windows of copied cases (bench/hotspots.ts).
+    rows.push(...(await hotspotBenchmarks(t, { quick })));
     print();
     print(formatTable(rows));
     return { kind: t.kind, storage: t.storage, rows, failures };
@@ -127,7 +144,7 @@ async function benchDatabase(spec: TargetSpec, seconds: number, quick: boolean):
   }
 }
 
-export async function runBenchmarks(opts: { quick: boolean }): Promise<void> {
+export async function runBenchmarks(opts: { quick: boolean; lifecycleOnly?: boolean }): Promise<void> {
   const seconds = opts.quick ? 1.5 : 5;
   const m = machine();
   print('xinfang benchmarks');
@@ -140,12 +157,15 @@ export async function runBenchmarks(opts: { quick: boolean }): Promise<void> {
   print(`seeded cases per database: ${benchCases(opts.quick)} (BENCH_CASES)`);
 
   // Word segmentation for search: CPU only, ratio to the classifier's tokenizer (bench/search.ts).
-  print('\n== text segmentation (no database)');
-  const segmentation = segmentationBenchmarks(opts.quick);
-  print(formatTable(segmentation));
+  const segmentation = opts.lifecycleOnly ? [] : segmentationBenchmarks(opts.quick);
+  if (!opts.lifecycleOnly) {
+    print('\n== text segmentation (no database)');
+    print(formatTable(segmentation));
+  }
 
   const reports: DatabaseReport[] = [];
-  for (const spec of targetSpecs()) reports.push(await benchDatabase(spec, seconds, opts.quick));
+  for (const spec of targetSpecs())
+    reports.push(await benchDatabase(spec, seconds, opts.quick, opts.lifecycleOnly));
 
   const failures = reports.flatMap((r) => r.failures);
   const summary = {

@@ -2,7 +2,7 @@
 // change: intake, every lifecycle action (engine.ts) and the daily sweep call in here with the
 // row before and after; a change costs one statement for the period rollups (both tables, by a
 // data-modifying CTE) and one for the open counts, and only when it changes a count.
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { caseEvents, cases } from '../db/schema.ts';
 import { COUNTER_NAMES, type CounterName } from '../domain/indicators/index.ts';
@@ -75,25 +75,38 @@ const addExcluded = (table: string) =>
   COUNTER_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
 const sums = COUNTER_COLUMNS.map((c) => `sum(${c})::int`).join(', ');
 
-/** Adds the contributions to the daily and monthly rollups: one statement. */
-export async function addContributions(tx: Executor, list: Contribution[]): Promise<void> {
-  const rows = rollupRows(list);
-  if (rows.length === 0) return;
-  await tx.execute(sql`
-    WITH x AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(${sql.raw(recordType)})),
+/** The daily and monthly upserts of these rows, as data-modifying CTEs (named `d` and `m`). */
+function contributionCtes(rows: Row[]): SQL {
+  return sql`
+    x AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(${sql.raw(recordType)})),
     d AS (
       INSERT INTO stats_daily (period, jurisdiction_code, dim, key, ${sql.raw(cols)})
       SELECT period, jurisdiction_code, dim, key, ${sql.raw(cols)} FROM x
       ON CONFLICT (dim, period, jurisdiction_code, key) DO UPDATE SET ${sql.raw(addExcluded('stats_daily'))}
-    )
-    INSERT INTO stats_monthly (period, jurisdiction_code, dim, key, ${sql.raw(cols)})
-    SELECT date_trunc('month', period)::date, jurisdiction_code, dim, key, ${sql.raw(sums)}
-    FROM x GROUP BY 1, 2, 3, 4
-    ON CONFLICT (dim, period, jurisdiction_code, key) DO UPDATE SET ${sql.raw(addExcluded('stats_monthly'))}`);
+    ),
+    m AS (
+      INSERT INTO stats_monthly (period, jurisdiction_code, dim, key, ${sql.raw(cols)})
+      SELECT date_trunc('month', period)::date, jurisdiction_code, dim, key, ${sql.raw(sums)}
+      FROM x GROUP BY 1, 2, 3, 4
+      ON CONFLICT (dim, period, jurisdiction_code, key) DO UPDATE SET ${sql.raw(addExcluded('stats_monthly'))}
+    )`;
 }
 
-/** Adds signed open/near/overdue counts per (unit, place). */
-export async function addOpen(tx: Executor, rows: OpenKey[]): Promise<void> {
+/** The open/near/overdue upsert of these keys (already merged), as a CTE named `o`. */
+function openCte(list: OpenKey[]): SQL {
+  return sql`
+    o AS (
+      INSERT INTO stats_open (unit_id, jurisdiction_code, open, near, overdue)
+      SELECT unit_id, place, open, near, overdue
+      FROM jsonb_to_recordset(${JSON.stringify(list.map((r) => ({ ...r, unit_id: r.unitId })))}::jsonb)
+        AS x(unit_id int, place text, open int, near int, overdue int)
+      ON CONFLICT (unit_id, jurisdiction_code) DO UPDATE SET
+        open = stats_open.open + excluded.open, near = stats_open.near + excluded.near,
+        overdue = stats_open.overdue + excluded.overdue
+    )`;
+}
+
+function mergeOpen(rows: OpenKey[]): OpenKey[] {
   const merged = new Map<string, OpenKey>();
   for (const r of rows) {
     const id = `${r.unitId}|${r.place}`;
@@ -103,22 +116,37 @@ export async function addOpen(tx: Executor, rows: OpenKey[]): Promise<void> {
     m.overdue += r.overdue;
     merged.set(id, m);
   }
-  const list = [...merged.values()].filter((r) => r.open || r.near || r.overdue);
-  if (list.length === 0) return;
-  await tx.execute(sql`
-    INSERT INTO stats_open (unit_id, jurisdiction_code, open, near, overdue)
-    SELECT unit_id, place, open, near, overdue
-    FROM jsonb_to_recordset(${JSON.stringify(list.map((r) => ({ ...r, unit_id: r.unitId })))}::jsonb)
-      AS x(unit_id int, place text, open int, near int, overdue int)
-    ON CONFLICT (unit_id, jurisdiction_code) DO UPDATE SET
-      open = stats_open.open + excluded.open, near = stats_open.near + excluded.near,
-      overdue = stats_open.overdue + excluded.overdue`);
+  return [...merged.values()].filter((r) => r.open || r.near || r.overdue);
+}
+
+/**
+ * Adds the contributions to the daily and monthly rollups and the signed open/near/overdue counts
+ * per (unit, place): one statement however many of them there are (the rows are shared by every
+ * case of the day and place and stay locked until commit, so fewer round trips = shorter queue).
+ */
+export async function addRollups(tx: Executor, list: Contribution[], open: OpenKey[]): Promise<void> {
+  const rows = rollupRows(list);
+  const openList = mergeOpen(open);
+  const ctes: SQL[] = [];
+  if (rows.length > 0) ctes.push(contributionCtes(rows));
+  if (openList.length > 0) ctes.push(openCte(openList));
+  if (ctes.length === 0) return;
+  await tx.execute(sql`WITH ${sql.join(ctes, sql`,`)} SELECT 1`);
+}
+
+/** Adds the contributions to the daily and monthly rollups: one statement. */
+export async function addContributions(tx: Executor, list: Contribution[]): Promise<void> {
+  await addRollups(tx, list, []);
+}
+
+/** Adds signed open/near/overdue counts per (unit, place). */
+export async function addOpen(tx: Executor, rows: OpenKey[]): Promise<void> {
+  await addRollups(tx, [], rows);
 }
 
 /** Intake: a new matter was registered. */
 export async function recordRegistration(tx: Executor, c: CaseFacts): Promise<void> {
-  await addContributions(tx, [registrationOf(c)]);
-  await addOpen(tx, openDelta(null, c));
+  await addRollups(tx, [registrationOf(c)], openDelta(null, c));
 }
 
 /** Intake: a repeat petition was linked to the open matter `c`. */
@@ -160,8 +188,7 @@ export async function recordAction(
   const firstFlag = closesBacklog(before, after)
     ? (await firstFlags(tx, [after.id])).get(after.id)
     : undefined;
-  await addContributions(tx, actionChange(before, after, { ...a, firstFlag }));
-  await addOpen(tx, openDelta(before, after));
+  await addRollups(tx, actionChange(before, after, { ...a, firstFlag }), openDelta(before, after));
 }
 
 /** The daily sweep changed these cases (deadline flags, lapsed evaluations, closing by lapse). */

@@ -8,7 +8,7 @@ import { maskPhone } from '../domain/masking.ts';
 import { AppError, badRequest, unauthorized } from '../errors.ts';
 import { enqueueSms } from '../notify/outbox.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
-import { createSession, deleteSession } from './sessions.ts';
+import { createSession, deleteSession, forgetSession } from './sessions.ts';
 
 export const OTP_TTL_MINUTES = 5;
 export const OTP_MAX_ATTEMPTS = 5;
@@ -183,4 +183,5 @@ export async function logout(
       summary: {},
     });
   });
+  forgetSession(ctx.db, token); // after commit: the token stops working in this process at once
 }

@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
+import { perDatabase, TtlCache } from '../db/memo.ts';
 import { jurisdictions, sessions, units, users } from '../db/schema.ts';
 import { isRole } from '../domain/roles.ts';
 import type { Actor } from '../policies/actor.ts';
@@ -11,6 +12,26 @@ export const CSRF_COOKIE = 'xf_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
 const tokenId = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/**
+ * Sessions resolved in the last few seconds, by token hash (the token itself is never kept), so a
+ * burst of requests costs one session query instead of one each. Logout in this process drops the
+ * entry at once (`forgetSession`); a logout on another API node, a user disabled or changed with
+ * psql, or an expired session is seen after at most SESSION_CACHE_MS. Only valid sessions are kept.
+ */
+export const SESSION_CACHE_MS = 3_000;
+type Resolved = { actor: Actor; csrfToken: string; expiresAt: Date };
+const sessionCache = perDatabase(() => new TtlCache<string, Resolved>(SESSION_CACHE_MS, 10_000));
+
+/** After a change to sessions or users made outside the request path (CLI in this process, tests). */
+export function forgetAllSessions(db: Executor): void {
+  sessionCache(db).invalidate();
+}
+
+/** After the logout transaction committed: this process stops accepting the token at once. */
+export function forgetSession(db: Executor, token: string): void {
+  sessionCache(db).delete(tokenId(token));
+}
 
 export async function createSession(
   tx: Executor,
@@ -32,12 +53,22 @@ export async function purgeExpiredSessions(tx: Executor): Promise<void> {
   await tx.delete(sessions).where(lt(sessions.expiresAt, new Date()));
 }
 
-/** The actor behind a token, or null for an unknown, expired or disabled one. One query. */
+/**
+ * The actor behind a token, or null for an unknown, expired or disabled one. One query, or none
+ * when the same token was resolved in the last SESSION_CACHE_MS (see `sessionCache`).
+ */
 export async function resolveSession(
   db: Executor,
   token: string,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
   if (!token || token.length > 200) return null;
+  const id = tokenId(token);
+  const found = await sessionCache(db).get(id, () => loadSession(db, id));
+  if (!found || found.expiresAt.getTime() <= Date.now()) return null;
+  return { actor: found.actor, csrfToken: found.csrfToken };
+}
+
+async function loadSession(db: Executor, id: string): Promise<Resolved | undefined> {
   const [row] = await db
     .select({
       userId: users.id,
@@ -51,15 +82,17 @@ export async function resolveSession(
       jurisdictionName: jurisdictions.fullName,
       scopePrefix: jurisdictions.scopePrefix,
       csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(units, eq(units.id, users.unitId))
     .leftJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
-    .where(and(eq(sessions.id, tokenId(token)), gt(sessions.expiresAt, new Date())));
-  if (!row || row.disabled || !isRole(row.role)) return null;
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
+  if (!row || row.disabled || !isRole(row.role)) return undefined;
   return {
     csrfToken: row.csrfToken,
+    expiresAt: row.expiresAt,
     actor: {
       userId: row.userId,
       role: row.role,

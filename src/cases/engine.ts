@@ -128,8 +128,6 @@ export async function executeAction(
       .where(eq(cases.id, row.id))
       .returning();
     if (!after) throw new Error(`case ${row.id} vanished while locked`);
-    // Rollups (统计) in the same transaction: a no-op for actions that change no count.
-    await recordAction(tx, row, after, { action, at: now, actorUnitId: actor.unitId });
 
     const [event] = await tx
       .insert(caseEvents)
@@ -174,6 +172,10 @@ export async function executeAction(
         eventId,
       });
     }
+    // Rollups (统计) and the audit chain last: both upsert rows shared by every case (the day's
+    // counters, the head of the chain), locked until commit, so every statement before them would
+    // lengthen the queue of concurrent actions (docs/performance.md).
+    await recordAction(tx, row, after, { action, at: now, actorUnitId: actor.unitId });
     await recordAudit(tx, {
       actorUserId: actor.userId,
       actorRole: actor.role,

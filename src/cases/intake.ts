@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { caseEvents, caseParties, cases, users } from '../db/schema.ts';
+import { isCategoryCode } from '../domain/categories.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { type CaseForm, type CaseState, isOpen, type Purpose } from '../domain/lifecycle/vocabulary.ts';
 import { afterRegistration } from '../duplicates/service.ts';
@@ -150,6 +151,13 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
   ) {
     throw badRequest('rights_card_visit_only', '权益保障卡号仅在登记来访时填写', 'rightsCardNo');
   }
+  if (input.categoryCode !== undefined && !isCategoryCode(input.categoryCode)) {
+    throw badRequest(
+      'unknown_category',
+      '内容分类（categoryCode）不存在，请从内容分类中选择',
+      'categoryCode',
+    );
+  }
 
   // Segmented before the transaction: CPU work that need not hold it open.
   const searchTokens = caseSearchTokens(input.subject, input.content);
@@ -205,13 +213,6 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
         .set({ repeatCount: sql`${cases.repeatCount} + 1`, updatedAt: now })
         .where(eq(cases.id, earlier.id))
         .returning();
-      if (earlierRow) {
-        await recordRepeatRegistration(tx, earlierRow, {
-          receivedAt,
-          form: input.form,
-          unitId: registering.id,
-        });
-      }
       await tx.insert(caseEvents).values({
         caseId: earlier.id,
         at: now,
@@ -232,6 +233,14 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
         content: input.content,
         occasion: `link:${now.getTime()}`,
       });
+      // Rollups and the audit chain last: rows shared by every intake, locked until commit.
+      if (earlierRow) {
+        await recordRepeatRegistration(tx, earlierRow, {
+          receivedAt,
+          form: input.form,
+          unitId: registering.id,
+        });
+      }
       await recordAudit(tx, {
         actorUserId: actor.userId,
         actorRole: actor.role,
@@ -291,7 +300,6 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
       })
       .returning();
     if (!row) throw new Error('case insert returned nothing');
-    await recordRegistration(tx, row); // rollups (统计), same transaction
     const parties = [
       { role: 'petitioner', p: petitioner },
       ...reps.map((p) => ({ role: 'representative', p })),
@@ -368,6 +376,8 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
         unit: registering,
       });
     }
+    // Rollups (统计) and the audit chain last: rows shared by every intake, locked until commit.
+    await recordRegistration(tx, row);
     await recordAudit(tx, {
       actorUserId: actor.userId,
       actorRole: actor.role,

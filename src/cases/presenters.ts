@@ -1,6 +1,6 @@
 // What the API returns for a case: masked by the caller's rights (policies), with the deadlines
 // explained, the timeline, the documents and the actions the caller may take now.
-import { asc, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { caseDocuments, caseEvents, caseParties } from '../db/schema.ts';
@@ -157,6 +157,72 @@ export const eventLabel = (action: string, detail?: unknown) => {
   return EVENT_LABELS[action] ?? ACTIONS[action as ActionName]?.label ?? action;
 };
 
+interface ChildRows {
+  parties: {
+    role: string;
+    name_enc: string;
+    id_number_enc: string | null;
+    id_number_hash: string | null;
+    phone_enc: string | null;
+    phone_hash: string | null;
+    address_enc: string | null;
+    rights_card_enc: string | null;
+  }[];
+  events: {
+    at: string;
+    action: string;
+    from_state: string | null;
+    to_state: string | null;
+    actor_role: string | null;
+    detail: Record<string, unknown>;
+    public: boolean;
+  }[];
+  docs: { id: number; kind: string; title: string; filename: string; sha256: string | null }[];
+}
+
+/** Parties, timeline and documents of a case in one statement (was three; docs/performance.md). */
+async function caseChildren(ctx: AppContext, caseId: number) {
+  const res = (await ctx.db.execute(sql`
+    select
+      (select coalesce(json_agg(json_build_object(
+          'role', p.role, 'name_enc', p.name_enc, 'id_number_enc', p.id_number_enc,
+          'id_number_hash', p.id_number_hash, 'phone_enc', p.phone_enc, 'phone_hash', p.phone_hash,
+          'address_enc', p.address_enc, 'rights_card_enc', p.rights_card_enc) order by p.id), '[]')
+        from ${caseParties} p where p.case_id = ${caseId}) as parties,
+      (select coalesce(json_agg(json_build_object(
+          'at', e.at, 'action', e.action, 'from_state', e.from_state, 'to_state', e.to_state,
+          'actor_role', e.actor_role, 'detail', e.detail, 'public', e.public) order by e.id), '[]')
+        from ${caseEvents} e where e.case_id = ${caseId}) as events,
+      (select coalesce(json_agg(json_build_object(
+          'id', d.id, 'kind', d.kind, 'title', d.title, 'filename', d.filename, 'sha256', d.sha256)
+          order by d.id), '[]')
+        from ${caseDocuments} d where d.case_id = ${caseId}) as docs`)) as unknown as { rows: ChildRows[] };
+  const row = res.rows[0] ?? { parties: [], events: [], docs: [] };
+  return {
+    parties: row.parties.map((p) => ({
+      role: p.role,
+      nameEnc: p.name_enc,
+      idNumberEnc: p.id_number_enc,
+      idNumberHash: p.id_number_hash,
+      phoneEnc: p.phone_enc,
+      phoneHash: p.phone_hash,
+      addressEnc: p.address_enc,
+      rightsCardEnc: p.rights_card_enc,
+    })),
+    // timestamptz in JSON keeps microseconds and the offset; Date keeps milliseconds, as Drizzle does.
+    events: row.events.map((e) => ({
+      at: new Date(e.at),
+      action: e.action,
+      fromState: e.from_state,
+      toState: e.to_state,
+      actorRole: e.actor_role,
+      detail: e.detail,
+      public: e.public,
+    })),
+    docs: row.docs.map((d) => ({ ...d, id: Number(d.id) })),
+  };
+}
+
 export async function presentDetail(
   ctx: AppContext,
   actor: Actor,
@@ -164,21 +230,7 @@ export async function presentDetail(
 ): Promise<z.infer<typeof CaseDetail>> {
   const full = casePolicy.viewFullPii(actor, c);
   const isPetitioner = actor.role === 'citizen';
-  const [parties, events, docs] = await Promise.all([
-    ctx.db.select().from(caseParties).where(eq(caseParties.caseId, c.id)).orderBy(asc(caseParties.id)),
-    ctx.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.id)),
-    ctx.db
-      .select({
-        id: caseDocuments.id,
-        kind: caseDocuments.kind,
-        title: caseDocuments.title,
-        filename: caseDocuments.filename,
-        sha256: caseDocuments.sha256,
-      })
-      .from(caseDocuments)
-      .where(eq(caseDocuments.caseId, c.id))
-      .orderBy(asc(caseDocuments.id)),
-  ]);
+  const { parties, events, docs } = await caseChildren(ctx, c.id);
   const unitIds = [
     c.registeringUnitId,
     c.bureauUnitId,
@@ -239,6 +291,6 @@ export async function presentDetail(
       })),
     documents: docs,
     availableActions: availableActions(actor, c),
-    related: await relatedOf(ctx, actor, c),
+    related: await relatedOf(ctx, actor, c, parties),
   };
 }

@@ -131,14 +131,17 @@ export function registerAdminCommands(program: Command): void {
   program
     .command('bench')
     .description('性能基准 / run the benchmarks (npm run bench)')
+    .argument('[subset]', "'lifecycle': 仅基线、受理与全流程 / only baseline, intake and lifecycles")
     .option('--quick', '缩短时长 / shorter runs')
     .addHelpText(
       'after',
       '\n示例:\n  $ npm run bench\n  $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench',
     )
-    .action(async (opts: { quick?: boolean }) => {
+    .action(async (subset: string | undefined, opts: { quick?: boolean }) => {
+      if (subset !== undefined && subset !== 'lifecycle')
+        throw new Error(`未知的基准子集 / unknown benchmark subset: ${subset}`);
       const { runBenchmarks } = await import('../../bench/run.ts');
-      await runBenchmarks({ quick: opts.quick === true });
+      await runBenchmarks({ quick: opts.quick === true, lifecycleOnly: subset === 'lifecycle' });
     });
 
   registerJobCommands(program);

@@ -38,6 +38,12 @@ export class TtlCache<K, V> {
     this.generation++;
     this.entries.clear();
   }
+
+  /** Drops one entry; like `invalidate()`, a load already running does not store its result. */
+  delete(key: K): void {
+    this.generation++;
+    this.entries.delete(key);
+  }
 }
 
 /** One instance of `make()` per database handle (the `ctx.db` object). */

@@ -50,17 +50,27 @@ export async function similarForPetition(
 }
 
 /** `related` of a stored case: similar cases from its stored signature, the same petitioner's, linked repeats. */
-export async function relatedOf(ctx: AppContext, actor: Actor, c: CaseRow): Promise<SimilarCase[]> {
+export async function relatedOf(
+  ctx: AppContext,
+  actor: Actor,
+  c: CaseRow,
+  /** The case's parties when the caller has already read them (case detail): one query fewer. */
+  knownParties?: { role: string; idNumberHash: string | null; phoneHash: string | null }[],
+): Promise<SimilarCase[]> {
   if (actor.role === 'citizen') return [];
   const [[sig], parties, links, settings] = await Promise.all([
     ctx.db
       .select({ minhash: caseSignatures.minhash, bands: caseSignatures.bands })
       .from(caseSignatures)
       .where(eq(caseSignatures.caseId, c.id)),
-    ctx.db
-      .select({ idHash: caseParties.idNumberHash, phoneHash: caseParties.phoneHash })
-      .from(caseParties)
-      .where(sql`${caseParties.caseId} = ${c.id} and ${caseParties.role} = 'petitioner'`),
+    knownParties
+      ? knownParties
+          .filter((p) => p.role === 'petitioner')
+          .map((p) => ({ idHash: p.idNumberHash, phoneHash: p.phoneHash }))
+      : ctx.db
+          .select({ idHash: caseParties.idNumberHash, phoneHash: caseParties.phoneHash })
+          .from(caseParties)
+          .where(sql`${caseParties.caseId} = ${c.id} and ${caseParties.role} = 'petitioner'`),
     ctx.db
       .select({ a: caseLinks.caseId, b: caseLinks.linkedCaseId })
       .from(caseLinks)
