@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
 import { jurisdictions, settings } from '../db/schema.ts';
+import { categoryByName } from '../domain/categories.ts';
 import {
   HINT_CHANNEL_CODES,
   HINT_CHANNELS,
@@ -39,7 +40,12 @@ const Rule = z.object({
     .min(1, '每条规则至少要有一个关键词')
     .max(50, '每条规则最多50个关键词'),
   unless: z.array(text('排除词', 40)).max(50, '最多50个排除词').optional(),
-  category: z.string().trim().max(20, '内容分类不能超过20个字').optional(),
+  // A rule gated on a category names one of the platform's content categories (src/domain/categories.ts).
+  category: z
+    .string()
+    .trim()
+    .refine((v) => categoryByName(v) !== undefined, '内容分类应为平台内容分类之一（如：城乡建设）')
+    .optional(),
   competentBody: text('受理机关', 100),
   advice: text('告知意见', 500),
   enabled: z.boolean().optional(),

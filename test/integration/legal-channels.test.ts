@@ -132,6 +132,9 @@ describe('legal-channel hints', () => {
     const noAdvice = await put([{ ...ownRule, advice: '' }]);
     expect(noAdvice.statusCode).toBe(400);
     expect(noAdvice.json().error.message).toContain('告知意见');
+    const unknownCategory = await put([{ ...ownRule, category: '组织人事' }]);
+    expect(unknownCategory.statusCode).toBe(400);
+    expect(unknownCategory.json().error.message).toContain('内容分类应为平台内容分类之一');
     const list = await h.app.inject({ url: '/api/v1/settings/legal-channels', headers: as('admin') });
     expect(list.json().source).toBeNull();
   });
