@@ -36,24 +36,28 @@ export class Dispatcher {
   /** Claims due rows and sends them; returns how many were handled. */
   async runOnce(now = new Date()): Promise<number> {
     const leaseUntil = new Date(now.getTime() + this.opts.leaseMs);
-    // One statement (was BEGIN, SELECT … FOR UPDATE, UPDATE, COMMIT): the due rows are locked
-    // (skipping those another node holds), leased and returned with `attempts` already counted.
-    const due = this.db
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
-      .orderBy(outbox.id)
-      .limit(this.opts.batch)
-      .for('update', { skipLocked: true });
-    const claimed = (
-      await this.db
+    const claimed = await this.db.transaction(async (tx) => {
+      const due = await tx
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+        .orderBy(outbox.id)
+        .limit(this.opts.batch)
+        .for('update', { skipLocked: true });
+      if (due.length === 0) return due;
+      await tx
         .update(outbox)
         .set({ nextAttemptAt: leaseUntil, attempts: sql`${outbox.attempts} + 1` })
-        .where(inArray(outbox.id, due))
-        .returning()
-    ).sort((a, b) => a.id - b.id);
+        .where(
+          inArray(
+            outbox.id,
+            due.map((r) => r.id),
+          ),
+        );
+      return due;
+    });
     for (const row of claimed) {
-      const attempt = row.attempts; // already counted by the claim
+      const attempt = row.attempts + 1;
       try {
         await this.sink.send({
           to: this.pii.decrypt(row.recipientEnc),
