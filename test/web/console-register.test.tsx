@@ -23,9 +23,10 @@ describe('console registration form', () => {
     const { user } = renderPage(<RegisterPage />, { url: '/?form=letter', cache: [[ME_KEY, registrar]] });
     await user.click(button(/^登\s*记$/));
     expect(await screen.findByText('请选择问题属地')).toBeTruthy();
-    expect(screen.getByText('请填写标题')).toBeTruthy();
-    expect(screen.getByText('请填写信访内容')).toBeTruthy();
-    expect(screen.getByText('此项必填')).toBeTruthy(); // 姓名
+    // antd validates each field asynchronously: wait for every message, not just the first.
+    expect(await screen.findByText('请填写标题')).toBeTruthy();
+    expect(await screen.findByText('请填写信访内容')).toBeTruthy();
+    expect(await screen.findByText('此项必填')).toBeTruthy(); // 姓名
   });
 
   it('checks the phone number and the rights-card number of a visit', async () => {

@@ -21,8 +21,9 @@ describe('portal petition form', () => {
     expect(screen.getByText('6 / 5000')).toBeTruthy();
     await user.click(button('提交'));
     expect(await screen.findByText('请详细描述信访事项，至少10个字')).toBeTruthy();
-    expect(screen.getByText('请填写标题')).toBeTruthy();
-    expect(screen.getByText('请先阅读并确认信访须知')).toBeTruthy();
+    // antd validates each field asynchronously: wait for every message, not just the first.
+    expect(await screen.findByText('请填写标题')).toBeTruthy();
+    expect(await screen.findByText('请先阅读并确认信访须知')).toBeTruthy();
     await user.click(content);
     await user.paste('，夜间施工持续到凌晨。');
     expect(screen.getByText('17 / 5000')).toBeTruthy();
@@ -47,7 +48,7 @@ describe('portal petition form', () => {
     expect(button('添加代表')).toBeTruthy();
     await user.click(button('提交'));
     expect(await screen.findByText('请填写涉及人数')).toBeTruthy();
-    expect(screen.getAllByText('此项必填')).toHaveLength(3); // 代表2–4 without a name
-    expect(screen.getByText('姓名只能包含汉字、字母和间隔号“·”，长度2到20个字')).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByText('此项必填')).toHaveLength(3)); // 代表2–4 without a name
+    expect(await screen.findByText('姓名只能包含汉字、字母和间隔号“·”，长度2到20个字')).toBeTruthy();
   });
 });
