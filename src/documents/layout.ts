@@ -17,31 +17,35 @@ import {
 } from 'docx';
 import type { Block, DocumentModel } from './types.ts';
 
+// The house style of official documents (公文): fonts, sizes, line grid; shared with the 专报.
 /** Fonts are named, not embedded: Word and LibreOffice substitute what the machine has. */
-const font = (eastAsia: string): IFontAttributesProperties => ({
+export const font = (eastAsia: string): IFontAttributesProperties => ({
   ascii: 'Times New Roman',
   hAnsi: 'Times New Roman',
   cs: eastAsia,
   eastAsia,
 });
-const BODY_FONT = font('FangSong'); // 仿宋
-const TITLE_FONT = font('SimSun'); // 宋体 (小标宋 where installed is substituted by the viewer)
-const HEADING_FONT = font('SimHei'); // 黑体
+export const BODY_FONT = font('FangSong'); // 仿宋
+export const TITLE_FONT = font('SimSun'); // 宋体 (小标宋 where installed is substituted by the viewer)
+export const HEADING_FONT = font('SimHei'); // 黑体
 
-const pt = (n: number) => n * 2; // docx sizes are half-points
-const BODY_SIZE = pt(16); // 三号
-const TITLE_SIZE = pt(22); // 二号
-const FOOTER_SIZE = pt(10.5); // 五号
-const CHAR = 320; // one 三号 character in twips
-const LINE = { line: 560, lineRule: LineRuleType.EXACT }; // 28 pt: 22 lines on a page
-const INDENT = { firstLine: 2 * CHAR, firstLineChars: 200 };
+export const pt = (n: number) => n * 2; // docx sizes are half-points
+export const BODY_SIZE = pt(16); // 三号
+export const TITLE_SIZE = pt(22); // 二号
+export const FOOTER_SIZE = pt(10.5); // 五号
+export const CHAR = 320; // one 三号 character in twips
+export const LINE = { line: 560, lineRule: LineRuleType.EXACT }; // 28 pt: 22 lines on a page
+export const INDENT = { firstLine: 2 * CHAR, firstLineChars: 200 };
 
-type RunStyle = { font?: IFontAttributesProperties; size?: number; bold?: boolean };
-const run = (text: string, s: RunStyle = {}) =>
+export type RunStyle = { font?: IFontAttributesProperties; size?: number; bold?: boolean };
+export const run = (text: string, s: RunStyle = {}) =>
   new TextRun({ text, font: s.font ?? BODY_FONT, size: s.size ?? BODY_SIZE, bold: s.bold });
 
-const para = (text: string, opts: ConstructorParameters<typeof Paragraph>[0] & object, s?: RunStyle) =>
-  new Paragraph({ spacing: LINE, ...opts, children: [run(text, s)] });
+export const para = (
+  text: string,
+  opts: ConstructorParameters<typeof Paragraph>[0] & object = {},
+  s?: RunStyle,
+) => new Paragraph({ spacing: LINE, ...opts, children: [run(text, s)] });
 
 const blank = () => new Paragraph({ spacing: LINE, children: [] });
 

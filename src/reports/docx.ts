@@ -17,34 +17,27 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import {
+  BODY_FONT,
+  BODY_SIZE,
+  CHAR,
+  font,
+  HEADING_FONT,
+  INDENT,
+  LINE,
+  para,
+  pt,
+  run,
+  TITLE_FONT,
+} from '../documents/layout.ts';
 import { packDeterministic } from '../documents/package.ts';
 import { CHART_KEYS, type ChartKey, chartCaption } from './charts.ts';
 import { FIGURE_HEADER, FORECAST_HEADER, figureRows, forecastRows } from './figures.ts';
 import type { RenderInput } from './render.ts';
 import { SECTION_HEADINGS, SECTION_KEYS, type SectionKey } from './types.ts';
 
-const font = (eastAsia: string): IFontAttributesProperties => ({
-  ascii: 'Times New Roman',
-  hAnsi: 'Times New Roman',
-  cs: eastAsia,
-  eastAsia,
-});
-const BODY_FONT = font('FangSong');
-const TITLE_FONT = font('SimSun');
-const HEADING_FONT = font('SimHei');
-const pt = (n: number) => n * 2;
-const BODY = pt(16); // 三号
 const TABLE = pt(12); // 小四
-const CHAR = 320;
-const LINE = { line: 560, lineRule: LineRuleType.EXACT };
-const INDENT = { firstLine: 2 * CHAR, firstLineChars: 200 };
 const TEXT_WIDTH = 8844; // A4 less the margins, in twips
-
-type RunStyle = { font?: IFontAttributesProperties; size?: number; bold?: boolean };
-const run = (text: string, s: RunStyle = {}) =>
-  new TextRun({ text, font: s.font ?? BODY_FONT, size: s.size ?? BODY, bold: s.bold });
-const para = (text: string, opts: ConstructorParameters<typeof Paragraph>[0] & object = {}, s?: RunStyle) =>
-  new Paragraph({ spacing: LINE, ...opts, children: [run(text, s)] });
 
 function table(header: readonly string[], body: string[][], widths: number[]): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -144,7 +137,9 @@ export async function renderDocx(input: RenderInput): Promise<Buffer> {
   const doc = new Document({
     creator: issuingBody,
     title,
-    styles: { default: { document: { run: { font: BODY_FONT, size: BODY }, paragraph: { spacing: LINE } } } },
+    styles: {
+      default: { document: { run: { font: BODY_FONT, size: BODY_SIZE }, paragraph: { spacing: LINE } } },
+    },
     sections: [
       {
         properties: {
