@@ -22,6 +22,8 @@ export interface LatencyJob {
   token: string;
   path: string;
   requests: number;
+  /** Stop early after this many seconds (slow endpoints), if set. */
+  maxSeconds?: number;
 }
 export interface IntakeJob {
   mode: 'intake';
@@ -137,6 +139,7 @@ async function latency(job: LatencyJob): Promise<DriverResult> {
   let firstError: string | undefined;
   const start = performance.now();
   for (let i = 0; i < job.requests; i++) {
+    if (job.maxSeconds !== undefined && performance.now() - start > job.maxSeconds * 1000) break;
     const t0 = performance.now();
     try {
       await call(job.base, job.token, 'GET', job.path);

@@ -18,7 +18,7 @@ export function benchCases(quick: boolean): number {
 }
 
 /** Runs the driver in a worker thread (TypeScript through tsx, as the CLI does). */
-function drive(job: DriverJob): Promise<DriverResult> {
+export function drive(job: DriverJob): Promise<DriverResult> {
   const api = import.meta.resolve('tsx/esm/api');
   const file = new URL('./driver.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(file)}); });`;
@@ -33,7 +33,7 @@ function drive(job: DriverJob): Promise<DriverResult> {
   });
 }
 
-const pct = (sorted: number[], p: number) =>
+export const pct = (sorted: number[], p: number) =>
   sorted.length === 0
     ? Number.NaN
     : Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
@@ -52,7 +52,7 @@ function driverRow(benchmark: string, r: DriverResult, unit: string, baseline: n
   };
 }
 
-async function login(t: Target, user: string): Promise<string> {
+export async function login(t: Target, user: string): Promise<string> {
   const body = /^1\d{10}$/.test(user)
     ? { phone: user, password: BENCH_PASSWORD }
     : { username: user, password: BENCH_PASSWORD };

@@ -8,6 +8,7 @@ import { hotspotBenchmarks } from './hotspots.ts';
 import { cannon, type HttpRun, type HttpSpec, LOADGEN_WORKERS, problems } from './http.ts';
 import { createScratchTable, dropScratchTable, type InsertResult, insertTps, warmUp } from './insert.ts';
 import { benchCases, caseBenchmarks } from './lifecycle.ts';
+import { copyCasesUpTo, listScaleBenchmarks, listScaleTarget } from './list-scale.ts';
 import { formatTable, type Row } from './report.ts';
 import { searchBenchmarks, segmentationBenchmarks } from './search.ts';
 import {
@@ -136,6 +137,14 @@ async function benchDatabase(
     rows.push(...(await duplicateBenchmarks(t, { quick, baseline })));
     // Last: it adds two 30-day windows of copied cases (bench/hotspots.ts).
     rows.push(...(await hotspotBenchmarks(t, { quick })));
+    // BENCH_LIST_SCALE=1000000: the case list after copying the cases up to that many (PostgreSQL).
+    if (listScaleTarget() > 0 && t.kind === 'postgres') {
+      print(`   copying cases up to ${listScaleTarget()} (BENCH_LIST_SCALE) …`);
+      await copyCasesUpTo(t, listScaleTarget());
+      const listRun = await listScaleBenchmarks(t, { quick });
+      rows.push(...listRun.rows);
+      failures.push(...listRun.failures);
+    }
     print();
     print(formatTable(rows));
     return { kind: t.kind, storage: t.storage, rows, failures };

@@ -1,5 +1,6 @@
 // What commands and routes need from the running platform, built once at start (src/server/boot.ts).
 import type { Logger } from 'pino';
+import type { AuditSealer } from './audit/sealer.ts';
 import type { AppConfig } from './config/index.ts';
 import type { Database, Db } from './db/client.ts';
 import type { Dispatcher } from './notify/dispatcher.ts';
@@ -11,5 +12,7 @@ export interface AppContext {
   db: Db;
   pii: Pii;
   dispatcher: Dispatcher;
+  /** Chains committed audit rows after commit (src/audit/sealer.ts). */
+  auditSealer: AuditSealer;
   log: Logger;
 }

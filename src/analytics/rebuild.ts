@@ -1,9 +1,10 @@
 // `xinfang analytics rebuild [--from --to]`: recomputes the rollups from `cases` and `case_events`
 // (after a bulk import, a bug fix in the counting, or to check them). Without dates: every rollup
 // row is replaced; with dates: the months touching [from, to] (monthly rows are whole months).
-// The old rows are deleted in the first transaction, then cases are added in id chunks, one
-// transaction each, so the embedded database is never held for long. Run it when no one is
-// registering or acting: a case changed during the run may be counted before or after its change.
+// The old rows (every shard) are deleted in the first transaction, then cases are added in id
+// chunks, one transaction each, so the embedded database is never held for long. The rebuilt rows
+// are all in shard 0 (the compact form of the counts). Run it when no one is registering or
+// acting: a case changed during the run may be counted before or after its change.
 import type { Command } from 'commander';
 import { and, gte, lte, max, sql } from 'drizzle-orm';
 import { dataOption } from '../cli/options.ts';
@@ -59,7 +60,9 @@ export async function rebuildRollups(
   let counted = 0;
   for (let fromId = 1; fromId <= maxId; fromId += chunk) {
     const toId = Math.min(fromId + chunk - 1, maxId);
-    counted += await db.transaction((tx) => rollupCases(tx, { fromId, toId }, { days, open: !days }));
+    counted += await db.transaction((tx) =>
+      rollupCases(tx, { fromId, toId }, { days, open: !days, shard: 0 }),
+    );
     opts.onProgress?.(toId - fromId + 1);
     // Let timers and sockets run between chunks (the embedded database runs in this thread).
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,7 +1,9 @@
 // Keeps the rollups (stats_daily, stats_monthly, stats_open) current in the transaction of each
 // change: intake, every lifecycle action (engine.ts) and the daily sweep call in here with the
-// row before and after; a change costs one statement for the period rollups (both tables, by a
-// data-modifying CTE) and one for the open counts, and only when it changes a count.
+// row before and after; a change costs one statement for all three tables (data-modifying CTEs),
+// and only when it changes a count. The rows are sharded (docs/analytics.md "Shards"): a transaction
+// adds to the rows of a shard it claimed, so concurrent transactions of one day and place do not
+// wait on each other, and it writes them in key order, so two sharing a shard cannot deadlock.
 import { and, asc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { caseEvents, cases } from '../db/schema.ts';
@@ -25,6 +27,27 @@ import {
 /** The breakdowns each contribution is added to (see the schema comment). */
 export const DIMS = ['all', 'category', 'form', 'purpose', 'unit'] as const;
 export type Dim = (typeof DIMS)[number];
+
+/** Shards per rollup row; readers sum over them (a row alone is a partial, possibly negative count). */
+export const ROLLUP_SHARDS = 8;
+/** First key of the two-key pg_try_advisory_xact_lock that claims a shard ('xfst'). */
+const SHARD_LOCK = 0x78667374;
+/**
+ * The writing transaction's shard: the first one no other transaction holds. It is claimed with a
+ * transaction-level advisory lock (tried, never waited for, so it cannot deadlock) and remembered
+ * in a transaction-local setting, so every statement of the transaction uses the same shard. Up to
+ * 8 concurrent writers never share rows; with fewer, the low shards fill first, and PGlite (one
+ * transaction at a time) only ever writes shard 0. With all 8 taken it shares one, in key order.
+ */
+const CLAIMED_SHARD = sql.raw(`coalesce(
+    nullif(current_setting('xinfang.rollup_shard', true), ''),
+    set_config('xinfang.rollup_shard', coalesce(
+      (SELECT i FROM generate_series(0, ${ROLLUP_SHARDS - 1}) i WHERE pg_try_advisory_xact_lock(${SHARD_LOCK}, i) LIMIT 1),
+      pg_backend_pid() % ${ROLLUP_SHARDS})::text, true))::smallint`);
+/** The CTE `s` with the statement's shard (evaluated once: a CTE with volatile calls is materialised). */
+const shardCte = (shard: number | undefined) =>
+  sql`s AS (SELECT ${shard === undefined ? CLAIMED_SHARD : sql`${shard}::smallint`} AS shard)`;
+const SHARD = sql.raw('(SELECT shard FROM s)');
 
 const snake = (n: CounterName) => n.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 export const COUNTER_COLUMNS = COUNTER_NAMES.map(snake);
@@ -75,32 +98,38 @@ const addExcluded = (table: string) =>
   COUNTER_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
 const sums = COUNTER_COLUMNS.map((c) => `sum(${c})::int`).join(', ');
 
-/** The daily and monthly upserts of these rows, as data-modifying CTEs (named `d` and `m`). */
+/**
+ * The daily and monthly upserts of these rows into the shard `s`, as data-modifying CTEs (named `d` and
+ * `m`), each in primary-key order (ORDER BY): transactions of one shard lock shared rows in the same
+ * order and wait on each other instead of deadlocking.
+ */
 function contributionCtes(rows: Row[]): SQL {
   return sql`
     x AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(${sql.raw(recordType)})),
     d AS (
-      INSERT INTO stats_daily (period, jurisdiction_code, dim, key, ${sql.raw(cols)})
-      SELECT period, jurisdiction_code, dim, key, ${sql.raw(cols)} FROM x
-      ON CONFLICT (dim, period, jurisdiction_code, key) DO UPDATE SET ${sql.raw(addExcluded('stats_daily'))}
+      INSERT INTO stats_daily (period, jurisdiction_code, dim, key, shard, ${sql.raw(cols)})
+      SELECT period, jurisdiction_code, dim, key, ${SHARD}, ${sql.raw(cols)} FROM x
+      ORDER BY dim, period, jurisdiction_code, key
+      ON CONFLICT (dim, period, jurisdiction_code, key, shard) DO UPDATE SET ${sql.raw(addExcluded('stats_daily'))}
     ),
     m AS (
-      INSERT INTO stats_monthly (period, jurisdiction_code, dim, key, ${sql.raw(cols)})
-      SELECT date_trunc('month', period)::date, jurisdiction_code, dim, key, ${sql.raw(sums)}
-      FROM x GROUP BY 1, 2, 3, 4
-      ON CONFLICT (dim, period, jurisdiction_code, key) DO UPDATE SET ${sql.raw(addExcluded('stats_monthly'))}
+      INSERT INTO stats_monthly (period, jurisdiction_code, dim, key, shard, ${sql.raw(cols)})
+      SELECT date_trunc('month', period)::date, jurisdiction_code, dim, key, ${SHARD}, ${sql.raw(sums)}
+      FROM x GROUP BY 1, 2, 3, 4 ORDER BY 3, 1, 2, 4
+      ON CONFLICT (dim, period, jurisdiction_code, key, shard) DO UPDATE SET ${sql.raw(addExcluded('stats_monthly'))}
     )`;
 }
 
-/** The open/near/overdue upsert of these keys (already merged), as a CTE named `o`. */
+/** The open/near/overdue upsert of these keys (already merged) into the shard `s`, as a CTE `o`. */
 function openCte(list: OpenKey[]): SQL {
   return sql`
     o AS (
-      INSERT INTO stats_open (unit_id, jurisdiction_code, open, near, overdue)
-      SELECT unit_id, place, open, near, overdue
+      INSERT INTO stats_open (unit_id, jurisdiction_code, shard, open, near, overdue)
+      SELECT unit_id, place, ${SHARD}, open, near, overdue
       FROM jsonb_to_recordset(${JSON.stringify(list.map((r) => ({ ...r, unit_id: r.unitId })))}::jsonb)
         AS x(unit_id int, place text, open int, near int, overdue int)
-      ON CONFLICT (unit_id, jurisdiction_code) DO UPDATE SET
+      ORDER BY unit_id, place
+      ON CONFLICT (unit_id, jurisdiction_code, shard) DO UPDATE SET
         open = stats_open.open + excluded.open, near = stats_open.near + excluded.near,
         overdue = stats_open.overdue + excluded.overdue
     )`;
@@ -121,27 +150,29 @@ function mergeOpen(rows: OpenKey[]): OpenKey[] {
 
 /**
  * Adds the contributions to the daily and monthly rollups and the signed open/near/overdue counts
- * per (unit, place): one statement however many of them there are (the rows are shared by every
- * case of the day and place and stay locked until commit, so fewer round trips = shorter queue).
+ * per (unit, place): one statement however many of them there are (the rows stay locked until
+ * commit, so fewer round trips = shorter queue). `shard` defaults to the transaction's own
+ * (CLAIMED_SHARD); the rebuild writes shard 0.
  */
-export async function addRollups(tx: Executor, list: Contribution[], open: OpenKey[]): Promise<void> {
+export async function addRollups(
+  tx: Executor,
+  list: Contribution[],
+  open: OpenKey[],
+  opts: { shard?: number } = {},
+): Promise<void> {
   const rows = rollupRows(list);
   const openList = mergeOpen(open);
   const ctes: SQL[] = [];
   if (rows.length > 0) ctes.push(contributionCtes(rows));
   if (openList.length > 0) ctes.push(openCte(openList));
   if (ctes.length === 0) return;
+  ctes.unshift(shardCte(opts.shard));
   await tx.execute(sql`WITH ${sql.join(ctes, sql`,`)} SELECT 1`);
 }
 
 /** Adds the contributions to the daily and monthly rollups: one statement. */
 export async function addContributions(tx: Executor, list: Contribution[]): Promise<void> {
   await addRollups(tx, list, []);
-}
-
-/** Adds signed open/near/overdue counts per (unit, place). */
-export async function addOpen(tx: Executor, rows: OpenKey[]): Promise<void> {
-  await addRollups(tx, [], rows);
 }
 
 /** Intake: a new matter was registered. */
@@ -197,24 +228,22 @@ export async function recordSweep(tx: Executor, changes: { before: CaseFacts; af
     tx,
     changes.filter((ch) => closesBacklog(ch.before, ch.after)).map((ch) => ch.after.id),
   );
-  await addContributions(
+  await addRollups(
     tx,
     changes.flatMap((ch) => sweepChange(ch.before, ch.after, flags.get(ch.after.id))),
-  );
-  await addOpen(
-    tx,
     changes.flatMap((ch) => openDelta(ch.before, ch.after)),
   );
 }
 
 /**
  * Adds everything the given cases contributed: `ids` (a seed batch) or ids in [fromId, toId] (a
- * rebuild chunk). `days` keeps only contributions dated inside it; `open` adds their open counts.
+ * rebuild chunk). `days` keeps only contributions dated inside it; `open` adds their open counts;
+ * `shard` as in addRollups.
  */
 export async function rollupCases(
   tx: Executor,
   which: { ids: number[] } | { fromId: number; toId: number },
-  opts: { days?: { from: string; to: string }; open?: boolean } = {},
+  opts: { days?: { from: string; to: string }; open?: boolean; shard?: number } = {},
 ): Promise<number> {
   const [caseCond, eventCond] =
     'ids' in which
@@ -247,11 +276,7 @@ export async function rollupCases(
   let list = rows.flatMap((c) => caseContributions(c, byCase.get(c.id) ?? []));
   const days = opts.days;
   if (days) list = list.filter((c) => c.day >= days.from && c.day <= days.to);
-  await addContributions(tx, list);
-  if (opts.open)
-    await addOpen(
-      tx,
-      rows.map(openStateOf).filter((k) => k !== null),
-    );
+  const open = opts.open ? rows.map(openStateOf).filter((k) => k !== null) : [];
+  await addRollups(tx, list, open, { shard: opts.shard });
   return rows.length;
 }

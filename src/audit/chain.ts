@@ -1,11 +1,23 @@
-// Append-only audit log with a hash chain (审计日志). Each row's hash covers its content and the
-// previous row's hash, so editing or deleting a row breaks every hash after it.
+// Append-only audit log with a hash chain (审计日志). Each sealed row's hash covers its content and
+// the previous row's hash, so editing or deleting a row breaks every hash after it.
+//
+// Two steps, so that no business transaction queues on a shared row:
+// 1. `recordAudit` appends the row unsealed inside the caller's transaction: one INSERT, its `seq`
+//    from the identity sequence (taken without a lock; a rollback leaves a gap, never a row).
+// 2. `sealAudit`, in its own short transaction, takes the head row lock, reads the committed
+//    unsealed rows in `seq` order, gives each the next chain position (`chain_pos`) and its hash,
+//    and moves the head. Seals are serialised by the head lock, across API nodes too. A row whose
+//    transaction commits after a later `seq` was sealed simply gets a later chain position: a sealed
+//    prefix is never re-opened. The chain order is `chain_pos`; `seq` is only the append order.
 import { createHash } from 'node:crypto';
-import { asc, eq, gt, sql } from 'drizzle-orm';
+import { asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { auditHead, auditLog } from '../db/schema.ts';
 
 export const GENESIS_HASH = 'GENESIS';
+
+/** Rows sealed per seal transaction (a longer backlog takes several). */
+export const SEAL_BATCH = 1000;
 
 export interface AuditEntry {
   actorUserId?: number | null;
@@ -18,7 +30,8 @@ export interface AuditEntry {
   summary: Record<string, unknown>;
 }
 
-interface AuditRow {
+/** What a row's hash covers: its content, its seq and the previous row's hash. */
+interface HashedRow {
   seq: number;
   at: Date;
   actorUserId: number | null;
@@ -27,7 +40,7 @@ interface AuditRow {
   entity: string;
   entityId: string | null;
   summary: unknown;
-  prevHash: string;
+  prevHash: string | null;
 }
 
 /** JSON with sorted keys: jsonb does not keep key order, the hash must not depend on it. */
@@ -41,7 +54,9 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function rowHash(row: AuditRow): string {
+/** SHA-256 of the canonical JSON of the row (the same rule for rows chained before sealing existed). */
+export function rowHash(row: HashedRow): string {
+  if (row.prevHash === null) throw new Error(`audit row ${row.seq} is not sealed`);
   const material = canonicalJson([
     row.seq,
     row.at.toISOString(),
@@ -57,24 +72,12 @@ export function rowHash(row: AuditRow): string {
 }
 
 /**
- * Appends one entry inside the caller's transaction. The head row lock serialises appends until
- * commit; call it last in the transaction to keep that lock short.
- *
- * Two statements: the first takes the head row lock and the next sequence number in one go
- * (`UPDATE … SET seq = seq + 1 RETURNING`, which also returns the previous row's hash, unchanged by
- * it); a concurrent append waits on that lock and, once we commit, re-reads the row we left (READ
- * COMMITTED re-evaluates the UPDATE on the newest version), so it chains onto our hash. The second
- * inserts the row and stores its hash in the head. A rollback undoes both.
+ * Appends one entry, unsealed, inside the caller's transaction: one INSERT that locks no shared row,
+ * so it may come anywhere in the transaction. It is chained by the next seal after commit
+ * (`AuditSealer`, kicked after each mutating request, or `audit verify`).
  */
 export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void> {
-  const [head] = await tx
-    .update(auditHead)
-    .set({ seq: sql`${auditHead.seq} + 1` })
-    .where(eq(auditHead.id, 1))
-    .returning({ seq: auditHead.seq, hash: auditHead.hash });
-  if (!head) throw new Error('audit_head row missing: migrations not applied');
-  const row: AuditRow = {
-    seq: head.seq,
+  await tx.insert(auditLog).values({
     at: new Date(),
     actorUserId: entry.actorUserId ?? null,
     actorRole: entry.actorRole ?? null,
@@ -82,59 +85,122 @@ export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void
     entity: entry.entity,
     entityId: entry.entityId == null ? null : String(entry.entityId),
     summary: JSON.parse(JSON.stringify(entry.summary)),
-    prevHash: head.hash,
-  };
-  const hash = rowHash(row);
-  await tx.execute(sql`
-    with appended as (
-      insert into ${auditLog} (seq, at, actor_user_id, actor_role, action, entity, entity_id, summary, prev_hash, hash)
-      values (${row.seq}, ${row.at.toISOString()}, ${row.actorUserId}, ${row.actorRole}, ${row.action},
-              ${row.entity}, ${row.entityId}, ${JSON.stringify(row.summary)}::jsonb, ${row.prevHash}, ${hash})
-      returning seq
-    )
-    update ${auditHead} set hash = ${hash} where id = 1 and seq = (select seq from appended)`);
+  });
+}
+
+/**
+ * Chains up to `limit` committed unsealed rows onto the head, in one transaction; returns how many.
+ * The head lock comes first and the unsealed rows are read by a later statement, so (READ
+ * COMMITTED) they are read after any seal that held the lock before us has committed.
+ */
+export async function sealAudit(db: Executor, limit = SEAL_BATCH): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
+    if (!head) throw new Error('audit_head row missing: migrations not applied');
+    const pending = await tx
+      .select()
+      .from(auditLog)
+      .where(isNull(auditLog.chainPos))
+      .orderBy(asc(auditLog.seq))
+      .limit(limit);
+    if (pending.length === 0) return 0;
+    let pos = head.seq;
+    let prev = head.hash;
+    const values = pending.map((r) => {
+      pos++;
+      const hash = rowHash({ ...r, prevHash: prev });
+      const v = sql`(${r.seq}::bigint, ${pos}::bigint, ${prev}::text, ${hash}::text)`;
+      prev = hash;
+      return v;
+    });
+    // Rows and head in one statement; the head moves only if every row was still unsealed.
+    const moved = await tx.execute(sql`
+      with v(seq, pos, prev_hash, hash) as (values ${sql.join(values, sql`, `)}),
+      sealed as (
+        update ${auditLog} a set chain_pos = v.pos, prev_hash = v.prev_hash, hash = v.hash
+        from v where a.seq = v.seq and a.chain_pos is null
+        returning a.seq
+      )
+      update ${auditHead} set seq = ${pos}, hash = ${prev}
+      where id = 1 and (select count(*) from sealed) = ${pending.length}::bigint
+      returning id`);
+    if ((moved as unknown as { rows: unknown[] }).rows.length !== 1) {
+      throw new Error('audit seal: rows sealed under the head lock by someone else');
+    }
+    return pending.length;
+  });
+}
+
+/** Seals until nothing committed is pending; returns how many rows were sealed. */
+export async function sealAllAudit(db: Executor): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await sealAudit(db);
+    total += n;
+    if (n < SEAL_BATCH) return total;
+  }
 }
 
 export interface VerifyResult {
   ok: boolean;
   rows: number;
-  /** First sequence number where the chain is broken, and why. */
+  /** First chain position where the chain is broken, and why. */
   brokenAt?: number;
   reason?: string;
 }
 
-/** Walks the whole chain in batches; also checks that no tail rows were removed (head mismatch). */
+/**
+ * Seals what is pending, then walks the whole chain by chain position in batches, and checks the
+ * head (no tail rows removed). Rows appended while it runs are sealed and walked if a seal (this
+ * node's or another's) moves the head before the walk ends, else left for the next verify.
+ */
 export async function verifyAuditChain(
   db: Executor,
   onProgress?: (rows: number) => void,
 ): Promise<VerifyResult> {
+  // A seal that fails (e.g. a head rewound under existing rows) must not hide what the walk finds.
+  const sealError = await sealAllAudit(db).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  const result = await walkAuditChain(db, onProgress);
+  if (sealError && result.ok) throw sealError;
+  return result;
+}
+
+async function walkAuditChain(db: Executor, onProgress?: (rows: number) => void): Promise<VerifyResult> {
   let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
   let rows = 0;
+  const nextBatch = () =>
+    db.select().from(auditLog).where(gt(auditLog.chainPos, rows)).orderBy(asc(auditLog.chainPos)).limit(5000);
   for (;;) {
-    const batch = await db
-      .select()
-      .from(auditLog)
-      .where(gt(auditLog.seq, expectedSeq - 1))
-      .orderBy(asc(auditLog.seq))
-      .limit(5000);
-    if (batch.length === 0) break;
+    let batch = await nextBatch();
+    if (batch.length === 0) {
+      const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+      if (head && head.seq === rows && head.hash === prevHash) return { ok: true, rows };
+      // A seal may have committed between our last read and the head read: read on once more.
+      if (head && head.seq > rows) batch = await nextBatch();
+      if (batch.length === 0) {
+        const removed = !head || head.seq > rows;
+        return {
+          ok: false,
+          rows,
+          brokenAt: rows + 1,
+          reason: removed ? 'rows removed from the end (末尾记录被删除)' : 'head mismatch (链头不符)',
+        };
+      }
+    }
     for (const r of batch) {
-      if (r.seq !== expectedSeq)
-        return { ok: false, rows, brokenAt: expectedSeq, reason: 'row missing (序号缺失)' };
+      const expected = rows + 1;
+      if (r.chainPos !== expected)
+        return { ok: false, rows, brokenAt: expected, reason: 'row missing (序号缺失)' };
       if (r.prevHash !== prevHash)
-        return { ok: false, rows, brokenAt: r.seq, reason: 'previous hash mismatch' };
-      if (rowHash(r) !== r.hash)
-        return { ok: false, rows, brokenAt: r.seq, reason: 'row content altered (内容被篡改)' };
+        return { ok: false, rows, brokenAt: expected, reason: 'previous hash mismatch' };
+      if (r.hash === null || rowHash(r) !== r.hash)
+        return { ok: false, rows, brokenAt: expected, reason: 'row content altered (内容被篡改)' };
       prevHash = r.hash;
-      expectedSeq++;
       rows++;
     }
     onProgress?.(rows);
   }
-  const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
-  if (!head || head.seq !== rows || head.hash !== prevHash) {
-    return { ok: false, rows, brokenAt: rows + 1, reason: 'rows removed from the end (末尾记录被删除)' };
-  }
-  return { ok: true, rows };
 }

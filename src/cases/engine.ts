@@ -172,9 +172,9 @@ export async function executeAction(
         eventId,
       });
     }
-    // Rollups (统计) and the audit chain last: both upsert rows shared by every case (the day's
-    // counters, the head of the chain), locked until commit, so every statement before them would
-    // lengthen the queue of concurrent actions (docs/performance.md).
+    // Rollups (统计) last: they upsert the day's counters, locked until commit; each concurrent
+    // transaction takes a shard of its own (src/analytics/rollup.ts), but a ninth would queue, so
+    // they stay last. The audit row is only appended (chained after commit, src/audit/).
     await recordAction(tx, row, after, { action, at: now, actorUnitId: actor.unitId });
     await recordAudit(tx, {
       actorUserId: actor.userId,

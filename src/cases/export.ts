@@ -72,7 +72,8 @@ export const caseExportRoutes =
         if (actor.role === 'citizen') throw forbidden('仅工作人员可以导出列表');
         const now = new Date();
         const { title, ...filters } = req.query;
-        const r = await listCases(ctx.db, actor, { ...filters, page: 1, pageSize: EXPORT_CAP }, now);
+        // Exact total (no countCap): the footnote and x-export-total say how many were left out.
+        const r = await listCases(ctx.db, actor, { ...filters, page: 1, pageSize: EXPORT_CAP }, { now });
         const names = await new UnitLookup(ctx.db).jurisdictionNames(
           ctx.db,
           r.items.map((c) => c.jurisdictionCode),

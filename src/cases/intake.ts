@@ -19,7 +19,7 @@ import { cachedLimitsFor } from '../settings/limits.ts';
 import { checkExtremeRisk } from '../warnings/risk.ts';
 import { activeDue, type Clocks, startClock } from './clocks.ts';
 import { applyFinalRefusal, issueNotices } from './effects.ts';
-import { generateQueryCode, nextCaseNumber } from './numbering.ts';
+import { generateQueryCode, nextCaseNumber, numberedTransaction } from './numbering.ts';
 import { UnitLookup } from './units.ts';
 
 export interface PartyInput {
@@ -161,7 +161,8 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
 
   // Segmented before the transaction: CPU work that need not hold it open.
   const searchTokens = caseSearchTokens(input.subject, input.content);
-  const result = await ctx.db.transaction(async (tx) => {
+  // A transaction run again once if the case number's sequence had to be created first.
+  const result = await numberedTransaction(ctx.db, async (tx) => {
     const lookup = new UnitLookup(ctx.db);
     const place = await lookup.jurisdiction(tx, input.jurisdictionCode);
     if (!place)
@@ -233,7 +234,7 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
         content: input.content,
         occasion: `link:${now.getTime()}`,
       });
-      // Rollups and the audit chain last: rows shared by every intake, locked until commit.
+      // Rollups (a shard of their own, src/analytics/rollup.ts) and the unsealed audit row last.
       if (earlierRow) {
         await recordRepeatRegistration(tx, earlierRow, {
           receivedAt,
@@ -257,6 +258,7 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
       };
     }
 
+    // Before the first write: a missing sequence gives up this attempt (numberedTransaction).
     const caseNumber = await nextCaseNumber(
       tx,
       registering.jurisdictionCode,
@@ -376,7 +378,7 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
         unit: registering,
       });
     }
-    // Rollups (统计) and the audit chain last: rows shared by every intake, locked until commit.
+    // Rollups (a shard of their own, src/analytics/rollup.ts) and the unsealed audit row last.
     await recordRegistration(tx, row);
     await recordAudit(tx, {
       actorUserId: actor.userId,

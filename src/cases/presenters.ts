@@ -223,11 +223,32 @@ async function caseChildren(ctx: AppContext, caseId: number) {
   };
 }
 
+/**
+ * The answer to a lifecycle action: the detail without `related`. Related matters depend on the
+ * petitioner and the content, which no action changes, and finding them costs four queries
+ * (docs/performance.md); the console keeps the list it has and re-reads the case after 关联重复件.
+ */
+export const ActionAnswer = CaseDetail.omit({ related: true });
+
 export async function presentDetail(
   ctx: AppContext,
   actor: Actor,
   c: CaseRow,
 ): Promise<z.infer<typeof CaseDetail>> {
+  const { storedParties, ...detail } = await presentCaseBody(ctx, actor, c);
+  return { ...detail, related: await relatedOf(ctx, actor, c, storedParties) };
+}
+
+export async function presentActionAnswer(
+  ctx: AppContext,
+  actor: Actor,
+  c: CaseRow,
+): Promise<z.infer<typeof ActionAnswer>> {
+  const { storedParties: _stored, ...detail } = await presentCaseBody(ctx, actor, c);
+  return detail;
+}
+
+async function presentCaseBody(ctx: AppContext, actor: Actor, c: CaseRow) {
   const full = casePolicy.viewFullPii(actor, c);
   const isPetitioner = actor.role === 'citizen';
   const { parties, events, docs } = await caseChildren(ctx, c.id);
@@ -291,6 +312,6 @@ export async function presentDetail(
       })),
     documents: docs,
     availableActions: availableActions(actor, c),
-    related: await relatedOf(ctx, actor, c, parties),
+    storedParties: parties,
   };
 }

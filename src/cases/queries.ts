@@ -1,10 +1,11 @@
 // Case lists: filters, sort and paging, always inside the caller's scope (policies.caseScope).
 import { and, asc, count, desc, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { cases } from '../db/schema.ts';
 import { FORMS, STATES } from '../domain/lifecycle/vocabulary.ts';
-import { type Actor, caseScope } from '../policies/index.ts';
+import { type Actor, caseScope, caseScopeParts } from '../policies/index.ts';
 import { caseSearch } from '../search/query.ts';
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -45,21 +46,28 @@ export type CaseListQuery = z.infer<typeof CaseListQuery>;
 export const prefixOf = (code: string) => (code.length > 6 ? code : code.replace(/(00)+$/, ''));
 const shanghaiStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
-/** `hash` (the PII lookup hash) lets `q` find cases by a party's ID number or phone. */
-export async function listCases(
-  db: Db,
-  actor: Actor,
-  q: CaseListQuery,
-  now = new Date(),
-  hash?: (plain: string) => string,
-) {
-  const search = q.q ? caseSearch(q.q, actor, hash) : undefined;
-  const where: (SQL | undefined)[] = [caseScope(actor), search?.where];
+export interface ListOptions {
+  now?: Date;
+  /** The PII lookup hash: lets `q` find cases by a party's ID number or phone. */
+  hash?: (plain: string) => string;
+  /**
+   * Count at most this many rows; more → `total` = the cap and `totalCapped`. Unset: exact count.
+   * (An exact count of a broad scope scans every matching row; see config `listCountCap`.)
+   */
+  countCap?: number;
+}
+
+/** The page and the count of a case list, not yet run (the benchmark EXPLAINs them). */
+export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: ListOptions = {}) {
+  const now = opts.now ?? new Date();
+  const search = q.q ? caseSearch(q.q, actor, opts.hash) : undefined;
+  const within = q.jurisdiction ? prefixOf(q.jurisdiction) : undefined;
+  const where: (SQL | undefined)[] = [search?.where];
   if (q.state?.length) where.push(inArray(cases.state, q.state));
   if (q.form?.length) where.push(inArray(cases.form, q.form));
   if (q.purpose) where.push(eq(cases.purpose, q.purpose));
   if (q.category) where.push(like(cases.categoryCode, `${q.category}%`));
-  if (q.jurisdiction) where.push(like(cases.jurisdictionCode, `${prefixOf(q.jurisdiction)}%`));
+  if (within) where.push(like(cases.jurisdictionCode, `${within}%`));
   if (q.unitId) where.push(eq(cases.currentUnitId, q.unitId));
   if (q.due === 'overdue') where.push(lt(cases.dueAt, now));
   if (q.due === 'near') where.push(and(gte(cases.dueAt, now), eq(cases.dueFlag, 'near')));
@@ -69,23 +77,56 @@ export async function listCases(
   if (q.flag === 'group_suspect') where.push(eq(cases.groupSuspect, true));
   if (q.from) where.push(gte(cases.receivedAt, shanghaiStart(q.from)));
   if (q.to) where.push(lt(cases.receivedAt, new Date(shanghaiStart(q.to).getTime() + 86_400_000)));
-  const cond = and(...where);
+  const filters = and(...where);
+  const cond = and(caseScope(actor, within), filters);
   const column = { receivedAt: cases.receivedAt, dueAt: cases.dueAt, caseNumber: cases.caseNumber }[q.sort];
   const dir = q.order === 'asc' ? asc : desc;
-  const [items, [total]] = await Promise.all([
-    db
-      .select()
+  const items = db
+    .select()
+    .from(cases)
+    .where(cond)
+    .orderBy(
+      // With a text query: most relevant first, then the chosen sort (newest first by default).
+      ...(search?.rank ? [sql`${search.rank} desc`] : []),
+      q.sort === 'dueAt' ? sql`${cases.dueAt} ${sql.raw(q.order)} nulls last` : dir(column),
+      dir(cases.id),
+    )
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return { items, count: countQuery(db, actor, within, filters, opts.countCap), terms: search?.terms ?? [] };
+}
+
+/**
+ * Capped: the rows of each disjoint part of the scope (policies.caseScopeParts), each part and the
+ * whole under `LIMIT cap + 1`, so counting stops after cap + 1 matches and each part can be an
+ * index-only scan. More than `cap` rows in all exactly when the result exceeds `cap`.
+ */
+function countQuery(db: Db, actor: Actor, within: string | undefined, filters?: SQL, cap?: number) {
+  if (cap === undefined)
+    return db
+      .select({ n: count() })
       .from(cases)
-      .where(cond)
-      .orderBy(
-        // With a text query: most relevant first, then the chosen sort (newest first by default).
-        ...(search?.rank ? [sql`${search.rank} desc`] : []),
-        q.sort === 'dueAt' ? sql`${cases.dueAt} ${sql.raw(q.order)} nulls last` : dir(column),
-        dir(cases.id),
-      )
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(cases).where(cond),
-  ]);
-  return { items, total: total?.n ?? 0, terms: search?.terms ?? [] };
+      .where(and(caseScope(actor, within), filters));
+  const part = (scope: SQL | undefined) =>
+    db
+      .select({ one: sql`1`.as('one') })
+      .from(cases)
+      .where(and(scope, filters))
+      .limit(cap + 1);
+  const [a, b, ...more] = caseScopeParts(actor, within).map(part);
+  if (!a) throw new Error('no scope');
+  const rows = b ? unionAll(a, b, ...more).limit(cap + 1) : a;
+  return db.select({ n: count() }).from(rows.as('capped'));
+}
+
+/**
+ * A page of the caller's cases. `total` is exact unless `countCap` is given and exceeded: then it is
+ * the cap and `totalCapped` is true.
+ */
+export async function listCases(db: Db, actor: Actor, q: CaseListQuery, opts: ListOptions = {}) {
+  const built = caseListQueries(db, actor, q, opts);
+  const [items, [counted]] = await Promise.all([built.items, built.count]);
+  const n = counted?.n ?? 0;
+  const capped = opts.countCap !== undefined && n > opts.countCap;
+  return { items, total: capped ? (opts.countCap as number) : n, totalCapped: capped, terms: built.terms };
 }

@@ -8,7 +8,7 @@ import { caseDocuments, caseEvents, cases, outbox, units } from '../db/schema.ts
 import { ACTION_NAMES } from '../domain/lifecycle/actions.ts';
 import { type CaseState, FORMS, PURPOSES, STATE_NAMES } from '../domain/lifecycle/vocabulary.ts';
 import { notFound } from '../errors.ts';
-import { casePolicy, ensureReadable } from '../policies/index.ts';
+import { casePolicy, ensureReadable, staffToolsPolicy } from '../policies/index.ts';
 import { highlight } from '../search/highlight.ts';
 import { actorOf } from '../server/auth.ts';
 import { zIdNumber, zPersonName, zPhone } from '../server/fields.ts';
@@ -16,7 +16,15 @@ import { documentBytes } from './effects.ts';
 import { executeAction } from './engine.ts';
 import { registerCase } from './intake.ts';
 import { normaliseQueryCode } from './numbering.ts';
-import { CaseDetail, CaseSummary, eventLabel, presentDetail, presentSummary } from './presenters.ts';
+import {
+  ActionAnswer,
+  CaseDetail,
+  CaseSummary,
+  eventLabel,
+  presentActionAnswer,
+  presentDetail,
+  presentSummary,
+} from './presenters.ts';
 import { CaseListQuery, listCases } from './queries.ts';
 import { UnitLookup } from './units.ts';
 
@@ -109,13 +117,21 @@ export const caseRoutes =
                   }),
                 }),
               ),
-              total: z.number(),
+              total: z
+                .number()
+                .meta({ description: '筛选结果总数；totalCapped 为 true 时为计数上限（默认 10000）' }),
+              totalCapped: z.boolean().meta({
+                description: '结果超过计数上限，实际数量多于 total（显示为“10,000+”）',
+              }),
             }),
           },
         },
       },
       async (req) => {
-        const r = await listCases(ctx.db, actorOf(req), req.query, undefined, ctx.pii.hash);
+        const r = await listCases(ctx.db, actorOf(req), req.query, {
+          hash: ctx.pii.hash,
+          countCap: ctx.config.listCountCap,
+        });
         const now = new Date();
         const names = await new UnitLookup(ctx.db).jurisdictionNames(
           ctx.db,
@@ -123,6 +139,7 @@ export const caseRoutes =
         );
         return {
           total: r.total,
+          totalCapped: r.totalCapped,
           items: r.items.map((c) => ({ ...presentSummary(c, now, names), highlight: highlight(c, r.terms) })),
         };
       },
@@ -150,7 +167,7 @@ export const caseRoutes =
           body: z.looseObject({ action: z.string().min(1, '请指定办理操作') }),
           response: {
             200: z.union([
-              CaseDetail,
+              ActionAnswer,
               z.object({ caseId: z.number(), state: z.string(), visible: z.literal(false) }).meta({
                 description: '操作后本单位不再有权查看该事项（如异议退回）',
               }),
@@ -164,7 +181,7 @@ export const caseRoutes =
         const c = r.row; // as the action left it (UPDATE … RETURNING), no second read
         // After e.g. an objection the unit may no longer see the matter: say so, show nothing.
         if (!casePolicy.read(actor, c)) return { caseId: r.caseId, state: r.state, visible: false as const };
-        return presentDetail(ctx, actor, c);
+        return presentActionAnswer(ctx, actor, c);
       },
     );
 
@@ -220,7 +237,8 @@ export const caseRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        if (actor.role === 'citizen') throw notFound();
+        // What was sent is a staff record (the petitioner sees the messages on their phone).
+        if (!staffToolsPolicy.use(actor)) throw notFound();
         await loadVisible(req, actor);
         const rows = await ctx.db
           .select()

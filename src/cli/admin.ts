@@ -80,7 +80,9 @@ export function registerAdminCommands(program: Command): void {
     .command('audit')
     .description('审计日志 / audit log')
     .command('verify')
-    .description('校验审计日志哈希链 / verify the audit log hash chain')
+    .description(
+      '先封存待链入的记录，再校验审计日志哈希链 / seal pending rows, then verify the audit log hash chain',
+    )
     .addOption(dataOption())
     .addHelpText('after', '\n示例:\n  $ npx xinfang audit verify')
     .action(async (opts: { data: string }) => {
@@ -97,7 +99,7 @@ export function registerAdminCommands(program: Command): void {
         progress.stop();
         if (r.ok) out(`审计链完整 / audit chain intact: ${r.rows} rows`);
         else {
-          out(`审计链被破坏 / audit chain BROKEN at seq ${r.brokenAt}: ${r.reason}`);
+          out(`审计链被破坏 / audit chain BROKEN at chain position ${r.brokenAt}: ${r.reason}`);
           process.exitCode = 2;
         }
       } finally {

@@ -28,6 +28,11 @@ export interface AppConfig extends DbConfig {
   cookieSecure: boolean;
   /** SMS gateway settings, as given; validated by createSmsSink (src/notify/gateways/index.ts). */
   sms: SmsConfig;
+  /**
+   * The case list counts at most this many matches for its `total` (more: "10,000+", `totalCapped`).
+   * An exact count of a whole province scans every matching row (≈ 0.7 s at 1M cases).
+   */
+  listCountCap: number;
 }
 
 export interface SmsConfig {
@@ -48,6 +53,7 @@ export interface SmsConfig {
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'Xinfang@2026';
+export const DEFAULT_LIST_COUNT_CAP = 10_000;
 
 export function dbConfigFromEnv(opts: { data?: string } = {}): DbConfig {
   const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -73,7 +79,16 @@ export function appConfigFromEnv(
     loginRatePerMinute: Number(process.env.XINFANG_LOGIN_RATE_PER_MINUTE ?? 20),
     cookieSecure: process.env.XINFANG_COOKIE_SECURE === '1',
     sms: smsConfigFromEnv(),
+    listCountCap: listCountCapFromEnv(process.env.XINFANG_LIST_COUNT_CAP),
   };
+}
+
+function listCountCapFromEnv(v: string | undefined): number {
+  if (v === undefined || v.trim() === '') return DEFAULT_LIST_COUNT_CAP;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`XINFANG_LIST_COUNT_CAP 应为正整数 / must be a positive integer: ${v}`);
+  return n;
 }
 
 function demoCasesFromEnv(v: string | undefined): number {

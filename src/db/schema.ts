@@ -141,11 +141,17 @@ export const outbox = pgTable(
   ],
 );
 
-/** Append-only audit log; each row carries the hash of the previous one (tamper evidence). */
+/**
+ * Append-only audit log; each sealed row carries the hash of the previous one (tamper evidence).
+ * A business transaction appends a row unsealed (`seq` from the identity sequence; no chain_pos,
+ * prev_hash or hash); the sealer (src/audit/chain.ts) later gives committed rows, in order, their
+ * chain position and hashes. The chain is the order of `chain_pos`, not of `seq`.
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
-    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    chainPos: bigint('chain_pos', { mode: 'number' }),
     at: ts('at').notNull(),
     actorUserId: integer('actor_user_id'),
     actorRole: text('actor_role'),
@@ -153,13 +159,21 @@ export const auditLog = pgTable(
     entity: text('entity').notNull(),
     entityId: text('entity_id'),
     summary: jsonb('summary').notNull(),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId)],
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    uniqueIndex('audit_chain_pos_uq').on(t.chainPos),
+    // The sealer's queue: small, since rows leave it within moments of their commit.
+    index('audit_unsealed_idx').on(t.seq).where(sql`chain_pos is null`),
+  ],
 );
 
-/** Single row holding the head of the audit chain; locking it serialises chain appends. */
+/**
+ * Single row holding the head of the audit chain (chain position and hash of the last sealed row);
+ * locking it serialises seals, never business transactions.
+ */
 export const auditHead = pgTable('audit_head', {
   id: smallint('id').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
@@ -241,11 +255,48 @@ export const cases = pgTable(
     index('cases_current_idx').on(t.currentUnitId, t.state),
     index('cases_petitioner_idx').on(t.petitionerUserId),
     index('cases_state_idx').on(t.state, t.createdAt),
-    // The default staff list: newest first (an index scan of one page, not a sort of the table).
-    index('cases_received_idx').on(t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index('cases_bureau_idx').on(t.bureauUnitId),
-    index('cases_due_idx').on(t.dueAt).where(sql`due_at is not null`),
+    // Staff lists (src/cases/queries.ts). Each ends in the scope's columns (policies.caseScope) so
+    // that counting a list (`total`) reads only the index, not one wide row per match: at 1M
+    // cases that is the difference between ~5 ms and 100-200 ms (docs/performance.md).
+    // The default list, newest first (an index scan of one page, not a sort), and date ranges.
+    index('cases_received_idx').on(
+      t.receivedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+      t.jurisdictionCode,
+      t.currentUnitId,
+      t.bureauUnitId,
+      t.assignedUnitId,
+    ),
+    // Workbench tabs: one state, by due date (the default sort), and their counts.
+    index('cases_state_due_idx').on(
+      t.state,
+      t.dueAt,
+      t.id,
+      t.jurisdictionCode,
+      t.form,
+      t.currentUnitId,
+      t.bureauUnitId,
+      t.assignedUnitId,
+    ),
+    // The bureau's part of its scope outside its subtree (policies.caseScopeParts), index-only.
+    index('cases_bureau_idx').on(t.bureauUnitId, t.jurisdictionCode),
+    // By due date over any scope (nulls last, as the list sorts), overdue lists, the deadline job.
+    index('cases_due_idx').on(
+      t.dueAt,
+      t.id,
+      t.jurisdictionCode,
+      t.currentUnitId,
+      t.bureauUnitId,
+      t.assignedUnitId,
+    ),
     index('cases_group_suspect_idx').on(t.receivedAt).where(sql`group_suspect`),
+    // The workbench's 督办件 and 积案 filters: rare flags, so small partial indexes (by due date).
+    index('cases_supervised_idx')
+      .on(t.dueAt, t.id, t.state, t.jurisdictionCode, t.currentUnitId, t.bureauUnitId, t.assignedUnitId)
+      .where(sql`supervised`),
+    index('cases_backlog_idx')
+      .on(t.dueAt, t.id, t.state, t.jurisdictionCode, t.currentUnitId, t.bureauUnitId, t.assignedUnitId)
+      .where(sql`backlog`),
   ],
 );
 
@@ -317,7 +368,11 @@ export const caseDocuments = pgTable(
   (t) => [index('case_documents_case_idx').on(t.caseId)],
 );
 
-/** Case-number sequences per registering jurisdiction and year. */
+/**
+ * Floor of the case numbers per registering jurisdiction and year: at least the last number handed
+ * out outside the intake sequences `case_no_<prefix>` (bulk seeder, intake before them). Intake no
+ * longer writes it: a new sequence starts after it (src/cases/numbering.ts).
+ */
 export const caseCounters = pgTable('case_counters', {
   prefix: text('prefix').primaryKey(), // '3201062026'
   last: bigint('last', { mode: 'number' }).notNull(),
@@ -482,12 +537,18 @@ export const reports = pgTable(
  * 'all' (key '') or 'category' | 'form' | 'purpose' | 'unit' (key = that value). The indicators
  * API never filters by two breakdowns at once, so each change adds to 5 narrow rows instead of one
  * row per combination — few rows per period, read by primary-key range scans.
+ *
+ * `shard` (0..7, last in the key): each writing transaction adds to the rows of one shard that
+ * it claimed (src/analytics/rollup.ts), so concurrent intakes and actions of the same day and
+ * place do not queue on one row until commit. A count is the sum over shards; one shard's row
+ * may be negative (gauges moved out in another shard), so readers never filter rows by sign.
  */
 const rollupColumns = () => ({
   period: date('period', { mode: 'string' }).notNull(),
   jurisdictionCode: code('jurisdiction_code').notNull(),
   dim: text('dim').notNull(),
   key: text('key').notNull(),
+  shard: smallint('shard').notNull().default(0),
   total: integer('total').notNull().default(0),
   online: integer('online').notNull().default(0),
   visits: integer('visits').notNull().default(0),
@@ -509,25 +570,35 @@ const rollupColumns = () => ({
 
 /** Daily rollup (period = the Shanghai date). */
 export const statsDaily = pgTable('stats_daily', rollupColumns(), (t) => [
-  primaryKey({ name: 'stats_daily_pk', columns: [t.dim, t.period, t.jurisdictionCode, t.key] }),
+  primaryKey({
+    name: 'stats_daily_pk',
+    columns: [t.dim, t.period, t.jurisdictionCode, t.key, t.shard],
+  }),
 ]);
 
 /** Monthly rollup (period = first day of the month); the same counts as the daily rows summed. */
 export const statsMonthly = pgTable('stats_monthly', rollupColumns(), (t) => [
-  primaryKey({ name: 'stats_monthly_pk', columns: [t.dim, t.period, t.jurisdictionCode, t.key] }),
+  primaryKey({
+    name: 'stats_monthly_pk',
+    columns: [t.dim, t.period, t.jurisdictionCode, t.key, t.shard],
+  }),
 ]);
 
-/** Open matters now, per unit holding them (current unit) and place: for "overdue by unit". */
+/**
+ * Open matters now, per unit holding them (current unit) and place: for "overdue by unit". Signed
+ * deltas per shard: a matter opened in one shard and closed in another leaves +1 and −1.
+ */
 export const statsOpen = pgTable(
   'stats_open',
   {
     unitId: integer('unit_id').notNull(),
     jurisdictionCode: code('jurisdiction_code').notNull(),
+    shard: smallint('shard').notNull().default(0),
     open: integer('open').notNull().default(0),
     near: integer('near').notNull().default(0),
     overdue: integer('overdue').notNull().default(0),
   },
-  (t) => [primaryKey({ name: 'stats_open_pk', columns: [t.unitId, t.jurisdictionCode] })],
+  (t) => [primaryKey({ name: 'stats_open_pk', columns: [t.unitId, t.jurisdictionCode, t.shard] })],
 );
 
 // ── Hotspots (src/hotspots, docs/hotspots.md) ──────────────────────────────────────────────────

@@ -56,6 +56,10 @@ export class Dispatcher {
         );
       return due;
     });
+    // Sent rows are marked together at the end of the pass: one statement instead of one per SMS.
+    // If the process dies before that, they are sent again after the lease, with the same
+    // idempotency key, so a gateway that honours it delivers once.
+    const sent: number[] = [];
     for (const row of claimed) {
       const attempt = row.attempts + 1;
       try {
@@ -66,10 +70,7 @@ export class Dispatcher {
           idempotencyKey: row.idempotencyKey,
           template: row.template,
         });
-        await this.db
-          .update(outbox)
-          .set({ status: 'sent', sentAt: new Date(), lastError: null })
-          .where(eq(outbox.id, row.id));
+        sent.push(row.id);
       } catch (e) {
         const error = (e as Error).message.slice(0, 500);
         // A permanent refusal (bad number, bad credentials) is not retried.
@@ -88,6 +89,12 @@ export class Dispatcher {
           .where(eq(outbox.id, row.id));
         this.log.warn({ outboxId: row.id, attempt, dead }, `短信发送失败：${error}`);
       }
+    }
+    if (sent.length > 0) {
+      await this.db
+        .update(outbox)
+        .set({ status: 'sent', sentAt: new Date(), lastError: null })
+        .where(inArray(outbox.id, sent));
     }
     return claimed.length;
   }

@@ -6,7 +6,7 @@
 //     matters its bureau holds or is in charge of (e.g. forwarded to it from elsewhere);
 //   - a department user (责任单位) sees matters assigned to its unit or waiting on it;
 //   - a citizen sees only their own matters.
-import { eq, like, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, gte, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { cases, jurisdictions, reports, units, warnings } from '../db/schema.ts';
 import type { ActionDef } from '../domain/lifecycle/actions.ts';
 import type { Role } from '../domain/roles.ts';
@@ -175,19 +175,68 @@ export function ensureAllowed(allowed: boolean, message?: string): void {
 
 const NOTHING = sql`false`;
 
-/** WHERE condition restricting `cases` to what the caller may see. */
-export function caseScope(a: Actor): SQL {
+/**
+ * WHERE condition restricting `cases` to what the caller may see. `within`: a jurisdiction prefix
+ * the query already restricts `cases.jurisdiction_code` to (`LIKE 'within%'`). Inside a bureau's
+ * subtree that implies the bureau's scope, so none is added (`undefined`): PostgreSQL cannot see the
+ * implication, and the scope's OR would cost a visit to every matching row to count a list.
+ */
+export function caseScope(a: Actor, within?: string): SQL | undefined {
   if (a.role === 'citizen') return eq(cases.petitionerUserId, a.userId);
   if (!STAFF_CASE_READERS.includes(a.role)) return NOTHING;
   if (a.unitId === null) return NOTHING;
   if (a.unitKind === 'department')
     return or(eq(cases.assignedUnitId, a.unitId), eq(cases.currentUnitId, a.unitId)) as SQL;
   if (a.scopePrefix === null) return NOTHING;
+  if (within !== undefined && within.startsWith(a.scopePrefix)) return undefined;
   return or(
     like(cases.jurisdictionCode, `${a.scopePrefix}%`),
     eq(cases.currentUnitId, a.unitId),
     eq(cases.bureauUnitId, a.unitId),
   ) as SQL;
+}
+
+/** '3209' → '3210', '39' → '40'; null for all nines (no code sorts after the subtree then). */
+export function nextDecimal(digits: string): string | null {
+  const n = digits.replace(/9*$/, '');
+  if (n === '') return null;
+  const carried = digits.length - n.length;
+  return `${n.slice(0, -1)}${Number(n.slice(-1)) + 1}${'0'.repeat(carried)}`;
+}
+
+/**
+ * The rows of `caseScope(a, within)` as disjoint conditions: every row in scope satisfies exactly
+ * one. A list counts each part with its own `LIMIT` and adds them up: each part can then be an
+ * index-only scan, where the scope's OR over three columns is a bitmap scan visiting one wide row
+ * per match (a county's unfiltered list: ≈ 70–280 ms at 1M cases instead of a few ms).
+ */
+export function caseScopeParts(a: Actor, within?: string): (SQL | undefined)[] {
+  const whole = caseScope(a, within);
+  if (
+    whole === undefined ||
+    a.role === 'citizen' ||
+    a.unitId === null ||
+    !STAFF_CASE_READERS.includes(a.role)
+  )
+    return [whole];
+  const u = a.unitId;
+  const not = (column: AnyColumn) => sql`${column} is distinct from ${u}`;
+  if (a.unitKind === 'department')
+    return [eq(cases.assignedUnitId, u), and(not(cases.assignedUnitId), eq(cases.currentUnitId, u))];
+  const p = a.scopePrefix;
+  if (p === null || p === '') return [whole];
+  // Not in the subtree, as two ranges of the code that an index on (bureau_unit_id,
+  // jurisdiction_code) answers without reading the rows, unlike NOT LIKE. The upper bound is the
+  // prefix plus one in decimal ('3209' → '3210'): digits only, so every collation orders it alike.
+  const after = nextDecimal(p);
+  const outside = after
+    ? or(lt(cases.jurisdictionCode, p), gte(cases.jurisdictionCode, after))
+    : lt(cases.jurisdictionCode, p);
+  return [
+    like(cases.jurisdictionCode, `${p}%`),
+    and(outside, eq(cases.bureauUnitId, u)),
+    and(outside, not(cases.bureauUnitId), eq(cases.currentUnitId, u)),
+  ];
 }
 
 /** WHERE condition restricting `units` (joined for user lists) to the admin's subtree. */

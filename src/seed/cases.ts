@@ -4,10 +4,13 @@
 // each with its whole lifecycle so far (timeline.ts): state, clocks, due date, units, outcome,
 // ratings, a petitioner (encrypted) and the timeline. Same seed and `now` → same data.
 // Rows go in as multi-row INSERTs of JSON record sets (one parameter per statement), 1,000 cases
-// per transaction; case numbers are computed in memory and case_counters updated at the end, so
-// later registrations continue each sequence.
+// per transaction; case numbers are computed in memory, above both case_counters and the numbers
+// the intake sequences handed out (src/cases/numbering.ts); at the end case_counters and existing
+// sequences are moved forward, so later registrations continue after the seeded numbers. Not
+// meant to run while the platform registers cases (the numbers are chosen in memory).
 import { type SQL, sql } from 'drizzle-orm';
 import { rollupCases } from '../analytics/rollup.ts';
+import { caseSequenceLasts, raiseCaseSequences } from '../cases/numbering.ts';
 import type { Db } from '../db/client.ts';
 import { caseCounters } from '../db/schema.ts';
 import { FORMS } from '../domain/lifecycle/vocabulary.ts';
@@ -110,6 +113,10 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
   );
   const counters = new Map<string, number>();
   for (const r of await db.select().from(caseCounters)) counters.set(r.prefix, r.last);
+  for (const [prefix, last] of await caseSequenceLasts(db)) {
+    counters.set(prefix, Math.max(counters.get(prefix) ?? 0, last));
+  }
+  const touched = new Map<string, number>();
 
   // Foreign keys are checked row by row by triggers, most of the cost of a bulk insert. The rows
   // reference only units and cases read or returned here, so when allowed (superuser: PGlite, a local
@@ -164,6 +171,7 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
       const prefix = `${county.code}${new Date(receivedAt + SHANGHAI).getUTCFullYear()}`;
       const seq = (counters.get(prefix) ?? 0) + 1;
       counters.set(prefix, seq);
+      touched.set(prefix, seq);
       const r = sim.row;
       caseRows.push({
         case_number: `${prefix}${String(seq).padStart(7, '0')}`,
@@ -268,5 +276,6 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
         ON CONFLICT (prefix) DO UPDATE SET last = GREATEST(case_counters.last, excluded.last)`,
     );
   }
+  await raiseCaseSequences(db, touched);
   return inserted;
 }

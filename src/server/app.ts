@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import { forecastRoutes } from '../analytics/forecastRoutes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
+import { sealAfterMutations } from '../audit/sealer.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { caseExportRoutes } from '../cases/export.ts';
 import { caseRoutes } from '../cases/routes.ts';
@@ -68,6 +69,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, ctx);
+  sealAfterMutations(app, ctx.auditSealer);
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx), { prefix: '/api/v1/auth' });
   await app.register(orgRoutes(ctx), { prefix: '/api/v1' });

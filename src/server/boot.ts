@@ -1,6 +1,7 @@
 // Starting the platform: open the database, migrate, load reference data, seed the demo once,
 // and build the context every command and route uses.
 import pino, { type Logger } from 'pino';
+import { AuditSealer, type AuditSealerOptions } from '../audit/sealer.ts';
 import type { AppConfig } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
 import { openDatabase } from '../db/client.ts';
@@ -18,6 +19,7 @@ export interface BootOptions {
   log?: Logger;
   sink?: SmsSink;
   dispatcher?: DispatcherOptions;
+  auditSealer?: AuditSealerOptions;
 }
 
 /** Paths whose values never reach the log (personal data and secrets). */
@@ -71,7 +73,8 @@ export async function boot(
       log,
       opts.dispatcher,
     );
-    return { config, database, db: database.db, pii, dispatcher, log, seededDemo };
+    const auditSealer = new AuditSealer(database.db, log, opts.auditSealer);
+    return { config, database, db: database.db, pii, dispatcher, auditSealer, log, seededDemo };
   } catch (e) {
     await database.close();
     throw e;
@@ -79,6 +82,7 @@ export async function boot(
 }
 
 export async function shutdown(ctx: AppContext): Promise<void> {
+  await ctx.auditSealer.stop(); // seals what is left while the database is still open
   await ctx.dispatcher.stop();
   await ctx.database.close();
 }

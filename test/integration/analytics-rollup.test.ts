@@ -1,9 +1,11 @@
 // The rollups kept current by intake, the lifecycle engine, the daily sweep and the seed agree with
-// a direct count over `cases` and `case_events` (written here independently, in SQL), and
-// `analytics rebuild` reproduces exactly the rows kept incrementally.
+// a direct count over `cases` and `case_events` (written here independently, in SQL), also when many
+// transactions write them at once (each into its own shard), and `analytics rebuild` reproduces
+// exactly the counts kept incrementally. Every read here sums over the shards.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildRollups } from '../../src/analytics/rebuild.ts';
+import { addRollups } from '../../src/analytics/rollup.ts';
 import { addDays, shanghaiDate } from '../../src/domain/deadlines/index.ts';
 import { runDeadlineSweep } from '../../src/jobs/deadlines.ts';
 import { seedCases } from '../../src/seed/cases.ts';
@@ -11,7 +13,14 @@ import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
 let zhujian = 0;
-const USERS = ['13900000001', 'gl_registrar', 'gl_handler', 'gl_supervisor', 'js_registrar'] as const;
+const USERS = [
+  '13900000001',
+  'gl_registrar',
+  'gl_handler',
+  'gl_supervisor',
+  'gl_analyst',
+  'js_registrar',
+] as const;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -119,8 +128,9 @@ const COUNTERS =
 async function rolledUp(table: 'stats_daily' | 'stats_monthly', dim = 'all') {
   const out = new Map<string, Record<string, number>>();
   for (const r of await rows(
-    sql.raw(`SELECT to_char(period, 'YYYY-MM-DD') d, jurisdiction_code p, key, ${COUNTERS.join(', ')}
-      FROM ${table} WHERE dim = '${dim}'`),
+    sql.raw(`SELECT to_char(period, 'YYYY-MM-DD') d, jurisdiction_code p, key,
+        ${COUNTERS.map((c) => `sum(${c})::int ${c}`).join(', ')}
+      FROM ${table} WHERE dim = '${dim}' GROUP BY 1, 2, 3`),
   )) {
     const key = dim === 'all' ? `${r.d}|${r.p}` : `${r.d}|${r.p}|${r.key}`;
     const acc: Record<string, number> = {};
@@ -141,13 +151,17 @@ async function snapshot() {
   const out: Record<string, unknown[]> = {};
   for (const t of ['stats_daily', 'stats_monthly']) {
     out[t] = await rows(
-      sql.raw(`SELECT to_char(period,'YYYY-MM-DD') period, jurisdiction_code, dim, key, ${COUNTERS.join(', ')}
-        FROM ${t} WHERE ${COUNTERS.map((c) => `${c} <> 0`).join(' OR ')} ORDER BY 1, 2, 3, 4`),
+      sql.raw(`SELECT to_char(period,'YYYY-MM-DD') period, jurisdiction_code, dim, key,
+          ${COUNTERS.map((c) => `sum(${c})::int ${c}`).join(', ')}
+        FROM ${t} GROUP BY 1, 2, 3, 4 HAVING ${COUNTERS.map((c) => `sum(${c}) <> 0`).join(' OR ')}
+        ORDER BY 1, 2, 3, 4`),
     );
   }
   out.stats_open = await rows(
-    sql.raw(`SELECT unit_id, jurisdiction_code, open, near, overdue FROM stats_open
-      WHERE open <> 0 OR near <> 0 OR overdue <> 0 ORDER BY 1, 2`),
+    sql.raw(`SELECT unit_id, jurisdiction_code, sum(open)::int open, sum(near)::int near,
+        sum(overdue)::int overdue
+      FROM stats_open GROUP BY 1, 2 HAVING sum(open) <> 0 OR sum(near) <> 0 OR sum(overdue) <> 0
+      ORDER BY 1, 2`),
   );
   return out;
 }
@@ -187,6 +201,27 @@ async function expectRollupsMatchBaseTables() {
     SELECT unit_id AS unit, sum(open)::int AS open, sum(near)::int AS near, sum(overdue)::int AS overdue
     FROM stats_open GROUP BY 1 HAVING sum(open) <> 0 OR sum(near) <> 0 OR sum(overdue) <> 0 ORDER BY 1`);
   expect(kept).toEqual(open);
+}
+
+/** Today's totals in 鼓楼区 (the indicators API, as an analyst sees them). */
+async function todayTotals(): Promise<{ total: number; acceptanceDecided: number }> {
+  const today = shanghaiDate(new Date());
+  const res = await h.app.inject({
+    url: `/api/v1/analytics/indicators?from=${today}&to=${today}&scope=320106`,
+    headers: h.as('gl_analyst'),
+  });
+  expect(res.statusCode).toBe(200);
+  return res.json().totals;
+}
+
+/** Open matters held by a unit now (overdue-by-unit API). */
+async function openOf(unitId: number): Promise<number> {
+  const res = await h.app.inject({
+    url: '/api/v1/analytics/overdue-by-unit?scope=320106',
+    headers: h.as('gl_analyst'),
+  });
+  expect(res.statusCode).toBe(200);
+  return res.json().rows.find((r: { unitId: number }) => r.unitId === unitId)?.open ?? 0;
 }
 
 describe('rollups', () => {
@@ -256,12 +291,75 @@ describe('rollups', () => {
     await expectRollupsMatchBaseTables();
   }, 300_000);
 
+  it('many concurrent intakes and actions of one day and place add up exactly', async () => {
+    const [before, openBefore] = [await todayTotals(), await openOf(zhujian)];
+    // On PostgreSQL these run on several pooled connections, i.e. in several shards at once.
+    const N = 16;
+    const made = await Promise.all(Array.from({ length: N }, () => register('gl_registrar')));
+    await Promise.all(made.map((c) => h.act('gl_registrar', c.caseId, 'accept')));
+    await Promise.all(made.map((c) => h.act('gl_registrar', c.caseId, 'assign', { targetUnitId: zhujian })));
+    const after = await todayTotals();
+    expect(after.total - before.total).toBe(N);
+    expect(after.acceptanceDecided - before.acceptanceDecided).toBe(N);
+    expect(await openOf(zhujian)).toBe(openBefore + N);
+    await expectRollupsMatchBaseTables();
+  }, 300_000);
+
+  it('a count split over shards reads as its sum, also when one shard holds a negative part', async () => {
+    const today = shanghaiDate(new Date());
+    const read = async () => ({
+      byCategory: (
+        await h.app.inject({
+          url: `/api/v1/analytics/indicators?from=${today}&to=${today}&scope=320106&groupBy=category`,
+          headers: h.as('gl_analyst'),
+        })
+      ).json(),
+      overdue: (
+        await h.app.inject({
+          url: '/api/v1/analytics/overdue-by-unit?scope=320106',
+          headers: h.as('gl_analyst'),
+        })
+      ).json(),
+    });
+    const before = await read();
+    // A matter opened (and flagged overdue) in shard 5 and moved on in shard 3: shard 3's row
+    // for 住建 ends up at −1 while the sum is unchanged; likewise two registrations (5: +2, 3: −2).
+    const [shard3] = await rows(sql`SELECT coalesce(sum(open), 0)::int n FROM stats_open
+      WHERE unit_id = ${zhujian} AND jurisdiction_code = '320106' AND shard = 3`);
+    const k = Number(shard3?.n) + 1;
+    const reg = (total: number, online: number) => ({
+      day: today,
+      place: '320106',
+      category: '010000',
+      form: 'letter',
+      purpose: 'claim',
+      unitId: zhujian,
+      counters: { total, online },
+    });
+    const open = (m: number) => [{ unitId: zhujian, place: '320106', open: m, near: 0, overdue: m }];
+    await h.ctx.db.transaction(async (tx) => {
+      await addRollups(tx, [reg(2, 1)], open(k), { shard: 5 });
+      await addRollups(tx, [reg(-2, -1)], open(-k), { shard: 3 });
+    });
+    expect(
+      await rows(sql`SELECT open FROM stats_open
+        WHERE unit_id = ${zhujian} AND jurisdiction_code = '320106' AND shard = 3`),
+    ).toEqual([{ open: -1 }]);
+    expect(await read()).toEqual(before);
+    await expectRollupsMatchBaseTables();
+  });
+
   it('rebuild reproduces the incrementally kept rows, in full and for a range of months', async () => {
     const kept = await snapshot();
     expect((kept.stats_daily as unknown[]).length).toBeGreaterThan(100);
     const r = await rebuildRollups(h.ctx.db, { chunk: 97 });
     expect(r.cases).toBeGreaterThan(400);
     expect(await snapshot()).toEqual(kept);
+    // The rebuilt rows are all in shard 0, the others are cleared.
+    expect(
+      await rows(sql`SELECT DISTINCT shard FROM stats_daily UNION SELECT DISTINCT shard FROM stats_monthly
+        UNION SELECT DISTINCT shard FROM stats_open`),
+    ).toEqual([{ shard: 0 }]);
     // Spoil one month, rebuild that month only.
     await h.ctx.db.execute(
       sql`UPDATE stats_daily SET total = total + 5 WHERE period >= '2026-10-01' AND period < '2026-11-01'`,

@@ -68,6 +68,9 @@ export interface Deadline {
   extendedBy: number;
 }
 
+/** What `POST /api/v1/cases/{id}/actions` answers: the detail without `related` (keep the list you have). */
+export type ActionAnswer<D extends { related: unknown } = CaseDetail> = Omit<D, 'related'>;
+
 export interface CaseDetail extends CaseSummary {
   purposeName: string;
   content: string;

@@ -13,6 +13,30 @@ const WHO = {
   in_scope: '数据范围内',
 };
 
+// How case numbers are handed out (src/cases/numbering.ts); prose, not generated from a table.
+const CASE_NUMBERS = [
+  '## 信访件编号 · Case numbers',
+  '',
+  'A new matter is numbered `{6-digit code of the registering jurisdiction}{year received, Asia/Shanghai}{7 digits}`,',
+  'e.g. `32010620260000123`, with a 6-character query code (查询码, stored only as a hash). A repeat petition linked to',
+  'an open matter takes no number.',
+  '',
+  '- The 7 digits come from one PostgreSQL sequence per prefix, `case_no_3201062026`. `nextval` waits for no other',
+  '  registration and is not undone by a rollback: numbers are unique and increasing per prefix, with a gap where a',
+  '  registration failed after taking its number. (Before, a `case_counters` row per prefix was locked until COMMIT,',
+  '  so the registrations of one bureau committed one at a time.)',
+  '- Sequences are created when first needed. `nextval(to_regclass(name))` is NULL while a prefix has none: the',
+  '  registration then gives up its transaction (nothing written yet), creates the sequence in a short transaction of',
+  '  its own under a transaction-level advisory lock (`CREATE SEQUENCE IF NOT EXISTS`; concurrent first registrations,',
+  '  on any API node, wait for it and then find it) and runs again. A sequence starts after `case_counters` and after',
+  '  the highest number of the prefix already in `cases`; at most 9,999,999 per prefix.',
+  '- `case_counters` is no longer written by intake. It is a floor: at least the numbers handed out outside the',
+  '  sequences (the bulk seeder `xinfang seed`, intake before the sequences existed). The seeder numbers above',
+  '  `case_counters` and the sequences, and at the end moves both forward (never back) to its last numbers; it is',
+  '  not meant to run while the platform registers cases. `cases.case_number` is unique (`cases_number_uq`) anyway.',
+  '- Backups keep the sequences: the embedded data-dir backup copies them and `pg_dump` dumps them.',
+];
+
 export function renderLifecycleMarkdown(): string {
   const lines: string[] = [
     '# 办理流程 · Case lifecycle',
@@ -65,6 +89,8 @@ export function renderLifecycleMarkdown(): string {
     'Days: day 1 is the day after the trigger; the deadline is 24:00 (Asia/Shanghai) of the last day; a last day on a rest day or',
     'holiday moves to the next working day (official calendar from `chinese-days`); working-day limits skip rest days and count',
     'make-up workdays. Every due date in the API carries an `explanation` of how it was computed.',
+    '',
+    ...CASE_NUMBERS,
     '',
     '## SMS templates (defaults)',
     '',

@@ -30,7 +30,7 @@ import type { Rule } from 'antd/es/form';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ROLE_NAMES } from '../../../src/domain/roles.ts';
-import { api, type CaseDetail, errorMessage, type RelatedCase } from '../../shared/api.ts';
+import { type ActionAnswer, api, type CaseDetail, errorMessage, type RelatedCase } from '../../shared/api.ts';
 import { daysLeft, formatDate, formatDateTime } from '../../shared/format.ts';
 import { ACTION_FIELDS, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
 import { Loading } from '../session.tsx';
@@ -165,7 +165,7 @@ function ActionModal(props: {
   related: RelatedCase[];
   action: { action: string; label: string } | null;
   onClose: () => void;
-  onDone: (r: Detail | { visible: false; state: string }) => void;
+  onDone: (r: ActionAnswer<Detail> | { visible: false; state: string }, action: string) => void;
 }) {
   const { message } = App.useApp();
   const { action } = props;
@@ -185,14 +185,14 @@ function ActionModal(props: {
       onFinish={async (values: Record<string, unknown>) => {
         if (!action) return false;
         try {
-          const r = await api<Detail | { visible: false; state: string }>(
+          const r = await api<ActionAnswer<Detail> | { visible: false; state: string }>(
             `/api/v1/cases/${props.caseId}/actions`,
             {
               body: { action: action.action, ...cleanPayload(values) },
             },
           );
           message.success(`已${action.label}`);
-          props.onDone(r);
+          props.onDone(r, action.action);
           return true;
         } catch (e) {
           message.error(errorMessage(e));
@@ -263,7 +263,7 @@ export default function CaseDetailPage() {
     .map(([key, name]) => ({ key, a: available.find((x) => x.action === name) }))
     .filter((s) => s.a);
 
-  const done = (r: Detail | { visible: false; state: string }) => {
+  const done = (r: ActionAnswer<Detail> | { visible: false; state: string }, action: string) => {
     setActive(null);
     void qc.invalidateQueries({ queryKey: ['cases'] });
     if ('visible' in r && r.visible === false) {
@@ -271,7 +271,11 @@ export default function CaseDetailPage() {
       navigate('/');
       return;
     }
-    qc.setQueryData(['case', id], r);
+    // The answer leaves out the related matters (no action changes them); after 关联重复件 the
+    // links did change, so read the case again.
+    const answer = r as ActionAnswer<Detail>;
+    qc.setQueryData<Detail>(['case', id], (prev) => ({ ...answer, related: prev?.related ?? [] }));
+    if (action === 'link_repeat') void qc.invalidateQueries({ queryKey: ['case', id], exact: true });
     void qc.invalidateQueries({ queryKey: ['case', id, 'notifications'] });
   };
 

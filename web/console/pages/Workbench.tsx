@@ -21,6 +21,17 @@ import { DueTag } from '../widgets.tsx';
 /** A row of GET /api/v1/cases. */
 export type CaseRow = CaseSummary;
 
+/** GET /api/v1/cases: broad lists count only up to a cap (10,000), then `totalCapped`. */
+interface CaseList {
+  items: CaseRow[];
+  total: number;
+  totalCapped?: boolean;
+}
+
+/** The list's size as shown: "1,234", or "10,000+" when the server stopped counting at its cap. */
+export const totalText = (l: Pick<CaseList, 'total' | 'totalCapped'> | undefined): string =>
+  l ? `${l.total.toLocaleString('en-US')}${l.totalCapped ? '+' : ''}` : '0';
+
 interface Tab {
   key: string;
   label: string;
@@ -99,14 +110,14 @@ export default function WorkbenchPage() {
   const query = listQuery(tab, me, sp, { page: String(page), pageSize: String(pageSize), sort, order });
   const list = useQuery({
     queryKey: ['cases', query],
-    queryFn: () => api<{ items: CaseRow[]; total: number }>(`/api/v1/cases?${query}`),
+    queryFn: () => api<CaseList>(`/api/v1/cases?${query}`),
   });
   const counts = useQueries({
     queries: TABS.map((t) => {
       const q = listQuery(t, me, sp, { page: '1', pageSize: '1' });
       return {
         queryKey: ['cases', q],
-        queryFn: () => api<{ items: CaseRow[]; total: number }>(`/api/v1/cases?${q}`),
+        queryFn: () => api<CaseList>(`/api/v1/cases?${q}`),
       };
     }),
   });
@@ -151,9 +162,8 @@ export default function WorkbenchPage() {
           <span>
             {tr(t.label)}{' '}
             <Badge
-              count={counts[i]?.data?.total ?? 0}
+              count={totalText(counts[i]?.data)}
               showZero
-              overflowCount={9999}
               color={t.key === 'overdue' ? '#cf1322' : '#8c8c8c'}
             />
           </span>
@@ -237,7 +247,7 @@ export default function WorkbenchPage() {
       </section>
       <ProTable<CaseRow>
         rowKey="id"
-        headerTitle={tr('{{label}}（共 {{n}} 件）', { label: tr(tab.label), n: list.data?.total ?? 0 })}
+        headerTitle={tr('{{label}}（共 {{n}} 件）', { label: tr(tab.label), n: totalText(list.data) })}
         search={false}
         options={false}
         loading={list.isFetching}
@@ -259,7 +269,8 @@ export default function WorkbenchPage() {
           total: list.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (n) => tr('共 {{n}} 件', { n }),
+          // The pager offers the first `cap` rows' pages; the text says there are more.
+          showTotal: () => tr('共 {{n}} 件', { n: totalText(list.data) }),
         }}
         onChange={(p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;

@@ -21,7 +21,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { RATING_NAMES, RATINGS } from '../../../src/domain/lifecycle/vocabulary.ts';
-import { api, type CaseDetail, errorMessage } from '../../shared/api.ts';
+import { type ActionAnswer, api, type CaseDetail, errorMessage } from '../../shared/api.ts';
 import { daysLeft, formatDate, formatDateTime } from '../../shared/format.ts';
 import { Loading } from '../session.tsx';
 import { describeEvent } from '../timeline.ts';
@@ -56,8 +56,8 @@ function ActionModal({
     setBusy(true);
     setError(undefined);
     try {
-      const d = await api<CaseDetail>(`/api/v1/cases/${caseId}/actions`, { body: { action, ...values } });
-      qc.setQueryData(['case', caseId], d);
+      const d = await api<ActionAnswer>(`/api/v1/cases/${caseId}/actions`, { body: { action, ...values } });
+      qc.setQueryData<CaseDetail>(['case', caseId], (prev) => ({ ...d, related: prev?.related ?? [] }));
       void qc.invalidateQueries({ queryKey: ['cases'] });
       message.success(t('{{label}}已提交', { label }));
       onClose();

@@ -1,0 +1,247 @@
+// The staff case list at scale (docs/performance.md, "Staff list at scale"): latency of GET
+// /api/v1/cases for typical callers on PostgreSQL holding BENCH_LIST_SCALE cases (default 1,000,000),
+// one request at a time over HTTP, against GET /api/v1/cases/:id (one case by primary key, same HTTP
+// stack and session) measured in the same run. Target: p95 < 100 ms at 1M.
+//
+// The database: seeding 1M cases with the real seeder takes too long on a shared 2-core machine, so
+// `seedCases` seeds BENCH_LIST_SEED cases (default 100,000) and SQL copies them up to the target:
+// new ids, distinct case numbers, the same jurisdictions, units, states, forms and texts, every
+// timestamp moved back by up to 3 days; then ANALYZE. Only `cases` is copied: the list reads nothing
+// else (jurisdiction names come from `jurisdictions`; parties only for a `q` that is an ID number or
+// a phone, which is not measured here).
+//
+// Alone (PostgreSQL; a scratch database is created and dropped):
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/list-scale.ts [--explain] [--quick]
+// In `npm run bench`: BENCH_LIST_SCALE=1000000 adds it to the PostgreSQL part, after the others
+// (copying the cases already there).
+import { pathToFileURL } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { resolveSession } from '../src/auth/sessions.ts';
+import { CaseListQuery, caseListQueries } from '../src/cases/queries.ts';
+import { seedCases } from '../src/seed/cases.ts';
+import { drive, login, pct } from './lifecycle.ts';
+import { formatTable, type Row } from './report.ts';
+import type { Target } from './targets.ts';
+
+const print = (s = '') => process.stdout.write(`${s}\n`);
+const rows = <T>(r: unknown) => (r as { rows: T[] }).rows;
+
+/** BENCH_LIST_SCALE: cases to hold (0 or unset: the benchmark is not part of `npm run bench`). */
+export function listScaleTarget(): number {
+  const n = Number(process.env.BENCH_LIST_SCALE);
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+async function countCases(t: Target): Promise<number> {
+  return rows<{ n: number }>(await t.ctx.db.execute(sql`SELECT count(*)::int AS n FROM cases`))[0]?.n ?? 0;
+}
+
+/**
+ * Copies the seeded cases (17-digit numbers whose 7-digit sequence is below 1,000,000) until the
+ * table holds `target` rows. Copy k (1–9) gets sequence k·1,000,000 + the original's, so numbers
+ * stay distinct and well-formed; every timestamp moves back by the same 0–3 days per row.
+ */
+export async function copyCasesUpTo(t: Target, target: number): Promise<void> {
+  const db = t.ctx.db;
+  const sources = rows<{ n: number }>(
+    await db.execute(sql`SELECT count(*)::int AS n FROM cases
+      WHERE case_number ~ '^[0-9]{17}$' AND substr(case_number, 11, 1) = '0'`),
+  )[0]?.n;
+  let have = await countCases(t);
+  if (have >= target) return;
+  if (!sources || have + 9 * sources < target)
+    throw new Error(`need at least ${Math.ceil(target / 10)} seeded cases to copy up to ${target}`);
+  const columns = rows<{ name: string; type: string }>(
+    await db.execute(sql`SELECT column_name AS name, data_type AS type FROM information_schema.columns
+      WHERE table_name = 'cases' AND table_schema = current_schema()
+        AND is_identity = 'NO' AND is_generated = 'NEVER' ORDER BY ordinal_position`),
+  );
+  const list = columns.map((c) => `"${c.name}"`).join(', ');
+  for (let k = 1; have < target; k++) {
+    const values = columns
+      .map((c) =>
+        c.name === 'case_number'
+          ? `left(s.case_number, 10) || lpad((${k} * 1000000 + right(s.case_number, 7)::int)::text, 7, '0')`
+          : c.name === 'query_code_hash'
+            ? 'NULL'
+            : c.type === 'timestamp with time zone'
+              ? `s."${c.name}" - make_interval(secs => (s.id * 7919 + ${k} * 104729) % 259200)`
+              : `s."${c.name}"`,
+      )
+      .join(', ');
+    const t0 = performance.now();
+    await db.execute(
+      sql.raw(`INSERT INTO cases (${list}) SELECT ${values} FROM cases s
+        WHERE s.case_number ~ '^[0-9]{17}$' AND substr(s.case_number, 11, 1) = '0'
+        ORDER BY s.id LIMIT ${Math.min(sources, target - have)}`),
+    );
+    have = await countCases(t);
+    print(`   copy ${k}: ${have} cases (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+  await db.execute(sql`VACUUM ANALYZE cases`);
+}
+
+interface Caller {
+  name: string;
+  user: string;
+  /** Query string of GET /api/v1/cases; `{unit}` is the caller's own unit id. */
+  query: string;
+}
+
+/** Typical callers: the console's default pages and tab counts, and the filters people use. */
+const CALLERS: Caller[] = [
+  { name: 'admin, first page (whole province, newest first)', user: 'admin', query: '' },
+  {
+    name: 'admin, workbench 待受理 (own unit, by due date)',
+    user: 'admin',
+    query: 'state=registered,forwarded&unitId={unit}&sort=dueAt&order=asc',
+  },
+  { name: 'admin, tab 办理中 by due date', user: 'admin', query: 'state=handling&sort=dueAt&order=asc' },
+  { name: 'admin, tab count 办理中 (pageSize=1)', user: 'admin', query: 'state=handling&page=1&pageSize=1' },
+  { name: 'admin, 已超期 by due date', user: 'admin', query: 'due=overdue&sort=dueAt&order=asc' },
+  { name: 'admin, whole province by due date', user: 'admin', query: 'sort=dueAt&order=asc' },
+  { name: 'admin, jurisdiction 320500 subtree', user: 'admin', query: 'jurisdiction=320500' },
+  {
+    name: 'nj_registrar, filtered + sorted',
+    user: 'nj_registrar',
+    query: 'state=handling&form=online&jurisdiction=320100&sort=dueAt&order=asc',
+  },
+  {
+    name: 'nj_registrar, received 2025-06 (date range)',
+    user: 'nj_registrar',
+    query: 'from=2025-06-01&to=2025-06-30',
+  },
+  { name: 'nj_registrar, 督办件 (supervised=true)', user: 'nj_registrar', query: 'supervised=true' },
+  {
+    name: 'admin, tab 办理中 + 积案 by due date',
+    user: 'admin',
+    query: 'state=handling&backlog=true&sort=dueAt&order=asc',
+  },
+  { name: 'gl_registrar, first page (county)', user: 'gl_registrar', query: '' },
+  { name: 'gl_registrar, form=visit (no index has form first)', user: 'gl_registrar', query: 'form=visit' },
+  {
+    name: 'gl_handler (department), 办理中 by due date',
+    user: 'gl_handler',
+    query: 'state=handling&sort=dueAt&order=asc',
+  },
+  { name: 'gl_handler (department), all', user: 'gl_handler', query: '' },
+  { name: 'admin, q=横山桥 (a place name)', user: 'admin', query: `q=${encodeURIComponent('横山桥')}` },
+  {
+    name: 'nj_registrar, q=物业 (a word in 10% of cases)',
+    user: 'nj_registrar',
+    query: `q=${encodeURIComponent('物业')}`,
+  },
+];
+
+async function unitOf(t: Target, token: string): Promise<number> {
+  const r = await resolveSession(t.ctx.db, token);
+  if (!r?.actor.unitId) throw new Error('the caller has no unit');
+  return r.actor.unitId;
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the page and the count the route runs for this caller. */
+async function explain(t: Target, token: string, query: string): Promise<string> {
+  const pool = t.ctx.database.pool;
+  const session = await resolveSession(t.ctx.db, token);
+  if (!pool || !session) return '(PostgreSQL only)';
+  const q = CaseListQuery.parse(Object.fromEntries(new URLSearchParams(query)));
+  const built = caseListQueries(t.ctx.db, session.actor, q, {
+    hash: t.ctx.pii.hash,
+    countCap: t.ctx.config.listCountCap,
+  });
+  const out: string[] = [];
+  for (const [label, qb] of [
+    ['page', built.items],
+    ['count', built.count],
+  ] as const) {
+    const { sql: text, params } = qb.toSQL();
+    const r = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params as unknown[]);
+    out.push(`   -- ${label}`, ...r.rows.map((x: Record<string, string>) => `   ${x['QUERY PLAN']}`));
+  }
+  return out.join('\n');
+}
+
+export interface ListScaleOptions {
+  quick: boolean;
+  /** Print the query plans of each caller. */
+  explain?: boolean;
+}
+
+/** Latency rows: the primary-key baseline first, then each caller (ratio = p95 ÷ baseline p95). */
+export async function listScaleBenchmarks(
+  t: Target,
+  o: ListScaleOptions,
+): Promise<{ rows: Row[]; failures: string[] }> {
+  const failures: string[] = [];
+  const requests = o.quick ? 30 : 100;
+  const tokens = new Map<string, string>();
+  for (const u of new Set(CALLERS.map((c) => c.user))) tokens.set(u, await login(t, u));
+  const admin = tokens.get('admin') as string;
+  const unitId = await unitOf(t, admin);
+  const n = await countCases(t);
+  const [mid] = rows<{ id: number }>(
+    await t.ctx.db.execute(sql`SELECT id FROM cases ORDER BY id OFFSET ${Math.floor(n / 2)} LIMIT 1`),
+  );
+
+  const measure = async (name: string, token: string, path: string): Promise<Row> => {
+    // Warm-up, unreported; then `requests`, or fewer if they take over a minute (slow plans).
+    await drive({ mode: 'latency', base: t.url, token, path, requests: 5, maxSeconds: 10 });
+    const r = await drive({ mode: 'latency', base: t.url, token, path, requests, maxSeconds: 60 });
+    if (r.errors > 0) failures.push(`${t.kind} ${name}: ${r.errors} failed, first: ${r.firstError}`);
+    const [p50, p95, p99] = [50, 95, 99].map((p) => pct(r.latencies, p)) as [number, number, number];
+    print(`   ${name}: p50 ${p50} ms, p95 ${p95} ms (${r.done} requests)`);
+    return { benchmark: name, value: p95, unit: 'ms p95', ratio: 1, p50, p95, p99, count: r.done };
+  };
+
+  const out: Row[] = [];
+  const base = await measure(
+    'GET /api/v1/cases/:id (admin, primary key; baseline)',
+    admin,
+    `/api/v1/cases/${mid?.id}`,
+  );
+  out.push(base);
+  for (const c of CALLERS) {
+    const token = tokens.get(c.user) as string;
+    const query = c.query.replace('{unit}', String(unitId));
+    const row = await measure(`list: ${c.name}`, token, `/api/v1/cases${query ? `?${query}` : ''}`);
+    out.push({ ...row, ratio: row.value / base.value });
+    if (o.explain) print(`\n== ${c.name}: /api/v1/cases?${query}\n${await explain(t, token, query)}`);
+  }
+  return { rows: out, failures };
+}
+
+// Alone: a scratch PostgreSQL database, seeded and copied up to the target, then the latencies.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const quick = process.argv.includes('--quick');
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) throw new Error('DATABASE_URL (a PostgreSQL server) is required');
+  const target = listScaleTarget() || 1_000_000;
+  const seed = Number(process.env.BENCH_LIST_SEED) || Math.min(100_000, target);
+  const { openTarget } = await import('./targets.ts');
+  const t = await openTarget({ kind: 'postgres', baseUrl });
+  try {
+    print(`== ${t.storage}`);
+    let t0 = performance.now();
+    await seedCases(t.ctx.db, t.ctx.pii, { count: seed, seed: 1 });
+    print(`   seeded ${seed} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    t0 = performance.now();
+    await copyCasesUpTo(t, target);
+    print(
+      `   copied up to ${await countCases(t)} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    const { rows: result, failures } = await listScaleBenchmarks(t, {
+      quick,
+      explain: process.argv.includes('--explain'),
+    });
+    print();
+    print(formatTable(result));
+    for (const f of failures) process.stderr.write(`FAILED: ${f}\n`);
+    if (failures.length > 0) process.exitCode = 1;
+    const slow = result.filter((r) => (r.p95 ?? 0) >= 100);
+    print(
+      `\np95 < 100 ms: ${slow.length === 0 ? 'met by every caller' : `NOT met by ${slow.map((r) => r.benchmark).join('; ')}`}`,
+    );
+  } finally {
+    await t.close();
+  }
+}
