@@ -73,7 +73,12 @@ export async function boot(
       log,
       opts.dispatcher,
     );
-    const auditSealer = new AuditSealer(database.db, log, opts.auditSealer);
+    // PGlite has one connection: a seal pass there queues behind requests instead of beside them,
+    // so it waits longer and seals more rows per pass (docs/architecture.md, "Audit chain").
+    const auditSealer = new AuditSealer(database.db, log, {
+      delayMs: database.kind === 'pglite' ? 1000 : 50,
+      ...opts.auditSealer,
+    });
     return { config, database, db: database.db, pii, dispatcher, auditSealer, log, seededDemo };
   } catch (e) {
     await database.close();
