@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { nextCaseNumber, numberedTransaction } from '../src/cases/numbering.ts';
+import { nextCaseNumber } from '../src/cases/numbering.ts';
+import { SetUpFirst } from '../src/commands/command.ts';
 import type { Db, Tx } from '../src/db/client.ts';
 
 const base = process.env.DATABASE_URL;
@@ -40,7 +41,17 @@ try {
   await db.execute(sql`CREATE TABLE cases (case_number text NOT NULL UNIQUE)`);
   const ways = {
     'counter row': (fn: (tx: Tx) => Promise<string>) => db.transaction(fn),
-    sequence: (fn: (tx: Tx) => Promise<string>) => numberedTransaction(db, fn),
+    // As runCommand does: a missing sequence is created outside the transaction, then it runs again.
+    sequence: async (fn: (tx: Tx) => Promise<string>) => {
+      for (;;) {
+        try {
+          return await db.transaction(fn);
+        } catch (e) {
+          if (!(e instanceof SetUpFirst)) throw e;
+          await e.setUp();
+        }
+      }
+    },
   };
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [label, run] of Object.entries(ways)) {
@@ -49,7 +60,7 @@ try {
         Array.from({ length: K }, () =>
           run(async (tx) => {
             const n =
-              label === 'sequence' ? await nextCaseNumber(tx, '320106', 2026) : await viaCounterRow(tx);
+              label === 'sequence' ? await nextCaseNumber(db, tx, '320106', 2026) : await viaCounterRow(tx);
             await tx.execute(sql`SELECT pg_sleep(${HOLD / 1000})`);
             return n;
           }),

@@ -148,6 +148,7 @@ async function explain(t: Target, token: string, query: string): Promise<string>
   const built = caseListQueries(t.ctx.db, session.actor, q, {
     hash: t.ctx.pii.hash,
     countCap: t.ctx.config.listCountCap,
+    textSearch: t.ctx.caseExtensions.textSearch,
   });
   const out: string[] = [];
   for (const [label, qb] of [

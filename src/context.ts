@@ -1,8 +1,11 @@
 // What commands and routes need from the running platform, built once at start (src/server/boot.ts).
 import type { Logger } from 'pino';
 import type { AuditSealer } from './audit/sealer.ts';
+import type { CaseExtensions } from './cases/extensions.ts';
+import type { EventBus } from './commands/events.ts';
 import type { AppConfig } from './config/index.ts';
 import type { Database, Db } from './db/client.ts';
+import type { PlatformEvents } from './events.ts';
 import type { Dispatcher } from './notify/dispatcher.ts';
 import type { Pii } from './security/pii.ts';
 
@@ -15,4 +18,8 @@ export interface AppContext {
   /** Chains committed audit rows after commit (src/audit/sealer.ts). */
   auditSealer: AuditSealer;
   log: Logger;
+  /** Events published inside commands, and their subscribers (src/capabilities.ts). */
+  events: EventBus<PlatformEvents>;
+  /** What other capabilities add to cases (src/cases/extensions.ts). */
+  caseExtensions: CaseExtensions;
 }

@@ -1,9 +1,10 @@
 // What a case adds to the rollups (pure). Two views that must agree, and the rollup test checks
 // that they do: `caseContributions` derives everything from a case row and its timeline (rebuild,
 // seed), and the `…Change` functions give what one change adds (intake, engine, daily sweep).
-import { type Clocks, isRunning } from '../cases/clocks.ts';
+
 import { isOverdue, shanghaiDate } from '../domain/deadlines/index.ts';
 import type { Counters } from '../domain/indicators/index.ts';
+import { type Clocks, isRunning } from '../domain/lifecycle/clocks.ts';
 import { type CaseState, isOpen } from '../domain/lifecycle/vocabulary.ts';
 
 /** The case columns the rollups read. */

@@ -1,21 +1,19 @@
-// Side effects of a case change, written in the same transaction: SMS rows in the outbox and
-// written documents (文书) stored with their hash. Nothing here talks to the network.
+// Written documents (文书) of a case change, stored in the same transaction with their hash, and the
+// petitioner's contact for notices. Nothing here talks to the network.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
-import { caseDocuments, caseEvents, caseParties, cases, type units } from '../db/schema.ts';
+import { caseDocuments, caseEvents, caseParties } from '../db/schema.ts';
 import {
   type DocumentData,
   prepareDocument,
   renderDocument,
   reviveDocumentData,
 } from '../documents/index.ts';
-import type { DocumentKind, SmsStage } from '../domain/lifecycle/actions.ts';
-import { fillTemplate } from '../domain/lifecycle/notices.ts';
+import type { DocumentKind } from '../domain/lifecycle/actions.ts';
 import { NON_ACCEPTANCE_REASONS } from '../domain/lifecycle/vocabulary.ts';
-import { enqueueSms } from '../notify/outbox.ts';
 import type { Actor } from '../policies/index.ts';
-import { cachedSmsTemplates } from '../settings/templates.ts';
+import type { CaseRow, UnitRow } from './units.ts';
 
 /** The petitioner's name and phone (decrypted) for notices; never logged. */
 export async function petitionerContact(ctx: AppContext, tx: Executor, caseId: number) {
@@ -28,33 +26,6 @@ export async function petitionerContact(ctx: AppContext, tx: Executor, caseId: n
     name: p ? ctx.pii.decrypt(p.nameEnc) : '信访人',
     phone: p?.phoneEnc ? ctx.pii.decrypt(p.phoneEnc) : undefined,
   };
-}
-
-export async function issueNotices(
-  ctx: AppContext,
-  tx: Executor,
-  n: {
-    caseId: number;
-    caseNumber: string;
-    phone?: string;
-    stage: SmsStage;
-    values: Record<string, string>;
-    eventId?: number;
-  },
-): Promise<void> {
-  if (!n.phone) return; // no mobile: the bureau prints the notice (domain.md §7)
-  const body = fillTemplate((await cachedSmsTemplates(ctx.db, tx))[n.stage], {
-    caseNumber: n.caseNumber,
-    ...n.values,
-  });
-  await enqueueSms(tx, ctx.pii, {
-    phone: n.phone,
-    template: n.stage,
-    body,
-    idempotencyKey: `case:${n.caseId}:${n.stage}:${n.eventId ?? 0}`,
-    caseId: n.caseId,
-    stage: n.stage,
-  });
 }
 
 export async function storeDocument(
@@ -86,14 +57,16 @@ export async function documentBytes(
   return { content: rendered.buffer, sha256: rendered.sha256 };
 }
 
-/** A new petition repeating a finally closed matter: 不再受理, with the written notice (Art 36). */
+/**
+ * A new petition repeating a finally closed matter: 不再受理 at once, with the written notice (Art 36).
+ * Returns the refusal's event and SMS values; the notice subscriber sends the SMS.
+ */
 export async function applyFinalRefusal(
   ctx: AppContext,
   tx: Executor,
-  r: { caseId: number; earlierCaseNumber: string; actor: Actor; unit: typeof units.$inferSelect },
-): Promise<void> {
-  const [c] = await tx.select().from(cases).where(eq(cases.id, r.caseId));
-  if (!c) return;
+  r: { c: CaseRow; earlierCaseNumber: string; actor: Actor; unit: UnitRow },
+): Promise<{ eventId: number; values: Record<string, string> }> {
+  const { c } = r;
   const reason = NON_ACCEPTANCE_REASONS.REREVIEW_DONE_SAME_FACTS;
   const now = new Date();
   const [event] = await tx
@@ -133,12 +106,5 @@ export async function applyFinalRefusal(
       final: true,
     },
   });
-  await issueNotices(ctx, tx, {
-    caseId: c.id,
-    caseNumber: c.caseNumber,
-    phone: contact.phone,
-    stage: 'not_accepted',
-    values: { unit: r.unit.name, reason: reason.name },
-    eventId: event?.id,
-  });
+  return { eventId: event?.id ?? 0, values: { unit: r.unit.name, reason: reason.name } };
 }

@@ -1,32 +1,40 @@
-// Executes one lifecycle action (POST /api/v1/cases/{id}/actions) from the table in
-// src/domain/lifecycle/actions.ts, in one transaction: check state, role and window, apply the
-// state change and clocks, write the timeline, the document, the SMS and the audit row.
-import { eq } from 'drizzle-orm';
-import { recordAction } from '../analytics/rollup.ts';
-import { recordAudit } from '../audit/chain.ts';
+// Executes one lifecycle action (POST /api/v1/cases/{id}/actions) from its definition in
+// src/domain/lifecycle/actions/, as one command: check visibility, role, state, holder and window,
+// run the definition's effect, apply the transition (state and clocks), write the timeline event and
+// the document, and publish `case.acted` — notices, repeat links, rollups and audit subscribe to it.
+import { and, desc, eq } from 'drizzle-orm';
+import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
+import type { Tx } from '../db/client.ts';
 import { caseEvents, cases } from '../db/schema.ts';
 import { isOverdue } from '../domain/deadlines/index.ts';
-import { ACTIONS, type ActionDef, type ActionName, isActionName } from '../domain/lifecycle/actions.ts';
+import { ACTIONS, type ActionName, actionDef, isActionName } from '../domain/lifecycle/actions.ts';
+import type { Clocks } from '../domain/lifecycle/clocks.ts';
+import { isRunning } from '../domain/lifecycle/clocks.ts';
+import type { ActionPorts, AnyActionDef } from '../domain/lifecycle/define.ts';
 import { CLOCK_NAMES } from '../domain/lifecycle/limits.ts';
+import { applyTransition, isPublicEvent } from '../domain/lifecycle/transition.ts';
 import { type CaseState, STATE_NAMES } from '../domain/lifecycle/vocabulary.ts';
-import { AppError, badRequest, conflict, forbidden } from '../errors.ts';
-import { type Actor, casePolicy, ensureReadable } from '../policies/index.ts';
+import { type AppError, badRequest, conflict, forbidden } from '../errors.ts';
+import { type Actor, casePolicy, ensureReadable, inSubtree } from '../policies/index.ts';
 import { cachedLimitsFor } from '../settings/limits.ts';
-import { activeDue, type Clocks, isRunning, startClock } from './clocks.ts';
-import { issueNotices, petitionerContact, storeDocument } from './effects.ts';
-import { documentFor, smsFor, specificEffects } from './transitions.ts';
+import { petitionerContact, storeDocument } from './effects.ts';
 import { type CaseRow, UnitLookup } from './units.ts';
 
-/** Why an action is not available now (a thunk: building errors is costly), or null when it is. */
-function blockerOf(actor: Actor, c: CaseRow, name: ActionName, now: Date): (() => AppError) | null {
-  const def: ActionDef = ACTIONS[name];
+/**
+ * Why an action is not available now (a thunk: building errors is costly), or null when it is.
+ * The role first (403), then the state (409: a concurrent action that got there first), then whose
+ * turn it is (403), the window (409) and the action's own conditions.
+ */
+function blockerOf(actor: Actor, c: CaseRow, def: AnyActionDef, now: Date): (() => AppError) | null {
   const state = c.state as CaseState;
-  if (!casePolicy.act(actor, c, def)) return () => forbidden(`您不能对该事项执行「${def.label}」`);
+  const refuse = () => forbidden(`您不能对该事项执行「${def.label}」`);
+  if (!def.roles.includes(actor.role)) return refuse;
   if (!def.from.includes(state)) {
     return () =>
       conflict('action_not_allowed', `事项当前状态为「${STATE_NAMES[state]}」，不能执行「${def.label}」`);
   }
+  if (!casePolicy.act(actor, c, def)) return refuse;
   if (def.within) {
     const within = def.within;
     const clock = (c.clocks as Clocks)[within];
@@ -34,19 +42,45 @@ function blockerOf(actor: Actor, c: CaseRow, name: ActionName, now: Date): (() =
       return () => conflict('window_closed', `${CLOCK_NAMES[within]}已过，不能再${def.label}`);
     }
   }
-  if (name === 'rate' && c.ratedAt) return () => conflict('already_rated', '您已评价过该事项');
+  const blocked = def.blocked;
+  if (blocked?.when(c)) return () => blocked.error() as AppError;
   return null;
 }
 
 /** Why an action is or is not available now: drives both the 409s and `availableActions`. */
 export function actionBlocker(actor: Actor, c: CaseRow, name: ActionName, now: Date): AppError | null {
-  return blockerOf(actor, c, name, now)?.() ?? null;
+  return blockerOf(actor, c, actionDef(name), now)?.() ?? null;
 }
 
 export function availableActions(actor: Actor, c: CaseRow, now = new Date()) {
   return (Object.keys(ACTIONS) as ActionName[])
-    .filter((name) => blockerOf(actor, c, name, now) === null)
+    .filter((name) => blockerOf(actor, c, actionDef(name), now) === null)
     .map((name) => ({ action: name, label: ACTIONS[name].label }));
+}
+
+/** What effects may ask of the database, for one case and actor inside one transaction. */
+function portsFor(tx: Tx, lookup: UnitLookup, actor: Actor, c: CaseRow): ActionPorts {
+  return {
+    unit: (id) => lookup.unit(tx, id),
+    upperBureau: async (unit) => {
+      const row = await lookup.unit(tx, unit.id);
+      return row ? lookup.upperBureau(tx, row) : undefined;
+    },
+    async lastEventDetail(action) {
+      const [e] = await tx
+        .select({ detail: caseEvents.detail })
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.action, action)))
+        .orderBy(desc(caseEvents.id))
+        .limit(1);
+      return (e?.detail ?? undefined) as Record<string, unknown> | undefined;
+    },
+    async visibleCaseForUpdate(id) {
+      const [other] = await tx.select().from(cases).where(eq(cases.id, id)).for('update');
+      return other && casePolicy.read(actor, other) ? other : undefined;
+    },
+    inActorSubtree: (code) => inSubtree(actor, code),
+  };
 }
 
 export interface ActionResult {
@@ -66,61 +100,38 @@ export async function executeAction(
 ): Promise<ActionResult> {
   const { action, ...raw } = input;
   if (!isActionName(action)) throw badRequest('unknown_action', `未知的办理操作「${action}」`, 'action');
-  const def: ActionDef = ACTIONS[action];
+  const def = actionDef(action);
 
-  const result = await ctx.db.transaction(async (tx) => {
+  return runCommand(ctx, async (w) => {
+    const { tx } = w;
     const [c] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
     ensureReadable(c !== undefined && casePolicy.read(actor, c));
     const row = c as CaseRow;
     const now = new Date();
-    const blocker = actionBlocker(actor, row, action, now);
-    if (blocker) throw blocker;
+    const blocker = blockerOf(actor, row, def, now);
+    if (blocker) throw blocker();
     // The payload is checked after the right to act, so a refusal never depends on it.
     const parsed = def.payload.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw badRequest('invalid_request', issue?.message ?? '参数不正确', issue?.path.join('.') || undefined);
     }
-    const payload = parsed.data as Record<string, unknown>;
+    const payload = parsed.data;
 
     const lookup = new UnitLookup(ctx.db);
     const limits = await cachedLimitsFor(ctx.db, tx, row.jurisdictionCode);
     const actorUnit = await lookup.unit(tx, actor.unitId);
-    const effects = await specificEffects(tx, {
-      action,
-      payload,
-      c: row,
-      actor,
-      actorUnit,
-      limits,
-      now,
-      units: lookup,
-    });
+    const ports = portsFor(tx, lookup, actor, row);
+    const effect = await def.effect({ payload, c: row, actor, actorUnit, limits, now, ports });
+    const t = applyTransition(def, row, effect, { now, limits, actorUnitKind: actorUnit?.kind });
 
-    // Clocks: stop, then start (from now), then whatever the action itself changed.
-    const clocks: Clocks = { ...(row.clocks as Clocks), ...effects.clocks };
-    for (const name of def.stops ?? []) {
-      const clock = clocks[name];
-      if (isRunning(clock)) clocks[name] = { ...clock, stoppedAt: now.toISOString() };
-    }
-    for (const name of def.starts ?? []) clocks[name] = startClock(limits, name, now);
-
-    const nextState: CaseState =
-      effects.state ??
-      (def.to === 'same'
-        ? (row.state as CaseState)
-        : def.to === 'by_unit'
-          ? actorUnit?.kind === 'department'
-            ? 'handling'
-            : 'accepted'
-          : def.to);
     const [after] = await tx
       .update(cases)
       .set({
-        ...effects.patch,
-        state: nextState,
-        clocks,
-        dueAt: activeDue(clocks),
+        ...t.patch,
+        state: t.state,
+        clocks: t.clocks,
+        dueAt: t.dueAt,
         dueFlag: null,
         version: row.version + 1,
         updatedAt: now,
@@ -134,58 +145,57 @@ export async function executeAction(
       .values({
         caseId: row.id,
         at: now,
-        action,
+        action: def.records ?? action,
         fromState: row.state,
-        toState: nextState,
+        toState: t.state,
         actorUserId: actor.userId,
         actorRole: actor.role,
         actorUnitId: actor.unitId,
-        detail: effects.detail,
-        public: def.public && (action !== 'add_progress' || payload.public !== false),
+        detail: t.detail,
+        public: isPublicEvent(def, payload),
       })
       .returning({ id: caseEvents.id });
     const eventId = event?.id ?? 0;
-    const updated = { ...row, ...effects.patch, state: nextState, clocks } as CaseRow;
 
+    // The written notice exists iff its action committed: rendered from data in this transaction.
     let documentId: number | undefined;
     const contact = def.document || def.sms ? await petitionerContact(ctx, tx, row.id) : null;
-    if (def.document && contact) {
-      const data = await documentFor(tx, {
-        kind: def.document,
-        c: updated,
-        actorUnit,
-        payload,
-        contact,
-        now,
-        effects,
-        units: lookup,
-      });
-      documentId = (await storeDocument(tx, { caseId: row.id, eventId, kind: def.document, data })).id;
-    }
-    if (def.sms && contact) {
-      await issueNotices(ctx, tx, {
-        caseId: row.id,
+    const outcome = contact && {
+      payload,
+      c: after as CaseRow & { clocks: Clocks },
+      effect: { ...effect, detail: t.detail },
+      actorUnit,
+      petitionerName: contact.name,
+      now,
+      ports,
+    };
+    if (def.document && outcome) {
+      const base = {
+        issuingBody: actorUnit?.name ?? '信访部门',
         caseNumber: row.caseNumber,
-        phone: contact.phone,
-        stage: def.sms,
-        values: smsFor(def.sms, { c: updated, effects, payload }),
-        eventId,
-      });
+        issuedAt: now,
+        petitionerName: outcome.petitionerName,
+        receivedAt: row.receivedAt,
+        subject: row.subject,
+      };
+      const data = await def.document.data(outcome, base);
+      documentId = (await storeDocument(tx, { caseId: row.id, eventId, kind: def.document.kind, data })).id;
     }
-    // Rollups (统计) last: they upsert the day's counters, locked until commit; each concurrent
-    // transaction takes a shard of its own (src/analytics/rollup.ts), but a ninth would queue, so
-    // they stay last. The audit row is only appended (chained after commit, src/audit/).
-    await recordAction(tx, row, after, { action, at: now, actorUnitId: actor.unitId });
-    await recordAudit(tx, {
-      actorUserId: actor.userId,
-      actorRole: actor.role,
-      action: `case.${action}`,
-      entity: 'case',
-      entityId: row.id,
-      summary: { before: { state: row.state }, after: { state: nextState }, ...effects.auditSummary },
+    await w.publish('case.acted', {
+      actor,
+      action,
+      before: row,
+      after,
+      detail: t.detail,
+      eventId,
+      linkedCase: effect.linkedCase as CaseRow | undefined,
+      notice:
+        def.sms && outcome
+          ? { stage: def.sms.stage, values: def.sms.values?.(outcome) ?? {}, phone: contact?.phone }
+          : undefined,
+      auditSummary: effect.auditSummary,
+      at: now,
     });
-    return { caseId: row.id, state: nextState, eventId, documentId, row: after };
+    return { caseId: row.id, state: t.state, eventId, documentId, row: after };
   });
-  ctx.dispatcher.kick();
-  return result;
 }

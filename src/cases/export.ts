@@ -73,7 +73,15 @@ export const caseExportRoutes =
         const now = new Date();
         const { title, ...filters } = req.query;
         // Exact total (no countCap): the footnote and x-export-total say how many were left out.
-        const r = await listCases(ctx.db, actor, { ...filters, page: 1, pageSize: EXPORT_CAP }, { now });
+        const r = await listCases(
+          ctx.db,
+          actor,
+          { ...filters, page: 1, pageSize: EXPORT_CAP },
+          {
+            now,
+            textSearch: ctx.caseExtensions.textSearch,
+          },
+        );
         const names = await new UnitLookup(ctx.db).jurisdictionNames(
           ctx.db,
           r.items.map((c) => c.jurisdictionCode),

@@ -3,23 +3,20 @@
 // A repeat petition on a matter still open is linked to it instead of opening a new matter
 // (Art 19); a petition repeating a finally closed matter is not accepted again (Art 36).
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { recordRegistration, recordRepeatRegistration } from '../analytics/rollup.ts';
-import { recordAudit } from '../audit/chain.ts';
+import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { caseEvents, caseParties, cases, users } from '../db/schema.ts';
 import { isCategoryCode } from '../domain/categories.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
+import { countyOf, levelOf } from '../domain/jurisdictions.ts';
+import { activeDue, type Clocks, startClock } from '../domain/lifecycle/clocks.ts';
 import { type CaseForm, type CaseState, isOpen, type Purpose } from '../domain/lifecycle/vocabulary.ts';
-import { afterRegistration } from '../duplicates/service.ts';
 import { badRequest, forbidden } from '../errors.ts';
-import type { Actor } from '../policies/index.ts';
-import { caseSearchTokens } from '../search/tokenize.ts';
+import { type Actor, casePolicy } from '../policies/index.ts';
 import { cachedLimitsFor } from '../settings/limits.ts';
-import { checkExtremeRisk } from '../warnings/risk.ts';
-import { activeDue, type Clocks, startClock } from './clocks.ts';
-import { applyFinalRefusal, issueNotices } from './effects.ts';
-import { generateQueryCode, nextCaseNumber, numberedTransaction } from './numbering.ts';
+import { applyFinalRefusal } from './effects.ts';
+import { generateQueryCode, nextCaseNumber } from './numbering.ts';
 import { UnitLookup } from './units.ts';
 
 export interface PartyInput {
@@ -129,22 +126,15 @@ async function findRepeatOf(
 
 /** The bureau that registers an online petition: the county-level (or higher) bureau of the place. */
 function bureauForPlace(lookup: UnitLookup, tx: Executor, placeCode: string) {
-  return lookup.bureauOf(tx, placeCode.length > 6 ? placeCode.slice(0, 6) : placeCode);
+  return lookup.bureauOf(tx, countyOf(placeCode));
 }
 
-const levelOf = (code: string) =>
-  code.length > 6 ? 4 : code.endsWith('0000') ? 1 : code.endsWith('00') ? 2 : 3;
-
-export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeInput): Promise<IntakeResult> {
-  const isCitizen = actor.role === 'citizen';
-  if (!isCitizen && !(actor.role === 'registrar' && actor.unitKind === 'bureau')) {
-    throw forbidden('只有信访部门的登记员可以登记信访事项');
-  }
-  if (isCitizen && input.form !== 'online')
+/** The law's checks of what was typed, before anything is read or written. */
+function checkInput(actor: Actor, input: IntakeInput, now: Date): void {
+  if (actor.role === 'citizen' && input.form !== 'online')
     throw badRequest('invalid_form', '网上信访的形式应为 online', 'form');
-  const now = new Date();
-  const receivedAt = input.receivedAt ?? now;
-  if (receivedAt > now) throw badRequest('invalid_received_at', '收到日期不能晚于今天', 'receivedAt');
+  if ((input.receivedAt ?? now) > now)
+    throw badRequest('invalid_received_at', '收到日期不能晚于今天', 'receivedAt');
   if (
     input.form !== 'visit' &&
     [input.petitioner, ...(input.representatives ?? [])].some((p) => p?.rightsCardNo)
@@ -158,35 +148,51 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
       'categoryCode',
     );
   }
+}
 
-  // Segmented before the transaction: CPU work that need not hold it open.
-  const searchTokens = caseSearchTokens(input.subject, input.content);
-  // A transaction run again once if the case number's sequence had to be created first.
-  const result = await numberedTransaction(ctx.db, async (tx) => {
+/** The petitioner: an online citizen's own verified profile, or what the registrar recorded. */
+async function petitionerOf(ctx: AppContext, tx: Executor, actor: Actor, input: IntakeInput) {
+  if (actor.role !== 'citizen') return { petitioner: input.petitioner, userId: null };
+  const [u] = await tx.select().from(users).where(eq(users.id, actor.userId));
+  const dec = (v: string | null | undefined) => (v ? ctx.pii.decrypt(v) : undefined);
+  return {
+    petitioner: {
+      name: input.petitioner?.name ?? dec(u?.realNameEnc) ?? actor.displayName,
+      idNumber: input.petitioner?.idNumber ?? dec(u?.idNumberEnc),
+      phone: dec(u?.phoneEnc),
+      address: input.petitioner?.address,
+    },
+    userId: actor.userId,
+  };
+}
+
+/**
+ * 登记 (Art 17–19): one command. Who may register, what was typed, where the matter is and which
+ * bureau registers it, who the petitioner is; a repeat of an open matter is linked to it (Art 19);
+ * otherwise a numbered matter with its acceptance clock, parties and first timeline event — or, when
+ * it repeats a finally closed matter, refused again at once (Art 36). Search, duplicates, warnings,
+ * notices, rollups and audit react to the published events.
+ */
+export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeInput): Promise<IntakeResult> {
+  if (!casePolicy.register(actor)) throw forbidden('只有信访部门的登记员可以登记信访事项');
+  const now = new Date();
+  checkInput(actor, input, now);
+  const receivedAt = input.receivedAt ?? now;
+  // Before the transaction: CPU work (segmentation for search) that need not hold it open.
+  const columns = derivedColumns(ctx, input);
+
+  return runCommand(ctx, async (w) => {
+    const { tx } = w;
     const lookup = new UnitLookup(ctx.db);
     const place = await lookup.jurisdiction(tx, input.jurisdictionCode);
     if (!place)
       throw badRequest('unknown_jurisdiction', '问题属地不存在，请从行政区划中选择', 'jurisdictionCode');
-
-    // The petitioner: an online citizen's own account and profile, or what the registrar recorded.
-    let petitioner = input.petitioner;
-    let petitionerUserId: number | null = null;
-    if (isCitizen) {
-      const [u] = await tx.select().from(users).where(eq(users.id, actor.userId));
-      petitionerUserId = actor.userId;
-      const dec = (v: string | null | undefined) => (v ? ctx.pii.decrypt(v) : undefined);
-      petitioner = {
-        name: input.petitioner?.name ?? dec(u?.realNameEnc) ?? actor.displayName,
-        idNumber: input.petitioner?.idNumber ?? dec(u?.idNumberEnc),
-        phone: dec(u?.phoneEnc),
-        address: input.petitioner?.address,
-      };
-    }
+    const { petitioner, userId } = await petitionerOf(ctx, tx, actor, input);
     if (!petitioner) throw badRequest('missing_petitioner', '请填写信访人信息', 'petitioner');
-
-    const registering = isCitizen
-      ? await bureauForPlace(lookup, tx, place.code)
-      : await lookup.unit(tx, actor.unitId ?? -1);
+    const registering =
+      actor.role === 'citizen'
+        ? await bureauForPlace(lookup, tx, place.code)
+        : await lookup.unit(tx, actor.unitId ?? -1);
     if (!registering) throw badRequest('no_bureau', '该属地没有可受理的信访部门', 'jurisdictionCode');
 
     const limits = await cachedLimitsFor(ctx.db, tx, registering.jurisdictionCode);
@@ -198,22 +204,20 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
         'representatives',
       );
     }
-    const peopleCount = Math.max(input.peopleCount ?? 1, 1 + reps.length);
-    const idHash = petitioner.idNumber ? ctx.pii.hash(petitioner.idNumber) : undefined;
-    const phoneHash = petitioner.phone ? ctx.pii.hash(petitioner.phone) : undefined;
-
     const earlier = await findRepeatOf(tx, input, {
-      userId: petitionerUserId ?? undefined,
-      idHash,
-      phoneHash,
+      userId: userId ?? undefined,
+      idHash: petitioner.idNumber ? ctx.pii.hash(petitioner.idNumber) : undefined,
+      phoneHash: petitioner.phone ? ctx.pii.hash(petitioner.phone) : undefined,
     });
     if (earlier && isOpen(earlier.state as CaseState)) {
-      // 重复信访: link to the open matter; no new matter is opened (Art 19).
-      const [earlierRow] = await tx
+      // 重复信访: linked to the open matter; no new matter is opened (Art 19).
+      const [after] = await tx
         .update(cases)
         .set({ repeatCount: sql`${cases.repeatCount} + 1`, updatedAt: now })
         .where(eq(cases.id, earlier.id))
         .returning();
+      if (!after) throw new Error(`case ${earlier.id} vanished while linking a repeat`);
+      const before = { ...after, repeatCount: after.repeatCount - 1 };
       await tx.insert(caseEvents).values({
         caseId: earlier.id,
         at: now,
@@ -224,31 +228,15 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
         detail: { form: input.form, receivedAt: receivedAt.toISOString(), registeringUnit: registering.name },
         public: true,
       });
-      // 极端风险: the repeat's own words are checked too (src/warnings/risk.ts).
-      await checkExtremeRisk(ctx, tx, {
-        caseId: earlier.id,
-        caseNumber: earlier.caseNumber,
-        jurisdictionCode: place.code,
-        placeName: place.fullName.replace(/^江苏省/, ''),
-        subject: input.subject,
-        content: input.content,
-        occasion: `link:${now.getTime()}`,
-      });
-      // Rollups (a shard of their own, src/analytics/rollup.ts) and the unsealed audit row last.
-      if (earlierRow) {
-        await recordRepeatRegistration(tx, earlierRow, {
-          receivedAt,
-          form: input.form,
-          unitId: registering.id,
-        });
-      }
-      await recordAudit(tx, {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        action: 'case.link_repeat',
-        entity: 'case',
-        entityId: earlier.id,
-        summary: { form: input.form },
+      await w.publish('case.repeat_received', {
+        actor,
+        before,
+        after,
+        input,
+        place,
+        registering,
+        receivedAt,
+        at: now,
       });
       return {
         caseId: earlier.id,
@@ -258,35 +246,36 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
       };
     }
 
-    // Before the first write: a missing sequence gives up this attempt (numberedTransaction).
+    const refuseAgain = earlier?.state === 'final'; // 不再受理 (Art 36)
+    const peopleCount = Math.max(input.peopleCount ?? 1, 1 + reps.length);
+    // 越级走访: a visit registered above the level above the place's county-level body.
+    const skippedLevel =
+      input.form === 'visit' && levelOf(registering.jurisdictionCode) < Math.min(levelOf(place.code), 3) - 1;
+    const clocks: Clocks = { acceptance: startClock(limits, 'acceptance', receivedAt) };
+    // Before the first write: a prefix without its sequence yet gives up this attempt (SetUpFirst).
     const caseNumber = await nextCaseNumber(
+      ctx.db,
       tx,
       registering.jurisdictionCode,
       Number(shanghaiDate(receivedAt).slice(0, 4)),
     );
     const queryCode = generateQueryCode();
-    // 越级走访: a visit registered above the level above the place's county-level body.
-    const placeLevel = Math.min(levelOf(place.code), 3);
-    const skippedLevel = input.form === 'visit' && levelOf(registering.jurisdictionCode) < placeLevel - 1;
-    const clocks: Clocks = { acceptance: startClock(limits, 'acceptance', receivedAt) };
-    const refuseAgain = earlier?.state === 'final'; // 不再受理 (Art 36)
-
     const [row] = await tx
       .insert(cases)
       .values({
+        ...columns,
         caseNumber,
         queryCodeHash: ctx.pii.hash(queryCode),
         jurisdictionCode: place.code,
         registeringUnitId: registering.id,
         bureauUnitId: registering.id,
         currentUnitId: refuseAgain ? null : registering.id,
-        petitionerUserId,
+        petitionerUserId: userId,
         form: input.form,
         purpose: input.purpose,
         categoryCode: input.categoryCode,
         subject: input.subject,
         content: input.content,
-        searchTokens,
         peopleCount,
         isGroup: input.form === 'visit' && peopleCount >= limits.groupVisitSize,
         isJoint: input.isJoint ?? false,
@@ -302,23 +291,13 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
       })
       .returning();
     if (!row) throw new Error('case insert returned nothing');
-    const parties = [
-      { role: 'petitioner', p: petitioner },
-      ...reps.map((p) => ({ role: 'representative', p })),
-    ];
-    await tx.insert(caseParties).values(
-      parties.map(({ role, p }) => ({
-        caseId: row.id,
-        role,
-        nameEnc: ctx.pii.encrypt(p.name),
-        idNumberEnc: p.idNumber ? ctx.pii.encrypt(p.idNumber) : null,
-        idNumberHash: p.idNumber ? ctx.pii.hash(p.idNumber) : null,
-        phoneEnc: p.phone ? ctx.pii.encrypt(p.phone) : null,
-        phoneHash: p.phone ? ctx.pii.hash(p.phone) : null,
-        addressEnc: p.address ? ctx.pii.encrypt(p.address) : null,
-        rightsCardEnc: p.rightsCardNo ? ctx.pii.encrypt(p.rightsCardNo) : null,
-      })),
-    );
+    await tx
+      .insert(caseParties)
+      .values(
+        [{ role: 'petitioner', p: petitioner }, ...reps.map((p) => ({ role: 'representative', p }))].map(
+          ({ role, p }) => encryptedParty(ctx, row.id, role, p),
+        ),
+      );
     const [event] = await tx
       .insert(caseEvents)
       .values({
@@ -338,66 +317,57 @@ export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeI
         public: true,
       })
       .returning({ id: caseEvents.id });
-    // Content signature, repeat link and 联名/群体 check (src/duplicates), in this transaction.
-    await afterRegistration(
-      ctx,
-      tx,
-      {
-        id: row.id,
-        caseNumber,
-        subject: input.subject,
-        content: input.content,
-        jurisdictionCode: place.code,
-        receivedAt,
-      },
-      earlier ?? undefined,
-    );
-    // 极端风险: warning and supervisor SMS in this transaction (src/warnings/risk.ts).
-    await checkExtremeRisk(ctx, tx, {
-      caseId: row.id,
-      caseNumber,
-      jurisdictionCode: place.code,
-      placeName: place.fullName.replace(/^江苏省/, ''),
-      subject: input.subject,
-      content: input.content,
-      occasion: 'register',
-    });
-    await issueNotices(ctx, tx, {
-      caseId: row.id,
-      caseNumber,
+    const refusal =
+      refuseAgain && earlier
+        ? await applyFinalRefusal(ctx, tx, {
+            c: row,
+            earlierCaseNumber: earlier.caseNumber,
+            actor,
+            unit: registering,
+          })
+        : undefined;
+    await w.publish('case.registered', {
+      actor,
+      case: row,
+      input,
+      place,
+      registering,
       phone: petitioner.phone,
-      stage: 'registered',
-      values: { queryCode },
-      eventId: event?.id,
-    });
-    if (refuseAgain && earlier) {
-      await applyFinalRefusal(ctx, tx, {
-        caseId: row.id,
-        earlierCaseNumber: earlier.caseNumber,
-        actor,
-        unit: registering,
-      });
-    }
-    // Rollups (a shard of their own, src/analytics/rollup.ts) and the unsealed audit row last.
-    await recordRegistration(tx, row);
-    await recordAudit(tx, {
-      actorUserId: actor.userId,
-      actorRole: actor.role,
-      action: 'case.register',
-      entity: 'case',
-      entityId: row.id,
-      summary: { caseNumber, form: input.form, jurisdictionCode: place.code, refusedAgain: refuseAgain },
+      queryCode,
+      repeatOf: earlier ?? undefined,
+      refusal,
+      eventId: event?.id ?? 0,
+      at: now,
     });
     return {
       caseId: row.id,
       caseNumber,
       queryCode,
-      state: (refuseAgain ? 'not_accepted' : 'registered') as CaseState,
+      state: row.state as CaseState,
       repeatOf: earlier
         ? { caseId: earlier.id, caseNumber: earlier.caseNumber, state: earlier.state }
         : undefined,
     };
   });
-  ctx.dispatcher.kick();
-  return result;
+}
+
+/** Columns other capabilities derive from a new case's text (search tokens), before its transaction. */
+function derivedColumns(ctx: AppContext, input: IntakeInput) {
+  return Object.assign({}, ...ctx.caseExtensions.columns.map((derive) => derive(input)));
+}
+
+function encryptedParty(ctx: AppContext, caseId: number, role: string, p: PartyInput) {
+  const enc = (v: string | undefined) => (v ? ctx.pii.encrypt(v) : null);
+  const hash = (v: string | undefined) => (v ? ctx.pii.hash(v) : null);
+  return {
+    caseId,
+    role,
+    nameEnc: ctx.pii.encrypt(p.name),
+    idNumberEnc: enc(p.idNumber),
+    idNumberHash: hash(p.idNumber),
+    phoneEnc: enc(p.phone),
+    phoneHash: hash(p.phone),
+    addressEnc: enc(p.address),
+    rightsCardEnc: enc(p.rightsCardNo),
+  };
 }

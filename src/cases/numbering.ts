@@ -8,14 +8,15 @@
 // `nextval(to_regclass(…))` is NULL when the sequence does not exist, so every API node and every
 // transaction asks the catalogue in the same statement. On NULL the intake transaction is given up
 // (it has written nothing yet), the sequence is created in its own short transaction on the base
-// handle, and the intake runs again (`numberedTransaction`): DDL and its lock never sit in a long
+// handle, and the intake runs again (`SetUpFirst` in src/commands/command.ts): DDL and its lock never sit in a long
 // intake transaction, and the base handle is never awaited from inside one (PGlite has a single
 // connection, held by the transaction; a PostgreSQL pool could be exhausted the same way).
 // case_counters is a floor: at least the numbers handed out outside the sequences (the bulk seeder,
 // intake before the sequences existed); a new sequence starts after it and after any case in `cases`.
 import { randomInt } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db, Executor, Tx } from '../db/client.ts';
+import { SetUpFirst } from '../commands/command.ts';
+import type { Db, Executor } from '../db/client.ts';
 
 /** The last 7-digit sequence number a prefix can have. */
 export const MAX_CASE_SEQUENCE = 9_999_999;
@@ -36,21 +37,24 @@ async function rows<T>(tx: Executor, query: SQL): Promise<T[]> {
   return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
-/** Thrown inside a transaction when the prefix has no sequence yet; see `numberedTransaction`. */
-export class CaseSequenceMissing extends Error {
-  constructor(readonly prefix: string) {
-    super(`no case-number sequence for ${prefix} yet`);
-  }
-}
-
-/** The next number of the prefix, from its sequence; throws CaseSequenceMissing when there is none. */
-export async function nextCaseNumber(tx: Executor, registeringCode: string, year: number): Promise<string> {
+/**
+ * The next number of the prefix, from its sequence. When there is none yet, the command is given up
+ * (SetUpFirst: it has written nothing), the sequence is created on the base handle `db`, and the
+ * command runs again: only the first intake of a prefix (once per database) pays the extra attempt.
+ */
+export async function nextCaseNumber(
+  db: Db,
+  tx: Executor,
+  registeringCode: string,
+  year: number,
+): Promise<string> {
   const prefix = casePrefix(registeringCode, year);
   const [row] = await rows<{ n: number | null }>(
     tx,
     sql`SELECT nextval(to_regclass(${caseSequenceName(prefix)}))::int AS n`,
   );
-  if (row?.n == null) throw new CaseSequenceMissing(prefix);
+  if (row?.n == null)
+    throw new SetUpFirst(`case-number sequence ${prefix}`, () => createCaseSequence(db, prefix));
   return formatCaseNumber(prefix, row.n);
 }
 
@@ -84,22 +88,6 @@ export async function createCaseSequence(db: Db, prefix: string): Promise<void> 
       ),
     );
   });
-}
-
-/**
- * Runs `fn` in a transaction; `fn` takes its case number with nextCaseNumber before writing
- * anything. When the prefix had no sequence, creates it and runs `fn` again in a new transaction:
- * only the first intake of a prefix (once per database) pays the extra attempt.
- */
-export async function numberedTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction(fn);
-    } catch (e) {
-      if (!(e instanceof CaseSequenceMissing) || attempt >= 3) throw e;
-      await createCaseSequence(db, e.prefix);
-    }
-  }
 }
 
 /**

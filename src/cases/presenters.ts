@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { caseDocuments, caseEvents, caseParties } from '../db/schema.ts';
 import { daysRemaining } from '../domain/deadlines/index.ts';
-import { ACTIONS, type ActionName } from '../domain/lifecycle/actions.ts';
+import { type Clocks, describeClocks } from '../domain/lifecycle/clocks.ts';
+import { eventLabel } from '../domain/lifecycle/timeline.ts';
 import {
   type CaseForm,
   type CaseState,
@@ -15,10 +16,9 @@ import {
   STATE_NAMES,
 } from '../domain/lifecycle/vocabulary.ts';
 import { maskIdNumber, maskName, maskPhone } from '../domain/masking.ts';
-import { SimilarCase } from '../duplicates/candidates.ts';
-import { relatedOf } from '../duplicates/service.ts';
+import { SimilarCase } from '../domain/relatedCases.ts';
 import { type Actor, casePolicy } from '../policies/index.ts';
-import { type Clocks, describeClocks } from './clocks.ts';
+import { cachedLimitsFor } from '../settings/limits.ts';
 import { availableActions } from './engine.ts';
 import { type CaseRow, UnitLookup } from './units.ts';
 
@@ -139,23 +139,13 @@ export const CaseDetail = CaseSummary.extend({
     }),
   ),
   availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
+  limits: z
+    .object({ maxExtensionDays: z.number() })
+    .meta({ description: '本事项属地的期限设置（如办理期限最多延长的天数），供办理表单使用' }),
   related: z
     .array(SimilarCase)
     .meta({ description: '相关事项：同一信访人、关联的重复件、同一属地内容相近的事项（src/duplicates）' }),
 });
-
-const EVENT_LABELS: Record<string, string> = {
-  register: '登记',
-  link_repeat: '重复信访（已并入本件）',
-  group_suspect: '疑似联名/群体',
-  deadline: '期限提醒',
-};
-export const eventLabel = (action: string, detail?: unknown) => {
-  // link_repeat on the repeat itself (the action) names the matter it was linked to.
-  const target = (detail as { targetCaseNumber?: string } | undefined)?.targetCaseNumber;
-  if (action === 'link_repeat' && target) return `关联重复件（并入信访件 ${target}）`;
-  return EVENT_LABELS[action] ?? ACTIONS[action as ActionName]?.label ?? action;
-};
 
 interface ChildRows {
   parties: {
@@ -236,7 +226,7 @@ export async function presentDetail(
   c: CaseRow,
 ): Promise<z.infer<typeof CaseDetail>> {
   const { storedParties, ...detail } = await presentCaseBody(ctx, actor, c);
-  return { ...detail, related: await relatedOf(ctx, actor, c, storedParties) };
+  return { ...detail, related: await ctx.caseExtensions.related(ctx, actor, c, storedParties) };
 }
 
 export async function presentActionAnswer(
@@ -260,9 +250,10 @@ async function presentCaseBody(ctx: AppContext, actor: Actor, c: CaseRow) {
     c.reviewUnitId,
   ].filter((v): v is number => v != null);
   const lookup = new UnitLookup(ctx.db);
-  const [unitRows, names] = await Promise.all([
+  const [unitRows, names, limits] = await Promise.all([
     lookup.units(ctx.db, unitIds),
     lookup.jurisdictionNames(ctx.db, [c.jurisdictionCode]),
+    cachedLimitsFor(ctx.db, ctx.db, c.jurisdictionCode),
   ]);
   const unit = (id: number | null) => {
     const u = unitRows.find((u) => u.id === id);
@@ -312,6 +303,7 @@ async function presentCaseBody(ctx: AppContext, actor: Actor, c: CaseRow) {
       })),
     documents: docs,
     availableActions: availableActions(actor, c),
+    limits: { maxExtensionDays: limits.maxExtensionDays },
     storedParties: parties,
   };
 }

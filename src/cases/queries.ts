@@ -6,7 +6,7 @@ import type { Db } from '../db/client.ts';
 import { cases } from '../db/schema.ts';
 import { FORMS, STATES } from '../domain/lifecycle/vocabulary.ts';
 import { type Actor, caseScope, caseScopeParts } from '../policies/index.ts';
-import { caseSearch } from '../search/query.ts';
+import type { TextSearch } from './extensions.ts';
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -55,12 +55,15 @@ export interface ListOptions {
    * (An exact count of a broad scope scans every matching row; see config `listCountCap`.)
    */
   countCap?: number;
+  /** What `q` searches with (ctx.caseExtensions.textSearch); without it `q` is refused. */
+  textSearch?: TextSearch;
 }
 
 /** The page and the count of a case list, not yet run (the benchmark EXPLAINs them). */
 export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: ListOptions = {}) {
   const now = opts.now ?? new Date();
-  const search = q.q ? caseSearch(q.q, actor, opts.hash) : undefined;
+  if (q.q && !opts.textSearch) throw new Error('case list: q= needs a text search');
+  const search = q.q ? opts.textSearch?.query(q.q, actor, opts.hash) : undefined;
   const within = q.jurisdiction ? prefixOf(q.jurisdiction) : undefined;
   const where: (SQL | undefined)[] = [search?.where];
   if (q.state?.length) where.push(inArray(cases.state, q.state));

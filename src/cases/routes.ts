@@ -6,10 +6,10 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { caseDocuments, caseEvents, cases, outbox, units } from '../db/schema.ts';
 import { ACTION_NAMES } from '../domain/lifecycle/actions.ts';
+import { eventLabel, eventUnit } from '../domain/lifecycle/timeline.ts';
 import { type CaseState, FORMS, PURPOSES, STATE_NAMES } from '../domain/lifecycle/vocabulary.ts';
 import { notFound } from '../errors.ts';
 import { casePolicy, ensureReadable, staffToolsPolicy } from '../policies/index.ts';
-import { highlight } from '../search/highlight.ts';
 import { actorOf } from '../server/auth.ts';
 import { zIdNumber, zPersonName, zPhone } from '../server/fields.ts';
 import { documentBytes } from './effects.ts';
@@ -20,7 +20,6 @@ import {
   ActionAnswer,
   CaseDetail,
   CaseSummary,
-  eventLabel,
   presentActionAnswer,
   presentDetail,
   presentSummary,
@@ -131,6 +130,7 @@ export const caseRoutes =
         const r = await listCases(ctx.db, actorOf(req), req.query, {
           hash: ctx.pii.hash,
           countCap: ctx.config.listCountCap,
+          textSearch: ctx.caseExtensions.textSearch,
         });
         const now = new Date();
         const names = await new UnitLookup(ctx.db).jurisdictionNames(
@@ -140,7 +140,10 @@ export const caseRoutes =
         return {
           total: r.total,
           totalCapped: r.totalCapped,
-          items: r.items.map((c) => ({ ...presentSummary(c, now, names), highlight: highlight(c, r.terms) })),
+          items: r.items.map((c) => ({
+            ...presentSummary(c, now, names),
+            highlight: ctx.caseExtensions.textSearch.highlight(c, r.terms),
+          })),
         };
       },
     );
@@ -296,8 +299,6 @@ export const caseRoutes =
           .from(caseEvents)
           .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.public, true)))
           .orderBy(asc(caseEvents.id));
-        const unitName = (d: Record<string, unknown>) =>
-          (d.targetUnit ?? d.reviewUnit ?? d.unit ?? d.registeringUnit ?? null) as string | null;
         const replyEvent = [...events].reverse().find((e) => e.action === 'reply');
         const rd = (replyEvent?.detail ?? {}) as Record<string, string>;
         const [current] = c.currentUnitId
@@ -313,7 +314,7 @@ export const caseRoutes =
           steps: events.map((e) => ({
             at: e.at.toISOString(),
             label: eventLabel(e.action, e.detail),
-            unit: unitName(e.detail as Record<string, unknown>),
+            unit: eventUnit(e.detail),
           })),
           reply:
             replyEvent && c.deliveredAt

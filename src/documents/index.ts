@@ -15,13 +15,20 @@ import {
   DocumentDataError,
   type DocumentKind,
   type DocumentModel,
-  type RenderedDocument,
 } from './types.ts';
 
 export { chineseDate, defaultDocumentNumber, joinLegalBasis } from './format.ts';
 export { decisionBasisFor, legalBasisFor, NON_ACCEPTANCE_REASONS } from './legalBasis.ts';
 export { DOCUMENT_TITLES, FINAL_NON_ACCEPTANCE_TITLE } from './templates/common.ts';
-export type { DocumentData, DocumentKind, DocumentModel, RenderedDocument } from './types.ts';
+export type { DocumentData, DocumentKind, DocumentModel } from './types.ts';
+
+export interface RenderedDocument {
+  buffer: Buffer;
+  filename: string;
+  title: string;
+  sha256: string;
+}
+
 export { DOCUMENT_KINDS, DocumentDataError };
 
 /** The text of a document before layout (useful for previews and tests). */

@@ -67,13 +67,6 @@ export interface DocumentData {
   originalBody?: string;
 }
 
-export interface RenderedDocument {
-  buffer: Buffer;
-  filename: string;
-  title: string;
-  sha256: string;
-}
-
 /** One block of the body of a document, between the addressee line and the signature. */
 export type Block =
   | { type: 'p'; text: string } // paragraph, first line indented 2 characters

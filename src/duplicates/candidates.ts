@@ -3,32 +3,17 @@
 // about the same county whose LSH buckets collide (GIN lookup), kept when the estimated Jaccard
 // similarity reaches the threshold. Always inside the caller's scope (policies.caseScope).
 import { and, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Executor } from '../db/client.ts';
 import { caseParties, caseSigBands, caseSignatures, cases } from '../db/schema.ts';
+import {
+  RELATED_REASONS as REASONS,
+  type RelatedReason as Reason,
+  SimilarCase,
+} from '../domain/relatedCases.ts';
 import { type Actor, caseScope } from '../policies/index.ts';
 import { countyOf, estimateJaccard } from './minhash.ts';
 
-export const REASONS = [
-  'same_id_number',
-  'same_phone',
-  'same_petitioner',
-  'similar_content',
-  'same_place',
-] as const;
-export type Reason = (typeof REASONS)[number];
-
-export const SimilarCase = z.object({
-  caseId: z.number(),
-  caseNumber: z.string(),
-  subject: z.string(),
-  state: z.string(),
-  receivedAt: z.string(),
-  score: z.number().meta({ description: '内容相似度（MinHash 估计的 Jaccard 系数，0–1）' }),
-  reasons: z.array(z.enum(REASONS)),
-  reasonText: z.string(),
-});
-export type SimilarCase = z.infer<typeof SimilarCase>;
+export { REASONS, type Reason, SimilarCase };
 
 export interface Probe {
   /** The petition's MinHash signature and LSH buckets (src/duplicates/minhash.ts). */

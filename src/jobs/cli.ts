@@ -3,8 +3,7 @@
 import type { Command } from 'commander';
 import { dataOption } from '../cli/options.ts';
 import { appConfigFromEnv } from '../config/index.ts';
-import { openDatabase } from '../db/client.ts';
-import { migrate } from '../db/migrate.ts';
+import { boot, shutdown } from '../server/boot.ts';
 import { runDailyJobs } from './scheduler.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -41,11 +40,11 @@ export function registerJobCommands(program: Command): void {
 The server runs this itself daily at 01:00 Asia/Shanghai; the embedded database must not be in use.`,
     )
     .action(async (opts: { data: string; now?: Date }) => {
-      const database = await openDatabase(appConfigFromEnv({ data: opts.data }));
+      // The whole platform context: the sweep's events (rollups, audit) and the warning scan's SMS.
+      const ctx = await boot(appConfigFromEnv({ data: opts.data, demo: false }));
       try {
-        await migrate(database);
         const now = opts.now ?? new Date();
-        const r = await runDailyJobs({ db: database.db, database }, now);
+        const r = await runDailyJobs(ctx, now);
         if (!r) {
           out('日监测正由其他节点执行，本次跳过 / another node is running the sweep; skipped');
           return;
@@ -56,7 +55,7 @@ The server runs this itself daily at 01:00 Asia/Shanghai; the embedded database 
             `超期未评价 evaluations expired ${r.evaluationsExpired}, 期满办结 auto-closed ${r.autoClosed}`,
         );
       } finally {
-        await database.close();
+        await shutdown(ctx);
       }
     });
 }

@@ -6,16 +6,18 @@
 //     and two sweeps at the same time never write the same case twice;
 //   - idempotent: a case is changed only when its stored flags say the step has not happened yet.
 import { and, asc, eq, gt, isNotNull, isNull, lt, lte, max, ne, or, type SQL, sql } from 'drizzle-orm';
-import { recordSweep } from '../analytics/rollup.ts';
-import { recordAudit } from '../audit/chain.ts';
-import { type Clocks, DUTY_CLOCKS, isRunning, type StoredClock } from '../cases/clocks.ts';
 import type { CaseRow } from '../cases/units.ts';
+import { runCommand, type Work } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { caseEvents, cases, settings } from '../db/schema.ts';
 import { daysRemaining, isNearDue, isOverdue } from '../domain/deadlines/index.ts';
-import { ACTIONS } from '../domain/lifecycle/actions.ts';
+import { CLOSING_WINDOWS } from '../domain/lifecycle/actions/close.ts';
+import { actionDef, type SystemActionName } from '../domain/lifecycle/actions.ts';
+import { type Clocks, DUTY_CLOCKS, isRunning, type StoredClock } from '../domain/lifecycle/clocks.ts';
+import type { ActionPorts, EffectResult } from '../domain/lifecycle/define.ts';
 import { type ClockName, DEFAULT_LIMITS, type Limits } from '../domain/lifecycle/limits.ts';
+import { applyTransition, isPublicEvent } from '../domain/lifecycle/transition.ts';
 import type { CaseState } from '../domain/lifecycle/vocabulary.ts';
 import { limitsFor } from '../settings/limits.ts';
 
@@ -38,10 +40,13 @@ const DAY_MS = 86_400_000;
 /** Ids per slice of the primary key in the window pass. */
 const ID_WINDOW = 10_000;
 
-/** Windows whose lapse closes the matter (办结): the state it must still be in, and the reason shown. */
-const CLOSING_WINDOWS: Partial<Record<CaseState, { clock: ClockName; reason: string }>> = {
-  delivered: { clock: 'review_window', reason: '复查申请期限届满' },
-  reviewed: { clock: 'rereview_window', reason: '复核申请期限届满' },
+/** System actions ask nothing of the database. */
+const NO_PORTS: ActionPorts = {
+  unit: async () => undefined,
+  upperBureau: async () => undefined,
+  lastEventDetail: async () => undefined,
+  visibleCaseForUpdate: async () => undefined,
+  inActorSubtree: () => false,
 };
 
 type Kind = 'near' | 'overdue' | 'evaluationExpired' | 'autoClosed';
@@ -68,7 +73,6 @@ function runningDuty(clocks: Clocks): { name: ClockName; clock: StoredClock } | 
  */
 export function planCase(c: CaseRow, nearDueDays: number, now: Date): CasePlan | null {
   const clocks: Clocks = { ...(c.clocks as Clocks) };
-  const stamp = now.toISOString();
   const state = c.state as CaseState;
   const patch: CasePlan['patch'] = {};
   const events: CasePlan['events'] = [];
@@ -124,37 +128,44 @@ export function planCase(c: CaseRow, nearDueDays: number, now: Date): CasePlan |
     }
   }
 
-  // 2. The evaluation window lapsed without a rating (超期未评价).
+  // 2. The evaluation window lapsed without a rating (超期未评价): a system action of the table.
+  let current = { state, clocks };
+  const system = (name: SystemActionName) => {
+    const def = actionDef(name);
+    const effect = def.effect({
+      payload: {},
+      c: { ...c, ...patch, clocks: current.clocks },
+      actor: { userId: null, role: 'system', unitId: null },
+      actorUnit: undefined,
+      limits: DEFAULT_LIMITS, // system actions start no clock
+      now,
+      ports: NO_PORTS,
+    }) as EffectResult<Record<string, unknown>>;
+    const t = applyTransition(def, { state: current.state, clocks: current.clocks }, effect, { now });
+    Object.assign(patch, t.patch, { state: t.state });
+    event(def.records ?? name, t.state, t.detail, isPublicEvent(def, {}));
+    current = { state: t.state, clocks: t.clocks };
+  };
   const evaluation = clocks.evaluation;
   if (c.evaluationStatus === 'pending' && isRunning(evaluation) && isOverdue(new Date(evaluation.due), now)) {
-    clocks.evaluation = { ...evaluation, stoppedAt: stamp };
-    patch.evaluationStatus = 'expired';
+    system('expire_evaluation');
     kinds.push('evaluationExpired');
-    event('deadline', state, { kind: 'evaluation_expired', clock: 'evaluation', due: evaluation.due }, false);
   }
 
-  // 3. No review (re-review) requested within its window: the matter is closed (办结).
-  const closing = CLOSING_WINDOWS[state];
-  const lapsedWindow = closing ? clocks[closing.clock] : undefined;
+  // 3. No review (re-review) requested within its window: the matter is closed (期满办结).
+  const closing = CLOSING_WINDOWS[state as keyof typeof CLOSING_WINDOWS];
+  const lapsedWindow = closing ? current.clocks[closing.clock] : undefined;
   if (closing && isRunning(lapsedWindow) && isOverdue(new Date(lapsedWindow.due), now)) {
-    for (const name of ACTIONS.close.stops) {
-      const clock = clocks[name];
-      if (isRunning(clock)) clocks[name] = { ...clock, stoppedAt: stamp };
-    }
-    patch.state = 'closed';
-    patch.closedAt = now;
-    patch.currentUnitId = null;
+    system('close_by_lapse');
     kinds.push('autoClosed');
-    event(
-      'close',
-      'closed',
-      { auto: true, reason: closing.reason, clock: closing.clock, due: lapsedWindow.due },
-      ACTIONS.close.public,
-    );
   }
 
   if (kinds.length === 0) return null;
-  return { patch: { ...patch, clocks, version: c.version + 1, updatedAt: now }, events, kinds };
+  return {
+    patch: { ...patch, clocks: current.clocks, version: c.version + 1, updatedAt: now },
+    events,
+    kinds,
+  };
 }
 
 /** The largest nearDueDays of any jurisdiction: how far ahead of now the due_at range must reach. */
@@ -185,7 +196,7 @@ const lapsed = (name: ClockName, now: Date) =>
  * event times, closing times and updated_at use it.
  */
 export async function runDeadlineSweep(
-  ctx: Pick<AppContext, 'db'>,
+  ctx: AppContext,
   now: Date = new Date(),
   opts: SweepOptions = {},
 ): Promise<SweepResult> {
@@ -194,8 +205,9 @@ export async function runDeadlineSweep(
   const result: SweepResult = { near: 0, overdue: 0, evaluationsExpired: 0, autoClosed: 0 };
   const limitsCache = new Map<string, Limits>();
 
-  /** Applies the plans of one locked batch, with one audit row summarising it. */
-  const apply = async (tx: Executor, rows: CaseRow[]) => {
+  /** Applies the plans of one locked batch and publishes them (rollups and one audit row subscribe). */
+  const apply = async (w: Work, rows: CaseRow[]) => {
+    const { tx } = w;
     const touched: Record<Kind, number[]> = { near: [], overdue: [], evaluationExpired: [], autoClosed: [] };
     const events: CasePlan['events'] = [];
     const finals: Record<string, unknown>[] = [];
@@ -256,16 +268,7 @@ export async function runDeadlineSweep(
         case_id bigint, action text, from_state text, to_state text, detail jsonb, public boolean)
       ) with ordinality as e(case_id, action, from_state, to_state, detail, public, n)
       order by e.n`);
-    await recordSweep(tx, changes); // rollups (统计): flags, lapsed evaluations, closing by lapse
-    const caseIds = [...new Set(Object.values(touched).flat())].sort((a, b) => a - b);
-    await recordAudit(tx, {
-      actorUserId: null,
-      actorRole: null,
-      action: 'case.deadline_sweep',
-      entity: 'case',
-      entityId: null,
-      summary: { at: now.toISOString(), count: caseIds.length, caseIds, ...touched },
-    });
+    await w.publish('cases.swept', { changes, touched, at: now });
     result.near += touched.near.length;
     result.overdue += touched.overdue.length;
     result.evaluationsExpired += touched.evaluationExpired.length;
@@ -279,8 +282,8 @@ export async function runDeadlineSweep(
   let after: { dueAt: Date; id: number } | null = null;
   while (!opts.signal?.aborted) {
     const cursor: { dueAt: Date; id: number } | null = after;
-    const rows: CaseRow[] = await ctx.db.transaction(async (tx): Promise<CaseRow[]> => {
-      const batch = await tx
+    const rows: CaseRow[] = await runCommand(ctx, async (w): Promise<CaseRow[]> => {
+      const batch = await w.tx
         .select()
         .from(cases)
         .where(
@@ -296,7 +299,7 @@ export async function runDeadlineSweep(
         .orderBy(asc(cases.dueAt), asc(cases.id))
         .limit(batchSize)
         .for('update', { skipLocked: true });
-      await apply(tx, batch);
+      await apply(w, batch);
       return batch;
     });
     await yieldToEventLoop();
@@ -317,15 +320,15 @@ export async function runDeadlineSweep(
   while (afterId < maxId && !opts.signal?.aborted) {
     const from = afterId;
     const to = Math.min(from + ID_WINDOW, maxId);
-    const rows: CaseRow[] = await ctx.db.transaction(async (tx): Promise<CaseRow[]> => {
-      const batch = await tx
+    const rows: CaseRow[] = await runCommand(ctx, async (w): Promise<CaseRow[]> => {
+      const batch = await w.tx
         .select()
         .from(cases)
         .where(and(gt(cases.id, from), lte(cases.id, to), windows))
         .orderBy(asc(cases.id))
         .limit(batchSize)
         .for('update', { skipLocked: true });
-      await apply(tx, batch);
+      await apply(w, batch);
       return batch;
     });
     await yieldToEventLoop();

@@ -49,7 +49,7 @@ export function nextDailyRun(dailyAt: string, after: Date): Date {
  * node holds the lock (nothing was done).
  */
 export async function runDailyJobs(
-  ctx: Pick<AppContext, 'db' | 'database'> & Partial<Pick<AppContext, 'pii' | 'log'>>,
+  ctx: AppContext,
   now: Date = new Date(),
   signal?: AbortSignal,
 ): Promise<SweepResult | null> {
@@ -79,8 +79,8 @@ export async function runDailyJobs(
 }
 
 /**
- * The deadline sweep, then the warning scan (src/warnings/scan.ts) on the fresh overdue flags. The
- * scan needs `pii` (supervisor SMS); a failed scan is logged and does not undo the sweep.
+ * The deadline sweep, then the warning scan (src/warnings/scan.ts) on the fresh overdue flags. A
+ * failed scan is logged and does not undo the sweep.
  */
 async function sweepThenScan(
   ctx: Parameters<typeof runDailyJobs>[0],
@@ -88,7 +88,7 @@ async function sweepThenScan(
   signal?: AbortSignal,
 ): Promise<SweepResult> {
   const r = await runDeadlineSweep(ctx, now, { signal });
-  if (!ctx.pii || signal?.aborted) return r;
+  if (signal?.aborted) return r;
   try {
     scans.set(r, await runWarningScan({ db: ctx.db, pii: ctx.pii }, now));
   } catch (e) {
@@ -114,10 +114,7 @@ function logScan(log: AppContext['log'], r: SweepResult): void {
   }
 }
 
-export function startScheduler(
-  ctx: Pick<AppContext, 'db' | 'database' | 'log'> & Partial<Pick<AppContext, 'pii'>>,
-  opts: SchedulerOptions = {},
-): Scheduler {
+export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Scheduler {
   const dailyAt = opts.dailyAt ?? '01:00';
   parseDailyAt(dailyAt); // a bad setting fails at start, not at 01:00
   const { intervalMs } = opts;

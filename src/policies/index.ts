@@ -8,7 +8,7 @@
 //   - a citizen sees only their own matters.
 import { type AnyColumn, and, eq, gte, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { cases, jurisdictions, reports, units, warnings } from '../db/schema.ts';
-import type { ActionDef } from '../domain/lifecycle/actions.ts';
+import type { AnyActionDef } from '../domain/lifecycle/actions.ts';
 import type { Role } from '../domain/roles.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { type Actor, inSubtree } from './actor.ts';
@@ -54,8 +54,11 @@ export const casePolicy = {
     if (a.unitKind === 'department') return mine(c.assignedUnitId) || mine(c.currentUnitId);
     return inSubtree(a, c.jurisdictionCode) || mine(c.currentUnitId) || mine(c.bureauUnitId);
   },
+  /** 登记: citizens submit their own petitions online; bureau registrars register all forms. */
+  register: (a: Actor): boolean =>
+    a.role === 'citizen' || (a.role === 'registrar' && a.unitKind === 'bureau'),
   /** May the actor take a lifecycle action (the action table's roles and `who`) on this case? */
-  act: (a: Actor, c: CaseRef, def: Pick<ActionDef, 'roles' | 'who'>): boolean => {
+  act: (a: Actor, c: CaseRef, def: Pick<AnyActionDef, 'roles' | 'who'>): boolean => {
     if (!def.roles.includes(a.role) || !casePolicy.read(a, c)) return false;
     switch (def.who) {
       case 'holder':
@@ -68,6 +71,8 @@ export const casePolicy = {
           : a.unitId !== null && a.unitId === c.bureauUnitId;
       case 'in_scope':
         return true;
+      case 'system':
+        return false; // the platform's own steps (期满办结), never a person's
     }
   },
   viewFullPii: (a: Actor, c: CaseRef): boolean =>

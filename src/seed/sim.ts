@@ -2,10 +2,12 @@
 // applied as the engine applies them (state, clocks started/stopped from the action table, one
 // timeline row each), and what the daily deadline job would have written meanwhile (overdue flags,
 // lapsed evaluations). `finish` adds repeats, supervision and backlog flags, and the due date.
-import { activeDue, type Clocks, DUTY_CLOCKS, isRunning } from '../cases/clocks.ts';
+
 import { computeDue, isNearDue, shanghaiDate } from '../domain/deadlines/index.ts';
-import { ACTIONS, type ActionDef, type ActionName } from '../domain/lifecycle/actions.ts';
+import { type ActionName, actionDef } from '../domain/lifecycle/actions.ts';
+import { activeDue, type Clocks, DUTY_CLOCKS, isRunning } from '../domain/lifecycle/clocks.ts';
 import type { ClockName, Limits } from '../domain/lifecycle/limits.ts';
+import { isPublicEvent } from '../domain/lifecycle/transition.ts';
 import { type CaseState, isOpen } from '../domain/lifecycle/vocabulary.ts';
 import { addExtras } from './extras.ts';
 import type { TimelineInput } from './timeline.ts';
@@ -154,14 +156,14 @@ export function startSim(i: TimelineInput): Sim {
       pending.push({ at, fn });
     },
     act(name, to, role, unitId, detail) {
-      const def: ActionDef = ACTIONS[name];
+      const def = actionDef(name);
       const stamp = new Date(s.t).toISOString();
       for (const c of def.stops ?? []) {
         const clock = s.clocks[c];
         if (isRunning(clock)) s.clocks[c] = { ...clock, stoppedAt: stamp };
       }
       for (const c of def.starts ?? []) s.clocks[c] = startClockCached(limits, c, s.t);
-      event(name, s.state, to, role, unitId, detail, def.public);
+      event(name, s.state, to, role, unitId, detail, isPublicEvent(def, detail));
       if (to !== s.state) lastChange = s.t;
       s.state = to;
       s.version++;

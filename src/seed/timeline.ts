@@ -2,7 +2,7 @@
 // follows the action table (states, clocks started and stopped, who acts), so clocks, due dates,
 // timestamps and the timeline are what the engine would have written. Old matters have mostly run
 // their course; recent ones stop wherever `now` falls. A few steps are late, so some cases are overdue.
-import { extendClock, type StoredClock } from '../cases/clocks.ts';
+import { extendClock, type StoredClock } from '../domain/lifecycle/clocks.ts';
 import type { ClockName, Limits } from '../domain/lifecycle/limits.ts';
 import type { CaseForm, Purpose } from '../domain/lifecycle/vocabulary.ts';
 import { weighted } from './catalog.ts';

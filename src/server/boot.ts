@@ -2,6 +2,7 @@
 // and build the context every command and route uses.
 import pino, { type Logger } from 'pino';
 import { AuditSealer, type AuditSealerOptions } from '../audit/sealer.ts';
+import { wireCapabilities } from '../capabilities.ts';
 import type { AppConfig } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
 import { openDatabase } from '../db/client.ts';
@@ -79,7 +80,17 @@ export async function boot(
       delayMs: database.kind === 'pglite' ? 1000 : 50,
       ...opts.auditSealer,
     });
-    return { config, database, db: database.db, pii, dispatcher, auditSealer, log, seededDemo };
+    return {
+      config,
+      database,
+      db: database.db,
+      pii,
+      dispatcher,
+      auditSealer,
+      log,
+      seededDemo,
+      ...wireCapabilities(),
+    };
   } catch (e) {
     await database.close();
     throw e;

@@ -2,8 +2,8 @@
 // consistent with the engine's clocks, inside the access scopes, and continued by real intake.
 import { asc, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeDue, type Clocks } from '../../src/cases/clocks.ts';
 import { cases } from '../../src/db/schema.ts';
+import { activeDue, type Clocks } from '../../src/domain/lifecycle/clocks.ts';
 import { FORMS, STATES, TERMINAL_STATES } from '../../src/domain/lifecycle/vocabulary.ts';
 import { seedCases } from '../../src/seed/cases.ts';
 import { bearer, type Harness, startHarness } from '../helpers/harness.ts';

@@ -82,6 +82,8 @@ export interface CaseDetail extends CaseSummary {
   timeline: TimelineItem[];
   documents: { id: number; kind: string; title: string; filename: string; sha256: string }[];
   availableActions: { action: string; label: string }[];
+  /** Limits of the case's jurisdiction the action forms use (e.g. the longest extension). */
+  limits: { maxExtensionDays: number };
   /** Possible duplicates and repeats (重复信访): same petitioner or similar content, with why. */
   related: RelatedCase[];
 }

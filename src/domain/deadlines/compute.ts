@@ -13,12 +13,9 @@ import {
   weekdayZh,
 } from './calendar.ts';
 
-export type LimitUnit = 'calendar_days' | 'working_days';
+import type { Limit } from './limit.ts';
 
-export interface Limit {
-  amount: number;
-  unit: LimitUnit;
-}
+export type { Limit, LimitUnit } from './limit.ts';
 
 export interface DayNote {
   date: string;

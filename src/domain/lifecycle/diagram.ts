@@ -1,12 +1,21 @@
 // Renders the lifecycle table as documentation (docs/lifecycle.md): a Mermaid state diagram and
 // a table of actions. Generated, never hand-edited: `npm run docs:lifecycle`.
 import { ROLE_NAMES } from '../roles.ts';
-import { ACTIONS, type ActionDef, type ActionName, possibleTargets } from './actions.ts';
+import {
+  ACTIONS,
+  type ActionName,
+  actionDef,
+  possibleTargets,
+  SYSTEM_ACTIONS,
+  type SystemActionName,
+} from './actions.ts';
+import type { Who } from './define.ts';
 import { CLOCK_NAMES, DEFAULT_LIMITS } from './limits.ts';
 import { SMS_TEMPLATES } from './notices.ts';
 import { STATE_NAMES, STATES, TERMINAL_STATES } from './vocabulary.ts';
 
-const WHO = {
+const WHO: Record<Who, string> = {
+  system: '平台（期限届满时自动）',
   holder: '当前待办单位',
   bureau: '负责的信访部门',
   petitioner: '信访人本人（或信访部门代录）',
@@ -51,7 +60,12 @@ export function renderLifecycleMarkdown(): string {
     '  [*] --> registered: 登记',
   ];
   for (const s of STATES) lines.push(`  ${s}: ${s} ${STATE_NAMES[s]}`);
-  for (const [name, def] of Object.entries(ACTIONS) as [ActionName, ActionDef][]) {
+  const names = [...Object.keys(ACTIONS), ...Object.keys(SYSTEM_ACTIONS)] as (
+    | ActionName
+    | SystemActionName
+  )[];
+  for (const name of names) {
+    const def = actionDef(name);
     for (const from of def.from) {
       for (const to of possibleTargets(name)) lines.push(`  ${from} --> ${to}: ${def.label}`);
     }
@@ -60,14 +74,15 @@ export function renderLifecycleMarkdown(): string {
   lines.push('```', '', '## Actions', '');
   lines.push('| action | 操作 | from | to | roles | who | clocks started / stopped | document | SMS |');
   lines.push('|---|---|---|---|---|---|---|---|---|');
-  for (const [name, def] of Object.entries(ACTIONS) as [ActionName, ActionDef][]) {
+  for (const name of names) {
+    const def = actionDef(name);
     const clocks = [
       ...(def.starts ?? []).map((c) => `▶ ${CLOCK_NAMES[c]}`),
       ...(def.stops ?? []).map((c) => `■ ${CLOCK_NAMES[c]}`),
       ...(def.within ? [`须在${CLOCK_NAMES[def.within]}内`] : []),
     ].join('<br>');
     lines.push(
-      `| \`${name}\` | ${def.label} | ${def.from.join(', ')} | ${def.to} | ${def.roles.map((r) => ROLE_NAMES[r]).join('、')} | ${WHO[def.who]} | ${clocks} | ${def.document ?? ''} | ${def.sms ?? ''} |`,
+      `| \`${name}\` | ${def.label} | ${def.from.join(', ')} | ${def.to} | ${def.roles.map((r) => (r === 'system' ? '平台' : ROLE_NAMES[r])).join('、')} | ${WHO[def.who]} | ${clocks} | ${def.document?.kind ?? ''} | ${def.sms?.stage ?? ''} |`,
     );
   }
   lines.push(

@@ -1,6 +1,6 @@
 // Time limits (domain.md §3, §4, §12). These are the defaults of R22 (《信访工作条例》2022);
 // each jurisdiction may override them in the `settings` table (src/settings/limits.ts).
-import type { Limit } from '../deadlines/index.ts';
+import type { Limit } from '../deadlines/limit.ts';
 import type { ClockName } from './clockNames.ts';
 
 export { CLOCK_NAMES, CLOCKS, type ClockName } from './clockNames.ts';

@@ -32,7 +32,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ROLE_NAMES } from '../../../src/domain/roles.ts';
 import { type ActionAnswer, api, type CaseDetail, errorMessage, type RelatedCase } from '../../shared/api.ts';
 import { daysLeft, formatDate, formatDateTime } from '../../shared/format.ts';
-import { ACTION_FIELDS, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
+import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
 import { Loading } from '../session.tsx';
 import { DueTag, UnitPicker } from '../widgets.tsx';
 import { type CaseRow, FlagTags } from './Workbench.tsx';
@@ -164,12 +164,14 @@ function ActionModal(props: {
   caseId: number;
   related: RelatedCase[];
   action: { action: string; label: string } | null;
+  /** The limits of the case's jurisdiction (e.g. the longest extension). */
+  limits: { maxExtensionDays: number };
   onClose: () => void;
   onDone: (r: ActionAnswer<Detail> | { visible: false; state: string }, action: string) => void;
 }) {
   const { message } = App.useApp();
   const { action } = props;
-  const fields = action ? (ACTION_FIELDS[action.action] ?? []) : [];
+  const fields = action ? actionFields(action.action, props.limits) : [];
   const initialValues = Object.fromEntries(
     fields.filter((f) => f.initial !== undefined).map((f) => [f.name, f.initial]),
   );
@@ -477,6 +479,7 @@ export default function CaseDetailPage() {
         caseId={c.id}
         related={c.related ?? []}
         action={active}
+        limits={c.limits}
         onClose={() => setActive(null)}
         onDone={done}
       />

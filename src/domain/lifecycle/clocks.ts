@@ -1,18 +1,10 @@
 // Clocks of a case: stored in cases.clocks as { name: { trigger, amount, unit, due } }, so every
 // due date can be shown with how it was computed (which rest days it skipped).
-import { computeDue, type DueDate } from '../domain/deadlines/index.ts';
-import { CLOCK_NAMES, type ClockName, type Limits } from '../domain/lifecycle/limits.ts';
+import { computeDue, type DueDate } from '../deadlines/index.ts';
+import type { Clocks, StoredClock } from './clockTypes.ts';
+import { CLOCK_NAMES, type ClockName, type Limits } from './limits.ts';
 
-export interface StoredClock {
-  trigger: string; // ISO instant
-  amount: number;
-  unit: 'calendar_days' | 'working_days';
-  due: string; // ISO instant
-  /** Days added by approved extensions (handling clock). */
-  extendedBy?: number;
-  stoppedAt?: string;
-}
-export type Clocks = Partial<Record<ClockName, StoredClock>>;
+export type { Clocks, StoredClock } from './clockTypes.ts';
 
 /** Clocks that are duties of the bureau or unit (overdue = late work); the others are the petitioner's windows. */
 export const DUTY_CLOCKS: readonly ClockName[] = ['acceptance', 'handling', 'review', 'rereview'];

@@ -1,0 +1,37 @@
+// Rollups (统计) kept in the transaction of every change: registration, repeats, actions, the sweep.
+// Last but the audit row: they upsert shared counter rows (a shard per transaction, rollup.ts).
+import { type EventBus, PRIORITY } from '../commands/events.ts';
+import type { PlatformEvents } from '../events.ts';
+import { recordAction, recordRegistration, recordRepeatRegistration, recordSweep } from './rollup.ts';
+
+export function subscribeRollups(events: EventBus<PlatformEvents>): void {
+  events.on(
+    'case.registered',
+    'analytics.rollups',
+    (w, e) => recordRegistration(w.tx, e.case),
+    PRIORITY.rollups,
+  );
+  events.on(
+    'case.repeat_received',
+    'analytics.rollups',
+    (w, e) =>
+      recordRepeatRegistration(w.tx, e.after, {
+        receivedAt: e.receivedAt,
+        form: e.input.form,
+        unitId: e.registering.id,
+      }),
+    PRIORITY.rollups,
+  );
+  events.on(
+    'case.acted',
+    'analytics.rollups',
+    (w, e) =>
+      recordAction(w.tx, e.before, e.after, {
+        action: e.action,
+        at: e.at,
+        actorUnitId: e.actor?.unitId ?? null,
+      }),
+    PRIORITY.rollups,
+  );
+  events.on('cases.swept', 'analytics.rollups', (w, e) => recordSweep(w.tx, e.changes), PRIORITY.rollups);
+}

@@ -1,0 +1,31 @@
+// The composition root of the capabilities' reactions: who subscribes to which event, and what
+// each adds to cases. The only module that knows them all (docs/architecture.md, "Events").
+import { subscribeRollups } from './analytics/subscribers.ts';
+import { subscribeCaseAudit } from './audit/subscribers.ts';
+import type { CaseExtensions } from './cases/extensions.ts';
+import { EventBus } from './commands/events.ts';
+import { relatedOf } from './duplicates/service.ts';
+import { subscribeDuplicates } from './duplicates/subscribers.ts';
+import type { PlatformEvents } from './events.ts';
+import { subscribeCaseNotices } from './notify/caseNotices.ts';
+import { searchColumns } from './search/columns.ts';
+import { highlight } from './search/highlight.ts';
+import { caseSearch } from './search/query.ts';
+import { subscribeWarnings } from './warnings/subscribers.ts';
+
+export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExtensions: CaseExtensions } {
+  const events = new EventBus<PlatformEvents>();
+  subscribeDuplicates(events);
+  subscribeWarnings(events);
+  subscribeCaseNotices(events);
+  subscribeRollups(events);
+  subscribeCaseAudit(events);
+  return {
+    events,
+    caseExtensions: {
+      columns: [searchColumns],
+      textSearch: { query: caseSearch, highlight },
+      related: relatedOf,
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// 办理进展: a note on the timeline, public unless the handler keeps it internal.
+import { z } from 'zod';
+import { defineAction, literal, phrase, text } from '../define.ts';
+import { requiredText } from './common.ts';
+
+export const addProgress = defineAction({
+  label: '办理进展',
+  from: ['accepted', 'handling', 'extension_pending', 'review_requested', 'rereview_requested'],
+  to: 'same',
+  roles: ['registrar', 'handler', 'reviewer'],
+  who: 'holder',
+  payload: z.object({ note: requiredText('办理进展'), public: z.boolean().default(true) }),
+  public: (p) => p.public !== false,
+  effect: ({ payload: p }) => ({ patch: {}, detail: { note: p.note } }),
+  form: [
+    { name: 'note', label: '办理进展', kind: 'textarea', required: true, max: 5000 },
+    { name: 'public', label: '信访人可见', kind: 'switch', initial: true },
+  ],
+  describe: (d) => (text(d.note) ? [literal(text(d.note))] : [phrase('正在办理')]),
+});

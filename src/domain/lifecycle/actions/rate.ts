@@ -1,0 +1,55 @@
+// 评价: the petitioner rates the bureau and the handling unit, once, within the evaluation window.
+import { z } from 'zod';
+import { conflict } from '../../../errors.ts';
+import { defineAction, optionsOf, phrase, text } from '../define.ts';
+import { RATING_NAMES, RATINGS } from '../vocabulary.ts';
+
+export const rate = defineAction({
+  label: '评价',
+  from: ['delivered', 'reviewed', 'closed'],
+  to: 'same',
+  roles: ['citizen'],
+  who: 'petitioner',
+  payload: z.object({
+    bureauRating: z.enum(RATINGS, { error: '请评价信访部门' }),
+    unitRating: z.enum(RATINGS, { error: '请评价责任单位' }),
+    comment: z.string().trim().max(500).optional(),
+  }),
+  within: 'evaluation',
+  stops: ['evaluation'],
+  public: true,
+  blocked: { when: (c) => c.ratedAt != null, error: () => conflict('already_rated', '您已评价过该事项') },
+  effect: ({ payload: p, now }) => ({
+    patch: {
+      bureauRating: p.bureauRating,
+      unitRating: p.unitRating,
+      ratedAt: now,
+      evaluationStatus: 'rated',
+    },
+    detail: {
+      bureauRating: RATING_NAMES[p.bureauRating],
+      unitRating: RATING_NAMES[p.unitRating],
+      comment: p.comment,
+    },
+  }),
+  form: [
+    {
+      name: 'bureauRating',
+      label: '对信访部门',
+      kind: 'radio',
+      required: true,
+      options: optionsOf(RATING_NAMES),
+    },
+    {
+      name: 'unitRating',
+      label: '对责任单位',
+      kind: 'radio',
+      required: true,
+      options: optionsOf(RATING_NAMES),
+    },
+    { name: 'comment', label: '意见建议', kind: 'textarea', max: 500 },
+  ],
+  describe: (d) => [
+    phrase('您的评价：信访部门{{b}}，责任单位{{u}}', { b: text(d.bureauRating), u: text(d.unitRating) }),
+  ],
+});

@@ -1,0 +1,166 @@
+// 复查 and 复核 (Art 35): the petitioner asks the body one level up (within 30 days of the decision),
+// which decides within 30 days; the re-review decision is final.
+import { z } from 'zod';
+import { conflict } from '../../../errors.ts';
+import type { Clocks } from '../clockTypes.ts';
+import { type ActionPorts, defineAction, type FormField, optionsOf, phrase, text } from '../define.ts';
+import { REVIEW_OUTCOME_NAMES, REVIEW_OUTCOMES } from '../vocabulary.ts';
+import { requiredText, textareaField } from './common.ts';
+import { outcomePhrases } from './reply.ts';
+
+const requestPayload = (what: string) => z.object({ reason: requiredText(`${what}理由`, 2000) });
+
+const decidePayload = (what: string) =>
+  z.object({
+    outcome: z.enum(REVIEW_OUTCOMES, { error: `请选择${what}结论（维持、撤销、变更）` }),
+    facts: requiredText(`${what}认定的事实`),
+    reasons: requiredText(`${what}理由`),
+    decision: z.string().trim().max(5000).optional(),
+  });
+
+const decideForm = (what: string): FormField[] => [
+  {
+    name: 'outcome',
+    label: `${what}结论`,
+    kind: 'radio',
+    required: true,
+    options: optionsOf(REVIEW_OUTCOME_NAMES),
+  },
+  textareaField('facts', `${what}认定的事实`),
+  textareaField('reasons', `${what}理由`),
+  { name: 'decision', label: `${what}意见`, kind: 'textarea', max: 5000 },
+];
+
+/** The body one level above the unit whose decision is contested. */
+async function reviewBody(ports: ActionPorts, fromUnitId: number | null) {
+  const from = await ports.unit(fromUnitId);
+  const body = from ? await ports.upperBureau(from) : undefined;
+  if (!body) throw conflict('no_review_body', '找不到上一级复查（复核）机关');
+  return body;
+}
+
+export const requestReview = defineAction({
+  label: '申请复查',
+  from: ['delivered'],
+  to: 'review_requested',
+  roles: ['citizen', 'registrar'],
+  who: 'petitioner',
+  payload: requestPayload('复查'),
+  within: 'review_window',
+  starts: ['review'],
+  stops: ['review_window'],
+  public: true,
+  async effect({ payload: p, c, ports }) {
+    const body = await reviewBody(ports, c.assignedUnitId ?? c.bureauUnitId);
+    return {
+      patch: { reviewUnitId: body.id, currentUnitId: body.id },
+      detail: { reason: p.reason, reviewUnit: body.name },
+      targetUnit: body,
+    };
+  },
+  form: [textareaField('reason', '复查理由', 2000)],
+  describe: (d) => [phrase('已申请复查，复查机关：{{unit}}', { unit: text(d.reviewUnit) })],
+});
+
+export const requestRereview = defineAction({
+  label: '申请复核',
+  from: ['reviewed'],
+  to: 'rereview_requested',
+  roles: ['citizen', 'registrar'],
+  who: 'petitioner',
+  payload: requestPayload('复核'),
+  within: 'rereview_window',
+  starts: ['rereview'],
+  stops: ['rereview_window'],
+  public: true,
+  async effect({ payload: p, c, ports }) {
+    const body = await reviewBody(ports, c.reviewUnitId);
+    return {
+      patch: { reviewUnitId: body.id, currentUnitId: body.id },
+      detail: { reason: p.reason, reviewUnit: body.name },
+      targetUnit: body,
+    };
+  },
+  form: [textareaField('reason', '复核理由', 2000)],
+  describe: (d) => [phrase('已申请复核，复核机关：{{unit}}', { unit: text(d.reviewUnit) })],
+});
+
+const decisionDetail = (p: z.output<ReturnType<typeof decidePayload>>) => ({
+  outcome: p.outcome,
+  outcomeName: REVIEW_OUTCOME_NAMES[p.outcome],
+  facts: p.facts,
+  reasons: p.reasons,
+  decision: p.decision,
+});
+
+export const decideReview = defineAction({
+  label: '出具复查意见',
+  from: ['review_requested'],
+  to: 'reviewed',
+  roles: ['reviewer'],
+  who: 'holder',
+  payload: decidePayload('复查'),
+  within: 'review',
+  starts: ['rereview_window'],
+  stops: ['review'],
+  public: true,
+  effect: ({ payload: p }) => ({ patch: {}, detail: decisionDetail(p) }),
+  document: {
+    kind: 'review_opinion',
+    async data({ payload: p, c, actorUnit, ports }, base) {
+      const next = actorUnit ? await ports.upperBureau(actorUnit) : undefined;
+      const prior = await ports.unit(c.assignedUnitId ?? c.bureauUnitId);
+      const requested = (c.clocks as Clocks).review?.trigger;
+      return {
+        ...base,
+        receivedAt: requested ? new Date(requested) : base.receivedAt,
+        originalBody: prior?.name,
+        facts: p.facts,
+        reasons: p.reasons,
+        decision: p.decision || undefined,
+        outcome: REVIEW_OUTCOME_NAMES[p.outcome],
+        reviewBody: next?.name,
+        final: false,
+      };
+    },
+  },
+  sms: { stage: 'review_decided' },
+  form: decideForm('复查'),
+  describe: (d) => outcomePhrases(d),
+});
+
+export const decideRereview = defineAction({
+  label: '出具复核意见',
+  from: ['rereview_requested'],
+  to: 'final',
+  roles: ['reviewer'],
+  who: 'holder',
+  payload: decidePayload('复核'),
+  within: 'rereview',
+  stops: ['rereview'],
+  public: true,
+  effect: ({ payload: p, now }) => ({
+    patch: { closedAt: now, currentUnitId: null },
+    detail: decisionDetail(p),
+  }),
+  document: {
+    kind: 'rereview_opinion',
+    data({ payload: p, c }, base) {
+      const requested = (c.clocks as Clocks).rereview?.trigger;
+      return {
+        ...base,
+        receivedAt: requested ? new Date(requested) : base.receivedAt,
+        originalBody: undefined,
+        facts: p.facts,
+        reasons: p.reasons,
+        decision: p.decision || undefined,
+        outcome: REVIEW_OUTCOME_NAMES[p.outcome],
+        reviewBody: undefined,
+        final: true,
+      };
+    },
+  },
+  sms: { stage: 'rereview_decided' },
+  form: decideForm('复核'),
+  describe: (d) => outcomePhrases(d),
+});

@@ -1,0 +1,13 @@
+// How a clock is stored in cases.clocks (types only, so the browser may import them).
+import type { ClockName } from './clockNames.ts';
+
+export interface StoredClock {
+  trigger: string; // ISO instant
+  amount: number;
+  unit: 'calendar_days' | 'working_days';
+  due: string; // ISO instant
+  /** Days added by approved extensions (handling clock). */
+  extendedBy?: number;
+  stoppedAt?: string;
+}
+export type Clocks = Partial<Record<ClockName, StoredClock>>;

@@ -1,0 +1,4 @@
+// Every event the platform publishes, by name: each capability adds its own map here.
+import type { CaseEvents } from './cases/events.ts';
+
+export interface PlatformEvents extends CaseEvents {}
