@@ -3,7 +3,12 @@
 // A repeat petition on a matter still open is linked to it instead of opening a new matter
 // (Art 19); a petition repeating a finally closed matter is not accepted again (Art 36).
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { runCommand } from '../commands/command.ts';
+import { runCommand, type Work } from '../commands/command.ts';
+import {
+  claimIdempotencyKey,
+  type IdempotencyClaim,
+  rememberIdempotentAnswer,
+} from '../commands/idempotency.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { caseEvents, caseParties, cases, users } from '../db/schema.ts';
@@ -129,12 +134,18 @@ function bureauForPlace(lookup: UnitLookup, tx: Executor, placeCode: string) {
   return lookup.bureauOf(tx, countyOf(placeCode));
 }
 
+/** Registrations before this date are typing errors, not old letters. */
+const EARLIEST_RECEIVED = new Date('2000-01-01T00:00:00+08:00');
+
 /** The law's checks of what was typed, before anything is read or written. */
 function checkInput(actor: Actor, input: IntakeInput, now: Date): void {
   if (actor.role === 'citizen' && input.form !== 'online')
     throw badRequest('invalid_form', '网上信访的形式应为 online', 'form');
-  if ((input.receivedAt ?? now) > now)
-    throw badRequest('invalid_received_at', '收到日期不能晚于今天', 'receivedAt');
+  if (actor.role !== 'citizen' && input.receivedAt) {
+    if (input.receivedAt > now) throw badRequest('invalid_received_at', '收到日期不能晚于今天', 'receivedAt');
+    if (input.receivedAt < EARLIEST_RECEIVED)
+      throw badRequest('invalid_received_at', '收到日期不能早于2000年1月1日', 'receivedAt');
+  }
   if (
     input.form !== 'visit' &&
     [input.petitioner, ...(input.representatives ?? [])].some((p) => p?.rightsCardNo)
@@ -150,15 +161,19 @@ function checkInput(actor: Actor, input: IntakeInput, now: Date): void {
   }
 }
 
-/** The petitioner: an online citizen's own verified profile, or what the registrar recorded. */
+/**
+ * The petitioner: for a citizen's own online petition, the verified profile of the account — a name
+ * or ID number in the request is ignored, so nobody files in another's name; for a registrar, what
+ * was recorded from the letter, call or visit.
+ */
 async function petitionerOf(ctx: AppContext, tx: Executor, actor: Actor, input: IntakeInput) {
   if (actor.role !== 'citizen') return { petitioner: input.petitioner, userId: null };
   const [u] = await tx.select().from(users).where(eq(users.id, actor.userId));
   const dec = (v: string | null | undefined) => (v ? ctx.pii.decrypt(v) : undefined);
   return {
     petitioner: {
-      name: input.petitioner?.name ?? dec(u?.realNameEnc) ?? actor.displayName,
-      idNumber: input.petitioner?.idNumber ?? dec(u?.idNumberEnc),
+      name: dec(u?.realNameEnc) ?? actor.displayName,
+      idNumber: dec(u?.idNumberEnc),
       phone: dec(u?.phoneEnc),
       address: input.petitioner?.address,
     },
@@ -167,188 +182,233 @@ async function petitionerOf(ctx: AppContext, tx: Executor, actor: Actor, input: 
 }
 
 /**
+ * Intakes of one petitioner run one at a time (a transaction-level advisory lock per identity), so
+ * two identical submissions at the same moment find each other as repeats instead of opening two
+ * matters. Keys in sorted order: two intakes sharing two identities never wait on each other crosswise.
+ */
+async function lockPetitioner(tx: Executor, identities: (string | undefined)[]) {
+  for (const key of [...new Set(identities.filter((k): k is string => !!k))].sort()) {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${INTAKE_LOCK}::int, hashtext(${key}))`);
+  }
+}
+/** First key of the intake locks ('xfin'). */
+const INTAKE_LOCK = 0x7866696e;
+
+/**
  * 登记 (Art 17–19): one command. Who may register, what was typed, where the matter is and which
  * bureau registers it, who the petitioner is; a repeat of an open matter is linked to it (Art 19);
  * otherwise a numbered matter with its acceptance clock, parties and first timeline event — or, when
  * it repeats a finally closed matter, refused again at once (Art 36). Search, duplicates, warnings,
  * notices, rollups and audit react to the published events.
  */
-export async function registerCase(ctx: AppContext, actor: Actor, input: IntakeInput): Promise<IntakeResult> {
+export async function registerCase(
+  ctx: AppContext,
+  actor: Actor,
+  input: IntakeInput,
+  opts: { idempotency?: IdempotencyClaim } = {},
+): Promise<IntakeResult> {
   if (!casePolicy.register(actor)) throw forbidden('只有信访部门的登记员可以登记信访事项');
   const now = new Date();
   checkInput(actor, input, now);
-  const receivedAt = input.receivedAt ?? now;
+  // A citizen's petition is received when the server receives it, whatever the request says.
+  const receivedAt = actor.role === 'citizen' ? now : (input.receivedAt ?? now);
+  const claim = opts.idempotency;
   // Before the transaction: CPU work (segmentation for search) that need not hold it open.
   const columns = derivedColumns(ctx, input);
 
   return runCommand(ctx, async (w) => {
     const { tx } = w;
-    const lookup = new UnitLookup(ctx.db);
-    const place = await lookup.jurisdiction(tx, input.jurisdictionCode);
-    if (!place)
-      throw badRequest('unknown_jurisdiction', '问题属地不存在，请从行政区划中选择', 'jurisdictionCode');
-    const { petitioner, userId } = await petitionerOf(ctx, tx, actor, input);
-    if (!petitioner) throw badRequest('missing_petitioner', '请填写信访人信息', 'petitioner');
-    const registering =
-      actor.role === 'citizen'
-        ? await bureauForPlace(lookup, tx, place.code)
-        : await lookup.unit(tx, actor.unitId ?? -1);
-    if (!registering) throw badRequest('no_bureau', '该属地没有可受理的信访部门', 'jurisdictionCode');
-
-    const limits = await cachedLimitsFor(ctx.db, tx, registering.jurisdictionCode);
-    const reps = input.representatives ?? [];
-    if (reps.length > limits.maxRepresentatives) {
-      throw badRequest(
-        'too_many_representatives',
-        `多人采用走访形式提出同一信访事项的，应当推选代表，代表人数不超过${limits.maxRepresentatives}人`,
-        'representatives',
-      );
+    if (claim) {
+      const replay = await claimIdempotencyKey<IntakeResult>(tx, ctx.pii, claim, now);
+      if (replay) return replay.replay;
     }
-    const earlier = await findRepeatOf(tx, input, {
-      userId: userId ?? undefined,
-      idHash: petitioner.idNumber ? ctx.pii.hash(petitioner.idNumber) : undefined,
-      phoneHash: petitioner.phone ? ctx.pii.hash(petitioner.phone) : undefined,
-    });
-    if (earlier && isOpen(earlier.state as CaseState)) {
-      // 重复信访: linked to the open matter; no new matter is opened (Art 19).
-      const [after] = await tx
-        .update(cases)
-        .set({ repeatCount: sql`${cases.repeatCount} + 1`, updatedAt: now })
-        .where(eq(cases.id, earlier.id))
-        .returning();
-      if (!after) throw new Error(`case ${earlier.id} vanished while linking a repeat`);
-      const before = { ...after, repeatCount: after.repeatCount - 1 };
-      await tx.insert(caseEvents).values({
-        caseId: earlier.id,
-        at: now,
-        action: 'link_repeat',
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        actorUnitId: registering.id,
-        detail: { form: input.form, receivedAt: receivedAt.toISOString(), registeringUnit: registering.name },
-        public: true,
-      });
-      await w.publish('case.repeat_received', {
-        actor,
-        before,
-        after,
-        input,
-        place,
-        registering,
-        receivedAt,
-        at: now,
-      });
-      return {
-        caseId: earlier.id,
-        caseNumber: earlier.caseNumber,
-        state: earlier.state as CaseState,
-        linkedTo: { caseId: earlier.id, caseNumber: earlier.caseNumber },
-      };
-    }
+    const result = await register(w, actor, input, { now, receivedAt, columns });
+    if (claim) await rememberIdempotentAnswer(tx, ctx.pii, claim, result);
+    return result;
+  });
+}
 
-    const refuseAgain = earlier?.state === 'final'; // 不再受理 (Art 36)
-    const peopleCount = Math.max(input.peopleCount ?? 1, 1 + reps.length);
-    // 越级走访: a visit registered above the level above the place's county-level body.
-    const skippedLevel =
-      input.form === 'visit' && levelOf(registering.jurisdictionCode) < Math.min(levelOf(place.code), 3) - 1;
-    const clocks: Clocks = { acceptance: startClock(limits, 'acceptance', receivedAt) };
-    // Before the first write: a prefix without its sequence yet gives up this attempt (SetUpFirst).
-    const caseNumber = await nextCaseNumber(
-      ctx.db,
-      tx,
-      registering.jurisdictionCode,
-      Number(shanghaiDate(receivedAt).slice(0, 4)),
+async function register(
+  w: Work,
+  actor: Actor,
+  input: IntakeInput,
+  { now, receivedAt, columns }: { now: Date; receivedAt: Date; columns: Record<string, unknown> },
+): Promise<IntakeResult> {
+  const { ctx, tx } = w;
+  const lookup = new UnitLookup(ctx.db);
+  const place = await lookup.jurisdiction(tx, input.jurisdictionCode);
+  if (!place)
+    throw badRequest('unknown_jurisdiction', '问题属地不存在，请从行政区划中选择', 'jurisdictionCode');
+  const { petitioner, userId } = await petitionerOf(ctx, tx, actor, input);
+  if (!petitioner) throw badRequest('missing_petitioner', '请填写信访人信息', 'petitioner');
+  const registering =
+    actor.role === 'citizen'
+      ? await bureauForPlace(lookup, tx, place.code)
+      : await lookup.unit(tx, actor.unitId ?? -1);
+  if (!registering) throw badRequest('no_bureau', '该属地没有可受理的信访部门', 'jurisdictionCode');
+
+  const limits = await cachedLimitsFor(ctx.db, tx, registering.jurisdictionCode);
+  const reps = input.representatives ?? [];
+  if (reps.length > limits.maxRepresentatives) {
+    throw badRequest(
+      'too_many_representatives',
+      `多人采用走访形式提出同一信访事项的，应当推选代表，代表人数不超过${limits.maxRepresentatives}人`,
+      'representatives',
     );
-    const queryCode = generateQueryCode();
-    const [row] = await tx
-      .insert(cases)
-      .values({
-        ...columns,
-        caseNumber,
-        queryCodeHash: ctx.pii.hash(queryCode),
-        jurisdictionCode: place.code,
-        registeringUnitId: registering.id,
-        bureauUnitId: registering.id,
-        currentUnitId: refuseAgain ? null : registering.id,
-        petitionerUserId: userId,
-        form: input.form,
-        purpose: input.purpose,
-        categoryCode: input.categoryCode,
-        subject: input.subject,
-        content: input.content,
-        peopleCount,
-        isGroup: input.form === 'visit' && peopleCount >= limits.groupVisitSize,
-        isJoint: input.isJoint ?? false,
-        firstTime: !earlier, // 初信初访: no earlier matter of this petitioner
-        skippedLevel,
-        repeatCount: earlier ? 1 : 0,
-        state: refuseAgain ? 'not_accepted' : 'registered',
-        reasonCode: refuseAgain ? 'REREVIEW_DONE_SAME_FACTS' : null,
-        clocks: refuseAgain ? {} : clocks,
-        dueAt: refuseAgain ? null : activeDue(clocks),
-        receivedAt,
-        closedAt: refuseAgain ? now : null,
-      })
+  }
+  // A citizen's repeats are only that account's own matters: nothing of another account's matter
+  // is ever linked or returned. A registrar matches the recorded ID number and phone.
+  const identity = userId
+    ? { userId }
+    : {
+        idHash: petitioner.idNumber ? ctx.pii.hash(petitioner.idNumber) : undefined,
+        phoneHash: petitioner.phone ? ctx.pii.hash(petitioner.phone) : undefined,
+      };
+  await lockPetitioner(tx, [
+    identity.userId ? `u:${identity.userId}` : undefined,
+    identity.idHash && `i:${identity.idHash}`,
+    identity.phoneHash && `p:${identity.phoneHash}`,
+  ]);
+  const earlier = await findRepeatOf(tx, input, identity);
+  if (earlier && isOpen(earlier.state as CaseState)) {
+    // 重复信访: linked to the open matter; no new matter is opened (Art 19).
+    const [after] = await tx
+      .update(cases)
+      .set({ repeatCount: sql`${cases.repeatCount} + 1`, updatedAt: now })
+      .where(eq(cases.id, earlier.id))
       .returning();
-    if (!row) throw new Error('case insert returned nothing');
-    await tx
-      .insert(caseParties)
-      .values(
-        [{ role: 'petitioner', p: petitioner }, ...reps.map((p) => ({ role: 'representative', p }))].map(
-          ({ role, p }) => encryptedParty(ctx, row.id, role, p),
-        ),
-      );
-    const [event] = await tx
-      .insert(caseEvents)
-      .values({
-        caseId: row.id,
-        at: now,
-        action: 'register',
-        toState: 'registered',
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        actorUnitId: registering.id,
-        detail: {
-          form: input.form,
-          registeringUnit: registering.name,
-          skippedLevel,
-          repeatOf: earlier?.caseNumber,
-        },
-        public: true,
-      })
-      .returning({ id: caseEvents.id });
-    const refusal =
-      refuseAgain && earlier
-        ? await applyFinalRefusal(ctx, tx, {
-            c: row,
-            earlierCaseNumber: earlier.caseNumber,
-            actor,
-            unit: registering,
-          })
-        : undefined;
-    await w.publish('case.registered', {
+    if (!after) throw new Error(`case ${earlier.id} vanished while linking a repeat`);
+    const before = { ...after, repeatCount: after.repeatCount - 1 };
+    await tx.insert(caseEvents).values({
+      caseId: earlier.id,
+      at: now,
+      action: 'link_repeat',
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      actorUnitId: registering.id,
+      detail: { form: input.form, receivedAt: receivedAt.toISOString(), registeringUnit: registering.name },
+      public: true,
+    });
+    await w.publish('case.repeat_received', {
       actor,
-      case: row,
+      before,
+      after,
       input,
       place,
       registering,
-      phone: petitioner.phone,
-      queryCode,
-      repeatOf: earlier ?? undefined,
-      refusal,
-      eventId: event?.id ?? 0,
+      receivedAt,
       at: now,
     });
     return {
-      caseId: row.id,
-      caseNumber,
-      queryCode,
-      state: row.state as CaseState,
-      repeatOf: earlier
-        ? { caseId: earlier.id, caseNumber: earlier.caseNumber, state: earlier.state }
-        : undefined,
+      caseId: earlier.id,
+      caseNumber: earlier.caseNumber,
+      state: earlier.state as CaseState,
+      linkedTo: { caseId: earlier.id, caseNumber: earlier.caseNumber },
     };
+  }
+
+  const refuseAgain = earlier?.state === 'final'; // 不再受理 (Art 36)
+  const peopleCount = Math.max(input.peopleCount ?? 1, 1 + reps.length);
+  // 越级走访: a visit registered above the level above the place's county-level body.
+  const skippedLevel =
+    input.form === 'visit' && levelOf(registering.jurisdictionCode) < Math.min(levelOf(place.code), 3) - 1;
+  const clocks: Clocks = { acceptance: startClock(limits, 'acceptance', receivedAt) };
+  // Before the first write: a prefix without its sequence yet gives up this attempt (SetUpFirst).
+  const caseNumber = await nextCaseNumber(
+    ctx.db,
+    tx,
+    registering.jurisdictionCode,
+    Number(shanghaiDate(receivedAt).slice(0, 4)),
+  );
+  const queryCode = generateQueryCode();
+  const [row] = await tx
+    .insert(cases)
+    .values({
+      ...columns,
+      caseNumber,
+      queryCodeHash: ctx.pii.hash(queryCode),
+      jurisdictionCode: place.code,
+      registeringUnitId: registering.id,
+      bureauUnitId: registering.id,
+      currentUnitId: refuseAgain ? null : registering.id,
+      petitionerUserId: userId,
+      form: input.form,
+      purpose: input.purpose,
+      categoryCode: input.categoryCode,
+      subject: input.subject,
+      content: input.content,
+      peopleCount,
+      isGroup: input.form === 'visit' && peopleCount >= limits.groupVisitSize,
+      isJoint: input.isJoint ?? false,
+      firstTime: !earlier, // 初信初访: no earlier matter of this petitioner
+      skippedLevel,
+      repeatCount: earlier ? 1 : 0,
+      state: refuseAgain ? 'not_accepted' : 'registered',
+      reasonCode: refuseAgain ? 'REREVIEW_DONE_SAME_FACTS' : null,
+      clocks: refuseAgain ? {} : clocks,
+      dueAt: refuseAgain ? null : activeDue(clocks),
+      receivedAt,
+      closedAt: refuseAgain ? now : null,
+    })
+    .returning();
+  if (!row) throw new Error('case insert returned nothing');
+  await tx
+    .insert(caseParties)
+    .values(
+      [{ role: 'petitioner', p: petitioner }, ...reps.map((p) => ({ role: 'representative', p }))].map(
+        ({ role, p }) => encryptedParty(ctx, row.id, role, p),
+      ),
+    );
+  const [event] = await tx
+    .insert(caseEvents)
+    .values({
+      caseId: row.id,
+      at: now,
+      action: 'register',
+      toState: 'registered',
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      actorUnitId: registering.id,
+      detail: {
+        form: input.form,
+        registeringUnit: registering.name,
+        skippedLevel,
+        repeatOf: earlier?.caseNumber,
+      },
+      public: true,
+    })
+    .returning({ id: caseEvents.id });
+  const refusal =
+    refuseAgain && earlier
+      ? await applyFinalRefusal(ctx, tx, {
+          c: row,
+          earlierCaseNumber: earlier.caseNumber,
+          actor,
+          unit: registering,
+        })
+      : undefined;
+  await w.publish('case.registered', {
+    actor,
+    case: row,
+    input,
+    place,
+    registering,
+    phone: petitioner.phone,
+    queryCode,
+    repeatOf: earlier ?? undefined,
+    refusal,
+    eventId: event?.id ?? 0,
+    at: now,
   });
+  return {
+    caseId: row.id,
+    caseNumber,
+    queryCode,
+    state: row.state as CaseState,
+    repeatOf: earlier
+      ? { caseId: earlier.id, caseNumber: earlier.caseNumber, state: earlier.state }
+      : undefined,
+  };
 }
 
 /** Columns other capabilities derive from a new case's text (search tokens), before its transaction. */

@@ -3,6 +3,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idempotencyClaim } from '../commands/idempotency.ts';
 import type { AppContext } from '../context.ts';
 import { caseDocuments, caseEvents, cases, outbox, units } from '../db/schema.ts';
 import { ACTION_NAMES } from '../domain/lifecycle/actions.ts';
@@ -75,6 +76,15 @@ export const caseRoutes =
         schema: {
           tags: ['cases'],
           summary: '登记信访事项（信访人网上提交，或登记员登记来信、来访、来电等）',
+          description:
+            '带 Idempotency-Key 请求头重试同一次提交时，24小时内返回首次的结果，不会重复登记。' +
+            ' Retrying with the same Idempotency-Key within 24 hours returns the first answer.',
+          headers: z.object({
+            'idempotency-key': z
+              .string()
+              .optional()
+              .meta({ description: '每次提交一个（8–100个可见字符），重试时不变 / one per submission' }),
+          }),
           body: IntakeBody,
           response: {
             201: z.object({
@@ -91,11 +101,20 @@ export const caseRoutes =
         },
       },
       async (req, reply) => {
+        const actor = actorOf(req);
         const { receivedAt, ...rest } = req.body;
-        const r = await registerCase(ctx, actorOf(req), {
-          ...rest,
-          receivedAt: receivedAt ? new Date(receivedAt) : undefined,
-        });
+        const idempotency = idempotencyClaim(
+          req.headers['idempotency-key'],
+          actor.userId,
+          'intake',
+          req.body,
+        );
+        const r = await registerCase(
+          ctx,
+          actor,
+          { ...rest, receivedAt: receivedAt ? new Date(receivedAt) : undefined },
+          { idempotency },
+        );
         return reply.status(201).send(r);
       },
     );

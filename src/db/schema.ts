@@ -614,3 +614,24 @@ export const hotspotTerms = pgTable('hotspot_terms', {
     .references(() => cases.id, { onDelete: 'cascade' }),
   terms: text('terms').notNull(),
 });
+
+/**
+ * Idempotency keys (`Idempotency-Key` header) of mutations that must not happen twice when a client
+ * retries: the first request's answer, encrypted (it may hold a query code), kept for 24 hours.
+ * Written in the same transaction as the mutation (src/commands/idempotency.ts).
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: integer('user_id').notNull(),
+    scope: text('scope').notNull(), // 'intake' …
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    responseEnc: text('response_enc'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.scope, t.key] }),
+    index('idempotency_created_idx').on(t.createdAt),
+  ],
+);

@@ -3,6 +3,7 @@
 // On PostgreSQL several API nodes may run it: a session advisory lock, held on a dedicated pool
 // client, lets one node sweep at a time (the sweep is idempotent, so a node that runs just after
 // another simply finds nothing to do). The embedded database has one process, so no lock there.
+import { purgeIdempotencyKeys } from '../commands/idempotency.ts';
 import type { AppContext } from '../context.ts';
 import { runWarningScan, type ScanResult } from '../warnings/scan.ts';
 import { runDeadlineSweep, type SweepResult } from './deadlines.ts';
@@ -89,6 +90,7 @@ async function sweepThenScan(
 ): Promise<SweepResult> {
   const r = await runDeadlineSweep(ctx, now, { signal });
   if (signal?.aborted) return r;
+  await purgeIdempotencyKeys(ctx.db, now); // answers to retried submissions are kept 24 hours
   try {
     scans.set(r, await runWarningScan({ db: ctx.db, pii: ctx.pii }, now));
   } catch (e) {

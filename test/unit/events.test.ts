@@ -46,7 +46,9 @@ describe('the wired capabilities', () => {
       const text = fs.readFileSync(path.join(dir.pathname, file), 'utf8');
       const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
       for (const target of imports) {
-        expect(target, `${file} imports ${target}`).not.toMatch(/^\.\.\/(analytics|warnings|duplicates|search)\//);
+        expect(target, `${file} imports ${target}`).not.toMatch(
+          /^\.\.\/(analytics|warnings|duplicates|search)\//,
+        );
       }
     }
   });

@@ -24,9 +24,13 @@ interface ErrorBody {
   error?: { code?: string; field?: string; message?: string };
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; idempotencyKey?: string } = {},
+): Promise<T> {
   const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   const csrf = method === 'GET' ? undefined : csrfToken();
   if (csrf) headers['x-csrf-token'] = csrf;
@@ -54,3 +58,16 @@ export const errorMessage = (e: unknown): string =>
   e instanceof Error ? e.message : typeof e === 'string' ? e : '操作失败，请稍后重试';
 
 export type * from './types.ts';
+
+/**
+ * One Idempotency-Key per submission: the same body sent again (a second click, a retry after a lost
+ * answer) reuses its key, so the server answers it once; a changed body is a new submission.
+ */
+export function submissionKeys(): (body: unknown) => string {
+  let last: { body: string; key: string } | undefined;
+  return (body) => {
+    const json = JSON.stringify(body);
+    if (last?.body !== json) last = { body: json, key: crypto.randomUUID() };
+    return last.key;
+  };
+}

@@ -24,7 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
 import { PURPOSE_NAMES, PURPOSES, type Purpose } from '../../../src/domain/lifecycle/vocabulary.ts';
-import { api, errorMessage, type Jurisdiction } from '../../shared/api.ts';
+import { api, errorMessage, type Jurisdiction, submissionKeys } from '../../shared/api.ts';
 import { nameRule, normalisePhone, phoneRule } from '../../shared/validation.ts';
 import { PetitionNotice } from '../Notice.tsx';
 import { Loading } from '../session.tsx';
@@ -77,6 +77,7 @@ export default function SubmitPage() {
   const qc = useQueryClient();
   const profile = useProfile();
   const [form] = Form.useForm<Values>();
+  const [keyFor] = useState(submissionKeys);
   const [places, setPlaces] = useState<PlaceOption[]>([]);
   const [placeError, setPlaceError] = useState<string>();
   const [error, setError] = useState<string>();
@@ -118,17 +119,16 @@ export default function SubmitPage() {
               ...(r.phone?.trim() ? { phone: normalisePhone(r.phone) } : {}),
             }))
         : undefined;
-      const r = await api<Submitted>('/api/v1/cases', {
-        body: {
-          form: 'online',
-          purpose: v.purpose,
-          categoryCode: v.categoryCode,
-          jurisdictionCode: v.place[v.place.length - 1],
-          subject: v.subject.trim(),
-          content: v.content.trim(),
-          ...(v.isJoint ? { isJoint: true, peopleCount: v.peopleCount, representatives } : {}),
-        },
-      });
+      const body = {
+        form: 'online',
+        purpose: v.purpose,
+        categoryCode: v.categoryCode,
+        jurisdictionCode: v.place[v.place.length - 1],
+        subject: v.subject.trim(),
+        content: v.content.trim(),
+        ...(v.isJoint ? { isJoint: true, peopleCount: v.peopleCount, representatives } : {}),
+      };
+      const r = await api<Submitted>('/api/v1/cases', { body, idempotencyKey: keyFor(body) });
       setDone(r);
       void qc.invalidateQueries({ queryKey: ['cases'] });
       window.scrollTo(0, 0);
