@@ -62,17 +62,45 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * A connection the server drops (terminated backend, restart, failover) must not end the process.
+ * pg emits 'error' on the client; the pool listens only while the client is idle, so an error on a
+ * checked-out client (mid-transaction, or between two queries of one) was an unhandled 'error'
+ * event. Every client gets a listener for its whole life. A client that breaks while checked out
+ * leaves the pool at once: its queries fail (the request answers 503, src/server/errors.ts), and a
+ * holder that never releases it (drizzle's transaction when BEGIN itself fails) costs no pool slot;
+ * the holder's own release afterwards does nothing.
+ */
+function survivesLostConnections(pool: pg.Pool): void {
+  const checkedOut = new Set<pg.PoolClient>();
+  pool.on('acquire', (c) => checkedOut.add(c));
+  pool.on('release', (_err, c) => checkedOut.delete(c));
+  pool.on('connect', (c) => {
+    c.on('error', (e: Error) => {
+      if (!checkedOut.has(c)) return; // idle: the pool's own listener removes it ('error' below)
+      process.stderr.write(`PostgreSQL 连接断开 / connection lost: ${e.message}\n`);
+      const release = c.release;
+      c.release = () => {};
+      release.call(c, e);
+    });
+  });
+  // An idle client dropped by the server: the pool has removed it and opens a new one on demand.
+  pool.on('error', (e) =>
+    process.stderr.write(`PostgreSQL 空闲连接断开 / idle connection lost: ${e.message}\n`),
+  );
+}
+
 export async function openDatabase(config: DbConfig): Promise<Database> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,
       max: Number(process.env.PG_POOL_MAX ?? 20),
+      // A server that does not answer (network partition, failover in progress) fails the checkout
+      // instead of queueing requests forever; dead peers are noticed by TCP keepalive.
+      connectionTimeoutMillis: 10_000,
+      keepAlive: true,
     });
-    // An idle client dropped by the server (restart, terminated backend) must not end the process;
-    // the pool replaces it on the next checkout.
-    pool.on('error', (e) =>
-      process.stderr.write(`PostgreSQL 空闲连接断开 / idle connection lost: ${e.message}\n`),
-    );
+    survivesLostConnections(pool);
     // Surface connection problems now with a clear message rather than on the first request.
     const client = await pool.connect().catch((e: Error) => {
       throw new Error(`无法连接 PostgreSQL / cannot connect to DATABASE_URL: ${e.message}`);
