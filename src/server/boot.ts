@@ -1,5 +1,6 @@
 // Starting the platform: open the database, migrate, load reference data, seed the demo once,
 // and build the context every command and route uses.
+import fs from 'node:fs';
 import pino, { type Logger } from 'pino';
 import { AuditSealer, type AuditSealerOptions } from '../audit/sealer.ts';
 import type { AppConfig } from '../config/index.ts';
@@ -12,6 +13,7 @@ import { createSmsSink } from '../notify/gateways/index.ts';
 import type { SmsSink } from '../notify/sinks.ts';
 import { bootstrapOrgs } from '../orgs/bootstrap.ts';
 import { backfillSearchTokens } from '../search/backfill.ts';
+import { checkStoredKey, KeyMismatchError } from '../security/keyCheck.ts';
 import { createPii, resolveSecret } from '../security/pii.ts';
 import { seedDemo } from '../seed/demo.ts';
 
@@ -54,9 +56,19 @@ export async function boot(
   const database = await openDatabase(config);
   try {
     await migrate(database);
-    const pii = createPii(
-      resolveSecret({ secret: config.secret, dataDir: config.dataDir, embedded: database.kind === 'pglite' }),
-    );
+    const key = resolveSecret({
+      secret: config.secret,
+      dataDir: config.dataDir,
+      embedded: database.kind === 'pglite',
+    });
+    const pii = createPii(key.secret);
+    await checkStoredKey(database.db, pii, key.source).catch((e) => {
+      // A key generated just now for a data dir that has data is never the right one: leave the
+      // place free for the real secret.key.
+      if (!key.generatedFile) throw e;
+      fs.rmSync(key.generatedFile, { force: true });
+      throw e instanceof KeyMismatchError ? new KeyMismatchError(key.generatedFile, true) : e;
+    });
     const seededDemo = await database.db.transaction(async (tx) => {
       await bootstrapOrgs(tx);
       return config.demo ? seedDemo(tx, pii, config.demoPassword) : false;
