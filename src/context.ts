@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AuditSealer } from './audit/sealer.ts';
 import type { AppConfig } from './config/index.ts';
 import type { Database, Db } from './db/client.ts';
+import type { DiskWatchdog } from './db/diskWatchdog.ts';
 import type { Dispatcher } from './notify/dispatcher.ts';
 import type { Pii } from './security/pii.ts';
 
@@ -15,4 +16,6 @@ export interface AppContext {
   /** Chains committed audit rows after commit (src/audit/sealer.ts). */
   auditSealer: AuditSealer;
   log: Logger;
+  /** Free space of the embedded data dir (src/db/diskWatchdog.ts); absent on PostgreSQL and in memory. */
+  disk?: DiskWatchdog;
 }

@@ -59,3 +59,18 @@ export function shortDbError(err: unknown): string {
   }
   return 'unknown database error';
 }
+
+/**
+ * A write the embedded engine cannot survive: PGlite reports a failed WAL write (a new WAL segment
+ * on a full disk) as an ordinary error, but its state is broken afterwards — later statements fail
+ * oddly and, once space returns, the next one spins forever with the event loop blocked. Only the
+ * extension of a table or index file is known to fail cleanly (the statement errors, the rest
+ * works); any other full-disk error is treated as fatal.
+ */
+export function breaksEmbeddedEngine(err: unknown): boolean {
+  if (databaseFailure(err) !== 'disk_full') return false;
+  for (const e of chain(err)) {
+    if (typeof e.message === 'string' && e.message.startsWith('could not extend file')) return false;
+  }
+  return true;
+}

@@ -6,6 +6,7 @@ import { AuditSealer, type AuditSealerOptions } from '../audit/sealer.ts';
 import type { AppConfig } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
 import { openDatabase } from '../db/client.ts';
+import { DiskWatchdog } from '../db/diskWatchdog.ts';
 import { migrate } from '../db/migrate.ts';
 import { backfillSignatures } from '../duplicates/store.ts';
 import { Dispatcher, type DispatcherOptions } from '../notify/dispatcher.ts';
@@ -16,6 +17,7 @@ import { backfillSearchTokens } from '../search/backfill.ts';
 import { checkStoredKey, KeyMismatchError } from '../security/keyCheck.ts';
 import { createPii, resolveSecret } from '../security/pii.ts';
 import { seedDemo } from '../seed/demo.ts';
+import { raiseStorageWarning } from '../warnings/storage.ts';
 
 export interface BootOptions {
   log?: Logger;
@@ -91,7 +93,14 @@ export async function boot(
       delayMs: database.kind === 'pglite' ? 1000 : 50,
       ...opts.auditSealer,
     });
-    return { config, database, db: database.db, pii, dispatcher, auditSealer, log, seededDemo };
+    // The embedded data dir's disk: read once now, so a start on a nearly full disk is read-only
+    // from its first request (started periodically by `xinfang serve`).
+    let disk: DiskWatchdog | undefined;
+    if (database.kind === 'pglite' && !config.dataDir.startsWith('memory://')) {
+      disk = new DiskWatchdog(config.dataDir, config.disk, log, (r) => raiseStorageWarning(database.db, r));
+      await disk.check();
+    }
+    return { config, database, db: database.db, pii, dispatcher, auditSealer, log, disk, seededDemo };
   } catch (e) {
     await database.close();
     throw e;
@@ -99,6 +108,7 @@ export async function boot(
 }
 
 export async function shutdown(ctx: AppContext): Promise<void> {
+  ctx.disk?.stop();
   await ctx.auditSealer.stop(); // seals what is left while the database is still open
   await ctx.dispatcher.stop();
   await ctx.database.close();

@@ -44,7 +44,12 @@ export const healthRoutes =
           tags: ['system'],
           summary: '就绪检查（数据库可用）',
           response: {
-            200: z.object({ status: z.literal('ready'), db: z.enum(['pglite', 'postgres']) }),
+            200: z.object({
+              status: z.literal('ready'),
+              db: z.enum(['pglite', 'postgres']),
+              /** Embedded data dir's disk: `critical` = changes refused (507) until space returns. */
+              storage: z.enum(['ok', 'low', 'critical']).optional(),
+            }),
             503: errorSchema,
           },
         },
@@ -61,7 +66,8 @@ export const healthRoutes =
         const ok = await Promise.race([answered, timeout]);
         clearTimeout(timer);
         if (!ok) return reply.status(503).header('retry-after', '5').send(DATABASE_UNAVAILABLE);
-        return { status: 'ready' as const, db: ctx.database.kind };
+        const storage = ctx.disk?.reading?.state;
+        return { status: 'ready' as const, db: ctx.database.kind, ...(storage ? { storage } : {}) };
       },
     );
   };
