@@ -1,7 +1,7 @@
 // Dashboard benchmark: `npx tsx bench/analytics.ts [--quick] [--cases N] [--dense]`.
 // Seeds N synthetic cases (default 100,000; --quick 20,000) on PGlite and, with DATABASE_URL, on
 // PostgreSQL; then p95 over HTTP of the indicators endpoint for the province and a city over a
-// year (groupBy=jurisdiction and month), against two baselines of the same run: GET /healthz and
+// year (groupBy=jurisdiction and month), against two baselines of the same run: GET /readyz and
 // GET /api/v1/cases/:id (a primary-key lookup). --dense then replaces the rollups by a synthetic
 // fill with every day × county × breakdown key present (what ≥1 M cases approach: the rollups
 // saturate, their size no longer grows with the number of cases) and measures again.
@@ -65,11 +65,11 @@ async function dashboardRows(t: Target, n: number, label: string): Promise<Row[]
       rows: { id: number }[];
     }
   ).rows as [{ id: number }];
-  const health = await latency(`${t.url}/healthz`, token, n);
+  const health = await latency(`${t.url}/readyz`, token, n);
   const lookup = await latency(`${t.url}/api/v1/cases/${Math.ceil(id / 2)}`, token, n);
   const rows: Row[] = [
     {
-      benchmark: 'GET /healthz (baseline 1)',
+      benchmark: 'GET /readyz (baseline 1)',
       value: health.p95,
       unit: 'ms p95',
       ratio: 1,
@@ -252,7 +252,7 @@ async function main() {
         print(`dense rollups: ${d.monthly} monthly rows, ${d.daily} daily rows`);
         print(formatTable((await dashboardRows(t, n, 'dense')).slice(2)));
       }
-      print('ratio: upkeep ÷ whole action; baseline 2 ÷ healthz; indicators ÷ GET /api/v1/cases/:id p95');
+      print('ratio: upkeep ÷ whole action; baseline 2 ÷ readyz; indicators ÷ GET /api/v1/cases/:id p95');
     } finally {
       await t.close();
     }

@@ -47,10 +47,11 @@ function machine() {
 
 function httpSpecs(t: Target, seconds: number): HttpSpec[] {
   const login = { username: BENCH_USER, password: BENCH_PASSWORD };
-  const healthz = `${t.url}/healthz`;
+  // /readyz: the HTTP stack plus one `select 1` (what /healthz was before it stopped touching the database).
+  const readyz = `${t.url}/readyz`;
   return [
-    { name: 'GET /healthz, 1 connection', url: healthz, connections: 1, seconds },
-    { name: 'GET /healthz, 32 connections', url: healthz, connections: 32, seconds },
+    { name: 'GET /readyz, 1 connection', url: readyz, connections: 1, seconds },
+    { name: 'GET /readyz, 32 connections', url: readyz, connections: 32, seconds },
     {
       name: 'POST /api/v1/auth/login, 8 connections',
       url: `${t.url}/api/v1/auth/login`,
@@ -100,9 +101,9 @@ async function benchDatabase(
       count: r.rows,
     }));
     const failures: string[] = [];
-    // `bench lifecycle`: the baseline, /healthz at 32 connections, intake and lifecycles only.
+    // `bench lifecycle`: the baseline, /readyz at 32 connections, intake and lifecycles only.
     const specs = httpSpecs(t, seconds).filter(
-      (s) => !lifecycleOnly || s.name === 'GET /healthz, 32 connections',
+      (s) => !lifecycleOnly || s.name === 'GET /readyz, 32 connections',
     );
     for (const spec of specs) {
       const warm = await cannon({ ...spec, seconds: Math.min(1, seconds / 3) });

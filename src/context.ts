@@ -6,6 +6,7 @@ import type { EventBus } from './commands/events.ts';
 import type { AppConfig } from './config/index.ts';
 import type { Database, Db } from './db/client.ts';
 import type { PlatformEvents } from './events.ts';
+import type { DiskWatchdog } from './db/diskWatchdog.ts';
 import type { Dispatcher } from './notify/dispatcher.ts';
 import type { Pii } from './security/pii.ts';
 
@@ -22,4 +23,6 @@ export interface AppContext {
   events: EventBus<PlatformEvents>;
   /** What other capabilities add to cases (src/cases/extensions.ts). */
   caseExtensions: CaseExtensions;
+  /** Free space of the embedded data dir (src/db/diskWatchdog.ts); absent on PostgreSQL and in memory. */
+  disk?: DiskWatchdog;
 }

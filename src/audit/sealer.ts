@@ -8,6 +8,7 @@ import { isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
+import { databaseFailure, shortDbError } from '../db/errors.ts';
 import { auditLog } from '../db/schema.ts';
 import { sealAllAudit } from './chain.ts';
 
@@ -16,6 +17,13 @@ export interface AuditSealerOptions {
   delayMs?: number;
   /** Periodic pass (started by `start()`). */
   pollMs?: number;
+}
+
+/** A database outage is expected to end: one short line, not a stack per pass (retried by the next). */
+function logSealError(log: Logger, e: unknown): void {
+  if (databaseFailure(e))
+    log.warn(`审计日志封链推迟，数据库不可用 / audit seal deferred: ${shortDbError(e)}`);
+  else log.error({ err: e }, '审计日志封链失败 / audit seal failed');
 }
 
 export class AuditSealer {
@@ -58,7 +66,7 @@ export class AuditSealer {
   private pass(): void {
     this.running = this.runOnce()
       .catch((e) => {
-        this.log.error({ err: e }, '审计日志封链失败 / audit seal failed');
+        logSealError(this.log, e);
         return 0;
       })
       .finally(() => {
@@ -86,7 +94,7 @@ export class AuditSealer {
     const tick = () => {
       if (this.probing) return;
       this.probing = this.tick()
-        .catch((e) => this.log.error({ err: e }, '审计日志封链失败 / audit seal failed'))
+        .catch((e) => logSealError(this.log, e))
         .finally(() => {
           this.probing = null;
         });
@@ -111,7 +119,7 @@ export class AuditSealer {
     this.soon = null;
     await this.probing;
     while (this.running) await this.running;
-    await this.runOnce().catch((e) => this.log.error({ err: e }, '审计日志封链失败 / audit seal failed'));
+    await this.runOnce().catch((e) => logSealError(this.log, e));
   }
 }
 

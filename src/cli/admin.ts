@@ -1,5 +1,4 @@
-// Maintenance commands: migrate, seed, audit verify, backup, bench.
-import fs from 'node:fs';
+// Maintenance commands: migrate, seed, audit verify, bench (backup and restore: src/backup/cli.ts).
 import type { Command } from 'commander';
 import { count } from 'drizzle-orm';
 import { recordAudit, verifyAuditChain } from '../audit/chain.ts';
@@ -102,29 +101,6 @@ export function registerAdminCommands(program: Command): void {
           out(`审计链被破坏 / audit chain BROKEN at chain position ${r.brokenAt}: ${r.reason}`);
           process.exitCode = 2;
         }
-      } finally {
-        await database.close();
-      }
-    });
-
-  program
-    .command('backup')
-    .description('备份嵌入式数据库 / back up the embedded database (PGlite data dir + secret key)')
-    .addOption(dataOption())
-    .requiredOption('--out <file>', '输出文件（.tar.gz）/ output file')
-    .addHelpText(
-      'after',
-      '\n示例:\n  $ npx xinfang backup --out backup-2026-11-27.tar.gz\n  PostgreSQL 请使用 pg_dump。',
-    )
-    .action(async (opts: { data: string; out: string }) => {
-      const config = appConfigFromEnv({ data: opts.data });
-      if (config.databaseUrl) throw new Error('PostgreSQL 请使用 pg_dump / use pg_dump for PostgreSQL');
-      const database = await openDatabase(config);
-      try {
-        const blob = await database.pglite?.dumpDataDir('gzip');
-        if (!blob) throw new Error('dump failed');
-        fs.writeFileSync(opts.out, Buffer.from(await blob.arrayBuffer()));
-        out(`已备份到 ${opts.out}；请同时妥善保管 ${config.dataDir}/secret.key（个人信息加密密钥）`);
       } finally {
         await database.close();
       }

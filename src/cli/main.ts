@@ -1,7 +1,8 @@
-// `xinfang` — serve, migrate, seed, audit verify, backup, bench. Every command takes --data DIR
+// `xinfang` — serve, migrate, seed, audit verify, backup, restore, bench. Every command takes --data DIR
 // (embedded database) or uses DATABASE_URL (PostgreSQL server) the same way.
 import { Command } from 'commander';
 import { registerAnalyticsCommands } from '../analytics/rebuild.ts';
+import { registerBackupCommands } from '../backup/cli.ts';
 import { registerHotspotCommands } from '../hotspots/cli.ts';
 import { registerReportCommands } from '../reports/cli.ts';
 import { VERSION } from '../version.ts';
@@ -29,12 +30,14 @@ const program = new Command('xinfang')
 
 registerServe(program);
 registerAdminCommands(program);
+registerBackupCommands(program);
 registerHotspotCommands(program);
 registerAnalyticsCommands(program);
 registerReportCommands(program);
 registerWarningCommands(program);
 
-program.parseAsync(process.argv).catch((e: Error) => {
+program.parseAsync(process.argv).catch((e: Error & { exitCode?: number }) => {
   process.stderr.write(`错误 / error: ${e.message}\n`);
-  process.exit(1);
+  // A refusal that restarting cannot fix (wrong key) has its own code: see docs/operations.md.
+  process.exit(typeof e.exitCode === 'number' ? e.exitCode : 1);
 });

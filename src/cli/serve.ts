@@ -53,6 +53,7 @@ export function registerServe(program: Command): void {
       await app.listen({ port: config.port, host: config.host });
       ctx.dispatcher.start();
       ctx.auditSealer.start();
+      ctx.disk?.start();
       const scheduler = startScheduler(ctx);
       const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
       const lines = [

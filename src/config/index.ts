@@ -33,6 +33,17 @@ export interface AppConfig extends DbConfig {
    * An exact count of a whole province scans every matching row (≈ 0.7 s at 1M cases).
    */
   listCountCap: number;
+  /** Disk-space watchdog of the embedded data dir (src/db/diskWatchdog.ts). */
+  disk: DiskConfig;
+}
+
+export interface DiskConfig {
+  /** Below this much free space administrators are warned (log + a warning in the console). */
+  warnMb: number;
+  /** Below this, changes are refused (507) so the embedded engine never meets a full disk; 0: off. */
+  minFreeMb: number;
+  /** How often the free space is read (also before a change, if the last reading is older than 1 s). */
+  checkSeconds: number;
 }
 
 export interface SmsConfig {
@@ -80,7 +91,30 @@ export function appConfigFromEnv(
     cookieSecure: process.env.XINFANG_COOKIE_SECURE === '1',
     sms: smsConfigFromEnv(),
     listCountCap: listCountCapFromEnv(process.env.XINFANG_LIST_COUNT_CAP),
+    disk: diskConfigFromEnv(process.env),
   };
+}
+
+export function diskConfigFromEnv(env: NodeJS.ProcessEnv): DiskConfig {
+  const int = (name: string, fallback: number, min: number) => {
+    const v = env[name]?.trim();
+    if (!v) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min)
+      throw new Error(`${name} 应为不小于 ${min} 的整数 / must be an integer ≥ ${min}: ${v}`);
+    return n;
+  };
+  const disk = {
+    warnMb: int('XINFANG_DISK_WARN_MB', 2048, 0),
+    minFreeMb: int('XINFANG_DISK_MIN_FREE_MB', 256, 0),
+    checkSeconds: int('XINFANG_DISK_CHECK_SECONDS', 10, 1),
+  };
+  if (disk.warnMb < disk.minFreeMb) {
+    throw new Error(
+      `XINFANG_DISK_WARN_MB (${disk.warnMb}) 应不小于 XINFANG_DISK_MIN_FREE_MB (${disk.minFreeMb}) / must not be below it`,
+    );
+  }
+  return disk;
 }
 
 function listCountCapFromEnv(v: string | undefined): number {

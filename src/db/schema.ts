@@ -468,7 +468,7 @@ export const warnings = pgTable(
   'warnings',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    kind: text('kind').notNull(), // growth | group_event | repeat_petitioner | overdue_unit | extreme_risk
+    kind: text('kind').notNull(), // growth | group_event | repeat_petitioner | overdue_unit | extreme_risk | storage_low
     level: text('level').notNull(), // high | medium
     jurisdictionCode: code('jurisdiction_code').notNull(), // whose subtree sees it
     title: text('title').notNull(),

@@ -5,6 +5,7 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
+import { databaseFailure, shortDbError } from '../db/errors.ts';
 import { outbox } from '../db/schema.ts';
 import type { Pii } from '../security/pii.ts';
 import { type GatewayError, isPermanentGatewayError } from './gateways/errors.ts';
@@ -104,7 +105,11 @@ export class Dispatcher {
     if (this.running) return;
     this.running = this.runOnce()
       .catch((e) => {
-        this.log.error({ err: e }, 'outbox dispatch failed');
+        // An outage: the next pass (every pollMs) retries; rows claimed before it are leased and
+        // sent again after the lease, with the same idempotency key.
+        if (databaseFailure(e))
+          this.log.warn(`短信发送推迟，数据库不可用 / outbox deferred: ${shortDbError(e)}`);
+        else this.log.error({ err: e }, 'outbox dispatch failed');
         return 0;
       })
       .finally(() => {

@@ -43,12 +43,20 @@ export function createPii(secret: string): Pii {
   };
 }
 
+/** The secret and where it came from (for messages), and the key file if this call created it. */
+export interface ResolvedSecret {
+  secret: string;
+  source: string;
+  generatedFile?: string;
+}
+
 /**
  * The secret: XINFANG_SECRET if set; on the embedded database a key generated once into the data
- * dir (losing that file makes stored personal data unreadable — it is part of every backup).
+ * dir (losing that file makes stored personal data unreadable — it is part of every backup, and
+ * the platform refuses to start with another key: src/security/keyCheck.ts).
  */
-export function resolveSecret(opts: { secret?: string; dataDir: string; embedded: boolean }): string {
-  if (opts.secret) return opts.secret;
+export function resolveSecret(opts: { secret?: string; dataDir: string; embedded: boolean }): ResolvedSecret {
+  if (opts.secret) return { secret: opts.secret, source: 'XINFANG_SECRET' };
   if (!opts.embedded || opts.dataDir.startsWith('memory://')) {
     if (!opts.embedded) {
       throw new Error(
@@ -56,12 +64,17 @@ export function resolveSecret(opts: { secret?: string; dataDir: string; embedded
           'Set XINFANG_SECRET (≥16 characters) when using DATABASE_URL; it encrypts personal data.',
       );
     }
-    return randomBytes(32).toString('base64url');
+    return { secret: randomBytes(32).toString('base64url'), source: 'memory' };
   }
-  const file = path.join(opts.dataDir, 'secret.key');
+  const file = path.join(opts.dataDir, SECRET_KEY_FILE);
+  let generatedFile: string | undefined;
   if (!fs.existsSync(file)) {
     fs.mkdirSync(opts.dataDir, { recursive: true });
     fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    generatedFile = file;
   }
-  return fs.readFileSync(file, 'utf8').trim();
+  return { secret: fs.readFileSync(file, 'utf8').trim(), source: file, generatedFile };
 }
+
+/** The key file in an embedded data dir. */
+export const SECRET_KEY_FILE = 'secret.key';

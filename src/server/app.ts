@@ -30,6 +30,7 @@ import { userRoutes } from '../users/routes.ts';
 import { VERSION } from '../version.ts';
 import { warningRoutes } from '../warnings/routes.ts';
 import { registerAuth } from './auth.ts';
+import { registerDiskGuard } from './diskGuard.ts';
 import { registerErrorHandling } from './errors.ts';
 import { healthRoutes } from './health.ts';
 import { registerWebApps } from './web.ts';
@@ -69,6 +70,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, ctx);
+  registerDiskGuard(app, ctx);
   sealAfterMutations(app, ctx.auditSealer);
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx), { prefix: '/api/v1/auth' });

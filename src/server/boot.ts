@@ -1,11 +1,13 @@
 // Starting the platform: open the database, migrate, load reference data, seed the demo once,
 // and build the context every command and route uses.
+import fs from 'node:fs';
 import pino, { type Logger } from 'pino';
 import { AuditSealer, type AuditSealerOptions } from '../audit/sealer.ts';
 import { wireCapabilities } from '../capabilities.ts';
 import type { AppConfig } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
 import { openDatabase } from '../db/client.ts';
+import { DiskWatchdog } from '../db/diskWatchdog.ts';
 import { migrate } from '../db/migrate.ts';
 import { backfillSignatures } from '../duplicates/store.ts';
 import { Dispatcher, type DispatcherOptions } from '../notify/dispatcher.ts';
@@ -13,8 +15,10 @@ import { createSmsSink } from '../notify/gateways/index.ts';
 import type { SmsSink } from '../notify/sinks.ts';
 import { bootstrapOrgs } from '../orgs/bootstrap.ts';
 import { backfillSearchTokens } from '../search/backfill.ts';
+import { checkStoredKey, KeyMismatchError } from '../security/keyCheck.ts';
 import { createPii, resolveSecret } from '../security/pii.ts';
 import { seedDemo } from '../seed/demo.ts';
+import { raiseStorageWarning } from '../warnings/storage.ts';
 
 export interface BootOptions {
   log?: Logger;
@@ -55,9 +59,19 @@ export async function boot(
   const database = await openDatabase(config);
   try {
     await migrate(database);
-    const pii = createPii(
-      resolveSecret({ secret: config.secret, dataDir: config.dataDir, embedded: database.kind === 'pglite' }),
-    );
+    const key = resolveSecret({
+      secret: config.secret,
+      dataDir: config.dataDir,
+      embedded: database.kind === 'pglite',
+    });
+    const pii = createPii(key.secret);
+    await checkStoredKey(database.db, pii, key.source).catch((e) => {
+      // A key generated just now for a data dir that has data is never the right one: leave the
+      // place free for the real secret.key.
+      if (!key.generatedFile) throw e;
+      fs.rmSync(key.generatedFile, { force: true });
+      throw e instanceof KeyMismatchError ? new KeyMismatchError(key.generatedFile, true) : e;
+    });
     const seededDemo = await database.db.transaction(async (tx) => {
       await bootstrapOrgs(tx);
       return config.demo ? seedDemo(tx, pii, config.demoPassword) : false;
@@ -80,6 +94,13 @@ export async function boot(
       delayMs: database.kind === 'pglite' ? 1000 : 50,
       ...opts.auditSealer,
     });
+    // The embedded data dir's disk: read once now, so a start on a nearly full disk is read-only
+    // from its first request (started periodically by `xinfang serve`).
+    let disk: DiskWatchdog | undefined;
+    if (database.kind === 'pglite' && !config.dataDir.startsWith('memory://')) {
+      disk = new DiskWatchdog(config.dataDir, config.disk, log, (r) => raiseStorageWarning(database.db, r));
+      await disk.check();
+    }
     return {
       config,
       database,
@@ -88,6 +109,7 @@ export async function boot(
       dispatcher,
       auditSealer,
       log,
+      disk,
       seededDemo,
       ...wireCapabilities(),
     };
@@ -98,6 +120,7 @@ export async function boot(
 }
 
 export async function shutdown(ctx: AppContext): Promise<void> {
+  ctx.disk?.stop();
   await ctx.auditSealer.stop(); // seals what is left while the database is still open
   await ctx.dispatcher.stop();
   await ctx.database.close();

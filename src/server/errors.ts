@@ -2,6 +2,7 @@
 // Unexpected errors are logged (without request bodies) and answered with a generic 500.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { databaseFailure, shortDbError } from '../db/errors.ts';
 import { AppError } from '../errors.ts';
 
 export function errorBody(code: string, message: string, field?: string) {
@@ -14,6 +15,13 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', '请求体不是有效的 JSON'],
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body_too_large', '请求内容过大'],
 };
+
+/** The answer to a request that the database could not serve (src/db/errors.ts). */
+export const DATABASE_UNAVAILABLE = errorBody('database_unavailable', '数据库暂时无法连接，请稍后重试');
+export const STORAGE_FULL = errorBody(
+  'storage_full',
+  '服务器存储空间已满，暂时无法保存，请联系系统管理员（查询不受影响）',
+);
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -42,6 +50,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send(errorBody('bad_request', '请求无效'));
+    }
+    const failure = databaseFailure(err);
+    if (failure) {
+      // The driver's own message only: a failed statement's text and parameters stay out of the log.
+      req.log.warn({ failure }, `数据库不可用 / database ${failure}: ${shortDbError(err)}`);
+      if (failure === 'disk_full') return reply.status(507).send(STORAGE_FULL);
+      return reply.status(503).header('retry-after', '5').send(DATABASE_UNAVAILABLE);
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(errorBody('internal_error', '服务器内部错误，请稍后重试'));

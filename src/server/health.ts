@@ -1,8 +1,18 @@
+// Liveness and readiness, for a supervisor or load balancer (docs/operations.md).
+// /healthz: the process is up and answering — cheap, never touches the database, so a database
+// outage does not get a healthy process restarted. /readyz: the database answers too — take the
+// node out of rotation while it does not.
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { VERSION } from '../version.ts';
+import { DATABASE_UNAVAILABLE } from './errors.ts';
+
+/** A database that does not answer within this long is not ready (a hung server, a partition). */
+const READY_TIMEOUT_MS = 3_000;
+
+const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 export const healthRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -13,7 +23,7 @@ export const healthRoutes =
         config: { public: true },
         schema: {
           tags: ['system'],
-          summary: '健康检查',
+          summary: '存活检查（不访问数据库）',
           response: {
             200: z.object({
               status: z.literal('ok'),
@@ -23,9 +33,41 @@ export const healthRoutes =
           },
         },
       },
-      async () => {
-        await ctx.db.execute(sql`select 1`);
-        return { status: 'ok' as const, db: ctx.database.kind, version: VERSION };
+      async () => ({ status: 'ok' as const, db: ctx.database.kind, version: VERSION }),
+    );
+
+    app.get(
+      '/readyz',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['system'],
+          summary: '就绪检查（数据库可用）',
+          response: {
+            200: z.object({
+              status: z.literal('ready'),
+              db: z.enum(['pglite', 'postgres']),
+              /** Embedded data dir's disk: `critical` = changes refused (507) until space returns. */
+              storage: z.enum(['ok', 'low', 'critical']).optional(),
+            }),
+            503: errorSchema,
+          },
+        },
+      },
+      async (_req, reply) => {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<false>((resolve) => {
+          timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS);
+        });
+        const answered = ctx.db.execute(sql`select 1`).then(
+          () => true,
+          () => false,
+        );
+        const ok = await Promise.race([answered, timeout]);
+        clearTimeout(timer);
+        if (!ok) return reply.status(503).header('retry-after', '5').send(DATABASE_UNAVAILABLE);
+        const storage = ctx.disk?.reading?.state;
+        return { status: 'ready' as const, db: ctx.database.kind, ...(storage ? { storage } : {}) };
       },
     );
   };

@@ -14,7 +14,7 @@ import { insertWarning, type NewWarning, scopePrefixOf, type WarningKind } from 
 import { THRESHOLDS } from './thresholds.ts';
 
 export interface ScanResult {
-  found: Record<Exclude<WarningKind, 'extreme_risk'>, number>;
+  found: Record<Exclude<WarningKind, 'extreme_risk' | 'storage_low'>, number>;
   /** Warnings new in this run (the rest were already there). */
   inserted: number;
   /** Special periods in force today, and digest SMS queued. */

@@ -13,6 +13,7 @@ export const WARNING_KINDS = [
   'repeat_petitioner',
   'overdue_unit',
   'extreme_risk',
+  'storage_low',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 export type WarningLevel = 'high' | 'medium';
@@ -23,6 +24,7 @@ export const WARNING_KIND_NAMES: Record<WarningKind, string> = {
   repeat_petitioner: '重复信访',
   overdue_unit: '超期积压',
   extreme_risk: '极端风险',
+  storage_low: '存储空间不足',
 };
 
 export interface NewWarning {

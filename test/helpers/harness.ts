@@ -27,7 +27,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-async function createPgDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A new database on the server at `baseUrl` (DATABASE_URL), for one test file. */
+export async function createPgDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `xinfang_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();

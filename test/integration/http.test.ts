@@ -20,6 +20,12 @@ describe('platform basics', () => {
     });
   });
 
+  it('answers readiness from the database', async () => {
+    const res = await h.app.inject({ url: '/readyz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ready', db: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
+  });
+
   it('publishes an OpenAPI document and the Swagger UI', async () => {
     const doc = (await h.app.inject({ url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3/);
@@ -73,7 +79,7 @@ describe('platform basics', () => {
     const pool = h.ctx.database.pool;
     if (pool) {
       // Warm several idle clients, then have the server terminate them all.
-      await Promise.all([1, 2, 3].map(() => h.app.inject({ url: '/healthz' })));
+      await Promise.all([1, 2, 3].map(() => h.app.inject({ url: '/readyz' })));
       const killer = new (await import('pg')).default.Client({ connectionString: process.env.DATABASE_URL });
       await killer.connect();
       await killer.query(
@@ -85,7 +91,7 @@ describe('platform basics', () => {
       await killer.end();
       await new Promise((r) => setTimeout(r, 200));
     }
-    const res = await h.app.inject({ url: '/healthz' });
+    const res = await h.app.inject({ url: '/readyz' });
     expect(res.statusCode).toBe(200);
   });
 

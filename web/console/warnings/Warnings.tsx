@@ -29,6 +29,7 @@ const KINDS: Record<string, string> = {
   repeat_petitioner: '重复信访',
   overdue_unit: '超期积压',
   extreme_risk: '极端风险',
+  storage_low: '存储空间不足',
 };
 const ACKNOWLEDGERS = new Set(['supervisor', 'leader']);
 const SHOWN_CASES = 8;
