@@ -22,11 +22,13 @@ import { type CaseRow, UnitLookup } from './units.ts';
 function blockerOf(actor: Actor, c: CaseRow, name: ActionName, now: Date): (() => AppError) | null {
   const def: ActionDef = ACTIONS[name];
   const state = c.state as CaseState;
-  if (!casePolicy.act(actor, c, def)) return () => forbidden(`您不能对该事项执行「${def.label}」`);
+  // State before the right to act: who may act follows from the state (the holder changes with
+  // it), so the loser of two concurrent actions learns that the matter moved on (409), not 403.
   if (!def.from.includes(state)) {
     return () =>
       conflict('action_not_allowed', `事项当前状态为「${STATE_NAMES[state]}」，不能执行「${def.label}」`);
   }
+  if (!casePolicy.act(actor, c, def)) return () => forbidden(`您不能对该事项执行「${def.label}」`);
   if (def.within) {
     const within = def.within;
     const clock = (c.clocks as Clocks)[within];

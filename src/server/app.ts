@@ -31,6 +31,7 @@ import { VERSION } from '../version.ts';
 import { warningRoutes } from '../warnings/routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandling } from './errors.ts';
+import { registerSecurityHeaders } from './headers.ts';
 import { healthRoutes } from './health.ts';
 import { registerWebApps } from './web.ts';
 
@@ -48,6 +49,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
+  await registerSecurityHeaders(app, { https: ctx.config.cookieSecure });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

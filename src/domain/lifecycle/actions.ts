@@ -4,6 +4,7 @@
 // `availableActions`, the UI's buttons and docs/lifecycle.md all read this table.
 import { z } from 'zod';
 import type { Role } from '../roles.ts';
+import { zId, zText } from '../validation/fields.ts';
 import type { ClockName } from './limits.ts';
 import {
   type CaseState,
@@ -63,13 +64,9 @@ export interface ActionDef {
   public: boolean;
 }
 
-const note = z.string().trim().max(2000).optional();
-const requiredText = (label: string, max = 5000) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过${max}字`);
+const note = zText({ label: '备注', max: 2000 }).optional();
+const requiredText = (label: string, max = 5000) => zText({ label, max, min: 1 });
+const optionalText = (label: string, max: number) => zText({ label, max }).optional();
 
 const STAFF_BUREAU: readonly Role[] = ['registrar'];
 const UNIT_STAFF: readonly Role[] = ['registrar', 'handler'];
@@ -81,7 +78,7 @@ export const ACTIONS = {
     to: 'forwarded',
     roles: STAFF_BUREAU,
     who: 'holder',
-    payload: z.object({ targetUnitId: z.number().int().positive(), note }),
+    payload: z.object({ targetUnitId: zId('转送单位'), note }),
     starts: ['acceptance', 'objection'],
     document: 'forward_letter',
     sms: 'forwarded',
@@ -110,7 +107,7 @@ export const ACTIONS = {
     payload: z.object({
       reasonCode: z.enum(NON_ACCEPTANCE_REASON_CODES, { error: '请选择不予受理的理由' }),
       reasonText: requiredText('不予受理的具体理由', 2000),
-      competentBody: z.string().trim().max(100).optional(),
+      competentBody: optionalText('有权处理的机关', 100),
     }),
     stops: ['acceptance'],
     document: 'non_acceptance_notice',
@@ -139,7 +136,7 @@ export const ACTIONS = {
     to: 'handling',
     roles: STAFF_BUREAU,
     who: 'holder',
-    payload: z.object({ targetUnitId: z.number().int().positive(), instructions: note }),
+    payload: z.object({ targetUnitId: zId('交办单位'), instructions: optionalText('交办要求', 2000) }),
     starts: ['objection'],
     document: 'assignment_order',
     sms: 'handling',
@@ -252,7 +249,7 @@ export const ACTIONS = {
     payload: z.object({
       bureauRating: z.enum(RATINGS, { error: '请评价信访部门' }),
       unitRating: z.enum(RATINGS, { error: '请评价责任单位' }),
-      comment: z.string().trim().max(500).optional(),
+      comment: optionalText('评价意见', 500),
     }),
     within: 'evaluation',
     stops: ['evaluation'],
@@ -280,7 +277,7 @@ export const ACTIONS = {
       outcome: z.enum(REVIEW_OUTCOMES, { error: '请选择复查结论（维持、撤销、变更）' }),
       facts: requiredText('复查认定的事实'),
       reasons: requiredText('复查理由'),
-      decision: z.string().trim().max(5000).optional(),
+      decision: optionalText('处理意见', 5000),
     }),
     within: 'review',
     starts: ['rereview_window'],
@@ -311,7 +308,7 @@ export const ACTIONS = {
       outcome: z.enum(REVIEW_OUTCOMES, { error: '请选择复核结论（维持、撤销、变更）' }),
       facts: requiredText('复核认定的事实'),
       reasons: requiredText('复核理由'),
-      decision: z.string().trim().max(5000).optional(),
+      decision: optionalText('处理意见', 5000),
     }),
     within: 'rereview',
     stops: ['rereview'],
@@ -337,7 +334,7 @@ export const ACTIONS = {
     roles: STAFF_BUREAU,
     who: 'holder',
     payload: z.object({
-      targetCaseId: z.number({ error: '请选择要关联的信访事项' }).int().positive(),
+      targetCaseId: zId('要关联的信访事项'),
       note,
     }),
     stops: ['acceptance', 'objection'],
@@ -383,7 +380,8 @@ export const ACTIONS = {
 
 export type ActionName = keyof typeof ACTIONS;
 export const ACTION_NAMES = Object.keys(ACTIONS) as [ActionName, ...ActionName[]];
-export const isActionName = (s: string): s is ActionName => s in ACTIONS;
+// Own keys only: `'toString' in ACTIONS` is true (Object.prototype).
+export const isActionName = (s: string): s is ActionName => Object.hasOwn(ACTIONS, s);
 export type ActionPayload<A extends ActionName> = z.output<(typeof ACTIONS)[A]['payload']>;
 
 /** The states an action can lead to (for diagrams and reachability checks). */
