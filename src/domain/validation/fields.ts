@@ -56,7 +56,14 @@ const issue = (ctx: z.RefinementCtx, message: string, code = 'invalid_request') 
  * Free text: no control characters but newline and tab, trimmed unless `trim: false`, between `min`
  * and `max` characters (code points). `label` names the field in messages (`请填写${label}`).
  */
-export function zText(opts: { label: string; max: number; min?: number; trim?: boolean; required?: string }) {
+export function zText(opts: {
+  label: string;
+  max: number;
+  min?: number;
+  trim?: boolean;
+  /** The message when shorter than `min` (default `请填写…` or `…至少N个字`). */
+  tooShort?: string;
+}) {
   const { label, max, min = 0, trim = true } = opts;
   return z
     .string({ error: (i) => (i.input === undefined ? `请填写${label}` : `${label}应为文本`) })
@@ -73,11 +80,8 @@ export function zText(opts: { label: string; max: number; min?: number; trim?: b
       }
       const n = charCount(r.value);
       if (n < min) {
-        issue(
-          ctx,
-          min <= 1 ? (opts.required ?? `请填写${label}`) : `${label}至少${min}个字`,
-          'text_too_short',
-        );
+        const short = opts.tooShort ?? (min <= 1 ? `请填写${label}` : `${label}至少${min}个字`);
+        issue(ctx, short, 'text_too_short');
         return z.NEVER;
       }
       if (n > max) {
@@ -104,6 +108,12 @@ export const zIdParam = (label = '编号') =>
     .int(`${label}应为正整数`)
     .positive(`${label}应为正整数`)
     .max(ID_MAX, `${label}超出范围`);
+
+/** A yes/no filter in a query string: 'true'/'1' or 'false'/'0' (not "any text is true"). */
+export const zFlag = () =>
+  z
+    .enum(['true', 'false', '1', '0'], { error: '应为 true 或 false' })
+    .transform((v) => v === 'true' || v === '1');
 
 /** A page number: large pages are empty, not an overflow. */
 export const zPage = () =>
