@@ -11,7 +11,14 @@ const t: Record<string, string> = {};
 
 beforeAll(async () => {
   h = await startHarness();
-  for (const u of ['gl_registrar', 'gl_supervisor', 'gl_handler', 'nj_registrar', '13900000001']) {
+  for (const u of [
+    'gl_registrar',
+    'gl_supervisor',
+    'gl_leader',
+    'gl_handler',
+    'nj_registrar',
+    '13900000001',
+  ]) {
     t[u] = await h.login(u);
   }
 });
@@ -135,6 +142,27 @@ describe('POST /api/v1/cases/similar', () => {
     expect(nj.candidates.map((c) => c.caseId)).toContain(xuanwu.caseId);
     const gl = await similar('gl_registrar', probe);
     expect(gl.candidates.map((c) => c.caseId)).not.toContain(xuanwu.caseId);
+  });
+
+  it('matches on ID number and phone only for roles that may search by them (not supervisors, leaders)', async () => {
+    const probe = { subject: '工资拖欠', content: WAGES };
+    for (const user of ['gl_supervisor', 'gl_leader']) {
+      // The case list does not find the matter by the petitioner's ID number for these roles …
+      const list = await h.app.inject({ url: `/api/v1/cases?q=${idNumber(1)}`, headers: as(user) });
+      expect(list.json().items.map((c: { id: number }) => c.id)).not.toContain(fees.caseId);
+      // … and neither does the check before saving, by ID number or by phone.
+      for (const pii of [{ idNumber: idNumber(1) }, { phone: phone(1) }]) {
+        const r = await similar(user, { ...probe, ...pii });
+        expect(r.status).toBe(200);
+        expect(r.candidates.map((c) => c.caseId)).not.toContain(fees.caseId);
+      }
+      // Content still matches for them.
+      const near = await similar(user, { subject: '阳光花园物业费上涨问题', content: FEES_EDITED });
+      expect(near.candidates.map((c) => c.caseId)).toContain(fees.caseId);
+    }
+    // A registrar, who may search by them, still finds it.
+    const r = await similar('gl_registrar', { ...probe, idNumber: idNumber(1) });
+    expect(r.candidates.map((c) => c.caseId)).toContain(fees.caseId);
   });
 
   it('is for bureau staff who register, not departments or citizens', async () => {
