@@ -73,6 +73,9 @@ async function expectRefused(p: Probe, status = 400) {
   return error as { code: string; field: string; message: string };
 }
 
+/** Probes named with their method in the test titles (GET unless said). */
+const withGet = (probes: Probe[]): Probe[] => probes.map((p) => ({ method: 'GET', ...p }));
+
 const countCases = async () => (await h.ctx.db.select({ n: count() }).from(cases))[0]?.n;
 
 describe('action names that are Object.prototype members', () => {
@@ -269,8 +272,8 @@ describe('control characters in text fields', () => {
 });
 
 describe('dates outside sane years', () => {
-  it.each<Probe>(
-    [
+  it.each(
+    withGet([
       { user: 'gl_registrar', url: '/api/v1/cases?from=0999-12-31', field: 'from' },
       { user: 'gl_registrar', url: '/api/v1/cases?to=0001-01-01', field: 'to' },
       { user: 'gl_registrar', url: '/api/v1/cases/export.xlsx?from=0999-12-31', field: 'from' },
@@ -304,7 +307,7 @@ describe('dates outside sane years', () => {
         field: 'from',
       },
       { user: 'nj_analyst', url: '/api/v1/analytics/hotspots?from=2026-13-45', field: 'from' },
-    ].map((p) => ({ method: 'GET' as const, ...p })),
+    ]),
   )('$method $url → 400 on $field', async (p) => {
     const e = await expectRefused(p);
     expect(e.message).toMatch(/年|日期|月份|时间/);
@@ -313,8 +316,8 @@ describe('dates outside sane years', () => {
 
 describe('ids beyond int4', () => {
   const BIG = 2 ** 31; // 2147483648
-  it.each<Probe>(
-    [
+  it.each(
+    withGet([
       { user: 'gl_registrar', url: `/api/v1/cases/${BIG}`, field: 'id' },
       { user: 'gl_registrar', url: `/api/v1/cases/${BIG}/notifications`, field: 'id' },
       { user: 'gl_registrar', url: `/api/v1/cases/1/documents/${BIG}`, field: 'docId' },
@@ -372,7 +375,7 @@ describe('ids beyond int4', () => {
         payload: { action: 'assign', targetUnitId: BIG },
         field: 'targetUnitId',
       },
-    ].map((p) => ({ method: 'GET' as const, ...p })),
+    ]),
   )('$method $url → 400 on $field', async (p) => {
     await expectRefused(p);
   });
