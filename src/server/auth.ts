@@ -56,10 +56,13 @@ export function isPrivateRoute(req: FastifyRequest): boolean {
   return path === '/api/v1' || path.startsWith('/api/v1/');
 }
 
-const sameToken = (sent: string | string[] | undefined, expected: string) =>
-  typeof sent === 'string' &&
-  sent.length === expected.length &&
-  timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+/** Constant-time comparison of the CSRF header with the session's token (bytes, not characters). */
+function sameToken(sent: string | string[] | undefined, expected: string): boolean {
+  if (typeof sent !== 'string') return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);

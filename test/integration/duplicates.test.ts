@@ -211,14 +211,14 @@ describe('related cases and linking a repeat', () => {
     const audits = await h.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'case.link_repeat'));
     expect(audits.some((a) => a.entityId === String(repeat.caseId))).toBe(true);
 
-    // Not again: the repeat is closed and no unit holds it any more.
+    // Not again: the repeat is closed (409: its state comes before who holds it, which is no one).
     const again = await h.app.inject({
       method: 'POST',
       url: `/api/v1/cases/${repeat.caseId}/actions`,
       headers: as('gl_registrar'),
       payload: { action: 'link_repeat', targetCaseId: open.caseId },
     });
-    expect(again.statusCode).toBe(403);
+    expect(again.statusCode).toBe(409);
     expect((await detail('gl_registrar', open.caseId)).flags.repeatCount).toBe(1);
   });
 

@@ -66,6 +66,14 @@ describe('CSRF on cookie-authenticated mutations', () => {
       payload: { action: 'accept' },
     });
     expect(act.statusCode).toBe(403);
+    // A token as long as the real one in characters but not in bytes is just wrong, not a crash.
+    const latin1 = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: { cookie, 'x-csrf-token': 'é'.repeat(csrf.length) },
+      payload: petition('反映道路积水问题'),
+    });
+    expect(latin1.statusCode).toBe(403);
     expect(await countCases()).toBe(before);
     const [c] = await h.ctx.db.select().from(cases).where(eq(cases.id, caseId));
     expect(c?.state).toBe('registered');
