@@ -1,7 +1,8 @@
 // Fuzzes every route of the OpenAPI document (/api/openapi.json of the built app): each path, query
 // and body parameter, and each lifecycle action's payload, with plausible and hostile values, odd
 // path spellings and non-JSON bodies, as anonymous, a citizen, staff of every role (bearer) and a
-// browser session (cookie + CSRF token). Nothing may answer ≥ 500, and the process stays up.
+// browser session (cookie + CSRF token). Nothing may answer ≥ 500, every refusal of the API has the
+// error shape with a Chinese message, and the process stays up.
 //
 // Seeded: a failure prints FUZZ_SEED and the requests; `FUZZ_SEED=123 npx vitest run
 // test/integration/openapi-fuzz.test.ts` replays them. FUZZ_REQUESTS changes the count.
@@ -9,6 +10,7 @@ import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ACTION_NAMES, ACTIONS } from '../../src/domain/lifecycle/actions.ts';
+import { normalisedPath } from '../../src/server/auth.ts';
 import {
   hostile,
   hostileText,
@@ -322,6 +324,16 @@ const enc = (s: string) => {
   }
 };
 
+const isApi = (url: string) => normalisedPath(url).startsWith('/api/v1');
+function errorShaped(body: string): boolean {
+  try {
+    const e = JSON.parse(body).error;
+    return typeof e?.code === 'string' && /[\u4e00-\u9fff]/.test(e?.message);
+  } catch {
+    return false;
+  }
+}
+
 const show = (s: Sent) => {
   const p = Buffer.isBuffer(s.payload) ? `<bytes ${s.payload.toString('hex')}>` : JSON.stringify(s.payload);
   return `${s.who} ${s.method} ${s.url}${p === undefined ? '' : ` ${p.length > 300 ? `${p.slice(0, 300)}…` : p}`}`;
@@ -356,6 +368,9 @@ describe(`OpenAPI fuzz (FUZZ_SEED=${SEED})`, () => {
         });
         status = res.statusCode;
         if (status >= 500) answer = res.body.slice(0, 200);
+        // Every refusal of the API is the platform's error shape, with a Chinese message.
+        else if (status >= 400 && isApi(sent.url) && !errorShaped(res.body))
+          answer = `not {"error":{"code","message"}}: ${res.body.slice(0, 200)}`;
       } catch (e) {
         status = 599;
         answer = `inject threw: ${(e as Error).message}`;
@@ -366,7 +381,7 @@ describe(`OpenAPI fuzz (FUZZ_SEED=${SEED})`, () => {
         profile.set(k, [t[0] + 1, t[1] + performance.now() - t0]);
       }
       byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
-      if (status >= 500) failures.push(`#${i} ${show(sent)} → ${status} ${answer}`);
+      if (answer) failures.push(`#${i} ${show(sent)} → ${status} ${answer}`);
       if (op.path.endsWith('/logout') && status === 200) await relogin(who);
     }
     if (process.env.FUZZ_PROFILE) {
@@ -378,7 +393,7 @@ describe(`OpenAPI fuzz (FUZZ_SEED=${SEED})`, () => {
     const health = await h.app.inject({ url: '/healthz' });
     if (failures.length) {
       console.error(
-        `OpenAPI fuzz: ${failures.length} answers ≥ 500 — replay with FUZZ_SEED=${SEED}\n${failures.slice(0, 30).join('\n')}`,
+        `OpenAPI fuzz: ${failures.length} answers ≥ 500 or not in the error shape — replay with FUZZ_SEED=${SEED}\n${failures.slice(0, 30).join('\n')}`,
       );
     }
     expect(failures).toEqual([]);

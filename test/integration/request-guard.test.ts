@@ -150,6 +150,29 @@ describe('401 before the body is read, on every spelling of an API path', () => 
   });
 });
 
+describe('URLs the router refuses before any hook', () => {
+  it('answers in the error shape with the headers: 401 without credentials, else 400 or 414', async () => {
+    const staff = { authorization: `Bearer ${await h.login('gl_registrar')}` };
+    const anonymous = await h.app.inject({ url: '/api/v1/cases/%zz' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error.code).toBe('unauthorized');
+    const bad = await h.app.inject({ url: '/api/v1/cases/%zz', headers: staff });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'bad_url', message: expect.stringMatching(/地址/) });
+    const long = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/special-periods/${'9'.repeat(300)}`,
+      headers: staff,
+    });
+    expect(long.statusCode).toBe(414);
+    expect(long.json().error.code).toBe('uri_too_long');
+    for (const res of [anonymous, bad, long]) {
+      expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+});
+
 describe('security headers', () => {
   it.each([
     ['/', 200],
@@ -160,6 +183,7 @@ describe('security headers', () => {
     ['/healthz', 200],
     ['/api/v1/cases', 401],
     ['/no/such/page', 404],
+    ['/api/v1/cases/%zz', 401],
   ])('%s (%i) carries CSP, no framing, nosniff and a referrer policy', async (url, status) => {
     const res = await h.app.inject({ url });
     expect(res.statusCode).toBe(status);
