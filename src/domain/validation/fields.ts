@@ -128,9 +128,7 @@ const yearIssue = (label: string) => ({
 
 /** A calendar date 'YYYY-MM-DD' (a real day) within the sane years. */
 export const zDate = (label = '日期') =>
-  z.iso
-    .date(`${label}格式应为 YYYY-MM-DD`)
-    .refine((s) => yearOk(Number(s.slice(0, 4))), yearIssue(label));
+  z.iso.date(`${label}格式应为 YYYY-MM-DD`).refine((s) => yearOk(Number(s.slice(0, 4))), yearIssue(label));
 
 /** A month 'YYYY-MM' within the sane years. */
 export const zMonth = (label = '月份') =>
