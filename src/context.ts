@@ -5,8 +5,8 @@ import type { CaseExtensions } from './cases/extensions.ts';
 import type { EventBus } from './commands/events.ts';
 import type { AppConfig } from './config/index.ts';
 import type { Database, Db } from './db/client.ts';
-import type { PlatformEvents } from './events.ts';
 import type { DiskWatchdog } from './db/diskWatchdog.ts';
+import type { PlatformEvents } from './events.ts';
 import type { Dispatcher } from './notify/dispatcher.ts';
 import type { Pii } from './security/pii.ts';
 

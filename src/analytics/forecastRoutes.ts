@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { analyticsScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
+import { zCode, zMonth, zText } from '../server/fields.ts';
 import { forecastVolume } from './forecast.ts';
 
 const Point = z.object({
@@ -26,17 +27,12 @@ export const forecastRoutes =
           tags: ['analytics'],
           summary: '信访量预测（Holt–Winters 季节模型，80%/95% 预测区间）',
           querystring: z.object({
-            scope: z
-              .string()
-              .regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字')
-              .optional(),
-            category: z.string().min(1).max(20).optional().meta({ description: '内容分类代码' }),
-            horizon: z.coerce.number().int().min(1).max(24).default(3),
-            until: z
-              .string()
-              .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+            scope: zCode().optional(),
+            category: zText({ label: '内容分类', min: 1, max: 20 })
               .optional()
-              .meta({ description: '历史数据截止月份（默认上月）' }),
+              .meta({ description: '内容分类代码' }),
+            horizon: z.coerce.number().int().min(1).max(24).default(3),
+            until: zMonth('截止月份').optional().meta({ description: '历史数据截止月份（默认上月）' }),
           }),
           response: {
             200: z.object({

@@ -9,6 +9,7 @@ import type { AppContext } from '../context.ts';
 import { INDICATOR_DEFINITIONS } from '../domain/indicators/index.ts';
 import { analyticsScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
+import { zCode, zDate, zIdParam, zPage, zText } from '../server/fields.ts';
 import { casesBehind, DRILL_METRICS } from './drill.ts';
 import { defaultRange, GROUP_BYS, indicatorsFor, overdueByUnit, trendFor } from './indicators.ts';
 
@@ -47,13 +48,8 @@ export const IndicatorsSchema = z.object({
   groupPersons: z.number(),
 });
 
-const scope = z
-  .string()
-  .regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字')
-  .optional()
-  .meta({ description: '行政区划代码（默认本人所在辖区）' });
-const date = z.iso.date('日期格式应为 YYYY-MM-DD');
-const Range = { from: date.optional(), to: date.optional() };
+const scope = zCode().optional().meta({ description: '行政区划代码（默认本人所在辖区）' });
+const Range = { from: zDate('起始日期').optional(), to: zDate('截止日期').optional() };
 
 const rangeOf = (q: { from?: string; to?: string }) => {
   const d = defaultRange();
@@ -124,11 +120,11 @@ export const analyticsRoutes =
             ...Range,
             scope,
             metric: z.enum(DRILL_METRICS).default('total'),
-            category: z.string().max(20).optional(),
-            form: z.string().max(20).optional(),
-            purpose: z.string().max(20).optional(),
-            unit: z.coerce.number().int().positive().optional(),
-            page: z.coerce.number().int().min(1).default(1),
+            category: zText({ label: '内容分类', max: 20 }).optional(),
+            form: zText({ label: '信访形式', max: 20 }).optional(),
+            purpose: zText({ label: '信访目的', max: 20 }).optional(),
+            unit: zIdParam('单位').optional(),
+            page: zPage().default(1),
             pageSize: z.coerce.number().int().min(1).max(200).default(20),
           }),
           response: { 200: z.object({ items: z.array(CaseSummary), total: z.number() }) },
@@ -156,7 +152,7 @@ export const analyticsRoutes =
           querystring: z.object({
             ...Range,
             scope,
-            category: z.string().max(20).optional(),
+            category: zText({ label: '内容分类', max: 20 }).optional(),
             interval: z.enum(['month', 'day']).default('month'),
           }),
           response: {

@@ -9,14 +9,14 @@ import { ROLE_NAMES } from '../domain/roles.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
 import { actorOf } from '../server/auth.ts';
-import { zPhone } from '../server/fields.ts';
+import { zPhone, zText } from '../server/fields.ts';
 import { type LoginResult, loginWithPassword, loginWithSmsCode, logout, requestSmsCode } from './commands.ts';
 import { MeView, presentMe } from './presenters.ts';
 import { CSRF_COOKIE, resolveSession, SESSION_COOKIE } from './sessions.ts';
 
 const LoginBody = z
   .object({
-    username: z.string().min(1).max(64).optional().meta({ description: '工作人员用户名' }),
+    username: zText({ label: '用户名', min: 1, max: 64 }).optional().meta({ description: '工作人员用户名' }),
     phone: zPhone().optional().meta({ description: '信访人手机号' }),
     password: z.string().min(1).max(200).optional(),
     code: z

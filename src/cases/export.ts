@@ -10,6 +10,7 @@ import { type CaseForm, type CaseState, FORM_NAMES, STATE_NAMES } from '../domai
 import { forbidden } from '../errors.ts';
 import { attachmentHeader, toXlsx, XLSX_CONTENT_TYPE, type XlsxColumn } from '../exports/xlsx.ts';
 import { actorOf } from '../server/auth.ts';
+import { zText } from '../server/fields.ts';
 import { CaseListQuery, listCases } from './queries.ts';
 import { type CaseRow, UnitLookup } from './units.ts';
 
@@ -46,7 +47,9 @@ export function flagsText(c: CaseRow): string {
 
 /** The list query without paging (the export takes the first EXPORT_CAP rows in the list's order). */
 const ExportQuery = CaseListQuery.omit({ page: true, pageSize: true }).extend({
-  title: z.string().max(20).optional().meta({ description: '列表名称，用于文件名（如“待受理”）' }),
+  title: zText({ label: '列表名称', max: 20 })
+    .optional()
+    .meta({ description: '列表名称，用于文件名（如“待受理”）' }),
 });
 
 /** '信访事项' or '信访事项-待受理'; characters a file name cannot hold are dropped. */

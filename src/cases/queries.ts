@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { cases } from '../db/schema.ts';
 import { FORMS, STATES } from '../domain/lifecycle/vocabulary.ts';
+import { zCode, zDate, zFlag, zIdParam, zPage, zText } from '../domain/validation/fields.ts';
 import { type Actor, caseScope, caseScopeParts } from '../policies/index.ts';
 import type { TextSearch } from './extensions.ts';
 
@@ -15,28 +16,24 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
     .pipe(z.array(z.enum(values)));
 
 export const CaseListQuery = z.object({
-  q: z.string().trim().max(100, '检索词不超过100字').optional().meta({
+  q: zText({ label: '检索词', max: 100 }).optional().meta({
     description: '检索：标题和内容中的词语（按相关度排序），信访件编号或其前缀，身份证号码或手机号码',
   }),
-  page: z.coerce.number().int().min(1).default(1),
+  page: zPage().default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   state: csv(STATES).optional().meta({ description: '状态，逗号分隔' }),
   form: csv(FORMS).optional(),
-  purpose: z.string().optional(),
-  category: z.string().optional(),
-  jurisdiction: z
-    .string()
-    .regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字')
-    .optional()
-    .meta({ description: '问题属地（含下级）' }),
-  unitId: z.coerce.number().int().optional().meta({ description: '当前待办单位' }),
+  purpose: zText({ label: '信访目的', max: 40 }).optional(),
+  category: zText({ label: '内容分类', max: 20 }).optional(),
+  jurisdiction: zCode().optional().meta({ description: '问题属地（含下级）' }),
+  unitId: zIdParam('单位').optional().meta({ description: '当前待办单位' }),
   due: z.enum(['overdue', 'near']).optional(),
-  backlog: z.coerce.boolean().optional(),
-  supervised: z.coerce.boolean().optional(),
-  repeat: z.coerce.boolean().optional(),
+  backlog: zFlag().optional(),
+  supervised: zFlag().optional(),
+  repeat: zFlag().optional(),
   flag: z.enum(['group_suspect']).optional().meta({ description: 'group_suspect：疑似联名/群体' }),
-  from: z.iso.date().optional().meta({ description: '收到日期起（含）' }),
-  to: z.iso.date().optional().meta({ description: '收到日期止（含）' }),
+  from: zDate('起始日期').optional().meta({ description: '收到日期起（含）' }),
+  to: zDate('截止日期').optional().meta({ description: '收到日期止（含）' }),
   sort: z.enum(['receivedAt', 'dueAt', 'caseNumber']).default('receivedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });

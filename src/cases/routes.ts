@@ -12,7 +12,7 @@ import { type CaseState, FORMS, PURPOSES, STATE_NAMES } from '../domain/lifecycl
 import { notFound } from '../errors.ts';
 import { casePolicy, ensureReadable, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
-import { zIdNumber, zPersonName, zPhone } from '../server/fields.ts';
+import { zCode, zDateTime, zIdNumber, zIdParam, zPersonName, zPhone, zText } from '../server/fields.ts';
 import { documentBytes } from './effects.ts';
 import { executeAction } from './engine.ts';
 import { registerCase } from './intake.ts';
@@ -32,7 +32,7 @@ const PartyBody = z.object({
   name: zPersonName(),
   idNumber: zIdNumber().optional(),
   phone: zPhone().optional(),
-  address: z.string().trim().max(200).optional(),
+  address: zText({ label: '地址', max: 200 }).optional(),
   rightsCardNo: z
     .string()
     .trim()
@@ -44,10 +44,10 @@ const PartyBody = z.object({
 const IntakeBody = z.object({
   form: z.enum(FORMS, { error: '请选择信访形式' }),
   purpose: z.enum(PURPOSES).default('claim'),
-  categoryCode: z.string().max(20).optional(),
-  subject: z.string().trim().min(2, '标题至少2个字').max(100, '标题不超过100字'),
-  content: z.string().trim().min(10, '请详细描述信访事项，至少10个字').max(5000, '内容不超过5000字'),
-  jurisdictionCode: z.string().regex(/^\d{6}(\d{3})?$/, '请选择问题属地'),
+  categoryCode: zText({ label: '内容分类', max: 20 }).optional(),
+  subject: zText({ label: '标题', min: 2, max: 100 }),
+  content: zText({ label: '信访内容', min: 10, max: 5000, tooShort: '请详细描述信访事项，至少10个字' }),
+  jurisdictionCode: zCode('请选择问题属地'),
   petitioner: PartyBody.optional(),
   representatives: z.array(PartyBody).max(20).optional(),
   peopleCount: z.number().int().min(1).max(100000).optional(),
@@ -56,10 +56,10 @@ const IntakeBody = z.object({
     .string()
     .regex(/^\d{16,19}$/, '信访件编号格式不正确')
     .optional(),
-  receivedAt: z.iso.datetime({ offset: true }).optional().meta({ description: '收到时间（来信为收信日期）' }),
+  receivedAt: zDateTime('收到时间').optional().meta({ description: '收到时间（来信为收信日期）' }),
 });
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
+const idParam = z.object({ id: zIdParam('信访事项编号') });
 
 export const caseRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -186,7 +186,9 @@ export const caseRoutes =
           summary: '执行办理操作（受理、交办、答复、送达、评价、复查……）',
           description: `action 取值：${ACTION_NAMES.join(', ')}。其余字段为该操作的参数。`,
           params: idParam,
-          body: z.looseObject({ action: z.string().min(1, '请指定办理操作') }),
+          body: z.looseObject({
+            action: zText({ label: '办理操作', min: 1, max: 40, tooShort: '请指定办理操作' }),
+          }),
           response: {
             200: z.union([
               ActionAnswer,
@@ -213,7 +215,7 @@ export const caseRoutes =
         schema: {
           tags: ['cases'],
           summary: '下载文书（.docx）',
-          params: idParam.extend({ docId: z.coerce.number().int().positive() }),
+          params: idParam.extend({ docId: zIdParam('文书编号') }),
         },
       },
       async (req, reply) => {
@@ -289,8 +291,8 @@ export const caseRoutes =
         schema: {
           tags: ['public'],
           summary: '凭信访件编号和查询码查询办理进展（无需登录，不含个人信息）',
-          params: z.object({ caseNumber: z.string().max(30) }),
-          querystring: z.object({ code: z.string().max(20) }),
+          params: z.object({ caseNumber: zText({ label: '信访件编号', max: 30 }) }),
+          querystring: z.object({ code: zText({ label: '查询码', max: 20 }) }),
           response: {
             200: z.object({
               caseNumber: z.string(),

@@ -12,6 +12,7 @@ import { matchLegalChannels } from '../domain/legalChannels.ts';
 import { badRequest, forbidden } from '../errors.ts';
 import { ensureAllowed, settingsPolicy, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
+import { zCode, zText } from '../server/fields.ts';
 import { cachedLegalChannelRules } from '../settings/legalChannels.ts';
 import { LexiconClassifier } from './lexicon.ts';
 import {
@@ -23,8 +24,6 @@ import {
   routingTable,
 } from './routing.ts';
 import { activeClassifier } from './store.ts';
-
-const zCode = z.string().regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字');
 
 const Suggestion = z.object({
   top3: z.array(
@@ -66,10 +65,10 @@ export const classifyRoutes =
           tags: ['classify'],
           summary: '内容分类与转办建议：最可能的三个类别、概率、承办部门及依据词（工作人员）',
           body: z.object({
-            subject: z.string().max(200).default(''),
-            content: z.string().max(20_000).default(''),
+            subject: zText({ label: '标题', max: 200 }).default(''),
+            content: zText({ label: '内容', max: 20_000 }).default(''),
             /** The matter's place: departments are resolved to that jurisdiction's units. */
-            jurisdictionCode: zCode.optional(),
+            jurisdictionCode: zCode().optional(),
           }),
           response: { 200: Suggestion },
         },
@@ -110,7 +109,7 @@ export const classifyRoutes =
         schema: {
           tags: ['classify'],
           summary: '某行政区划生效的类别→承办部门对照表（含上级设置与默认值）',
-          params: z.object({ code: zCode }),
+          params: z.object({ code: zCode() }),
         },
       },
       async (req) => {
@@ -126,8 +125,11 @@ export const classifyRoutes =
         schema: {
           tags: ['classify'],
           summary: '设置本辖区的类别→承办部门对照（管理员；对下级生效）',
-          params: z.object({ code: zCode }),
-          body: z.record(z.string().min(1).max(40), z.string()),
+          params: z.object({ code: zCode() }),
+          body: z.record(
+            zText({ label: '内容分类', min: 1, max: 40 }),
+            zText({ label: '承办部门', max: 40 }),
+          ),
         },
       },
       async (req) => {

@@ -74,7 +74,9 @@ export const categoryByName = (name: string): ContentCategory | undefined => byN
 /** Label for statistics: the name, a retired code's old name, '未分类' for none, else the code itself. */
 export function categoryLabel(code: string | null | undefined): string {
   if (!code) return '未分类';
-  return byCode.get(code)?.name ?? RETIRED_CATEGORIES[code]?.name ?? code;
+  // Own keys only: a code such as 'constructor' is not a retired category.
+  const retired = Object.hasOwn(RETIRED_CATEGORIES, code) ? RETIRED_CATEGORIES[code] : undefined;
+  return byCode.get(code)?.name ?? retired?.name ?? code;
 }
 
 export type SuggestedCategoryName = Exclude<CategoryName, '其他'>;

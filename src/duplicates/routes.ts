@@ -9,21 +9,24 @@ import type { AppContext } from '../context.ts';
 import { settings } from '../db/schema.ts';
 import { duplicatePolicy, ensureAllowed, settingsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
+import { zCode, zId, zText } from '../server/fields.ts';
 import { invalidateSettings } from '../settings/cache.ts';
 import { SimilarCase } from './candidates.ts';
 import { similarForPetition } from './service.ts';
 import { DUPLICATE_SETTINGS_KEY, DuplicateSettings, duplicateSettingsFor } from './settings.ts';
 
 const SimilarBody = z.object({
-  subject: z.string().max(200, '标题不超过200字'),
-  content: z.string().max(10000, '内容不超过10000字'),
-  jurisdictionCode: z.string().regex(/^\d{6}(\d{3})?$/, '请选择问题属地'),
-  idNumber: z.string().max(30).optional().meta({ description: '信访人身份证号（只用于比对，不返回）' }),
-  phone: z.string().max(20).optional().meta({ description: '信访人手机号（只用于比对，不返回）' }),
-  excludeCaseId: z.number().int().positive().optional(),
+  subject: zText({ label: '标题', max: 200 }),
+  content: zText({ label: '内容', max: 10000 }),
+  jurisdictionCode: zCode('请选择问题属地'),
+  idNumber: zText({ label: '身份证号', max: 30 })
+    .optional()
+    .meta({ description: '信访人身份证号（只用于比对，不返回）' }),
+  phone: zText({ label: '手机号', max: 20 })
+    .optional()
+    .meta({ description: '信访人手机号（只用于比对，不返回）' }),
+  excludeCaseId: zId('排除的信访事项').optional(),
 });
-
-const zCode = z.string().regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字');
 
 export const duplicateRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -51,7 +54,7 @@ export const duplicateRoutes =
         schema: {
           tags: ['settings'],
           summary: '某行政区划生效的查重与群体疑似阈值',
-          params: z.object({ code: zCode }),
+          params: z.object({ code: zCode() }),
           response: { 200: DuplicateSettings },
         },
       },
@@ -67,7 +70,7 @@ export const duplicateRoutes =
         schema: {
           tags: ['settings'],
           summary: '设置本辖区的查重与群体疑似阈值（管理员；对下级生效）',
-          params: z.object({ code: zCode }),
+          params: z.object({ code: zCode() }),
           body: DuplicateSettings.partial(),
           response: { 200: DuplicateSettings },
         },

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.ts';
 import type { Executor, Tx } from '../db/client.ts';
 import { caseLinks, caseParties, caseSignatures } from '../db/schema.ts';
 import { checkIdNumber, checkMobile } from '../domain/validation/index.ts';
-import type { Actor } from '../policies/index.ts';
+import { type Actor, duplicatePolicy } from '../policies/index.ts';
 import { findCandidates, type SimilarCase } from './candidates.ts';
 import { detectGroup } from './group.ts';
 import { signatureOf } from './minhash.ts';
@@ -30,8 +30,10 @@ export async function similarForPetition(
 ): Promise<SimilarCase[]> {
   const sig = signatureOf(q.subject, q.content, q.jurisdictionCode);
   // A half-typed ID number or phone is ignored, not an error: the form calls this while typing.
-  const id = q.idNumber ? checkIdNumber(q.idNumber) : undefined;
-  const phone = q.phone ? checkMobile(q.phone) : undefined;
+  // Roles that may not find cases by them do not get to match on them here either.
+  const byPii = duplicatePolicy.matchByPii(actor);
+  const id = byPii && q.idNumber ? checkIdNumber(q.idNumber) : undefined;
+  const phone = byPii && q.phone ? checkMobile(q.phone) : undefined;
   const settings = await duplicateSettingsFor(ctx.db, ctx.db, q.jurisdictionCode);
   return findCandidates(
     ctx.db,

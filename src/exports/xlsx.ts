@@ -1,9 +1,10 @@
 // Excel workbooks (.xlsx) for list exports: case lists today, indicator tables (analytics) next.
 // One sheet, a bold frozen header row, column widths, and every cell written as a typed value:
-// strings stay strings, so long digit codes (case numbers, ID-like codes) keep every digit and a
-// value that looks like a formula is never evaluated (exceljs writes plain strings as shared
-// strings, not formulas).
+// strings stay strings, so long digit codes (case numbers, ID-like codes) keep every digit, and
+// text that could start a formula (= + - @ …) gets an apostrophe in front (src/exports/cells.ts):
+// exceljs writes it as a plain string, but a copy-paste or a save as CSV would not keep it one.
 import ExcelJS from 'exceljs';
+import { safeCell } from './cells.ts';
 
 export type XlsxCell = string | number | boolean | Date | null | undefined;
 
@@ -39,7 +40,11 @@ export async function toXlsx<K extends string>(sheet: XlsxSheet<K>): Promise<Buf
     style: c.numFmt ? { numFmt: c.numFmt } : {},
   }));
   ws.getRow(1).font = { bold: true };
-  for (const r of sheet.rows) ws.addRow(r);
+  for (const r of sheet.rows) {
+    const row: Partial<Record<K, XlsxCell>> = {};
+    for (const [k, v] of Object.entries(r) as [K, XlsxCell][]) row[k] = safeCell(v);
+    ws.addRow(row);
+  }
   if (sheet.footnote) {
     ws.addRow([]);
     ws.addRow([sheet.footnote]).font = { italic: true, color: { argb: 'FF8C8C8C' } };

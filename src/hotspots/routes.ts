@@ -6,10 +6,10 @@ import type { AppContext } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { analyticsScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
+import { zCode, zDate } from '../server/fields.ts';
 import { StaleWhileRevalidate } from './cache.ts';
 import { defaultWindow, findHotspots, type HotspotResult } from './find.ts';
 
-const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
 const MAX_DAYS = 366;
 /**
  * Clustering a province month takes about a second (docs/hotspots.md), and dashboards ask again
@@ -36,12 +36,9 @@ export const hotspotRoutes =
           tags: ['analytics'],
           summary: '热点问题：同一地点同一问题的信访聚类（按信访人数、件数和增长排序）',
           querystring: z.object({
-            from: zDate.optional(),
-            to: zDate.optional(),
-            scope: z
-              .string()
-              .regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字')
-              .optional(),
+            from: zDate('开始日期').optional(),
+            to: zDate('结束日期').optional(),
+            scope: zCode().optional(),
             limit: z.coerce.number().int().min(1).max(100).default(20),
           }),
         },

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { jurisdictions, units } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
+import { zCode } from '../server/fields.ts';
 
 const Jurisdiction = z.object({
   code: z.string(),
@@ -21,7 +22,6 @@ const Unit = z.object({
   kind: z.string(),
   deptKey: z.string(),
 });
-const zCode = z.string().regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字');
 
 export const orgRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -45,7 +45,7 @@ export const orgRoutes =
           tags: ['orgs'],
           summary: '行政区划（下级列表）',
           description: '不带 parent 返回省级；parent=320000 返回13个设区市。',
-          querystring: z.object({ parent: zCode.optional() }),
+          querystring: z.object({ parent: zCode().optional() }),
           response: { 200: z.object({ items: z.array(Jurisdiction) }) },
         },
       },
@@ -69,7 +69,7 @@ export const orgRoutes =
         schema: {
           tags: ['orgs'],
           summary: '行政区划详情及其单位（信访局、职能部门）',
-          params: z.object({ code: zCode }),
+          params: z.object({ code: zCode() }),
           response: { 200: Jurisdiction.extend({ units: z.array(Unit) }) },
         },
       },

@@ -89,6 +89,12 @@ const DUPLICATE_CHECKERS: readonly Role[] = ['registrar', 'reviewer', 'superviso
 export const duplicatePolicy = {
   /** May check a petition being registered for repeats and near-duplicates (POST /cases/similar)? */
   check: (a: Actor): boolean => a.unitKind === 'bureau' && DUPLICATE_CHECKERS.includes(a.role),
+  /**
+   * May the check match on the ID number or phone typed in? The same rule as finding cases by them
+   * in the list (`q=`): otherwise the check would answer who filed what to roles that see parties
+   * masked. Without it the check still matches on content.
+   */
+  matchByPii: (a: Actor): boolean => casePolicy.searchByPii(a),
 };
 
 export const userPolicy = {

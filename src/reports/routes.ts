@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { actorOf } from '../server/auth.ts';
+import { zCode, zIdParam, zMonth, zText } from '../server/fields.ts';
 import { CHART_KEYS, chartPng } from './charts.ts';
 import { renderReport, reportFilename } from './render.ts';
 import {
@@ -18,7 +19,7 @@ import {
 } from './store.ts';
 import type { ReportData, ReportSections } from './types.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
+const idParam = z.object({ id: zIdParam('专报编号') });
 
 const Sections = z.object({
   situation: z.string(),
@@ -46,7 +47,8 @@ const ReportDetail = ReportSummary.extend({
     .meta({ description: 'ReportData：指标、分项、趋势、问题、预测（仅统计数字）' }),
 });
 
-const text = z.string().max(20_000, '每部分不超过20000字');
+// Kept as typed (not trimmed): the writer's layout is the report's.
+const text = (label: string) => zText({ label, max: 20_000, trim: false });
 
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -69,10 +71,8 @@ export const reportRoutes =
           tags: ['reports'],
           summary: '生成月度专报草稿（汇总指标、图表数据并起草各部分文字）',
           body: z.object({
-            month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
-            scope: z
-              .string()
-              .regex(/^\d{6}(\d{3})?$/, '行政区划代码格式不正确')
+            month: zMonth(),
+            scope: zCode('行政区划代码格式不正确')
               .optional()
               .meta({ description: '行政区划代码，默认为本人所属辖区' }),
           }),
@@ -114,10 +114,10 @@ export const reportRoutes =
           params: idParam,
           body: z.object({
             sections: z.object({
-              situation: text.optional(),
-              problems: text.optional(),
-              forecast: text.optional(),
-              suggestions: text.optional(),
+              situation: text('形势分析').optional(),
+              problems: text('突出问题').optional(),
+              forecast: text('趋势预测').optional(),
+              suggestions: text('工作建议').optional(),
             }),
           }),
           response: { 200: ReportDetail },

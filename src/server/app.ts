@@ -31,7 +31,8 @@ import { VERSION } from '../version.ts';
 import { warningRoutes } from '../warnings/routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerDiskGuard } from './diskGuard.ts';
-import { registerErrorHandling } from './errors.ts';
+import { frameworkErrorHandler, registerErrorHandling } from './errors.ts';
+import { registerSecurityHeaders, securityHeaders } from './headers.ts';
 import { healthRoutes } from './health.ts';
 import { registerWebApps } from './web.ts';
 
@@ -40,15 +41,18 @@ z.config(z.locales.zhCN()); // zod's own messages in Chinese
 const webRoot = fileURLToPath(new URL('../../web/public', import.meta.url));
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const setSecurityHeaders = securityHeaders({ https: ctx.config.cookieSecure });
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: process.env.XINFANG_TRUST_PROXY === '1',
+    frameworkErrors: frameworkErrorHandler(setSecurityHeaders),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
+  registerSecurityHeaders(app, setSecurityHeaders);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

@@ -1,6 +1,9 @@
 // Authentication for every request: the session comes from the httpOnly cookie (browsers) or an
 // `Authorization: Bearer` header (API clients). Routes are private unless marked `config.public`.
 // Cookie-authenticated mutations must echo the session's CSRF token in the X-CSRF-Token header.
+// Both decisions are taken from the route the router matched, not from the raw URL.
+import { timingSafeEqual } from 'node:crypto';
+import { posix } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CSRF_HEADER, resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
@@ -27,25 +30,66 @@ function tokenOf(req: FastifyRequest): { token: string; via: 'cookie' | 'bearer'
   return cookie ? { token: cookie, via: 'cookie' } : null;
 }
 
+/** A path as a lenient router might read it: decoded, lower case, single slashes, dots resolved. */
+export function normalisedPath(url: string): string {
+  let path = url.split('?', 1)[0] ?? '/';
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // Malformed percent-encoding: judge the raw text.
+  }
+  return posix.normalize(path.replaceAll('\\', '/').toLowerCase()).replace(/\/+$/, '') || '/';
+}
+
+/**
+ * Private unless the route says `config.public`. Decided from the route the router matched (its
+ * pattern, e.g. `/api/v1/cases/:id`), never from the raw URL: `/%61pi/v1/cases` reaches the same
+ * handler as `/api/v1/cases`. A request that matched no API route (the static files' catch-all, or
+ * none) is private when its path, read leniently, is under /api/v1, so every spelling of an API
+ * path answers 401 alike.
+ */
+export function isPrivateRoute(req: FastifyRequest): boolean {
+  if (req.routeOptions.config?.public === true) return false;
+  const pattern = req.routeOptions.url;
+  if (pattern?.startsWith('/api/v1/')) return true;
+  const path = normalisedPath(req.url);
+  return path === '/api/v1' || path.startsWith('/api/v1/');
+}
+
+/** Constant-time comparison of the CSRF header with the session's token (bytes, not characters). */
+function sameToken(sent: string | string[] | undefined, expected: string): boolean {
+  if (typeof sent !== 'string') return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
+  // onRequest runs before the body is read and validated: a private route answers 401 first.
   app.addHook('onRequest', async (req) => {
-    const isPublic = req.routeOptions.config?.public === true || !req.url.startsWith('/api/v1/');
+    const isPrivate = isPrivateRoute(req);
     const found = tokenOf(req);
     if (!found) {
-      if (isPublic) return;
-      throw unauthorized();
+      if (isPrivate) throw unauthorized();
+      return;
     }
     const session = await resolveSession(ctx.db, found.token);
     if (!session) {
-      if (isPublic) return;
-      throw unauthorized();
+      if (isPrivate) throw unauthorized();
+      return;
     }
-    if (found.via === 'cookie' && !SAFE_METHODS.has(req.method) && !isPublic) {
-      if (req.headers[CSRF_HEADER] !== session.csrfToken) {
-        throw new AppError(403, 'csrf_token_invalid', '安全校验失败，请刷新页面后重试');
-      }
+    // Every mutation authenticated by the cookie (which a browser attaches to cross-site requests
+    // too) must echo the session's CSRF token. On a public route such a request is simply not
+    // authenticated by the cookie.
+    if (
+      found.via === 'cookie' &&
+      !SAFE_METHODS.has(req.method) &&
+      !sameToken(req.headers[CSRF_HEADER], session.csrfToken)
+    ) {
+      if (isPrivate) throw new AppError(403, 'csrf_token_invalid', '安全校验失败，请刷新页面后重试');
+      return;
     }
     req.actor = session.actor;
     req.sessionToken = found.token;

@@ -1,9 +1,12 @@
 // Every error leaves as `{"error":{"code","field?","message"}}` with a Chinese message.
 // Unexpected errors are logged (without request bodies) and answered with a generic 500.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { databaseFailure, shortDbError } from '../db/errors.ts';
 import { AppError } from '../errors.ts';
+import { normalisedPath } from './auth.ts';
+import type { SetSecurityHeaders } from './headers.ts';
 
 export function errorBody(code: string, message: string, field?: string) {
   return { error: field ? { code, field, message } : { code, message } };
@@ -62,4 +65,25 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return reply.status(500).send(errorBody('internal_error', '服务器内部错误，请稍后重试'));
   });
   app.setNotFoundHandler((_req, reply) => reply.status(404).send(errorBody('not_found', '未找到请求的资源')));
+}
+
+/**
+ * Fastify's `frameworkErrors`: the router refuses a URL (malformed percent-encoding, an overlong
+ * path parameter) before any hook runs. The answer still gets the security headers and the error
+ * shape, and an API path without credentials answers 401 like every other spelling.
+ */
+export function frameworkErrorHandler(setHeaders: SetSecurityHeaders) {
+  return (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    setHeaders(req.raw, reply.raw);
+    const path = normalisedPath(req.url);
+    const credentials =
+      req.headers.authorization !== undefined || (req.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`);
+    if ((path === '/api/v1' || path.startsWith('/api/v1/')) && !credentials) {
+      return reply.status(401).send(errorBody('unauthorized', '请先登录，或登录已过期'));
+    }
+    if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+      return reply.status(414).send(errorBody('uri_too_long', '请求地址过长'));
+    }
+    return reply.status(400).send(errorBody('bad_url', '请求地址格式不正确'));
+  };
 }

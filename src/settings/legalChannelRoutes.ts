@@ -18,16 +18,11 @@ import { badRequest, forbidden, notFound } from '../errors.ts';
 import { PROVINCE_CODE } from '../orgs/divisions.ts';
 import { type Actor, ensureAllowed, settingsPolicy, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
+import { zCode, zText } from '../server/fields.ts';
 import { invalidateSettings } from './cache.ts';
 import { LEGAL_CHANNELS_KEY, legalChannelList } from './legalChannels.ts';
 
-const zCode = z.string().regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字');
-const text = (name: string, max: number) =>
-  z
-    .string({ error: `请填写${name}` })
-    .trim()
-    .min(1, `请填写${name}`)
-    .max(max, `${name}不能超过${max}个字`);
+const text = (name: string, max: number) => zText({ label: name, min: 1, max });
 
 const Rule = z.object({
   id: z
@@ -41,9 +36,7 @@ const Rule = z.object({
     .max(50, '每条规则最多50个关键词'),
   unless: z.array(text('排除词', 40)).max(50, '最多50个排除词').optional(),
   // A rule gated on a category names one of the platform's content categories (src/domain/categories.ts).
-  category: z
-    .string()
-    .trim()
+  category: zText({ label: '内容分类', max: 40 })
     .refine((v) => categoryByName(v) !== undefined, '内容分类应为平台内容分类之一（如：城乡建设）')
     .optional(),
   competentBody: text('受理机关', 100),
@@ -51,10 +44,23 @@ const Rule = z.object({
   enabled: z.boolean().optional(),
 });
 
+/** A rule as answered (the input schema normalises text, which a response schema cannot). */
+const RuleView = z.object({
+  id: z.string(),
+  channel: z.enum(HINT_CHANNEL_CODES),
+  label: z.string(),
+  keywords: z.array(z.string()),
+  unless: z.array(z.string()).optional(),
+  category: z.string().optional(),
+  competentBody: z.string(),
+  advice: z.string(),
+  enabled: z.boolean().optional(),
+});
+
 const ListResponse = z.object({
   code: z.string(),
   source: z.string().nullable(),
-  rules: z.array(Rule),
+  rules: z.array(RuleView),
   channels: z.record(z.string(), z.string()),
 });
 
@@ -75,7 +81,7 @@ export const legalChannelRoutes =
         schema: {
           tags: ['settings'],
           summary: '法定途径清单：某行政区划生效的依法分类处理规则（含上级设置与默认值）',
-          querystring: z.object({ code: zCode.optional() }),
+          querystring: z.object({ code: zCode().optional() }),
           response: { 200: ListResponse },
         },
       },
@@ -93,7 +99,7 @@ export const legalChannelRoutes =
           tags: ['settings'],
           summary: '设置本辖区的法定途径清单（管理员；整表替换，对下级生效）',
           body: z.object({
-            code: zCode.optional(),
+            code: zCode().optional(),
             rules: z.array(Rule, { error: '请提供规则列表' }).max(200, '最多200条规则'),
           }),
           response: { 200: ListResponse },
@@ -116,7 +122,7 @@ export const legalChannelRoutes =
         schema: {
           tags: ['settings'],
           summary: '删除本辖区自己的法定途径清单，改用上级或默认清单（管理员）',
-          querystring: z.object({ code: zCode.optional() }),
+          querystring: z.object({ code: zCode().optional() }),
           response: { 200: ListResponse },
         },
       },

@@ -12,6 +12,7 @@ import { badRequest, notFound } from '../errors.ts';
 import { PROVINCE_CODE } from '../orgs/divisions.ts';
 import { ensureAllowed, settingsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
+import { zCode, zText } from '../server/fields.ts';
 import { invalidateSettings } from './cache.ts';
 import { limitsFor } from './limits.ts';
 import { SMS_TEMPLATES_KEY, smsTemplates } from './templates.ts';
@@ -28,7 +29,6 @@ const LimitsBody = z.object({
   groupVisitSize: z.number().int().min(2).max(1000).optional(),
 });
 const stages = Object.keys(SMS_TEMPLATES) as [SmsStage, ...SmsStage[]];
-const zCode = z.string().regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字');
 
 export const settingsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -39,7 +39,7 @@ export const settingsRoutes =
         schema: {
           tags: ['settings'],
           summary: '某行政区划生效的办理期限等设置（含上级设置与法定默认值）',
-          params: z.object({ code: zCode }),
+          params: z.object({ code: zCode() }),
         },
       },
       async (req) => {
@@ -54,7 +54,7 @@ export const settingsRoutes =
         schema: {
           tags: ['settings'],
           summary: '设置本辖区的办理期限（管理员；对下级生效，下级可另行设置）',
-          params: z.object({ code: zCode }),
+          params: z.object({ code: zCode() }),
           body: LimitsBody,
         },
       },
@@ -86,7 +86,9 @@ export const settingsRoutes =
         schema: {
           tags: ['settings'],
           summary: '修改短信模板（省级管理员）',
-          body: z.object({ templates: z.partialRecord(z.enum(stages), z.string().trim().min(4).max(300)) }),
+          body: z.object({
+            templates: z.partialRecord(z.enum(stages), zText({ label: '短信模板', min: 4, max: 300 })),
+          }),
         },
       },
       async (req) => {

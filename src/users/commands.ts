@@ -22,6 +22,9 @@ export async function createStaffUser(
   actor: Actor,
   input: CreateStaffInput,
 ): Promise<{ id: number }> {
+  // Only administrators get as far as the (deliberately slow) hash: no one else can make the
+  // server spend it. The unit's scope is checked in the transaction.
+  ensureAllowed(userPolicy.list(actor), '只有管理员可以创建工作人员账号');
   const passwordHash = await hashPassword(input.password); // slow: before the transaction
   return ctx.db.transaction(async (tx) => {
     const [unit] = await tx.select().from(units).where(eq(units.id, input.unitId));

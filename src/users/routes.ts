@@ -8,7 +8,7 @@ import { maskPhone } from '../domain/masking.ts';
 import { ROLE_NAMES, STAFF_ROLES } from '../domain/roles.ts';
 import { ensureAllowed, unitScope, userPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
-import { zPhone } from '../server/fields.ts';
+import { zId, zIdParam, zPage, zPhone, zText } from '../server/fields.ts';
 import { createStaffUser } from './commands.ts';
 
 const UserView = z.object({
@@ -34,9 +34,9 @@ export const userRoutes =
           tags: ['users'],
           summary: '本辖区工作人员列表（管理员）',
           querystring: z.object({
-            page: z.coerce.number().int().min(1).default(1),
+            page: zPage().default(1),
             pageSize: z.coerce.number().int().min(1).max(200).default(50),
-            unitId: z.coerce.number().int().optional(),
+            unitId: zIdParam('单位').optional(),
           }),
           response: { 200: z.object({ items: z.array(UserView), total: z.number() }) },
         },
@@ -87,8 +87,8 @@ export const userRoutes =
               .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, '用户名为3到32位字母、数字、下划线，以字母开头'),
             password: z.string().min(8, '密码至少8位').max(128),
             role: z.enum(STAFF_ROLES),
-            unitId: z.number().int(),
-            displayName: z.string().trim().min(1).max(40),
+            unitId: zId('单位'),
+            displayName: zText({ label: '姓名', min: 1, max: 40 }),
             phone: zPhone().optional(),
           }),
           response: { 201: z.object({ id: z.number() }) },

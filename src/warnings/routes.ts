@@ -5,11 +5,9 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { analyticsScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
+import { zCode, zDate, zIdParam, zText } from '../server/fields.ts';
 import { createPeriod, deletePeriod, listPeriods } from './periods.ts';
 import { acknowledgeWarning, listWarnings, WARNING_KINDS } from './store.ts';
-
-const zCode = z.string().regex(/^\d{6}(\d{3})?$/, '行政区划代码应为6位或9位数字');
-const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 const Item = z.object({
   id: z.number(),
@@ -46,7 +44,7 @@ export const warningRoutes =
           summary: '预警列表（本辖区）',
           querystring: z.object({
             status: z.enum(['open', 'acknowledged']).optional(),
-            scope: zCode.optional(),
+            scope: zCode().optional(),
             kind: z.enum(WARNING_KINDS).optional(),
             level: z.enum(['high', 'medium']).optional(),
           }),
@@ -66,8 +64,8 @@ export const warningRoutes =
         schema: {
           tags: ['warnings'],
           summary: '签收预警（督查员、领导），记录签收人和处置说明',
-          params: z.object({ id: z.coerce.number().int().positive() }),
-          body: z.object({ note: z.string().trim().max(1000).default('') }),
+          params: z.object({ id: zIdParam('预警编号') }),
+          body: z.object({ note: zText({ label: '处置说明', max: 1000 }).default('') }),
           response: { 200: Item },
         },
       },
@@ -97,10 +95,10 @@ export const warningRoutes =
           tags: ['warnings'],
           summary: '设置重大活动保障期（管理员，本辖区）：期间内预警阈值乘以系数，并每日向督查员发送预警日报',
           body: z.object({
-            name: z.string().trim().min(2).max(100),
-            from: zDate,
-            to: zDate,
-            scope: zCode,
+            name: zText({ label: '保障期名称', min: 2, max: 100 }),
+            from: zDate('开始日期'),
+            to: zDate('结束日期'),
+            scope: zCode(),
             thresholdFactor: z.number().gt(0).max(1).default(0.5),
           }),
           response: { 201: Period },
@@ -118,7 +116,7 @@ export const warningRoutes =
         schema: {
           tags: ['warnings'],
           summary: '删除重大活动保障期（管理员）',
-          params: z.object({ id: z.coerce.number().int().positive() }),
+          params: z.object({ id: zIdParam('保障期编号') }),
         },
       },
       async (req, reply) => {

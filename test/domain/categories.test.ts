@@ -84,5 +84,7 @@ describe('content categories', () => {
     expect(categoryLabel('150000')).toBe('组织人事');
     expect(categoryLabel(null)).toBe('未分类');
     expect(categoryLabel('123')).toBe('123');
+    // Names of Object.prototype are codes like any other, not members of the table.
+    for (const code of ['constructor', 'toString', '__proto__']) expect(categoryLabel(code)).toBe(code);
   });
 });

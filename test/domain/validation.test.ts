@@ -137,6 +137,11 @@ describe('checkPersonName', () => {
     ['买买提·艾力', '买买提·艾力'],
     ['买买提•艾力', '买买提·艾力'],
     ['㐀三', '㐀三'], // CJK Extension A
+    ['王𠀀', '王𠀀'], // Extension B (outside the BMP: a surrogate pair)
+    ['𪚥𫝀𬺰', '𪚥𫝀𬺰'], // Extensions B, C, E
+    ['𰀀王', '𰀀王'], // Extension G
+    ['王'.repeat(19) + '𠀀', '王'.repeat(19) + '𠀀'], // 20 characters, 21 UTF-16 units
+    ['买买提·𠀀力', '买买提·𠀀力'],
     ['John  Smith', 'John Smith'],
     ["Mary-Jane O'Neil Jr.", "Mary-Jane O'Neil Jr."],
   ])('accepts %j', (raw, expected) => {
@@ -152,6 +157,10 @@ describe('checkPersonName', () => {
     ['double middle dot', '买买提··艾力'],
     ['mixed scripts', '张San'],
     ['too long Chinese', '张'.repeat(21)],
+    ['too long with Extension B', '𠀀'.repeat(21)],
+    ['one Extension B character', '𠀀'],
+    ['a lone surrogate', '王\ud840'],
+    ['CJK radical, not an ideograph', '王⺀'],
     ['too long Latin', 'a'.repeat(51)],
   ])('rejects %s', (_label, raw) => {
     const r = checkPersonName(raw);

@@ -133,4 +133,24 @@ describe('GET /api/v1/cases/export.xlsx', () => {
     expect(data).toHaveLength(EXPORT_CAP);
     expect(s.rows.at(-1)?.[0]).toMatch(/共 10002 件，超过导出上限 10,000 件，仅导出前 10000 件/);
   });
+
+  it('neutralises text that a spreadsheet would take for a formula', async () => {
+    const subjects = [
+      '=HYPERLINK("http://evil.example","点击查看")',
+      '+1+cmd|/c calc',
+      '-2+3 反映',
+      '@SUM(A1:A9)',
+    ];
+    for (const subject of subjects) await register('nj_registrar', '320111', subject);
+    const s = await sheetOf((await exportAs('nj_registrar', 'jurisdiction=320111')).rawPayload);
+    expect(s.rows.map((r) => r[1]).sort()).toEqual(subjects.map((x) => `'${x}`).sort());
+    // Written as text, never as a formula.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      (await exportAs('nj_registrar', 'jurisdiction=320111')).rawPayload as unknown as ArrayBuffer,
+    );
+    wb.worksheets[0]?.eachRow((r, n) => {
+      if (n > 1) expect(r.getCell(2).type).toBe(ExcelJS.ValueType.String);
+    });
+  });
 });

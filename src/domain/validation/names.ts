@@ -1,8 +1,10 @@
 import { type Checked, fail, ok } from './result.ts';
 
-// CJK Unified Ideographs (U+4E00–U+9FFF) and Extension A (U+3400–U+4DBF); a middle dot may separate
-// parts of a transliterated minority name (买买提·艾力) but not start, end or repeat.
-const CHINESE_NAME = /^[\u3400-\u4DBF\u4E00-\u9FFF]+(?:·[\u3400-\u4DBF\u4E00-\u9FFF]+)*$/u;
+// Every CJK unified ideograph: the basic block, Extension A, and Extensions B and beyond outside the
+// BMP (王𠀀: rare characters of real names, written as surrogate pairs, each counted as one
+// character); a middle dot may separate parts of a transliterated minority name (买买提·艾力) but
+// not start, end or repeat.
+const CHINESE_NAME = /^\p{Unified_Ideograph}+(?:·\p{Unified_Ideograph}+)*$/u;
 // Latin-script letters (accents allowed); must start with a letter.
 const LATIN_NAME = /^\p{Script=Latin}[\p{Script=Latin} .'-]*$/u;
 
@@ -12,7 +14,7 @@ function collapse(raw: string): string {
 
 export function checkPersonName(raw: string, field = 'name'): Checked<string> {
   const name = collapse(raw).replace(/•/g, '·');
-  const len = [...name].length;
+  const len = [...name].length; // code points: 𠀀 is one character, not two UTF-16 units
   const valid =
     (CHINESE_NAME.test(name) && len >= 2 && len <= 20) || (LATIN_NAME.test(name) && len >= 2 && len <= 50);
   if (!valid) {

@@ -1,6 +1,7 @@
 // Excel (.xlsx) of an indicator table, made in the browser with exceljs — loaded only when someone
 // clicks 导出Excel (it is ~1 MB), so the analytics page itself stays light. Rates are real numbers
 // with a percent format, so the sheet can be summed and charted in Excel.
+import { safeCell } from '../../../src/exports/cells.ts';
 import type { IndicatorRow, Indicators } from '../../shared/analytics/api.ts';
 
 export interface SheetColumn {
@@ -22,8 +23,8 @@ export async function exportIndicatorTable(opts: {
   wb.creator = '阳光信访';
   wb.created = new Date();
   const ws = wb.addWorksheet('指标', { views: [{ state: 'frozen', ySplit: 3 }] });
-  ws.addRow([opts.title]).font = { bold: true, size: 14 };
-  ws.addRow([opts.subtitle]).font = { color: { argb: 'FF666666' } };
+  ws.addRow([safeCell(opts.title)]).font = { bold: true, size: 14 };
+  ws.addRow([safeCell(opts.subtitle)]).font = { color: { argb: 'FF666666' } };
   const header = ws.addRow(opts.columns.map((c) => c.title));
   header.font = { bold: true };
   header.eachCell((cell) => {
@@ -32,7 +33,7 @@ export async function exportIndicatorTable(opts: {
   const line = (r: Partial<IndicatorRow>) =>
     opts.columns.map((c) => {
       const v = r[c.key as keyof IndicatorRow];
-      return v === null || v === undefined ? '' : v;
+      return v === null || v === undefined ? '' : safeCell(v);
     });
   for (const r of opts.rows) ws.addRow(line(r));
   if (opts.totals) ws.addRow(line({ ...opts.totals, label: '合计' })).font = { bold: true };

@@ -1,8 +1,9 @@
 // 交办 (Art 21): the bureau hands an accepted matter to a department of its own jurisdiction.
 import { z } from 'zod';
 import { badRequest } from '../../../errors.ts';
+import { zId } from '../../validation/fields.ts';
 import { defineAction, phrase, text } from '../define.ts';
-import { note, STAFF_BUREAU } from './common.ts';
+import { optionalText, STAFF_BUREAU } from './common.ts';
 
 export const assign = defineAction({
   label: '交办',
@@ -10,7 +11,7 @@ export const assign = defineAction({
   to: 'handling',
   roles: STAFF_BUREAU,
   who: 'holder',
-  payload: z.object({ targetUnitId: z.number().int().positive(), instructions: note }),
+  payload: z.object({ targetUnitId: zId('交办单位'), instructions: optionalText('交办要求', 2000) }),
   starts: ['objection'],
   public: true,
   async effect({ payload: p, actor, ports }) {

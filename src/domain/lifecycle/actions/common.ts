@@ -1,16 +1,14 @@
 // Pieces shared by several action definitions: payload fields and role groups.
-import { z } from 'zod';
+
 import type { Role } from '../../roles.ts';
+import { zText } from '../../validation/fields.ts';
 import type { FormField } from '../define.ts';
 
-export const note = z.string().trim().max(2000).optional();
-
-export const requiredText = (label: string, max = 5000) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过${max}字`);
+// Text fields from the one shared place (src/domain/validation/fields.ts): control characters
+// refused, length in characters, Chinese field-level messages.
+export const note = zText({ label: '备注', max: 2000 }).optional();
+export const requiredText = (label: string, max = 5000) => zText({ label, max, min: 1 });
+export const optionalText = (label: string, max: number) => zText({ label, max }).optional();
 
 /** Registrars of the petition bureau (登记、转送、交办). */
 export const STAFF_BUREAU: readonly Role[] = ['registrar'];

@@ -1,6 +1,7 @@
 // 转送 (Art 21): the bureau sends a matter it may not handle itself to the competent body.
 import { z } from 'zod';
 import { badRequest } from '../../../errors.ts';
+import { zId } from '../../validation/fields.ts';
 import { defineAction, phrase, text } from '../define.ts';
 import { note, noteField, STAFF_BUREAU } from './common.ts';
 
@@ -10,7 +11,7 @@ export const forward = defineAction({
   to: 'forwarded',
   roles: STAFF_BUREAU,
   who: 'holder',
-  payload: z.object({ targetUnitId: z.number().int().positive(), note }),
+  payload: z.object({ targetUnitId: zId('转送单位'), note }),
   starts: ['acceptance', 'objection'],
   public: true,
   async effect({ payload: p, c, ports }) {

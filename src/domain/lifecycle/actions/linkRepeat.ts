@@ -3,6 +3,7 @@
 // shows it on its timeline — written by the duplicates capability on the `case.acted` event.
 import { z } from 'zod';
 import { badRequest, conflict } from '../../../errors.ts';
+import { zId } from '../../validation/fields.ts';
 import { defineAction } from '../define.ts';
 import { type CaseState, isOpen, NON_ACCEPTANCE_REASONS } from '../vocabulary.ts';
 import { note, noteField, STAFF_BUREAU } from './common.ts';
@@ -14,7 +15,7 @@ export const linkRepeat = defineAction({
   roles: STAFF_BUREAU,
   who: 'holder',
   payload: z.object({
-    targetCaseId: z.number({ error: '请选择要关联的信访事项' }).int().positive(),
+    targetCaseId: zId('要关联的信访事项'),
     note,
   }),
   stops: ['acceptance', 'objection'],

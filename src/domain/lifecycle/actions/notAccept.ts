@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineAction, literal, phrase, text } from '../define.ts';
 import { NON_ACCEPTANCE_REASON_CODES, NON_ACCEPTANCE_REASONS } from '../vocabulary.ts';
-import { requiredText, UNIT_STAFF } from './common.ts';
+import { optionalText, requiredText, UNIT_STAFF } from './common.ts';
 
 export const notAccept = defineAction({
   label: '不予受理',
@@ -13,7 +13,7 @@ export const notAccept = defineAction({
   payload: z.object({
     reasonCode: z.enum(NON_ACCEPTANCE_REASON_CODES, { error: '请选择不予受理的理由' }),
     reasonText: requiredText('不予受理的具体理由', 2000),
-    competentBody: z.string().trim().max(100).optional(),
+    competentBody: optionalText('有权处理的机关', 100),
   }),
   stops: ['acceptance'],
   public: true,

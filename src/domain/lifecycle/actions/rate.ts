@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { conflict } from '../../../errors.ts';
 import { defineAction, optionsOf, phrase, text } from '../define.ts';
 import { RATING_NAMES, RATINGS } from '../vocabulary.ts';
+import { optionalText } from './common.ts';
 
 export const rate = defineAction({
   label: '评价',
@@ -13,7 +14,7 @@ export const rate = defineAction({
   payload: z.object({
     bureauRating: z.enum(RATINGS, { error: '请评价信访部门' }),
     unitRating: z.enum(RATINGS, { error: '请评价责任单位' }),
-    comment: z.string().trim().max(500).optional(),
+    comment: optionalText('评价意见', 500),
   }),
   within: 'evaluation',
   stops: ['evaluation'],

@@ -5,7 +5,7 @@ import { conflict } from '../../../errors.ts';
 import type { Clocks } from '../clockTypes.ts';
 import { type ActionPorts, defineAction, type FormField, optionsOf, phrase, text } from '../define.ts';
 import { REVIEW_OUTCOME_NAMES, REVIEW_OUTCOMES } from '../vocabulary.ts';
-import { requiredText, textareaField } from './common.ts';
+import { optionalText, requiredText, textareaField } from './common.ts';
 import { outcomePhrases } from './reply.ts';
 
 const requestPayload = (what: string) => z.object({ reason: requiredText(`${what}理由`, 2000) });
@@ -15,7 +15,7 @@ const decidePayload = (what: string) =>
     outcome: z.enum(REVIEW_OUTCOMES, { error: `请选择${what}结论（维持、撤销、变更）` }),
     facts: requiredText(`${what}认定的事实`),
     reasons: requiredText(`${what}理由`),
-    decision: z.string().trim().max(5000).optional(),
+    decision: optionalText('处理意见', 5000),
   });
 
 const decideForm = (what: string): FormField[] => [
