@@ -160,7 +160,8 @@ export async function executeAction(
         effects,
         units: lookup,
       });
-      documentId = (await storeDocument(tx, { caseId: row.id, eventId, kind: def.document, data })).id;
+      documentId = (await storeDocument(tx, ctx.pii, { caseId: row.id, eventId, kind: def.document, data }))
+        .id;
     }
     if (def.sms && contact) {
       await issueNotices(ctx, tx, {

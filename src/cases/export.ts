@@ -10,6 +10,7 @@ import { type CaseForm, type CaseState, FORM_NAMES, STATE_NAMES } from '../domai
 import { forbidden } from '../errors.ts';
 import { attachmentHeader, toXlsx, XLSX_CONTENT_TYPE, type XlsxColumn } from '../exports/xlsx.ts';
 import { actorOf } from '../server/auth.ts';
+import { caseTextFor } from './presenters.ts';
 import { CaseListQuery, listCases } from './queries.ts';
 import { type CaseRow, UnitLookup } from './units.ts';
 
@@ -83,7 +84,7 @@ export const caseExportRoutes =
           columns: COLUMNS,
           rows: r.items.map((c) => ({
             caseNumber: c.caseNumber,
-            subject: c.subject,
+            subject: caseTextFor(actor, c).subject,
             state: STATE_NAMES[c.state as CaseState] ?? c.state,
             form: FORM_NAMES[c.form as CaseForm] ?? c.form,
             jurisdiction: names.get(c.jurisdictionCode) ?? '',

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { registerAnalyticsCommands } from '../analytics/rebuild.ts';
 import { registerHotspotCommands } from '../hotspots/cli.ts';
 import { registerReportCommands } from '../reports/cli.ts';
+import { safeErrorMessage } from '../server/logging.ts';
 import { VERSION } from '../version.ts';
 import { registerWarningCommands } from '../warnings/cli.ts';
 import { registerAdminCommands } from './admin.ts';
@@ -35,6 +36,7 @@ registerReportCommands(program);
 registerWarningCommands(program);
 
 program.parseAsync(process.argv).catch((e: Error) => {
-  process.stderr.write(`错误 / error: ${e.message}\n`);
+  // Without a failed statement's parameters (personal data): see src/server/logging.ts.
+  process.stderr.write(`错误 / error: ${safeErrorMessage(e)}\n`);
   process.exit(1);
 });

@@ -66,7 +66,7 @@ export async function openDatabase(config: DbConfig): Promise<Database> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,
-      max: Number(process.env.PG_POOL_MAX ?? 20),
+      max: config.pgPoolMax ?? 20,
     });
     // An idle client dropped by the server (restart, terminated backend) must not end the process;
     // the pool replaces it on the next checkout.

@@ -3,7 +3,9 @@
 // On PostgreSQL several API nodes may run it: a session advisory lock, held on a dedicated pool
 // client, lets one node sweep at a time (the sweep is idempotent, so a node that runs just after
 // another simply finds nothing to do). The embedded database has one process, so no lock there.
+import { purgeLoginThrottle } from '../auth/throttle.ts';
 import type { AppContext } from '../context.ts';
+import { safeErrorMessage } from '../server/logging.ts';
 import { runWarningScan, type ScanResult } from '../warnings/scan.ts';
 import { runDeadlineSweep, type SweepResult } from './deadlines.ts';
 
@@ -88,6 +90,7 @@ async function sweepThenScan(
   signal?: AbortSignal,
 ): Promise<SweepResult> {
   const r = await runDeadlineSweep(ctx, now, { signal });
+  await purgeLoginThrottle(ctx.db, now); // back-off rows of pairs quiet for a day
   if (!ctx.pii || signal?.aborted) return r;
   try {
     scans.set(r, await runWarningScan({ db: ctx.db, pii: ctx.pii }, now));
@@ -104,7 +107,7 @@ function logScan(log: AppContext['log'], r: SweepResult): void {
   const w = scans.get(r);
   if (!w) return;
   if (w instanceof Error) {
-    const error = String((w as Error & { cause?: Error }).cause?.message ?? w.message).slice(0, 300);
+    const error = safeErrorMessage((w as Error & { cause?: Error }).cause ?? w).slice(0, 300);
     log.error({ job: 'warning_scan', error }, `预警扫描失败 / warning scan failed: ${error}`);
   } else {
     log.info(
@@ -144,10 +147,9 @@ export function startScheduler(
         );
       }
     } catch (e) {
-      // The database's own message, short: a failed query's text and parameters are not logged.
+      // The database's own message, short: a failed query's parameters are not logged.
       const err = e as Error & { cause?: unknown };
-      const cause = err.cause instanceof Error ? err.cause.message : undefined;
-      const error = String(cause ?? err.message ?? e).slice(0, 300);
+      const error = safeErrorMessage(err.cause instanceof Error ? err.cause : err).slice(0, 300);
       ctx.log.error({ job: 'deadline_sweep', error }, `日监测失败 / deadline sweep failed: ${error}`);
     }
   };

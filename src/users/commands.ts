@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/chain.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AppContext } from '../context.ts';
 import { units, users } from '../db/schema.ts';
+import { passwordProblem } from '../domain/passwords.ts';
 import type { Role } from '../domain/roles.ts';
 import { badRequest, conflict } from '../errors.ts';
 import { type Actor, ensureAllowed, userPolicy } from '../policies/index.ts';
@@ -22,6 +23,8 @@ export async function createStaffUser(
   actor: Actor,
   input: CreateStaffInput,
 ): Promise<{ id: number }> {
+  const weak = passwordProblem(input.password, { username: input.username, phone: input.phone });
+  if (weak) throw badRequest(weak.code, weak.message, 'password');
   const passwordHash = await hashPassword(input.password); // slow: before the transaction
   return ctx.db.transaction(async (tx) => {
     const [unit] = await tx.select().from(units).where(eq(units.id, input.unitId));
