@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appConfigFromEnv } from '../../src/config/index.ts';
 import { idNumberCheckDigit } from '../../src/domain/validation/index.ts';
 import { purgeOutbox } from '../../src/notify/dispatcher.ts';
-import { AT_REST_META_KEY, encryptLegacyPersonalData } from '../../src/security/atRest.ts';
 import { boot, shutdown } from '../../src/server/boot.ts';
 import { createLogger } from '../../src/server/logging.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
@@ -211,6 +210,7 @@ describe('documents at rest', () => {
 
 describe('rows written before encryption at rest', () => {
   it('are encrypted once at start, and still read and render the same', async () => {
+    const { AT_REST_META_KEY, encryptLegacyPersonalData } = await import('../../src/security/atRest.ts');
     const c = await register('请求协调解决拖欠工资问题，单位拒不支付。');
     const accepted = await h.act('gl_registrar', c.caseId, 'accept');
     const doc = accepted.documents[0];
