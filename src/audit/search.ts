@@ -14,6 +14,11 @@ import { actorOf } from '../server/auth.ts';
 
 export const AUDIT_COUNT_CAP = 10_000;
 
+/** An instant the log can hold: the platform did not exist before 2000. */
+const auditInstant = z.iso
+  .datetime({ offset: true })
+  .refine((v) => v.slice(0, 4) >= '2000' && v.slice(0, 4) <= '2999', '时间应在2000年至2999年之间');
+
 export const AuditQuery = z.object({
   actor: z.string().trim().max(64).optional().meta({ description: '操作人：工作人员用户名，或用户编号' }),
   action: z
@@ -28,8 +33,8 @@ export const AuditQuery = z.object({
     .regex(/^[a-z_]{1,32}$/, '对象类型格式不正确')
     .optional(),
   entityId: z.string().trim().max(40).optional(),
-  from: z.iso.datetime({ offset: true }).optional().meta({ description: '起始时间（含）' }),
-  to: z.iso.datetime({ offset: true }).optional().meta({ description: '截止时间（不含）' }),
+  from: auditInstant.optional().meta({ description: '起始时间（含）' }),
+  to: auditInstant.optional().meta({ description: '截止时间（不含）' }),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

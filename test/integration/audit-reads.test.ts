@@ -147,5 +147,9 @@ describe('audit log search', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe('action');
     expect((await search('js_auditor', 'from=yesterday')).statusCode).toBe(400);
+    const year0 = await search('js_auditor', 'from=0000-01-01T00:00:00Z');
+    expect(year0.statusCode).toBe(400);
+    expect(year0.json().error.field).toBe('from');
+    expect((await search('js_auditor', 'actor=99999999999999999999')).statusCode).toBe(200);
   });
 });

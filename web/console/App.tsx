@@ -54,6 +54,9 @@ const AUDITORS = new Set(['admin', 'auditor']);
 
 // Menu names are the Chinese text; t() gives the English when the console is switched (en.ts).
 function menu(role: string, t: TFunction, analytics = false) {
+  // An auditor works on the audit log only (no matters in its scope: policies.caseScope).
+  if (role === 'auditor')
+    return { path: '/', routes: [{ path: '/audit', name: t('审计日志'), icon: <FileSearchOutlined /> }] };
   const routes = [{ path: '/', name: t('工作台'), icon: <DashboardOutlined /> }];
   if (analytics) routes.push({ path: '/analytics', name: t('数据分析'), icon: <AreaChartOutlined /> });
   if (analytics) routes.push({ path: '/warnings', name: t('预警'), icon: <AlertOutlined /> });
@@ -140,7 +143,10 @@ function Shell() {
     >
       <Suspense fallback={<Loading />}>
         <Routes>
-          <Route path="/" element={<WorkbenchPage />} />
+          <Route
+            path="/"
+            element={me.role === 'auditor' ? <Navigate to="/audit" replace /> : <WorkbenchPage />}
+          />
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/cases/:id" element={<CaseDetailPage />} />
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}

@@ -40,6 +40,16 @@ const ACTIONS: { value: string; label: string }[] = [
   { value: 'settings.', label: '设置（settings.*）' },
 ];
 
+/** Names of the actions staff meet most; others show as their code. */
+const ACTION_NAMES: Record<string, string> = {
+  'case.read_personal': '查阅个人信息',
+  'case.document_download': '下载文书',
+  'auth.login': '登录',
+  'auth.logout': '退出',
+  'user.create': '新建账号',
+  'user.register': '信访人注册',
+};
+
 const ENTITIES = [
   { value: 'case', label: '信访事项' },
   { value: 'user', label: '用户' },
@@ -152,12 +162,16 @@ export default function AuditLogPage() {
             width: 220,
             render: (_, r) =>
               r.actor ? (
-                <Space size={4}>
-                  <span>{r.actor.displayName}</span>
-                  {r.actor.username ? (
-                    <Typography.Text type="secondary">{r.actor.username}</Typography.Text>
-                  ) : null}
+                <Space size={4} align="start">
                   <Tag>{r.actor.roleName}</Tag>
+                  <span>
+                    {r.actor.displayName}
+                    {r.actor.username ? (
+                      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                        {r.actor.username}
+                      </Typography.Text>
+                    ) : null}
+                  </span>
                 </Space>
               ) : (
                 <Typography.Text type="secondary">系统</Typography.Text>
@@ -166,7 +180,7 @@ export default function AuditLogPage() {
           {
             title: '操作',
             dataIndex: 'action',
-            width: 200,
+            width: 230,
             render: (_, r) => (
               <Tag
                 color={
@@ -175,7 +189,7 @@ export default function AuditLogPage() {
                     : 'default'
                 }
               >
-                {r.action}
+                {ACTION_NAMES[r.action] ? `${ACTION_NAMES[r.action]} · ${r.action}` : r.action}
               </Tag>
             ),
           },
