@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { registerAnalyticsCommands } from '../analytics/rebuild.ts';
 import { registerHotspotCommands } from '../hotspots/cli.ts';
 import { registerReportCommands } from '../reports/cli.ts';
-import { safeErrorMessage } from '../server/logging.ts';
+import { safeErrorMessage } from '../security/redact.ts';
 import { VERSION } from '../version.ts';
 import { registerWarningCommands } from '../warnings/cli.ts';
 import { registerAdminCommands } from './admin.ts';

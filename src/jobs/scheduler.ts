@@ -5,7 +5,7 @@
 // another simply finds nothing to do). The embedded database has one process, so no lock there.
 import { purgeLoginThrottle } from '../auth/throttle.ts';
 import type { AppContext } from '../context.ts';
-import { safeErrorMessage } from '../server/logging.ts';
+import { safeErrorMessage } from '../security/redact.ts';
 import { runWarningScan, type ScanResult } from '../warnings/scan.ts';
 import { runDeadlineSweep, type SweepResult } from './deadlines.ts';
 

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
 import { outbox } from '../db/schema.ts';
 import type { Pii } from '../security/pii.ts';
+import { safeErrorMessage } from '../security/redact.ts';
 import { type GatewayError, isPermanentGatewayError } from './gateways/errors.ts';
 import { outboxText } from './outbox.ts';
 import type { SmsSink } from './sinks.ts';
@@ -117,7 +118,8 @@ export class Dispatcher {
         });
         sent.push(row.id);
       } catch (e) {
-        const error = (e as Error).message.slice(0, 500);
+        // Gateways scrub numbers from their messages; any other failure is cleaned here (log policy).
+        const error = safeErrorMessage(e).slice(0, 500);
         // A permanent refusal (bad number, bad credentials) is not retried.
         const dead = attempt >= this.opts.maxAttempts || isPermanentGatewayError(e);
         const delay = Math.max(
