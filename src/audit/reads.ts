@@ -18,7 +18,11 @@ export async function auditPersonalDataRead(
   read: PersonalDataRead,
 ): Promise<void> {
   if (actor.role === 'citizen') return;
-  if (read.action === 'case.read_personal' && !casePolicy.viewFullPii(actor, c)) return;
+  if (
+    read.action === 'case.read_personal' &&
+    (read.summary.parties === 0 || !casePolicy.viewFullPii(actor, c))
+  )
+    return;
   await recordAudit(ctx.db, {
     actorUserId: actor.userId,
     actorRole: actor.role,
