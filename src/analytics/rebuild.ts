@@ -85,7 +85,7 @@ export function registerAnalyticsCommands(program: Command): void {
       '\n示例:\n  $ npx xinfang analytics rebuild\n  $ npx xinfang analytics rebuild --from 2026-10-01 --to 2026-10-31',
     )
     .action(async (opts: { data: string; from?: string; to?: string }) => {
-      const ctx = await boot(appConfigFromEnv({ data: opts.data }));
+      const ctx = await boot(appConfigFromEnv({ data: opts.data }), { deliverSms: false });
       try {
         let progress: ReturnType<typeof createProgress> | undefined;
         const r = await rebuildRollups(ctx.db, {

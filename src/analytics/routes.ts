@@ -3,7 +3,7 @@
 // (src/policies). Figures come from the rollups (indicators.ts); only /cases reads `cases`.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CaseSummary, presentSummary } from '../cases/presenters.ts';
+import { CaseSummary, caseTextFor, presentSummary } from '../cases/presenters.ts';
 import { UnitLookup } from '../cases/units.ts';
 import type { AppContext } from '../context.ts';
 import { INDICATOR_DEFINITIONS } from '../domain/indicators/index.ts';
@@ -139,7 +139,9 @@ export const analyticsRoutes =
           ctx.db,
           r.items.map((c) => c.jurisdictionCode),
         );
-        return { total: r.total, items: r.items.map((c) => presentSummary(c, now, names)) };
+        // Subjects as the caller may see them: numbers typed into them masked (docs/security.md).
+        const items = r.items.map((c) => presentSummary(caseTextFor(actor, c), now, names));
+        return { total: r.total, items };
       },
     );
 

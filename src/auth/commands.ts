@@ -1,6 +1,7 @@
-// Log in and out. Each is one transaction; a failed attempt writes nothing.
+// Log in and out. Each is one transaction. A failed attempt writes only what stops guessing: the
+// back-off counter of (account, address) (./throttle.ts) or the SMS code's attempt counter.
 import { randomInt } from 'node:crypto';
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
 import { otpCodes, users } from '../db/schema.ts';
@@ -9,6 +10,7 @@ import { AppError, badRequest, unauthorized } from '../errors.ts';
 import { enqueueSms } from '../notify/outbox.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import { createSession, deleteSession, forgetSession } from './sessions.ts';
+import { clearFailures, takeLoginAttempt, throttleKey } from './throttle.ts';
 
 export const OTP_TTL_MINUTES = 5;
 export const OTP_MAX_ATTEMPTS = 5;
@@ -28,8 +30,10 @@ async function openSession(
   ctx: AppContext,
   user: { id: number; role: string },
   method: string,
+  throttle: string,
 ): Promise<LoginResult> {
   return ctx.db.transaction(async (tx) => {
+    await clearFailures(tx, throttle);
     const s = await createSession(tx, user.id, ctx.config.sessionHours);
     await recordAudit(tx, {
       actorUserId: user.id,
@@ -43,10 +47,14 @@ async function openSession(
   });
 }
 
-/** Staff: username + password. Citizens with a password (the demo citizen) may use their phone. */
+/**
+ * Staff: username + password. Citizens with a password (the demo citizen) may use their phone.
+ * `ip`: the client address (trusted hops only), for the back-off of ./throttle.ts.
+ */
 export async function loginWithPassword(
   ctx: AppContext,
   input: { username?: string; phone?: string; password: string },
+  ip: string,
 ): Promise<LoginResult> {
   const where = input.username
     ? eq(users.username, input.username)
@@ -54,17 +62,21 @@ export async function loginWithPassword(
       ? and(eq(users.phoneHash, ctx.pii.hash(input.phone)), eq(users.role, 'citizen'))
       : undefined;
   if (!where) throw badRequest('missing_username', '请填写用户名或手机号', 'username');
+  const key = throttleKey(ctx.pii.hash, input.username ?? `phone:${input.phone}`, ip);
+  await takeLoginAttempt(ctx.db, key); // 429 while this account and address must wait
   const [user] = await ctx.db.select().from(users).where(where);
   if (!user || user.disabled) {
     await verifyPassword(await dummyHash(), input.password); // same cost as a real check
     throw badCredentials();
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) throw badCredentials();
-  return openSession(ctx, user, 'password');
+  return openSession(ctx, user, 'password', key);
 }
 
 /** Sends a 6-digit login code by SMS, through the outbox. */
 export async function requestSmsCode(ctx: AppContext, phone: string): Promise<{ expiresInSeconds: number }> {
+  if (ctx.config.sms.gateway === 'off')
+    throw new AppError(503, 'sms_disabled', '本平台未开通短信服务，请使用其他方式登录或联系信访部门');
   const phoneHash = ctx.pii.hash(phone);
   const now = new Date();
   await ctx.db.transaction(async (tx) => {
@@ -104,24 +116,23 @@ export async function requestSmsCode(ctx: AppContext, phone: string): Promise<{ 
 /** Citizen: phone + SMS code. The first login creates the citizen's account. */
 export async function loginWithSmsCode(ctx: AppContext, phone: string, code: string): Promise<LoginResult> {
   const phoneHash = ctx.pii.hash(phone);
-  const [otp] = await ctx.db
-    .select()
+  const latest = ctx.db
+    .select({ id: otpCodes.id })
     .from(otpCodes)
     .where(
       and(eq(otpCodes.phoneHash, phoneHash), isNull(otpCodes.consumedAt), gt(otpCodes.expiresAt, new Date())),
     )
     .orderBy(desc(otpCodes.createdAt))
     .limit(1);
+  // Taking an attempt is one statement, before the code is compared: concurrent guesses queue on
+  // the row and each sees the others' counts, so no more than OTP_MAX_ATTEMPTS are ever compared.
+  const [otp] = await ctx.db
+    .update(otpCodes)
+    .set({ attempts: sql`${otpCodes.attempts} + 1` })
+    .where(and(inArray(otpCodes.id, latest), lt(otpCodes.attempts, OTP_MAX_ATTEMPTS)))
+    .returning({ id: otpCodes.id, codeHash: otpCodes.codeHash });
   const invalid = () => new AppError(401, 'invalid_sms_code', '验证码错误或已过期，请重新获取');
-  if (!otp || otp.attempts >= OTP_MAX_ATTEMPTS) throw invalid();
-  if (otp.codeHash !== ctx.pii.hash(`${phoneHash}:${code}`)) {
-    // Counting a wrong guess is the one write a failed login makes: it is what stops brute force.
-    await ctx.db
-      .update(otpCodes)
-      .set({ attempts: sql`${otpCodes.attempts} + 1` })
-      .where(eq(otpCodes.id, otp.id));
-    throw invalid();
-  }
+  if (!otp || otp.codeHash !== ctx.pii.hash(`${phoneHash}:${code}`)) throw invalid();
   return ctx.db.transaction(async (tx) => {
     const consumed = await tx
       .update(otpCodes)

@@ -66,7 +66,12 @@ export const authRoutes =
         if (code && phone) return answer(reply, await loginWithSmsCode(ctx, phone, code));
         if (!password) throw badRequest('missing_password', '请填写密码或短信验证码', 'password');
         if (!username && !phone) throw badRequest('missing_username', '请填写用户名或手机号', 'username');
-        return answer(reply, await loginWithPassword(ctx, { username, phone, password }));
+        const r = await loginWithPassword(ctx, { username, phone, password }, req.ip).catch((e) => {
+          const wait = (e as { retryAfterSeconds?: number }).retryAfterSeconds;
+          if (wait) reply.header('retry-after', String(wait));
+          throw e;
+        });
+        return answer(reply, r);
       },
     );
 

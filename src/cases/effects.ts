@@ -4,15 +4,12 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { caseDocuments, caseEvents, caseParties } from '../db/schema.ts';
-import {
-  type DocumentData,
-  prepareDocument,
-  renderDocument,
-  reviveDocumentData,
-} from '../documents/index.ts';
+import { type DocumentData, prepareDocument, renderDocument } from '../documents/index.ts';
+import { openDocumentBytes, openDocumentData, sealDocumentData } from '../documents/stored.ts';
 import type { DocumentKind } from '../domain/lifecycle/actions.ts';
 import { NON_ACCEPTANCE_REASONS } from '../domain/lifecycle/vocabulary.ts';
 import type { Actor } from '../policies/index.ts';
+import type { Pii } from '../security/pii.ts';
 import type { CaseRow, UnitRow } from './units.ts';
 
 /** The petitioner's name and phone (decrypted) for notices; never logged. */
@@ -30,29 +27,32 @@ export async function petitionerContact(ctx: AppContext, tx: Executor, caseId: n
 
 export async function storeDocument(
   tx: Executor,
+  pii: Pii,
   d: { caseId: number; eventId?: number; kind: DocumentKind; data: DocumentData },
 ): Promise<{ id: number; title: string }> {
   const { title, filename } = prepareDocument(d.kind, d.data);
+  const data = sealDocumentData(pii, d.data); // the name encrypted (src/documents/stored.ts)
   const [row] = await tx
     .insert(caseDocuments)
-    .values({ caseId: d.caseId, eventId: d.eventId, kind: d.kind, title, filename, data: d.data })
+    .values({ caseId: d.caseId, eventId: d.eventId, kind: d.kind, title, filename, data })
     .returning({ id: caseDocuments.id });
   return { id: row?.id ?? 0, title };
 }
 
-/** The document's bytes: rendered once from its stored data, then kept with their SHA-256. */
+/** The document's bytes: rendered once from its stored data, then kept (encrypted) with their SHA-256. */
 export async function documentBytes(
   db: Executor,
+  pii: Pii,
   doc: typeof caseDocuments.$inferSelect,
 ): Promise<{ content: Buffer; sha256: string }> {
-  if (doc.content && doc.sha256) return { content: doc.content, sha256: doc.sha256 };
+  if (doc.content && doc.sha256) return { content: openDocumentBytes(pii, doc.content), sha256: doc.sha256 };
   const rendered = await renderDocument(
     doc.kind as DocumentKind,
-    reviveDocumentData(doc.data as Record<string, unknown>),
+    openDocumentData(pii, doc.data as Record<string, unknown>),
   );
   await db
     .update(caseDocuments)
-    .set({ content: rendered.buffer, sha256: rendered.sha256 })
+    .set({ content: pii.encryptBytes(rendered.buffer), sha256: rendered.sha256 })
     .where(and(eq(caseDocuments.id, doc.id), isNull(caseDocuments.content)));
   return { content: rendered.buffer, sha256: rendered.sha256 };
 }
@@ -89,7 +89,7 @@ export async function applyFinalRefusal(
     })
     .returning({ id: caseEvents.id });
   const contact = await petitionerContact(ctx, tx, c.id);
-  await storeDocument(tx, {
+  await storeDocument(tx, ctx.pii, {
     caseId: c.id,
     eventId: event?.id,
     kind: 'non_acceptance_notice',

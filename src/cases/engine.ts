@@ -179,7 +179,9 @@ export async function executeAction(
         subject: row.subject,
       };
       const data = await def.document.data(outcome, base);
-      documentId = (await storeDocument(tx, { caseId: row.id, eventId, kind: def.document.kind, data })).id;
+      documentId = (
+        await storeDocument(tx, ctx.pii, { caseId: row.id, eventId, kind: def.document.kind, data })
+      ).id;
     }
     await w.publish('case.acted', {
       actor,

@@ -11,6 +11,7 @@ import { forbidden } from '../errors.ts';
 import { attachmentHeader, toXlsx, XLSX_CONTENT_TYPE, type XlsxColumn } from '../exports/xlsx.ts';
 import { actorOf } from '../server/auth.ts';
 import { zText } from '../server/fields.ts';
+import { caseTextFor } from './presenters.ts';
 import { CaseListQuery, listCases } from './queries.ts';
 import { type CaseRow, UnitLookup } from './units.ts';
 
@@ -94,7 +95,7 @@ export const caseExportRoutes =
           columns: COLUMNS,
           rows: r.items.map((c) => ({
             caseNumber: c.caseNumber,
-            subject: c.subject,
+            subject: caseTextFor(actor, c).subject,
             state: STATE_NAMES[c.state as CaseState] ?? c.state,
             form: FORM_NAMES[c.form as CaseForm] ?? c.form,
             jurisdiction: names.get(c.jurisdictionCode) ?? '',

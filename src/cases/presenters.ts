@@ -15,7 +15,7 @@ import {
   type Purpose,
   STATE_NAMES,
 } from '../domain/lifecycle/vocabulary.ts';
-import { maskIdNumber, maskName, maskPhone } from '../domain/masking.ts';
+import { maskIdNumber, maskName, maskNumbersInText, maskPhone, maskStringsDeep } from '../domain/masking.ts';
 import { SimilarCase } from '../domain/relatedCases.ts';
 import { type Actor, casePolicy } from '../policies/index.ts';
 import { cachedLimitsFor } from '../settings/limits.ts';
@@ -220,13 +220,27 @@ async function caseChildren(ctx: AppContext, caseId: number) {
  */
 export const ActionAnswer = CaseDetail.omit({ related: true });
 
+/**
+ * The case's free text as this caller may see it: ID and phone numbers typed into the subject and
+ * content are masked for roles that see the parties masked (casePolicy.viewFullPii).
+ */
+export function caseTextFor(actor: Actor, c: CaseRow): CaseRow {
+  if (casePolicy.viewFullPii(actor, c)) return c;
+  return { ...c, subject: maskNumbersInText(c.subject), content: maskNumbersInText(c.content) };
+}
+
 export async function presentDetail(
   ctx: AppContext,
   actor: Actor,
   c: CaseRow,
 ): Promise<z.infer<typeof CaseDetail>> {
   const { storedParties, ...detail } = await presentCaseBody(ctx, actor, c);
-  return { ...detail, related: await ctx.caseExtensions.related(ctx, actor, c, storedParties) };
+  const related = await ctx.caseExtensions.related(ctx, actor, c, storedParties);
+  const full = casePolicy.viewFullPii(actor, c);
+  return {
+    ...detail,
+    related: full ? related : related.map((r) => ({ ...r, subject: maskNumbersInText(r.subject) })),
+  };
 }
 
 export async function presentActionAnswer(
@@ -238,8 +252,12 @@ export async function presentActionAnswer(
   return detail;
 }
 
-async function presentCaseBody(ctx: AppContext, actor: Actor, c: CaseRow) {
-  const full = casePolicy.viewFullPii(actor, c);
+async function presentCaseBody(ctx: AppContext, actor: Actor, stored: CaseRow) {
+  const full = casePolicy.viewFullPii(actor, stored);
+  const c = caseTextFor(actor, stored);
+  const text = full
+    ? (d: Record<string, unknown>) => d
+    : (d: Record<string, unknown>) => maskStringsDeep(d, maskNumbersInText);
   const isPetitioner = actor.role === 'citizen';
   const { parties, events, docs } = await caseChildren(ctx, c.id);
   const unitIds = [
@@ -299,7 +317,7 @@ async function presentCaseBody(ctx: AppContext, actor: Actor, c: CaseRow) {
         fromState: e.fromState,
         toState: e.toState,
         actorRole: e.actorRole,
-        detail: e.detail as Record<string, unknown>,
+        detail: text(e.detail as Record<string, unknown>),
       })),
     documents: docs,
     availableActions: availableActions(actor, c),

@@ -3,6 +3,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditPersonalDataRead } from '../audit/reads.ts';
 import { idempotencyClaim } from '../commands/idempotency.ts';
 import type { AppContext } from '../context.ts';
 import { caseDocuments, caseEvents, cases, outbox, units } from '../db/schema.ts';
@@ -10,6 +11,7 @@ import { ACTION_NAMES } from '../domain/lifecycle/actions.ts';
 import { eventLabel, eventUnit } from '../domain/lifecycle/timeline.ts';
 import { type CaseState, FORMS, PURPOSES, STATE_NAMES } from '../domain/lifecycle/vocabulary.ts';
 import { notFound } from '../errors.ts';
+import { presentNotification } from '../notify/presenters.ts';
 import { casePolicy, ensureReadable, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDateTime, zIdNumber, zIdParam, zPersonName, zPhone, zText } from '../server/fields.ts';
@@ -21,6 +23,7 @@ import {
   ActionAnswer,
   CaseDetail,
   CaseSummary,
+  caseTextFor,
   presentActionAnswer,
   presentDetail,
   presentSummary,
@@ -146,7 +149,8 @@ export const caseRoutes =
         },
       },
       async (req) => {
-        const r = await listCases(ctx.db, actorOf(req), req.query, {
+        const actor = actorOf(req);
+        const r = await listCases(ctx.db, actor, req.query, {
           hash: ctx.pii.hash,
           countCap: ctx.config.listCountCap,
           textSearch: ctx.caseExtensions.textSearch,
@@ -159,10 +163,12 @@ export const caseRoutes =
         return {
           total: r.total,
           totalCapped: r.totalCapped,
-          items: r.items.map((c) => ({
-            ...presentSummary(c, now, names),
-            highlight: ctx.caseExtensions.textSearch.highlight(c, r.terms),
-          })),
+          items: r.items
+            .map((c) => caseTextFor(actor, c))
+            .map((c) => ({
+              ...presentSummary(c, now, names),
+              highlight: ctx.caseExtensions.textSearch.highlight(c, r.terms),
+            })),
         };
       },
     );
@@ -174,7 +180,11 @@ export const caseRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        return presentDetail(ctx, actor, await loadVisible(req, actor));
+        const c = await loadVisible(req, actor);
+        const detail = await presentDetail(ctx, actor, c);
+        const parties = detail.parties.length;
+        await auditPersonalDataRead(ctx, actor, c, { action: 'case.read_personal', summary: { parties } });
+        return detail;
       },
     );
 
@@ -219,13 +229,16 @@ export const caseRoutes =
         },
       },
       async (req, reply) => {
-        await loadVisible(req, actorOf(req));
+        const actor = actorOf(req);
+        const c = await loadVisible(req, actor);
         const [doc] = await ctx.db
           .select()
           .from(caseDocuments)
           .where(and(eq(caseDocuments.id, req.params.docId), eq(caseDocuments.caseId, req.params.id)));
         if (!doc) throw notFound('未找到该文书');
-        const { content, sha256 } = await documentBytes(ctx.db, doc);
+        const { content, sha256 } = await documentBytes(ctx.db, ctx.pii, doc);
+        const read = { documentId: doc.id, kind: doc.kind };
+        await auditPersonalDataRead(ctx, actor, c, { action: 'case.document_download', summary: read });
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
@@ -263,24 +276,14 @@ export const caseRoutes =
         const actor = actorOf(req);
         // What was sent is a staff record (the petitioner sees the messages on their phone).
         if (!staffToolsPolicy.use(actor)) throw notFound();
-        await loadVisible(req, actor);
+        const c = await loadVisible(req, actor);
         const rows = await ctx.db
           .select()
           .from(outbox)
           .where(eq(outbox.caseId, req.params.id))
           .orderBy(asc(outbox.id));
-        return {
-          items: rows.map((r) => ({
-            stage: r.stage,
-            channel: r.channel,
-            recipient: r.recipientMasked,
-            text: r.body,
-            status: r.status,
-            attempts: r.attempts,
-            createdAt: r.createdAt.toISOString(),
-            sentAt: r.sentAt?.toISOString() ?? null,
-          })),
-        };
+        const view = { full: casePolicy.viewFullPii(actor, c), queryCodeHash: c.queryCodeHash };
+        return { items: rows.map((r) => presentNotification(ctx.pii, r, view)) };
       },
     );
 

@@ -50,7 +50,8 @@ export function registerAdminCommands(program: Command): void {
     .action(async (opts: { data: string; cases: number; seed: number; demo?: boolean }) => {
       if (!Number.isInteger(opts.cases) || opts.cases < 0)
         throw new Error('--cases 应为非负整数 / must be a non-negative integer');
-      const ctx = await boot(appConfigFromEnv({ data: opts.data, demo: opts.demo }));
+      // Seeding only writes: the server sends whatever it queued (no SMS gateway needed here).
+      const ctx = await boot(appConfigFromEnv({ data: opts.data, demo: opts.demo }), { deliverSms: false });
       try {
         if (ctx.seededDemo) out('已创建演示账号 / demo accounts created');
         if (opts.cases > 0) {

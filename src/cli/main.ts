@@ -5,6 +5,7 @@ import { registerAnalyticsCommands } from '../analytics/rebuild.ts';
 import { registerBackupCommands } from '../backup/cli.ts';
 import { registerHotspotCommands } from '../hotspots/cli.ts';
 import { registerReportCommands } from '../reports/cli.ts';
+import { safeErrorMessage } from '../security/redact.ts';
 import { VERSION } from '../version.ts';
 import { registerWarningCommands } from '../warnings/cli.ts';
 import { registerAdminCommands } from './admin.ts';
@@ -37,7 +38,8 @@ registerReportCommands(program);
 registerWarningCommands(program);
 
 program.parseAsync(process.argv).catch((e: Error & { exitCode?: number }) => {
-  process.stderr.write(`错误 / error: ${e.message}\n`);
+  // Without a failed statement's parameters (personal data): see src/server/logging.ts.
+  process.stderr.write(`错误 / error: ${safeErrorMessage(e)}\n`);
   // A refusal that restarting cannot fix (wrong key) has its own code: see docs/operations.md.
   process.exit(typeof e.exitCode === 'number' ? e.exitCode : 1);
 });

@@ -23,6 +23,15 @@ async function seedDemoCases(ctx: AppContext, count: number): Promise<void> {
   await runWarningScan(ctx, new Date());
 }
 
+/** The SMS line of the start banner: where texts go, said plainly when they go nowhere. */
+function smsStatus(gateway: string): string {
+  if (gateway === 'off')
+    return '已关闭（XINFANG_SMS_GATEWAY=off）：不发送任何短信，短信验证码登录不可用 / disabled';
+  if (gateway === 'console')
+    return '演示模式：不发送，短信全文打印在日志中 / demo: printed to the log, not sent';
+  return `${gateway} 网关 / gateway`;
+}
+
 export function registerServe(program: Command): void {
   program
     .command('serve')
@@ -61,6 +70,7 @@ export function registerServe(program: Command): void {
         `阳光信访平台已启动 / xinfang is running: ${url}`,
         `  数据库 / database: ${ctx.database.kind === 'pglite' ? `PGlite（嵌入式，${config.dataDir}；仅供单个办公室使用，生产请用 PostgreSQL）` : 'PostgreSQL'}`,
         `  接口文档 / API docs: ${url}/api/docs`,
+        `  短信 / SMS: ${smsStatus(config.sms.gateway ?? 'console')}`,
       ];
       if (config.demo) {
         lines.push(`  演示账号 / demo accounts (密码 password: ${config.demoPassword})：`);

@@ -1,13 +1,25 @@
-// Runtime configuration. Every environment variable the platform reads is parsed here,
-// and documented in docs/configuration.md.
+// Runtime configuration. Every environment variable the platform reads is parsed and validated
+// here, and documented in docs/configuration.md. An invalid value stops the start with a message
+// naming every bad setting (ConfigError): a typo must never silently turn a defence off.
 import path from 'node:path';
+import { z } from 'zod';
+import { passwordProblem } from '../domain/passwords.ts';
 
 export interface DbConfig {
   /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
   databaseUrl?: string;
   /** Embedded data directory (PGlite); `memory://` keeps everything in RAM (tests). */
   dataDir: string;
+  /** PostgreSQL connections per process. */
+  pgPoolMax?: number;
 }
+
+/**
+ * Which proxies may tell us the client's address (X-Forwarded-For), as Fastify's `trustProxy`
+ * takes it: false (none), a hop count, or addresses/CIDR ranges of our own proxies. Never "every
+ * hop": then any client could name its own address and step around the login limits.
+ */
+export type TrustProxy = false | number | string[];
 
 export interface AppConfig extends DbConfig {
   port: number;
@@ -26,8 +38,12 @@ export interface AppConfig extends DbConfig {
   loginRatePerMinute: number;
   /** Send cookies with the Secure flag (behind HTTPS). */
   cookieSecure: boolean;
-  /** SMS gateway settings, as given; validated by createSmsSink (src/notify/gateways/index.ts). */
+  /** XINFANG_TRUST_PROXY: see TrustProxy. */
+  trustProxy: TrustProxy;
+  /** SMS gateway settings, as given; checked by createSmsSink (src/notify/gateways/index.ts). */
   sms: SmsConfig;
+  /** Days an SMS body and number stay in the outbox after delivery (or dead-lettering). */
+  outboxRetentionDays: number;
   /**
    * The case list counts at most this many matches for its `total` (more: "10,000+", `totalCapped`).
    * An exact count of a whole province scans every matching row (≈ 0.7 s at 1M cases).
@@ -47,8 +63,8 @@ export interface DiskConfig {
 }
 
 export interface SmsConfig {
-  /** console (default) | http | tencent */
-  gateway: string;
+  /** http | tencent | console (demo mode only) | off; unset: console in demo mode, else an error. */
+  gateway?: string;
   httpUrl?: string;
   httpSecret?: string;
   tencentSecretId?: string;
@@ -65,78 +81,203 @@ export interface SmsConfig {
 
 export const DEFAULT_DEMO_PASSWORD = 'Xinfang@2026';
 export const DEFAULT_LIST_COUNT_CAP = 10_000;
+export const DEFAULT_OUTBOX_RETENTION_DAYS = 30;
+export const SMS_GATEWAY_NAMES = ['console', 'http', 'tencent', 'off'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-export function dbConfigFromEnv(opts: { data?: string } = {}): DbConfig {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const dataDir = opts.data ?? process.env.XINFANG_DATA ?? './data';
-  return { databaseUrl, dataDir: dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir) };
+/** One or more settings are invalid. The message lists each, in Chinese and English. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = NodeJS.ProcessEnv;
+
+/** Reads settings, collecting every problem instead of stopping at the first. */
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  /** The trimmed value, or undefined when unset or blank (blank means "use the default"). */
+  raw(name: string): string | undefined {
+    const v = this.env[name]?.trim();
+    return v ? v : undefined;
+  }
+
+  private check<T>(name: string, schema: z.ZodType<T>, fallback: T, zh: string, en: string): T {
+    const v = this.raw(name);
+    if (v === undefined) return fallback;
+    const r = schema.safeParse(v);
+    if (r.success) return r.data;
+    this.problems.push(`${name}=${v}：${zh} / ${en}`);
+    return fallback;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const schema = z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
+    return this.check(
+      name,
+      schema,
+      fallback,
+      `应为 ${min} 到 ${max} 之间的整数`,
+      `must be an integer ${min}–${max}`,
+    );
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const schema = z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+    return this.check(name, schema, fallback, '应为 1 或 0', 'must be 1 or 0');
+  }
+
+  oneOf<T extends string>(name: string, values: readonly T[], fallback: T): T {
+    const schema = z
+      .string()
+      .transform((v) => v.toLowerCase())
+      .pipe(z.enum(values as [T, ...T[]]));
+    return this.check(
+      name,
+      schema,
+      fallback,
+      `应为 ${values.join(' | ')}`,
+      `must be one of ${values.join(' | ')}`,
+    );
+  }
+
+  fail(name: string, value: string, zh: string, en: string): void {
+    this.problems.push(`${name}=${value}：${zh} / ${en}`);
+  }
+}
+
+export function dbConfigFromEnv(opts: { data?: string } = {}, env: Env = process.env): DbConfig {
+  const r = new Reader(env);
+  const db = readDb(r, opts);
+  throwIfProblems(r);
+  return db;
+}
+
+function readDb(r: Reader, opts: { data?: string }): DbConfig {
+  const databaseUrl = r.raw('DATABASE_URL');
+  const dataDir = opts.data ?? r.raw('XINFANG_DATA') ?? './data';
+  return {
+    databaseUrl,
+    dataDir: dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir),
+    pgPoolMax: r.int('PG_POOL_MAX', 20, 1, 1000),
+  };
+}
+
+function throwIfProblems(r: Reader): void {
+  if (r.problems.length === 0) return;
+  throw new ConfigError(
+    `配置错误，平台未启动 / invalid configuration, not starting:\n${r.problems.map((p) => `  - ${p}`).join('\n')}\n` +
+      '见 / see docs/configuration.md',
+  );
 }
 
 export function appConfigFromEnv(
   opts: { data?: string; port?: number; host?: string; demo?: boolean } = {},
+  env: Env = process.env,
 ): AppConfig {
-  const db = dbConfigFromEnv(opts);
-  return {
+  const r = new Reader(env);
+  const db = readDb(r, opts);
+  const secret = r.raw('XINFANG_SECRET');
+  if (secret !== undefined && secret.length < 16)
+    r.fail('XINFANG_SECRET', '…', '至少需要16个字符', 'must be at least 16 characters');
+  const demo = opts.demo ?? r.bool('XINFANG_DEMO', !db.databaseUrl);
+  const demoPassword = r.raw('XINFANG_DEMO_PASSWORD') ?? DEFAULT_DEMO_PASSWORD;
+  const weak = demo ? passwordProblem(demoPassword) : null;
+  if (weak) r.fail('XINFANG_DEMO_PASSWORD', '…', weak.message, weak.en);
+  if (opts.port !== undefined && !(Number.isInteger(opts.port) && opts.port >= 1 && opts.port <= 65535))
+    r.fail('--port', String(opts.port), '应为 1 到 65535 之间的整数', 'must be an integer 1–65535');
+  const config: AppConfig = {
     ...db,
-    port: opts.port ?? Number(process.env.PORT ?? 3000),
-    host: opts.host ?? process.env.HOST ?? '127.0.0.1',
+    port: opts.port ?? r.int('PORT', 3000, 1, 65535),
+    host: opts.host ?? r.raw('HOST') ?? '127.0.0.1',
     // Demo is the default on the embedded database, off on a real server unless asked for.
-    demo: opts.demo ?? (process.env.XINFANG_DEMO ? process.env.XINFANG_DEMO === '1' : !db.databaseUrl),
-    demoPassword: process.env.XINFANG_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
-    demoCases: demoCasesFromEnv(process.env.XINFANG_DEMO_CASES),
-    secret: process.env.XINFANG_SECRET || undefined,
-    logLevel: process.env.LOG_LEVEL ?? 'info',
-    sessionHours: Number(process.env.XINFANG_SESSION_HOURS ?? 12),
-    loginRatePerMinute: Number(process.env.XINFANG_LOGIN_RATE_PER_MINUTE ?? 20),
-    cookieSecure: process.env.XINFANG_COOKIE_SECURE === '1',
-    sms: smsConfigFromEnv(),
-    listCountCap: listCountCapFromEnv(process.env.XINFANG_LIST_COUNT_CAP),
-    disk: diskConfigFromEnv(process.env),
+    demo,
+    demoPassword,
+    demoCases: r.int('XINFANG_DEMO_CASES', 3000, 0, 10_000_000),
+    secret,
+    logLevel: r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    sessionHours: r.int('XINFANG_SESSION_HOURS', 12, 1, 24 * 30),
+    loginRatePerMinute: r.int('XINFANG_LOGIN_RATE_PER_MINUTE', 20, 1, 100_000),
+    cookieSecure: r.bool('XINFANG_COOKIE_SECURE', false),
+    trustProxy: readTrustProxy(r),
+    sms: readSms(r),
+    outboxRetentionDays: r.int('XINFANG_OUTBOX_RETENTION_DAYS', DEFAULT_OUTBOX_RETENTION_DAYS, 1, 3650),
+    listCountCap: r.int('XINFANG_LIST_COUNT_CAP', DEFAULT_LIST_COUNT_CAP, 1, 100_000_000),
+    disk: readDisk(r),
   };
+  throwIfProblems(r);
+  return config;
 }
 
-export function diskConfigFromEnv(env: NodeJS.ProcessEnv): DiskConfig {
-  const int = (name: string, fallback: number, min: number) => {
-    const v = env[name]?.trim();
-    if (!v) return fallback;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min)
-      throw new Error(`${name} 应为不小于 ${min} 的整数 / must be an integer ≥ ${min}: ${v}`);
-    return n;
-  };
+/** The embedded data dir's disk watchdog (src/db/diskWatchdog.ts; docs/operations.md). */
+function readDisk(r: Reader): DiskConfig {
   const disk = {
-    warnMb: int('XINFANG_DISK_WARN_MB', 2048, 0),
-    minFreeMb: int('XINFANG_DISK_MIN_FREE_MB', 256, 0),
-    checkSeconds: int('XINFANG_DISK_CHECK_SECONDS', 10, 1),
+    warnMb: r.int('XINFANG_DISK_WARN_MB', 2048, 0, 10_000_000),
+    minFreeMb: r.int('XINFANG_DISK_MIN_FREE_MB', 256, 0, 10_000_000),
+    checkSeconds: r.int('XINFANG_DISK_CHECK_SECONDS', 10, 1, 86_400),
   };
   if (disk.warnMb < disk.minFreeMb) {
-    throw new Error(
-      `XINFANG_DISK_WARN_MB (${disk.warnMb}) 应不小于 XINFANG_DISK_MIN_FREE_MB (${disk.minFreeMb}) / must not be below it`,
+    r.fail(
+      'XINFANG_DISK_WARN_MB',
+      String(disk.warnMb),
+      `应不小于 XINFANG_DISK_MIN_FREE_MB（${disk.minFreeMb}）`,
+      `must not be below XINFANG_DISK_MIN_FREE_MB (${disk.minFreeMb})`,
     );
   }
   return disk;
 }
 
-function listCountCapFromEnv(v: string | undefined): number {
-  if (v === undefined || v.trim() === '') return DEFAULT_LIST_COUNT_CAP;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`XINFANG_LIST_COUNT_CAP 应为正整数 / must be a positive integer: ${v}`);
-  return n;
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+const IPV6 = /^[0-9a-f:]+(:(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3})?$/i;
+
+/** A proxy address or range as Fastify (proxy-addr) takes it: 10.0.0.1, 10.0.0.0/8, ::1, fd00::/8. */
+export function isProxyAddress(s: string): boolean {
+  const [addr = '', bits, ...rest] = s.split('/');
+  if (rest.length > 0) return false;
+  const v4 = IPV4.test(addr);
+  const v6 = !v4 && addr.includes(':') && IPV6.test(addr);
+  if (!v4 && !v6) return false;
+  if (bits === undefined) return true;
+  if (!/^\d+$/.test(bits)) return false;
+  return Number(bits) <= (v4 ? 32 : 128);
 }
 
-function demoCasesFromEnv(v: string | undefined): number {
-  if (v === undefined || v.trim() === '') return 3000;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0)
-    throw new Error(`XINFANG_DEMO_CASES 应为非负整数 / must be a non-negative integer: ${v}`);
-  return n;
+function readTrustProxy(r: Reader): TrustProxy {
+  const name = 'XINFANG_TRUST_PROXY';
+  const v = r.raw(name);
+  if (v === undefined || v === '0' || v.toLowerCase() === 'false') return false;
+  // A hop count: 1 = one reverse proxy in front (its address is the last in X-Forwarded-For).
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    if (n >= 1 && n <= 10) return n;
+    r.fail(name, v, '代理层数应为 1 到 10', 'a hop count must be 1–10');
+    return false;
+  }
+  const list = v.split(',').map((s) => s.trim());
+  if (list.every(isProxyAddress)) return list;
+  r.fail(
+    name,
+    v,
+    '应为 0、代理层数（如 1）或代理地址/网段列表（如 10.0.0.0/8,127.0.0.1）；不支持信任所有代理',
+    'must be 0, a hop count (e.g. 1) or a list of proxy addresses/CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1); trusting every hop is not supported',
+  );
+  return false;
 }
 
-export function smsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SmsConfig {
-  const v = (name: string) => env[name]?.trim() || undefined;
+function readSms(r: Reader): SmsConfig {
+  const gateway = r.raw('XINFANG_SMS_GATEWAY')
+    ? r.oneOf('XINFANG_SMS_GATEWAY', SMS_GATEWAY_NAMES, 'off')
+    : undefined;
+  return { ...smsConfigFromEnv(r), gateway };
+}
+
+/** The XINFANG_SMS_* variables as given (the gateway name lower-cased, not checked here). */
+export function smsConfigFromEnv(source: Env | Reader = process.env): SmsConfig {
+  const v = (name: string) =>
+    source instanceof Reader ? source.raw(name) : source[name]?.trim() || undefined;
   return {
-    gateway: v('XINFANG_SMS_GATEWAY')?.toLowerCase() ?? 'console',
+    gateway: v('XINFANG_SMS_GATEWAY')?.toLowerCase(),
     httpUrl: v('XINFANG_SMS_HTTP_URL'),
     httpSecret: v('XINFANG_SMS_HTTP_SECRET'),
     tencentSecretId: v('XINFANG_SMS_TENCENT_SECRET_ID'),

@@ -135,7 +135,7 @@ export async function openDatabase(config: DbConfig, opts: OpenOptions = {}): Pr
   if (config.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,
-      max: Number(process.env.PG_POOL_MAX ?? 20),
+      max: config.pgPoolMax ?? 20,
       // A server that does not answer (network partition, failover in progress) fails the checkout
       // instead of queueing requests forever; dead peers are noticed by TCP keepalive.
       connectionTimeoutMillis: 10_000,

@@ -112,6 +112,21 @@ export const otpCodes = pgTable(
 );
 
 /**
+ * Failed password logins per (account, client address), for the back-off of src/auth/throttle.ts.
+ * The key is a keyed hash: neither the username nor the address is stored.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastAt: ts('last_at').notNull(),
+    lockedUntil: ts('locked_until'),
+  },
+  (t) => [index('login_throttle_last_idx').on(t.lastAt)],
+);
+
+/**
  * Transactional outbox: every outgoing message is written in the transaction that causes it,
  * then sent by the dispatcher (src/notify/dispatcher.ts) with retries.
  */
@@ -121,10 +136,14 @@ export const outbox = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     channel: text('channel').notNull(), // 'sms'
     idempotencyKey: text('idempotency_key').notNull(),
-    recipientEnc: text('recipient_enc').notNull(),
+    /** The number, encrypted; null once purged (XINFANG_OUTBOX_RETENTION_DAYS after sending). */
+    recipientEnc: text('recipient_enc'),
     recipientMasked: text('recipient_masked').notNull(),
     template: text('template').notNull(),
-    body: text('body').notNull(),
+    /** Legacy plain text, encrypted into body_enc and emptied at start (src/security/atRest.ts). */
+    body: text('body'),
+    /** The text, encrypted (it may carry a login or query code); null once purged. */
+    bodyEnc: text('body_enc'),
     caseId: bigint('case_id', { mode: 'number' }),
     stage: text('stage'),
     status: text('status').notNull().default('pending'), // pending | sent | dead
@@ -138,6 +157,8 @@ export const outbox = pgTable(
     uniqueIndex('outbox_idem_uq').on(t.idempotencyKey),
     index('outbox_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
     index('outbox_case_idx').on(t.caseId),
+    // The retention purge's queue: finished rows that still hold a text.
+    index('outbox_retained_idx').on(t.createdAt).where(sql`body_enc is not null and status <> 'pending'`),
   ],
 );
 
@@ -167,6 +188,8 @@ export const auditLog = pgTable(
     uniqueIndex('audit_chain_pos_uq').on(t.chainPos),
     // The sealer's queue: small, since rows leave it within moments of their commit.
     index('audit_unsealed_idx').on(t.seq).where(sql`chain_pos is null`),
+    // The console's audit search by person (src/audit/search.ts), newest first.
+    index('audit_actor_idx').on(t.actorUserId, t.seq),
   ],
 );
 

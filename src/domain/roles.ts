@@ -8,6 +8,7 @@ export const ROLES = [
   'leader',
   'analyst',
   'admin',
+  'auditor',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ROLES.filter((r): r is Exclude<Role, 'citizen'> => r !== 'citizen');
@@ -21,6 +22,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   leader: '领导',
   analyst: '分析员',
   admin: '管理员',
+  auditor: '审计员',
 };
 
 export function isRole(value: string): value is Role {

@@ -41,7 +41,7 @@ The server runs this itself daily at 01:00 Asia/Shanghai; the embedded database 
     )
     .action(async (opts: { data: string; now?: Date }) => {
       // The whole platform context: the sweep's events (rollups, audit) and the warning scan's SMS.
-      const ctx = await boot(appConfigFromEnv({ data: opts.data, demo: false }));
+      const ctx = await boot(appConfigFromEnv({ data: opts.data, demo: false }), { deliverSms: false });
       try {
         const now = opts.now ?? new Date();
         const r = await runDailyJobs(ctx, now);

@@ -3,8 +3,10 @@
 // On PostgreSQL several API nodes may run it: a session advisory lock, held on a dedicated pool
 // client, lets one node sweep at a time (the sweep is idempotent, so a node that runs just after
 // another simply finds nothing to do). The embedded database has one process, so no lock there.
+import { purgeLoginThrottle } from '../auth/throttle.ts';
 import { purgeIdempotencyKeys } from '../commands/idempotency.ts';
 import type { AppContext } from '../context.ts';
+import { safeErrorMessage } from '../security/redact.ts';
 import { runWarningScan, type ScanResult } from '../warnings/scan.ts';
 import { runDeadlineSweep, type SweepResult } from './deadlines.ts';
 
@@ -89,6 +91,7 @@ async function sweepThenScan(
   signal?: AbortSignal,
 ): Promise<SweepResult> {
   const r = await runDeadlineSweep(ctx, now, { signal });
+  await purgeLoginThrottle(ctx.db, now); // back-off rows of pairs quiet for a day
   if (signal?.aborted) return r;
   await purgeIdempotencyKeys(ctx.db, now); // answers to retried submissions are kept 24 hours
   try {
@@ -106,7 +109,7 @@ function logScan(log: AppContext['log'], r: SweepResult): void {
   const w = scans.get(r);
   if (!w) return;
   if (w instanceof Error) {
-    const error = String((w as Error & { cause?: Error }).cause?.message ?? w.message).slice(0, 300);
+    const error = safeErrorMessage((w as Error & { cause?: Error }).cause ?? w).slice(0, 300);
     log.error({ job: 'warning_scan', error }, `预警扫描失败 / warning scan failed: ${error}`);
   } else {
     log.info(
@@ -143,10 +146,9 @@ export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Sc
         );
       }
     } catch (e) {
-      // The database's own message, short: a failed query's text and parameters are not logged.
+      // The database's own message, short: a failed query's parameters are not logged.
       const err = e as Error & { cause?: unknown };
-      const cause = err.cause instanceof Error ? err.cause.message : undefined;
-      const error = String(cause ?? err.message ?? e).slice(0, 300);
+      const error = safeErrorMessage(err.cause instanceof Error ? err.cause : err).slice(0, 300);
       ctx.log.error({ job: 'deadline_sweep', error }, `日监测失败 / deadline sweep failed: ${error}`);
     }
   };

@@ -2,13 +2,17 @@
 // A row is claimed with FOR UPDATE SKIP LOCKED and leased (next_attempt_at pushed forward), so
 // several API nodes can dispatch together and a row whose sender died is retried after the lease.
 // Failures back off exponentially; after maxAttempts the row is dead-lettered ('dead').
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+// Retention: `retentionDays` after a row was created and finished (sent or dead), its number and
+// text are erased (`purgeOutbox`); what remains says which notice went out, when, to 138****5678.
+import { and, eq, inArray, isNotNull, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
 import { databaseFailure, shortDbError } from '../db/errors.ts';
 import { outbox } from '../db/schema.ts';
 import type { Pii } from '../security/pii.ts';
+import { safeErrorMessage } from '../security/redact.ts';
 import { type GatewayError, isPermanentGatewayError } from './gateways/errors.ts';
+import { outboxText } from './outbox.ts';
 import type { SmsSink } from './sinks.ts';
 
 export interface DispatcherOptions {
@@ -17,10 +21,41 @@ export interface DispatcherOptions {
   leaseMs?: number;
   batch?: number;
   pollMs?: number;
+  /** Days a finished row keeps its number and text (XINFANG_OUTBOX_RETENTION_DAYS). */
+  retentionDays?: number;
+  /** How often the retention purge runs (default hourly; it also runs at start). */
+  purgeEveryMs?: number;
+}
+
+/** Rows purged per statement, so a large backlog never holds one long lock. */
+const PURGE_BATCH = 1000;
+
+/**
+ * Erases the number and text of rows finished (sent or dead) and created more than `retentionDays`
+ * before `now`. Pending rows are never touched. Returns how many rows were purged.
+ */
+export async function purgeOutbox(db: Db, retentionDays: number, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+  let total = 0;
+  for (;;) {
+    const batch = db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(isNotNull(outbox.bodyEnc), ne(outbox.status, 'pending'), lt(outbox.createdAt, cutoff)))
+      .limit(PURGE_BATCH);
+    const purged = await db
+      .update(outbox)
+      .set({ bodyEnc: null, body: null, recipientEnc: null })
+      .where(and(inArray(outbox.id, batch), ne(outbox.status, 'pending')))
+      .returning({ id: outbox.id });
+    total += purged.length;
+    if (purged.length < PURGE_BATCH) return total;
+  }
 }
 
 export class Dispatcher {
   private timer: NodeJS.Timeout | null = null;
+  private lastPurge = 0;
   private running: Promise<number> | null = null;
   private readonly opts: Required<DispatcherOptions>;
 
@@ -31,7 +66,16 @@ export class Dispatcher {
     private readonly log: Logger,
     opts: DispatcherOptions = {},
   ) {
-    this.opts = { maxAttempts: 6, baseDelayMs: 2000, leaseMs: 60_000, batch: 50, pollMs: 1000, ...opts };
+    this.opts = {
+      maxAttempts: 6,
+      baseDelayMs: 2000,
+      leaseMs: 60_000,
+      batch: 50,
+      pollMs: 1000,
+      retentionDays: 30,
+      purgeEveryMs: 3_600_000,
+      ...opts,
+    };
   }
 
   /** Claims due rows and sends them; returns how many were handled. */
@@ -64,16 +108,19 @@ export class Dispatcher {
     for (const row of claimed) {
       const attempt = row.attempts + 1;
       try {
+        const body = outboxText(this.pii, row);
+        if (!row.recipientEnc || body === null) throw new Error('outbox row purged before sending');
         await this.sink.send({
           to: this.pii.decrypt(row.recipientEnc),
           toMasked: row.recipientMasked,
-          body: row.body,
+          body,
           idempotencyKey: row.idempotencyKey,
           template: row.template,
         });
         sent.push(row.id);
       } catch (e) {
-        const error = (e as Error).message.slice(0, 500);
+        // Gateways scrub numbers from their messages; any other failure is cleaned here (log policy).
+        const error = safeErrorMessage(e).slice(0, 500);
         // A permanent refusal (bad number, bad credentials) is not retried.
         const dead = attempt >= this.opts.maxAttempts || isPermanentGatewayError(e);
         const delay = Math.max(
@@ -103,7 +150,7 @@ export class Dispatcher {
   /** Runs a pass soon (after a commit that enqueued something), without overlapping passes. */
   kick(): void {
     if (this.running) return;
-    this.running = this.runOnce()
+    this.running = this.passWithPurge()
       .catch((e) => {
         // An outage: the next pass (every pollMs) retries; rows claimed before it are leased and
         // sent again after the lease, with the same idempotency key.
@@ -115,6 +162,21 @@ export class Dispatcher {
       .finally(() => {
         this.running = null;
       });
+  }
+
+  /** A send pass, and the retention purge when it is due (at start, then every purgeEveryMs). */
+  private async passWithPurge(): Promise<number> {
+    const n = await this.runOnce();
+    if (this.timer && Date.now() - this.lastPurge >= this.opts.purgeEveryMs) {
+      this.lastPurge = Date.now();
+      const purged = await purgeOutbox(this.db, this.opts.retentionDays);
+      if (purged > 0)
+        this.log.info(
+          { outbox: { purged, retentionDays: this.opts.retentionDays } },
+          `已清除 ${purged} 条超过保留期的短信内容和号码`,
+        );
+    }
+    return n;
   }
 
   start(): void {

@@ -1,5 +1,7 @@
 // Writing to the outbox (发送队列). Call inside the transaction of the change that causes the
-// message, so a rolled-back change sends nothing and a committed one is never lost.
+// message, so a rolled-back change sends nothing and a committed one is never lost. The number and
+// the text are stored encrypted (a text may carry a login or query code) and purged some days after
+// sending (Dispatcher, XINFANG_OUTBOX_RETENTION_DAYS).
 import type { Executor } from '../db/client.ts';
 import { outbox } from '../db/schema.ts';
 import { maskPhone } from '../domain/masking.ts';
@@ -24,9 +26,15 @@ export async function enqueueSms(tx: Executor, pii: Pii, msg: SmsMessage): Promi
       recipientEnc: pii.encrypt(msg.phone),
       recipientMasked: maskPhone(msg.phone),
       template: msg.template,
-      body: msg.body,
+      bodyEnc: pii.encrypt(msg.body),
       caseId: msg.caseId,
       stage: msg.stage,
     })
     .onConflictDoNothing({ target: outbox.idempotencyKey });
+}
+
+/** The text of an outbox row, or null once purged. */
+export function outboxText(pii: Pii, row: { body: string | null; bodyEnc: string | null }): string | null {
+  if (row.bodyEnc) return pii.decrypt(row.bodyEnc);
+  return row.body; // a row of before encryption, until the start-up pass encrypts it
 }

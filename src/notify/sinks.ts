@@ -1,6 +1,7 @@
-// Where messages go. The console sink is the default (demo, development); real gateways are in
-// ./gateways/. A sink throws to signal a failed attempt; the dispatcher retries.
+// Where messages go. The console sink is for demo mode only (it prints codes to the log); real
+// gateways are in ./gateways/. A sink throws to signal a failed attempt; the dispatcher retries.
 import type { Logger } from 'pino';
+import { GatewayError } from './gateways/errors.ts';
 
 export interface OutgoingSms {
   to: string;
@@ -24,6 +25,26 @@ export function consoleSink(log: Logger): SmsSink {
     name: 'console',
     async send(msg) {
       log.info({ sms: { to: msg.toMasked, key: msg.idempotencyKey } }, `短信 → ${msg.toMasked}：${msg.body}`);
+    },
+  };
+}
+
+/** XINFANG_SMS_GATEWAY=off: nothing is sent; each message is dead-lettered at once, saying why. */
+export function disabledSink(): SmsSink {
+  return {
+    name: 'off',
+    async send() {
+      throw new GatewayError('off', '短信已关闭（XINFANG_SMS_GATEWAY=off），未发送', { permanent: true });
+    },
+  };
+}
+
+/** For commands that only enqueue (the server sends): a pass here would be a bug, and says so. */
+export function heldSink(): SmsSink {
+  return {
+    name: 'held',
+    async send() {
+      throw new Error('this command does not send SMS; the server sends the outbox');
     },
   };
 }

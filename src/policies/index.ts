@@ -7,7 +7,7 @@
 //   - a department user (责任单位) sees matters assigned to its unit or waiting on it;
 //   - a citizen sees only their own matters.
 import { type AnyColumn, and, eq, gte, like, lt, or, type SQL, sql } from 'drizzle-orm';
-import { cases, jurisdictions, reports, units, warnings } from '../db/schema.ts';
+import { auditLog, cases, jurisdictions, reports, units, users, warnings } from '../db/schema.ts';
 import type { AnyActionDef } from '../domain/lifecycle/actions.ts';
 import type { Role } from '../domain/roles.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
@@ -151,10 +151,33 @@ export function analyticsScope(a: Actor, requested?: string): string {
   return code;
 }
 
+/** Who reads the audit log (审计日志): administrators and auditors (审计员), for their subtree. */
+const AUDIT_READERS: readonly Role[] = ['admin', 'auditor'];
+
 export const auditPolicy = {
   /** Only the province administrator checks the whole audit chain. */
   verify: (a: Actor): boolean => a.role === 'admin' && a.scopePrefix !== null && a.scopePrefix.length === 2,
+  /** May search the audit log (GET /api/v1/audit), within `auditScope`. */
+  search: (a: Actor): boolean =>
+    AUDIT_READERS.includes(a.role) && a.scopePrefix !== null && a.unitKind === 'bureau',
 };
+
+/**
+ * WHERE condition restricting `audit_log` to what the caller may read: at province level every
+ * row; below it, rows by staff of units in the subtree and rows about cases located in it (a
+ * citizen's actions on their case, a higher bureau's read of it). Rows of neither kind (the
+ * installation's own, citizens' logins) are the province's.
+ */
+export function auditScope(a: Actor): SQL | undefined {
+  if (!auditPolicy.search(a) || a.scopePrefix === null) return NOTHING;
+  if (a.scopePrefix.length <= 2) return undefined;
+  const within = `${a.scopePrefix}%`;
+  return sql`(exists (select 1 from ${users} su join ${units} sn on sn.id = su.unit_id
+      where su.id = ${auditLog.actorUserId} and sn.jurisdiction_code like ${within})
+    or (${auditLog.entity} = 'case' and exists (select 1 from ${cases} sc
+      where sc.id = (case when ${auditLog.entityId} ~ '^[0-9]{1,18}$' then ${auditLog.entityId}::bigint end)
+        and sc.jurisdiction_code like ${within})))`;
+}
 
 /** 专报: analysts draft and edit, leaders and admins too; issuing (签发) is a leader's or admin's act. */
 const REPORT_WRITERS: readonly Role[] = ['analyst', 'leader', 'admin'];

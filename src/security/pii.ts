@@ -9,7 +9,14 @@ export interface Pii {
   decrypt(stored: string): string;
   /** Deterministic keyed hash: same input → same value, useless without the secret. */
   hash(plain: string): string;
+  /** Files (rendered documents) at rest: 'XFE1', IV, tag, ciphertext. */
+  encryptBytes(plain: Buffer): Buffer;
+  decryptBytes(stored: Buffer): Buffer;
 }
+
+/** Starts every encrypted file; a .docx (zip) starts with 'PK'. */
+export const ENCRYPTED_BYTES_MAGIC = Buffer.from('XFE1');
+export const isEncryptedBytes = (b: Buffer) => b.subarray(0, 4).equals(ENCRYPTED_BYTES_MAGIC);
 
 const VERSION = 'v1';
 
@@ -39,6 +46,18 @@ export function createPii(secret: string): Pii {
     },
     hash(plain) {
       return createHmac('sha256', macKey).update(plain, 'utf8').digest('base64url');
+    },
+    encryptBytes(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', encKey, iv);
+      const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
+      return Buffer.concat([ENCRYPTED_BYTES_MAGIC, iv, cipher.getAuthTag(), ct]);
+    },
+    decryptBytes(stored) {
+      if (!isEncryptedBytes(stored) || stored.length < 32) throw new Error('unrecognised encrypted bytes');
+      const decipher = createDecipheriv('aes-256-gcm', encKey, stored.subarray(4, 16));
+      decipher.setAuthTag(stored.subarray(16, 32));
+      return Buffer.concat([decipher.update(stored.subarray(32)), decipher.final()]);
     },
   };
 }

@@ -24,6 +24,7 @@ const DEMO_STAFF: readonly { role: Exclude<Role, 'citizen'>; dept: string }[] = 
   { role: 'leader', dept: 'xinfang' },
   { role: 'analyst', dept: 'xinfang' },
   { role: 'admin', dept: 'xinfang' },
+  { role: 'auditor', dept: 'xinfang' },
 ];
 
 export const DEMO_CITIZEN = { phone: '13900000001', name: '张三' };

@@ -12,11 +12,13 @@ import { z } from 'zod';
 import { forecastRoutes } from '../analytics/forecastRoutes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { sealAfterMutations } from '../audit/sealer.ts';
+import { auditRoutes } from '../audit/search.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { caseExportRoutes } from '../cases/export.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import { categoryRoutes } from '../classify/categoryRoutes.ts';
 import { classifyRoutes } from '../classify/routes.ts';
+import type { TrustProxy } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
 import { duplicateRoutes } from '../duplicates/routes.ts';
 import { hotspotRoutes } from '../hotspots/routes.ts';
@@ -40,12 +42,22 @@ z.config(z.locales.zhCN()); // zod's own messages in Chinese
 
 const webRoot = fileURLToPath(new URL('../../web/public', import.meta.url));
 
+/**
+ * XINFANG_TRUST_PROXY for Fastify: our proxies' addresses as given, or a hop count as a function
+ * trusting that many hops from the socket (Fastify itself ignores X-Forwarded-For for a bare
+ * number). Never every hop: then a client names its own address and resets the login limits.
+ */
+export function trustProxyOption(t: TrustProxy): false | string[] | ((addr: string, hop: number) => boolean) {
+  if (typeof t === 'number') return (_addr, hop) => hop < t;
+  return t;
+}
+
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const setSecurityHeaders = securityHeaders({ https: ctx.config.cookieSecure });
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: 10 * 1024 * 1024,
-    trustProxy: process.env.XINFANG_TRUST_PROXY === '1',
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     frameworkErrors: frameworkErrorHandler(setSecurityHeaders),
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -94,6 +106,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(forecastRoutes(ctx), { prefix: '/api/v1' });
   await app.register(analyticsRoutes(ctx), { prefix: '/api/v1' });
   await app.register(warningRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(auditRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',

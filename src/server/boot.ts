@@ -1,7 +1,7 @@
 // Starting the platform: open the database, migrate, load reference data, seed the demo once,
 // and build the context every command and route uses.
 import fs from 'node:fs';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { AuditSealer, type AuditSealerOptions } from '../audit/sealer.ts';
 import { wireCapabilities } from '../capabilities.ts';
 import type { AppConfig } from '../config/index.ts';
@@ -12,50 +12,39 @@ import { migrate } from '../db/migrate.ts';
 import { backfillSignatures } from '../duplicates/store.ts';
 import { Dispatcher, type DispatcherOptions } from '../notify/dispatcher.ts';
 import { createSmsSink } from '../notify/gateways/index.ts';
-import type { SmsSink } from '../notify/sinks.ts';
+import { heldSink, type SmsSink } from '../notify/sinks.ts';
 import { bootstrapOrgs } from '../orgs/bootstrap.ts';
 import { backfillSearchTokens } from '../search/backfill.ts';
+import { encryptLegacyPersonalData } from '../security/atRest.ts';
 import { checkStoredKey, KeyMismatchError } from '../security/keyCheck.ts';
 import { createPii, resolveSecret } from '../security/pii.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { raiseStorageWarning } from '../warnings/storage.ts';
+import { createLogger } from './logging.ts';
 
 export interface BootOptions {
   log?: Logger;
   sink?: SmsSink;
+  /**
+   * false: this command only writes to the outbox (seeding, rebuilds); the server sends later, so
+   * no gateway is needed here. Default true: the configured gateway, checked before anything else.
+   */
+  deliverSms?: boolean;
+  /** Seed the demo accounts in demo mode (default); false for commands that must not. */
+  seedDemo?: boolean;
   dispatcher?: DispatcherOptions;
   auditSealer?: AuditSealerOptions;
 }
 
-/** Paths whose values never reach the log (personal data and secrets). */
-export const LOG_REDACT = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-csrf-token"]',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.phone',
-  '*.idNumber',
-  '*.code',
-  '*.token',
-];
-
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    redact: { paths: LOG_REDACT, censor: '[已隐藏]' },
-    serializers: {
-      // Path without the query string: queries may carry query codes or phone numbers.
-      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
-    },
-  });
-}
+export { createLogger, LOG_REDACT } from './logging.ts';
 
 export async function boot(
   config: AppConfig,
   opts: BootOptions = {},
 ): Promise<AppContext & { seededDemo: boolean }> {
   const log = opts.log ?? createLogger(config.logLevel);
+  // Before the database is touched: a production start without an SMS gateway stops here.
+  const sink = opts.sink ?? (opts.deliverSms === false ? heldSink() : createSmsSink(config, log));
   const database = await openDatabase(config);
   try {
     await migrate(database);
@@ -74,20 +63,19 @@ export async function boot(
     });
     const seededDemo = await database.db.transaction(async (tx) => {
       await bootstrapOrgs(tx);
-      return config.demo ? seedDemo(tx, pii, config.demoPassword) : false;
+      return config.demo && opts.seedDemo !== false ? seedDemo(tx, pii, config.demoPassword) : false;
     });
     // Cases without search tokens (from before the search migration) are tokenised now.
     const tokenised = await backfillSearchTokens(database.db);
     if (tokenised > 0) log.info({ cases: tokenised }, '已为存量信访事项建立全文检索索引');
     // Content signatures for cases that have none yet (older data, imports): idempotent, batched.
     await backfillSignatures(database.db, log);
-    const dispatcher = new Dispatcher(
-      database.db,
-      pii,
-      opts.sink ?? createSmsSink(config, log),
-      log,
-      opts.dispatcher,
-    );
+    // Outbox bodies and stored documents written before they were encrypted (once per installation).
+    await encryptLegacyPersonalData(database.db, pii, log);
+    const dispatcher = new Dispatcher(database.db, pii, sink, log, {
+      retentionDays: config.outboxRetentionDays,
+      ...opts.dispatcher,
+    });
     // PGlite has one connection: a seal pass there queues behind requests instead of beside them,
     // so it waits longer and seals more rows per pass (docs/architecture.md, "Audit chain").
     const auditSealer = new AuditSealer(database.db, log, {

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/chain.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { AppContext } from '../context.ts';
 import { units, users } from '../db/schema.ts';
+import { passwordProblem } from '../domain/passwords.ts';
 import type { Role } from '../domain/roles.ts';
 import { badRequest, conflict } from '../errors.ts';
 import { type Actor, ensureAllowed, userPolicy } from '../policies/index.ts';
@@ -25,6 +26,8 @@ export async function createStaffUser(
   // Only administrators get as far as the (deliberately slow) hash: no one else can make the
   // server spend it. The unit's scope is checked in the transaction.
   ensureAllowed(userPolicy.list(actor), '只有管理员可以创建工作人员账号');
+  const weak = passwordProblem(input.password, { username: input.username, phone: input.phone });
+  if (weak) throw badRequest(weak.code, weak.message, 'password');
   const passwordHash = await hashPassword(input.password); // slow: before the transaction
   return ctx.db.transaction(async (tx) => {
     const [unit] = await tx.select().from(units).where(eq(units.id, input.unitId));

@@ -85,7 +85,9 @@ export const userRoutes =
             username: z
               .string()
               .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, '用户名为3到32位字母、数字、下划线，以字母开头'),
-            password: z.string().min(8, '密码至少8位').max(128),
+            password: z.string().max(128, '密码不超过128位').meta({
+              description: '至少10位，不能是常见密码，不能与用户名或手机号相同（src/domain/passwords.ts）',
+            }),
             role: z.enum(STAFF_ROLES),
             unitId: zId('单位'),
             displayName: zText({ label: '姓名', min: 1, max: 40 }),

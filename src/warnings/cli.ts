@@ -29,7 +29,8 @@ export function registerWarningCommands(program: Command): void {
     .action(async (opts: { data: string; now?: Date }) => {
       if (opts.now && Number.isNaN(opts.now.getTime()))
         throw new Error('--now 应为 ISO 时间 / must be an ISO instant');
-      const ctx = await boot(appConfigFromEnv({ data: opts.data, demo: false }));
+      // SMS go where the server sends them (console only in demo mode); no demo seeding here.
+      const ctx = await boot(appConfigFromEnv({ data: opts.data }), { seedDemo: false });
       try {
         const r = await runWarningScan(ctx, opts.now ?? new Date());
         out(
@@ -82,7 +83,9 @@ export function registerWarningCommands(program: Command): void {
           throw new Error('--holdout 应为1至12的整数 / months must be integers 1–12');
         const inMemory = opts.cases !== undefined;
         const config = appConfigFromEnv({ data: inMemory ? 'memory://' : opts.data, demo: false });
-        const ctx = await boot(inMemory ? { ...config, databaseUrl: undefined } : config);
+        const ctx = await boot(inMemory ? { ...config, databaseUrl: undefined } : config, {
+          deliverSms: false,
+        });
         try {
           const now = new Date();
           if (inMemory) {

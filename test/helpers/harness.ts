@@ -3,12 +3,13 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { pino } from 'pino';
-import { appConfigFromEnv } from '../../src/config/index.ts';
+import type { Logger } from 'pino';
+import { type AppConfig, appConfigFromEnv } from '../../src/config/index.ts';
 import type { AppContext } from '../../src/context.ts';
 import { memorySink } from '../../src/notify/sinks.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { boot, shutdown } from '../../src/server/boot.ts';
+import { createLogger } from '../../src/server/logging.ts';
 
 export const DEMO_PASSWORD = 'Demo@Test2026';
 
@@ -48,7 +49,7 @@ export async function createPgDatabase(baseUrl: string): Promise<{ url: string; 
 }
 
 export async function startHarness(
-  opts: { demo?: boolean; loginRatePerMinute?: number } = {},
+  opts: { demo?: boolean; loginRatePerMinute?: number; config?: Partial<AppConfig>; log?: Logger } = {},
 ): Promise<Harness> {
   const baseUrl = process.env.DATABASE_URL;
   const pgDb = baseUrl ? await createPgDatabase(baseUrl) : null;
@@ -61,9 +62,10 @@ export async function startHarness(
     secret: 'test-secret-0123456789abcdef',
     logLevel: 'silent',
     loginRatePerMinute: opts.loginRatePerMinute ?? 10_000,
+    ...opts.config,
   };
   const sms = memorySink();
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const log = opts.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const ctx = await boot(config, { log, sink: sms, dispatcher: { baseDelayMs: 10 } });
   const app = await buildApp(ctx);
   await app.ready();

@@ -231,7 +231,7 @@ describe('demo accounts', () => {
     expect(res.statusCode).toBe(200);
     const { accounts, password } = res.json();
     expect(password).toBe(DEMO_PASSWORD);
-    expect(accounts).toHaveLength(22);
+    expect(accounts).toHaveLength(25);
     expect(accounts.find((a: { username: string }) => a.username === 'admin')).toMatchObject({
       role: 'admin',
       unit: '江苏省信访局',
@@ -242,7 +242,7 @@ describe('demo accounts', () => {
         .filter((a: { jurisdictionCode: string }) => a.jurisdictionCode === code)
         .map((a: { role: string }) => a.role);
       expect(new Set(roles)).toEqual(
-        new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']),
+        new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin', 'auditor']),
       );
     }
     // every listed account really logs in

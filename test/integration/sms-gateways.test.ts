@@ -600,11 +600,33 @@ describe('createSmsSink', () => {
     vi.unstubAllEnvs();
   });
 
-  it('is the console sink by default', () => {
-    expect(createSmsSink({ sms: smsConfigFromEnv({}) }, silent).name).toBe('console');
-    expect(createSmsSink({ sms: smsConfigFromEnv({ XINFANG_SMS_GATEWAY: 'Console' }) }, silent).name).toBe(
-      'console',
+  it('prints to the console only in demo mode, its default there', () => {
+    const demo = true;
+    expect(createSmsSink({ demo, sms: smsConfigFromEnv({}) }, silent).name).toBe('console');
+    expect(
+      createSmsSink({ demo, sms: smsConfigFromEnv({ XINFANG_SMS_GATEWAY: 'Console' }) }, silent).name,
+    ).toBe('console');
+  });
+
+  it('outside demo mode refuses to start without a gateway, console included, naming the choices', () => {
+    for (const env of [{}, { XINFANG_SMS_GATEWAY: 'console' }]) {
+      const make = () => createSmsSink({ demo: false, sms: smsConfigFromEnv(env) }, silent);
+      expect(make).toThrow(SmsConfigError);
+      expect(make).toThrow(/未配置短信网关.*XINFANG_SMS_GATEWAY=http 或 tencent.*XINFANG_SMS_GATEWAY=off/);
+      expect(make).toThrow(/No SMS gateway configured/);
+    }
+  });
+
+  it('XINFANG_SMS_GATEWAY=off starts, says so, and dead-letters every message unsent', async () => {
+    const { log, lines } = memoryLog();
+    const off = createSmsSink({ demo: false, sms: smsConfigFromEnv({ XINFANG_SMS_GATEWAY: 'off' }) }, log);
+    expect(off.name).toBe('off');
+    expect(lines.join('\n')).toMatch(/短信已关闭（XINFANG_SMS_GATEWAY=off）/);
+    const failure = await off.send(msg()).then(
+      () => null,
+      (e: unknown) => e,
     );
+    expect(isPermanentGatewayError(failure)).toBe(true);
   });
 
   it('appConfigFromEnv reads the XINFANG_SMS_* variables', () => {

@@ -8,6 +8,7 @@ import {
   CalendarOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   FormOutlined,
   LogoutOutlined,
@@ -42,19 +43,26 @@ const ReportsPage = lazy(() => import('./reports/Reports.tsx'));
 const AnalyticsPage = lazy(() => import('./analytics/Analytics.tsx'));
 const WarningsPage = lazy(() => import('./warnings/Warnings.tsx'));
 const SpecialPeriodsPage = lazy(() => import('./warnings/SpecialPeriods.tsx'));
+const AuditLogPage = lazy(() => import('./admin/AuditLog.tsx'));
 
 /** Roles that register letters, visits and calls. */
 const REGISTERS = new Set(['registrar']);
 /** Roles that draft and issue the monthly special report (专报). */
 const REPORTERS = new Set(['analyst', 'leader', 'admin']);
+/** Roles that search the audit log (policies.auditPolicy.search). */
+const AUDITORS = new Set(['admin', 'auditor']);
 
 // Menu names are the Chinese text; t() gives the English when the console is switched (en.ts).
 function menu(role: string, t: TFunction, analytics = false) {
+  // An auditor works on the audit log only (no matters in its scope: policies.caseScope).
+  if (role === 'auditor')
+    return { path: '/', routes: [{ path: '/audit', name: t('审计日志'), icon: <FileSearchOutlined /> }] };
   const routes = [{ path: '/', name: t('工作台'), icon: <DashboardOutlined /> }];
   if (analytics) routes.push({ path: '/analytics', name: t('数据分析'), icon: <AreaChartOutlined /> });
   if (analytics) routes.push({ path: '/warnings', name: t('预警'), icon: <AlertOutlined /> });
   if (REGISTERS.has(role)) routes.push({ path: '/register', name: t('登记'), icon: <FormOutlined /> });
   if (REPORTERS.has(role)) routes.push({ path: '/reports', name: t('专报'), icon: <FileTextOutlined /> });
+  if (AUDITORS.has(role)) routes.push({ path: '/audit', name: t('审计日志'), icon: <FileSearchOutlined /> });
   const admin =
     role === 'admin'
       ? [
@@ -135,12 +143,16 @@ function Shell() {
     >
       <Suspense fallback={<Loading />}>
         <Routes>
-          <Route path="/" element={<WorkbenchPage />} />
+          <Route
+            path="/"
+            element={me.role === 'auditor' ? <Navigate to="/audit" replace /> : <WorkbenchPage />}
+          />
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/cases/:id" element={<CaseDetailPage />} />
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/warnings" element={<WarningsPage />} /> : null}
+          {AUDITORS.has(me.role) ? <Route path="/audit" element={<AuditLogPage />} /> : null}
           {me.role === 'admin' ? (
             <>
               <Route path="/admin" element={<Navigate to="/admin/users" replace />} />

@@ -18,6 +18,7 @@ addEnglish({
   数据分析: 'Analytics',
   预警: 'Warnings',
   保障期: 'Special periods',
+  审计日志: 'Audit log',
   当前用户: 'Current user',
   加载中: 'Loading',
   // roles (GET /auth/me roleName)
@@ -28,6 +29,7 @@ addEnglish({
   领导: 'Leader',
   分析员: 'Analyst',
   管理员: 'Administrator',
+  审计员: 'Auditor',
   // login
   工作人员登录: 'Staff login',
   '阳光信访 · 工作台。信访人请前往': 'Sunshine Petitions staff console. Petitioners, please use the',

@@ -1,9 +1,10 @@
 // Chooses the SMS sink from the configuration (XINFANG_SMS_* in docs/configuration.md):
-// console (default, prints to the log), http (signed JSON webhook) or tencent (Tencent Cloud SMS).
-// Incomplete settings stop the start with a message naming every missing variable.
+// http (signed JSON webhook), tencent (Tencent Cloud SMS), off (SMS disabled, said at start), or
+// console (prints every text, login codes included, to the log: demo mode only, and its default).
+// Missing or incomplete settings stop the start with a message naming every missing variable.
 import type { Logger } from 'pino';
 import type { AppConfig, SmsConfig } from '../../config/index.ts';
-import { consoleSink, type SmsSink } from '../sinks.ts';
+import { consoleSink, disabledSink, type SmsSink } from '../sinks.ts';
 import { httpGatewaySink } from './http.ts';
 import {
   TENCENT_DEFAULT_REGION,
@@ -16,7 +17,7 @@ export { GatewayError, isPermanentGatewayError } from './errors.ts';
 export { httpGatewaySink, signHttpGatewayRequest, verifyHttpGatewaySignature } from './http.ts';
 export { tc3Sign, tencentSmsSink } from './tencent.ts';
 
-export const SMS_GATEWAYS = ['console', 'http', 'tencent'] as const;
+export const SMS_GATEWAYS = ['http', 'tencent', 'off', 'console'] as const;
 
 /** A startup error: the SMS settings are missing or invalid. Message in Chinese and English. */
 export class SmsConfigError extends Error {
@@ -30,16 +31,36 @@ export interface CreateSmsSinkDeps {
   fetch?: typeof fetch;
 }
 
+const NO_GATEWAY =
+  '未配置短信网关：非演示模式必须设置 XINFANG_SMS_GATEWAY=http 或 tencent（及其参数），' +
+  '或设置 XINFANG_SMS_GATEWAY=off 明确关闭短信（信访人将无法用短信验证码登录，也收不到办理进展短信）。' +
+  '控制台短信（console）会把验证码和查询码打印到日志，仅限演示模式。见 docs/configuration.md。' +
+  '\nNo SMS gateway configured: outside demo mode set XINFANG_SMS_GATEWAY=http or tencent (with its ' +
+  'settings), or XINFANG_SMS_GATEWAY=off to run without SMS (no SMS login codes, no progress texts). ' +
+  'The console gateway prints login and query codes to the log and is for demo mode only. ' +
+  'See docs/configuration.md.';
+
 export function createSmsSink(
-  config: Pick<AppConfig, 'sms'>,
+  config: Pick<AppConfig, 'sms'> & { demo?: boolean },
   log: Logger,
   deps: CreateSmsSinkDeps = {},
 ): SmsSink {
   const sms = config.sms;
-  const gateway = (sms.gateway || 'console').toLowerCase();
+  const demo = config.demo === true;
+  const gateway = sms.gateway?.toLowerCase() || (demo ? 'console' : undefined);
   switch (gateway) {
+    case undefined:
+      throw new SmsConfigError(NO_GATEWAY);
     case 'console':
+      if (!demo) throw new SmsConfigError(NO_GATEWAY);
+      log.warn({ sms: { gateway: 'console' } }, '演示模式：短信不发送，全文（含验证码）打印在日志中');
       return consoleSink(log);
+    case 'off':
+      log.warn(
+        { sms: { gateway: 'off' } },
+        '短信已关闭（XINFANG_SMS_GATEWAY=off）：不发送任何短信，短信验证码登录不可用 / SMS disabled',
+      );
+      return disabledSink();
     case 'http':
       return createHttp(sms, log, deps);
     case 'tencent':

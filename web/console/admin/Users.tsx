@@ -4,6 +4,7 @@ import { ModalForm, PageContainer, ProTable } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Select, Tag } from 'antd';
 import { useState } from 'react';
+import { passwordProblem } from '../../../src/domain/passwords.ts';
 import { ROLE_NAMES, STAFF_ROLES } from '../../../src/domain/roles.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { normalisePhone, phoneRule } from '../../shared/validation.ts';
@@ -105,7 +106,22 @@ export default function UsersPage() {
             <Form.Item
               name="password"
               label="初始密码"
-              rules={[{ required: true, min: 8, message: '密码至少8位' }]}
+              extra="至少10位，不能是常见密码，不能与用户名或手机号相同"
+              rules={[
+                { required: true, message: '请填写初始密码' },
+                ({ getFieldValue }) => ({
+                  // The server's rule (src/domain/passwords.ts), checked before sending.
+                  validator: async (_: unknown, v?: string) => {
+                    const p = v
+                      ? passwordProblem(v, {
+                          username: getFieldValue('username'),
+                          phone: getFieldValue('phone'),
+                        })
+                      : null;
+                    if (p) throw new Error(p.message);
+                  },
+                }),
+              ]}
             >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
