@@ -53,7 +53,9 @@ beforeAll(async () => {
   await h.loginAll(USERS);
   // October 2026, 南京市: A online (鼓楼区), B letter, C group visit of 6, D visit registered by the
   // province (越级), E letter in 玄武区, H a repeat by phone of B (linked, no new matter).
-  await register('A', '13900000001', { form: 'online', petitioner: undefined, receivedAt: at('2026-10-10') });
+  // A citizen's own petition is received at the server's time, so the October online petition is
+  // one a registrar recorded from the online channel (with its received date).
+  await register('A', 'gl_registrar', { form: 'online', receivedAt: at('2026-10-10') });
   const b = await register('B', 'gl_registrar', {
     receivedAt: at('2026-10-12'),
     petitioner: { name: '钱七', phone: '13712340000' },
