@@ -72,9 +72,11 @@ function xinfang(args: string[], env: Record<string, string | undefined>) {
   });
 }
 
+// A production start needs an SMS gateway or an explicit `off` (docs/configuration.md).
 const envOf = (place: { databaseUrl?: string }, secret?: string) => ({
   DATABASE_URL: place.databaseUrl,
   XINFANG_SECRET: secret,
+  XINFANG_SMS_GATEWAY: 'off',
 });
 
 /** Every table of the database, each as the sorted text of all its rows. */
