@@ -12,7 +12,7 @@ import {
   type MessageCluster,
   placeCandidates,
 } from './cluster.ts';
-import { adjustedRandIndex, purity } from './metrics.ts';
+import { evaluateAgainstTruth, type TruthReport, type TruthRow } from './evaluate.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 const err = (s: string) => process.stderr.write(`${s}\n`);
@@ -24,7 +24,7 @@ type CsvMessage = HotspotMessage & { text: string };
 
 export function readHotspotCsv(
   file: string,
-  cols: { text: string; user: string; time: string; id: string; place?: string },
+  cols: { text: string; user: string; time: string; id: string; place?: string; likes?: string },
 ): CsvMessage[] {
   const { header, rows } = parseCsvObjects(fs.readFileSync(file, 'utf8'));
   const textCols = cols.text.split(',').map((c) => c.trim());
@@ -43,6 +43,7 @@ export function readHotspotCsv(
       place: place || undefined,
       petitioner: r[cols.user] || undefined,
       at: Number.isNaN(at.getTime()) ? new Date(0) : at,
+      likes: Number(r[cols.likes ?? 'likes']) || 0,
     };
   });
   if (!cols.place) inferCounties(messages);
@@ -89,10 +90,30 @@ export function registerHotspotCommands(program: Command): void {
     .option('--time <col>', '时间列 / time column', 'time')
     .option('--id <col>', '编号列 / id column', 'id')
     .option('--place <col>', '属地列（缺省时从文本识别“A3区”）/ place column (default: from the text)')
-    .option('--truth <col>', '人工分组列，用于计算纯度和调整兰德指数 / ground-truth grouping column')
+    .option(
+      '--truth <file|col>',
+      '人工分组：CSV 文件（id,problem[,split]）或输入文件中的列；计算纯度、覆盖率和调整兰德指数 / hand-made grouping: a CSV file (id,problem[,split]) or a column of the input',
+    )
+    .option('--split <name>', '只用人工分组中该子集的问题（如 tune / eval）/ only the problems of this split')
     .option('--top <n>', '打印前 N 个热点 / print the top N clusters', (v) => Number(v), 20)
     .option('--threshold <x>', '加入簇的余弦阈值 / join threshold', (v) => Number(v))
     .option('--merge <x>', '合并簇的余弦阈值 / merge threshold', (v) => Number(v))
+    .option('--place-weight <x>', '地点特征权重 / weight of fine-place features', (v) => Number(v))
+    .option('--likes <col>', '点赞数列 / likes column', 'likes')
+    .option('--no-problems', '不合并同一问题的簇（仅紧密簇）/ tight clusters only, no problem merging')
+    .option('--place-threshold <x>', '同一地点合并的事项相似度阈值 / same-place merge threshold', (v) =>
+      Number(v),
+    )
+    .option('--matter-threshold <x>', '无地点冲突合并的事项相似度阈值 / matter merge threshold', (v) =>
+      Number(v),
+    )
+    .option('--place-only-threshold <x>', '无事项表匹配时的同地点阈值 / same place, no table matter', (v) =>
+      Number(v),
+    )
+    .option('--name-threshold <x>', '同一名称合并阈值 / shared-name merge threshold', (v) => Number(v))
+    .option('--follow-threshold <x>', '同一信访人后续留言合并阈值 / follow-up merge threshold', (v) =>
+      Number(v),
+    )
     .option(
       '--probe <name=regex>',
       '检验主题：名称=正则（“ & ”连接须同时命中），可多次 / a keyword-defined topic, repeatable',
@@ -116,9 +137,18 @@ export function registerHotspotCommands(program: Command): void {
         id: string;
         place?: string;
         truth?: string;
+        split?: string;
         top: number;
         threshold?: number;
         merge?: number;
+        likes: string;
+        placeWeight?: number;
+        problems: boolean;
+        placeThreshold?: number;
+        matterThreshold?: number;
+        followThreshold?: number;
+        placeOnlyThreshold?: number;
+        nameThreshold?: number;
         json?: boolean;
         probe: string[];
       }) => {
@@ -127,6 +157,13 @@ export function registerHotspotCommands(program: Command): void {
         const options: Partial<ClusterOptions> = {};
         if (opts.threshold) options.threshold = opts.threshold;
         if (opts.merge) options.mergeThreshold = opts.merge;
+        options.problems = opts.problems;
+        if (opts.placeWeight !== undefined) options.placeWeight = opts.placeWeight;
+        if (opts.placeThreshold !== undefined) options.placeThreshold = opts.placeThreshold;
+        if (opts.matterThreshold !== undefined) options.matterThreshold = opts.matterThreshold;
+        if (opts.followThreshold !== undefined) options.followUpThreshold = opts.followThreshold;
+        if (opts.placeOnlyThreshold !== undefined) options.placeOnlyThreshold = opts.placeOnlyThreshold;
+        if (opts.nameThreshold !== undefined) options.nameThreshold = opts.nameThreshold;
         const clusters = clusterMessages(messages, options);
         const seconds = (performance.now() - t0) / 1000;
         const byId = new Map(messages.map((m) => [m.id, m]));
@@ -150,20 +187,68 @@ export function registerHotspotCommands(program: Command): void {
         };
         if (opts.probe.length > 0) summary.probes = probeReport(messages, clusters, opts.probe);
         if (opts.truth) {
-          const { rows } = parseCsvObjects(fs.readFileSync(opts.input, 'utf8'));
-          const truth = rows.map((r) => r[opts.truth as string] ?? '');
-          const predicted = new Map<string | number, string>();
-          clusters.forEach((c, k) => {
-            for (const id of c.ids) predicted.set(id, `c${k}`);
-          });
-          const pred = messages.map((m) => predicted.get(m.id) ?? `single:${m.id}`);
-          summary.purity = purity(pred, truth);
-          summary.adjustedRand = adjustedRandIndex(pred, truth);
+          const truth = isFile(opts.truth)
+            ? readTruthFile(opts.truth)
+            : truthColumn(opts.input, opts.id, opts.truth, messages);
+          const report = evaluateAgainstTruth(clusters, truth, opts.split);
+          printTruthReport(report);
+          Object.assign(summary, { ...report, perProblem: undefined });
         }
         if (opts.json || opts.truth || opts.probe.length > 0) out(JSON.stringify(summary));
         else err(JSON.stringify(summary));
       },
     );
+}
+
+const isFile = (path: string) => fs.existsSync(path) && fs.statSync(path).isFile();
+
+/**
+ * A hand-made grouping: CSV with a header; the id column is `id` (or 留言编号, else the first),
+ * the problem column `problem` (or 问题ID, group, label, topic, else the second), an optional
+ * `split`. Rows with an empty problem are not labelled.
+ */
+export function readTruthFile(file: string): Map<string, TruthRow> {
+  const { header, rows } = parseCsvObjects(fs.readFileSync(file, 'utf8'));
+  const pick = (names: string[], k: number) => names.find((n) => header.includes(n)) ?? header[k];
+  const idCol = pick(['id', '留言编号'], 0);
+  const problemCol = pick(['problem', '问题ID', 'group', 'label', 'topic'], 1);
+  if (!idCol || !problemCol) throw new Error(`人工分组文件至少需要两列 / needs two columns: ${file}`);
+  const out = new Map<string, TruthRow>();
+  for (const r of rows) {
+    const id = (r[idCol] ?? '').trim();
+    const problem = (r[problemCol] ?? '').trim();
+    if (id && problem) out.set(id, { problem, split: r.split?.trim() || undefined });
+  }
+  return out;
+}
+
+/** The grouping as a column of the input itself (rows with it empty are not labelled). */
+function truthColumn(
+  input: string,
+  idCol: string,
+  col: string,
+  messages: readonly CsvMessage[],
+): Map<string, TruthRow> {
+  const { header, rows } = parseCsvObjects(fs.readFileSync(input, 'utf8'));
+  if (!header.includes(col)) throw new Error(`CSV 缺少列 / missing column: ${col}`);
+  const out = new Map<string, TruthRow>();
+  rows.forEach((r, i) => {
+    const problem = (r[col] ?? '').trim();
+    const id = String(messages[i]?.id ?? r[idCol]);
+    if (problem) out.set(id, { problem, split: r.split?.trim() || undefined });
+  });
+  return out;
+}
+
+function printTruthReport(r: TruthReport): void {
+  err(
+    `人工分组 ${r.problems} 个问题 ${r.labelled} 条：纯度 ${r.purity}，覆盖率 ${r.coverage}（按条 ${r.coverageMessages}），调整兰德指数 ${r.adjustedRand}`,
+  );
+  for (const p of r.perProblem)
+    err(
+      `  ${p.problem.padEnd(16, '　')} ${String(p.messages).padStart(3)} 条  覆盖 ${p.coverage.toFixed(2)}  分在 ${p.hotspots} 个热点  #${p.rank ?? '-'} ${p.label ?? ''}`,
+    );
+  if (r.duplicatedInTop10.length > 0) err(`  前十重复的问题：${r.duplicatedInTop10.join('、')}`);
 }
 
 /**
