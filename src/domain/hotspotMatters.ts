@@ -71,8 +71,8 @@ const GENERIC_TAIL = /(小区|社区)$/u;
 export const NOT_A_PLACE =
   /^(安置|住宅|居民|商品房?|老旧|新建|大型|高档|周边|附近|两个|几个|其他|其它|部分|整个|同一|本|该|这个|那个|这条|一条|各个|城中|农村|城镇|城市|全体|当地|现在|目前|导致|进入|进出|使得|造成|影响了?|因为|但是|占用|距)(小区|社区|村|路|街)?$|(铁|线|马|道|公|之|无|出|思|套|网|电|水泥|泥巴|十字|交叉|快速|高速|城际|跑|走|修|过|带|让|绕|迷|问|开|堵|挡|引)路$/u;
 
-/** Characters of sentences, not of names (幼儿园在我村, 有业委会的小区, 受害人上街). */
-const FUNCTION_CHARS = /[的我你他她们在对了是和就都要说把被让给从向为上]/u;
+/** Characters of sentences, not of names (幼儿园在我村, 有业委会的小区, 我是颐和南苑). */
+const FUNCTION_CHARS = /[的我你他她们在对了是就都要说把被让给从向]/u;
 
 /**
  * The key of a fine-place name: without a generic tail when at least three characters remain
@@ -98,6 +98,17 @@ export function samePlaceName(a: string, b: string): boolean {
 /** A road or street (long, many matters along it), not an estate, village or community. */
 export const isRoadName = (key: string): boolean => /(路|街|大道)$/u.test(key);
 
+const stems = new Map<string, string>();
+/** A region code without its trailing 00 pairs (320100 → 3201); other names as they are. */
+function codeStem(code: string): string {
+  let s = stems.get(code);
+  if (s === undefined) {
+    s = /^\d{6,}$/.test(code) ? code.replace(/(00)+$/, '') : code;
+    if (stems.size < 10_000) stems.set(code, s);
+  }
+  return s;
+}
+
 /**
  * Whether two coarse places (county codes, or names when codes are unknown) may hold one problem:
  * the same, one unknown, or one inside the other (a city-level code and a county of that city).
@@ -105,8 +116,7 @@ export const isRoadName = (key: string): boolean => /(路|街|大道)$/u.test(ke
  */
 export function placesCompatible(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b || a === b) return true;
-  const stem = (code: string) => (/^\d{6,}$/.test(code) ? code.replace(/(00)+$/, '') : code);
-  const [sa, sb] = [stem(a), stem(b)];
+  const [sa, sb] = [codeStem(a), codeStem(b)];
   if (sa === a && sb === b) return false;
   return (sa !== a && b.startsWith(sa)) || (sb !== b && a.startsWith(sb));
 }

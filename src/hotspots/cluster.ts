@@ -251,10 +251,7 @@ export function clusterMessages(
   // Fine-place features and the words of place names say where, not what: weighed `placeWeight`
   // in the vectors and left out of "the same matter" (src/hotspots/problems.ts).
   const { vecs, terms, placeTerm } = vectorise(featureLists, opts, placeFeatureTest(named));
-  const places = mentionedPlaces(
-    featureLists.map((f) => f.filter((x) => x.startsWith('w:')).map((x) => x.slice(2))),
-    named,
-  );
+  const places = mentionedPlaces(featureLists, named);
   const groups = new Map<string, number[]>();
   for (const i of order) {
     const key = messages[i]?.place ?? '';

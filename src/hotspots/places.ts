@@ -6,20 +6,25 @@ import { placeKey, placesCompatible, samePlaceName } from '../domain/hotspotMatt
 /**
  * `placeCandidates` gives every tail of a name (暮云街道丽发新城 → 丽发新城, 道丽发新城, 街道丽发新城,
  * 云街道丽发新城), since where a name starts is not written. The reading other messages use is the
- * name: of the tails of one mention, the one most messages of the batch contain, a longer one
- * when nearly as many do (伊景园滨河苑 over 滨河苑; 丽发新城 over 云街道丽发新城).
+ * name: of the tails of one mention that can be names, the one most messages of the batch
+ * contain, a longer one when nearly as many do (伊景园滨河苑 over 滨河苑; 丽发新城 over
+ * 云街道丽发新城; 颐和南苑, not 我是颐和南苑).
  */
-function readings(candidates: readonly string[], df: ReadonlyMap<string, number>): string[] {
+function readings(
+  candidates: readonly string[],
+  df: ReadonlyMap<string, number>,
+  key: (name: string) => string | null,
+): string[] {
   const out: string[] = [];
   for (const longest of candidates) {
     if (candidates.some((o) => o.length > longest.length && o.endsWith(longest))) continue;
-    const tails = candidates.filter((c) => longest.endsWith(c) && [...c].length >= 3);
+    const tails = candidates.filter((c) => c.length >= 3 && longest.endsWith(c) && key(c) !== null);
     if (tails.length === 0) continue;
     const top = Math.max(...tails.map((t) => df.get(t) ?? 0));
     const best = tails
       .filter((t) => (df.get(t) ?? 0) >= 0.8 * top)
       .reduce((a, b) => (b.length > a.length ? b : a));
-    out.push(best);
+    out.push(key(best) as string);
   }
   return out;
 }
@@ -37,7 +42,16 @@ export function resolvePlaces(
 ): string[][] {
   const df = new Map<string, number>();
   for (const cs of candidates) for (const c of cs) df.set(c, (df.get(c) ?? 0) + 1);
-  const perMessage = candidates.map((cs) => [...new Set(readings(cs, df).flatMap((r) => placeKey(r) ?? []))]);
+  const keyOf = new Map<string, string | null>();
+  const key = (name: string) => {
+    let k = keyOf.get(name);
+    if (k === undefined) {
+      k = placeKey(name);
+      keyOf.set(name, k);
+    }
+    return k;
+  };
+  const perMessage = candidates.map((cs) => (cs.length === 0 ? [] : [...new Set(readings(cs, df, key))]));
   const count = new Map<string, number>();
   const byCounty = new Map<string, Map<string, number>>();
   perMessage.forEach((keys, i) => {
@@ -120,42 +134,53 @@ export function placeFeatureTest(keys: readonly (readonly string[])[]): (feature
  * characters and half of it (国际 and 新城 together are not 国际新城).
  */
 export function mentionedPlaces(
-  words: readonly (readonly string[])[],
+  featureLists: readonly (readonly string[])[],
   keys: readonly (readonly string[])[],
 ): string[][] {
   const count = new Map<string, number>();
   for (const ks of keys) for (const k of ks) count.set(k, (count.get(k) ?? 0) + 1);
+  // Pieces are looked up as features (w:piece), so that messages are read without copying.
   const keysOfPiece = new Map<string, string[]>();
   for (const [k, n] of count) {
     if (n < 2) continue;
-    const chars = [...k];
     const pieces = new Set<string>();
-    for (let i = 0; i < chars.length; i++)
-      for (let j = i + 2; j <= chars.length; j++) pieces.add(chars.slice(i, j).join(''));
+    for (let i = 0; i < k.length; i++)
+      for (let j = i + 2; j <= k.length; j++) pieces.add(`w:${k.slice(i, j)}`);
     for (const p of pieces) {
-      const list = keysOfPiece.get(p) ?? [];
-      list.push(k);
-      keysOfPiece.set(p, list);
+      const list = keysOfPiece.get(p);
+      if (list) list.push(k);
+      else keysOfPiece.set(p, [k]);
     }
   }
   const wordDf = new Map<string, number>();
-  for (const ws of words)
-    for (const w of new Set(ws)) if (keysOfPiece.has(w)) wordDf.set(w, (wordDf.get(w) ?? 0) + 1);
-  return words.map((ws, m) => {
-    const unique = [...new Set(ws)];
-    const hit = new Set<string>();
-    for (const w of unique) {
-      const ks = keysOfPiece.get(w);
+  const seen = new Set<string>();
+  for (const fs of featureLists) {
+    seen.clear();
+    for (const f of fs)
+      if (!seen.has(f) && keysOfPiece.has(f)) {
+        seen.add(f);
+        wordDf.set(f, (wordDf.get(f) ?? 0) + 1);
+      }
+  }
+  return featureLists.map((fs, m) => {
+    const own = keys[m] as readonly string[];
+    let hit: Set<string> | null = null;
+    for (const f of fs) {
+      const ks = keysOfPiece.get(f);
       if (!ks || ks.length > 3) continue;
-      for (const k of ks) if ((wordDf.get(w) ?? 0) <= 3 * (count.get(k) ?? 0) + 3) hit.add(k);
+      for (const k of ks)
+        if (!own.includes(k) && (wordDf.get(f) ?? 0) <= 3 * (count.get(k) ?? 0) + 3)
+          (hit ??= new Set()).add(k);
     }
-    const out = new Set(keys[m]);
+    if (!hit) return own as string[];
+    const out = [...own];
     for (const k of hit) {
-      if (out.has(k)) continue;
+      const words = new Set<string>();
+      for (const f of fs) if (keysOfPiece.has(f) && k.includes(f.slice(2))) words.add(f);
       let chars = 0;
-      for (const w of unique) if (k.includes(w)) chars += [...w].length;
-      if (chars >= 3 && 2 * chars >= [...k].length) out.add(k);
+      for (const w of words) chars += w.length - 2;
+      if (chars >= 3 && 2 * chars >= k.length) out.push(k);
     }
-    return [...out];
+    return out;
   });
 }

@@ -203,12 +203,55 @@ export function mergeIntoProblems(input: ProblemInput, opts: ProblemOptions): Pr
       const sb = (parts[b] as (typeof parts)[number]).w.members.length;
       return (sb >= 2 ? sb : 1) - (sa >= 2 ? sa : 1);
     });
+  interface PartInfo {
+    part: (typeof parts)[number];
+    support: Map<string, number>;
+    nameSupport: Map<string, number>;
+    petitioners: Set<string>;
+  }
+  /** Records a new problem started by `info` (or `info` joined to `g`) in the lookups. */
+  const enter = (g: number, info: PartInfo) => {
+    const group = groups[g] as Group;
+    for (const [key, n] of info.support) {
+      group.support.set(key, (group.support.get(key) ?? 0) + n);
+      remember(byPlace, key, g);
+    }
+    for (const [n, c] of info.nameSupport) {
+      group.nameSupport.set(n, (group.nameSupport.get(n) ?? 0) + c);
+      remember(byName, n, g);
+    }
+    for (const p of info.petitioners) {
+      group.petitioners.add(p);
+      remember(byPetitioner, p, g);
+    }
+  };
+  const vecOf = (w: Working) =>
+    // A lone message's vector is its sum and already unit length.
+    w.members.length === 1 ? (input.vecs[w.members[0] as number] as Vec) : null;
+  const start = (info: PartInfo): number => {
+    const { w } = info.part;
+    // A lone message starts a problem found only through its place, name or petitioner until
+    // another part joins it (most stay alone; listing their words would slow every lookup).
+    const g = index.add(-1, vecOf(w) ?? vecOfSum(w), w.members, w.members.length < 2);
+    groups[g] = {
+      county: info.part.county,
+      support: new Map(),
+      nameSupport: new Map(),
+      petitioners: new Set(),
+      evidence: [],
+    };
+    enter(g, info);
+    return g;
+  };
+  // Lone messages naming no place and no name can only be found again by their petitioner: they
+  // start a problem when that petitioner writes again (most never do).
+  const waiting = new Map<string, PartInfo[]>();
+  const alone = new Set<PartInfo>();
   for (const k of order) {
     const part = parts[k] as (typeof parts)[number];
     const { w } = part;
-    const support = new Map<string, number>();
-    const nameSupport = new Map<string, number>();
-    const petitioners = new Set<string>();
+    const info: PartInfo = { part, support: new Map(), nameSupport: new Map(), petitioners: new Set() };
+    const { support, nameSupport, petitioners } = info;
     for (const m of w.members) {
       for (const key of places[m] ?? []) support.set(key, (support.get(key) ?? 0) + 1);
       for (const n of input.names[m] ?? []) nameSupport.set(n, (nameSupport.get(n) ?? 0) + 1);
@@ -217,14 +260,20 @@ export function mergeIntoProblems(input: ProblemInput, opts: ProblemOptions): Pr
     }
     const own = principal(support, w.members.length);
     const ownNames = principal(nameSupport, w.members.length);
-    // A lone message's vector is its sum and already unit length.
-    const one = w.members.length === 1 ? (input.vecs[w.members[0] as number] as Vec) : null;
+    const one = vecOf(w);
     const candidates = new Set(
-      index.candidates(one ?? vecOfSum(w, Math.sqrt(w.norm2) || 1), LONGEST_POSTING),
+      // Through matter words: parts naming the same place are found through `byPlace`.
+      index.candidates(one ?? vecOfSum(w, Math.sqrt(w.norm2) || 1), LONGEST_POSTING, placeTerm),
     );
     for (const key of own) for (const g of (byPlace.get(key) ?? []).slice(0, MAX_LOOKUPS)) candidates.add(g);
-    for (const p of petitioners)
+    for (const p of petitioners) {
+      for (const earlier of waiting.get(p) ?? []) {
+        for (const q of earlier.petitioners) waiting.delete(q);
+        alone.delete(earlier);
+        start(earlier);
+      }
       for (const g of (byPetitioner.get(p) ?? []).slice(0, MAX_LOOKUPS)) candidates.add(g);
+    }
     for (const n of ownNames) for (const g of (byName.get(n) ?? []).slice(0, MAX_LOOKUPS)) candidates.add(g);
     let best: { g: number; reason: MergeReason; place?: string; sim: number } | null = null;
     for (const g of candidates) {
@@ -272,9 +321,8 @@ export function mergeIntoProblems(input: ProblemInput, opts: ProblemOptions): Pr
       if (reason && (!best || sim > best.sim))
         best = { g, reason, sim, ...(rel !== null ? { place: rel } : {}) };
     }
-    let g: number;
     if (best) {
-      g = best.g;
+      const g = best.g;
       const target = index.clusters[g] as Working;
       const { shared } = matterSimilarity(w, target, placeTerm, terms, true);
       (groups[g] as Group).evidence.push({
@@ -286,38 +334,29 @@ export function mergeIntoProblems(input: ProblemInput, opts: ProblemOptions): Pr
       });
       index.add(g, one ?? vecOfSum(w), w.members);
       index.list(g);
-      const group = groups[g] as Group;
-      group.county ??= part.county;
-    } else {
-      // A lone message starts a problem found only through its place, name or petitioner until
-      // another part joins it (most stay alone; listing their words would slow every lookup).
-      g = index.add(-1, one ?? vecOfSum(w), w.members, w.members.length < 2);
-      groups[g] = {
-        county: part.county,
-        support: new Map(),
-        nameSupport: new Map(),
-        petitioners: new Set(),
-        evidence: [],
-      };
-    }
-    const group = groups[g] as Group;
-    for (const [key, n] of support) {
-      group.support.set(key, (group.support.get(key) ?? 0) + n);
-      remember(byPlace, key, g);
-    }
-    for (const [n, c] of nameSupport) {
-      group.nameSupport.set(n, (group.nameSupport.get(n) ?? 0) + c);
-      remember(byName, n, g);
-    }
-    for (const p of petitioners) {
-      group.petitioners.add(p);
-      remember(byPetitioner, p, g);
-    }
+      (groups[g] as Group).county ??= part.county;
+      enter(g, info);
+    } else if (w.members.length === 1 && own.length === 0 && ownNames.length === 0) {
+      alone.add(info);
+      for (const p of petitioners) {
+        const list = waiting.get(p);
+        if (list) list.push(info);
+        else waiting.set(p, [info]);
+      }
+    } else start(info);
   }
-  return index.clusters.map((sum, g) => ({
-    members: sum.members,
-    sum,
-    county: (groups[g] as Group).county,
-    evidence: (groups[g] as Group).evidence,
-  }));
+  return [
+    ...index.clusters.map((sum, g) => ({
+      members: sum.members,
+      sum,
+      county: (groups[g] as Group).county,
+      evidence: (groups[g] as Group).evidence,
+    })),
+    ...[...alone].map(({ part }) => ({
+      members: part.w.members,
+      sum: part.w,
+      county: part.county,
+      evidence: [],
+    })),
+  ];
 }

@@ -205,20 +205,22 @@ export class ClusterIndex {
 
   /**
    * The clusters most likely similar to `v` (at most CANDIDATES), best partial cosine first,
-   * through features listed in at most `longest` clusters (common words find everything).
+   * through features listed in at most `longest` clusters (common words find everything) and
+   * not marked in `skip`.
    */
-  candidates(v: Vec, longest = Number.POSITIVE_INFINITY): number[] {
-    const n = this.shortlist(v, longest);
+  candidates(v: Vec, longest = Number.POSITIVE_INFINITY, skip?: Uint8Array): number[] {
+    const n = this.shortlist(v, longest, skip);
     return Array.from(this.shortC.subarray(0, n));
   }
 
   /** Fills the shortlist (`shortC`) from the postings of `v`'s heaviest features; returns its length. */
-  private shortlist(v: Vec, longest = Number.POSITIVE_INFINITY): number {
+  private shortlist(v: Vec, longest = Number.POSITIVE_INFINITY, skip?: Uint8Array): number {
     const { touched, partial, touchedFlag: flag, clusters } = this;
     touched.length = 0;
     const top = topFeatures(v);
     for (let q = 0; q < top; q++) {
       const k = topPos[q] as number;
+      if (skip?.[v.idx[k] as number]) continue;
       const p = this.postings.get(v.idx[k] as number);
       if (!p || p.clusters.length > longest) continue;
       const x = v.val[k] as number;
@@ -314,12 +316,16 @@ export class ClusterIndex {
   }
 }
 
+const NONE: string[] = [];
+
 /**
  * Estates named per cluster, so that a message or cluster naming one estate does not join a
  * cluster of another (the same complaint about two estates is two problems).
  */
 class EstateTally {
   private readonly support: Map<string, number>[] = [];
+  /** Principal estates per cluster and the size they were computed at. */
+  private readonly cache: { at: number; keys: string[] }[] = [];
 
   add(c: number, keys: readonly string[], n = 1): void {
     const s = this.support[c] ?? new Map<string, number>();
@@ -329,9 +335,14 @@ class EstateTally {
 
   /** The estates at least a third of the cluster's `size` messages name. */
   principal(c: number, size: number): string[] {
-    const out: string[] = [];
-    for (const [k, n] of this.support[c] ?? []) if (3 * n >= size) out.push(k);
-    return out;
+    const s = this.support[c];
+    if (!s) return NONE;
+    const hit = this.cache[c];
+    if (hit && hit.at === size) return hit.keys;
+    const keys: string[] = [];
+    for (const [k, n] of s) if (3 * n >= size) keys.push(k);
+    this.cache[c] = { at: size, keys };
+    return keys;
   }
 
   of(c: number): ReadonlyMap<string, number> {

@@ -31,7 +31,8 @@ describe('placeKey and samePlaceName', () => {
     expect(placeKey('安置小区')).toBeNull();
     expect(placeKey('城际铁路')).toBeNull();
     expect(placeKey('公交线路')).toBeNull();
-    expect(placeKey('受害人上街')).toBeNull();
+    expect(placeKey('幼儿园在我村')).toBeNull();
+    expect(placeKey('颐和南苑')).toBe('颐和南苑');
     expect(placeKey('凉塘路')).toBe('凉塘路');
   });
 
@@ -86,13 +87,14 @@ describe('resolvePlaces', () => {
 describe('mentionedPlaces', () => {
   it('finds an estate named without its suffix through its words', () => {
     const keys = [['魅力之城'], ['魅力之城'], [], []];
-    const words = [
-      ['魅力', '之城', '油烟'],
-      ['魅力', '之城', '烧烤'],
-      ['万科', '魅力', '之城', '商铺', '油烟'],
-      ['城市', '魅力', '提升'],
+    // Feature lists as hotspotFeatures gives them (w: words).
+    const features = [
+      ['w:魅力', 'w:之城', 'w:油烟'],
+      ['w:魅力', 'w:之城', 'w:烧烤'],
+      ['w:万科', 'w:魅力', 'w:之城', 'w:商铺', 'w:油烟'],
+      ['w:城市', 'w:魅力', 'w:提升'],
     ];
-    const out = mentionedPlaces(words, keys);
+    const out = mentionedPlaces(features, keys);
     expect(out[2]).toEqual(['魅力之城']);
     // Half a name is not a mention.
     expect(out[3]).toEqual([]);
