@@ -69,10 +69,10 @@ const GENERIC_TAIL = /(小区|社区)$/u;
  * and 道路 are not roads one can visit, 安置小区 and 住宅小区 are kinds of estate.
  */
 export const NOT_A_PLACE =
-  /^(安置|住宅|居民|商品房?|老旧|新建|大型|高档|周边|附近|两个|几个|其他|其它|部分|整个|同一|本|该|这个|那个|这条|一条|各个|城中|农村|城镇|城市|全体|当地|现在|目前|导致|进入|进出|使得|造成|影响了?|因为|但是|占用|距)(小区|社区|村|路|街)?$|(铁|线|马|道|公|之|无|出|思|套|网|电|水泥|泥巴|十字|交叉|快速|高速|城际|跑|走|修|过|带|让|绕|迷|问|开|堵|挡|引)路$/u;
+  /^(安置|住宅|居民|商品房?|老旧|新建|大型|高档|周边|附近|两个|几个|其他|其它|部分|整个|同一|本|该|这个|那个|这条|一条|各个|城中|农村|城镇|城市|全体|当地|现在|目前|导致|进入|进出|使得|造成|影响了?|因为|但是|占用|距|公办|民办|私立|一所|这所|该所|重点|普通|附属|三甲|综合|人民|市属|区属|县属|省属|专科|职业|城市公|街头|湿地|森林|主题|口袋|社区公)(小区|社区|村|路|街|学院|大学|中学|小学|医院|公园|大厦)?$|(铁|线|马|道|公|之|无|出|思|套|网|电|水泥|泥巴|十字|交叉|快速|高速|城际|跑|走|修|过|带|让|绕|迷|问|开|堵|挡|引)路$/u;
 
 /** Characters of sentences, not of names (幼儿园在我村, 有业委会的小区, 我是颐和南苑). */
-const FUNCTION_CHARS = /[的我你他她们在对了是就都要说把被让给从向]/u;
+const FUNCTION_CHARS = /[的我你他她们在对了是就都要说把被让给从向到与及]/u;
 
 /**
  * The key of a fine-place name: without a generic tail when at least three characters remain
@@ -81,9 +81,16 @@ const FUNCTION_CHARS = /[的我你他她们在对了是就都要说把被让给�
  */
 export function placeKey(name: string): string | null {
   if (NOT_A_PLACE.test(name) || FUNCTION_CHARS.test(name)) return null;
-  const bare = name.replace(GENERIC_TAIL, '');
-  return [...bare].length >= 3 ? bare : name;
+  // A reading can start inside the division before the name (西湖街道茶场村 read as 湖街道茶场村):
+  // the name is what follows the division.
+  const cut = name.match(DIVISION_BEFORE);
+  const named = cut ? name.slice((cut.index as number) + cut[0].length) : name;
+  const bare = named.replace(GENERIC_TAIL, '');
+  return [...bare].length >= 3 ? bare : named;
 }
+
+/** The last 街道, 镇, 乡 or 省 with at least three characters after it. */
+const DIVISION_BEFORE = /^.*(街道|镇|乡|省)(?=\p{Script=Han}{3})/u;
 
 /**
  * Whether two place keys name the same place: equal, or one is the other's tail of at least three

@@ -1,7 +1,7 @@
 // `xinfang hotspots eval --input FILE.csv`: clusters the messages of a CSV offline (no database)
 // and prints the clusters, largest first; with --truth COLUMN also purity and adjusted Rand index
 // against that grouping. The message-board files name places as "A市A3区": the county is taken
-// from the text (first "A3区"/"A7县"), the petitioner from the user column.
+// from the text (the first frequent "A3区"/"A7县"), the petitioner from the user column.
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { parseCsvObjects } from '../classify/csv.ts';
@@ -17,7 +17,7 @@ import { evaluateAgainstTruth, type TruthReport, type TruthRow } from './evaluat
 const out = (s: string) => process.stdout.write(`${s}\n`);
 const err = (s: string) => process.stderr.write(`${s}\n`);
 
-const COUNTY = /[A-Z]\d{1,2}[区县市]/;
+const COUNTY = /[A-Z]\d{1,2}[区县市]/gu;
 
 /** A CSV row: always with its text (the probes read it). */
 type CsvMessage = HotspotMessage & { text: string };
@@ -36,7 +36,7 @@ export function readHotspotCsv(
       .filter(Boolean)
       .join('。');
     const at = new Date((r[cols.time] ?? '').replace(' ', 'T'));
-    const place = cols.place ? r[cols.place] : (text.match(COUNTY)?.[0] ?? '');
+    const place = cols.place ? r[cols.place] : '';
     return {
       id: r[cols.id] || String(i + 1),
       text,
@@ -46,8 +46,27 @@ export function readHotspotCsv(
       likes: Number(r[cols.likes ?? 'likes']) || 0,
     };
   });
-  if (!cols.place) inferCounties(messages);
+  if (!cols.place) {
+    countiesFromText(messages);
+    inferCounties(messages);
+  }
   return messages;
+}
+
+/**
+ * The county a post names ("A3区"): the anonymisation also replaced pieces of estate and road
+ * names by such tokens (五矿万境K9县, C5市南路), so only tokens frequent in the file (in at least
+ * 2 % of the posts) count as counties; the first in the text, which begins with the title.
+ */
+function countiesFromText(messages: CsvMessage[]): void {
+  const found = messages.map((m) => [...m.text.matchAll(COUNTY)].map((x) => x[0]));
+  const df = new Map<string, number>();
+  for (const f of found) for (const c of new Set(f)) df.set(c, (df.get(c) ?? 0) + 1);
+  const min = Math.max(10, 0.02 * messages.length);
+  messages.forEach((m, i) => {
+    const county = (found[i] as string[]).find((c) => (df.get(c) ?? 0) >= min);
+    if (county) m.place = county;
+  });
 }
 
 /**

@@ -119,6 +119,14 @@ const SUFFIXES = [
   '村',
   '路',
   '街(?!道)',
+  // Institutions and public places where problems arise as they do in estates (issue 21).
+  '学院',
+  '大学',
+  '中学',
+  '小学',
+  '医院',
+  '公园',
+  '大厦',
 ];
 const PLACE_RE = new RegExp(`(\\p{Script=Han}{2,5})(${SUFFIXES.join('|')})`, 'gu');
 /** Characters that do not start a place name (so 在丽发新城 yields 丽发新城, not 在丽发新城). */
