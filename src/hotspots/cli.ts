@@ -190,9 +190,16 @@ export function registerHotspotCommands(program: Command): void {
         err(
           `${messages.length} 条留言，${clusters.length} 个簇（≥2 条），覆盖 ${clustered} 条，用时 ${seconds.toFixed(1)} 秒`,
         );
+        const day = (d: Date) => d.toISOString().slice(0, 10);
         for (const [k, c] of clusters.slice(0, opts.top).entries()) {
-          out(`#${k + 1} ${c.label}  条数=${c.size} 信访人=${c.petitioners} 紧密度=${c.cohesion.toFixed(2)}`);
+          out(
+            `#${k + 1} ${c.label}  条数=${c.size} 信访人=${c.petitioners} 点赞=${c.likes} ${day(c.firstAt)}~${day(c.lastAt)} 紧密度=${c.cohesion.toFixed(2)}`,
+          );
           for (const id of c.ids.slice(0, 4)) out(`    ${(byId.get(id)?.text ?? '').slice(0, 60)}`);
+          for (const m of c.merges)
+            out(
+              `    + ${MERGE_REASONS[m.reason]}${m.place ? `「${m.place}」` : ''} ${m.ids.length} 条 相似度=${m.similarity} 共同: ${m.shared.join('、')}  ${(byId.get(m.ids[0] as string)?.text ?? '').slice(0, 30)}`,
+            );
         }
         const summary: Record<string, unknown> = {
           messages: messages.length,
@@ -218,6 +225,13 @@ export function registerHotspotCommands(program: Command): void {
       },
     );
 }
+
+const MERGE_REASONS = {
+  place: '同一地点',
+  name: '同一名称',
+  follow_up: '同一信访人续报',
+  matter: '同一事项',
+} as const;
 
 const isFile = (path: string) => fs.existsSync(path) && fs.statSync(path).isFile();
 

@@ -179,7 +179,8 @@ function matterSimilarity(
   const sim = norm > 0 ? Math.min(1, dot / norm) : 0;
   if (!wantShared) return { sim, shared: [] };
   shared.sort((p, q) => q[1] - p[1]);
-  return { sim, shared: shared.slice(0, 4).map(([t]) => t.slice(2)) };
+  // A matter (m:粉尘) and the word (w:粉尘) are shown once.
+  return { sim, shared: [...new Set(shared.map(([t]) => t.slice(2)))].slice(0, 4) };
 }
 
 export function mergeIntoProblems(input: ProblemInput, opts: ProblemOptions): Problem[] {
