@@ -1,19 +1,23 @@
-// Hotspot clustering, pure (no database): petitions about the same problem in the same place.
+// Hotspot clustering, pure (no database): petitions about the same place and the same matter
+// (docs/hotspots.md, issue 21).
 //
-// 1. Messages are grouped by `place` (the county code in the database); nothing crosses a group.
-// 2. Each message becomes a TF-IDF vector (sublinear tf × smoothed idf over the batch, L2) of its
-//    jieba content words and "fine place" candidates: 2–5 characters before a place suffix (小区,
-//    花园, 苑, 路, 街, 村, 社区 …), weighted up so two messages naming the same estate pull together
-//    even where jieba splits the name (丽发/新城). Character bigrams were tried: no better clusters
-//    on hot.csv, and several times the features.
-//    Features in more than `maxDf` of the batch (boilerplate) are dropped.
-// 3. Leader clustering in time order: a message joins the cluster whose centroid is most similar
-//    (cosine ≥ `threshold`), found through an inverted index from feature to clusters, else it
-//    starts a cluster. Then clusters of ≥ 2 whose centroids are ≥ `mergeThreshold` alike merge
-//    (the leader pass is order-dependent; the merge repairs splits of one topic).
-// 4. Each cluster is labelled with its place, its most supported fine place and its top words.
+// 1. Features per message (`hotspotFeatures`): jieba words, matters however worded (the table of
+//    src/domain/hotspotMatters.ts), names jieba does not know, and fine-place candidates (the
+//    characters before 小区, 花园, 苑, 路, 学院 …). The batch's place names are resolved
+//    (src/hotspots/places.ts): the reading most messages use, partial names to full ones.
+// 2. TF-IDF vectors (sublinear tf × smoothed idf over the batch, L2); place features and the words
+//    of place names weigh `placeWeight`. Features in more than `maxDf` of the batch are dropped.
+// 3. Pass 1, per county (`place`): leader clustering in time order (cosine ≥ `threshold` to a
+//    centroid, through an inverted index), then a merge pass at `mergeThreshold`; a message naming
+//    one estate never joins another estate's cluster, nor the same estate's other matter
+//    (src/hotspots/leader.ts).
+// 4. Pass 2: clusters and lone messages of one problem merged across compatible places (a county
+//    and its city), by the same place and main matter, a shared name, the same petitioner again or
+//    the same matter, each merge kept as evidence (src/hotspots/problems.ts).
+// 5. Each hotspot is labelled with its county, its most named place and its top words.
 import { normalize, taggedWords } from '../classify/features.ts';
 import { isRoadName, mattersOf } from '../domain/hotspotMatters.ts';
+import { clusterGroup } from './leader.ts';
 import { mentionedPlaces, placeFeatureTest, resolvePlaces } from './places.ts';
 import {
   DEFAULT_PROBLEM_OPTIONS,
@@ -21,7 +25,7 @@ import {
   mergeIntoProblems,
   type ProblemOptions,
 } from './problems.ts';
-import { clusterGroup, cosToSum, type Vec, vectorise, type Working } from './vectors.ts';
+import { cosToSum, type Vec, vectorise, type Working } from './vectors.ts';
 
 export interface HotspotMessage {
   id: string | number;

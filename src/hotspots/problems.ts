@@ -1,18 +1,19 @@
 // From clusters to problems (热点问题 as an analyst means one): the leader clustering of
-// src/hotspots/vectors.ts makes tight clusters, one county at a time, and leaves many messages of
+// src/hotspots/leader.ts makes tight clusters, one county at a time, and leaves many messages of
 // a problem outside — worded differently, naming the estate in part, a follow-up, or filed at
 // another level of the same place. This pass merges those parts, with the reason kept as evidence:
 //
-//   place     — both name the same fine place (伊景园滨河苑 / 滨河苑) and their matters (words
-//               without the place names) are alike at `placeThreshold`;
-//   follow_up — the same petitioner again, at `followUpThreshold` (or the same place);
-//   matter    — no fine places in conflict and matters alike at `matterThreshold`.
+//   place     — both name the same place (伊景园滨河苑 / 滨河苑) and raise the same main matter,
+//               and their matters (without place words) are alike at `placeThreshold`;
+//   name      — both use the same rare name (余易贷), the same matter test, at `nameThreshold`;
+//   matter    — matters alike at `matterThreshold`;
+//   follow_up — the same petitioner again, at `followUpThreshold`.
 //
-// Two parts never merge when their coarse places are siblings (two counties) or when both name
-// estates and none is the same: the same complaint about two estates is two problems. Roads and
-// streets do not count for that conflict (a message about an estate often names the road it is on).
-// Parts are taken largest first, then lone messages oldest first; each joins the problem it is
-// most alike, or starts one.
+// Two parts never merge when their coarse places are siblings (two counties), or when the part
+// names an estate the problem does not (the same complaint about two estates is two problems).
+// Roads and streets do not count for that conflict (a message about an estate often names the
+// road it is on). Parts are taken largest first, then lone messages oldest first; each joins the
+// problem it is most alike, or starts one.
 import { isRoadName as isRoad, placesCompatible, samePlaceName } from '../domain/hotspotMatters.ts';
 import { ClusterIndex, type Vec, vecOfSum, type Working } from './vectors.ts';
 
