@@ -1,6 +1,7 @@
 // `xinfang hotspots eval --input FILE.csv`: clusters the messages of a CSV offline (no database)
-// and prints the clusters, largest first; with --truth COLUMN also purity and adjusted Rand index
-// against that grouping. The message-board files name places as "A市A3区": the county is taken
+// and prints the hotspots, best first, with their likes, dates and merges; with --truth (a grouping
+// file or a column) also purity, coverage and adjusted Rand index against that grouping
+// (src/hotspots/evaluate.ts). The message-board files name places as "A市A3区": the county is taken
 // from the text (the first frequent "A3区"/"A7县"), the petitioner from the user column.
 import fs from 'node:fs';
 import type { Command } from 'commander';
@@ -145,6 +146,7 @@ export function registerHotspotCommands(program: Command): void {
       `
 示例:
   $ npx xinfang hotspots eval --input ../shared/data/hot.csv
+  $ npx xinfang hotspots eval --input ../shared/data/hot.csv --truth test/fixtures/hotspots/hot-truth.csv --split eval2
   $ npx xinfang hotspots eval --input labelled.csv --text content --truth topic --place county`,
     )
     .action(
