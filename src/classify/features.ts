@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 
 interface JiebaLike {
   cut(text: string, hmm?: boolean): string[];
+  tag(text: string, hmm?: boolean): { word: string; tag: string }[];
 }
 
 let jieba: JiebaLike | null = null;
@@ -48,6 +49,20 @@ export function words(text: string): string[] {
     const w = raw.trim();
     if (!w || DIGIT.test(w) || STOP_WORDS.has(w)) continue;
     if (HAN.test(w) || LATIN_WORD.test(w)) out.push(w);
+  }
+  return out;
+}
+
+/**
+ * `words` with jieba's part-of-speech tag of each: 'x' marks a word jieba found by its HMM, not in
+ * its dictionary — mostly names (余易贷, 丽发). Same words as `words` (tagging cuts the same way).
+ */
+export function taggedWords(text: string): { word: string; tag: string }[] {
+  const out: { word: string; tag: string }[] = [];
+  for (const { word: raw, tag } of segmenter().tag(normalize(text), true)) {
+    const w = raw.trim();
+    if (!w || DIGIT.test(w) || STOP_WORDS.has(w)) continue;
+    if (HAN.test(w) || LATIN_WORD.test(w)) out.push({ word: w, tag });
   }
   return out;
 }

@@ -1,19 +1,31 @@
-// Hotspot clustering, pure (no database): petitions about the same problem in the same place.
+// Hotspot clustering, pure (no database): petitions about the same place and the same matter
+// (docs/hotspots.md, issue 21).
 //
-// 1. Messages are grouped by `place` (the county code in the database); nothing crosses a group.
-// 2. Each message becomes a TF-IDF vector (sublinear tf × smoothed idf over the batch, L2) of its
-//    jieba content words and "fine place" candidates: 2–5 characters before a place suffix (小区,
-//    花园, 苑, 路, 街, 村, 社区 …), weighted up so two messages naming the same estate pull together
-//    even where jieba splits the name (丽发/新城). Character bigrams were tried: no better clusters
-//    on hot.csv, and several times the features.
-//    Features in more than `maxDf` of the batch (boilerplate) are dropped.
-// 3. Leader clustering in time order: a message joins the cluster whose centroid is most similar
-//    (cosine ≥ `threshold`), found through an inverted index from feature to clusters, else it
-//    starts a cluster. Then clusters of ≥ 2 whose centroids are ≥ `mergeThreshold` alike merge
-//    (the leader pass is order-dependent; the merge repairs splits of one topic).
-// 4. Each cluster is labelled with its place, its most supported fine place and its top words.
-import { normalize, words } from '../classify/features.ts';
-import { clusterGroup, cosToSum, type Vec, vectorise, type Working } from './vectors.ts';
+// 1. Features per message (`hotspotFeatures`): jieba words, matters however worded (the table of
+//    src/domain/hotspotMatters.ts), names jieba does not know, and fine-place candidates (the
+//    characters before 小区, 花园, 苑, 路, 学院 …). The batch's place names are resolved
+//    (src/hotspots/places.ts): the reading most messages use, partial names to full ones.
+// 2. TF-IDF vectors (sublinear tf × smoothed idf over the batch, L2); place features and the words
+//    of place names weigh `placeWeight`. Features in more than `maxDf` of the batch are dropped.
+// 3. Pass 1, per county (`place`): leader clustering in time order (cosine ≥ `threshold` to a
+//    centroid, through an inverted index), then a merge pass at `mergeThreshold`; a message naming
+//    one estate never joins another estate's cluster, nor the same estate's other matter
+//    (src/hotspots/leader.ts).
+// 4. Pass 2: clusters and lone messages of one problem merged across compatible places (a county
+//    and its city), by the same place and main matter, a shared name, the same petitioner again or
+//    the same matter, each merge kept as evidence (src/hotspots/problems.ts).
+// 5. Each hotspot is labelled with its county, its most named place and its top words.
+import { normalize, taggedWords } from '../classify/features.ts';
+import { isRoadName, mattersOf } from '../domain/hotspotMatters.ts';
+import { clusterGroup } from './leader.ts';
+import { mentionedPlaces, placeFeatureTest, resolvePlaces } from './places.ts';
+import {
+  DEFAULT_PROBLEM_OPTIONS,
+  type MergeEvidence,
+  mergeIntoProblems,
+  type ProblemOptions,
+} from './problems.ts';
+import { cosToSum, type Vec, vectorise, type Working } from './vectors.ts';
 
 export interface HotspotMessage {
   id: string | number;
@@ -29,9 +41,11 @@ export interface HotspotMessage {
   /** Who filed it (any stable key); counts distinct petitioners. */
   petitioner?: string;
   at: Date;
+  /** Support other citizens gave it (点赞 on a message board); summed per hotspot. */
+  likes?: number;
 }
 
-export interface ClusterOptions {
+export interface ClusterOptions extends ProblemOptions {
   /** Cosine to a centroid needed to join a cluster (default 0.3). */
   threshold: number;
   /** Cosine between two centroids needed to merge clusters (default 0.4). */
@@ -40,8 +54,18 @@ export interface ClusterOptions {
   minSize: number;
   /** Drop features in more than this share of the messages, and in more than 20 (default 0.05). */
   maxDf: number;
-  /** Weight of fine-place features relative to words (default 2). */
+  /** Weight of fine-place features and of the words of place names, relative to words (default 1). */
   placeWeight: number;
+  /**
+   * Matter cosine (without place features) a message or cluster needs to join a cluster that
+   * names the same estate (default 0.2): the shared name alone makes them look alike.
+   */
+  sameEstateMatter: number;
+  /**
+   * Merge clusters and lone messages of one problem (src/hotspots/problems.ts; default true).
+   * False gives the tight clusters alone, as before issue 21.
+   */
+  problems: boolean;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
@@ -49,8 +73,21 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   mergeThreshold: 0.4,
   minSize: 2,
   maxDf: 0.05,
-  placeWeight: 2,
+  placeWeight: 1,
+  sameEstateMatter: 0.2,
+  problems: true,
+  ...DEFAULT_PROBLEM_OPTIONS,
 };
+
+/** Why a part of a hotspot was merged into it (see `MergeEvidence`), with message ids. */
+export interface HotspotMerge {
+  reason: MergeEvidence['reason'];
+  /** The part's message ids, oldest first. */
+  ids: (string | number)[];
+  place?: string;
+  shared: string[];
+  similarity: number;
+}
 
 export interface MessageCluster {
   /** Member ids, oldest first. */
@@ -64,6 +101,12 @@ export interface MessageCluster {
   petitioners: number;
   /** Mean cosine of members to the centroid (0..1): how tight the cluster is. */
   cohesion: number;
+  /** Sum of the members' likes (0 when messages carry none). */
+  likes: number;
+  firstAt: Date;
+  lastAt: Date;
+  /** The parts merged into the first one and why; empty when it is one tight cluster. */
+  merges: HotspotMerge[];
 }
 
 // 街 not before 道: 街道 is a township-level division, not a street.
@@ -80,6 +123,14 @@ const SUFFIXES = [
   '村',
   '路',
   '街(?!道)',
+  // Institutions and public places where problems arise as they do in estates (issue 21).
+  '学院',
+  '大学',
+  '中学',
+  '小学',
+  '医院',
+  '公园',
+  '大厦',
 ];
 const PLACE_RE = new RegExp(`(\\p{Script=Han}{2,5})(${SUFFIXES.join('|')})`, 'gu');
 /** Characters that do not start a place name (so 在丽发新城 yields 丽发新城, not 在丽发新城). */
@@ -102,15 +153,45 @@ export function placeCandidates(text: string): string[] {
   return [...out];
 }
 
+const ADMIN_GLUE = /^[省市区县]/u;
+const HAN_NAME = /^\p{Script=Han}+$/u;
+
 /**
- * Feature strings of a message (repeats count, order kept): `w:` jieba content words, then `p:`
+ * Feature strings of a message (repeats count, order kept): `w:` jieba content words, `m:` the
+ * matters it expresses however worded (src/domain/hotspotMatters.ts), `n:` names (words not in
+ * jieba's dictionary: 余易贷, 车贷; not vector features, see src/hotspots/problems.ts), then `p:`
  * fine-place candidates. None contains a space, so they can be stored space-joined.
  */
 export function hotspotFeatures(text: string): string[] {
   const out: string[] = [];
-  for (const w of words(text)) if ([...w].length >= 2) out.push(`w:${w}`);
+  const names = new Set<string>();
+  for (const { word: raw, tag } of taggedWords(text)) {
+    // jieba glues an administrative character to an unknown name after it where the place
+    // before is abbreviated (A市余易贷 → 市余易贷, A2区丽发 → 区丽发): the name is the word.
+    const w = tag === 'x' && raw.length >= 3 && ADMIN_GLUE.test(raw) ? raw.slice(1) : raw;
+    if ([...w].length < 2) continue;
+    out.push(`w:${w}`);
+    if (tag === 'x' && HAN_NAME.test(w)) names.add(w);
+  }
+  for (const m of mattersOf(normalize(text))) out.push(`m:${m}`);
+  for (const n of names) out.push(`n:${n}`);
   for (const p of placeCandidates(text)) out.push(`p:${p}`);
   return out;
+}
+
+/**
+ * Names per message (`n:` features) of three characters or more (jieba's unknown two-character
+ * words are mostly fragments: 不去, 多建), in at most 1 % of the batch (and at least 10) and in
+ * more than one message: a name many use is a word, one only one uses joins nothing.
+ */
+function namesOf(featureLists: readonly (readonly string[])[]): string[][] {
+  const lists = featureLists.map((f) =>
+    f.filter((x) => x.startsWith('n:') && x.length >= 5).map((x) => x.slice(2)),
+  );
+  const df = new Map<string, number>();
+  for (const l of lists) for (const n of l) df.set(n, (df.get(n) ?? 0) + 1);
+  const max = Math.max(10, Math.floor(0.01 * lists.length));
+  return lists.map((l) => l.filter((n) => (df.get(n) as number) >= 2 && (df.get(n) as number) <= max));
 }
 
 /** The `p:` features (the fine-place candidates, each once), which `hotspotFeatures` puts last. */
@@ -175,7 +256,14 @@ export function clusterMessages(
   const byTime = (a: number, b: number) => (times[a] as number) - (times[b] as number);
   const order = messages.map((m, i) => i).sort(byTime);
   const featureLists = messages.map((m) => m.features ?? hotspotFeatures(m.text ?? ''));
-  const { vecs, terms } = vectorise(featureLists, opts);
+  const named = resolvePlaces(
+    featureLists.map((f) => placesOf(f)),
+    messages.map((m) => m.place),
+  );
+  // Fine-place features and the words of place names say where, not what: weighed `placeWeight`
+  // in the vectors and left out of "the same matter" (src/hotspots/problems.ts).
+  const { vecs, terms, placeTerm } = vectorise(featureLists, opts, placeFeatureTest(named));
+  const places = mentionedPlaces(featureLists, named);
   const groups = new Map<string, number[]>();
   for (const i of order) {
     const key = messages[i]?.place ?? '';
@@ -183,33 +271,60 @@ export function clusterMessages(
     if (g) g.push(i);
     else groups.set(key, [i]);
   }
+  const names = namesOf(featureLists);
+  const estates = places.map((ks) => ks.filter((k) => !isRoadName(k)));
+  const parts: { w: Working; county: string | undefined }[] = [];
+  for (const [place, members] of groups)
+    for (const w of clusterGroup(members, vecs, opts, placeTerm, estates))
+      parts.push({ w, county: place || undefined });
+  const problems = opts.problems
+    ? mergeIntoProblems(
+        {
+          parts,
+          vecs,
+          terms,
+          placeTerm,
+          places,
+          names: namesOf(featureLists),
+          petitioner: (i) => messages[i]?.petitioner,
+        },
+        opts,
+      )
+    : parts.map((p) => ({ members: p.w.members, sum: p.w, county: p.county, evidence: [] }));
+  const idOf = (m: number) => (messages[m] as HotspotMessage).id;
   const out: MessageCluster[] = [];
-  for (const [place, members] of groups) {
-    for (const c of clusterGroup(members, vecs, opts)) {
-      if (c.members.length < opts.minSize) continue;
-      c.members.sort(byTime);
-      const places = c.members.map((m) => placesOf(featureLists[m] as readonly string[]));
-      const finePlace = finePlaceOf(places);
-      const norm = Math.sqrt(c.norm2);
-      const topWords = topWordsOf(c, terms, finePlace);
-      const placeLabel = place ? (options.placeName?.(place) ?? place) : '';
-      const petitioners = new Set(
-        c.members.map(
-          (m) => (messages[m] as HotspotMessage).petitioner ?? `#${(messages[m] as HotspotMessage).id}`,
-        ),
-      ).size;
-      const cohesion = c.members.reduce((s, m) => s + cosToSum(vecs[m] as Vec, c), 0) / c.members.length;
-      out.push({
-        ids: c.members.map((m) => (messages[m] as HotspotMessage).id),
-        place: place || undefined,
-        finePlace,
-        topWords,
-        label: [placeLabel, finePlace, ...topWords.slice(0, 2)].filter(Boolean).join(' '),
-        size: c.members.length,
-        petitioners,
-        cohesion: norm > 0 ? Math.round(cohesion * 1000) / 1000 : 0,
-      });
-    }
+  for (const c of problems) {
+    if (c.members.length < opts.minSize) continue;
+    const members = [...c.members].sort(byTime);
+    const place = c.county ?? '';
+    const finePlace = finePlaceOf(members.map((m) => places[m] as string[]));
+    const norm = Math.sqrt(c.sum.norm2);
+    const topWords = topWordsOf(c.sum, terms, finePlace);
+    const placeLabel = place ? (options.placeName?.(place) ?? place) : '';
+    const petitioners = new Set(
+      members.map((m) => (messages[m] as HotspotMessage).petitioner ?? `#${idOf(m)}`),
+    ).size;
+    const cohesion = members.reduce((s, m) => s + cosToSum(vecs[m] as Vec, c.sum), 0) / members.length;
+    out.push({
+      ids: members.map(idOf),
+      place: place || undefined,
+      finePlace,
+      topWords,
+      label: [placeLabel, finePlace, ...topWords.slice(0, 2)].filter(Boolean).join(' '),
+      size: members.length,
+      petitioners,
+      cohesion: norm > 0 ? Math.round(cohesion * 1000) / 1000 : 0,
+      likes: members.reduce((s, m) => s + ((messages[m] as HotspotMessage).likes ?? 0), 0),
+      firstAt: new Date(times[members[0] as number] as number),
+      lastAt: new Date(times[members[members.length - 1] as number] as number),
+      merges: c.evidence.map((e) => ({
+        reason: e.reason,
+        ids: [...e.members].sort(byTime).map(idOf),
+        ...(e.place ? { place: e.place } : {}),
+        shared: e.shared,
+        similarity: e.similarity,
+      })),
+    });
   }
   return out.sort(
     (a, b) => hotspotScore(b.size, b.petitioners) - hotspotScore(a.size, a.petitioners) || b.size - a.size,

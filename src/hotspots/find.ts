@@ -7,7 +7,13 @@
 import { and, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { cases, hotspotTerms, jurisdictions } from '../db/schema.ts';
-import { clusterMessages, type HotspotMessage, hotspotFeatures, hotspotScore } from './cluster.ts';
+import {
+  clusterMessages,
+  type HotspotMerge,
+  type HotspotMessage,
+  hotspotFeatures,
+  hotspotScore,
+} from './cluster.ts';
 
 export const MAX_CASES_PER_WINDOW = 20_000;
 const DAY_MS = 86_400_000;
@@ -26,6 +32,29 @@ export interface Hotspot {
   /** (size − previous) / max(previous, 1): 1.5 = +150 %; a new problem grows by its size. */
   growth: number;
   score: number;
+  caseIds: number[];
+  /** First and last case of the window (Asia/Shanghai dates). */
+  firstDate: string;
+  lastDate: string;
+  /**
+   * Cases per period of the window, oldest first: per day up to 31 days, per week (7 days from
+   * `from`) up to 26 weeks, else per 30 days; the last period may be shorter.
+   */
+  trend: { unit: 'day' | 'week' | 'month'; counts: number[] };
+  /**
+   * How the hotspot was put together: the parts merged into its first cluster and why (the same
+   * fine place and matter, a shared name, the same petitioner again, or the matter alone), with
+   * their case ids in the window (at most 50 each) and the words they share.
+   */
+  merges: HotspotMergeEvidence[];
+}
+
+export interface HotspotMergeEvidence {
+  reason: HotspotMerge['reason'];
+  /** The shared fine place (reason `place`) or name (reason `name`). */
+  place: string | null;
+  shared: string[];
+  similarity: number;
   caseIds: number[];
 }
 
@@ -77,10 +106,17 @@ async function windowCases(db: Executor, scopeCode: string, start: Date, end: Da
 
 /** Rows per INSERT when storing features (2 parameters each, well under the protocol's limit). */
 const STORE_CHUNK = 1_000;
+/**
+ * Version of `hotspotFeatures`, stored as the first token of `hotspot_terms.terms`: features of an
+ * older version (or none) are computed again and replaced, so a change to the features needs no
+ * migration. 2: matters (m:), names (n:), admin characters glued by jieba dropped (issue 21).
+ */
+export const HOTSPOT_FEATURES_VERSION = 'v2';
 
 /**
- * Features of the cases read, segmenting (and storing) those not segmented before: cases
- * registered since the last query, or all of them on the first query after the upgrade.
+ * Features of the cases read, segmenting (and storing) those not segmented before, or segmented
+ * by an older `hotspotFeatures`: cases registered since the last query, or all of them on the
+ * first query after an upgrade.
  */
 async function featuresOf(
   db: Executor,
@@ -88,9 +124,11 @@ async function featuresOf(
 ): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
   const missing: number[] = [];
+  const v = HOTSPOT_FEATURES_VERSION;
   for (const r of rows) {
-    if (r.terms === null) missing.push(r.id);
-    else out.set(r.id, r.terms === '' ? [] : r.terms.split(' '));
+    if (r.terms === v) out.set(r.id, []);
+    else if (r.terms?.startsWith(`${v} `)) out.set(r.id, r.terms.slice(v.length + 1).split(' '));
+    else missing.push(r.id);
   }
   for (let k = 0; k < missing.length; k += STORE_CHUNK) {
     const texts = await db
@@ -101,11 +139,31 @@ async function featuresOf(
       // Subject and content both: the subject often carries the estate's name.
       const features = hotspotFeatures(`${c.subject}。${c.content}`);
       out.set(c.id, features);
-      return { caseId: c.id, terms: features.join(' ') };
+      return { caseId: c.id, terms: [HOTSPOT_FEATURES_VERSION, ...features].join(' ') };
     });
-    if (values.length > 0) await db.insert(hotspotTerms).values(values).onConflictDoNothing();
+    if (values.length > 0)
+      await db
+        .insert(hotspotTerms)
+        .values(values)
+        .onConflictDoUpdate({ target: hotspotTerms.caseId, set: { terms: sql`excluded.terms` } });
   }
   return out;
+}
+
+/** Counts of `times` per day, week or 30 days of the window [start, end). */
+function trend(start: Date, end: Date): (times: readonly Date[]) => Hotspot['trend'] {
+  const days = Math.round((end.getTime() - start.getTime()) / DAY_MS);
+  const [unit, step]: [Hotspot['trend']['unit'], number] =
+    days <= 31 ? ['day', 1] : days <= 182 ? ['week', 7] : ['month', 30];
+  const periods = Math.ceil(days / step);
+  return (times) => {
+    const counts = new Array<number>(periods).fill(0);
+    for (const t of times) {
+      const k = Math.floor((t.getTime() - start.getTime()) / (step * DAY_MS));
+      if (k >= 0 && k < periods) counts[k] = (counts[k] as number) + 1;
+    }
+    return { unit, counts };
+  };
 }
 
 export async function findHotspots(
@@ -142,10 +200,12 @@ export async function findHotspots(
   );
   const inCurrent = new Set(current.map((c) => c.id));
   const byId = new Map(messages.map((m) => [m.id, m]));
+  const trendOf = trend(start, end);
   const items: Hotspot[] = [];
   for (const c of clusterMessages(messages, { placeName: (code) => names.get(code) ?? code })) {
     const now = c.ids.filter((id) => inCurrent.has(id as number)) as number[];
     if (now.length < 2) continue;
+    const times = now.map((id) => (byId.get(id) as HotspotMessage).at);
     const prev = c.size - now.length;
     const petitioners = new Set(now.map((id) => byId.get(id)?.petitioner ?? `#${id}`)).size;
     const growth = Math.round(((now.length - prev) / Math.max(prev, 1)) * 100) / 100;
@@ -161,6 +221,21 @@ export async function findHotspots(
       growth,
       score: Math.round(hotspotScore(now.length, petitioners, growth) * 100) / 100,
       caseIds: now.slice(-200).reverse(),
+      firstDate: shanghaiDate(times[0] as Date),
+      lastDate: shanghaiDate(times[times.length - 1] as Date),
+      trend: trendOf(times),
+      merges: c.merges
+        .map((m) => ({
+          reason: m.reason,
+          place: m.place ?? null,
+          shared: m.shared,
+          similarity: m.similarity,
+          caseIds: (m.ids as number[])
+            .filter((id) => inCurrent.has(id))
+            .slice(-50)
+            .reverse(),
+        }))
+        .filter((m) => m.caseIds.length > 0),
     });
   }
   items.sort((a, b) => b.score - a.score || b.size - a.size);

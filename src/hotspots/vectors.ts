@@ -1,5 +1,6 @@
 // The numeric core of hotspot clustering (src/hotspots/cluster.ts): TF-IDF vectors of feature
-// lists, and leader clustering with an inverted index, then the merge pass. Typed arrays and
+// lists, cluster sums and the inverted index that finds the clusters alike (used by the leader
+// clustering, src/hotspots/leader.ts, and the problem pass, src/hotspots/problems.ts). Typed arrays and
 // parallel arrays instead of Maps per vector: at 40,000 messages allocation was most of the time.
 import type { ClusterOptions } from './cluster.ts';
 
@@ -16,15 +17,18 @@ export interface Vec {
 export function vectorise(
   docs: readonly (readonly string[])[],
   opts: ClusterOptions,
-): { vecs: Vec[]; terms: string[] } {
+  isPlaceFeature: (feature: string) => boolean = (f) => f.startsWith('p:'),
+): { vecs: Vec[]; terms: string[]; placeTerm: Uint8Array; df: Int32Array } {
   const ids = new Map<string, number>();
   const terms: string[] = [];
   let df = new Int32Array(1024);
   let seenIn = new Int32Array(1024).fill(-1);
   const interned = docs.map((toks, d) => {
-    const out = new Int32Array(toks.length);
+    const out: number[] = [];
     for (let k = 0; k < toks.length; k++) {
       const tok = toks[k] as string;
+      // Names (n:) mark words already present as w:; they are read apart, not weighed twice.
+      if (tok.startsWith('n:')) continue;
       let id = ids.get(tok);
       if (id === undefined) {
         id = terms.length;
@@ -43,7 +47,7 @@ export function vectorise(
         seenIn[id] = d;
         df[id] = (df[id] as number) + 1;
       }
-      out[k] = id;
+      out.push(id);
     }
     return out;
   });
@@ -51,7 +55,7 @@ export function vectorise(
   // In a small batch every shared word matters; the share cut-off is for boilerplate at scale.
   const maxDf = Math.max(20, Math.floor(opts.maxDf * n));
   const isPlace = new Uint8Array(terms.length);
-  for (let t = 0; t < terms.length; t++) if ((terms[t] as string).startsWith('p:')) isPlace[t] = 1;
+  for (let t = 0; t < terms.length; t++) if (isPlaceFeature(terms[t] as string)) isPlace[t] = 1;
   const tf = new Float64Array(terms.length);
   const unique: number[] = [];
   const vecs = interned.map((toks) => {
@@ -66,6 +70,10 @@ export function vectorise(
     let norm = 0;
     for (const t of unique) {
       const w = (isPlace[t] ? opts.placeWeight : 1) * (1 + Math.log(tf[t] as number));
+      if (w === 0) {
+        tf[t] = 0;
+        continue;
+      }
       tf[t] = 0;
       const x = w * (Math.log((1 + n) / (1 + (df[t] as number))) + 1);
       // Features of this message only count in its norm (they keep a short message with one
@@ -81,7 +89,7 @@ export function vectorise(
     for (let k = 0; k < v.val.length; k++) v.val[k] = (v.val[k] as number) * s;
     return v;
   });
-  return { vecs, terms };
+  return { vecs, terms, placeTerm: isPlace, df };
 }
 
 /**
@@ -95,9 +103,18 @@ export interface Working {
   terms: number[];
   weights: number[];
   norm2: number;
+  /** Squared norm of the sum without the fine-place features (kept when the index knows them). */
+  matterNorm2: number;
 }
 
-const newWorking = (): Working => ({ members: [], slot: new Map(), terms: [], weights: [], norm2: 0 });
+const newWorking = (): Working => ({
+  members: [],
+  slot: new Map(),
+  terms: [],
+  weights: [],
+  norm2: 0,
+  matterNorm2: 0,
+});
 
 export const cosToSum = (v: Vec, c: Working): number => {
   const { idx, val } = v;
@@ -138,7 +155,7 @@ function topFeatures(v: Vec): number {
 }
 
 /** A cluster's sum (divided by `divisor`) as a vector, terms in the order they joined. */
-const vecOfSum = (c: Working, divisor = 1): Vec => {
+export const vecOfSum = (c: Working, divisor = 1): Vec => {
   const n = c.terms.length;
   const v: Vec = { idx: Int32Array.from(c.terms), val: new Float64Array(n) };
   for (let k = 0; k < n; k++) {
@@ -155,7 +172,7 @@ interface Posting {
 }
 
 /** Feature → clusters containing it; finds the most similar cluster to a vector. */
-class ClusterIndex {
+export class ClusterIndex {
   readonly clusters: Working[] = [];
   private readonly postings = new Map<number, Posting>();
   /** Partial dot per cluster, and the clusters touched in first-touch order (reset per query). */
@@ -166,15 +183,46 @@ class ClusterIndex {
   private readonly shortC = new Int32Array(CANDIDATES);
   private readonly shortS = new Float64Array(CANDIDATES);
 
-  /** The cluster most similar to `v` with cosine ≥ `min`, or −1. */
-  nearest(v: Vec, min: number): number {
+  /** `placeTerm[t]` = 1 for fine-place features: their weight is left out of `matterNorm2`. */
+  constructor(private readonly placeTerm?: Uint8Array) {}
+
+  /** The cluster most similar to `v` with cosine ≥ `min` (and `accept`ed), or −1. */
+  nearest(v: Vec, min: number, accept?: (c: number) => boolean): number {
+    const n = this.shortlist(v);
+    let best = -1;
+    let bestSim = min;
+    for (let k = 0; k < n; k++) {
+      const c = this.shortC[k] as number;
+      if (accept && !accept(c)) continue;
+      const sim = cosToSum(v, this.clusters[c] as Working);
+      if (sim >= bestSim) {
+        bestSim = sim;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The clusters most likely similar to `v` (at most CANDIDATES), best partial cosine first,
+   * through features listed in at most `longest` clusters (common words find everything) and
+   * not marked in `skip`.
+   */
+  candidates(v: Vec, longest = Number.POSITIVE_INFINITY, skip?: Uint8Array): number[] {
+    const n = this.shortlist(v, longest, skip);
+    return Array.from(this.shortC.subarray(0, n));
+  }
+
+  /** Fills the shortlist (`shortC`) from the postings of `v`'s heaviest features; returns its length. */
+  private shortlist(v: Vec, longest = Number.POSITIVE_INFINITY, skip?: Uint8Array): number {
     const { touched, partial, touchedFlag: flag, clusters } = this;
     touched.length = 0;
     const top = topFeatures(v);
     for (let q = 0; q < top; q++) {
       const k = topPos[q] as number;
+      if (skip?.[v.idx[k] as number]) continue;
       const p = this.postings.get(v.idx[k] as number);
-      if (!p) continue;
+      if (!p || p.clusters.length > longest) continue;
       const x = v.val[k] as number;
       const cs = p.clusters;
       const ss = p.slots;
@@ -206,24 +254,22 @@ class ClusterIndex {
       shortS[i] = s;
       shortC[i] = c;
     }
-    let best = -1;
-    let bestSim = min;
-    for (let k = 0; k < n; k++) {
-      const c = shortC[k] as number;
-      const sim = cosToSum(v, clusters[c] as Working);
-      if (sim >= bestSim) {
-        bestSim = sim;
-        best = c;
-      }
-    }
-    return best;
+    return n;
   }
 
-  /** Adds `v` and `members` to cluster `c` (a new one when −1); returns its index. */
-  add(c: number, v: Vec, members: number[]): number {
+  /** Clusters added unlisted (see `add`); their features are not in the postings yet. */
+  private readonly unlisted = new Set<number>();
+
+  /**
+   * Adds `v` and `members` to cluster `c` (a new one when −1); returns its index. A new cluster
+   * added `unlisted` is not found by `nearest`/`candidates` until `list(c)` (a lone message that
+   * may stay alone need not lengthen every posting).
+   */
+  add(c: number, v: Vec, members: number[], unlisted = false): number {
     if (c < 0) {
       c = this.clusters.length;
       this.clusters.push(newWorking());
+      if (unlisted) this.unlisted.add(c);
       if (c >= this.partial.length) {
         this.partial = new Float64Array(this.partial.length * 2);
         const grown = new Uint8Array(this.partial.length);
@@ -242,38 +288,30 @@ class ClusterIndex {
         w.slot.set(t, s);
         w.terms.push(t);
         w.weights.push(0);
-        const p = this.postings.get(t);
-        if (p) {
-          p.clusters.push(c);
-          p.slots.push(s);
-        } else this.postings.set(t, { clusters: [c], slots: [s] });
+        if (!this.unlisted.has(c)) this.post(t, c, s);
       }
       const old = w.weights[s] as number;
-      w.norm2 += 2 * old * x + x * x;
+      const d = 2 * old * x + x * x;
+      w.norm2 += d;
+      if (!this.placeTerm?.[t]) w.matterNorm2 += d;
       w.weights[s] = old + x;
     }
     for (const m of members) w.members.push(m);
     return c;
   }
-}
 
-/** Leader clustering of one place group (indices into `vecs`, oldest first), then the merge pass. */
-export function clusterGroup(members: number[], vecs: Vec[], opts: ClusterOptions): Working[] {
-  const leader = new ClusterIndex();
-  for (const m of members) {
-    const v = vecs[m] as Vec;
-    leader.add(leader.nearest(v, opts.threshold), v, [m]);
+  /** Lists an unlisted cluster's features in the postings, so that it can be found. */
+  list(c: number): void {
+    if (!this.unlisted.delete(c)) return;
+    const w = this.clusters[c] as Working;
+    for (let s = 0; s < w.terms.length; s++) this.post(w.terms[s] as number, c, s);
   }
-  // Merge pass over the non-singletons, largest first: a cluster joins an earlier one whose
-  // centroid is alike (the leader pass is order-dependent and can split one topic).
-  const big = leader.clusters
-    .filter((c) => c.members.length >= 2)
-    .sort((a, b) => b.members.length - a.members.length);
-  const merged = new ClusterIndex();
-  for (const c of big) {
-    const unit = vecOfSum(c, Math.sqrt(c.norm2));
-    const target = merged.nearest(unit, opts.mergeThreshold);
-    merged.add(target, vecOfSum(c), c.members);
+
+  private post(t: number, c: number, s: number): void {
+    const p = this.postings.get(t);
+    if (p) {
+      p.clusters.push(c);
+      p.slots.push(s);
+    } else this.postings.set(t, { clusters: [c], slots: [s] });
   }
-  return [...merged.clusters, ...leader.clusters.filter((c) => c.members.length < 2)];
 }

@@ -1,6 +1,8 @@
 // Hotspots over registered cases: one estate's property-fee complaints in 鼓楼区 form a hotspot with
-// its growth against the previous week; a 秦淮区 estate's is seen by the city, not by 鼓楼区; roles
-// and scopes are enforced.
+// its growth against the previous week; a 秦淮区 estate's is seen by the city, not by 鼓楼区; the
+// same estate's complaint registered at the city level joins the 鼓楼区 hotspot for the city, with
+// the evidence of the merge; features stored by an older version are computed again; roles and
+// scopes are enforced.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findHotspots } from '../../src/hotspots/find.ts';
@@ -12,7 +14,7 @@ const DAY = 86_400_000;
 const shanghaiDate = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 const today = shanghaiDate(Date.now());
 const from = shanghaiDate(Date.now() - 6 * DAY);
-const ids = { gulou: [] as number[], qinhuai: [] as number[] };
+const ids = { gulou: [] as number[], qinhuai: [] as number[], city: 0 };
 
 async function letter(user: string, place: string, estate: string, k: number, daysAgo: number) {
   const res = await h.app.inject({
@@ -41,6 +43,22 @@ beforeAll(async () => {
   // Last week: one complaint about the same estate (the previous window of the same length).
   await letter('gl_registrar', '320106', '颐和南苑', 5, 9);
   for (let k = 0; k < 3; k++) ids.qinhuai.push(await letter('nj_registrar', '320104', '夫子庙花园', k, 1));
+  // The same estate's matter, worded otherwise and registered at the city (问题属地 南京市).
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: bearer(t.nj_registrar ?? ''),
+    payload: {
+      form: 'letter',
+      jurisdictionCode: '320100',
+      subject: '颐和南苑物业乱涨价',
+      content: '颐和南苑物业公司擅自提高收费标准，物业费每平方米涨了一块多，业主不同意，要求查处。',
+      petitioner: { name: '业主庚', phone: '13900001007' },
+      receivedAt: new Date(Date.now() - 2 * DAY).toISOString(),
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  ids.city = res.json().caseId as number;
 }, 120_000);
 afterAll(async () => {
   await h?.close();
@@ -58,6 +76,10 @@ interface Item {
   previous: number;
   growth: number;
   caseIds: number[];
+  firstDate: string;
+  lastDate: string;
+  trend: { unit: string; counts: number[] };
+  merges: { reason: string; place: string | null; shared: string[]; similarity: number; caseIds: number[] }[];
 }
 
 describe('GET /api/v1/analytics/hotspots', () => {
@@ -76,6 +98,11 @@ describe('GET /api/v1/analytics/hotspots', () => {
     expect(hot?.petitioners).toBe(4);
     expect(hot?.previous).toBe(1);
     expect(hot?.growth).toBe(3);
+    expect(hot?.trend.unit).toBe('day');
+    expect(hot?.trend.counts).toHaveLength(7);
+    expect(hot?.trend.counts.reduce((a, b) => a + b, 0)).toBe(4);
+    expect((hot?.firstDate ?? '') <= (hot?.lastDate ?? '')).toBe(true);
+    expect(hot?.lastDate).toBe(today);
     // 鼓楼区 does not see 秦淮区's matters.
     expect(items.some((i) => i.caseIds.includes(ids.qinhuai[0] as number))).toBe(false);
   });
@@ -85,6 +112,16 @@ describe('GET /api/v1/analytics/hotspots', () => {
     expect(city.some((i) => i.caseIds.includes(ids.gulou[0] as number))).toBe(true);
     const qh = city.find((i) => i.caseIds.includes(ids.qinhuai[0] as number));
     expect(qh?.place.name).toBe('秦淮区');
+    // The city-level complaint about 颐和南苑 is part of the 鼓楼区 hotspot, and says why.
+    const yh = city.find((i) => i.caseIds.includes(ids.gulou[0] as number));
+    expect(yh?.caseIds).toContain(ids.city);
+    expect(yh?.size).toBe(5);
+    expect(yh?.place.code).toBe('320106');
+    const merge = yh?.merges.find((m) => m.caseIds.includes(ids.city));
+    expect(merge?.reason).toBe('place');
+    expect(merge?.place).toBe('颐和南苑');
+    expect(merge?.shared).toContain('物业费');
+    expect(qh?.caseIds).not.toContain(ids.city);
     const narrowed = (await get('nj_analyst', `from=${from}&to=${today}&scope=320104&limit=100`)).json()
       .items as Item[];
     expect(narrowed.every((i) => i.place.code === '320104')).toBe(true);
@@ -104,6 +141,23 @@ describe('GET /api/v1/analytics/hotspots', () => {
     const hot = after.items.find((i) => i.caseIds.includes(ids.gulou[0] as number));
     expect(hot?.caseIds).toContain(later);
     expect(hot?.size).toBe((before.items.find((i) => i.label === hot?.label)?.size ?? 0) + 1);
+  });
+
+  it('computes features stored by an older version again, and stores them', async () => {
+    const db = h.ctx.db;
+    const id = ids.gulou[1] as number;
+    await db.execute(
+      sql`UPDATE hotspot_terms SET terms = 'w:物业费 w:上涨 p:颐和南苑' WHERE case_id = ${id}`,
+    );
+    const out = await findHotspots(db, { from, to: today, scopeCode: '320106' });
+    expect(out.items.find((i) => i.caseIds.includes(id))?.caseIds).toContain(ids.gulou[0]);
+    const [row] = (
+      (await db.execute(sql`SELECT terms FROM hotspot_terms WHERE case_id = ${id}`)) as unknown as {
+        rows: { terms: string }[];
+      }
+    ).rows;
+    expect(row?.terms.startsWith('v2 ')).toBe(true);
+    expect(row?.terms).toContain('w:业主大会');
   });
 
   it('refuses scopes outside the caller’s subtree, citizens and department handlers', async () => {

@@ -11,12 +11,12 @@ import { lastDayOfMonth, monthStart, today } from '../../shared/analytics/format
 import { useStaff } from '../session.tsx';
 import { CasesDrawer, type DrillTarget } from './CasesDrawer.tsx';
 import { FilterBar, type PageFilters, type Place } from './Filters.tsx';
+import { HotspotPanel } from './HotspotPanel.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
 import { Kpis } from './Kpis.tsx';
 import {
   BreakdownPanels,
   ForecastPanel,
-  HotspotPanel,
   MapPanel,
   OverduePanel,
   TrendPanel,

@@ -1,17 +1,15 @@
-// The chart panels of 数据分析: map, trend, breakdowns, forecast, hotspots, overdue heat by unit and
-// the open warnings. Each panel fetches its own endpoint and shows an empty state when it has no
+// The chart panels of 数据分析: map, trend, breakdowns, forecast, overdue heat by unit and the open
+// warnings (hotspots: HotspotPanel.tsx). Each panel fetches its own endpoint and shows an empty state when it has no
 // data or the endpoint is not deployed (null), so one missing piece never blanks the page.
 import { AlertOutlined } from '@ant-design/icons';
-import { Alert, Badge, Card, Empty, List, Popover, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import {
   type Filters,
-  type Hotspot,
   type IndicatorRow,
   type OverdueRow,
   useForecast,
-  useHotspots,
   useIndicators,
   useOpenWarnings,
   useOverdueByUnit,
@@ -35,7 +33,15 @@ interface Q {
 }
 
 /** Spinner, error, "not deployed" or "no data" — else the panel's content. */
-function State({ q, empty, children }: { q: Q & { data: unknown }; empty: boolean; children: ReactNode }) {
+export function State({
+  q,
+  empty,
+  children,
+}: {
+  q: Q & { data: unknown };
+  empty: boolean;
+  children: ReactNode;
+}) {
   if (q.isPending) return <div style={{ height: 200 }} aria-busy="true" />;
   if (q.isError) return <Alert type="error" showIcon message={errorMessage(q.error)} />;
   if (q.data === null) return <Empty description="该统计接口尚未启用" />;
@@ -156,7 +162,7 @@ export function ForecastPanel({ filters }: { filters: Filters }) {
   );
 }
 
-function CaseLinks({ ids }: { ids: number[] }) {
+export function CaseLinks({ ids }: { ids: number[] }) {
   return (
     <Space wrap size={4} style={{ maxWidth: 320 }}>
       {ids.slice(0, 30).map((id) => (
@@ -166,41 +172,6 @@ function CaseLinks({ ids }: { ids: number[] }) {
       ))}
       {ids.length > 30 ? <span>等{ids.length}件</span> : null}
     </Space>
-  );
-}
-
-export function HotspotPanel({ filters }: { filters: Filters }) {
-  const q = useHotspots(filters, 10);
-  const items = q.data?.items ?? [];
-  return (
-    <Card size="small" title="热点问题">
-      <State q={q} empty={!items.length}>
-        <List<Hotspot>
-          size="small"
-          dataSource={items}
-          renderItem={(h, i) => (
-            <List.Item
-              extra={
-                <Popover title="相关案件" content={<CaseLinks ids={h.caseIds} />}>
-                  <Typography.Link>{h.size}件</Typography.Link>
-                </Popover>
-              }
-            >
-              <List.Item.Meta
-                title={
-                  <Space size={6}>
-                    <Badge count={i + 1} color={i < 3 ? '#c41d1d' : '#8c8c8c'} />
-                    <span>{h.label}</span>
-                    {h.growth !== null && h.growth > 1 ? <Tag color="red">上升</Tag> : null}
-                  </Space>
-                }
-                description={`${h.place?.name ?? ''} · ${h.petitioners}名信访人 · ${h.topWords.slice(0, 4).join('、')}`}
-              />
-            </List.Item>
-          )}
-        />
-      </State>
-    </Card>
   );
 }
 

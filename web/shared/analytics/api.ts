@@ -78,10 +78,26 @@ export interface OverdueRow {
 export interface Hotspot {
   label: string;
   place: { code: string; name: string } | null;
+  finePlace?: string | null;
   topWords: string[];
   size: number;
   petitioners: number;
+  previous?: number;
   growth: number | null;
+  caseIds: number[];
+  firstDate?: string;
+  lastDate?: string;
+  /** Cases per day, week or 30 days of the window (docs/hotspots.md). */
+  trend?: { unit: 'day' | 'week' | 'month'; counts: number[] };
+  /** The parts merged into the hotspot and why. */
+  merges?: HotspotMerge[];
+}
+
+export interface HotspotMerge {
+  reason: 'place' | 'name' | 'follow_up' | 'matter';
+  place: string | null;
+  shared: string[];
+  similarity: number;
   caseIds: number[];
 }
 
