@@ -21,6 +21,7 @@ import { badRequest, forbidden } from '../errors.ts';
 import { type Actor, casePolicy } from '../policies/index.ts';
 import { cachedLimitsFor } from '../settings/limits.ts';
 import { applyFinalRefusal } from './effects.ts';
+import { availableActions } from './engine.ts';
 import { generateQueryCode, nextCaseNumber } from './numbering.ts';
 import { UnitLookup } from './units.ts';
 
@@ -58,6 +59,11 @@ export interface IntakeResult {
   state: CaseState;
   /** Set when the petition was linked to an open matter instead of opening a new one. */
   linkedTo?: { caseId: number; caseNumber: string };
+  /**
+   * For a citizen's follow-up linked to an open matter: what the citizen may do on that matter now
+   * (e.g. 申请复核 once it is 已复查), so the page can point to the remedy instead of a new petition.
+   */
+  nextSteps?: { action: string; label: string }[];
   repeatOf?: { caseId: number; caseNumber: string; state: string };
 }
 
@@ -286,7 +292,15 @@ async function register(
       actorUserId: actor.userId,
       actorRole: actor.role,
       actorUnitId: registering.id,
-      detail: { form: input.form, receivedAt: receivedAt.toISOString(), registeringUnit: registering.name },
+      // The new text is kept on the matter as a supplement (补充材料), not dropped: staff read it on
+      // the timeline; the public query shows only the step.
+      detail: {
+        form: input.form,
+        receivedAt: receivedAt.toISOString(),
+        registeringUnit: registering.name,
+        supplementSubject: input.subject,
+        supplementContent: input.content,
+      },
       public: true,
     });
     await w.publish('case.repeat_received', {
@@ -304,6 +318,7 @@ async function register(
       caseNumber: earlier.caseNumber,
       state: earlier.state as CaseState,
       linkedTo: { caseId: earlier.id, caseNumber: earlier.caseNumber },
+      nextSteps: actor.role === 'citizen' ? availableActions(actor, after, now) : undefined,
     };
   }
 

@@ -96,6 +96,10 @@ export const caseRoutes =
               queryCode: z.string().optional().meta({ description: '查询码，仅此一次返回' }),
               state: z.string(),
               linkedTo: z.object({ caseId: z.number(), caseNumber: z.string() }).optional(),
+              nextSteps: z
+                .array(z.object({ action: z.string(), label: z.string() }))
+                .optional()
+                .meta({ description: '并入在办事项时，信访人现在可办理的事项（如申请复核）' }),
               repeatOf: z
                 .object({ caseId: z.number(), caseNumber: z.string(), state: z.string() })
                 .optional(),

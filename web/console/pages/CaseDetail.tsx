@@ -95,6 +95,9 @@ const DETAIL_LABELS: Record<string, string> = {
   unitRating: '对责任单位评价',
   comment: '评价意见',
   note: '备注',
+  // A follow-up merged into this matter (重复信访): the petitioner's new text, kept as a supplement.
+  supplementSubject: '补充事项',
+  supplementContent: '补充内容',
 };
 const STATUS_NAMES: Record<string, string> = {
   pending: '待发送',
