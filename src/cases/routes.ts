@@ -239,7 +239,8 @@ export const caseRoutes =
           .select()
           .from(caseDocuments)
           .where(and(eq(caseDocuments.id, req.params.docId), eq(caseDocuments.caseId, req.params.id)));
-        if (!doc) throw notFound('未找到该文书');
+        // An office's internal document answers as an unknown one to the petitioner.
+        if (!doc || !casePolicy.readDocument(actor, c, doc.kind)) throw notFound('未找到该文书');
         const { content, sha256 } = await documentBytes(ctx.db, ctx.pii, doc);
         const read = { documentId: doc.id, kind: doc.kind };
         await auditPersonalDataRead(ctx, actor, c, { action: 'case.document_download', summary: read });

@@ -1,7 +1,9 @@
 // A citizen writes again about a matter still being handled (重复信访, Art 19): the petition is linked
 // to that matter, not opened anew — and the new text is kept on it as a supplement that staff read,
 // and the answer tells the citizen what they may do on the matter now (申请复查 / 申请复核).
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cases } from '../../src/db/schema.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -85,6 +87,19 @@ describe('a follow-up on an open matter', () => {
     });
     await h.act('gl_handler', id, 'deliver', { method: 'online' });
 
+    // The 交办单 goes from the bureau to the department: staff have it, the petitioner does not.
+    type Doc = { id: number; kind: string };
+    const docs = async (user: string) =>
+      (await h.app.inject({ url: `/api/v1/cases/${id}`, headers: h.as(user) })).json().documents as Doc[];
+    const order = (await docs('gl_registrar')).find((d) => d.kind === 'assignment_order');
+    expect(order).toBeDefined();
+    const mine = (await docs(CITIZEN)).map((d) => d.kind);
+    expect(mine).toEqual(expect.arrayContaining(['acceptance_notice', 'handling_opinion']));
+    expect(mine).not.toContain('assignment_order');
+    const url = `/api/v1/cases/${id}/documents/${order?.id}`;
+    expect((await h.app.inject({ url, headers: h.as(CITIZEN) })).statusCode).toBe(404);
+    expect((await h.app.inject({ url, headers: h.as('gl_registrar') })).statusCode).toBe(200);
+
     const afterReply = await submit({ ...petition, content: '路灯至今没修，我对答复不满意。' });
     expect(afterReply.linkedTo.caseNumber).toBe(first.caseNumber);
     expect(afterReply.nextSteps.map((s: { label: string }) => s.label)).toContain('申请复查');
@@ -109,5 +124,24 @@ describe('a follow-up on an open matter', () => {
       '路灯至今没修，我对答复不满意。',
       '复查后路灯还是没修。',
     ]);
+  });
+});
+
+describe('what the citizen reads on a due date', () => {
+  it('has no staff caution: that the holiday data does not cover the period is told to staff only', async () => {
+    const c = await submit({ ...petition, subject: '楼道堆放杂物存在消防隐患' });
+    // A period past the holiday data the platform ships (weekends only, to be checked by hand).
+    await h.ctx.db
+      .update(cases)
+      .set({ clocks: sql`jsonb_set(${cases.clocks}, '{acceptance,trigger}', '"2031-03-02T02:00:00.000Z"')` })
+      .where(eq(cases.id, c.caseId));
+    const seen = async (user: string) =>
+      (await h.app.inject({ url: `/api/v1/cases/${c.caseId}`, headers: h.as(user) })).json().deadlines[0];
+    const staff = await seen('gl_registrar');
+    expect(staff.staffNote).toMatch(/超出节假日数据覆盖年份.*请人工核对/);
+    const citizen = await seen(CITIZEN);
+    expect(citizen.staffNote).toBeNull();
+    expect(citizen.explanation).not.toMatch(/人工核对|覆盖/);
+    expect(citizen.dueDate).toBe(staff.dueDate);
   });
 });
