@@ -7,7 +7,8 @@
 // full curve). The first size is seeded with `seedCases`; each further size is reached by copying
 // the seeded cases in SQL (as bench/list-scale.ts does, but with what the write path reads: the
 // case, its parties, its content signature and LSH band rows; not the timelines, which intake and
-// actions read only by case id). Copy k of a case is numbered `<number>-c<k>`, its timestamps moved
+// actions read only by case id). Copy k of a case is numbered `c<k>-<number>` (outside every
+// jurisdiction-year range that numbering reads), its timestamps moved
 // back by 0–3 days. After each copy the platform's own statistics upkeep runs (src/db/statistics.ts,
 // as it would after any bulk load), unless the tree has none (a "before" run of older code).
 //
@@ -71,12 +72,12 @@ async function columnsOf(t: Target, table: string) {
 }
 
 /**
- * Copies the original cases (numbers without `-c`) with their parties, signatures and band rows
+ * Copies the original cases (numbers not starting with `c`) with their parties, signatures and band rows
  * until `cases` holds `target` rows.
  */
 export async function copyWriteWorldUpTo(t: Target, target: number): Promise<void> {
   const db = t.ctx.db;
-  const source = `s.case_number NOT LIKE '%-c%'`;
+  const source = `s.case_number NOT LIKE 'c%'`;
   const sources = rows<{ n: number }>(
     await db.execute(sql.raw(`SELECT count(*)::int AS n FROM cases s WHERE ${source}`)),
   )[0]?.n;
@@ -88,8 +89,8 @@ export async function copyWriteWorldUpTo(t: Target, target: number): Promise<voi
   let have = await countCases(t);
   let k = rows<{ k: number }>(
     await db.execute(
-      sql.raw(`SELECT coalesce(max(split_part(case_number, '-c', 2)::int), 0) AS k FROM cases
-        WHERE case_number LIKE '%-c%'`),
+      sql.raw(`SELECT coalesce(max(substr(split_part(case_number, '-', 1), 2)::int), 0) AS k FROM cases
+        WHERE case_number LIKE 'c%'`),
     ),
   )[0]?.k as number;
   while (have < target) {
@@ -99,7 +100,7 @@ export async function copyWriteWorldUpTo(t: Target, target: number): Promise<voi
     const caseValues = caseCols
       .map((c) =>
         c.name === 'case_number'
-          ? `s.case_number || '-c${k}'`
+          ? `'c${k}-' || s.case_number`
           : c.name === 'query_code_hash'
             ? 'NULL'
             : c.type === 'timestamp with time zone'
@@ -117,7 +118,7 @@ export async function copyWriteWorldUpTo(t: Target, target: number): Promise<voi
         sql.raw(`INSERT INTO cases (${list(caseCols)}) SELECT ${caseValues}
           FROM wp_copy w JOIN cases s ON s.id = w.src`),
       );
-      const pair = `wp_copy w JOIN cases s ON s.id = w.src JOIN cases n ON n.case_number = s.case_number || '-c${k}'`;
+      const pair = `wp_copy w JOIN cases s ON s.id = w.src JOIN cases n ON n.case_number = 'c${k}-' || s.case_number`;
       await tx.execute(
         sql.raw(`INSERT INTO case_parties (case_id, ${list(partyCols)})
           SELECT n.id, ${partyCols.map((c) => `p."${c.name}"`).join(', ')}
