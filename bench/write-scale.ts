@@ -59,6 +59,34 @@ async function platformUpkeep(): Promise<Upkeep> {
   }
 }
 
+/**
+ * `EXPLAIN (ANALYZE, BUFFERS)` of the demo citizen's repeat lookup (src/cases/intake.ts), when this
+ * tree has `repeatLookupSql`: its execution time and buffers at this size, and the indexes read.
+ */
+async function explainRepeat(t: Target): Promise<string | null> {
+  let build: ((...a: unknown[]) => unknown) | undefined;
+  try {
+    const m = (await import('../src/cases/intake.ts' as string)) as { repeatLookupSql?: typeof build };
+    build = m.repeatLookupSql;
+  } catch {
+    return null;
+  }
+  if (!build) return null;
+  const [u] = rows<{ id: number }>(
+    await t.ctx.db.execute(sql`SELECT id FROM users WHERE role = 'citizen' ORDER BY id LIMIT 1`),
+  );
+  const q = build({ subject: '小区电梯长期故障无人维修' }, { userId: Number(u?.id) }) as ReturnType<
+    typeof sql
+  >;
+  const plan = rows<Record<string, string>>(await t.ctx.db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${q}`)).map(
+    (r) => Object.values(r)[0] ?? '',
+  );
+  const text = plan.join('\n');
+  const indexes = [...new Set([...text.matchAll(/using (\w+)/g)].map((m) => m[1]))].join(', ');
+  const buffers = [...text.matchAll(/(?:hit|read)=(\d+)/g)].reduce((a, m) => Math.max(a, Number(m[1])), 0);
+  return `repeat lookup of the demo citizen: ${/Execution Time: ([\d.]+ ms)/.exec(text)?.[1]}, ≤ ${buffers} buffers, via ${indexes}`;
+}
+
 async function countCases(t: Target): Promise<number> {
   return rows<{ n: number }>(await t.ctx.db.execute(sql`SELECT count(*)::int AS n FROM cases`))[0]?.n ?? 0;
 }
@@ -314,6 +342,8 @@ export async function runWriteScale(opts: { quick: boolean }): Promise<void> {
         const m = await measure(t, await countCases(t), rounds, slice, upkeepSeconds);
         failures.push(...m.failures);
         points.push(m.point);
+        const plan = await explainRepeat(t);
+        if (plan) print(`   ${plan}`);
         print(
           `   ${m.point.size} stored: INSERT ${f(m.point.insert, 0)}/s, intake ${f(m.point.intakeRate)}/s (p50 ${m.point.intakeP50} ms), ` +
             `lifecycles ${f(m.point.lifecycleRate, 2)}/s, action p50 ${m.point.actionP50} ms; upkeep ${f(upkeepSeconds)} s`,
