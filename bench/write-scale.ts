@@ -27,10 +27,24 @@ import { and, eq, sql } from 'drizzle-orm';
 import { units } from '../src/db/schema.ts';
 import { seedCases } from '../src/seed/cases.ts';
 import { createScratchTable, dropScratchTable, insertTps, warmUp } from './insert.ts';
-import { drive, login, pct } from './lifecycle.ts';
+import { drive, login as loginOnce, pct } from './lifecycle.ts';
 import { openTarget, type Target, targetSpecs } from './targets.ts';
 
 const print = (s = '') => process.stdout.write(`${s}\n`);
+
+/**
+ * Logs in, once more on a network error: after a long load on the embedded database the server's
+ * event loop was busy, and a kept-alive socket may be closed just as it is reused (ECONNRESET).
+ */
+async function login(t: Target, user: string): Promise<string> {
+  try {
+    return await loginOnce(t, user);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    await new Promise((r) => setTimeout(r, 500));
+    return loginOnce(t, user);
+  }
+}
 const rows = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 export function writeSizes(quick: boolean): number[] {
