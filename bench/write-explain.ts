@@ -5,11 +5,15 @@
 // rolled back, and lists them by buffers touched, flagging sequential scans and filters that threw
 // rows away — what grows with the stored cases shows there first.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/xinfang_big XINFANG_SECRET=… npx tsx bench/write-explain.ts [--plans]
+// Without DATABASE_URL: embedded PGlite in memory, seeded with SEED cases (default 10,000) first;
+// STALE=1 then forgets the planner statistics (as a database bulk-loaded and never analyzed).
 import { and, eq } from 'drizzle-orm';
 import { NodePgPreparedQuery } from 'drizzle-orm/node-postgres/session';
+import { PglitePreparedQuery } from 'drizzle-orm/pglite/session';
 import { appConfigFromEnv, DEFAULT_DEMO_PASSWORD } from '../src/config/index.ts';
 import { units } from '../src/db/schema.ts';
 import { memorySink } from '../src/notify/sinks.ts';
+import { seedCases } from '../src/seed/cases.ts';
 import { buildApp } from '../src/server/app.ts';
 import { boot, shutdown } from '../src/server/boot.ts';
 
@@ -20,34 +24,58 @@ interface Captured {
 }
 const captured: Captured[] = [];
 let step = '';
-const P = NodePgPreparedQuery.prototype as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-for (const m of ['execute', 'all']) {
-  const orig = P[m];
-  if (!orig) continue;
-  P[m] = async function (this: { rawQueryConfig?: { text: string }; params?: unknown[] }, ...a: unknown[]) {
-    if (step && this.rawQueryConfig?.text) {
-      const placeholders = (a[0] as Record<string, unknown> | undefined) ?? {};
-      const params = (this.params ?? []).map((p) =>
-        p && typeof p === 'object' && 'name' in (p as object)
-          ? placeholders[(p as { name: string }).name]
-          : p,
-      );
-      captured.push({ step, text: this.rawQueryConfig.text, params });
-    }
-    return orig.apply(this, a);
-  };
-}
+for (const Q of [NodePgPreparedQuery, PglitePreparedQuery])
+  for (const m of ['execute', 'all']) {
+    const P = Q.prototype as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    const orig = P[m];
+    if (!orig) continue;
+    P[m] = async function (
+      this: { rawQueryConfig?: { text: string }; queryString?: string; params?: unknown[] },
+      ...a: unknown[]
+    ) {
+      const text = this.rawQueryConfig?.text ?? this.queryString;
+      if (step && text) {
+        const placeholders = (a[0] as Record<string, unknown> | undefined) ?? {};
+        const params = (this.params ?? []).map((p) =>
+          p && typeof p === 'object' && 'name' in (p as object)
+            ? placeholders[(p as { name: string }).name]
+            : p,
+        );
+        captured.push({ step, text, params });
+      }
+      return orig.apply(this, a);
+    };
+  }
 
-if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL (PostgreSQL, seeded) is required');
+const embedded = !process.env.DATABASE_URL;
 const ctx = await boot(
   { ...appConfigFromEnv({ data: 'memory://' }), logLevel: 'silent', demo: true },
-  { sink: memorySink(), seedDemo: false },
+  { sink: memorySink(), seedDemo: embedded },
 );
 const app = await buildApp(ctx);
 await app.ready();
-const pool = ctx.database.pool;
-if (!pool) throw new Error('PostgreSQL only');
-const password = process.env.XINFANG_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
+const query = async (text: string, params: unknown[] = []) => {
+  if (ctx.database.pool)
+    return (await ctx.database.pool.query(text, params)).rows as Record<string, unknown>[];
+  const pglite = ctx.database.pglite;
+  if (!pglite) throw new Error('no database handle');
+  return (await pglite.query(text, params)).rows as Record<string, unknown>[];
+};
+if (embedded) {
+  const n = Number(process.env.SEED ?? 10_000);
+  const t0 = performance.now();
+  await seedCases(ctx.db, ctx.pii, { count: n, seed: 1 });
+  console.log(`seeded ${n} cases in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  if (process.env.STALE === '1') {
+    // As if never analyzed: no column statistics, no known size.
+    await query(`DELETE FROM pg_statistic WHERE starelid IN (SELECT relid FROM pg_stat_user_tables)`);
+    await query(`UPDATE pg_class SET reltuples = -1 WHERE oid IN (SELECT relid FROM pg_stat_user_tables)`);
+    console.log('planner statistics forgotten (STALE=1)');
+  }
+}
+const password = embedded
+  ? ctx.config.demoPassword
+  : (process.env.XINFANG_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD);
 const token = async (user: string) => {
   const body = /^1\d{10}$/.test(user) ? { phone: user, password } : { username: user, password };
   const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: body });
@@ -101,18 +129,22 @@ await post('deliver', as.handler, u, { action: 'deliver', method: 'online' });
 await post('rate', as.citizen, u, { action: 'rate', bureauRating: 'satisfied', unitRating: 'satisfied' });
 await post('close', as.registrar, u, { action: 'close' });
 
-const counts = await pool.query(`SELECT count(*)::int AS n FROM cases`);
-console.log(`${counts.rows[0].n} cases stored; ${captured.length} statements captured`);
+// Let the SMS dispatcher and the audit sealer finish their passes first (one connection on PGlite).
+await new Promise((r) => setTimeout(r, 2500));
+const counts = await query(`SELECT count(*)::int AS n FROM cases`);
+console.log(`${counts[0]?.n} cases stored; ${captured.length} statements captured`);
 const results: { step: string; text: string; ms: number; buffers: number; flags: string[]; plan: string }[] =
   [];
-const client = await pool.connect();
+const client = ctx.database.pool ? await ctx.database.pool.connect() : null;
+const run = async (text: string, params: unknown[] = []) =>
+  client ? (await client.query(text, params)).rows : await query(text, params);
 try {
   for (const c of captured) {
     if (/^\s*(begin|commit|rollback|savepoint|release)/i.test(c.text)) continue;
-    await client.query('BEGIN');
+    await run('BEGIN');
     try {
-      const r = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${c.text}`, c.params);
-      const plan = r.rows.map((x: Record<string, string>) => x['QUERY PLAN']).join('\n');
+      const r = await run(`EXPLAIN (ANALYZE, BUFFERS) ${c.text}`, c.params);
+      const plan = r.map((x: Record<string, string>) => x['QUERY PLAN']).join('\n');
       const ms = Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? 0);
       let buffers = 0;
       for (const m of plan.matchAll(/Buffers: shared ([^\n]*)/g))
@@ -140,11 +172,11 @@ try {
         plan: '',
       });
     } finally {
-      await client.query('ROLLBACK');
+      await run('ROLLBACK');
     }
   }
 } finally {
-  client.release();
+  client?.release();
 }
 results.sort((a, b) => b.buffers - a.buffers || b.ms - a.ms);
 for (const r of results.slice(0, 25)) {
