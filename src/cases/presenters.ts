@@ -6,7 +6,7 @@ import type { AppContext } from '../context.ts';
 import { caseDocuments, caseEvents, caseParties } from '../db/schema.ts';
 import { daysRemaining } from '../domain/deadlines/index.ts';
 import { type Clocks, describeClocks } from '../domain/lifecycle/clocks.ts';
-import { eventLabel } from '../domain/lifecycle/timeline.ts';
+import { eventLabel, lateRecordOf } from '../domain/lifecycle/timeline.ts';
 import {
   type CaseForm,
   type CaseState,
@@ -138,7 +138,16 @@ export const CaseDetail = CaseSummary.extend({
       sha256: z.string().nullable(),
     }),
   ),
-  availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
+  availableActions: z.array(
+    z.object({
+      action: z.string(),
+      label: z.string(),
+      late: z
+        .object({ clock: z.string(), clockName: z.string(), due: z.string(), daysLate: z.number() })
+        .optional()
+        .meta({ description: '该操作将逾期办理（已超过期限的天数）：须同时提交 lateReason（逾期原因）' }),
+    }),
+  ),
   limits: z
     .object({ maxExtensionDays: z.number() })
     .meta({ description: '本事项属地的期限设置（如办理期限最多延长的天数），供办理表单使用' }),
@@ -252,6 +261,15 @@ export async function presentActionAnswer(
   return detail;
 }
 
+/** The petitioner is told a step came late and by how much; the reason for the delay is the staff's. */
+function withoutLateReason(detail: unknown): Record<string, unknown> {
+  const d = (detail ?? {}) as Record<string, unknown>;
+  const late = lateRecordOf(d);
+  if (!late) return d;
+  const { reason: _reason, ...rest } = late;
+  return { ...d, late: rest };
+}
+
 async function presentCaseBody(ctx: AppContext, actor: Actor, stored: CaseRow) {
   const full = casePolicy.viewFullPii(actor, stored);
   const c = caseTextFor(actor, stored);
@@ -317,7 +335,7 @@ async function presentCaseBody(ctx: AppContext, actor: Actor, stored: CaseRow) {
         fromState: e.fromState,
         toState: e.toState,
         actorRole: e.actorRole,
-        detail: text(e.detail as Record<string, unknown>),
+        detail: text(isPetitioner ? withoutLateReason(e.detail) : (e.detail as Record<string, unknown>)),
       })),
     documents: docs,
     availableActions: availableActions(actor, c),

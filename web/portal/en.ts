@@ -172,6 +172,7 @@ addEnglish({
   '已申请复核，复核机关：{{unit}}': 'Re-review requested from {{unit}}',
   已调解和解: 'Settled',
   已办结: 'Closed',
+  '该环节逾期{{days}}日办理': 'This step came {{days}} days late',
   '无需登录，凭提交时获得的信访件编号和查询码（短信中也有）查询办理进展。':
     'No login needed: use the case number and query code you got when submitting (also in the SMS).',
   请填写正确的信访件编号: 'Enter a valid case number',

@@ -164,8 +164,13 @@ export interface ActionDef<P = Record<string, unknown>, D = Record<string, unkno
   roles: readonly (Role | 'system')[];
   who: Who;
   payload: z.ZodType<P, unknown>;
-  /** Only while this clock runs (e.g. review must be requested within the review window). */
-  within?: ClockName;
+  /**
+   * Only while this window runs: past it the action is refused for good (409 window_closed). For
+   * the petitioner's windows (复查/复核申请期, 评价期) and the unit's own rights (异议, 延期), never
+   * for a duty (受理、办理、复查、复核期限): a duty taken late is still taken, late (lateness.ts).
+   * `why` says in the docs why this one closes.
+   */
+  within?: { clock: ClockName; why: string };
   /** Clocks started at the action's time, and clocks that stop. */
   starts?: readonly ClockName[];
   stops?: readonly ClockName[];

@@ -9,7 +9,9 @@ import {
   SYSTEM_ACTIONS,
   type SystemActionName,
 } from './actions.ts';
+import { DUTY_CLOCKS } from './clocks.ts';
 import type { Who } from './define.ts';
+import { dutiesOf } from './lateness.ts';
 import { CLOCK_NAMES, DEFAULT_LIMITS } from './limits.ts';
 import { SMS_TEMPLATES } from './notices.ts';
 import { STATE_NAMES, STATES, TERMINAL_STATES } from './vocabulary.ts';
@@ -79,11 +81,36 @@ export function renderLifecycleMarkdown(): string {
     const clocks = [
       ...(def.starts ?? []).map((c) => `▶ ${CLOCK_NAMES[c]}`),
       ...(def.stops ?? []).map((c) => `■ ${CLOCK_NAMES[c]}`),
-      ...(def.within ? [`须在${CLOCK_NAMES[def.within]}内`] : []),
+      ...(def.within ? [`须在${CLOCK_NAMES[def.within.clock]}内`] : []),
     ].join('<br>');
     lines.push(
       `| \`${name}\` | ${def.label} | ${def.from.join(', ')} | ${def.to} | ${def.roles.map((r) => (r === 'system' ? '平台' : ROLE_NAMES[r])).join('、')} | ${WHO[def.who]} | ${clocks} | ${def.document?.kind ?? ''} | ${def.sms?.stage ?? ''} |`,
     );
+  }
+  lines.push(
+    '',
+    '## 期限届满之后 · After a time limit runs out',
+    '',
+    "The law times the bureau's duties; it does not extinguish them. An action that discharges a duty clock",
+    `(${DUTY_CLOCKS.map((c) => CLOCK_NAMES[c]).join('、')}) after its due instant is still allowed: the request must carry`,
+    '`lateReason` (逾期原因; 400 `late_reason_required` without it), the timeline event keeps `late`',
+    '(clock, due, days late, reason) and reads 「…（逾期N日）」, the petitioner is told the step came late (not the',
+    'reason), `availableActions` marks the action `late` so the console asks for the reason, and the indicators count it',
+    'late: 及时受理率 and 按期办结率 are timely only when the clock stopped by its due instant. Only windows close for good',
+    '(409 `window_closed`).',
+    '',
+    '| action | 操作 | 期限届满后 |',
+    '|---|---|---|',
+  );
+  for (const name of names) {
+    const def = actionDef(name);
+    const duties = dutiesOf(def);
+    const rule = def.within
+      ? `不可再办：${CLOCK_NAMES[def.within.clock]}届满即关闭。${def.within.why}`
+      : duties.length && def.who !== 'system'
+        ? `可逾期办理：${duties.map((c) => CLOCK_NAMES[c]).join('或')}届满后仍可办理，须填写逾期原因，记为逾期`
+        : '';
+    if (rule) lines.push(`| \`${name}\` | ${def.label} | ${rule} |`);
   }
   lines.push(
     '',

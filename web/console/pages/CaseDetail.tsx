@@ -29,8 +29,16 @@ import {
 import type { Rule } from 'antd/es/form';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { lateRecordOf } from '../../../src/domain/lifecycle/timeline.ts';
 import { ROLE_NAMES } from '../../../src/domain/roles.ts';
-import { type ActionAnswer, api, type CaseDetail, errorMessage, type RelatedCase } from '../../shared/api.ts';
+import {
+  type ActionAnswer,
+  type AvailableAction,
+  api,
+  type CaseDetail,
+  errorMessage,
+  type RelatedCase,
+} from '../../shared/api.ts';
 import { daysLeft, formatDate, formatDateTime } from '../../shared/format.ts';
 import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
 import { Loading } from '../session.tsx';
@@ -104,15 +112,28 @@ const STATUS_NAMES: Record<string, string> = {
 };
 
 function detailLines(d: Record<string, unknown>) {
-  return Object.entries(DETAIL_LABELS)
-    .filter(([k]) => typeof d[k] === 'string' || typeof d[k] === 'number')
-    .filter(([k]) => String(d[k]).trim() !== '')
-    .map(([k, label]) => (
-      <div key={k} style={{ whiteSpace: 'pre-wrap' }}>
-        <Typography.Text type="secondary">{label}：</Typography.Text>
-        {String(d[k])}
-      </div>
-    ));
+  const late = lateRecordOf(d);
+  return [
+    ...Object.entries(DETAIL_LABELS)
+      .filter(([k]) => typeof d[k] === 'string' || typeof d[k] === 'number')
+      .filter(([k]) => String(d[k]).trim() !== '')
+      .map(([k, label]) => (
+        <div key={k} style={{ whiteSpace: 'pre-wrap' }}>
+          <Typography.Text type="secondary">{label}：</Typography.Text>
+          {String(d[k])}
+        </div>
+      )),
+    ...(late
+      ? [
+          <div key="late" style={{ whiteSpace: 'pre-wrap' }}>
+            <Typography.Text type="danger">
+              逾期{late.daysLate}日（{late.clockName}截止{formatDate(late.due)}）
+            </Typography.Text>
+            {late.reason ? `，逾期原因：${late.reason}` : null}
+          </div>,
+        ]
+      : []),
+  ];
 }
 
 /** One action field; Form.Item passes id, value and onChange through `rest` to the control. */
@@ -163,7 +184,7 @@ function requiredRule(f: Field): Rule {
 function ActionModal(props: {
   caseId: number;
   related: RelatedCase[];
-  action: { action: string; label: string } | null;
+  action: AvailableAction | null;
   /** The limits of the case's jurisdiction (e.g. the longest extension). */
   limits: { maxExtensionDays: number };
   onClose: () => void;
@@ -171,7 +192,7 @@ function ActionModal(props: {
 }) {
   const { message } = App.useApp();
   const { action } = props;
-  const fields = action ? actionFields(action.action, props.limits) : [];
+  const fields = action ? actionFields(action.action, props.limits, !!action.late) : [];
   const initialValues = Object.fromEntries(
     fields.filter((f) => f.initial !== undefined).map((f) => [f.name, f.initial]),
   );
@@ -202,6 +223,15 @@ function ActionModal(props: {
         }
       }}
     >
+      {action?.late ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={`${action.late.clockName}已于${formatDate(action.late.due)}届满，现已逾期${action.late.daysLate}日`}
+          description="逾期仍须依法作出决定。本次操作将记为逾期办理（计入及时受理率、按期办结率），请填写逾期原因。"
+        />
+      ) : null}
       {fields.length === 0 ? <Typography.Paragraph>确认{action?.label}？</Typography.Paragraph> : null}
       {fields.map((f) => (
         <Form.Item
@@ -230,7 +260,7 @@ export default function CaseDetailPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [active, setActive] = useState<{ action: string; label: string } | null>(null);
+  const [active, setActive] = useState<AvailableAction | null>(null);
   const detail = useQuery({ queryKey: ['case', id], queryFn: () => api<Detail>(`/api/v1/cases/${id}`) });
   const notes = useQuery({
     queryKey: ['case', id, 'notifications'],

@@ -25,3 +25,10 @@ export const textareaField = (name: string, label: string, max = 5000): FormFiel
   required: true,
   max,
 });
+
+/**
+ * 逾期原因: asked by the engine (not by a definition's payload) of any action that discharges a duty
+ * past its due (lateness.ts); the console adds this field when `availableActions` says `late`.
+ */
+export const lateReason = zText({ label: '逾期原因', max: 1000, min: 1 });
+export const lateReasonField: FormField = textareaField('lateReason', '逾期原因', 1000);

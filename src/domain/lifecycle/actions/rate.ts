@@ -16,7 +16,7 @@ export const rate = defineAction({
     unitRating: z.enum(RATINGS, { error: '请评价责任单位' }),
     comment: optionalText('评价意见', 500),
   }),
-  within: 'evaluation',
+  within: { clock: 'evaluation', why: '评价期是信访人的权利期间，届满未评价即记为超期未评价' },
   stops: ['evaluation'],
   public: true,
   blocked: { when: (c) => c.ratedAt != null, error: () => conflict('already_rated', '您已评价过该事项') },
