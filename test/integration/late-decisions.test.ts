@@ -8,12 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, caseEvents, cases } from '../../src/db/schema.ts';
 import { addDays, shanghaiDate } from '../../src/domain/deadlines/index.ts';
 import { runDeadlineSweep } from '../../src/jobs/deadlines.ts';
+import { seedCases } from '../../src/seed/cases.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  await h.loginAll(['13900000001', 'gl_registrar', 'gl_analyst', 'nj_reviewer', 'js_reviewer']);
+  await h.loginAll(['13900000001', 'gl_registrar', 'gl_analyst', 'nj_reviewer', 'js_reviewer', 'admin']);
 });
 afterAll(async () => {
   await h?.close();
@@ -254,4 +255,65 @@ describe('review and re-review decided after their 30 days', () => {
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('window_closed');
   });
+});
+
+describe('the demo data: matters left waiting past their limit', () => {
+  // `xinfang seed` leaves some matters undecided past their limit (a unit that never accepted a
+  // forwarded matter, a review or re-review not decided in 30 days). Before, nothing could be done
+  // with them; now the unit holding each one decides it, late.
+  const DECISIONS: Record<string, { action: string; payload: Record<string, unknown>; to: string[] }> = {
+    forwarded: { action: 'accept', payload: {}, to: ['accepted', 'handling'] },
+    review_requested: {
+      action: 'decide_review',
+      payload: { outcome: 'uphold', facts: '经复查，原认定事实清楚。', reasons: '适用依据正确。' },
+      to: ['reviewed'],
+    },
+    rereview_requested: {
+      action: 'decide_rereview',
+      payload: { outcome: 'uphold', facts: '经复核，复查认定事实清楚。', reasons: '适用依据正确。' },
+      to: ['final'],
+    },
+  };
+
+  it('each can be decided by its holder, late, with a reason', async () => {
+    await seedCases(h.ctx.db, h.ctx.pii, { count: 1500, seed: 11, now: new Date() });
+    const stuck = (
+      (await h.ctx.db.execute(sql`select c.id, c.state, u.id as unit_id, u.kind
+        from cases c join units u on u.id = c.current_unit_id
+        where c.state in ('forwarded', 'review_requested', 'rereview_requested') and c.due_at < now()
+        order by c.id`)) as unknown as { rows: unknown[] }
+    ).rows as { id: number; state: string; unit_id: number; kind: string }[];
+    expect(stuck.length).toBeGreaterThan(0);
+    let n = 0;
+    for (const m of stuck) {
+      const decision = DECISIONS[m.state];
+      if (!decision) throw new Error(`unexpected state ${m.state}`);
+      const role = m.state === 'forwarded' ? (m.kind === 'department' ? 'handler' : 'registrar') : 'reviewer';
+      const username = `stuck${++n}_${role}`;
+      const created = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: h.as('admin'),
+        payload: {
+          username,
+          password: 'Late-Decision-2026!',
+          role,
+          unitId: Number(m.unit_id),
+          displayName: '承办人',
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      await h.loginAll([username], 'Late-Decision-2026!');
+      const offered = (await detail(username, Number(m.id))).availableActions.find(
+        (a: { action: string }) => a.action === decision.action,
+      );
+      expect(offered?.late?.daysLate, `${m.state} ${m.id}`).toBeGreaterThan(0);
+      const d = await h.act(username, Number(m.id), decision.action, {
+        ...decision.payload,
+        lateReason: '历史遗留事项，现依法作出决定',
+      });
+      expect(decision.to).toContain(d.state);
+      expect(d.timeline.at(-1).label).toMatch(/（逾期\d+日）$/);
+    }
+  }, 300_000);
 });
