@@ -171,7 +171,7 @@ export async function executeAction(
         action: def.records ?? action,
         fromState: row.state,
         toState: t.state,
-        actorUserId: actor.userId,
+        actorUserId: actor.queryCodeCaseId !== undefined ? null : actor.userId, // no account
         actorRole: actor.role,
         actorUnitId: actor.unitId,
         detail: t.detail,

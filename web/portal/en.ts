@@ -179,6 +179,11 @@ addEnglish({
   请填写查询码: 'Enter the query code',
   查询: 'Search',
   查询结果: 'Result',
+  您已评价该事项: 'You have rated this petition',
+  '评价（凭查询码）': 'Rated (with the query code)',
+  '评价（代录）': 'Rated (recorded by the bureau)',
+  '申请复查（凭查询码）': 'Review requested (with the query code)',
+  '申请复核（凭查询码）': 'Re-review requested (with the query code)',
   答复意见: 'Answer',
   结论: 'Outcome',
 });

@@ -108,6 +108,10 @@ export interface PublicCase {
   unit: string | null;
   steps: { at: string; label: string; unit: string | null }[];
   reply: { outcome: string | null; text: string; at: string } | null;
+  /** pending / rated / expired (null before the answer is delivered). */
+  evaluation: { status: string | null; rated: boolean };
+  /** What the holder of the query code may do now (评价, 申请复查, 申请复核). */
+  availableActions: { action: string; label: string }[];
 }
 
 /** An action the caller may take now; `late` when it would discharge a duty past its due (逾期原因 asked). */

@@ -19,7 +19,7 @@ export type { DocumentKind };
 export type Who =
   | 'holder' // staff of the unit currently holding the matter (current unit)
   | 'bureau' // staff of the petition bureau in charge (second signature, closing)
-  | 'petitioner' // the petitioner (online), or the bureau in charge recording for them
+  | 'petitioner' // the petitioner (online, or with the query code), or the bureau in charge recording for them
   | 'in_scope' // staff of the role who can see the matter (supervision)
   | 'system'; // the platform itself (timers), never a person
 
@@ -99,7 +99,7 @@ export interface ActionPorts {
 export interface EffectInput<P> {
   payload: P;
   c: CaseFacts;
-  actor: { userId: number | null; role: Role | 'system'; unitId: number | null };
+  actor: { userId: number | null; role: Role | 'system'; unitId: number | null; queryCodeCaseId?: number };
   actorUnit: UnitFacts | undefined;
   limits: Limits;
   now: Date;
@@ -163,6 +163,11 @@ export interface ActionDef<P = Record<string, unknown>, D = Record<string, unkno
   alsoTo?: readonly CaseState[];
   roles: readonly (Role | 'system')[];
   who: Who;
+  /**
+   * With who 'petitioner': the bureau in charge may record the action for the petitioner (代录)
+   * only when the petition came offline (letter, visit, phone, fax); online petitioners act themselves.
+   */
+  onBehalf?: 'offline';
   payload: z.ZodType<P, unknown>;
   /**
    * Only while this window runs: past it the action is refused for good (409 window_closed). For

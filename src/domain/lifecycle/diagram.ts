@@ -20,7 +20,7 @@ const WHO: Record<Who, string> = {
   system: '平台（期限届满时自动）',
   holder: '当前待办单位',
   bureau: '负责的信访部门',
-  petitioner: '信访人本人（或信访部门代录）',
+  petitioner: '信访人本人（登录门户，或凭信访件编号和查询码），或负责的信访部门代录',
   in_scope: '数据范围内',
 };
 
@@ -55,7 +55,12 @@ export function renderLifecycleMarkdown(): string {
     '<!-- Generated from src/domain/lifecycle/actions.ts by `npm run docs:lifecycle`. Do not edit. -->',
     '',
     'Every action is `POST /api/v1/cases/{id}/actions` with `{"action": NAME, ...payload}`. The case detail',
-    'returns `availableActions` for the caller, computed from this same table.',
+    "returns `availableActions` for the caller, computed from this same table. The petitioner's own actions",
+    '(`rate`, `request_review`, `request_rereview`) can also be taken without an account on the public query page,',
+    '`POST /api/v1/public/cases/{caseNumber}/actions` with `{"code": QUERY_CODE, "action": NAME, ...payload}`: the query code',
+    "is the petitioner's key, so a petitioner who wrote, phoned or came in person rates and follows the matter too.",
+    'The timeline says how such an action was taken: 「评价（凭查询码）」, 「评价（代录）」 (recorded by the bureau,',
+    'whose user the event keeps).',
     '',
     '```mermaid',
     'stateDiagram-v2',
@@ -84,7 +89,7 @@ export function renderLifecycleMarkdown(): string {
       ...(def.within ? [`须在${CLOCK_NAMES[def.within.clock]}内`] : []),
     ].join('<br>');
     lines.push(
-      `| \`${name}\` | ${def.label} | ${def.from.join(', ')} | ${def.to} | ${def.roles.map((r) => (r === 'system' ? '平台' : ROLE_NAMES[r])).join('、')} | ${WHO[def.who]} | ${clocks} | ${def.document?.kind ?? ''} | ${def.sms?.stage ?? ''} |`,
+      `| \`${name}\` | ${def.label} | ${def.from.join(', ')} | ${def.to} | ${def.roles.map((r) => (r === 'system' ? '平台' : ROLE_NAMES[r])).join('、')} | ${WHO[def.who]}${def.onBehalf === 'offline' ? '（代录限非网上信访）' : ''} | ${clocks} | ${def.document?.kind ?? ''} | ${def.sms?.stage ?? ''} |`,
     );
   }
   lines.push(

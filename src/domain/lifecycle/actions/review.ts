@@ -5,7 +5,7 @@ import { conflict } from '../../../errors.ts';
 import type { Clocks } from '../clockTypes.ts';
 import { type ActionPorts, defineAction, type FormField, optionsOf, phrase, text } from '../define.ts';
 import { REVIEW_OUTCOME_NAMES, REVIEW_OUTCOMES } from '../vocabulary.ts';
-import { optionalText, requiredText, textareaField } from './common.ts';
+import { optionalText, petitionerVia, requiredText, textareaField, viaLabel } from './common.ts';
 import { outcomePhrases } from './reply.ts';
 
 const requestPayload = (what: string) => z.object({ reason: requiredText(`${what}理由`, 2000) });
@@ -50,15 +50,17 @@ export const requestReview = defineAction({
   starts: ['review'],
   stops: ['review_window'],
   public: true,
-  async effect({ payload: p, c, ports }) {
+  async effect({ payload: p, c, actor, ports }) {
     const body = await reviewBody(ports, c.assignedUnitId ?? c.bureauUnitId);
     return {
       patch: { reviewUnitId: body.id, currentUnitId: body.id },
-      detail: { reason: p.reason, reviewUnit: body.name },
+      detail: { reason: p.reason, reviewUnit: body.name, via: petitionerVia(actor) },
       targetUnit: body,
+      auditSummary: { via: petitionerVia(actor) },
     };
   },
   form: [textareaField('reason', '复查理由', 2000)],
+  eventLabel: (d) => viaLabel('申请复查', d.via),
   describe: (d) => [phrase('已申请复查，复查机关：{{unit}}', { unit: text(d.reviewUnit) })],
 });
 
@@ -73,15 +75,17 @@ export const requestRereview = defineAction({
   starts: ['rereview'],
   stops: ['rereview_window'],
   public: true,
-  async effect({ payload: p, c, ports }) {
+  async effect({ payload: p, c, actor, ports }) {
     const body = await reviewBody(ports, c.reviewUnitId);
     return {
       patch: { reviewUnitId: body.id, currentUnitId: body.id },
-      detail: { reason: p.reason, reviewUnit: body.name },
+      detail: { reason: p.reason, reviewUnit: body.name, via: petitionerVia(actor) },
       targetUnit: body,
+      auditSummary: { via: petitionerVia(actor) },
     };
   },
   form: [textareaField('reason', '复核理由', 2000)],
+  eventLabel: (d) => viaLabel('申请复核', d.via),
   describe: (d) => [phrase('已申请复核，复核机关：{{unit}}', { unit: text(d.reviewUnit) })],
 });
 
