@@ -42,8 +42,8 @@ describe('which limits close for good', () => {
     expect(ACTIONS.decide_rereview.within).toBeUndefined();
     expect(dutiesOf(ACTIONS.accept)).toEqual(['acceptance']);
     expect(dutiesOf(ACTIONS.not_accept)).toEqual(['acceptance']);
-    expect(dutiesOf(ACTIONS.reply)).toEqual(['handling']);
-    expect(dutiesOf(ACTIONS.settle)).toEqual(['handling']);
+    expect(dutiesOf(ACTIONS.reply)).toEqual(['handling', 'rehandling']);
+    expect(dutiesOf(ACTIONS.settle)).toEqual(['handling', 'rehandling']);
     expect(dutiesOf(ACTIONS.refer_channel)).toEqual(['acceptance', 'handling']);
     expect(dutiesOf(ACTIONS.decide_review)).toEqual(['review']);
     expect(dutiesOf(ACTIONS.decide_rereview)).toEqual(['rereview']);

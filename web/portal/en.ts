@@ -180,6 +180,8 @@ addEnglish({
   查询: 'Search',
   查询结果: 'Result',
   您已评价该事项: 'You have rated this petition',
+  '由{{unit}}重新作出处理意见': '{{unit}} will decide again',
+  重新办理期限: 'Deadline to decide again',
   '评价（凭查询码）': 'Rated (with the query code)',
   '评价（代录）': 'Rated (recorded by the bureau)',
   '申请复查（凭查询码）': 'Review requested (with the query code)',

@@ -51,6 +51,7 @@ export interface CaseFacts {
   assignedUnitId: number | null;
   reviewUnitId: number | null;
   ratedAt: Date | null;
+  evaluationStatus: string | null;
   clocks: unknown;
   version: number;
 }
@@ -112,6 +113,8 @@ export interface EffectResult<D> {
   detail: D;
   /** Next state when it depends on the case (else the definition's `to`). */
   state?: CaseState;
+  /** The clocks started when they depend on the case or payload (else the definition's `starts`). */
+  starts?: readonly ClockName[];
   /** Calendar days added to the handling clock (approved extension, Art 34). */
   extendHandlingBy?: number;
   /** The unit the matter goes to (转送、交办、复查机关): named in the document and the SMS. */
@@ -178,6 +181,8 @@ export interface ActionDef<P = Record<string, unknown>, D = Record<string, unkno
   within?: { clock: ClockName; why: string };
   /** Clocks started at the action's time, and clocks that stop. */
   starts?: readonly ClockName[];
+  /** Clocks the effect may start instead of `starts` (for the docs). */
+  alsoStarts?: readonly ClockName[];
   stops?: readonly ClockName[];
   /** The action name its timeline event is recorded under, when not its own (期满办结 → close). */
   records?: string;

@@ -85,6 +85,7 @@ export function renderLifecycleMarkdown(): string {
     const def = actionDef(name);
     const clocks = [
       ...(def.starts ?? []).map((c) => `▶ ${CLOCK_NAMES[c]}`),
+      ...(def.alsoStarts ?? []).map((c) => `或 ▶ ${CLOCK_NAMES[c]}`),
       ...(def.stops ?? []).map((c) => `■ ${CLOCK_NAMES[c]}`),
       ...(def.within ? [`须在${CLOCK_NAMES[def.within.clock]}内`] : []),
     ].join('<br>');
@@ -117,6 +118,18 @@ export function renderLifecycleMarkdown(): string {
         : '';
     if (rule) lines.push(`| \`${name}\` | ${def.label} | ${rule} |`);
   }
+  lines.push(
+    '',
+    '## 复查撤销、变更 · A review that revokes or varies',
+    '',
+    'A review opinion (`decide_review`) of 撤销 (`revoke`) or 变更 (`vary`) sends the matter back to the original handling',
+    'unit (the assigned department, or the bureau that handled it itself): state `handling`, held by that unit, with a new',
+    `${CLOCK_NAMES.rehandling} (\`rehandling\`, ${DEFAULT_LIMITS.clocks.rehandling.amount}日 by default). It decides again with a new 处理意见书 (\`reply\`),`,
+    'delivers it (`deliver`: a new 复查申请期限; the evaluation stays as it was, so a matter is rated once), and the',
+    'petitioner has the same review rights against it. 按期办结率 counts the first handling only; the new clock is a duty',
+    'clock like the others (overdue flags, late decisions). 维持 (`uphold`) leaves the matter `reviewed`, open to re-review.',
+    'A re-review opinion is final whatever its outcome (Art 36).',
+  );
   lines.push(
     '',
     '## Time limits (defaults; per jurisdiction in `settings`)',

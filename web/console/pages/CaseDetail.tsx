@@ -83,6 +83,7 @@ const DETAIL_LABELS: Record<string, string> = {
   unit: '单位',
   targetUnit: '目标单位',
   reviewUnit: '复查（复核）机关',
+  originalUnit: '重新办理单位',
   reason: '理由',
   reasonText: '具体理由',
   competentBody: '有权处理的机关',
