@@ -41,7 +41,7 @@ export function subscribeCaseAudit(events: EventBus<PlatformEvents>): void {
     'audit.case',
     (w, e) =>
       w.audit({
-        actorUserId: e.actor?.userId ?? null,
+        actorUserId: e.actor?.userId || null, // 0: the query code's holder, who has no account
         actorRole: e.actor?.role ?? null,
         action: `case.${e.action}`,
         entity: 'case',

@@ -8,10 +8,12 @@ import type { AppContext } from '../context.ts';
 import type { Tx } from '../db/client.ts';
 import { caseEvents, cases } from '../db/schema.ts';
 import { isOverdue } from '../domain/deadlines/index.ts';
+import { lateReason } from '../domain/lifecycle/actions/common.ts';
 import { ACTIONS, type ActionName, actionDef, isActionName } from '../domain/lifecycle/actions.ts';
 import type { Clocks } from '../domain/lifecycle/clocks.ts';
 import { isRunning } from '../domain/lifecycle/clocks.ts';
 import type { ActionPorts, AnyActionDef } from '../domain/lifecycle/define.ts';
+import { type Lateness, type LateRecord, latenessOf } from '../domain/lifecycle/lateness.ts';
 import { CLOCK_NAMES } from '../domain/lifecycle/limits.ts';
 import { applyTransition, isPublicEvent } from '../domain/lifecycle/transition.ts';
 import { type CaseState, STATE_NAMES } from '../domain/lifecycle/vocabulary.ts';
@@ -36,7 +38,7 @@ function blockerOf(actor: Actor, c: CaseRow, def: AnyActionDef, now: Date): (() 
   }
   if (!casePolicy.act(actor, c, def)) return refuse;
   if (def.within) {
-    const within = def.within;
+    const within = def.within.clock;
     const clock = (c.clocks as Clocks)[within];
     if (!isRunning(clock) || isOverdue(new Date(clock.due), now)) {
       return () => conflict('window_closed', `${CLOCK_NAMES[within]}已过，不能再${def.label}`);
@@ -52,10 +54,28 @@ export function actionBlocker(actor: Actor, c: CaseRow, name: ActionName, now: D
   return blockerOf(actor, c, actionDef(name), now)?.() ?? null;
 }
 
+/** The actions the actor may take now; `late` when one would discharge a duty past its due (逾期原因 asked). */
 export function availableActions(actor: Actor, c: CaseRow, now = new Date()) {
   return (Object.keys(ACTIONS) as ActionName[])
     .filter((name) => blockerOf(actor, c, actionDef(name), now) === null)
-    .map((name) => ({ action: name, label: ACTIONS[name].label }));
+    .map((name) => {
+      const late = latenessOf(actionDef(name), c.clocks, now);
+      return { action: name, label: ACTIONS[name].label, ...(late ? { late } : {}) };
+    });
+}
+
+/** The reason for the delay of a late duty action (400 when missing: the refusal changes nothing). */
+function lateRecord(late: Lateness | null, raw: unknown, label: string): LateRecord | null {
+  if (!late) return null;
+  const lateText = `已超过${late.clockName}${late.daysLate}日`;
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+    throw badRequest('late_reason_required', `${lateText}，${label}须填写逾期原因`, 'lateReason');
+  }
+  const parsed = lateReason.safeParse(raw);
+  if (!parsed.success) {
+    throw badRequest('invalid_request', parsed.error.issues[0]?.message ?? '逾期原因不正确', 'lateReason');
+  }
+  return { ...late, reason: parsed.data };
 }
 
 /** What effects may ask of the database, for one case and actor inside one transaction. */
@@ -98,7 +118,7 @@ export async function executeAction(
   caseId: number,
   input: { action: string } & Record<string, unknown>,
 ): Promise<ActionResult> {
-  const { action, ...raw } = input;
+  const { action, lateReason: rawLateReason, ...raw } = input;
   if (!isActionName(action)) throw badRequest('unknown_action', `未知的办理操作「${action}」`, 'action');
   const def = actionDef(action);
 
@@ -117,6 +137,8 @@ export async function executeAction(
       throw badRequest('invalid_request', issue?.message ?? '参数不正确', issue?.path.join('.') || undefined);
     }
     const payload = parsed.data;
+    // A duty discharged past its due is still discharged, recorded late with its reason (lateness.ts).
+    const late = lateRecord(latenessOf(def, row.clocks, now), rawLateReason, def.label);
 
     const lookup = new UnitLookup(ctx.db);
     const limits = await cachedLimitsFor(ctx.db, tx, row.jurisdictionCode);
@@ -124,6 +146,7 @@ export async function executeAction(
     const ports = portsFor(tx, lookup, actor, row);
     const effect = await def.effect({ payload, c: row, actor, actorUnit, limits, now, ports });
     const t = applyTransition(def, row, effect, { now, limits, actorUnitKind: actorUnit?.kind });
+    if (late) t.detail.late = late;
 
     const [after] = await tx
       .update(cases)
@@ -148,7 +171,7 @@ export async function executeAction(
         action: def.records ?? action,
         fromState: row.state,
         toState: t.state,
-        actorUserId: actor.userId,
+        actorUserId: actor.queryCodeCaseId !== undefined ? null : actor.userId, // no account
         actorRole: actor.role,
         actorUnitId: actor.unitId,
         detail: t.detail,

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.ts';
 import { caseDocuments, caseEvents, caseParties } from '../db/schema.ts';
 import { daysRemaining, UNCOVERED_CALENDAR_NOTE } from '../domain/deadlines/index.ts';
 import { type Clocks, describeClocks } from '../domain/lifecycle/clocks.ts';
-import { eventDetailLines, eventLabel } from '../domain/lifecycle/timeline.ts';
+import { eventDetailLines, eventLabel, lateRecordOf } from '../domain/lifecycle/timeline.ts';
 import {
   type CaseForm,
   type CaseState,
@@ -145,7 +145,16 @@ export const CaseDetail = CaseSummary.extend({
       sha256: z.string().nullable(),
     }),
   ),
-  availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
+  availableActions: z.array(
+    z.object({
+      action: z.string(),
+      label: z.string(),
+      late: z
+        .object({ clock: z.string(), clockName: z.string(), due: z.string(), daysLate: z.number() })
+        .optional()
+        .meta({ description: '该操作将逾期办理（已超过期限的天数）：须同时提交 lateReason（逾期原因）' }),
+    }),
+  ),
   limits: z
     .object({ maxExtensionDays: z.number() })
     .meta({ description: '本事项属地的期限设置（如办理期限最多延长的天数），供办理表单使用' }),
@@ -259,6 +268,15 @@ export async function presentActionAnswer(
   return detail;
 }
 
+/** The petitioner is told a step came late and by how much; the reason for the delay is the staff's. */
+function withoutLateReason(detail: unknown): Record<string, unknown> {
+  const d = (detail ?? {}) as Record<string, unknown>;
+  const late = lateRecordOf(d);
+  if (!late) return d;
+  const { reason: _reason, ...rest } = late;
+  return { ...d, late: rest };
+}
+
 async function presentCaseBody(ctx: AppContext, actor: Actor, stored: CaseRow) {
   const full = casePolicy.viewFullPii(actor, stored);
   const c = caseTextFor(actor, stored);
@@ -322,7 +340,11 @@ async function presentCaseBody(ctx: AppContext, actor: Actor, stored: CaseRow) {
     evaluation: { status: c.evaluationStatus, bureauRating: c.bureauRating, unitRating: c.unitRating },
     timeline: events
       .filter((e) => !isPetitioner || e.public)
-      .map((e) => ({ e, detail: text(e.detail as Record<string, unknown>) }))
+      .map((e) => ({
+        e,
+        // The late reason is the staff's: the petitioner is told only that the step came late.
+        detail: text(isPetitioner ? withoutLateReason(e.detail) : (e.detail as Record<string, unknown>)),
+      }))
       .map(({ e, detail }) => ({
         at: e.at.toISOString(),
         action: e.action,

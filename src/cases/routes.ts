@@ -6,10 +6,9 @@ import { z } from 'zod';
 import { auditPersonalDataRead } from '../audit/reads.ts';
 import { idempotencyClaim } from '../commands/idempotency.ts';
 import type { AppContext } from '../context.ts';
-import { caseDocuments, caseEvents, cases, outbox, units } from '../db/schema.ts';
+import { caseDocuments, cases, outbox } from '../db/schema.ts';
 import { ACTION_NAMES } from '../domain/lifecycle/actions.ts';
-import { eventLabel, eventUnit } from '../domain/lifecycle/timeline.ts';
-import { type CaseState, FORMS, PURPOSES, STATE_NAMES } from '../domain/lifecycle/vocabulary.ts';
+import { FORMS, PURPOSES } from '../domain/lifecycle/vocabulary.ts';
 import { notFound } from '../errors.ts';
 import { presentNotification } from '../notify/presenters.ts';
 import { casePolicy, ensureReadable, staffToolsPolicy } from '../policies/index.ts';
@@ -18,7 +17,6 @@ import { zCode, zDateTime, zIdNumber, zIdParam, zPersonName, zPhone, zText } fro
 import { documentBytes } from './effects.ts';
 import { executeAction } from './engine.ts';
 import { registerCase } from './intake.ts';
-import { normaliseQueryCode } from './numbering.ts';
 import {
   ActionAnswer,
   CaseDetail,
@@ -28,6 +26,7 @@ import {
   presentDetail,
   presentSummary,
 } from './presenters.ts';
+import { publicQueryRoutes } from './publicQuery.ts';
 import { CaseListQuery, listCases } from './queries.ts';
 import { UnitLookup } from './units.ts';
 
@@ -291,65 +290,5 @@ export const caseRoutes =
         return { items: rows.map((r) => presentNotification(ctx.pii, r, view)) };
       },
     );
-
-    app.get(
-      '/public/cases/:caseNumber',
-      {
-        config: { public: true, rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: '1 minute' } },
-        schema: {
-          tags: ['public'],
-          summary: '凭信访件编号和查询码查询办理进展（无需登录，不含个人信息）',
-          params: z.object({ caseNumber: zText({ label: '信访件编号', max: 30 }) }),
-          querystring: z.object({ code: zText({ label: '查询码', max: 20 }) }),
-          response: {
-            200: z.object({
-              caseNumber: z.string(),
-              state: z.string(),
-              stateName: z.string(),
-              subject: z.string(),
-              receivedAt: z.string(),
-              unit: z.string().nullable(),
-              steps: z.array(z.object({ at: z.string(), label: z.string(), unit: z.string().nullable() })),
-              reply: z
-                .object({ outcome: z.string().nullable(), text: z.string(), at: z.string() })
-                .nullable(),
-            }),
-          },
-        },
-      },
-      async (req) => {
-        const [c] = await ctx.db.select().from(cases).where(eq(cases.caseNumber, req.params.caseNumber));
-        // Unknown number and wrong code answer the same.
-        if (!c || !c.queryCodeHash || c.queryCodeHash !== ctx.pii.hash(normaliseQueryCode(req.query.code))) {
-          throw notFound('信访件编号或查询码不正确');
-        }
-        const events = await ctx.db
-          .select()
-          .from(caseEvents)
-          .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.public, true)))
-          .orderBy(asc(caseEvents.id));
-        const replyEvent = [...events].reverse().find((e) => e.action === 'reply');
-        const rd = (replyEvent?.detail ?? {}) as Record<string, string>;
-        const [current] = c.currentUnitId
-          ? await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, c.currentUnitId))
-          : [];
-        return {
-          caseNumber: c.caseNumber,
-          state: c.state,
-          stateName: STATE_NAMES[c.state as CaseState] ?? c.state,
-          subject: c.subject,
-          receivedAt: c.receivedAt.toISOString(),
-          unit: current?.name ?? null,
-          steps: events.map((e) => ({
-            at: e.at.toISOString(),
-            label: eventLabel(e.action, e.detail),
-            unit: eventUnit(e.detail),
-          })),
-          reply:
-            replyEvent && c.deliveredAt
-              ? { outcome: rd.outcomeName ?? null, text: rd.decision ?? '', at: replyEvent.at.toISOString() }
-              : null,
-        };
-      },
-    );
+    await app.register(publicQueryRoutes(ctx));
   };

@@ -13,6 +13,12 @@ export interface Actor {
   jurisdictionName: string | null;
   /** Every jurisdiction code in the caller's subtree starts with this ('3201' for 南京市). */
   scopePrefix: string | null;
+  /**
+   * Set for whoever presented this case's number and query code on the public query page (the
+   * query code is the petitioner's key): no account (`userId` 0, recorded as none), role citizen,
+   * and this one case only. See `queryCodeActor` (src/policies/index.ts).
+   */
+  queryCodeCaseId?: number;
 }
 
 export function inSubtree(actor: Actor, jurisdictionCode: string): boolean {

@@ -19,6 +19,9 @@ export { inSubtree } from './actor.ts';
 
 /** What the policies need to know about a case. */
 export interface CaseRef {
+  id?: number;
+  /** 信访形式: staff record some actions for the petitioner only when it did not come online. */
+  form?: string;
   jurisdictionCode: string;
   assignedUnitId: number | null;
   currentUnitId?: number | null;
@@ -49,6 +52,7 @@ const FULL_PII_ROLES: readonly Role[] = ['registrar', 'handler', 'reviewer'];
 
 export const casePolicy = {
   read: (a: Actor, c: CaseRef): boolean => {
+    if (a.queryCodeCaseId !== undefined) return c.id === a.queryCodeCaseId;
     if (a.role === 'citizen') return c.petitionerUserId === a.userId;
     if (!STAFF_CASE_READERS.includes(a.role)) return false;
     const mine = (id: number | null | undefined) => id != null && id === a.unitId;
@@ -59,7 +63,7 @@ export const casePolicy = {
   register: (a: Actor): boolean =>
     a.role === 'citizen' || (a.role === 'registrar' && a.unitKind === 'bureau'),
   /** May the actor take a lifecycle action (the action table's roles and `who`) on this case? */
-  act: (a: Actor, c: CaseRef, def: Pick<AnyActionDef, 'roles' | 'who'>): boolean => {
+  act: (a: Actor, c: CaseRef, def: Pick<AnyActionDef, 'roles' | 'who' | 'onBehalf'>): boolean => {
     if (!def.roles.includes(a.role) || !casePolicy.read(a, c)) return false;
     switch (def.who) {
       case 'holder':
@@ -67,9 +71,12 @@ export const casePolicy = {
       case 'bureau':
         return a.unitId !== null && a.unitId === c.bureauUnitId;
       case 'petitioner':
-        return a.role === 'citizen'
-          ? c.petitionerUserId === a.userId
-          : a.unitId !== null && a.unitId === c.bureauUnitId;
+        // The query code's holder (read: this case only), the online petitioner, or the bureau in
+        // charge recording it for them (代录; for some actions only when the petition came offline).
+        if (a.queryCodeCaseId !== undefined) return true;
+        if (a.role === 'citizen') return c.petitionerUserId === a.userId;
+        if (def.onBehalf === 'offline' && c.form === 'online') return false;
+        return a.unitId !== null && a.unitId === c.bureauUnitId;
       case 'in_scope':
         return true;
       case 'system':
@@ -299,4 +306,23 @@ export function jurisdictionScope(a: Actor): SQL {
 export function reportScope(a: Actor): SQL {
   if (!reportPolicy.use(a) || a.scopePrefix === null) return NOTHING;
   return like(reports.scopeCode, `${a.scopePrefix}%`);
+}
+
+/**
+ * Whoever holds this case's number and query code (checked by the caller): acts as its petitioner
+ * on this case only, in the petitioner's actions (评价, 申请复查, 申请复核), without an account.
+ */
+export function queryCodeActor(caseId: number): Actor {
+  return {
+    userId: 0,
+    role: 'citizen',
+    displayName: '查询码持有人',
+    unitId: null,
+    unitKind: null,
+    unitName: null,
+    jurisdictionCode: null,
+    jurisdictionName: null,
+    scopePrefix: null,
+    queryCodeCaseId: caseId,
+  };
 }

@@ -77,8 +77,9 @@ export function simulate(i: TimelineInput): SimResult {
   const petitionerUnit = i.form === 'online' ? null : bureau.id;
 
   /**
-   * Waits for a duty step: usually well within its clock; with probability pLate past it. Steps that
-   * may only be taken while their clock runs (decide_review …) then never happen: the case stays overdue.
+   * Waits for a duty step: usually well within its clock; with probability pLate past it. With
+   * `stuckIfLate` the step has not happened by `now`: the matter waits, overdue, for a late decision
+   * (which the engine allows, with a reason for the delay: src/domain/lifecycle/lateness.ts).
    */
   const dutyDelay = (clock: ClockName, normal: number, pLate: number, stuckIfLate = false) => {
     const c = s.clocks[clock];
@@ -88,8 +89,8 @@ export function simulate(i: TimelineInput): SimResult {
     return Math.max(0.01, Math.min(normal, left - 0.1));
   };
 
-  // 受理 within the acceptance limit, or not (不予受理, 导入法定途径), or 转送 to a department. Past
-  // the acceptance limit a matter can no longer be accepted (the engine refuses): it is forwarded or refused.
+  // 受理 within the acceptance limit, or not (不予受理, 导入法定途径), or 转送 to a department. A bureau
+  // past its acceptance limit forwards or refuses the matter here (a simplification of the demo data).
   const before = s.clocks.acceptance?.due ?? '';
   if (!s.advance(dutyDelay('acceptance', skewed(rng, 0.1, 9), 0.04))) return s.finish();
   const pastDue = s.t > Date.parse(before);

@@ -71,7 +71,9 @@ describe('the lifecycle table', () => {
   });
 
   it('gives the petitioner-only actions to the petitioner and the decisions to staff', () => {
-    expect(ACTIONS.rate.roles).toEqual(['citizen']);
+    // The petitioner rates; the bureau records it (代录) only for a petition that came offline.
+    expect(ACTIONS.rate.roles).toEqual(['citizen', 'registrar']);
+    expect(ACTIONS.rate.onBehalf).toBe('offline');
     expect(ACTIONS.request_review.who).toBe('petitioner');
     expect(ACTIONS.approve_extension.roles).toEqual(['reviewer']);
     for (const [, d] of defs) if (d.roles.includes('citizen')) expect(d.who).toBe('petitioner');

@@ -267,11 +267,13 @@ describe('paths', () => {
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toMatchObject({ code: 'window_closed' });
     expect(late.json().error.message).toContain('异议期限已过');
-    // the handling limit has passed too: no extension any more, but a reply is still owed
+    // the handling limit has passed too: no extension any more, but a reply is still owed (late,
+    // with the reason for the delay: test/integration/late-decisions.test.ts)
     expect(
       (await post('gl_handler', c.caseId, { action: 'request_extension', days: 5, reason: 'x' })).statusCode,
     ).toBe(409);
     await h.act('gl_handler', c.caseId, 'reply', {
+      lateReason: '需现场核实补偿协议',
       outcome: 'explained',
       request: '请求足额发放补偿款',
       facts: '补偿款已按协议发放。',

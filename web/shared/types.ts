@@ -85,7 +85,7 @@ export interface CaseDetail extends CaseSummary {
   evaluation: { status: string | null; bureauRating: string | null; unitRating: string | null };
   timeline: TimelineItem[];
   documents: { id: number; kind: string; title: string; filename: string; sha256: string }[];
-  availableActions: { action: string; label: string }[];
+  availableActions: AvailableAction[];
   /** Limits of the case's jurisdiction the action forms use (e.g. the longest extension). */
   limits: { maxExtensionDays: number };
   /** Possible duplicates and repeats (重复信访): same petitioner or similar content, with why. */
@@ -112,4 +112,15 @@ export interface PublicCase {
   unit: string | null;
   steps: { at: string; label: string; unit: string | null }[];
   reply: { outcome: string | null; text: string; at: string } | null;
+  /** pending / rated / expired (null before the answer is delivered). */
+  evaluation: { status: string | null; rated: boolean };
+  /** What the holder of the query code may do now (评价, 申请复查, 申请复核). */
+  availableActions: { action: string; label: string }[];
+}
+
+/** An action the caller may take now; `late` when it would discharge a duty past its due (逾期原因 asked). */
+export interface AvailableAction {
+  action: string;
+  label: string;
+  late?: { clock: string; clockName: string; due: string; daysLate: number };
 }

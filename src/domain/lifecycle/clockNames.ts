@@ -10,6 +10,7 @@ export const CLOCKS = [
   'review', // 复查期限：收到复查请求之日起30日 (Art 35)
   'rereview_window', // 复核申请期：收到复查意见书之日起30日 (Art 36)
   'rereview', // 复核期限：收到复核请求之日起30日 (Art 36)
+  'rehandling', // 重新办理期限：复查撤销、变更原处理意见之日起，原办理机关重新作出处理意见 (SD Art 45; U)
 ] as const;
 export type ClockName = (typeof CLOCKS)[number];
 
@@ -22,4 +23,5 @@ export const CLOCK_NAMES: Record<ClockName, string> = {
   review: '复查期限',
   rereview_window: '复核申请期限',
   rereview: '复核期限',
+  rehandling: '重新办理期限',
 };

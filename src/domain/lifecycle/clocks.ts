@@ -7,7 +7,13 @@ import { CLOCK_NAMES, type ClockName, type Limits } from './limits.ts';
 export type { Clocks, StoredClock } from './clockTypes.ts';
 
 /** Clocks that are duties of the bureau or unit (overdue = late work); the others are the petitioner's windows. */
-export const DUTY_CLOCKS: readonly ClockName[] = ['acceptance', 'handling', 'review', 'rereview'];
+export const DUTY_CLOCKS: readonly ClockName[] = [
+  'acceptance',
+  'handling',
+  'review',
+  'rereview',
+  'rehandling',
+];
 
 export function startClock(limits: Limits, name: ClockName, trigger: Date): StoredClock {
   const limit = limits.clocks[name];

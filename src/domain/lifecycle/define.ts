@@ -19,7 +19,7 @@ export type { DocumentKind };
 export type Who =
   | 'holder' // staff of the unit currently holding the matter (current unit)
   | 'bureau' // staff of the petition bureau in charge (second signature, closing)
-  | 'petitioner' // the petitioner (online), or the bureau in charge recording for them
+  | 'petitioner' // the petitioner (online, or with the query code), or the bureau in charge recording for them
   | 'in_scope' // staff of the role who can see the matter (supervision)
   | 'system'; // the platform itself (timers), never a person
 
@@ -51,6 +51,7 @@ export interface CaseFacts {
   assignedUnitId: number | null;
   reviewUnitId: number | null;
   ratedAt: Date | null;
+  evaluationStatus: string | null;
   clocks: unknown;
   version: number;
 }
@@ -99,7 +100,7 @@ export interface ActionPorts {
 export interface EffectInput<P> {
   payload: P;
   c: CaseFacts;
-  actor: { userId: number | null; role: Role | 'system'; unitId: number | null };
+  actor: { userId: number | null; role: Role | 'system'; unitId: number | null; queryCodeCaseId?: number };
   actorUnit: UnitFacts | undefined;
   limits: Limits;
   now: Date;
@@ -112,6 +113,8 @@ export interface EffectResult<D> {
   detail: D;
   /** Next state when it depends on the case (else the definition's `to`). */
   state?: CaseState;
+  /** The clocks started when they depend on the case or payload (else the definition's `starts`). */
+  starts?: readonly ClockName[];
   /** Calendar days added to the handling clock (approved extension, Art 34). */
   extendHandlingBy?: number;
   /** The unit the matter goes to (转送、交办、复查机关): named in the document and the SMS. */
@@ -163,11 +166,23 @@ export interface ActionDef<P = Record<string, unknown>, D = Record<string, unkno
   alsoTo?: readonly CaseState[];
   roles: readonly (Role | 'system')[];
   who: Who;
+  /**
+   * With who 'petitioner': the bureau in charge may record the action for the petitioner (代录)
+   * only when the petition came offline (letter, visit, phone, fax); online petitioners act themselves.
+   */
+  onBehalf?: 'offline';
   payload: z.ZodType<P, unknown>;
-  /** Only while this clock runs (e.g. review must be requested within the review window). */
-  within?: ClockName;
+  /**
+   * Only while this window runs: past it the action is refused for good (409 window_closed). For
+   * the petitioner's windows (复查/复核申请期, 评价期) and the unit's own rights (异议, 延期), never
+   * for a duty (受理、办理、复查、复核期限): a duty taken late is still taken, late (lateness.ts).
+   * `why` says in the docs why this one closes.
+   */
+  within?: { clock: ClockName; why: string };
   /** Clocks started at the action's time, and clocks that stop. */
   starts?: readonly ClockName[];
+  /** Clocks the effect may start instead of `starts` (for the docs). */
+  alsoStarts?: readonly ClockName[];
   stops?: readonly ClockName[];
   /** The action name its timeline event is recorded under, when not its own (期满办结 → close). */
   records?: string;

@@ -9,7 +9,9 @@ import {
   SYSTEM_ACTIONS,
   type SystemActionName,
 } from './actions.ts';
+import { DUTY_CLOCKS } from './clocks.ts';
 import type { Who } from './define.ts';
+import { dutiesOf } from './lateness.ts';
 import { CLOCK_NAMES, DEFAULT_LIMITS } from './limits.ts';
 import { SMS_TEMPLATES } from './notices.ts';
 import { STATE_NAMES, STATES, TERMINAL_STATES } from './vocabulary.ts';
@@ -18,7 +20,7 @@ const WHO: Record<Who, string> = {
   system: '平台（期限届满时自动）',
   holder: '当前待办单位',
   bureau: '负责的信访部门',
-  petitioner: '信访人本人（或信访部门代录）',
+  petitioner: '信访人本人（登录门户，或凭信访件编号和查询码），或负责的信访部门代录',
   in_scope: '数据范围内',
 };
 
@@ -53,7 +55,12 @@ export function renderLifecycleMarkdown(): string {
     '<!-- Generated from src/domain/lifecycle/actions.ts by `npm run docs:lifecycle`. Do not edit. -->',
     '',
     'Every action is `POST /api/v1/cases/{id}/actions` with `{"action": NAME, ...payload}`. The case detail',
-    'returns `availableActions` for the caller, computed from this same table.',
+    "returns `availableActions` for the caller, computed from this same table. The petitioner's own actions",
+    '(`rate`, `request_review`, `request_rereview`) can also be taken without an account on the public query page,',
+    '`POST /api/v1/public/cases/{caseNumber}/actions` with `{"code": QUERY_CODE, "action": NAME, ...payload}`: the query code',
+    "is the petitioner's key, so a petitioner who wrote, phoned or came in person rates and follows the matter too.",
+    'The timeline says how such an action was taken: 「评价（凭查询码）」, 「评价（代录）」 (recorded by the bureau,',
+    'whose user the event keeps).',
     '',
     '```mermaid',
     'stateDiagram-v2',
@@ -78,13 +85,51 @@ export function renderLifecycleMarkdown(): string {
     const def = actionDef(name);
     const clocks = [
       ...(def.starts ?? []).map((c) => `▶ ${CLOCK_NAMES[c]}`),
+      ...(def.alsoStarts ?? []).map((c) => `或 ▶ ${CLOCK_NAMES[c]}`),
       ...(def.stops ?? []).map((c) => `■ ${CLOCK_NAMES[c]}`),
-      ...(def.within ? [`须在${CLOCK_NAMES[def.within]}内`] : []),
+      ...(def.within ? [`须在${CLOCK_NAMES[def.within.clock]}内`] : []),
     ].join('<br>');
     lines.push(
-      `| \`${name}\` | ${def.label} | ${def.from.join(', ')} | ${def.to} | ${def.roles.map((r) => (r === 'system' ? '平台' : ROLE_NAMES[r])).join('、')} | ${WHO[def.who]} | ${clocks} | ${def.document?.kind ?? ''} | ${def.sms?.stage ?? ''} |`,
+      `| \`${name}\` | ${def.label} | ${def.from.join(', ')} | ${def.to} | ${def.roles.map((r) => (r === 'system' ? '平台' : ROLE_NAMES[r])).join('、')} | ${WHO[def.who]}${def.onBehalf === 'offline' ? '（代录限非网上信访）' : ''} | ${clocks} | ${def.document?.kind ?? ''} | ${def.sms?.stage ?? ''} |`,
     );
   }
+  lines.push(
+    '',
+    '## 期限届满之后 · After a time limit runs out',
+    '',
+    "The law times the bureau's duties; it does not extinguish them. An action that discharges a duty clock",
+    `(${DUTY_CLOCKS.map((c) => CLOCK_NAMES[c]).join('、')}) after its due instant is still allowed: the request must carry`,
+    '`lateReason` (逾期原因; 400 `late_reason_required` without it), the timeline event keeps `late`',
+    '(clock, due, days late, reason) and reads 「…（逾期N日）」, the petitioner is told the step came late (not the',
+    'reason), `availableActions` marks the action `late` so the console asks for the reason, and the indicators count it',
+    'late: 及时受理率 and 按期办结率 are timely only when the clock stopped by its due instant. Only windows close for good',
+    '(409 `window_closed`).',
+    '',
+    '| action | 操作 | 期限届满后 |',
+    '|---|---|---|',
+  );
+  for (const name of names) {
+    const def = actionDef(name);
+    const duties = dutiesOf(def);
+    const rule = def.within
+      ? `不可再办：${CLOCK_NAMES[def.within.clock]}届满即关闭。${def.within.why}`
+      : duties.length && def.who !== 'system'
+        ? `可逾期办理：${duties.map((c) => CLOCK_NAMES[c]).join('或')}届满后仍可办理，须填写逾期原因，记为逾期`
+        : '';
+    if (rule) lines.push(`| \`${name}\` | ${def.label} | ${rule} |`);
+  }
+  lines.push(
+    '',
+    '## 复查撤销、变更 · A review that revokes or varies',
+    '',
+    'A review opinion (`decide_review`) of 撤销 (`revoke`) or 变更 (`vary`) sends the matter back to the original handling',
+    'unit (the assigned department, or the bureau that handled it itself): state `handling`, held by that unit, with a new',
+    `${CLOCK_NAMES.rehandling} (\`rehandling\`, ${DEFAULT_LIMITS.clocks.rehandling.amount}日 by default). It decides again with a new 处理意见书 (\`reply\`),`,
+    'delivers it (`deliver`: a new 复查申请期限; the evaluation stays as it was, so a matter is rated once), and the',
+    'petitioner has the same review rights against it. 按期办结率 counts the first handling only; the new clock is a duty',
+    'clock like the others (overdue flags, late decisions). 维持 (`uphold`) leaves the matter `reviewed`, open to re-review.',
+    'A re-review opinion is final whatever its outcome (Art 36).',
+  );
   lines.push(
     '',
     '## Time limits (defaults; per jurisdiction in `settings`)',

@@ -29,6 +29,7 @@ export const DEFAULT_LIMITS: Limits = {
     review: days(30),
     rereview_window: days(30),
     rereview: days(30),
+    rehandling: days(60),
   },
   maxExtensionDays: 30,
   nearDueDays: 3,

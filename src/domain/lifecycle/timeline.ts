@@ -5,6 +5,26 @@ import { definitionOfEvent } from './actions.ts';
 import { type Phrase, phrase, text } from './define.ts';
 import { FORM_NAMES, RATING_NAMES } from './vocabulary.ts';
 
+/** What the timeline event of a duty action taken late keeps (`detail.late`, lateness.ts). */
+export interface LateRecord {
+  clock: string;
+  clockName: string;
+  /** The due instant that had passed (ISO). */
+  due: string;
+  /** Calendar days past the due day (Asia/Shanghai), at least 1. */
+  daysLate: number;
+  /** 逾期原因, as the staff member wrote it (staff only). */
+  reason: string;
+}
+
+/** The late record of a stored event detail, if the action was taken late. */
+export function lateRecordOf(detail: unknown): LateRecord | null {
+  const late = (detail as { late?: unknown } | null | undefined)?.late;
+  if (!late || typeof late !== 'object') return null;
+  const l = late as Partial<LateRecord>;
+  return typeof l.daysLate === 'number' && typeof l.clock === 'string' ? (l as LateRecord) : null;
+}
+
 interface OtherEvent {
   label: string;
   describe?(d: Record<string, unknown>): Phrase[];
@@ -26,15 +46,19 @@ const OTHER_EVENTS: Record<string, OtherEvent> = {
 export function eventLabel(action: string, detail: unknown = {}): string {
   const d = (detail ?? {}) as Record<string, unknown>;
   const def = definitionOfEvent(action);
-  if (def) return def.eventLabel?.(d) ?? def.label;
-  return OTHER_EVENTS[action]?.label ?? action;
+  const label = def ? (def.eventLabel?.(d) ?? def.label) : (OTHER_EVENTS[action]?.label ?? action);
+  const late = lateRecordOf(d);
+  return late ? `${label}（逾期${late.daysLate}日）` : label;
 }
 
 /** What the petitioner reads for a public event (empty: the label says it all). */
 export function eventPhrases(action: string, detail: unknown = {}): Phrase[] {
   const d = (detail ?? {}) as Record<string, unknown>;
   const def = definitionOfEvent(action);
-  return (def ? def.describe?.(d) : OTHER_EVENTS[action]?.describe?.(d)) ?? [];
+  const phrases = (def ? def.describe?.(d) : OTHER_EVENTS[action]?.describe?.(d)) ?? [];
+  // The petitioner is told the step came late; the reason is the staff's (shown to staff only).
+  const late = lateRecordOf(d);
+  return late ? [...phrases, phrase('该环节逾期{{days}}日办理', { days: late.daysLate })] : phrases;
 }
 
 /** The unit a step names (the one it went to, decided, reviewed or registered). */
@@ -52,6 +76,7 @@ const DETAIL_LABELS: Record<string, string> = {
   unit: '单位',
   targetUnit: '目标单位',
   reviewUnit: '复查（复核）机关',
+  originalUnit: '重新办理单位',
   reason: '理由',
   reasonText: '具体理由',
   competentBody: '有权处理的机关',
@@ -98,6 +123,18 @@ export function eventDetailLines(action: string, detail: unknown = {}): DetailLi
     if ((typeof v !== 'string' && typeof v !== 'number') || String(v).trim() === '') continue;
     const option = fields.find((f) => f.name === key)?.options?.find((o) => o.value === v);
     lines.push({ key, label, value: option?.label ?? DETAIL_VALUE_NAMES[key]?.[String(v)] ?? String(v) });
+  }
+  // A duty taken past its clock says so, with the staff's reason when the viewer may read it.
+  const late = lateRecordOf(d);
+  if (late) {
+    // The due day in Asia/Shanghai (UTC+8, no DST); the web imports this file, so no calendar module.
+    const due = new Date(new Date(late.due).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const reason = late.reason ? `，逾期原因：${late.reason}` : '';
+    lines.push({
+      key: 'late',
+      label: '逾期',
+      value: `${late.daysLate}日（${late.clockName}截止${due}）${reason}`,
+    });
   }
   return lines;
 }

@@ -32,7 +32,7 @@ export function applyTransition(
     const clock = clocks[name];
     if (isRunning(clock)) clocks[name] = { ...clock, stoppedAt: now.toISOString() };
   }
-  for (const name of def.starts ?? []) {
+  for (const name of effect.starts ?? def.starts ?? []) {
     if (!opts.limits) throw new Error(`clock ${name} needs the jurisdiction's limits`);
     clocks[name] = startClock(opts.limits, name, now);
   }

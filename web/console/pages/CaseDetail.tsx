@@ -30,7 +30,14 @@ import type { Rule } from 'antd/es/form';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ROLE_NAMES } from '../../../src/domain/roles.ts';
-import { type ActionAnswer, api, type CaseDetail, errorMessage, type RelatedCase } from '../../shared/api.ts';
+import {
+  type ActionAnswer,
+  type AvailableAction,
+  api,
+  type CaseDetail,
+  errorMessage,
+  type RelatedCase,
+} from '../../shared/api.ts';
 import { daysLeft, formatDate, formatDateTime } from '../../shared/format.ts';
 import type { TimelineItem } from '../../shared/types.ts';
 import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
@@ -81,7 +88,7 @@ const STATUS_NAMES: Record<string, string> = {
 function detailLines(lines: TimelineItem['lines']) {
   return lines.map((l) => (
     <div key={l.key} style={{ whiteSpace: 'pre-wrap' }}>
-      <Typography.Text type="secondary">{l.label}：</Typography.Text>
+      <Typography.Text type={l.key === 'late' ? 'danger' : 'secondary'}>{l.label}：</Typography.Text>
       {l.value}
     </div>
   ));
@@ -135,7 +142,7 @@ function requiredRule(f: Field): Rule {
 function ActionModal(props: {
   caseId: number;
   related: RelatedCase[];
-  action: { action: string; label: string } | null;
+  action: AvailableAction | null;
   /** The limits of the case's jurisdiction (e.g. the longest extension). */
   limits: { maxExtensionDays: number };
   onClose: () => void;
@@ -143,7 +150,7 @@ function ActionModal(props: {
 }) {
   const { message } = App.useApp();
   const { action } = props;
-  const fields = action ? actionFields(action.action, props.limits) : [];
+  const fields = action ? actionFields(action.action, props.limits, !!action.late) : [];
   const initialValues = Object.fromEntries(
     fields.filter((f) => f.initial !== undefined).map((f) => [f.name, f.initial]),
   );
@@ -174,6 +181,15 @@ function ActionModal(props: {
         }
       }}
     >
+      {action?.late ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={`${action.late.clockName}已于${formatDate(action.late.due)}届满，现已逾期${action.late.daysLate}日`}
+          description="逾期仍须依法作出决定。本次操作将记为逾期办理（计入及时受理率、按期办结率），请填写逾期原因。"
+        />
+      ) : null}
       {fields.length === 0 ? <Typography.Paragraph>确认{action?.label}？</Typography.Paragraph> : null}
       {fields.map((f) => (
         <Form.Item
@@ -202,7 +218,7 @@ export default function CaseDetailPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [active, setActive] = useState<{ action: string; label: string } | null>(null);
+  const [active, setActive] = useState<AvailableAction | null>(null);
   const detail = useQuery({ queryKey: ['case', id], queryFn: () => api<Detail>(`/api/v1/cases/${id}`) });
   const notes = useQuery({
     queryKey: ['case', id, 'notifications'],

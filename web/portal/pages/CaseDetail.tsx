@@ -2,138 +2,22 @@
 // petitioner's actions — only those the server lists in availableActions (评价, 申请复查, 申请复核).
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  List,
-  Modal,
-  Radio,
-  Space,
-  Tag,
-  Timeline,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, List, Space, Tag, Timeline } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { RATING_NAMES, RATINGS } from '../../../src/domain/lifecycle/vocabulary.ts';
+import { RATING_NAMES } from '../../../src/domain/lifecycle/vocabulary.ts';
 import { type ActionAnswer, api, type CaseDetail, errorMessage } from '../../shared/api.ts';
 import { daysLeft, formatDate, formatDateTime } from '../../shared/format.ts';
 import { Loading } from '../session.tsx';
 import { describeEvent } from '../timeline.ts';
 import { DaysTag } from './Cases.tsx';
-
-/** What the petitioner may do here; everything else belongs to the staff console. */
-const CITIZEN_ACTIONS = ['rate', 'request_review', 'request_rereview'] as const;
-type CitizenAction = (typeof CITIZEN_ACTIONS)[number];
-/** antd renders a plain div for Radio.Group (and passes `role` through, though its types lack it). */
-const RADIOGROUP = { role: 'radiogroup' } as object;
-const isCitizenAction = (a: string): a is CitizenAction => (CITIZEN_ACTIONS as readonly string[]).includes(a);
-
-function ActionModal({
-  action,
-  label,
-  caseId,
-  onClose,
-}: {
-  action: CitizenAction;
-  label: string;
-  caseId: number;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  async function submit(values: Record<string, unknown>) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const d = await api<ActionAnswer>(`/api/v1/cases/${caseId}/actions`, { body: { action, ...values } });
-      qc.setQueryData<CaseDetail>(['case', caseId], (prev) => ({ ...d, related: prev?.related ?? [] }));
-      void qc.invalidateQueries({ queryKey: ['cases'] });
-      message.success(t('{{label}}已提交', { label }));
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const ratingOptions = RATINGS.map((r) => ({ value: r, label: t(RATING_NAMES[r]) }));
-  return (
-    <Modal
-      open
-      title={label}
-      okText={t('提交')}
-      cancelText={t('取消')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        {action === 'rate' ? (
-          <>
-            <Form.Item
-              label={t('对信访部门的评价')}
-              name="bureauRating"
-              rules={[{ required: true, message: t('请评价信访部门') }]}
-            >
-              <Radio.Group
-                options={ratingOptions}
-                optionType="button"
-                {...RADIOGROUP}
-                aria-label={t('对信访部门的评价')}
-              />
-            </Form.Item>
-            <Form.Item
-              label={t('对责任单位的评价')}
-              name="unitRating"
-              rules={[{ required: true, message: t('请评价责任单位') }]}
-            >
-              <Radio.Group
-                options={ratingOptions}
-                optionType="button"
-                {...RADIOGROUP}
-                aria-label={t('对责任单位的评价')}
-              />
-            </Form.Item>
-            <Form.Item label={t('意见（选填）')} name="comment">
-              <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2, maxRows: 6 }} />
-            </Form.Item>
-          </>
-        ) : (
-          <Form.Item
-            label={action === 'request_review' ? t('申请复查的理由') : t('申请复核的理由')}
-            name="reason"
-            rules={[{ required: true, whitespace: true, message: t('请填写理由') }]}
-            extra={
-              action === 'request_review'
-                ? t('复查由上一级信访部门办理，应在收到处理意见书之日起30日内申请。')
-                : t('复核由复查机关的上一级办理，应在收到复查意见书之日起30日内申请。')
-            }
-          >
-            <Input.TextArea maxLength={2000} showCount autoSize={{ minRows: 4, maxRows: 10 }} />
-          </Form.Item>
-        )}
-        {error ? <Alert role="alert" type="error" showIcon message={error} /> : null}
-      </Form>
-    </Modal>
-  );
-}
+import { type CitizenAction, isCitizenAction, PetitionerActionModal } from './PetitionerActions.tsx';
 
 export default function CaseDetailPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
+  const qc = useQueryClient();
   const [open, setOpen] = useState<{ action: CitizenAction; label: string }>();
   const q = useQuery({
     queryKey: ['case', id],
@@ -266,10 +150,14 @@ export default function CaseDetailPage() {
 
       <Link to="/cases">{t('返回我的信访')}</Link>
       {open ? (
-        <ActionModal
+        <PetitionerActionModal
           action={open.action}
           label={t(open.label)}
-          caseId={c.id}
+          send={async (body) => {
+            const d = await api<ActionAnswer>(`/api/v1/cases/${c.id}/actions`, { body });
+            qc.setQueryData<CaseDetail>(['case', c.id], (prev) => ({ ...d, related: prev?.related ?? [] }));
+            void qc.invalidateQueries({ queryKey: ['cases'] });
+          }}
           onClose={() => setOpen(undefined)}
         />
       ) : null}

@@ -1,10 +1,13 @@
-// 进度查询 without logging in: case number + query code → state, steps and the reply.
-import { Alert, Button, Card, Descriptions, Form, Input, Tag, Timeline } from 'antd';
+// 进度查询 without logging in: case number + query code → state, steps and the reply; and, with the
+// same two (the query code is the petitioner's key), 评价 and 申请复查/复核 when the server offers them,
+// so that a petitioner who wrote, phoned or came in person rates and follows the matter too.
+import { Alert, Button, Card, Descriptions, Form, Input, Space, Tag, Timeline } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, errorMessage, type PublicCase } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { type CitizenAction, isCitizenAction, PetitionerActionModal } from './PetitionerActions.tsx';
 
 export default function QueryPage() {
   const { t } = useTranslation();
@@ -12,15 +15,19 @@ export default function QueryPage() {
   const [result, setResult] = useState<PublicCase>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [asked, setAsked] = useState<{ caseNumber: string; code: string }>();
+  const [open, setOpen] = useState<{ action: CitizenAction; label: string }>();
 
   async function query(v: { caseNumber: string; code: string }) {
     setBusy(true);
     setError(undefined);
     setResult(undefined);
     try {
-      const n = encodeURIComponent(v.caseNumber.trim());
-      const code = encodeURIComponent(v.code.trim());
+      const asking = { caseNumber: v.caseNumber.trim(), code: v.code.trim() };
+      const n = encodeURIComponent(asking.caseNumber);
+      const code = encodeURIComponent(asking.code);
       setResult(await api<PublicCase>(`/api/v1/public/cases/${n}?code=${code}`));
+      setAsked(asking);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -75,6 +82,22 @@ export default function QueryPage() {
                 <Descriptions.Item label={t('当前办理单位')}>{result.unit}</Descriptions.Item>
               ) : null}
             </Descriptions>
+            {result.evaluation.rated ? <p className="xf-muted">{t('您已评价该事项')}</p> : null}
+            {result.availableActions.length > 0 ? (
+              <Space wrap style={{ marginTop: 12 }}>
+                {result.availableActions
+                  .filter((a) => isCitizenAction(a.action))
+                  .map((a) => (
+                    <Button
+                      key={a.action}
+                      type={a.action === 'rate' ? 'primary' : 'default'}
+                      onClick={() => setOpen({ action: a.action as CitizenAction, label: a.label })}
+                    >
+                      {t(a.label)}
+                    </Button>
+                  ))}
+              </Space>
+            ) : null}
           </Card>
           {result.reply ? (
             <Card
@@ -111,6 +134,21 @@ export default function QueryPage() {
             />
           </Card>
         </section>
+      ) : null}
+      {open && asked ? (
+        <PetitionerActionModal
+          action={open.action}
+          label={t(open.label)}
+          send={async (body) => {
+            const n = encodeURIComponent(asked.caseNumber);
+            setResult(
+              await api<PublicCase>(`/api/v1/public/cases/${n}/actions`, {
+                body: { ...body, code: asked.code },
+              }),
+            );
+          }}
+          onClose={() => setOpen(undefined)}
+        />
       ) : null}
     </>
   );

@@ -10,7 +10,6 @@ export const accept = defineAction({
   roles: UNIT_STAFF,
   who: 'holder',
   payload: z.object({ note }),
-  within: 'acceptance',
   starts: ['handling'],
   stops: ['acceptance'],
   public: true,

@@ -16,10 +16,17 @@ export const deliver = defineAction({
   }),
   starts: ['review_window', 'evaluation'],
   public: true,
-  effect: ({ payload: p, now }) => ({
-    patch: { deliveredAt: now, evaluationStatus: 'pending' },
-    detail: { method: p.method, receipt: p.receipt, petitionerView: p.petitionerView },
-  }),
+  // A decision made again after the review revoked or varied the first (重新办理) is delivered with
+  // the same review rights; the petitioner's evaluation of the matter stays as it was (rated, lapsed
+  // or still open), so a matter is rated, or counted unrated, once.
+  effect: ({ payload: p, c, now }) => {
+    const again = c.evaluationStatus !== null && c.evaluationStatus !== 'pending';
+    return {
+      patch: { deliveredAt: now, evaluationStatus: again ? c.evaluationStatus : 'pending' },
+      starts: again ? ['review_window'] : undefined,
+      detail: { method: p.method, receipt: p.receipt, petitionerView: p.petitionerView },
+    };
+  },
   sms: { stage: 'result' },
   form: [
     {

@@ -12,7 +12,10 @@ export const object = defineAction({
   roles: UNIT_STAFF,
   who: 'holder',
   payload: z.object({ reason: requiredText('退回理由', 2000) }),
-  within: 'objection',
+  within: {
+    clock: 'objection',
+    why: '异议须在收到之日起5个工作日内提出（第23条）；届满未提出的，由收到的单位依法办理',
+  },
   stops: ['objection'],
   public: false,
   async effect({ payload: p, c, actorUnit, ports }) {

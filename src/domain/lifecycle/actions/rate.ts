@@ -3,24 +3,27 @@ import { z } from 'zod';
 import { conflict } from '../../../errors.ts';
 import { defineAction, optionsOf, phrase, text } from '../define.ts';
 import { RATING_NAMES, RATINGS } from '../vocabulary.ts';
-import { optionalText } from './common.ts';
+import { optionalText, petitionerVia, viaLabel } from './common.ts';
 
 export const rate = defineAction({
   label: '评价',
   from: ['delivered', 'reviewed', 'closed'],
   to: 'same',
-  roles: ['citizen'],
+  // The petitioner online or with the query code; for a letter, visit or phone petitioner also the
+  // bureau in charge, recording what the petitioner said (代录; the event keeps who recorded it).
+  roles: ['citizen', 'registrar'],
   who: 'petitioner',
+  onBehalf: 'offline',
   payload: z.object({
     bureauRating: z.enum(RATINGS, { error: '请评价信访部门' }),
     unitRating: z.enum(RATINGS, { error: '请评价责任单位' }),
     comment: optionalText('评价意见', 500),
   }),
-  within: 'evaluation',
+  within: { clock: 'evaluation', why: '评价期是信访人的权利期间，届满未评价即记为超期未评价' },
   stops: ['evaluation'],
   public: true,
   blocked: { when: (c) => c.ratedAt != null, error: () => conflict('already_rated', '您已评价过该事项') },
-  effect: ({ payload: p, now }) => ({
+  effect: ({ payload: p, actor, now }) => ({
     patch: {
       bureauRating: p.bureauRating,
       unitRating: p.unitRating,
@@ -31,7 +34,9 @@ export const rate = defineAction({
       bureauRating: RATING_NAMES[p.bureauRating],
       unitRating: RATING_NAMES[p.unitRating],
       comment: p.comment,
+      via: petitionerVia(actor),
     },
+    auditSummary: { via: petitionerVia(actor) },
   }),
   form: [
     {
@@ -50,6 +55,7 @@ export const rate = defineAction({
     },
     { name: 'comment', label: '意见建议', kind: 'textarea', max: 500 },
   ],
+  eventLabel: (d) => viaLabel('评价', d.via),
   describe: (d) => [
     phrase('您的评价：信访部门{{b}}，责任单位{{u}}', { b: text(d.bureauRating), u: text(d.unitRating) }),
   ],

@@ -17,7 +17,7 @@ export const reply = defineAction({
     reasons: requiredText('处理理由与依据'),
     decision: requiredText('处理意见'),
   }),
-  stops: ['handling', 'objection'],
+  stops: ['handling', 'rehandling', 'objection'],
   public: true,
   effect: ({ payload: p }) => ({
     patch: { outcome: p.outcome },

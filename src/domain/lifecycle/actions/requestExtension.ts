@@ -15,7 +15,10 @@ export const requestExtension = defineAction({
     days: z.number().int().min(1, '延期天数至少1天'),
     reason: requiredText('延期理由', 1000),
   }),
-  within: 'handling',
+  within: {
+    clock: 'handling',
+    why: '延期是延长尚未届满的办理期限（第34条），期限届满后不能再延；仍须出具处理意见书，逾期办结并说明逾期原因',
+  },
   public: false,
   effect({ payload: p, c, limits }) {
     if (p.days > limits.maxExtensionDays) {

@@ -5,18 +5,24 @@ import { conflict } from '../../../errors.ts';
 import type { Clocks } from '../clockTypes.ts';
 import { type ActionPorts, defineAction, type FormField, optionsOf, phrase, text } from '../define.ts';
 import { REVIEW_OUTCOME_NAMES, REVIEW_OUTCOMES } from '../vocabulary.ts';
-import { optionalText, requiredText, textareaField } from './common.ts';
+import { optionalText, petitionerVia, requiredText, textareaField, viaLabel } from './common.ts';
 import { outcomePhrases } from './reply.ts';
 
 const requestPayload = (what: string) => z.object({ reason: requiredText(`${what}理由`, 2000) });
 
 const decidePayload = (what: string) =>
-  z.object({
-    outcome: z.enum(REVIEW_OUTCOMES, { error: `请选择${what}结论（维持、撤销、变更）` }),
-    facts: requiredText(`${what}认定的事实`),
-    reasons: requiredText(`${what}理由`),
-    decision: optionalText('处理意见', 5000),
-  });
+  z
+    .object({
+      outcome: z.enum(REVIEW_OUTCOMES, { error: `请选择${what}结论（维持、撤销、变更）` }),
+      facts: requiredText(`${what}认定的事实`),
+      reasons: requiredText(`${what}理由`),
+      decision: optionalText('处理意见', 5000),
+    })
+    // 变更 states the varied opinion (the written opinion cannot be issued without it).
+    .refine((p) => p.outcome !== 'vary' || !!p.decision, {
+      message: `${what}结论为变更时，请填写变更后的意见`,
+      path: ['decision'],
+    });
 
 const decideForm = (what: string): FormField[] => [
   {
@@ -46,19 +52,21 @@ export const requestReview = defineAction({
   roles: ['citizen', 'registrar'],
   who: 'petitioner',
   payload: requestPayload('复查'),
-  within: 'review_window',
+  within: { clock: 'review_window', why: '复查申请期是信访人的权利期间（第35条），届满未申请即期满办结' },
   starts: ['review'],
   stops: ['review_window'],
   public: true,
-  async effect({ payload: p, c, ports }) {
+  async effect({ payload: p, c, actor, ports }) {
     const body = await reviewBody(ports, c.assignedUnitId ?? c.bureauUnitId);
     return {
       patch: { reviewUnitId: body.id, currentUnitId: body.id },
-      detail: { reason: p.reason, reviewUnit: body.name },
+      detail: { reason: p.reason, reviewUnit: body.name, via: petitionerVia(actor) },
       targetUnit: body,
+      auditSummary: { via: petitionerVia(actor) },
     };
   },
   form: [textareaField('reason', '复查理由', 2000)],
+  eventLabel: (d) => viaLabel('申请复查', d.via),
   describe: (d) => [phrase('已申请复查，复查机关：{{unit}}', { unit: text(d.reviewUnit) })],
 });
 
@@ -69,19 +77,21 @@ export const requestRereview = defineAction({
   roles: ['citizen', 'registrar'],
   who: 'petitioner',
   payload: requestPayload('复核'),
-  within: 'rereview_window',
+  within: { clock: 'rereview_window', why: '复核申请期是信访人的权利期间（第36条），届满未申请即期满办结' },
   starts: ['rereview'],
   stops: ['rereview_window'],
   public: true,
-  async effect({ payload: p, c, ports }) {
+  async effect({ payload: p, c, actor, ports }) {
     const body = await reviewBody(ports, c.reviewUnitId);
     return {
       patch: { reviewUnitId: body.id, currentUnitId: body.id },
-      detail: { reason: p.reason, reviewUnit: body.name },
+      detail: { reason: p.reason, reviewUnit: body.name, via: petitionerVia(actor) },
       targetUnit: body,
+      auditSummary: { via: petitionerVia(actor) },
     };
   },
   form: [textareaField('reason', '复核理由', 2000)],
+  eventLabel: (d) => viaLabel('申请复核', d.via),
   describe: (d) => [phrase('已申请复核，复核机关：{{unit}}', { unit: text(d.reviewUnit) })],
 });
 
@@ -93,27 +103,50 @@ const decisionDetail = (p: z.output<ReturnType<typeof decidePayload>>) => ({
   decision: p.decision,
 });
 
+/** Review outcomes that send the matter back to the original body to decide again (撤销、变更). */
+export const REOPENING_OUTCOMES: readonly string[] = ['revoke', 'vary'];
+
 export const decideReview = defineAction({
   label: '出具复查意见',
   from: ['review_requested'],
   to: 'reviewed',
+  // 撤销 or 变更: the original handling unit decides again (重新办理) under a new clock, issues a new
+  // 处理意见书 and delivers it; the petitioner has the same review rights against it.
+  alsoTo: ['handling'],
   roles: ['reviewer'],
   who: 'holder',
   payload: decidePayload('复查'),
-  within: 'review',
   starts: ['rereview_window'],
+  alsoStarts: ['rehandling'],
   stops: ['review'],
   public: true,
-  effect: ({ payload: p }) => ({ patch: {}, detail: decisionDetail(p) }),
+  async effect({ payload: p, c, ports }) {
+    if (!REOPENING_OUTCOMES.includes(p.outcome)) {
+      return { patch: {}, detail: { ...decisionDetail(p), reopened: false, originalUnit: undefined } };
+    }
+    const original = await ports.unit(c.assignedUnitId ?? c.bureauUnitId);
+    if (!original) throw conflict('no_original_body', '找不到原办理机关，无法退回重新办理');
+    return {
+      patch: { currentUnitId: original.id },
+      state: 'handling',
+      starts: ['rehandling'],
+      detail: { ...decisionDetail(p), reopened: true, originalUnit: original.name as string | undefined },
+      targetUnit: original,
+    };
+  },
   document: {
     kind: 'review_opinion',
     async data({ payload: p, c, actorUnit, ports }, base) {
       const next = actorUnit ? await ports.upperBureau(actorUnit) : undefined;
       const prior = await ports.unit(c.assignedUnitId ?? c.bureauUnitId);
-      const requested = (c.clocks as Clocks).review?.trigger;
+      const clocks = c.clocks as Clocks;
+      const requested = clocks.review?.trigger;
+      // Sent back to decide again (撤销、变更): the opinion names the new limit (重新办理期限).
+      const redo = REOPENING_OUTCOMES.includes(p.outcome) ? clocks.rehandling?.due : undefined;
       return {
         ...base,
         receivedAt: requested ? new Date(requested) : base.receivedAt,
+        dueDate: redo ? new Date(redo) : undefined,
         originalBody: prior?.name,
         facts: p.facts,
         reasons: p.reasons,
@@ -126,7 +159,11 @@ export const decideReview = defineAction({
   },
   sms: { stage: 'review_decided' },
   form: decideForm('复查'),
-  describe: (d) => outcomePhrases(d),
+  eventLabel: (d) => (d.reopened ? `出具复查意见（${text(d.outcomeName)}，退回重新办理）` : '出具复查意见'),
+  describe: (d) => [
+    ...outcomePhrases(d),
+    ...(d.reopened ? [phrase('由{{unit}}重新作出处理意见', { unit: text(d.originalUnit) })] : []),
+  ],
 });
 
 export const decideRereview = defineAction({
@@ -136,7 +173,6 @@ export const decideRereview = defineAction({
   roles: ['reviewer'],
   who: 'holder',
   payload: decidePayload('复核'),
-  within: 'rereview',
   stops: ['rereview'],
   public: true,
   effect: ({ payload: p, now }) => ({

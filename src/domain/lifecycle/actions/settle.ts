@@ -13,7 +13,7 @@ export const settle = defineAction({
     kind: z.enum(['mediation', 'settlement'], { error: '请选择调解或和解' }),
     agreement: requiredText('协议内容'),
   }),
-  stops: ['handling', 'objection'],
+  stops: ['handling', 'rehandling', 'objection'],
   public: true,
   effect: ({ payload: p, now }) => ({
     patch: { outcome: `settled:${p.kind}`, closedAt: now, currentUnitId: null },
