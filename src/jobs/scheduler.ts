@@ -4,6 +4,7 @@
 // client, lets one node sweep at a time (the sweep is idempotent, so a node that runs just after
 // another simply finds nothing to do). The embedded database has one process, so no lock there.
 import { purgeLoginThrottle } from '../auth/throttle.ts';
+import { runBacklogCandidatePass } from '../backlog/candidates.ts';
 import { purgeIdempotencyKeys } from '../commands/idempotency.ts';
 import type { AppContext } from '../context.ts';
 import { safeErrorMessage } from '../security/redact.ts';
@@ -99,7 +100,23 @@ async function sweepThenScan(
   } catch (e) {
     scans.set(r, e as Error);
   }
+  await backlogCandidates(ctx, now, signal);
   return r;
+}
+
+/** 积案候选 (src/backlog/candidates.ts): a failure is logged and does not undo the sweep. */
+async function backlogCandidates(ctx: AppContext, now: Date, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return;
+  try {
+    const b = await runBacklogCandidatePass(ctx, now, { signal });
+    ctx.log.info({ job: 'backlog_candidates', ...b }, `积案候选完成 / backlog candidates: 新增 ${b.added}`);
+  } catch (e) {
+    const error = safeErrorMessage((e as Error & { cause?: Error }).cause ?? (e as Error)).slice(0, 300);
+    ctx.log.error(
+      { job: 'backlog_candidates', error },
+      `积案候选失败 / backlog candidate pass failed: ${error}`,
+    );
+  }
 }
 
 /** The warning scan that followed a sweep (or its error), for the log line after the sweep's. */

@@ -1,6 +1,7 @@
 // A timeline event in words — the staff label, the petitioner's sentences and the unit the public
 // query names — from the definition that recorded it, or for the events that are not actions
 // (登记, a repeat merged into this matter, the group check, deadline reminders) from this table.
+import { BACKLOG_EVENT_LABELS } from '../backlog/timeline.ts';
 import { definitionOfEvent } from './actions.ts';
 import { type Phrase, phrase, text } from './define.ts';
 
@@ -26,7 +27,7 @@ export function eventLabel(action: string, detail: unknown = {}): string {
   const d = (detail ?? {}) as Record<string, unknown>;
   const def = definitionOfEvent(action);
   if (def) return def.eventLabel?.(d) ?? def.label;
-  return OTHER_EVENTS[action]?.label ?? action;
+  return OTHER_EVENTS[action]?.label ?? BACKLOG_EVENT_LABELS[action] ?? action;
 }
 
 /** What the petitioner reads for a public event (empty: the label says it all). */
