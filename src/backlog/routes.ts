@@ -9,12 +9,15 @@ import type { AppContext } from '../context.ts';
 import { cases } from '../db/schema.ts';
 import { DEFAULT_CANDIDATE_RULES, RULE_LIMITS } from '../domain/backlog/rules.ts';
 import { BACKLOG_STATUSES, type BacklogStatus } from '../domain/backlog/states.ts';
+import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { badRequest } from '../errors.ts';
+import { attachmentHeader, XLSX_CONTENT_TYPE } from '../exports/xlsx.ts';
 import { backlogPolicy } from '../policies/backlog.ts';
 import { ensureAllowed } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zId, zIdParam } from '../server/fields.ts';
 import { ActionBody, actOnMatter, ProposalFields, proposeCase } from './commands.ts';
+import { buildLedger, ledgerXlsx } from './ledger.ts';
 import { MatterDetail, MatterItem, presentDetail, presentItem } from './presenters.ts';
 import { listMatters, visibleMatter } from './queries.ts';
 import { rulesFor, updateRules } from './rules.ts';
@@ -98,6 +101,88 @@ export const backlogRoutes =
         const actor = actorOf(req);
         const id = await proposeCase(ctx, actor, req.body);
         return reply.status(201).send(await detailOf(ctx, actor, id));
+      },
+    );
+
+    const RateRow = z.object({
+      code: z.string(),
+      name: z.string(),
+      identified: z.number(),
+      resolved: z.number(),
+      open: z.number(),
+      rate: z.number().nullable().meta({ description: '化解率 = 化解 ÷ 认定' }),
+    });
+    const LedgerQuery = z.object({
+      jurisdiction: zCode().optional().meta({ description: '行政区划代码，默认为本人所属辖区' }),
+    });
+
+    app.get(
+      '/backlog/ledger',
+      {
+        schema: {
+          tags: ['backlog'],
+          summary: '积案化解台账（本辖区认定的积案；按下一级地区统计化解率）',
+          querystring: LedgerQuery,
+          response: {
+            200: z.object({
+              scope: z.object({ code: z.string(), name: z.string() }),
+              total: RateRow,
+              byJurisdiction: z.array(RateRow),
+              truncated: z.boolean(),
+              rows: z.array(
+                z.object({
+                  id: z.number(),
+                  caseId: z.number(),
+                  caseNumber: z.string(),
+                  subject: z.string(),
+                  jurisdictionCode: z.string(),
+                  place: z.string(),
+                  level: z.string().nullable(),
+                  levelName: z.string().nullable(),
+                  responsibleUnit: z.string().nullable(),
+                  leaders: z.array(z.string()),
+                  status: z.string(),
+                  statusName: z.string(),
+                  plan: z.object({
+                    total: z.number(),
+                    done: z.number(),
+                    overdue: z.number(),
+                    label: z.string(),
+                  }),
+                  standardsMet: z.number(),
+                  identifiedAt: z.string().nullable(),
+                  deadline: z.string().nullable(),
+                  overdue: z.boolean(),
+                  daysOpen: z.number().nullable(),
+                  resolvedAt: z.string().nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (req) => buildLedger(ctx, actorOf(req), req.query.jurisdiction),
+    );
+
+    app.get(
+      '/backlog/ledger.xlsx',
+      {
+        schema: { tags: ['backlog'], summary: '导出积案化解台账（Excel）', querystring: LedgerQuery },
+      },
+      async (req, reply) => {
+        const now = new Date();
+        const ledger = await buildLedger(ctx, actorOf(req), req.query.jurisdiction, { now });
+        const stamp = shanghaiDate(now);
+        return reply
+          .header('content-type', XLSX_CONTENT_TYPE)
+          .header(
+            'content-disposition',
+            attachmentHeader(
+              `${ledger.scope.name}积案化解台账-${stamp}.xlsx`,
+              `backlog-ledger-${stamp}.xlsx`,
+            ),
+          )
+          .send(await ledgerXlsx(ledger, now));
       },
     );
 

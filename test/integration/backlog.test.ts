@@ -3,6 +3,7 @@
 // with progress → the seven standards, each with evidence and a reviewer's sign-off → the county
 // requests closing → the city bureau approves (销号). Also: unflagging needs the bureau above, the
 // case's timeline shows each step, and who may not do what.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBacklogCandidatePass } from '../../src/backlog/candidates.ts';
 import { shanghaiDate } from '../../src/domain/deadlines/index.ts';
@@ -25,6 +26,7 @@ beforeAll(async () => {
     'gl_admin',
     'nj_supervisor',
     'nj_reviewer',
+    'nj_leader',
     'js_leader',
     'js_reviewer',
   ]);
@@ -281,6 +283,71 @@ describe('积案: from candidate to 销号', () => {
       evidence: '补充',
     });
     expect(late.statusCode).toBe(409);
+  });
+});
+
+describe('积案台账 (ledger)', () => {
+  it('shows identified matters with level, unit, plan and days open, and 化解率 by jurisdiction', async () => {
+    // A second matter in 鼓楼区, identified and still open.
+    const caseId = await newAcceptedCase('老旧小区加装电梯费用分摊纠纷');
+    const p = await post('gl_supervisor', '/backlog', {
+      caseId,
+      reason: '群众多次反映，协调未果',
+      level: 'county',
+      responsibleUnitId: zhujian,
+      deadline: inDays(30),
+    });
+    await act('nj_reviewer', p.json().id, { action: 'approve', note: '予以认定' });
+
+    const county = (await get('gl_supervisor', '/backlog/ledger')).json();
+    expect(county.scope).toEqual({ code: '320106', name: '鼓楼区' });
+    expect(county.total).toMatchObject({ identified: 2, resolved: 1, open: 1, rate: 0.5 });
+    const resolved = county.rows.find((r: { statusName: string }) => r.statusName === '已化解');
+    expect(resolved).toMatchObject({
+      subject: '拆迁安置补偿款长期未落实',
+      place: '鼓楼区',
+      levelName: '县级',
+      responsibleUnit: '鼓楼区住房和城乡建设局',
+      standardsMet: 7,
+      plan: { total: 2, done: 1 },
+      daysOpen: 0,
+      overdue: false,
+    });
+    // Unflagged and proposed matters are not in the ledger.
+    expect(county.rows.map((r: { subject: string }) => r.subject)).not.toContain(
+      '企业改制职工身份置换补偿争议',
+    );
+
+    // 南京市 sees the rate by county; the province by city.
+    const city = (await get('nj_leader', '/backlog/ledger')).json();
+    expect(city.byJurisdiction).toEqual([
+      expect.objectContaining({ code: '320106', name: '鼓楼区', identified: 2, resolved: 1, rate: 0.5 }),
+    ]);
+    const province = (await get('js_leader', '/backlog/ledger')).json();
+    expect(province.byJurisdiction).toEqual([
+      expect.objectContaining({ code: '320100', name: '南京市', identified: 2, resolved: 1 }),
+    ]);
+    // A county may not read its city's ledger; departments have none.
+    expect((await get('gl_supervisor', '/backlog/ledger?jurisdiction=320100')).statusCode).toBe(403);
+    expect((await get('gl_handler', '/backlog/ledger')).statusCode).toBe(403);
+  });
+
+  it('exports the ledger as Excel: title, one numbered row per matter, and the rates', async () => {
+    const res = await get('nj_leader', '/backlog/ledger.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('南京市积案化解台账'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('积案化解台账');
+    expect(ws?.getCell(1, 1).value).toBe('南京市信访积案化解工作台账');
+    expect(String(ws?.getCell(2, 1).value)).toContain('化解率 50.0%');
+    expect(ws?.getRow(3).getCell(2).value).toBe('信访件编号');
+    const subjects = [4, 5].map((n) => ws?.getRow(n).getCell(4).value);
+    expect(subjects).toEqual(
+      expect.arrayContaining(['拆迁安置补偿款长期未落实', '老旧小区加装电梯费用分摊纠纷']),
+    );
+    const rates = wb.getWorksheet('化解率');
+    expect(rates?.getRow(2).values).toEqual([undefined, '鼓楼区', 2, 1, 1, '50.0%']);
   });
 });
 
