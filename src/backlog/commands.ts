@@ -11,11 +11,20 @@ import type { AppContext } from '../context.ts';
 import {
   backlogChecks,
   backlogMatters,
+  backlogPackageRecords,
+  backlogPackages,
   backlogProgress,
   backlogSteps,
   caseEvents,
   cases,
 } from '../db/schema.ts';
+import {
+  PACKAGE_PLAN_ITEMS,
+  type PackagePlan,
+  type PackagePlanKey,
+  RECORD_KINDS,
+  type RecordKind,
+} from '../domain/backlog/packages.ts';
 import { isStandard, STANDARD_KEYS, standardName, unmetStandards } from '../domain/backlog/standards.ts';
 import {
   ACTIVE_STATUSES,
@@ -24,6 +33,7 @@ import {
   type BacklogStatus,
   LEVEL_NAMES,
   LEVELS,
+  levelOfCode,
   nextStatus,
   STATUS_NAMES,
 } from '../domain/backlog/states.ts';
@@ -46,6 +56,11 @@ export const ProposalFields = z.object({
   responsibleUnitId: zId('责任单位'),
   deadline: zDate('化解期限'),
 });
+
+/** 包掌握情况、包思想教育、包解决问题、包息访息诉 (each optional). */
+const PackagePlanFields = Object.fromEntries(
+  PACKAGE_PLAN_ITEMS.map((i) => [i.key, zText({ label: i.name, max: 2000 }).optional()]),
+) as Record<PackagePlanKey, z.ZodOptional<ReturnType<typeof zText>>>;
 
 const standard = z.enum(STANDARD_KEYS as [string, ...string[]], { error: '未知的标准' });
 
@@ -81,6 +96,17 @@ export const ActionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('request_unflag'), note: text('撤销理由') }),
   z.object({ action: z.literal('approve_unflag'), note: text('审批意见') }),
   z.object({ action: z.literal('reject_unflag'), note: text('不同意理由') }),
+  z.object({ action: z.literal('take_package'), ...PackagePlanFields }),
+  z.object({ action: z.literal('package_plan'), packageId: zId('包案'), ...PackagePlanFields }),
+  z.object({
+    action: z.literal('package_record'),
+    packageId: zId('包案'),
+    kind: z.enum(Object.keys(RECORD_KINDS) as [RecordKind, ...RecordKind[]], {
+      error: '活动类型应为 meeting、visit 或 talk',
+    }),
+    date: zDate('日期'),
+    note: text('活动情况', 5000),
+  }),
 ]);
 export type ActionInput = z.infer<typeof ActionBody>;
 export type ProposalInput = z.infer<typeof ProposalFields>;
@@ -161,6 +187,13 @@ function audit(w: Work, actor: Actor, action: string, id: number, summary: Recor
 
 async function setCaseFlag(w: Work, caseId: number, backlog: boolean, at: Date) {
   await w.tx.update(cases).set({ backlog, updatedAt: at }).where(eq(cases.id, caseId));
+}
+
+/** The 包案 plan items present in a payload. */
+function planOf(input: Partial<Record<PackagePlanKey, string>>): PackagePlan {
+  const plan: PackagePlan = {};
+  for (const i of PACKAGE_PLAN_ITEMS) if (input[i.key] !== undefined) plan[i.key] = input[i.key];
+  return plan;
 }
 
 // ---- Proposal --------------------------------------------------------------------------------------
@@ -427,6 +460,53 @@ async function applyAction(
       eventDetail = { note: input.note };
       await setCaseFlag(w, m.caseId, false, now);
       break;
+    case 'take_package': {
+      const [mine] = await tx
+        .select({ id: backlogPackages.id })
+        .from(backlogPackages)
+        .where(and(eq(backlogPackages.matterId, m.id), eq(backlogPackages.leaderUserId, actor.userId)));
+      if (mine) throw conflict('backlog_package_exists', '您已包案该积案');
+      await tx.insert(backlogPackages).values({
+        matterId: m.id,
+        leaderUserId: actor.userId,
+        leaderUnitId: actor.unitId,
+        jurisdictionCode: actor.jurisdictionCode ?? m.jurisdictionCode,
+        level: levelOfCode(actor.jurisdictionCode ?? m.jurisdictionCode),
+        takenAt: now,
+        plan: planOf(input),
+      });
+      eventDetail = { note: `${actor.displayName}包案` };
+      break;
+    }
+    case 'package_plan':
+    case 'package_record': {
+      const [p] = await tx
+        .select()
+        .from(backlogPackages)
+        .where(and(eq(backlogPackages.id, input.packageId), eq(backlogPackages.matterId, m.id)))
+        .for('update');
+      if (!p) throw badRequest('backlog_package_unknown', '该积案没有这个包案', 'packageId');
+      if (actor.role === 'leader' && p.leaderUserId !== actor.userId)
+        throw forbidden('只能填写本人包案的方案和活动');
+      if (input.action === 'package_plan') {
+        await tx
+          .update(backlogPackages)
+          .set({ plan: { ...(p.plan as PackagePlan), ...planOf(input) } })
+          .where(eq(backlogPackages.id, p.id));
+      } else {
+        if (input.date > shanghaiDate(now))
+          throw badRequest('backlog_date_future', '活动日期不能晚于今天', 'date');
+        await tx.insert(backlogPackageRecords).values({
+          packageId: p.id,
+          kind: input.kind,
+          date: input.date,
+          note: input.note,
+          createdBy: actor.userId,
+          createdAt: now,
+        });
+      }
+      break;
+    }
   }
 
   await tx.update(backlogMatters).set(patch).where(eq(backlogMatters.id, m.id));
@@ -438,5 +518,6 @@ async function applyAction(
     to,
     ...('standard' in rest ? { standard: rest.standard } : {}),
     ...('stepId' in rest && rest.stepId !== undefined ? { stepId: rest.stepId } : {}),
+    ...('packageId' in rest ? { packageId: rest.packageId } : {}),
   });
 }

@@ -16,6 +16,7 @@ import {
 } from '../domain/backlog/states.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { type Actor, backlogPolicy } from '../policies/backlog.ts';
+import { packagesOf } from './packages.ts';
 import { type MatterRow, matterParts, namesOf } from './queries.ts';
 
 export const MatterItem = z.object({
@@ -110,6 +111,27 @@ export const MatterDetail = MatterItem.extend({
     }),
   ),
   standardsMet: z.number(),
+  packages: z.array(
+    z.object({
+      id: z.number(),
+      leaderUserId: z.number(),
+      leader: z.string(),
+      unit: z.string().nullable(),
+      level: z.string(),
+      levelName: z.string(),
+      takenAt: z.string(),
+      plan: z.record(z.string(), z.string()),
+      records: z.array(
+        z.object({
+          id: z.number(),
+          kind: z.string(),
+          kindName: z.string(),
+          date: z.string(),
+          note: z.string(),
+        }),
+      ),
+    }),
+  ),
   availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
 });
 
@@ -130,6 +152,7 @@ export async function presentDetail(
 ): Promise<z.infer<typeof MatterDetail>> {
   const m = r.m;
   const { steps, progress, checks } = await matterParts(exec, m.id);
+  const packs = await packagesOf(exec, m.id);
   const names = await namesOf(
     exec,
     [m.proposedBy, m.identifiedBy, m.resolvedBy, ...checks.flatMap((c) => [c.evidenceBy, c.signedBy])].filter(
@@ -193,6 +216,12 @@ export async function presentDetail(
     })),
     standards,
     standardsMet: standards.filter((s) => s.met).length,
-    availableActions: availableActions(actor, m),
+    packages: packs.map((p) => ({ ...p, plan: p.plan as Record<string, string> })),
+    availableActions: availableActions(actor, m).filter(
+      // A leader takes a matter once; the plan and records need a package to write to.
+      (a) =>
+        (a.action !== 'take_package' || !packs.some((p) => p.leaderUserId === actor.userId)) &&
+        ((a.action !== 'package_plan' && a.action !== 'package_record') || packs.length > 0),
+    ),
   };
 }

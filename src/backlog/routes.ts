@@ -15,9 +15,10 @@ import { attachmentHeader, XLSX_CONTENT_TYPE } from '../exports/xlsx.ts';
 import { backlogPolicy } from '../policies/backlog.ts';
 import { ensureAllowed } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
-import { zCode, zId, zIdParam } from '../server/fields.ts';
+import { zCode, zDate, zId, zIdParam } from '../server/fields.ts';
 import { ActionBody, actOnMatter, ProposalFields, proposeCase } from './commands.ts';
 import { buildLedger, ledgerXlsx } from './ledger.ts';
+import { leadersOf, packageCompliance, quotasFor, updateQuotas } from './packages.ts';
 import { MatterDetail, MatterItem, presentDetail, presentItem } from './presenters.ts';
 import { listMatters, visibleMatter } from './queries.ts';
 import { rulesFor, updateRules } from './rules.ts';
@@ -161,7 +162,7 @@ export const backlogRoutes =
           },
         },
       },
-      async (req) => buildLedger(ctx, actorOf(req), req.query.jurisdiction),
+      async (req) => buildLedger(ctx, actorOf(req), req.query.jurisdiction, { leaders: leadersOf }),
     );
 
     app.get(
@@ -171,7 +172,10 @@ export const backlogRoutes =
       },
       async (req, reply) => {
         const now = new Date();
-        const ledger = await buildLedger(ctx, actorOf(req), req.query.jurisdiction, { now });
+        const ledger = await buildLedger(ctx, actorOf(req), req.query.jurisdiction, {
+          now,
+          leaders: leadersOf,
+        });
         const stamp = shanghaiDate(now);
         return reply
           .header('content-type', XLSX_CONTENT_TYPE)
@@ -184,6 +188,95 @@ export const backlogRoutes =
           )
           .send(await ledgerXlsx(ledger, now));
       },
+    );
+
+    const QuotaSchema = z.object({
+      period: z.enum(['quarter', 'half_year', 'year'], { error: '周期应为 quarter、half_year 或 year' }),
+      count: z.number().int('件数应为整数').min(1, '件数至少为1').max(12, '件数不能大于12'),
+    });
+    const Quotas = z.object({
+      province: QuotaSchema.optional(),
+      city: QuotaSchema.optional(),
+      county: QuotaSchema.optional(),
+    });
+
+    app.get(
+      '/backlog/packages/compliance',
+      {
+        schema: {
+          tags: ['backlog'],
+          summary: '领导包案完成情况（本辖区各级领导本期包案数与要求、包案化解率）',
+          querystring: z.object({
+            jurisdiction: zCode().optional().meta({ description: '行政区划代码，默认为本人所属辖区' }),
+            date: zDate().optional().meta({ description: '按该日期所在周期统计，默认今天' }),
+          }),
+          response: {
+            200: z.object({
+              scope: z.object({ code: z.string(), name: z.string() }),
+              date: z.string(),
+              summary: z.object({
+                leaders: z.number(),
+                met: z.number(),
+                packages: z.number(),
+                resolved: z.number(),
+                rate: z.number().nullable().meta({ description: '包案化解率' }),
+              }),
+              items: z.array(
+                z.object({
+                  leader: z.object({ id: z.number(), name: z.string() }),
+                  unit: z.string(),
+                  jurisdiction: z.object({ code: z.string(), name: z.string() }),
+                  level: z.string(),
+                  levelName: z.string(),
+                  quota: z.object({ period: z.string(), count: z.number(), name: z.string() }),
+                  period: z.object({ key: z.string(), name: z.string(), from: z.string(), to: z.string() }),
+                  taken: z.number(),
+                  required: z.number(),
+                  met: z.boolean(),
+                  total: z.number(),
+                  resolved: z.number(),
+                  rate: z.number().nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (req) => packageCompliance(ctx, actorOf(req), req.query.jurisdiction, req.query.date),
+    );
+
+    app.get(
+      '/backlog/quotas/:code',
+      {
+        schema: {
+          tags: ['backlog'],
+          summary: '某行政区划生效的领导包案数量要求（含上级设置与默认值）',
+          params: z.object({ code: zCode() }),
+          response: { 200: z.object({ quotas: Quotas }) },
+        },
+      },
+      async (req) => {
+        ensureAllowed(backlogPolicy.use(actorOf(req)), '您没有权限查看积案');
+        return { quotas: await quotasFor(ctx.db, req.params.code) };
+      },
+    );
+
+    app.put(
+      '/backlog/quotas/:code',
+      {
+        schema: {
+          tags: ['backlog'],
+          summary: '设置本辖区的领导包案数量要求（管理员；null 表示该级不作要求）',
+          params: z.object({ code: zCode() }),
+          body: z.object({
+            province: QuotaSchema.nullable().optional(),
+            city: QuotaSchema.nullable().optional(),
+            county: QuotaSchema.nullable().optional(),
+          }),
+          response: { 200: z.object({ quotas: Quotas }) },
+        },
+      },
+      async (req) => ({ quotas: await updateQuotas(ctx, actorOf(req), req.params.code, req.body) }),
     );
 
     app.get(

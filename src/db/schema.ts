@@ -762,3 +762,49 @@ export const backlogChecks = pgTable(
   },
   (t) => [primaryKey({ name: 'backlog_checks_pk', columns: [t.matterId, t.standard] })],
 );
+
+/**
+ * 领导包案: a leader takes charge of a backlog matter (one or more leaders per matter), with the
+ * 包案 plan (包掌握情况、包思想教育、包解决问题、包息访息诉) as texts. `level` is the leader's (city or
+ * county), for the quotas (src/domain/backlog/packages.ts).
+ */
+export const backlogPackages = pgTable(
+  'backlog_packages',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    matterId: integer('matter_id')
+      .notNull()
+      .references(() => backlogMatters.id),
+    leaderUserId: integer('leader_user_id')
+      .notNull()
+      .references(() => users.id),
+    leaderUnitId: integer('leader_unit_id').references(() => units.id),
+    /** The leader's jurisdiction (whose quota it counts for). */
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    level: text('level').notNull(), // 'province' | 'city' | 'county'
+    takenAt: ts('taken_at').notNull(),
+    plan: jsonb('plan').notNull().default({}),
+  },
+  (t) => [
+    uniqueIndex('backlog_packages_uq').on(t.matterId, t.leaderUserId),
+    index('backlog_packages_leader_idx').on(t.leaderUserId, t.takenAt),
+    index('backlog_packages_jurisdiction_idx').on(t.jurisdictionCode, t.takenAt),
+  ],
+);
+
+/** Meetings, visits and talks a leader records on a matter they took (包案). */
+export const backlogPackageRecords = pgTable(
+  'backlog_package_records',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    packageId: integer('package_id')
+      .notNull()
+      .references(() => backlogPackages.id),
+    kind: text('kind').notNull(), // 'meeting' | 'visit' | 'talk'
+    date: date('date', { mode: 'string' }).notNull(),
+    note: text('note').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('backlog_package_records_package_idx').on(t.packageId)],
+);

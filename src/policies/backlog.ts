@@ -60,6 +60,11 @@ export const BACKLOG_RULES: Record<BacklogActionName, { roles: readonly Role[]; 
   request_unflag: { roles: PROPOSERS, who: 'bureau_in_scope' },
   approve_unflag: { roles: APPROVERS, who: 'upper_bureau' },
   reject_unflag: { roles: APPROVERS, who: 'upper_bureau' },
+  /** 领导包案: a leader of a bureau in scope takes the matter; the plan and records are theirs
+   * (or a supervisor's in scope, on their behalf: the command checks the package's leader). */
+  take_package: { roles: ['leader'], who: 'bureau_in_scope' },
+  package_plan: { roles: ['leader', 'supervisor'], who: 'bureau_in_scope' },
+  package_record: { roles: ['leader', 'supervisor'], who: 'bureau_in_scope' },
 };
 
 const bureauInScope = (a: Actor, m: Pick<BacklogRef, 'jurisdictionCode'>) =>
@@ -90,7 +95,9 @@ export const backlogPolicy = {
   /** The ledger and its Excel export (台账). */
   ledger: (a: Actor, scopeCode: string): boolean =>
     READERS.includes(a.role) && a.unitKind === 'bureau' && inSubtree(a, scopeCode),
-  /** Candidate rules of a jurisdiction: administrators of it or above. */
+  /** 包案 compliance (quotas) of a scope: the same readers as the ledger. */
+  packageCompliance: (a: Actor, scopeCode: string): boolean => backlogPolicy.ledger(a, scopeCode),
+  /** Candidate rules and 包案 quotas of a jurisdiction: administrators of it or above. */
   editRules: (a: Actor, jurisdictionCode: string): boolean =>
     a.role === 'admin' && inSubtree(a, jurisdictionCode),
 };

@@ -3,6 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { childOf, daysOpen, planStatus, resolutionRates } from '../../src/domain/backlog/ledger.ts';
 import {
+  DEFAULT_QUOTAS,
+  leaderCompliance,
+  periodOf,
+  quotasFromSettings,
+} from '../../src/domain/backlog/packages.ts';
+import {
   candidateHits,
   DEFAULT_CANDIDATE_RULES,
   loosest,
@@ -111,5 +117,50 @@ describe('ledger arithmetic', () => {
     expect(daysOpen(ago(30), null, NOW)).toBe(30);
     expect(daysOpen(ago(30), ago(10), NOW)).toBe(20);
     expect(daysOpen(null, null, NOW)).toBeNull();
+  });
+});
+
+describe('领导包案 quotas', () => {
+  it('city leaders one a half-year, county leaders one a quarter, unless a jurisdiction says otherwise', () => {
+    expect(DEFAULT_QUOTAS).toEqual({
+      city: { period: 'half_year', count: 1 },
+      county: { period: 'quarter', count: 1 },
+    });
+    expect(quotasFromSettings([{ county: { period: 'quarter', count: 2 } }, { city: null }])).toEqual({
+      county: { period: 'quarter', count: 2 },
+    });
+    expect(quotasFromSettings([{ county: { period: 'month', count: 2 } }]).county).toEqual(
+      DEFAULT_QUOTAS.county,
+    );
+  });
+
+  it('periods: quarters, half-years and years with their first and last days', () => {
+    expect(periodOf('quarter', '2026-11-15')).toEqual({
+      key: '2026-Q4',
+      name: '2026年第4季度',
+      from: '2026-10-01',
+      to: '2026-12-31',
+    });
+    expect(periodOf('half_year', '2026-03-01')).toEqual({
+      key: '2026-H1',
+      name: '2026年上半年',
+      from: '2026-01-01',
+      to: '2026-06-30',
+    });
+    expect(periodOf('quarter', '2028-02-10').to).toBe('2028-03-31');
+    expect(periodOf('year', '2026-07-01').key).toBe('2026');
+  });
+
+  it('counts the matters taken in the period against the quota, and the resolution of all', () => {
+    const q4 = periodOf('quarter', '2026-11-15');
+    const c = leaderCompliance(
+      [
+        { takenOn: '2026-09-30', resolved: true },
+        { takenOn: '2026-10-01', resolved: false },
+      ],
+      { period: 'quarter', count: 1 },
+      q4,
+    );
+    expect(c).toEqual({ taken: 1, required: 1, met: true, resolved: 1, total: 2, rate: 0.5 });
   });
 });

@@ -24,6 +24,7 @@ beforeAll(async () => {
     'gl_reviewer',
     'gl_leader',
     'gl_admin',
+    'nj_admin',
     'nj_supervisor',
     'nj_reviewer',
     'nj_leader',
@@ -348,6 +349,110 @@ describe('积案台账 (ledger)', () => {
     );
     const rates = wb.getWorksheet('化解率');
     expect(rates?.getRow(2).values).toEqual([undefined, '鼓楼区', 2, 1, 1, '50.0%']);
+  });
+});
+
+describe('领导包案 (leaders own backlog matters)', () => {
+  let id = 0;
+  let packageId = 0;
+
+  it('a county leader and a city leader take a matter, with the 包案 plan and meetings recorded', async () => {
+    const l = (await get('gl_supervisor', '/backlog/ledger')).json();
+    id = l.rows.find((r: { subject: string }) => r.subject === '老旧小区加装电梯费用分摊纠纷').id;
+    let res = await act('gl_leader', id, {
+      action: 'take_package',
+      grasp: '全面掌握加装电梯费用分摊争议及各方诉求',
+      solve: '协调住建、街道和业主委员会确定分摊方案',
+    });
+    expect(res.statusCode).toBe(200);
+    const [pkg] = res.json().packages;
+    packageId = pkg.id;
+    expect(pkg).toMatchObject({ leader: '鼓楼区信访局领导', levelName: '县级' });
+    expect(pkg.plan).toMatchObject({ solve: '协调住建、街道和业主委员会确定分摊方案' });
+    expect((await act('gl_leader', id, { action: 'take_package' })).json().error.code).toBe(
+      'backlog_package_exists',
+    );
+    // Only a leader takes a matter; the city's leader takes it too.
+    expect((await act('gl_supervisor', id, { action: 'take_package' })).statusCode).toBe(403);
+    res = await act('nj_leader', id, { action: 'take_package', settle: '督促落实，确保息访息诉' });
+    expect(res.json().packages.map((p: { leader: string }) => p.leader)).toEqual([
+      '鼓楼区信访局领导',
+      '南京市信访局领导',
+    ]);
+
+    res = await act('gl_leader', id, {
+      action: 'package_record',
+      packageId,
+      kind: 'meeting',
+      date: inDays(0),
+      note: '召开协调会，明确一楼住户补偿方案',
+    });
+    expect(res.json().packages[0].records).toEqual([
+      expect.objectContaining({ kindName: '协调会', note: '召开协调会，明确一楼住户补偿方案' }),
+    ]);
+    res = await act('gl_leader', id, { action: 'package_plan', packageId, educate: '向信访人讲清政策依据' });
+    expect(res.json().packages[0].plan).toMatchObject({
+      grasp: '全面掌握加装电梯费用分摊争议及各方诉求',
+      educate: '向信访人讲清政策依据',
+    });
+    // The city leader may not write in the county leader's package; dates ahead are refused.
+    const other = await act('nj_leader', id, { action: 'package_plan', packageId, educate: 'x' });
+    expect(other.statusCode).toBe(403);
+    const ahead = await act('gl_leader', id, {
+      action: 'package_record',
+      packageId,
+      kind: 'visit',
+      date: inDays(3),
+      note: '走访',
+    });
+    expect(ahead.json().error.code).toBe('backlog_date_future');
+    // The ledger names the leaders; the case timeline shows the step.
+    const row = (await get('gl_supervisor', '/backlog/ledger'))
+      .json()
+      .rows.find((r: { id: number }) => r.id === id);
+    expect(row.leaders).toEqual(['鼓楼区信访局领导', '南京市信访局领导']);
+    expect(await timelineLabels(row.caseId)).toContain('领导包案');
+  });
+
+  it('the compliance view shows each city and county leader against the quota, and 包案化解率', async () => {
+    let c = (await get('nj_leader', '/backlog/packages/compliance')).json();
+    expect(c.items.map((i: { leader: { name: string } }) => i.leader.name)).toEqual([
+      '南京市信访局领导',
+      '鼓楼区信访局领导',
+    ]);
+    const [city, county] = c.items;
+    expect(city).toMatchObject({
+      levelName: '市级',
+      quota: { name: '每半年1件' },
+      taken: 1,
+      required: 1,
+      met: true,
+    });
+    expect(city.period.key).toMatch(/^\d{4}-H[12]$/);
+    expect(county).toMatchObject({
+      levelName: '县级',
+      quota: { name: '每季度1件' },
+      taken: 1,
+      met: true,
+      rate: 0,
+    });
+    expect(c.summary).toMatchObject({ leaders: 2, met: 2, packages: 2, resolved: 0, rate: 0 });
+    // Next year nothing is taken yet.
+    const nextYear = `${Number(inDays(0).slice(0, 4)) + 1}-02-01`;
+    c = (await get('nj_leader', `/backlog/packages/compliance?date=${nextYear}`)).json();
+    expect(c.items.map((i: { met: boolean }) => i.met)).toEqual([false, false]);
+    // 南京市 asks two a quarter of its county leaders.
+    const q = await h.app.inject({
+      method: 'PUT',
+      url: '/api/v1/backlog/quotas/320100',
+      headers: h.as('nj_admin'),
+      payload: { county: { period: 'quarter', count: 2 } },
+    });
+    expect(q.statusCode).toBe(200);
+    expect(q.json().quotas).toMatchObject({ city: { period: 'half_year', count: 1 }, county: { count: 2 } });
+    c = (await get('gl_leader', '/backlog/packages/compliance')).json();
+    expect(c.items).toEqual([expect.objectContaining({ taken: 1, required: 2, met: false })]);
+    expect((await get('gl_leader', '/backlog/packages/compliance?jurisdiction=320100')).statusCode).toBe(403);
   });
 });
 

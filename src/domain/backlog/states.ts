@@ -74,6 +74,9 @@ export const BACKLOG_ACTIONS = {
   request_unflag: { label: '申请撤销标识', from: ['identified'], to: 'unflagging' },
   approve_unflag: { label: '同意撤销标识', from: ['unflagging'], to: 'unflagged' },
   reject_unflag: { label: '不同意撤销', from: ['unflagging'], to: 'identified' },
+  take_package: { label: '领导包案', from: ['identified', 'closing'], to: 'same' },
+  package_plan: { label: '填写包案方案', from: ['identified', 'closing'], to: 'same' },
+  package_record: { label: '记录包案活动', from: ['identified', 'closing'], to: 'same' },
 } as const satisfies Record<
   string,
   { label: string; from: readonly BacklogStatus[]; to: BacklogStatus | 'same' }

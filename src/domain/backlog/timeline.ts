@@ -12,6 +12,7 @@ export const BACKLOG_EVENTS: Partial<Record<BacklogActionName, { event: string; 
   request_unflag: { event: 'backlog_unflag_requested', label: '申请撤销积案标识' },
   approve_unflag: { event: 'backlog_unflagged', label: '撤销积案标识' },
   reject_unflag: { event: 'backlog_unflag_rejected', label: '不同意撤销积案标识' },
+  take_package: { event: 'backlog_packaged', label: '领导包案' },
 };
 
 export const BACKLOG_EVENT_LABELS: Record<string, string> = Object.fromEntries(
