@@ -11,11 +11,14 @@ import type { AppContext } from '../context.ts';
 import {
   backlogChecks,
   backlogMatters,
+  backlogPackageRecords,
+  backlogPackages,
   backlogProgress,
   backlogSteps,
   caseEvents,
   cases,
   units,
+  users,
 } from '../db/schema.ts';
 import { CONTESTED_STATES } from '../domain/backlog/rules.ts';
 import { STANDARDS } from '../domain/backlog/standards.ts';
@@ -253,7 +256,60 @@ export async function seedBacklog(
         })),
       );
     }
-    w.audit({ action: 'seed.backlog', entity: 'installation', summary: { identified, resolved } });
+    // 领导包案: the leaders of the bureaus take some matters of their subtree (the demo accounts
+    // nj_leader and gl_leader among them), with a plan and a recorded meeting.
+    const leaders = await tx
+      .select({ id: users.id, unitId: units.id, code: units.jurisdictionCode })
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(and(eq(users.role, 'leader'), eq(units.kind, 'bureau')));
+    const identifiedMatters = await tx
+      .select({
+        id: backlogMatters.id,
+        code: backlogMatters.jurisdictionCode,
+        identifiedAt: backlogMatters.identifiedAt,
+      })
+      .from(backlogMatters)
+      .orderBy(backlogMatters.id);
+    let packages = 0;
+    for (const l of leaders) {
+      if (l.code.length > 6 || l.code.slice(2) === '0000') continue;
+      const prefix = l.code.slice(4) === '00' ? l.code.slice(0, 4) : l.code;
+      const mine = identifiedMatters.filter((m) => m.code.startsWith(prefix)).slice(0, 2);
+      for (const m of mine) {
+        const takenAt = new Date(
+          Math.min(now.getTime() - DAY, (m.identifiedAt?.getTime() ?? now.getTime()) + 7 * DAY),
+        );
+        const [p] = await tx
+          .insert(backlogPackages)
+          .values({
+            matterId: m.id,
+            leaderUserId: l.id,
+            leaderUnitId: l.unitId,
+            jurisdictionCode: l.code,
+            level: l.code.slice(4) === '00' ? 'city' : 'county',
+            takenAt,
+            plan: {
+              grasp: '调阅卷宗，听取责任单位汇报，掌握诉求与症结',
+              educate: '当面接谈，讲清政策法规',
+              solve: '协调相关部门落实化解措施',
+              settle: '跟踪回访，确保息访息诉',
+            },
+          })
+          .onConflictDoNothing()
+          .returning({ id: backlogPackages.id });
+        if (!p) continue;
+        packages++;
+        await tx.insert(backlogPackageRecords).values({
+          packageId: p.id,
+          kind: 'meeting',
+          date: shanghaiDate(takenAt),
+          note: '主持召开协调会，研究化解方案',
+          createdAt: takenAt,
+        });
+      }
+    }
+    w.audit({ action: 'seed.backlog', entity: 'installation', summary: { identified, resolved, packages } });
     return { identified, resolved };
   });
   const pass = await runBacklogCandidatePass(ctx, now);

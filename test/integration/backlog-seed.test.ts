@@ -55,6 +55,19 @@ describe('demo backlog matters', () => {
     );
   });
 
+  it('leaders of 南京市 and 鼓楼区 took matters (领导包案): the ledger names them, the compliance view counts them', async () => {
+    const l = (await get('nj_supervisor', '/backlog/ledger')).json();
+    const led = l.rows.filter((r: { leaders: string[] }) => r.leaders.length > 0);
+    expect(led.length).toBeGreaterThan(0);
+    expect(led.flatMap((r: { leaders: string[] }) => r.leaders)).toContain('南京市信访局领导');
+    const c = (await get('nj_supervisor', `/backlog/packages/compliance?date=2026-06-10`)).json();
+    expect(c.summary.packages).toBeGreaterThan(0);
+    const nj = c.items.find((i: { leader: { name: string } }) => i.leader.name === '南京市信访局领导');
+    expect(nj.total).toBe(
+      led.filter((r: { leaders: string[] }) => r.leaders.includes('南京市信访局领导')).length,
+    );
+  });
+
   it('seeding again adds nothing', async () => {
     const again = await seedBacklog(h.ctx, { seed: 7, now: NOW });
     expect(again).toEqual({ identified: 0, resolved: 0, candidates: 0 });

@@ -22,6 +22,7 @@ import { api, errorMessage } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { Loading } from '../session.tsx';
 import { EvidenceForm, NOTE_LABELS, NoteForm, ProgressForm, ProposeForm, StepForm } from './forms.tsx';
+import { PackagesCard } from './Packages.tsx';
 import type { MatterDetail } from './types.ts';
 
 export default function BacklogDetailPage() {
@@ -189,6 +190,7 @@ export default function BacklogDetailPage() {
           </Card>
         </Col>
         <Col span={8}>
+          <PackagesCard matterId={m.id} packages={m.packages} can={can} onDone={refresh} />
           <Card
             title={<h2 className="xf-h2">化解进展</h2>}
             extra={

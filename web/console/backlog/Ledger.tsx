@@ -11,6 +11,7 @@ import { api, errorMessage } from '../../shared/api.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { downloadFile } from '../download.ts';
 import { useStaff } from '../session.tsx';
+import { ComplianceView } from './Packages.tsx';
 import { type Ledger, type LedgerRow, type MatterItem, pct, type RateRow } from './types.ts';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -251,6 +252,7 @@ export default function BacklogPage() {
       <Tabs
         items={[
           ...(bureau ? [{ key: 'ledger', label: '台账', children: <LedgerView /> }] : []),
+          ...(bureau ? [{ key: 'packages', label: '领导包案', children: <ComplianceView /> }] : []),
           { key: 'waiting', label: '候选与待办', children: <WaitingView /> },
         ]}
       />

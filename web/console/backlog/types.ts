@@ -87,7 +87,20 @@ export interface MatterDetail extends MatterItem {
     met: boolean;
   }[];
   standardsMet: number;
+  packages: PackageView[];
   availableActions: { action: string; label: string }[];
+}
+
+/** 领导包案 on a matter. */
+export interface PackageView {
+  id: number;
+  leaderUserId: number;
+  leader: string;
+  unit: string | null;
+  levelName: string;
+  takenAt: string;
+  plan: Record<string, string>;
+  records: { id: number; kindName: string; date: string; note: string }[];
 }
 
 export const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
