@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBacklogCandidatePass } from '../../src/backlog/candidates.ts';
 import { shanghaiDate } from '../../src/domain/deadlines/index.ts';
+import { runDailyJobs } from '../../src/jobs/scheduler.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -499,7 +500,8 @@ describe('积案: manual proposal, dismissal and unflagging', () => {
   it('a dismissed candidate is not proposed again by the next passes', async () => {
     const caseId = await newAcceptedCase('农村宅基地确权纠纷反复信访');
     const later = new Date(Date.now() + 200 * DAY);
-    await runBacklogCandidatePass(h.ctx, later);
+    // The daily jobs run the pass after the deadline sweep.
+    expect(await runDailyJobs(h.ctx, later)).not.toBeNull();
     const [cand] = (await get('gl_supervisor', `/backlog?caseId=${caseId}`)).json().items;
     expect(cand.status).toBe('candidate');
     const res = await act('gl_leader', cand.id, { action: 'dismiss', note: '已进入诉讼程序' });
