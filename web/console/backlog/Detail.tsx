@@ -151,7 +151,9 @@ export default function BacklogDetailPage() {
                     e ? (
                       <span>
                         {e}
-                        <Typography.Text type="secondary">（{s.evidenceBy}）</Typography.Text>
+                        {s.evidenceBy ? (
+                          <Typography.Text type="secondary">（{s.evidenceBy}）</Typography.Text>
+                        ) : null}
                       </span>
                     ) : (
                       <Typography.Text type="secondary">{s.hint}</Typography.Text>

@@ -115,7 +115,7 @@ export function LedgerView({ initialScope }: { initialScope?: string }) {
         dataSource={l?.rows ?? []}
         locale={{ emptyText: ledger.isError ? errorMessage(ledger.error) : '暂无认定的积案' }}
         pagination={{ pageSize: 20 }}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1500 }}
         columns={[
           {
             title: '信访件编号',
@@ -127,6 +127,7 @@ export function LedgerView({ initialScope }: { initialScope?: string }) {
           {
             title: '反映问题',
             dataIndex: 'subject',
+            width: 240,
             ellipsis: true,
             render: (_, r) => <Link to={`/backlog/${r.id}`}>{r.subject}</Link>,
           },
