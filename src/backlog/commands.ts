@@ -251,8 +251,10 @@ export async function proposeCase(
         createdAt: now,
         updatedAt: now,
       })
+      // The daily pass may have added a candidate since the look above: the unique index decides.
+      .onConflictDoNothing()
       .returning({ id: backlogMatters.id, caseId: backlogMatters.caseId });
-    if (!row) throw new Error('insert returned nothing');
+    if (!row) throw conflict('backlog_exists', '该事项已有积案记录，请刷新后重试');
     await caseEvent(w, actor, row, 'propose', now, { reason: input.reason, level: LEVEL_NAMES[input.level] });
     audit(w, actor, 'propose', row.id, { caseId: c.id, level: input.level, source: 'manual' });
     return row.id;

@@ -112,7 +112,8 @@ export async function seedBacklog(
       const proposedAt = new Date(identifiedAt.getTime() - rng.int(1, 5) * DAY);
       const ended = (TERMINAL_STATES as readonly string[]).includes(c.state);
       const age = (now.getTime() - identifiedAt.getTime()) / DAY;
-      const status = ended ? 'resolved' : age > 60 && rng.chance(0.25) ? 'closing' : 'identified';
+      const status =
+        ended && rng.chance(0.7) ? 'resolved' : age > 60 && rng.chance(0.25) ? 'closing' : 'identified';
       const resolvedAt =
         status === 'resolved'
           ? new Date(Math.min(now.getTime() - DAY, identifiedAt.getTime() + rng.int(30, 150) * DAY))
