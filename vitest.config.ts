@@ -1,14 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+// Two groups, one after the other (docs/testing.md):
+// - `fast`: domain, unit, integration and jsdom web tests, files in parallel. Every integration file
+//   has its own database (PGlite in memory, or a fresh PostgreSQL database when DATABASE_URL is set).
+// - `browser`: the Chromium tests (test/e2e), one file at a time after the rest, because Chromium,
+//   the server and the database of one file already fill two cores.
+const shared = { pool: 'forks' as const, testTimeout: 60_000, hookTimeout: 120_000 };
+
 export default defineConfig({
   test: {
-    // test/web/*.test.tsx: component tests of the web forms, each file in jsdom (see test/web/setup.ts).
-    include: ['test/**/*.test.ts', 'test/web/**/*.test.tsx'],
-    pool: 'forks',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    // One file at a time: the browser tests (Chromium + server + database on two cores) time out
-    // when they share the machine with other test files.
-    maxWorkers: 1,
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'fast',
+          include: ['test/{domain,unit,integration}/**/*.test.ts', 'test/web/**/*.test.tsx'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'browser',
+          include: ['test/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -42,6 +42,8 @@ export interface DriverResult {
   latencies: number[];
   errors: number;
   firstError?: string;
+  /** Lifecycle mode: latency in ms of each action request (accept … close), sorted. */
+  actionLatencies?: number[];
 }
 
 async function call(base: string, token: string, method: string, path: string, body?: unknown) {
@@ -61,6 +63,7 @@ async function call(base: string, token: string, method: string, path: string, b
 async function lifecycles(job: LifecycleJob): Promise<DriverResult> {
   const { base, tokens: t } = job;
   const latencies: number[] = [];
+  const actionLatencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
   const start = performance.now();
@@ -78,8 +81,11 @@ async function lifecycles(job: LifecycleJob): Promise<DriverResult> {
             jurisdictionCode: '320106',
           }),
         ) as { caseId: number };
-        const act = (token: string, action: string, payload: Record<string, unknown> = {}) =>
-          call(base, token, 'POST', `/api/v1/cases/${created.caseId}/actions`, { action, ...payload });
+        const act = async (token: string, action: string, payload: Record<string, unknown> = {}) => {
+          const a0 = performance.now();
+          await call(base, token, 'POST', `/api/v1/cases/${created.caseId}/actions`, { action, ...payload });
+          actionLatencies.push(performance.now() - a0);
+        };
         await act(t.registrar, 'accept');
         await act(t.registrar, 'assign', { targetUnitId: job.targetUnitId, instructions: '请依法办理' });
         await act(t.handler, 'reply', {
@@ -101,7 +107,14 @@ async function lifecycles(job: LifecycleJob): Promise<DriverResult> {
   };
   await Promise.all(Array.from({ length: job.workers }, (_, w) => loop(w)));
   const seconds = (performance.now() - start) / 1000;
-  return { done: latencies.length, seconds, latencies: latencies.sort((a, b) => a - b), errors, firstError };
+  return {
+    done: latencies.length,
+    seconds,
+    latencies: latencies.sort((a, b) => a - b),
+    errors,
+    firstError,
+    actionLatencies: actionLatencies.sort((a, b) => a - b),
+  };
 }
 
 async function intake(job: IntakeJob): Promise<DriverResult> {

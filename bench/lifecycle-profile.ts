@@ -5,7 +5,7 @@
 //   N=96 W=8 VERBOSE=1 npx tsx bench/lifecycle-profile.ts   8 concurrent loops, statements listed
 // Add `node --cpu-prof --import tsx` for a CPU profile.
 
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { NodePgPreparedQuery } from 'drizzle-orm/node-postgres/session';
 import { PglitePreparedQuery } from 'drizzle-orm/pglite/session';
 import { units } from '../src/db/schema.ts';
@@ -41,6 +41,14 @@ for (const P of [PglitePreparedQuery, NodePgPreparedQuery] as any[]) {
   }
 }
 const h = await startHarness();
+const SEED = Number(process.env.SEED ?? 0);
+if (SEED > 0) {
+  const { seedCases } = await import('../src/seed/cases.ts');
+  const t0s = performance.now();
+  await seedCases(h.ctx.db, h.ctx.pii, { count: SEED, seed: 1 });
+  console.log(`seeded ${SEED} cases in ${((performance.now() - t0s) / 1000).toFixed(1)} s`);
+  if (process.env.ANALYZE === '1') await h.ctx.db.execute(sql`ANALYZE`);
+}
 await h.loginAll(['13900000001', 'gl_registrar', 'gl_handler']);
 const [unit] = await h.ctx.db
   .select({ id: units.id })

@@ -6,6 +6,7 @@ import type { EventBus } from './commands/events.ts';
 import type { AppConfig } from './config/index.ts';
 import type { Database, Db } from './db/client.ts';
 import type { DiskWatchdog } from './db/diskWatchdog.ts';
+import type { StatisticsKeeper } from './db/statistics.ts';
 import type { PlatformEvents } from './events.ts';
 import type { Dispatcher } from './notify/dispatcher.ts';
 import type { Pii } from './security/pii.ts';
@@ -25,4 +26,9 @@ export interface AppContext {
   caseExtensions: CaseExtensions;
   /** Free space of the embedded data dir (src/db/diskWatchdog.ts); absent on PostgreSQL and in memory. */
   disk?: DiskWatchdog;
+  /**
+   * Planner statistics upkeep of the embedded database, which has no autovacuum (src/db/statistics.ts);
+   * absent on PostgreSQL.
+   */
+  statistics?: StatisticsKeeper;
 }

@@ -21,7 +21,9 @@ import { badRequest, forbidden } from '../errors.ts';
 import { type Actor, casePolicy } from '../policies/index.ts';
 import { cachedLimitsFor } from '../settings/limits.ts';
 import { applyFinalRefusal } from './effects.ts';
+import { availableActions } from './engine.ts';
 import { generateQueryCode, nextCaseNumber } from './numbering.ts';
+import { SAFE_TEXT, SUBJECT_KEY_SQL, UNUSUAL_SUBJECT_SQL } from './subjectKey.ts';
 import { UnitLookup } from './units.ts';
 
 export interface PartyInput {
@@ -58,6 +60,11 @@ export interface IntakeResult {
   state: CaseState;
   /** Set when the petition was linked to an open matter instead of opening a new one. */
   linkedTo?: { caseId: number; caseNumber: string };
+  /**
+   * For a citizen's follow-up linked to an open matter: what the citizen may do on that matter now
+   * (e.g. 申请复核 once it is 已复查), so the page can point to the remedy instead of a new petition.
+   */
+  nextSteps?: { action: string; label: string }[];
   repeatOf?: { caseId: number; caseNumber: string; state: string };
 }
 
@@ -67,66 +74,90 @@ const normalise = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 // `normalise` above, and leaves the rest to JS. "Safe" text has only ASCII, CJK ideographs and
 // punctuation, and full-width forms other than letters: in it, JS's \s is exactly ASCII
 // whitespace plus U+3000, and `toLowerCase` changes only A–Z, as PostgreSQL's lower() does. Rows
-// whose subject has any other character are always returned to be compared in JS.
-const SAFE_TEXT =
-  /^[\u0001-\u007f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uff20\uff3b-\uff40\uff5b-\uffef]*$/;
-const PG_UNSAFE_CHAR =
-  '[^\\x01-\\x7f\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uff00-\\uff20\\uff3b-\\uff40\\uff5b-\\uffef]';
-const PG_SAFE_SPACE = '[\\t\\n\\v\\f\\r \\u3000]';
+// whose subject has any other character ("unusual") are always returned to be compared in JS.
+// Both SQL texts are literals, not parameters, so that they match the indexes built on them
+// (src/cases/subjectKey.ts; src/db/schema.ts: cases_repeat_user_idx, cases_repeat_unusual_idx).
+const SUBJECT_KEY = sql.raw(SUBJECT_KEY_SQL);
+const UNUSUAL_SUBJECT = sql.raw(UNUSUAL_SUBJECT_SQL);
 const REPEAT_CANDIDATES = 50;
+
+interface RepeatRow {
+  id: number;
+  caseNumber: string;
+  state: string;
+  subject: string;
+}
+
+/**
+ * The SQL of the repeat lookup: one `UNION ALL` of bounded branches, each read through an index
+ * that holds its predicate, so that its cost follows the petitioner's own history and never the
+ * number of stored cases, whatever the planner's statistics say (docs/performance.md, "Write path
+ * at scale"):
+ *   - the case the petition names (unique case number), if it is the petitioner's;
+ *   - a citizen account: its earliest case with the same normalised subject (one row of
+ *     `cases_repeat_user_idx`), and its cases whose subject has unusual characters (the small
+ *     partial `cases_repeat_unusual_idx`), at most `limit`;
+ *   - a recorded ID number or phone: the case ids of those parties (hash indexes) first, then those
+ *     cases by primary key (`= ANY` of that array, never a walk of the whole table), at most `limit`.
+ */
+export function repeatLookupSql(
+  input: { subject: string; previousCaseNumber?: string },
+  identity: { userId?: number; idHash?: string; phoneHash?: string },
+  limit: number | null = REPEAT_CANDIDATES,
+): SQL | null {
+  const hashes: SQL[] = [];
+  if (identity.idHash) hashes.push(sql`id_number_hash = ${identity.idHash}`);
+  if (identity.phoneHash) hashes.push(sql`phone_hash = ${identity.phoneHash}`);
+  if (!identity.userId && hashes.length === 0) return null;
+  const partyCases = sql`id = ANY(ARRAY(SELECT case_id FROM case_parties WHERE ${sql.join(hashes, sql` OR `)}))`;
+  const who = identity.userId ? sql`petitioner_user_id = ${identity.userId}` : partyCases;
+  const key = normalise(input.subject);
+  const lim = limit === null ? sql`` : sql` LIMIT ${limit}`;
+  const cols = sql`id, case_number AS "caseNumber", state, subject`;
+  const branches: SQL[] = [];
+  const prev = input.previousCaseNumber;
+  if (prev) branches.push(sql`(SELECT ${cols} FROM cases WHERE case_number = ${prev} AND ${who})`);
+  if (identity.userId) {
+    if (SAFE_TEXT.test(key))
+      branches.push(
+        sql`(SELECT ${cols} FROM cases WHERE ${who} AND ${SUBJECT_KEY} = ${key} ORDER BY id LIMIT 1)`,
+      );
+    branches.push(sql`(SELECT ${cols} FROM cases WHERE ${who} AND ${UNUSUAL_SUBJECT} ORDER BY id${lim})`);
+  } else {
+    const candidate = SAFE_TEXT.test(key)
+      ? sql`(${SUBJECT_KEY} = ${key} OR ${UNUSUAL_SUBJECT})`
+      : UNUSUAL_SUBJECT;
+    branches.push(sql`(SELECT ${cols} FROM cases WHERE ${who} AND ${candidate} ORDER BY id${lim})`);
+  }
+  return sql.join(branches, sql` UNION ALL `);
+}
 
 /**
  * Which earlier case of the same petitioner this petition repeats, if any (exact matching): the
  * case it names (previousCaseNumber) if it is theirs, else their earliest case with the same
- * subject (ignoring whitespace and case). One bounded query: only candidate rows come back.
+ * subject (ignoring whitespace and case). Bounded: see `repeatLookupSql`.
  */
 async function findRepeatOf(
   tx: Executor,
   input: IntakeInput,
   identity: { userId?: number; idHash?: string; phoneHash?: string },
 ) {
-  const who: SQL[] = [];
-  if (identity.userId) who.push(eq(cases.petitionerUserId, identity.userId));
-  const partyMatch: SQL[] = [];
-  if (identity.idHash) partyMatch.push(eq(caseParties.idNumberHash, identity.idHash));
-  if (identity.phoneHash) partyMatch.push(eq(caseParties.phoneHash, identity.phoneHash));
-  if (partyMatch.length) {
-    who.push(
-      inArray(
-        cases.id,
-        tx
-          .select({ caseId: caseParties.caseId })
-          .from(caseParties)
-          .where(or(...partyMatch)),
-      ),
-    );
-  }
-  if (who.length === 0) return null;
   const subject = normalise(input.subject);
-  const candidate: SQL[] = SAFE_TEXT.test(subject)
-    ? [
-        sql`lower(regexp_replace(${cases.subject}, ${PG_SAFE_SPACE}, '', 'g')) = ${subject}`,
-        sql`${cases.subject} ~ ${PG_UNSAFE_CHAR}`,
-      ]
-    : [sql`true`];
   const prev = input.previousCaseNumber;
-  if (prev) candidate.push(eq(cases.caseNumber, prev));
-  const pick = (rows: { id: number; caseNumber: string; state: string; subject: string }[]) =>
+  const read = async (limit: number | null) => {
+    const q = repeatLookupSql(input, identity, limit);
+    if (!q) return [];
+    const rows = ((await tx.execute(q)) as unknown as { rows: RepeatRow[] }).rows;
+    return rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
+  };
+  const pick = (rows: RepeatRow[]) =>
     (prev ? rows.find((c) => c.caseNumber === prev) : undefined) ??
     rows.find((c) => normalise(c.subject) === subject);
-  const query = (limit?: number) => {
-    const q = tx
-      .select({ id: cases.id, caseNumber: cases.caseNumber, state: cases.state, subject: cases.subject })
-      .from(cases)
-      .where(and(or(...who), or(...candidate)))
-      .orderBy(prev ? sql`(${cases.caseNumber} = ${prev}) desc, ${cases.id}` : cases.id);
-    return limit ? q.limit(limit) : q;
-  };
-  const first = await query(REPEAT_CANDIDATES);
+  const first = await read(REPEAT_CANDIDATES);
   const found = pick(first);
   if (found || first.length < REPEAT_CANDIDATES) return found ?? null;
   // Only when 50 rows with unusual characters came back without a match: read them all.
-  return pick(await query()) ?? null;
+  return pick(await read(null)) ?? null;
 }
 
 /** The bureau that registers an online petition: the county-level (or higher) bureau of the place. */
@@ -286,7 +317,15 @@ async function register(
       actorUserId: actor.userId,
       actorRole: actor.role,
       actorUnitId: registering.id,
-      detail: { form: input.form, receivedAt: receivedAt.toISOString(), registeringUnit: registering.name },
+      // The new text is kept on the matter as a supplement (补充材料), not dropped: staff read it on
+      // the timeline; the public query shows only the step.
+      detail: {
+        form: input.form,
+        receivedAt: receivedAt.toISOString(),
+        registeringUnit: registering.name,
+        supplementSubject: input.subject,
+        supplementContent: input.content,
+      },
       public: true,
     });
     await w.publish('case.repeat_received', {
@@ -304,6 +343,7 @@ async function register(
       caseNumber: earlier.caseNumber,
       state: earlier.state as CaseState,
       linkedTo: { caseId: earlier.id, caseNumber: earlier.caseNumber },
+      nextSteps: actor.role === 'citizen' ? availableActions(actor, after, now) : undefined,
     };
   }
 

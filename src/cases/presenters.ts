@@ -4,9 +4,9 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { caseDocuments, caseEvents, caseParties } from '../db/schema.ts';
-import { daysRemaining } from '../domain/deadlines/index.ts';
+import { daysRemaining, UNCOVERED_CALENDAR_NOTE } from '../domain/deadlines/index.ts';
 import { type Clocks, describeClocks } from '../domain/lifecycle/clocks.ts';
-import { eventLabel } from '../domain/lifecycle/timeline.ts';
+import { eventDetailLines, eventLabel } from '../domain/lifecycle/timeline.ts';
 import {
   type CaseForm,
   type CaseState,
@@ -110,6 +110,10 @@ export const CaseDetail = CaseSummary.extend({
       dueDate: z.string(),
       running: z.boolean(),
       explanation: z.string().meta({ description: '期限如何计算（跳过的节假日）' }),
+      staffNote: z
+        .string()
+        .nullable()
+        .meta({ description: '仅工作人员可见的提示（如节假日数据未覆盖该期间）；信访人为 null' }),
       extendedBy: z.number(),
     }),
   ),
@@ -127,6 +131,9 @@ export const CaseDetail = CaseSummary.extend({
       toState: z.string().nullable(),
       actorRole: z.string().nullable(),
       detail: z.record(z.string(), z.unknown()),
+      lines: z
+        .array(z.object({ key: z.string(), label: z.string(), value: z.string() }))
+        .meta({ description: '记录的内容，按名称和文字（不是代码）' }),
     }),
   ),
   documents: z.array(
@@ -306,20 +313,27 @@ async function presentCaseBody(ctx: AppContext, actor: Actor, stored: CaseRow) {
         rightsCardNo: card ? (full ? card : maskIdNumber(card)) : null,
       };
     }),
-    deadlines: describeClocks(c.clocks as Clocks).map(({ skipped: _s, shiftedOver: _o, ...rest }) => rest),
+    deadlines: describeClocks(c.clocks as Clocks).map(
+      ({ skipped: _s, shiftedOver: _o, calendarCovered, ...rest }) => ({
+        ...rest,
+        staffNote: isPetitioner || calendarCovered ? null : UNCOVERED_CALENDAR_NOTE,
+      }),
+    ),
     evaluation: { status: c.evaluationStatus, bureauRating: c.bureauRating, unitRating: c.unitRating },
     timeline: events
       .filter((e) => !isPetitioner || e.public)
-      .map((e) => ({
+      .map((e) => ({ e, detail: text(e.detail as Record<string, unknown>) }))
+      .map(({ e, detail }) => ({
         at: e.at.toISOString(),
         action: e.action,
         label: eventLabel(e.action, e.detail),
         fromState: e.fromState,
         toState: e.toState,
         actorRole: e.actorRole,
-        detail: text(e.detail as Record<string, unknown>),
+        detail,
+        lines: eventDetailLines(e.action, detail),
       })),
-    documents: docs,
+    documents: docs.filter((d) => casePolicy.readDocument(actor, c, d.kind)),
     availableActions: availableActions(actor, c),
     limits: { maxExtensionDays: limits.maxExtensionDays },
     storedParties: parties,

@@ -96,6 +96,10 @@ export const caseRoutes =
               queryCode: z.string().optional().meta({ description: '查询码，仅此一次返回' }),
               state: z.string(),
               linkedTo: z.object({ caseId: z.number(), caseNumber: z.string() }).optional(),
+              nextSteps: z
+                .array(z.object({ action: z.string(), label: z.string() }))
+                .optional()
+                .meta({ description: '并入在办事项时，信访人现在可办理的事项（如申请复核）' }),
               repeatOf: z
                 .object({ caseId: z.number(), caseNumber: z.string(), state: z.string() })
                 .optional(),
@@ -235,7 +239,8 @@ export const caseRoutes =
           .select()
           .from(caseDocuments)
           .where(and(eq(caseDocuments.id, req.params.docId), eq(caseDocuments.caseId, req.params.id)));
-        if (!doc) throw notFound('未找到该文书');
+        // An office's internal document answers as an unknown one to the petitioner.
+        if (!doc || !casePolicy.readDocument(actor, c, doc.kind)) throw notFound('未找到该文书');
         const { content, sha256 } = await documentBytes(ctx.db, ctx.pii, doc);
         const read = { documentId: doc.id, kind: doc.kind };
         await auditPersonalDataRead(ctx, actor, c, { action: 'case.document_download', summary: read });

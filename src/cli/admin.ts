@@ -115,15 +115,23 @@ export function registerAdminCommands(program: Command): void {
   program
     .command('bench')
     .description('性能基准 / run the benchmarks (npm run bench)')
-    .argument('[subset]', "'lifecycle': 仅基线、受理与全流程 / only baseline, intake and lifecycles")
+    .argument(
+      '[subset]',
+      "'lifecycle': 仅基线、受理与全流程 / only baseline, intake and lifecycles; 'writescale': 存量增长时的登记与办理 / intake and actions at growing stored cases",
+    )
     .option('--quick', '缩短时长 / shorter runs')
     .addHelpText(
       'after',
       '\n示例:\n  $ npm run bench\n  $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench',
     )
     .action(async (subset: string | undefined, opts: { quick?: boolean }) => {
-      if (subset !== undefined && subset !== 'lifecycle')
+      if (subset !== undefined && subset !== 'lifecycle' && subset !== 'writescale')
         throw new Error(`未知的基准子集 / unknown benchmark subset: ${subset}`);
+      if (subset === 'writescale') {
+        const { runWriteScale } = await import('../../bench/write-scale.ts');
+        await runWriteScale({ quick: opts.quick === true });
+        return;
+      }
       const { runBenchmarks } = await import('../../bench/run.ts');
       await runBenchmarks({ quick: opts.quick === true, lifecycleOnly: subset === 'lifecycle' });
     });

@@ -65,6 +65,7 @@ export function registerServe(program: Command): void {
       ctx.dispatcher.start();
       ctx.auditSealer.start();
       ctx.disk?.start();
+      ctx.statistics?.start();
       const scheduler = startScheduler(ctx);
       const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
       const lines = [

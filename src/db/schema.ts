@@ -17,6 +17,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { SUBJECT_KEY_SQL, UNUSUAL_SUBJECT_SQL } from '../cases/subjectKey.ts';
 
 /** Region codes compare byte-wise (C collation) so `LIKE '3201%'` uses the btree index on both databases. */
 const code = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
@@ -276,7 +277,14 @@ export const cases = pgTable(
     index('cases_jurisdiction_idx').on(t.jurisdictionCode, t.createdAt),
     index('cases_assigned_idx').on(t.assignedUnitId, t.createdAt),
     index('cases_current_idx').on(t.currentUnitId, t.state),
-    index('cases_petitioner_idx').on(t.petitionerUserId),
+    // The repeat lookup at intake (src/cases/intake.ts repeatLookupSql): a citizen's earliest case
+    // with the same normalised subject is one index entry, however many cases are stored; the few
+    // subjects with unusual characters (compared in JS) have their own small partial index.
+    // Also the citizen's own case list (petitioner_user_id first).
+    index('cases_repeat_user_idx')
+      .on(t.petitionerUserId, sql.raw(`(${SUBJECT_KEY_SQL})`), t.id)
+      .where(sql`petitioner_user_id is not null`),
+    index('cases_repeat_unusual_idx').on(t.petitionerUserId, t.id).where(sql.raw(UNUSUAL_SUBJECT_SQL)),
     index('cases_state_idx').on(t.state, t.createdAt),
     // Staff lists (src/cases/queries.ts). Each ends in the scope's columns (policies.caseScope) so
     // that counting a list (`total`) reads only the index, not one wide row per match: at 1M

@@ -36,6 +36,10 @@ export const FOOTER_SIZE = pt(10.5); // 五号
 export const CHAR = 320; // one 三号 character in twips
 export const LINE = { line: 560, lineRule: LineRuleType.EXACT }; // 28 pt: 22 lines on a page
 export const INDENT = { firstLine: 2 * CHAR, firstLineChars: 200 };
+// A paragraph that holds a picture: single automatic line spacing, so the line grows to the
+// picture's height. Under the documents' exact 28 pt spacing, Word and LibreOffice cut a picture to
+// a strip one line high.
+export const PICTURE_LINE = { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 60 };
 
 export type RunStyle = { font?: IFontAttributesProperties; size?: number; bold?: boolean };
 export const run = (text: string, s: RunStyle = {}) =>

@@ -21,6 +21,21 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'rereview_opinion',
 ];
 
+/**
+ * Who a document is written to. The petitioner reads the notices and opinions addressed to them;
+ * 转送函 and 交办单 go from one office to another and stay inside the offices.
+ */
+export const DOCUMENT_AUDIENCE: Record<DocumentKind, 'petitioner' | 'offices'> = {
+  acceptance_notice: 'petitioner',
+  non_acceptance_notice: 'petitioner',
+  forward_letter: 'offices',
+  assignment_order: 'offices',
+  extension_notice: 'petitioner',
+  handling_opinion: 'petitioner',
+  review_opinion: 'petitioner',
+  rereview_opinion: 'petitioner',
+};
+
 export interface DocumentData {
   /** The body that signs, e.g. 南京市鼓楼区信访局. */
   issuingBody: string;

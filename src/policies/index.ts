@@ -8,6 +8,7 @@
 //   - a citizen sees only their own matters.
 import { type AnyColumn, and, eq, gte, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { auditLog, cases, jurisdictions, reports, units, users, warnings } from '../db/schema.ts';
+import { DOCUMENT_AUDIENCE, type DocumentKind } from '../documents/types.ts';
 import type { AnyActionDef } from '../domain/lifecycle/actions.ts';
 import type { Role } from '../domain/roles.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
@@ -75,6 +76,10 @@ export const casePolicy = {
         return false; // the platform's own steps (期满办结), never a person's
     }
   },
+  /** A case's document: staff who read the case; the petitioner only what is written to them. */
+  readDocument: (a: Actor, c: CaseRef, kind: string): boolean =>
+    casePolicy.read(a, c) &&
+    (a.role !== 'citizen' || DOCUMENT_AUDIENCE[kind as DocumentKind] === 'petitioner'),
   viewFullPii: (a: Actor, c: CaseRef): boolean =>
     a.role === 'citizen'
       ? c.petitionerUserId === a.userId

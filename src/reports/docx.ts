@@ -25,6 +25,7 @@ import {
   HEADING_FONT,
   INDENT,
   LINE,
+  PICTURE_LINE,
   para,
   pt,
   run,
@@ -71,6 +72,8 @@ function chart(key: ChartKey, png: Buffer, id: number, caption: string): Paragra
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
+      spacing: PICTURE_LINE,
+      keepNext: true, // the caption stays with its chart
       children: [
         new ImageRun({
           type: 'png',

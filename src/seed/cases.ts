@@ -13,6 +13,7 @@ import { rollupCases } from '../analytics/rollup.ts';
 import { caseSequenceLasts, raiseCaseSequences } from '../cases/numbering.ts';
 import type { Db } from '../db/client.ts';
 import { caseCounters } from '../db/schema.ts';
+import { keepStatistics } from '../db/statistics.ts';
 import { FORMS } from '../domain/lifecycle/vocabulary.ts';
 import { type Signature, signatureOf } from '../duplicates/minhash.ts';
 import { writeSignatures } from '../duplicates/store.ts';
@@ -277,5 +278,7 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
     );
   }
   await raiseCaseSequences(db, touched);
+  // A bulk load: the planner learns the new sizes now (the embedded database has no autovacuum).
+  if (inserted > 0) await keepStatistics(db);
   return inserted;
 }

@@ -9,6 +9,7 @@ import type { AppContext } from '../context.ts';
 import { openDatabase } from '../db/client.ts';
 import { DiskWatchdog } from '../db/diskWatchdog.ts';
 import { migrate } from '../db/migrate.ts';
+import { StatisticsKeeper } from '../db/statistics.ts';
 import { backfillSignatures } from '../duplicates/store.ts';
 import { Dispatcher, type DispatcherOptions } from '../notify/dispatcher.ts';
 import { createSmsSink } from '../notify/gateways/index.ts';
@@ -89,6 +90,10 @@ export async function boot(
       disk = new DiskWatchdog(config.dataDir, config.disk, log, (r) => raiseStorageWarning(database.db, r));
       await disk.check();
     }
+    // No autovacuum in the embedded database: statistics are kept fresh by hand, once now (data
+    // loaded or restored while it was stopped) and periodically from `xinfang serve`.
+    const statistics = database.kind === 'pglite' ? new StatisticsKeeper(database.db, log) : undefined;
+    if (statistics && !config.dataDir.startsWith('memory://')) await statistics.run();
     return {
       config,
       database,
@@ -98,6 +103,7 @@ export async function boot(
       auditSealer,
       log,
       disk,
+      statistics,
       seededDemo,
       ...wireCapabilities(),
     };
@@ -109,6 +115,7 @@ export async function boot(
 
 export async function shutdown(ctx: AppContext): Promise<void> {
   ctx.disk?.stop();
+  await ctx.statistics?.stop();
   await ctx.auditSealer.stop(); // seals what is left while the database is still open
   await ctx.dispatcher.stop();
   await ctx.database.close();

@@ -16,6 +16,9 @@ const Item = z.object({
   title: z.string(),
   detail: z.string(),
   caseIds: z.array(z.number()),
+  cases: z
+    .array(z.object({ id: z.number(), caseNumber: z.string() }))
+    .meta({ description: '前若干件关联信访件（编号），全部见 caseIds' }),
   jurisdiction: z.object({ code: z.string(), name: z.string() }),
   createdAt: z.string(),
   acknowledgedAt: z.string().nullable(),

@@ -1,9 +1,9 @@
 // Warnings (预警) as stored: insert once per dedupe key, list within the caller's scope, acknowledge.
-import { and, desc, eq, isNotNull, isNull, like, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, like, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
-import { jurisdictions, users, warnings } from '../db/schema.ts';
+import { cases, jurisdictions, users, warnings } from '../db/schema.ts';
 import { conflict, notFound } from '../errors.ts';
 import { type Actor, analyticsPolicy, ensureAllowed, warningScope } from '../policies/index.ts';
 
@@ -58,6 +58,8 @@ export interface WarningItem {
   title: string;
   detail: string;
   caseIds: number[];
+  /** The first linked cases by their 信访件编号, as people name them (the page links these). */
+  cases: { id: number; caseNumber: string }[];
   jurisdiction: { code: string; name: string };
   createdAt: string;
   acknowledgedAt: string | null;
@@ -81,11 +83,38 @@ const select = {
   ackName: users.displayName,
 };
 
+/** Linked cases named per warning (the page shows the first ones and says how many in all). */
+export const NAMED_CASES = 20;
+
+/** The warnings as items, with the case numbers of their first linked cases (one query). */
+async function items(
+  db: Executor,
+  rows: { w: typeof warnings.$inferSelect; jurisdictionName: string | null; ackName: string | null }[],
+): Promise<WarningItem[]> {
+  const ids = [...new Set(rows.flatMap((r) => r.w.caseIds.slice(0, NAMED_CASES)))];
+  const numbers = new Map(
+    ids.length
+      ? (
+          await db
+            .select({ id: cases.id, caseNumber: cases.caseNumber })
+            .from(cases)
+            .where(inArray(cases.id, ids))
+        ).map((c) => [c.id, c.caseNumber])
+      : [],
+  );
+  return rows.map((r) => ({
+    ...item(r),
+    cases: r.w.caseIds
+      .slice(0, NAMED_CASES)
+      .flatMap((id) => (numbers.has(id) ? [{ id, caseNumber: numbers.get(id) as string }] : [])),
+  }));
+}
+
 function item(r: {
   w: typeof warnings.$inferSelect;
   jurisdictionName: string | null;
   ackName: string | null;
-}) {
+}): Omit<WarningItem, 'cases'> {
   return {
     id: r.w.id,
     kind: r.w.kind as WarningKind,
@@ -98,7 +127,7 @@ function item(r: {
     acknowledgedAt: r.w.acknowledgedAt?.toISOString() ?? null,
     acknowledgedBy: r.w.acknowledgedAt ? (r.ackName ?? '') : null,
     note: r.w.note,
-  } satisfies WarningItem;
+  };
 }
 
 export async function listWarnings(db: Executor, actor: Actor, f: WarningFilter): Promise<WarningItem[]> {
@@ -116,7 +145,7 @@ export async function listWarnings(db: Executor, actor: Actor, f: WarningFilter)
     .where(and(...where))
     .orderBy(desc(warnings.createdAt), desc(warnings.id))
     .limit(f.limit ?? 500);
-  return rows.map(item);
+  return items(db, rows);
 }
 
 /** GB/T 2260 code → the prefix of its subtree ('320000' → '32', '320100' → '3201'). */
@@ -165,6 +194,7 @@ export async function acknowledgeWarning(
       .leftJoin(users, eq(users.id, warnings.acknowledgedBy))
       .where(eq(warnings.id, id));
     if (!r) throw notFound();
-    return item(r);
+    const [answer] = await items(tx, [r]);
+    return answer as WarningItem;
   });
 }

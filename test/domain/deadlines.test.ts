@@ -108,7 +108,9 @@ describe('computeDue — calendar days', () => {
     const r = computeDue(at10('2026-12-18'), days(15));
     expect(r.dueDate).toBe('2027-01-04');
     expect(r.calendarCovered).toBe(false);
-    expect(r.explanation).toContain('超出节假日数据覆盖年份');
+    // The caution is for staff (the case presenter adds it for them), not in the explanation a
+    // petitioner reads.
+    expect(r.explanation).not.toContain('人工核对');
   });
 });
 

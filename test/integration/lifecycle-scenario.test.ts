@@ -202,9 +202,10 @@ describe('a petition from submission to final closure', () => {
     ]);
     for (const doc of d.documents) {
       expect(doc.sha256).toBeNull(); // rendered on first download
+      // Staff download them all (the petitioner has only those written to them: follow-up.test.ts).
       const res = await h.app.inject({
         url: `/api/v1/cases/${id}/documents/${doc.id}`,
-        headers: h.as('13900000001'),
+        headers: h.as('gl_registrar'),
       });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('wordprocessingml');

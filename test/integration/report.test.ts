@@ -38,6 +38,39 @@ function unzip(zip: Buffer): Map<string, Buffer> {
   return files;
 }
 
+/**
+ * The heights (pixel rows) of the coloured areas of a rendered page (binary PPM from pdftoppm):
+ * rows holding saturated pixels, grouped when less than 20 rows apart. Text is black; charts are not.
+ */
+function colouredBlockHeights(ppm: Buffer): number[] {
+  const header = ppm.toString('latin1', 0, 64).match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
+  if (!header) throw new Error('not a binary PPM');
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const data = ppm.subarray(header[0].length);
+  const rows: number[] = [];
+  for (let y = 0; y < height; y++) {
+    let saturated = 0;
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      const [r, g, b] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 60) saturated++;
+    }
+    if (saturated >= 3) rows.push(y);
+  }
+  const blocks: number[] = [];
+  let start = -1;
+  let last = -100;
+  for (const y of rows) {
+    if (y - last >= 20) {
+      if (start >= 0) blocks.push(last - start + 1);
+      start = y;
+    }
+    last = y;
+  }
+  if (start >= 0) blocks.push(last - start + 1);
+  return blocks;
+}
+
 /** The text of document.xml's runs, joined. */
 const docText = (xml: string) =>
   [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
@@ -50,7 +83,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await h?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  if (tmp && !process.env.KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 async function draft(token: string, body: Record<string, unknown>) {
@@ -183,6 +216,17 @@ describe('monthly special report', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     // The four charts came through as images.
     expect(pdf.toString('latin1').match(/\/Subtype\s*\/Image/g)?.length ?? 0).toBeGreaterThanOrEqual(4);
+    // …and each is shown whole, not cut to a strip one text line high (a picture in a paragraph of
+    // exact 28 pt line spacing is clipped to that line): on the rendered pages, four coloured areas
+    // (the charts' series) at least half an inch tall; a clipped chart leaves a strip of 0.1 inch.
+    const dpi = 40;
+    execFileSync('pdftoppm', ['-r', String(dpi), path.join(tmp, 'report.pdf'), path.join(tmp, 'page')], {
+      stdio: 'pipe',
+      timeout: 60_000,
+    });
+    const pages = fs.readdirSync(tmp).filter((f) => /^page-\d+\.ppm$/.test(f));
+    const heights = pages.sort().flatMap((f) => colouredBlockHeights(fs.readFileSync(path.join(tmp, f))));
+    expect(heights.filter((h) => h >= dpi / 2).length, `coloured block heights: ${heights}`).toBe(4);
   }, 150_000);
 
   it('writes a PDF with the Chinese font embedded and text extractable (ToUnicode)', async () => {

@@ -71,7 +71,14 @@ async function list(user: string, query = '') {
   const res = await h.app.inject({ url: `/api/v1/warnings${query}`, headers: as(user) });
   return res;
 }
-type Item = { id: number; kind: string; level: string; caseIds: number[]; jurisdiction: { code: string } };
+type Item = {
+  id: number;
+  kind: string;
+  level: string;
+  caseIds: number[];
+  cases: { id: number; caseNumber: string }[];
+  jurisdiction: { code: string };
+};
 const items = async (user: string, query = ''): Promise<Item[]> => (await list(user, query)).json().items;
 
 describe('extreme risk at intake', () => {
@@ -87,6 +94,8 @@ describe('extreme risk at intake', () => {
     );
     expect(risk).toHaveLength(1);
     expect(risk[0]).toMatchObject({ level: 'high', jurisdiction: { code: '320106' } });
+    // The page names the case by its 信访件编号, as people do, not by an internal id.
+    expect(risk[0]?.cases).toEqual([{ id: c.caseId, caseNumber: c.caseNumber }]);
     // Queued in the registration's transaction, to the county and city supervisors only.
     const queued = await h.ctx.db
       .select()

@@ -9,6 +9,7 @@ const t = ((key: string, values: Record<string, unknown> = {}) =>
   key.replace(/\{\{(\w+)\}\}/g, (_, k) => String(values[k] ?? ''))) as unknown as TFunction;
 
 const ev = (action: string, detail: Record<string, unknown>): TimelineItem => ({
+  lines: [],
   at: '2026-03-02T02:00:00.000Z',
   action,
   label: action,

@@ -3,10 +3,10 @@
 // representatives (at most 5: the add button goes away at the limit; each name is checked).
 import './setup.ts';
 import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import '../../web/shared/i18n.ts';
 import { PROFILE_KEY } from '../../web/portal/pages/Profile.tsx';
-import SubmitPage from '../../web/portal/pages/Submit.tsx';
+import SubmitPage, { LinkedToOpenMatter } from '../../web/portal/pages/Submit.tsx';
 import { button, queryButton, renderPage } from './render.tsx';
 
 const profile = { name: '张三', idNumber: '11010519491231002X', phone: '13900000001' };
@@ -50,5 +50,23 @@ describe('portal petition form', () => {
     expect(await screen.findByText('请填写涉及人数')).toBeTruthy();
     await waitFor(() => expect(screen.getAllByText('此项必填')).toHaveLength(3)); // 代表2–4 without a name
     expect(await screen.findByText('姓名只能包含汉字、字母和间隔号“·”，长度2到20个字')).toBeTruthy();
+  });
+
+  it('says plainly that a follow-up was added to the open matter, and points to its remedy', async () => {
+    const again = vi.fn();
+    const done = {
+      caseId: 7,
+      caseNumber: '32010620260000007',
+      state: 'reviewed',
+      linkedTo: { caseNumber: '32010620260000007' },
+      nextSteps: [{ action: 'request_rereview', label: '申请复核' }],
+    };
+    const { user } = renderPage(<LinkedToOpenMatter done={done} onAgain={again} />);
+    expect(await screen.findByText('已并入您正在办理的信访事项')).toBeTruthy();
+    expect(screen.getByText(/补充材料并入信访事项 32010620260000007，不另立新件/)).toBeTruthy();
+    expect(screen.getByText('该事项现在可以办理：申请复核')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '去办理' }).getAttribute('href')).toBe('/cases/7');
+    await user.click(button('提交其他事项'));
+    expect(again).toHaveBeenCalledOnce();
   });
 });

@@ -56,6 +56,8 @@ export interface TimelineItem {
   toState: string | null;
   actorRole: string | null;
   detail: Record<string, unknown>;
+  /** The recorded fields in words, as staff read them (src/domain/lifecycle/timeline.ts). */
+  lines: { key: string; label: string; value: string }[];
 }
 
 export interface Deadline {
@@ -65,6 +67,8 @@ export interface Deadline {
   dueDate: string;
   running: boolean;
   explanation: string;
+  /** For staff only (null for the petitioner): e.g. the holiday data does not cover the period. */
+  staffNote: string | null;
   extendedBy: number;
 }
 

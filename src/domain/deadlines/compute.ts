@@ -92,6 +92,9 @@ function explainWorking(start: string, amount: number, due: string, skipped: Day
 }
 
 /** Due date of a limit triggered at `trigger` (receipt, acceptance, delivery …). */
+/** Told to staff (only) beside a due date the holiday data does not cover. */
+export const UNCOVERED_CALENDAR_NOTE = '该期间超出节假日数据覆盖年份，仅按周末计算，请人工核对';
+
 export function computeDue(trigger: Date, limit: Limit): DueDate {
   validateLimit(limit);
   const start = shanghaiDate(trigger);
@@ -128,8 +131,9 @@ export function computeDue(trigger: Date, limit: Limit): DueDate {
     explanation = explainWorking(start, limit.amount, dueDate, skipped, makeup);
   }
 
+  // Whether the holiday data covers the period: staff are told to check by hand when it does not
+  // (a note for staff only, never in the explanation a petitioner reads).
   const calendarCovered = coveredBetween(start, dueDate);
-  if (!calendarCovered) explanation += '（注意：该期间超出节假日数据覆盖年份，仅按周末计算，请人工核对。）';
 
   return {
     due: endOfShanghaiDay(dueDate),

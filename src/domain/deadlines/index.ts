@@ -14,4 +14,4 @@ export {
   weekdayZh,
 } from './calendar.ts';
 export type { DayNote, DueDate, Limit, LimitUnit } from './compute.ts';
-export { computeDue, daysRemaining, isNearDue, isOverdue } from './compute.ts';
+export { computeDue, daysRemaining, isNearDue, isOverdue, UNCOVERED_CALENDAR_NOTE } from './compute.ts';

@@ -41,6 +41,8 @@ export interface ClockView {
   dueDate: string;
   running: boolean;
   explanation: string;
+  /** False when the period runs past the holiday data: weekends only, to be checked by staff. */
+  calendarCovered: boolean;
   skipped: DueDate['skipped'];
   shiftedOver: DueDate['shiftedOver'];
   extendedBy: number;
@@ -57,6 +59,7 @@ export function describeClocks(clocks: Clocks): ClockView[] {
       dueDate: d.dueDate,
       running: isRunning(c),
       explanation: d.explanation + ext,
+      calendarCovered: d.calendarCovered,
       skipped: d.skipped,
       shiftedOver: d.shiftedOver,
       extendedBy: c.extendedBy ?? 0,

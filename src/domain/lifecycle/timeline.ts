@@ -4,6 +4,7 @@
 import { BACKLOG_EVENT_LABELS } from '../backlog/timeline.ts';
 import { definitionOfEvent } from './actions.ts';
 import { type Phrase, phrase, text } from './define.ts';
+import { FORM_NAMES, RATING_NAMES } from './vocabulary.ts';
 
 interface OtherEvent {
   label: string;
@@ -41,4 +42,63 @@ export function eventPhrases(action: string, detail: unknown = {}): Phrase[] {
 export function eventUnit(detail: unknown): string | null {
   const d = (detail ?? {}) as Record<string, unknown>;
   return text(d.targetUnit) || text(d.reviewUnit) || text(d.unit) || text(d.registeringUnit) || null;
+}
+
+// What staff read under a timeline step: each recorded field by its name, in this order. Codes are
+// shown as words — from the recording action's form options (e.g. 送达方式 online → 网上送达), else
+// from the vocabulary tables below — never as stored.
+const DETAIL_LABELS: Record<string, string> = {
+  registeringUnit: '登记单位',
+  form: '信访形式',
+  unit: '单位',
+  targetUnit: '目标单位',
+  reviewUnit: '复查（复核）机关',
+  reason: '理由',
+  reasonText: '具体理由',
+  competentBody: '有权处理的机关',
+  channelName: '法定途径',
+  instructions: '意见',
+  outcomeName: '结论',
+  request: '信访请求',
+  facts: '事实',
+  reasons: '理由与依据',
+  decision: '处理意见',
+  days: '延期天数',
+  kind: '方式',
+  agreement: '协议内容',
+  method: '送达方式',
+  receipt: '送达回证',
+  petitionerView: '信访人意见',
+  bureauRating: '对信访部门评价',
+  unitRating: '对责任单位评价',
+  comment: '评价意见',
+  note: '备注',
+  // A follow-up merged into this matter (重复信访): the petitioner's new text, kept as a supplement.
+  supplementSubject: '补充事项',
+  supplementContent: '补充内容',
+};
+const DETAIL_VALUE_NAMES: Record<string, Record<string, string>> = {
+  form: FORM_NAMES,
+  bureauRating: RATING_NAMES,
+  unitRating: RATING_NAMES,
+};
+
+export interface DetailLine {
+  key: string;
+  label: string;
+  value: string;
+}
+
+/** The recorded fields of a step as staff read them: label and value in words. */
+export function eventDetailLines(action: string, detail: unknown = {}): DetailLine[] {
+  const d = (detail ?? {}) as Record<string, unknown>;
+  const fields = definitionOfEvent(action)?.form ?? [];
+  const lines: DetailLine[] = [];
+  for (const [key, label] of Object.entries(DETAIL_LABELS)) {
+    const v = d[key];
+    if ((typeof v !== 'string' && typeof v !== 'number') || String(v).trim() === '') continue;
+    const option = fields.find((f) => f.name === key)?.options?.find((o) => o.value === v);
+    lines.push({ key, label, value: option?.label ?? DETAIL_VALUE_NAMES[key]?.[String(v)] ?? String(v) });
+  }
+  return lines;
 }

@@ -32,6 +32,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ROLE_NAMES } from '../../../src/domain/roles.ts';
 import { type ActionAnswer, api, type CaseDetail, errorMessage, type RelatedCase } from '../../shared/api.ts';
 import { daysLeft, formatDate, formatDateTime } from '../../shared/format.ts';
+import type { TimelineItem } from '../../shared/types.ts';
 import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
 import { CaseBacklog } from '../backlog/CaseBacklog.tsx';
 import { Loading } from '../session.tsx';
@@ -71,32 +72,6 @@ const UNIT_ROLES: Record<string, string> = {
   assigned: '承办单位',
   review: '复查（复核）机关',
 };
-const DETAIL_LABELS: Record<string, string> = {
-  registeringUnit: '登记单位',
-  unit: '单位',
-  targetUnit: '目标单位',
-  reviewUnit: '复查（复核）机关',
-  reason: '理由',
-  reasonText: '具体理由',
-  competentBody: '有权处理的机关',
-  channelName: '法定途径',
-  instructions: '意见',
-  outcomeName: '结论',
-  request: '信访请求',
-  facts: '事实',
-  reasons: '理由与依据',
-  decision: '处理意见',
-  days: '延期天数',
-  kind: '方式',
-  agreement: '协议内容',
-  method: '送达方式',
-  receipt: '送达回证',
-  petitionerView: '信访人意见',
-  bureauRating: '对信访部门评价',
-  unitRating: '对责任单位评价',
-  comment: '评价意见',
-  note: '备注',
-};
 const STATUS_NAMES: Record<string, string> = {
   pending: '待发送',
   sent: '已发送',
@@ -104,16 +79,13 @@ const STATUS_NAMES: Record<string, string> = {
   dead: '发送失败',
 };
 
-function detailLines(d: Record<string, unknown>) {
-  return Object.entries(DETAIL_LABELS)
-    .filter(([k]) => typeof d[k] === 'string' || typeof d[k] === 'number')
-    .filter(([k]) => String(d[k]).trim() !== '')
-    .map(([k, label]) => (
-      <div key={k} style={{ whiteSpace: 'pre-wrap' }}>
-        <Typography.Text type="secondary">{label}：</Typography.Text>
-        {String(d[k])}
-      </div>
-    ));
+function detailLines(lines: TimelineItem['lines']) {
+  return lines.map((l) => (
+    <div key={l.key} style={{ whiteSpace: 'pre-wrap' }}>
+      <Typography.Text type="secondary">{l.label}：</Typography.Text>
+      {l.value}
+    </div>
+  ));
 }
 
 /** One action field; Form.Item passes id, value and onChange through `rest` to the control. */
@@ -385,7 +357,7 @@ export default function CaseDetailPage() {
                         <Tag>{ROLE_NAMES[e.actorRole as keyof typeof ROLE_NAMES] ?? e.actorRole}</Tag>
                       ) : null}
                     </Space>
-                    {detailLines(e.detail)}
+                    {detailLines(e.lines)}
                   </div>
                 ),
               }))}
@@ -434,6 +406,11 @@ export default function CaseDetailPage() {
                     <InfoCircleOutlined aria-label={`${d.label}的计算方法：${d.explanation}`} tabIndex={0} />
                   </Tooltip>
                 </Space>
+                {d.staffNote ? (
+                  <div>
+                    <Typography.Text type="warning">{d.staffNote}</Typography.Text>
+                  </div>
+                ) : null}
               </div>
             ))}
           </Card>

@@ -16,6 +16,7 @@ interface WarningItem {
   title: string;
   detail: string;
   caseIds: number[];
+  cases: { id: number; caseNumber: string }[];
   jurisdiction: { code: string; name: string };
   createdAt: string;
   acknowledgedAt: string | null;
@@ -34,15 +35,18 @@ const KINDS: Record<string, string> = {
 const ACKNOWLEDGERS = new Set(['supervisor', 'leader']);
 const SHOWN_CASES = 8;
 
-function Cases({ ids }: { ids: number[] }) {
+/** The linked cases by their 信访件编号 (the first few), and how many in all. */
+function Cases({ w }: { w: WarningItem }) {
   return (
     <Space size={4} wrap>
-      {ids.slice(0, SHOWN_CASES).map((id) => (
-        <Link key={id} to={`/cases/${id}`}>
-          #{id}
+      {w.cases.slice(0, SHOWN_CASES).map((c) => (
+        <Link key={c.id} to={`/cases/${c.id}`} className="xf-code">
+          {c.caseNumber}
         </Link>
       ))}
-      {ids.length > SHOWN_CASES ? <Typography.Text type="secondary">等{ids.length}件</Typography.Text> : null}
+      {w.caseIds.length > SHOWN_CASES ? (
+        <Typography.Text type="secondary">等{w.caseIds.length}件</Typography.Text>
+      ) : null}
     </Space>
   );
 }
@@ -132,7 +136,7 @@ export default function WarningsPage() {
           { title: '类型', dataIndex: 'kind', width: 130, render: (_, w) => KINDS[w.kind] ?? w.kind },
           { title: '预警', dataIndex: 'title' },
           { title: '属地', dataIndex: ['jurisdiction', 'name'], width: 110 },
-          { title: '关联信访件', dataIndex: 'caseIds', render: (_, w) => <Cases ids={w.caseIds} /> },
+          { title: '关联信访件', dataIndex: 'caseIds', render: (_, w) => <Cases w={w} /> },
           {
             title: '时间',
             dataIndex: 'createdAt',

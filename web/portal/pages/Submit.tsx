@@ -49,13 +49,14 @@ interface Values {
   agree: boolean;
 }
 
-interface Submitted {
+export interface Submitted {
   caseId: number;
   caseNumber: string;
   queryCode?: string;
   state: string;
   repeatOf?: { caseNumber: string; state: string };
   linkedTo?: { caseNumber: string };
+  nextSteps?: { action: string; label: string }[];
 }
 
 const MAX_REPRESENTATIVES = 5;
@@ -139,6 +140,7 @@ export default function SubmitPage() {
     }
   }
 
+  if (done?.linkedTo) return <LinkedToOpenMatter done={done} onAgain={() => setDone(undefined)} />;
   if (done) {
     return (
       <Card className="xf-card">
@@ -342,5 +344,43 @@ export default function SubmitPage() {
         </Form>
       </Card>
     </>
+  );
+}
+
+/**
+ * A follow-up on a matter still being handled is not a new petition (重复信访, Art 19): the text is
+ * added to that matter as a supplement. Say so plainly, and point to what the citizen may do on the
+ * matter now (e.g. 申请复核 once it is 已复查).
+ */
+export function LinkedToOpenMatter({ done, onAgain }: { done: Submitted; onAgain: () => void }) {
+  const { t } = useTranslation();
+  const n = done.linkedTo?.caseNumber ?? done.caseNumber;
+  const steps = done.nextSteps ?? [];
+  return (
+    <Card className="xf-card">
+      <Result
+        status="info"
+        title={<h2 style={{ margin: 0, fontSize: 20 }}>{t('已并入您正在办理的信访事项')}</h2>}
+        subTitle={t(
+          '该事项正在办理中，您此次提交的内容已作为补充材料并入信访事项 {{n}}，不另立新件。原查询码继续有效。',
+          { n },
+        )}
+      />
+      {steps.length ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('该事项现在可以办理：{{steps}}', { steps: steps.map((s) => t(s.label)).join('、') })}
+          description={t('如对处理意见不服，请在该事项中提出，不必重新提交。')}
+        />
+      ) : null}
+      <Space wrap>
+        <Link to={`/cases/${done.caseId}`}>
+          <Button type="primary">{steps.length ? t('去办理') : t('查看办理进度')}</Button>
+        </Link>
+        <Button onClick={onAgain}>{t('提交其他事项')}</Button>
+      </Space>
+    </Card>
   );
 }

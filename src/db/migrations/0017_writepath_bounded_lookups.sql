@@ -1,0 +1,3 @@
+DROP INDEX "cases_petitioner_idx";--> statement-breakpoint
+CREATE INDEX "cases_repeat_user_idx" ON "cases" USING btree ("petitioner_user_id",(lower(regexp_replace(subject, '[\t\n\v\f\r \u3000]', '', 'g'))),"id") WHERE petitioner_user_id is not null;--> statement-breakpoint
+CREATE INDEX "cases_repeat_unusual_idx" ON "cases" USING btree ("petitioner_user_id","id") WHERE subject ~ '[^\x01-\x7f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uff20\uff3b-\uff40\uff5b-\uffef]';

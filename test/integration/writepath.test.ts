@@ -1,0 +1,144 @@
+// The write path at scale (issue 20, docs/performance.md "Write path at scale"): the repeat lookup
+// at intake is bounded by the petitioner's own history — it still finds the earlier matter (the
+// same subject up to spaces and case, unusual characters included, the named case, a registrar's
+// recorded ID number), and on a database of seeded cases its plan reads the indexes that hold its
+// predicates, never the whole table. The embedded database's planner statistics are kept by hand.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repeatLookupSql } from '../../src/cases/intake.ts';
+import { keepStatistics } from '../../src/db/statistics.ts';
+import { seedCases } from '../../src/seed/cases.ts';
+import { type Harness, startHarness } from '../helpers/harness.ts';
+
+let h: Harness;
+const C = '13900000001'; // the demo citizen
+const SEEDED = 1500;
+
+const petition = (subject: string, extra: Record<string, unknown> = {}) => ({
+  form: 'online',
+  purpose: 'claim',
+  jurisdictionCode: '320106',
+  subject,
+  content: '小区路灯损坏一个多月，夜间出行不安全，多次反映无人处理，请求尽快维修。',
+  ...extra,
+});
+
+async function submit(user: string, body: Record<string, unknown>) {
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: h.as(user),
+    payload: body,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { caseId: number; caseNumber: string; linkedTo?: { caseId: number } };
+}
+
+const plan = async (q: ReturnType<typeof repeatLookupSql>) => {
+  if (!q) throw new Error('no lookup');
+  const r = (await h.ctx.db.execute(sql`EXPLAIN ${q}`)) as unknown as { rows: Record<string, string>[] };
+  return r.rows.map((x) => Object.values(x)[0]).join('\n');
+};
+
+async function citizenId(): Promise<number> {
+  const r = (await h.ctx.db.execute(
+    sql`SELECT id FROM users WHERE role = 'citizen' ORDER BY id LIMIT 1`,
+  )) as unknown as { rows: { id: number }[] };
+  return Number(r.rows[0]?.id);
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  await h.loginAll([C, 'gl_registrar']);
+  // Stored matters of other petitioners (with parties), so that a lookup reading the table shows.
+  await seedCases(h.ctx.db, h.ctx.pii, { count: SEEDED, seed: 7 });
+}, 120_000);
+afterAll(() => h?.close());
+
+describe('repeat lookup at intake', () => {
+  it("links a citizen's petition to their open matter with the same subject up to spaces and case", async () => {
+    const first = await submit(C, petition('小区 路灯 损坏 Repair'));
+    expect(first.linkedTo).toBeUndefined();
+    const again = await submit(C, petition('小区路灯损坏　repair')); // U+3000 ideographic space
+    expect(again.linkedTo?.caseId).toBe(first.caseId);
+  });
+
+  it('links subjects with unusual characters, compared as before (JS rules)', async () => {
+    const first = await submit(C, petition('Lärm über der Straße — 噪音'));
+    const again = await submit(C, petition('lärm  über der straße — 噪音'));
+    expect(again.linkedTo?.caseId).toBe(first.caseId);
+    const other = await submit(C, petition('Lärm über der Gasse — 噪音'));
+    expect(other.linkedTo).toBeUndefined();
+  });
+
+  it('links to the case the petition names, even with another subject', async () => {
+    const first = await submit(C, petition('楼道堆放杂物存在消防隐患'));
+    const again = await submit(
+      C,
+      petition('再次反映：消防通道被占用', { previousCaseNumber: first.caseNumber }),
+    );
+    expect(again.linkedTo?.caseId).toBe(first.caseId);
+  });
+
+  it("links a registrar's letter by the recorded ID number", async () => {
+    const letter = (subject: string) => ({
+      form: 'letter',
+      purpose: 'claim',
+      jurisdictionCode: '320106',
+      subject,
+      content: '来信反映某公司拖欠工资三个月，请求督促支付。',
+      petitioner: { name: '王五', idNumber: '32010619850315201X' },
+    });
+    const first = await submit('gl_registrar', letter('来信反映拖欠工资'));
+    const again = await submit('gl_registrar', letter('来信 反映 拖欠工资'));
+    expect(again.linkedTo?.caseId).toBe(first.caseId);
+  });
+
+  it('reads the indexes that hold its predicates, not the table', async () => {
+    const userId = await citizenId();
+    const citizen = await plan(repeatLookupSql({ subject: '小区路灯损坏' }, { userId }));
+    expect(citizen).toContain('cases_repeat_user_idx');
+    expect(citizen).toContain('cases_repeat_unusual_idx');
+    expect(citizen).not.toMatch(/Seq Scan on cases|Index Scan using cases_pkey/);
+
+    const named = await plan(
+      repeatLookupSql({ subject: '小区路灯损坏', previousCaseNumber: 'X' }, { userId }),
+    );
+    // By its unique number, or among the petitioner's own cases: either way a bounded read.
+    expect(named).toMatch(/cases_number_uq|cases_repeat_user_idx/);
+    expect(named).not.toMatch(/Seq Scan on cases|Index Scan using cases_pkey/);
+
+    const registrar = await plan(
+      repeatLookupSql({ subject: '来信反映拖欠工资' }, { idHash: h.ctx.pii.hash('32010619850315201X') }),
+    );
+    expect(registrar).toContain('case_parties_id_hash_idx');
+    // The cases are read by the ids of that person's parties (`= ANY`), never by walking the table.
+    expect(registrar).toMatch(/Index Cond: \(id = ANY/);
+    expect(registrar).not.toMatch(/Seq Scan on cases/);
+  });
+});
+
+describe('planner statistics upkeep', () => {
+  it('after a bulk load the planner knows the sizes; with nothing changed it does nothing', async () => {
+    const r = (await h.ctx.db.execute(
+      sql`SELECT reltuples::float8 AS n FROM pg_class WHERE relname = 'cases'`,
+    )) as unknown as { rows: { n: number }[] };
+    // seedCases analyzed what it loaded (the embedded database has no autovacuum).
+    expect(Number(r.rows[0]?.n)).toBeGreaterThanOrEqual(SEEDED);
+    await keepStatistics(h.ctx.db);
+    expect(await keepStatistics(h.ctx.db)).toEqual([]);
+  });
+
+  it('re-analyzes a table once enough of it changed', async () => {
+    await h.ctx.db.execute(sql`CREATE TABLE wp_stats_probe (id int PRIMARY KEY, v int)`);
+    await h.ctx.db.execute(sql`INSERT INTO wp_stats_probe SELECT g, g % 7 FROM generate_series(1, 2000) g`);
+    const done = await keepStatistics(h.ctx.db);
+    expect(done.map((d) => d.table)).toContain('wp_stats_probe');
+    const stats = (await h.ctx.db.execute(
+      sql`SELECT count(*)::int AS n FROM pg_stats WHERE tablename = 'wp_stats_probe'`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(Number(stats.rows[0]?.n)).toBeGreaterThan(0);
+    expect((await keepStatistics(h.ctx.db)).map((d) => d.table)).not.toContain('wp_stats_probe');
+    await h.ctx.db.execute(sql`DROP TABLE wp_stats_probe`);
+  });
+});
