@@ -27,6 +27,8 @@ const SCREENSHOTS: Record<string, string> = {
   'console-case': 'console-case-registered',
   'console-action-modal': 'console-assign-modal',
   'console-not-accepted': 'console-not-accepted',
+  'console-backlog-ledger': 'console-backlog-ledger',
+  'console-backlog-matter': 'console-backlog-matter',
 };
 
 function realImageMagick(): boolean {

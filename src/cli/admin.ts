@@ -8,6 +8,7 @@ import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { auditLog } from '../db/schema.ts';
 import { registerJobCommands } from '../jobs/cli.ts';
+import { seedBacklog } from '../seed/backlog.ts';
 import { seedCases } from '../seed/cases.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { dataOption } from './options.ts';
@@ -70,6 +71,10 @@ export function registerAdminCommands(program: Command): void {
             }),
           );
           out(`已生成 ${n} 件模拟信访事项 / ${n} cases seeded`);
+          const b = await seedBacklog(ctx, { seed: opts.seed });
+          out(
+            `积案 ${b.identified} 件（已化解 ${b.resolved}），候选 ${b.candidates} 件 / backlog matters seeded`,
+          );
         }
       } finally {
         await shutdown(ctx);

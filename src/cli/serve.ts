@@ -4,6 +4,7 @@ import { appConfigFromEnv } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
 import { ROLE_NAMES } from '../domain/roles.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
+import { seedBacklog } from '../seed/backlog.ts';
 import { seedCases } from '../seed/cases.ts';
 import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
 import { buildApp } from '../server/app.ts';
@@ -21,6 +22,7 @@ async function seedDemoCases(ctx: AppContext, count: number): Promise<void> {
     recordAudit(tx, { action: 'seed.cases', entity: 'installation', summary: { count: n, seed: 1 } }),
   );
   await runWarningScan(ctx, new Date());
+  await seedBacklog(ctx, { seed: 1 }); // 积案: identified and resolved matters, candidates
 }
 
 /** The SMS line of the start banner: where texts go, said plainly when they go nowhere. */

@@ -666,3 +666,153 @@ export const idempotencyKeys = pgTable(
     index('idempotency_created_idx').on(t.createdAt),
   ],
 );
+
+// ---- 积案 (backlog matters, src/backlog, docs/backlog.md) ------------------------------------------
+
+/**
+ * 积案: one row per matter proposed or found as a backlog case. A system candidate (候选) is proposed
+ * by a supervisor or leader (待认定), identified by the bureau above (已认定 → 化解中), and closed
+ * (已化解) only when the seven standards are met and the bureau above approves; unflagging also needs
+ * its approval. `status` follows the table of src/domain/backlog/states.ts.
+ */
+export const backlogMatters = pgTable(
+  'backlog_matters',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    /** The case's place (问题属地), copied for scoped lists and the ledger. */
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    status: text('status').notNull(),
+    source: text('source').notNull(), // 'system' | 'manual'
+    /** The candidate rules the matter met when found: [{ rule, label, value }]. */
+    ruleHits: jsonb('rule_hits').notNull().default([]),
+    reason: text('reason'),
+    level: text('level'), // 'province' | 'city' | 'county'
+    responsibleUnitId: integer('responsible_unit_id').references(() => units.id),
+    deadline: date('deadline', { mode: 'string' }),
+    proposingUnitId: integer('proposing_unit_id').references(() => units.id),
+    /** The bureau above the proposer: it identifies (认定), approves closing and unflagging. */
+    approvingUnitId: integer('approving_unit_id').references(() => units.id),
+    proposedBy: integer('proposed_by').references(() => users.id),
+    proposedAt: ts('proposed_at'),
+    identifiedBy: integer('identified_by').references(() => users.id),
+    identifiedAt: ts('identified_at'),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    resolvedAt: ts('resolved_at'),
+    /** When the matter left the active statuses (dismissed, rejected, unflagged, resolved). */
+    endedAt: ts('ended_at'),
+    /** The latest request or decision in words (who, what, note), for the detail. */
+    notes: jsonb('notes').notNull().default([]),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // At most one active backlog matter per case.
+    uniqueIndex('backlog_matters_active_uq')
+      .on(t.caseId)
+      .where(sql`status in ('candidate', 'proposed', 'identified', 'closing', 'unflagging')`),
+    index('backlog_matters_case_idx').on(t.caseId),
+    index('backlog_matters_jurisdiction_idx').on(t.jurisdictionCode, t.status),
+  ],
+);
+
+/** 化解方案: the steps of a backlog matter's plan, each with an owner and a date. */
+export const backlogSteps = pgTable(
+  'backlog_steps',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    matterId: integer('matter_id')
+      .notNull()
+      .references(() => backlogMatters.id),
+    title: text('title').notNull(),
+    ownerUnitId: integer('owner_unit_id').references(() => units.id),
+    ownerName: text('owner_name').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    doneAt: ts('done_at'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('backlog_steps_matter_idx').on(t.matterId)],
+);
+
+/** 化解进展: progress entries of a backlog matter (optionally on one step of its plan). */
+export const backlogProgress = pgTable(
+  'backlog_progress',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    matterId: integer('matter_id')
+      .notNull()
+      .references(() => backlogMatters.id),
+    stepId: integer('step_id').references(() => backlogSteps.id),
+    note: text('note').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    unitId: integer('unit_id').references(() => units.id),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('backlog_progress_matter_idx').on(t.matterId, t.at)],
+);
+
+/** 七条标准 checklist: per matter and standard, the evidence and the reviewer's sign-off. */
+export const backlogChecks = pgTable(
+  'backlog_checks',
+  {
+    matterId: integer('matter_id')
+      .notNull()
+      .references(() => backlogMatters.id),
+    standard: text('standard').notNull(),
+    evidence: text('evidence').notNull(),
+    evidenceBy: integer('evidence_by').references(() => users.id),
+    evidenceAt: ts('evidence_at').notNull(),
+    signedBy: integer('signed_by').references(() => users.id),
+    signedAt: ts('signed_at'),
+  },
+  (t) => [primaryKey({ name: 'backlog_checks_pk', columns: [t.matterId, t.standard] })],
+);
+
+/**
+ * 领导包案: a leader takes charge of a backlog matter (one or more leaders per matter), with the
+ * 包案 plan (包掌握情况、包思想教育、包解决问题、包息访息诉) as texts. `level` is the leader's (city or
+ * county), for the quotas (src/domain/backlog/packages.ts).
+ */
+export const backlogPackages = pgTable(
+  'backlog_packages',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    matterId: integer('matter_id')
+      .notNull()
+      .references(() => backlogMatters.id),
+    leaderUserId: integer('leader_user_id')
+      .notNull()
+      .references(() => users.id),
+    leaderUnitId: integer('leader_unit_id').references(() => units.id),
+    /** The leader's jurisdiction (whose quota it counts for). */
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    level: text('level').notNull(), // 'province' | 'city' | 'county'
+    takenAt: ts('taken_at').notNull(),
+    plan: jsonb('plan').notNull().default({}),
+  },
+  (t) => [
+    uniqueIndex('backlog_packages_uq').on(t.matterId, t.leaderUserId),
+    index('backlog_packages_leader_idx').on(t.leaderUserId, t.takenAt),
+    index('backlog_packages_jurisdiction_idx').on(t.jurisdictionCode, t.takenAt),
+  ],
+);
+
+/** Meetings, visits and talks a leader records on a matter they took (包案). */
+export const backlogPackageRecords = pgTable(
+  'backlog_package_records',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    packageId: integer('package_id')
+      .notNull()
+      .references(() => backlogPackages.id),
+    kind: text('kind').notNull(), // 'meeting' | 'visit' | 'talk'
+    date: date('date', { mode: 'string' }).notNull(),
+    note: text('note').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('backlog_package_records_package_idx').on(t.packageId)],
+);

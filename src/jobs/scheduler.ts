@@ -4,6 +4,7 @@
 // client, lets one node sweep at a time (the sweep is idempotent, so a node that runs just after
 // another simply finds nothing to do). The embedded database has one process, so no lock there.
 import { purgeLoginThrottle } from '../auth/throttle.ts';
+import { type CandidatePassResult, runBacklogCandidatePass } from '../backlog/candidates.ts';
 import { purgeIdempotencyKeys } from '../commands/idempotency.ts';
 import type { AppContext } from '../context.ts';
 import { safeErrorMessage } from '../security/redact.ts';
@@ -99,7 +100,28 @@ async function sweepThenScan(
   } catch (e) {
     scans.set(r, e as Error);
   }
+  if (!signal?.aborted) {
+    try {
+      candidates.set(r, await runBacklogCandidatePass(ctx, now, { signal }));
+    } catch (e) {
+      candidates.set(r, e as Error);
+    }
+  }
   return r;
+}
+
+/** The backlog candidate pass (src/backlog/candidates.ts) that followed a sweep, or its error. */
+const candidates = new WeakMap<SweepResult, CandidatePassResult | Error>();
+
+function logCandidates(log: AppContext['log'], r: SweepResult): void {
+  const b = candidates.get(r);
+  if (!b) return;
+  if (b instanceof Error) {
+    const error = safeErrorMessage((b as Error & { cause?: Error }).cause ?? b).slice(0, 300);
+    log.error({ job: 'backlog_candidates', error }, `积案候选失败 / backlog candidate pass failed: ${error}`);
+  } else {
+    log.info({ job: 'backlog_candidates', ...b }, `积案候选完成 / backlog candidates: 新增 ${b.added}`);
+  }
 }
 
 /** The warning scan that followed a sweep (or its error), for the log line after the sweep's. */
@@ -139,6 +161,7 @@ export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Sc
           `日监测完成 / deadline sweep done: 临期 ${r.near}, 超期 ${r.overdue}, 超期未评价 ${r.evaluationsExpired}, 期满办结 ${r.autoClosed}`,
         );
         logScan(ctx.log, r);
+        logCandidates(ctx.log, r);
       } else {
         ctx.log.info(
           { job: 'deadline_sweep' },

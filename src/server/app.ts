@@ -14,6 +14,7 @@ import { analyticsRoutes } from '../analytics/routes.ts';
 import { sealAfterMutations } from '../audit/sealer.ts';
 import { auditRoutes } from '../audit/search.ts';
 import { authRoutes } from '../auth/routes.ts';
+import { backlogRoutes } from '../backlog/routes.ts';
 import { caseExportRoutes } from '../cases/export.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import { categoryRoutes } from '../classify/categoryRoutes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(analyticsRoutes(ctx), { prefix: '/api/v1' });
   await app.register(warningRoutes(ctx), { prefix: '/api/v1' });
   await app.register(auditRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(backlogRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',

@@ -13,6 +13,7 @@ import {
   FormOutlined,
   LogoutOutlined,
   MessageOutlined,
+  ReconciliationOutlined,
   SafetyOutlined,
   SettingOutlined,
   TagsOutlined,
@@ -44,11 +45,15 @@ const AnalyticsPage = lazy(() => import('./analytics/Analytics.tsx'));
 const WarningsPage = lazy(() => import('./warnings/Warnings.tsx'));
 const SpecialPeriodsPage = lazy(() => import('./warnings/SpecialPeriods.tsx'));
 const AuditLogPage = lazy(() => import('./admin/AuditLog.tsx'));
+const BacklogPage = lazy(() => import('./backlog/Ledger.tsx'));
+const BacklogDetailPage = lazy(() => import('./backlog/Detail.tsx'));
 
 /** Roles that register letters, visits and calls. */
 const REGISTERS = new Set(['registrar']);
 /** Roles that draft and issue the monthly special report (专报). */
 const REPORTERS = new Set(['analyst', 'leader', 'admin']);
+/** Roles that see backlog matters (policies/backlog.ts backlogPolicy.use). */
+const BACKLOG = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
 /** Roles that search the audit log (policies.auditPolicy.search). */
 const AUDITORS = new Set(['admin', 'auditor']);
 
@@ -60,6 +65,8 @@ function menu(role: string, t: TFunction, analytics = false) {
   const routes = [{ path: '/', name: t('工作台'), icon: <DashboardOutlined /> }];
   if (analytics) routes.push({ path: '/analytics', name: t('数据分析'), icon: <AreaChartOutlined /> });
   if (analytics) routes.push({ path: '/warnings', name: t('预警'), icon: <AlertOutlined /> });
+  if (BACKLOG.has(role))
+    routes.push({ path: '/backlog', name: t('积案化解'), icon: <ReconciliationOutlined /> });
   if (REGISTERS.has(role)) routes.push({ path: '/register', name: t('登记'), icon: <FormOutlined /> });
   if (REPORTERS.has(role)) routes.push({ path: '/reports', name: t('专报'), icon: <FileTextOutlined /> });
   if (AUDITORS.has(role)) routes.push({ path: '/audit', name: t('审计日志'), icon: <FileSearchOutlined /> });
@@ -149,6 +156,8 @@ function Shell() {
           />
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/cases/:id" element={<CaseDetailPage />} />
+          {BACKLOG.has(me.role) ? <Route path="/backlog" element={<BacklogPage />} /> : null}
+          {BACKLOG.has(me.role) ? <Route path="/backlog/:id" element={<BacklogDetailPage />} /> : null}
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/warnings" element={<WarningsPage />} /> : null}

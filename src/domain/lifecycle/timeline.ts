@@ -1,6 +1,7 @@
 // A timeline event in words — the staff label, the petitioner's sentences and the unit the public
 // query names — from the definition that recorded it, or for the events that are not actions
 // (登记, a repeat merged into this matter, the group check, deadline reminders) from this table.
+import { BACKLOG_EVENT_LABELS } from '../backlog/timeline.ts';
 import { definitionOfEvent } from './actions.ts';
 import { type Phrase, phrase, text } from './define.ts';
 import { FORM_NAMES, RATING_NAMES } from './vocabulary.ts';
@@ -46,7 +47,9 @@ const OTHER_EVENTS: Record<string, OtherEvent> = {
 export function eventLabel(action: string, detail: unknown = {}): string {
   const d = (detail ?? {}) as Record<string, unknown>;
   const def = definitionOfEvent(action);
-  const label = def ? (def.eventLabel?.(d) ?? def.label) : (OTHER_EVENTS[action]?.label ?? action);
+  const label = def
+    ? (def.eventLabel?.(d) ?? def.label)
+    : (OTHER_EVENTS[action]?.label ?? BACKLOG_EVENT_LABELS[action] ?? action);
   const late = lateRecordOf(d);
   return late ? `${label}（逾期${late.daysLate}日）` : label;
 }
@@ -96,6 +99,9 @@ const DETAIL_LABELS: Record<string, string> = {
   bureauRating: '对信访部门评价',
   unitRating: '对责任单位评价',
   comment: '评价意见',
+  // 积案 steps (src/backlog): the level named (省级/市级/县级) and the resolution deadline.
+  level: '积案级别',
+  deadline: '化解期限',
   note: '备注',
   // A follow-up merged into this matter (重复信访): the petitioner's new text, kept as a supplement.
   supplementSubject: '补充事项',

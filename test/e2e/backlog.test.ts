@@ -1,0 +1,108 @@
+// 积案化解 in a real Chromium against the seeded platform (demo backlog matters): nj_leader opens the
+// ledger — totals, 化解率 by county, the matters with their leaders — drills into a county and
+// back, downloads the Excel ledger, opens a matter (plan, seven standards, 领导包案) and the
+// compliance tab; a department handler has no ledger tab.
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedBacklog } from '../../src/seed/backlog.ts';
+import { seedCases } from '../../src/seed/cases.ts';
+import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
+import { DEMO_PASSWORD } from '../helpers/harness.ts';
+import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
+
+let browser: Browser;
+let server: Server;
+
+beforeAll(async () => {
+  if (!webBuilt()) {
+    throw new Error(
+      `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
+    );
+  }
+  browser = await launchBrowser();
+  server = await startServer();
+  await seedCases(server.h.ctx.db, server.h.ctx.pii, { count: 2000, seed: 11 });
+  await seedBacklog(server.h.ctx, { seed: 11 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(30_000);
+  return context.newPage();
+}
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.url}/console/`);
+  await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
+}
+
+describe('积案化解 (console)', () => {
+  it('shows the ledger with 化解率 by county, drills down, exports Excel and opens a matter', async () => {
+    const page = await newPage();
+    await login(page, 'nj_leader');
+    await page.getByRole('link', { name: '积案化解' }).click();
+    await page.getByRole('heading', { name: '积案化解', exact: true }).waitFor();
+    await page.getByRole('heading', { name: '南京市积案化解情况' }).waitFor();
+    const rates = page.getByLabel('各地化解率');
+    const first = rates.locator('tbody tr').first().getByRole('button');
+    await first.waitFor();
+    const county = await first.innerText();
+    expect(county).toMatch(/区|县|市$/);
+    expect(await page.getByText('化解率', { exact: true }).count()).toBeGreaterThan(0);
+    await expectNoTofu(page);
+    await saveScreenshot(page, 'console-backlog-ledger');
+
+    await first.click();
+    await page.getByRole('heading', { name: `${county}积案化解情况` }).waitFor();
+    await page.getByRole('button', { name: '返回本辖区' }).click();
+    await page.getByRole('heading', { name: '南京市积案化解情况' }).waitFor();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出台账' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^南京市积案化解台账-.*\.xlsx$/);
+    const bytes = await readFile(await file.path());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+
+    // A matter from the ledger: its plan, the seven standards and the leaders who took it.
+    await page.locator('.ant-pro-table tbody tr a[href^="/console/backlog/"]').first().click();
+    await page.waitForURL(/\/console\/backlog\/\d+$/);
+    await page.getByRole('heading', { name: /^七条标准（\d\/7）$/ }).waitFor();
+    await page.getByRole('heading', { name: /^化解方案/ }).waitFor();
+    await page.getByRole('heading', { name: '领导包案' }).waitFor();
+    await page.getByRole('cell', { name: '认定恰当', exact: true }).waitFor();
+    await saveScreenshot(page, 'console-backlog-matter');
+
+    await page.goBack();
+    await page.getByRole('tab', { name: '领导包案' }).click();
+    await page.getByText('领导包案完成情况').waitFor();
+    await page.getByText('南京市信访局领导').first().waitFor();
+    await page.getByText('每半年1件').first().waitFor();
+    await page.context().close();
+  });
+
+  it('a department handler has the waiting list but no ledger', async () => {
+    const page = await newPage();
+    await login(page, 'gl_handler');
+    await page.getByRole('link', { name: '积案化解' }).click();
+    await page.getByRole('heading', { name: '积案化解', exact: true }).waitFor();
+    await page.getByRole('tab', { name: '候选与待办' }).waitFor();
+    expect(await page.getByRole('tab', { name: '台账' }).count()).toBe(0);
+    await page.context().close();
+  });
+});
