@@ -120,7 +120,9 @@ export function repeatLookupSql(
   if (identity.userId) {
     if (SAFE_TEXT.test(key))
       branches.push(
-        sql`(SELECT ${cols} FROM cases WHERE ${who} AND ${SUBJECT_KEY} = ${key} ORDER BY id LIMIT 1)`,
+        // Safe rows only: there the SQL key is exactly `normalise`, so the first one is the match.
+        sql`(SELECT ${cols} FROM cases WHERE ${who} AND ${SUBJECT_KEY} = ${key} AND NOT ${UNUSUAL_SUBJECT}
+          ORDER BY id LIMIT 1)`,
       );
     branches.push(sql`(SELECT ${cols} FROM cases WHERE ${who} AND ${UNUSUAL_SUBJECT} ORDER BY id${lim})`);
   } else {

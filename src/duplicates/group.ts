@@ -1,18 +1,33 @@
 // 联名/群体: when at least N different petitioners (default 5) filed near-identical content
 // (score ≥ 0.6) about the same county within 7 days, the matters are marked `group_suspect` and an
 // event is recorded on each, for supervisors (GET /api/v1/cases?flag=group_suspect). Computed at
-// intake from the band index (a lookup, never a scan). Petitioners are told apart by ID-number
+// intake from the band index (a lookup, never a scan; at most 500 entries per band, newest first). Petitioners are told apart by ID-number
 // hash, phone hash and citizen account: two filings sharing any of them are the same person.
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, inArray, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/chain.ts';
 import type { Executor } from '../db/client.ts';
-import { caseEvents, caseParties, caseSignatures, cases } from '../db/schema.ts';
-import { bucketHits } from './candidates.ts';
+import { caseEvents, caseParties, caseSigBands, caseSignatures, cases } from '../db/schema.ts';
 import { countyOf, estimateJaccard, type Signature } from './minhash.ts';
 import type { DuplicateSettings } from './settings.ts';
 
 const DAY = 86_400_000;
 const WINDOW_ROWS = 500;
+
+/**
+ * Cases sharing one of these buckets within [from, to], at most `perBucket` of each bucket (the
+ * newest): a backward range scan of (bucket, received_at) per bucket, so a campaign of thousands of
+ * near-identical petitions in the window costs each intake at most bands × perBucket index entries
+ * instead of all of them (docs/performance.md, "Write path at scale").
+ */
+export function nearestBucketHits(bands: readonly number[], from: Date, to: Date, perBucket: number): SQL {
+  const buckets = `{${bands.map((b) => Math.trunc(b)).join(',')}}`;
+  return sql`SELECT DISTINCT h.case_id FROM unnest(${buckets}::int4[]) AS u(bucket)
+    CROSS JOIN LATERAL (
+      SELECT ${caseSigBands.caseId} AS case_id FROM ${caseSigBands}
+      WHERE ${caseSigBands.bucket} = u.bucket
+        AND ${caseSigBands.receivedAt} BETWEEN ${from.toISOString()} AND ${to.toISOString()}
+      ORDER BY ${caseSigBands.receivedAt} DESC LIMIT ${perBucket}) h`;
+}
 
 /** How many different people filed these cases (union–find over shared identifiers). */
 export function countPetitioners(
@@ -58,7 +73,7 @@ export async function detectGroup(
     .innerJoin(cases, sql`${cases.id} = ${caseSignatures.caseId}`)
     .where(
       and(
-        inArray(caseSignatures.caseId, bucketHits(tx, sig.bands, from, to)),
+        sql`${caseSignatures.caseId} IN (${nearestBucketHits(sig.bands, from, to, WINDOW_ROWS)})`,
         sql`${caseSignatures.countyCode} = ${countyOf(c.jurisdictionCode)}`,
         sql`${caseSignatures.caseId} <> ${c.id}`,
       ),

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repeatLookupSql } from '../../src/cases/intake.ts';
 import { keepStatistics } from '../../src/db/statistics.ts';
+import { nearestBucketHits } from '../../src/duplicates/group.ts';
 import { seedCases } from '../../src/seed/cases.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
@@ -34,7 +35,7 @@ async function submit(user: string, body: Record<string, unknown>) {
   return res.json() as { caseId: number; caseNumber: string; linkedTo?: { caseId: number } };
 }
 
-const plan = async (q: ReturnType<typeof repeatLookupSql>) => {
+const plan = async (q: ReturnType<typeof repeatLookupSql> | ReturnType<typeof sql>) => {
   if (!q) throw new Error('no lookup');
   const r = (await h.ctx.db.execute(sql`EXPLAIN ${q}`)) as unknown as { rows: Record<string, string>[] };
   return r.rows.map((x) => Object.values(x)[0]).join('\n');
@@ -115,6 +116,29 @@ describe('repeat lookup at intake', () => {
     // The cases are read by the ids of that person's parties (`= ANY`), never by walking the table.
     expect(registrar).toMatch(/Index Cond: \(id = ANY/);
     expect(registrar).not.toMatch(/Seq Scan on cases/);
+  });
+});
+
+describe('group check at intake', () => {
+  it('reads at most its bound of band entries per bucket, from the band index', async () => {
+    const r = (await h.ctx.db.execute(
+      sql`SELECT bands, received_at AS "receivedAt" FROM case_signatures ORDER BY case_id DESC LIMIT 1`,
+    )) as unknown as { rows: { bands: number[]; receivedAt: string }[] };
+    const sig = r.rows[0];
+    if (!sig) throw new Error('no signature');
+    const at = new Date(sig.receivedAt);
+    const from = new Date(at.getTime() - 7 * 86_400_000);
+    const to = new Date(at.getTime() + 7 * 86_400_000);
+    const hits = (await h.ctx.db.execute(nearestBucketHits(sig.bands, from, to, 3))) as unknown as {
+      rows: { case_id: number }[];
+    };
+    // The case itself is among them; never more than 3 per bucket.
+    expect(hits.rows.length).toBeGreaterThan(0);
+    expect(hits.rows.length).toBeLessThanOrEqual(3 * sig.bands.length);
+    const explained = await plan(nearestBucketHits(sig.bands, from, to, 3));
+    expect(explained).toContain('case_sig_bands_bucket_idx');
+    expect(explained).toMatch(/Limit/);
+    expect(explained).not.toMatch(/Seq Scan on case_sig_bands/);
   });
 });
 
