@@ -81,6 +81,7 @@ beforeAll(async () => {
   await h.act('gl_registrar', ids.C?.caseId ?? 0, 'not_accept', {
     reasonCode: 'NOT_IN_REMIT',
     reasonText: '不属于本机关职权范围',
+    lateReason: '来访材料补正后才能判断', // past its limit: a late decision says why (issue 11)
   });
   await register('I', 'gl_registrar');
   await h.act('gl_registrar', ids.I?.caseId ?? 0, 'accept');
