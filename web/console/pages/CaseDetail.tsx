@@ -11,6 +11,7 @@ import {
   Button,
   Card,
   Col,
+  DatePicker,
   Descriptions,
   Form,
   Input,
@@ -104,6 +105,11 @@ const DETAIL_LABELS: Record<string, string> = {
   unitRating: '对责任单位评价',
   comment: '评价意见',
   note: '备注',
+  place: '听证地点',
+  participants: '参加人员',
+  record: '听证情况',
+  opinion: '听证意见',
+  pausedDays: '听证不计入期限（日）',
 };
 const STATUS_NAMES: Record<string, string> = {
   pending: '待发送',
@@ -167,6 +173,8 @@ function FieldInput({ f, related, ...rest }: { f: Field; related: RelatedCase[];
       return <Switch {...rest} />;
     case 'unit':
       return <UnitPicker {...rest} />;
+    case 'datetime':
+      return <DatePicker {...rest} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />;
   }
 }
 
@@ -178,7 +186,9 @@ function requiredRule(f: Field): Rule {
       ? 'number'
       : f.kind === 'switch'
         ? 'boolean'
-        : 'string';
+        : f.kind === 'datetime'
+          ? 'object'
+          : 'string';
   return { required: true, type, whitespace: text, message: `请${text ? '填写' : '选择'}${f.label}` };
 }
 
