@@ -39,15 +39,7 @@ export function cleanPayload(values: Record<string, unknown>): Record<string, un
     if (typeof v === 'string') {
       if (v.trim() === '') continue;
       out[k] = v.trim();
-    } else if (isDateValue(v)) out[k] = v.format('YYYY-MM-DDTHH:mm:ssZ');
-    else out[k] = v;
+    } else out[k] = v;
   }
   return out;
 }
-
-/** A date picker's value (dayjs): sent as ISO 8601 with the browser's offset. */
-const isDateValue = (v: unknown): v is { format(f: string): string } =>
-  typeof v === 'object' &&
-  v !== null &&
-  'isValid' in v &&
-  typeof (v as { format?: unknown }).format === 'function';

@@ -214,6 +214,8 @@ function ActionModal(props: {
       width={640}
       layout="vertical"
       initialValues={initialValues}
+      // Dates and times go to the server as ISO 8601 with their offset (zDateTime).
+      dateFormatter={(value) => value.format('YYYY-MM-DDTHH:mm:ssZ')}
       modalProps={{ destroyOnHidden: true, onCancel: props.onClose, maskClosable: false }}
       submitter={{ searchConfig: { submitText: `确认${action?.label ?? ''}`, resetText: '取消' } }}
       onFinish={async (values: Record<string, unknown>) => {
