@@ -97,6 +97,8 @@ const KIND_ABBR: Record<DocumentKind, string> = {
   handling_opinion: '处',
   review_opinion: '复查',
   rereview_opinion: '复核',
+  hearing_notice: '听通',
+  hearing_record: '听录',
 };
 
 /** 南京市鼓楼区信访局 → 鼓信; 南京市信访局 → 宁信; 江苏省信访局 → 苏信. */

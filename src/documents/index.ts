@@ -6,6 +6,7 @@ import { layoutDocument } from './layout.ts';
 import { isFinalNonAcceptance } from './legalBasis.ts';
 import { packDeterministic } from './package.ts';
 import { DOCUMENT_TITLES, FINAL_NON_ACCEPTANCE_TITLE, required } from './templates/common.ts';
+import { hearingNotice, hearingRecord } from './templates/hearings.ts';
 import { acceptanceNotice, extensionNotice, nonAcceptanceNotice } from './templates/notices.ts';
 import { handlingOpinion, rereviewOpinion, reviewOpinion } from './templates/opinions.ts';
 import { assignmentOrder, forwardLetter } from './templates/transfers.ts';
@@ -57,6 +58,10 @@ export function buildModel(kind: DocumentKind, data: DocumentData): DocumentMode
       return reviewOpinion(data);
     case 'rereview_opinion':
       return rereviewOpinion(data);
+    case 'hearing_notice':
+      return hearingNotice(data);
+    case 'hearing_record':
+      return hearingRecord(data);
   }
 }
 

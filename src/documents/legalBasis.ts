@@ -16,6 +16,8 @@ const KIND_ARTICLES: Record<DocumentKind, { decision: number[]; remedy: number[]
   handling_opinion: { decision: [31, 32], remedy: [35] },
   review_opinion: { decision: [35], remedy: [36] },
   rereview_opinion: { decision: [36], remedy: [] },
+  hearing_notice: { decision: [31, 36], remedy: [] },
+  hearing_record: { decision: [31, 36], remedy: [] },
 };
 
 export interface NonAcceptanceReason {

@@ -8,7 +8,9 @@ export type DocumentKind =
   | 'extension_notice' // 延长办理期限告知书
   | 'handling_opinion' // 信访处理意见书
   | 'review_opinion' // 复查意见书
-  | 'rereview_opinion'; // 复核意见书
+  | 'rereview_opinion' // 复核意见书
+  | 'hearing_notice' // 听证通知书
+  | 'hearing_record'; // 听证笔录
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'acceptance_notice',
@@ -19,6 +21,8 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'handling_opinion',
   'review_opinion',
   'rereview_opinion',
+  'hearing_notice',
+  'hearing_record',
 ];
 
 /**
@@ -34,6 +38,8 @@ export const DOCUMENT_AUDIENCE: Record<DocumentKind, 'petitioner' | 'offices'> =
   handling_opinion: 'petitioner',
   review_opinion: 'petitioner',
   rereview_opinion: 'petitioner',
+  hearing_notice: 'petitioner', // 听证通知书: to the petitioner and the other parties
+  hearing_record: 'petitioner', // 听证笔录: the petitioner heard at the hearing reads and signs it
 };
 
 export interface DocumentData {
@@ -80,6 +86,13 @@ export interface DocumentData {
   contactPhone?: string;
   /** Review / re-review: the body whose opinion is under review (extension of the brief's API). */
   originalBody?: string;
+  /** 听证: when and where, who takes part, and (record) what was heard and the hearing's opinion. */
+  hearingAt?: Date;
+  hearingPlace?: string;
+  participants?: string;
+  hearingRecord?: string;
+  /** 复查 or 复核: the stage the hearing belongs to. */
+  hearingStage?: string;
 }
 
 /** One block of the body of a document, between the addressee line and the signature. */

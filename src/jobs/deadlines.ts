@@ -14,7 +14,13 @@ import { caseEvents, cases, settings } from '../db/schema.ts';
 import { daysRemaining, isNearDue, isOverdue } from '../domain/deadlines/index.ts';
 import { CLOSING_WINDOWS } from '../domain/lifecycle/actions/close.ts';
 import { actionDef, type SystemActionName } from '../domain/lifecycle/actions.ts';
-import { type Clocks, DUTY_CLOCKS, isRunning, type StoredClock } from '../domain/lifecycle/clocks.ts';
+import {
+  type Clocks,
+  DUTY_CLOCKS,
+  isCounting,
+  isRunning,
+  type StoredClock,
+} from '../domain/lifecycle/clocks.ts';
 import type { ActionPorts, EffectResult } from '../domain/lifecycle/define.ts';
 import { type ClockName, DEFAULT_LIMITS, type Limits } from '../domain/lifecycle/limits.ts';
 import { applyTransition, isPublicEvent } from '../domain/lifecycle/transition.ts';
@@ -62,7 +68,8 @@ function runningDuty(clocks: Clocks): { name: ClockName; clock: StoredClock } | 
   let best: { name: ClockName; clock: StoredClock } | null = null;
   for (const name of DUTY_CLOCKS) {
     const clock = clocks[name];
-    if (isRunning(clock) && (!best || new Date(clock.due) < new Date(best.clock.due))) best = { name, clock };
+    if (isCounting(clock) && (!best || new Date(clock.due) < new Date(best.clock.due)))
+      best = { name, clock };
   }
   return best;
 }

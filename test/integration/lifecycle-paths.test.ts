@@ -336,7 +336,11 @@ describe('paths', () => {
       'request_rereview',
       'decide_rereview',
     ];
-    const elsewhere = ['link_repeat']; // test/integration/duplicates.test.ts
+    const elsewhere = [
+      'link_repeat', // test/integration/duplicates.test.ts
+      'schedule_hearing', // test/integration/hearings.test.ts
+      'record_hearing',
+    ];
     expect(new Set([...here, ...scenario, ...elsewhere])).toEqual(new Set(Object.keys(ACTIONS)));
   });
 });

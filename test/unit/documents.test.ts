@@ -105,6 +105,29 @@ const CASES: Record<DocumentKind, { data: DocumentData; expects: string }> = {
     data: { ...opinion, issuingBody: NJ, originalBody: GULOU, outcome: 'uphold' },
     expects: `维持${GULOU}作出的复查意见|同一事实和理由|不再受理|第三十六条第三款`,
   },
+  hearing_notice: {
+    data: {
+      ...base,
+      issuingBody: NJ,
+      hearingStage: '复核',
+      hearingAt: new Date('2026-12-03T09:30:00+08:00'),
+      hearingPlace: '南京市信访局三楼听证室',
+      participants: '信访人、鼓楼区信访局、鼓楼区住房和城乡建设局',
+    },
+    expects: '决定举行听证|二〇二六年十二月三日9时30分|南京市信访局三楼听证室|不计入复核期限|特此通知。',
+  },
+  hearing_record: {
+    data: {
+      ...base,
+      issuingBody: NJ,
+      hearingAt: new Date('2026-12-03T09:30:00+08:00'),
+      hearingPlace: '南京市信访局三楼听证室',
+      participants: '信访人、鼓楼区住房和城乡建设局',
+      hearingRecord: '信访人陈述补贴申请经过，住建局说明材料缺失情况',
+      decision: '建议住建局一次性告知需补正的材料',
+    },
+    expects: '复查听证笔录|一、听证情况|信访人陈述补贴申请经过|二、听证意见|一次性告知需补正的材料',
+  },
 };
 
 async function open(kind: DocumentKind, data: DocumentData) {

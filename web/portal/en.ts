@@ -190,6 +190,11 @@ addEnglish({
   您已评价该事项: 'You have rated this petition',
   '由{{unit}}重新作出处理意见': '{{unit}} will decide again',
   重新办理期限: 'Deadline to decide again',
+  '{{stage}}机关决定举行听证：{{at}}，{{place}}': 'A hearing ({{stage}}) is held on {{at}} at {{place}}',
+  '听证已举行，听证用时{{days}}日不计入{{stage}}期限':
+    'The hearing took place; its {{days}} days do not count towards the {{stage}} limit',
+  安排听证: 'Hearing scheduled',
+  记录听证: 'Hearing held',
   '评价（凭查询码）': 'Rated (with the query code)',
   '评价（代录）': 'Rated (recorded by the bureau)',
   '申请复查（凭查询码）': 'Review requested (with the query code)',

@@ -12,6 +12,8 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   handling_opinion: '信访处理意见书',
   review_opinion: '信访事项复查意见书',
   rereview_opinion: '信访事项复核意见书',
+  hearing_notice: '信访事项听证通知书',
+  hearing_record: '信访事项听证笔录',
 };
 /** The title of a non-acceptance notice when the matter is refused for good. */
 export const FINAL_NON_ACCEPTANCE_TITLE = '信访事项不再受理告知书';

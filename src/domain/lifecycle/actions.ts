@@ -11,6 +11,7 @@ import { close, closeByLapse } from './actions/close.ts';
 import { deliver } from './actions/deliver.ts';
 import { expireEvaluation } from './actions/expireEvaluation.ts';
 import { forward } from './actions/forward.ts';
+import { recordHearing, scheduleHearing } from './actions/hearing.ts';
 import { linkRepeat } from './actions/linkRepeat.ts';
 import { notAccept } from './actions/notAccept.ts';
 import { object } from './actions/object.ts';
@@ -44,6 +45,8 @@ export const ACTIONS = {
   deliver,
   rate,
   request_review: requestReview,
+  schedule_hearing: scheduleHearing,
+  record_hearing: recordHearing,
   decide_review: decideReview,
   request_rereview: requestRereview,
   decide_rereview: decideRereview,

@@ -9,5 +9,9 @@ export interface StoredClock {
   /** Days added by approved extensions (handling clock). */
   extendedBy?: number;
   stoppedAt?: string;
+  /** Paused for a hearing (听证) since this instant: not counted, never overdue, until resumed. */
+  pausedAt?: string;
+  /** Calendar days the clock was paused (hearing time, Art 36), added to its limit. */
+  pausedDays?: number;
 }
 export type Clocks = Partial<Record<ClockName, StoredClock>>;

@@ -1,6 +1,6 @@
 // Clocks of a case: stored in cases.clocks as { name: { trigger, amount, unit, due } }, so every
 // due date can be shown with how it was computed (which rest days it skipped).
-import { computeDue, type DueDate } from '../deadlines/index.ts';
+import { computeDue, type DueDate, diffDays, shanghaiDate } from '../deadlines/index.ts';
 import type { Clocks, StoredClock } from './clockTypes.ts';
 import { CLOCK_NAMES, type ClockName, type Limits } from './limits.ts';
 
@@ -21,21 +21,46 @@ export function startClock(limits: Limits, name: ClockName, trigger: Date): Stor
   return { trigger: trigger.toISOString(), amount: limit.amount, unit: limit.unit, due: d.due.toISOString() };
 }
 
+/** The limit with the days added by extensions and hearing pauses. */
+const amountOf = (c: StoredClock) => c.amount + (c.extendedBy ?? 0) + (c.pausedDays ?? 0);
+
 /** Recomputes a clock with extra calendar days on top of its limit (extension, Art 34). */
 export function extendClock(clock: StoredClock, days: number): StoredClock {
-  const extendedBy = (clock.extendedBy ?? 0) + days;
-  const d = computeDue(new Date(clock.trigger), { amount: clock.amount + extendedBy, unit: clock.unit });
-  return { ...clock, extendedBy, due: d.due.toISOString() };
+  const extended = { ...clock, extendedBy: (clock.extendedBy ?? 0) + days };
+  const d = computeDue(new Date(clock.trigger), { amount: amountOf(extended), unit: clock.unit });
+  return { ...extended, due: d.due.toISOString() };
+}
+
+/** Pauses a running clock (a hearing begins). */
+export const pauseClock = (clock: StoredClock, now: Date): StoredClock => ({
+  ...clock,
+  pausedAt: now.toISOString(),
+});
+
+/**
+ * Resumes a paused clock: the calendar days of the pause, both ends counted (the hearing's days),
+ * are added to its limit, so hearing time does not count (Art 36).
+ */
+export function resumeClock(clock: StoredClock, now: Date): { clock: StoredClock; days: number } {
+  if (!clock.pausedAt) return { clock, days: 0 };
+  const days = diffDays(shanghaiDate(new Date(clock.pausedAt)), shanghaiDate(now)) + 1;
+  const { pausedAt: _p, ...rest } = clock;
+  const resumed = { ...rest, pausedDays: (clock.pausedDays ?? 0) + days };
+  const d = computeDue(new Date(clock.trigger), { amount: amountOf(resumed), unit: clock.unit });
+  return { clock: { ...resumed, due: d.due.toISOString() }, days };
 }
 
 export const isRunning = (c: StoredClock | undefined): c is StoredClock => !!c && !c.stoppedAt;
+
+/** Running and not paused: counting towards its due instant. */
+export const isCounting = (c: StoredClock | undefined): c is StoredClock => isRunning(c) && !c.pausedAt;
 
 /** The earliest running duty deadline: what lists sort by and the daily job watches. */
 export function activeDue(clocks: Clocks): Date | null {
   let best: Date | null = null;
   for (const name of DUTY_CLOCKS) {
     const c = clocks[name];
-    if (isRunning(c) && (!best || new Date(c.due) < best)) best = new Date(c.due);
+    if (isCounting(c) && (!best || new Date(c.due) < best)) best = new Date(c.due);
   }
   return best;
 }
@@ -56,8 +81,11 @@ export interface ClockView {
 
 export function describeClocks(clocks: Clocks): ClockView[] {
   return (Object.entries(clocks) as [ClockName, StoredClock][]).map(([name, c]) => {
-    const d = computeDue(new Date(c.trigger), { amount: c.amount + (c.extendedBy ?? 0), unit: c.unit });
-    const ext = c.extendedBy ? `（含延期${c.extendedBy}日）` : '';
+    const d = computeDue(new Date(c.trigger), { amount: amountOf(c), unit: c.unit });
+    const ext =
+      (c.extendedBy ? `（含延期${c.extendedBy}日）` : '') +
+      (c.pausedDays ? `（听证${c.pausedDays}日不计入）` : '') +
+      (c.pausedAt ? '（听证中，暂停计算）' : '');
     return {
       name,
       label: CLOCK_NAMES[name],

@@ -117,6 +117,9 @@ export interface EffectResult<D> {
   starts?: readonly ClockName[];
   /** Calendar days added to the handling clock (approved extension, Art 34). */
   extendHandlingBy?: number;
+  /** A running clock paused (a hearing begins) or resumed (its record is made; the days are added). */
+  pause?: ClockName;
+  resume?: ClockName;
   /** The unit the matter goes to (转送、交办、复查机关): named in the document and the SMS. */
   targetUnit?: UnitFacts;
   /** Other cases this action links to (the repeat's open matter): subscribers write their side. */
@@ -146,7 +149,7 @@ export type Phrase = { key: string; values?: Record<string, string | number> } |
 export interface FormField {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'select' | 'radio' | 'number' | 'unit' | 'switch' | 'relatedCase';
+  kind: 'text' | 'textarea' | 'select' | 'radio' | 'number' | 'unit' | 'switch' | 'relatedCase' | 'datetime';
   required?: boolean;
   options?: { value: string; label: string }[];
   initial?: unknown;

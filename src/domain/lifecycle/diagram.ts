@@ -129,6 +129,14 @@ export function renderLifecycleMarkdown(): string {
     'petitioner has the same review rights against it. 按期办结率 counts the first handling only; the new clock is a duty',
     'clock like the others (overdue flags, late decisions). 维持 (`uphold`) leaves the matter `reviewed`, open to re-review.',
     'A re-review opinion is final whatever its outcome (Art 36).',
+    '',
+    '## 听证 · Hearings',
+    '',
+    'In a review or re-review the reviewer may hold a hearing (Art 31 ¶2, Art 36): `schedule_hearing` (time, place,',
+    'participants; issues the 听证通知书) pauses the 复查期限 / 复核期限, and `record_hearing` (what was heard, the',
+    "hearing's opinion; issues the 听证笔录) resumes it with the calendar days of the pause (both ends counted) added to",
+    'its limit, so hearing time does not count. While a hearing is pending the clock is never overdue and the decision',
+    '(`decide_review`, `decide_rereview`) is refused (409 `hearing_pending`).',
   );
   lines.push(
     '',

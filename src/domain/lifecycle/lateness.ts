@@ -6,7 +6,7 @@
 // (`within`: the petitioner's 复查/复核申请期 and 评价期, a unit's 异议期, and 延期 before the limit
 // runs out) close for good.
 import { daysRemaining, isOverdue } from '../deadlines/index.ts';
-import { type Clocks, DUTY_CLOCKS, isRunning } from './clocks.ts';
+import { type Clocks, DUTY_CLOCKS, isCounting } from './clocks.ts';
 import type { AnyActionDef } from './define.ts';
 import { CLOCK_NAMES, type ClockName } from './limits.ts';
 
@@ -30,7 +30,7 @@ export function latenessOf(def: Pick<AnyActionDef, 'stops'>, clocks: unknown, no
   const all = (clocks ?? {}) as Clocks;
   for (const name of dutiesOf(def)) {
     const clock = all[name];
-    if (isRunning(clock) && isOverdue(new Date(clock.due), now)) {
+    if (isCounting(clock) && isOverdue(new Date(clock.due), now)) {
       return {
         clock: name,
         clockName: CLOCK_NAMES[name],

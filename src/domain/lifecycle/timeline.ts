@@ -99,6 +99,12 @@ const DETAIL_LABELS: Record<string, string> = {
   bureauRating: '对信访部门评价',
   unitRating: '对责任单位评价',
   comment: '评价意见',
+  // 听证 (schedule_hearing, record_hearing)
+  place: '听证地点',
+  participants: '参加人员',
+  record: '听证情况',
+  opinion: '听证意见',
+  pausedDays: '听证不计入期限（日）',
   // 积案 steps (src/backlog): the level named (省级/市级/县级) and the resolution deadline.
   level: '积案级别',
   deadline: '化解期限',

@@ -1,7 +1,16 @@
 // The generic part of every action, pure: from the case, the definition and what its effect
 // decided, the next state, the clocks (stopped, started, extended) and the columns to write. The
 // engine (src/cases/engine.ts) and the daily sweep (src/jobs/deadlines.ts) both apply it.
-import { activeDue, type Clocks, extendClock, isRunning, startClock } from './clocks.ts';
+import {
+  activeDue,
+  type Clocks,
+  extendClock,
+  isRunning,
+  pauseClock,
+  resumeClock,
+  type StoredClock,
+  startClock,
+} from './clocks.ts';
 import type { AnyActionDef, CasePatch, EffectResult } from './define.ts';
 import type { Limits } from './limits.ts';
 import type { CaseState } from './vocabulary.ts';
@@ -27,6 +36,15 @@ export function applyTransition(
   if (effect.extendHandlingBy !== undefined && clocks.handling) {
     clocks.handling = extendClock(clocks.handling, effect.extendHandlingBy);
     detail.newDue = clocks.handling.due;
+  }
+  if (effect.pause && isRunning(clocks[effect.pause])) {
+    clocks[effect.pause] = pauseClock(clocks[effect.pause] as StoredClock, now);
+  }
+  if (effect.resume && isRunning(clocks[effect.resume])) {
+    const r = resumeClock(clocks[effect.resume] as StoredClock, now);
+    clocks[effect.resume] = r.clock;
+    detail.pausedDays = r.days;
+    detail.newDue = r.clock.due;
   }
   for (const name of def.stops ?? []) {
     const clock = clocks[name];

@@ -11,6 +11,7 @@ import {
   Button,
   Card,
   Col,
+  DatePicker,
   Descriptions,
   Form,
   Input,
@@ -125,6 +126,8 @@ function FieldInput({ f, related, ...rest }: { f: Field; related: RelatedCase[];
       return <Switch {...rest} />;
     case 'unit':
       return <UnitPicker {...rest} />;
+    case 'datetime':
+      return <DatePicker {...rest} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />;
   }
 }
 
@@ -136,7 +139,9 @@ function requiredRule(f: Field): Rule {
       ? 'number'
       : f.kind === 'switch'
         ? 'boolean'
-        : 'string';
+        : f.kind === 'datetime'
+          ? 'object'
+          : 'string';
   return { required: true, type, whitespace: text, message: `请${text ? '填写' : '选择'}${f.label}` };
 }
 
@@ -162,6 +167,8 @@ function ActionModal(props: {
       width={640}
       layout="vertical"
       initialValues={initialValues}
+      // Dates and times go to the server as ISO 8601 with their offset (zDateTime).
+      dateFormatter={(value) => value.format('YYYY-MM-DDTHH:mm:ssZ')}
       modalProps={{ destroyOnHidden: true, onCancel: props.onClose, maskClosable: false }}
       submitter={{ searchConfig: { submitText: `确认${action?.label ?? ''}`, resetText: '取消' } }}
       onFinish={async (values: Record<string, unknown>) => {

@@ -6,6 +6,7 @@ import type { Clocks } from '../clockTypes.ts';
 import { type ActionPorts, defineAction, type FormField, optionsOf, phrase, text } from '../define.ts';
 import { REVIEW_OUTCOME_NAMES, REVIEW_OUTCOMES } from '../vocabulary.ts';
 import { optionalText, petitionerVia, requiredText, textareaField, viaLabel } from './common.ts';
+import { decideAfterHearing } from './hearing.ts';
 import { outcomePhrases } from './reply.ts';
 
 const requestPayload = (what: string) => z.object({ reason: requiredText(`${what}理由`, 2000) });
@@ -116,6 +117,7 @@ export const decideReview = defineAction({
   roles: ['reviewer'],
   who: 'holder',
   payload: decidePayload('复查'),
+  blocked: decideAfterHearing,
   starts: ['rereview_window'],
   alsoStarts: ['rehandling'],
   stops: ['review'],
@@ -173,6 +175,7 @@ export const decideRereview = defineAction({
   roles: ['reviewer'],
   who: 'holder',
   payload: decidePayload('复核'),
+  blocked: decideAfterHearing,
   stops: ['rereview'],
   public: true,
   effect: ({ payload: p, now }) => ({
