@@ -174,6 +174,22 @@ async function approvingUnitOf(w: Work, actor: Actor): Promise<number> {
   return upper.id;
 }
 
+/** A proposal (提请认定): checked, then what it records — on a new matter or on a system candidate. */
+async function proposalOf(w: Work, actor: Actor, input: ProposalInput, jurisdictionCode: string, now: Date) {
+  await checkUnit(w, input.responsibleUnitId, jurisdictionCode, 'responsibleUnitId');
+  checkDeadline(input.deadline, now);
+  return {
+    reason: input.reason,
+    level: input.level,
+    responsibleUnitId: input.responsibleUnitId,
+    deadline: input.deadline,
+    proposingUnitId: actor.unitId,
+    approvingUnitId: await approvingUnitOf(w, actor),
+    proposedBy: actor.userId,
+    proposedAt: now,
+  };
+}
+
 function audit(w: Work, actor: Actor, action: string, id: number, summary: Record<string, unknown>) {
   w.audit({
     actorUserId: actor.userId,
@@ -230,8 +246,7 @@ export async function proposeCase(
       await applyAction(w, actor, active, { action: 'propose', ...input }, now);
       return active.id;
     }
-    await checkUnit(w, input.responsibleUnitId, c.jurisdictionCode, 'responsibleUnitId');
-    checkDeadline(input.deadline, now);
+    const proposal = await proposalOf(w, actor, input, c.jurisdictionCode, now);
     const [row] = await w.tx
       .insert(backlogMatters)
       .values({
@@ -239,14 +254,7 @@ export async function proposeCase(
         jurisdictionCode: c.jurisdictionCode,
         status: 'proposed',
         source: 'manual',
-        reason: input.reason,
-        level: input.level,
-        responsibleUnitId: input.responsibleUnitId,
-        deadline: input.deadline,
-        proposingUnitId: actor.unitId,
-        approvingUnitId: await approvingUnitOf(w, actor),
-        proposedBy: actor.userId,
-        proposedAt: now,
+        ...proposal,
         notes: [noteOf(actor, 'propose', now, input.reason)],
         createdAt: now,
         updatedAt: now,
@@ -303,18 +311,7 @@ async function applyAction(
 
   switch (input.action) {
     case 'propose': {
-      await checkUnit(w, input.responsibleUnitId, m.jurisdictionCode, 'responsibleUnitId');
-      checkDeadline(input.deadline, now);
-      Object.assign(patch, {
-        reason: input.reason,
-        level: input.level,
-        responsibleUnitId: input.responsibleUnitId,
-        deadline: input.deadline,
-        proposingUnitId: actor.unitId,
-        approvingUnitId: await approvingUnitOf(w, actor),
-        proposedBy: actor.userId,
-        proposedAt: now,
-      });
+      Object.assign(patch, await proposalOf(w, actor, input, m.jurisdictionCode, now));
       addNote(input.reason);
       eventDetail = { reason: input.reason, level: LEVEL_NAMES[input.level] };
       break;
