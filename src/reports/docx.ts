@@ -35,10 +35,13 @@ import { packDeterministic } from '../documents/package.ts';
 import { type ReportBlock, type ReportLayout, scaleWidths } from './layout.ts';
 
 const TABLE = pt(12); // 小四
+const SMALL_TABLE = pt(10.5); // 五号
 const TEXT_WIDTH = 8844; // A4 less the margins, in twips
 
-function table(header: readonly string[], body: string[][], relative: readonly number[]): Table {
-  const widths = scaleWidths(relative, TEXT_WIDTH);
+function table(b: Extract<ReportBlock, { type: 'table' }>): Table {
+  const { header, rows: body } = b;
+  const widths = scaleWidths(b.widths, TEXT_WIDTH);
+  const size = b.size === 'small' ? SMALL_TABLE : TABLE;
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border };
   const cell = (text: string, w: number, head: boolean, first: boolean) =>
@@ -49,8 +52,8 @@ function table(header: readonly string[], body: string[][], relative: readonly n
       children: [
         new Paragraph({
           alignment: first ? AlignmentType.LEFT : AlignmentType.CENTER,
-          spacing: { line: 360, lineRule: LineRuleType.EXACT },
-          children: [run(text, { size: TABLE, font: head ? HEADING_FONT : BODY_FONT })],
+          spacing: { line: size === TABLE ? 360 : 300, lineRule: LineRuleType.EXACT },
+          children: [run(text, { size, font: head ? HEADING_FONT : BODY_FONT })],
         }),
       ],
     });
@@ -115,8 +118,7 @@ export async function renderDocx(layout: ReportLayout): Promise<Buffer> {
   for (const section of layout.sections) {
     body.push(para(section.heading, { indent: INDENT }, { font: HEADING_FONT }));
     body.push(...textParagraphs(section.text));
-    for (const b of section.blocks)
-      body.push(...(b.type === 'table' ? [table(b.header, b.rows, b.widths)] : image(b, ++images)));
+    for (const b of section.blocks) body.push(...(b.type === 'table' ? [table(b)] : image(b, ++images)));
   }
   const footer = new Footer({
     children: [

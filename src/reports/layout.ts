@@ -4,7 +4,14 @@
 
 export type ReportBlock =
   /** `widths`: relative column widths (the renderers scale them to the text width). */
-  | { type: 'table'; header: readonly string[]; rows: string[][]; widths: readonly number[] }
+  | {
+      type: 'table';
+      header: readonly string[];
+      rows: string[][];
+      widths: readonly number[];
+      /** 'small': 五号 instead of 小四, for tables of many columns. */
+      size?: 'small';
+    }
   | { type: 'image'; png: Buffer; caption: string; name: string };
 
 export interface ReportSectionLayout {

@@ -56,7 +56,7 @@ function block(b: ReportBlock): Content[] {
           ),
         ],
       },
-      fontSize: 11,
+      fontSize: b.size === 'small' ? 9.5 : 11,
       margin: [0, 4, 0, 8],
     },
   ];
