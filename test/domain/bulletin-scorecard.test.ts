@@ -1,12 +1,7 @@
 // The 通报's scorecard: weighted score over the metrics with a basis, ranking with shared ranks,
 // and the rules that name jurisdictions for commendation or criticism.
 import { describe, expect, it } from 'vitest';
-import {
-  findings,
-  rankByScore,
-  type ScoredFigures,
-  scoreOf,
-} from '../../src/domain/bulletins/scorecard.ts';
+import { findings, rankByScore, type ScoredFigures, scoreOf } from '../../src/domain/bulletins/scorecard.ts';
 
 const fig = (o: Partial<ScoredFigures> = {}): ScoredFigures => ({
   total: 20,
