@@ -29,6 +29,7 @@ const SCREENSHOTS: Record<string, string> = {
   'console-not-accepted': 'console-not-accepted',
   'console-backlog-ledger': 'console-backlog-ledger',
   'console-backlog-matter': 'console-backlog-matter',
+  'console-bulletin': 'console-bulletin',
 };
 
 function realImageMagick(): boolean {

@@ -13,6 +13,7 @@ import {
   FormOutlined,
   LogoutOutlined,
   MessageOutlined,
+  NotificationOutlined,
   ReconciliationOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -41,6 +42,7 @@ const LegalChannelsPage = lazy(() => import('./admin/LegalChannels.tsx'));
 const CategoriesPage = lazy(() => import('./admin/Categories.tsx'));
 const HolidaysPage = lazy(() => import('./admin/Holidays.tsx'));
 const ReportsPage = lazy(() => import('./reports/Reports.tsx'));
+const BulletinsPage = lazy(() => import('./bulletins/Bulletins.tsx'));
 const AnalyticsPage = lazy(() => import('./analytics/Analytics.tsx'));
 const WarningsPage = lazy(() => import('./warnings/Warnings.tsx'));
 const SpecialPeriodsPage = lazy(() => import('./warnings/SpecialPeriods.tsx'));
@@ -69,6 +71,8 @@ function menu(role: string, t: TFunction, analytics = false) {
     routes.push({ path: '/backlog', name: t('积案化解'), icon: <ReconciliationOutlined /> });
   if (REGISTERS.has(role)) routes.push({ path: '/register', name: t('登记'), icon: <FormOutlined /> });
   if (REPORTERS.has(role)) routes.push({ path: '/reports', name: t('专报'), icon: <FileTextOutlined /> });
+  if (REPORTERS.has(role))
+    routes.push({ path: '/bulletins', name: t('通报'), icon: <NotificationOutlined /> });
   if (AUDITORS.has(role)) routes.push({ path: '/audit', name: t('审计日志'), icon: <FileSearchOutlined /> });
   const admin =
     role === 'admin'
@@ -159,6 +163,7 @@ function Shell() {
           {BACKLOG.has(me.role) ? <Route path="/backlog" element={<BacklogPage />} /> : null}
           {BACKLOG.has(me.role) ? <Route path="/backlog/:id" element={<BacklogDetailPage />} /> : null}
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
+          {REPORTERS.has(me.role) ? <Route path="/bulletins" element={<BulletinsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/warnings" element={<WarningsPage />} /> : null}
           {AUDITORS.has(me.role) ? <Route path="/audit" element={<AuditLogPage />} /> : null}
