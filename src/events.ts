@@ -1,4 +1,5 @@
 // Every event the platform publishes, by name: each capability adds its own map here.
+import type { BacklogEvents } from './backlog/events.ts';
 import type { CaseEvents } from './cases/events.ts';
 
-export interface PlatformEvents extends CaseEvents {}
+export interface PlatformEvents extends CaseEvents, BacklogEvents {}

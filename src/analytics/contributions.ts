@@ -56,7 +56,17 @@ export interface Contribution {
 export const ACCEPTANCE_ACTIONS = ['accept', 'not_accept', 'refer_channel', 'link_repeat'];
 export const COMPLETION_ACTIONS = ['reply', 'settle', 'refer_channel'];
 /** Timeline actions the rebuild needs. */
-export const ROLLUP_EVENT_ACTIONS = ['flag_backlog', ...ACCEPTANCE_ACTIONS, 'reply', 'settle'];
+export const ROLLUP_EVENT_ACTIONS = [...ACCEPTANCE_ACTIONS, 'reply', 'settle'];
+
+/**
+ * A backlog matter of the case as the rollups read it (src/backlog): identified (认定) on a day, held
+ * by a responsible unit, resolved (销号) or not. Matters never identified, or unflagged, are not given.
+ */
+export interface BacklogFacts {
+  identifiedAt: Date;
+  responsibleUnitId: number | null;
+  resolved: boolean;
+}
 
 /**
  * A `link_repeat` event that is itself a registration: written at intake (or by the seed) on the
@@ -148,11 +158,15 @@ export function evaluationExpiryOf(c: CaseFacts): Contribution {
   return { ...at(c, due ?? c.receivedAt, ratedUnit(c)), counters: { ratable: 1 } };
 }
 
-/** 积案: on the day first flagged, by the flagging unit; resolved ones count on the same row. */
-export function backlogOf(c: CaseFacts, flag: { at: Date; actorUnitId: number | null }, resolved: boolean) {
+/**
+ * 积案 (src/backlog): counted on the day it was identified (认定), for its responsible unit; a
+ * resolved one (销号) counts on the same row, so 积案化解率 of a period is the share of the matters
+ * identified in it that are resolved — the ledger's 化解 ÷ 认定 over those matters.
+ */
+export function backlogOf(c: CaseFacts, m: BacklogFacts): Contribution {
   return {
-    ...at(c, flag.at, flag.actorUnitId),
-    counters: resolved ? { backlog: 1, backlogResolved: 1 } : { backlog: 1 },
+    ...at(c, m.identifiedAt, m.responsibleUnitId),
+    counters: m.resolved ? { backlog: 1, backlogResolved: 1 } : { backlog: 1 },
   };
 }
 
@@ -163,7 +177,11 @@ const firstEvent = (events: EventFacts[], actions: string[], stoppedAt: string) 
 };
 
 /** Everything a case has added so far, from its row and timeline (the rebuild's view). */
-export function caseContributions(c: CaseFacts, events: EventFacts[]): Contribution[] {
+export function caseContributions(
+  c: CaseFacts,
+  events: EventFacts[],
+  backlog: readonly BacklogFacts[] = [],
+): Contribution[] {
   const out: Contribution[] = [registrationOf(c)];
   for (const e of events) {
     if (!isRepeatRegistration(e)) continue;
@@ -190,8 +208,7 @@ export function caseContributions(c: CaseFacts, events: EventFacts[]): Contribut
   }
   if (c.ratedAt) out.push(ratingOf({ ...c, ratedAt: c.ratedAt }));
   else if (c.evaluationStatus === 'expired') out.push(evaluationExpiryOf(c));
-  const flag = events.find((e) => e.action === 'flag_backlog');
-  if (c.backlog && flag) out.push(backlogOf(c, flag, c.closedAt !== null));
+  for (const m of backlog) out.push(backlogOf(c, m));
   return out;
 }
 
@@ -199,7 +216,7 @@ export function caseContributions(c: CaseFacts, events: EventFacts[]): Contribut
 export function actionChange(
   before: CaseFacts,
   after: CaseFacts,
-  a: { action: string; at: Date; actorUnitId: number | null; firstFlag?: EventFacts },
+  a: { action: string; at: Date; actorUnitId: number | null },
 ): Contribution[] {
   const out: Contribution[] = [];
   // A registered case linked as a repeat of an open matter (link_repeat): now counted as a repeat.
@@ -212,28 +229,30 @@ export function actionChange(
   const handling = (after.clocks as Clocks | null)?.handling;
   if (handling && stopped('handling')) out.push(completionOf(after, a.at, handling.due, a.actorUnitId));
   if (!before.ratedAt && after.ratedAt) out.push(ratingOf({ ...after, ratedAt: after.ratedAt }));
-  if (!before.backlog && after.backlog) {
-    out.push(backlogOf(after, { at: a.at, actorUnitId: a.actorUnitId }, after.closedAt !== null));
-  } else if (after.backlog && !before.closedAt && after.closedAt && a.firstFlag) {
-    out.push({ ...backlogOf(after, a.firstFlag, true), counters: { backlogResolved: 1 } });
-  }
   return out;
 }
 
-/** Whether a change closes a flagged backlog matter (the caller then reads its first flag). */
-export const closesBacklog = (before: CaseFacts, after: CaseFacts) =>
-  before.backlog && after.backlog && !before.closedAt && after.closedAt !== null;
-
-/** What the daily sweep added: lapsed evaluations, and backlog matters closed by lapse. */
-export function sweepChange(before: CaseFacts, after: CaseFacts, firstFlag?: EventFacts): Contribution[] {
+/** What the daily sweep added: lapsed evaluations. */
+export function sweepChange(before: CaseFacts, after: CaseFacts): Contribution[] {
   const out: Contribution[] = [];
   if (before.evaluationStatus !== 'expired' && after.evaluationStatus === 'expired') {
     out.push(evaluationExpiryOf(after));
   }
-  if (closesBacklog(before, after) && firstFlag) {
-    out.push({ ...backlogOf(after, firstFlag, true), counters: { backlogResolved: 1 } });
-  }
   return out;
+}
+
+/**
+ * What a step of a backlog matter adds (src/backlog publishes them): identified → one 积案 on its
+ * day; resolved → one 化解 on that same row; unflagged → the 积案 taken back.
+ */
+export function backlogChange(
+  c: CaseFacts,
+  m: Omit<BacklogFacts, 'resolved'>,
+  step: 'identified' | 'resolved' | 'unflagged',
+): Contribution {
+  const counters: Partial<Counters> =
+    step === 'identified' ? { backlog: 1 } : step === 'resolved' ? { backlogResolved: 1 } : { backlog: -1 };
+  return { ...at(c, m.identifiedAt, m.responsibleUnitId), counters };
 }
 
 // ---- Open matters now (stats_open) -----------------------------------------------------------------

@@ -6,14 +6,16 @@
 // wait on each other, and it writes them in key order, so two sharing a shard cannot deadlock.
 import { and, asc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { caseEvents, cases } from '../db/schema.ts';
+import { backlogMatters, caseEvents, cases } from '../db/schema.ts';
+import { type BacklogStatus, IDENTIFIED_STATUSES } from '../domain/backlog/states.ts';
 import { COUNTER_NAMES, type CounterName } from '../domain/indicators/index.ts';
 import {
   actionChange,
+  type BacklogFacts,
+  backlogChange,
   type CaseFacts,
   type Contribution,
   caseContributions,
-  closesBacklog,
   type EventFacts,
   type OpenKey,
   openDelta,
@@ -189,26 +191,6 @@ export async function recordRepeatRegistration(
   await addContributions(tx, [repeatRegistrationOf(c, r)]);
 }
 
-/** The first backlog flag of each case (its day and unit carry the resolution). */
-async function firstFlags(tx: Executor, caseIds: number[]): Promise<Map<number, EventFacts>> {
-  const out = new Map<number, EventFacts>();
-  if (caseIds.length === 0) return out;
-  const rows = await tx
-    .select({
-      caseId: caseEvents.caseId,
-      action: caseEvents.action,
-      at: caseEvents.at,
-      fromState: caseEvents.fromState,
-      actorUnitId: caseEvents.actorUnitId,
-      detail: caseEvents.detail,
-    })
-    .from(caseEvents)
-    .where(and(inArray(caseEvents.caseId, caseIds), eq(caseEvents.action, 'flag_backlog')))
-    .orderBy(asc(caseEvents.id));
-  for (const r of rows) if (!out.has(r.caseId)) out.set(r.caseId, r);
-  return out;
-}
-
 /** A lifecycle action changed the case from `before` to `after` (engine.ts). */
 export async function recordAction(
   tx: Executor,
@@ -216,23 +198,53 @@ export async function recordAction(
   after: CaseFacts,
   a: { action: string; at: Date; actorUnitId: number | null },
 ): Promise<void> {
-  const firstFlag = closesBacklog(before, after)
-    ? (await firstFlags(tx, [after.id])).get(after.id)
-    : undefined;
-  await addRollups(tx, actionChange(before, after, { ...a, firstFlag }), openDelta(before, after));
+  await addRollups(tx, actionChange(before, after, a), openDelta(before, after));
 }
 
 /** The daily sweep changed these cases (deadline flags, lapsed evaluations, closing by lapse). */
 export async function recordSweep(tx: Executor, changes: { before: CaseFacts; after: CaseFacts }[]) {
-  const flags = await firstFlags(
-    tx,
-    changes.filter((ch) => closesBacklog(ch.before, ch.after)).map((ch) => ch.after.id),
-  );
   await addRollups(
     tx,
-    changes.flatMap((ch) => sweepChange(ch.before, ch.after, flags.get(ch.after.id))),
+    changes.flatMap((ch) => sweepChange(ch.before, ch.after)),
     changes.flatMap((ch) => openDelta(ch.before, ch.after)),
   );
+}
+
+/** A backlog matter of the case was identified, resolved or unflagged (src/backlog). */
+export async function recordBacklogStep(
+  tx: Executor,
+  caseId: number,
+  m: Omit<BacklogFacts, 'resolved'>,
+  step: 'identified' | 'resolved' | 'unflagged',
+): Promise<void> {
+  const [c] = (await tx.select().from(cases).where(eq(cases.id, caseId))) as CaseFacts[];
+  if (!c) throw new Error(`rollups: case ${caseId} not found`);
+  await addContributions(tx, [backlogChange(c, m, step)]);
+}
+
+/** The identified backlog matters of these cases (the rebuild's view of src/backlog). */
+async function backlogFacts(tx: Executor, caseCond: SQL | undefined): Promise<Map<number, BacklogFacts[]>> {
+  const rows = await tx
+    .select({
+      caseId: backlogMatters.caseId,
+      status: backlogMatters.status,
+      identifiedAt: backlogMatters.identifiedAt,
+      responsibleUnitId: backlogMatters.responsibleUnitId,
+    })
+    .from(backlogMatters)
+    .where(caseCond);
+  const out = new Map<number, BacklogFacts[]>();
+  for (const r of rows) {
+    if (!r.identifiedAt || !IDENTIFIED_STATUSES.includes(r.status as BacklogStatus)) continue;
+    const list = out.get(r.caseId) ?? [];
+    list.push({
+      identifiedAt: r.identifiedAt,
+      responsibleUnitId: r.responsibleUnitId,
+      resolved: r.status === 'resolved',
+    });
+    out.set(r.caseId, list);
+  }
+  return out;
 }
 
 /**
@@ -245,12 +257,17 @@ export async function rollupCases(
   which: { ids: number[] } | { fromId: number; toId: number },
   opts: { days?: { from: string; to: string }; open?: boolean; shard?: number } = {},
 ): Promise<number> {
-  const [caseCond, eventCond] =
+  const [caseCond, eventCond, backlogCond] =
     'ids' in which
-      ? [inArray(cases.id, which.ids), inArray(caseEvents.caseId, which.ids)]
+      ? [
+          inArray(cases.id, which.ids),
+          inArray(caseEvents.caseId, which.ids),
+          inArray(backlogMatters.caseId, which.ids),
+        ]
       : [
           and(gte(cases.id, which.fromId), lte(cases.id, which.toId)),
           and(gte(caseEvents.caseId, which.fromId), lte(caseEvents.caseId, which.toId)),
+          and(gte(backlogMatters.caseId, which.fromId), lte(backlogMatters.caseId, which.toId)),
         ];
   if ('ids' in which && which.ids.length === 0) return 0;
   const rows = (await tx.select().from(cases).where(caseCond)) as CaseFacts[];
@@ -273,7 +290,8 @@ export async function rollupCases(
     list.push(e);
     byCase.set(e.caseId, list);
   }
-  let list = rows.flatMap((c) => caseContributions(c, byCase.get(c.id) ?? []));
+  const backlog = await backlogFacts(tx, backlogCond);
+  let list = rows.flatMap((c) => caseContributions(c, byCase.get(c.id) ?? [], backlog.get(c.id) ?? []));
   const days = opts.days;
   if (days) list = list.filter((c) => c.day >= days.from && c.day <= days.to);
   const open = opts.open ? rows.map(openStateOf).filter((k) => k !== null) : [];

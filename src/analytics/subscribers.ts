@@ -2,7 +2,13 @@
 // Last but the audit row: they upsert shared counter rows (a shard per transaction, rollup.ts).
 import { type EventBus, PRIORITY } from '../commands/events.ts';
 import type { PlatformEvents } from '../events.ts';
-import { recordAction, recordRegistration, recordRepeatRegistration, recordSweep } from './rollup.ts';
+import {
+  recordAction,
+  recordBacklogStep,
+  recordRegistration,
+  recordRepeatRegistration,
+  recordSweep,
+} from './rollup.ts';
 
 export function subscribeRollups(events: EventBus<PlatformEvents>): void {
   events.on(
@@ -34,4 +40,11 @@ export function subscribeRollups(events: EventBus<PlatformEvents>): void {
     PRIORITY.rollups,
   );
   events.on('cases.swept', 'analytics.rollups', (w, e) => recordSweep(w.tx, e.changes), PRIORITY.rollups);
+  // 积案件数 and 积案化解 from the backlog capability's matters (认定, 销号, unflagging).
+  events.on(
+    'backlog.stepped',
+    'analytics.rollups',
+    (w, e) => recordBacklogStep(w.tx, e.caseId, e, e.step),
+    PRIORITY.rollups,
+  );
 }

@@ -44,6 +44,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.t
 import { type Actor, backlogPolicy } from '../policies/backlog.ts';
 import { casePolicy, ensureAllowed, ensureReadable } from '../policies/index.ts';
 import { jurisdictionChain } from '../settings/limits.ts';
+import { COUNTED_STEPS } from './events.ts';
 import { type MatterRow, visibleMatter } from './queries.ts';
 
 // ---- Payloads --------------------------------------------------------------------------------------
@@ -510,6 +511,17 @@ async function applyAction(
 
   await tx.update(backlogMatters).set(patch).where(eq(backlogMatters.id, m.id));
   if (eventDetail) await caseEvent(w, actor, m, input.action, now, eventDetail);
+  const counted = COUNTED_STEPS[input.action];
+  const identifiedAt = patch.identifiedAt ?? m.identifiedAt;
+  if (counted && identifiedAt)
+    await w.publish('backlog.stepped', {
+      step: counted,
+      matterId: m.id,
+      caseId: m.caseId,
+      identifiedAt,
+      responsibleUnitId: patch.responsibleUnitId ?? m.responsibleUnitId,
+      at: now,
+    });
   const { action, ...rest } = input;
   audit(w, actor, action, m.id, {
     caseId: m.caseId,

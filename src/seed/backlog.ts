@@ -179,6 +179,15 @@ export async function seedBacklog(
       if (!m) continue;
       identified++;
       if (resolvedAt) resolved++;
+      // Counted in the rollups as a real 认定 and 销号 would be (src/analytics subscribes).
+      const stepped = {
+        matterId: m.id,
+        caseId: c.id,
+        identifiedAt,
+        responsibleUnitId: c.assignedUnitId ?? county.id,
+      };
+      await w.publish('backlog.stepped', { ...stepped, step: 'identified', at: identifiedAt });
+      if (resolvedAt) await w.publish('backlog.stepped', { ...stepped, step: 'resolved', at: resolvedAt });
       // The plan: all steps done when resolved or closing, some otherwise.
       const doneSteps = status === 'identified' ? rng.int(0, PLAN.length - 1) : PLAN.length;
       for (const [i, title] of PLAN.entries()) {

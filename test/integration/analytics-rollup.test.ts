@@ -8,6 +8,7 @@ import { rebuildRollups } from '../../src/analytics/rebuild.ts';
 import { addRollups } from '../../src/analytics/rollup.ts';
 import { addDays, shanghaiDate } from '../../src/domain/deadlines/index.ts';
 import { runDeadlineSweep } from '../../src/jobs/deadlines.ts';
+import { seedBacklog } from '../../src/seed/backlog.ts';
 import { seedCases } from '../../src/seed/cases.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
@@ -19,7 +20,10 @@ const USERS = [
   'gl_handler',
   'gl_supervisor',
   'gl_analyst',
+  'gl_leader',
+  'gl_reviewer',
   'js_registrar',
+  'nj_reviewer',
 ] as const;
 
 beforeAll(async () => {
@@ -100,9 +104,9 @@ async function directCounts(): Promise<Map<string, Record<string, number>>> {
       'ratable',
     ],
     [
-      `SELECT ${DAY('f.at')} d, c.jurisdiction_code p, 1 backlog, (c.closed_at IS NOT NULL)::int backlog_resolved
-        FROM cases c JOIN LATERAL (SELECT at FROM case_events e WHERE e.case_id = c.id AND e.action = 'flag_backlog'
-          ORDER BY e.id LIMIT 1) f ON true WHERE c.backlog`,
+      `SELECT ${DAY('m.identified_at')} d, c.jurisdiction_code p, 1 backlog, (m.status = 'resolved')::int backlog_resolved
+        FROM backlog_matters m JOIN cases c ON c.id = m.case_id
+        WHERE m.identified_at IS NOT NULL AND m.status IN ('identified', 'closing', 'resolved', 'unflagging')`,
       'backlog,backlog_resolved',
     ],
   ];
@@ -204,7 +208,7 @@ async function expectRollupsMatchBaseTables() {
 }
 
 /** Today's totals in 鼓楼区 (the indicators API, as an analyst sees them). */
-async function todayTotals(): Promise<{ total: number; acceptanceDecided: number }> {
+async function todayTotals(): Promise<{ total: number; acceptanceDecided: number; backlog: number }> {
   const today = shanghaiDate(new Date());
   const res = await h.app.inject({
     url: `/api/v1/analytics/indicators?from=${today}&to=${today}&scope=320106`,
@@ -227,6 +231,10 @@ async function openOf(unitId: number): Promise<number> {
 describe('rollups', () => {
   it('agree with a direct count after seeding, intake, every kind of action and the sweep', async () => {
     await seedCases(h.ctx.db, h.ctx.pii, { count: 400, seed: 11 });
+    await seedBacklog(h.ctx, { seed: 11 });
+    expect(
+      Number((await rows(sql`SELECT count(*) n FROM backlog_matters WHERE identified_at IS NOT NULL`))[0]?.n),
+    ).toBeGreaterThan(0);
     await expectRollupsMatchBaseTables();
 
     // Online petition: accepted, assigned, replied, delivered, rated, flagged as backlog, closed.
@@ -242,8 +250,31 @@ describe('rollups', () => {
     });
     await h.act('gl_handler', a.caseId, 'deliver', { method: 'online' });
     await h.act('13900000001', a.caseId, 'rate', { bureauRating: 'satisfied', unitRating: 'dissatisfied' });
-    await h.act('gl_supervisor', a.caseId, 'flag_backlog', { reason: '久拖未决' });
     await h.act('gl_registrar', a.caseId, 'close', {});
+    // 积案 (src/backlog): identified by the city bureau, then unflagged again — counted, then taken back.
+    const backlog = async (user: string, url: string, payload: Record<string, unknown>) => {
+      const res = await h.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: h.as(user), payload });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json();
+    };
+    const f = await register('gl_registrar');
+    await h.act('gl_registrar', f.caseId, 'accept');
+    const matter = await backlog('gl_supervisor', '/backlog', {
+      caseId: f.caseId,
+      reason: '久拖未决',
+      level: 'county',
+      responsibleUnitId: zhujian,
+      deadline: addDays(shanghaiDate(new Date()), 60),
+    });
+    await backlog('nj_reviewer', `/backlog/${matter.id}/actions`, { action: 'approve', note: '予以认定' });
+    const identifiedDay = await todayTotals();
+    await expectRollupsMatchBaseTables();
+    await backlog('gl_supervisor', `/backlog/${matter.id}/actions`, {
+      action: 'request_unflag',
+      note: '已依法终结',
+    });
+    await backlog('nj_reviewer', `/backlog/${matter.id}/actions`, { action: 'approve_unflag', note: '同意' });
+    expect((await todayTotals()).backlog).toBe(identifiedDay.backlog - 1);
     // Not accepted; settled by the bureau itself; a group visit registered two levels up (越级).
     const b = await register('gl_registrar');
     await h.act('gl_registrar', b.caseId, 'not_accept', {

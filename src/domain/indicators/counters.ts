@@ -72,11 +72,11 @@ export const COUNTER_DEFINITIONS: Record<CounterName, { name: string; counts: st
     counts: '对信访部门评价为满意或基本满意的事项',
     date: '评价日期',
   },
-  backlog: { name: '积案件数', counts: '被标识为积案的事项（首次标识）', date: '标识日期' },
+  backlog: { name: '积案件数', counts: '经上级信访部门认定的积案（撤销标识的不计）', date: '认定日期' },
   backlogResolved: {
     name: '积案化解件数',
-    counts: '上述积案中至今已办结（化解）的事项，计入其标识日期',
-    date: '标识日期',
+    counts: '上述积案中至今已审核销号（化解）的，计入其认定日期',
+    date: '认定日期',
   },
 };
 
