@@ -279,6 +279,11 @@ async function register(
       ? await bureauForPlace(lookup, tx, place.code)
       : await lookup.unit(tx, actor.unitId ?? -1);
   if (!registering) throw badRequest('no_bureau', '该属地没有可受理的信访部门', 'jurisdictionCode');
+  // A department registers what it received itself and holds it (accepts or not, handles, replies);
+  // the petition bureau of its jurisdiction stays the bureau in charge (oversight, 代录, closing).
+  const bureau =
+    registering.kind === 'department' ? await lookup.bureauOf(tx, registering.jurisdictionCode) : registering;
+  if (!bureau) throw badRequest('no_bureau', '本单位所在辖区没有信访部门', 'jurisdictionCode');
 
   const limits = await cachedLimitsFor(ctx.db, tx, registering.jurisdictionCode);
   const reps = input.representatives ?? [];
@@ -371,8 +376,9 @@ async function register(
       queryCodeHash: ctx.pii.hash(queryCode),
       jurisdictionCode: place.code,
       registeringUnitId: registering.id,
-      bureauUnitId: registering.id,
+      bureauUnitId: bureau.id,
       currentUnitId: refuseAgain ? null : registering.id,
+      assignedUnitId: registering.kind === 'department' ? registering.id : null,
       petitionerUserId: userId,
       form: input.form,
       purpose: input.purpose,

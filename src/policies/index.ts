@@ -50,6 +50,9 @@ const FULL_PII_ROLES: readonly Role[] = ['registrar', 'handler', 'reviewer'];
 
 // ---- The tables: one rule per (model, action). -------------------------------------------------
 
+/** Department staff who register the petitions their department receives directly. */
+const DEPARTMENT_REGISTRARS: readonly Role[] = ['registrar', 'handler'];
+
 export const casePolicy = {
   read: (a: Actor, c: CaseRef): boolean => {
     if (a.queryCodeCaseId !== undefined) return c.id === a.queryCodeCaseId;
@@ -59,9 +62,15 @@ export const casePolicy = {
     if (a.unitKind === 'department') return mine(c.assignedUnitId) || mine(c.currentUnitId);
     return inSubtree(a, c.jurisdictionCode) || mine(c.currentUnitId) || mine(c.bureauUnitId);
   },
-  /** 登记: citizens submit their own petitions online; bureau registrars register all forms. */
+  /**
+   * 登记: citizens submit their own petitions online; bureau registrars register all forms; and a
+   * department registers the petitions sent straight to it (every organ that receives one must,
+   * 《信访工作条例》第二十四条), by its registrars and handlers.
+   */
   register: (a: Actor): boolean =>
-    a.role === 'citizen' || (a.role === 'registrar' && a.unitKind === 'bureau'),
+    a.role === 'citizen' ||
+    (a.role === 'registrar' && a.unitKind === 'bureau') ||
+    (DEPARTMENT_REGISTRARS.includes(a.role) && a.unitKind === 'department'),
   /** May the actor take a lifecycle action (the action table's roles and `who`) on this case? */
   act: (a: Actor, c: CaseRef, def: Pick<AnyActionDef, 'roles' | 'who' | 'onBehalf'>): boolean => {
     if (!def.roles.includes(a.role) || !casePolicy.read(a, c)) return false;

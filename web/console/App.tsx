@@ -50,8 +50,10 @@ const AuditLogPage = lazy(() => import('./admin/AuditLog.tsx'));
 const BacklogPage = lazy(() => import('./backlog/Ledger.tsx'));
 const BacklogDetailPage = lazy(() => import('./backlog/Detail.tsx'));
 
-/** Roles that register letters, visits and calls. */
-const REGISTERS = new Set(['registrar']);
+/** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
+ *  a department's registrars and handlers for the petitions sent straight to it. */
+const registers = (me: { role: string; unit: { kind: string } | null }) =>
+  me.unit?.kind === 'department' ? ['registrar', 'handler'].includes(me.role) : me.role === 'registrar';
 /** Roles that draft and issue the monthly special report (专报). */
 const REPORTERS = new Set(['analyst', 'leader', 'admin']);
 /** Roles that see backlog matters (policies/backlog.ts backlogPolicy.use). */
@@ -60,7 +62,7 @@ const BACKLOG = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'lead
 const AUDITORS = new Set(['admin', 'auditor']);
 
 // Menu names are the Chinese text; t() gives the English when the console is switched (en.ts).
-function menu(role: string, t: TFunction, analytics = false) {
+function menu(role: string, t: TFunction, analytics = false, register = false) {
   // An auditor works on the audit log only (no matters in its scope: policies.caseScope).
   if (role === 'auditor')
     return { path: '/', routes: [{ path: '/audit', name: t('审计日志'), icon: <FileSearchOutlined /> }] };
@@ -69,7 +71,7 @@ function menu(role: string, t: TFunction, analytics = false) {
   if (analytics) routes.push({ path: '/warnings', name: t('预警'), icon: <AlertOutlined /> });
   if (BACKLOG.has(role))
     routes.push({ path: '/backlog', name: t('积案化解'), icon: <ReconciliationOutlined /> });
-  if (REGISTERS.has(role)) routes.push({ path: '/register', name: t('登记'), icon: <FormOutlined /> });
+  if (register) routes.push({ path: '/register', name: t('登记'), icon: <FormOutlined /> });
   if (REPORTERS.has(role)) routes.push({ path: '/reports', name: t('专报'), icon: <FileTextOutlined /> });
   if (REPORTERS.has(role))
     routes.push({ path: '/bulletins', name: t('通报'), icon: <NotificationOutlined /> });
@@ -110,7 +112,7 @@ function Shell() {
       layout="mix"
       fixSiderbar
       siderWidth={200}
-      route={menu(me.role, t, seesAnalytics(me))}
+      route={menu(me.role, t, seesAnalytics(me), registers(me))}
       location={{ pathname: location.pathname }}
       token={{
         header: { colorBgHeader: '#a61616', colorHeaderTitle: '#fff', colorTextRightActionsItem: '#fff' },
