@@ -5,7 +5,8 @@
 import { and, eq, like } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, campaignEntries } from '../../src/db/schema.ts';
+import { auditLog, campaignEntries, campaigns } from '../../src/db/schema.ts';
+import { seedCampaigns } from '../../src/seed/campaigns.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -316,5 +317,31 @@ describe('专项行动: launch, register, numbers', () => {
     expect(n('campaign.add_entry')).toBe(5);
     expect(n('campaign.update_entry')).toBe(6);
     expect(n('campaign.set_targets') + n('campaign.close') + n('campaign.reopen')).toBe(3);
+  });
+});
+
+describe('demo data', () => {
+  it('one 百日攻坚 over the province with 30 entries in every status, key projects with one overdue milestone', async () => {
+    const first = await seedCampaigns(h.ctx, { seed: 1 });
+    expect(first).toEqual({ entries: 0, projects: 0 }); // a campaign exists already: nothing added
+    await h.ctx.db.delete(campaignEntries);
+    await h.ctx.db.delete(campaigns);
+    expect(await seedCampaigns(h.ctx, { seed: 1 })).toEqual({ entries: 30, projects: 5 });
+    const list = (await get('js_leader', '/campaigns')).json().items;
+    expect(list).toHaveLength(1);
+    const c = list[0];
+    expect(c.name).toMatch(/^\d{4}年百日攻坚专项行动$/);
+    expect(c).toMatchObject({ scopeCode: '320000', statusName: '进行中' });
+    expect(c.numbers).toMatchObject({ investigated: 30, resolved: 19, resolving: 7, unresolved: 4 });
+    expect(c.numbers.cross).toBeGreaterThan(3);
+    const d = (await get('js_leader', `/campaigns/${c.id}`)).json();
+    expect(new Set(d.entries.map((e: { status: string }) => e.status))).toEqual(
+      new Set(['registered', 'resolving', 'resolved', 'unresolved']),
+    );
+    expect(d.byJurisdiction.length).toBeGreaterThan(1);
+    const overdue = await get('js_leader', '/projects/overdue');
+    expect(overdue.json().items.map((m: { projectTitle: string }) => m.projectTitle)).toEqual([
+      '进京越级访专项整治',
+    ]);
   });
 });
