@@ -23,23 +23,25 @@ import {
   type EntryStatus,
   RISK_LEVELS,
 } from '../domain/campaigns/vocabulary.ts';
+import { categoryLabel } from '../domain/categories.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { createRng } from './random.ts';
 
 const DAY = 86_400_000;
 const ENTRIES = 30;
 
-const DISPUTES = [
-  '村民与施工方因征地补偿标准产生争议',
-  '小区业主与物业公司因维修资金使用产生纠纷',
-  '务工人员反映工程款拖欠，涉及多名工人',
-  '企业改制职工反映社保接续问题',
-  '养殖户反映周边企业排污影响生产',
-  '相邻住户因违章搭建产生矛盾',
-  '退役人员反映安置待遇落实问题',
-  '家长反映学区划分调整意见',
-  '村民反映土地流转租金未按期支付',
-  '商户与市场管理方因租赁合同产生纠纷',
+/** Disputes not yet petitioned, with their category (ENTRY_CATEGORIES). */
+const DISPUTES: readonly [string, (typeof ENTRY_CATEGORIES)[number]][] = [
+  ['村民与施工方因征地补偿标准产生争议', '征地拆迁'],
+  ['小区业主与物业公司因维修资金使用产生纠纷', '城乡建设'],
+  ['务工人员反映工程款拖欠，涉及多名工人', '劳动社保'],
+  ['企业改制职工反映社保接续问题', '企业改制'],
+  ['养殖户反映周边企业排污影响生产', '环境保护'],
+  ['相邻住户因违章搭建产生矛盾', '城乡建设'],
+  ['退役人员反映安置待遇落实问题', '其他'],
+  ['家长反映学区划分调整意见', '教育卫生'],
+  ['村民反映土地流转租金未按期支付', '农村农业'],
+  ['商户与市场管理方因租赁合同产生纠纷', '其他'],
 ];
 
 const PROJECTS = [
@@ -142,6 +144,7 @@ export async function seedCampaigns(
         code: cases.jurisdictionCode,
         subject: cases.subject,
         unit: cases.assignedUnitId,
+        categoryCode: cases.categoryCode,
       })
       .from(cases)
       .orderBy(cases.id)
@@ -159,13 +162,14 @@ export async function seedCampaigns(
         i < 19 ? 'resolved' : i < 23 ? 'resolving' : i < 27 ? 'unresolved' : 'registered';
       const cross = i % 4 === 1 ? [rng.pick(CROSS_KINDS.slice(0, 3)), rng.pick(CROSS_KINDS.slice(3))] : [];
       const createdAt = new Date(now.getTime() - rng.int(5, 58) * DAY);
+      const [description, category] = rng.pick(DISPUTES);
       rows.push({
         campaignId: c.id,
         caseId: link?.id ?? null,
-        description: link?.subject ?? rng.pick(DISPUTES),
+        description: link?.subject ?? description,
         jurisdictionCode: link?.code ?? code,
         partiesCount: rng.chance(0.3) ? rng.int(5, 40) : rng.int(1, 3),
-        category: rng.pick(ENTRY_CATEGORIES),
+        category: link ? categoryLabel(link.categoryCode) : category,
         riskLevel: rng.pick(RISK_LEVELS),
         responsibleUnitId: link?.unit ?? bureauOf(link?.code ?? code),
         status,

@@ -224,7 +224,13 @@ export default function CampaignDetailPage() {
             scroll={{ x: 1300 }}
             locale={{ emptyText: '暂无排查登记' }}
             columns={[
-              { title: '矛盾纠纷概况', dataIndex: 'description', width: 260, ellipsis: true },
+              { title: '矛盾纠纷概况', dataIndex: 'description', width: 220, ellipsis: true },
+              {
+                title: '状态',
+                dataIndex: 'statusName',
+                width: 116,
+                render: (_, e) => <Tag color={STATUS_COLORS[e.status]}>{e.statusName}</Tag>,
+              },
               {
                 title: '信访件编号',
                 dataIndex: 'caseNumber',
@@ -267,12 +273,6 @@ export default function CampaignDetailPage() {
                   ) : (
                     '—'
                   ),
-              },
-              {
-                title: '状态',
-                dataIndex: 'statusName',
-                width: 120,
-                render: (_, e) => <Tag color={STATUS_COLORS[e.status]}>{e.statusName}</Tag>,
               },
               {
                 title: '登记日期',

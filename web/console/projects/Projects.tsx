@@ -26,10 +26,17 @@ function MilestoneMark({ m }: { m: Milestone }) {
       <Tag
         color={color}
         className={m.overdue ? 'xf-milestone-overdue' : undefined}
-        style={{ marginInlineEnd: 2, whiteSpace: 'normal' }}
+        style={{
+          marginInlineEnd: 0,
+          marginBottom: 2,
+          whiteSpace: 'normal',
+          fontSize: 12,
+          lineHeight: '16px',
+          padding: '1px 3px',
+        }}
       >
-        {m.overdue ? '逾期：' : ''}
-        {m.title.length > 8 ? `${m.title.slice(0, 8)}…` : m.title}
+        {m.overdue ? '逾期·' : ''}
+        {m.title.length > 5 ? `${m.title.slice(0, 5)}…` : m.title}
       </Tag>
     </Tooltip>
   );
@@ -151,7 +158,7 @@ export default function ProjectsPage() {
             pagination={false}
             aria-label="重点工作时间表"
             dataSource={items}
-            scroll={{ x: 1500 }}
+            scroll={{ x: 1090 }}
             locale={{ emptyText: list.isError ? errorMessage(list.error) : '本年度暂无重点工作项目' }}
             rowClassName={(p) => (p.status === 'overdue' ? 'xf-row-overdue' : '')}
             columns={[
@@ -185,7 +192,7 @@ export default function ProjectsPage() {
               ...MONTHS.map((month) => ({
                 title: `${month}月`,
                 key: `m${month}`,
-                width: 100,
+                width: 66,
                 render: (_: unknown, p: Project) =>
                   p.milestones
                     .filter((m) => m.dueDate.startsWith(String(year)) && monthOf(m.dueDate) === month)
