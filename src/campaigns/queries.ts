@@ -2,7 +2,7 @@
 // scope), the list with each campaign's numbers, the register (排查台账) with its numbers overall
 // and by the jurisdictions one level below the scope. A caller sees the entries of their subtree (or
 // of their unit, as the responsible unit), and the numbers are those of the entries they see.
-import { and, asc, desc, eq, inArray, like, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
 import { UnitLookup } from '../cases/units.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
@@ -71,7 +71,8 @@ export async function listCampaigns(
 ): Promise<CampaignSummary[]> {
   const where: (SQL | undefined)[] = [campaignScope(actor)];
   if (f.status) where.push(eq(campaigns.status, f.status));
-  if (f.year) where.push(like(campaigns.startDate, `${f.year}-%`));
+  if (f.year)
+    where.push(gte(campaigns.startDate, `${f.year}-01-01`), lte(campaigns.startDate, `${f.year}-12-31`));
   const list = await ctx.db
     .select()
     .from(campaigns)

@@ -247,6 +247,11 @@ describe('专项行动: launch, register, numbers', () => {
     // The list carries the numbers too.
     const list = (await get('nj_supervisor', '/campaigns')).json().items;
     expect(list.find((c: { id: number }) => c.id === id).numbers.investigated).toBe(5);
+    // By the year it started, and by status.
+    const y2026 = (await get('nj_supervisor', '/campaigns?year=2026&status=active')).json().items;
+    expect(y2026.map((c: { id: number }) => c.id)).toContain(id);
+    expect((await get('nj_supervisor', '/campaigns?year=2025')).json().items).toEqual([]);
+    expect((await get('nj_supervisor', '/campaigns?year=abc')).statusCode).toBe(400);
     // Filters narrow the rows, not the numbers.
     const cross = (await get('nj_supervisor', `/campaigns/${id}?cross=true`)).json();
     expect(cross.entries).toHaveLength(2);
