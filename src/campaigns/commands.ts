@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { UnitLookup } from '../cases/units.ts';
 import { runCommand, type Work } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
-import { campaignEntries, campaigns, cases } from '../db/schema.ts';
+import { campaignEntries, campaigns, caseEvents, cases } from '../db/schema.ts';
+import { CAMPAIGN_EVENTS } from '../domain/campaigns/timeline.ts';
 import {
   CAMPAIGN_ACTIONS,
   CAMPAIGN_KINDS,
@@ -106,6 +107,27 @@ function audit(w: Work, actor: Actor, action: string, id: number, summary: Recor
     entity: 'campaign',
     entityId: id,
     summary,
+  });
+}
+
+/** The linked case's internal timeline event for a step of its register entry. */
+async function caseEvent(
+  w: Work,
+  actor: Actor,
+  caseId: number,
+  kind: keyof typeof CAMPAIGN_EVENTS,
+  at: Date,
+  detail: Record<string, unknown>,
+) {
+  await w.tx.insert(caseEvents).values({
+    caseId,
+    at,
+    action: CAMPAIGN_EVENTS[kind].event,
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    actorUnitId: actor.unitId,
+    detail,
+    public: false,
   });
 }
 
@@ -274,6 +296,12 @@ export async function addEntry(
       .onConflictDoNothing()
       .returning({ id: campaignEntries.id });
     if (!row) throw conflict('campaign_entry_exists', '该信访事项已在本专项行动的排查台账中');
+    if (linked)
+      await caseEvent(w, actor, linked.id, 'entry_added', now, {
+        campaignId: c.id,
+        entryId: row.id,
+        note: c.name,
+      });
     audit(w, actor, 'add_entry', c.id, {
       entryId: row.id,
       caseId: linked?.id ?? null,
@@ -327,6 +355,12 @@ export async function updateEntry(
         updatedAt: now,
       })
       .where(eq(campaignEntries.id, e.id));
+    if (e.caseId !== null && !sameStatus)
+      await caseEvent(w, actor, e.caseId, 'entry_status', now, {
+        campaignId: c.id,
+        entryId: e.id,
+        note: `${c.name}：${ENTRY_STATUS_NAMES[input.status]}${input.note ? `（${input.note}）` : ''}`,
+      });
     audit(w, actor, 'update_entry', c.id, {
       entryId: e.id,
       from,

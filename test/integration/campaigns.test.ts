@@ -206,6 +206,14 @@ describe('专项行动: launch, register, numbers', () => {
     expect((await status('nj_analyst', xuanwu, { status: 'resolved' })).statusCode).toBe(403);
     expect((await status('nj_registrar', xuanwu, { status: 'resolving' })).statusCode).toBe(200);
     expect((await status('gl_registrar', linked, { status: 'resolving' })).statusCode).toBe(200);
+    // The linked case's timeline shows both steps (internal events).
+    const caseId = (await get('gl_registrar', `/campaigns/${id}`))
+      .json()
+      .entries.find((e: { id: number }) => e.id === linked).caseId;
+    const labels = (await get('gl_supervisor', `/cases/${caseId}`))
+      .json()
+      .timeline.map((e: { label: string }) => e.label);
+    expect(labels).toEqual(expect.arrayContaining(['列入专项行动排查台账', '专项行动排查台账状态更新']));
   });
 
   it('the numbers match what was entered: overall, by county, and against the targets', async () => {
