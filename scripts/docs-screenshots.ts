@@ -34,6 +34,7 @@ const SCREENSHOTS: Record<string, string> = {
   'console-campaign-add-entry': 'console-campaign-add-entry',
   'console-projects-year': 'console-projects-year',
   'console-project': 'console-project',
+  'console-bulletin': 'console-bulletin',
 };
 
 function realImageMagick(): boolean {

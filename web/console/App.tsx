@@ -14,6 +14,7 @@ import {
   FormOutlined,
   LogoutOutlined,
   MessageOutlined,
+  NotificationOutlined,
   ProjectOutlined,
   ReconciliationOutlined,
   SafetyOutlined,
@@ -43,6 +44,7 @@ const LegalChannelsPage = lazy(() => import('./admin/LegalChannels.tsx'));
 const CategoriesPage = lazy(() => import('./admin/Categories.tsx'));
 const HolidaysPage = lazy(() => import('./admin/Holidays.tsx'));
 const ReportsPage = lazy(() => import('./reports/Reports.tsx'));
+const BulletinsPage = lazy(() => import('./bulletins/Bulletins.tsx'));
 const AnalyticsPage = lazy(() => import('./analytics/Analytics.tsx'));
 const WarningsPage = lazy(() => import('./warnings/Warnings.tsx'));
 const SpecialPeriodsPage = lazy(() => import('./warnings/SpecialPeriods.tsx'));
@@ -79,6 +81,8 @@ function menu(role: string, t: TFunction, analytics = false) {
   }
   if (REGISTERS.has(role)) routes.push({ path: '/register', name: t('登记'), icon: <FormOutlined /> });
   if (REPORTERS.has(role)) routes.push({ path: '/reports', name: t('专报'), icon: <FileTextOutlined /> });
+  if (REPORTERS.has(role))
+    routes.push({ path: '/bulletins', name: t('通报'), icon: <NotificationOutlined /> });
   if (AUDITORS.has(role)) routes.push({ path: '/audit', name: t('审计日志'), icon: <FileSearchOutlined /> });
   const admin =
     role === 'admin'
@@ -173,6 +177,7 @@ function Shell() {
           {BACKLOG.has(me.role) ? <Route path="/projects" element={<ProjectsPage />} /> : null}
           {BACKLOG.has(me.role) ? <Route path="/projects/:id" element={<ProjectDetailPage />} /> : null}
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
+          {REPORTERS.has(me.role) ? <Route path="/bulletins" element={<BulletinsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/warnings" element={<WarningsPage />} /> : null}
           {AUDITORS.has(me.role) ? <Route path="/audit" element={<AuditLogPage />} /> : null}
