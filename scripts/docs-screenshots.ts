@@ -29,6 +29,11 @@ const SCREENSHOTS: Record<string, string> = {
   'console-not-accepted': 'console-not-accepted',
   'console-backlog-ledger': 'console-backlog-ledger',
   'console-backlog-matter': 'console-backlog-matter',
+  'console-campaigns': 'console-campaigns',
+  'console-campaign': 'console-campaign',
+  'console-campaign-add-entry': 'console-campaign-add-entry',
+  'console-projects-year': 'console-projects-year',
+  'console-project': 'console-project',
   'console-bulletin': 'console-bulletin',
 };
 

@@ -9,6 +9,7 @@ import { migrate } from '../db/migrate.ts';
 import { auditLog } from '../db/schema.ts';
 import { registerJobCommands } from '../jobs/cli.ts';
 import { seedBacklog } from '../seed/backlog.ts';
+import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { dataOption } from './options.ts';
@@ -74,6 +75,10 @@ export function registerAdminCommands(program: Command): void {
           const b = await seedBacklog(ctx, { seed: opts.seed });
           out(
             `积案 ${b.identified} 件（已化解 ${b.resolved}），候选 ${b.candidates} 件 / backlog matters seeded`,
+          );
+          const k = await seedCampaigns(ctx, { seed: opts.seed });
+          out(
+            `专项行动排查台账 ${k.entries} 条，重点工作项目 ${k.projects} 项 / campaigns and key projects seeded`,
           );
         }
       } finally {

@@ -5,6 +5,7 @@ import type { AppContext } from '../context.ts';
 import { ROLE_NAMES } from '../domain/roles.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
 import { seedBacklog } from '../seed/backlog.ts';
+import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
 import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
 import { buildApp } from '../server/app.ts';
@@ -23,6 +24,7 @@ async function seedDemoCases(ctx: AppContext, count: number): Promise<void> {
   );
   await runWarningScan(ctx, new Date());
   await seedBacklog(ctx, { seed: 1 }); // 积案: identified and resolved matters, candidates
+  await seedCampaigns(ctx, { seed: 1 }); // 专项行动 and 重点工作项目
 }
 
 /** The SMS line of the start banner: where texts go, said plainly when they go nowhere. */

@@ -816,3 +816,124 @@ export const backlogPackageRecords = pgTable(
   },
   (t) => [index('backlog_package_records_package_idx').on(t.packageId)],
 );
+
+/** 专项行动 (campaigns): 百日攻坚, 大排查大化解… over a jurisdiction subtree for a period, with targets. */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(), // src/domain/campaigns/kinds.ts
+    description: text('description'),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    /** The campaign covers this jurisdiction's subtree. */
+    scopeCode: code('scope_code').notNull(),
+    /** The bureau that launched it. */
+    ownerUnitId: integer('owner_unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** Targets: 化解率 (percent), 排查件数, 三跨三分离化解稳定率 (percent); null = none. */
+    targetRate: doublePrecision('target_rate'),
+    targetInvestigated: integer('target_investigated'),
+    targetStabilityRate: doublePrecision('target_stability_rate'),
+    status: text('status').notNull().default('active'), // 'active' | 'closed'
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('campaigns_scope_idx').on(t.scopeCode)],
+);
+
+/** 排查台账: a matter or dispute found in a campaign — a case in scope, or a dispute not yet petitioned. */
+export const campaignEntries = pgTable(
+  'campaign_entries',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    caseId: bigint('case_id', { mode: 'number' }).references(() => cases.id),
+    /** What the dispute is about (no names or numbers of people: those are not recorded here). */
+    description: text('description').notNull(),
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    partiesCount: integer('parties_count').notNull().default(1),
+    category: text('category').notNull(),
+    riskLevel: text('risk_level').notNull(), // 'high' | 'medium' | 'low'
+    responsibleUnitId: integer('responsible_unit_id').references(() => units.id),
+    status: text('status').notNull(), // src/domain/campaigns/entries.ts
+    /** 三跨三分离 kinds (empty: not one). */
+    crossKinds: jsonb('cross_kinds').notNull().default([]),
+    /** For 三跨三分离 matters: stable (稳定) after handling. */
+    stable: boolean('stable'),
+    statusNote: text('status_note'),
+    resolvedAt: ts('resolved_at'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('campaign_entries_case_uq').on(t.campaignId, t.caseId).where(sql`case_id is not null`),
+    index('campaign_entries_campaign_idx').on(t.campaignId, t.jurisdictionCode),
+  ],
+);
+
+/** 重点工作项目化管理: a bureau's key project of a year. */
+export const projects = pgTable(
+  'projects',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    bureauUnitId: integer('bureau_unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The bureau's jurisdiction, for scoped lists. */
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    goal: text('goal').notNull(),
+    /** The leader in charge (牵头领导), a staff member's name. */
+    leadLeader: text('lead_leader').notNull(),
+    ownerUnitId: integer('owner_unit_id')
+      .notNull()
+      .references(() => units.id),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('projects_jurisdiction_idx').on(t.jurisdictionCode, t.year)],
+);
+
+/** 任务书/路线图/时间表: the milestones of a key project. */
+export const projectMilestones = pgTable(
+  'project_milestones',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    title: text('title').notNull(),
+    ownerName: text('owner_name').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    doneDate: date('done_date', { mode: 'string' }),
+    evidence: text('evidence'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('project_milestones_project_idx').on(t.projectId, t.dueDate)],
+);
+
+/** Progress entries of a key project (optionally on one milestone). */
+export const projectProgress = pgTable(
+  'project_progress',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    milestoneId: integer('milestone_id').references(() => projectMilestones.id),
+    note: text('note').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('project_progress_project_idx').on(t.projectId)],
+);

@@ -16,6 +16,7 @@ import { auditRoutes } from '../audit/search.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { backlogRoutes } from '../backlog/routes.ts';
 import { bulletinRoutes } from '../bulletins/routes.ts';
+import { campaignRoutes } from '../campaigns/routes.ts';
 import { caseExportRoutes } from '../cases/export.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import { categoryRoutes } from '../classify/categoryRoutes.ts';
@@ -25,6 +26,7 @@ import type { AppContext } from '../context.ts';
 import { duplicateRoutes } from '../duplicates/routes.ts';
 import { hotspotRoutes } from '../hotspots/routes.ts';
 import { orgRoutes } from '../orgs/routes.ts';
+import { projectRoutes } from '../projects/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { calendarRoutes } from '../settings/calendarRoutes.ts';
 import { legalChannelRoutes } from '../settings/legalChannelRoutes.ts';
@@ -111,6 +113,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(warningRoutes(ctx), { prefix: '/api/v1' });
   await app.register(auditRoutes(ctx), { prefix: '/api/v1' });
   await app.register(backlogRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(campaignRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(projectRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',

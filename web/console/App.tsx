@@ -10,10 +10,12 @@ import {
   DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FormOutlined,
   LogoutOutlined,
   MessageOutlined,
   NotificationOutlined,
+  ProjectOutlined,
   ReconciliationOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -49,6 +51,10 @@ const SpecialPeriodsPage = lazy(() => import('./warnings/SpecialPeriods.tsx'));
 const AuditLogPage = lazy(() => import('./admin/AuditLog.tsx'));
 const BacklogPage = lazy(() => import('./backlog/Ledger.tsx'));
 const BacklogDetailPage = lazy(() => import('./backlog/Detail.tsx'));
+const CampaignsPage = lazy(() => import('./campaigns/Campaigns.tsx'));
+const CampaignDetailPage = lazy(() => import('./campaigns/CampaignDetail.tsx'));
+const ProjectsPage = lazy(() => import('./projects/Projects.tsx'));
+const ProjectDetailPage = lazy(() => import('./projects/ProjectDetail.tsx'));
 
 /** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
  *  a department's registrars and handlers for the petitions sent straight to it. */
@@ -71,6 +77,10 @@ function menu(role: string, t: TFunction, analytics = false, register = false) {
   if (analytics) routes.push({ path: '/warnings', name: t('预警'), icon: <AlertOutlined /> });
   if (BACKLOG.has(role))
     routes.push({ path: '/backlog', name: t('积案化解'), icon: <ReconciliationOutlined /> });
+  if (BACKLOG.has(role)) {
+    routes.push({ path: '/campaigns', name: t('专项行动'), icon: <FlagOutlined /> });
+    routes.push({ path: '/projects', name: t('重点工作'), icon: <ProjectOutlined /> });
+  }
   if (register) routes.push({ path: '/register', name: t('登记'), icon: <FormOutlined /> });
   if (REPORTERS.has(role)) routes.push({ path: '/reports', name: t('专报'), icon: <FileTextOutlined /> });
   if (REPORTERS.has(role))
@@ -164,6 +174,10 @@ function Shell() {
           <Route path="/cases/:id" element={<CaseDetailPage />} />
           {BACKLOG.has(me.role) ? <Route path="/backlog" element={<BacklogPage />} /> : null}
           {BACKLOG.has(me.role) ? <Route path="/backlog/:id" element={<BacklogDetailPage />} /> : null}
+          {BACKLOG.has(me.role) ? <Route path="/campaigns" element={<CampaignsPage />} /> : null}
+          {BACKLOG.has(me.role) ? <Route path="/campaigns/:id" element={<CampaignDetailPage />} /> : null}
+          {BACKLOG.has(me.role) ? <Route path="/projects" element={<ProjectsPage />} /> : null}
+          {BACKLOG.has(me.role) ? <Route path="/projects/:id" element={<ProjectDetailPage />} /> : null}
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
           {REPORTERS.has(me.role) ? <Route path="/bulletins" element={<BulletinsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}

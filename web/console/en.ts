@@ -21,6 +21,8 @@ addEnglish({
   保障期: 'Special periods',
   审计日志: 'Audit log',
   积案化解: 'Backlog cases',
+  专项行动: 'Campaigns',
+  重点工作: 'Key projects',
   当前用户: 'Current user',
   加载中: 'Loading',
   // roles (GET /auth/me roleName)

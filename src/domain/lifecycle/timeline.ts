@@ -2,6 +2,7 @@
 // query names — from the definition that recorded it, or for the events that are not actions
 // (登记, a repeat merged into this matter, the group check, deadline reminders) from this table.
 import { BACKLOG_EVENT_LABELS } from '../backlog/timeline.ts';
+import { CAMPAIGN_EVENT_LABELS } from '../campaigns/timeline.ts';
 import { definitionOfEvent } from './actions.ts';
 import { type Phrase, phrase, text } from './define.ts';
 import { FORM_NAMES, RATING_NAMES } from './vocabulary.ts';
@@ -49,7 +50,10 @@ export function eventLabel(action: string, detail: unknown = {}): string {
   const def = definitionOfEvent(action);
   const label = def
     ? (def.eventLabel?.(d) ?? def.label)
-    : (OTHER_EVENTS[action]?.label ?? BACKLOG_EVENT_LABELS[action] ?? action);
+    : (OTHER_EVENTS[action]?.label ??
+      BACKLOG_EVENT_LABELS[action] ??
+      CAMPAIGN_EVENT_LABELS[action] ??
+      action);
   const late = lateRecordOf(d);
   return late ? `${label}（逾期${late.daysLate}日）` : label;
 }
