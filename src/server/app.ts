@@ -15,6 +15,8 @@ import { sealAfterMutations } from '../audit/sealer.ts';
 import { auditRoutes } from '../audit/search.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { backlogRoutes } from '../backlog/routes.ts';
+import { dispatchRoutes } from '../dispatch/routes.ts';
+import { monitoringRoutes } from '../monitoring/routes.ts';
 import { caseExportRoutes } from '../cases/export.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import { categoryRoutes } from '../classify/categoryRoutes.ts';
@@ -109,6 +111,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(warningRoutes(ctx), { prefix: '/api/v1' });
   await app.register(auditRoutes(ctx), { prefix: '/api/v1' });
   await app.register(backlogRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(monitoringRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(dispatchRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',
