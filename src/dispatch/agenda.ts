@@ -28,7 +28,12 @@ export async function weekFigures(
   const inScope = like(cases.jurisdictionCode, `${prefixOf(code)}%`);
   const n = async (q: Promise<{ n: number }[]>) => Number((await q)[0]?.n ?? 0);
   const casesWhere = (...w: Parameters<typeof and>) =>
-    n(exec.select({ n: count() }).from(cases).where(and(inScope, ...w)));
+    n(
+      exec
+        .select({ n: count() })
+        .from(cases)
+        .where(and(inScope, ...w)),
+    );
   const mattersWhere = (...w: Parameters<typeof and>) =>
     n(
       exec
@@ -127,7 +132,11 @@ export async function agendaFor(
     figures: WEEK_FIGURES.map((f) => ({ key: f.key, name: f.name, value: figures[f.key] })),
     topics,
     previous: prev
-      ? { meetingId: prev.id, date: prev.date, tasks: await tasksOfMeetings(exec, [prev.id], shanghaiDate(now)) }
+      ? {
+          meetingId: prev.id,
+          date: prev.date,
+          tasks: await tasksOfMeetings(exec, [prev.id], shanghaiDate(now)),
+        }
       : null,
     meeting: cur ?? null,
   };

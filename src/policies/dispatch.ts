@@ -45,7 +45,8 @@ export const dispatchPolicy = {
   act: (a: Actor, m: MeetingRef, action: Exclude<DispatchAction, 'complete_task'>): boolean =>
     DISPATCH_RULES[action].who === 'own_bureau' && chairOf(a, m),
   /** A task is seen by its owner and by whoever reads its meeting. */
-  readTask: (a: Actor, t: TaskRef): boolean => a.userId === t.ownerUserId || dispatchPolicy.read(a, t.meeting),
+  readTask: (a: Actor, t: TaskRef): boolean =>
+    a.userId === t.ownerUserId || dispatchPolicy.read(a, t.meeting),
   completeTask: (a: Actor, t: TaskRef): boolean => a.userId === t.ownerUserId || chairOf(a, t.meeting),
   /** May this user own a decision of a meeting of `bureauCode`'s bureau? */
   eligibleOwner: (

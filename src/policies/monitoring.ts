@@ -10,7 +10,10 @@ const READERS: readonly Role[] = ['registrar', 'reviewer', 'supervisor', 'leader
 
 export const monitoringPolicy = {
   use: (a: Actor): boolean =>
-    READERS.includes(a.role) && a.unitKind === 'bureau' && a.scopePrefix !== null && sourcesFor(a.role).length > 0,
+    READERS.includes(a.role) &&
+    a.unitKind === 'bureau' &&
+    a.scopePrefix !== null &&
+    sourcesFor(a.role).length > 0,
   read: (a: Actor, code: string): boolean => monitoringPolicy.use(a) && inSubtree(a, code),
 };
 

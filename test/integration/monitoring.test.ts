@@ -5,8 +5,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backlogMatters, backlogProgress, cases, settings, units } from '../../src/db/schema.ts';
-import { collectSources, runMonitoringDigests } from '../../src/monitoring/daily.ts';
 import { MONITORING_SOURCES } from '../../src/domain/monitoring/sources.ts';
+import { collectSources, runMonitoringDigests } from '../../src/monitoring/daily.ts';
 import { DEMO_PASSWORD, type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -14,7 +14,11 @@ const DAY = 86_400_000;
 const CHINESE = /[\u4e00-\u9fa5]/;
 
 const get = (user: string, url: string) => h.app.inject({ url: `/api/v1${url}`, headers: h.as(user) });
-type Source = { id: string; total: number; items: { key: string; caseId: number | null; action: { path: string } }[] };
+type Source = {
+  id: string;
+  total: number;
+  items: { key: string; caseId: number | null; action: { path: string } }[];
+};
 const daily = async (user: string, q = '') => {
   const res = await get(user, `/monitoring/daily${q}`);
   expect(res.statusCode).toBe(200);
@@ -84,7 +88,9 @@ describe('日监测: what needs attention today', () => {
     expect(item).toMatchObject({ caseNumber: c.caseNumber, days: 2, action: { path: `/cases/${c.caseId}` } });
     expect(hasCase(await source('nj_supervisor', 'case_overdue'), c.caseId)).toBe(true);
     // The city asks for the county: the same item.
-    expect(hasCase(await source('nj_supervisor', 'case_overdue', '?jurisdiction=320106'), c.caseId)).toBe(true);
+    expect(hasCase(await source('nj_supervisor', 'case_overdue', '?jurisdiction=320106'), c.caseId)).toBe(
+      true,
+    );
     // Another city's bureau does not see it.
     expect(hasCase(await source('sz_supervisor', 'case_overdue'), c.caseId)).toBe(false);
     expect(hasCase(await source('gl_supervisor', 'case_near_due'), c.caseId)).toBe(false);

@@ -71,7 +71,14 @@ export const MONITORING_SOURCES = [
     severity: 'low',
     description: '近一天每日排查新发现的积案候选，待提请认定或排除',
     roles: OVERSIGHT,
-    threshold: { key: 'candidateHours', label: '统计近多少小时', default: 24, min: 1, max: 168, unit: '小时' },
+    threshold: {
+      key: 'candidateHours',
+      label: '统计近多少小时',
+      default: 24,
+      min: 1,
+      max: 168,
+      unit: '小时',
+    },
   },
 ] as const satisfies readonly SourceDef[];
 
