@@ -6,6 +6,7 @@ import {
   AreaChartOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
   FileSearchOutlined,
@@ -13,8 +14,10 @@ import {
   FormOutlined,
   LogoutOutlined,
   MessageOutlined,
+  MonitorOutlined,
   ReconciliationOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -47,6 +50,9 @@ const SpecialPeriodsPage = lazy(() => import('./warnings/SpecialPeriods.tsx'));
 const AuditLogPage = lazy(() => import('./admin/AuditLog.tsx'));
 const BacklogPage = lazy(() => import('./backlog/Ledger.tsx'));
 const BacklogDetailPage = lazy(() => import('./backlog/Detail.tsx'));
+const MonitoringPage = lazy(() => import('./monitoring/Daily.tsx'));
+const DispatchPage = lazy(() => import('./dispatch/Dispatch.tsx'));
+const MyTasksPage = lazy(() => import('./dispatch/MyTasks.tsx'));
 
 /** Roles that register letters, visits and calls. */
 const REGISTERS = new Set(['registrar']);
@@ -54,11 +60,14 @@ const REGISTERS = new Set(['registrar']);
 const REPORTERS = new Set(['analyst', 'leader', 'admin']);
 /** Roles that see backlog matters (policies/backlog.ts backlogPolicy.use). */
 const BACKLOG = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
+/** Bureau roles that see 日监测 and 周调度 (policies/monitoring.ts, policies/dispatch.ts). */
+const MONITORS = new Set(['registrar', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
+const monitors = (role: string, unitKind?: string) => MONITORS.has(role) && unitKind === 'bureau';
 /** Roles that search the audit log (policies.auditPolicy.search). */
 const AUDITORS = new Set(['admin', 'auditor']);
 
 // Menu names are the Chinese text; t() gives the English when the console is switched (en.ts).
-function menu(role: string, t: TFunction, analytics = false) {
+function menu(role: string, t: TFunction, analytics = false, unitKind?: string) {
   // An auditor works on the audit log only (no matters in its scope: policies.caseScope).
   if (role === 'auditor')
     return { path: '/', routes: [{ path: '/audit', name: t('审计日志'), icon: <FileSearchOutlined /> }] };
@@ -67,6 +76,11 @@ function menu(role: string, t: TFunction, analytics = false) {
   if (analytics) routes.push({ path: '/warnings', name: t('预警'), icon: <AlertOutlined /> });
   if (BACKLOG.has(role))
     routes.push({ path: '/backlog', name: t('积案化解'), icon: <ReconciliationOutlined /> });
+  if (monitors(role, unitKind)) {
+    routes.push({ path: '/monitoring', name: t('日监测'), icon: <MonitorOutlined /> });
+    routes.push({ path: '/dispatch', name: t('周调度'), icon: <ScheduleOutlined /> });
+  }
+  routes.push({ path: '/tasks', name: t('我的待办'), icon: <CarryOutOutlined /> });
   if (REGISTERS.has(role)) routes.push({ path: '/register', name: t('登记'), icon: <FormOutlined /> });
   if (REPORTERS.has(role)) routes.push({ path: '/reports', name: t('专报'), icon: <FileTextOutlined /> });
   if (AUDITORS.has(role)) routes.push({ path: '/audit', name: t('审计日志'), icon: <FileSearchOutlined /> });
@@ -106,7 +120,7 @@ function Shell() {
       layout="mix"
       fixSiderbar
       siderWidth={200}
-      route={menu(me.role, t, seesAnalytics(me))}
+      route={menu(me.role, t, seesAnalytics(me), me.unit?.kind)}
       location={{ pathname: location.pathname }}
       token={{
         header: { colorBgHeader: '#a61616', colorHeaderTitle: '#fff', colorTextRightActionsItem: '#fff' },
@@ -159,6 +173,11 @@ function Shell() {
           {BACKLOG.has(me.role) ? <Route path="/backlog" element={<BacklogPage />} /> : null}
           {BACKLOG.has(me.role) ? <Route path="/backlog/:id" element={<BacklogDetailPage />} /> : null}
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
+          {monitors(me.role, me.unit?.kind) ? (
+            <Route path="/monitoring" element={<MonitoringPage />} />
+          ) : null}
+          {monitors(me.role, me.unit?.kind) ? <Route path="/dispatch" element={<DispatchPage />} /> : null}
+          <Route path="/tasks" element={<MyTasksPage />} />
           {seesAnalytics(me) ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/warnings" element={<WarningsPage />} /> : null}
           {AUDITORS.has(me.role) ? <Route path="/audit" element={<AuditLogPage />} /> : null}
