@@ -82,7 +82,7 @@ export function RecordMeeting({ topics, onSaved }: { topics: Topic[]; onSaved: (
           {(fields, { add, remove }) => (
             <Space direction="vertical" style={{ width: '100%' }}>
               {fields.map((f, i) => (
-                <Space key={f.key} align="start" wrap aria-label={`决定事项${i + 1}`}>
+                <Space key={f.key} align="start" wrap>
                   <Form.Item
                     name={[f.name, 'title']}
                     label={`决定事项${i + 1}`}
