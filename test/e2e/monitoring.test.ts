@@ -123,11 +123,15 @@ describe('日监测 and 周调度 (console)', () => {
       .click();
     const due = new Date(Date.now() + (8 + 3 * 24) * 3_600_000).toISOString().slice(0, 10);
     await page.getByLabel('完成期限').fill(due);
+    await page.getByRole('combobox', { name: /关联信访件/ }).click();
+    await page.locator('.ant-select-item-option', { hasText: overdue.caseNumber }).first().click();
+    await page.evaluate('window.scrollTo(0, 0)'); // a full-page shot of a scrolled page repeats the header
     await saveScreenshot(page, 'console-dispatch-record');
     await page.getByRole('button', { name: '保存调度会' }).click();
     await page.getByText('调度会已记录，决定事项已送达负责人').waitFor();
     await page.getByText(/本周调度会已记录/).waitFor();
     await expectNoTofu(page);
+    await page.evaluate('window.scrollTo(0, 0)');
     await saveScreenshot(page, 'console-dispatch');
     await page.context().close();
 
@@ -137,6 +141,7 @@ describe('日监测 and 周调度 (console)', () => {
     const row = owner.locator('tr', { hasText: '三日内书面答复超期件' });
     await row.waitFor();
     expect(await row.getByText('办理中').count()).toBe(1);
+    expect(await row.getByText(overdue.caseNumber).count()).toBe(1);
     await saveScreenshot(owner, 'console-my-tasks');
     await row.getByRole('button', { name: '办结' }).click();
     await owner.getByLabel('办结说明').fill('已书面答复信访人');
