@@ -18,9 +18,8 @@ import {
 } from '../domain/monitoring/sources.ts';
 import { jurisdictionChain } from '../settings/limits.ts';
 import { MONITORING_COLLECTORS } from './registry.ts';
+import { SETTINGS_KEY } from './thresholds.ts';
 import type { MonitoringItem } from './types.ts';
-
-export const SETTINGS_KEY = 'monitoring';
 
 export interface SourceAnswer {
   id: string;

@@ -4,11 +4,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
-import { ITEMS_PER_SOURCE, sourcesFor } from '../domain/monitoring/sources.ts';
+import { ITEMS_PER_SOURCE, MONITORING_SOURCES, sourcesFor } from '../domain/monitoring/sources.ts';
 import { monitoringScope } from '../policies/monitoring.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode } from '../server/fields.ts';
+
+const Thresholds = z.record(z.string(), z.number());
+
 import { collectSources, listDigests, scopeName } from './daily.ts';
+import { thresholdsFor, updateThresholds } from './thresholds.ts';
 
 const Item = z.object({
   key: z.string(),
@@ -93,5 +97,46 @@ export const monitoringRoutes =
         const code = monitoringScope(actorOf(req), req.query.jurisdiction);
         return { items: await listDigests(ctx.db, code) };
       },
+    );
+
+    app.get(
+      '/monitoring/thresholds/:code',
+      {
+        schema: {
+          tags: ['monitoring'],
+          summary: '某行政区划生效的日监测阈值（含上级设置与默认值）及各阈值的范围',
+          params: z.object({ code: zCode() }),
+        },
+      },
+      async (req) => {
+        const code = monitoringScope(actorOf(req), req.params.code);
+        return {
+          values: await thresholdsFor(ctx.db, code),
+          definitions: MONITORING_SOURCES.flatMap((s) =>
+            s.threshold ? [{ source: s.title, ...s.threshold }] : [],
+          ),
+        };
+      },
+    );
+
+    app.put(
+      '/monitoring/thresholds/:code',
+      {
+        schema: {
+          tags: ['monitoring'],
+          summary: '设置本辖区的日监测阈值（管理员；对下级生效，下级可另行设置）',
+          params: z.object({ code: zCode() }),
+          body: z.record(z.string().max(40), z.unknown()),
+          response: { 200: z.object({ values: Thresholds }) },
+        },
+      },
+      async (req) => ({
+        values: await updateThresholds(
+          ctx,
+          actorOf(req),
+          req.params.code,
+          req.body as Record<string, unknown>,
+        ),
+      }),
     );
   };

@@ -42,8 +42,10 @@ export const dispatchPolicy = {
   read: (a: Actor, m: MeetingRef): boolean => dispatchPolicy.use(a) && inSubtree(a, m.jurisdictionCode),
   /** Prepare and record meetings of the caller's own bureau. */
   chair: (a: Actor): boolean => CHAIRS.includes(a.role) && a.unitKind === 'bureau' && a.unitId !== null,
-  act: (a: Actor, m: MeetingRef, action: Exclude<DispatchAction, 'complete_task'>): boolean =>
-    DISPATCH_RULES[action].who === 'own_bureau' && chairOf(a, m),
+  act: (a: Actor, m: MeetingRef, action: Exclude<DispatchAction, 'complete_task'>): boolean => {
+    const { roles } = DISPATCH_RULES[action];
+    return roles !== 'owner' && roles.includes(a.role) && a.unitKind === 'bureau' && a.unitId === m.unitId;
+  },
   /** A task is seen by its owner and by whoever reads its meeting. */
   readTask: (a: Actor, t: TaskRef): boolean =>
     a.userId === t.ownerUserId || dispatchPolicy.read(a, t.meeting),

@@ -4,7 +4,7 @@
 // digest is written once per bureau and day, without personal data; refusals.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backlogMatters, backlogProgress, cases, settings, units } from '../../src/db/schema.ts';
+import { backlogMatters, backlogProgress, cases, units } from '../../src/db/schema.ts';
 import { MONITORING_SOURCES } from '../../src/domain/monitoring/sources.ts';
 import { collectSources, runMonitoringDigests } from '../../src/monitoring/daily.ts';
 import { DEMO_PASSWORD, type Harness, startHarness } from '../helpers/harness.ts';
@@ -47,7 +47,15 @@ async function newCase(subject: string, content?: string): Promise<{ caseId: num
 
 beforeAll(async () => {
   h = await startHarness();
-  await h.loginAll(['13900000001', 'gl_registrar', 'gl_handler', 'gl_supervisor', 'nj_supervisor', 'admin']);
+  await h.loginAll([
+    '13900000001',
+    'gl_registrar',
+    'gl_handler',
+    'gl_supervisor',
+    'nj_supervisor',
+    'admin',
+    'gl_admin',
+  ]);
   // A supervisor of 苏州市信访局: another city.
   const [sz] = await h.ctx.db
     .select({ id: units.id })
@@ -144,13 +152,28 @@ describe('日监测: what needs attention today', () => {
     const item = stalled.items.find((i) => i.caseId === m.caseId);
     expect(item).toMatchObject({ days: 20, action: { path: `/backlog/${matter?.id}` } });
     expect(hasCase(await source('sz_supervisor', 'backlog_stalled'), m.caseId)).toBe(false);
-    await h.ctx.db
-      .insert(settings)
-      .values({ jurisdictionCode: '320106', key: 'monitoring', value: { stalledDays: 30 } });
+    // 鼓楼区's administrator sets 30 days (others may not; out of range is refused).
+    const put = (user: string, code: string, payload: Record<string, unknown>) =>
+      h.app.inject({
+        method: 'PUT',
+        url: `/api/v1/monitoring/thresholds/${code}`,
+        headers: h.as(user),
+        payload,
+      });
+    expect((await put('gl_supervisor', '320106', { stalledDays: 30 })).statusCode).toBe(403);
+    expect((await put('gl_admin', '320100', { stalledDays: 30 })).statusCode).toBe(403);
+    const zero = await put('gl_admin', '320106', { stalledDays: 0 });
+    expect(zero.statusCode).toBe(400);
+    expect(zero.json().error.message).toBe('无进展天数应为3到180之间的整数（天）');
+    const set = await put('gl_admin', '320106', { stalledDays: 30 });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().values).toMatchObject({ stalledDays: 30, nearDueDays: 3 });
+    expect((await get('gl_supervisor', '/monitoring/thresholds/320106')).json().values.stalledDays).toBe(30);
+    expect((await get('nj_supervisor', '/monitoring/thresholds/320100')).json().values.stalledDays).toBe(15);
     expect(hasCase(await source('gl_supervisor', 'backlog_stalled'), m.caseId)).toBe(false);
     // The city's view uses each matter's own place: 鼓楼区's 30 days.
     expect(hasCase(await source('nj_supervisor', 'backlog_stalled'), m.caseId)).toBe(false);
-    await h.ctx.db.delete(settings).where(eq(settings.key, 'monitoring'));
+    expect((await put('gl_admin', '320106', { stalledDays: 15 })).statusCode).toBe(200);
     expect(hasCase(await source('gl_supervisor', 'backlog_stalled'), m.caseId)).toBe(true);
     await h.ctx.db
       .insert(backlogProgress)
