@@ -29,6 +29,10 @@ const SCREENSHOTS: Record<string, string> = {
   'console-not-accepted': 'console-not-accepted',
   'console-backlog-ledger': 'console-backlog-ledger',
   'console-backlog-matter': 'console-backlog-matter',
+  'console-monitoring': 'console-monitoring',
+  'console-dispatch': 'console-dispatch',
+  'console-dispatch-record': 'console-dispatch-record',
+  'console-my-tasks': 'console-my-tasks',
 };
 
 function realImageMagick(): boolean {
