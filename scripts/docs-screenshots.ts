@@ -33,6 +33,7 @@ const SCREENSHOTS: Record<string, string> = {
   'console-dispatch': 'console-dispatch',
   'console-dispatch-record': 'console-dispatch-record',
   'console-my-tasks': 'console-my-tasks',
+  'console-monitoring-thresholds': 'console-monitoring-thresholds',
 };
 
 function realImageMagick(): boolean {

@@ -150,4 +150,20 @@ describe('日监测 and 周调度 (console)', () => {
     await row.getByText('已完成').waitFor();
     await owner.context().close();
   });
+
+  it('an administrator sets 积案久无进展 to 180 days for 鼓楼区: the stalled matter leaves the list', async () => {
+    const page = await newPage();
+    await login(page, 'gl_admin');
+    await page.getByRole('link', { name: '日监测' }).click();
+    const stalled = page.locator('#source-backlog_stalled');
+    await stalled.getByText(/共 [1-9]\d* 项/).waitFor();
+    await page.getByRole('button', { name: '阈值设置' }).click();
+    const days = page.getByLabel('积案久无进展：无进展天数（天）');
+    await days.fill('180');
+    await saveScreenshot(page, 'console-monitoring-thresholds', { fullPage: false });
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('阈值已保存').waitFor();
+    await stalled.getByText('共 0 项').waitFor();
+    await page.context().close();
+  });
 });

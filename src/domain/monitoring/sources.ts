@@ -73,7 +73,7 @@ export const MONITORING_SOURCES = [
     roles: OVERSIGHT,
     threshold: {
       key: 'candidateHours',
-      label: '统计近多少小时',
+      label: '统计时段',
       default: 24,
       min: 1,
       max: 168,

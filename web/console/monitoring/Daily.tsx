@@ -6,6 +6,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, errorMessage } from '../../shared/api.ts';
+import { useStaff } from '../session.tsx';
+import { ThresholdsButton } from './Thresholds.tsx';
 import { type Daily, type Digest, type MonitoringItem, type MonitoringSource, SEVERITY } from './types.ts';
 
 function SourceTable({ s }: { s: MonitoringSource }) {
@@ -68,6 +70,7 @@ function SourceTable({ s }: { s: MonitoringSource }) {
 }
 
 export default function DailyMonitoringPage() {
+  const me = useStaff();
   const daily = useQuery({
     queryKey: ['monitoring-daily'],
     queryFn: () => api<Daily>('/api/v1/monitoring/daily'),
@@ -81,6 +84,11 @@ export default function DailyMonitoringPage() {
     <PageContainer
       title={d ? `日监测 · ${d.scope.name}` : '日监测'}
       subTitle={d ? `${d.date} 今日需关注事项` : undefined}
+      extra={
+        me.role === 'admin' && me.jurisdiction ? (
+          <ThresholdsButton code={me.jurisdiction.code} onSaved={() => daily.refetch()} />
+        ) : undefined
+      }
     >
       {daily.isError ? (
         <Typography.Text type="danger">{errorMessage(daily.error)}</Typography.Text>
