@@ -34,6 +34,7 @@ const SCREENSHOTS: Record<string, string> = {
   'console-dispatch-record': 'console-dispatch-record',
   'console-my-tasks': 'console-my-tasks',
   'console-monitoring-thresholds': 'console-monitoring-thresholds',
+  'console-bulletin': 'console-bulletin',
 };
 
 function realImageMagick(): boolean {

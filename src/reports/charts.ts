@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
-import { cjkFonts } from './fonts.ts';
+import { cjkFonts } from '../documents/fonts.ts';
 import { monthLabel } from './sections.ts';
 import type { ReportData } from './types.ts';
 

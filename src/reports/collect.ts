@@ -32,7 +32,9 @@ export function checkMonth(month: string): void {
 /** The last day of a month, 'YYYY-MM-DD'. */
 const lastDay = (period: string) =>
   new Date(Date.parse(`${addMonths(period, 1)}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-const range = (period: string) => ({ from: `${period}-01`, to: lastDay(period) });
+/** The first and last day of a month 'YYYY-MM'. */
+export const monthRange = (period: string) => ({ from: `${period}-01`, to: lastDay(period) });
+const range = monthRange;
 
 export async function collectReportData(db: Db, opts: CollectOptions): Promise<ReportData> {
   checkMonth(opts.month);

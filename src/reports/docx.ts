@@ -1,5 +1,5 @@
-// The 专报 as a Word file, in the house style of src/documents/layout.ts (A4, 仿宋 三号 body on a
-// 28 pt grid, 黑体 headings, 二号 title). Charts are PNG (charts.ts). Deterministic: the same data,
+// A written report (专报, 通报) as a Word file, in the house style of src/documents/layout.ts (A4, 仿宋 三号 body on a
+// 28 pt grid, 黑体 headings, 二号 title). Charts are PNG. Deterministic: the same data,
 // texts and date give the same bytes (zip times and core.xml from `at`, drawing ids fixed).
 import {
   AlignmentType,
@@ -32,15 +32,16 @@ import {
   TITLE_FONT,
 } from '../documents/layout.ts';
 import { packDeterministic } from '../documents/package.ts';
-import { CHART_KEYS, type ChartKey, chartCaption } from './charts.ts';
-import { FIGURE_HEADER, FORECAST_HEADER, figureRows, forecastRows } from './figures.ts';
-import type { RenderInput } from './render.ts';
-import { SECTION_HEADINGS, SECTION_KEYS, type SectionKey } from './types.ts';
+import { type ReportBlock, type ReportLayout, scaleWidths } from './layout.ts';
 
 const TABLE = pt(12); // 小四
+const SMALL_TABLE = pt(10.5); // 五号
 const TEXT_WIDTH = 8844; // A4 less the margins, in twips
 
-function table(header: readonly string[], body: string[][], widths: number[]): Table {
+function table(b: Extract<ReportBlock, { type: 'table' }>): Table {
+  const { header, rows: body } = b;
+  const widths = scaleWidths(b.widths, TEXT_WIDTH);
+  const size = b.size === 'small' ? SMALL_TABLE : TABLE;
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border };
   const cell = (text: string, w: number, head: boolean, first: boolean) =>
@@ -51,8 +52,8 @@ function table(header: readonly string[], body: string[][], widths: number[]): T
       children: [
         new Paragraph({
           alignment: first ? AlignmentType.LEFT : AlignmentType.CENTER,
-          spacing: { line: 360, lineRule: LineRuleType.EXACT },
-          children: [run(text, { size: TABLE, font: head ? HEADING_FONT : BODY_FONT })],
+          spacing: { line: size === TABLE ? 360 : 300, lineRule: LineRuleType.EXACT },
+          children: [run(text, { size, font: head ? HEADING_FONT : BODY_FONT })],
         }),
       ],
     });
@@ -68,7 +69,7 @@ function table(header: readonly string[], body: string[][], widths: number[]): T
   });
 }
 
-function chart(key: ChartKey, png: Buffer, id: number, caption: string): Paragraph[] {
+function image(b: Extract<ReportBlock, { type: 'image' }>, id: number): Paragraph[] {
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -77,13 +78,13 @@ function chart(key: ChartKey, png: Buffer, id: number, caption: string): Paragra
       children: [
         new ImageRun({
           type: 'png',
-          data: png,
+          data: b.png,
           transformation: { width: 580, height: 290 },
-          altText: { id: String(id), name: `chart-${key}`, description: caption, title: caption },
+          altText: { id: String(id), name: b.name, description: b.caption, title: b.caption },
         }),
       ],
     }),
-    para(caption, { alignment: AlignmentType.CENTER }, { size: TABLE }),
+    para(b.caption, { alignment: AlignmentType.CENTER }, { size: TABLE }),
   ];
 }
 
@@ -94,9 +95,8 @@ const textParagraphs = (text: string) =>
     .filter((t) => t !== '')
     .map((t) => para(t, { indent: INDENT, alignment: AlignmentType.BOTH }));
 
-export async function renderDocx(input: RenderInput): Promise<Buffer> {
-  const { data, sections, title, issuingBody, dateLine, charts } = input;
-  const figureWidths = [3044, 1934, 1933, 1933];
+export async function renderDocx(layout: ReportLayout): Promise<Buffer> {
+  const { title, issuingBody, dateLine } = layout;
   const body: (Paragraph | Table)[] = [
     para(
       title,
@@ -107,25 +107,18 @@ export async function renderDocx(input: RenderInput): Promise<Buffer> {
         bold: true,
       },
     ),
+  ];
+  if (layout.documentNumber) body.push(para(layout.documentNumber, { alignment: AlignmentType.CENTER }));
+  body.push(
     para(`${issuingBody}\u3000${dateLine}`, { alignment: AlignmentType.CENTER }, { font: font('KaiTi') }),
     new Paragraph({ spacing: LINE, children: [] }),
-  ];
-  const chartIds = new Map(CHART_KEYS.map((k, i) => [k, i + 1]));
-  const charted = (k: ChartKey) => chart(k, charts[k], chartIds.get(k) ?? 1, chartCaption(k, data));
-  const extra: Record<SectionKey, (Paragraph | Table)[]> = {
-    situation: [
-      table(FIGURE_HEADER, figureRows(data), figureWidths),
-      ...charted('trend'),
-      ...charted('regions'),
-      ...charted('categories'),
-    ],
-    problems: [],
-    forecast: [table(FORECAST_HEADER, forecastRows(data), figureWidths), ...charted('forecast')],
-    suggestions: [],
-  };
-  for (const k of SECTION_KEYS) {
-    body.push(para(SECTION_HEADINGS[k], { indent: INDENT }, { font: HEADING_FONT }));
-    body.push(...textParagraphs(sections[k]), ...extra[k]);
+  );
+  if (layout.addressee) body.push(para(`${layout.addressee}：`));
+  let images = 0;
+  for (const section of layout.sections) {
+    body.push(para(section.heading, { indent: INDENT }, { font: HEADING_FONT }));
+    body.push(...textParagraphs(section.text));
+    for (const b of section.blocks) body.push(...(b.type === 'table' ? [table(b)] : image(b, ++images)));
   }
   const footer = new Footer({
     children: [
@@ -159,8 +152,8 @@ export async function renderDocx(input: RenderInput): Promise<Buffer> {
   const { buffer } = await packDeterministic(doc, {
     title,
     creator: issuingBody,
-    subject: `${data.scope.fullName} ${data.period} 信访形势专报`,
-    at: input.at,
+    subject: layout.subject,
+    at: layout.at,
   });
   return buffer;
 }

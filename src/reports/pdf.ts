@@ -1,14 +1,11 @@
-// The 专报 as PDF with pdfmake. Font: the system Noto CJK collections (fonts-noto-cjk), read by
+// A written report (专报, 通报) as PDF with pdfmake. Font: the system Noto CJK collections (fonts-noto-cjk), read by
 // pdfkit from the .ttc with the face's PostScript name and embedded as a subset with a ToUnicode
 // map, so the text is extractable. Charts are the same PNGs as in the Word file.
 
 import type { Content } from 'pdfmake';
 import pdfmake from 'pdfmake';
-import { type ChartKey, chartCaption } from './charts.ts';
-import { FIGURE_HEADER, FORECAST_HEADER, figureRows, forecastRows } from './figures.ts';
-import { cjkFonts } from './fonts.ts';
-import type { RenderInput } from './render.ts';
-import { SECTION_HEADINGS, SECTION_KEYS, type SectionKey } from './types.ts';
+import { cjkFonts } from '../documents/fonts.ts';
+import { type ReportBlock, type ReportLayout, scaleWidths } from './layout.ts';
 
 type TDocumentDefinitions = Parameters<typeof pdfmake.createPdf>[0];
 /** pdfkit takes [file, PostScript name] for a face inside a collection (.ttc); its types know only a file. */
@@ -33,58 +30,61 @@ function configure(): void {
 
 const MM = 72 / 25.4;
 
-const grid = (header: readonly string[], body: string[][]): Content => ({
-  table: {
-    headerRows: 1,
-    widths: ['*', 'auto', 'auto', 'auto'],
-    body: [
-      header.map((h) => ({ text: h, font: 'Heading', alignment: 'center' as const })),
-      ...body.map((r) =>
-        r.map((c, i) => ({ text: c, alignment: i === 0 ? ('left' as const) : ('center' as const) })),
-      ),
-    ],
-  },
-  fontSize: 11,
-  margin: [0, 4, 0, 8],
-});
+const TEXT_WIDTH = 442; // A4 less the margins, in points
+const CELL_PADDING = 8; // pdfmake's default left + right padding of a cell
 
-export async function renderPdf(input: RenderInput): Promise<Buffer> {
-  configure();
-  const { data, sections, charts } = input;
-  const image = (k: ChartKey): Content[] => [
+function block(b: ReportBlock): Content[] {
+  if (b.type === 'image')
+    return [
+      {
+        image: `data:image/png;base64,${b.png.toString('base64')}`,
+        width: 420,
+        alignment: 'center',
+        margin: [0, 6, 0, 0],
+      },
+      { text: b.caption, fontSize: 11, alignment: 'center', margin: [0, 0, 0, 8] },
+    ];
+  return [
     {
-      image: `data:image/png;base64,${charts[k].toString('base64')}`,
-      width: 420,
-      alignment: 'center',
-      margin: [0, 6, 0, 0],
+      table: {
+        headerRows: 1,
+        widths: scaleWidths(b.widths, TEXT_WIDTH - CELL_PADDING * b.widths.length),
+        body: [
+          b.header.map((h) => ({ text: h, font: 'Heading', alignment: 'center' as const })),
+          ...b.rows.map((r) =>
+            r.map((c, i) => ({ text: c, alignment: i === 0 ? ('left' as const) : ('center' as const) })),
+          ),
+        ],
+      },
+      fontSize: b.size === 'small' ? 9.5 : 11,
+      margin: [0, 4, 0, 8],
     },
-    { text: chartCaption(k, data), fontSize: 11, alignment: 'center', margin: [0, 0, 0, 8] },
   ];
-  const extra: Record<SectionKey, Content[]> = {
-    situation: [
-      grid(FIGURE_HEADER, figureRows(data)),
-      ...image('trend'),
-      ...image('regions'),
-      ...image('categories'),
-    ],
-    problems: [],
-    forecast: [grid(FORECAST_HEADER, forecastRows(data)), ...image('forecast')],
-    suggestions: [],
-  };
+}
+
+export async function renderPdf(layout: ReportLayout): Promise<Buffer> {
+  configure();
   const content: Content[] = [
-    { text: input.title, font: 'Heading', fontSize: 22, alignment: 'center', margin: [0, 0, 0, 8] },
-    { text: `${input.issuingBody}\u3000${input.dateLine}`, alignment: 'center', margin: [0, 0, 0, 16] },
+    { text: layout.title, font: 'Heading', fontSize: 22, alignment: 'center', margin: [0, 0, 0, 8] },
   ];
-  for (const k of SECTION_KEYS) {
-    content.push({ text: SECTION_HEADINGS[k], font: 'Heading', margin: [32, 8, 0, 4] });
-    for (const line of sections[k].split('\n').filter((l) => l.trim() !== ''))
+  if (layout.documentNumber)
+    content.push({ text: layout.documentNumber, alignment: 'center', margin: [0, 0, 0, 4] });
+  content.push({
+    text: `${layout.issuingBody}\u3000${layout.dateLine}`,
+    alignment: 'center',
+    margin: [0, 0, 0, 16],
+  });
+  if (layout.addressee) content.push({ text: `${layout.addressee}：`, margin: [0, 0, 0, 4] });
+  for (const section of layout.sections) {
+    content.push({ text: section.heading, font: 'Heading', margin: [32, 8, 0, 4] });
+    for (const line of section.text.split('\n').filter((l) => l.trim() !== ''))
       content.push({ text: line.trim(), leadingIndent: 32, alignment: 'justify', margin: [0, 0, 0, 4] });
-    content.push(...extra[k]);
+    content.push(...section.blocks.flatMap(block));
   }
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [28 * MM, 37 * MM, 26 * MM, 35 * MM],
-    info: { title: input.title, author: input.issuingBody, creator: 'xinfang', creationDate: input.at },
+    info: { title: layout.title, author: layout.issuingBody, creator: 'xinfang', creationDate: layout.at },
     defaultStyle: { font: 'Body', fontSize: 14, lineHeight: 1.4 },
     footer: (page: number) => ({ text: `— ${page} —`, alignment: 'center', fontSize: 12 }),
     content,

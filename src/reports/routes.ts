@@ -94,7 +94,7 @@ export const reportRoutes =
           response: { 200: z.object({ items: z.array(ReportSummary) }) },
         },
       },
-      async (req) => ({ items: (await listReports(ctx, actorOf(req))).map(presentReport) }),
+      async (req) => ({ items: (await listReports(ctx, actorOf(req))).map((r) => presentReport(r)) }),
     );
 
     app.get(

@@ -15,6 +15,7 @@ import { sealAfterMutations } from '../audit/sealer.ts';
 import { auditRoutes } from '../audit/search.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { backlogRoutes } from '../backlog/routes.ts';
+import { bulletinRoutes } from '../bulletins/routes.ts';
 import { caseExportRoutes } from '../cases/export.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import { categoryRoutes } from '../classify/categoryRoutes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(legalChannelRoutes(ctx), { prefix: '/api/v1' });
   await app.register(hotspotRoutes(ctx), { prefix: '/api/v1' });
   await app.register(reportRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(bulletinRoutes(ctx), { prefix: '/api/v1' });
   await app.register(forecastRoutes(ctx), { prefix: '/api/v1' });
   await app.register(analyticsRoutes(ctx), { prefix: '/api/v1' });
   await app.register(warningRoutes(ctx), { prefix: '/api/v1' });

@@ -15,6 +15,7 @@ import {
   LogoutOutlined,
   MessageOutlined,
   MonitorOutlined,
+  NotificationOutlined,
   ReconciliationOutlined,
   SafetyOutlined,
   ScheduleOutlined,
@@ -44,6 +45,7 @@ const LegalChannelsPage = lazy(() => import('./admin/LegalChannels.tsx'));
 const CategoriesPage = lazy(() => import('./admin/Categories.tsx'));
 const HolidaysPage = lazy(() => import('./admin/Holidays.tsx'));
 const ReportsPage = lazy(() => import('./reports/Reports.tsx'));
+const BulletinsPage = lazy(() => import('./bulletins/Bulletins.tsx'));
 const AnalyticsPage = lazy(() => import('./analytics/Analytics.tsx'));
 const WarningsPage = lazy(() => import('./warnings/Warnings.tsx'));
 const SpecialPeriodsPage = lazy(() => import('./warnings/SpecialPeriods.tsx'));
@@ -83,6 +85,8 @@ function menu(role: string, t: TFunction, analytics = false, unitKind?: string) 
   routes.push({ path: '/tasks', name: t('我的待办'), icon: <CarryOutOutlined /> });
   if (REGISTERS.has(role)) routes.push({ path: '/register', name: t('登记'), icon: <FormOutlined /> });
   if (REPORTERS.has(role)) routes.push({ path: '/reports', name: t('专报'), icon: <FileTextOutlined /> });
+  if (REPORTERS.has(role))
+    routes.push({ path: '/bulletins', name: t('通报'), icon: <NotificationOutlined /> });
   if (AUDITORS.has(role)) routes.push({ path: '/audit', name: t('审计日志'), icon: <FileSearchOutlined /> });
   const admin =
     role === 'admin'
@@ -178,6 +182,7 @@ function Shell() {
           ) : null}
           {monitors(me.role, me.unit?.kind) ? <Route path="/dispatch" element={<DispatchPage />} /> : null}
           <Route path="/tasks" element={<MyTasksPage />} />
+          {REPORTERS.has(me.role) ? <Route path="/bulletins" element={<BulletinsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/warnings" element={<WarningsPage />} /> : null}
           {AUDITORS.has(me.role) ? <Route path="/audit" element={<AuditLogPage />} /> : null}

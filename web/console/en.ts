@@ -15,6 +15,7 @@ addEnglish({
   节假日: 'Holidays',
   短信模板: 'SMS templates',
   专报: 'Special reports',
+  通报: 'Bulletins',
   数据分析: 'Analytics',
   预警: 'Warnings',
   保障期: 'Special periods',

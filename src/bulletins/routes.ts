@@ -1,0 +1,170 @@
+// /api/v1/bulletins: the monthly 通报 — draft, list, read, edit the texts, issue, download (Word
+// or PDF). Same readers and issuers as the 专报 (src/policies: reportPolicy).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import {
+  issueReport,
+  listReports,
+  loadReport,
+  presentReport,
+  type ReportRow,
+  updateReportSections,
+} from '../reports/store.ts';
+import { actorOf } from '../server/auth.ts';
+import { zCode, zIdParam, zMonth, zText } from '../server/fields.ts';
+import { BULLETIN, createBulletin } from './commands.ts';
+import { bulletinFilename, renderBulletin } from './render.ts';
+import { BULLETIN_SECTION_HEADINGS, type BulletinData, type BulletinSections } from './types.ts';
+
+const idParam = z.object({ id: zIdParam('通报编号') });
+const text = (label: string) => zText({ label, max: 20_000, trim: false });
+
+const Sections = z.object({
+  overview: z.string(),
+  ranking: z.string(),
+  commendations: z.string(),
+  shortfalls: z.string(),
+  supervision: z.string(),
+  requirements: z.string(),
+});
+
+const Summary = z.object({
+  id: z.number(),
+  kind: z.string(),
+  period: z.string(),
+  scope: z.object({ code: z.string(), name: z.string() }),
+  title: z.string(),
+  status: z.enum(['draft', 'issued']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  issuedAt: z.string().nullable(),
+});
+
+const Detail = Summary.extend({
+  sections: Sections,
+  data: z
+    .record(z.string(), z.unknown())
+    .meta({ description: 'BulletinData：各地综合评分与排名、积案化解、表扬与问题、督查督办（仅统计数字）' }),
+});
+
+const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
+
+const detail = (r: ReportRow) => ({
+  ...presentReport(r, BULLETIN),
+  sections: r.sections as BulletinSections,
+  data: r.data as Record<string, unknown>,
+});
+
+const h = BULLETIN_SECTION_HEADINGS;
+
+export const bulletinRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/bulletins',
+      {
+        schema: {
+          tags: ['bulletins'],
+          summary: '生成月度通报草稿（各地综合评分排名、积案化解、表扬与问题、督查督办）',
+          body: z.object({
+            month: zMonth(),
+            scope: zCode('行政区划代码格式不正确')
+              .optional()
+              .meta({ description: '行政区划代码，默认为本人所属辖区' }),
+          }),
+          response: { 201: Detail },
+        },
+      },
+      async (req, reply) => reply.status(201).send(detail(await createBulletin(ctx, actorOf(req), req.body))),
+    );
+
+    app.get(
+      '/bulletins',
+      {
+        schema: {
+          tags: ['bulletins'],
+          summary: '通报列表（本辖区）',
+          response: { 200: z.object({ items: z.array(Summary) }) },
+        },
+      },
+      async (req) => ({
+        items: (await listReports(ctx, actorOf(req), BULLETIN)).map((r) => presentReport(r, BULLETIN)),
+      }),
+    );
+
+    app.get(
+      '/bulletins/:id',
+      { schema: { tags: ['bulletins'], summary: '通报详情', params: idParam, response: { 200: Detail } } },
+      async (req) => detail(await loadReport(ctx, actorOf(req), req.params.id, BULLETIN)),
+    );
+
+    app.put(
+      '/bulletins/:id',
+      {
+        schema: {
+          tags: ['bulletins'],
+          summary: '修改通报各部分文字（仅草稿）',
+          params: idParam,
+          body: z.object({
+            sections: z.object({
+              overview: text(h.overview).optional(),
+              ranking: text(h.ranking).optional(),
+              commendations: text(h.commendations).optional(),
+              shortfalls: text(h.shortfalls).optional(),
+              supervision: text(h.supervision).optional(),
+              requirements: text(h.requirements).optional(),
+            }),
+          }),
+          response: { 200: Detail },
+        },
+      },
+      async (req) =>
+        detail(await updateReportSections(ctx, actorOf(req), req.params.id, req.body.sections, BULLETIN)),
+    );
+
+    app.post(
+      '/bulletins/:id/issue',
+      {
+        schema: {
+          tags: ['bulletins'],
+          summary: '签发通报（领导、管理员）',
+          params: idParam,
+          response: { 200: Detail },
+        },
+      },
+      async (req) => detail(await issueReport(ctx, actorOf(req), req.params.id, BULLETIN)),
+    );
+
+    app.get(
+      '/bulletins/:id/download',
+      {
+        schema: {
+          tags: ['bulletins'],
+          summary: '下载通报（Word 或 PDF）',
+          params: idParam,
+          querystring: z.object({ format: z.enum(['docx', 'pdf']).default('docx') }),
+        },
+      },
+      async (req, reply) => {
+        const r = await loadReport(ctx, actorOf(req), req.params.id, BULLETIN);
+        const data = r.data as BulletinData;
+        const bytes = await renderBulletin(req.query.format, {
+          data,
+          sections: r.sections as BulletinSections,
+          issuedAt: r.issuedAt,
+        });
+        const name = bulletinFilename(data, req.query.format);
+        return reply
+          .header('content-type', MIME[req.query.format])
+          .header(
+            'content-disposition',
+            `attachment; filename="bulletin.${req.query.format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+          )
+          .send(bytes);
+      },
+    );
+  };

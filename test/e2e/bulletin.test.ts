@@ -1,0 +1,110 @@
+// 月通报 and 专报 in a real Chromium against the seeded platform: nj_leader generates last month's
+// 通报 — the counties ranked on the scorecard, who is named — edits a section, saves, downloads the
+// Word file and issues it; the 专报 page (same page component) still drafts with its charts.
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedBacklog } from '../../src/seed/backlog.ts';
+import { seedCases } from '../../src/seed/cases.ts';
+import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
+import { DEMO_PASSWORD } from '../helpers/harness.ts';
+import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
+
+let browser: Browser;
+let server: Server;
+
+beforeAll(async () => {
+  if (!webBuilt()) {
+    throw new Error(
+      `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
+    );
+  }
+  browser = await launchBrowser();
+  server = await startServer();
+  await seedCases(server.h.ctx.db, server.h.ctx.pii, { count: 2000, seed: 11 });
+  await seedBacklog(server.h.ctx, { seed: 11 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(30_000);
+  return context.newPage();
+}
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.url}/console/`);
+  await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
+}
+
+describe('通报 and 专报 (console)', () => {
+  it('generates the monthly bulletin with the ranking, edits, downloads Word and issues it', async () => {
+    const page = await newPage();
+    await login(page, 'nj_leader');
+    await page.getByRole('link', { name: '通报' }).click();
+    await page.getByRole('heading', { name: '通报', exact: true }).waitFor();
+    await page.getByRole('button', { name: '生成草稿' }).click();
+    await page
+      .getByText(/关于\d{4}年\d{1,2}月全市信访工作情况的通报/)
+      .first()
+      .waitFor();
+    // The ranking: county rows of 南京市, the first ranked 1 or without data.
+    const table = page.locator('.ant-card').last().locator('table').first();
+    const firstRow = table.locator('tbody tr.ant-table-row').first();
+    await firstRow.waitFor();
+    expect(await firstRow.innerText()).toMatch(/区|县/);
+    expect(await table.locator('thead').innerText()).toContain('综合评分');
+    await expect
+      .poll(() => page.getByRole('textbox', { name: '二、综合排名' }).inputValue())
+      .toMatch(/综合评分/);
+    await expectNoTofu(page);
+    await saveScreenshot(page, 'console-bulletin');
+
+    const requirements = page.getByRole('textbox', { name: '六、下步工作要求' });
+    await requirements.fill('（一）各区于下月10日前报送整改情况。');
+    await page.getByRole('button', { name: '保存修改' }).click();
+    await page.getByText('已保存').waitFor();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载 Word' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/信访工作情况的通报\.docx$/);
+    expect((await readFile(await file.path())).subarray(0, 2).toString()).toBe('PK');
+
+    await page.getByRole('button', { name: '签发' }).click();
+    await page.getByText('通报已签发').first().waitFor();
+    expect(await page.locator('.ant-tag', { hasText: '已签发' }).count()).toBeGreaterThan(0);
+    expect(await requirements.getAttribute('readonly')).not.toBeNull();
+  }, 120_000);
+
+  it('the 专报 page still drafts the report with its figures and charts', async () => {
+    const page = await newPage();
+    await login(page, 'nj_leader');
+    await page.getByRole('link', { name: '专报' }).click();
+    await page.getByRole('heading', { name: '专报', exact: true }).waitFor();
+    await page.getByRole('button', { name: '生成草稿' }).click();
+    await page
+      .getByText(/信访形势的专报/)
+      .first()
+      .waitFor();
+    await page.getByRole('cell', { name: '信访总量' }).waitFor();
+    const chart = page.getByRole('img', { name: '近13个月信访总量' });
+    await chart.waitFor();
+    await expect
+      .poll(() => chart.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(100);
+  }, 120_000);
+});
