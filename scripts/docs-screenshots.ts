@@ -34,6 +34,11 @@ const SCREENSHOTS: Record<string, string> = {
   'console-campaign-add-entry': 'console-campaign-add-entry',
   'console-projects-year': 'console-projects-year',
   'console-project': 'console-project',
+  'console-monitoring': 'console-monitoring',
+  'console-dispatch': 'console-dispatch',
+  'console-dispatch-record': 'console-dispatch-record',
+  'console-my-tasks': 'console-my-tasks',
+  'console-monitoring-thresholds': 'console-monitoring-thresholds',
   'console-bulletin': 'console-bulletin',
 };
 

@@ -11,6 +11,7 @@ import { registerJobCommands } from '../jobs/cli.ts';
 import { seedBacklog } from '../seed/backlog.ts';
 import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
+import { seedDispatch } from '../seed/dispatch.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { dataOption } from './options.ts';
 import { createProgress } from './progress.ts';
@@ -80,6 +81,8 @@ export function registerAdminCommands(program: Command): void {
           out(
             `专项行动排查台账 ${k.entries} 条，重点工作项目 ${k.projects} 项 / campaigns and key projects seeded`,
           );
+          if (await seedDispatch(ctx))
+            out("周调度：上周调度会及其决定事项 / last week's dispatch meeting seeded");
         }
       } finally {
         await shutdown(ctx);

@@ -937,3 +937,81 @@ export const projectProgress = pgTable(
   },
   (t) => [index('project_progress_project_idx').on(t.projectId)],
 );
+
+// ---- 日监测 (src/monitoring) and 周调度 (src/dispatch) ------------------------------------------------
+
+/**
+ * 日监测晨报: one digest per petition bureau per day, written by the daily jobs (idempotent: the
+ * unique index). Counts per monitoring source and a short text; case numbers at most, no personal data.
+ */
+export const monitoringDigests = pgTable(
+  'monitoring_digests',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** { [sourceId]: total } */
+    counts: jsonb('counts').notNull().default({}),
+    body: text('body').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('monitoring_digests_uq').on(t.unitId, t.date),
+    index('monitoring_digests_jurisdiction_idx').on(t.jurisdictionCode, t.date),
+  ],
+);
+
+/** 周调度会: one per petition bureau and week (week_start is the Monday); draft → held. */
+export const dispatchMeetings = pgTable(
+  'dispatch_meetings',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    weekStart: date('week_start', { mode: 'string' }).notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    status: text('status').notNull(), // 'draft' | 'held'
+    attendees: jsonb('attendees').$type<string[]>().notNull().default([]),
+    notes: text('notes').notNull().default(''),
+    /** The agenda's figures and topics when the meeting was recorded (a snapshot). */
+    agenda: jsonb('agenda').notNull().default({}),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    heldAt: ts('held_at'),
+  },
+  (t) => [
+    uniqueIndex('dispatch_meetings_week_uq').on(t.unitId, t.weekStart),
+    index('dispatch_meetings_jurisdiction_idx').on(t.jurisdictionCode, t.weekStart),
+  ],
+);
+
+/** 调度事项: a decision of a meeting, owned by one staff user, due on a date; open → done. */
+export const dispatchTasks = pgTable(
+  'dispatch_tasks',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => dispatchMeetings.id),
+    title: text('title').notNull(),
+    ownerUserId: integer('owner_user_id')
+      .notNull()
+      .references(() => users.id),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    caseId: bigint('case_id', { mode: 'number' }).references(() => cases.id),
+    status: text('status').notNull(), // 'open' | 'done'
+    doneAt: ts('done_at'),
+    doneBy: integer('done_by').references(() => users.id),
+    doneNote: text('done_note'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('dispatch_tasks_meeting_idx').on(t.meetingId),
+    index('dispatch_tasks_owner_idx').on(t.ownerUserId, t.status),
+  ],
+);

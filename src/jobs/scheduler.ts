@@ -7,6 +7,7 @@ import { purgeLoginThrottle } from '../auth/throttle.ts';
 import { type CandidatePassResult, runBacklogCandidatePass } from '../backlog/candidates.ts';
 import { purgeIdempotencyKeys } from '../commands/idempotency.ts';
 import type { AppContext } from '../context.ts';
+import { type DigestResult, runMonitoringDigests } from '../monitoring/daily.ts';
 import { safeErrorMessage } from '../security/redact.ts';
 import { runWarningScan, type ScanResult } from '../warnings/scan.ts';
 import { runDeadlineSweep, type SweepResult } from './deadlines.ts';
@@ -107,7 +108,29 @@ async function sweepThenScan(
       candidates.set(r, e as Error);
     }
   }
+  if (!signal?.aborted) {
+    // 日监测晨报: after the sweep, the scan and the candidate pass, so that it counts their findings.
+    try {
+      digests.set(r, await runMonitoringDigests(ctx, now));
+    } catch (e) {
+      digests.set(r, e as Error);
+    }
+  }
   return r;
+}
+
+/** The monitoring digests (src/monitoring/daily.ts) that followed a sweep, or their error. */
+const digests = new WeakMap<SweepResult, DigestResult | Error>();
+
+function logDigests(log: AppContext['log'], r: SweepResult): void {
+  const d = digests.get(r);
+  if (!d) return;
+  if (d instanceof Error) {
+    const error = safeErrorMessage((d as Error & { cause?: Error }).cause ?? d).slice(0, 300);
+    log.error({ job: 'monitoring_digests', error }, `日监测晨报失败 / monitoring digests failed: ${error}`);
+  } else {
+    log.info({ job: 'monitoring_digests', ...d }, `日监测晨报完成 / monitoring digests: ${d.written}`);
+  }
 }
 
 /** The backlog candidate pass (src/backlog/candidates.ts) that followed a sweep, or its error. */
@@ -162,6 +185,7 @@ export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Sc
         );
         logScan(ctx.log, r);
         logCandidates(ctx.log, r);
+        logDigests(ctx.log, r);
       } else {
         ctx.log.info(
           { job: 'deadline_sweep' },

@@ -23,8 +23,10 @@ import { categoryRoutes } from '../classify/categoryRoutes.ts';
 import { classifyRoutes } from '../classify/routes.ts';
 import type { TrustProxy } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
+import { dispatchRoutes } from '../dispatch/routes.ts';
 import { duplicateRoutes } from '../duplicates/routes.ts';
 import { hotspotRoutes } from '../hotspots/routes.ts';
+import { monitoringRoutes } from '../monitoring/routes.ts';
 import { orgRoutes } from '../orgs/routes.ts';
 import { projectRoutes } from '../projects/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
@@ -115,6 +117,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(backlogRoutes(ctx), { prefix: '/api/v1' });
   await app.register(campaignRoutes(ctx), { prefix: '/api/v1' });
   await app.register(projectRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(monitoringRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(dispatchRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',

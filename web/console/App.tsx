@@ -6,6 +6,7 @@ import {
   AreaChartOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
   FileSearchOutlined,
@@ -14,10 +15,12 @@ import {
   FormOutlined,
   LogoutOutlined,
   MessageOutlined,
+  MonitorOutlined,
   NotificationOutlined,
   ProjectOutlined,
   ReconciliationOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -55,6 +58,9 @@ const CampaignsPage = lazy(() => import('./campaigns/Campaigns.tsx'));
 const CampaignDetailPage = lazy(() => import('./campaigns/CampaignDetail.tsx'));
 const ProjectsPage = lazy(() => import('./projects/Projects.tsx'));
 const ProjectDetailPage = lazy(() => import('./projects/ProjectDetail.tsx'));
+const MonitoringPage = lazy(() => import('./monitoring/Daily.tsx'));
+const DispatchPage = lazy(() => import('./dispatch/Dispatch.tsx'));
+const MyTasksPage = lazy(() => import('./dispatch/MyTasks.tsx'));
 
 /** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
  *  a department's registrars and handlers for the petitions sent straight to it. */
@@ -64,11 +70,14 @@ const registers = (me: { role: string; unit: { kind: string } | null }) =>
 const REPORTERS = new Set(['analyst', 'leader', 'admin']);
 /** Roles that see backlog matters (policies/backlog.ts backlogPolicy.use). */
 const BACKLOG = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
+/** Bureau roles that see 日监测 and 周调度 (policies/monitoring.ts, policies/dispatch.ts). */
+const MONITORS = new Set(['registrar', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
+const monitors = (role: string, unitKind?: string) => MONITORS.has(role) && unitKind === 'bureau';
 /** Roles that search the audit log (policies.auditPolicy.search). */
 const AUDITORS = new Set(['admin', 'auditor']);
 
 // Menu names are the Chinese text; t() gives the English when the console is switched (en.ts).
-function menu(role: string, t: TFunction, analytics = false, register = false) {
+function menu(role: string, t: TFunction, analytics = false, register = false, unitKind?: string) {
   // An auditor works on the audit log only (no matters in its scope: policies.caseScope).
   if (role === 'auditor')
     return { path: '/', routes: [{ path: '/audit', name: t('审计日志'), icon: <FileSearchOutlined /> }] };
@@ -81,6 +90,11 @@ function menu(role: string, t: TFunction, analytics = false, register = false) {
     routes.push({ path: '/campaigns', name: t('专项行动'), icon: <FlagOutlined /> });
     routes.push({ path: '/projects', name: t('重点工作'), icon: <ProjectOutlined /> });
   }
+  if (monitors(role, unitKind)) {
+    routes.push({ path: '/monitoring', name: t('日监测'), icon: <MonitorOutlined /> });
+    routes.push({ path: '/dispatch', name: t('周调度'), icon: <ScheduleOutlined /> });
+  }
+  routes.push({ path: '/tasks', name: t('我的待办'), icon: <CarryOutOutlined /> });
   if (register) routes.push({ path: '/register', name: t('登记'), icon: <FormOutlined /> });
   if (REPORTERS.has(role)) routes.push({ path: '/reports', name: t('专报'), icon: <FileTextOutlined /> });
   if (REPORTERS.has(role))
@@ -122,7 +136,7 @@ function Shell() {
       layout="mix"
       fixSiderbar
       siderWidth={200}
-      route={menu(me.role, t, seesAnalytics(me), registers(me))}
+      route={menu(me.role, t, seesAnalytics(me), registers(me), me.unit?.kind)}
       location={{ pathname: location.pathname }}
       token={{
         header: { colorBgHeader: '#a61616', colorHeaderTitle: '#fff', colorTextRightActionsItem: '#fff' },
@@ -179,6 +193,11 @@ function Shell() {
           {BACKLOG.has(me.role) ? <Route path="/projects" element={<ProjectsPage />} /> : null}
           {BACKLOG.has(me.role) ? <Route path="/projects/:id" element={<ProjectDetailPage />} /> : null}
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
+          {monitors(me.role, me.unit?.kind) ? (
+            <Route path="/monitoring" element={<MonitoringPage />} />
+          ) : null}
+          {monitors(me.role, me.unit?.kind) ? <Route path="/dispatch" element={<DispatchPage />} /> : null}
+          <Route path="/tasks" element={<MyTasksPage />} />
           {REPORTERS.has(me.role) ? <Route path="/bulletins" element={<BulletinsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/warnings" element={<WarningsPage />} /> : null}

@@ -23,6 +23,8 @@ addEnglish({
   积案化解: 'Backlog cases',
   专项行动: 'Campaigns',
   重点工作: 'Key projects',
+  日监测: 'Daily monitoring',
+  周调度: 'Weekly dispatch',
   当前用户: 'Current user',
   加载中: 'Loading',
   // roles (GET /auth/me roleName)

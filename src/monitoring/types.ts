@@ -1,0 +1,42 @@
+// What a monitoring source function (采集函数) gets and gives: the scope (a jurisdiction prefix),
+// now, the thresholds in force, how many items to list; the total and the first items.
+import type { Executor } from '../db/client.ts';
+import type { Thresholds } from '../domain/monitoring/sources.ts';
+
+export interface MonitoringItem {
+  /** Unique within the source (for React keys, dedupe across sources on the agenda). */
+  key: string;
+  title: string;
+  caseId: number | null;
+  caseNumber: string | null;
+  /** The unit now holding it (or responsible for it). */
+  unit: string | null;
+  /** Days overdue, left, without progress, or since raised (see `daysLabel`). */
+  days: number | null;
+  daysLabel: string;
+  /** One click: a console path (relative to /console) and its label. */
+  action: { label: string; path: string };
+}
+
+export interface SourceQuery {
+  exec: Executor;
+  /** Jurisdiction code of the scope ('320100') and its prefix ('3201'). */
+  code: string;
+  prefix: string;
+  now: Date;
+  /** Shanghai date of `now`. */
+  today: string;
+  limit: number;
+  /** Thresholds of the scope's jurisdiction. */
+  thresholds: Thresholds;
+  /** Thresholds of any jurisdiction (per-item rules, e.g. a matter's own county). */
+  thresholdsOf(code: string): Thresholds;
+}
+
+export interface SourceResult {
+  total: number;
+  items: MonitoringItem[];
+}
+
+/** A capability's contribution: finds the items of one source in the scope. */
+export type SourceCollector = (q: SourceQuery) => Promise<SourceResult>;

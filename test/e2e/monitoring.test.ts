@@ -1,0 +1,169 @@
+// 日监测 and 周调度 in a real Chromium against the seeded platform: gl_supervisor opens 日监测 —
+// cards per source, the overdue case in its table — and its action link opens the case; then opens
+// 周调度 (the week's figures, topics, last week's decisions), records this week's meeting with a
+// decision for the 住建局 handler, who finds it in 我的待办 and completes it.
+import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cases } from '../../src/db/schema.ts';
+import { runMonitoringDigests } from '../../src/monitoring/daily.ts';
+import { seedBacklog } from '../../src/seed/backlog.ts';
+import { seedCases } from '../../src/seed/cases.ts';
+import { seedDispatch } from '../../src/seed/dispatch.ts';
+import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
+import { DEMO_PASSWORD } from '../helpers/harness.ts';
+import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
+
+let browser: Browser;
+let server: Server;
+let overdue = { id: 0, caseNumber: '' };
+
+beforeAll(async () => {
+  if (!webBuilt()) {
+    throw new Error(
+      `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
+    );
+  }
+  browser = await launchBrowser();
+  server = await startServer();
+  const { ctx } = server.h;
+  await seedCases(ctx.db, ctx.pii, { count: 1500, seed: 11 });
+  await seedBacklog(ctx, { seed: 11 });
+  await seedDispatch(ctx);
+  // A new case of 鼓楼区, accepted, then a week past its due date (the oldest due first in the table).
+  const { h } = server;
+  await h.loginAll(['13900000001', 'gl_registrar']);
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: h.as('13900000001'),
+    payload: {
+      form: 'online',
+      purpose: 'claim',
+      subject: '小区雨污管网改造后路面长期未恢复',
+      content: '小区雨污管网改造后路面长期未恢复，多次反映未果，请求有关部门协调解决。',
+      jurisdictionCode: '320106',
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`register: ${res.statusCode} ${res.body}`);
+  const c = { id: res.json().caseId as number, caseNumber: res.json().caseNumber as string };
+  await h.act('gl_registrar', c.id, 'accept');
+  overdue = c;
+  await ctx.db
+    .update(cases)
+    .set({ dueAt: new Date(Date.now() - 7 * 86_400_000) })
+    .where(eq(cases.id, c.id));
+  await runMonitoringDigests(ctx);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+  });
+  context.setDefaultTimeout(30_000);
+  return context.newPage();
+}
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.url}/console/`);
+  await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
+}
+
+describe('日监测 and 周调度 (console)', () => {
+  it('日监测 shows the sources with counts and the overdue case; its action link opens the case', async () => {
+    const page = await newPage();
+    await login(page, 'gl_supervisor');
+    await page.getByRole('link', { name: '日监测' }).click();
+    await page.getByText('日监测 · 鼓楼区').first().waitFor();
+    for (const title of ['办理超期', '即将到期', '重大紧急预警未签收', '积案久无进展', '新增积案候选'])
+      expect(await page.getByText(title).count()).toBeGreaterThan(0);
+    const table = page.locator('#source-case_overdue');
+    const row = table.locator('tr', { hasText: overdue.caseNumber });
+    await row.waitFor();
+    await page.getByText('日监测晨报（').first().waitFor();
+    await expectNoTofu(page);
+    await saveScreenshot(page, 'console-monitoring');
+    await row.getByRole('link', { name: '打开信访件' }).click();
+    await page.waitForURL(`**/console/cases/${overdue.id}`);
+    await page.getByText(overdue.caseNumber).first().waitFor();
+    await page.context().close();
+  });
+
+  it('周调度: the agenda, recording a meeting with a decision → it is in the owner’s 我的待办', async () => {
+    const page = await newPage();
+    await login(page, 'gl_supervisor');
+    await page.getByRole('link', { name: '周调度' }).click();
+    await page.getByText('周调度 · 鼓楼区').first().waitFor();
+    await page.getByText('本周数据').waitFor();
+    await page.getByText(/上次调度会（.*）决定事项落实情况/).waitFor();
+    // Last week's decisions: one done, one open, one overdue (the demo meeting).
+    for (const s of ['已完成', '办理中', '已逾期'])
+      expect(await page.getByText(s, { exact: true }).count()).toBeGreaterThan(0);
+    await page.getByText(overdue.caseNumber).first().waitFor(); // a topic from 日监测
+
+    await page.getByLabel('参会人员').fill('王局长、李科长');
+    await page.getByLabel('会议记录').fill('研究超期件办理，明确责任人。');
+    await page.getByLabel('决定事项1').fill('三日内书面答复超期件');
+    await page.getByRole('combobox', { name: /负责人$/ }).click();
+    await page.keyboard.type('住房和城乡建设局承办人');
+    await page
+      .locator('.ant-select-item-option', { hasText: '鼓楼区住房和城乡建设局承办人' })
+      .first()
+      .click();
+    const due = new Date(Date.now() + (8 + 3 * 24) * 3_600_000).toISOString().slice(0, 10);
+    await page.getByLabel('完成期限').fill(due);
+    await page.getByRole('combobox', { name: /关联信访件/ }).click();
+    await page.locator('.ant-select-item-option', { hasText: overdue.caseNumber }).first().click();
+    await page.evaluate('window.scrollTo(0, 0)'); // a full-page shot of a scrolled page repeats the header
+    await saveScreenshot(page, 'console-dispatch-record');
+    await page.getByRole('button', { name: '保存调度会' }).click();
+    await page.getByText('调度会已记录，决定事项已送达负责人').waitFor();
+    await page.getByText(/本周调度会已记录/).waitFor();
+    await expectNoTofu(page);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await saveScreenshot(page, 'console-dispatch');
+    await page.context().close();
+
+    const owner = await newPage();
+    await login(owner, 'gl_handler');
+    await owner.getByRole('link', { name: '我的待办' }).click();
+    const row = owner.locator('tr', { hasText: '三日内书面答复超期件' });
+    await row.waitFor();
+    expect(await row.getByText('办理中').count()).toBe(1);
+    expect(await row.getByText(overdue.caseNumber).count()).toBe(1);
+    await saveScreenshot(owner, 'console-my-tasks');
+    await row.getByRole('button', { name: '办结' }).click();
+    await owner.getByLabel('办结说明').fill('已书面答复信访人');
+    await owner.getByRole('button', { name: /确\s*定/ }).click();
+    await owner.getByText('已办结').waitFor();
+    await row.getByText('已完成').waitFor();
+    await owner.context().close();
+  });
+
+  it('an administrator sets 积案久无进展 to 180 days for 鼓楼区: the stalled matter leaves the list', async () => {
+    const page = await newPage();
+    await login(page, 'gl_admin');
+    await page.getByRole('link', { name: '日监测' }).click();
+    const stalled = page.locator('#source-backlog_stalled');
+    await stalled.getByText(/共 [1-9]\d* 项/).waitFor();
+    await page.getByRole('button', { name: '阈值设置' }).click();
+    const days = page.getByLabel('积案久无进展：无进展天数（天）');
+    await days.fill('180');
+    await saveScreenshot(page, 'console-monitoring-thresholds', { fullPage: false });
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('阈值已保存').waitFor();
+    await stalled.getByText('共 0 项').waitFor();
+    await page.context().close();
+  });
+});
