@@ -3,6 +3,7 @@
 // capability (督办单逾期未反馈, 重点项目节点逾期 …) plugs in with one row there and one entry here.
 import { newCandidates, stalledMatters } from '../backlog/monitoring.ts';
 import type { SourceId } from '../domain/monitoring/sources.ts';
+import { overdueProjectMilestones } from '../projects/monitoring.ts';
 import { unacknowledgedWarnings } from '../warnings/monitoring.ts';
 import { nearDueCases, overdueCases } from './caseSources.ts';
 import type { SourceCollector } from './types.ts';
@@ -13,4 +14,5 @@ export const MONITORING_COLLECTORS: Record<SourceId, SourceCollector> = {
   warning_unacknowledged: unacknowledgedWarnings,
   backlog_stalled: stalledMatters,
   backlog_new_candidates: newCandidates,
+  project_milestone_overdue: overdueProjectMilestones,
 };

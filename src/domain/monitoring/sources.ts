@@ -80,6 +80,14 @@ export const MONITORING_SOURCES = [
       unit: '小时',
     },
   },
+  {
+    id: 'project_milestone_overdue',
+    title: '重点工作节点逾期',
+    severity: 'medium',
+    description: '本辖区重点工作项目中已过计划日期、尚未完成的节点（时间表）',
+    roles: OVERSIGHT,
+    threshold: null,
+  },
 ] as const satisfies readonly SourceDef[];
 
 export type SourceId = (typeof MONITORING_SOURCES)[number]['id'];
