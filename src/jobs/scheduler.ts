@@ -8,6 +8,7 @@ import { type CandidatePassResult, runBacklogCandidatePass } from '../backlog/ca
 import { purgeIdempotencyKeys } from '../commands/idempotency.ts';
 import type { AppContext } from '../context.ts';
 import { safeErrorMessage } from '../security/redact.ts';
+import { type EscalationPassResult, runSupervisionEscalationPass } from '../supervision/escalation.ts';
 import { runWarningScan, type ScanResult } from '../warnings/scan.ts';
 import { runDeadlineSweep, type SweepResult } from './deadlines.ts';
 
@@ -107,7 +108,34 @@ async function sweepThenScan(
       candidates.set(r, e as Error);
     }
   }
+  if (!signal?.aborted) {
+    try {
+      escalations.set(r, await runSupervisionEscalationPass(ctx, now, { signal }));
+    } catch (e) {
+      escalations.set(r, e as Error);
+    }
+  }
   return r;
+}
+
+/** The supervision escalation pass (src/supervision/escalation.ts) that followed a sweep, or its error. */
+const escalations = new WeakMap<SweepResult, EscalationPassResult | Error>();
+
+function logEscalations(log: AppContext['log'], r: SweepResult): void {
+  const b = escalations.get(r);
+  if (!b) return;
+  if (b instanceof Error) {
+    const error = safeErrorMessage((b as Error & { cause?: Error }).cause ?? b).slice(0, 300);
+    log.error(
+      { job: 'supervision_escalation', error },
+      `督办催办失败 / supervision escalation failed: ${error}`,
+    );
+  } else {
+    log.info(
+      { job: 'supervision_escalation', ...b },
+      `督办催办完成 / supervision escalation: 催办 ${b.reminded}, 升级 ${b.escalated}`,
+    );
+  }
 }
 
 /** The backlog candidate pass (src/backlog/candidates.ts) that followed a sweep, or its error. */
@@ -162,6 +190,7 @@ export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Sc
         );
         logScan(ctx.log, r);
         logCandidates(ctx.log, r);
+        logEscalations(ctx.log, r);
       } else {
         ctx.log.info(
           { job: 'deadline_sweep' },

@@ -7,8 +7,8 @@
 //   - accept (办结) or return feedback: reviewers, supervisors and leaders of the raising bureau.
 import { eq, like, or, type SQL, sql } from 'drizzle-orm';
 import { supervisionOrders } from '../db/schema.ts';
-import type { OrderActionName } from '../domain/supervision/orders.ts';
 import type { Role } from '../domain/roles.ts';
+import type { OrderActionName } from '../domain/supervision/orders.ts';
 import { type Actor, inSubtree } from './actor.ts';
 
 export type { Actor } from './actor.ts';

@@ -28,6 +28,7 @@ import { reportRoutes } from '../reports/routes.ts';
 import { calendarRoutes } from '../settings/calendarRoutes.ts';
 import { legalChannelRoutes } from '../settings/legalChannelRoutes.ts';
 import { settingsRoutes } from '../settings/routes.ts';
+import { supervisionRoutes } from '../supervision/routes.ts';
 import { profileRoutes } from '../users/profile.ts';
 import { userRoutes } from '../users/routes.ts';
 import { VERSION } from '../version.ts';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(warningRoutes(ctx), { prefix: '/api/v1' });
   await app.register(auditRoutes(ctx), { prefix: '/api/v1' });
   await app.register(backlogRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(supervisionRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',

@@ -50,7 +50,10 @@ export function eventLabel(action: string, detail: unknown = {}): string {
   const def = definitionOfEvent(action);
   const label = def
     ? (def.eventLabel?.(d) ?? def.label)
-    : (OTHER_EVENTS[action]?.label ?? BACKLOG_EVENT_LABELS[action] ?? SUPERVISION_EVENT_LABELS[action] ?? action);
+    : (OTHER_EVENTS[action]?.label ??
+      BACKLOG_EVENT_LABELS[action] ??
+      SUPERVISION_EVENT_LABELS[action] ??
+      action);
   const late = lateRecordOf(d);
   return late ? `${label}（逾期${late.daysLate}日）` : label;
 }
