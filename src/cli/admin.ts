@@ -10,6 +10,7 @@ import { auditLog } from '../db/schema.ts';
 import { registerJobCommands } from '../jobs/cli.ts';
 import { seedBacklog } from '../seed/backlog.ts';
 import { seedCases } from '../seed/cases.ts';
+import { seedSupervision } from '../seed/supervision.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { dataOption } from './options.ts';
 import { createProgress } from './progress.ts';
@@ -75,6 +76,8 @@ export function registerAdminCommands(program: Command): void {
           out(
             `积案 ${b.identified} 件（已化解 ${b.resolved}），候选 ${b.candidates} 件 / backlog matters seeded`,
           );
+          const sv = await seedSupervision(ctx);
+          out(`督办 ${sv} 件 / supervision orders seeded`);
         }
       } finally {
         await shutdown(ctx);

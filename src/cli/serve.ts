@@ -7,6 +7,7 @@ import { startScheduler } from '../jobs/scheduler.ts';
 import { seedBacklog } from '../seed/backlog.ts';
 import { seedCases } from '../seed/cases.ts';
 import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
+import { seedSupervision } from '../seed/supervision.ts';
 import { buildApp } from '../server/app.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { WEB_MISSING_MESSAGE, webBuilt } from '../server/web.ts';
@@ -23,6 +24,7 @@ async function seedDemoCases(ctx: AppContext, count: number): Promise<void> {
   );
   await runWarningScan(ctx, new Date());
   await seedBacklog(ctx, { seed: 1 }); // 积案: identified and resolved matters, candidates
+  await seedSupervision(ctx); // 督查督办: an escalated, a fed-back and a closed order
 }
 
 /** The SMS line of the start banner: where texts go, said plainly when they go nowhere. */
