@@ -10,6 +10,7 @@ import {
   DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FormOutlined,
   LogoutOutlined,
   MessageOutlined,
@@ -47,6 +48,8 @@ const SpecialPeriodsPage = lazy(() => import('./warnings/SpecialPeriods.tsx'));
 const AuditLogPage = lazy(() => import('./admin/AuditLog.tsx'));
 const BacklogPage = lazy(() => import('./backlog/Ledger.tsx'));
 const BacklogDetailPage = lazy(() => import('./backlog/Detail.tsx'));
+const SupervisionPage = lazy(() => import('./supervision/List.tsx'));
+const SupervisionDetailPage = lazy(() => import('./supervision/Detail.tsx'));
 
 /** Roles that register letters, visits and calls. */
 const REGISTERS = new Set(['registrar']);
@@ -67,6 +70,7 @@ function menu(role: string, t: TFunction, analytics = false) {
   if (analytics) routes.push({ path: '/warnings', name: t('预警'), icon: <AlertOutlined /> });
   if (BACKLOG.has(role))
     routes.push({ path: '/backlog', name: t('积案化解'), icon: <ReconciliationOutlined /> });
+  if (BACKLOG.has(role)) routes.push({ path: '/supervision', name: t('督查督办'), icon: <FlagOutlined /> });
   if (REGISTERS.has(role)) routes.push({ path: '/register', name: t('登记'), icon: <FormOutlined /> });
   if (REPORTERS.has(role)) routes.push({ path: '/reports', name: t('专报'), icon: <FileTextOutlined /> });
   if (AUDITORS.has(role)) routes.push({ path: '/audit', name: t('审计日志'), icon: <FileSearchOutlined /> });
@@ -158,6 +162,10 @@ function Shell() {
           <Route path="/cases/:id" element={<CaseDetailPage />} />
           {BACKLOG.has(me.role) ? <Route path="/backlog" element={<BacklogPage />} /> : null}
           {BACKLOG.has(me.role) ? <Route path="/backlog/:id" element={<BacklogDetailPage />} /> : null}
+          {BACKLOG.has(me.role) ? <Route path="/supervision" element={<SupervisionPage />} /> : null}
+          {BACKLOG.has(me.role) ? (
+            <Route path="/supervision/:id" element={<SupervisionDetailPage />} />
+          ) : null}
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/warnings" element={<WarningsPage />} /> : null}

@@ -20,6 +20,7 @@ addEnglish({
   保障期: 'Special periods',
   审计日志: 'Audit log',
   积案化解: 'Backlog cases',
+  督查督办: 'Supervision',
   当前用户: 'Current user',
   加载中: 'Loading',
   // roles (GET /auth/me roleName)
