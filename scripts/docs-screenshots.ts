@@ -29,6 +29,10 @@ const SCREENSHOTS: Record<string, string> = {
   'console-not-accepted': 'console-not-accepted',
   'console-backlog-ledger': 'console-backlog-ledger',
   'console-backlog-matter': 'console-backlog-matter',
+  'console-supervision-list': 'console-supervision-list',
+  'console-supervision-feedback': 'console-supervision-feedback',
+  'console-supervision-escalated': 'console-supervision-escalated',
+  'console-supervision-case': 'console-supervision-case',
 };
 
 function realImageMagick(): boolean {
