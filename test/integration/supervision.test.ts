@@ -18,6 +18,7 @@ const today = () => shanghaiDate(new Date());
 const inDays = (n: number) => shanghaiDate(new Date(Date.now() + n * DAY));
 let zhujian = 0; // 鼓楼区住房和城乡建设局 (gl_handler's unit)
 let renshe = 0; // 鼓楼区人力资源和社会保障局
+let firstCaseId = 0; // the citizen's first matter (初信初访)
 
 beforeAll(async () => {
   h = await startHarness();
@@ -79,6 +80,7 @@ describe('督查督办: an order on a case, from 督办 to 办结', () => {
 
   it('records the first-handling unit (首办) when the case is assigned, once', async () => {
     caseId = await newAssignedCase('老旧小区加装电梯补贴未发放');
+    firstCaseId = caseId;
     const [first] = await h.ctx.db.select().from(caseFirstUnits).where(eq(caseFirstUnits.caseId, caseId));
     expect(first).toMatchObject({ unitId: zhujian, action: 'assign' });
   });
@@ -282,5 +284,27 @@ describe('督查督办: an order on a unit, and escalation', () => {
     const ft = await get('gl_analyst', `/supervision/first-time?from=${inDays(-30)}&to=${today()}`);
     expect(ft.statusCode).toBe(200);
     expect(ft.json().total).toHaveProperty('rate');
+  });
+});
+
+describe('初信初访一次性化解率', () => {
+  it('counts the petitioner’s first matter, answered without repeat or review, for its 首办单位', async () => {
+    const ask = async () =>
+      (await get('gl_analyst', `/supervision/first-time?from=${inDays(-1)}&to=${today()}`)).json();
+    expect((await ask()).total).toEqual({ answered: 0, resolvedOnce: 0, rate: null });
+    const first = { id: firstCaseId };
+    await h.act('gl_handler', first.id, 'reply', {
+      outcome: 'supported',
+      request: '请求发放加装电梯补贴',
+      facts: '经查，补贴资金已到位。',
+      reasons: '依据本市加装电梯补贴办法。',
+      decision: '本月内发放补贴。',
+    });
+    await h.act('gl_handler', first.id, 'deliver', { method: 'online' });
+    const r = await ask();
+    expect(r.total).toEqual({ answered: 1, resolvedOnce: 1, rate: 100 });
+    expect(r.byUnit).toEqual([
+      { unitId: zhujian, unit: '鼓楼区住房和城乡建设局', answered: 1, resolvedOnce: 1, rate: 100 },
+    ]);
   });
 });
