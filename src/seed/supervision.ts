@@ -217,7 +217,7 @@ export async function seedSupervision(ctx: AppContext, opts: { now?: Date } = {}
           caseId: r.caseId,
           at: new Date(h.at),
           action: SUPERVISION_EVENTS[h.step].event,
-          actorRole: h.step === 'remind' || h.step === 'escalate' ? 'system' : 'supervisor',
+          actorRole: h.step === 'remind' || h.step === 'escalate' ? null : 'supervisor',
           detail: { supervisionId: r.id, note: h.text, unit: unitName(r.unitId) },
           public: false,
         });

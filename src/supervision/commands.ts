@@ -89,7 +89,7 @@ export async function orderCaseEvent(
     at,
     action: SUPERVISION_EVENTS[step].event,
     actorUserId: actor?.userId ?? null,
-    actorRole: actor?.role ?? 'system',
+    actorRole: actor?.role ?? null, // the platform's own steps (催办, 升级) have no actor, as the sweep's
     actorUnitId: actor?.unitId ?? null,
     detail: { supervisionId: o.id, ...detail },
     public: false,

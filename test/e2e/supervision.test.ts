@@ -112,8 +112,12 @@ describe('督查督办 (console)', () => {
     const section = page.locator('.ant-card').filter({ hasText: '督查督办' }).first();
     await section.getByText('书面督办').waitFor();
     await section.getByText('已升级').waitFor();
-    await section.getByRole('button', { name: '督办' }).waitFor();
+    await section.getByRole('button', { name: '发出督办' }).waitFor();
     await section.screenshot({ path: 'artifacts/screenshots/console-supervision-case.png' });
+    // The steps are on the case's timeline (internal), with what was recorded.
+    await page.getByText('督办升级').first().waitFor();
+    await page.getByText('督查督办', { exact: true }).last().waitFor();
+    await saveScreenshot(page, 'console-supervision-case-page');
     await page.context().close();
   });
 });

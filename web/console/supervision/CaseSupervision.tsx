@@ -35,7 +35,7 @@ export function CaseSupervision(props: { caseId: number; jurisdictionCode: strin
           <RaiseForm
             caseId={props.caseId}
             jurisdictionCode={props.jurisdictionCode.slice(0, 6)}
-            trigger={<Button size="small">督办</Button>}
+            trigger={<Button size="small">发出督办</Button>}
             onDone={async (id) => {
               await qc.invalidateQueries({ queryKey: ['supervision'] });
               navigate(`/supervision/${id}`);
