@@ -42,16 +42,16 @@ export function letterModel(d: LetterData): DocumentModel {
   const names = d.personNames ?? [];
   const rule = ORDER_TYPE_RULES[d.type];
   const due = chineseDate(day(d.deadline));
-  const matter = d.case
-    ? `${cdShort(d.case.receivedAt)}登记的“${maskPersonal(d.case.subject, names)}”信访事项（信访件编号：${d.case.caseNumber}）`
-    : '你单位信访工作有关情况';
+  const opening = d.case
+    ? `现就${cdShort(d.case.receivedAt)}登记的“${maskPersonal(d.case.subject, names)}”信访事项（信访件编号：${d.case.caseNumber}）对你单位予以${rule.name}`
+    : `现对你单位信访工作予以${rule.name}`;
   const rows: [string, string][] = [];
   if (d.case) rows.push(['信访件编号', d.case.caseNumber], ['信访事项', maskPersonal(d.case.subject, names)]);
   rows.push(['督办方式', rule.name], ['被督办单位', d.unit], ['反馈期限', `${due}前`]);
   const blocks: Block[] = [
     {
       type: 'p',
-      text: `根据《信访工作条例》关于督查督办的规定，现就${matter}对你单位予以${rule.name}。`,
+      text: `根据《信访工作条例》关于督查督办的规定，${opening}。`,
     },
     { type: 'fields', rows },
     { type: 'heading', text: '一、督办事项' },
