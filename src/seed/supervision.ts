@@ -209,7 +209,9 @@ export async function seedSupervision(ctx: AppContext, opts: { now?: Date } = {}
       unitId: supervisionOrders.unitId,
       history: supervisionOrders.history,
     });
-    // The steps on the cases' timelines.
+    // The cases carry the 督办 flag, and the steps are on their timelines.
+    const caseIds = rows.flatMap((r) => (r.caseId === null ? [] : [r.caseId]));
+    if (caseIds.length) await tx.update(cases).set({ supervised: true }).where(inArray(cases.id, caseIds));
     for (const r of rows) {
       if (r.caseId === null) continue;
       for (const h of r.history as { step: SupervisionStep; at: string; text: string }[]) {

@@ -191,6 +191,9 @@ export async function raiseOrder(ctx: AppContext, actor: Actor, input: RaiseInpu
       })
       .returning({ id: supervisionOrders.id, caseId: supervisionOrders.caseId });
     if (!row) throw new Error('insert returned nothing');
+    // The case's 督办 flag (the workbench's filter), as the lifecycle action 督办 sets it.
+    if (caseRow && !caseRow.supervised)
+      await w.tx.update(cases).set({ supervised: true, updatedAt: now }).where(eq(cases.id, caseRow.id));
     await orderCaseEvent(w, actor, row, 'raise', now, {
       orderType: typeName,
       ...(number ? { letterNumber: number } : {}),

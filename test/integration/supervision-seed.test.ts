@@ -34,6 +34,7 @@ describe('demo supervision orders', () => {
     expect(by('onsite')).toMatchObject({ status: 'closed', overdue: false, target: 'unit' });
     expect(by('interview')).toMatchObject({ status: 'issued', unit: '鼓楼区住房和城乡建设局' });
     const c = (await get('nj_supervisor', `/cases/${by('written').caseId}`)).json();
+    expect(c.flags.supervised).toBe(true);
     expect(c.timeline.map((e: { label: string }) => e.label)).toEqual(
       expect.arrayContaining(['督查督办', '督办催办', '督办升级']),
     );

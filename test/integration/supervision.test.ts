@@ -125,6 +125,8 @@ describe('督查督办: an order on a case, from 督办 to 办结', () => {
     expect(d.number).toMatch(/^〔\d{4}〕督字第\d+号$/);
     expect(d.letterUrl).toBe(`/api/v1/supervision/${id}/letter.docx`);
     expect(await timelineLabels(caseId)).toContain('督查督办');
+    // The case carries the 督办 flag (the workbench's filter).
+    expect((await get('gl_supervisor', `/cases/${caseId}`)).json().flags.supervised).toBe(true);
     // The case page's question.
     const list = (await get('gl_supervisor', `/supervision?caseId=${caseId}`)).json().items;
     expect(list.map((o: { id: number }) => o.id)).toEqual([id]);
