@@ -40,6 +40,10 @@ const SCREENSHOTS: Record<string, string> = {
   'console-my-tasks': 'console-my-tasks',
   'console-monitoring-thresholds': 'console-monitoring-thresholds',
   'console-bulletin': 'console-bulletin',
+  'console-supervision-list': 'console-supervision-list',
+  'console-supervision-feedback': 'console-supervision-feedback',
+  'console-supervision-escalated': 'console-supervision-escalated',
+  'console-supervision-case': 'console-supervision-case',
 };
 
 function realImageMagick(): boolean {

@@ -11,6 +11,7 @@ import { subscribeCaseNotices } from './notify/caseNotices.ts';
 import { searchColumns } from './search/columns.ts';
 import { highlight } from './search/highlight.ts';
 import { caseSearch } from './search/query.ts';
+import { subscribeFirstUnits } from './supervision/firstUnit.ts';
 import { subscribeWarnings } from './warnings/subscribers.ts';
 
 export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExtensions: CaseExtensions } {
@@ -18,6 +19,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
   subscribeDuplicates(events);
   subscribeWarnings(events);
   subscribeCaseNotices(events);
+  subscribeFirstUnits(events);
   subscribeRollups(events);
   subscribeCaseAudit(events);
   return {

@@ -1015,3 +1015,76 @@ export const dispatchTasks = pgTable(
     index('dispatch_tasks_owner_idx').on(t.ownerUserId, t.status),
   ],
 );
+
+// ---- 督查督办 (supervision orders, src/supervision, docs/supervision.md) ------------------------------
+
+/**
+ * 督办单: an order from a petition bureau to a unit about one matter (`caseId`) or about the unit's
+ * work as a whole (`target` 'unit', e.g. many overdue matters). `type` and its defaults (deadline,
+ * 督办函, escalation) are the table of src/domain/supervision/orders.ts; `status` issued →
+ * feedback_filed → closed (or returned to issued); `escalationLevel` 0, 1 (催办), 2 (升级).
+ */
+export const supervisionOrders = pgTable(
+  'supervision_orders',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    type: text('type').notNull(),
+    target: text('target').notNull(), // 'case' | 'unit'
+    caseId: bigint('case_id', { mode: 'number' }).references(() => cases.id),
+    /** The addressed unit (被督办单位). */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The matter's place, or the addressed unit's jurisdiction: scoped lists and counts. */
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    /** 督办函 number 〔2026〕督字第N号: per raising bureau and year, only for types with a letter. */
+    letterYear: integer('letter_year'),
+    letterSeq: integer('letter_seq'),
+    facts: text('facts').notNull(), // 督办事项 / 情况
+    requirements: text('requirements').notNull(), // 督办要求
+    deadline: date('deadline', { mode: 'string' }).notNull(), // 反馈期限
+    status: text('status').notNull(),
+    raisingUnitId: integer('raising_unit_id')
+      .notNull()
+      .references(() => units.id),
+    raisedBy: integer('raised_by')
+      .notNull()
+      .references(() => users.id),
+    raisedAt: ts('raised_at').notNull(),
+    feedback: text('feedback'),
+    feedbackAttachments: text('feedback_attachments'),
+    feedbackBy: integer('feedback_by').references(() => users.id),
+    feedbackAt: ts('feedback_at'),
+    closedBy: integer('closed_by').references(() => users.id),
+    closedAt: ts('closed_at'),
+    escalationLevel: integer('escalation_level').notNull().default(0),
+    remindedAt: ts('reminded_at'),
+    escalatedAt: ts('escalated_at'),
+    /** Every step in words (who, what, note): raise, feedback, return, accept, remind, escalate. */
+    history: jsonb('history').notNull().default([]),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('supervision_orders_letter_uq').on(t.raisingUnitId, t.letterYear, t.letterSeq),
+    index('supervision_orders_case_idx').on(t.caseId),
+    index('supervision_orders_unit_idx').on(t.unitId, t.status),
+    index('supervision_orders_jurisdiction_idx').on(t.jurisdictionCode, t.raisedAt),
+    index('supervision_orders_pending_idx').on(t.deadline).where(sql`status = 'issued'`),
+  ],
+);
+
+/**
+ * 首接首办: the first unit a matter was forwarded or assigned to (转送/交办), recorded once by the
+ * supervision capability's subscriber to `case.acted` (cases keep only the current unit).
+ */
+export const caseFirstUnits = pgTable('case_first_units', {
+  caseId: bigint('case_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => cases.id),
+  unitId: integer('unit_id')
+    .notNull()
+    .references(() => units.id),
+  action: text('action').notNull(), // 'forward' | 'assign'
+  at: ts('at').notNull(),
+});

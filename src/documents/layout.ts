@@ -96,6 +96,8 @@ export interface LayoutInput {
   caseNumber: string;
   issuedDate: string; // already in Chinese numerals
   contactPhone?: string;
+  /** The footer's line instead of the case number and query hint (letters between offices). */
+  footerNote?: string;
 }
 
 export function layoutDocument(input: LayoutInput): Document {
@@ -123,7 +125,7 @@ export function layoutDocument(input: LayoutInput): Document {
   const footer = new Footer({
     children: [
       para(
-        `信访件编号：${input.caseNumber}\u3000可凭信访件编号和查询码查询办理进展`,
+        input.footerNote ?? `信访件编号：${input.caseNumber}\u3000可凭信访件编号和查询码查询办理进展`,
         { alignment: AlignmentType.CENTER, spacing: { line: 300, lineRule: LineRuleType.EXACT } },
         footerStyle,
       ),

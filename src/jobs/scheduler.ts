@@ -9,6 +9,7 @@ import { purgeIdempotencyKeys } from '../commands/idempotency.ts';
 import type { AppContext } from '../context.ts';
 import { type DigestResult, runMonitoringDigests } from '../monitoring/daily.ts';
 import { safeErrorMessage } from '../security/redact.ts';
+import { type EscalationPassResult, runSupervisionEscalationPass } from '../supervision/escalation.ts';
 import { runWarningScan, type ScanResult } from '../warnings/scan.ts';
 import { runDeadlineSweep, type SweepResult } from './deadlines.ts';
 
@@ -109,6 +110,13 @@ async function sweepThenScan(
     }
   }
   if (!signal?.aborted) {
+    try {
+      escalations.set(r, await runSupervisionEscalationPass(ctx, now, { signal }));
+    } catch (e) {
+      escalations.set(r, e as Error);
+    }
+  }
+  if (!signal?.aborted) {
     // 日监测晨报: after the sweep, the scan and the candidate pass, so that it counts their findings.
     try {
       digests.set(r, await runMonitoringDigests(ctx, now));
@@ -130,6 +138,26 @@ function logDigests(log: AppContext['log'], r: SweepResult): void {
     log.error({ job: 'monitoring_digests', error }, `日监测晨报失败 / monitoring digests failed: ${error}`);
   } else {
     log.info({ job: 'monitoring_digests', ...d }, `日监测晨报完成 / monitoring digests: ${d.written}`);
+  }
+}
+
+/** The supervision escalation pass (src/supervision/escalation.ts) that followed a sweep, or its error. */
+const escalations = new WeakMap<SweepResult, EscalationPassResult | Error>();
+
+function logEscalations(log: AppContext['log'], r: SweepResult): void {
+  const b = escalations.get(r);
+  if (!b) return;
+  if (b instanceof Error) {
+    const error = safeErrorMessage((b as Error & { cause?: Error }).cause ?? b).slice(0, 300);
+    log.error(
+      { job: 'supervision_escalation', error },
+      `督办催办失败 / supervision escalation failed: ${error}`,
+    );
+  } else {
+    log.info(
+      { job: 'supervision_escalation', ...b },
+      `督办催办完成 / supervision escalation: 催办 ${b.reminded}, 升级 ${b.escalated}`,
+    );
   }
 }
 
@@ -186,6 +214,7 @@ export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Sc
         logScan(ctx.log, r);
         logCandidates(ctx.log, r);
         logDigests(ctx.log, r);
+        logEscalations(ctx.log, r);
       } else {
         ctx.log.info(
           { job: 'deadline_sweep' },

@@ -33,6 +33,7 @@ import { reportRoutes } from '../reports/routes.ts';
 import { calendarRoutes } from '../settings/calendarRoutes.ts';
 import { legalChannelRoutes } from '../settings/legalChannelRoutes.ts';
 import { settingsRoutes } from '../settings/routes.ts';
+import { supervisionRoutes } from '../supervision/routes.ts';
 import { profileRoutes } from '../users/profile.ts';
 import { userRoutes } from '../users/routes.ts';
 import { VERSION } from '../version.ts';
@@ -119,6 +120,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(projectRoutes(ctx), { prefix: '/api/v1' });
   await app.register(monitoringRoutes(ctx), { prefix: '/api/v1' });
   await app.register(dispatchRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(supervisionRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',

@@ -36,6 +36,7 @@ describe('scheduling a hearing in the console', () => {
           new Response(JSON.stringify(b), { headers: { 'content-type': 'application/json' } });
         if (url.pathname.endsWith('/notifications')) return json({ items: [] });
         if (url.pathname.endsWith('/backlog')) return json({ items: [] }); // no 积案 on this case
+        if (url.pathname.endsWith('/supervision')) return json({ items: [] }); // no 督办 on this case
         if (url.pathname.endsWith('/actions')) {
           posted.push(JSON.parse(String(init?.body)));
           const { related: _r, ...answer } = detail;

@@ -9,6 +9,7 @@ import {
   CarryOutOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
@@ -61,6 +62,8 @@ const ProjectDetailPage = lazy(() => import('./projects/ProjectDetail.tsx'));
 const MonitoringPage = lazy(() => import('./monitoring/Daily.tsx'));
 const DispatchPage = lazy(() => import('./dispatch/Dispatch.tsx'));
 const MyTasksPage = lazy(() => import('./dispatch/MyTasks.tsx'));
+const SupervisionPage = lazy(() => import('./supervision/List.tsx'));
+const SupervisionDetailPage = lazy(() => import('./supervision/Detail.tsx'));
 
 /** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
  *  a department's registrars and handlers for the petitions sent straight to it. */
@@ -90,6 +93,8 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
     routes.push({ path: '/campaigns', name: t('专项行动'), icon: <FlagOutlined /> });
     routes.push({ path: '/projects', name: t('重点工作'), icon: <ProjectOutlined /> });
   }
+  if (BACKLOG.has(role))
+    routes.push({ path: '/supervision', name: t('督查督办'), icon: <FileProtectOutlined /> });
   if (monitors(role, unitKind)) {
     routes.push({ path: '/monitoring', name: t('日监测'), icon: <MonitorOutlined /> });
     routes.push({ path: '/dispatch', name: t('周调度'), icon: <ScheduleOutlined /> });
@@ -192,6 +197,10 @@ function Shell() {
           {BACKLOG.has(me.role) ? <Route path="/campaigns/:id" element={<CampaignDetailPage />} /> : null}
           {BACKLOG.has(me.role) ? <Route path="/projects" element={<ProjectsPage />} /> : null}
           {BACKLOG.has(me.role) ? <Route path="/projects/:id" element={<ProjectDetailPage />} /> : null}
+          {BACKLOG.has(me.role) ? <Route path="/supervision" element={<SupervisionPage />} /> : null}
+          {BACKLOG.has(me.role) ? (
+            <Route path="/supervision/:id" element={<SupervisionDetailPage />} />
+          ) : null}
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
           {monitors(me.role, me.unit?.kind) ? (
             <Route path="/monitoring" element={<MonitoringPage />} />

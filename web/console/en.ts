@@ -25,6 +25,7 @@ addEnglish({
   重点工作: 'Key projects',
   日监测: 'Daily monitoring',
   周调度: 'Weekly dispatch',
+  督查督办: 'Supervision',
   当前用户: 'Current user',
   加载中: 'Loading',
   // roles (GET /auth/me roleName)

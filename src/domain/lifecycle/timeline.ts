@@ -3,6 +3,7 @@
 // (登记, a repeat merged into this matter, the group check, deadline reminders) from this table.
 import { BACKLOG_EVENT_LABELS } from '../backlog/timeline.ts';
 import { CAMPAIGN_EVENT_LABELS } from '../campaigns/timeline.ts';
+import { SUPERVISION_EVENT_LABELS } from '../supervision/timeline.ts';
 import { definitionOfEvent } from './actions.ts';
 import { type Phrase, phrase, text } from './define.ts';
 import { FORM_NAMES, RATING_NAMES } from './vocabulary.ts';
@@ -53,6 +54,7 @@ export function eventLabel(action: string, detail: unknown = {}): string {
     : (OTHER_EVENTS[action]?.label ??
       BACKLOG_EVENT_LABELS[action] ??
       CAMPAIGN_EVENT_LABELS[action] ??
+      SUPERVISION_EVENT_LABELS[action] ??
       action);
   const late = lateRecordOf(d);
   return late ? `${label}（逾期${late.daysLate}日）` : label;
@@ -113,6 +115,11 @@ const DETAIL_LABELS: Record<string, string> = {
   level: '积案级别',
   deadline: '化解期限',
   note: '备注',
+  // 督查督办 steps (src/supervision): the kind of order, its number, requirements and feedback date.
+  orderType: '督办方式',
+  letterNumber: '督办文号',
+  requirements: '督办要求',
+  feedbackDeadline: '反馈期限',
   // A follow-up merged into this matter (重复信访): the petitioner's new text, kept as a supplement.
   supplementSubject: '补充事项',
   supplementContent: '补充内容',

@@ -1,0 +1,156 @@
+// What the API answers for supervision orders: a list item and the detail (history, feedback, the
+// letter's link, the actions the caller may take now). No personal data: a case is named by number
+// and subject, as in the case lists.
+import { eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '../db/client.ts';
+import { cases, units, users } from '../db/schema.ts';
+import {
+  ESCALATION_NAMES,
+  isOverdue,
+  letterNumber,
+  nextOrderStatus,
+  ORDER_ACTION_NAMES,
+  ORDER_ACTIONS,
+  ORDER_STATUS_NAMES,
+  ORDER_TYPE_RULES,
+  type OrderStatus,
+  type OrderTarget,
+  type OrderType,
+  TARGET_NAMES,
+} from '../domain/supervision/orders.ts';
+import { type Actor, supervisionPolicy } from '../policies/supervision.ts';
+import type { HistoryEntry } from './commands.ts';
+import type { OrderRow } from './queries.ts';
+
+export const OrderItem = z.object({
+  id: z.number(),
+  type: z.string(),
+  typeName: z.string(),
+  target: z.string(),
+  targetName: z.string(),
+  caseId: z.number().nullable(),
+  caseNumber: z.string().nullable(),
+  subject: z.string().nullable(),
+  unitId: z.number(),
+  unit: z.string(),
+  jurisdictionCode: z.string(),
+  number: z.string().nullable(),
+  deadline: z.string(),
+  status: z.string(),
+  statusName: z.string(),
+  overdue: z.boolean(),
+  escalationLevel: z.number(),
+  escalationName: z.string(),
+  raisedAt: z.string(),
+  feedbackAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+export type OrderItemView = z.infer<typeof OrderItem>;
+
+const dateOf = (d: Date | null) =>
+  d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) : null;
+
+export const orderNumber = (o: Pick<OrderRow, 'letterYear' | 'letterSeq'>) =>
+  o.letterYear !== null && o.letterSeq !== null ? letterNumber(o.letterYear, o.letterSeq) : null;
+
+export function presentItem(
+  r: { o: OrderRow; caseNumber: string | null; subject: string | null; unit: string },
+  today: string,
+): OrderItemView {
+  const o = r.o;
+  const status = o.status as OrderStatus;
+  return {
+    id: o.id,
+    type: o.type,
+    typeName: ORDER_TYPE_RULES[o.type as OrderType]?.name ?? o.type,
+    target: o.target,
+    targetName: TARGET_NAMES[o.target as OrderTarget] ?? o.target,
+    caseId: o.caseId,
+    caseNumber: r.caseNumber,
+    subject: r.subject,
+    unitId: o.unitId,
+    unit: r.unit,
+    jurisdictionCode: o.jurisdictionCode,
+    number: orderNumber(o),
+    deadline: o.deadline,
+    status,
+    statusName: ORDER_STATUS_NAMES[status] ?? status,
+    overdue: isOverdue({ status, deadline: o.deadline, feedbackDate: dateOf(o.feedbackAt) }, today),
+    escalationLevel: o.escalationLevel,
+    escalationName: ESCALATION_NAMES[o.escalationLevel] ?? '',
+    raisedAt: o.raisedAt.toISOString(),
+    feedbackAt: o.feedbackAt?.toISOString() ?? null,
+    closedAt: o.closedAt?.toISOString() ?? null,
+  };
+}
+
+export const OrderDetail = OrderItem.extend({
+  facts: z.string(),
+  requirements: z.string(),
+  raisingUnit: z.string(),
+  raisedBy: z.string().nullable(),
+  feedback: z.string().nullable(),
+  feedbackAttachments: z.string().nullable(),
+  feedbackBy: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  remindedAt: z.string().nullable(),
+  escalatedAt: z.string().nullable(),
+  letterUrl: z.string().nullable(),
+  history: z.array(
+    z.object({
+      step: z.string(),
+      label: z.string(),
+      at: z.string(),
+      by: z.string().nullable(),
+      text: z.string(),
+    }),
+  ),
+  availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
+});
+export type OrderDetailView = z.infer<typeof OrderDetail>;
+
+export async function presentDetail(
+  exec: Executor,
+  actor: Actor,
+  o: OrderRow,
+  today: string,
+): Promise<OrderDetailView> {
+  const unitIds = [o.unitId, o.raisingUnitId];
+  const userIds = [o.raisedBy, o.feedbackBy, o.closedBy].filter((x): x is number => x !== null);
+  const [us, ns, cs] = await Promise.all([
+    exec.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds)),
+    exec.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)),
+    o.caseId !== null
+      ? exec
+          .select({ caseNumber: cases.caseNumber, subject: cases.subject })
+          .from(cases)
+          .where(eq(cases.id, o.caseId))
+      : Promise.resolve([]),
+  ]);
+  const user = (id: number | null) => (id === null ? null : (us.find((u) => u.id === id)?.name ?? null));
+  const unit = (id: number) => ns.find((u) => u.id === id)?.name ?? '';
+  const item = presentItem(
+    { o, caseNumber: cs[0]?.caseNumber ?? null, subject: cs[0]?.subject ?? null, unit: unit(o.unitId) },
+    today,
+  );
+  const status = o.status as OrderStatus;
+  return {
+    ...item,
+    facts: o.facts,
+    requirements: o.requirements,
+    raisingUnit: unit(o.raisingUnitId),
+    raisedBy: user(o.raisedBy),
+    feedback: o.feedback,
+    feedbackAttachments: o.feedbackAttachments,
+    feedbackBy: user(o.feedbackBy),
+    closedBy: user(o.closedBy),
+    remindedAt: o.remindedAt?.toISOString() ?? null,
+    escalatedAt: o.escalatedAt?.toISOString() ?? null,
+    letterUrl: item.number ? `/api/v1/supervision/${o.id}/letter.docx` : null,
+    history: o.history as HistoryEntry[],
+    availableActions: ORDER_ACTION_NAMES.filter(
+      (a) => nextOrderStatus(a, status) !== null && supervisionPolicy.act(actor, o, a),
+    ).map((a) => ({ action: a, label: ORDER_ACTIONS[a].label })),
+  };
+}
