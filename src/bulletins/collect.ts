@@ -2,20 +2,88 @@
 // analytics rollups), the backlog matters identified and resolved so far (src/backlog's table),
 // the open overdue matters now; ranked on the scorecard (src/domain/bulletins/scorecard.ts), with
 // the findings and the units with most overdue matters. Stored with the bulletin: counts only.
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, like, lt, sql } from 'drizzle-orm';
 import { indicatorsFor, overdueByUnit, prefixOf } from '../analytics/indicators.ts';
 import type { Db } from '../db/client.ts';
-import { backlogMatters, jurisdictions, statsOpen, units } from '../db/schema.ts';
+import { backlogMatters, jurisdictions, statsOpen, supervisionOrders, units } from '../db/schema.ts';
 import { type BacklogStatus, IDENTIFIED_STATUSES } from '../domain/backlog/states.ts';
 import { findings, rankByScore, type ScoredFigures } from '../domain/bulletins/scorecard.ts';
+import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { rate } from '../domain/indicators/index.ts';
+import {
+  ESCALATION_NAMES,
+  isOverdue,
+  letterNumber,
+  ORDER_STATUS_NAMES,
+  ORDER_TYPE_RULES,
+  type OrderStatus,
+  type OrderType,
+} from '../domain/supervision/orders.ts';
 import { badRequest } from '../errors.ts';
 import { checkMonth, monthRange } from '../reports/collect.ts';
+import { supervisionCounts } from '../supervision/queries.ts';
 import type { BulletinData, BulletinRow, SupervisionSummary } from './types.ts';
 
-export interface BulletinSources {
-  /** The month's supervision orders in the scope (src/supervision), when that capability is wired. */
-  supervision?: (db: Db, q: { scopeCode: string; from: string; to: string }) => Promise<SupervisionSummary>;
+/** The month's supervision orders in the scope (src/supervision): counts, and each order in words. */
+async function supervisionOf(
+  db: Db,
+  scopeCode: string,
+  range: { from: string; to: string },
+  today: string,
+): Promise<SupervisionSummary> {
+  const { total } = await supervisionCounts({ db }, { jurisdiction: scopeCode }, range.from, range.to, today);
+  const o = supervisionOrders;
+  const rows = await db
+    .select({
+      id: o.id,
+      type: o.type,
+      status: o.status,
+      deadline: o.deadline,
+      feedbackAt: o.feedbackAt,
+      letterYear: o.letterYear,
+      letterSeq: o.letterSeq,
+      escalationLevel: o.escalationLevel,
+      unitName: units.name,
+    })
+    .from(o)
+    .innerJoin(units, eq(units.id, o.unitId))
+    .where(
+      and(
+        like(o.jurisdictionCode, `${prefixOf(scopeCode)}%`),
+        gte(o.raisedAt, sql`(${range.from}::date)::timestamp at time zone 'Asia/Shanghai'`),
+        lt(o.raisedAt, sql`(${range.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`),
+      ),
+    )
+    .orderBy(asc(o.raisedAt), asc(o.id))
+    .limit(50);
+  const items = rows.map((r) => {
+    const status = r.status as OrderStatus;
+    const late = isOverdue(
+      { status, deadline: r.deadline, feedbackDate: r.feedbackAt ? shanghaiDate(r.feedbackAt) : null },
+      today,
+    );
+    const words =
+      status === 'issued' && late
+        ? '逾期未反馈'
+        : late
+          ? `${ORDER_STATUS_NAMES[status]}（逾期反馈）`
+          : ORDER_STATUS_NAMES[status];
+    const escalation = ESCALATION_NAMES[r.escalationLevel] ?? '';
+    return {
+      number: r.letterYear && r.letterSeq ? letterNumber(r.letterYear, r.letterSeq) : `网上督办${r.id}`,
+      type: ORDER_TYPE_RULES[r.type as OrderType]?.name ?? r.type,
+      unitName: r.unitName,
+      status: escalation ? `${words}，${escalation}` : words,
+    };
+  });
+  return {
+    raised: total.issued,
+    closedOnTime: total.closedOnTime,
+    closed: total.closed,
+    overdue: total.overdue,
+    escalated: total.escalated,
+    items,
+  };
 }
 
 /** The key of `keys` whose code prefix holds `code` (longest first), else undefined. */
@@ -31,7 +99,7 @@ function childKey(keys: readonly string[], code: string): string | undefined {
 export async function collectBulletinData(
   db: Db,
   opts: { month: string; scopeCode: string },
-  sources: BulletinSources = {},
+  now: Date = new Date(),
 ): Promise<BulletinData> {
   checkMonth(opts.month);
   const [scope] = await db.select().from(jurisdictions).where(eq(jurisdictions.code, opts.scopeCode));
@@ -122,8 +190,12 @@ export async function collectBulletinData(
         open: u.open,
         overdue: u.overdue,
       })),
-    supervision: sources.supervision
-      ? await sources.supervision(db, { scopeCode: scope.code, ...range })
-      : null,
+    // What was late is judged at the month's end (or today, for the month in progress).
+    supervision: await supervisionOf(
+      db,
+      scope.code,
+      range,
+      [range.to, shanghaiDate(now)].sort()[0] as string,
+    ),
   };
 }

@@ -3,7 +3,7 @@
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../policies/index.ts';
 import { createStoredReport, type ReportKindSpec, type ReportRow } from '../reports/store.ts';
-import { type BulletinSources, collectBulletinData } from './collect.ts';
+import { collectBulletinData } from './collect.ts';
 import { bulletinTitle, draftBulletinSections } from './sections.ts';
 import { BULLETIN_SECTION_KEYS, type BulletinData } from './types.ts';
 
@@ -18,10 +18,9 @@ export async function createBulletin(
   ctx: AppContext,
   actor: Actor,
   input: { month: string; scope?: string },
-  sources: BulletinSources = {},
 ): Promise<ReportRow> {
   return createStoredReport(ctx, actor, BULLETIN, input, async (scopeCode) => {
-    const data = await collectBulletinData(ctx.db, { month: input.month, scopeCode }, sources);
+    const data = await collectBulletinData(ctx.db, { month: input.month, scopeCode });
     return { data, sections: draftBulletinSections(data) };
   });
 }

@@ -74,12 +74,13 @@ function shortfalls(d: BulletinData): string {
 
 function supervision(d: BulletinData): string {
   const s = d.supervision;
-  if (!s) return '本月督查督办情况另行通报。';
-  if (s.raised === 0 && s.overdue === 0) return '本月未下发督查督办事项。';
+  if (!s || s.raised === 0) return '本月未下发督查督办事项。';
   const lines = [
-    `本月共下发督查督办事项${s.raised}件，按期反馈${s.answeredOnTime}件，逾期反馈${s.answeredLate}件，逾期未反馈${s.overdue}件。`,
+    `本月共下发督查督办事项${s.raised}件，已办结${s.closed}件（其中按期反馈${s.closedOnTime}件），逾期${s.overdue}件，催办或升级${s.escalated}件。`,
   ];
-  const late = s.items.filter((i) => i.status === '逾期未反馈').map((i) => `${i.unitName}（${i.number}）`);
+  const late = s.items
+    .filter((i) => i.status.startsWith('逾期未反馈'))
+    .map((i) => `${i.unitName}（${i.number}）`);
   if (late.length > 0) lines.push(`逾期未反馈的单位：${late.join('、')}，请抓紧办理并书面说明原因。`);
   return lines.join('\n');
 }

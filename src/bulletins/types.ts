@@ -11,11 +11,14 @@ export interface BulletinRow extends ScoredFigures {
 }
 
 export interface SupervisionSummary {
+  /** Orders raised in the month in the scope (src/supervision: supervisionCounts). */
   raised: number;
-  /** Feedback received by its deadline / after it / still outstanding past it. */
-  answeredOnTime: number;
-  answeredLate: number;
+  /** Closed with feedback by its deadline / closed in all / late (waiting past it or answered late). */
+  closedOnTime: number;
+  closed: number;
   overdue: number;
+  /** Reminded or escalated to the raising bureau's leaders. */
+  escalated: number;
   /** The month's orders: number, type, addressee and state in words — no petitioner's data. */
   items: { number: string; type: string; unitName: string; status: string }[];
 }

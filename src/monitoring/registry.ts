@@ -4,6 +4,7 @@
 import { newCandidates, stalledMatters } from '../backlog/monitoring.ts';
 import type { SourceId } from '../domain/monitoring/sources.ts';
 import { overdueProjectMilestones } from '../projects/monitoring.ts';
+import { overdueOrders } from '../supervision/monitoring.ts';
 import { unacknowledgedWarnings } from '../warnings/monitoring.ts';
 import { nearDueCases, overdueCases } from './caseSources.ts';
 import type { SourceCollector } from './types.ts';
@@ -14,5 +15,6 @@ export const MONITORING_COLLECTORS: Record<SourceId, SourceCollector> = {
   warning_unacknowledged: unacknowledgedWarnings,
   backlog_stalled: stalledMatters,
   backlog_new_candidates: newCandidates,
+  supervision_overdue: overdueOrders,
   project_milestone_overdue: overdueProjectMilestones,
 };

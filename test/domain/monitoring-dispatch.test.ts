@@ -37,11 +37,12 @@ describe('monitoring sources', () => {
     expect(thresholdsFromSettings([{ stalledDays: 2.5 }, 'x', null]).stalledDays).toBe(15);
   });
 
-  it('roles: registrars see the clocks, supervisors everything, handlers nothing', () => {
+  it('roles: registrars see the clocks and orders, supervisors everything, handlers nothing', () => {
     expect(sourcesFor('registrar').map((s) => s.id)).toEqual([
       'case_overdue',
       'case_near_due',
       'backlog_stalled',
+      'supervision_overdue',
     ]);
     expect(sourcesFor('supervisor')).toHaveLength(MONITORING_SOURCES.length);
     expect(sourcesFor('handler')).toHaveLength(0);

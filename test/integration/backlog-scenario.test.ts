@@ -3,9 +3,15 @@
 // 包案 → a plan with steps → a supervision order with its 督办函 → the unit's feedback → the
 // seven-standard check → the city bureau approves closing (销号); the ledger, the quota view, the
 // daily monitoring page and the monthly bulletin all show it.
+
+import { eq } from 'drizzle-orm';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBacklogCandidatePass } from '../../src/backlog/candidates.ts';
+import { supervisionOrders } from '../../src/db/schema.ts';
 import { shanghaiDate } from '../../src/domain/deadlines/index.ts';
+import { MONITORING_SOURCES } from '../../src/domain/monitoring/sources.ts';
+import { collectSources } from '../../src/monitoring/daily.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -15,6 +21,7 @@ const SUBJECT = '征地拆迁安置房多年未交付';
 let zhujian = 0; // 鼓楼区住房和城乡建设局
 let caseId = 0;
 let matterId = 0;
+let orderId = 0;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -47,17 +54,20 @@ const act = async (user: string, payload: Record<string, unknown>) => {
 
 describe('积案 from the system’s candidate to 销号, seen by every mechanism', () => {
   it('the system proposes the long-open matter as a candidate', async () => {
-    const res = await post('13900000001', '/cases', {
-      form: 'online',
+    // A letter received 200 days ago, registered and accepted late (with the reason), never resolved.
+    const res = await post('gl_registrar', '/cases', {
+      form: 'letter',
       purpose: 'claim',
       subject: SUBJECT,
       content: `${SUBJECT}，多年来多次反映未果，请求有关部门协调解决。`,
       jurisdictionCode: '320106',
+      petitioner: { name: '王五', phone: '13812345678' },
+      receivedAt: new Date(Date.now() - 200 * DAY).toISOString(),
     });
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode, res.body).toBe(201);
     caseId = res.json().caseId;
-    await h.act('gl_registrar', caseId, 'accept');
-    await runBacklogCandidatePass(h.ctx, new Date(Date.now() + 200 * DAY));
+    await h.act('gl_registrar', caseId, 'accept', { lateReason: '来信积压，补登记' });
+    await runBacklogCandidatePass(h.ctx, new Date());
     const items = (await get('gl_supervisor', '/backlog?status=candidate')).json().items;
     const mine = items.find((i: { caseId: number }) => i.caseId === caseId);
     expect(mine).toMatchObject({ source: 'system', statusName: '候选' });
@@ -93,6 +103,78 @@ describe('积案 from the system’s candidate to 销号, seen by every mechanis
     const step = d.plan.steps[0];
     d = await act('gl_handler', { action: 'complete_step', stepId: step.id, note: '已核实，主体完工待验收' });
     expect(d.plan.status).toMatchObject({ total: 1, done: 1, label: '已完成' });
+  });
+
+  it('the city bureau raises a 书面督办 with its 督办函; the unit files feedback; the city accepts it', async () => {
+    const res = await post('nj_supervisor', '/supervision', {
+      type: 'written',
+      target: 'case',
+      caseId,
+      unitId: zhujian,
+      facts: '该积案认定后化解进度缓慢，信访人多次来电催问。',
+      requirements: '请于期限内明确安置房交付时间，书面答复信访人，并报送化解进展。',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const order = res.json();
+    orderId = order.id;
+    expect(order).toMatchObject({ typeName: '书面督办', unit: '鼓楼区住房和城乡建设局', status: 'issued' });
+    // The 督办函: a Word file addressed to the unit with its number and the requirements.
+    const letter = await get('gl_handler', `/supervision/${orderId}/letter.docx`);
+    expect(letter.statusCode).toBe(200);
+    const xml =
+      (await (await JSZip.loadAsync(letter.rawPayload)).file('word/document.xml')?.async('string')) ?? '';
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain(order.number);
+    expect(text).toContain('鼓楼区住房和城乡建设局');
+    expect(text).toContain('请于期限内明确安置房交付时间');
+    const fb = await post('gl_handler', `/supervision/${orderId}/actions`, {
+      action: 'file_feedback',
+      feedback: '已与开发主体明确本月底交付，已书面答复信访人。',
+    });
+    expect(fb.statusCode, fb.body).toBe(200);
+    const ok = await post('nj_supervisor', `/supervision/${orderId}/actions`, {
+      action: 'accept',
+      note: '反馈属实',
+    });
+    expect(ok.json().status).toBe('closed');
+    const labels = (await get('gl_supervisor', `/cases/${caseId}`))
+      .json()
+      .timeline.map((e: { label: string }) => e.label);
+    expect(labels).toEqual(expect.arrayContaining(['认定为积案', '领导包案', '督查督办']));
+  });
+
+  it('the daily monitoring page lists an order past its feedback date, and the matter once stalled', async () => {
+    // Another order, on the unit; its feedback date then passes (the deadline moved back: time passes).
+    const late = await post('nj_supervisor', '/supervision', {
+      type: 'online',
+      target: 'unit',
+      unitId: zhujian,
+      facts: '该局超期未办结事项较多。',
+      requirements: '请逐件清理并报送清理情况。',
+    });
+    expect(late.statusCode, late.body).toBe(201);
+    await h.ctx.db
+      .update(supervisionOrders)
+      .set({ deadline: inDays(-2) })
+      .where(eq(supervisionOrders.id, late.json().id));
+    const daily = (await get('nj_supervisor', '/monitoring/daily')).json();
+    const overdue = daily.sources.find((x: { id: string }) => x.id === 'supervision_overdue');
+    expect(overdue.total).toBe(1);
+    expect(overdue.items[0]).toMatchObject({
+      unit: '鼓楼区住房和城乡建设局',
+      days: 2,
+      action: { path: `/supervision/${late.json().id}` },
+    });
+    // Twenty days without progress, the matter is listed as stalled (积案久无进展).
+    const later = await collectSources(
+      h.ctx.db,
+      '320100',
+      MONITORING_SOURCES,
+      new Date(Date.now() + 20 * DAY),
+      50,
+    );
+    const stalled = later.find((x) => x.id === 'backlog_stalled');
+    expect(stalled?.items.map((i) => i.caseId)).toContain(caseId);
   });
 
   it('passes the seven standards and the city bureau approves closing (销号)', async () => {
@@ -132,5 +214,9 @@ describe('积案 from the system’s candidate to 销号, seen by every mechanis
     expect(gulou).toMatchObject({ backlogIdentified: 1, backlogResolved: 1, backlogResolutionRate: 1 });
     expect(b.sections.commendations).toContain('鼓楼区');
     expect(b.sections.commendations).toContain('认定的1件积案全部化解');
+    // The month's orders: the closed 书面督办 and the one past its date, by number and unit.
+    expect(b.data.supervision).toMatchObject({ raised: 2, closed: 1, closedOnTime: 1, overdue: 1 });
+    expect(b.sections.supervision).toContain('本月共下发督查督办事项2件');
+    expect(b.sections.supervision).toContain('逾期未反馈的单位：鼓楼区住房和城乡建设局');
   });
 });

@@ -81,6 +81,14 @@ export const MONITORING_SOURCES = [
     },
   },
   {
+    id: 'supervision_overdue',
+    title: '督办逾期未反馈',
+    severity: 'high',
+    description: '已过反馈期限、承办单位尚未报送反馈的督查督办事项',
+    roles: BUREAU,
+    threshold: null,
+  },
+  {
     id: 'project_milestone_overdue',
     title: '重点工作节点逾期',
     severity: 'medium',
