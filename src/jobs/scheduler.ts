@@ -4,14 +4,11 @@
 // client, lets one node sweep at a time (the sweep is idempotent, so a node that runs just after
 // another simply finds nothing to do). The embedded database has one process, so no lock there.
 import { purgeLoginThrottle } from '../auth/throttle.ts';
-import { type CandidatePassResult, runBacklogCandidatePass } from '../backlog/candidates.ts';
 import { purgeIdempotencyKeys } from '../commands/idempotency.ts';
 import type { AppContext } from '../context.ts';
-import { type DigestResult, runMonitoringDigests } from '../monitoring/daily.ts';
 import { safeErrorMessage } from '../security/redact.ts';
-import { type EscalationPassResult, runSupervisionEscalationPass } from '../supervision/escalation.ts';
-import { runWarningScan, type ScanResult } from '../warnings/scan.ts';
 import { runDeadlineSweep, type SweepResult } from './deadlines.ts';
+import { logPassOutcomes, type PassOutcome, runPasses } from './passes.ts';
 
 /** pg_advisory_lock key of the daily jobs ('xinfang' daily sweep); any constant unique to this app. */
 export const DAILY_JOBS_LOCK_KEY = '7846229001';
@@ -85,8 +82,9 @@ export async function runDailyJobs(
 }
 
 /**
- * The deadline sweep, then the warning scan (src/warnings/scan.ts) on the fresh overdue flags. A
- * failed scan is logged and does not undo the sweep.
+ * The deadline sweep, then the daily passes (src/jobs/passes.ts: warning scan on the fresh overdue
+ * flags, backlog candidates, supervision escalation, monitoring digests). A failed pass is logged
+ * and does not undo the sweep.
  */
 async function sweepThenScan(
   ctx: Parameters<typeof runDailyJobs>[0],
@@ -97,100 +95,12 @@ async function sweepThenScan(
   await purgeLoginThrottle(ctx.db, now); // back-off rows of pairs quiet for a day
   if (signal?.aborted) return r;
   await purgeIdempotencyKeys(ctx.db, now); // answers to retried submissions are kept 24 hours
-  try {
-    scans.set(r, await runWarningScan({ db: ctx.db, pii: ctx.pii }, now));
-  } catch (e) {
-    scans.set(r, e as Error);
-  }
-  if (!signal?.aborted) {
-    try {
-      candidates.set(r, await runBacklogCandidatePass(ctx, now, { signal }));
-    } catch (e) {
-      candidates.set(r, e as Error);
-    }
-  }
-  if (!signal?.aborted) {
-    try {
-      escalations.set(r, await runSupervisionEscalationPass(ctx, now, { signal }));
-    } catch (e) {
-      escalations.set(r, e as Error);
-    }
-  }
-  if (!signal?.aborted) {
-    // 日监测晨报: after the sweep, the scan and the candidate pass, so that it counts their findings.
-    try {
-      digests.set(r, await runMonitoringDigests(ctx, now));
-    } catch (e) {
-      digests.set(r, e as Error);
-    }
-  }
+  passes.set(r, await runPasses(ctx, now, signal));
   return r;
 }
 
-/** The monitoring digests (src/monitoring/daily.ts) that followed a sweep, or their error. */
-const digests = new WeakMap<SweepResult, DigestResult | Error>();
-
-function logDigests(log: AppContext['log'], r: SweepResult): void {
-  const d = digests.get(r);
-  if (!d) return;
-  if (d instanceof Error) {
-    const error = safeErrorMessage((d as Error & { cause?: Error }).cause ?? d).slice(0, 300);
-    log.error({ job: 'monitoring_digests', error }, `日监测晨报失败 / monitoring digests failed: ${error}`);
-  } else {
-    log.info({ job: 'monitoring_digests', ...d }, `日监测晨报完成 / monitoring digests: ${d.written}`);
-  }
-}
-
-/** The supervision escalation pass (src/supervision/escalation.ts) that followed a sweep, or its error. */
-const escalations = new WeakMap<SweepResult, EscalationPassResult | Error>();
-
-function logEscalations(log: AppContext['log'], r: SweepResult): void {
-  const b = escalations.get(r);
-  if (!b) return;
-  if (b instanceof Error) {
-    const error = safeErrorMessage((b as Error & { cause?: Error }).cause ?? b).slice(0, 300);
-    log.error(
-      { job: 'supervision_escalation', error },
-      `督办催办失败 / supervision escalation failed: ${error}`,
-    );
-  } else {
-    log.info(
-      { job: 'supervision_escalation', ...b },
-      `督办催办完成 / supervision escalation: 催办 ${b.reminded}, 升级 ${b.escalated}`,
-    );
-  }
-}
-
-/** The backlog candidate pass (src/backlog/candidates.ts) that followed a sweep, or its error. */
-const candidates = new WeakMap<SweepResult, CandidatePassResult | Error>();
-
-function logCandidates(log: AppContext['log'], r: SweepResult): void {
-  const b = candidates.get(r);
-  if (!b) return;
-  if (b instanceof Error) {
-    const error = safeErrorMessage((b as Error & { cause?: Error }).cause ?? b).slice(0, 300);
-    log.error({ job: 'backlog_candidates', error }, `积案候选失败 / backlog candidate pass failed: ${error}`);
-  } else {
-    log.info({ job: 'backlog_candidates', ...b }, `积案候选完成 / backlog candidates: 新增 ${b.added}`);
-  }
-}
-
-/** The warning scan that followed a sweep (or its error), for the log line after the sweep's. */
-const scans = new WeakMap<SweepResult, ScanResult | Error>();
-
-function logScan(log: AppContext['log'], r: SweepResult): void {
-  const w = scans.get(r);
-  if (!w) return;
-  if (w instanceof Error) {
-    const error = safeErrorMessage((w as Error & { cause?: Error }).cause ?? w).slice(0, 300);
-    log.error({ job: 'warning_scan', error }, `预警扫描失败 / warning scan failed: ${error}`);
-  } else {
-    log.info(
-      { job: 'warning_scan', ...w },
-      `预警扫描完成 / warning scan done: 新增预警 ${w.inserted}, 保障期日报 ${w.digests}`,
-    );
-  }
-}
+/** The daily passes that followed a sweep, for the log lines after the sweep's. */
+const passes = new WeakMap<SweepResult, PassOutcome[]>();
 
 export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Scheduler {
   const dailyAt = opts.dailyAt ?? '01:00';
@@ -211,10 +121,7 @@ export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Sc
           { job: 'deadline_sweep', ...r, ms: Date.now() - started, stoppedEarly: abort.signal.aborted },
           `日监测完成 / deadline sweep done: 临期 ${r.near}, 超期 ${r.overdue}, 超期未评价 ${r.evaluationsExpired}, 期满办结 ${r.autoClosed}`,
         );
-        logScan(ctx.log, r);
-        logCandidates(ctx.log, r);
-        logDigests(ctx.log, r);
-        logEscalations(ctx.log, r);
+        logPassOutcomes(ctx.log, passes.get(r) ?? []);
       } else {
         ctx.log.info(
           { job: 'deadline_sweep' },

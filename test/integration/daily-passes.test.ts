@@ -1,0 +1,105 @@
+// The daily passes after the deadline sweep (src/jobs/passes.ts): run in table order on the real
+// platform, one log line each after the sweep's, a failed pass logged without stopping the others,
+// and the passes after the scan skipped once the scheduler is stopping.
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAILY_PASSES, type DailyPass, logPassOutcomes, runPasses } from '../../src/jobs/passes.ts';
+import { startScheduler } from '../../src/jobs/scheduler.ts';
+import { type Harness, startHarness } from '../helpers/harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(JSON.parse(String(chunk)));
+      cb();
+    },
+  });
+  return { log: pino({ level: 'info' }, stream), lines };
+}
+async function until(cond: () => boolean, ms = 20_000) {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const JOBS = ['warning_scan', 'backlog_candidates', 'supervision_escalation', 'monitoring_digests'];
+
+describe('daily passes', () => {
+  it('the table runs the scan, the candidates, the escalation, then the digests', () => {
+    expect(DAILY_PASSES.map((p) => p.job)).toEqual(JOBS);
+    expect(DAILY_PASSES.filter((p) => p.evenIfAborted).map((p) => p.job)).toEqual(['warning_scan']);
+  });
+
+  it('the scheduler logs the sweep, then one summary line per pass', async () => {
+    const { log, lines } = capture();
+    const s = startScheduler({ ...h.ctx, log }, { initialDelayMs: 0, intervalMs: 600_000 });
+    await until(() => lines.length >= 1 + JOBS.length);
+    await s.stop();
+    expect(lines.map((l) => l.job)).toEqual(['deadline_sweep', ...JOBS]);
+    expect(lines.every((l) => l.level === 30)).toBe(true);
+    const msgs = lines.map((l) => String(l.msg));
+    expect(msgs[1]).toMatch(/^预警扫描完成 \/ warning scan done: 新增预警 \d+, 保障期日报 \d+$/);
+    expect(msgs[2]).toMatch(/^积案候选完成 \/ backlog candidates: 新增 \d+$/);
+    expect(msgs[3]).toMatch(/^督办催办完成 \/ supervision escalation: 催办 \d+, 升级 \d+$/);
+    expect(msgs[4]).toMatch(/^日监测晨报完成 \/ monitoring digests: \d+$/);
+    expect(lines[4]).toHaveProperty('written');
+  });
+
+  it('a failing pass is logged as an error and the passes after it still run', async () => {
+    const ran: string[] = [];
+    const row = (job: string, fail = false): DailyPass => ({
+      job,
+      zh: '测试',
+      en: job,
+      run: async () => {
+        ran.push(job);
+        if (fail) throw new Error('boom', { cause: new Error('relation "x" does not exist') });
+        return { n: 1 };
+      },
+      summary: () => `${job}: 1`,
+    });
+    const outcomes = await runPasses(h.ctx, new Date(), undefined, [row('a'), row('b', true), row('c')]);
+    expect(ran).toEqual(['a', 'b', 'c']);
+    const { log, lines } = capture();
+    logPassOutcomes(log, outcomes);
+    expect(lines.map((l) => [l.level, l.job])).toEqual([
+      [30, 'a'],
+      [50, 'b'],
+      [30, 'c'],
+    ]);
+    expect(lines[0]).toMatchObject({ n: 1, msg: '测试完成 / a: 1' });
+    expect(lines[1]).toMatchObject({ msg: '测试失败 / b failed: relation "x" does not exist' });
+  });
+
+  it('once the signal is aborted only the passes marked to run anyway still run', async () => {
+    const ran: string[] = [];
+    const row = (job: string, evenIfAborted = false): DailyPass => ({
+      job,
+      zh: '测试',
+      en: job,
+      evenIfAborted,
+      run: async () => {
+        ran.push(job);
+        return {};
+      },
+      summary: () => job,
+    });
+    const abort = new AbortController();
+    abort.abort();
+    const outcomes = await runPasses(h.ctx, new Date(), abort.signal, [row('scan', true), row('later')]);
+    expect(ran).toEqual(['scan']);
+    expect(outcomes.map((o) => o.job)).toEqual(['scan']);
+  });
+});
