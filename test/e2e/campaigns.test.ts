@@ -87,9 +87,16 @@ describe('专项行动 (console)', () => {
     await dialog.getByLabel('发生地（行政区划代码）').fill('320106');
     await dialog.getByLabel('问题类别').click();
     await page.locator('.ant-select-item-option[title="农村农业"]').click();
+    // The choice is in the field (a click during the dropdown's opening animation can miss it).
+    await dialog.locator('.ant-select-selection-item[title="农村农业"]').waitFor();
     await dialog.getByLabel('涉及人数').fill('23');
     await saveScreenshot(page, 'console-campaign-add-entry', { fullPage: false });
+    const saved = page.waitForResponse(
+      (r) => /\/api\/v1\/campaigns\/\d+\/entries$/.test(r.url()) && r.request().method() === 'POST',
+    );
     await dialog.getByRole('button', { name: /确\s*认|确\s*定/ }).click();
+    const answer = await saved;
+    expect(answer.status(), await answer.text()).toBe(201);
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => statistic(page, '排查').innerText()).toContain('31');
     await page.getByText('两村因灌溉用水分配产生争执，涉及二十余户').waitFor();
