@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { caseDocuments, caseEvents, caseParties } from '../db/schema.ts';
+import { ANONYMOUS_LABEL } from '../domain/anonymity.ts';
 import { daysRemaining, UNCOVERED_CALENDAR_NOTE } from '../domain/deadlines/index.ts';
 import { type Clocks, describeClocks } from '../domain/lifecycle/clocks.ts';
 import { eventDetailLines, eventLabel, lateRecordOf } from '../domain/lifecycle/timeline.ts';
@@ -15,7 +16,6 @@ import {
   type Purpose,
   STATE_NAMES,
 } from '../domain/lifecycle/vocabulary.ts';
-import { ANONYMOUS_LABEL } from '../domain/anonymity.ts';
 import { maskIdNumber, maskName, maskNumbersInText, maskPhone, maskStringsDeep } from '../domain/masking.ts';
 import { SimilarCase } from '../domain/relatedCases.ts';
 import { type Actor, casePolicy } from '../policies/index.ts';
