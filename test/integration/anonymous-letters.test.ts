@@ -2,6 +2,7 @@
 // is notified or given a query code, nobody rates it, yet it is classified, handled, replied to,
 // kept on file and counted in the totals (src/domain/anonymity.ts).
 import { and, eq } from 'drizzle-orm';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseEvents, cases, outbox } from '../../src/db/schema.ts';
 import { shanghaiDate } from '../../src/domain/deadlines/index.ts';
@@ -122,6 +123,17 @@ describe('an anonymous letter from registration to the archive', () => {
     expect(docs.map((x) => x.kind)).toEqual(
       expect.arrayContaining(['acceptance_notice', 'handling_opinion']),
     );
+    for (const doc of docs) {
+      const res = await h.app.inject({
+        url: `/api/v1/cases/${id}/documents/${doc.id}`,
+        headers: h.as('gl_registrar'),
+      });
+      expect(res.statusCode, doc.kind).toBe(200);
+      const zip = await JSZip.loadAsync(res.rawPayload);
+      const text = ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+      // Addressed to 匿名信访人, kept on file.
+      if (doc.kind === 'handling_opinion') expect(text).toContain('匿名信访人：');
+    }
     expect(await h.ctx.db.select().from(outbox).where(eq(outbox.caseId, id))).toEqual([]);
   });
 
