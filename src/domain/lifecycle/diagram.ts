@@ -140,7 +140,7 @@ export function renderLifecycleMarkdown(): string {
     '',
     '## 匿名信访 · Anonymous letters',
     '',
-    'Staff who receive a letter or call with no name (a registrar, or a department\'s registrar or handler) register it',
+    "Staff who receive a letter or call with no name (a registrar, or a department's registrar or handler) register it",
     'with `anonymous: true` and no petitioner; a citizen online never may (400 `anonymous_not_allowed`). It runs the same',
     'path: classified, accepted or not, assigned, replied to, counted in the totals. With nobody to reach, no SMS is sent and',
     'the query code is generated but shown to nobody; the documents are addressed to 匿名信访人 and kept on file, so',
