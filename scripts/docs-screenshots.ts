@@ -24,6 +24,8 @@ const SCREENSHOTS: Record<string, string> = {
   'console-workbench': 'console-workbench',
   'console-register': 'console-register-letter',
   'console-registered': 'console-registered',
+  'console-register-anonymous': 'console-register-anonymous',
+  'console-anonymous-case': 'console-anonymous-case',
   'console-case': 'console-case-registered',
   'console-action-modal': 'console-assign-modal',
   'console-not-accepted': 'console-not-accepted',

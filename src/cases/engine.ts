@@ -45,7 +45,7 @@ function blockerOf(actor: Actor, c: CaseRow, def: AnyActionDef, now: Date): (() 
     }
   }
   const blocked = def.blocked;
-  if (blocked?.when(c)) return () => blocked.error() as AppError;
+  if (blocked?.when(c)) return () => blocked.error(c) as AppError;
   return null;
 }
 

@@ -12,6 +12,7 @@ import {
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { caseEvents, caseParties, cases, users } from '../db/schema.ts';
+import { ANONYMOUS_ADDRESSEE, anonymousRefusal } from '../domain/anonymity.ts';
 import { isCategoryCode } from '../domain/categories.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { countyOf, levelOf } from '../domain/jurisdictions.ts';
@@ -47,6 +48,8 @@ export interface IntakeInput {
   representatives?: PartyInput[];
   peopleCount?: number;
   isJoint?: boolean;
+  /** 匿名信访: staff registering a letter or call with no name (src/domain/anonymity.ts). */
+  anonymous?: boolean;
   /** The case this petition says it follows up (信访件编号). */
   previousCaseNumber?: string;
   receivedAt?: Date;
@@ -174,6 +177,10 @@ const EARLIEST_RECEIVED = new Date('2000-01-01T00:00:00+08:00');
 function checkInput(actor: Actor, input: IntakeInput, now: Date): void {
   if (actor.role === 'citizen' && input.form !== 'online')
     throw badRequest('invalid_form', '网上信访的形式应为 online', 'form');
+  if (input.anonymous) {
+    const refusal = anonymousRefusal(actor.role, input.form);
+    if (refusal) throw badRequest(refusal.code, refusal.message, 'anonymous');
+  }
   if (actor.role !== 'citizen' && input.receivedAt) {
     if (input.receivedAt > now) throw badRequest('invalid_received_at', '收到日期不能晚于今天', 'receivedAt');
     if (input.receivedAt < EARLIEST_RECEIVED)
@@ -200,6 +207,8 @@ function checkInput(actor: Actor, input: IntakeInput, now: Date): void {
  * was recorded from the letter, call or visit.
  */
 async function petitionerOf(ctx: AppContext, tx: Executor, actor: Actor, input: IntakeInput) {
+  // Anonymous: nobody to identify; the stored party is only the addressee of the documents on file.
+  if (input.anonymous) return { petitioner: { name: ANONYMOUS_ADDRESSEE } as PartyInput, userId: null };
   if (actor.role !== 'citizen') return { petitioner: input.petitioner, userId: null };
   const [u] = await tx.select().from(users).where(eq(users.id, actor.userId));
   const dec = (v: string | null | undefined) => (v ? ctx.pii.decrypt(v) : undefined);
@@ -388,6 +397,7 @@ async function register(
       peopleCount,
       isGroup: input.form === 'visit' && peopleCount >= limits.groupVisitSize,
       isJoint: input.isJoint ?? false,
+      anonymous: input.anonymous ?? false,
       firstTime: !earlier, // 初信初访: no earlier matter of this petitioner
       skippedLevel,
       repeatCount: earlier ? 1 : 0,
@@ -451,7 +461,8 @@ async function register(
   return {
     caseId: row.id,
     caseNumber,
-    queryCode,
+    // An anonymous matter's query code is kept (hashed) but given to nobody (src/domain/anonymity.ts).
+    queryCode: row.anonymous ? undefined : queryCode,
     state: row.state as CaseState,
     repeatOf: earlier
       ? { caseId: earlier.id, caseNumber: earlier.caseNumber, state: earlier.state }

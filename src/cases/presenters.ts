@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { caseDocuments, caseEvents, caseParties } from '../db/schema.ts';
+import { ANONYMOUS_LABEL } from '../domain/anonymity.ts';
 import { daysRemaining, UNCOVERED_CALENDAR_NOTE } from '../domain/deadlines/index.ts';
 import { type Clocks, describeClocks } from '../domain/lifecycle/clocks.ts';
 import { eventDetailLines, eventLabel, lateRecordOf } from '../domain/lifecycle/timeline.ts';
@@ -47,6 +48,7 @@ export const CaseSummary = z.object({
     backlog: z.boolean(),
     supervised: z.boolean(),
     groupSuspect: z.boolean().meta({ description: '疑似联名/群体（多名信访人内容高度相似）' }),
+    anonymous: z.boolean().meta({ description: '匿名信访：无信访人身份，不发通知、不作评价' }),
   }),
 });
 
@@ -81,6 +83,7 @@ export function presentSummary(
       backlog: c.backlog,
       supervised: c.supervised,
       groupSuspect: c.groupSuspect,
+      anonymous: c.anonymous,
     },
   };
 }
@@ -268,6 +271,8 @@ export async function presentActionAnswer(
   return detail;
 }
 
+const NO_IDENTITY = { idNumber: null, phone: null, address: null, rightsCardNo: null };
+
 /** The petitioner is told a step came late and by how much; the reason for the delay is the staff's. */
 function withoutLateReason(detail: unknown): Record<string, unknown> {
   const d = (detail ?? {}) as Record<string, unknown>;
@@ -318,6 +323,8 @@ async function presentCaseBody(ctx: AppContext, actor: Actor, stored: CaseRow) {
       review: unit(c.reviewUnitId),
     },
     parties: parties.map((p) => {
+      // An anonymous matter's only party is the addressee of its documents on file: shown as 匿名.
+      if (c.anonymous) return { ...NO_IDENTITY, role: p.role, name: ANONYMOUS_LABEL };
       const name = dec(p.nameEnc) ?? '';
       const id = dec(p.idNumberEnc);
       const phone = dec(p.phoneEnc);

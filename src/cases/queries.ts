@@ -31,7 +31,10 @@ export const CaseListQuery = z.object({
   backlog: zFlag().optional(),
   supervised: zFlag().optional(),
   repeat: zFlag().optional(),
-  flag: z.enum(['group_suspect']).optional().meta({ description: 'group_suspect：疑似联名/群体' }),
+  flag: z
+    .enum(['group_suspect', 'anonymous'])
+    .optional()
+    .meta({ description: 'group_suspect：疑似联名/群体；anonymous：匿名信访' }),
   from: zDate('起始日期').optional().meta({ description: '收到日期起（含）' }),
   to: zDate('截止日期').optional().meta({ description: '收到日期止（含）' }),
   sort: z.enum(['receivedAt', 'dueAt', 'caseNumber']).default('receivedAt'),
@@ -75,6 +78,7 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   if (q.supervised !== undefined) where.push(eq(cases.supervised, q.supervised));
   if (q.repeat) where.push(sql`${cases.repeatCount} > 0`);
   if (q.flag === 'group_suspect') where.push(eq(cases.groupSuspect, true));
+  if (q.flag === 'anonymous') where.push(eq(cases.anonymous, true));
   if (q.from) where.push(gte(cases.receivedAt, shanghaiStart(q.from)));
   if (q.to) where.push(lt(cases.receivedAt, new Date(shanghaiStart(q.to).getTime() + 86_400_000)));
   const filters = and(...where);

@@ -54,6 +54,7 @@ const IntakeBody = z.object({
   representatives: z.array(PartyBody).max(20).optional(),
   peopleCount: z.number().int().min(1).max(100000).optional(),
   isJoint: z.boolean().optional(),
+  anonymous: z.boolean().optional().meta({ description: '匿名信访（仅工作人员登记来信、来电时）' }),
   previousCaseNumber: z
     .string()
     .regex(/^\d{16,19}$/, '信访件编号格式不正确')

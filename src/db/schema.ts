@@ -254,6 +254,8 @@ export const cases = pgTable(
     supervised: boolean('supervised').notNull().default(false), // 督办
     /** 疑似联名/群体: many petitioners filed near-identical content (src/duplicates/group.ts). */
     groupSuspect: boolean('group_suspect').notNull().default(false),
+    /** 匿名信访: registered by staff with no petitioner identity (src/domain/anonymity.ts). */
+    anonymous: boolean('anonymous').notNull().default(false),
     state: text('state').notNull(),
     outcome: text('outcome'),
     reasonCode: text('reason_code'),

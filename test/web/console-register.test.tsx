@@ -43,4 +43,22 @@ describe('console registration form', () => {
     await user.tab();
     await waitFor(() => expect(screen.queryByText('权益保障卡号应为6到30位字母、数字或“-”')).toBeNull());
   });
+
+  it('a letter may be marked 匿名来信: the petitioner fields go and the name is not asked for', async () => {
+    const { user } = renderPage(<RegisterPage />, { url: '/?form=letter', cache: [[ME_KEY, registrar]] });
+    expect(await screen.findByLabelText('姓名')).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: '匿名来信' }));
+    await waitFor(() => expect(screen.queryByLabelText('姓名')).toBeNull());
+    expect(screen.queryByLabelText('联系电话')).toBeNull();
+    expect(screen.getByText(/不发短信、不给查询码、不作评价/)).toBeTruthy();
+    await user.click(button(/^登\s*记$/));
+    expect(await screen.findByText('请填写标题')).toBeTruthy();
+    expect(screen.queryByText('此项必填')).toBeNull();
+  });
+
+  it('a visit cannot be anonymous: the visitor is there', async () => {
+    renderPage(<RegisterPage />, { url: '/?form=visit', cache: [[ME_KEY, registrar]] });
+    expect(await screen.findByLabelText('姓名')).toBeTruthy();
+    expect(screen.queryByRole('checkbox', { name: /匿名/ })).toBeNull();
+  });
 });

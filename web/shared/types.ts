@@ -43,6 +43,8 @@ export interface CaseSummary {
     skippedLevel: boolean;
     backlog: boolean;
     supervised: boolean;
+    /** 匿名信访 (src/domain/anonymity.ts). */
+    anonymous?: boolean;
   };
   /** With `q`: the matched passage, escaped, marked with <mark> (render with shared/Highlight.tsx). */
   highlight?: string;

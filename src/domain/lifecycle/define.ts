@@ -54,6 +54,8 @@ export interface CaseFacts {
   evaluationStatus: string | null;
   clocks: unknown;
   version: number;
+  /** 匿名信访 (src/domain/anonymity.ts): nobody to notify or to rate. */
+  anonymous?: boolean;
 }
 
 /** A unit (单位) as actions see it. */
@@ -190,7 +192,7 @@ export interface ActionDef<P = Record<string, unknown>, D = Record<string, unkno
   /** The action name its timeline event is recorded under, when not its own (期满办结 → close). */
   records?: string;
   /** A condition of the case beyond state and window that refuses the action (409). */
-  blocked?: { when(c: CaseFacts): boolean; error(): Error };
+  blocked?: { when(c: CaseFacts): boolean; error(c: CaseFacts): Error };
   /** Shown on the petitioner's timeline (and the public query). */
   public: boolean | ((payload: P) => boolean);
   /** What the action changes beyond state and clocks, and what its timeline event says. */

@@ -137,6 +137,16 @@ export function renderLifecycleMarkdown(): string {
     "hearing's opinion; issues the 听证笔录) resumes it with the calendar days of the pause (both ends counted) added to",
     'its limit, so hearing time does not count. While a hearing is pending the clock is never overdue and the decision',
     '(`decide_review`, `decide_rereview`) is refused (409 `hearing_pending`).',
+    '',
+    '## 匿名信访 · Anonymous letters',
+    '',
+    "Staff who receive a letter or call with no name (a registrar, or a department's registrar or handler) register it",
+    'with `anonymous: true` and no petitioner; a citizen online never may (400 `anonymous_not_allowed`). It runs the same',
+    'path: classified, accepted or not, assigned, replied to, counted in the totals. With nobody to reach, no SMS is sent and',
+    'the query code is generated but shown to nobody; the documents are addressed to 匿名信访人 and kept on file, so',
+    '`deliver` records the filing (method 其他): it starts the 复查申请期限 only (the matter closes when it lapses) and',
+    'never the evaluation, so `rate` is refused, and the matter is neither in 参评率/满意率 nor marked 超期未评价',
+    '(src/domain/anonymity.ts). Repeat detection by identity skips it; content similarity still applies.',
   );
   lines.push(
     '',

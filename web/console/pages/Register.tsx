@@ -8,6 +8,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Col,
   DatePicker,
   Descriptions,
@@ -24,6 +25,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { ANONYMOUS_FORMS } from '../../../src/domain/anonymity.ts';
 import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
 import { PURPOSE_NAMES, PURPOSES, type Purpose } from '../../../src/domain/lifecycle/vocabulary.ts';
 import { api, errorMessage } from '../../shared/api.ts';
@@ -34,6 +36,8 @@ import { RegisterAssist } from './RegisterAssist.tsx';
 type Form3 = 'letter' | 'visit' | 'phone';
 const FORM_LABELS: Record<Form3, string> = { letter: '来信', visit: '来访', phone: '来电' };
 const MAX_REPRESENTATIVES = 5;
+const ANONYMOUS_NOTE =
+  '未署名的来信（来电）：不填信访人信息，不发短信、不给查询码、不作评价，照常受理、办理和统计。';
 
 interface Person {
   name: string;
@@ -42,6 +46,8 @@ interface Person {
 }
 
 interface Values {
+  /** 匿名来信/来电: no petitioner fields (src/domain/anonymity.ts). */
+  anonymous?: boolean;
   name: string;
   idNumber?: string;
   phone?: string;
@@ -95,7 +101,9 @@ function Done({ r, onAgain }: { r: Registered; onAgain: () => void }) {
             ? `该信访人就同一事项的信访正在办理中，本次信访已并入信访件 ${linked.caseNumber}，不另立新件。`
             : refused
               ? `该事项（信访件 ${r.repeatOf?.caseNumber}）已办理终结，以同一事实和理由再次提出，依法不再受理，已出具告知书。`
-              : '请将信访件编号和查询码告知信访人（已同时短信发送）。'
+              : r.queryCode
+                ? '请将信访件编号和查询码告知信访人（已同时短信发送）。'
+                : '匿名信访：无信访人可告知，不发送短信，不设评价；处理意见书存档备查。'
         }
       />
       <Descriptions bordered column={1} size="middle" style={{ maxWidth: 560, margin: '0 auto' }}>
@@ -133,6 +141,8 @@ export default function RegisterPage() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Registered>();
+  const mayBeAnonymous = (ANONYMOUS_FORMS as readonly string[]).includes(kind);
+  const anonymous = Form.useWatch('anonymous', form) === true && mayBeAnonymous;
 
   async function submit(v: Values) {
     setBusy(true);
@@ -150,7 +160,9 @@ export default function RegisterPage() {
           subject: v.subject.trim(),
           content,
           ...(v.categoryCode ? { categoryCode: v.categoryCode } : {}),
-          petitioner: { ...party(v), ...(card ? { rightsCardNo: card } : {}) },
+          ...(anonymous
+            ? { anonymous: true }
+            : { petitioner: { ...party(v), ...(card ? { rightsCardNo: card } : {}) } }),
           ...(kind === 'letter' && v.receivedAt
             ? { receivedAt: v.receivedAt.hour(9).minute(0).second(0).millisecond(0).toISOString() }
             : {}),
@@ -204,33 +216,49 @@ export default function RegisterPage() {
             <Typography.Title level={2} style={{ fontSize: 16 }}>
               信访人
             </Typography.Title>
-            <Row gutter={16}>
-              <Col span={6}>
-                <Form.Item label="姓名" name="name" rules={[nameRule(true)]} validateTrigger="onBlur">
-                  <Input maxLength={20} />
-                </Form.Item>
-              </Col>
-              <Col span={6}>
-                <Form.Item
-                  label="身份证号码"
-                  name="idNumber"
-                  rules={[idNumberRule(false)]}
-                  validateTrigger="onBlur"
-                >
-                  <Input maxLength={18} />
-                </Form.Item>
-              </Col>
-              <Col span={6}>
-                <Form.Item label="联系电话" name="phone" rules={[phoneRule(false)]} validateTrigger="onBlur">
-                  <Input maxLength={20} inputMode="tel" />
-                </Form.Item>
-              </Col>
-              <Col span={6}>
-                <Form.Item label="住址" name="address">
-                  <Input maxLength={200} />
-                </Form.Item>
-              </Col>
-            </Row>
+            {mayBeAnonymous ? (
+              <Form.Item
+                name="anonymous"
+                valuePropName="checked"
+                extra={anonymous ? ANONYMOUS_NOTE : undefined}
+              >
+                <Checkbox>{kind === 'phone' ? '匿名来电' : '匿名来信'}</Checkbox>
+              </Form.Item>
+            ) : null}
+            {anonymous ? null : (
+              <Row gutter={16}>
+                <Col span={6}>
+                  <Form.Item label="姓名" name="name" rules={[nameRule(true)]} validateTrigger="onBlur">
+                    <Input maxLength={20} />
+                  </Form.Item>
+                </Col>
+                <Col span={6}>
+                  <Form.Item
+                    label="身份证号码"
+                    name="idNumber"
+                    rules={[idNumberRule(false)]}
+                    validateTrigger="onBlur"
+                  >
+                    <Input maxLength={18} />
+                  </Form.Item>
+                </Col>
+                <Col span={6}>
+                  <Form.Item
+                    label="联系电话"
+                    name="phone"
+                    rules={[phoneRule(false)]}
+                    validateTrigger="onBlur"
+                  >
+                    <Input maxLength={20} inputMode="tel" />
+                  </Form.Item>
+                </Col>
+                <Col span={6}>
+                  <Form.Item label="住址" name="address">
+                    <Input maxLength={200} />
+                  </Form.Item>
+                </Col>
+              </Row>
+            )}
             {kind === 'visit' ? (
               <>
                 <Row gutter={16}>

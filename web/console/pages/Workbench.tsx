@@ -70,6 +70,7 @@ const FLAG_TAGS: { key: keyof CaseRow['flags']; label: string; color: string }[]
   { key: 'backlog', label: '积案', color: 'magenta' },
   { key: 'isGroup', label: '集体访', color: 'orange' },
   { key: 'skippedLevel', label: '越级', color: 'volcano' },
+  { key: 'anonymous', label: '匿名', color: 'geekblue' },
 ];
 
 export function FlagTags({ flags }: { flags: CaseRow['flags'] }) {

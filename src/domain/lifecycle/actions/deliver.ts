@@ -1,5 +1,6 @@
 // 送达: the decision reaches the petitioner; the review and evaluation windows open.
 import { z } from 'zod';
+import { evaluable } from '../../anonymity.ts';
 import { defineAction, optionsOf, phrase } from '../define.ts';
 import { UNIT_STAFF } from './common.ts';
 
@@ -19,11 +20,14 @@ export const deliver = defineAction({
   // A decision made again after the review revoked or varied the first (重新办理) is delivered with
   // the same review rights; the petitioner's evaluation of the matter stays as it was (rated, lapsed
   // or still open), so a matter is rated, or counted unrated, once.
+  // An anonymous letter's decision is kept on file (存档) instead: the review window runs (so the
+  // matter closes by lapse as any other) but the evaluation never opens, as nobody can rate.
   effect: ({ payload: p, c, now }) => {
     const again = c.evaluationStatus !== null && c.evaluationStatus !== 'pending';
+    const rated = evaluable(c);
     return {
-      patch: { deliveredAt: now, evaluationStatus: again ? c.evaluationStatus : 'pending' },
-      starts: again ? ['review_window'] : undefined,
+      patch: { deliveredAt: now, evaluationStatus: rated ? (again ? c.evaluationStatus : 'pending') : null },
+      starts: again || !rated ? ['review_window'] : undefined,
       detail: { method: p.method, receipt: p.receipt, petitionerView: p.petitionerView },
     };
   },

@@ -1,6 +1,7 @@
 // 评价: the petitioner rates the bureau and the handling unit, once, within the evaluation window.
 import { z } from 'zod';
 import { conflict } from '../../../errors.ts';
+import { evaluable } from '../../anonymity.ts';
 import { defineAction, optionsOf, phrase, text } from '../define.ts';
 import { RATING_NAMES, RATINGS } from '../vocabulary.ts';
 import { optionalText, petitionerVia, viaLabel } from './common.ts';
@@ -22,7 +23,13 @@ export const rate = defineAction({
   within: { clock: 'evaluation', why: '评价期是信访人的权利期间，届满未评价即记为超期未评价' },
   stops: ['evaluation'],
   public: true,
-  blocked: { when: (c) => c.ratedAt != null, error: () => conflict('already_rated', '您已评价过该事项') },
+  blocked: {
+    when: (c) => c.ratedAt != null || !evaluable(c),
+    error: (c) =>
+      evaluable(c)
+        ? conflict('already_rated', '您已评价过该事项')
+        : conflict('anonymous_not_ratable', '匿名信访事项没有信访人，不作评价'),
+  },
   effect: ({ payload: p, actor, now }) => ({
     patch: {
       bureauRating: p.bureauRating,

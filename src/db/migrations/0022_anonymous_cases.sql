@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "anonymous" boolean DEFAULT false NOT NULL;
