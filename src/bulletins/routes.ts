@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import { FormatQuery, StoredReportSummary, sectionText, sendReportFile } from '../reports/http.ts';
 import {
   issueReport,
   listReports,
@@ -12,13 +13,12 @@ import {
   updateReportSections,
 } from '../reports/store.ts';
 import { actorOf } from '../server/auth.ts';
-import { zCode, zIdParam, zMonth, zText } from '../server/fields.ts';
+import { zCode, zIdParam, zMonth } from '../server/fields.ts';
 import { BULLETIN, createBulletin } from './commands.ts';
 import { bulletinFilename, renderBulletin } from './render.ts';
 import { BULLETIN_SECTION_HEADINGS, type BulletinData, type BulletinSections } from './types.ts';
 
 const idParam = z.object({ id: zIdParam('通报编号') });
-const text = (label: string) => zText({ label, max: 20_000, trim: false });
 
 const Sections = z.object({
   overview: z.string(),
@@ -29,29 +29,12 @@ const Sections = z.object({
   requirements: z.string(),
 });
 
-const Summary = z.object({
-  id: z.number(),
-  kind: z.string(),
-  period: z.string(),
-  scope: z.object({ code: z.string(), name: z.string() }),
-  title: z.string(),
-  status: z.enum(['draft', 'issued']),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  issuedAt: z.string().nullable(),
-});
-
-const Detail = Summary.extend({
+const Detail = StoredReportSummary.extend({
   sections: Sections,
   data: z
     .record(z.string(), z.unknown())
     .meta({ description: 'BulletinData：各地综合评分与排名、积案化解、表扬与问题、督查督办（仅统计数字）' }),
 });
-
-const MIME = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-} as const;
 
 const detail = (r: ReportRow) => ({
   ...presentReport(r, BULLETIN),
@@ -88,7 +71,7 @@ export const bulletinRoutes =
         schema: {
           tags: ['bulletins'],
           summary: '通报列表（本辖区）',
-          response: { 200: z.object({ items: z.array(Summary) }) },
+          response: { 200: z.object({ items: z.array(StoredReportSummary) }) },
         },
       },
       async (req) => ({
@@ -111,12 +94,12 @@ export const bulletinRoutes =
           params: idParam,
           body: z.object({
             sections: z.object({
-              overview: text(h.overview).optional(),
-              ranking: text(h.ranking).optional(),
-              commendations: text(h.commendations).optional(),
-              shortfalls: text(h.shortfalls).optional(),
-              supervision: text(h.supervision).optional(),
-              requirements: text(h.requirements).optional(),
+              overview: sectionText(h.overview).optional(),
+              ranking: sectionText(h.ranking).optional(),
+              commendations: sectionText(h.commendations).optional(),
+              shortfalls: sectionText(h.shortfalls).optional(),
+              supervision: sectionText(h.supervision).optional(),
+              requirements: sectionText(h.requirements).optional(),
             }),
           }),
           response: { 200: Detail },
@@ -146,7 +129,7 @@ export const bulletinRoutes =
           tags: ['bulletins'],
           summary: '下载通报（Word 或 PDF）',
           params: idParam,
-          querystring: z.object({ format: z.enum(['docx', 'pdf']).default('docx') }),
+          querystring: FormatQuery,
         },
       },
       async (req, reply) => {
@@ -158,13 +141,7 @@ export const bulletinRoutes =
           issuedAt: r.issuedAt,
         });
         const name = bulletinFilename(data, req.query.format);
-        return reply
-          .header('content-type', MIME[req.query.format])
-          .header(
-            'content-disposition',
-            `attachment; filename="bulletin.${req.query.format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-          )
-          .send(bytes);
+        return sendReportFile(reply, req.query.format, bytes, 'bulletin', name);
       },
     );
   };

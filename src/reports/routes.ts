@@ -5,8 +5,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { actorOf } from '../server/auth.ts';
-import { zCode, zIdParam, zMonth, zText } from '../server/fields.ts';
+import { zCode, zIdParam, zMonth } from '../server/fields.ts';
 import { CHART_KEYS, chartPng } from './charts.ts';
+import { FormatQuery, StoredReportSummary, sectionText, sendReportFile } from './http.ts';
 import { renderReport, reportFilename } from './render.ts';
 import {
   createMonthlyReport,
@@ -28,32 +29,12 @@ const Sections = z.object({
   suggestions: z.string(),
 });
 
-const ReportSummary = z.object({
-  id: z.number(),
-  kind: z.string(),
-  period: z.string(),
-  scope: z.object({ code: z.string(), name: z.string() }),
-  title: z.string(),
-  status: z.enum(['draft', 'issued']),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  issuedAt: z.string().nullable(),
-});
-
-const ReportDetail = ReportSummary.extend({
+const ReportDetail = StoredReportSummary.extend({
   sections: Sections,
   data: z
     .record(z.string(), z.unknown())
     .meta({ description: 'ReportData：指标、分项、趋势、问题、预测（仅统计数字）' }),
 });
-
-// Kept as typed (not trimmed): the writer's layout is the report's.
-const text = (label: string) => zText({ label, max: 20_000, trim: false });
-
-const MIME = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-} as const;
 
 const detail = (r: ReportRow) => ({
   ...presentReport(r),
@@ -91,7 +72,7 @@ export const reportRoutes =
         schema: {
           tags: ['reports'],
           summary: '专报列表（本辖区）',
-          response: { 200: z.object({ items: z.array(ReportSummary) }) },
+          response: { 200: z.object({ items: z.array(StoredReportSummary) }) },
         },
       },
       async (req) => ({ items: (await listReports(ctx, actorOf(req))).map((r) => presentReport(r)) }),
@@ -114,10 +95,10 @@ export const reportRoutes =
           params: idParam,
           body: z.object({
             sections: z.object({
-              situation: text('形势分析').optional(),
-              problems: text('突出问题').optional(),
-              forecast: text('趋势预测').optional(),
-              suggestions: text('工作建议').optional(),
+              situation: sectionText('形势分析').optional(),
+              problems: sectionText('突出问题').optional(),
+              forecast: sectionText('趋势预测').optional(),
+              suggestions: sectionText('工作建议').optional(),
             }),
           }),
           response: { 200: ReportDetail },
@@ -146,7 +127,7 @@ export const reportRoutes =
           tags: ['reports'],
           summary: '下载专报（Word 或 PDF）',
           params: idParam,
-          querystring: z.object({ format: z.enum(['docx', 'pdf']).default('docx') }),
+          querystring: FormatQuery,
         },
       },
       async (req, reply) => {
@@ -158,13 +139,7 @@ export const reportRoutes =
           issuedAt: r.issuedAt,
         });
         const name = reportFilename(data, req.query.format);
-        return reply
-          .header('content-type', MIME[req.query.format])
-          .header(
-            'content-disposition',
-            `attachment; filename="report.${req.query.format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-          )
-          .send(bytes);
+        return sendReportFile(reply, req.query.format, bytes, 'report', name);
       },
     );
 
