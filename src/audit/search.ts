@@ -8,6 +8,7 @@ import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { auditLog, users } from '../db/schema.ts';
 import { isRole, ROLE_NAMES } from '../domain/roles.ts';
+import { zText } from '../domain/validation/fields.ts';
 import { forbidden } from '../errors.ts';
 import { type Actor, auditPolicy, auditScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
@@ -20,7 +21,10 @@ const auditInstant = z.iso
   .refine((v) => v.slice(0, 4) >= '2000' && v.slice(0, 4) <= '2999', '时间应在2000年至2999年之间');
 
 export const AuditQuery = z.object({
-  actor: z.string().trim().max(64).optional().meta({ description: '操作人：工作人员用户名，或用户编号' }),
+  // Free text through zText like every field: no control characters (a NUL must not reach the query).
+  actor: zText({ label: '操作人', max: 64 })
+    .optional()
+    .meta({ description: '操作人：工作人员用户名，或用户编号' }),
   action: z
     .string()
     .trim()

@@ -151,5 +151,9 @@ describe('audit log search', () => {
     expect(year0.statusCode).toBe(400);
     expect(year0.json().error.field).toBe('from');
     expect((await search('js_auditor', 'actor=99999999999999999999')).statusCode).toBe(200);
+    // A control character is refused (400 naming the field), never sent to the database (was a 500).
+    const nul = await search('js_auditor', 'actor=%00');
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().error.field).toBe('actor');
   });
 });
