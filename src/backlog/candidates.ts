@@ -12,7 +12,7 @@ import { backlogMatters, cases } from '../db/schema.ts';
 import { CONTESTED_STATES, candidateHits, loosest, type RuleHit } from '../domain/backlog/rules.ts';
 import { ACTIVE_STATUSES } from '../domain/backlog/states.ts';
 import { TERMINAL_STATES } from '../domain/lifecycle/vocabulary.ts';
-import { allRuleRows, rulesFromRows } from './rules.ts';
+import { candidateRules } from './rules.ts';
 
 export interface CandidatePassResult {
   /** Cases looked at (met the loosest rules). */
@@ -30,10 +30,11 @@ export async function runBacklogCandidatePass(
   opts: { batchSize?: number; signal?: AbortSignal } = {},
 ): Promise<CandidatePassResult> {
   const batchSize = opts.batchSize ?? 500;
-  const ruleRows = await allRuleRows(ctx.db);
+  const ruleRows = await candidateRules.rows(ctx.db);
+  const rulesOf = (code: string) => candidateRules.fromRows(ruleRows, code);
   const loose = loosest([
-    rulesFromRows([], '320000'),
-    ...ruleRows.map((r) => rulesFromRows(ruleRows, r.jurisdictionCode)),
+    candidateRules.fromRows([], '320000'),
+    ...ruleRows.map((r) => rulesOf(r.jurisdictionCode)),
   ]);
   const result: CandidatePassResult = { scanned: 0, added: 0 };
   if (!loose.enabled) return result;
@@ -71,7 +72,7 @@ export async function runBacklogCandidatePass(
     result.scanned += batch.length;
     const found: { caseId: number; jurisdictionCode: string; hits: RuleHit[] }[] = [];
     for (const c of batch) {
-      const rules = rulesFromRows(ruleRows, c.jurisdictionCode);
+      const rules = rulesOf(c.jurisdictionCode);
       const hits = candidateHits(c, rules, now);
       if (hits.length === 0) continue;
       // The jurisdiction's own cooldown may be longer than the shortest one the query used.
@@ -95,7 +96,7 @@ export async function runBacklogCandidatePass(
             .filter(
               (r) =>
                 (ACTIVE_STATUSES as readonly string[]).includes(r.status) ||
-                (r.endedAt && r.endedAt > before(rulesFromRows(ruleRows, r.code).cooldownDays)),
+                (r.endedAt && r.endedAt > before(rulesOf(r.code).cooldownDays)),
             )
             .map((r) => r.caseId),
         );

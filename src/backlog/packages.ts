@@ -3,17 +3,9 @@
 // quota of matters in the current period, and their 包案化解率.
 import { and, eq, inArray, like } from 'drizzle-orm';
 import { UnitLookup } from '../cases/units.ts';
-import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
-import {
-  backlogMatters,
-  backlogPackageRecords,
-  backlogPackages,
-  settings,
-  units,
-  users,
-} from '../db/schema.ts';
+import { backlogMatters, backlogPackageRecords, backlogPackages, units, users } from '../db/schema.ts';
 import {
   leaderCompliance,
   type PackagePlan,
@@ -30,60 +22,16 @@ import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { AppError, forbidden } from '../errors.ts';
 import { type Actor, backlogPolicy } from '../policies/backlog.ts';
 import { ensureAllowed } from '../policies/index.ts';
-import { invalidateSettings } from '../settings/cache.ts';
-import { jurisdictionChain } from '../settings/limits.ts';
+import { jurisdictionSetting } from '../settings/jurisdictional.ts';
 
-export const QUOTAS_KEY = 'backlog_quotas';
-
-function quotasFromRows(rows: readonly { jurisdictionCode: string; value: unknown }[], code: string): Quotas {
-  return quotasFromSettings(
-    jurisdictionChain(code).flatMap((c) => rows.filter((r) => r.jurisdictionCode === c).map((r) => r.value)),
-  );
-}
-
-async function quotaRows(db: Executor) {
-  return db
-    .select({ jurisdictionCode: settings.jurisdictionCode, value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, QUOTAS_KEY));
-}
-
-export async function quotasFor(db: Executor, code: string): Promise<Quotas> {
-  return quotasFromRows(await quotaRows(db), code);
-}
-
-export async function updateQuotas(
-  ctx: AppContext,
-  actor: Actor,
-  code: string,
-  patch: Partial<Record<BacklogLevel, Quota | null>>,
-): Promise<Quotas> {
-  ensureAllowed(backlogPolicy.editRules(actor, code), '只有本辖区或上级管理员可以设置包案数量要求');
-  return runCommand(ctx, async (w) => {
-    const [existing] = await w.tx
-      .select({ value: settings.value })
-      .from(settings)
-      .where(and(eq(settings.key, QUOTAS_KEY), eq(settings.jurisdictionCode, code)));
-    const value = { ...((existing?.value as object | undefined) ?? {}), ...patch };
-    await w.tx
-      .insert(settings)
-      .values({ jurisdictionCode: code, key: QUOTAS_KEY, value })
-      .onConflictDoUpdate({
-        target: [settings.jurisdictionCode, settings.key],
-        set: { value, updatedAt: new Date() },
-      });
-    w.audit({
-      actorUserId: actor.userId,
-      actorRole: actor.role,
-      action: 'backlog.quotas',
-      entity: 'settings',
-      entityId: `${code}:${QUOTAS_KEY}`,
-      summary: patch,
-    });
-    w.afterCommit(() => invalidateSettings(ctx.db));
-    return quotasFromRows(await quotaRows(w.tx), code);
-  });
-}
+/** 包案 quotas per jurisdiction (settings key `backlog_quotas`), inherited by the subtree. */
+export const packageQuotas = jurisdictionSetting<Quotas, Partial<Record<BacklogLevel, Quota | null>>>({
+  key: 'backlog_quotas',
+  resolve: quotasFromSettings,
+  mayEdit: backlogPolicy.editRules,
+  denied: '只有本辖区或上级管理员可以设置包案数量要求',
+  auditAction: 'backlog.quotas',
+});
 
 /** Leaders' names per matter (the ledger's 包案领导). */
 export async function leadersOf(ctx: AppContext, matterIds: number[]): Promise<Map<number, string[]>> {
@@ -183,7 +131,7 @@ export async function packageCompliance(
         .innerJoin(backlogMatters, eq(backlogMatters.id, backlogPackages.matterId))
         .where(inArray(backlogPackages.leaderUserId, ids))
     : [];
-  const rows = await quotaRows(ctx.db);
+  const quotasOf = await packageQuotas.reader(ctx.db);
   const names = await new UnitLookup(ctx.db).jurisdictionNames(
     ctx.db,
     leaders.map((l) => l.code),
@@ -191,7 +139,7 @@ export async function packageCompliance(
   const items = leaders.flatMap((l) => {
     if (l.code.length > 6) return [];
     const level = levelOfCode(l.code);
-    const quota = quotasFromRows(rows, l.code)[level];
+    const quota = quotasOf(l.code)[level];
     if (!quota) return [];
     const period = periodOf(quota.period, day);
     const mine = packages

@@ -18,10 +18,10 @@ import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zId, zIdParam } from '../server/fields.ts';
 import { ActionBody, actOnMatter, ProposalFields, proposeCase } from './commands.ts';
 import { buildLedger, ledgerXlsx } from './ledger.ts';
-import { leadersOf, packageCompliance, quotasFor, updateQuotas } from './packages.ts';
+import { leadersOf, packageCompliance, packageQuotas } from './packages.ts';
 import { MatterDetail, MatterItem, presentDetail, presentItem } from './presenters.ts';
 import { listMatters, visibleMatter } from './queries.ts';
-import { rulesFor, updateRules } from './rules.ts';
+import { candidateRules } from './rules.ts';
 
 const idParam = z.object({ id: zIdParam('积案编号') });
 
@@ -257,7 +257,7 @@ export const backlogRoutes =
       },
       async (req) => {
         ensureAllowed(backlogPolicy.use(actorOf(req)), '您没有权限查看积案');
-        return { quotas: await quotasFor(ctx.db, req.params.code) };
+        return { quotas: await packageQuotas.forCode(ctx.db, req.params.code) };
       },
     );
 
@@ -276,7 +276,7 @@ export const backlogRoutes =
           response: { 200: z.object({ quotas: Quotas }) },
         },
       },
-      async (req) => ({ quotas: await updateQuotas(ctx, actorOf(req), req.params.code, req.body) }),
+      async (req) => ({ quotas: await packageQuotas.save(ctx, actorOf(req), req.params.code, req.body) }),
     );
 
     app.get(
@@ -291,7 +291,10 @@ export const backlogRoutes =
       },
       async (req) => {
         ensureAllowed(backlogPolicy.use(actorOf(req)), '您没有权限查看积案');
-        return { rules: await rulesFor(ctx.db, req.params.code), defaults: DEFAULT_CANDIDATE_RULES };
+        return {
+          rules: await candidateRules.forCode(ctx.db, req.params.code),
+          defaults: DEFAULT_CANDIDATE_RULES,
+        };
       },
     );
 
@@ -306,7 +309,7 @@ export const backlogRoutes =
           response: { 200: z.object({ rules: Rules }) },
         },
       },
-      async (req) => ({ rules: await updateRules(ctx, actorOf(req), req.params.code, req.body) }),
+      async (req) => ({ rules: await candidateRules.save(ctx, actorOf(req), req.params.code, req.body) }),
     );
 
     app.get(

@@ -18,9 +18,9 @@ import { LexiconClassifier } from './lexicon.ts';
 import {
   DEPARTMENT_KEYS,
   departmentKey,
-  ROUTING_KEY,
   resolveDepartments,
   routingCategory,
+  routingSetting,
   routingTable,
 } from './routing.ts';
 import { activeClassifier } from './store.ts';
@@ -133,34 +133,7 @@ export const classifyRoutes =
         },
       },
       async (req) => {
-        const actor = actorOf(req);
-        ensureAllowed(settingsPolicy.update(actor, req.params.code), '只能设置本辖区的转办对照');
-        // Categories of the catalogue (name or code) or labels of the active trained model only.
-        const { classifier } = await activeClassifier(ctx.db);
-        const change: Record<string, string> = {};
-        for (const [cat, key] of Object.entries(req.body)) {
-          const name = routingCategory(cat, classifier.labels);
-          if (!name) throw badRequest('unknown_category', `未知内容分类: ${cat}，请从内容分类中选择`, cat);
-          if (!DEPARTMENT_KEYS.has(key)) throw badRequest('unknown_department', `未知部门: ${key}`, cat);
-          change[name] = key;
-        }
-        await ctx.db.transaction(async (tx) => {
-          const where = and(eq(settings.jurisdictionCode, req.params.code), eq(settings.key, ROUTING_KEY));
-          const [old] = await tx.select({ value: settings.value }).from(settings).where(where);
-          const value = { ...((old?.value ?? {}) as Record<string, string>), ...change };
-          if (old) await tx.update(settings).set({ value, updatedAt: new Date() }).where(where);
-          else
-            await tx.insert(settings).values({ jurisdictionCode: req.params.code, key: ROUTING_KEY, value });
-          await recordAudit(tx, {
-            actorUserId: actor.userId,
-            actorRole: actor.role,
-            action: 'settings.routing',
-            entity: 'settings',
-            entityId: `${req.params.code}/${ROUTING_KEY}`,
-            summary: { before: old?.value ?? null, after: value },
-          });
-        });
-        return { routing: await routingTable(ctx.db, req.params.code) };
+        return { routing: await routingSetting.save(ctx, actorOf(req), req.params.code, req.body) };
       },
     );
   };

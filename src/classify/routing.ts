@@ -5,10 +5,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { settings, units } from '../db/schema.ts';
 import { CONTENT_CATEGORIES, categoryByCode, categoryByName } from '../domain/categories.ts';
+import { badRequest } from '../errors.ts';
 import { BUREAU, DEPARTMENTS } from '../orgs/departments.ts';
-import { jurisdictionChain } from '../settings/limits.ts';
+import { settingsPolicy } from '../policies/index.ts';
+import { jurisdictionSetting } from '../settings/jurisdictional.ts';
+import { activeClassifier } from './store.ts';
 
-export const ROUTING_KEY = 'routing';
+const ROUTING_KEY = 'routing';
 
 /**
  * Default: each category's department in src/domain/categories.ts. 党务政务, 纪检监察 and 其他 have
@@ -46,22 +49,38 @@ export interface Department {
 const nameOf = (key: string) =>
   key === BUREAU.key ? BUREAU.short : (DEPARTMENTS.find((d) => d.key === key)?.short ?? key);
 
+/** Overrides per jurisdiction, checked against the catalogue and the active model's labels. */
+export const routingSetting = jurisdictionSetting<Record<string, string>, Record<string, string>>({
+  key: ROUTING_KEY,
+  resolve: (values) => {
+    const table: Record<string, string> = { ...DEFAULT_ROUTING };
+    for (const v of values) {
+      for (const [cat, key] of Object.entries((v ?? {}) as Record<string, unknown>)) {
+        if (typeof key === 'string' && DEPARTMENT_KEYS.has(key)) table[cat] = key;
+      }
+    }
+    return table;
+  },
+  // Categories of the catalogue (name or code) or labels of the active trained model only.
+  check: async (patch, ctx) => {
+    const { classifier } = await activeClassifier(ctx.db);
+    const change: Record<string, string> = {};
+    for (const [cat, key] of Object.entries(patch)) {
+      const name = routingCategory(cat, classifier.labels);
+      if (!name) throw badRequest('unknown_category', `未知内容分类: ${cat}，请从内容分类中选择`, cat);
+      if (!DEPARTMENT_KEYS.has(key)) throw badRequest('unknown_department', `未知部门: ${key}`, cat);
+      change[name] = key;
+    }
+    return change;
+  },
+  mayEdit: settingsPolicy.update,
+  denied: '只能设置本辖区的转办对照',
+  auditAction: 'settings.routing',
+});
+
 /** The routing table in force for a jurisdiction (defaults, then overrides from the province down). */
 export async function routingTable(db: Executor, jurisdictionCode?: string): Promise<Record<string, string>> {
-  const table: Record<string, string> = { ...DEFAULT_ROUTING };
-  if (!jurisdictionCode) return table;
-  const chain = jurisdictionChain(jurisdictionCode);
-  const rows = await db
-    .select({ code: settings.jurisdictionCode, value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.key, ROUTING_KEY), inArray(settings.jurisdictionCode, chain)));
-  rows.sort((a, b) => a.code.length - b.code.length);
-  for (const r of rows) {
-    for (const [cat, key] of Object.entries((r.value ?? {}) as Record<string, unknown>)) {
-      if (typeof key === 'string' && DEPARTMENT_KEYS.has(key)) table[cat] = key;
-    }
-  }
-  return table;
+  return jurisdictionCode ? routingSetting.forCode(db, jurisdictionCode) : { ...DEFAULT_ROUTING };
 }
 
 /** The department key for a category, with the 城管 refinement when the default table applies. */

@@ -13,7 +13,7 @@ import { zCode, zId, zText } from '../server/fields.ts';
 import { invalidateSettings } from '../settings/cache.ts';
 import { SimilarCase } from './candidates.ts';
 import { similarForPetition } from './service.ts';
-import { DUPLICATE_SETTINGS_KEY, DuplicateSettings, duplicateSettingsFor } from './settings.ts';
+import { DuplicateSettings, duplicateSettings, duplicateSettingsFor } from './settings.ts';
 
 const SimilarBody = z.object({
   subject: zText({ label: '标题', max: 200 }),
@@ -76,33 +76,7 @@ export const duplicateRoutes =
         },
       },
       async (req) => {
-        const actor = actorOf(req);
-        ensureAllowed(settingsPolicy.update(actor, req.params.code), '只能设置本辖区的阈值');
-        const code = req.params.code;
-        await ctx.db.transaction(async (tx) => {
-          const [old] = await tx
-            .select()
-            .from(settings)
-            .where(and(eq(settings.jurisdictionCode, code), eq(settings.key, DUPLICATE_SETTINGS_KEY)));
-          const value = { ...((old?.value as object | undefined) ?? {}), ...req.body };
-          await tx
-            .insert(settings)
-            .values({ jurisdictionCode: code, key: DUPLICATE_SETTINGS_KEY, value })
-            .onConflictDoUpdate({
-              target: [settings.jurisdictionCode, settings.key],
-              set: { value, updatedAt: new Date() },
-            });
-          await recordAudit(tx, {
-            actorUserId: actor.userId,
-            actorRole: actor.role,
-            action: 'settings.duplicates',
-            entity: 'settings',
-            entityId: code,
-            summary: value,
-          });
-        });
-        invalidateSettings(ctx.db);
-        return duplicateSettingsFor(ctx.db, ctx.db, code);
+        return duplicateSettings.save(ctx, actorOf(req), req.params.code, req.body);
       },
     );
   };

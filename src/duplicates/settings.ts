@@ -2,10 +2,8 @@
 // `settings` table under the key 'duplicates' (applies to the subtree, like the time limits).
 import { z } from 'zod';
 import type { Db, Executor } from '../db/client.ts';
-import { settingsRows } from '../settings/cache.ts';
-import { jurisdictionChain } from '../settings/limits.ts';
-
-export const DUPLICATE_SETTINGS_KEY = 'duplicates';
+import { settingsPolicy } from '../policies/index.ts';
+import { jurisdictionSetting } from '../settings/jurisdictional.ts';
 
 export const DuplicateSettings = z.object({
   /** Keep content candidates whose estimated Jaccard similarity is at least this (measured: docs/duplicates.md). */
@@ -29,20 +27,24 @@ export const DEFAULT_DUPLICATE_SETTINGS: DuplicateSettings = {
   groupWindowDays: 7,
 };
 
-/** The settings in force for a place (province first, the nearest jurisdiction's values win). */
-export async function duplicateSettingsFor(
-  db: Db,
-  exec: Executor,
-  jurisdictionCode: string,
-): Promise<DuplicateSettings> {
-  const chain = jurisdictionChain(jurisdictionCode);
-  const rows = (await settingsRows(db, exec))
-    .filter((r) => r.key === DUPLICATE_SETTINGS_KEY && chain.includes(r.jurisdictionCode))
-    .sort((a, b) => a.jurisdictionCode.length - b.jurisdictionCode.length);
+function resolve(values: unknown[]): DuplicateSettings {
   const out = { ...DEFAULT_DUPLICATE_SETTINGS };
-  for (const r of rows) {
-    const parsed = DuplicateSettings.partial().safeParse(r.value);
+  for (const v of values) {
+    const parsed = DuplicateSettings.partial().safeParse(v);
     if (parsed.success) Object.assign(out, parsed.data);
   }
   return out;
 }
+
+/** The thresholds in force for a place (province first, the nearest jurisdiction's values win). */
+export const duplicateSettings = jurisdictionSetting<DuplicateSettings, Partial<DuplicateSettings>>({
+  key: 'duplicates',
+  resolve,
+  mayEdit: settingsPolicy.update,
+  denied: '只能设置本辖区的阈值',
+  auditAction: 'settings.duplicates',
+});
+
+/** The settings in force for a place, from the settings cache (the hot path of registration). */
+export const duplicateSettingsFor = (db: Db, exec: Executor, jurisdictionCode: string) =>
+  duplicateSettings.cached(db, exec, jurisdictionCode);

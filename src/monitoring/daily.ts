@@ -14,11 +14,9 @@ import {
   MONITORING_SOURCES,
   type SourceDef,
   type Thresholds,
-  thresholdsFromSettings,
 } from '../domain/monitoring/sources.ts';
-import { jurisdictionChain } from '../settings/limits.ts';
 import { MONITORING_COLLECTORS } from './registry.ts';
-import { SETTINGS_KEY } from './thresholds.ts';
+import { monitoringThresholds } from './thresholds.ts';
 import type { MonitoringItem } from './types.ts';
 
 export interface SourceAnswer {
@@ -30,23 +28,6 @@ export interface SourceAnswer {
   items: MonitoringItem[];
 }
 
-async function thresholdReader(exec: Executor): Promise<(code: string) => Thresholds> {
-  const rows = await exec
-    .select({ code: settings.jurisdictionCode, value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, SETTINGS_KEY));
-  const memo = new Map<string, Thresholds>();
-  return (code) => {
-    let t = memo.get(code);
-    if (!t) {
-      const chain = jurisdictionChain(code);
-      t = thresholdsFromSettings(chain.flatMap((c) => rows.filter((r) => r.code === c).map((r) => r.value)));
-      memo.set(code, t);
-    }
-    return t;
-  };
-}
-
 /** Every source's total and first items for the scope `code`. */
 export async function collectSources(
   exec: Executor,
@@ -55,7 +36,7 @@ export async function collectSources(
   now: Date,
   limit = ITEMS_PER_SOURCE,
 ): Promise<SourceAnswer[]> {
-  const thresholdsOf = await thresholdReader(exec);
+  const thresholdsOf = await monitoringThresholds.reader(exec);
   const q = {
     exec,
     code,

@@ -12,7 +12,7 @@ import { zCode } from '../server/fields.ts';
 const Thresholds = z.record(z.string(), z.number());
 
 import { collectSources, listDigests, scopeName } from './daily.ts';
-import { thresholdsFor, updateThresholds } from './thresholds.ts';
+import { monitoringThresholds } from './thresholds.ts';
 
 const Item = z.object({
   key: z.string(),
@@ -111,7 +111,7 @@ export const monitoringRoutes =
       async (req) => {
         const code = monitoringScope(actorOf(req), req.params.code);
         return {
-          values: await thresholdsFor(ctx.db, code),
+          values: await monitoringThresholds.forCode(ctx.db, code),
           definitions: MONITORING_SOURCES.flatMap((s) =>
             s.threshold ? [{ source: s.title, ...s.threshold }] : [],
           ),
@@ -131,7 +131,7 @@ export const monitoringRoutes =
         },
       },
       async (req) => ({
-        values: await updateThresholds(
+        values: await monitoringThresholds.save(
           ctx,
           actorOf(req),
           req.params.code,

@@ -16,7 +16,7 @@ import { badRequest, conflict } from '../errors.ts';
 import { ensureAllowed } from '../policies/index.ts';
 import { type Actor, projectPolicy } from '../policies/projects.ts';
 import { invalidateSettings } from '../settings/cache.ts';
-import { projectsPerYear, QUOTA_KEY, visibleProject } from './queries.ts';
+import { projectsPerYear, visibleProject } from './queries.ts';
 
 const text = (label: string, max = 2000) => zText({ label, max, min: 1 });
 
@@ -189,38 +189,5 @@ export async function actOnProject(
     }
     await w.tx.update(projects).set({ updatedAt: now }).where(eq(projects.id, p.id));
     audit(w, actor, input.action, p.id, summary);
-  });
-}
-
-/** Sets the number of key projects a year for a jurisdiction (administrators of it or above). */
-export async function setProjectsPerYear(
-  ctx: AppContext,
-  actor: Actor,
-  jurisdictionCode: string,
-  countPerYear: number,
-): Promise<number> {
-  ensureAllowed(
-    projectPolicy.setQuota(actor, jurisdictionCode),
-    '只有本辖区或上级管理员可以设置重点工作项目数',
-  );
-  return runCommand(ctx, async (w) => {
-    const value = { count: countPerYear };
-    await w.tx
-      .insert(settings)
-      .values({ jurisdictionCode, key: QUOTA_KEY, value })
-      .onConflictDoUpdate({
-        target: [settings.jurisdictionCode, settings.key],
-        set: { value, updatedAt: new Date() },
-      });
-    w.audit({
-      actorUserId: actor.userId,
-      actorRole: actor.role,
-      action: 'project.quota',
-      entity: 'settings',
-      entityId: `${jurisdictionCode}:${QUOTA_KEY}`,
-      summary: value,
-    });
-    w.afterCommit(() => invalidateSettings(ctx.db));
-    return projectsPerYear(w.tx, jurisdictionCode);
   });
 }

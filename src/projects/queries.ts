@@ -10,12 +10,10 @@ import { prefixOf } from '../domain/jurisdictions.ts';
 import { DEFAULT_PROJECTS_PER_YEAR, daysOverdue } from '../domain/projects/status.ts';
 import { notFound } from '../errors.ts';
 import { type Actor, projectPolicy, projectScope } from '../policies/projects.ts';
-import { jurisdictionChain } from '../settings/limits.ts';
+import { jurisdictionSetting } from '../settings/jurisdictional.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type MilestoneRow = typeof projectMilestones.$inferSelect;
-
-export const QUOTA_KEY = 'projects_per_year';
 
 /** A project the caller may see (locked for update inside a command), else 404. */
 export async function visibleProject(
@@ -34,18 +32,23 @@ export async function visibleProject(
 }
 
 /** Projects a year for a jurisdiction: settings `projects_per_year` ({count}), nearest wins; default 10. */
-export async function projectsPerYear(exec: Executor, jurisdictionCode: string): Promise<number> {
-  const chain = jurisdictionChain(jurisdictionCode);
-  const rows = await exec
-    .select({ code: settings.jurisdictionCode, value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.key, QUOTA_KEY), inArray(settings.jurisdictionCode, chain)));
-  const nearest = rows.sort((a, b) => b.code.length - a.code.length || (a.code < b.code ? 1 : -1))[0];
-  const count = (nearest?.value as { count?: unknown } | undefined)?.count;
-  return typeof count === 'number' && Number.isInteger(count) && count > 0
-    ? count
-    : DEFAULT_PROJECTS_PER_YEAR;
-}
+export const projectsQuota = jurisdictionSetting<number, { count: number }>({
+  key: 'projects_per_year',
+  resolve: (values) => {
+    let out = DEFAULT_PROJECTS_PER_YEAR;
+    for (const v of values) {
+      const count = (v as { count?: unknown } | undefined)?.count;
+      if (typeof count === 'number' && Number.isInteger(count) && count > 0) out = count;
+    }
+    return out;
+  },
+  mayEdit: projectPolicy.setQuota,
+  denied: '只有本辖区或上级管理员可以设置重点工作项目数',
+  auditAction: 'project.quota',
+});
+
+export const projectsPerYear = (exec: Executor, jurisdictionCode: string) =>
+  projectsQuota.forCode(exec, jurisdictionCode);
 
 /** A year's projects the caller sees (optionally of one jurisdiction's subtree), with bureau and unit names. */
 export async function listProjects(

@@ -9,15 +9,16 @@ import { ensureAllowed } from '../policies/index.ts';
 import { type Actor, projectPolicy } from '../policies/projects.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zIdParam } from '../server/fields.ts';
-import {
-  actOnProject,
-  createProject,
-  ProjectActionBody,
-  ProjectFields,
-  setProjectsPerYear,
-} from './commands.ts';
+import { actOnProject, createProject, ProjectActionBody, ProjectFields } from './commands.ts';
 import { availableProjectActions, presentProject } from './presenters.ts';
-import { listProjects, overdueMilestones, projectParts, projectsPerYear, visibleProject } from './queries.ts';
+import {
+  listProjects,
+  overdueMilestones,
+  projectParts,
+  projectsPerYear,
+  projectsQuota,
+  visibleProject,
+} from './queries.ts';
 
 const idParam = z.object({ id: zIdParam('项目编号') });
 const year = z.coerce
@@ -131,7 +132,7 @@ export const projectRoutes =
         },
       },
       async (req) => ({
-        count: await setProjectsPerYear(ctx, actorOf(req), req.params.code, req.body.count),
+        count: await projectsQuota.save(ctx, actorOf(req), req.params.code, { count: req.body.count }),
       }),
     );
 
