@@ -7,8 +7,8 @@
 import { and, eq, inArray, isNotNull, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
-import { databaseFailure, shortDbError } from '../db/errors.ts';
 import { outbox } from '../db/schema.ts';
+import { PassLoop } from '../jobs/loop.ts';
 import type { Pii } from '../security/pii.ts';
 import { safeErrorMessage } from '../security/redact.ts';
 import { type GatewayError, isPermanentGatewayError } from './gateways/errors.ts';
@@ -54,9 +54,8 @@ export async function purgeOutbox(db: Db, retentionDays: number, now = new Date(
 }
 
 export class Dispatcher {
-  private timer: NodeJS.Timeout | null = null;
   private lastPurge = 0;
-  private running: Promise<number> | null = null;
+  private readonly loop: PassLoop;
   private readonly opts: Required<DispatcherOptions>;
 
   constructor(
@@ -76,6 +75,13 @@ export class Dispatcher {
       purgeEveryMs: 3_600_000,
       ...opts,
     };
+    // An outage: the next pass (every pollMs) retries; rows claimed before it are leased and sent
+    // again after the lease, with the same idempotency key.
+    this.loop = new PassLoop(() => this.passWithPurge(), {
+      label: '短信发送 / outbox dispatch',
+      log,
+      pollMs: this.opts.pollMs,
+    });
   }
 
   /** Claims due rows and sends them; returns how many were handled. */
@@ -149,25 +155,13 @@ export class Dispatcher {
 
   /** Runs a pass soon (after a commit that enqueued something), without overlapping passes. */
   kick(): void {
-    if (this.running) return;
-    this.running = this.passWithPurge()
-      .catch((e) => {
-        // An outage: the next pass (every pollMs) retries; rows claimed before it are leased and
-        // sent again after the lease, with the same idempotency key.
-        if (databaseFailure(e))
-          this.log.warn(`短信发送推迟，数据库不可用 / outbox deferred: ${shortDbError(e)}`);
-        else this.log.error({ err: e }, 'outbox dispatch failed');
-        return 0;
-      })
-      .finally(() => {
-        this.running = null;
-      });
+    this.loop.kick();
   }
 
   /** A send pass, and the retention purge when it is due (at start, then every purgeEveryMs). */
   private async passWithPurge(): Promise<number> {
     const n = await this.runOnce();
-    if (this.timer && Date.now() - this.lastPurge >= this.opts.purgeEveryMs) {
+    if (this.loop.started && Date.now() - this.lastPurge >= this.opts.purgeEveryMs) {
       this.lastPurge = Date.now();
       const purged = await purgeOutbox(this.db, this.opts.retentionDays);
       if (purged > 0)
@@ -180,21 +174,17 @@ export class Dispatcher {
   }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => this.kick(), this.opts.pollMs);
-    this.timer.unref();
-    this.kick();
+    this.loop.start();
   }
 
   /** Waits for a pass already running (e.g. kicked after a commit), then sends whatever is due. */
   async drain(): Promise<number> {
-    while (this.running) await this.running;
+    await this.loop.idle();
     return this.runOnce();
   }
 
+  /** No pass starts after this; waits for the one running. */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+    await this.loop.stop();
   }
 }
