@@ -1,39 +1,13 @@
 // 匿名来信 in the console, in a real Chromium at 1280×800: gl_registrar ticks 匿名来信 (the
 // petitioner fields go), registers the letter (no query code is shown), and the case page tags it
 // 匿名 and shows the petitioner as 匿名. Screenshots for the user guide (登记员篇).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../helpers/harness.ts';
-import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
+import { expectNoTofu, saveScreenshot, useBrowserSuite } from './browser.ts';
 
-let browser: Browser;
-let server: Server;
-
-beforeAll(async () => {
-  if (!webBuilt()) {
-    throw new Error(
-      `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
-    );
-  }
-  browser = await launchBrowser();
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1280, height: 800 },
-  });
-  context.setDefaultTimeout(30_000);
-  return context.newPage();
-}
+const suite = useBrowserSuite();
+const newPage = () => suite.newPage({ width: 1280, height: 800 });
 
 async function check(page: Page, name: string): Promise<void> {
   await expectNoTofu(page);
@@ -44,7 +18,7 @@ async function check(page: Page, name: string): Promise<void> {
 describe('an anonymous letter in the console', () => {
   it('is registered without petitioner fields and shown as 匿名', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/console/`);
+    await page.goto(`${suite.server.url}/console/`);
     await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
     await page.getByLabel('用户名').fill('gl_registrar');
     await page.getByLabel('密码').fill(DEMO_PASSWORD);

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type LaunchOptions, type Locator, type Page } from 'playwright-core';
-import { type Harness, startHarness } from '../helpers/harness.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
+import { DEMO_PASSWORD, type Harness, startHarness } from '../helpers/harness.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -200,4 +202,74 @@ export async function pickRadio(group: Locator, name: string): Promise<void> {
     for (let wait = 0; wait < 30 && !(await radio.isChecked()); wait++) await sleep(100);
   }
   if (!(await radio.isChecked())) throw new Error(`radio ${name} did not become checked`);
+}
+
+export interface BrowserSuite {
+  /** The running platform (after beforeAll). */
+  readonly server: Server;
+  readonly browser: Browser;
+  /** A page in a fresh context: zh-CN, Asia/Shanghai, downloads accepted, 30 s default timeout. */
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** Logs a staff user into the console and waits for the landing page's heading (工作台 unless given). */
+  loginConsole(page: Page, username: string, landing?: string): Promise<void>;
+}
+
+/**
+ * The set-up every browser test file shares: checks the web apps are built, launches Chromium and a
+ * platform (then `setup`, e.g. seeding), and closes both after the file. Call at the file's top level.
+ */
+export function useBrowserSuite(
+  opts: {
+    setup?: (server: Server) => Promise<void>;
+    server?: Parameters<typeof startServer>[0];
+    /** For a long seeding set-up (default: the config's hook timeout). */
+    setupTimeoutMs?: number;
+  } = {},
+): BrowserSuite {
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+  beforeAll(async () => {
+    if (!webBuilt()) {
+      throw new Error(
+        `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
+      );
+    }
+    browser = await launchBrowser();
+    server = await startServer(opts.server);
+    await opts.setup?.(server);
+  }, opts.setupTimeoutMs);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const suite: BrowserSuite = {
+    get server() {
+      if (!server) throw new Error('useBrowserSuite: the server starts in beforeAll');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('useBrowserSuite: the browser starts in beforeAll');
+      return browser;
+    },
+    async newPage(viewport = { width: 1440, height: 900 }) {
+      const context = await suite.browser.newContext({
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport,
+        acceptDownloads: true,
+      });
+      // Chromium, the server and the database share two cores: allow for a loaded machine.
+      context.setDefaultTimeout(30_000);
+      return context.newPage();
+    },
+    async loginConsole(page, username, landing = '工作台') {
+      await page.goto(`${suite.server.url}/console/`);
+      await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await page.getByRole('heading', { name: landing, exact: true }).waitFor();
+    },
+  };
+  return suite;
 }
