@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-// Two groups, one after the other (docs/testing.md):
-// - `fast`: domain, unit, integration and jsdom web tests, files in parallel. Every integration file
-//   has its own database (PGlite in memory, or a fresh PostgreSQL database when DATABASE_URL is set).
+// Three projects (docs/testing.md):
+// - `pure`: domain, unit and jsdom web tests — no database, so one run covers them.
+// - `integration`: a real platform per file (PGlite in memory, or a fresh PostgreSQL database when
+//   DATABASE_URL is set), files in parallel.
 // - `browser`: the Chromium tests (test/e2e), one file at a time after the rest, because Chromium,
 //   the server and the database of one file already fill two cores.
+// `npm test` runs all three; CI runs pure + integration on PGlite, then integration + browser on
+// PostgreSQL (.ci/run), so nothing that does not depend on the database runs twice.
 const shared = { pool: 'forks' as const, testTimeout: 60_000, hookTimeout: 120_000 };
 
 export default defineConfig({
@@ -13,8 +16,16 @@ export default defineConfig({
       {
         test: {
           ...shared,
-          name: 'fast',
-          include: ['test/{domain,unit,integration}/**/*.test.ts', 'test/web/**/*.test.tsx'],
+          name: 'pure',
+          include: ['test/{domain,unit}/**/*.test.ts', 'test/web/**/*.test.tsx'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
           sequence: { groupOrder: 0 },
         },
       },

@@ -1,70 +1,38 @@
 // The audit log page of the console (审计日志) in a real Chromium: an auditor lands on it, sees who
 // read a petitioner's personal data, and narrows the list by person and action; an administrator
 // finds it in the menu; a registrar does not.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
-import { DEMO_PASSWORD } from '../helpers/harness.ts';
-import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoTofu, saveScreenshot, useBrowserSuite } from './browser.ts';
 
-let browser: Browser;
-let server: Server;
 let caseId = 0;
-
-beforeAll(async () => {
-  if (!webBuilt()) {
-    throw new Error(
-      `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
-    );
-  }
-  browser = await launchBrowser();
-  server = await startServer();
-  await server.h.loginAll(['gl_registrar']);
-  const res = await server.h.app.inject({
-    method: 'POST',
-    url: '/api/v1/cases',
-    headers: server.h.as('gl_registrar'),
-    payload: {
-      form: 'visit',
-      subject: '房屋征收补偿争议',
-      content: '房屋征收补偿款长期未到位，多次反映无果，请求依法处理。',
-      jurisdictionCode: '320106',
-      petitioner: { name: '孙七', idNumber: '11010519491231002X', phone: '13500000007' },
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  caseId = res.json().caseId;
-  // gl_registrar opens the matter: the parties in full, so the read is recorded.
-  const read = await server.h.app.inject({
-    url: `/api/v1/cases/${caseId}`,
-    headers: server.h.as('gl_registrar'),
-  });
-  expect(read.statusCode).toBe(200);
+const suite = useBrowserSuite({
+  setup: async (s) => {
+    await s.h.loginAll(['gl_registrar']);
+    const res = await s.h.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: s.h.as('gl_registrar'),
+      payload: {
+        form: 'visit',
+        subject: '房屋征收补偿争议',
+        content: '房屋征收补偿款长期未到位，多次反映无果，请求依法处理。',
+        jurisdictionCode: '320106',
+        petitioner: { name: '孙七', idNumber: '11010519491231002X', phone: '13500000007' },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    caseId = res.json().caseId;
+    // gl_registrar opens the matter: the parties in full, so the read is recorded.
+    const read = await s.h.app.inject({
+      url: `/api/v1/cases/${caseId}`,
+      headers: s.h.as('gl_registrar'),
+    });
+    expect(read.statusCode).toBe(200);
+  },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1280, height: 800 },
-  });
-  context.setDefaultTimeout(30_000);
-  return context.newPage();
-}
-
-async function login(page: Page, username: string, landing: string): Promise<void> {
-  await page.goto(`${server.url}/console/`);
-  await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('heading', { name: landing, exact: true }).waitFor();
-}
+const newPage = () => suite.newPage({ width: 1280, height: 800 });
+const login = (page: Page, username: string, landing: string) => suite.loginConsole(page, username, landing);
 
 describe('审计日志', () => {
   it('an auditor lands on the audit log and finds who read a petitioner’s data', async () => {

@@ -5,42 +5,19 @@
 // (c) after the citizen asks for review, nj_reviewer decides it in the console;
 // (d) a repeat petition shows the earlier matter under 疑似重复 and is linked to it (关联重复件);
 // plus keyboard navigation of a list, the admin pages, and citizens sent to the portal.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { idNumberCheckDigit } from '../../src/domain/validation/index.ts';
-import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
 import { DEMO_PASSWORD } from '../helpers/harness.ts';
-import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
+import { expectNoTofu, saveScreenshot, useBrowserSuite } from './browser.ts';
 
-let browser: Browser;
-let server: Server;
-
-beforeAll(async () => {
-  if (!webBuilt()) {
-    throw new Error(
-      `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
-    );
-  }
-  browser = await launchBrowser();
-  server = await startServer();
-  await server.h.loginAll(['13900000001', 'gl_registrar', 'gl_handler']);
+const suite = useBrowserSuite({
+  setup: async (s) => {
+    await s.h.loginAll(['13900000001', 'gl_registrar', 'gl_handler']);
+  },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1280, height: 800 },
-  });
-  // CI runs two test files at once next to Chromium and the server: allow for a loaded machine.
-  context.setDefaultTimeout(30_000);
-  return context.newPage();
-}
+const newPage = () => suite.newPage({ width: 1280, height: 800 });
+const login = (page: Page, username: string) => suite.loginConsole(page, username);
 
 async function check(page: Page, name: string): Promise<void> {
   await expectNoTofu(page);
@@ -49,20 +26,11 @@ async function check(page: Page, name: string): Promise<void> {
   await saveScreenshot(page, name);
 }
 
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/console/`);
-  await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
-}
-
 async function citizenPetition(subject: string): Promise<{ caseId: number; caseNumber: string }> {
-  const res = await server.h.app.inject({
+  const res = await suite.server.h.app.inject({
     method: 'POST',
     url: '/api/v1/cases',
-    headers: server.h.as('13900000001'),
+    headers: suite.server.h.as('13900000001'),
     payload: {
       form: 'online',
       purpose: 'claim',
@@ -76,14 +44,14 @@ async function citizenPetition(subject: string): Promise<{ caseId: number; caseN
 }
 
 async function zhujianId(): Promise<number> {
-  const units = (await server.h.app.inject({ url: '/api/v1/jurisdictions/320106' })).json().units;
+  const units = (await suite.server.h.app.inject({ url: '/api/v1/jurisdictions/320106' })).json().units;
   return units.find((u: { name: string }) => u.name === '鼓楼区住房和城乡建设局').id;
 }
 
 async function stateOf(caseId: number): Promise<string> {
-  const r = await server.h.app.inject({
+  const r = await suite.server.h.app.inject({
     url: `/api/v1/cases/${caseId}`,
-    headers: server.h.as('gl_registrar'),
+    headers: suite.server.h.as('gl_registrar'),
   });
   return r.json().state;
 }
@@ -134,9 +102,9 @@ describe('staff console in Chromium (1280 × 800)', () => {
     const { caseId, caseNumber } = await citizenPetition(subject);
 
     const page = await newPage();
-    await page.goto(`${server.url}/console/`);
+    await page.goto(`${suite.server.url}/console/`);
     await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
-    expect(page.url()).toBe(`${server.url}/console/login`);
+    expect(page.url()).toBe(`${suite.server.url}/console/login`);
     // Demo accounts: a click fills the form.
     await page.getByRole('button', { name: 'gl_registrar', exact: true }).click();
     expect(await page.getByLabel('用户名').inputValue()).toBe('gl_registrar');
@@ -292,17 +260,19 @@ describe('staff console in Chromium (1280 × 800)', () => {
 
   it('(c) nj_reviewer decides a review in the console', async () => {
     const { caseId, caseNumber } = await citizenPetition('道路施工噪音扰民');
-    await server.h.act('gl_registrar', caseId, 'accept');
-    await server.h.act('gl_registrar', caseId, 'assign', { targetUnitId: await zhujianId() });
-    await server.h.act('gl_handler', caseId, 'reply', {
+    await suite.server.h.act('gl_registrar', caseId, 'accept');
+    await suite.server.h.act('gl_registrar', caseId, 'assign', { targetUnitId: await zhujianId() });
+    await suite.server.h.act('gl_handler', caseId, 'reply', {
       outcome: 'explained',
       request: '请求夜间停止施工',
       facts: '经查，施工单位已取得夜间施工许可。',
       reasons: '依据相关规定，夜间施工许可范围内的施工合法。',
       decision: '向信访人解释说明，并督促施工单位降低噪音。',
     });
-    await server.h.act('gl_handler', caseId, 'deliver', { method: 'online' });
-    await server.h.act('13900000001', caseId, 'request_review', { reason: '对处理意见不服，噪音仍然严重。' });
+    await suite.server.h.act('gl_handler', caseId, 'deliver', { method: 'online' });
+    await suite.server.h.act('13900000001', caseId, 'request_review', {
+      reason: '对处理意见不服，噪音仍然严重。',
+    });
 
     const page = await newPage();
     await login(page, 'nj_reviewer');
@@ -327,10 +297,10 @@ describe('staff console in Chromium (1280 × 800)', () => {
     const first = await citizenPetition('小区电梯停运无人维修');
     // A neighbour writes about the same lift (a letter registered by the bureau), slightly reworded.
     const id17 = '32010619800101123';
-    const res = await server.h.app.inject({
+    const res = await suite.server.h.app.inject({
       method: 'POST',
       url: '/api/v1/cases',
-      headers: await server.h.as('gl_registrar'),
+      headers: await suite.server.h.as('gl_registrar'),
       payload: {
         form: 'letter',
         purpose: 'claim',
@@ -344,7 +314,7 @@ describe('staff console in Chromium (1280 × 800)', () => {
     const second = res.json() as { caseId: number; caseNumber: string };
     const page = await newPage();
     await login(page, 'gl_registrar');
-    await page.goto(`${server.url}/console/cases/${second.caseId}`);
+    await page.goto(`${suite.server.url}/console/cases/${second.caseId}`);
     const related = page.getByRole('list', { name: '疑似重复信访件' });
     await related.getByRole('link', { name: first.caseNumber }).waitFor();
     expect(await related.innerText()).toMatch(/相似/);
@@ -379,7 +349,7 @@ describe('staff console in Chromium (1280 × 800)', () => {
     await page.context().close();
 
     const citizen = await newPage();
-    await citizen.goto(`${server.url}/console/login`);
+    await citizen.goto(`${suite.server.url}/console/login`);
     await citizen.getByLabel('用户名').fill('13900000001');
     await citizen.getByLabel('密码').fill(DEMO_PASSWORD);
     await citizen.getByRole('button', { name: '登录', exact: true }).click();

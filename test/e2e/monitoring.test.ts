@@ -3,82 +3,52 @@
 // 周调度 (the week's figures, topics, last week's decisions), records this week's meeting with a
 // decision for the 住建局 handler, who finds it in 我的待办 and completes it.
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { cases } from '../../src/db/schema.ts';
 import { runMonitoringDigests } from '../../src/monitoring/daily.ts';
 import { seedBacklog } from '../../src/seed/backlog.ts';
 import { seedCases } from '../../src/seed/cases.ts';
 import { seedDispatch } from '../../src/seed/dispatch.ts';
-import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
-import { DEMO_PASSWORD } from '../helpers/harness.ts';
-import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
+import { expectNoTofu, saveScreenshot, useBrowserSuite } from './browser.ts';
 
-let browser: Browser;
-let server: Server;
 let overdue = { id: 0, caseNumber: '' };
 
-beforeAll(async () => {
-  if (!webBuilt()) {
-    throw new Error(
-      `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
-    );
-  }
-  browser = await launchBrowser();
-  server = await startServer();
-  const { ctx } = server.h;
-  await seedCases(ctx.db, ctx.pii, { count: 1500, seed: 11 });
-  await seedBacklog(ctx, { seed: 11 });
-  await seedDispatch(ctx);
-  // A new case of 鼓楼区, accepted, then a week past its due date (the oldest due first in the table).
-  const { h } = server;
-  await h.loginAll(['13900000001', 'gl_registrar']);
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/cases',
-    headers: h.as('13900000001'),
-    payload: {
-      form: 'online',
-      purpose: 'claim',
-      subject: '小区雨污管网改造后路面长期未恢复',
-      content: '小区雨污管网改造后路面长期未恢复，多次反映未果，请求有关部门协调解决。',
-      jurisdictionCode: '320106',
-    },
-  });
-  if (res.statusCode !== 201) throw new Error(`register: ${res.statusCode} ${res.body}`);
-  const c = { id: res.json().caseId as number, caseNumber: res.json().caseNumber as string };
-  await h.act('gl_registrar', c.id, 'accept');
-  overdue = c;
-  await ctx.db
-    .update(cases)
-    .set({ dueAt: new Date(Date.now() - 7 * 86_400_000) })
-    .where(eq(cases.id, c.id));
-  await runMonitoringDigests(ctx);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const suite = useBrowserSuite({
+  setupTimeoutMs: 300_000,
+  setup: async (s) => {
+    const { ctx } = s.h;
+    await seedCases(ctx.db, ctx.pii, { count: 1500, seed: 11 });
+    await seedBacklog(ctx, { seed: 11 });
+    await seedDispatch(ctx);
+    // A new case of 鼓楼区, accepted, then a week past its due date (the oldest due first in the table).
+    const { h } = s;
+    await h.loginAll(['13900000001', 'gl_registrar']);
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: h.as('13900000001'),
+      payload: {
+        form: 'online',
+        purpose: 'claim',
+        subject: '小区雨污管网改造后路面长期未恢复',
+        content: '小区雨污管网改造后路面长期未恢复，多次反映未果，请求有关部门协调解决。',
+        jurisdictionCode: '320106',
+      },
+    });
+    if (res.statusCode !== 201) throw new Error(`register: ${res.statusCode} ${res.body}`);
+    const c = { id: res.json().caseId as number, caseNumber: res.json().caseNumber as string };
+    await h.act('gl_registrar', c.id, 'accept');
+    overdue = c;
+    await ctx.db
+      .update(cases)
+      .set({ dueAt: new Date(Date.now() - 7 * 86_400_000) })
+      .where(eq(cases.id, c.id));
+    await runMonitoringDigests(ctx);
+  },
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-  });
-  context.setDefaultTimeout(30_000);
-  return context.newPage();
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/console/`);
-  await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
-}
+const newPage = () => suite.newPage();
+const login = (page: Page, username: string) => suite.loginConsole(page, username);
 
 describe('日监测 and 周调度 (console)', () => {
   it('日监测 shows the sources with counts and the overdue case; its action link opens the case', async () => {
