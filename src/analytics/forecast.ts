@@ -129,7 +129,10 @@ export async function forecastVolume(db: Db, opts: ForecastOptions): Promise<For
   const last = opts.until ?? addMonths(shanghaiMonth(now), -1);
   const key = `${opts.scope}|${opts.category ?? ''}|${months}|${last}`;
   let cache = memo.get(db);
-  if (!cache) memo.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    memo.set(db, cache);
+  }
   const hit = cache.get(key);
   if (hit && now.getTime() - hit.at < MEMO_MS && !opts.now) return hit.value;
 
@@ -182,7 +185,10 @@ export async function monthlyCountsBySeries(
   const out = new Map<string, Map<string, number>>();
   const add = (key: string, period: string, n: number) => {
     let m = out.get(key);
-    if (!m) out.set(key, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      out.set(key, m);
+    }
     m.set(period, (m.get(period) ?? 0) + n);
   };
   for (const r of rows) {

@@ -16,7 +16,6 @@
 // Taking an attempt is one atomic statement (INSERT … ON CONFLICT DO UPDATE … RETURNING): counted
 // *before* the password is checked, so parallel requests cannot slip extra guesses in between the
 // check and the count.
-import { createHmac } from 'node:crypto';
 import { lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { loginThrottle } from '../db/schema.ts';

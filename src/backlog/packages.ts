@@ -21,7 +21,6 @@ import { type BacklogLevel, LEVEL_NAMES, levelOfCode } from '../domain/backlog/s
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { AppError, forbidden } from '../errors.ts';
 import { type Actor, backlogPolicy } from '../policies/backlog.ts';
-import { ensureAllowed } from '../policies/index.ts';
 import { jurisdictionSetting } from '../settings/jurisdictional.ts';
 
 /** 包案 quotas per jurisdiction (settings key `backlog_quotas`), inherited by the subtree. */

@@ -38,7 +38,7 @@ function ranking(d: BulletinData): string {
   const weights = SCORECARD.map((m) => `${m.label}${m.weight}%`).join('、');
   const lines = [`按综合评分（${weights}，无数据的指标不计入并按比例折算）排名如下：`];
   if (ranked.length === 0) return '本月各地有数据的指标均不足，不作排名。';
-  lines.push(ranked.map((r) => `第${r.rank}名${r.name}（${scoreText(r)}）`).join('，') + '。');
+  lines.push(`${ranked.map((r) => `第${r.rank}名${r.name}（${scoreText(r)}）`).join('，')}。`);
   const unranked = d.rows.filter((r) => r.rank === null).map((r) => r.name);
   if (unranked.length > 0)
     lines.push(`${unranked.join('、')}本月有数据的指标权重不足${MIN_WEIGHT_COVERED}%，不参加排名。`);

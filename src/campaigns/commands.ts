@@ -25,7 +25,7 @@ import {
 import { categoryLabel } from '../domain/categories.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import { zCode, zDate, zId, zText } from '../domain/validation/fields.ts';
-import { AppError, badRequest, conflict, notFound } from '../errors.ts';
+import { badRequest, conflict, notFound } from '../errors.ts';
 import { type Actor, campaignPolicy } from '../policies/campaigns.ts';
 import { casePolicy, ensureAllowed, ensureReadable } from '../policies/index.ts';
 import { jurisdictionChain } from '../settings/limits.ts';

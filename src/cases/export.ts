@@ -3,7 +3,6 @@
 // export. At most EXPORT_CAP rows: when the filter matches more, the workbook says so under the
 // table and the response carries X-Export-Total / X-Export-Rows so the console can tell the user.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { daysRemaining } from '../domain/deadlines/index.ts';
 import { type CaseForm, type CaseState, FORM_NAMES, STATE_NAMES } from '../domain/lifecycle/vocabulary.ts';

@@ -2,7 +2,7 @@
 // video sessions and leader's-mailbox letters by registrars. One transaction per registration.
 // A repeat petition on a matter still open is linked to it instead of opening a new matter
 // (Art 19); a petition repeating a finally closed matter is not accepted again (Art 36).
-import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { runCommand, type Work } from '../commands/command.ts';
 import {
   claimIdempotencyKey,

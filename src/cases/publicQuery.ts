@@ -47,7 +47,7 @@ export const publicQueryRoutes =
     /** The case of this number whose query code matches; unknown number and wrong code answer the same. */
     async function caseByCode(caseNumber: string, queryCode: string): Promise<CaseRow> {
       const [c] = await ctx.db.select().from(cases).where(eq(cases.caseNumber, caseNumber));
-      if (!c || !c.queryCodeHash || c.queryCodeHash !== ctx.pii.hash(normaliseQueryCode(queryCode))) {
+      if (!c?.queryCodeHash || c.queryCodeHash !== ctx.pii.hash(normaliseQueryCode(queryCode))) {
         throw notFound('信访件编号或查询码不正确');
       }
       return c;

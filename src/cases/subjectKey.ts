@@ -10,4 +10,5 @@ export const UNUSUAL_SUBJECT_SQL =
   "subject ~ '[^\\x01-\\x7f\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uff00-\\uff20\\uff3b-\\uff40\\uff5b-\\uffef]'";
 /** The JS twin of UNUSUAL_SUBJECT_SQL: text the SQL key compares exactly as `normalise` does. */
 export const SAFE_TEXT =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is meant, controls included
   /^[\u0001-\u007f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uff20\uff3b-\uff40\uff5b-\uffef]*$/;

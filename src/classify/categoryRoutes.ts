@@ -6,7 +6,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { CONTENT_CATEGORIES } from '../domain/categories.ts';
-import { forbidden } from '../errors.ts';
 import { BUREAU, DEPARTMENTS } from '../orgs/departments.ts';
 import { ensureAllowed, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';

@@ -83,7 +83,7 @@ export function crossValidate(
   for (let f = 0; f < k; f++) {
     const tr: number[] = [];
     const te: number[] = [];
-    labels.forEach((_, i) => (fold[i] === f ? te : tr).push(i));
+    for (let i = 0; i < labels.length; i++) (fold[i] === f ? te : tr).push(i);
     const { model, report } = trainFromTokens(
       tr.map((i) => docs[i] as Int32Array),
       table,

@@ -97,7 +97,10 @@ export class LexiconClassifier implements Classifier {
         if (n === 0) continue;
         const w = n * ([...term].length >= 3 ? 1.5 : 1);
         let m = found.get(cat);
-        if (!m) found.set(cat, (m = new Map()));
+        if (!m) {
+          m = new Map();
+          found.set(cat, m);
+        }
         m.set(term, w);
       }
     }

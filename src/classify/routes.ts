@@ -1,28 +1,18 @@
 // POST /api/v1/classify: the registrar's routing suggestion — the three likeliest content
 // categories with their probability and responsible department, and the words behind the first.
 // GET/PUT /api/v1/classify/routing/:code: the category → department table of a jurisdiction.
-import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
-import { settings } from '../db/schema.ts';
 import { categoryByName } from '../domain/categories.ts';
 import { matchLegalChannels } from '../domain/legalChannels.ts';
-import { badRequest, forbidden } from '../errors.ts';
-import { ensureAllowed, settingsPolicy, staffToolsPolicy } from '../policies/index.ts';
+import { badRequest } from '../errors.ts';
+import { ensureAllowed, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zText } from '../server/fields.ts';
 import { cachedLegalChannelRules } from '../settings/legalChannels.ts';
 import { LexiconClassifier } from './lexicon.ts';
-import {
-  DEPARTMENT_KEYS,
-  departmentKey,
-  resolveDepartments,
-  routingCategory,
-  routingSetting,
-  routingTable,
-} from './routing.ts';
+import { departmentKey, resolveDepartments, routingSetting, routingTable } from './routing.ts';
 import { activeClassifier } from './store.ts';
 
 const Suggestion = z.object({

@@ -1,9 +1,9 @@
 // From content category to the responsible functional department (职能部门) of a jurisdiction.
 // The default table below can be overridden per jurisdiction (and its subtree) by a `settings` row
 // with key 'routing' and value { "<category>": "<department key>" }; lower jurisdictions win.
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { settings, units } from '../db/schema.ts';
+import { units } from '../db/schema.ts';
 import { CONTENT_CATEGORIES, categoryByCode, categoryByName } from '../domain/categories.ts';
 import { badRequest } from '../errors.ts';
 import { BUREAU, DEPARTMENTS } from '../orgs/departments.ts';

@@ -121,7 +121,10 @@ export async function activeClassifier(db: Db, name = CATEGORY_MODEL): Promise<A
     .limit(1);
   if (!active) return { classifier: LEXICON, version: 'lexicon' };
   let perDb = cache.get(db);
-  if (!perDb) cache.set(db, (perDb = new Map()));
+  if (!perDb) {
+    perDb = new Map();
+    cache.set(db, perDb);
+  }
   const hit = perDb.get(name);
   if (hit && hit.version === active.version) return { classifier: hit.model, version: hit.version };
   const [row] = await db

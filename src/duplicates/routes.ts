@@ -1,16 +1,12 @@
 // POST /api/v1/cases/similar: before saving a registration, the matters it may repeat or
 // duplicate (same petitioner, near-identical content about the same place), within the caller's
 // scope. No personal data in the answer. GET/PUT /api/v1/settings/duplicates/:code: thresholds.
-import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
-import { settings } from '../db/schema.ts';
-import { duplicatePolicy, ensureAllowed, settingsPolicy } from '../policies/index.ts';
+import { duplicatePolicy, ensureAllowed } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zId, zText } from '../server/fields.ts';
-import { invalidateSettings } from '../settings/cache.ts';
 import { SimilarCase } from './candidates.ts';
 import { similarForPetition } from './service.ts';
 import { DuplicateSettings, duplicateSettings, duplicateSettingsFor } from './settings.ts';

@@ -271,7 +271,7 @@ export function clusterMessages(
     if (g) g.push(i);
     else groups.set(key, [i]);
   }
-  const names = namesOf(featureLists);
+  const _names = namesOf(featureLists);
   const estates = places.map((ks) => ks.filter((k) => !isRoadName(k)));
   const parts: { w: Working; county: string | undefined }[] = [];
   for (const [place, members] of groups)

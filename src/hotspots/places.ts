@@ -169,8 +169,10 @@ export function mentionedPlaces(
       const ks = keysOfPiece.get(f);
       if (!ks || ks.length > 3) continue;
       for (const k of ks)
-        if (!own.includes(k) && (wordDf.get(f) ?? 0) <= 3 * (count.get(k) ?? 0) + 3)
-          (hit ??= new Set()).add(k);
+        if (!own.includes(k) && (wordDf.get(f) ?? 0) <= 3 * (count.get(k) ?? 0) + 3) {
+          hit ??= new Set();
+          hit.add(k);
+        }
     }
     if (!hit) return own as string[];
     const out = [...own];

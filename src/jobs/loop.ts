@@ -71,7 +71,10 @@ export class PassLoop {
   private tick(): void {
     if (this.stopped || this.probing || this.running || this.soon) return;
     const { probe } = this.opts;
-    if (!probe) return this.kick();
+    if (!probe) {
+      this.kick();
+      return;
+    }
     this.probing = probe()
       .then(
         (work) => {

@@ -5,7 +5,7 @@ import { and, desc, eq, inArray, like, notInArray, sql } from 'drizzle-orm';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
-import { jurisdictions, monitoringDigests, settings, units, users } from '../db/schema.ts';
+import { jurisdictions, monitoringDigests, units, users } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import {
@@ -13,7 +13,6 @@ import {
   ITEMS_PER_SOURCE,
   MONITORING_SOURCES,
   type SourceDef,
-  type Thresholds,
 } from '../domain/monitoring/sources.ts';
 import { MONITORING_COLLECTORS } from './registry.ts';
 import { monitoringThresholds } from './thresholds.ts';

@@ -48,8 +48,7 @@ export type CampaignRuleName = keyof typeof CAMPAIGN_RULES;
 
 const isBureau = (a: Actor) => a.unitKind === 'bureau' && a.unitId !== null;
 /** The campaign's scope covers the caller's own jurisdiction. */
-const covers = (c: CampaignRef, a: Actor) =>
-  a.jurisdictionCode !== null && a.jurisdictionCode.startsWith(prefixOf(c.scopeCode));
+const covers = (c: CampaignRef, a: Actor) => a.jurisdictionCode?.startsWith(prefixOf(c.scopeCode)) ?? false;
 
 export const campaignPolicy = {
   /** May open the campaigns area at all? */

@@ -57,6 +57,5 @@ export const dispatchPolicy = {
   ): boolean =>
     !u.disabled &&
     OWNER_ROLES.includes(u.role as Role) &&
-    u.unitJurisdictionCode !== null &&
-    u.unitJurisdictionCode.startsWith(scopePrefix),
+    (u.unitJurisdictionCode?.startsWith(scopePrefix) ?? false),
 };

@@ -243,7 +243,7 @@ export function caseScope(a: Actor, within?: string): SQL | undefined {
   if (a.unitKind === 'department')
     return or(eq(cases.assignedUnitId, a.unitId), eq(cases.currentUnitId, a.unitId)) as SQL;
   if (a.scopePrefix === null) return NOTHING;
-  if (within !== undefined && within.startsWith(a.scopePrefix)) return undefined;
+  if (within?.startsWith(a.scopePrefix)) return undefined;
   return or(
     like(cases.jurisdictionCode, `${a.scopePrefix}%`),
     eq(cases.currentUnitId, a.unitId),

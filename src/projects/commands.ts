@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { UnitLookup } from '../cases/units.ts';
 import { runCommand, type Work } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
-import { projectMilestones, projectProgress, projects, settings } from '../db/schema.ts';
+import { projectMilestones, projectProgress, projects } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import { PROJECT_ACTIONS } from '../domain/projects/status.ts';
@@ -15,7 +15,6 @@ import { zDate, zId, zText } from '../domain/validation/fields.ts';
 import { badRequest, conflict } from '../errors.ts';
 import { ensureAllowed } from '../policies/index.ts';
 import { type Actor, projectPolicy } from '../policies/projects.ts';
-import { invalidateSettings } from '../settings/cache.ts';
 import { projectsPerYear, visibleProject } from './queries.ts';
 
 const text = (label: string, max = 2000) => zText({ label, max, min: 1 });
@@ -72,7 +71,7 @@ export async function createProject(ctx: AppContext, actor: Actor, input: Projec
   const bureauCode = actor.jurisdictionCode ?? '';
   return runCommand(ctx, async (w) => {
     const unit = await new UnitLookup(ctx.db).unit(w.tx, input.ownerUnitId);
-    if (!unit || !unit.jurisdictionCode.startsWith(prefixOf(bureauCode)))
+    if (!unit?.jurisdictionCode.startsWith(prefixOf(bureauCode)))
       throw badRequest('project_unit_invalid', '责任单位应为本辖区的单位', 'ownerUnitId');
     const quota = await projectsPerYear(w.tx, bureauCode);
     const [had] = await w.tx

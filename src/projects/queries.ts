@@ -4,7 +4,7 @@
 import { and, asc, eq, inArray, isNull, like, lt, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
-import { projectMilestones, projectProgress, projects, settings, units, users } from '../db/schema.ts';
+import { projectMilestones, projectProgress, projects, units, users } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import { DEFAULT_PROJECTS_PER_YEAR, daysOverdue } from '../domain/projects/status.ts';

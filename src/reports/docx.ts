@@ -6,7 +6,6 @@ import {
   BorderStyle,
   Document,
   Footer,
-  type IFontAttributesProperties,
   ImageRun,
   LineRuleType,
   PageNumber,
@@ -20,7 +19,6 @@ import {
 import {
   BODY_FONT,
   BODY_SIZE,
-  CHAR,
   font,
   HEADING_FONT,
   INDENT,

@@ -9,7 +9,7 @@ import { AppError, conflict, forbidden, notFound } from '../errors.ts';
 import { type Actor, reportPolicy, reportScope } from '../policies/index.ts';
 import { checkMonth, collectReportData } from './collect.ts';
 import { draftSections, reportTitle } from './sections.ts';
-import { type ReportData, type ReportSections, SECTION_KEYS } from './types.ts';
+import { type ReportData, SECTION_KEYS } from './types.ts';
 
 export type ReportRow = typeof reports.$inferSelect;
 

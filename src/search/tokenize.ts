@@ -120,6 +120,7 @@ function keep(tokens: string[]): string[] {
 // Text made only of ASCII, common ideographs and punctuation that is dropped anyway: NFKC would
 // change nothing that reaches a token, so the (comparatively slow) normalisation is skipped.
 const NFKC_STABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is meant, controls included
   /^[\u0000-\u007f\u4e00-\u9fff\u3001\u3002\u201c\u201d\u2018\u2019\u300a\u300b\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]*$/;
 
 /** The search tokens of a document (search mode), space-joined, as stored in cases.search_tokens. */

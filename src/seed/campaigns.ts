@@ -19,7 +19,7 @@ import {
 } from '../db/schema.ts';
 import {
   CROSS_KINDS,
-  ENTRY_CATEGORIES,
+  type ENTRY_CATEGORIES,
   type EntryStatus,
   RISK_LEVELS,
 } from '../domain/campaigns/vocabulary.ts';

@@ -31,7 +31,10 @@ export async function loadCounties(db: Executor): Promise<Map<string, County[]>>
   for (const u of unitRows) {
     if (u.code.length !== 6) continue;
     let m = byPlace.get(u.code);
-    if (!m) byPlace.set(u.code, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      byPlace.set(u.code, m);
+    }
     m.set(u.dept, { id: u.id, name: u.name });
   }
   const bureauOf = (code: string) => {

@@ -93,7 +93,10 @@ const dueCache = new WeakMap<
 >();
 function startClockCached(limits: Limits, name: ClockName, at: number) {
   let cache = dueCache.get(limits);
-  if (!cache) dueCache.set(limits, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    dueCache.set(limits, cache);
+  }
   const trigger = new Date(at);
   const key = `${name}|${shanghaiDate(trigger)}`;
   let c = cache.get(key);

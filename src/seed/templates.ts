@@ -124,7 +124,10 @@ export function petitionText(
   const fill = (s: string) =>
     s.replace(/\{(\w+)\}/g, (_, k: string) => {
       let v = chosen.get(k);
-      if (v === undefined) chosen.set(k, (v = values[k]?.() ?? k));
+      if (v === undefined) {
+        v = values[k]?.() ?? k;
+        chosen.set(k, v);
+      }
       return v;
     });
   // The subject names the place when it does not already, so subjects vary between cases.

@@ -14,7 +14,7 @@ import {
   type LegalChannelRule,
   validateLegalChannelRules,
 } from '../domain/legalChannels.ts';
-import { badRequest, forbidden, notFound } from '../errors.ts';
+import { badRequest, notFound } from '../errors.ts';
 import { PROVINCE_CODE } from '../orgs/divisions.ts';
 import { type Actor, ensureAllowed, settingsPolicy, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';

@@ -140,7 +140,7 @@ describe('checkPersonName', () => {
     ['王𠀀', '王𠀀'], // Extension B (outside the BMP: a surrogate pair)
     ['𪚥𫝀𬺰', '𪚥𫝀𬺰'], // Extensions B, C, E
     ['𰀀王', '𰀀王'], // Extension G
-    ['王'.repeat(19) + '𠀀', '王'.repeat(19) + '𠀀'], // 20 characters, 21 UTF-16 units
+    [`${'王'.repeat(19)}𠀀`, `${'王'.repeat(19)}𠀀`], // 20 characters, 21 UTF-16 units
     ['买买提·𠀀力', '买买提·𠀀力'],
     ['John  Smith', 'John Smith'],
     ["Mary-Jane O'Neil Jr.", "Mary-Jane O'Neil Jr."],

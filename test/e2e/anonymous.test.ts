@@ -4,9 +4,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../helpers/harness.ts';
-import { expectNoTofu, saveScreenshot, useBrowserSuite } from './browser.ts';
+import { browserSuite, expectNoTofu, saveScreenshot } from './browser.ts';
 
-const suite = useBrowserSuite();
+const suite = browserSuite();
 const newPage = () => suite.newPage({ width: 1280, height: 800 });
 
 async function check(page: Page, name: string): Promise<void> {

@@ -3,10 +3,10 @@
 // finds it in the menu; a registrar does not.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectNoTofu, saveScreenshot, useBrowserSuite } from './browser.ts';
+import { browserSuite, expectNoTofu, saveScreenshot } from './browser.ts';
 
 let caseId = 0;
-const suite = useBrowserSuite({
+const suite = browserSuite({
   setup: async (s) => {
     await s.h.loginAll(['gl_registrar']);
     const res = await s.h.app.inject({

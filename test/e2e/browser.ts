@@ -218,7 +218,7 @@ export interface BrowserSuite {
  * The set-up every browser test file shares: checks the web apps are built, launches Chromium and a
  * platform (then `setup`, e.g. seeding), and closes both after the file. Call at the file's top level.
  */
-export function useBrowserSuite(
+export function browserSuite(
   opts: {
     setup?: (server: Server) => Promise<void>;
     server?: Parameters<typeof startServer>[0];
@@ -244,11 +244,11 @@ export function useBrowserSuite(
   });
   const suite: BrowserSuite = {
     get server() {
-      if (!server) throw new Error('useBrowserSuite: the server starts in beforeAll');
+      if (!server) throw new Error('browserSuite: the server starts in beforeAll');
       return server;
     },
     get browser() {
-      if (!browser) throw new Error('useBrowserSuite: the browser starts in beforeAll');
+      if (!browser) throw new Error('browserSuite: the browser starts in beforeAll');
       return browser;
     },
     async newPage(viewport = { width: 1440, height: 900 }) {

@@ -7,9 +7,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedCampaigns } from '../../src/seed/campaigns.ts';
 import { seedCases } from '../../src/seed/cases.ts';
-import { expectNoTofu, saveScreenshot, useBrowserSuite } from './browser.ts';
+import { browserSuite, expectNoTofu, saveScreenshot } from './browser.ts';
 
-const suite = useBrowserSuite({
+const suite = browserSuite({
   setup: async (s) => {
     await seedCases(s.h.ctx.db, s.h.ctx.pii, { count: 300, seed: 5 });
     await seedCampaigns(s.h.ctx, { seed: 1 });

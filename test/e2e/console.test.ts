@@ -9,9 +9,9 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { idNumberCheckDigit } from '../../src/domain/validation/index.ts';
 import { DEMO_PASSWORD } from '../helpers/harness.ts';
-import { expectNoTofu, saveScreenshot, useBrowserSuite } from './browser.ts';
+import { browserSuite, expectNoTofu, saveScreenshot } from './browser.ts';
 
-const suite = useBrowserSuite({
+const suite = browserSuite({
   setup: async (s) => {
     await s.h.loginAll(['13900000001', 'gl_registrar', 'gl_handler']);
   },

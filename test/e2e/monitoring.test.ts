@@ -10,11 +10,11 @@ import { runMonitoringDigests } from '../../src/monitoring/daily.ts';
 import { seedBacklog } from '../../src/seed/backlog.ts';
 import { seedCases } from '../../src/seed/cases.ts';
 import { seedDispatch } from '../../src/seed/dispatch.ts';
-import { expectNoTofu, saveScreenshot, useBrowserSuite } from './browser.ts';
+import { browserSuite, expectNoTofu, saveScreenshot } from './browser.ts';
 
 let overdue = { id: 0, caseNumber: '' };
 
-const suite = useBrowserSuite({
+const suite = browserSuite({
   setupTimeoutMs: 300_000,
   setup: async (s) => {
     const { ctx } = s.h;

@@ -288,8 +288,8 @@ describe('专项行动: launch, register, numbers', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('排查台账');
-    expect(ws).toBeDefined();
-    const values = (n: number) => (ws?.getRow(n).values as unknown[]).slice(1);
+    if (!ws) throw new Error('the register has no worksheet');
+    const values = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
     expect(values(1)).toContain('矛盾纠纷概况');
     const rows = [2, 3, 4, 5, 6].map(values);
     expect(rows.map((r) => r[0])).toEqual([1, 2, 3, 4, 5]);

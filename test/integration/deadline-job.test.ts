@@ -224,9 +224,9 @@ describe('the daily deadline sweep', () => {
     expect(rb?.currentUnitId).toBeNull();
     expect(rb?.version).toBe(versions[B] + 1);
     expect(deadline(b, 'review_window').due).toBe(
-      (rb?.clocks as Record<string, { due: string }>).review_window?.due,
+      (rb?.clocks as Record<string, { due: string }> | undefined)?.review_window?.due,
     );
-    expect((rb?.clocks as Record<string, { stoppedAt?: string }>).review_window?.stoppedAt).toBe(
+    expect((rb?.clocks as Record<string, { stoppedAt?: string }> | undefined)?.review_window?.stoppedAt).toBe(
       now.toISOString(),
     );
 

@@ -196,7 +196,9 @@ describe('disk full under the embedded database', () => {
       refused = res;
       return res.status === 507;
     });
-    expect(((await refused?.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+    expect(
+      ((await refused?.json()) as { error: { code: string; message: string } } | undefined)?.error,
+    ).toMatchObject({
       code: 'storage_full',
       message: expect.stringMatching(/存储空间已满/),
     });

@@ -64,7 +64,7 @@ interface Sent {
 }
 
 let h: Harness;
-let ops: Op[] = [];
+const ops: Op[] = [];
 let identities: Identity[] = [];
 const known: Known = { ids: {}, caseNumbers: [], usernames: [...STAFF], codes: [] };
 const errors: unknown[] = [];

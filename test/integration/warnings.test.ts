@@ -120,8 +120,8 @@ describe('extreme risk at intake', () => {
 
 describe('daily scan', () => {
   const old = () => new Date(Date.now() - 40 * DAY).toISOString();
-  let overdueIds: number[] = [];
-  let repeatIds: number[] = [];
+  const overdueIds: number[] = [];
+  const repeatIds: number[] = [];
 
   beforeAll(async () => {
     // Ten letters received 40 days ago, never accepted: overdue at 鼓楼区信访局.

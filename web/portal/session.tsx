@@ -3,7 +3,7 @@ import { Alert, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
-import { errorMessage, type Me } from '../shared/api.ts';
+import { errorMessage } from '../shared/api.ts';
 import { useMe } from '../shared/session.ts';
 
 export { ME_KEY, useLogout, useMe } from '../shared/session.ts';

@@ -41,10 +41,10 @@ function Notice({ text }: { text: string }) {
 function Scaled({ children }: { children: React.ReactNode }) {
   const [scale, setScale] = useState(1);
   useEffect(() => {
-    const fit = () => setScale(Math.min(window.innerWidth / W, window.innerHeight / H));
-    fit();
-    window.addEventListener('resize', fit);
-    return () => window.removeEventListener('resize', fit);
+    const fitToWindow = () => setScale(Math.min(window.innerWidth / W, window.innerHeight / H));
+    fitToWindow();
+    window.addEventListener('resize', fitToWindow);
+    return () => window.removeEventListener('resize', fitToWindow);
   }, []);
   return (
     <div className="xs-stage">
@@ -72,7 +72,7 @@ function Clock() {
   const s = new Date(now.getTime() + 8 * 3600_000);
   const p = (n: number) => String(n).padStart(2, '0');
   return (
-    <div className="xs-clock" aria-label="时钟">
+    <div className="xs-clock" role="timer" aria-label="时钟">
       <span className="xs-time">
         {p(s.getUTCHours())}:{p(s.getUTCMinutes())}:{p(s.getUTCSeconds())}
       </span>
@@ -175,7 +175,7 @@ function Board({ me }: { me: Me }) {
         <h1>{scopeName}信访工作态势</h1>
         <Clock />
       </header>
-      <div className="xs-bigs" aria-label="主要指标">
+      <section className="xs-bigs" aria-label="主要指标">
         <Big label="今日信访量" value={int(todays.data?.totals.total)} sub="件" />
         <Big
           label="本月信访量"
@@ -192,7 +192,7 @@ function Board({ me }: { me: Me }) {
           sub={`高风险 ${open.filter((w) => w.level === 'high').length}`}
           tone={open.length ? 'warn' : undefined}
         />
-      </div>
+      </section>
       <div className="xs-body">
         <div className="xs-col">
           <Panel title="本月问题类别排行">
@@ -279,7 +279,7 @@ function Ticker({ items }: { items: Warning[] }) {
     </li>
   );
   return (
-    <div className="xs-ticker" aria-label="预警滚动">
+    <div className="xs-ticker" role="marquee" aria-label="预警滚动">
       <ul
         className={moving ? 'xs-ticker-move' : ''}
         style={moving ? { animationDuration: `${items.length * 3}s` } : undefined}

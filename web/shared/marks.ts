@@ -8,9 +8,9 @@ const ENTITIES: Record<string, string> = {
   '&quot;': '"',
   '&#39;': "'",
 };
-const unescape = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
+const unescapeHtml = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
 
 /** Alternating plain and marked parts: even indexes plain, odd indexes marked. */
 export function highlightParts(highlight: string): string[] {
-  return highlight.split(/<mark>|<\/mark>/).map(unescape);
+  return highlight.split(/<mark>|<\/mark>/).map(unescapeHtml);
 }

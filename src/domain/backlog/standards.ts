@@ -60,6 +60,6 @@ export interface CheckState {
 export function unmetStandards(checks: readonly CheckState[]): StandardKey[] {
   return STANDARD_KEYS.filter((k) => {
     const c = checks.find((x) => x.standard === k);
-    return !c || !c.evidence || !c.signed;
+    return !c?.evidence || !c.signed;
   });
 }

@@ -18,6 +18,7 @@ export const MAX_YEAR = 2100;
 
 // C0 control characters except tab and newline (CR is turned into newline first), and DEL.
 // PostgreSQL refuses NUL in text; the others corrupt documents, logs and spreadsheets.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its purpose
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/;
 
 /** Normalises line breaks; the control character found, if any (for the message). */

@@ -31,6 +31,7 @@ function Trend({ trend }: { trend: NonNullable<Hotspot['trend']> }) {
     >
       {trend.counts.map((n, i) => (
         <rect
+          // biome-ignore lint/suspicious/noArrayIndexKey: one bar per day of a fixed window
           key={i}
           x={i * (w + 1)}
           y={h - Math.max(n > 0 ? 2 : 0, (n / max) * h)}

@@ -238,7 +238,7 @@ export function WarningsCard({ scope }: { scope?: string }) {
         <AlertOutlined style={{ fontSize: 28, color: items.length ? '#cf1322' : '#8c8c8c' }} />
         <div>
           <Typography.Text type="secondary">待处置预警</Typography.Text>
-          <div style={{ fontSize: 26, fontWeight: 600 }} aria-label="待处置预警数">
+          <div style={{ fontSize: 26, fontWeight: 600 }} role="status" aria-label="待处置预警数">
             {q.data === null ? '—' : q.isPending ? '…' : items.length}
             {high ? (
               <Tag color="red" style={{ marginInlineStart: 8 }}>
