@@ -59,12 +59,12 @@ export function scorecardLayout(d: ScorecardData): ReportLayout {
         blocks: [
           {
             type: 'table',
-            header: ['排名', d.by === 'unit' ? '单位' : '地区', '得分', '覆盖', ...labels],
+            header: ['排名', d.by === 'unit' ? '单位' : '地区', '得分', '覆盖%', ...labels],
             rows: d.rows.map((r) => [
               r.rank === null ? '—' : String(r.rank),
               r.name,
               r.score === null ? '—' : r.score.toFixed(1),
-              `${r.coverage}%`,
+              String(Math.round(r.coverage)),
               ...r.items.map((i) => (i.available ? i.earned.toFixed(1) : '无数据')),
             ]),
             widths: [2, 4, 2.5, 2.5, ...labels.map(() => 2.5)],
