@@ -254,8 +254,8 @@ describe('信访工作责任书', () => {
     const oneSide = await call('js_supervisor', 'POST', `/assessment/letters/${id}/sign`, {
       signedOn: '2026-02-20',
       signatories: [
-        { side: 'undertaker', name: '韩立明', post: '南京市委书记' },
-        { side: 'undertaker', name: '陈之常', post: '南京市市长' },
+        { side: 'undertaker', name: '李志强', post: '南京市委书记' },
+        { side: 'undertaker', name: '陈海明', post: '南京市市长' },
       ],
     });
     expect(oneSide.statusCode).toBe(400);
@@ -263,8 +263,8 @@ describe('信访工作责任书', () => {
     const signed = await call('js_supervisor', 'POST', `/assessment/letters/${id}/sign`, {
       signedOn: '2026-02-20',
       signatories: [
-        { side: 'issuer', name: '信长星', post: '江苏省委书记' },
-        { side: 'undertaker', name: '韩立明', post: '南京市委书记' },
+        { side: 'issuer', name: '王建国', post: '江苏省委书记' },
+        { side: 'undertaker', name: '李志强', post: '南京市委书记' },
       ],
     });
     expect(signed.statusCode, signed.body).toBe(200);
