@@ -451,7 +451,7 @@ export const assessmentRoutes =
         if (r.kind !== 'notice') throw conflict('not_a_notice', '只有通报可以生成通报文书');
         const bytes = await renderNoticeDocx(r, {
           caseNumbers: r.cases.map((c) => c.caseNumber),
-          orderNumbers: r.orders.map((o) => o.number ?? `网上督办${o.id}`),
+          orderNumbers: r.orders.map((o) => o.number ?? `${o.typeName}（督办#${o.id}）`),
         });
         const vis = await visibleRecord(ctx.db, actor, req.params.id);
         return reply

@@ -91,7 +91,7 @@ export function RecordDrawer({ id, onClose }: { id: number | null; onClose: () =
             <ul>
               {r.orders.map((o) => (
                 <li key={o.id}>
-                  <Link to={`/supervision/${o.id}`}>{o.number ?? `网上督办${o.id}`}</Link> {o.typeName} ·{' '}
+                  <Link to={`/supervision/${o.id}`}>{o.number ?? `督办 #${o.id}`}</Link> {o.typeName} ·{' '}
                   {o.unit} · {o.statusName}
                 </li>
               ))}
@@ -274,7 +274,7 @@ function NewRecord({ onDone }: { onDone: (id: number) => void }) {
         mode="multiple"
         options={(orders.data?.items ?? []).map((o) => ({
           value: o.id,
-          label: `${o.number ?? `网上督办${o.id}`} ${o.typeName}（${o.statusName}）`,
+          label: `${o.number ?? `督办 #${o.id}`} ${o.typeName}（${o.statusName}）`,
         }))}
       />
     </ModalForm>

@@ -65,7 +65,7 @@ export default function UnitHistoryPage() {
                 {
                   title: '督办',
                   key: 'n',
-                  render: (_, o) => <Link to={`/supervision/${o.id}`}>{o.number ?? `网上督办${o.id}`}</Link>,
+                  render: (_, o) => <Link to={`/supervision/${o.id}`}>{o.number ?? `督办 #${o.id}`}</Link>,
                 },
                 { title: '方式', dataIndex: 'typeName' },
                 { title: '反馈期限', dataIndex: 'deadline' },
