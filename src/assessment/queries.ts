@@ -62,6 +62,9 @@ export interface RecordFilter {
   unitId?: number;
   jurisdiction?: string;
   status?: string;
+  /** Records linked to this matter / this supervision order. */
+  caseId?: number;
+  orderId?: number;
 }
 
 /** Records in the caller's scope, newest first, with the unit's and issuing bureau's names. */
@@ -72,6 +75,13 @@ export async function listRecords(db: Executor, actor: Actor, f: RecordFilter) {
   if (f.unitId !== undefined) where.push(eq(accountabilityRecords.unitId, f.unitId));
   if (f.jurisdiction)
     where.push(like(accountabilityRecords.jurisdictionCode, `${prefixOf(f.jurisdiction)}%`));
+  const linked = (cond: SQL) =>
+    inArray(
+      accountabilityRecords.id,
+      db.select({ id: accountabilityLinks.recordId }).from(accountabilityLinks).where(cond),
+    );
+  if (f.caseId !== undefined) where.push(linked(eq(accountabilityLinks.caseId, f.caseId)));
+  if (f.orderId !== undefined) where.push(linked(eq(accountabilityLinks.orderId, f.orderId)));
   const rows = await db
     .select({ r: accountabilityRecords, unit: units.name })
     .from(accountabilityRecords)

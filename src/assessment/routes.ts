@@ -383,6 +383,8 @@ export const assessmentRoutes =
             unitId: zIdParam('单位').optional(),
             jurisdiction: zCode().optional(),
             status: zText({ label: '状态', max: 30 }).optional(),
+            caseId: zIdParam('信访事项编号').optional().meta({ description: '关联该信访事项的记录' }),
+            orderId: zIdParam('督办编号').optional().meta({ description: '关联该督办的记录' }),
           }),
           response: { 200: z.object({ items: z.array(RecordItem) }) },
         },

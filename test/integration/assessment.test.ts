@@ -329,6 +329,13 @@ describe('通报、约谈、重点管理、问责', () => {
     expect(r.orders[0].typeName).toBe('约谈');
     if (o.caseId) expect(r.cases.map((c: { id: number }) => c.id)).toEqual([o.caseId]);
     expect(r.followUp).toEqual({ action: 'follow_up', name: '回访整改情况' });
+    // From the order (and its matter) back to the record.
+    const byOrder = (await call('nj_supervisor', 'GET', `/assessment/records?orderId=${o.id}`)).json().items;
+    expect(byOrder.map((x: { id: number }) => x.id)).toEqual([r.id]);
+    if (o.caseId) {
+      const byCase = (await call('nj_supervisor', 'GET', `/assessment/records?caseId=${o.caseId}`)).json();
+      expect(byCase.items.map((x: { id: number }) => x.id)).toEqual([r.id]);
+    }
 
     expect(
       (await call('nj_supervisor', 'POST', `/assessment/records/${r.id}/follow-up`, { action: 'lift' }))
@@ -355,6 +362,9 @@ describe('通报、约谈、重点管理、问责', () => {
   });
 
   it('records special management, accountability and a numbered 通报 (Word)', async () => {
+    const written = (await call('nj_supervisor', 'GET', '/supervision'))
+      .json()
+      .items.find((x: { type: string; caseId: number | null }) => x.type === 'written' && x.caseId !== null);
     const sm = await call('nj_supervisor', 'POST', '/assessment/records', {
       kind: 'special_management',
       unitId: interview.unitId,
@@ -387,9 +397,28 @@ describe('通报、约谈、重点管理、问责', () => {
       person: '李某某（副局长）',
       form: '诫勉谈话',
       decision: '经研究，对李某某予以诫勉谈话。',
-      orderIds: [interview.id],
+      orderIds: [interview.id, written.id],
+      caseIds: [written.caseId],
     });
     expect(acc.statusCode, acc.body).toBe(201);
+    expect(acc.json().cases.map((c: { id: number }) => c.id)).toEqual([written.caseId]);
+    // The matter's records: from a case page back to what it led to.
+    const byCase = (await call('nj_analyst', 'GET', `/assessment/records?caseId=${written.caseId}`)).json()
+      .items;
+    expect(byCase.map((x: { id: number }) => x.id)).toEqual([acc.json().id]);
+    // A matter the recorder cannot see is refused, nothing stored.
+    const before = (await call('nj_supervisor', 'GET', '/assessment/records')).json().items.length;
+    const hidden = await call('nj_supervisor', 'POST', '/assessment/records', {
+      kind: 'notice',
+      unitId: interview.unitId,
+      title: '越权关联',
+      facts: '—',
+      decidedOn: '2026-11-08',
+      caseIds: [999_999],
+    });
+    expect(hidden.statusCode).toBe(400);
+    expect(hidden.json().error.field).toBe('caseIds');
+    expect((await call('nj_supervisor', 'GET', '/assessment/records')).json().items.length).toBe(before);
     const notice = async () =>
       call('nj_supervisor', 'POST', '/assessment/records', {
         kind: 'notice',
