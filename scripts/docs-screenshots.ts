@@ -48,6 +48,7 @@ const SCREENSHOTS: Record<string, string> = {
   'console-supervision-case': 'console-supervision-case',
   'console-assessment-scorecard': 'console-assessment-scorecard',
   'console-assessment-drill': 'console-assessment-drill',
+  'console-assessment-scheme': 'console-assessment-scheme',
   'console-assessment-letters': 'console-assessment-letters',
   'console-assessment-record': 'console-assessment-record',
   'console-assessment-unit-history': 'console-assessment-unit-history',

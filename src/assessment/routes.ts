@@ -13,7 +13,7 @@ import { UnitLookup } from '../cases/units.ts';
 import type { AppContext } from '../context.ts';
 import { jurisdictions } from '../db/schema.ts';
 import { RECORD_KINDS } from '../domain/assessment/records.ts';
-import { assessedLevelOf, DRILL_OF } from '../domain/assessment/scheme.ts';
+import { assessedLevelOf, DRILL_OF, itemLabel } from '../domain/assessment/scheme.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { badRequest, conflict } from '../errors.ts';
 import { attachmentHeader, XLSX_CONTENT_TYPE } from '../exports/xlsx.ts';
@@ -233,7 +233,8 @@ export const assessmentRoutes =
       },
       async (req) => {
         ensureAllowed(assessmentPolicy.use(actorOf(req)), '您没有权限查看考核方案');
-        return schemeFor(ctx.db, req.params.year, req.params.level);
+        const s = await schemeFor(ctx.db, req.params.year, req.params.level);
+        return { ...s, items: s.items.map((i) => ({ ...i, label: itemLabel(i) })) };
       },
     );
 

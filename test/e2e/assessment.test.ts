@@ -80,6 +80,18 @@ describe('责任落实 (console)', () => {
     await saveScreenshot(page, 'console-assessment-drill', { fullPage: false });
     await page.keyboard.press('Escape');
 
+    // The year's scheme behind the points (read only for an analyst).
+    await page.getByRole('button', { name: '考核方案' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog
+      .getByText(/年度考核方案（默认）/)
+      .first()
+      .waitFor();
+    await dialog.getByRole('cell', { name: '越级上访率' }).waitFor();
+    await dialog.getByRole('cell', { name: '100', exact: true }).waitFor();
+    await saveScreenshot(page, 'console-assessment-scheme', { fullPage: false });
+    await page.keyboard.press('Escape');
+
     await page.getByRole('tab', { name: '责任书' }).click();
     await page.getByText(/尚无责任书：连云港市/).waitFor();
     const pane = page.locator('.ant-tabs-tabpane-active');

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage } from '../../shared/api.ts';
 import { downloadFile } from '../download.ts';
+import { SchemeButton } from './SchemeModal.tsx';
 import { type ItemResult, pct, type Scorecard, type ScoreRow } from './types.ts';
 
 /** Last month, 'YYYY-MM' (Asia/Shanghai is close enough to the browser's date here). */
@@ -111,6 +112,7 @@ export default function ScorecardTab() {
         />
         <Button onClick={() => download('docx')}>导出 Word</Button>
         <Button onClick={() => download('xlsx')}>导出 Excel</Button>
+        {d ? <SchemeButton year={d.scheme.year} level={d.scheme.level} /> : null}
       </Space>
       {q.isError ? <Typography.Paragraph type="danger">{errorMessage(q.error)}</Typography.Paragraph> : null}
       {d ? (
