@@ -128,4 +128,36 @@ describe('责任落实 (console)', () => {
     await saveScreenshot(page, 'console-assessment-unit-history');
     await page.context().close();
   });
+
+  it('the provincial leader adjusts the year’s scheme and drafts the missing letter', async () => {
+    const page = await newPage();
+    await login(page, 'js_leader');
+    await page.getByRole('link', { name: '责任落实' }).click();
+    await page.locator('.ant-tabs-tabpane-active .ant-table-tbody tr.ant-table-row').first().waitFor();
+    await page.getByRole('button', { name: '考核方案' }).click();
+    const dialog = page.getByRole('dialog');
+    const points = dialog.getByLabel('越级上访率分值');
+    await points.fill('20');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已保存本年度考核方案').waitFor();
+    await dialog.getByText(/年度考核方案（本年度调整）/).waitFor();
+    await dialog.getByRole('cell', { name: '110', exact: true }).waitFor();
+    await dialog.getByRole('button', { name: '恢复默认' }).click();
+    await dialog.getByText(/年度考核方案（默认）/).waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('tab', { name: '责任书' }).click();
+    await page.getByText(/尚无责任书：连云港市/).waitFor();
+    await page.getByRole('button', { name: '起草责任书' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('责任方').click();
+    await page.keyboard.type('连云港');
+    await page.keyboard.press('Enter');
+    await form.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('已起草').first().waitFor();
+    const pane = page.locator('.ant-tabs-tabpane-active');
+    await pane.getByRole('cell', { name: '连云港市', exact: true }).waitFor();
+    expect(await page.getByText(/尚无责任书/).count()).toBe(0);
+    await page.context().close();
+  });
 });
