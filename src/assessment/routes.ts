@@ -20,7 +20,7 @@ import { attachmentHeader, XLSX_CONTENT_TYPE } from '../exports/xlsx.ts';
 import { type Actor, assessmentPolicy } from '../policies/assessment.ts';
 import { ensureAllowed } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
-import { zCode, zIdParam, zPage, zText } from '../server/fields.ts';
+import { ID_MAX, zCode, zIdParam, zPage, zText } from '../server/fields.ts';
 import { OrderItem } from '../supervision/presenters.ts';
 import {
   draftLetter,
@@ -343,7 +343,8 @@ export const assessmentRoutes =
         let drillScope = scope;
         let unit: number | undefined;
         if (q.by === 'unit') {
-          if (!/^\d+$/.test(q.code)) throw badRequest('invalid_code', '单位编号应为数字', 'code');
+          if (!/^\d{1,10}$/.test(q.code) || Number(q.code) > ID_MAX)
+            throw badRequest('invalid_code', '单位编号应为数字', 'code');
           unit = Number(q.code);
         } else {
           if (!/^\d{6}(\d{3})?$/.test(q.code) || !q.code.startsWith(scope.replace(/(00)+$/, '')))

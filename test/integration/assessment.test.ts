@@ -159,6 +159,12 @@ describe('考核 scorecard', () => {
       '/assessment/scorecard/matters?period=2026-10&code=320200&item=overdue',
     );
     expect(out.statusCode).toBe(400);
+    const huge = await call(
+      'nj_analyst',
+      'GET',
+      '/assessment/scorecard/matters?period=2026-10&by=unit&code=999999999999&item=overdue',
+    );
+    expect(huge.statusCode).toBe(400);
   });
 
   it('scores quarters and the units of a city; exports Word and Excel', async () => {
