@@ -46,6 +46,12 @@ const SCREENSHOTS: Record<string, string> = {
   'console-supervision-feedback': 'console-supervision-feedback',
   'console-supervision-escalated': 'console-supervision-escalated',
   'console-supervision-case': 'console-supervision-case',
+  'console-assessment-scorecard': 'console-assessment-scorecard',
+  'console-assessment-drill': 'console-assessment-drill',
+  'console-assessment-scheme': 'console-assessment-scheme',
+  'console-assessment-letters': 'console-assessment-letters',
+  'console-assessment-record': 'console-assessment-record',
+  'console-assessment-unit-history': 'console-assessment-unit-history',
 };
 
 function realImageMagick(): boolean {

@@ -3,10 +3,10 @@
 // the open overdue matters now; ranked on the scorecard (src/domain/bulletins/scorecard.ts), with
 // the findings and the units with most overdue matters. Stored with the bulletin: counts only.
 import { and, asc, eq, gte, like, lt, sql } from 'drizzle-orm';
-import { indicatorsFor, overdueByUnit, prefixOf } from '../analytics/indicators.ts';
+import { overdueByUnit, prefixOf } from '../analytics/indicators.ts';
+import { figuresByJurisdiction, type PlaceFigures } from '../analytics/jurisdictionFigures.ts';
 import type { Db } from '../db/client.ts';
-import { backlogMatters, jurisdictions, statsOpen, supervisionOrders, units } from '../db/schema.ts';
-import { type BacklogStatus, IDENTIFIED_STATUSES } from '../domain/backlog/states.ts';
+import { supervisionOrders, units } from '../db/schema.ts';
 import { findings, rankByScore, type ScoredFigures } from '../domain/bulletins/scorecard.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { rate } from '../domain/indicators/index.ts';
@@ -19,7 +19,6 @@ import {
   type OrderStatus,
   type OrderType,
 } from '../domain/supervision/orders.ts';
-import { badRequest } from '../errors.ts';
 import { checkMonth, monthRange } from '../reports/collect.ts';
 import { supervisionCounts } from '../supervision/queries.ts';
 import type { BulletinData, BulletinRow, SupervisionSummary } from './types.ts';
@@ -86,83 +85,31 @@ async function supervisionOf(
   };
 }
 
-/** The key of `keys` whose code prefix holds `code` (longest first), else undefined. */
-function childKey(keys: readonly string[], code: string): string | undefined {
-  let best: string | undefined;
-  for (const k of keys) {
-    const p = prefixOf(k);
-    if (code.startsWith(p) && (!best || p.length > prefixOf(best).length)) best = k;
-  }
-  return best;
-}
-
 export async function collectBulletinData(
   db: Db,
   opts: { month: string; scopeCode: string },
   now: Date = new Date(),
 ): Promise<BulletinData> {
   checkMonth(opts.month);
-  const [scope] = await db.select().from(jurisdictions).where(eq(jurisdictions.code, opts.scopeCode));
-  if (!scope) throw badRequest('invalid_scope', '未找到该行政区划', 'scope');
-  const [bureau] = await db
-    .select({ name: units.name })
-    .from(units)
-    .where(and(eq(units.jurisdictionCode, scope.code), eq(units.kind, 'bureau')));
   const range = monthRange(opts.month);
-  const prefix = prefixOf(scope.code);
+  const { scope, rows: places, total: whole } = await figuresByJurisdiction(db, opts.scopeCode, range);
 
-  const ind = await indicatorsFor(db, { range, scope: scope.code, groupBy: 'jurisdiction' });
-  const keys = ind.rows.map((r) => r.key);
-
-  const matters = await db
-    .select({ code: backlogMatters.jurisdictionCode, status: backlogMatters.status })
-    .from(backlogMatters)
-    .where(like(backlogMatters.jurisdictionCode, `${prefix}%`));
-  const open = await db
-    .select({ code: statsOpen.jurisdictionCode, overdue: sql<number>`sum(${statsOpen.overdue})::int` })
-    .from(statsOpen)
-    .where(like(statsOpen.jurisdictionCode, `${prefix}%`))
-    .groupBy(statsOpen.jurisdictionCode);
-
-  const empty = () => ({ identified: 0, resolved: 0, overdue: 0 });
-  const extra = new Map(keys.map((k) => [k, empty()]));
-  const all = empty();
-  for (const m of matters) {
-    if (!IDENTIFIED_STATUSES.includes(m.status as BacklogStatus)) continue;
-    const resolved = m.status === 'resolved' ? 1 : 0;
-    const e = extra.get(childKey(keys, m.code) ?? '');
-    for (const t of e ? [e, all] : [all]) {
-      t.identified += 1;
-      t.resolved += resolved;
-    }
-  }
-  for (const o of open) {
-    const n = Number(o.overdue);
-    const e = extra.get(childKey(keys, o.code) ?? '');
-    if (e) e.overdue += n;
-    all.overdue += n;
-  }
-
-  const figures = (i: (typeof ind)['totals'], e: ReturnType<typeof empty>): ScoredFigures => ({
-    total: i.total,
-    timelyAcceptanceRate: i.timelyAcceptanceRate,
-    onTimeCompletionRate: i.onTimeCompletionRate,
-    completed: i.completed,
-    satisfactionRate: i.satisfactionRate,
-    repeatRate: i.repeatRate,
-    backlogIdentified: e.identified,
-    backlogResolved: e.resolved,
-    backlogResolutionRate: rate(e.resolved, e.identified),
-    overdue: e.overdue,
+  const figures = (p: PlaceFigures): ScoredFigures => ({
+    total: p.ind.total,
+    timelyAcceptanceRate: p.ind.timelyAcceptanceRate,
+    onTimeCompletionRate: p.ind.onTimeCompletionRate,
+    completed: p.ind.completed,
+    satisfactionRate: p.ind.satisfactionRate,
+    repeatRate: p.ind.repeatRate,
+    backlogIdentified: p.backlogIdentified,
+    backlogResolved: p.backlogResolved,
+    backlogResolutionRate: rate(p.backlogResolved, p.backlogIdentified),
+    overdue: p.overdue,
   });
-  const base = ind.rows.map((r) => ({
-    code: r.key,
-    name: r.label,
-    ...figures(r, extra.get(r.key) ?? empty()),
-  }));
+  const base = places.map((p) => ({ code: p.code, name: p.name, ...figures(p) }));
   const ranked = rankByScore(base, (r) => r.code);
   const rows: BulletinRow[] = ranked.map((r) => ({ ...r.row, score: r.score, rank: r.rank }));
-  const totalFigures = { code: scope.code, name: scope.name, ...figures(ind.totals, all) };
+  const totalFigures = { code: scope.code, name: scope.name, ...figures(whole) };
   const [totalRanked] = rankByScore([totalFigures], (r) => r.code);
 
   const overdue = await overdueByUnit(db, scope.code);
@@ -171,13 +118,7 @@ export async function collectBulletinData(
     period: opts.month,
     from: range.from,
     to: range.to,
-    scope: {
-      code: scope.code,
-      name: scope.name,
-      fullName: scope.fullName,
-      level: scope.level,
-      bureauName: bureau?.name,
-    },
+    scope,
     total: { ...totalFigures, score: totalRanked?.score ?? null, rank: null },
     rows,
     findings: findings(ranked),

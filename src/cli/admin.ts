@@ -8,6 +8,7 @@ import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { auditLog } from '../db/schema.ts';
 import { registerJobCommands } from '../jobs/cli.ts';
+import { seedAssessment } from '../seed/assessment.ts';
 import { seedBacklog } from '../seed/backlog.ts';
 import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
@@ -86,6 +87,8 @@ export function registerAdminCommands(program: Command): void {
             out("周调度：上周调度会及其决定事项 / last week's dispatch meeting seeded");
           const sv = await seedSupervision(ctx);
           out(`督办 ${sv} 件 / supervision orders seeded`);
+          const as = await seedAssessment(ctx);
+          out(`责任书与问责记录 ${as} 条 / responsibility letters and accountability records seeded`);
         }
       } finally {
         await shutdown(ctx);

@@ -4,6 +4,7 @@ import { appConfigFromEnv } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
 import { ROLE_NAMES } from '../domain/roles.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
+import { seedAssessment } from '../seed/assessment.ts';
 import { seedBacklog } from '../seed/backlog.ts';
 import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
@@ -29,6 +30,7 @@ async function seedDemoCases(ctx: AppContext, count: number): Promise<void> {
   await seedCampaigns(ctx, { seed: 1 }); // 专项行动 and 重点工作项目
   await seedDispatch(ctx); // 周调度: last week's meeting and its decisions
   await seedSupervision(ctx); // 督查督办: an escalated, a fed-back and a closed order
+  await seedAssessment(ctx); // 责任落实: letters, last month's 通报, a 约谈 linked to its order
 }
 
 /** The SMS line of the start banner: where texts go, said plainly when they go nowhere. */

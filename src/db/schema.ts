@@ -1090,3 +1090,132 @@ export const caseFirstUnits = pgTable('case_first_units', {
   action: text('action').notNull(), // 'forward' | 'assign'
   at: ts('at').notNull(),
 });
+
+// ---- assessment (责任落实: 责任书、考核、通报约谈问责; src/assessment, docs/assessment.md) ----
+
+/**
+ * 信访工作责任书: signed each year between a jurisdiction and the one above it (province → city →
+ * county → town), by their main Party and government leaders (党政主要领导). Officials' names and
+ * posts only — no citizen's data.
+ */
+export const responsibilityLetters = pgTable(
+  'responsibility_letters',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    year: integer('year').notNull(),
+    /** The jurisdiction that undertakes the responsibility (责任方). */
+    jurisdictionCode: code('jurisdiction_code')
+      .notNull()
+      .references(() => jurisdictions.code),
+    /** The jurisdiction one level up that issues it (发放方). */
+    issuerCode: code('issuer_code')
+      .notNull()
+      .references(() => jurisdictions.code),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** 目标任务: [{ text, indicator?, target? }]. */
+    targets: jsonb('targets').notNull().default([]),
+    /** 签订人: [{ side: 'issuer' | 'undertaker', name, post }]. */
+    signatories: jsonb('signatories').notNull().default([]),
+    status: text('status').notNull(), // 'drafted' | 'signed'
+    signedOn: date('signed_on', { mode: 'string' }),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('responsibility_letters_year_uq').on(t.year, t.jurisdictionCode),
+    index('responsibility_letters_issuer_idx').on(t.issuerCode, t.year),
+  ],
+);
+
+/** 考核方案 override of a year and assessed level ('city' | 'county' | 'town'): the item table. */
+export const assessmentSchemes = pgTable(
+  'assessment_schemes',
+  {
+    year: integer('year').notNull(),
+    level: text('level').notNull(),
+    items: jsonb('items').notNull(),
+    note: text('note'),
+    updatedBy: integer('updated_by')
+      .notNull()
+      .references(() => users.id),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'assessment_schemes_pk', columns: [t.year, t.level] })],
+);
+
+/**
+ * 问责记录: 通报 (notice), 约谈 (interview), 重点管理 (special management) and 问责 (accountability)
+ * of a unit; the persons named are officials (name and post), never petitioners.
+ */
+export const accountabilityRecords = pgTable(
+  'accountability_records',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    kind: text('kind').notNull(), // 'notice' | 'interview' | 'special_management' | 'accountability'
+    status: text('status').notNull(),
+    /** The unit concerned. */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    /** The petition bureau that decided it. */
+    issuingUnitId: integer('issuing_unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** 通报 number 〔2026〕N号 per issuing bureau and year (notices only). */
+    numberYear: integer('number_year'),
+    numberSeq: integer('number_seq'),
+    title: text('title').notNull(),
+    /** 事由: the failures found. */
+    facts: text('facts').notNull(),
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    /** 约谈对象 / 问责对象 (name and post), 约谈人. */
+    person: text('person'),
+    interviewer: text('interviewer'),
+    /** 约谈: the commitments made, the follow-up date, its result. */
+    commitments: text('commitments'),
+    followUpOn: date('follow_up_on', { mode: 'string' }),
+    followUpResult: text('follow_up_result'),
+    followedUpAt: ts('followed_up_at'),
+    /** 重点管理: the period and the measures; lifted early or at its end. */
+    periodFrom: date('period_from', { mode: 'string' }),
+    periodTo: date('period_to', { mode: 'string' }),
+    measures: text('measures'),
+    liftedAt: ts('lifted_at'),
+    /** 问责: the form (通报批评、诫勉 …) and the decision. */
+    form: text('form'),
+    decision: text('decision'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('accountability_records_unit_idx').on(t.unitId, t.decidedOn),
+    index('accountability_records_jurisdiction_idx').on(t.jurisdictionCode, t.decidedOn),
+    uniqueIndex('accountability_records_number_uq').on(t.issuingUnitId, t.numberYear, t.numberSeq),
+  ],
+);
+
+/** The matters and supervision orders behind an accountability record. */
+export const accountabilityLinks = pgTable(
+  'accountability_links',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    recordId: integer('record_id')
+      .notNull()
+      .references(() => accountabilityRecords.id),
+    caseId: bigint('case_id', { mode: 'number' }).references(() => cases.id),
+    orderId: integer('order_id').references(() => supervisionOrders.id),
+  },
+  (t) => [
+    index('accountability_links_record_idx').on(t.recordId),
+    index('accountability_links_case_idx').on(t.caseId),
+    index('accountability_links_order_idx').on(t.orderId),
+  ],
+);

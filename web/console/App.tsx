@@ -25,6 +25,7 @@ import {
   SettingOutlined,
   TagsOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Button, Select, Space, Tag, Typography } from 'antd';
@@ -64,6 +65,8 @@ const DispatchPage = lazy(() => import('./dispatch/Dispatch.tsx'));
 const MyTasksPage = lazy(() => import('./dispatch/MyTasks.tsx'));
 const SupervisionPage = lazy(() => import('./supervision/List.tsx'));
 const SupervisionDetailPage = lazy(() => import('./supervision/Detail.tsx'));
+const AssessmentPage = lazy(() => import('./assessment/Assessment.tsx'));
+const UnitHistoryPage = lazy(() => import('./assessment/UnitHistory.tsx'));
 
 /** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
  *  a department's registrars and handlers for the petitions sent straight to it. */
@@ -76,6 +79,9 @@ const BACKLOG = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'lead
 /** Bureau roles that see 日监测 and 周调度 (policies/monitoring.ts, policies/dispatch.ts). */
 const MONITORS = new Set(['registrar', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
 const monitors = (role: string, unitKind?: string) => MONITORS.has(role) && unitKind === 'bureau';
+/** Bureau roles that read 责任落实 (policies/assessment.ts assessmentPolicy.use). */
+const ASSESSORS = new Set(['reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
+const assesses = (role: string, unitKind?: string) => ASSESSORS.has(role) && unitKind === 'bureau';
 /** Roles that search the audit log (policies.auditPolicy.search). */
 const AUDITORS = new Set(['admin', 'auditor']);
 
@@ -95,6 +101,8 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
   }
   if (BACKLOG.has(role))
     routes.push({ path: '/supervision', name: t('督查督办'), icon: <FileProtectOutlined /> });
+  if (assesses(role, unitKind))
+    routes.push({ path: '/assessment', name: t('责任落实'), icon: <TrophyOutlined /> });
   if (monitors(role, unitKind)) {
     routes.push({ path: '/monitoring', name: t('日监测'), icon: <MonitorOutlined /> });
     routes.push({ path: '/dispatch', name: t('周调度'), icon: <ScheduleOutlined /> });
@@ -198,6 +206,10 @@ function Shell() {
           {BACKLOG.has(me.role) ? <Route path="/projects" element={<ProjectsPage />} /> : null}
           {BACKLOG.has(me.role) ? <Route path="/projects/:id" element={<ProjectDetailPage />} /> : null}
           {BACKLOG.has(me.role) ? <Route path="/supervision" element={<SupervisionPage />} /> : null}
+          {assesses(me.role, me.unit?.kind) ? (
+            <Route path="/assessment" element={<AssessmentPage />} />
+          ) : null}
+          {BACKLOG.has(me.role) ? <Route path="/assessment/units/:id" element={<UnitHistoryPage />} /> : null}
           {BACKLOG.has(me.role) ? (
             <Route path="/supervision/:id" element={<SupervisionDetailPage />} />
           ) : null}

@@ -26,6 +26,7 @@ addEnglish({
   日监测: 'Daily monitoring',
   周调度: 'Weekly dispatch',
   督查督办: 'Supervision',
+  责任落实: 'Accountability',
   当前用户: 'Current user',
   加载中: 'Loading',
   // roles (GET /auth/me roleName)

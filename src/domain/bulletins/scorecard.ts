@@ -75,12 +75,16 @@ export interface Ranked<T> {
   rank: number | null;
 }
 
-/** Rows ranked by score, best first (ties by `tieKey`); rows without a score come last, unranked. */
-export function rankByScore<T extends ScoredFigures>(
+/**
+ * Rows ranked by a score, best first (ties by `tieKey`); rows without a score come last, unranked.
+ * Shared with the assessment scorecard (src/domain/assessment/scheme.ts).
+ */
+export function rankBy<T>(
   rows: readonly T[],
+  score: (r: T) => number | null,
   tieKey: (r: T) => string,
 ): Ranked<T>[] {
-  const scored = rows.map((row) => ({ row, score: scoreOf(row), rank: null as number | null }));
+  const scored = rows.map((row) => ({ row, score: score(row), rank: null as number | null }));
   scored.sort(
     (a, b) =>
       (a.score === null ? 1 : 0) - (b.score === null ? 1 : 0) ||
@@ -96,6 +100,14 @@ export function rankByScore<T extends ScoredFigures>(
     prev = s.score;
   });
   return scored;
+}
+
+/** Rows ranked by the 通报 score, best first (ties by `tieKey`); unscored rows last, unranked. */
+export function rankByScore<T extends ScoredFigures>(
+  rows: readonly T[],
+  tieKey: (r: T) => string,
+): Ranked<T>[] {
+  return rankBy(rows, scoreOf, tieKey);
 }
 
 export type FindingKind = 'commend' | 'criticise';
