@@ -1,6 +1,7 @@
 // The printable rights card (权益保障卡) as PDF with pdfmake, in the house style of the written
-// reports (Noto CJK, title in the heading face): the card's face — number, holder (masked: the card
-// may be lost), issuing body, date, the QR code to its page — then the handling written on it
+// reports (Noto CJK, title in the heading face): the card's face — number, holder (as the caller sees it:
+// printed for its holder in full, masked for roles that see parties masked), issuing body, date, the QR
+// code to its page — then the handling written on it
 // (受理、办理、答复、复查、复核 with dates and units) and the holder's rights and duties (逐级走访).
 import type { Content } from 'pdfmake';
 import pdfmake from 'pdfmake';

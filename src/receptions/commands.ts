@@ -416,16 +416,14 @@ export async function recordReception(ctx: AppContext, actor: Actor, slotId: num
       recordedAt: now,
     });
     if (input.matters.length)
-      await w.tx
-        .insert(receptionMatters)
-        .values(
-          input.matters.map((m) => ({
-            slotId,
-            caseId: m.caseId,
-            solvedOnSpot: m.solvedOnSpot,
-            note: m.note ?? null,
-          })),
-        );
+      await w.tx.insert(receptionMatters).values(
+        input.matters.map((m) => ({
+          slotId,
+          caseId: m.caseId,
+          solvedOnSpot: m.solvedOnSpot,
+          note: m.note ?? null,
+        })),
+      );
     await w.tx
       .update(receptionSlots)
       .set({ status: 'held', updatedAt: now })
