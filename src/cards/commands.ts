@@ -23,7 +23,18 @@ import { casePolicy, ensureAllowed, ensureReadable } from '../policies/index.ts'
 import { type Actor, cardPolicy } from '../policies/receptions.ts';
 import { entriesFromTimeline } from './entries.ts';
 
-export const IssueBody = z.object({ caseId: zId('信访事项') });
+export const IssueBody = z
+  .object({
+    caseId: zId('信访事项').optional(),
+    caseNumber: z
+      .string()
+      .regex(/^\d{16,19}$/, '信访件编号格式不正确')
+      .optional(),
+  })
+  .refine((b) => b.caseId !== undefined || b.caseNumber !== undefined, {
+    message: '请填写信访件编号',
+    path: ['caseNumber'],
+  });
 
 export const CheckBody = z.object({
   cardNo: zText({ label: '权益保障卡号', max: 200, min: 1 }).meta({
@@ -46,10 +57,19 @@ function audit(w: Work, actor: Actor, action: string, entity: string, id: number
 }
 
 /** 发卡: a registrar of the bureau that registered a first visit issues the numbered card. */
-export async function issueCard(ctx: AppContext, actor: Actor, caseId: number): Promise<number> {
+export async function issueCard(
+  ctx: AppContext,
+  actor: Actor,
+  ref: z.infer<typeof IssueBody>,
+): Promise<number> {
   return runCommand(ctx, async (w) => {
-    const [c] = await w.tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
-    if (!c) throw notFound();
+    const [c] = await w.tx
+      .select()
+      .from(cases)
+      .where(ref.caseId !== undefined ? eq(cases.id, ref.caseId) : eq(cases.caseNumber, ref.caseNumber ?? ''))
+      .for('update');
+    if (!c) throw badRequest('card_case_unknown', '未找到该信访事项，请核对信访件编号', 'caseNumber');
+    const caseId = c.id;
     ensureReadable(casePolicy.read(actor, c));
     ensureAllowed(cardPolicy.issue(actor, c.registeringUnitId), '只有登记该来访的信访部门登记员可以发卡');
     if (c.form !== 'visit') throw conflict('card_visit_only', '权益保障卡只发给来访的信访人');
@@ -114,7 +134,7 @@ export async function issueCard(ctx: AppContext, actor: Actor, caseId: number): 
       public: false,
     });
     audit(w, actor, 'issue', 'rights_card', row.id, { caseId, cardNo: no });
-    return row.id;
+    return caseId;
   });
 }
 

@@ -101,8 +101,8 @@ export const cardRoutes =
       },
       async (req, reply) => {
         const actor = actorOf(req);
-        await issueCard(ctx, actor, req.body.caseId);
-        const c = await cardByCase(ctx.db, req.body.caseId);
+        const caseId = await issueCard(ctx, actor, req.body);
+        const c = await cardByCase(ctx.db, caseId);
         if (!c) throw notFound();
         return reply.status(201).send(await fullOf(ctx, req, actor, c));
       },

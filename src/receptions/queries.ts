@@ -249,3 +249,20 @@ export async function receptionIndicators(
     byLevel: [...byLevel.values()].sort((a, b) => a.level - b.level),
   };
 }
+
+/** The leaders a planner may put on the calendar: leader accounts of the caller's subtree. */
+export function leadersInScope(ctx: Pick<AppContext, 'db'>, actor: Actor) {
+  return ctx.db
+    .select({ id: users.id, name: users.displayName, unit: units.name })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(
+      and(
+        eq(users.role, 'leader'),
+        eq(users.disabled, false),
+        like(units.jurisdictionCode, `${actor.scopePrefix ?? '-'}%`),
+      ),
+    )
+    .orderBy(asc(units.jurisdictionCode), asc(users.id))
+    .limit(200);
+}

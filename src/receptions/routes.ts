@@ -27,6 +27,7 @@ import {
 import { BookingItem, PublicSlot, presentBooking, presentPublic, SlotDetail } from './presenters.ts';
 import {
   bookingsOf,
+  leadersInScope,
   myBookings,
   publicCalendar,
   receptionIndicators,
@@ -192,6 +193,26 @@ export const receptionRoutes =
         const actor = actorOf(req);
         const id = await planSlot(ctx, actor, req.body);
         return reply.status(201).send(await detailOf(ctx, actor, id));
+      },
+    );
+
+    app.get(
+      '/receptions/leaders',
+      {
+        schema: {
+          tags: ['receptions'],
+          summary: '可安排接访的领导（本辖区）',
+          response: {
+            200: z.object({
+              items: z.array(z.object({ id: z.number(), name: z.string(), unit: z.string() })),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        ensureAllowed(receptionPolicy.act(actor, 'plan', actor.jurisdictionCode ?? ''), '您没有权限安排接访');
+        return { items: await leadersInScope(ctx, actor) };
       },
     );
 

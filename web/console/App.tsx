@@ -14,6 +14,7 @@ import {
   FileTextOutlined,
   FlagOutlined,
   FormOutlined,
+  IdcardOutlined,
   LogoutOutlined,
   MessageOutlined,
   MonitorOutlined,
@@ -64,6 +65,10 @@ const DispatchPage = lazy(() => import('./dispatch/Dispatch.tsx'));
 const MyTasksPage = lazy(() => import('./dispatch/MyTasks.tsx'));
 const SupervisionPage = lazy(() => import('./supervision/List.tsx'));
 const SupervisionDetailPage = lazy(() => import('./supervision/Detail.tsx'));
+const ReceptionsPage = lazy(() => import('./receptions/Receptions.tsx'));
+const ReceptionDetailPage = lazy(() => import('./receptions/Detail.tsx'));
+const CardsPage = lazy(() => import('./cards/Cards.tsx'));
+const CardDetailPage = lazy(() => import('./cards/CardDetail.tsx'));
 
 /** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
  *  a department's registrars and handlers for the petitions sent straight to it. */
@@ -76,6 +81,9 @@ const BACKLOG = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'lead
 /** Bureau roles that see 日监测 and 周调度 (policies/monitoring.ts, policies/dispatch.ts). */
 const MONITORS = new Set(['registrar', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
 const monitors = (role: string, unitKind?: string) => MONITORS.has(role) && unitKind === 'bureau';
+/** Bureau roles of 领导接访 and 权益保障卡 (policies/receptions.ts receptionPolicy.use, cardPolicy.list). */
+const RECEIVERS = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
+const receives = (role: string, unitKind?: string) => RECEIVERS.has(role) && unitKind === 'bureau';
 /** Roles that search the audit log (policies.auditPolicy.search). */
 const AUDITORS = new Set(['admin', 'auditor']);
 
@@ -95,6 +103,10 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
   }
   if (BACKLOG.has(role))
     routes.push({ path: '/supervision', name: t('督查督办'), icon: <FileProtectOutlined /> });
+  if (receives(role, unitKind)) {
+    routes.push({ path: '/receptions', name: t('领导接访'), icon: <CalendarOutlined /> });
+    routes.push({ path: '/cards', name: t('权益保障卡'), icon: <IdcardOutlined /> });
+  }
   if (monitors(role, unitKind)) {
     routes.push({ path: '/monitoring', name: t('日监测'), icon: <MonitorOutlined /> });
     routes.push({ path: '/dispatch', name: t('周调度'), icon: <ScheduleOutlined /> });
@@ -206,6 +218,14 @@ function Shell() {
             <Route path="/monitoring" element={<MonitoringPage />} />
           ) : null}
           {monitors(me.role, me.unit?.kind) ? <Route path="/dispatch" element={<DispatchPage />} /> : null}
+          {receives(me.role, me.unit?.kind) ? (
+            <>
+              <Route path="/receptions" element={<ReceptionsPage />} />
+              <Route path="/receptions/:id" element={<ReceptionDetailPage />} />
+              <Route path="/cards" element={<CardsPage />} />
+              <Route path="/cards/:no" element={<CardDetailPage />} />
+            </>
+          ) : null}
           <Route path="/tasks" element={<MyTasksPage />} />
           {REPORTERS.has(me.role) ? <Route path="/bulletins" element={<BulletinsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}
