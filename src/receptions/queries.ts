@@ -228,17 +228,19 @@ export async function receptionIndicators(
     t.solvedOnSpot += Number(r.solved);
   };
   const total = zero();
-  const byLeader = new Map<number, IndicatorRow & { leaderUserId: number; leader: string }>();
+  // By the leader as published (the same account may receive as 区长 and, later, as 副区长).
+  const byLeader = new Map<string, IndicatorRow & { leaderUserId: number; leader: string }>();
   const byLevel = new Map<number, IndicatorRow & { level: number; levelName: string }>();
   for (const r of rows) {
     add(total, r);
-    const l = byLeader.get(r.leaderUserId) ?? {
+    const key = `${r.leaderUserId}|${r.leaderTitle}`;
+    const l = byLeader.get(key) ?? {
       ...zero(),
       leaderUserId: r.leaderUserId,
       leader: `${r.leaderTitle} ${r.leaderName}`,
     };
     add(l, r);
-    byLeader.set(r.leaderUserId, l);
+    byLeader.set(key, l);
     const v = byLevel.get(r.level) ?? { ...zero(), level: r.level, levelName: LEVEL_NAMES[r.level] ?? '' };
     add(v, r);
     byLevel.set(r.level, v);

@@ -4,7 +4,7 @@
 // bookable 视频接访 and a 约访 — and rights cards issued at first visits to 鼓楼区, one checked at a
 // visit to the province (越级) and one at the city. Deterministic; does nothing when receptions exist
 // already or the demo accounts are missing.
-import { and, asc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, notLike } from 'drizzle-orm';
 import { entriesFromTimeline } from '../cards/entries.ts';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
@@ -186,16 +186,20 @@ export async function seedReceptions(ctx: AppContext, opts: { now?: Date } = {})
     )
       return 0;
     // Matters of each place raised at the past receptions (oldest first, deterministic).
-    const mattersOf = async (prefix: string, n: number, skip: number) =>
+    const mattersOf = async (place: 'gulou' | 'nanjing', n: number, skip: number) =>
       tx
         .select({ id: cases.id })
         .from(cases)
-        .where(like(cases.jurisdictionCode, `${prefix}%`))
+        .where(
+          place === 'gulou'
+            ? like(cases.jurisdictionCode, '320106%')
+            : and(like(cases.jurisdictionCode, '3201%'), notLike(cases.jurisdictionCode, '320106%')),
+        )
         .orderBy(asc(cases.id))
         .limit(n)
         .offset(skip);
     let visitor = 0;
-    let used = 0;
+    const used = new Map<string, number>();
     for (const p of PLAN) {
       const host = people[p.unit];
       const leader = host.leader as { id: number };
@@ -238,12 +242,8 @@ export async function seedReceptions(ctx: AppContext, opts: { now?: Date } = {})
         });
       }
       if (!p.held) continue;
-      const matters = await mattersOf(
-        host.unit.jurisdictionCode === '320106' ? '320106' : '3201',
-        p.held.matters,
-        used,
-      );
-      used += matters.length;
+      const matters = await mattersOf(p.unit, p.held.matters, used.get(p.unit) ?? 0);
+      used.set(p.unit, (used.get(p.unit) ?? 0) + matters.length);
       await tx.insert(receptionRecords).values({
         slotId: slot.id,
         heldAt: startsAt,
@@ -257,15 +257,13 @@ export async function seedReceptions(ctx: AppContext, opts: { now?: Date } = {})
         recordedAt: at(now, p.day, p.hours[1], 30),
       });
       if (matters.length)
-        await tx
-          .insert(receptionMatters)
-          .values(
-            matters.map((m, i) => ({
-              slotId: slot.id,
-              caseId: m.id,
-              solvedOnSpot: i < (p.held?.solved ?? 0),
-            })),
-          );
+        await tx.insert(receptionMatters).values(
+          matters.map((m, i) => ({
+            slotId: slot.id,
+            caseId: m.id,
+            solvedOnSpot: i < (p.held?.solved ?? 0),
+          })),
+        );
     }
     await seedCards(w.tx, now, { gulou, nanjing, province }, staff);
     w.audit({ action: 'seed.receptions', entity: 'installation', summary: { receptions: PLAN.length } });
