@@ -46,6 +46,16 @@ const SCREENSHOTS: Record<string, string> = {
   'console-supervision-feedback': 'console-supervision-feedback',
   'console-supervision-escalated': 'console-supervision-escalated',
   'console-supervision-case': 'console-supervision-case',
+  'portal-receptions': 'portal-receptions',
+  'portal-reception-book': 'portal-reception-book',
+  'portal-reception-booked': 'portal-reception-booked',
+  'console-receptions': 'console-receptions',
+  'console-reception-record': 'console-reception-record',
+  'console-reception-indicators': 'console-reception-indicators',
+  'console-card': 'console-card',
+  'console-card-check': 'console-card-check',
+  'portal-card': 'portal-card',
+  'portal-card-scan': 'portal-card-scan',
 };
 
 function realImageMagick(): boolean {

@@ -16,6 +16,7 @@ import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer }
 let browser: Browser;
 let server: Server;
 let caseNumber = '';
+let caseId = 0;
 let cardNo = '';
 let qrPath = '';
 
@@ -44,6 +45,7 @@ beforeAll(async () => {
     },
   });
   caseNumber = res.json().caseNumber;
+  caseId = res.json().caseId;
 });
 
 afterAll(async () => {
@@ -180,6 +182,8 @@ describe('权益保障卡', () => {
   });
 
   it('the citizen has the digital card with its QR code; the QR page shows the public the handling', async () => {
+    // The bureau accepts the matter: 受理 is written on the card.
+    await server.h.act('gl_registrar', caseId, 'accept');
     const page = await newPage(MOBILE);
     await citizenLogin(page);
     await page.getByRole('link', { name: '权益卡' }).click();
@@ -198,6 +202,7 @@ describe('权益保障卡', () => {
     await anon.goto(`${server.url}${qrPath}`);
     await anon.getByRole('heading', { name: '依法逐级走访权益保障卡' }).waitFor();
     await anon.getByText(cardNo).waitFor();
+    await anon.getByText(/受理 \d{4}-\d{2}-\d{2} 鼓楼区信访局（县级）/).waitFor();
     expect(await anon.getByText('张三').count()).toBe(0);
     await phoneShot(anon, 'portal-card-scan');
     await anon.context().close();
