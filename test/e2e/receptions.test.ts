@@ -110,7 +110,12 @@ describe('领导接访', () => {
     await dialog.getByRole('button', { name: '确认预约' }).click();
     await page.getByText(/预约成功，预约号R\d+/).waitFor();
     await page.getByRole('heading', { name: '我的预约' }).waitFor();
-    await page.getByText('已预约', { exact: true }).waitFor();
+    await page.getByText('已预约', { exact: true }).first().waitFor();
+    // The calendar no longer offers the booked reception.
+    const calendar = page.locator('.xf-card').filter({ hasText: '领导接访日程' });
+    const booked = calendar.locator('.ant-list-item').filter({ hasText: '视频接访' }).first();
+    await booked.getByText('已预约', { exact: true }).waitFor();
+    expect(await booked.getByRole('button', { name: /^预约/ }).count()).toBe(0);
     await phoneShot(page, 'portal-reception-booked');
     await page.context().close();
   });

@@ -233,4 +233,5 @@ addEnglish({
   '您还没有权益保障卡。初次到信访部门走访时领取。':
     'You have no card yet. It is issued at your first visit to a petition bureau.',
   '工作人员查看：完整卡面': 'Staff view: the full card',
+  已预约: 'Booked',
 });

@@ -157,6 +157,12 @@ export default function ReceptionsPage() {
     queryFn: () => api<{ items: Slot[] }>('/api/v1/public/receptions'),
   });
   const citizen = me.data?.role === 'citizen';
+  const mine = useQuery({
+    queryKey: ['receptions', 'mine'],
+    queryFn: () => api<{ items: MyBooking[] }>('/api/v1/my/receptions'),
+    enabled: citizen,
+  });
+  const booked = new Set((mine.data?.items ?? []).filter((b) => b.status === 'booked').map((b) => b.slot.id));
   if (q.isPending) return <Loading />;
   if (q.isError) return <Alert type="error" showIcon message={errorMessage(q.error)} />;
   return (
@@ -179,6 +185,10 @@ export default function ReceptionsPage() {
                     <span key="i" className="xf-muted">
                       {t('约访由工作人员联系预约')}
                     </span>
+                  ) : booked.has(s.id) ? (
+                    <Tag key="m" color="red">
+                      {t('已预约')}
+                    </Tag>
                   ) : s.seatsLeft === 0 ? (
                     <Tag key="f">{t('已约满')}</Tag>
                   ) : citizen ? (
