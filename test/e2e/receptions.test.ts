@@ -183,6 +183,16 @@ describe('权益保障卡', () => {
     const text = ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
     expect(text).toContain('属于越级走访');
     expect(text).toContain('请你持本告知书和权益保障卡到鼓楼区信访局反映诉求');
+
+    // The same check beside the card field of the visit registration form.
+    await page.getByRole('link', { name: '登记' }).click();
+    await page.getByRole('heading', { name: '登记来信' }).waitFor();
+    await page.getByText('来访', { exact: true }).click();
+    await page.getByRole('heading', { name: '登记来访' }).waitFor();
+    await page.getByLabel('权益保障卡号').fill(cardNo);
+    await page.getByRole('button', { name: '核验权益保障卡' }).click();
+    await page.getByText('越级走访（持卡人：张三）').waitFor();
+    await saveScreenshot(page, 'console-register-card-check', { fullPage: false });
     await page.context().close();
   });
 
