@@ -56,6 +56,7 @@ const SCREENSHOTS: Record<string, string> = {
   'console-card-check': 'console-card-check',
   'portal-card': 'portal-card',
   'portal-card-scan': 'portal-card-scan',
+  'console-register-card-check': 'console-register-card-check',
 };
 
 function realImageMagick(): boolean {
