@@ -13,17 +13,8 @@ import { ensureAllowed } from '../policies/index.ts';
 import { type Actor, receptionPolicy } from '../policies/receptions.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zId, zIdParam } from '../server/fields.ts';
-import {
-  BookBody,
-  book,
-  CancelBody,
-  cancelBooking,
-  cancelSlot,
-  planSlot,
-  RecordBody,
-  recordReception,
-  SlotBody,
-} from './commands.ts';
+import { BookBody, CancelBody, RecordBody, SlotBody } from './bodies.ts';
+import { book, cancelBooking, cancelSlot, planSlot, recordReception } from './commands.ts';
 import { BookingItem, PublicSlot, presentBooking, presentPublic, SlotDetail } from './presenters.ts';
 import {
   bookingsOf,
