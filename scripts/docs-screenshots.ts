@@ -52,6 +52,17 @@ const SCREENSHOTS: Record<string, string> = {
   'console-assessment-letters': 'console-assessment-letters',
   'console-assessment-record': 'console-assessment-record',
   'console-assessment-unit-history': 'console-assessment-unit-history',
+  'portal-receptions': 'portal-receptions',
+  'portal-reception-book': 'portal-reception-book',
+  'portal-reception-booked': 'portal-reception-booked',
+  'console-receptions': 'console-receptions',
+  'console-reception-record': 'console-reception-record',
+  'console-reception-indicators': 'console-reception-indicators',
+  'console-card': 'console-card',
+  'console-card-check': 'console-card-check',
+  'portal-card': 'portal-card',
+  'portal-card-scan': 'portal-card-scan',
+  'console-register-card-check': 'console-register-card-check',
 };
 
 function realImageMagick(): boolean {

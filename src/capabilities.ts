@@ -2,6 +2,7 @@
 // each adds to cases. The only module that knows them all (docs/architecture.md, "Events").
 import { subscribeRollups } from './analytics/subscribers.ts';
 import { subscribeCaseAudit } from './audit/subscribers.ts';
+import { subscribeCardEntries } from './cards/entries.ts';
 import type { CaseExtensions } from './cases/extensions.ts';
 import { EventBus } from './commands/events.ts';
 import { relatedOf } from './duplicates/service.ts';
@@ -20,6 +21,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
   subscribeWarnings(events);
   subscribeCaseNotices(events);
   subscribeFirstUnits(events);
+  subscribeCardEntries(events);
   subscribeRollups(events);
   subscribeCaseAudit(events);
   return {

@@ -13,6 +13,7 @@ import { seedBacklog } from '../seed/backlog.ts';
 import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
+import { seedReceptions } from '../seed/receptions.ts';
 import { seedSupervision } from '../seed/supervision.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { dataOption } from './options.ts';
@@ -89,6 +90,8 @@ export function registerAdminCommands(program: Command): void {
           out(`督办 ${sv} 件 / supervision orders seeded`);
           const as = await seedAssessment(ctx);
           out(`责任书与问责记录 ${as} 条 / responsibility letters and accountability records seeded`);
+          const rc = await seedReceptions(ctx);
+          out(`领导接访 ${rc} 场、权益保障卡 / receptions and rights cards seeded`);
         }
       } finally {
         await shutdown(ctx);

@@ -10,6 +10,7 @@ import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
 import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
+import { seedReceptions } from '../seed/receptions.ts';
 import { seedSupervision } from '../seed/supervision.ts';
 import { buildApp } from '../server/app.ts';
 import { boot, shutdown } from '../server/boot.ts';
@@ -31,6 +32,7 @@ async function seedDemoCases(ctx: AppContext, count: number): Promise<void> {
   await seedDispatch(ctx); // 周调度: last week's meeting and its decisions
   await seedSupervision(ctx); // 督查督办: an escalated, a fed-back and a closed order
   await seedAssessment(ctx); // 责任落实: letters, last month's 通报, a 约谈 linked to its order
+  await seedReceptions(ctx); // 领导接访: past receptions with records, coming ones; rights cards
 }
 
 /** The SMS line of the start banner: where texts go, said plainly when they go nowhere. */

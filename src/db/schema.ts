@@ -1219,3 +1219,189 @@ export const accountabilityLinks = pgTable(
     index('accountability_links_order_idx').on(t.orderId),
   ],
 );
+
+// ---- 领导接访 (leaders' receptions, src/receptions, docs/receptions.md) -----------------------------
+
+/**
+ * 接访日程: one reception a leader holds (接访 at the reception hall, 下访 going to a place, 约访
+ * inviting petitioners, 视频接访 by video), published on the portal; `kind` is the table of
+ * src/domain/receptions/kinds.ts. `status` open → held (record filed) or cancelled.
+ */
+export const receptionSlots = pgTable(
+  'reception_slots',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** The jurisdiction whose calendar it is (the hosting bureau's). */
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    /** The hosting petition bureau. */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    leaderUserId: integer('leader_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The leader's title as published (区长, 副市长…): staff data, not a citizen's. */
+    leaderTitle: text('leader_title').notNull(),
+    kind: text('kind').notNull(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    place: text('place').notNull(),
+    topics: text('topics').notNull(),
+    capacity: integer('capacity').notNull(),
+    status: text('status').notNull().default('open'),
+    cancelReason: text('cancel_reason'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('reception_slots_jurisdiction_idx').on(t.jurisdictionCode, t.startsAt),
+    index('reception_slots_starts_idx').on(t.startsAt),
+  ],
+);
+
+/**
+ * 预约: a petitioner's place in a reception, booked on the portal or by staff for them. Personal
+ * data encrypted (name, phone); a matter linked (`caseId`) or described in a few words.
+ */
+export const receptionBookings = pgTable(
+  'reception_bookings',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    slotId: integer('slot_id')
+      .notNull()
+      .references(() => receptionSlots.id),
+    petitionerUserId: integer('petitioner_user_id').references(() => users.id),
+    nameEnc: text('name_enc').notNull(),
+    phoneEnc: text('phone_enc'),
+    phoneHash: text('phone_hash'),
+    caseId: bigint('case_id', { mode: 'number' }).references(() => cases.id),
+    matter: text('matter'),
+    peopleCount: integer('people_count').notNull().default(1),
+    status: text('status').notNull().default('booked'), // booked | cancelled | attended
+    via: text('via').notNull(), // portal | staff
+    bookedBy: integer('booked_by')
+      .notNull()
+      .references(() => users.id),
+    bookedAt: ts('booked_at').notNull(),
+    cancelledAt: ts('cancelled_at'),
+    cancelReason: text('cancel_reason'),
+    remindedAt: ts('reminded_at'),
+  },
+  (t) => [
+    index('reception_bookings_slot_idx').on(t.slotId, t.status),
+    index('reception_bookings_user_idx').on(t.petitionerUserId),
+  ],
+);
+
+/**
+ * 接访记录: what happened at a held reception: batches (批次) and persons (人次) received, the
+ * leader's decision, follow-up tasks; its matters in reception_matters. One per slot.
+ */
+export const receptionRecords = pgTable('reception_records', {
+  slotId: integer('slot_id')
+    .primaryKey()
+    .references(() => receptionSlots.id),
+  heldAt: ts('held_at').notNull(),
+  batches: integer('batches').notNull(),
+  persons: integer('persons').notNull(),
+  decision: text('decision').notNull(),
+  /** [{ task, unitId, unit, deadline }] */
+  followUps: jsonb('follow_ups').notNull().default([]),
+  recordedBy: integer('recorded_by')
+    .notNull()
+    .references(() => users.id),
+  recordedAt: ts('recorded_at').notNull(),
+});
+
+/** The matters raised at a held reception: linked cases, and whether each was solved on the spot. */
+export const receptionMatters = pgTable(
+  'reception_matters',
+  {
+    slotId: integer('slot_id')
+      .notNull()
+      .references(() => receptionSlots.id),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    solvedOnSpot: boolean('solved_on_spot').notNull().default(false), // 当场解决
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.slotId, t.caseId] }), index('reception_matters_case_idx').on(t.caseId)],
+);
+
+// ---- 权益保障卡 (rights-protection cards, src/cards, docs/cards.md) -----------------------------------
+
+/**
+ * 权益保障卡: issued to a first-time visitor at the level of the visit, for the matter registered
+ * at that visit; each level's handling (受理、办理、答复、复查、复核) is written on it (`entries`, by the
+ * subscriber to case events). Number QB<place>-<year>-<seq>, per issuing bureau and year.
+ */
+export const rightsCards = pgTable(
+  'rights_cards',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    cardNo: text('card_no').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    /** The issuing bureau and its level (1 省, 2 市, 3 县, 4 乡镇). */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    level: smallint('level').notNull(),
+    holderNameEnc: text('holder_name_enc').notNull(),
+    holderUserId: integer('holder_user_id').references(() => users.id),
+    /** [{ stage, at, unitId, unit, level, note }] in order. */
+    entries: jsonb('entries').notNull().default([]),
+    issuedBy: integer('issued_by')
+      .notNull()
+      .references(() => users.id),
+    issuedAt: ts('issued_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('rights_cards_no_uq').on(t.cardNo),
+    uniqueIndex('rights_cards_case_uq').on(t.caseId),
+    uniqueIndex('rights_cards_seq_uq').on(t.unitId, t.year, t.seq),
+    index('rights_cards_jurisdiction_idx').on(t.jurisdictionCode, t.issuedAt),
+    index('rights_cards_holder_idx').on(t.holderUserId),
+  ],
+);
+
+/**
+ * A visit made with a card (凭卡走访), checked at registration: the level visited, the level the
+ * card's matter sits at, and whether it skipped a level (越级); the guidance notice if one was issued.
+ */
+export const rightsCardVisits = pgTable(
+  'rights_card_visits',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => rightsCards.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    visitLevel: smallint('visit_level').notNull(),
+    matterLevel: smallint('matter_level').notNull(),
+    verdict: text('verdict').notNull(),
+    skipped: boolean('skipped').notNull(),
+    /** The matter registered at this visit, if any. */
+    caseId: bigint('case_id', { mode: 'number' }).references(() => cases.id),
+    checkedBy: integer('checked_by')
+      .notNull()
+      .references(() => users.id),
+    checkedAt: ts('checked_at').notNull(),
+    guidanceAt: ts('guidance_at'),
+  },
+  (t) => [
+    index('rights_card_visits_card_idx').on(t.cardId),
+    index('rights_card_visits_jurisdiction_idx').on(t.jurisdictionCode, t.checkedAt),
+  ],
+);

@@ -6,6 +6,7 @@
 import { runBacklogCandidatePass } from '../backlog/candidates.ts';
 import type { AppContext } from '../context.ts';
 import { runMonitoringDigests } from '../monitoring/daily.ts';
+import { runReceptionReminderPass } from '../receptions/reminders.ts';
 import { safeErrorMessage } from '../security/redact.ts';
 import { runSupervisionEscalationPass } from '../supervision/escalation.ts';
 import { runWarningScan } from '../warnings/scan.ts';
@@ -36,7 +37,7 @@ function pass<R extends object>(p: DailyPass<R>): DailyPass {
 
 /**
  * The daily passes, in the order they run: the warning scan on the sweep's fresh overdue flags, the
- * backlog candidates, the supervision escalation, and the monitoring digests last because they count
+ * backlog candidates, the supervision escalation, the reception reminders (the day before), and the monitoring digests last because they count
  * the others' findings.
  */
 export const DAILY_PASSES: readonly DailyPass[] = [
@@ -61,6 +62,13 @@ export const DAILY_PASSES: readonly DailyPass[] = [
     en: 'supervision escalation',
     run: (ctx, now, signal) => runSupervisionEscalationPass(ctx, now, { signal }),
     summary: (b) => `supervision escalation: 催办 ${b.reminded}, 升级 ${b.escalated}`,
+  }),
+  pass({
+    job: 'reception_reminders',
+    zh: '接访预约提醒',
+    en: 'reception reminders',
+    run: (ctx, now, signal) => runReceptionReminderPass(ctx, now, { signal }),
+    summary: (r) => `reception reminders: 提醒 ${r.reminded}`,
   }),
   pass({
     job: 'monitoring_digests',

@@ -18,6 +18,7 @@ import { authRoutes } from '../auth/routes.ts';
 import { backlogRoutes } from '../backlog/routes.ts';
 import { bulletinRoutes } from '../bulletins/routes.ts';
 import { campaignRoutes } from '../campaigns/routes.ts';
+import { cardRoutes } from '../cards/routes.ts';
 import { caseExportRoutes } from '../cases/export.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import { categoryRoutes } from '../classify/categoryRoutes.ts';
@@ -30,6 +31,7 @@ import { hotspotRoutes } from '../hotspots/routes.ts';
 import { monitoringRoutes } from '../monitoring/routes.ts';
 import { orgRoutes } from '../orgs/routes.ts';
 import { projectRoutes } from '../projects/routes.ts';
+import { receptionRoutes } from '../receptions/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { calendarRoutes } from '../settings/calendarRoutes.ts';
 import { legalChannelRoutes } from '../settings/legalChannelRoutes.ts';
@@ -123,6 +125,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(dispatchRoutes(ctx), { prefix: '/api/v1' });
   await app.register(supervisionRoutes(ctx), { prefix: '/api/v1' });
   await app.register(assessmentRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(receptionRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(cardRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',

@@ -34,7 +34,13 @@ async function until(cond: () => boolean, ms = 20_000) {
   }
 }
 
-const JOBS = ['warning_scan', 'backlog_candidates', 'supervision_escalation', 'monitoring_digests'];
+const JOBS = [
+  'warning_scan',
+  'backlog_candidates',
+  'supervision_escalation',
+  'reception_reminders',
+  'monitoring_digests',
+];
 
 describe('daily passes', () => {
   it('the table runs the scan, the candidates, the escalation, then the digests', () => {
@@ -53,8 +59,9 @@ describe('daily passes', () => {
     expect(msgs[1]).toMatch(/^预警扫描完成 \/ warning scan done: 新增预警 \d+, 保障期日报 \d+$/);
     expect(msgs[2]).toMatch(/^积案候选完成 \/ backlog candidates: 新增 \d+$/);
     expect(msgs[3]).toMatch(/^督办催办完成 \/ supervision escalation: 催办 \d+, 升级 \d+$/);
-    expect(msgs[4]).toMatch(/^日监测晨报完成 \/ monitoring digests: \d+$/);
-    expect(lines[4]).toHaveProperty('written');
+    expect(msgs[4]).toMatch(/^接访预约提醒完成 \/ reception reminders: 提醒 \d+$/);
+    expect(msgs[5]).toMatch(/^日监测晨报完成 \/ monitoring digests: \d+$/);
+    expect(lines[5]).toHaveProperty('written');
   });
 
   it('a failing pass is logged as an error and the passes after it still run', async () => {

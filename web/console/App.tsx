@@ -14,6 +14,7 @@ import {
   FileTextOutlined,
   FlagOutlined,
   FormOutlined,
+  IdcardOutlined,
   LogoutOutlined,
   MessageOutlined,
   MonitorOutlined,
@@ -67,6 +68,10 @@ const SupervisionPage = lazy(() => import('./supervision/List.tsx'));
 const SupervisionDetailPage = lazy(() => import('./supervision/Detail.tsx'));
 const AssessmentPage = lazy(() => import('./assessment/Assessment.tsx'));
 const UnitHistoryPage = lazy(() => import('./assessment/UnitHistory.tsx'));
+const ReceptionsPage = lazy(() => import('./receptions/Receptions.tsx'));
+const ReceptionDetailPage = lazy(() => import('./receptions/Detail.tsx'));
+const CardsPage = lazy(() => import('./cards/Cards.tsx'));
+const CardDetailPage = lazy(() => import('./cards/CardDetail.tsx'));
 
 /** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
  *  a department's registrars and handlers for the petitions sent straight to it. */
@@ -82,6 +87,9 @@ const monitors = (role: string, unitKind?: string) => MONITORS.has(role) && unit
 /** Bureau roles that read 责任落实 (policies/assessment.ts assessmentPolicy.use). */
 const ASSESSORS = new Set(['reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
 const assesses = (role: string, unitKind?: string) => ASSESSORS.has(role) && unitKind === 'bureau';
+/** Bureau roles of 领导接访 and 权益保障卡 (policies/receptions.ts receptionPolicy.use, cardPolicy.list). */
+const RECEIVERS = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
+const receives = (role: string, unitKind?: string) => RECEIVERS.has(role) && unitKind === 'bureau';
 /** Roles that search the audit log (policies.auditPolicy.search). */
 const AUDITORS = new Set(['admin', 'auditor']);
 
@@ -103,6 +111,10 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
     routes.push({ path: '/supervision', name: t('督查督办'), icon: <FileProtectOutlined /> });
   if (assesses(role, unitKind))
     routes.push({ path: '/assessment', name: t('责任落实'), icon: <TrophyOutlined /> });
+  if (receives(role, unitKind)) {
+    routes.push({ path: '/receptions', name: t('领导接访'), icon: <CalendarOutlined /> });
+    routes.push({ path: '/cards', name: t('权益保障卡'), icon: <IdcardOutlined /> });
+  }
   if (monitors(role, unitKind)) {
     routes.push({ path: '/monitoring', name: t('日监测'), icon: <MonitorOutlined /> });
     routes.push({ path: '/dispatch', name: t('周调度'), icon: <ScheduleOutlined /> });
@@ -218,6 +230,14 @@ function Shell() {
             <Route path="/monitoring" element={<MonitoringPage />} />
           ) : null}
           {monitors(me.role, me.unit?.kind) ? <Route path="/dispatch" element={<DispatchPage />} /> : null}
+          {receives(me.role, me.unit?.kind) ? (
+            <>
+              <Route path="/receptions" element={<ReceptionsPage />} />
+              <Route path="/receptions/:id" element={<ReceptionDetailPage />} />
+              <Route path="/cards" element={<CardsPage />} />
+              <Route path="/cards/:no" element={<CardDetailPage />} />
+            </>
+          ) : null}
           <Route path="/tasks" element={<MyTasksPage />} />
           {REPORTERS.has(me.role) ? <Route path="/bulletins" element={<BulletinsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}

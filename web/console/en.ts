@@ -27,6 +27,8 @@ addEnglish({
   周调度: 'Weekly dispatch',
   督查督办: 'Supervision',
   责任落实: 'Accountability',
+  领导接访: "Leaders' receptions",
+  权益保障卡: 'Rights cards',
   当前用户: 'Current user',
   加载中: 'Loading',
   // roles (GET /auth/me roleName)

@@ -1,5 +1,12 @@
 // The citizen portal (信访人门户) at /portal/: header, bottom tab bar, lazily loaded pages.
-import { FileAddOutlined, FileSearchOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  FileAddOutlined,
+  FileSearchOutlined,
+  IdcardOutlined,
+  ProfileOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Select } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +20,9 @@ const SubmitPage = lazy(() => import('./pages/Submit.tsx'));
 const CasesPage = lazy(() => import('./pages/Cases.tsx'));
 const CaseDetailPage = lazy(() => import('./pages/CaseDetail.tsx'));
 const QueryPage = lazy(() => import('./pages/Query.tsx'));
+const ReceptionsPage = lazy(() => import('./pages/Receptions.tsx'));
+const MyCardsPage = lazy(() => import('./pages/MyCards.tsx'));
+const CardScanPage = lazy(() => import('./pages/CardScan.tsx'));
 
 function Header() {
   const { t, i18n } = useTranslation();
@@ -55,6 +65,8 @@ function Nav() {
   const items = [
     { to: '/submit', label: t('我要信访'), icon: <FileAddOutlined aria-hidden /> },
     { to: '/cases', label: t('我的信访'), icon: <ProfileOutlined aria-hidden /> },
+    { to: '/receptions', label: t('领导接访'), icon: <CalendarOutlined aria-hidden /> },
+    { to: '/card', label: t('权益卡'), icon: <IdcardOutlined aria-hidden /> },
     { to: '/query', label: t('进度查询'), icon: <FileSearchOutlined aria-hidden /> },
     { to: '/profile', label: t('实名信息'), icon: <UserOutlined aria-hidden /> },
   ];
@@ -81,6 +93,16 @@ export function PortalApp() {
             <Route path="/" element={<Navigate to="/cases" replace />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/query" element={<QueryPage />} />
+            <Route path="/receptions" element={<ReceptionsPage />} />
+            <Route path="/card/:no" element={<CardScanPage />} />
+            <Route
+              path="/card"
+              element={
+                <RequireLogin>
+                  <MyCardsPage />
+                </RequireLogin>
+              }
+            />
             <Route
               path="/profile"
               element={

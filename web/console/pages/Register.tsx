@@ -30,6 +30,7 @@ import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
 import { PURPOSE_NAMES, PURPOSES, type Purpose } from '../../../src/domain/lifecycle/vocabulary.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { idNumberRule, nameRule, normalisePhone, phoneRule } from '../../shared/validation.ts';
+import { CardCheckHint } from '../cards/CardCheckHint.tsx';
 import { PlaceCascader } from '../widgets.tsx';
 import { RegisterAssist } from './RegisterAssist.tsx';
 
@@ -143,6 +144,7 @@ export default function RegisterPage() {
   const [done, setDone] = useState<Registered>();
   const mayBeAnonymous = (ANONYMOUS_FORMS as readonly string[]).includes(kind);
   const anonymous = Form.useWatch('anonymous', form) === true && mayBeAnonymous;
+  const rightsCard = Form.useWatch('rightsCard', form) as string | undefined;
 
   async function submit(v: Values) {
     setBusy(true);
@@ -277,6 +279,9 @@ export default function RegisterPage() {
                     >
                       <Input maxLength={30} />
                     </Form.Item>
+                  </Col>
+                  <Col span={12} style={{ paddingTop: 30 }}>
+                    <CardCheckHint cardNo={rightsCard} />
                   </Col>
                 </Row>
                 <Form.List name="representatives">

@@ -1,0 +1,148 @@
+// A rights card as its holder and staff read it (full), and as a public scan of its QR code shows it
+// (what the public progress query shows: steps, dates, units, state — no name, no matter text).
+import { z } from 'zod';
+import {
+  CARD_STAGE_NAMES,
+  type CardEntry,
+  matterLevel,
+  skipRate,
+  VERDICT_NAMES,
+  type VisitVerdict,
+} from '../domain/cards/levels.ts';
+import type { CaseState } from '../domain/lifecycle/vocabulary.ts';
+import { STATE_NAMES } from '../domain/lifecycle/vocabulary.ts';
+import { maskName } from '../domain/masking.ts';
+import { LEVEL_NAMES } from '../domain/receptions/kinds.ts';
+import type { Actor } from '../policies/actor.ts';
+import type { Pii } from '../security/pii.ts';
+
+export const Entry = z.object({
+  stage: z.string(),
+  stageName: z.string(),
+  at: z.string(),
+  unit: z.string(),
+  level: z.number(),
+  levelName: z.string(),
+});
+
+export const PublicCard = z.object({
+  cardNo: z.string(),
+  unit: z.string().meta({ description: '发卡机关' }),
+  level: z.number(),
+  levelName: z.string(),
+  issuedAt: z.string(),
+  stateName: z.string(),
+  matterLevel: z.number().meta({ description: '事项当前所在层级（1省 2市 3县 4乡镇）' }),
+  matterLevelName: z.string(),
+  entries: z.array(Entry),
+});
+
+export const FullCard = PublicCard.extend({
+  id: z.number(),
+  holder: z.string().meta({ description: '持卡人（按角色脱敏）' }),
+  caseId: z.number(),
+  caseNumber: z.string(),
+  subject: z.string(),
+  visits: z.array(
+    z.object({
+      id: z.number(),
+      at: z.string(),
+      unit: z.string(),
+      verdict: z.string(),
+      verdictName: z.string(),
+      skipped: z.boolean(),
+      guidanceIssued: z.boolean(),
+    }),
+  ),
+  qrUrl: z.string().meta({ description: '二维码指向的网址' }),
+});
+
+export interface CardView {
+  id: number;
+  cardNo: string;
+  unit: string;
+  level: number;
+  issuedAt: Date;
+  entries: unknown;
+  holderNameEnc: string;
+  caseId: number;
+  caseNumber: string;
+  subject: string;
+  state: string;
+}
+
+export function presentPublic(c: CardView): z.infer<typeof PublicCard> {
+  const entries = c.entries as CardEntry[];
+  const sits = matterLevel(c.level, entries);
+  return {
+    cardNo: c.cardNo,
+    unit: c.unit,
+    level: c.level,
+    levelName: LEVEL_NAMES[c.level] ?? '',
+    issuedAt: c.issuedAt.toISOString(),
+    stateName: STATE_NAMES[c.state as CaseState] ?? c.state,
+    matterLevel: sits,
+    matterLevelName: LEVEL_NAMES[sits] ?? '',
+    entries: entries.map((e) => ({
+      stage: e.stage,
+      stageName: CARD_STAGE_NAMES[e.stage],
+      at: e.at,
+      unit: e.unit,
+      level: e.level,
+      levelName: LEVEL_NAMES[e.level] ?? '',
+    })),
+  };
+}
+
+export interface VisitView {
+  id: number;
+  checkedAt: Date;
+  unit: string;
+  verdict: string;
+  skipped: boolean;
+  guidanceAt: Date | null;
+}
+
+/** The full card: registrars (who verify identity at the counter) and the holder see the name in full. */
+export function presentFull(
+  pii: Pii,
+  actor: Actor,
+  c: CardView,
+  visits: VisitView[],
+  qrUrl: string,
+): z.infer<typeof FullCard> {
+  const name = pii.decrypt(c.holderNameEnc);
+  const full = actor.role === 'citizen' || actor.role === 'registrar';
+  return {
+    ...presentPublic(c),
+    id: c.id,
+    holder: full ? name : maskName(name),
+    caseId: c.caseId,
+    caseNumber: c.caseNumber,
+    subject: c.subject,
+    visits: visits.map((v) => ({
+      id: v.id,
+      at: v.checkedAt.toISOString(),
+      unit: v.unit,
+      verdict: v.verdict,
+      verdictName: VERDICT_NAMES[v.verdict as VisitVerdict] ?? v.verdict,
+      skipped: v.skipped,
+      guidanceIssued: v.guidanceAt !== null,
+    })),
+    qrUrl,
+  };
+}
+
+export const CardRates = z.object({
+  issued: z.number().meta({ description: '发卡数' }),
+  visitsWithCard: z.number().meta({ description: '凭卡走访次数' }),
+  skipped: z.number().meta({ description: '越级走访次数' }),
+  skipRate: z.number().nullable().meta({ description: '越级上访率（%）= 越级走访 ÷ 凭卡走访' }),
+});
+
+export const rates = (issued: number, visits: number, skipped: number) => ({
+  issued,
+  visitsWithCard: visits,
+  skipped,
+  skipRate: skipRate(visits, skipped),
+});
