@@ -196,7 +196,7 @@ function Calendar() {
   );
 }
 
-type Row = IndicatorRow & { leader?: string; levelName?: string };
+type IndicatorLine = IndicatorRow & { leader?: string; levelName?: string };
 
 function Indicators() {
   const me = useStaff();
@@ -206,7 +206,7 @@ function Indicators() {
   const q = useQuery({
     queryKey: ['reception-indicators', from, to],
     queryFn: () =>
-      api<{ total: IndicatorRow; byLeader: Row[]; byLevel: Row[] }>(
+      api<{ total: IndicatorRow; byLeader: IndicatorLine[]; byLevel: IndicatorLine[] }>(
         `/api/v1/receptions/indicators?from=${from}&to=${to}`,
       ),
   });
@@ -246,7 +246,7 @@ function Indicators() {
         ))}
       </Row>
       <Typography.Title level={5}>按领导</Typography.Title>
-      <Table<Row>
+      <Table<IndicatorLine>
         rowKey="leader"
         size="small"
         pagination={false}
@@ -256,7 +256,7 @@ function Indicators() {
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         按层级
       </Typography.Title>
-      <Table<Row>
+      <Table<IndicatorLine>
         rowKey="levelName"
         size="small"
         pagination={false}
