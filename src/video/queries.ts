@@ -1,6 +1,6 @@
 // Reads of video rooms, scoped by src/policies/video.ts: one room (404 outside the scope), the list
 // (upcoming first; by case or status), a room's recordings and one recording's bytes.
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, ne, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { cases, units, users, videoRecordings, videoRooms } from '../db/schema.ts';
@@ -89,4 +89,24 @@ export async function recordingOf(exec: Executor, roomId: number, recordingId: n
     .where(and(eq(videoRecordings.roomId, roomId), eq(videoRecordings.id, recordingId)));
   if (!r) throw notFound('未找到该录像');
   return r;
+}
+
+/** 县级接待大厅: staff accounts of the lower bureaus in the caller's subtree a room can include. */
+export async function hallAccounts(exec: Executor, actor: Actor) {
+  if (actor.scopePrefix === null || actor.unitId === null) return [];
+  return exec
+    .select({ id: users.id, name: users.displayName, unit: units.name })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(
+      and(
+        eq(units.kind, 'bureau'),
+        like(units.jurisdictionCode, `${actor.scopePrefix}%`),
+        ne(units.id, actor.unitId),
+        eq(users.role, 'registrar'),
+        eq(users.disabled, false),
+      ),
+    )
+    .orderBy(asc(units.jurisdictionCode), asc(users.id))
+    .limit(200);
 }

@@ -27,7 +27,7 @@ import {
 } from './commands.ts';
 import { SignallingHub } from './hub.ts';
 import { presentDetail, presentItem, RoomDetail, RoomItem } from './presenters.ts';
-import { listRooms, recordingOf, recordingsOf, roomNames, visibleRoom } from './queries.ts';
+import { hallAccounts, listRooms, recordingOf, recordingsOf, roomNames, visibleRoom } from './queries.ts';
 
 const idParam = z.object({ id: zIdParam('视频接访编号') });
 const IceServer = z.object({
@@ -81,6 +81,26 @@ export const videoRoutes =
         return {
           items: rows.map((x) => presentItem(x.r, { caseNumber: x.caseNumber, unit: x.unit, host: x.host })),
         };
+      },
+    );
+
+    app.get(
+      '/video/halls',
+      {
+        schema: {
+          tags: ['video'],
+          summary: '可参加视频接访的县级接待大厅（本辖区下级信访部门的登记人员）',
+          response: {
+            200: z.object({
+              items: z.array(z.object({ id: z.number(), name: z.string(), unit: z.string() })),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        ensureAllowed(videoPolicy.create(actor), '您没有权限安排视频接访');
+        return { items: await hallAccounts(ctx.db, actor) };
       },
     );
 

@@ -25,6 +25,7 @@ import {
   SettingOutlined,
   TagsOutlined,
   TeamOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Button, Select, Space, Tag, Typography } from 'antd';
@@ -64,6 +65,8 @@ const DispatchPage = lazy(() => import('./dispatch/Dispatch.tsx'));
 const MyTasksPage = lazy(() => import('./dispatch/MyTasks.tsx'));
 const SupervisionPage = lazy(() => import('./supervision/List.tsx'));
 const SupervisionDetailPage = lazy(() => import('./supervision/Detail.tsx'));
+const VideoRoomsPage = lazy(() => import('./video/Rooms.tsx'));
+const VideoRoomPage = lazy(() => import('./video/Room.tsx'));
 
 /** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
  *  a department's registrars and handlers for the petitions sent straight to it. */
@@ -78,6 +81,8 @@ const MONITORS = new Set(['registrar', 'reviewer', 'supervisor', 'leader', 'anal
 const monitors = (role: string, unitKind?: string) => MONITORS.has(role) && unitKind === 'bureau';
 /** Roles that search the audit log (policies.auditPolicy.search). */
 const AUDITORS = new Set(['admin', 'auditor']);
+/** 视频接访 and the hall: petition-bureau staff (src/policies/video.ts, src/policies/hall.ts). */
+const VIDEO = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
 
 // Menu names are the Chinese text; t() gives the English when the console is switched (en.ts).
 function menu(role: string, t: TFunction, analytics = false, register = false, unitKind?: string) {
@@ -95,6 +100,8 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
   }
   if (BACKLOG.has(role))
     routes.push({ path: '/supervision', name: t('督查督办'), icon: <FileProtectOutlined /> });
+  if (VIDEO.has(role) && unitKind === 'bureau')
+    routes.push({ path: '/video', name: t('视频接访'), icon: <VideoCameraOutlined /> });
   if (monitors(role, unitKind)) {
     routes.push({ path: '/monitoring', name: t('日监测'), icon: <MonitorOutlined /> });
     routes.push({ path: '/dispatch', name: t('周调度'), icon: <ScheduleOutlined /> });
@@ -201,6 +208,8 @@ function Shell() {
           {BACKLOG.has(me.role) ? (
             <Route path="/supervision/:id" element={<SupervisionDetailPage />} />
           ) : null}
+          {VIDEO.has(me.role) ? <Route path="/video" element={<VideoRoomsPage />} /> : null}
+          {VIDEO.has(me.role) ? <Route path="/video/:id" element={<VideoRoomPage />} /> : null}
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
           {monitors(me.role, me.unit?.kind) ? (
             <Route path="/monitoring" element={<MonitoringPage />} />

@@ -26,6 +26,8 @@ addEnglish({
   日监测: 'Daily monitoring',
   周调度: 'Weekly dispatch',
   督查督办: 'Supervision',
+  视频接访: 'Video reception',
+  接待大厅: 'Reception hall',
   当前用户: 'Current user',
   加载中: 'Loading',
   // roles (GET /auth/me roleName)

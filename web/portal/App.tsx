@@ -1,5 +1,11 @@
 // The citizen portal (信访人门户) at /portal/: header, bottom tab bar, lazily loaded pages.
-import { FileAddOutlined, FileSearchOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  FileAddOutlined,
+  FileSearchOutlined,
+  ProfileOutlined,
+  UserOutlined,
+  VideoCameraOutlined,
+} from '@ant-design/icons';
 import { Button, Select } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +19,8 @@ const SubmitPage = lazy(() => import('./pages/Submit.tsx'));
 const CasesPage = lazy(() => import('./pages/Cases.tsx'));
 const CaseDetailPage = lazy(() => import('./pages/CaseDetail.tsx'));
 const QueryPage = lazy(() => import('./pages/Query.tsx'));
+const VideoListPage = lazy(() => import('./pages/Video.tsx').then((m) => ({ default: m.VideoListPage })));
+const VideoRoomPage = lazy(() => import('./pages/Video.tsx'));
 
 function Header() {
   const { t, i18n } = useTranslation();
@@ -55,6 +63,7 @@ function Nav() {
   const items = [
     { to: '/submit', label: t('我要信访'), icon: <FileAddOutlined aria-hidden /> },
     { to: '/cases', label: t('我的信访'), icon: <ProfileOutlined aria-hidden /> },
+    { to: '/video', label: t('视频接访'), icon: <VideoCameraOutlined aria-hidden /> },
     { to: '/query', label: t('进度查询'), icon: <FileSearchOutlined aria-hidden /> },
     { to: '/profile', label: t('实名信息'), icon: <UserOutlined aria-hidden /> },
   ];
@@ -110,6 +119,22 @@ export function PortalApp() {
               element={
                 <RequireLogin>
                   <CaseDetailPage />
+                </RequireLogin>
+              }
+            />
+            <Route
+              path="/video"
+              element={
+                <RequireLogin>
+                  <VideoListPage />
+                </RequireLogin>
+              }
+            />
+            <Route
+              path="/video/:id"
+              element={
+                <RequireLogin>
+                  <VideoRoomPage />
                 </RequireLogin>
               }
             />
