@@ -6,7 +6,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { users } from '../../src/db/schema.ts';
+import { runCommand } from '../../src/commands/command.ts';
+import { EventBus } from '../../src/commands/events.ts';
+import { units, users, videoRooms } from '../../src/db/schema.ts';
+import { type ReceptionBooked, subscribeVideoBookings } from '../../src/video/bookings.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -48,7 +51,16 @@ const get = (user: string, url: string) => h.app.inject({ url: `/api/v1${url}`, 
 const post = (user: string, url: string, payload?: Record<string, unknown>) =>
   h.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: h.as(user), payload });
 const userId = async (username: string) =>
-  (await h.ctx.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]?.id;
+  (
+    await h.ctx.db
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        /^1\d{10}$/.test(username)
+          ? eq(users.phoneHash, h.ctx.pii.hash(username))
+          : eq(users.username, username),
+      )
+  )[0]?.id;
 
 interface Client {
   ws: WebSocket;
@@ -247,5 +259,33 @@ describe('视频接访: the signalling socket', () => {
     // The citizen's own timeline does not show the internal record.
     const theirs = (await get('13900000001', `/cases/${caseId}`)).json().timeline as { label: string }[];
     expect(theirs.map((e) => e.label)).not.toContain('视频接访');
+  });
+});
+
+describe('视频接访: a booked video reception makes its room', () => {
+  it('once per booking, and only for the video kind', async () => {
+    const bus = new EventBus<{ 'reception.booked': ReceptionBooked }>();
+    subscribeVideoBookings(bus);
+    const [nj] = await h.ctx.db.select().from(units).where(eq(units.name, '南京市信访局'));
+    const base = {
+      bookingId: 9001,
+      kind: '视频接访',
+      unitId: nj?.id as number,
+      jurisdictionCode: '320100',
+      hostUserId: (await userId('nj_registrar')) as number,
+      startsAt: '2026-12-20T09:30:00+08:00',
+      caseId,
+      citizenUserId: (await userId('13900000001')) ?? null,
+      topic: '拆迁补偿',
+      bookedBy: (await userId('nj_registrar')) as number,
+    };
+    for (let i = 0; i < 2; i++) await runCommand(h.ctx, (w) => bus.publish(w, 'reception.booked', base));
+    await runCommand(h.ctx, (w) =>
+      bus.publish(w, 'reception.booked', { ...base, bookingId: 9002, kind: '现场接访' }),
+    );
+    const rooms = await h.ctx.db.select().from(videoRooms).where(eq(videoRooms.bookingId, 9001));
+    expect(rooms).toHaveLength(1);
+    expect(rooms[0]).toMatchObject({ status: 'scheduled', title: '视频接访：拆迁补偿', caseId });
+    expect(await h.ctx.db.select().from(videoRooms).where(eq(videoRooms.bookingId, 9002))).toHaveLength(0);
   });
 });
