@@ -26,6 +26,7 @@ import type { TrustProxy } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
 import { dispatchRoutes } from '../dispatch/routes.ts';
 import { duplicateRoutes } from '../duplicates/routes.ts';
+import { hallRoutes } from '../hall/routes.ts';
 import { hotspotRoutes } from '../hotspots/routes.ts';
 import { monitoringRoutes } from '../monitoring/routes.ts';
 import { orgRoutes } from '../orgs/routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(dispatchRoutes(ctx), { prefix: '/api/v1' });
   await app.register(supervisionRoutes(ctx), { prefix: '/api/v1' });
   await app.register(videoRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(hallRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',
