@@ -23,6 +23,7 @@ import {
   SafetyOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  ShopOutlined,
   TagsOutlined,
   TeamOutlined,
   VideoCameraOutlined,
@@ -67,6 +68,8 @@ const SupervisionPage = lazy(() => import('./supervision/List.tsx'));
 const SupervisionDetailPage = lazy(() => import('./supervision/Detail.tsx'));
 const VideoRoomsPage = lazy(() => import('./video/Rooms.tsx'));
 const VideoRoomPage = lazy(() => import('./video/Room.tsx'));
+const HallCounterPage = lazy(() => import('./hall/Counter.tsx'));
+const HallDisplayPage = lazy(() => import('./hall/Display.tsx'));
 
 /** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
  *  a department's registrars and handlers for the petitions sent straight to it. */
@@ -82,6 +85,8 @@ const monitors = (role: string, unitKind?: string) => MONITORS.has(role) && unit
 /** Roles that search the audit log (policies.auditPolicy.search). */
 const AUDITORS = new Set(['admin', 'auditor']);
 /** 视频接访 and the hall: petition-bureau staff (src/policies/video.ts, src/policies/hall.ts). */
+/** The hall's counter (src/policies/hall.ts): staff who receive visitors. */
+const HALL = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader']);
 const VIDEO = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
 
 // Menu names are the Chinese text; t() gives the English when the console is switched (en.ts).
@@ -102,6 +107,8 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
     routes.push({ path: '/supervision', name: t('督查督办'), icon: <FileProtectOutlined /> });
   if (VIDEO.has(role) && unitKind === 'bureau')
     routes.push({ path: '/video', name: t('视频接访'), icon: <VideoCameraOutlined /> });
+  if (HALL.has(role) && unitKind === 'bureau')
+    routes.push({ path: '/hall', name: t('接待大厅'), icon: <ShopOutlined /> });
   if (monitors(role, unitKind)) {
     routes.push({ path: '/monitoring', name: t('日监测'), icon: <MonitorOutlined /> });
     routes.push({ path: '/dispatch', name: t('周调度'), icon: <ScheduleOutlined /> });
@@ -209,6 +216,8 @@ function Shell() {
             <Route path="/supervision/:id" element={<SupervisionDetailPage />} />
           ) : null}
           {VIDEO.has(me.role) ? <Route path="/video" element={<VideoRoomsPage />} /> : null}
+          {HALL.has(me.role) ? <Route path="/hall" element={<HallCounterPage />} /> : null}
+          {VIDEO.has(me.role) ? <Route path="/hall/display" element={<HallDisplayPage />} /> : null}
           {VIDEO.has(me.role) ? <Route path="/video/:id" element={<VideoRoomPage />} /> : null}
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
           {monitors(me.role, me.unit?.kind) ? (
