@@ -10,8 +10,8 @@ export interface IdCardReader {
 }
 
 const ID = /^\d{17}[\dXx]$/;
-/** Keys arriving further apart than this are a person typing, not a reader. */
-const MAX_GAP_MS = 50;
+/** Keys arriving further apart than this are a person typing, not a reader (readers: a few ms). */
+const MAX_GAP_MS = 100;
 
 export const keyboardWedgeReader = (
   target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window,
