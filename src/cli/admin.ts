@@ -13,6 +13,7 @@ import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
 import { seedSupervision } from '../seed/supervision.ts';
+import { seedVideoHall } from '../seed/videoHall.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { dataOption } from './options.ts';
 import { createProgress } from './progress.ts';
@@ -86,6 +87,10 @@ export function registerAdminCommands(program: Command): void {
             out("周调度：上周调度会及其决定事项 / last week's dispatch meeting seeded");
           const sv = await seedSupervision(ctx);
           out(`督办 ${sv} 件 / supervision orders seeded`);
+          const vh = await seedVideoHall(ctx);
+          out(
+            `视频接访 ${vh.rooms} 场，接待大厅排队 ${vh.visits} 人，律师值班 ${vh.duties} 班 / video rooms, hall queue, lawyer roster seeded`,
+          );
         }
       } finally {
         await shutdown(ctx);

@@ -10,6 +10,7 @@ import { seedCases } from '../seed/cases.ts';
 import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
 import { seedSupervision } from '../seed/supervision.ts';
+import { seedVideoHall } from '../seed/videoHall.ts';
 import { buildApp } from '../server/app.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { WEB_MISSING_MESSAGE, webBuilt } from '../server/web.ts';
@@ -29,6 +30,7 @@ async function seedDemoCases(ctx: AppContext, count: number): Promise<void> {
   await seedCampaigns(ctx, { seed: 1 }); // 专项行动 and 重点工作项目
   await seedDispatch(ctx); // 周调度: last week's meeting and its decisions
   await seedSupervision(ctx); // 督查督办: an escalated, a fed-back and a closed order
+  await seedVideoHall(ctx); // 视频接访 booked and held, the hall's queue today, lawyers on duty
 }
 
 /** The SMS line of the start banner: where texts go, said plainly when they go nowhere. */
