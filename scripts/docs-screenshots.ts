@@ -46,6 +46,11 @@ const SCREENSHOTS: Record<string, string> = {
   'console-supervision-feedback': 'console-supervision-feedback',
   'console-supervision-escalated': 'console-supervision-escalated',
   'console-supervision-case': 'console-supervision-case',
+  'console-video-room': 'console-video-room',
+  'console-video-ended': 'console-video-ended',
+  'portal-video-room': 'portal-video-room',
+  'console-hall-counter': 'console-hall-counter',
+  'console-hall-display': 'console-hall-display',
 };
 
 function realImageMagick(): boolean {

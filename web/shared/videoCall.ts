@@ -81,8 +81,8 @@ export class VideoCall {
         this.stopMedia();
         this.set(
           e.code === 4000
-            ? { status: 'ended', message: '接访已结束' }
-            : { status: 'error', message: `视频连接已断开（${e.code}）` },
+            ? { status: 'ended', message: '接访已结束', local: null, peers: [] }
+            : { status: 'error', message: `视频连接已断开（${e.code}）`, local: null, peers: [] },
         );
       };
     } catch (e) {
@@ -153,7 +153,7 @@ export class VideoCall {
       }
       case 'ended':
         this.stopMedia();
-        this.set({ status: 'ended', message: '接访已结束' });
+        this.set({ status: 'ended', message: '接访已结束', local: null, peers: [] });
         break;
     }
   }
