@@ -149,6 +149,7 @@ describe('视频接访 between two Chromium instances', () => {
     await staff.getByText('接访已结束，记录已记入信访事项').waitFor();
     await citizen.getByText('接访已结束').first().waitFor();
     await staff.getByText('已结束').first().waitFor();
+    await staff.getByRole('dialog').waitFor({ state: 'hidden' });
     await saveScreenshot(staff, 'console-video-ended');
 
     const db = server.h.ctx.db;
