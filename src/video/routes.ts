@@ -166,10 +166,15 @@ export const videoRoutes =
 
     // The signalling socket: the session (cookie or bearer) authenticated the upgrade in onRequest;
     // the join token proves the policy let this user into this room a moment ago.
-    app.get(
-      '/video/rooms/:id/signal',
-      { websocket: true, schema: { hide: true } },
-      async (socket: WebSocket, req) => {
+    app.route({
+      method: 'GET',
+      url: '/video/rooms/:id/signal',
+      schema: { hide: true },
+      // A plain request (no upgrade) is told what the address is for.
+      handler: async () => {
+        throw badRequest('websocket_required', '该地址仅接受 WebSocket 连接（视频接访信令）');
+      },
+      wsHandler: async (socket: WebSocket, req) => {
         const actor = req.actor;
         const id = Number((req.params as { id?: string }).id);
         const token = String((req.query as { token?: unknown }).token ?? '');
@@ -200,7 +205,7 @@ export const videoRoutes =
           markLeft(ctx, actor.userId, id).catch((e) => req.log.error({ err: e }, 'video leave not recorded'));
         });
       },
-    );
+    });
 
     app.post(
       '/video/rooms/:id/consent',

@@ -165,6 +165,9 @@ describe('视频接访: the signalling socket', () => {
 
   it('refuses a socket without a session, without a token, or with another user’s token', async () => {
     expect(await connect(null, `/api/v1/video/rooms/${roomId}/signal?token=x`).closed).toBe(401);
+    const plain = await get('nj_registrar', `/video/rooms/${roomId}/signal`);
+    expect(plain.statusCode).toBe(400);
+    expect(plain.json().error.code).toBe('websocket_required');
     expect(await connect('nj_registrar', `/api/v1/video/rooms/${roomId}/signal`).closed).toBe(4403);
     const theirs = await join('13900000001');
     expect(await connect('nj_registrar', theirs.signalUrl).closed).toBe(4403);
