@@ -25,9 +25,12 @@ import {
   recordConsultation,
   registerVisit,
 } from './commands.ts';
-import { dayQueue, display, presentVisit, roster, visitById, visitorHistory } from './queries.ts';
+import { DisplayOut, DutyOut, HistoryOut, presentVisit, VisitOut } from './presenters.ts';
+import { dayQueue, display, roster, visitById, visitorHistory } from './queries.ts';
 
 const idParam = z.object({ id: zIdParam('来访登记编号') });
+const VisitAnswer = z.object({ visit: VisitOut.nullable() });
+const Created = z.object({ id: z.number() });
 
 function hallFor(actor: Actor, action: HallAction): number {
   ensureAllowed(hallPolicy.may(actor, action), '只有信访部门接待大厅的工作人员可以办理');
@@ -50,6 +53,7 @@ export const hallRoutes =
           tags: ['hall'],
           summary: '本接待大厅某日的排队登记（默认今天）',
           querystring: z.object({ day: zDate('日期').optional() }),
+          response: { 200: z.object({ day: z.string(), items: z.array(VisitOut) }) },
         },
       },
       async (req) => {
@@ -67,6 +71,7 @@ export const hallRoutes =
           tags: ['hall'],
           summary: '来访登记并取号；填写身份证号时一并返回来访人以往的信访事项',
           body: RegisterBody,
+          response: { 201: z.object({ visit: VisitOut, history: HistoryOut.nullable() }) },
         },
       },
       async (req, reply) => {
@@ -88,6 +93,7 @@ export const hallRoutes =
           tags: ['hall'],
           summary: '按身份证号（手工录入或读卡器读入）查询来访人以往的信访事项和来访记录',
           body: z.object({ idNumber: zIdNumber() }),
+          response: { 200: HistoryOut },
         },
       },
       async (req) => {
@@ -99,7 +105,14 @@ export const hallRoutes =
 
     app.post(
       '/hall/call-next',
-      { schema: { tags: ['hall'], summary: '叫下一号（本窗口）', body: CallBody } },
+      {
+        schema: {
+          tags: ['hall'],
+          summary: '叫下一号（本窗口）',
+          body: CallBody,
+          response: { 200: VisitAnswer },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         const id = await callVisit(ctx, actor, null, req.body.counter);
@@ -110,7 +123,15 @@ export const hallRoutes =
 
     app.post(
       '/hall/visits/:id/call',
-      { schema: { tags: ['hall'], summary: '叫号（重叫）', params: idParam, body: CallBody } },
+      {
+        schema: {
+          tags: ['hall'],
+          summary: '叫号（重叫）',
+          params: idParam,
+          body: CallBody,
+          response: { 200: VisitAnswer },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         await callVisit(ctx, actor, req.params.id, req.body.counter);
@@ -121,7 +142,13 @@ export const hallRoutes =
     app.post(
       '/hall/visits/:id/finish',
       {
-        schema: { tags: ['hall'], summary: '接待完毕（可关联信访事项）', params: idParam, body: FinishBody },
+        schema: {
+          tags: ['hall'],
+          summary: '接待完毕（可关联信访事项）',
+          params: idParam,
+          body: FinishBody,
+          response: { 200: VisitAnswer },
+        },
       },
       async (req) => {
         const actor = actorOf(req);
@@ -132,7 +159,7 @@ export const hallRoutes =
 
     app.post(
       '/hall/visits/:id/leave',
-      { schema: { tags: ['hall'], summary: '过号离开', params: idParam } },
+      { schema: { tags: ['hall'], summary: '过号离开', params: idParam, response: { 200: VisitAnswer } } },
       async (req) => {
         const actor = actorOf(req);
         await closeVisit(ctx, actor, req.params.id, 'leave');
@@ -146,6 +173,7 @@ export const hallRoutes =
         schema: {
           tags: ['hall'],
           summary: '候诊叫号屏：已叫号码、窗口与姓氏（不含其他个人信息）、等候人数',
+          response: { 200: DisplayOut },
         },
       },
       async (req) => {
@@ -161,6 +189,7 @@ export const hallRoutes =
           tags: ['hall'],
           summary: '法律顾问值班表（本接待大厅）',
           querystring: z.object({ from: zDate('开始日期'), to: zDate('结束日期') }),
+          response: { 200: z.object({ items: z.array(DutyOut) }) },
         },
       },
       async (req) => {
@@ -174,7 +203,7 @@ export const hallRoutes =
 
     app.post(
       '/hall/lawyers',
-      { schema: { tags: ['hall'], summary: '安排法律顾问值班', body: DutyBody } },
+      { schema: { tags: ['hall'], summary: '安排法律顾问值班', body: DutyBody, response: { 201: Created } } },
       async (req, reply) => {
         const id = await addDuty(ctx, actorOf(req), req.body);
         return reply.status(201).send({ id });
@@ -188,6 +217,7 @@ export const hallRoutes =
           tags: ['hall'],
           summary: '记录法律顾问咨询意见（记入信访事项办理过程）',
           body: ConsultBody,
+          response: { 201: Created },
         },
       },
       async (req, reply) => {
