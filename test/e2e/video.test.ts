@@ -151,6 +151,10 @@ describe('视频接访 between two Chromium instances', () => {
     await staff.getByText('已结束').first().waitFor();
     await staff.getByRole('dialog').waitFor({ state: 'hidden' });
     await saveScreenshot(staff, 'console-video-ended');
+    // The case page lists its video receptions.
+    await staff.getByRole('link', { name: /^3201/ }).first().click();
+    await staff.getByText('视频接访', { exact: true }).first().waitFor();
+    await staff.getByRole('link', { name: '征地补偿视频接访' }).waitFor();
 
     const db = server.h.ctx.db;
     const [room] = await db.select().from(videoRooms).where(eq(videoRooms.id, roomId));

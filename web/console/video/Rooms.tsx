@@ -17,7 +17,15 @@ interface FormValues {
   hallUserId?: number;
 }
 
-function ScheduleForm({ onDone }: { onDone: (id: number) => void }) {
+export function ScheduleForm({
+  onDone,
+  caseId,
+  small,
+}: {
+  onDone: (id: number) => void;
+  caseId?: number;
+  small?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<FormValues>();
   const { message } = App.useApp();
@@ -45,7 +53,11 @@ function ScheduleForm({ onDone }: { onDone: (id: number) => void }) {
   };
   return (
     <>
-      <Button type="primary" onClick={() => setOpen(true)}>
+      <Button
+        type={small ? 'default' : 'primary'}
+        size={small ? 'small' : 'middle'}
+        onClick={() => setOpen(true)}
+      >
         安排视频接访
       </Button>
       <Modal
@@ -56,7 +68,7 @@ function ScheduleForm({ onDone }: { onDone: (id: number) => void }) {
         okText="安排"
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" onFinish={submit}>
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ caseId }}>
           <Form.Item name="title" label="接访主题" rules={[{ required: true, message: '请填写接访主题' }]}>
             <Input maxLength={200} />
           </Form.Item>
