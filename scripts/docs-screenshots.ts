@@ -63,6 +63,11 @@ const SCREENSHOTS: Record<string, string> = {
   'portal-card': 'portal-card',
   'portal-card-scan': 'portal-card-scan',
   'console-register-card-check': 'console-register-card-check',
+  'console-video-room': 'console-video-room',
+  'console-video-ended': 'console-video-ended',
+  'portal-video-room': 'portal-video-room',
+  'console-hall-counter': 'console-hall-counter',
+  'console-hall-display': 'console-hall-display',
 };
 
 function realImageMagick(): boolean {

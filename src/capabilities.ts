@@ -13,6 +13,7 @@ import { searchColumns } from './search/columns.ts';
 import { highlight } from './search/highlight.ts';
 import { caseSearch } from './search/query.ts';
 import { subscribeFirstUnits } from './supervision/firstUnit.ts';
+import { subscribeVideoBookings } from './video/bookings.ts';
 import { subscribeWarnings } from './warnings/subscribers.ts';
 
 export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExtensions: CaseExtensions } {
@@ -22,6 +23,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
   subscribeCaseNotices(events);
   subscribeFirstUnits(events);
   subscribeCardEntries(events);
+  subscribeVideoBookings(events);
   subscribeRollups(events);
   subscribeCaseAudit(events);
   return {

@@ -15,6 +15,7 @@ import { seedCases } from '../seed/cases.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
 import { seedReceptions } from '../seed/receptions.ts';
 import { seedSupervision } from '../seed/supervision.ts';
+import { seedVideoHall } from '../seed/videoHall.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { dataOption } from './options.ts';
 import { createProgress } from './progress.ts';
@@ -92,6 +93,10 @@ export function registerAdminCommands(program: Command): void {
           out(`责任书与问责记录 ${as} 条 / responsibility letters and accountability records seeded`);
           const rc = await seedReceptions(ctx);
           out(`领导接访 ${rc} 场、权益保障卡 / receptions and rights cards seeded`);
+          const vh = await seedVideoHall(ctx);
+          out(
+            `视频接访 ${vh.rooms} 场，接待大厅排队 ${vh.visits} 人，律师值班 ${vh.duties} 班 / video rooms, hall queue, lawyer roster seeded`,
+          );
         }
       } finally {
         await shutdown(ctx);

@@ -12,6 +12,7 @@ import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
 import { seedReceptions } from '../seed/receptions.ts';
 import { seedSupervision } from '../seed/supervision.ts';
+import { seedVideoHall } from '../seed/videoHall.ts';
 import { buildApp } from '../server/app.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { WEB_MISSING_MESSAGE, webBuilt } from '../server/web.ts';
@@ -33,6 +34,7 @@ async function seedDemoCases(ctx: AppContext, count: number): Promise<void> {
   await seedSupervision(ctx); // 督查督办: an escalated, a fed-back and a closed order
   await seedAssessment(ctx); // 责任落实: letters, last month's 通报, a 约谈 linked to its order
   await seedReceptions(ctx); // 领导接访: past receptions with records, coming ones; rights cards
+  await seedVideoHall(ctx); // 视频接访 booked and held, the hall's queue today, lawyers on duty
 }
 
 /** The SMS line of the start banner: where texts go, said plainly when they go nowhere. */

@@ -51,6 +51,20 @@ export interface AppConfig extends DbConfig {
   listCountCap: number;
   /** Disk-space watchdog of the embedded data dir (src/db/diskWatchdog.ts). */
   disk: DiskConfig;
+  /** 视频接访: STUN/TURN servers handed to the browsers (none on loopback; docs/video.md). */
+  video: VideoConfig;
+}
+
+export interface VideoConfig {
+  stunUrls: string[];
+  turnUrls: string[];
+  /** coturn `static-auth-secret`: time-limited TURN credentials per user (TURN REST API). */
+  turnSecret?: string;
+  /** Or a fixed TURN account (coturn `user=`). */
+  turnUsername?: string;
+  turnPassword?: string;
+  /** Largest recording accepted, in MB. */
+  maxRecordingMb: number;
 }
 
 export interface DiskConfig {
@@ -205,9 +219,42 @@ export function appConfigFromEnv(
     outboxRetentionDays: r.int('XINFANG_OUTBOX_RETENTION_DAYS', DEFAULT_OUTBOX_RETENTION_DAYS, 1, 3650),
     listCountCap: r.int('XINFANG_LIST_COUNT_CAP', DEFAULT_LIST_COUNT_CAP, 1, 100_000_000),
     disk: readDisk(r),
+    video: readVideo(r),
   };
   throwIfProblems(r);
   return config;
+}
+
+/** STUN/TURN for video reception: comma-separated URLs, checked for their scheme. */
+function readVideo(r: Reader): VideoConfig {
+  const urls = (name: string, schemes: RegExp, scheme: string) => {
+    const v = r.raw(name);
+    if (v === undefined) return [];
+    const list = v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const u of list)
+      if (!schemes.test(u))
+        r.fail(name, u, `应以 ${scheme}: 或 ${scheme}s: 开头`, `must start with ${scheme}: or ${scheme}s:`);
+    return list;
+  };
+  const video: VideoConfig = {
+    stunUrls: urls('XINFANG_STUN_URLS', /^stuns?:/, 'stun'),
+    turnUrls: urls('XINFANG_TURN_URLS', /^turns?:/, 'turn'),
+    turnSecret: r.raw('XINFANG_TURN_SECRET'),
+    turnUsername: r.raw('XINFANG_TURN_USERNAME'),
+    turnPassword: r.raw('XINFANG_TURN_PASSWORD'),
+    maxRecordingMb: r.int('XINFANG_VIDEO_MAX_RECORDING_MB', 200, 1, 4096),
+  };
+  if (video.turnUrls.length > 0 && !video.turnSecret && !(video.turnUsername && video.turnPassword))
+    r.fail(
+      'XINFANG_TURN_URLS',
+      '…',
+      '使用 TURN 时须设置 XINFANG_TURN_SECRET 或 XINFANG_TURN_USERNAME 与 XINFANG_TURN_PASSWORD',
+      'TURN needs XINFANG_TURN_SECRET or XINFANG_TURN_USERNAME and XINFANG_TURN_PASSWORD',
+    );
+  return video;
 }
 
 /** The embedded data dir's disk watchdog (src/db/diskWatchdog.ts; docs/operations.md). */

@@ -1405,3 +1405,152 @@ export const rightsCardVisits = pgTable(
     index('rights_card_visits_jurisdiction_idx').on(t.jurisdictionCode, t.checkedAt),
   ],
 );
+
+// ---- video reception (视频接访) ----
+
+/**
+ * 视频接访: a video room between an upper bureau's staff and a citizen (by their portal account) or
+ * a county reception hall (a staff user of a lower bureau), optionally on a matter. `status`
+ * scheduled → in_progress (first join) → ended (the host ends it; the session goes on the case).
+ */
+export const videoRooms = pgTable(
+  'video_rooms',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    title: text('title').notNull(),
+    caseId: bigint('case_id', { mode: 'number' }).references(() => cases.id),
+    /** The booking this room was created for (reception.booked, kind 视频接访); unique. */
+    bookingId: integer('booking_id'),
+    /** The host bureau (the upper bureau receiving) and its place: scope of lists. */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    scheduledAt: ts('scheduled_at').notNull(),
+    /** Staff receiving (接访人). */
+    hostUserId: integer('host_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The citizen, by their portal account (may be null when a hall joins instead). */
+    citizenUserId: integer('citizen_user_id').references(() => users.id),
+    /** The county reception hall: a staff user of a lower bureau. */
+    hallUserId: integer('hall_user_id').references(() => users.id),
+    status: text('status').notNull(), // scheduled | in_progress | ended | cancelled
+    /** 录音录像: the petitioner's consent, and when it was recorded; null: not asked / refused. */
+    recordingConsent: boolean('recording_consent').notNull().default(false),
+    consentAt: ts('consent_at'),
+    startedAt: ts('started_at'),
+    endedAt: ts('ended_at'),
+    notes: text('notes'),
+    /** Who joined and left when: [{userId, name, role, joinedAt, leftAt}]. */
+    attendance: jsonb('attendance').notNull().default([]),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('video_rooms_booking_uq').on(t.bookingId),
+    index('video_rooms_case_idx').on(t.caseId),
+    index('video_rooms_scope_idx').on(t.jurisdictionCode, t.scheduledAt),
+    index('video_rooms_citizen_idx').on(t.citizenUserId),
+  ],
+);
+
+/** A recording of a video session (MediaRecorder webm), encrypted at rest, linked to the case. */
+export const videoRecordings = pgTable(
+  'video_recordings',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    roomId: integer('room_id')
+      .notNull()
+      .references(() => videoRooms.id),
+    caseId: bigint('case_id', { mode: 'number' }).references(() => cases.id),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('video_recordings_room_idx').on(t.roomId), index('video_recordings_case_idx').on(t.caseId)],
+);
+
+// ---- reception hall (接待大厅) ----
+
+/**
+ * 来访登记 at a hall's counter: a queue number per hall (the bureau's unit) per day (排队叫号).
+ * Personal data encrypted; the ID number's keyed hash finds the visitor's earlier matters.
+ */
+export const hallVisits = pgTable(
+  'hall_visits',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    queueNo: integer('queue_no').notNull(),
+    nameEnc: text('name_enc').notNull(),
+    idNumberEnc: text('id_number_enc'),
+    idNumberHash: text('id_number_hash'),
+    phoneEnc: text('phone_enc'),
+    /** 集体访: number of visitors, and their ≤ 5 representatives (encrypted JSON [{name, idNumber}]). */
+    visitors: integer('visitors').notNull().default(1),
+    representativesEnc: text('representatives_enc'),
+    purpose: text('purpose').notNull(),
+    status: text('status').notNull(), // waiting | called | done | left
+    counter: text('counter'),
+    calledAt: ts('called_at'),
+    calledBy: integer('called_by').references(() => users.id),
+    caseId: bigint('case_id', { mode: 'number' }).references(() => cases.id),
+    registeredBy: integer('registered_by')
+      .notNull()
+      .references(() => users.id),
+    registeredAt: ts('registered_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('hall_visits_queue_uq').on(t.unitId, t.day, t.queueNo),
+    index('hall_visits_id_hash_idx').on(t.idNumberHash),
+  ],
+);
+
+/** 法律顾问定期接待: which lawyer is on duty at a hall on which day. */
+export const lawyerDuties = pgTable(
+  'lawyer_duties',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    lawyerName: text('lawyer_name').notNull(),
+    firm: text('firm').notNull(),
+    specialty: text('specialty'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [uniqueIndex('lawyer_duties_uq').on(t.unitId, t.day, t.lawyerName)],
+);
+
+/** A duty lawyer's consultation (法律咨询意见), recorded on the matter (and the hall visit). */
+export const lawyerConsultations = pgTable(
+  'lawyer_consultations',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    dutyId: integer('duty_id')
+      .notNull()
+      .references(() => lawyerDuties.id),
+    visitId: integer('visit_id').references(() => hallVisits.id),
+    caseId: bigint('case_id', { mode: 'number' }).references(() => cases.id),
+    advice: text('advice').notNull(),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('lawyer_consultations_case_idx').on(t.caseId)],
+);

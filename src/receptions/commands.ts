@@ -241,6 +241,7 @@ export async function book(ctx: AppContext, actor: Actor, slotId: number, input:
       endsAt: s.endsAt,
       petitionerUserId,
       via: byCitizen ? 'portal' : 'staff',
+      bookedBy: actor.userId,
       at: now,
     });
     audit(w, actor, 'book', 'reception_booking', row.id, {

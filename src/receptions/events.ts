@@ -19,6 +19,8 @@ export interface ReceptionBooked {
   /** The citizen's account, when booked by or for one. */
   petitionerUserId: number | null;
   via: 'portal' | 'staff';
+  /** Who booked: the citizen on the portal, or the staff member for them. */
+  bookedBy: number;
   at: Date;
 }
 

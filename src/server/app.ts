@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -27,6 +28,7 @@ import type { TrustProxy } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
 import { dispatchRoutes } from '../dispatch/routes.ts';
 import { duplicateRoutes } from '../duplicates/routes.ts';
+import { hallRoutes } from '../hall/routes.ts';
 import { hotspotRoutes } from '../hotspots/routes.ts';
 import { monitoringRoutes } from '../monitoring/routes.ts';
 import { orgRoutes } from '../orgs/routes.ts';
@@ -40,6 +42,7 @@ import { supervisionRoutes } from '../supervision/routes.ts';
 import { profileRoutes } from '../users/profile.ts';
 import { userRoutes } from '../users/routes.ts';
 import { VERSION } from '../version.ts';
+import { videoRoutes } from '../video/routes.ts';
 import { warningRoutes } from '../warnings/routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerDiskGuard } from './diskGuard.ts';
@@ -77,6 +80,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerSecurityHeaders(app, setSecurityHeaders);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  // 视频接访 signalling (src/video/hub.ts): small JSON messages only.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'xinfang 阳光信访 API', version: VERSION, description: '信访事项办理平台接口' },
@@ -127,6 +132,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(assessmentRoutes(ctx), { prefix: '/api/v1' });
   await app.register(receptionRoutes(ctx), { prefix: '/api/v1' });
   await app.register(cardRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(videoRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(hallRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',

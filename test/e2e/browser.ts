@@ -25,15 +25,26 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Launches the system Chromium; throws (never skips) when it is not installed. */
-export async function launchBrowser(opts: Pick<LaunchOptions, 'env'> = {}): Promise<Browser> {
+/**
+ * Launches the system Chromium; throws (never skips) when it is not installed. `args`: extra flags
+ * after CHROMIUM_ARGS (e.g. fake camera and microphone for the video tests).
+ */
+export async function launchBrowser(
+  opts: Pick<LaunchOptions, 'env'> & { args?: string[] } = {},
+): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}. The browser tests need it and the CJK fonts: ` +
         'run `apt-get install chromium fonts-noto-cjk` (or set CHROMIUM_PATH to a Chromium executable).',
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, ...opts });
+  const { args = [], ...rest } = opts;
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...args],
+    ...rest,
+  });
 }
 
 export interface Server {

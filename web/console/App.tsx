@@ -24,9 +24,11 @@ import {
   SafetyOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  ShopOutlined,
   TagsOutlined,
   TeamOutlined,
   TrophyOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Button, Select, Space, Tag, Typography } from 'antd';
@@ -72,6 +74,10 @@ const ReceptionsPage = lazy(() => import('./receptions/Receptions.tsx'));
 const ReceptionDetailPage = lazy(() => import('./receptions/Detail.tsx'));
 const CardsPage = lazy(() => import('./cards/Cards.tsx'));
 const CardDetailPage = lazy(() => import('./cards/CardDetail.tsx'));
+const VideoRoomsPage = lazy(() => import('./video/Rooms.tsx'));
+const VideoRoomPage = lazy(() => import('./video/Room.tsx'));
+const HallCounterPage = lazy(() => import('./hall/Counter.tsx'));
+const HallDisplayPage = lazy(() => import('./hall/Display.tsx'));
 
 /** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
  *  a department's registrars and handlers for the petitions sent straight to it. */
@@ -92,6 +98,10 @@ const RECEIVERS = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'le
 const receives = (role: string, unitKind?: string) => RECEIVERS.has(role) && unitKind === 'bureau';
 /** Roles that search the audit log (policies.auditPolicy.search). */
 const AUDITORS = new Set(['admin', 'auditor']);
+/** 视频接访 and the hall: petition-bureau staff (src/policies/video.ts, src/policies/hall.ts). */
+/** The hall's counter (src/policies/hall.ts): staff who receive visitors. */
+const HALL = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader']);
+const VIDEO = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
 
 // Menu names are the Chinese text; t() gives the English when the console is switched (en.ts).
 function menu(role: string, t: TFunction, analytics = false, register = false, unitKind?: string) {
@@ -115,6 +125,10 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
     routes.push({ path: '/receptions', name: t('领导接访'), icon: <CalendarOutlined /> });
     routes.push({ path: '/cards', name: t('权益保障卡'), icon: <IdcardOutlined /> });
   }
+  if (VIDEO.has(role) && unitKind === 'bureau')
+    routes.push({ path: '/video', name: t('视频接访'), icon: <VideoCameraOutlined /> });
+  if (HALL.has(role) && unitKind === 'bureau')
+    routes.push({ path: '/hall', name: t('接待大厅'), icon: <ShopOutlined /> });
   if (monitors(role, unitKind)) {
     routes.push({ path: '/monitoring', name: t('日监测'), icon: <MonitorOutlined /> });
     routes.push({ path: '/dispatch', name: t('周调度'), icon: <ScheduleOutlined /> });
@@ -225,6 +239,10 @@ function Shell() {
           {BACKLOG.has(me.role) ? (
             <Route path="/supervision/:id" element={<SupervisionDetailPage />} />
           ) : null}
+          {VIDEO.has(me.role) ? <Route path="/video" element={<VideoRoomsPage />} /> : null}
+          {HALL.has(me.role) ? <Route path="/hall" element={<HallCounterPage />} /> : null}
+          {VIDEO.has(me.role) ? <Route path="/hall/display" element={<HallDisplayPage />} /> : null}
+          {VIDEO.has(me.role) ? <Route path="/video/:id" element={<VideoRoomPage />} /> : null}
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
           {monitors(me.role, me.unit?.kind) ? (
             <Route path="/monitoring" element={<MonitoringPage />} />

@@ -29,6 +29,8 @@ addEnglish({
   责任落实: 'Accountability',
   领导接访: "Leaders' receptions",
   权益保障卡: 'Rights cards',
+  视频接访: 'Video reception',
+  接待大厅: 'Reception hall',
   当前用户: 'Current user',
   加载中: 'Loading',
   // roles (GET /auth/me roleName)

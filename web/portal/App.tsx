@@ -6,6 +6,7 @@ import {
   IdcardOutlined,
   ProfileOutlined,
   UserOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import { Button, Select } from 'antd';
 import { lazy, Suspense } from 'react';
@@ -23,6 +24,8 @@ const QueryPage = lazy(() => import('./pages/Query.tsx'));
 const ReceptionsPage = lazy(() => import('./pages/Receptions.tsx'));
 const MyCardsPage = lazy(() => import('./pages/MyCards.tsx'));
 const CardScanPage = lazy(() => import('./pages/CardScan.tsx'));
+const VideoListPage = lazy(() => import('./pages/Video.tsx').then((m) => ({ default: m.VideoListPage })));
+const VideoRoomPage = lazy(() => import('./pages/Video.tsx'));
 
 function Header() {
   const { t, i18n } = useTranslation();
@@ -67,6 +70,7 @@ function Nav() {
     { to: '/cases', label: t('我的信访'), icon: <ProfileOutlined aria-hidden /> },
     { to: '/receptions', label: t('领导接访'), icon: <CalendarOutlined aria-hidden /> },
     { to: '/card', label: t('权益卡'), icon: <IdcardOutlined aria-hidden /> },
+    { to: '/video', label: t('视频接访'), icon: <VideoCameraOutlined aria-hidden /> },
     { to: '/query', label: t('进度查询'), icon: <FileSearchOutlined aria-hidden /> },
     { to: '/profile', label: t('实名信息'), icon: <UserOutlined aria-hidden /> },
   ];
@@ -132,6 +136,22 @@ export function PortalApp() {
               element={
                 <RequireLogin>
                   <CaseDetailPage />
+                </RequireLogin>
+              }
+            />
+            <Route
+              path="/video"
+              element={
+                <RequireLogin>
+                  <VideoListPage />
+                </RequireLogin>
+              }
+            />
+            <Route
+              path="/video/:id"
+              element={
+                <RequireLogin>
+                  <VideoRoomPage />
                 </RequireLogin>
               }
             />

@@ -11,6 +11,7 @@ addEnglish({
   我的信访: 'My petitions',
   进度查询: 'Track progress',
   实名信息: 'Real-name details',
+  视频接访: 'Video reception',
   信访人登录: 'Petitioner login',
   短信验证码登录: 'SMS code',
   密码登录: 'Password',

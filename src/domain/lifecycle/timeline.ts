@@ -3,8 +3,10 @@
 // (登记, a repeat merged into this matter, the group check, deadline reminders) from this table.
 import { BACKLOG_EVENT_LABELS } from '../backlog/timeline.ts';
 import { CAMPAIGN_EVENT_LABELS } from '../campaigns/timeline.ts';
+import { HALL_EVENT_LABELS } from '../hall/timeline.ts';
 import { RECEPTION_EVENT_LABELS } from '../receptions/timeline.ts';
 import { SUPERVISION_EVENT_LABELS } from '../supervision/timeline.ts';
+import { VIDEO_EVENT_LABELS } from '../video/timeline.ts';
 import { definitionOfEvent } from './actions.ts';
 import { type Phrase, phrase, text } from './define.ts';
 import { FORM_NAMES, RATING_NAMES } from './vocabulary.ts';
@@ -57,6 +59,8 @@ export function eventLabel(action: string, detail: unknown = {}): string {
       CAMPAIGN_EVENT_LABELS[action] ??
       SUPERVISION_EVENT_LABELS[action] ??
       RECEPTION_EVENT_LABELS[action] ??
+      VIDEO_EVENT_LABELS[action] ??
+      HALL_EVENT_LABELS[action] ??
       action);
   const late = lateRecordOf(d);
   return late ? `${label}（逾期${late.daysLate}日）` : label;

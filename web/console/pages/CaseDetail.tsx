@@ -45,6 +45,7 @@ import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.ts
 import { CaseBacklog } from '../backlog/CaseBacklog.tsx';
 import { Loading } from '../session.tsx';
 import { CaseSupervision } from '../supervision/CaseSupervision.tsx';
+import { CaseVideo } from '../video/CaseVideo.tsx';
 import { DueTag, UnitPicker } from '../widgets.tsx';
 import { type CaseRow, FlagTags } from './Workbench.tsx';
 
@@ -321,6 +322,7 @@ export default function CaseDetailPage() {
         <Col span={16}>
           <CaseBacklog caseId={c.id} jurisdictionCode={c.jurisdictionCode} />
           <CaseSupervision caseId={c.id} jurisdictionCode={c.jurisdictionCode} state={c.state} />
+          <CaseVideo caseId={c.id} />
           <Card title={<h2 className="xf-h2">{c.subject}</h2>} style={{ marginBottom: 16 }}>
             <Descriptions column={3} size="small" style={{ marginBottom: 12 }}>
               <Descriptions.Item label="信访形式">{c.formName}</Descriptions.Item>
