@@ -7,6 +7,7 @@ import { EventBus } from './commands/events.ts';
 import { relatedOf } from './duplicates/service.ts';
 import { subscribeDuplicates } from './duplicates/subscribers.ts';
 import type { PlatformEvents } from './events.ts';
+import { subscribeMediation } from './mediation/subscribers.ts';
 import { subscribeCaseNotices } from './notify/caseNotices.ts';
 import { searchColumns } from './search/columns.ts';
 import { highlight } from './search/highlight.ts';
@@ -20,6 +21,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
   subscribeWarnings(events);
   subscribeCaseNotices(events);
   subscribeFirstUnits(events);
+  subscribeMediation(events);
   subscribeRollups(events);
   subscribeCaseAudit(events);
   return {
