@@ -64,6 +64,9 @@ const DispatchPage = lazy(() => import('./dispatch/Dispatch.tsx'));
 const MyTasksPage = lazy(() => import('./dispatch/MyTasks.tsx'));
 const SupervisionPage = lazy(() => import('./supervision/List.tsx'));
 const SupervisionDetailPage = lazy(() => import('./supervision/Detail.tsx'));
+const MediationPage = lazy(() => import('./mediation/Mediation.tsx'));
+const ReferralDetailPage = lazy(() => import('./mediation/ReferralDetail.tsx'));
+const ExpertsPage = lazy(() => import('./experts/Experts.tsx'));
 
 /** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
  *  a department's registrars and handlers for the petitions sent straight to it. */
@@ -95,6 +98,9 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
   }
   if (BACKLOG.has(role))
     routes.push({ path: '/supervision', name: t('督查督办'), icon: <FileProtectOutlined /> });
+  if (BACKLOG.has(role)) routes.push({ path: '/mediation', name: t('访调对接'), icon: <AuditOutlined /> });
+  if (BACKLOG.has(role) && unitKind === 'bureau')
+    routes.push({ path: '/experts', name: t('专家库'), icon: <TeamOutlined /> });
   if (monitors(role, unitKind)) {
     routes.push({ path: '/monitoring', name: t('日监测'), icon: <MonitorOutlined /> });
     routes.push({ path: '/dispatch', name: t('周调度'), icon: <ScheduleOutlined /> });
@@ -200,6 +206,13 @@ function Shell() {
           {BACKLOG.has(me.role) ? <Route path="/supervision" element={<SupervisionPage />} /> : null}
           {BACKLOG.has(me.role) ? (
             <Route path="/supervision/:id" element={<SupervisionDetailPage />} />
+          ) : null}
+          {BACKLOG.has(me.role) ? <Route path="/mediation" element={<MediationPage />} /> : null}
+          {BACKLOG.has(me.role) ? (
+            <Route path="/mediation/referrals/:id" element={<ReferralDetailPage />} />
+          ) : null}
+          {BACKLOG.has(me.role) && me.unit?.kind === 'bureau' ? (
+            <Route path="/experts" element={<ExpertsPage />} />
           ) : null}
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
           {monitors(me.role, me.unit?.kind) ? (

@@ -26,6 +26,8 @@ addEnglish({
   日监测: 'Daily monitoring',
   周调度: 'Weekly dispatch',
   督查督办: 'Supervision',
+  访调对接: 'Mediation',
+  专家库: 'Experts',
   当前用户: 'Current user',
   加载中: 'Loading',
   // roles (GET /auth/me roleName)
