@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../db/client.ts';
 import { cases } from '../db/schema.ts';
+import { actionDef } from '../domain/lifecycle/actions.ts';
 import { maskName } from '../domain/masking.ts';
 import {
   agreementNumber,
@@ -165,6 +166,12 @@ export async function presentReferralDetail(
     };
   });
   const status = r.status as ReferralStatus;
+  // 据协议办结 is the lifecycle action 调解和解: offered to whoever may take it on the matter now.
+  const settle = actionDef('settle');
+  const canSettle =
+    c !== undefined &&
+    (settle.from as readonly string[]).includes(c.state) &&
+    casePolicy.act(actor, c, settle);
   return {
     ...item,
     reason: r.reason,
@@ -178,7 +185,7 @@ export async function presentReferralDetail(
       (a) =>
         nextReferralStatus(a, status) !== null &&
         mediationPolicy.act(actor, r, a) &&
-        (a !== 'settle_case' || settlesMatter(r.scope as ReferralScope)),
+        (a !== 'settle_case' || (settlesMatter(r.scope as ReferralScope) && canSettle)),
     ).map((a) => ({ action: a, label: REFERRAL_ACTIONS[a].label })),
   };
 }

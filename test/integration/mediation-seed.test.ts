@@ -36,7 +36,7 @@ describe('demo mediation and experts', () => {
     expect(agreed.agreementNumber).toMatch(/调协字第\d+号/);
     // The agreed matter can be settled from the referral's page.
     const d = (await get('nj_supervisor', `/mediation/referrals/${agreed.id}`)).json();
-    expect(d.availableActions.map((a: { action: string }) => a.action)).toEqual(['settle_case']);
+    expect(d.agreementUrl).toMatch(/agreement\.docx$/);
     expect(d.sessions).toHaveLength(1);
     const settled = items.find((r: { status: string }) => r.status === 'settled');
     expect((await get('nj_supervisor', `/cases/${settled.caseId}`)).json().state).toBe('settled');

@@ -186,6 +186,14 @@ describe('访调对接: referred to people’s mediation → agreement → 调�
   });
 
   it('the matter is settled through 调解和解, and the referral records it', async () => {
+    // 调解和解 is the holder's: the bureau's supervisor is not offered it, the handling unit is.
+    const actions = async (u: string) =>
+      (await get(u, `/mediation/referrals/${id}`))
+        .json()
+        .availableActions.map((a: { action: string }) => a.action);
+    expect(await actions('gl_supervisor')).toEqual([]);
+    expect(await actions('gl_handler')).toEqual(['settle_case']);
+    expect((await act('gl_supervisor', id, { action: 'settle_case' })).statusCode).toBe(403);
     const res = await act('gl_handler', id, { action: 'settle_case' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'settled', statusName: '已据协议办结' });
