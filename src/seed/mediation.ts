@@ -295,7 +295,7 @@ export async function seedMediation(ctx: AppContext, opts: { now?: Date } = {}):
         place: `${side.body}调解室`,
         attendeesEnc: ctx.pii.encrypt(
           JSON.stringify([
-            { name: '信访人', role: '信访人' },
+            { name: '刘志强', role: '相对方代表' },
             { name: '王建国', role: '调解员' },
           ]),
         ),
