@@ -46,6 +46,12 @@ const SCREENSHOTS: Record<string, string> = {
   'console-supervision-feedback': 'console-supervision-feedback',
   'console-supervision-escalated': 'console-supervision-escalated',
   'console-supervision-case': 'console-supervision-case',
+  'console-mediation-list': 'console-mediation-list',
+  'console-mediation-referral': 'console-mediation-referral',
+  'console-mediation-counts': 'console-mediation-counts',
+  'console-experts': 'console-experts',
+  'console-experts-conflict': 'console-experts-conflict',
+  'console-experts-case': 'console-experts-case',
 };
 
 function realImageMagick(): boolean {

@@ -112,6 +112,7 @@ describe('访调对接 and 专家库 (console)', () => {
     await page.getByRole('heading', { name: '专家库', exact: true }).waitFor();
     await page.getByRole('button', { name: '陈静' }).click();
     await page.getByText('已出具意见 1 件').waitFor();
+    await page.waitForTimeout(500); // the drawer slides in: let the screenshot show it settled
     await saveScreenshot(page, 'console-experts');
     await page.context().close();
   });
