@@ -1,13 +1,13 @@
 // On a case's page: the experts assigned to it (专家库) with their written opinions, the 指派专家
 // button for reviewers, supervisors and leaders of a bureau in scope, and 录入专家意见 for the
-// assigning bureau.
+// assigning bureau. On a backlog matter's page: the experts supervising its resolution (积案化解督导).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { api } from '../../shared/api.ts';
 import { AssignForm, OpinionForm } from './forms.tsx';
 import type { AssignmentItem } from './types.ts';
 
-export function CaseExperts(props: { caseId: number; jurisdictionCode: string }) {
+export function CaseExperts(props: { caseId: number; jurisdictionCode: string; backlogMatterId?: number }) {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['experts', 'case', props.caseId],
@@ -23,12 +23,13 @@ export function CaseExperts(props: { caseId: number; jurisdictionCode: string })
   return (
     <Card
       size="small"
-      title="专家意见"
+      title={props.backlogMatterId ? '督导专家' : '专家意见'}
       style={{ marginBottom: 16 }}
       extra={
         q.data.canAssign ? (
           <AssignForm
             caseId={props.caseId}
+            backlogMatterId={props.backlogMatterId}
             jurisdictionCode={props.jurisdictionCode.slice(0, 6)}
             trigger={<Button size="small">指派专家</Button>}
             onDone={refresh}
