@@ -50,6 +50,7 @@ const SCREENSHOTS: Record<string, string> = {
   'console-mediation-referral': 'console-mediation-referral',
   'console-mediation-counts': 'console-mediation-counts',
   'console-experts': 'console-experts',
+  'console-experts-opinions': 'console-experts-opinions',
   'console-experts-conflict': 'console-experts-conflict',
   'console-experts-case': 'console-experts-case',
 };

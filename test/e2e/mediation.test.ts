@@ -110,10 +110,12 @@ describe('访调对接 and 专家库 (console)', () => {
     // The expert library with load; an expert's opinions.
     await page.getByRole('link', { name: '专家库' }).click();
     await page.getByRole('heading', { name: '专家库', exact: true }).waitFor();
+    await page.getByRole('cell', { name: '江苏金陵律师事务所' }).waitFor();
+    await saveScreenshot(page, 'console-experts');
     await page.getByRole('button', { name: '陈静' }).click();
     await page.getByText('已出具意见 1 件').waitFor();
     await page.waitForTimeout(500); // the drawer slides in: let the screenshot show it settled
-    await saveScreenshot(page, 'console-experts');
+    await saveScreenshot(page, 'console-experts-opinions');
     await page.context().close();
   });
 

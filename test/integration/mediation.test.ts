@@ -247,6 +247,18 @@ describe('访调对接: referred to people’s mediation → agreement → 调�
     expect(settle.statusCode).toBe(409);
     expect(settle.json().error.code).toBe('mediation_partial');
     expect((await caseOf(other)).state).toBe('handling');
+    // No agreement document without an agreement; citizens see none of it.
+    expect((await get('gl_handler', `/mediation/referrals/${r.id}/agreement.docx`)).statusCode).toBe(409);
+    expect((await get('13900000001', `/mediation/referrals?caseId=${other}`)).statusCode).toBe(403);
+    // Back to handling: the handler answers the matter as usual.
+    await h.act('gl_handler', other, 'reply', {
+      outcome: 'explained',
+      request: '要求解决噪声扰民',
+      facts: '经调解未能达成一致。',
+      reasons: '依据相关规定。',
+      decision: '已责成物业公司加强管理，财产损失部分已调解赔偿。',
+    });
+    expect((await caseOf(other)).state).toBe('replied');
   });
 
   it('counts by body: referrals, agreements and the agreement rate', async () => {
