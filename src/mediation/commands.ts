@@ -9,20 +9,11 @@ import { executeAction } from '../cases/engine.ts';
 import { UnitLookup } from '../cases/units.ts';
 import { runCommand, type Work } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
-import {
-  caseEvents,
-  caseInterventions,
-  cases,
-  mediationBodies,
-  mediationReferrals,
-  mediationSessions,
-} from '../db/schema.ts';
+import { caseEvents, cases, mediationBodies, mediationReferrals, mediationSessions } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import {
   agreementNumber,
   defaultReferralDeadline,
-  INTERVENTION_KINDS,
-  INTERVENTION_NAMES,
   MEDIATION_EVENTS,
   MEDIATION_KIND_RULES,
   MEDIATION_KINDS,
@@ -98,15 +89,6 @@ export const ReferralAction = z.discriminatedUnion('action', [
 ]);
 export type ReferralActionInput = z.infer<typeof ReferralAction>;
 
-export const InterventionInput = z.object({
-  kind: z.enum(INTERVENTION_KINDS, { error: '参与类型应为 lawyer、counselling 或 social_work' }),
-  provider: text('参与人员', 100),
-  organization: optText('所在机构', 100),
-  date: zDate('参与日期'),
-  activity: text('参与情况', 5000),
-  result: text('参与效果', 2000),
-});
-
 export interface HistoryEntry {
   step: string;
   label: string;
@@ -122,7 +104,7 @@ const entry = (step: string, label: string, at: Date, by: string | null, t: stri
   text: t,
 });
 
-async function caseEvent(
+export async function caseEvent(
   w: Work,
   actor: Actor,
   caseId: number,
@@ -142,7 +124,7 @@ async function caseEvent(
   });
 }
 
-const audit = (w: Work, actor: Actor, action: string, entity: string, id: number, summary: object) =>
+export const audit = (w: Work, actor: Actor, action: string, entity: string, id: number, summary: object) =>
   w.audit({
     actorUserId: actor.userId,
     actorRole: actor.role,
@@ -387,43 +369,3 @@ async function settleOnAgreement(ctx: AppContext, actor: Actor, id: number) {
 
 export const agreementText = (r: Pick<ReferralRow, 'agreementYear' | 'agreementSeq' | 'agreementTerms'>) =>
   `经调解达成协议（调解协议书${agreementNumber(r.agreementYear ?? 0, r.agreementSeq ?? 0)}）：${r.agreementTerms ?? ''}`;
-
-/** 第三方参与: a lawyer, counsellor or social worker's part in a matter. Returns its id. */
-export async function recordIntervention(
-  ctx: AppContext,
-  actor: Actor,
-  caseId: number,
-  input: z.infer<typeof InterventionInput>,
-): Promise<number> {
-  return runCommand(ctx, async (w) => {
-    const [c] = await w.tx.select().from(cases).where(eq(cases.id, caseId));
-    ensureReadable(c !== undefined && casePolicy.read(actor, c));
-    ensureAllowed(
-      mediationPolicy.recordIntervention(actor, c as typeof cases.$inferSelect),
-      '您没有权限记录第三方参与',
-    );
-    const now = new Date();
-    if (input.date > shanghaiDate(now))
-      throw badRequest('intervention_future', '参与日期不能晚于今天', 'date');
-    const [row] = await w.tx
-      .insert(caseInterventions)
-      .values({
-        caseId,
-        ...input,
-        organization: input.organization ?? null,
-        recordedBy: actor.userId,
-        recordingUnitId: actor.unitId,
-        createdAt: now,
-      })
-      .returning({ id: caseInterventions.id });
-    if (!row) throw new Error('insert returned nothing');
-    await caseEvent(w, actor, caseId, 'intervention', now, {
-      interventionId: row.id,
-      kind: INTERVENTION_NAMES[input.kind],
-      provider: input.provider,
-      result: input.result,
-    });
-    audit(w, actor, 'intervention', 'case', caseId, { interventionId: row.id, kind: input.kind });
-    return row.id;
-  });
-}

@@ -26,13 +26,12 @@ import {
   BodyInput,
   BodyPatch,
   createBody,
-  InterventionInput,
   ReferInput,
   ReferralAction,
-  recordIntervention,
   referMatter,
   updateBody,
 } from './commands.ts';
+import { InterventionInput, recordIntervention } from './interventions.ts';
 import {
   BodyItem,
   InterventionItem,
