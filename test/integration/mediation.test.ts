@@ -444,6 +444,15 @@ describe('专家库: conflict of interest refused, another expert gives an opini
     });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toContain('积案责任单位');
+    // The unit the petition complains about counts too.
+    const complained = await post('gl_supervisor', '/expert-assignments', {
+      expertId: hr.id,
+      caseId,
+      complainedUnitId: renshe,
+      question: '社保缴费争议',
+    });
+    expect(complained.statusCode).toBe(409);
+    expect(complained.json().error.message).toContain('被反映单位');
     // Paused experts are not assigned either.
     await h.app.inject({
       method: 'PATCH',
@@ -475,5 +484,13 @@ describe('专家库: conflict of interest refused, another expert gives an opini
     expect(ok.json()).toMatchObject({ purposeName: '积案化解督导', backlogMatterId: b?.id });
     const list = (await get('gl_supervisor', `/expert-assignments?backlogMatterId=${b?.id}`)).json().items;
     expect(list.map((x: { purpose: string }) => x.purpose)).toEqual(['backlog_supervision']);
+    // The assigning bureau's leader withdraws it; the handling unit may not.
+    const wd = `/expert-assignments/${ok.json().id}/actions`;
+    expect((await post('gl_handler', wd, { action: 'withdraw', reason: '另行安排' })).statusCode).toBe(404);
+    const withdrawn = await post('gl_leader', wd, { action: 'withdraw', reason: '另行安排专家' });
+    expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', statusName: '已撤回' });
+    expect((await post('gl_leader', wd, { action: 'withdraw', reason: '再次' })).json().error.code).toBe(
+      'expert_wrong_status',
+    );
   });
 });
