@@ -62,7 +62,7 @@ export function agreementModel(d: AgreementData): DocumentModel {
     ...(d.sessions.length
       ? d.sessions.map((s) => ({
           type: 'p' as const,
-          text: `${chineseDate(new Date(`${s.date}T12:00:00+08:00`))}，于${s.place}：${m(s.notes)}`,
+          text: `${chineseDate(new Date(`${s.date}T12:00:00+08:00`))}，在${s.place}进行调解。${m(s.notes)}`,
         }))
       : [{ type: 'p' as const, text: '经调解员主持调解，当事人充分协商。' }]),
     { type: 'heading', text: '三、经调解，自愿达成如下协议' },
