@@ -68,6 +68,13 @@ const SCREENSHOTS: Record<string, string> = {
   'portal-video-room': 'portal-video-room',
   'console-hall-counter': 'console-hall-counter',
   'console-hall-display': 'console-hall-display',
+  'console-mediation-list': 'console-mediation-list',
+  'console-mediation-referral': 'console-mediation-referral',
+  'console-mediation-counts': 'console-mediation-counts',
+  'console-experts': 'console-experts',
+  'console-experts-opinions': 'console-experts-opinions',
+  'console-experts-conflict': 'console-experts-conflict',
+  'console-experts-case': 'console-experts-case',
 };
 
 function realImageMagick(): boolean {

@@ -8,6 +8,7 @@ import { EventBus } from './commands/events.ts';
 import { relatedOf } from './duplicates/service.ts';
 import { subscribeDuplicates } from './duplicates/subscribers.ts';
 import type { PlatformEvents } from './events.ts';
+import { subscribeMediation } from './mediation/subscribers.ts';
 import { subscribeCaseNotices } from './notify/caseNotices.ts';
 import { searchColumns } from './search/columns.ts';
 import { highlight } from './search/highlight.ts';
@@ -24,6 +25,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
   subscribeFirstUnits(events);
   subscribeCardEntries(events);
   subscribeVideoBookings(events);
+  subscribeMediation(events);
   subscribeRollups(events);
   subscribeCaseAudit(events);
   return {

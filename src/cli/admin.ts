@@ -13,6 +13,7 @@ import { seedBacklog } from '../seed/backlog.ts';
 import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
+import { seedMediation } from '../seed/mediation.ts';
 import { seedReceptions } from '../seed/receptions.ts';
 import { seedSupervision } from '../seed/supervision.ts';
 import { seedVideoHall } from '../seed/videoHall.ts';
@@ -97,6 +98,8 @@ export function registerAdminCommands(program: Command): void {
           out(
             `视频接访 ${vh.rooms} 场，接待大厅排队 ${vh.visits} 人，律师值班 ${vh.duties} 班 / video rooms, hall queue, lawyer roster seeded`,
           );
+          const md = await seedMediation(ctx);
+          out(`调解移交 ${md} 件 / mediation referrals seeded`);
         }
       } finally {
         await shutdown(ctx);

@@ -1554,3 +1554,186 @@ export const lawyerConsultations = pgTable(
   },
   (t) => [index('lawyer_consultations_case_idx').on(t.caseId)],
 );
+
+// ---- mediation ----
+
+/** 调解组织: a mediation body of a jurisdiction (人民调解委员会, 行政调解, 法院诉调对接). */
+export const mediationBodies = pgTable(
+  'mediation_bodies',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    kind: text('kind').notNull(), // src/domain/mediation/referrals.ts MEDIATION_KINDS
+    name: text('name').notNull(),
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    /** The organ it belongs to (司法局, the department, the court), when it is one of ours. */
+    hostUnitId: integer('host_unit_id').references(() => units.id),
+    address: text('address'),
+    /** The body's office telephone (not a person's). */
+    phone: text('phone'),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('mediation_bodies_name_uq').on(t.jurisdictionCode, t.name),
+    index('mediation_bodies_jurisdiction_idx').on(t.jurisdictionCode),
+  ],
+);
+
+/** 移交调解: a matter (or a part of it) referred to a mediation body, and what came of it. */
+export const mediationReferrals = pgTable(
+  'mediation_referrals',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    bodyId: integer('body_id')
+      .notNull()
+      .references(() => mediationBodies.id),
+    /** The case's place, copied for scoped lists and counts. */
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    scope: text('scope').notNull(), // 'whole' | 'part'
+    /** The part referred, in words (部分移交). */
+    part: text('part'),
+    reason: text('reason').notNull(), // 移交说明
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    mediator: text('mediator'), // 调解员
+    status: text('status').notNull(),
+    referringUnitId: integer('referring_unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The unit handling the matter when it was referred: it follows the mediation too. */
+    handlingUnitId: integer('handling_unit_id').references(() => units.id),
+    referredBy: integer('referred_by')
+      .notNull()
+      .references(() => users.id),
+    referredAt: ts('referred_at').notNull(),
+    concludedBy: integer('concluded_by').references(() => users.id),
+    concludedAt: ts('concluded_at'),
+    outcomeNote: text('outcome_note'),
+    /** 调解协议书: its terms and number 〔2026〕调协字第N号 (per body and year). */
+    agreementTerms: text('agreement_terms'),
+    agreementYear: integer('agreement_year'),
+    agreementSeq: integer('agreement_seq'),
+    /** The case event of the lifecycle action `settle` that settled the matter on this agreement. */
+    settledEventId: bigint('settled_event_id', { mode: 'number' }),
+    history: jsonb('history').notNull().default([]),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('mediation_referrals_agreement_uq').on(t.bodyId, t.agreementYear, t.agreementSeq),
+    index('mediation_referrals_case_idx').on(t.caseId),
+    index('mediation_referrals_body_idx').on(t.bodyId, t.referredAt),
+    index('mediation_referrals_jurisdiction_idx').on(t.jurisdictionCode, t.referredAt),
+  ],
+);
+
+/** 调解记录: one session of a referral. Attendees may be petitioners: encrypted (Pii). */
+export const mediationSessions = pgTable(
+  'mediation_sessions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    referralId: integer('referral_id')
+      .notNull()
+      .references(() => mediationReferrals.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    place: text('place').notNull(),
+    /** JSON [{ name, role }], encrypted (Pii). */
+    attendeesEnc: text('attendees_enc').notNull(),
+    notes: text('notes').notNull(),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('mediation_sessions_referral_idx').on(t.referralId)],
+);
+
+/** 第三方参与: a lawyer, a counsellor or a social worker taking part in a matter. */
+export const caseInterventions = pgTable(
+  'case_interventions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind').notNull(), // 'lawyer' | 'counselling' | 'social_work'
+    /** Who took part (the professional) and their organisation (律师事务所, 心理咨询机构…). */
+    provider: text('provider').notNull(),
+    organization: text('organization'),
+    date: date('date', { mode: 'string' }).notNull(),
+    activity: text('activity').notNull(), // what was done
+    result: text('result').notNull(), // what came of it
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordingUnitId: integer('recording_unit_id').references(() => units.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('case_interventions_case_idx').on(t.caseId)],
+);
+
+// ---- experts ----
+
+/** 专家库: an expert, their field, level, availability and own unit (for 回避). */
+export const experts = pgTable(
+  'experts',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    field: text('field').notNull(),
+    level: text('level').notNull(),
+    title: text('title'), // 职称/职务
+    /** Their own unit when it is one of the platform's units (conflict-of-interest check). */
+    unitId: integer('unit_id').references(() => units.id),
+    affiliation: text('affiliation').notNull(), // 工作单位, as written
+    /** The jurisdiction whose library holds them. */
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    availability: text('availability').notNull().default('available'),
+    expertise: text('expertise'), // 擅长领域
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('experts_jurisdiction_idx').on(t.jurisdictionCode, t.field)],
+);
+
+/** 专家指派: an expert assigned to a matter (or its backlog matter), and their written opinion. */
+export const expertAssignments = pgTable(
+  'expert_assignments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    expertId: integer('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    backlogMatterId: integer('backlog_matter_id').references(() => backlogMatters.id),
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    purpose: text('purpose').notNull(), // 'consult' | 'backlog_supervision'
+    question: text('question').notNull(), // 咨询事项
+    complainedUnitId: integer('complained_unit_id').references(() => units.id),
+    status: text('status').notNull(),
+    assigningUnitId: integer('assigning_unit_id')
+      .notNull()
+      .references(() => units.id),
+    assignedBy: integer('assigned_by')
+      .notNull()
+      .references(() => users.id),
+    assignedAt: ts('assigned_at').notNull(),
+    opinion: text('opinion'), // 专家意见
+    opinionDate: date('opinion_date', { mode: 'string' }),
+    opinionRecordedBy: integer('opinion_recorded_by').references(() => users.id),
+    opinionAt: ts('opinion_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // An expert is assigned to a matter once while the assignment is open.
+    uniqueIndex('expert_assignments_open_uq').on(t.expertId, t.caseId).where(sql`status = 'assigned'`),
+    index('expert_assignments_case_idx').on(t.caseId),
+    index('expert_assignments_expert_idx').on(t.expertId, t.status),
+  ],
+);

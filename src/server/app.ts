@@ -28,8 +28,10 @@ import type { TrustProxy } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
 import { dispatchRoutes } from '../dispatch/routes.ts';
 import { duplicateRoutes } from '../duplicates/routes.ts';
+import { expertRoutes } from '../experts/routes.ts';
 import { hallRoutes } from '../hall/routes.ts';
 import { hotspotRoutes } from '../hotspots/routes.ts';
+import { mediationRoutes } from '../mediation/routes.ts';
 import { monitoringRoutes } from '../monitoring/routes.ts';
 import { orgRoutes } from '../orgs/routes.ts';
 import { projectRoutes } from '../projects/routes.ts';
@@ -134,6 +136,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(cardRoutes(ctx), { prefix: '/api/v1' });
   await app.register(videoRoutes(ctx), { prefix: '/api/v1' });
   await app.register(hallRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(mediationRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(expertRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',

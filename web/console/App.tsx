@@ -78,6 +78,9 @@ const VideoRoomsPage = lazy(() => import('./video/Rooms.tsx'));
 const VideoRoomPage = lazy(() => import('./video/Room.tsx'));
 const HallCounterPage = lazy(() => import('./hall/Counter.tsx'));
 const HallDisplayPage = lazy(() => import('./hall/Display.tsx'));
+const MediationPage = lazy(() => import('./mediation/Mediation.tsx'));
+const ReferralDetailPage = lazy(() => import('./mediation/ReferralDetail.tsx'));
+const ExpertsPage = lazy(() => import('./experts/Experts.tsx'));
 
 /** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
  *  a department's registrars and handlers for the petitions sent straight to it. */
@@ -129,6 +132,9 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
     routes.push({ path: '/video', name: t('视频接访'), icon: <VideoCameraOutlined /> });
   if (HALL.has(role) && unitKind === 'bureau')
     routes.push({ path: '/hall', name: t('接待大厅'), icon: <ShopOutlined /> });
+  if (BACKLOG.has(role)) routes.push({ path: '/mediation', name: t('访调对接'), icon: <AuditOutlined /> });
+  if (BACKLOG.has(role) && unitKind === 'bureau')
+    routes.push({ path: '/experts', name: t('专家库'), icon: <TeamOutlined /> });
   if (monitors(role, unitKind)) {
     routes.push({ path: '/monitoring', name: t('日监测'), icon: <MonitorOutlined /> });
     routes.push({ path: '/dispatch', name: t('周调度'), icon: <ScheduleOutlined /> });
@@ -243,6 +249,13 @@ function Shell() {
           {HALL.has(me.role) ? <Route path="/hall" element={<HallCounterPage />} /> : null}
           {VIDEO.has(me.role) ? <Route path="/hall/display" element={<HallDisplayPage />} /> : null}
           {VIDEO.has(me.role) ? <Route path="/video/:id" element={<VideoRoomPage />} /> : null}
+          {BACKLOG.has(me.role) ? <Route path="/mediation" element={<MediationPage />} /> : null}
+          {BACKLOG.has(me.role) ? (
+            <Route path="/mediation/referrals/:id" element={<ReferralDetailPage />} />
+          ) : null}
+          {BACKLOG.has(me.role) && me.unit?.kind === 'bureau' ? (
+            <Route path="/experts" element={<ExpertsPage />} />
+          ) : null}
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
           {monitors(me.role, me.unit?.kind) ? (
             <Route path="/monitoring" element={<MonitoringPage />} />

@@ -31,6 +31,8 @@ addEnglish({
   权益保障卡: 'Rights cards',
   视频接访: 'Video reception',
   接待大厅: 'Reception hall',
+  访调对接: 'Mediation',
+  专家库: 'Experts',
   当前用户: 'Current user',
   加载中: 'Loading',
   // roles (GET /auth/me roleName)

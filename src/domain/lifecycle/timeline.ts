@@ -3,7 +3,9 @@
 // (登记, a repeat merged into this matter, the group check, deadline reminders) from this table.
 import { BACKLOG_EVENT_LABELS } from '../backlog/timeline.ts';
 import { CAMPAIGN_EVENT_LABELS } from '../campaigns/timeline.ts';
+import { EXPERT_EVENT_LABELS } from '../experts/experts.ts';
 import { HALL_EVENT_LABELS } from '../hall/timeline.ts';
+import { MEDIATION_EVENT_LABELS } from '../mediation/referrals.ts';
 import { RECEPTION_EVENT_LABELS } from '../receptions/timeline.ts';
 import { SUPERVISION_EVENT_LABELS } from '../supervision/timeline.ts';
 import { VIDEO_EVENT_LABELS } from '../video/timeline.ts';
@@ -61,6 +63,8 @@ export function eventLabel(action: string, detail: unknown = {}): string {
       RECEPTION_EVENT_LABELS[action] ??
       VIDEO_EVENT_LABELS[action] ??
       HALL_EVENT_LABELS[action] ??
+      MEDIATION_EVENT_LABELS[action] ??
+      EXPERT_EVENT_LABELS[action] ??
       action);
   const late = lateRecordOf(d);
   return late ? `${label}（逾期${late.daysLate}日）` : label;
@@ -126,6 +130,19 @@ const DETAIL_LABELS: Record<string, string> = {
   letterNumber: '督办文号',
   requirements: '督办要求',
   feedbackDeadline: '反馈期限',
+  // 访调对接 (src/mediation) and 专家库 (src/experts) steps.
+  body: '调解组织',
+  scope: '移交范围',
+  part: '移交部分',
+  mediationDeadline: '调解期限',
+  session: '调解情况',
+  agreementNumber: '调解协议书',
+  provider: '参与人员',
+  result: '参与效果',
+  expert: '专家',
+  purpose: '指派事由',
+  question: '咨询事项',
+  expertOpinion: '专家意见',
   // A follow-up merged into this matter (重复信访): the petitioner's new text, kept as a supplement.
   supplementSubject: '补充事项',
   supplementContent: '补充内容',

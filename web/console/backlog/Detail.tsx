@@ -20,6 +20,7 @@ import {
 import { Link, useParams } from 'react-router';
 import { api, errorMessage } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { CaseExperts } from '../experts/CaseExperts.tsx';
 import { Loading } from '../session.tsx';
 import { EvidenceForm, NOTE_LABELS, NoteForm, ProgressForm, ProposeForm, StepForm } from './forms.tsx';
 import { PackagesCard } from './Packages.tsx';
@@ -193,6 +194,7 @@ export default function BacklogDetailPage() {
         </Col>
         <Col span={8}>
           <PackagesCard matterId={m.id} packages={m.packages} can={can} onDone={refresh} />
+          <CaseExperts caseId={m.caseId} jurisdictionCode={m.jurisdictionCode} backlogMatterId={m.id} />
           <Card
             title={<h2 className="xf-h2">化解进展</h2>}
             extra={

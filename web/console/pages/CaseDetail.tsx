@@ -43,6 +43,8 @@ import { daysLeft, formatDate, formatDateTime } from '../../shared/format.ts';
 import type { TimelineItem } from '../../shared/types.ts';
 import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
 import { CaseBacklog } from '../backlog/CaseBacklog.tsx';
+import { CaseExperts } from '../experts/CaseExperts.tsx';
+import { CaseMediation } from '../mediation/CaseMediation.tsx';
 import { Loading } from '../session.tsx';
 import { CaseSupervision } from '../supervision/CaseSupervision.tsx';
 import { CaseVideo } from '../video/CaseVideo.tsx';
@@ -323,6 +325,8 @@ export default function CaseDetailPage() {
           <CaseBacklog caseId={c.id} jurisdictionCode={c.jurisdictionCode} />
           <CaseSupervision caseId={c.id} jurisdictionCode={c.jurisdictionCode} state={c.state} />
           <CaseVideo caseId={c.id} />
+          <CaseMediation caseId={c.id} state={c.state} currentUnitId={c.currentUnitId ?? null} />
+          <CaseExperts caseId={c.id} jurisdictionCode={c.jurisdictionCode} />
           <Card title={<h2 className="xf-h2">{c.subject}</h2>} style={{ marginBottom: 16 }}>
             <Descriptions column={3} size="small" style={{ marginBottom: 12 }}>
               <Descriptions.Item label="信访形式">{c.formName}</Descriptions.Item>

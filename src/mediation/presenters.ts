@@ -1,0 +1,232 @@
+// What the API answers for 访调对接: a mediation body, a referral (list item and detail with its
+// sessions, history, the agreement's link and the actions the caller may take now) and a third
+// party's intervention. A case is named by number and subject; session attendees (who may be
+// petitioners) are shown in full only to roles that see the matter's parties in full.
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '../db/client.ts';
+import { cases } from '../db/schema.ts';
+import { actionDef } from '../domain/lifecycle/actions.ts';
+import { maskName } from '../domain/masking.ts';
+import {
+  agreementNumber,
+  INTERVENTION_NAMES,
+  type InterventionKind,
+  MEDIATION_KIND_RULES,
+  type MediationKind,
+  nextReferralStatus,
+  REFERRAL_ACTION_NAMES,
+  REFERRAL_ACTIONS,
+  REFERRAL_STATUS_NAMES,
+  type ReferralScope,
+  type ReferralStatus,
+  referralOverdue,
+  SCOPE_NAMES,
+  settlesMatter,
+} from '../domain/mediation/referrals.ts';
+import { casePolicy } from '../policies/index.ts';
+import { type Actor, mediationPolicy } from '../policies/mediation.ts';
+import type { Pii } from '../security/pii.ts';
+import { maskPersonal } from '../supervision/letter.ts';
+import type { HistoryEntry } from './commands.ts';
+import { type BodyRow, type ReferralListRow, sessionsOf } from './queries.ts';
+
+export const BodyItem = z.object({
+  id: z.number(),
+  kind: z.string(),
+  kindName: z.string(),
+  name: z.string(),
+  jurisdictionCode: z.string(),
+  hostUnitId: z.number().nullable(),
+  hostUnit: z.string().nullable(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  active: z.boolean(),
+  deadlineDays: z.number(),
+});
+
+export const presentBody = (b: BodyRow, hostUnit: string | null): z.infer<typeof BodyItem> => ({
+  id: b.id,
+  kind: b.kind,
+  kindName: MEDIATION_KIND_RULES[b.kind as MediationKind]?.name ?? b.kind,
+  name: b.name,
+  jurisdictionCode: b.jurisdictionCode,
+  hostUnitId: b.hostUnitId,
+  hostUnit,
+  address: b.address,
+  phone: b.phone,
+  active: b.active,
+  deadlineDays: MEDIATION_KIND_RULES[b.kind as MediationKind]?.deadlineDays ?? 30,
+});
+
+export const ReferralItem = z.object({
+  id: z.number(),
+  caseId: z.number(),
+  caseNumber: z.string(),
+  subject: z.string(),
+  bodyId: z.number(),
+  body: z.string(),
+  kind: z.string(),
+  kindName: z.string(),
+  scope: z.string(),
+  scopeName: z.string(),
+  part: z.string().nullable(),
+  deadline: z.string(),
+  mediator: z.string().nullable(),
+  status: z.string(),
+  statusName: z.string(),
+  overdue: z.boolean(),
+  referringUnit: z.string(),
+  referredAt: z.string(),
+  concludedAt: z.string().nullable(),
+  agreementNumber: z.string().nullable(),
+});
+export type ReferralItemView = z.infer<typeof ReferralItem>;
+
+export function presentReferral(row: ReferralListRow, today: string): ReferralItemView {
+  const r = row.r;
+  const status = r.status as ReferralStatus;
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    caseNumber: row.caseNumber,
+    subject: row.subject,
+    bodyId: r.bodyId,
+    body: row.body,
+    kind: row.bodyKind,
+    kindName: MEDIATION_KIND_RULES[row.bodyKind as MediationKind]?.name ?? row.bodyKind,
+    scope: r.scope,
+    scopeName: SCOPE_NAMES[r.scope as ReferralScope] ?? r.scope,
+    part: r.part,
+    deadline: r.deadline,
+    mediator: r.mediator,
+    status,
+    statusName: REFERRAL_STATUS_NAMES[status] ?? status,
+    overdue: referralOverdue(r, today),
+    referringUnit: row.referringUnit,
+    referredAt: r.referredAt.toISOString(),
+    concludedAt: r.concludedAt?.toISOString() ?? null,
+    agreementNumber:
+      r.agreementYear !== null && r.agreementSeq !== null
+        ? agreementNumber(r.agreementYear, r.agreementSeq)
+        : null,
+  };
+}
+
+const Session = z.object({
+  id: z.number(),
+  date: z.string(),
+  place: z.string(),
+  attendees: z.array(z.object({ name: z.string(), role: z.string() })),
+  notes: z.string(),
+  recordedBy: z.string().nullable(),
+});
+
+export const ReferralDetail = ReferralItem.extend({
+  reason: z.string(),
+  outcomeNote: z.string().nullable(),
+  agreementTerms: z.string().nullable(),
+  agreementUrl: z.string().nullable(),
+  settledEventId: z.number().nullable(),
+  sessions: z.array(Session),
+  history: z.array(
+    z.object({
+      step: z.string(),
+      label: z.string(),
+      at: z.string(),
+      by: z.string().nullable(),
+      text: z.string(),
+    }),
+  ),
+  availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
+});
+export type ReferralDetailView = z.infer<typeof ReferralDetail>;
+
+export async function presentReferralDetail(
+  exec: Executor,
+  pii: Pii,
+  actor: Actor,
+  row: ReferralListRow,
+  today: string,
+): Promise<ReferralDetailView> {
+  const r = row.r;
+  const item = presentReferral(row, today);
+  const [c] = await exec.select().from(cases).where(eq(cases.id, r.caseId));
+  const full = c !== undefined && casePolicy.viewFullPii(actor, c);
+  const sessions = (await sessionsOf(exec, r.id)).map(({ s, recordedBy }) => {
+    const attendees = JSON.parse(pii.decrypt(s.attendeesEnc)) as { name: string; role: string }[];
+    const names = attendees.map((a) => a.name);
+    return {
+      id: s.id,
+      date: s.date,
+      place: s.place,
+      attendees: full ? attendees : attendees.map((a) => ({ name: maskName(a.name), role: a.role })),
+      notes: full ? s.notes : maskPersonal(s.notes, names),
+      recordedBy,
+    };
+  });
+  const status = r.status as ReferralStatus;
+  // 据协议办结 is the lifecycle action 调解和解: offered to whoever may take it on the matter now.
+  const settle = actionDef('settle');
+  const canSettle =
+    c !== undefined &&
+    (settle.from as readonly string[]).includes(c.state) &&
+    casePolicy.act(actor, c, settle);
+  return {
+    ...item,
+    reason: r.reason,
+    outcomeNote: r.outcomeNote,
+    agreementTerms: r.agreementTerms,
+    agreementUrl: item.agreementNumber ? `/api/v1/mediation/referrals/${r.id}/agreement.docx` : null,
+    settledEventId: r.settledEventId,
+    sessions,
+    history: r.history as HistoryEntry[],
+    availableActions: REFERRAL_ACTION_NAMES.filter(
+      (a) =>
+        nextReferralStatus(a, status) !== null &&
+        mediationPolicy.act(actor, r, a) &&
+        (a !== 'settle_case' || (settlesMatter(r.scope as ReferralScope) && canSettle)),
+    ).map((a) => ({ action: a, label: REFERRAL_ACTIONS[a].label })),
+  };
+}
+
+export const InterventionItem = z.object({
+  id: z.number(),
+  kind: z.string(),
+  kindName: z.string(),
+  provider: z.string(),
+  organization: z.string().nullable(),
+  date: z.string(),
+  activity: z.string(),
+  result: z.string(),
+  recordedBy: z.string().nullable(),
+  unit: z.string().nullable(),
+});
+
+export function presentIntervention(row: {
+  i: {
+    id: number;
+    kind: string;
+    provider: string;
+    organization: string | null;
+    date: string;
+    activity: string;
+    result: string;
+  };
+  recordedBy: string | null;
+  unit: string | null;
+}): z.infer<typeof InterventionItem> {
+  const i = row.i;
+  return {
+    id: i.id,
+    kind: i.kind,
+    kindName: INTERVENTION_NAMES[i.kind as InterventionKind] ?? i.kind,
+    provider: i.provider,
+    organization: i.organization,
+    date: i.date,
+    activity: i.activity,
+    result: i.result,
+    recordedBy: row.recordedBy,
+    unit: row.unit,
+  };
+}
