@@ -26,10 +26,13 @@ import type { AppContext } from '../context.ts';
 import { dispatchRoutes } from '../dispatch/routes.ts';
 import { duplicateRoutes } from '../duplicates/routes.ts';
 import { hotspotRoutes } from '../hotspots/routes.ts';
+import { linkageRoutes } from '../linkage/routes.ts';
 import { monitoringRoutes } from '../monitoring/routes.ts';
 import { orgRoutes } from '../orgs/routes.ts';
 import { projectRoutes } from '../projects/routes.ts';
+import { reliefRoutes } from '../relief/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
+import { sanwuRoutes } from '../sanwu/routes.ts';
 import { calendarRoutes } from '../settings/calendarRoutes.ts';
 import { legalChannelRoutes } from '../settings/legalChannelRoutes.ts';
 import { settingsRoutes } from '../settings/routes.ts';
@@ -121,6 +124,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(monitoringRoutes(ctx), { prefix: '/api/v1' });
   await app.register(dispatchRoutes(ctx), { prefix: '/api/v1' });
   await app.register(supervisionRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(linkageRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(reliefRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(sanwuRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',

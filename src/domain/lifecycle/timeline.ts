@@ -3,6 +3,7 @@
 // (登记, a repeat merged into this matter, the group check, deadline reminders) from this table.
 import { BACKLOG_EVENT_LABELS } from '../backlog/timeline.ts';
 import { CAMPAIGN_EVENT_LABELS } from '../campaigns/timeline.ts';
+import { LINKAGE_EVENT_LABELS } from '../linkage/timeline.ts';
 import { SUPERVISION_EVENT_LABELS } from '../supervision/timeline.ts';
 import { definitionOfEvent } from './actions.ts';
 import { type Phrase, phrase, text } from './define.ts';
@@ -55,6 +56,7 @@ export function eventLabel(action: string, detail: unknown = {}): string {
       BACKLOG_EVENT_LABELS[action] ??
       CAMPAIGN_EVENT_LABELS[action] ??
       SUPERVISION_EVENT_LABELS[action] ??
+      LINKAGE_EVENT_LABELS[action] ??
       action);
   const late = lateRecordOf(d);
   return late ? `${label}（逾期${late.daysLate}日）` : label;
