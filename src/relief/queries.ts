@@ -66,7 +66,7 @@ export interface ReliefTotalsRow {
 export async function reliefTotals(ctx: Pick<AppContext, 'db'>, code: string, year: number) {
   const level = levelOf(code);
   const digits = level === 1 ? 4 : 6;
-  const groupCode = sql<string>`rpad(substr(${t.jurisdictionCode}, 1, ${digits}), 6, '0')`;
+  const groupCode = sql<string>`rpad(substr(${t.jurisdictionCode}, 1, ${sql.raw(String(digits))}), 6, '0')`;
   const done = sql`${t.status} in ('approved', 'paid', 'closed')`;
   const rows = await ctx.db
     .select({
