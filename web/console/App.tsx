@@ -16,8 +16,10 @@ import {
   FormOutlined,
   LogoutOutlined,
   MessageOutlined,
+  MoneyCollectOutlined,
   MonitorOutlined,
   NotificationOutlined,
+  PartitionOutlined,
   ProjectOutlined,
   ReconciliationOutlined,
   SafetyOutlined,
@@ -25,6 +27,7 @@ import {
   SettingOutlined,
   TagsOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Button, Select, Space, Tag, Typography } from 'antd';
@@ -64,6 +67,11 @@ const DispatchPage = lazy(() => import('./dispatch/Dispatch.tsx'));
 const MyTasksPage = lazy(() => import('./dispatch/MyTasks.tsx'));
 const SupervisionPage = lazy(() => import('./supervision/List.tsx'));
 const SupervisionDetailPage = lazy(() => import('./supervision/Detail.tsx'));
+const LinkagePage = lazy(() => import('./linkage/Linkage.tsx'));
+const ReferralDetailPage = lazy(() => import('./linkage/ReferralDetail.tsx'));
+const ReliefPage = lazy(() => import('./relief/Relief.tsx'));
+const ReliefDetailPage = lazy(() => import('./relief/ReliefDetail.tsx'));
+const SanwuPage = lazy(() => import('./sanwu/Sanwu.tsx'));
 
 /** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
  *  a department's registrars and handlers for the petitions sent straight to it. */
@@ -95,6 +103,12 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
   }
   if (BACKLOG.has(role))
     routes.push({ path: '/supervision', name: t('督查督办'), icon: <FileProtectOutlined /> });
+  if (BACKLOG.has(role)) {
+    routes.push({ path: '/linkage', name: t('部门联动'), icon: <PartitionOutlined /> });
+    routes.push({ path: '/relief', name: t('信访救助'), icon: <MoneyCollectOutlined /> });
+  }
+  if (BACKLOG.has(role) && unitKind === 'bureau')
+    routes.push({ path: '/sanwu', name: t('三无县评定'), icon: <TrophyOutlined /> });
   if (monitors(role, unitKind)) {
     routes.push({ path: '/monitoring', name: t('日监测'), icon: <MonitorOutlined /> });
     routes.push({ path: '/dispatch', name: t('周调度'), icon: <ScheduleOutlined /> });
@@ -201,6 +215,13 @@ function Shell() {
           {BACKLOG.has(me.role) ? (
             <Route path="/supervision/:id" element={<SupervisionDetailPage />} />
           ) : null}
+          {BACKLOG.has(me.role) ? <Route path="/linkage" element={<LinkagePage />} /> : null}
+          {BACKLOG.has(me.role) ? (
+            <Route path="/linkage/referrals/:id" element={<ReferralDetailPage />} />
+          ) : null}
+          {BACKLOG.has(me.role) ? <Route path="/relief" element={<ReliefPage />} /> : null}
+          {BACKLOG.has(me.role) ? <Route path="/relief/:id" element={<ReliefDetailPage />} /> : null}
+          {BACKLOG.has(me.role) ? <Route path="/sanwu" element={<SanwuPage />} /> : null}
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
           {monitors(me.role, me.unit?.kind) ? (
             <Route path="/monitoring" element={<MonitoringPage />} />

@@ -26,6 +26,9 @@ addEnglish({
   日监测: 'Daily monitoring',
   周调度: 'Weekly dispatch',
   督查督办: 'Supervision',
+  部门联动: 'Linked departments',
+  信访救助: 'Petition relief',
+  三无县评定: '"Three-none" counties',
   当前用户: 'Current user',
   加载中: 'Loading',
   // roles (GET /auth/me roleName)

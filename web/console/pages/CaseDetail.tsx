@@ -43,6 +43,7 @@ import { daysLeft, formatDate, formatDateTime } from '../../shared/format.ts';
 import type { TimelineItem } from '../../shared/types.ts';
 import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
 import { CaseBacklog } from '../backlog/CaseBacklog.tsx';
+import { CaseLinkage } from '../linkage/CaseLinkage.tsx';
 import { Loading } from '../session.tsx';
 import { CaseSupervision } from '../supervision/CaseSupervision.tsx';
 import { DueTag, UnitPicker } from '../widgets.tsx';
@@ -321,6 +322,7 @@ export default function CaseDetailPage() {
         <Col span={16}>
           <CaseBacklog caseId={c.id} jurisdictionCode={c.jurisdictionCode} />
           <CaseSupervision caseId={c.id} jurisdictionCode={c.jurisdictionCode} state={c.state} />
+          <CaseLinkage caseId={c.id} state={c.state} />
           <Card title={<h2 className="xf-h2">{c.subject}</h2>} style={{ marginBottom: 16 }}>
             <Descriptions column={3} size="small" style={{ marginBottom: 12 }}>
               <Descriptions.Item label="信访形式">{c.formName}</Descriptions.Item>
