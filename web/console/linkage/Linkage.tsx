@@ -109,25 +109,6 @@ export function CooperationTable(props: { caseId?: number }) {
       loading={q.isPending}
       dataSource={q.data?.items ?? []}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      expandable={{
-        defaultExpandAllRows: true,
-        expandedRowRender: (c) => (
-          <div>
-            {c.letters.map((l) => (
-              <div key={`${l.date}-${l.summary}`}>
-                <Tag color={l.direction === 'out' ? 'blue' : 'green'}>{l.directionName}</Tag>
-                {l.date} {l.reference ? `${l.reference} ` : ''}
-                {l.summary}
-              </div>
-            ))}
-            {c.outcomeName ? (
-              <div style={{ marginTop: 6 }}>
-                <Typography.Text strong>结果：{c.outcomeName}</Typography.Text> {c.outcomeNote}
-              </div>
-            ) : null}
-          </div>
-        ),
-      }}
       columns={[
         ...(props.caseId
           ? []
@@ -143,7 +124,26 @@ export function CooperationTable(props: { caseId?: number }) {
         { title: '协作省份', dataIndex: 'counterpartProvinceName', width: 110 },
         { title: '对方单位', dataIndex: 'counterpartBureau' },
         { title: '协作事项', dataIndex: 'matter' },
-        { title: '函件', key: 'n', width: 60, render: (_, c) => c.letters.length },
+        {
+          title: '函件往来与结果',
+          key: 'letters',
+          render: (_, c) => (
+            <div>
+              {c.letters.map((l) => (
+                <div key={`${l.date}-${l.summary}`}>
+                  <Tag color={l.direction === 'out' ? 'blue' : 'green'}>{l.directionName}</Tag>
+                  {l.date} {l.reference ? `${l.reference} ` : ''}
+                  {l.summary}
+                </div>
+              ))}
+              {c.outcomeName ? (
+                <div style={{ marginTop: 4 }}>
+                  <Typography.Text strong>结果：{c.outcomeName}</Typography.Text> {c.outcomeNote}
+                </div>
+              ) : null}
+            </div>
+          ),
+        },
         {
           title: '状态',
           key: 'status',
