@@ -48,6 +48,9 @@ async function newPage(): Promise<Page> {
   return context.newPage();
 }
 
+/** Lets a tab switch or a row expansion finish its fade before a screenshot (the picture only). */
+const settle = (page: Page) => page.waitForTimeout(600);
+
 async function login(page: Page, username: string): Promise<void> {
   await page.goto(`${server.url}/console/`);
   await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
@@ -81,11 +84,13 @@ describe('部门联动 (console)', () => {
     await page.getByRole('tab', { name: '成员单位' }).click();
     await page.getByRole('cell', { name: '鼓楼区纪委监委' }).waitFor();
     await page.getByRole('cell', { name: '鼓楼区公安局' }).waitFor();
+    await settle(page);
     await saveScreenshot(page, 'console-linkage-members');
 
     await page.getByRole('tab', { name: '跨省协作' }).click();
     await page.getByRole('cell', { name: '安徽省滁州市信访局' }).waitFor();
     await page.getByText('已核实信访人家庭情况，家属愿意配合做好疏导。').waitFor();
+    await settle(page);
     await saveScreenshot(page, 'console-linkage-cooperation');
     await page.context().close();
   });
@@ -98,7 +103,8 @@ describe('部门联动 (console)', () => {
     await page.getByRole('link', { name: /外省户籍务工人员追讨欠薪/ }).click();
     await page.waitForURL(/\/console\/cases\/\d+$/);
     const section = page.locator('.ant-card').filter({ hasText: '部门联动' }).first();
-    await section.getByText('安徽省滁州市信访局').waitFor();
+    await section.getByText(/安徽省滁州市信访局/).waitFor();
+    await section.screenshot({ path: 'artifacts/screenshots/console-linkage-case.png' });
     await section.getByRole('button', { name: '移交成员单位' }).click();
     const dialog = page.getByRole('dialog');
     // The type by keyboard (typed to filter, Enter to choose), again if the dropdown was still opening.
@@ -143,6 +149,7 @@ describe('信访救助 (console)', () => {
     await page.getByRole('tab', { name: '统计' }).click();
     await page.getByRole('cell', { name: '合计' }).waitFor();
     await page.getByRole('cell', { name: '鼓楼区' }).waitFor();
+    await settle(page);
     await saveScreenshot(page, 'console-relief-totals');
     await page.context().close();
   });
@@ -169,8 +176,12 @@ describe('三无县评定 (console)', () => {
       .getByRole('button', { name: /确\s*定|OK/ })
       .click();
     await row.getByText('已评定').waitFor();
+    // The page as it is now (without the toasts): the decided county with its evidence open.
+    await page.reload();
+    await row.getByText('已评定').waitFor();
     await row.locator('.ant-table-row-expand-icon').click();
     await page.getByRole('cell', { name: '无越级集体访' }).first().waitFor();
+    await settle(page);
     await saveScreenshot(page, 'console-sanwu');
     await page.context().close();
   });

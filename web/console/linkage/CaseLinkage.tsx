@@ -9,8 +9,8 @@ import { yuan } from '../../../src/domain/linkage/relief.ts';
 import { api } from '../../shared/api.ts';
 import { ApplyForm } from '../relief/forms.tsx';
 import { useStaff } from '../session.tsx';
-import { CooperationForm, ReferForm } from './forms.tsx';
-import { CooperationTable, ReferralTags } from './Linkage.tsx';
+import { CooperationForm, CooperationStepForm, ReferForm } from './forms.tsx';
+import { ReferralTags } from './Linkage.tsx';
 import {
   type Cooperation,
   RELIEF_STATUS_COLORS,
@@ -107,7 +107,45 @@ export function CaseLinkage(props: { caseId: number; state: string }) {
           )}
         />
       ) : null}
-      {coops.data.items.length ? <CooperationTable caseId={props.caseId} /> : null}
+      {coops.data.items.length ? (
+        <List
+          size="small"
+          dataSource={coops.data.items}
+          renderItem={(c) => (
+            <List.Item
+              actions={
+                c.canAct
+                  ? [
+                      <CooperationStepForm
+                        key="letter"
+                        id={c.id}
+                        action="letter"
+                        trigger={<Button size="small">登记函件</Button>}
+                        onDone={refresh}
+                      />,
+                      <CooperationStepForm
+                        key="close"
+                        id={c.id}
+                        action="close"
+                        trigger={<Button size="small">结束</Button>}
+                        onDone={refresh}
+                      />,
+                    ]
+                  : []
+              }
+            >
+              <Space wrap>
+                <span>
+                  跨省协作：{c.counterpartProvinceName} {c.counterpartBureau}
+                </span>
+                <span>函件 {c.letters.length} 件</span>
+                <Tag color={c.status === 'open' ? 'processing' : 'green'}>{c.statusName}</Tag>
+                {c.outcomeName ? <span>结果：{c.outcomeName}</span> : null}
+              </Space>
+            </List.Item>
+          )}
+        />
+      ) : null}
     </Card>
   );
 }

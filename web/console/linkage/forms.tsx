@@ -75,7 +75,13 @@ export function ReferForm(props: { caseId: number; trigger: ReactElement; onDone
         )
       }
     >
-      <ProFormSelect name="type" label="事项类型" showSearch options={TYPE_OPTIONS} rules={[{ required: true }]} />
+      <ProFormSelect
+        name="type"
+        label="事项类型"
+        showSearch
+        options={TYPE_OPTIONS}
+        rules={[{ required: true }]}
+      />
       <ProFormDependency name={['type']}>
         {({ type }) => (
           <ProFormSelect
