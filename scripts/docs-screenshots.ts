@@ -46,6 +46,16 @@ const SCREENSHOTS: Record<string, string> = {
   'console-supervision-feedback': 'console-supervision-feedback',
   'console-supervision-escalated': 'console-supervision-escalated',
   'console-supervision-case': 'console-supervision-case',
+  'console-linkage-referrals': 'console-linkage-referrals',
+  'console-linkage-referral': 'console-linkage-referral',
+  'console-linkage-case': 'console-linkage-case',
+  'console-linkage-refer': 'console-linkage-refer',
+  'console-linkage-members': 'console-linkage-members',
+  'console-linkage-cooperation': 'console-linkage-cooperation',
+  'console-relief-list': 'console-relief-list',
+  'console-relief-detail': 'console-relief-detail',
+  'console-relief-totals': 'console-relief-totals',
+  'console-sanwu': 'console-sanwu',
 };
 
 function realImageMagick(): boolean {
