@@ -1,5 +1,5 @@
-// What the API answers for 信访救助 applications: the applicant masked unless the caller verifies
-// applicants (reliefPolicy.viewApplicant), the approval chain (levels done and awaited), payments,
+// What the API answers for 信访救助 applications: the applicant masked in lists, and in the detail
+// unless the caller verifies applicants (reliefPolicy.viewApplicant; that read is audited), the approval chain (levels done and awaited), payments,
 // the matter's closure condition and what it still waits on, and the actions the caller may take.
 import { z } from 'zod';
 import {
@@ -75,10 +75,12 @@ export function presentApplication(
   pii: Pii,
   actor: Actor,
   x: { a: ApplicationRow; caseNumber: string; subject: string },
+  /** Lists always mask; the detail shows the applicant in full to those who verify applicants. */
+  opts: { detail: boolean },
 ): z.infer<typeof Application> {
   const a = x.a;
   const status = a.status as ReliefStatus;
-  const full = reliefPolicy.viewApplicant(actor, a);
+  const full = opts.detail && reliefPolicy.viewApplicant(actor, a);
   const name = pii.decrypt(a.applicantNameEnc);
   const idNumber = a.applicantIdEnc ? pii.decrypt(a.applicantIdEnc) : null;
   const start = firstLevel(a.jurisdictionCode);

@@ -3,6 +3,7 @@
 // queries.ts do the work; src/policies/linkage.ts (reliefPolicy) decides.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import {
@@ -92,7 +93,7 @@ export const reliefRoutes =
         const actor = actorOf(req);
         ensureAllowed(linkagePolicy.use(actor), '您没有权限查看信访救助');
         const rows = await listApplications(ctx, actor, req.query);
-        return { items: rows.map((r) => presentApplication(ctx.pii, actor, r)) };
+        return { items: rows.map((r) => presentApplication(ctx.pii, actor, r, { detail: false })) };
       },
     );
 
@@ -175,5 +176,17 @@ async function detailOf(ctx: AppContext, actor: Actor, id: number) {
   await visibleApplication(ctx.db, actor, id);
   const [row] = await listApplications(ctx, actor, { id });
   if (!row) throw notFound('未找到该救助申请，或您无权查看');
-  return presentApplication(ctx.pii, actor, row);
+  // 个人信息查阅留痕: the applicant shown in full is an audited read, as a case's parties are.
+  if (reliefPolicy.viewApplicant(actor, row.a)) {
+    await recordAudit(ctx.db, {
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      action: 'relief.read_personal',
+      entity: 'case',
+      entityId: row.a.caseId,
+      summary: { reliefId: row.a.id },
+    });
+    ctx.auditSealer.kick();
+  }
+  return presentApplication(ctx.pii, actor, row, { detail: true });
 }

@@ -3,9 +3,9 @@
 // level; paid in instalments (never above what was approved); closed only when paid in full with
 // the petitioner's undertaking — the matter's closure condition says what it still waits on. The
 // applicant's name is encrypted at rest and masked by role; totals by jurisdiction and year.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reliefApplications } from '../../src/db/schema.ts';
+import { auditLog, reliefApplications } from '../../src/db/schema.ts';
 import { shanghaiDate } from '../../src/domain/deadlines/index.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
@@ -187,6 +187,14 @@ describe('personal data and totals', () => {
     expect(JSON.stringify(row)).not.toContain('320106198001011233');
     const full = (await get('gl_registrar', `/relief/${row?.id}`)).json();
     expect(full).toMatchObject({ applicantName: '张三', applicantIdNumber: '320106198001011233' });
+    // The detail's full read is audited; lists show the applicant masked to everyone.
+    const reads = await h.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'relief.read_personal'), eq(auditLog.entityId, String(caseId))));
+    expect(reads.length).toBeGreaterThan(0);
+    const listed = (await get('gl_registrar', `/relief?caseId=${caseId}`)).json().items;
+    expect(listed.every((x: { applicantName: string }) => x.applicantName === '张*')).toBe(true);
     const masked = (await get('gl_supervisor', `/relief/${row?.id}`)).json();
     expect(masked.applicantName).toBe('张*');
     expect(masked.applicantIdNumber).toBe('3201**********1233');
