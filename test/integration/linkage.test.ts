@@ -3,7 +3,9 @@
 // 鼓楼区公安局, whose own staff file the feedback; the bureau asks for more, then closes it; the case
 // timeline shows each step; counts by type and body; who may not see or do what. Then 跨省协作: a
 // cooperation record with letters both ways and its outcome.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkageReferrals } from '../../src/db/schema.ts';
 import { REFERRAL_RULES, REFERRAL_TYPES } from '../../src/domain/linkage/referrals.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
@@ -246,6 +248,31 @@ describe('移交: the referral table decides where a matter may go', () => {
     expect((await get('gl_supervisor', '/linkage/referrals/counts?jurisdiction=320100')).statusCode).toBe(
       403,
     );
+  });
+});
+
+describe('日监测: a referral past its deadline without feedback', () => {
+  it('is listed for the county’s supervisor with the days overdue and a link to it', async () => {
+    const res = await post('gl_supervisor', '/linkage/referrals', {
+      caseId,
+      type: 'legal',
+      body: 'jianchayuan',
+      reason: '对执行活动有异议',
+    });
+    const id = res.json().id;
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    await h.ctx.db.update(linkageReferrals).set({ deadline: twoDaysAgo }).where(eq(linkageReferrals.id, id));
+    const overdue = (await get('gl_supervisor', `/linkage/referrals?overdue=true`)).json().items;
+    expect(overdue.map((r: { id: number }) => r.id)).toEqual([id]);
+    const daily = (await get('gl_supervisor', '/monitoring/daily')).json();
+    const source = daily.sources.find((x: { id: string }) => x.id === 'linkage_overdue');
+    expect(source.total).toBe(1);
+    expect(source.items[0]).toMatchObject({
+      title: '涉法涉诉移交逾期未反馈',
+      unit: '鼓楼区人民检察院',
+      days: 2,
+      action: { path: `/linkage/referrals/${id}` },
+    });
   });
 });
 
