@@ -56,8 +56,9 @@ function statuses(raw: string | undefined): ReferralStatus[] | undefined {
 function conferenceScope(actor: Actor, requested?: string): string {
   ensureAllowed(linkagePolicy.use(actor), '您没有权限查看部门联动');
   const code = conferenceOf(requested ?? actor.jurisdictionCode ?? '');
-  if (!inSubtree(actor, code) && code !== actor.jurisdictionCode)
-    ensureAllowed(false, '只能查看本辖区的联席会议成员单位');
+  // In the caller's subtree, or the conference the caller's own place belongs to (a town's county).
+  const own = actor.jurisdictionCode !== null && conferenceOf(actor.jurisdictionCode) === code;
+  ensureAllowed(inSubtree(actor, code) || own, '只能查看本辖区的联席会议成员单位');
   return code;
 }
 
