@@ -75,6 +75,16 @@ const SCREENSHOTS: Record<string, string> = {
   'console-experts-opinions': 'console-experts-opinions',
   'console-experts-conflict': 'console-experts-conflict',
   'console-experts-case': 'console-experts-case',
+  'console-linkage-referrals': 'console-linkage-referrals',
+  'console-linkage-referral': 'console-linkage-referral',
+  'console-linkage-case': 'console-linkage-case',
+  'console-linkage-refer': 'console-linkage-refer',
+  'console-linkage-members': 'console-linkage-members',
+  'console-linkage-cooperation': 'console-linkage-cooperation',
+  'console-relief-list': 'console-relief-list',
+  'console-relief-detail': 'console-relief-detail',
+  'console-relief-totals': 'console-relief-totals',
+  'console-sanwu': 'console-sanwu',
 };
 
 function realImageMagick(): boolean {

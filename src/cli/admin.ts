@@ -13,6 +13,7 @@ import { seedBacklog } from '../seed/backlog.ts';
 import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
+import { seedLinkage } from '../seed/linkage.ts';
 import { seedMediation } from '../seed/mediation.ts';
 import { seedReceptions } from '../seed/receptions.ts';
 import { seedSupervision } from '../seed/supervision.ts';
@@ -100,6 +101,8 @@ export function registerAdminCommands(program: Command): void {
           );
           const md = await seedMediation(ctx);
           out(`调解移交 ${md} 件 / mediation referrals seeded`);
+          const lk = await seedLinkage(ctx);
+          out(`部门联动 ${lk} 项 / linkage records seeded`);
         }
       } finally {
         await shutdown(ctx);

@@ -1737,3 +1737,163 @@ export const expertAssignments = pgTable(
     index('expert_assignments_expert_idx').on(t.expertId, t.status),
   ],
 );
+
+// ---- linkage (联席会议、部门联动; 信访救助; 跨省协作; 三无县评定) ----
+
+/** 联席会议成员单位 of a jurisdiction (province, city, county), materialised from the defaults at first use. */
+export const linkageMembers = pgTable(
+  'linkage_members',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    jurisdictionCode: code('jurisdiction_code')
+      .notNull()
+      .references(() => jurisdictions.code),
+    body: text('body').notNull(), // src/domain/linkage/referrals.ts MEMBER_BODIES
+    name: text('name').notNull(),
+    /** The platform unit of the same body (公安局, 民政局), whose staff may file its feedback. */
+    unitId: integer('unit_id').references(() => units.id),
+    /** 联络员 and office phone (staff contact, not a citizen's data). */
+    liaison: text('liaison'),
+  },
+  (t) => [uniqueIndex('linkage_members_uq').on(t.jurisdictionCode, t.body)],
+);
+
+/** 部门联动: a matter referred to a joint-conference member by its type, tracked to its feedback. */
+export const linkageReferrals = pgTable(
+  'linkage_referrals',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    type: text('type').notNull(), // REFERRAL_TYPES
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => linkageMembers.id),
+    /** The matter's place: scoped lists and counts. */
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    reason: text('reason').notNull(), // 移交事由
+    request: text('request').notNull(), // 工作要求
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    status: text('status').notNull(),
+    referringUnitId: integer('referring_unit_id')
+      .notNull()
+      .references(() => units.id),
+    referredBy: integer('referred_by')
+      .notNull()
+      .references(() => users.id),
+    referredAt: ts('referred_at').notNull(),
+    feedback: text('feedback'),
+    feedbackAt: ts('feedback_at'),
+    closedAt: ts('closed_at'),
+    /** Every step in words: refer, track, feedback, return, close. */
+    history: jsonb('history').notNull().default([]),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('linkage_referrals_case_idx').on(t.caseId),
+    index('linkage_referrals_jurisdiction_idx').on(t.jurisdictionCode, t.referredAt),
+  ],
+);
+
+/** 信访救助: an application on a matter, approved level by level, paid, closed. Money in fen. */
+export const reliefApplications = pgTable(
+  'relief_applications',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    // The applicant (personal data): encrypted, masked by role.
+    applicantNameEnc: text('applicant_name_enc').notNull(),
+    applicantIdEnc: text('applicant_id_enc'),
+    reason: text('reason').notNull(), // 困难情况与申请理由
+    requestedFen: bigint('requested_fen', { mode: 'number' }).notNull(),
+    /** The amount approved so far (the latest level's), null before the first approval. */
+    approvedFen: bigint('approved_fen', { mode: 'number' }),
+    /** The level whose approval is awaited (3 county, 2 city, 1 province); null when decided. */
+    pendingLevel: smallint('pending_level'),
+    status: text('status').notNull(),
+    paidFen: bigint('paid_fen', { mode: 'number' }).notNull().default(0),
+    /** 发放记录: date, amount, method, voucher, paying body. */
+    payments: jsonb('payments').notNull().default([]),
+    /** 审批记录: level, unit, who, decision, amount, opinion, at. */
+    approvals: jsonb('approvals').notNull().default([]),
+    undertakingSigned: boolean('undertaking_signed').notNull().default(false),
+    applyingUnitId: integer('applying_unit_id')
+      .notNull()
+      .references(() => units.id),
+    appliedBy: integer('applied_by')
+      .notNull()
+      .references(() => users.id),
+    appliedAt: ts('applied_at').notNull(),
+    decidedAt: ts('decided_at'),
+    closedAt: ts('closed_at'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('relief_applications_case_idx').on(t.caseId),
+    index('relief_applications_jurisdiction_idx').on(t.jurisdictionCode, t.appliedAt),
+  ],
+);
+
+/** 跨省协作: a matter involving another province, the counterpart bureau, letters and outcome. */
+export const crossProvinceCooperations = pgTable(
+  'cross_province_cooperations',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    counterpartProvince: text('counterpart_province').notNull(), // GB/T 2260 code
+    counterpartBureau: text('counterpart_bureau').notNull(),
+    subject: text('subject').notNull(), // 协作事项
+    status: text('status').notNull(),
+    outcome: text('outcome'),
+    outcomeNote: text('outcome_note'),
+    letters: jsonb('letters').notNull().default([]),
+    openingUnitId: integer('opening_unit_id')
+      .notNull()
+      .references(() => units.id),
+    openedBy: integer('opened_by')
+      .notNull()
+      .references(() => users.id),
+    openedAt: ts('opened_at').notNull(),
+    closedAt: ts('closed_at'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('cross_province_case_idx').on(t.caseId),
+    index('cross_province_jurisdiction_idx').on(t.jurisdictionCode, t.openedAt),
+  ],
+);
+
+/** 三无县（市、区）评定: one record per county and year, its evidence per criterion and result. */
+export const sanwuEvaluations = pgTable(
+  'sanwu_evaluations',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    jurisdictionCode: code('jurisdiction_code')
+      .notNull()
+      .references(() => jurisdictions.code),
+    year: integer('year').notNull(),
+    /** Per criterion: platform count, case ids, met, note (src/domain/linkage/sanwu.ts). */
+    evidence: jsonb('evidence').notNull().default([]),
+    result: text('result'), // qualified | not_qualified; null while incomplete
+    status: text('status').notNull(), // draft | decided
+    opinion: text('opinion'),
+    evaluatingUnitId: integer('evaluating_unit_id')
+      .notNull()
+      .references(() => units.id),
+    updatedBy: integer('updated_by')
+      .notNull()
+      .references(() => users.id),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: ts('decided_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('sanwu_evaluations_uq').on(t.jurisdictionCode, t.year)],
+);

@@ -3,6 +3,7 @@
 // capability (督办单逾期未反馈, 重点项目节点逾期 …) plugs in with one row there and one entry here.
 import { newCandidates, stalledMatters } from '../backlog/monitoring.ts';
 import type { SourceId } from '../domain/monitoring/sources.ts';
+import { overdueReferrals } from '../linkage/monitoring.ts';
 import { overdueProjectMilestones } from '../projects/monitoring.ts';
 import { overdueOrders } from '../supervision/monitoring.ts';
 import { unacknowledgedWarnings } from '../warnings/monitoring.ts';
@@ -16,5 +17,6 @@ export const MONITORING_COLLECTORS: Record<SourceId, SourceCollector> = {
   backlog_stalled: stalledMatters,
   backlog_new_candidates: newCandidates,
   supervision_overdue: overdueOrders,
+  linkage_overdue: overdueReferrals,
   project_milestone_overdue: overdueProjectMilestones,
 };

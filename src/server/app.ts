@@ -31,12 +31,15 @@ import { duplicateRoutes } from '../duplicates/routes.ts';
 import { expertRoutes } from '../experts/routes.ts';
 import { hallRoutes } from '../hall/routes.ts';
 import { hotspotRoutes } from '../hotspots/routes.ts';
+import { linkageRoutes } from '../linkage/routes.ts';
 import { mediationRoutes } from '../mediation/routes.ts';
 import { monitoringRoutes } from '../monitoring/routes.ts';
 import { orgRoutes } from '../orgs/routes.ts';
 import { projectRoutes } from '../projects/routes.ts';
 import { receptionRoutes } from '../receptions/routes.ts';
+import { reliefRoutes } from '../relief/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
+import { sanwuRoutes } from '../sanwu/routes.ts';
 import { calendarRoutes } from '../settings/calendarRoutes.ts';
 import { legalChannelRoutes } from '../settings/legalChannelRoutes.ts';
 import { settingsRoutes } from '../settings/routes.ts';
@@ -138,6 +141,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(hallRoutes(ctx), { prefix: '/api/v1' });
   await app.register(mediationRoutes(ctx), { prefix: '/api/v1' });
   await app.register(expertRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(linkageRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(reliefRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(sanwuRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',

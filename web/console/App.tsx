@@ -17,8 +17,10 @@ import {
   IdcardOutlined,
   LogoutOutlined,
   MessageOutlined,
+  MoneyCollectOutlined,
   MonitorOutlined,
   NotificationOutlined,
+  PartitionOutlined,
   ProjectOutlined,
   ReconciliationOutlined,
   SafetyOutlined,
@@ -79,8 +81,13 @@ const VideoRoomPage = lazy(() => import('./video/Room.tsx'));
 const HallCounterPage = lazy(() => import('./hall/Counter.tsx'));
 const HallDisplayPage = lazy(() => import('./hall/Display.tsx'));
 const MediationPage = lazy(() => import('./mediation/Mediation.tsx'));
-const ReferralDetailPage = lazy(() => import('./mediation/ReferralDetail.tsx'));
+const MediationReferralPage = lazy(() => import('./mediation/ReferralDetail.tsx'));
 const ExpertsPage = lazy(() => import('./experts/Experts.tsx'));
+const LinkagePage = lazy(() => import('./linkage/Linkage.tsx'));
+const LinkageReferralPage = lazy(() => import('./linkage/ReferralDetail.tsx'));
+const ReliefPage = lazy(() => import('./relief/Relief.tsx'));
+const ReliefDetailPage = lazy(() => import('./relief/ReliefDetail.tsx'));
+const SanwuPage = lazy(() => import('./sanwu/Sanwu.tsx'));
 
 /** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
  *  a department's registrars and handlers for the petitions sent straight to it. */
@@ -135,6 +142,12 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
   if (BACKLOG.has(role)) routes.push({ path: '/mediation', name: t('访调对接'), icon: <AuditOutlined /> });
   if (BACKLOG.has(role) && unitKind === 'bureau')
     routes.push({ path: '/experts', name: t('专家库'), icon: <TeamOutlined /> });
+  if (BACKLOG.has(role)) {
+    routes.push({ path: '/linkage', name: t('部门联动'), icon: <PartitionOutlined /> });
+    routes.push({ path: '/relief', name: t('信访救助'), icon: <MoneyCollectOutlined /> });
+  }
+  if (BACKLOG.has(role) && unitKind === 'bureau')
+    routes.push({ path: '/sanwu', name: t('三无县评定'), icon: <TrophyOutlined /> });
   if (monitors(role, unitKind)) {
     routes.push({ path: '/monitoring', name: t('日监测'), icon: <MonitorOutlined /> });
     routes.push({ path: '/dispatch', name: t('周调度'), icon: <ScheduleOutlined /> });
@@ -251,11 +264,18 @@ function Shell() {
           {VIDEO.has(me.role) ? <Route path="/video/:id" element={<VideoRoomPage />} /> : null}
           {BACKLOG.has(me.role) ? <Route path="/mediation" element={<MediationPage />} /> : null}
           {BACKLOG.has(me.role) ? (
-            <Route path="/mediation/referrals/:id" element={<ReferralDetailPage />} />
+            <Route path="/mediation/referrals/:id" element={<MediationReferralPage />} />
           ) : null}
           {BACKLOG.has(me.role) && me.unit?.kind === 'bureau' ? (
             <Route path="/experts" element={<ExpertsPage />} />
           ) : null}
+          {BACKLOG.has(me.role) ? <Route path="/linkage" element={<LinkagePage />} /> : null}
+          {BACKLOG.has(me.role) ? (
+            <Route path="/linkage/referrals/:id" element={<LinkageReferralPage />} />
+          ) : null}
+          {BACKLOG.has(me.role) ? <Route path="/relief" element={<ReliefPage />} /> : null}
+          {BACKLOG.has(me.role) ? <Route path="/relief/:id" element={<ReliefDetailPage />} /> : null}
+          {BACKLOG.has(me.role) ? <Route path="/sanwu" element={<SanwuPage />} /> : null}
           {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
           {monitors(me.role, me.unit?.kind) ? (
             <Route path="/monitoring" element={<MonitoringPage />} />

@@ -33,6 +33,9 @@ addEnglish({
   接待大厅: 'Reception hall',
   访调对接: 'Mediation',
   专家库: 'Experts',
+  部门联动: 'Linked departments',
+  信访救助: 'Petition relief',
+  三无县评定: '"Three-none" counties',
   当前用户: 'Current user',
   加载中: 'Loading',
   // roles (GET /auth/me roleName)

@@ -5,6 +5,7 @@ import { BACKLOG_EVENT_LABELS } from '../backlog/timeline.ts';
 import { CAMPAIGN_EVENT_LABELS } from '../campaigns/timeline.ts';
 import { EXPERT_EVENT_LABELS } from '../experts/experts.ts';
 import { HALL_EVENT_LABELS } from '../hall/timeline.ts';
+import { LINKAGE_EVENT_LABELS } from '../linkage/timeline.ts';
 import { MEDIATION_EVENT_LABELS } from '../mediation/referrals.ts';
 import { RECEPTION_EVENT_LABELS } from '../receptions/timeline.ts';
 import { SUPERVISION_EVENT_LABELS } from '../supervision/timeline.ts';
@@ -65,6 +66,7 @@ export function eventLabel(action: string, detail: unknown = {}): string {
       HALL_EVENT_LABELS[action] ??
       MEDIATION_EVENT_LABELS[action] ??
       EXPERT_EVENT_LABELS[action] ??
+      LINKAGE_EVENT_LABELS[action] ??
       action);
   const late = lateRecordOf(d);
   return late ? `${label}（逾期${late.daysLate}日）` : label;

@@ -89,6 +89,14 @@ export const MONITORING_SOURCES = [
     threshold: null,
   },
   {
+    id: 'linkage_overdue',
+    title: '移交成员单位逾期未反馈',
+    severity: 'medium',
+    description: '已过反馈期限、联席会议成员单位尚未反馈的移交事项（部门联动）',
+    roles: OVERSIGHT,
+    threshold: null,
+  },
+  {
     id: 'project_milestone_overdue',
     title: '重点工作节点逾期',
     severity: 'medium',

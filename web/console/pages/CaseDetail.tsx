@@ -44,6 +44,7 @@ import type { TimelineItem } from '../../shared/types.ts';
 import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
 import { CaseBacklog } from '../backlog/CaseBacklog.tsx';
 import { CaseExperts } from '../experts/CaseExperts.tsx';
+import { CaseLinkage } from '../linkage/CaseLinkage.tsx';
 import { CaseMediation } from '../mediation/CaseMediation.tsx';
 import { Loading } from '../session.tsx';
 import { CaseSupervision } from '../supervision/CaseSupervision.tsx';
@@ -327,6 +328,7 @@ export default function CaseDetailPage() {
           <CaseVideo caseId={c.id} />
           <CaseMediation caseId={c.id} state={c.state} currentUnitId={c.currentUnitId ?? null} />
           <CaseExperts caseId={c.id} jurisdictionCode={c.jurisdictionCode} />
+          <CaseLinkage caseId={c.id} state={c.state} />
           <Card title={<h2 className="xf-h2">{c.subject}</h2>} style={{ marginBottom: 16 }}>
             <Descriptions column={3} size="small" style={{ marginBottom: 12 }}>
               <Descriptions.Item label="信访形式">{c.formName}</Descriptions.Item>

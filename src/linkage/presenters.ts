@@ -1,0 +1,114 @@
+// What the API answers for referrals and member bodies. No personal data: a case is named by its
+// number and subject, as in the case lists.
+import { z } from 'zod';
+import {
+  MEMBER_BODY_DEFS,
+  type MemberBody,
+  nextReferralStatus,
+  REFERRAL_ACTION_NAMES,
+  REFERRAL_ACTIONS,
+  REFERRAL_RULES,
+  REFERRAL_STATUS_NAMES,
+  type ReferralStatus,
+  type ReferralType,
+  referralOverdue,
+} from '../domain/linkage/referrals.ts';
+import { type Actor, linkagePolicy } from '../policies/linkage.ts';
+import type { HistoryEntry } from './caseEvent.ts';
+import type { MemberRow } from './members.ts';
+import type { ReferralListRow } from './queries.ts';
+
+export const Member = z.object({
+  id: z.number(),
+  jurisdictionCode: z.string(),
+  body: z.string(),
+  bodyName: z.string(),
+  name: z.string(),
+  unitId: z.number().nullable(),
+  liaison: z.string().nullable(),
+});
+export const presentMember = (m: MemberRow): z.infer<typeof Member> => ({
+  id: m.id,
+  jurisdictionCode: m.jurisdictionCode,
+  body: m.body,
+  bodyName: MEMBER_BODY_DEFS[m.body as MemberBody]?.short ?? m.body,
+  name: m.name,
+  unitId: m.unitId,
+  liaison: m.liaison,
+});
+
+export const ReferralItem = z.object({
+  id: z.number(),
+  caseId: z.number(),
+  caseNumber: z.string(),
+  subject: z.string(),
+  type: z.string(),
+  typeName: z.string(),
+  member: z.string(),
+  memberBody: z.string(),
+  jurisdictionCode: z.string(),
+  deadline: z.string(),
+  status: z.string(),
+  statusName: z.string(),
+  overdue: z.boolean(),
+  referredAt: z.string(),
+  feedbackAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+export type ReferralItemView = z.infer<typeof ReferralItem>;
+
+export function presentReferral(x: ReferralListRow, today: string): ReferralItemView {
+  const status = x.r.status as ReferralStatus;
+  return {
+    id: x.r.id,
+    caseId: x.r.caseId,
+    caseNumber: x.caseNumber,
+    subject: x.subject,
+    type: x.r.type,
+    typeName: REFERRAL_RULES[x.r.type as ReferralType]?.name ?? x.r.type,
+    member: x.memberName,
+    memberBody: x.memberBody,
+    jurisdictionCode: x.r.jurisdictionCode,
+    deadline: x.r.deadline,
+    status,
+    statusName: REFERRAL_STATUS_NAMES[status] ?? status,
+    overdue: referralOverdue({ status, deadline: x.r.deadline }, today),
+    referredAt: x.r.referredAt.toISOString(),
+    feedbackAt: x.r.feedbackAt?.toISOString() ?? null,
+    closedAt: x.r.closedAt?.toISOString() ?? null,
+  };
+}
+
+const History = z.array(
+  z.object({
+    step: z.string(),
+    label: z.string(),
+    at: z.string(),
+    by: z.string().nullable(),
+    text: z.string(),
+  }),
+);
+export const Actions = z.array(z.object({ action: z.string(), label: z.string() }));
+
+export const ReferralDetail = ReferralItem.extend({
+  reason: z.string(),
+  request: z.string(),
+  feedback: z.string().nullable(),
+  history: History,
+  availableActions: Actions,
+});
+
+export function presentReferralDetail(actor: Actor, x: ReferralListRow, today: string) {
+  const status = x.r.status as ReferralStatus;
+  const ref = { ...x.r, memberUnitId: x.memberUnitId };
+  return {
+    ...presentReferral(x, today),
+    reason: x.r.reason,
+    request: x.r.request,
+    feedback: x.r.feedback,
+    history: x.r.history as HistoryEntry[],
+    availableActions: REFERRAL_ACTION_NAMES.filter(
+      (a) => nextReferralStatus(a, status) !== null && linkagePolicy.act(actor, ref, a),
+    ).map((a) => ({ action: a, label: REFERRAL_ACTIONS[a].label })),
+  };
+}
