@@ -1,5 +1,6 @@
 // The composition root of the capabilities' reactions: who subscribes to which event, and what
 // each adds to cases. The only module that knows them all (docs/architecture.md, "Events").
+import { subscribeAccusations } from './accusations/subscribers.ts';
 import { subscribeRollups } from './analytics/subscribers.ts';
 import { subscribeCaseAudit } from './audit/subscribers.ts';
 import type { CaseExtensions } from './cases/extensions.ts';
@@ -16,6 +17,7 @@ import { subscribeWarnings } from './warnings/subscribers.ts';
 
 export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExtensions: CaseExtensions } {
   const events = new EventBus<PlatformEvents>();
+  subscribeAccusations(events);
   subscribeDuplicates(events);
   subscribeWarnings(events);
   subscribeCaseNotices(events);

@@ -256,6 +256,11 @@ export const cases = pgTable(
     groupSuspect: boolean('group_suspect').notNull().default(false),
     /** 匿名信访: registered by staff with no petitioner identity (src/domain/anonymity.ts). */
     anonymous: boolean('anonymous').notNull().default(false),
+    /**
+     * 回避单位: units that may never see this matter — the accused (被反映) units of an accusation
+     * (检举控告), kept by src/accusations; every case scope excludes them (policies.caseScope).
+     */
+    hiddenFromUnitIds: integer('hidden_from_unit_ids').array().notNull().default(sql`'{}'::integer[]`),
     state: text('state').notNull(),
     outcome: text('outcome'),
     reasonCode: text('reason_code'),
@@ -1090,3 +1095,27 @@ export const caseFirstUnits = pgTable('case_first_units', {
   action: text('action').notNull(), // 'forward' | 'assign'
   at: ts('at').notNull(),
 });
+
+// ---- accusations ----
+
+/**
+ * 被反映人/被反映单位 of an accusation (检举控告, issue 11 item 7): the person (name encrypted like a
+ * party's), their post, and the unit — a unit of the platform (then hidden from the matter and
+ * never its holder) or free text for a body outside it.
+ */
+export const caseAccused = pgTable(
+  'case_accused',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    personNameEnc: text('person_name_enc'),
+    position: text('position'), // 职务
+    unitId: integer('unit_id').references(() => units.id),
+    unitName: text('unit_name'), // the unit's name, or the body named when it is not on the platform
+    recordedBy: integer('recorded_by').references(() => users.id),
+    recordedAt: ts('recorded_at').notNull(),
+  },
+  (t) => [index('case_accused_case_idx').on(t.caseId), index('case_accused_unit_idx').on(t.unitId)],
+);

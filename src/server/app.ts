@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { accusationRoutes } from '../accusations/routes.ts';
 import { forecastRoutes } from '../analytics/forecastRoutes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { sealAfterMutations } from '../audit/sealer.ts';
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(userRoutes(ctx), { prefix: '/api/v1' });
   await app.register(profileRoutes(ctx), { prefix: '/api/v1' });
   await app.register(caseRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(accusationRoutes(ctx), { prefix: '/api/v1' });
   await app.register(caseExportRoutes(ctx), { prefix: '/api/v1' });
   await app.register(settingsRoutes(ctx), { prefix: '/api/v1' });
   await app.register(calendarRoutes(ctx), { prefix: '/api/v1' });

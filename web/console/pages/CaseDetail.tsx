@@ -41,6 +41,7 @@ import {
 } from '../../shared/api.ts';
 import { daysLeft, formatDate, formatDateTime } from '../../shared/format.ts';
 import type { TimelineItem } from '../../shared/types.ts';
+import { CaseAccused } from '../accusations/CaseAccused.tsx';
 import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
 import { CaseBacklog } from '../backlog/CaseBacklog.tsx';
 import { Loading } from '../session.tsx';
@@ -345,6 +346,7 @@ export default function CaseDetailPage() {
               {c.content}
             </Typography.Paragraph>
           </Card>
+          <CaseAccused caseId={c.id} purpose={c.purpose} />
           <Card title={<h2 className="xf-h2">信访人</h2>} style={{ marginBottom: 16 }}>
             <Table
               size="small"

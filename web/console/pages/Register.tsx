@@ -30,6 +30,7 @@ import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
 import { PURPOSE_NAMES, PURPOSES, type Purpose } from '../../../src/domain/lifecycle/vocabulary.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { idNumberRule, nameRule, normalisePhone, phoneRule } from '../../shared/validation.ts';
+import { AccusedFields, type AccusedValue, accusedPayload } from '../accusations/AccusedFields.tsx';
 import { PlaceCascader } from '../widgets.tsx';
 import { RegisterAssist } from './RegisterAssist.tsx';
 
@@ -62,6 +63,8 @@ interface Values {
   representatives?: Person[];
   rightsCard?: string;
   previousCaseNumber?: string;
+  /** 被反映人 (purpose 揭发控告). */
+  accused?: AccusedValue[];
 }
 
 interface Registered {
@@ -143,6 +146,7 @@ export default function RegisterPage() {
   const [done, setDone] = useState<Registered>();
   const mayBeAnonymous = (ANONYMOUS_FORMS as readonly string[]).includes(kind);
   const anonymous = Form.useWatch('anonymous', form) === true && mayBeAnonymous;
+  const accusation = Form.useWatch('purpose', form) === 'accusation';
 
   async function submit(v: Values) {
     setBusy(true);
@@ -170,6 +174,9 @@ export default function RegisterPage() {
             ? { peopleCount: v.peopleCount, isJoint: true, ...(reps.length ? { representatives: reps } : {}) }
             : {}),
           ...(v.previousCaseNumber?.trim() ? { previousCaseNumber: v.previousCaseNumber.trim() } : {}),
+          ...(v.purpose === 'accusation' && accusedPayload(v.accused).length
+            ? { accused: accusedPayload(v.accused) }
+            : {}),
         },
       });
       setDone(r);
@@ -390,6 +397,7 @@ export default function RegisterPage() {
             >
               <Input.TextArea rows={6} maxLength={5000} showCount />
             </Form.Item>
+            {accusation ? <AccusedFields /> : null}
             <RegisterAssist form={form} />
             <Form.Item label="内容分类" name="categoryCode" extra="可采用上方的分类建议">
               <Select
