@@ -8,6 +8,7 @@ import { EventBus } from './commands/events.ts';
 import { relatedOf } from './duplicates/service.ts';
 import { subscribeDuplicates } from './duplicates/subscribers.ts';
 import type { PlatformEvents } from './events.ts';
+import { subscribeFlags } from './flags/subscribers.ts';
 import { subscribeCaseNotices } from './notify/caseNotices.ts';
 import { searchColumns } from './search/columns.ts';
 import { highlight } from './search/highlight.ts';
@@ -18,6 +19,7 @@ import { subscribeWarnings } from './warnings/subscribers.ts';
 export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExtensions: CaseExtensions } {
   const events = new EventBus<PlatformEvents>();
   subscribeAccusations(events);
+  subscribeFlags(events);
   subscribeDuplicates(events);
   subscribeWarnings(events);
   subscribeCaseNotices(events);

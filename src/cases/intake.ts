@@ -16,6 +16,7 @@ import type { AccusedInput } from '../domain/accusations.ts';
 import { ANONYMOUS_ADDRESSEE, anonymousRefusal } from '../domain/anonymity.ts';
 import { isCategoryCode } from '../domain/categories.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
+import type { CaseFlag } from '../domain/flags.ts';
 import { countyOf, levelOf } from '../domain/jurisdictions.ts';
 import { activeDue, type Clocks, startClock } from '../domain/lifecycle/clocks.ts';
 import { type CaseForm, type CaseState, isOpen, type Purpose } from '../domain/lifecycle/vocabulary.ts';
@@ -53,6 +54,8 @@ export interface IntakeInput {
   anonymous?: boolean;
   /** 被反映人/被反映单位 of an accusation (recorded by src/accusations on `case.registered`). */
   accused?: AccusedInput[];
+  /** National flags given at registration (recorded by src/flags on `case.registered`). */
+  flags?: CaseFlag[];
   /** The case this petition says it follows up (信访件编号). */
   previousCaseNumber?: string;
   receivedAt?: Date;

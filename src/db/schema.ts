@@ -1119,3 +1119,55 @@ export const caseAccused = pgTable(
   },
   (t) => [index('case_accused_case_idx').on(t.caseId), index('case_accused_unit_idx').on(t.unitId)],
 );
+
+// ---- flags ----
+
+/**
+ * National flags on a matter (国家信访信息系统标识, issue 11 item 9): 重大紧急, 同意公开, 涉法涉诉,
+ * 涉港澳台侨外, 扬言 (src/domain/flags.ts). One row per flag set; clearing deletes it.
+ */
+export const caseFlags = pgTable(
+  'case_flags',
+  {
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    flag: text('flag').notNull(),
+    setBy: integer('set_by').references(() => users.id),
+    setAt: ts('set_at').notNull(),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.flag] }), index('case_flags_flag_idx').on(t.flag, t.caseId)],
+);
+
+/**
+ * 重大紧急上报: a matter flagged 重大紧急 is reported to the petition bureau above the one in charge;
+ * its leaders are told by SMS and acknowledge (签收) it in the console.
+ */
+export const flagReports = pgTable(
+  'flag_reports',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    flag: text('flag').notNull(),
+    fromUnitId: integer('from_unit_id')
+      .notNull()
+      .references(() => units.id),
+    toUnitId: integer('to_unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The superior bureau's jurisdiction: its scope sees the report. */
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    note: text('note'),
+    reportedBy: integer('reported_by').references(() => users.id),
+    reportedAt: ts('reported_at').notNull(),
+    acknowledgedBy: integer('acknowledged_by').references(() => users.id),
+    acknowledgedAt: ts('acknowledged_at'),
+  },
+  (t) => [
+    uniqueIndex('flag_reports_case_flag_uq').on(t.caseId, t.flag),
+    index('flag_reports_to_idx').on(t.toUnitId, t.acknowledgedAt),
+  ],
+);

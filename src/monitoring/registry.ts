@@ -3,6 +3,7 @@
 // capability (督办单逾期未反馈, 重点项目节点逾期 …) plugs in with one row there and one entry here.
 import { newCandidates, stalledMatters } from '../backlog/monitoring.ts';
 import type { SourceId } from '../domain/monitoring/sources.ts';
+import { pendingFlagReports } from '../flags/monitoring.ts';
 import { overdueProjectMilestones } from '../projects/monitoring.ts';
 import { overdueOrders } from '../supervision/monitoring.ts';
 import { unacknowledgedWarnings } from '../warnings/monitoring.ts';
@@ -17,4 +18,5 @@ export const MONITORING_COLLECTORS: Record<SourceId, SourceCollector> = {
   backlog_new_candidates: newCandidates,
   supervision_overdue: overdueOrders,
   project_milestone_overdue: overdueProjectMilestones,
+  flag_report_pending: pendingFlagReports,
 };

@@ -26,6 +26,7 @@ import type { TrustProxy } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
 import { dispatchRoutes } from '../dispatch/routes.ts';
 import { duplicateRoutes } from '../duplicates/routes.ts';
+import { flagRoutes } from '../flags/routes.ts';
 import { hotspotRoutes } from '../hotspots/routes.ts';
 import { monitoringRoutes } from '../monitoring/routes.ts';
 import { orgRoutes } from '../orgs/routes.ts';
@@ -103,6 +104,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(profileRoutes(ctx), { prefix: '/api/v1' });
   await app.register(caseRoutes(ctx), { prefix: '/api/v1' });
   await app.register(accusationRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(flagRoutes(ctx), { prefix: '/api/v1' });
   await app.register(caseExportRoutes(ctx), { prefix: '/api/v1' });
   await app.register(settingsRoutes(ctx), { prefix: '/api/v1' });
   await app.register(calendarRoutes(ctx), { prefix: '/api/v1' });

@@ -44,6 +44,7 @@ import type { TimelineItem } from '../../shared/types.ts';
 import { CaseAccused } from '../accusations/CaseAccused.tsx';
 import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
 import { CaseBacklog } from '../backlog/CaseBacklog.tsx';
+import { CaseFlags } from '../flags/CaseFlags.tsx';
 import { Loading } from '../session.tsx';
 import { CaseSupervision } from '../supervision/CaseSupervision.tsx';
 import { DueTag, UnitPicker } from '../widgets.tsx';
@@ -322,6 +323,7 @@ export default function CaseDetailPage() {
         <Col span={16}>
           <CaseBacklog caseId={c.id} jurisdictionCode={c.jurisdictionCode} />
           <CaseSupervision caseId={c.id} jurisdictionCode={c.jurisdictionCode} state={c.state} />
+          <CaseFlags caseId={c.id} />
           <Card title={<h2 className="xf-h2">{c.subject}</h2>} style={{ marginBottom: 16 }}>
             <Descriptions column={3} size="small" style={{ marginBottom: 12 }}>
               <Descriptions.Item label="信访形式">{c.formName}</Descriptions.Item>

@@ -27,6 +27,7 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ANONYMOUS_FORMS } from '../../../src/domain/anonymity.ts';
 import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
+import { CASE_FLAGS, type CaseFlag, FLAG_RULES } from '../../../src/domain/flags.ts';
 import { PURPOSE_NAMES, PURPOSES, type Purpose } from '../../../src/domain/lifecycle/vocabulary.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { idNumberRule, nameRule, normalisePhone, phoneRule } from '../../shared/validation.ts';
@@ -63,6 +64,8 @@ interface Values {
   representatives?: Person[];
   rightsCard?: string;
   previousCaseNumber?: string;
+  /** 事项标识 (重大紧急 reports upwards at once). */
+  flags?: CaseFlag[];
   /** 被反映人 (purpose 揭发控告). */
   accused?: AccusedValue[];
 }
@@ -174,6 +177,7 @@ export default function RegisterPage() {
             ? { peopleCount: v.peopleCount, isJoint: true, ...(reps.length ? { representatives: reps } : {}) }
             : {}),
           ...(v.previousCaseNumber?.trim() ? { previousCaseNumber: v.previousCaseNumber.trim() } : {}),
+          ...(v.flags?.length ? { flags: v.flags } : {}),
           ...(v.purpose === 'accusation' && accusedPayload(v.accused).length
             ? { accused: accusedPayload(v.accused) }
             : {}),
@@ -412,6 +416,9 @@ export default function RegisterPage() {
                   title: c.description,
                 }))}
               />
+            </Form.Item>
+            <Form.Item label="事项标识" name="flags" extra="标记“重大紧急”的，登记后即向上一级信访部门上报">
+              <Checkbox.Group options={CASE_FLAGS.map((f) => ({ value: f, label: FLAG_RULES[f].name }))} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy}>
               登记
