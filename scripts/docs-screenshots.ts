@@ -26,6 +26,8 @@ const SCREENSHOTS: Record<string, string> = {
   'console-registered': 'console-registered',
   'console-register-anonymous': 'console-register-anonymous',
   'console-anonymous-case': 'console-anonymous-case',
+  'console-flags-filter': 'console-flags-filter',
+  'console-case-flags': 'console-case-flags',
   'console-case': 'console-case-registered',
   'console-action-modal': 'console-assign-modal',
   'console-not-accepted': 'console-not-accepted',

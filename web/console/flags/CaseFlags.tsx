@@ -114,7 +114,15 @@ export function CaseFlags(props: { caseId: number }) {
               }
             >
               {r.fromUnit}→{r.toUnit} {r.flagName} {formatDateTime(r.reportedAt)}
-              {r.acknowledgedAt ? <Tag color="green">已签收</Tag> : <Tag color="red">未签收</Tag>}
+              {r.acknowledgedAt ? (
+                <Tag color="green" style={{ marginInlineStart: 8 }}>
+                  已签收
+                </Tag>
+              ) : (
+                <Tag color="red" style={{ marginInlineStart: 8 }}>
+                  未签收
+                </Tag>
+              )}
             </List.Item>
           )}
         />
