@@ -4,6 +4,7 @@ import { subscribeAccusations } from './accusations/subscribers.ts';
 import { subscribeRollups } from './analytics/subscribers.ts';
 import { subscribeCaseAudit } from './audit/subscribers.ts';
 import type { CaseExtensions } from './cases/extensions.ts';
+import { subscribeCohandling } from './cohandling/subscribers.ts';
 import { EventBus } from './commands/events.ts';
 import { relatedOf } from './duplicates/service.ts';
 import { subscribeDuplicates } from './duplicates/subscribers.ts';
@@ -20,6 +21,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
   const events = new EventBus<PlatformEvents>();
   subscribeAccusations(events);
   subscribeFlags(events);
+  subscribeCohandling(events);
   subscribeDuplicates(events);
   subscribeWarnings(events);
   subscribeCaseNotices(events);

@@ -33,12 +33,12 @@ export const CaseListQuery = z.object({
   supervised: zFlag().optional(),
   repeat: zFlag().optional(),
   flag: z
-    .enum(['group_suspect', 'anonymous', ...CASE_FLAGS])
+    .enum(['group_suspect', 'anonymous', 'cohandling', ...CASE_FLAGS])
     .optional()
     .meta({
       description:
         'group_suspect：疑似联名/群体；anonymous：匿名信访；major_urgent：重大紧急；consent_public：同意公开；' +
-        'litigation：涉法涉诉；foreign：涉港澳台侨外；threat：扬言',
+        'litigation：涉法涉诉；foreign：涉港澳台侨外；threat：扬言；cohandling：会办',
     }),
   from: zDate('起始日期').optional().meta({ description: '收到日期起（含）' }),
   to: zDate('截止日期').optional().meta({ description: '收到日期止（含）' }),
@@ -88,6 +88,7 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   if (q.repeat) where.push(sql`${cases.repeatCount} > 0`);
   if (q.flag === 'group_suspect') where.push(eq(cases.groupSuspect, true));
   if (q.flag === 'anonymous') where.push(eq(cases.anonymous, true));
+  if (q.flag === 'cohandling') where.push(sql`cardinality(${cases.coUnitIds}) > 0`);
   if (q.flag && (CASE_FLAGS as readonly string[]).includes(q.flag)) where.push(flagged(q.flag as CaseFlag));
   if (q.from) where.push(gte(cases.receivedAt, shanghaiStart(q.from)));
   if (q.to) where.push(lt(cases.receivedAt, new Date(shanghaiStart(q.to).getTime() + 86_400_000)));

@@ -261,6 +261,11 @@ export const cases = pgTable(
      * (检举控告), kept by src/accusations; every case scope excludes them (policies.caseScope).
      */
     hiddenFromUnitIds: integer('hidden_from_unit_ids').array().notNull().default(sql`'{}'::integer[]`),
+    /**
+     * 会办单位: the co-handling units of a matter handled jointly (src/cohandling); they read it and
+     * file their part, the lead unit (assigned_unit_id) replies.
+     */
+    coUnitIds: integer('co_unit_ids').array().notNull().default(sql`'{}'::integer[]`),
     state: text('state').notNull(),
     outcome: text('outcome'),
     reasonCode: text('reason_code'),
@@ -1170,4 +1175,45 @@ export const flagReports = pgTable(
     uniqueIndex('flag_reports_case_flag_uq').on(t.caseId, t.flag),
     index('flag_reports_to_idx').on(t.toUnitId, t.acknowledgedAt),
   ],
+);
+
+// ---- cohandling ----
+
+/**
+ * 会办 (issue 11 item 5): a matter handled by a lead unit (牵头单位, the case's assigned unit) with
+ * co-handling units; its 三跨三分离 marks and the bureau that coordinates it (the common superior).
+ */
+export const caseCohandling = pgTable('case_cohandling', {
+  caseId: bigint('case_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => cases.id),
+  leadUnitId: integer('lead_unit_id')
+    .notNull()
+    .references(() => units.id),
+  coordinatingUnitId: integer('coordinating_unit_id')
+    .notNull()
+    .references(() => units.id),
+  /** 三跨三分离: cross_region, cross_department, cross_industry, separated_* (src/domain/cohandling.ts). */
+  crossTypes: jsonb('cross_types').notNull().default([]),
+  instructions: text('instructions'),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: ts('created_at').notNull(),
+});
+
+/** Each co-handling unit's part (会办意见): what it did and found, for the lead unit's reply. */
+export const caseCohandlingUnits = pgTable(
+  'case_cohandling_units',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    feedback: text('feedback'),
+    feedbackBy: integer('feedback_by').references(() => users.id),
+    feedbackAt: ts('feedback_at'),
+  },
+  (t) => [uniqueIndex('case_cohandling_units_uq').on(t.caseId, t.unitId)],
 );

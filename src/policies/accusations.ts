@@ -20,5 +20,7 @@ export const accusationPolicy = {
   viewName: (a: Actor, c: CaseRef): boolean => casePolicy.viewFullPii(a, c),
   /** No unit the matter is kept from may hold it (current, responsible, in charge, reviewing). */
   holdersAllowed: (c: CaseRef & { reviewUnitId?: number | null }): boolean =>
-    [c.currentUnitId, c.assignedUnitId, c.bureauUnitId, c.reviewUnitId].every((u) => mayHold(u, c)),
+    [c.currentUnitId, c.assignedUnitId, c.bureauUnitId, c.reviewUnitId, ...(c.coUnitIds ?? [])].every((u) =>
+      mayHold(u, c),
+    ),
 };

@@ -4,7 +4,8 @@
 // Data scope (数据范围):
 //   - a petition bureau user (信访局) sees matters located in its jurisdiction's subtree, and
 //     matters its bureau holds or is in charge of (e.g. forwarded to it from elsewhere);
-//   - a department user (责任单位) sees matters assigned to its unit or waiting on it;
+//   - a department user (责任单位) sees matters assigned to its unit or waiting on it, and those it
+//     co-handles (会办单位, src/cohandling);
 //   - a citizen sees only their own matters;
 //   - and no unit ever sees a matter it is kept from (回避: the accused unit of an accusation,
 //     src/policies/hidden.ts), whatever else would let it.
@@ -33,6 +34,8 @@ export interface CaseRef {
   petitionerUserId: number | null;
   /** 回避单位: units never shown this matter (the accused units of an accusation). */
   hiddenFromUnitIds?: readonly number[] | null;
+  /** 会办单位: co-handling units, which read the matter as the responsible unit does. */
+  coUnitIds?: readonly number[] | null;
 }
 
 /** What the policies need to know about a user being managed. */
@@ -66,7 +69,12 @@ export const casePolicy = {
     if (!STAFF_CASE_READERS.includes(a.role)) return false;
     if (hiddenFrom(a, c)) return false;
     const mine = (id: number | null | undefined) => id != null && id === a.unitId;
-    if (a.unitKind === 'department') return mine(c.assignedUnitId) || mine(c.currentUnitId);
+    if (a.unitKind === 'department')
+      return (
+        mine(c.assignedUnitId) ||
+        mine(c.currentUnitId) ||
+        (a.unitId !== null && (c.coUnitIds ?? []).includes(a.unitId))
+      );
     return inSubtree(a, c.jurisdictionCode) || mine(c.currentUnitId) || mine(c.bureauUnitId);
   },
   /**
@@ -256,7 +264,11 @@ function baseCaseScope(a: Actor, within?: string): SQL | undefined {
   if (!STAFF_CASE_READERS.includes(a.role)) return NOTHING;
   if (a.unitId === null) return NOTHING;
   if (a.unitKind === 'department')
-    return or(eq(cases.assignedUnitId, a.unitId), eq(cases.currentUnitId, a.unitId)) as SQL;
+    return or(
+      eq(cases.assignedUnitId, a.unitId),
+      eq(cases.currentUnitId, a.unitId),
+      coHandledBy(a.unitId),
+    ) as SQL;
   if (a.scopePrefix === null) return NOTHING;
   if (within !== undefined && within.startsWith(a.scopePrefix)) return undefined;
   return or(
@@ -265,6 +277,9 @@ function baseCaseScope(a: Actor, within?: string): SQL | undefined {
     eq(cases.bureauUnitId, a.unitId),
   ) as SQL;
 }
+
+/** Matters this unit co-handles (会办单位). */
+const coHandledBy = (unitId: number): SQL => sql`${unitId}::integer = any(${cases.coUnitIds})`;
 
 /** '3209' → '3210', '39' → '40'; null for all nines (no code sorts after the subtree then). */
 export function nextDecimal(digits: string): string | null {
@@ -299,7 +314,11 @@ function baseScopeParts(a: Actor, within?: string): (SQL | undefined)[] {
   const u = a.unitId;
   const not = (column: AnyColumn) => sql`${column} is distinct from ${u}`;
   if (a.unitKind === 'department')
-    return [eq(cases.assignedUnitId, u), and(not(cases.assignedUnitId), eq(cases.currentUnitId, u))];
+    return [
+      eq(cases.assignedUnitId, u),
+      and(not(cases.assignedUnitId), eq(cases.currentUnitId, u)),
+      and(not(cases.assignedUnitId), not(cases.currentUnitId), coHandledBy(u)),
+    ];
   const p = a.scopePrefix;
   if (p === null || p === '') return [whole];
   // Not in the subtree, as two ranges of the code that an index on (bureau_unit_id,

@@ -22,6 +22,7 @@ import { caseExportRoutes } from '../cases/export.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import { categoryRoutes } from '../classify/categoryRoutes.ts';
 import { classifyRoutes } from '../classify/routes.ts';
+import { cohandlingRoutes } from '../cohandling/routes.ts';
 import type { TrustProxy } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
 import { dispatchRoutes } from '../dispatch/routes.ts';
@@ -105,6 +106,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(caseRoutes(ctx), { prefix: '/api/v1' });
   await app.register(accusationRoutes(ctx), { prefix: '/api/v1' });
   await app.register(flagRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(cohandlingRoutes(ctx), { prefix: '/api/v1' });
   await app.register(caseExportRoutes(ctx), { prefix: '/api/v1' });
   await app.register(settingsRoutes(ctx), { prefix: '/api/v1' });
   await app.register(calendarRoutes(ctx), { prefix: '/api/v1' });

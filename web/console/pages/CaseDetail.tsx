@@ -44,6 +44,8 @@ import type { TimelineItem } from '../../shared/types.ts';
 import { CaseAccused } from '../accusations/CaseAccused.tsx';
 import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
 import { CaseBacklog } from '../backlog/CaseBacklog.tsx';
+import { CaseCohandling } from '../cohandling/CaseCohandling.tsx';
+import { UnitsPicker } from '../cohandling/UnitsPicker.tsx';
 import { CaseFlags } from '../flags/CaseFlags.tsx';
 import { Loading } from '../session.tsx';
 import { CaseSupervision } from '../supervision/CaseSupervision.tsx';
@@ -129,6 +131,10 @@ function FieldInput({ f, related, ...rest }: { f: Field; related: RelatedCase[];
       return <Switch {...rest} />;
     case 'unit':
       return <UnitPicker {...rest} />;
+    case 'units':
+      return <UnitsPicker {...rest} />;
+    case 'multiselect':
+      return <Select {...rest} mode="multiple" options={f.options} placeholder="请选择（可多选）" />;
     case 'datetime':
       return <DatePicker {...rest} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />;
   }
@@ -142,9 +148,11 @@ function requiredRule(f: Field): Rule {
       ? 'number'
       : f.kind === 'switch'
         ? 'boolean'
-        : f.kind === 'datetime'
-          ? 'object'
-          : 'string';
+        : f.kind === 'units' || f.kind === 'multiselect'
+          ? 'array'
+          : f.kind === 'datetime'
+            ? 'object'
+            : 'string';
   return { required: true, type, whitespace: text, message: `请${text ? '填写' : '选择'}${f.label}` };
 }
 
@@ -324,6 +332,7 @@ export default function CaseDetailPage() {
           <CaseBacklog caseId={c.id} jurisdictionCode={c.jurisdictionCode} />
           <CaseSupervision caseId={c.id} jurisdictionCode={c.jurisdictionCode} state={c.state} />
           <CaseFlags caseId={c.id} />
+          <CaseCohandling caseId={c.id} state={c.state} />
           <Card title={<h2 className="xf-h2">{c.subject}</h2>} style={{ marginBottom: 16 }}>
             <Descriptions column={3} size="small" style={{ marginBottom: 12 }}>
               <Descriptions.Item label="信访形式">{c.formName}</Descriptions.Item>
