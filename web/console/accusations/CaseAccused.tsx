@@ -21,7 +21,7 @@ export function CaseAccused(props: { caseId: number; purpose: string }) {
     enabled: props.purpose === 'accusation',
     retry: false,
   });
-  if (props.purpose !== 'accusation' || !q.data) return null;
+  if (props.purpose !== 'accusation' || !Array.isArray(q.data?.items)) return null;
   return (
     <Card title={<h2 className="xf-h2">被反映人（检举控告）</h2>} style={{ marginBottom: 16 }}>
       <Typography.Paragraph type="secondary">

@@ -28,7 +28,7 @@ export function CaseCohandling(props: { caseId: number; state: string }) {
     retry: false,
   });
   const v = q.data?.cohandling;
-  if (!v) return null;
+  if (!v || !Array.isArray(v.parts)) return null;
   const mine = v.parts.find((p) => p.unitId === me.unit?.id);
   const canFile = mine && ['handling', 'extension_pending'].includes(props.state);
   return (

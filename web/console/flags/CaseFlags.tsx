@@ -36,7 +36,7 @@ export function CaseFlags(props: { caseId: number }) {
     queryFn: () => api<FlagsAnswer>(`/api/v1/cases/${props.caseId}/flags`),
     retry: false,
   });
-  if (!q.data) return null;
+  if (!q.data || !Array.isArray(q.data.flags)) return null;
   const current = q.data.flags.map((f) => f.flag);
   return (
     <Card
