@@ -9,6 +9,7 @@ import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
 import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
+import { seedFlags } from '../seed/flags.ts';
 import { seedSupervision } from '../seed/supervision.ts';
 import { buildApp } from '../server/app.ts';
 import { boot, shutdown } from '../server/boot.ts';
@@ -29,6 +30,7 @@ async function seedDemoCases(ctx: AppContext, count: number): Promise<void> {
   await seedCampaigns(ctx, { seed: 1 }); // 专项行动 and 重点工作项目
   await seedDispatch(ctx); // 周调度: last week's meeting and its decisions
   await seedSupervision(ctx); // 督查督办: an escalated, a fed-back and a closed order
+  await seedFlags(ctx); // 事项标识: flagged matters and a 重大紧急 report to the city
 }
 
 /** The SMS line of the start banner: where texts go, said plainly when they go nowhere. */
