@@ -101,7 +101,7 @@ export const MONITORING_SOURCES = [
     title: '重大紧急上报未签收',
     severity: 'high',
     description: '下级信访部门上报的重大紧急信访事项，尚未签收',
-    roles: BUREAU,
+    roles: OVERSIGHT,
     threshold: null,
   },
 ] as const satisfies readonly SourceDef[];
