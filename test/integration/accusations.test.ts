@@ -228,6 +228,26 @@ describe('an accusation against a petition bureau (鼓楼区信访局), register
     expect(cells.join()).not.toContain(subject);
   });
 
+  it("not among the related matters of the same petitioner's other letter, nor in the duplicate check", async () => {
+    const related = (await get('gl_registrar', `/cases/${control}`)).json().related as { caseId: number }[];
+    expect(related.map((r) => r.caseId)).not.toContain(id);
+    const nj = (await get('nj_registrar', `/cases/${control}`)).json().related as { caseId: number }[];
+    expect(nj.map((r) => r.caseId)).toContain(id); // the city sees the link: the check would find it
+    const similar = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases/similar',
+      headers: h.as('gl_registrar'),
+      payload: {
+        subject,
+        content: `${subject}，反映其在履职中收受好处。`,
+        jurisdictionCode: '320106',
+        phone: '13812345678',
+      },
+    });
+    expect(similar.statusCode, similar.body).toBe(200);
+    expect(similar.json().candidates.map((c: { caseId: number }) => c.caseId)).not.toContain(id);
+  });
+
   it('not in the analytics drill-down nor the daily monitoring of 鼓楼; the city sees it', async () => {
     const today = shanghaiDate(new Date());
     const drill = (u: string, scope: string) =>
