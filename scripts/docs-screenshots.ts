@@ -28,6 +28,7 @@ const SCREENSHOTS: Record<string, string> = {
   'console-anonymous-case': 'console-anonymous-case',
   'console-flags-filter': 'console-flags-filter',
   'console-case-flags': 'console-case-flags',
+  'console-cohandling-case': 'console-cohandling-case',
   'console-case': 'console-case-registered',
   'console-action-modal': 'console-assign-modal',
   'console-not-accepted': 'console-not-accepted',

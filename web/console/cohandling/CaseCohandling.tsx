@@ -21,7 +21,8 @@ export function CaseCohandling(props: { caseId: number; state: string }) {
   const me = useStaff();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const key = ['cohandling', props.caseId];
+  // The state in the key: a 会办交办 on this page changes it, and the card appears.
+  const key = ['cohandling', props.caseId, props.state];
   const q = useQuery({
     queryKey: key,
     queryFn: () => api<{ cohandling: View | null }>(`/api/v1/cases/${props.caseId}/cohandling`),

@@ -134,7 +134,15 @@ function FieldInput({ f, related, ...rest }: { f: Field; related: RelatedCase[];
     case 'units':
       return <UnitsPicker {...rest} />;
     case 'multiselect':
-      return <Select {...rest} mode="multiple" options={f.options} placeholder="请选择（可多选）" />;
+      return (
+        <Select
+          {...rest}
+          mode="multiple"
+          options={f.options}
+          optionFilterProp="label"
+          placeholder="请选择（可多选）"
+        />
+      );
     case 'datetime':
       return <DatePicker {...rest} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />;
   }
