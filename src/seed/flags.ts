@@ -25,7 +25,13 @@ export async function seedFlags(ctx: AppContext): Promise<number> {
     const open = await w.tx
       .select()
       .from(cases)
-      .where(and(like(cases.jurisdictionCode, '3201%'), ne(cases.jurisdictionCode, '320100'), notInArray(cases.state, [...TERMINAL_STATES])))
+      .where(
+        and(
+          like(cases.jurisdictionCode, '3201%'),
+          ne(cases.jurisdictionCode, '320100'),
+          notInArray(cases.state, [...TERMINAL_STATES]),
+        ),
+      )
       .orderBy(asc(cases.id))
       .limit(PLAN.length);
     if (open.length < PLAN.length) return 0;
