@@ -1,13 +1,16 @@
 // The composition root of the capabilities' reactions: who subscribes to which event, and what
 // each adds to cases. The only module that knows them all (docs/architecture.md, "Events").
+import { subscribeAccusations } from './accusations/subscribers.ts';
 import { subscribeRollups } from './analytics/subscribers.ts';
 import { subscribeCaseAudit } from './audit/subscribers.ts';
 import { subscribeCardEntries } from './cards/entries.ts';
 import type { CaseExtensions } from './cases/extensions.ts';
+import { subscribeCohandling } from './cohandling/subscribers.ts';
 import { EventBus } from './commands/events.ts';
 import { relatedOf } from './duplicates/service.ts';
 import { subscribeDuplicates } from './duplicates/subscribers.ts';
 import type { PlatformEvents } from './events.ts';
+import { subscribeFlags } from './flags/subscribers.ts';
 import { subscribeMediation } from './mediation/subscribers.ts';
 import { subscribeCaseNotices } from './notify/caseNotices.ts';
 import { searchColumns } from './search/columns.ts';
@@ -19,6 +22,9 @@ import { subscribeWarnings } from './warnings/subscribers.ts';
 
 export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExtensions: CaseExtensions } {
   const events = new EventBus<PlatformEvents>();
+  subscribeAccusations(events);
+  subscribeFlags(events);
+  subscribeCohandling(events);
   subscribeDuplicates(events);
   subscribeWarnings(events);
   subscribeCaseNotices(events);

@@ -1,17 +1,19 @@
 // Indicators API (analytics contract, "Indicators"): /analytics/indicators, /analytics/cases,
 // /analytics/trend, /analytics/overdue-by-unit. Who may read and which scope: analyticsScope
 // (src/policies). Figures come from the rollups (indicators.ts); only /cases reads `cases`.
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CaseSummary, caseTextFor, presentSummary } from '../cases/presenters.ts';
 import { UnitLookup } from '../cases/units.ts';
 import type { AppContext } from '../context.ts';
 import { INDICATOR_DEFINITIONS } from '../domain/indicators/index.ts';
+import { flagCounts } from '../flags/queries.ts';
 import { analyticsScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zIdParam, zPage, zText } from '../server/fields.ts';
 import { casesBehind, DRILL_METRICS } from './drill.ts';
-import { defaultRange, GROUP_BYS, indicatorsFor, overdueByUnit, trendFor } from './indicators.ts';
+import { defaultRange, GROUP_BYS, indicatorsFor, overdueByUnit, prefixOf, trendFor } from './indicators.ts';
 
 const rate = z.number().nullable();
 export const IndicatorsSchema = z.object({
@@ -72,6 +74,9 @@ export const analyticsRoutes =
               to: z.string(),
               scope: z.object({ code: z.string(), name: z.string() }),
               totals: IndicatorsSchema,
+              flags: z
+                .record(z.string(), z.number())
+                .meta({ description: '收到日期在期间内、带各项标识的信访事项数（重大紧急、扬言等）' }),
               rows: z.array(
                 IndicatorsSchema.extend({ key: z.string(), label: z.string(), drill: z.boolean() }),
               ),
@@ -81,7 +86,12 @@ export const analyticsRoutes =
       },
       async (req) => {
         const code = analyticsScope(actorOf(req), req.query.scope);
-        return indicatorsFor(ctx.db, { range: rangeOf(req.query), scope: code, groupBy: req.query.groupBy });
+        const range = rangeOf(req.query);
+        const [indicators, flags] = await Promise.all([
+          indicatorsFor(ctx.db, { range, scope: code, groupBy: req.query.groupBy }),
+          flagCounts(ctx.db, prefixOf(code), range),
+        ]);
+        return { ...indicators, flags };
       },
     );
 

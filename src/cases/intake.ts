@@ -12,9 +12,11 @@ import {
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { caseEvents, caseParties, cases, users } from '../db/schema.ts';
+import type { AccusedInput } from '../domain/accusations.ts';
 import { ANONYMOUS_ADDRESSEE, anonymousRefusal } from '../domain/anonymity.ts';
 import { isCategoryCode } from '../domain/categories.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
+import type { CaseFlag } from '../domain/flags.ts';
 import { countyOf, levelOf } from '../domain/jurisdictions.ts';
 import { activeDue, type Clocks, startClock } from '../domain/lifecycle/clocks.ts';
 import { type CaseForm, type CaseState, isOpen, type Purpose } from '../domain/lifecycle/vocabulary.ts';
@@ -50,6 +52,10 @@ export interface IntakeInput {
   isJoint?: boolean;
   /** 匿名信访: staff registering a letter or call with no name (src/domain/anonymity.ts). */
   anonymous?: boolean;
+  /** 被反映人/被反映单位 of an accusation (recorded by src/accusations on `case.registered`). */
+  accused?: AccusedInput[];
+  /** National flags given at registration (recorded by src/flags on `case.registered`). */
+  flags?: CaseFlag[];
   /** The case this petition says it follows up (信访件编号). */
   previousCaseNumber?: string;
   receivedAt?: Date;

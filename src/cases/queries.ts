@@ -3,7 +3,8 @@ import { and, asc, count, desc, eq, gte, inArray, like, lt, type SQL, sql } from
 import { unionAll } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { cases } from '../db/schema.ts';
+import { caseFlags, cases } from '../db/schema.ts';
+import { CASE_FLAGS, type CaseFlag } from '../domain/flags.ts';
 import { FORMS, STATES } from '../domain/lifecycle/vocabulary.ts';
 import { zCode, zDate, zFlag, zIdParam, zPage, zText } from '../domain/validation/fields.ts';
 import { type Actor, caseScope, caseScopeParts } from '../policies/index.ts';
@@ -32,15 +33,23 @@ export const CaseListQuery = z.object({
   supervised: zFlag().optional(),
   repeat: zFlag().optional(),
   flag: z
-    .enum(['group_suspect', 'anonymous'])
+    .enum(['group_suspect', 'anonymous', 'cohandling', ...CASE_FLAGS])
     .optional()
-    .meta({ description: 'group_suspect：疑似联名/群体；anonymous：匿名信访' }),
+    .meta({
+      description:
+        'group_suspect：疑似联名/群体；anonymous：匿名信访；major_urgent：重大紧急；consent_public：同意公开；' +
+        'litigation：涉法涉诉；foreign：涉港澳台侨外；threat：扬言；cohandling：会办',
+    }),
   from: zDate('起始日期').optional().meta({ description: '收到日期起（含）' }),
   to: zDate('截止日期').optional().meta({ description: '收到日期止（含）' }),
   sort: z.enum(['receivedAt', 'dueAt', 'caseNumber']).default('receivedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+/** Matters carrying a national flag (src/flags: one row per flag in case_flags). */
+const flagged = (flag: CaseFlag) =>
+  sql`exists (select 1 from ${caseFlags} where ${caseFlags.caseId} = ${cases.id} and ${caseFlags.flag} = ${flag})`;
 
 /** 320106 → '320106'; 320100 → '3201'; 320000 → '32' (the prefix shared by the subtree). */
 export const prefixOf = (code: string) => (code.length > 6 ? code : code.replace(/(00)+$/, ''));
@@ -79,6 +88,8 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   if (q.repeat) where.push(sql`${cases.repeatCount} > 0`);
   if (q.flag === 'group_suspect') where.push(eq(cases.groupSuspect, true));
   if (q.flag === 'anonymous') where.push(eq(cases.anonymous, true));
+  if (q.flag === 'cohandling') where.push(sql`cardinality(${cases.coUnitIds}) > 0`);
+  if (q.flag && (CASE_FLAGS as readonly string[]).includes(q.flag)) where.push(flagged(q.flag as CaseFlag));
   if (q.from) where.push(gte(cases.receivedAt, shanghaiStart(q.from)));
   if (q.to) where.push(lt(cases.receivedAt, new Date(shanghaiStart(q.to).getTime() + 86_400_000)));
   const filters = and(...where);

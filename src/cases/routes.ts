@@ -7,6 +7,8 @@ import { auditPersonalDataRead } from '../audit/reads.ts';
 import { idempotencyClaim } from '../commands/idempotency.ts';
 import type { AppContext } from '../context.ts';
 import { caseDocuments, cases, outbox } from '../db/schema.ts';
+import { AccusedInput, MAX_ACCUSED } from '../domain/accusations.ts';
+import { CASE_FLAGS } from '../domain/flags.ts';
 import { ACTION_NAMES } from '../domain/lifecycle/actions.ts';
 import { FORMS, PURPOSES } from '../domain/lifecycle/vocabulary.ts';
 import { notFound } from '../errors.ts';
@@ -55,6 +57,16 @@ const IntakeBody = z.object({
   peopleCount: z.number().int().min(1).max(100000).optional(),
   isJoint: z.boolean().optional(),
   anonymous: z.boolean().optional().meta({ description: '匿名信访（仅工作人员登记来信、来电时）' }),
+  accused: z
+    .array(AccusedInput)
+    .max(MAX_ACCUSED, `被反映人（单位）不超过${MAX_ACCUSED}个`)
+    .optional()
+    .meta({ description: '被反映人/被反映单位（揭发控告）；被反映单位看不到该事项' }),
+  flags: z
+    .array(z.enum(CASE_FLAGS, { error: `标识应为 ${CASE_FLAGS.join('、')} 之一` }))
+    .max(CASE_FLAGS.length)
+    .optional()
+    .meta({ description: '事项标识：重大紧急（即向上一级上报）、同意公开、涉法涉诉、涉港澳台侨外、扬言' }),
   previousCaseNumber: z
     .string()
     .regex(/^\d{16,19}$/, '信访件编号格式不正确')

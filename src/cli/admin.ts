@@ -13,6 +13,7 @@ import { seedBacklog } from '../seed/backlog.ts';
 import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
+import { seedFlags } from '../seed/flags.ts';
 import { seedLinkage } from '../seed/linkage.ts';
 import { seedMediation } from '../seed/mediation.ts';
 import { seedReceptions } from '../seed/receptions.ts';
@@ -103,6 +104,8 @@ export function registerAdminCommands(program: Command): void {
           out(`调解移交 ${md} 件 / mediation referrals seeded`);
           const lk = await seedLinkage(ctx);
           out(`部门联动 ${lk} 项 / linkage records seeded`);
+          const fl = await seedFlags(ctx);
+          out(`事项标识 ${fl} 件 / flagged matters seeded`);
         }
       } finally {
         await shutdown(ctx);

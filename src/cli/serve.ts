@@ -10,6 +10,7 @@ import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
 import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
+import { seedFlags } from '../seed/flags.ts';
 import { seedLinkage } from '../seed/linkage.ts';
 import { seedMediation } from '../seed/mediation.ts';
 import { seedReceptions } from '../seed/receptions.ts';
@@ -39,6 +40,7 @@ async function seedDemoCases(ctx: AppContext, count: number): Promise<void> {
   await seedVideoHall(ctx); // 视频接访 booked and held, the hall's queue today, lawyers on duty
   await seedMediation(ctx); // 访调对接 and 专家库: bodies, referrals with outcomes, experts' opinions
   await seedLinkage(ctx); // 部门联动: referrals, 信访救助, 跨省协作, 三无 evaluations
+  await seedFlags(ctx); // 事项标识: flagged matters and a 重大紧急 report to the city
 }
 
 /** The SMS line of the start banner: where texts go, said plainly when they go nowhere. */

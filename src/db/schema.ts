@@ -256,6 +256,16 @@ export const cases = pgTable(
     groupSuspect: boolean('group_suspect').notNull().default(false),
     /** 匿名信访: registered by staff with no petitioner identity (src/domain/anonymity.ts). */
     anonymous: boolean('anonymous').notNull().default(false),
+    /**
+     * 回避单位: units that may never see this matter — the accused (被反映) units of an accusation
+     * (检举控告), kept by src/accusations; every case scope excludes them (policies.caseScope).
+     */
+    hiddenFromUnitIds: integer('hidden_from_unit_ids').array().notNull().default(sql`'{}'::integer[]`),
+    /**
+     * 会办单位: the co-handling units of a matter handled jointly (src/cohandling); they read it and
+     * file their part, the lead unit (assigned_unit_id) replies.
+     */
+    coUnitIds: integer('co_unit_ids').array().notNull().default(sql`'{}'::integer[]`),
     state: text('state').notNull(),
     outcome: text('outcome'),
     reasonCode: text('reason_code'),
@@ -1896,4 +1906,121 @@ export const sanwuEvaluations = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('sanwu_evaluations_uq').on(t.jurisdictionCode, t.year)],
+);
+
+// ---- accusations ----
+
+/**
+ * 被反映人/被反映单位 of an accusation (检举控告, issue 11 item 7): the person (name encrypted like a
+ * party's), their post, and the unit — a unit of the platform (then hidden from the matter and
+ * never its holder) or free text for a body outside it.
+ */
+export const caseAccused = pgTable(
+  'case_accused',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    personNameEnc: text('person_name_enc'),
+    position: text('position'), // 职务
+    unitId: integer('unit_id').references(() => units.id),
+    unitName: text('unit_name'), // the unit's name, or the body named when it is not on the platform
+    recordedBy: integer('recorded_by').references(() => users.id),
+    recordedAt: ts('recorded_at').notNull(),
+  },
+  (t) => [index('case_accused_case_idx').on(t.caseId), index('case_accused_unit_idx').on(t.unitId)],
+);
+
+// ---- flags ----
+
+/**
+ * National flags on a matter (国家信访信息系统标识, issue 11 item 9): 重大紧急, 同意公开, 涉法涉诉,
+ * 涉港澳台侨外, 扬言 (src/domain/flags.ts). One row per flag set; clearing deletes it.
+ */
+export const caseFlags = pgTable(
+  'case_flags',
+  {
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    flag: text('flag').notNull(),
+    setBy: integer('set_by').references(() => users.id),
+    setAt: ts('set_at').notNull(),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.flag] }), index('case_flags_flag_idx').on(t.flag, t.caseId)],
+);
+
+/**
+ * 重大紧急上报: a matter flagged 重大紧急 is reported to the petition bureau above the one in charge;
+ * its leaders are told by SMS and acknowledge (签收) it in the console.
+ */
+export const flagReports = pgTable(
+  'flag_reports',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    flag: text('flag').notNull(),
+    fromUnitId: integer('from_unit_id')
+      .notNull()
+      .references(() => units.id),
+    toUnitId: integer('to_unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The superior bureau's jurisdiction: its scope sees the report. */
+    jurisdictionCode: code('jurisdiction_code').notNull(),
+    note: text('note'),
+    reportedBy: integer('reported_by').references(() => users.id),
+    reportedAt: ts('reported_at').notNull(),
+    acknowledgedBy: integer('acknowledged_by').references(() => users.id),
+    acknowledgedAt: ts('acknowledged_at'),
+  },
+  (t) => [
+    uniqueIndex('flag_reports_case_flag_uq').on(t.caseId, t.flag),
+    index('flag_reports_to_idx').on(t.toUnitId, t.acknowledgedAt),
+  ],
+);
+
+// ---- cohandling ----
+
+/**
+ * 会办 (issue 11 item 5): a matter handled by a lead unit (牵头单位, the case's assigned unit) with
+ * co-handling units; its 三跨三分离 marks and the bureau that coordinates it (the common superior).
+ */
+export const caseCohandling = pgTable('case_cohandling', {
+  caseId: bigint('case_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => cases.id),
+  leadUnitId: integer('lead_unit_id')
+    .notNull()
+    .references(() => units.id),
+  coordinatingUnitId: integer('coordinating_unit_id')
+    .notNull()
+    .references(() => units.id),
+  /** 三跨三分离: cross_region, cross_department, cross_industry, separated_* (src/domain/cohandling.ts). */
+  crossTypes: jsonb('cross_types').notNull().default([]),
+  instructions: text('instructions'),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: ts('created_at').notNull(),
+});
+
+/** Each co-handling unit's part (会办意见): what it did and found, for the lead unit's reply. */
+export const caseCohandlingUnits = pgTable(
+  'case_cohandling_units',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    feedback: text('feedback'),
+    feedbackBy: integer('feedback_by').references(() => users.id),
+    feedbackAt: ts('feedback_at'),
+  },
+  (t) => [uniqueIndex('case_cohandling_units_uq').on(t.caseId, t.unitId)],
 );

@@ -90,7 +90,14 @@ export async function agendaFor(
 ): Promise<Agenda> {
   const w = weekOf(date);
   const figures = await weekFigures(exec, bureau.jurisdictionCode, w.from, w.to, now);
-  const sources = await collectSources(exec, bureau.jurisdictionCode, sourcesFor(role), now, AGENDA_TOPICS);
+  const sources = await collectSources(
+    exec,
+    bureau.jurisdictionCode,
+    sourcesFor(role),
+    now,
+    AGENDA_TOPICS,
+    bureau.unitId,
+  );
   const topics = sources
     .flatMap((s) =>
       s.items.map((i, rank) => ({ s, i, rank, order: SEVERITY_ORDER[s.severity as Severity] ?? 3 })),

@@ -6,6 +6,7 @@ import { cases, units } from '../db/schema.ts';
 import { endOfShanghaiDay, shanghaiDate } from '../domain/deadlines/index.ts';
 import { TERMINAL_STATES } from '../domain/lifecycle/vocabulary.ts';
 import { daysBetween } from '../domain/monitoring/sources.ts';
+import { notHiddenFrom } from '../policies/index.ts';
 import type { SourceCollector, SourceQuery, SourceResult } from './types.ts';
 
 async function casesWhere(q: SourceQuery, due: SQL, kind: 'overdue' | 'near'): Promise<SourceResult> {
@@ -13,6 +14,7 @@ async function casesWhere(q: SourceQuery, due: SQL, kind: 'overdue' | 'near'): P
     like(cases.jurisdictionCode, `${q.prefix}%`),
     notInArray(cases.state, [...TERMINAL_STATES]),
     due,
+    q.viewerUnitId === null ? undefined : notHiddenFrom(q.viewerUnitId),
   );
   const [c] = await q.exec.select({ n: count() }).from(cases).where(where);
   const total = Number(c?.n ?? 0);

@@ -3,6 +3,7 @@
 // capability (督办单逾期未反馈, 重点项目节点逾期 …) plugs in with one row there and one entry here.
 import { newCandidates, stalledMatters } from '../backlog/monitoring.ts';
 import type { SourceId } from '../domain/monitoring/sources.ts';
+import { pendingFlagReports } from '../flags/monitoring.ts';
 import { overdueReferrals } from '../linkage/monitoring.ts';
 import { overdueProjectMilestones } from '../projects/monitoring.ts';
 import { overdueOrders } from '../supervision/monitoring.ts';
@@ -19,4 +20,5 @@ export const MONITORING_COLLECTORS: Record<SourceId, SourceCollector> = {
   supervision_overdue: overdueOrders,
   linkage_overdue: overdueReferrals,
   project_milestone_overdue: overdueProjectMilestones,
+  flag_report_pending: pendingFlagReports,
 };

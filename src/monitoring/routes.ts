@@ -64,7 +64,7 @@ export const monitoringRoutes =
         return {
           date: shanghaiDate(now),
           scope: { code, name: await scopeName(ctx.db, code) },
-          sources: await collectSources(ctx.db, code, sourcesFor(actor.role), now),
+          sources: await collectSources(ctx.db, code, sourcesFor(actor.role), now, undefined, actor.unitId),
         };
       },
     );

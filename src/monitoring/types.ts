@@ -20,6 +20,8 @@ export interface MonitoringItem {
 
 export interface SourceQuery {
   exec: Executor;
+  /** The unit looking, if any: matters kept from it (回避) are not listed or counted. */
+  viewerUnitId: number | null;
   /** Jurisdiction code of the scope ('320100') and its prefix ('3201'). */
   code: string;
   prefix: string;

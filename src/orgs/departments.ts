@@ -30,3 +30,24 @@ export const DEPARTMENTS: readonly DepartmentDef[] = [
 
 /** Town-level petition office (乡镇/街道信访办). */
 export const TOWN_OFFICE_NAME = '信访办';
+
+/**
+ * Bodies a matter may be referred to besides the government's departments (issue 11 item 7):
+ * accusations against officials go to the discipline organs (纪委监委), and matters of the people's
+ * congress, political-legal commission, courts and procuratorates to them. Each city and county has
+ * one of each (the province too); they act on a matter like a department (kind 'department').
+ */
+export interface OrganDef {
+  key: string;
+  short: string;
+  /** Name appended to the jurisdiction's name at province, city and county level. */
+  names: readonly [province: string, city: string, county: string];
+}
+
+export const ORGANS: readonly OrganDef[] = [
+  { key: 'jiwei', short: '纪委监委', names: ['纪委监委', '纪委监委', '纪委监委'] },
+  { key: 'renda', short: '人大常委会', names: ['人大常委会', '人大常委会', '人大常委会'] },
+  { key: 'zhengfa', short: '政法委', names: ['委政法委', '委政法委', '委政法委'] },
+  { key: 'fayuan', short: '人民法院', names: ['高级人民法院', '中级人民法院', '人民法院'] },
+  { key: 'jianchayuan', short: '人民检察院', names: ['人民检察院', '人民检察院', '人民检察院'] },
+];

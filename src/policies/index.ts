@@ -4,8 +4,11 @@
 // Data scope (数据范围):
 //   - a petition bureau user (信访局) sees matters located in its jurisdiction's subtree, and
 //     matters its bureau holds or is in charge of (e.g. forwarded to it from elsewhere);
-//   - a department user (责任单位) sees matters assigned to its unit or waiting on it;
-//   - a citizen sees only their own matters.
+//   - a department user (责任单位) sees matters assigned to its unit or waiting on it, and those it
+//     co-handles (会办单位, src/cohandling);
+//   - a citizen sees only their own matters;
+//   - and no unit ever sees a matter it is kept from (回避: the accused unit of an accusation,
+//     src/policies/hidden.ts), whatever else would let it.
 import { type AnyColumn, and, eq, gte, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { auditLog, cases, jurisdictions, reports, units, users, warnings } from '../db/schema.ts';
 import { DOCUMENT_AUDIENCE, type DocumentKind } from '../documents/types.ts';
@@ -13,9 +16,11 @@ import type { AnyActionDef } from '../domain/lifecycle/actions.ts';
 import type { Role } from '../domain/roles.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { type Actor, inSubtree } from './actor.ts';
+import { hiddenFrom, notHiddenFrom } from './hidden.ts';
 
 export type { Actor } from './actor.ts';
 export { inSubtree } from './actor.ts';
+export { hiddenFrom, mayHold, notHiddenFrom } from './hidden.ts';
 
 /** What the policies need to know about a case. */
 export interface CaseRef {
@@ -27,6 +32,10 @@ export interface CaseRef {
   currentUnitId?: number | null;
   bureauUnitId?: number | null;
   petitionerUserId: number | null;
+  /** 回避单位: units never shown this matter (the accused units of an accusation). */
+  hiddenFromUnitIds?: readonly number[] | null;
+  /** 会办单位: co-handling units, which read the matter as the responsible unit does. */
+  coUnitIds?: readonly number[] | null;
 }
 
 /** What the policies need to know about a user being managed. */
@@ -58,8 +67,14 @@ export const casePolicy = {
     if (a.queryCodeCaseId !== undefined) return c.id === a.queryCodeCaseId;
     if (a.role === 'citizen') return c.petitionerUserId === a.userId;
     if (!STAFF_CASE_READERS.includes(a.role)) return false;
+    if (hiddenFrom(a, c)) return false;
     const mine = (id: number | null | undefined) => id != null && id === a.unitId;
-    if (a.unitKind === 'department') return mine(c.assignedUnitId) || mine(c.currentUnitId);
+    if (a.unitKind === 'department')
+      return (
+        mine(c.assignedUnitId) ||
+        mine(c.currentUnitId) ||
+        (a.unitId !== null && (c.coUnitIds ?? []).includes(a.unitId))
+      );
     return inSubtree(a, c.jurisdictionCode) || mine(c.currentUnitId) || mine(c.bureauUnitId);
   },
   /**
@@ -237,11 +252,23 @@ const NOTHING = sql`false`;
  * implication, and the scope's OR would cost a visit to every matching row to count a list.
  */
 export function caseScope(a: Actor, within?: string): SQL | undefined {
+  const base = baseCaseScope(a, within);
+  if (a.role === 'citizen' || a.unitId === null || base === NOTHING) return base;
+  const kept = notHiddenFrom(a.unitId);
+  return base === undefined ? kept : and(base, kept);
+}
+
+/** The scope by role, unit and jurisdiction, before 回避. */
+function baseCaseScope(a: Actor, within?: string): SQL | undefined {
   if (a.role === 'citizen') return eq(cases.petitionerUserId, a.userId);
   if (!STAFF_CASE_READERS.includes(a.role)) return NOTHING;
   if (a.unitId === null) return NOTHING;
   if (a.unitKind === 'department')
-    return or(eq(cases.assignedUnitId, a.unitId), eq(cases.currentUnitId, a.unitId)) as SQL;
+    return or(
+      eq(cases.assignedUnitId, a.unitId),
+      eq(cases.currentUnitId, a.unitId),
+      coHandledBy(a.unitId),
+    ) as SQL;
   if (a.scopePrefix === null) return NOTHING;
   if (within?.startsWith(a.scopePrefix)) return undefined;
   return or(
@@ -250,6 +277,9 @@ export function caseScope(a: Actor, within?: string): SQL | undefined {
     eq(cases.bureauUnitId, a.unitId),
   ) as SQL;
 }
+
+/** Matters this unit co-handles (会办单位). */
+const coHandledBy = (unitId: number): SQL => sql`${unitId}::integer = any(${cases.coUnitIds})`;
 
 /** '3209' → '3210', '39' → '40'; null for all nines (no code sorts after the subtree then). */
 export function nextDecimal(digits: string): string | null {
@@ -266,7 +296,14 @@ export function nextDecimal(digits: string): string | null {
  * per match (a county's unfiltered list: ≈ 70–280 ms at 1M cases instead of a few ms).
  */
 export function caseScopeParts(a: Actor, within?: string): (SQL | undefined)[] {
-  const whole = caseScope(a, within);
+  const parts = baseScopeParts(a, within);
+  if (a.role === 'citizen' || a.unitId === null) return parts;
+  const kept = notHiddenFrom(a.unitId);
+  return parts.map((p) => (p === undefined ? kept : and(p, kept)));
+}
+
+function baseScopeParts(a: Actor, within?: string): (SQL | undefined)[] {
+  const whole = baseCaseScope(a, within);
   if (
     whole === undefined ||
     a.role === 'citizen' ||
@@ -277,7 +314,11 @@ export function caseScopeParts(a: Actor, within?: string): (SQL | undefined)[] {
   const u = a.unitId;
   const not = (column: AnyColumn) => sql`${column} is distinct from ${u}`;
   if (a.unitKind === 'department')
-    return [eq(cases.assignedUnitId, u), and(not(cases.assignedUnitId), eq(cases.currentUnitId, u))];
+    return [
+      eq(cases.assignedUnitId, u),
+      and(not(cases.assignedUnitId), eq(cases.currentUnitId, u)),
+      and(not(cases.assignedUnitId), not(cases.currentUnitId), coHandledBy(u)),
+    ];
   const p = a.scopePrefix;
   if (p === null || p === '') return [whole];
   // Not in the subtree, as two ranges of the code that an index on (bureau_unit_id,

@@ -340,6 +340,7 @@ describe('paths', () => {
       'link_repeat', // test/integration/duplicates.test.ts
       'schedule_hearing', // test/integration/hearings.test.ts
       'record_hearing',
+      'assign_cohandling', // test/integration/cohandling.test.ts
     ];
     expect(new Set([...here, ...scenario, ...elsewhere])).toEqual(new Set(Object.keys(ACTIONS)));
   });

@@ -37,6 +37,8 @@ describe('scheduling a hearing in the console', () => {
         if (url.pathname.endsWith('/notifications')) return json({ items: [] });
         if (url.pathname.endsWith('/backlog')) return json({ items: [] }); // no 积案 on this case
         if (url.pathname.endsWith('/supervision')) return json({ items: [] }); // no 督办 on this case
+        if (url.pathname.endsWith('/flags')) return json({ flags: [], reports: [] }); // no 事项标识
+        if (url.pathname.endsWith('/cohandling')) return json({ cohandling: null }); // not 会办
         if (url.pathname.endsWith('/actions')) {
           posted.push(JSON.parse(String(init?.body)));
           const { related: _r, ...answer } = detail;

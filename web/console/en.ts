@@ -77,6 +77,7 @@ addEnglish({
   问题属地代码: 'Place code',
   '问题属地代码（如 320106）': 'Place code (e.g. 320106)',
   标识: 'Flags',
+  事项标识: 'Case flag',
   督办件: 'Supervised',
   积案: 'Backlog',
   收到日期: 'Date received',

@@ -172,6 +172,8 @@ addEnglish({
   '请通过法定途径解决：{{channel}}': 'Please use the legal channel: {{channel}}',
   '已转送{{unit}}处理': 'Forwarded to {{unit}}',
   '已交{{unit}}办理': 'Assigned to {{unit}}',
+  '已交{{unit}}牵头办理，{{co}}会办': 'Assigned to {{unit}} (lead), with {{co}}',
+  会办交办: 'Assigned for joint handling',
   正在办理: 'Being handled',
   '办理期限延长{{days}}日，原因：{{reason}}': 'Deadline extended by {{days}} days: {{reason}}',
   '结论：{{o}}': 'Outcome: {{o}}',

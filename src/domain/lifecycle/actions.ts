@@ -7,6 +7,7 @@ import { accept } from './actions/accept.ts';
 import { addProgress } from './actions/addProgress.ts';
 import { approveExtension } from './actions/approveExtension.ts';
 import { assign } from './actions/assign.ts';
+import { assignCohandling } from './actions/assignCohandling.ts';
 import { close, closeByLapse } from './actions/close.ts';
 import { deliver } from './actions/deliver.ts';
 import { expireEvaluation } from './actions/expireEvaluation.ts';
@@ -35,6 +36,7 @@ export const ACTIONS = {
   not_accept: notAccept,
   refer_channel: referChannel,
   assign,
+  assign_cohandling: assignCohandling,
   object,
   add_progress: addProgress,
   request_extension: requestExtension,

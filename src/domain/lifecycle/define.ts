@@ -72,6 +72,8 @@ export interface CasePatch {
   bureauUnitId?: number | null;
   assignedUnitId?: number | null;
   reviewUnitId?: number | null;
+  /** 会办单位 (assign_cohandling). */
+  coUnitIds?: number[];
   acceptedAt?: Date | null;
   deliveredAt?: Date | null;
   closedAt?: Date | null;
@@ -151,7 +153,18 @@ export type Phrase = { key: string; values?: Record<string, string | number> } |
 export interface FormField {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'select' | 'radio' | 'number' | 'unit' | 'switch' | 'relatedCase' | 'datetime';
+  kind:
+    | 'text'
+    | 'textarea'
+    | 'select'
+    | 'multiselect'
+    | 'radio'
+    | 'number'
+    | 'unit'
+    | 'units'
+    | 'switch'
+    | 'relatedCase'
+    | 'datetime';
   required?: boolean;
   options?: { value: string; label: string }[];
   initial?: unknown;

@@ -104,6 +104,14 @@ export const MONITORING_SOURCES = [
     roles: OVERSIGHT,
     threshold: null,
   },
+  {
+    id: 'flag_report_pending',
+    title: '重大紧急上报未签收',
+    severity: 'high',
+    description: '下级信访部门上报的重大紧急信访事项，尚未签收',
+    roles: OVERSIGHT,
+    threshold: null,
+  },
 ] as const satisfies readonly SourceDef[];
 
 export type SourceId = (typeof MONITORING_SOURCES)[number]['id'];

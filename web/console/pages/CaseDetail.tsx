@@ -41,9 +41,13 @@ import {
 } from '../../shared/api.ts';
 import { daysLeft, formatDate, formatDateTime } from '../../shared/format.ts';
 import type { TimelineItem } from '../../shared/types.ts';
+import { CaseAccused } from '../accusations/CaseAccused.tsx';
 import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
 import { CaseBacklog } from '../backlog/CaseBacklog.tsx';
+import { CaseCohandling } from '../cohandling/CaseCohandling.tsx';
+import { UnitsPicker } from '../cohandling/UnitsPicker.tsx';
 import { CaseExperts } from '../experts/CaseExperts.tsx';
+import { CaseFlags } from '../flags/CaseFlags.tsx';
 import { CaseLinkage } from '../linkage/CaseLinkage.tsx';
 import { CaseMediation } from '../mediation/CaseMediation.tsx';
 import { Loading } from '../session.tsx';
@@ -131,6 +135,18 @@ function FieldInput({ f, related, ...rest }: { f: Field; related: RelatedCase[];
       return <Switch {...rest} />;
     case 'unit':
       return <UnitPicker {...rest} />;
+    case 'units':
+      return <UnitsPicker {...rest} />;
+    case 'multiselect':
+      return (
+        <Select
+          {...rest}
+          mode="multiple"
+          options={f.options}
+          optionFilterProp="label"
+          placeholder="请选择（可多选）"
+        />
+      );
     case 'datetime':
       return <DatePicker {...rest} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />;
   }
@@ -144,9 +160,11 @@ function requiredRule(f: Field): Rule {
       ? 'number'
       : f.kind === 'switch'
         ? 'boolean'
-        : f.kind === 'datetime'
-          ? 'object'
-          : 'string';
+        : f.kind === 'units' || f.kind === 'multiselect'
+          ? 'array'
+          : f.kind === 'datetime'
+            ? 'object'
+            : 'string';
   return { required: true, type, whitespace: text, message: `请${text ? '填写' : '选择'}${f.label}` };
 }
 
@@ -329,6 +347,8 @@ export default function CaseDetailPage() {
           <CaseMediation caseId={c.id} state={c.state} currentUnitId={c.currentUnitId ?? null} />
           <CaseExperts caseId={c.id} jurisdictionCode={c.jurisdictionCode} />
           <CaseLinkage caseId={c.id} state={c.state} />
+          <CaseFlags caseId={c.id} />
+          <CaseCohandling caseId={c.id} state={c.state} />
           <Card title={<h2 className="xf-h2">{c.subject}</h2>} style={{ marginBottom: 16 }}>
             <Descriptions column={3} size="small" style={{ marginBottom: 12 }}>
               <Descriptions.Item label="信访形式">{c.formName}</Descriptions.Item>
@@ -353,6 +373,7 @@ export default function CaseDetailPage() {
               {c.content}
             </Typography.Paragraph>
           </Card>
+          <CaseAccused caseId={c.id} purpose={c.purpose} />
           <Card title={<h2 className="xf-h2">信访人</h2>} style={{ marginBottom: 16 }}>
             <Table
               size="small"

@@ -27,9 +27,11 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ANONYMOUS_FORMS } from '../../../src/domain/anonymity.ts';
 import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
+import { CASE_FLAGS, type CaseFlag, FLAG_RULES } from '../../../src/domain/flags.ts';
 import { PURPOSE_NAMES, PURPOSES, type Purpose } from '../../../src/domain/lifecycle/vocabulary.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { idNumberRule, nameRule, normalisePhone, phoneRule } from '../../shared/validation.ts';
+import { AccusedFields, type AccusedValue, accusedPayload } from '../accusations/AccusedFields.tsx';
 import { CardCheckHint } from '../cards/CardCheckHint.tsx';
 import { PlaceCascader } from '../widgets.tsx';
 import { RegisterAssist } from './RegisterAssist.tsx';
@@ -63,6 +65,10 @@ interface Values {
   representatives?: Person[];
   rightsCard?: string;
   previousCaseNumber?: string;
+  /** 事项标识 (重大紧急 reports upwards at once). */
+  flags?: CaseFlag[];
+  /** 被反映人 (purpose 揭发控告). */
+  accused?: AccusedValue[];
 }
 
 interface Registered {
@@ -145,6 +151,7 @@ export default function RegisterPage() {
   const mayBeAnonymous = (ANONYMOUS_FORMS as readonly string[]).includes(kind);
   const anonymous = Form.useWatch('anonymous', form) === true && mayBeAnonymous;
   const rightsCard = Form.useWatch('rightsCard', form) as string | undefined;
+  const accusation = Form.useWatch('purpose', form) === 'accusation';
 
   async function submit(v: Values) {
     setBusy(true);
@@ -172,6 +179,10 @@ export default function RegisterPage() {
             ? { peopleCount: v.peopleCount, isJoint: true, ...(reps.length ? { representatives: reps } : {}) }
             : {}),
           ...(v.previousCaseNumber?.trim() ? { previousCaseNumber: v.previousCaseNumber.trim() } : {}),
+          ...(v.flags?.length ? { flags: v.flags } : {}),
+          ...(v.purpose === 'accusation' && accusedPayload(v.accused).length
+            ? { accused: accusedPayload(v.accused) }
+            : {}),
         },
       });
       setDone(r);
@@ -395,6 +406,7 @@ export default function RegisterPage() {
             >
               <Input.TextArea rows={6} maxLength={5000} showCount />
             </Form.Item>
+            {accusation ? <AccusedFields /> : null}
             <RegisterAssist form={form} />
             <Form.Item label="内容分类" name="categoryCode" extra="可采用上方的分类建议">
               <Select
@@ -409,6 +421,9 @@ export default function RegisterPage() {
                   title: c.description,
                 }))}
               />
+            </Form.Item>
+            <Form.Item label="事项标识" name="flags" extra="标记“重大紧急”的，登记后即向上一级信访部门上报">
+              <Checkbox.Group options={CASE_FLAGS.map((f) => ({ value: f, label: FLAG_RULES[f].name }))} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy}>
               登记

@@ -10,6 +10,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { CASE_FLAGS, FLAG_RULES } from '../../../src/domain/flags.ts';
 import { FORM_NAMES, FORMS } from '../../../src/domain/lifecycle/vocabulary.ts';
 import { api, type CaseSummary, errorMessage, type Me } from '../../shared/api.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
@@ -53,7 +54,7 @@ export const TABS: Tab[] = [
 ];
 
 /** Query-string keys that are filters (kept in the URL and sent to the API as they are). */
-const FILTER_KEYS = ['q', 'form', 'jurisdiction', 'backlog', 'supervised', 'from', 'to'] as const;
+const FILTER_KEYS = ['q', 'form', 'jurisdiction', 'backlog', 'supervised', 'flag', 'from', 'to'] as const;
 
 function listQuery(tab: Tab, me: Me, sp: URLSearchParams, extra: Record<string, string>): string {
   const q = new URLSearchParams(tab.params(me));
@@ -222,6 +223,21 @@ export default function WorkbenchPage() {
             options={[
               { value: 'supervised', label: tr('督办件') },
               { value: 'backlog', label: tr('积案') },
+            ]}
+          />
+          <Select
+            aria-label={tr('事项标识')}
+            placeholder={tr('事项标识')}
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ minWidth: 160 }}
+            value={sp.get('flag') ?? undefined}
+            onChange={(v?: string) => update({ flag: v ?? null })}
+            options={[
+              ...CASE_FLAGS.map((f) => ({ value: f, label: FLAG_RULES[f].name })),
+              { value: 'anonymous', label: '匿名信访' },
+              { value: 'group_suspect', label: '疑似联名/群体' },
             ]}
           />
           <DatePicker.RangePicker
