@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import { forecastRoutes } from '../analytics/forecastRoutes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
+import { apiKeyRoutes } from '../apikeys/routes.ts';
 import { sealAfterMutations } from '../audit/sealer.ts';
 import { auditRoutes } from '../audit/search.ts';
 import { authRoutes } from '../auth/routes.ts';
@@ -81,9 +82,17 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'xf_session' },
           bearer: { type: 'http', scheme: 'bearer' },
+          apiKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Api-Key',
+            description:
+              '接口密钥（机器客户端）：xfk_前缀_密钥，由管理员发放，带权限范围 read/register/act 与数据范围；' +
+              '只能调用 docs/interop.md 列出的接口，每个密钥单独限流',
+          },
         },
       },
-      security: [{ session: [] }, { bearer: [] }],
+      security: [{ session: [] }, { bearer: [] }, { apiKey: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -121,6 +130,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(monitoringRoutes(ctx), { prefix: '/api/v1' });
   await app.register(dispatchRoutes(ctx), { prefix: '/api/v1' });
   await app.register(supervisionRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(apiKeyRoutes(ctx), { prefix: '/api/v1' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',
