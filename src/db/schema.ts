@@ -1131,20 +1131,6 @@ export const apiKeys = pgTable(
   (t) => [uniqueIndex('api_keys_prefix_uq').on(t.prefix), index('api_keys_unit_idx').on(t.unitId)],
 );
 
-// ---- open311 ----
-
-/** GeoReport v2 tokens: what a POST answered, so `tokens/{token}` can name the request later. */
-export const open311Tokens = pgTable('open311_tokens', {
-  token: text('token').primaryKey(),
-  caseId: bigint('case_id', { mode: 'number' })
-    .notNull()
-    .references(() => cases.id),
-  apiKeyId: integer('api_key_id')
-    .notNull()
-    .references(() => apiKeys.id),
-  createdAt: ts('created_at').notNull().defaultNow(),
-});
-
 // ---- webhooks ----
 
 /** 事件推送订阅: an organisation's endpoint that receives the chosen case events of a jurisdiction. */

@@ -28,6 +28,7 @@ import { dispatchRoutes } from '../dispatch/routes.ts';
 import { duplicateRoutes } from '../duplicates/routes.ts';
 import { hotspotRoutes } from '../hotspots/routes.ts';
 import { monitoringRoutes } from '../monitoring/routes.ts';
+import { open311Routes } from '../open311/routes.ts';
 import { orgRoutes } from '../orgs/routes.ts';
 import { projectRoutes } from '../projects/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(dispatchRoutes(ctx), { prefix: '/api/v1' });
   await app.register(supervisionRoutes(ctx), { prefix: '/api/v1' });
   await app.register(apiKeyRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(open311Routes(ctx), { prefix: '/open311/v2' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticateKey, keyRateLimiter, presentedKey } from '../apikeys/auth.ts';
 import { CSRF_HEADER, resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
+import { keyRouteListed } from '../domain/apikeys/scopes.ts';
 import { AppError, unauthorized } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
 
@@ -73,6 +74,9 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     // A machine client's key (X-Api-Key): its own actor, only on the routes keys may call.
     const key = presentedKey(req);
     if (key !== undefined) {
+      // A public route keys are not listed for (Open311 services, health) needs none: ignored.
+      if (req.routeOptions.config?.public === true && !keyRouteListed(req.method, req.routeOptions.url))
+        return;
       await authenticateKey(ctx.db, req, key);
       return;
     }

@@ -43,6 +43,11 @@ export function defaultKeyRole(unitKind: 'bureau' | 'department'): KeyRole {
   return unitKind === 'bureau' ? 'registrar' : 'handler';
 }
 
+/** Is `method pattern` one of the routes keys may call? */
+export function keyRouteListed(method: string, pattern: string | undefined): boolean {
+  return pattern !== undefined && API_KEY_ROUTES[`${method} ${pattern}`] !== undefined;
+}
+
 export type KeyDecision = 'allowed' | 'route_not_open' | 'scope_missing';
 
 /** May a key with `scopes` call `method pattern`? */
