@@ -13,6 +13,7 @@ import { highlight } from './search/highlight.ts';
 import { caseSearch } from './search/query.ts';
 import { subscribeFirstUnits } from './supervision/firstUnit.ts';
 import { subscribeWarnings } from './warnings/subscribers.ts';
+import { subscribeWebhooks } from './webhooks/subscribers.ts';
 
 export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExtensions: CaseExtensions } {
   const events = new EventBus<PlatformEvents>();
@@ -20,6 +21,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
   subscribeWarnings(events);
   subscribeCaseNotices(events);
   subscribeFirstUnits(events);
+  subscribeWebhooks(events);
   subscribeRollups(events);
   subscribeCaseAudit(events);
   return {

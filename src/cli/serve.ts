@@ -14,6 +14,7 @@ import { buildApp } from '../server/app.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { WEB_MISSING_MESSAGE, webBuilt } from '../server/web.ts';
 import { runWarningScan } from '../warnings/scan.ts';
+import { WebhookDeliverer } from '../webhooks/deliverer.ts';
 import { dataOption } from './options.ts';
 import { createProgress } from './progress.ts';
 
@@ -69,6 +70,8 @@ export function registerServe(program: Command): void {
       const app = await buildApp(ctx);
       await app.listen({ port: config.port, host: config.host });
       ctx.dispatcher.start();
+      const webhooks = new WebhookDeliverer(ctx); // 事件推送: due deliveries every 2 s
+      webhooks.start();
       ctx.auditSealer.start();
       ctx.disk?.start();
       ctx.statistics?.start();
@@ -92,6 +95,7 @@ export function registerServe(program: Command): void {
       process.stdout.write(`${lines.join('\n')}\n\n`);
       const stop = async () => {
         await scheduler.stop();
+        await webhooks.stop();
         await app.close();
         await shutdown(ctx);
         process.exit(0);

@@ -40,6 +40,7 @@ import { profileRoutes } from '../users/profile.ts';
 import { userRoutes } from '../users/routes.ts';
 import { VERSION } from '../version.ts';
 import { warningRoutes } from '../warnings/routes.ts';
+import { webhookRoutes } from '../webhooks/routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerDiskGuard } from './diskGuard.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './errors.ts';
@@ -132,6 +133,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(dispatchRoutes(ctx), { prefix: '/api/v1' });
   await app.register(supervisionRoutes(ctx), { prefix: '/api/v1' });
   await app.register(apiKeyRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(webhookRoutes(ctx), { prefix: '/api/v1' });
   await app.register(open311Routes(ctx), { prefix: '/open311/v2' });
   await app.register(fastifyStatic, {
     root: webRoot,
