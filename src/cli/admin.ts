@@ -12,6 +12,7 @@ import { seedBacklog } from '../seed/backlog.ts';
 import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
+import { seedInterop } from '../seed/interop.ts';
 import { seedSupervision } from '../seed/supervision.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { dataOption } from './options.ts';
@@ -86,6 +87,8 @@ export function registerAdminCommands(program: Command): void {
             out("周调度：上周调度会及其决定事项 / last week's dispatch meeting seeded");
           const sv = await seedSupervision(ctx);
           out(`督办 ${sv} 件 / supervision orders seeded`);
+          const io = await seedInterop(ctx);
+          out(`接口密钥 ${io.keys} 个，推送死信 ${io.deadLetters} 条 / API keys and webhooks seeded`);
         }
       } finally {
         await shutdown(ctx);

@@ -9,6 +9,7 @@ import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
 import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
+import { seedInterop } from '../seed/interop.ts';
 import { seedSupervision } from '../seed/supervision.ts';
 import { buildApp } from '../server/app.ts';
 import { boot, shutdown } from '../server/boot.ts';
@@ -30,6 +31,7 @@ async function seedDemoCases(ctx: AppContext, count: number): Promise<void> {
   await seedCampaigns(ctx, { seed: 1 }); // 专项行动 and 重点工作项目
   await seedDispatch(ctx); // 周调度: last week's meeting and its decisions
   await seedSupervision(ctx); // 督查督办: an escalated, a fed-back and a closed order
+  await seedInterop(ctx); // 接口密钥 and 事件推送: two keys, a paused subscription with dead letters
 }
 
 /** The SMS line of the start banner: where texts go, said plainly when they go nowhere. */
