@@ -191,6 +191,7 @@ export default function ApiKeysPage() {
           >
             <Select
               mode="multiple"
+              optionFilterProp="label"
               options={API_SCOPES.map((s) => ({ value: s, label: `${API_SCOPE_NAMES[s].name}（${s}）` }))}
             />
           </Form.Item>
