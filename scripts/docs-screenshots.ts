@@ -46,6 +46,9 @@ const SCREENSHOTS: Record<string, string> = {
   'console-supervision-feedback': 'console-supervision-feedback',
   'console-supervision-escalated': 'console-supervision-escalated',
   'console-supervision-case': 'console-supervision-case',
+  'console-api-keys': 'console-api-keys',
+  'console-api-key-created': 'console-api-key-created',
+  'console-webhooks': 'console-webhooks',
 };
 
 function realImageMagick(): boolean {
