@@ -9,6 +9,7 @@ import { runMonitoringDigests } from '../monitoring/daily.ts';
 import { safeErrorMessage } from '../security/redact.ts';
 import { runSupervisionEscalationPass } from '../supervision/escalation.ts';
 import { runWarningScan } from '../warnings/scan.ts';
+import { runDueWebhookDeliveries } from '../webhooks/deliverer.ts';
 
 export interface DailyPass<R extends object = object> {
   /** The `job` field of the pass's log lines. */
@@ -36,8 +37,8 @@ function pass<R extends object>(p: DailyPass<R>): DailyPass {
 
 /**
  * The daily passes, in the order they run: the warning scan on the sweep's fresh overdue flags, the
- * backlog candidates, the supervision escalation, and the monitoring digests last because they count
- * the others' findings.
+ * backlog candidates, the supervision escalation, the monitoring digests because they count the
+ * others' findings, then the webhook deliveries the sweep's events queued.
  */
 export const DAILY_PASSES: readonly DailyPass[] = [
   pass({
@@ -68,6 +69,15 @@ export const DAILY_PASSES: readonly DailyPass[] = [
     en: 'monitoring digests',
     run: (ctx, now) => runMonitoringDigests(ctx, now),
     summary: (d) => `monitoring digests: ${d.written}`,
+  }),
+  pass({
+    job: 'webhook_deliveries',
+    zh: '事件推送',
+    en: 'webhook deliveries',
+    // The sweep's 临期/逾期 events go out now, also when the daily jobs run from the CLI; the
+    // server's own poller (src/webhooks/deliverer.ts) delivers everything else within seconds.
+    run: (ctx, now, signal) => runDueWebhookDeliveries(ctx, now, signal),
+    summary: (r) => `webhook deliveries: 送达 ${r.delivered}, 重试 ${r.failed}, 死信 ${r.dead}`,
   }),
 ];
 

@@ -117,6 +117,24 @@ export async function runWebhookDeliveries(
   return result;
 }
 
+/** Passes until nothing is due (at most `maxPasses` batches), for the daily jobs. */
+export async function runDueWebhookDeliveries(
+  deps: { db: Db; pii: Pii; log: Logger },
+  now = new Date(),
+  signal?: AbortSignal,
+  maxPasses = 20,
+): Promise<DeliveryPassResult> {
+  const total: DeliveryPassResult = { delivered: 0, failed: 0, dead: 0 };
+  for (let i = 0; i < maxPasses && !signal?.aborted; i++) {
+    const r = await runWebhookDeliveries(deps, now);
+    total.delivered += r.delivered;
+    total.failed += r.failed;
+    total.dead += r.dead;
+    if (r.delivered + r.failed + r.dead === 0) break;
+  }
+  return total;
+}
+
 /** Runs the pass every `pollMs` in `xinfang serve` (unref'd, never overlapping). */
 export class WebhookDeliverer {
   private timer: NodeJS.Timeout | null = null;

@@ -34,10 +34,16 @@ async function until(cond: () => boolean, ms = 20_000) {
   }
 }
 
-const JOBS = ['warning_scan', 'backlog_candidates', 'supervision_escalation', 'monitoring_digests'];
+const JOBS = [
+  'warning_scan',
+  'backlog_candidates',
+  'supervision_escalation',
+  'monitoring_digests',
+  'webhook_deliveries',
+];
 
 describe('daily passes', () => {
-  it('the table runs the scan, the candidates, the escalation, then the digests', () => {
+  it('the table runs the scan, the candidates, the escalation, the digests, then the webhooks', () => {
     expect(DAILY_PASSES.map((p) => p.job)).toEqual(JOBS);
     expect(DAILY_PASSES.filter((p) => p.evenIfAborted).map((p) => p.job)).toEqual(['warning_scan']);
   });

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, webhookDeliveries } from '../../src/db/schema.ts';
+import { runDailyJobs } from '../../src/jobs/scheduler.ts';
 import { runWebhookDeliveries } from '../../src/webhooks/deliverer.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
@@ -203,5 +204,21 @@ describe('事件推送: subscribe, deliver signed, retry, dead-letter, replay', 
     expect((await api('gl_admin', 'POST', `/webhooks/${xw.id}/active`, { active: false })).statusCode).toBe(
       404,
     );
+  });
+
+  it('the daily sweep raises case.overdue, and the daily passes deliver it', async () => {
+    const sub = await api('gl_admin', 'POST', '/webhooks', {
+      name: '逾期提醒',
+      unitId: glBureau,
+      url,
+      eventTypes: ['case.overdue'],
+    });
+    expect(sub.statusCode).toBe(201);
+    received.length = 0;
+    const number = (await api('gl_admin', 'GET', `/cases/${caseId}`)).json().caseNumber;
+    await runDailyJobs(h.ctx, new Date(Date.now() + 120 * 86_400_000));
+    const overdue = received.filter((m) => m.headers['x-xinfang-event'] === 'case.overdue');
+    expect(overdue.map((m) => JSON.parse(m.body).case.caseNumber)).toContain(number);
+    for (const m of overdue) expect(m.body).not.toContain('13955556666');
   });
 });
