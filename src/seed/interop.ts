@@ -12,6 +12,7 @@ import type { AppContext } from '../context.ts';
 import { apiKeys, cases, units, users, webhookDeliveries, webhookSubscriptions } from '../db/schema.ts';
 import type { WebhookEvent } from '../domain/webhooks/events.ts';
 import { payloadOf } from '../webhooks/payload.ts';
+import { forgetSubscriptions } from '../webhooks/subscribers.ts';
 
 const hashed = () => createHash('sha256').update(randomBytes(32)).digest('base64url');
 
@@ -111,6 +112,7 @@ export async function seedInterop(
       });
       deadLetters++;
     }
+    w.afterCommit(() => forgetSubscriptions(ctx.db));
     return { keys: keys.length, deadLetters };
   });
 }

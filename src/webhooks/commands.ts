@@ -13,6 +13,7 @@ import { WEBHOOK_EVENTS } from '../domain/webhooks/events.ts';
 import { conflict, notFound } from '../errors.ts';
 import type { Actor } from '../policies/index.ts';
 import { zCode, zIdParam, zText } from '../server/fields.ts';
+import { forgetSubscriptions } from './subscribers.ts';
 
 const zUrl = z
   .string()
@@ -71,6 +72,7 @@ export async function createSubscription(ctx: AppContext, actor: Actor, input: C
         eventTypes,
       },
     });
+    w.afterCommit(() => forgetSubscriptions(ctx.db));
     return { id: row.id, secret };
   });
 }
@@ -91,6 +93,7 @@ export async function setSubscriptionActive(ctx: AppContext, actor: Actor, id: n
     const s = await loadSubscription(w, actor, id);
     if (s.active === active) throw conflict('unchanged', active ? '该订阅已在推送' : '该订阅已暂停');
     await w.tx.update(webhookSubscriptions).set({ active }).where(eq(webhookSubscriptions.id, id));
+    w.afterCommit(() => forgetSubscriptions(ctx.db));
     w.audit({
       actorUserId: actor.userId,
       actorRole: actor.role,

@@ -5,6 +5,8 @@ import { eq } from 'drizzle-orm';
 import type { CaseRow } from '../cases/units.ts';
 import type { Work } from '../commands/command.ts';
 import type { EventBus } from '../commands/events.ts';
+import type { Executor } from '../db/client.ts';
+import { perDatabase, TtlCache } from '../db/memo.ts';
 import { jurisdictions, webhookDeliveries, webhookSubscriptions } from '../db/schema.ts';
 import { type CaseState, isOpen } from '../domain/lifecycle/vocabulary.ts';
 import { eventsOfAction, SWEEP_EVENTS, type WebhookEvent } from '../domain/webhooks/events.ts';
@@ -19,9 +21,21 @@ interface Happening {
   at: Date;
 }
 
-async function enqueue(w: Work, happenings: Happening[]): Promise<void> {
-  if (happenings.length === 0) return;
-  const subs = await w.tx
+/**
+ * The active subscriptions, cached a few seconds per database (one small query per command
+ * otherwise). A change made in this process forgets them after its commit (`forgetSubscriptions`);
+ * another API node's change is seen within SUBSCRIPTION_CACHE_MS.
+ */
+const SUBSCRIPTION_CACHE_MS = 5_000;
+type ActiveSub = { id: number; eventTypes: string[]; prefix: string };
+const subscriptionCache = perDatabase(() => new TtlCache<'active', ActiveSub[]>(SUBSCRIPTION_CACHE_MS, 1));
+
+export function forgetSubscriptions(db: Executor): void {
+  subscriptionCache(db).invalidate();
+}
+
+async function loadActive(tx: Executor): Promise<ActiveSub[]> {
+  return tx
     .select({
       id: webhookSubscriptions.id,
       eventTypes: webhookSubscriptions.eventTypes,
@@ -30,6 +44,11 @@ async function enqueue(w: Work, happenings: Happening[]): Promise<void> {
     .from(webhookSubscriptions)
     .innerJoin(jurisdictions, eq(jurisdictions.code, webhookSubscriptions.jurisdictionCode))
     .where(eq(webhookSubscriptions.active, true));
+}
+
+async function enqueue(w: Work, happenings: Happening[]): Promise<void> {
+  if (happenings.length === 0) return;
+  const subs = (await subscriptionCache(w.ctx.db).get('active', () => loadActive(w.tx))) ?? [];
   const rows = [];
   for (const s of subs)
     for (const h of happenings)
