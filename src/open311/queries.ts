@@ -61,7 +61,7 @@ export async function findRequests(ctx: AppContext, actor: Actor, f: RequestFilt
       .where(
         and(
           inArray(caseEvents.caseId, ids),
-          inArray(caseEvents.action, ['reply', 'review', 'rereview']),
+          inArray(caseEvents.action, ['reply', 'decide_review', 'decide_rereview']),
           eq(caseEvents.public, true),
         ),
       )

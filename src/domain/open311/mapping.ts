@@ -94,8 +94,8 @@ export interface DecisionNote {
 
 const DECISION_LABEL: Record<string, string> = {
   reply: '处理意见',
-  review: '复查意见',
-  rereview: '复核意见',
+  decide_review: '复查意见',
+  decide_rereview: '复核意见',
 };
 
 /** `status_notes`: the latest decision, redacted, or the state's name. */

@@ -37,6 +37,13 @@ describe('Open311 mapping', () => {
   it('status notes: the decision when there is one, else the state', () => {
     expect(statusNotes('accepted', undefined, [])).toBe('已受理');
     expect(
+      statusNotes(
+        'final',
+        { action: 'decide_rereview', outcomeName: '维持', decision: '维持原复查意见' },
+        [],
+      ),
+    ).toBe('已终结。处理结果：维持。复核意见：维持原复查意见');
+    expect(
       statusNotes('replied', { action: 'reply', outcomeName: '支持', decision: '王五的诉求予以支持' }, [
         '王五',
       ]),
