@@ -18,6 +18,7 @@ import {
 } from '../domain/webhooks/events.ts';
 import type { Pii } from '../security/pii.ts';
 import { safeErrorMessage } from '../security/redact.ts';
+import { enqueueWarningDeliveries } from './warnings.ts';
 
 export type DeliveryPolicy = typeof DELIVERY_POLICY;
 
@@ -38,6 +39,7 @@ export async function runWebhookDeliveries(
   opts: Partial<DeliveryPolicy> & { batch?: number; leaseMs?: number } = {},
 ): Promise<DeliveryPassResult> {
   const policy = { ...DELIVERY_POLICY, ...opts };
+  await enqueueWarningDeliveries(deps.db, now); // 预警: not on the event bus, picked up here
   const leaseUntil = new Date(now.getTime() + (opts.leaseMs ?? 60_000));
   const claimed = await deps.db.transaction(async (tx) => {
     const due = await tx

@@ -27,7 +27,7 @@ interface Happening {
  * another API node's change is seen within SUBSCRIPTION_CACHE_MS.
  */
 const SUBSCRIPTION_CACHE_MS = 5_000;
-type ActiveSub = { id: number; eventTypes: string[]; prefix: string };
+type ActiveSub = { id: number; eventTypes: string[]; prefix: string; createdAt: Date };
 const subscriptionCache = perDatabase(() => new TtlCache<'active', ActiveSub[]>(SUBSCRIPTION_CACHE_MS, 1));
 
 export function forgetSubscriptions(db: Executor): void {
@@ -40,10 +40,16 @@ async function loadActive(tx: Executor): Promise<ActiveSub[]> {
       id: webhookSubscriptions.id,
       eventTypes: webhookSubscriptions.eventTypes,
       prefix: jurisdictions.scopePrefix,
+      createdAt: webhookSubscriptions.createdAt,
     })
     .from(webhookSubscriptions)
     .innerJoin(jurisdictions, eq(jurisdictions.code, webhookSubscriptions.jurisdictionCode))
     .where(eq(webhookSubscriptions.active, true));
+}
+
+/** The active subscriptions (cached; see `subscriptionCache`). */
+export async function activeSubscriptions(db: Executor): Promise<ActiveSub[]> {
+  return (await subscriptionCache(db).get('active', () => loadActive(db))) ?? [];
 }
 
 async function enqueue(w: Work, happenings: Happening[]): Promise<void> {

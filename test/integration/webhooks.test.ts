@@ -221,4 +221,30 @@ describe('事件推送: subscribe, deliver signed, retry, dead-letter, replay', 
     expect(overdue.map((m) => JSON.parse(m.body).case.caseNumber)).toContain(number);
     for (const m of overdue) expect(m.body).not.toContain('13955556666');
   });
+
+  it('a warning raised at intake is delivered as warning.raised, with case numbers only', async () => {
+    const sub = await api('gl_admin', 'POST', '/webhooks', {
+      name: '维稳值班室',
+      unitId: glBureau,
+      url,
+      eventTypes: ['warning.raised'],
+    });
+    expect(sub.statusCode).toBe(201);
+    received.length = 0;
+    const reg = await api('gl_registrar', 'POST', '/cases', {
+      ...intake('工资拖欠一年多'),
+      content: '工资拖欠一年多，来电人赵六一说再不解决就不想活了，电话13955556666。',
+    });
+    const number = reg.json().caseNumber;
+    await deliver();
+    const raised = received.filter((m) => m.headers['x-xinfang-event'] === 'warning.raised');
+    expect(raised).toHaveLength(1);
+    const body = JSON.parse(raised[0]?.body ?? '{}');
+    expect(body.warning).toMatchObject({ kind: 'extreme_risk', kindName: '极端风险', caseNumbers: [number] });
+    for (const pii of ['赵六一', '13955556666', '不想活了']) expect(raised[0]?.body).not.toContain(pii);
+    // The next pass finds nothing new: picked up once.
+    received.length = 0;
+    await deliver();
+    expect(received.filter((m) => m.headers['x-xinfang-event'] === 'warning.raised')).toHaveLength(0);
+  });
 });

@@ -12,6 +12,7 @@ export const WEBHOOK_EVENTS = [
   'case.closed',
   'case.near_due',
   'case.overdue',
+  'warning.raised',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
@@ -25,6 +26,7 @@ export const WEBHOOK_EVENT_NAMES: Record<WebhookEvent, string> = {
   'case.closed': '办结（含终结、不予受理、导入法定途径、调解和解）',
   'case.near_due': '临期预警',
   'case.overdue': '逾期',
+  'warning.raised': '预警',
 };
 
 export function isWebhookEvent(value: string): value is WebhookEvent {
