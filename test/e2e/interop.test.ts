@@ -60,6 +60,18 @@ async function pick(page: Page, label: string, text: string): Promise<void> {
   await page.getByRole('dialog').locator('.ant-modal-title').click();
 }
 
+/** No table still loading (a refetch dims it) and none still fading back, for the screenshots. */
+async function settled(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-spin-blur').count()).toBe(0);
+  await expect
+    .poll(() =>
+      page
+        .locator('.ant-spin-container')
+        .evaluateAll((els) => els.every((e) => getComputedStyle(e).opacity === '1')),
+    )
+    .toBe(true);
+}
+
 const callWithKey = (key: string) =>
   fetch(`${server.url}/api/v1/cases?pageSize=1`, { headers: { 'x-api-key': key } });
 
@@ -72,6 +84,7 @@ describe('接口密钥与事件推送 (console)', () => {
     await page.getByRole('cell', { name: '12345热线对接' }).waitFor();
     await page.getByText('已吊销').first().waitFor();
     await expectNoTofu(page);
+    await settled(page);
     await saveScreenshot(page, 'console-api-keys');
 
     await page.getByRole('button', { name: '新建密钥' }).click();
@@ -111,6 +124,7 @@ describe('接口密钥与事件推送 (console)', () => {
     await dead.first().waitFor();
     expect(await dead.count()).toBe(2);
     await expectNoTofu(page);
+    await settled(page);
     await saveScreenshot(page, 'console-webhooks');
 
     await dead.first().getByRole('button', { name: '重新推送' }).click();

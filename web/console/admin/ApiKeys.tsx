@@ -125,7 +125,11 @@ export default function ApiKeysPage() {
           {
             title: '密钥',
             dataIndex: 'prefix',
-            render: (p: string) => <Typography.Text code>{p}</Typography.Text>,
+            render: (p: string) => (
+              <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+                {p}
+              </Typography.Text>
+            ),
           },
           { title: '单位', render: (_, r) => r.unit.name },
           { title: '数据范围', render: (_, r) => r.jurisdiction.name },
