@@ -88,6 +88,9 @@ const SCREENSHOTS: Record<string, string> = {
   'console-relief-detail': 'console-relief-detail',
   'console-relief-totals': 'console-relief-totals',
   'console-sanwu': 'console-sanwu',
+  'console-api-keys': 'console-api-keys',
+  'console-api-key-created': 'console-api-key-created',
+  'console-webhooks': 'console-webhooks',
 };
 
 function realImageMagick(): boolean {

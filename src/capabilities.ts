@@ -19,6 +19,7 @@ import { caseSearch } from './search/query.ts';
 import { subscribeFirstUnits } from './supervision/firstUnit.ts';
 import { subscribeVideoBookings } from './video/bookings.ts';
 import { subscribeWarnings } from './warnings/subscribers.ts';
+import { subscribeWebhooks } from './webhooks/subscribers.ts';
 
 export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExtensions: CaseExtensions } {
   const events = new EventBus<PlatformEvents>();
@@ -32,6 +33,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
   subscribeCardEntries(events);
   subscribeVideoBookings(events);
   subscribeMediation(events);
+  subscribeWebhooks(events);
   subscribeRollups(events);
   subscribeCaseAudit(events);
   return {

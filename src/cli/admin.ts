@@ -14,6 +14,7 @@ import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
 import { seedFlags } from '../seed/flags.ts';
+import { seedInterop } from '../seed/interop.ts';
 import { seedLinkage } from '../seed/linkage.ts';
 import { seedMediation } from '../seed/mediation.ts';
 import { seedReceptions } from '../seed/receptions.ts';
@@ -106,6 +107,8 @@ export function registerAdminCommands(program: Command): void {
           out(`部门联动 ${lk} 项 / linkage records seeded`);
           const fl = await seedFlags(ctx);
           out(`事项标识 ${fl} 件 / flagged matters seeded`);
+          const io = await seedInterop(ctx);
+          out(`接口密钥 ${io.keys} 个，推送死信 ${io.deadLetters} 条 / API keys and webhooks seeded`);
         }
       } finally {
         await shutdown(ctx);

@@ -11,6 +11,7 @@ import { seedCases } from '../seed/cases.ts';
 import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
 import { seedFlags } from '../seed/flags.ts';
+import { seedInterop } from '../seed/interop.ts';
 import { seedLinkage } from '../seed/linkage.ts';
 import { seedMediation } from '../seed/mediation.ts';
 import { seedReceptions } from '../seed/receptions.ts';
@@ -20,6 +21,7 @@ import { buildApp } from '../server/app.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { WEB_MISSING_MESSAGE, webBuilt } from '../server/web.ts';
 import { runWarningScan } from '../warnings/scan.ts';
+import { WebhookDeliverer } from '../webhooks/deliverer.ts';
 import { dataOption } from './options.ts';
 import { createProgress } from './progress.ts';
 
@@ -41,6 +43,7 @@ async function seedDemoCases(ctx: AppContext, count: number): Promise<void> {
   await seedMediation(ctx); // 访调对接 and 专家库: bodies, referrals with outcomes, experts' opinions
   await seedLinkage(ctx); // 部门联动: referrals, 信访救助, 跨省协作, 三无 evaluations
   await seedFlags(ctx); // 事项标识: flagged matters and a 重大紧急 report to the city
+  await seedInterop(ctx); // 接口密钥 and 事件推送: two keys, a paused subscription with dead letters
 }
 
 /** The SMS line of the start banner: where texts go, said plainly when they go nowhere. */
@@ -81,6 +84,8 @@ export function registerServe(program: Command): void {
       const app = await buildApp(ctx);
       await app.listen({ port: config.port, host: config.host });
       ctx.dispatcher.start();
+      const webhooks = new WebhookDeliverer(ctx); // 事件推送: due deliveries every 2 s
+      webhooks.start();
       ctx.auditSealer.start();
       ctx.disk?.start();
       ctx.statistics?.start();
@@ -104,6 +109,7 @@ export function registerServe(program: Command): void {
       process.stdout.write(`${lines.join('\n')}\n\n`);
       const stop = async () => {
         await scheduler.stop();
+        await webhooks.stop();
         await app.close();
         await shutdown(ctx);
         process.exit(0);

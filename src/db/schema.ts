@@ -2024,3 +2024,101 @@ export const caseCohandlingUnits = pgTable(
   },
   (t) => [uniqueIndex('case_cohandling_units_uq').on(t.caseId, t.unitId)],
 );
+
+// ---- apikeys ----
+
+/**
+ * 接口密钥: a machine client (服务账号) of an organisation. It acts as its service user (a users row
+ * with no password, disabled for sign-in) in `role`, within `jurisdictionCode`'s subtree, and only
+ * on the routes its scopes open (src/domain/apikeys/scopes.ts). The secret is stored as its SHA-256.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    serviceUserId: integer('service_user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+    jurisdictionCode: code('jurisdiction_code')
+      .notNull()
+      .references(() => jurisdictions.code),
+    /** 'read' | 'register' | 'act', as a JSON array. */
+    scopes: jsonb('scopes').$type<string[]>().notNull(),
+    /** The public part of the key ('xfk_<prefix>_…'), shown in lists. */
+    prefix: text('prefix').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    /** Requests per minute. */
+    rateLimit: integer('rate_limit').notNull().default(120),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+    revokedBy: integer('revoked_by').references(() => users.id),
+    lastUsedAt: ts('last_used_at'),
+  },
+  (t) => [uniqueIndex('api_keys_prefix_uq').on(t.prefix), index('api_keys_unit_idx').on(t.unitId)],
+);
+
+// ---- webhooks ----
+
+/** 事件推送订阅: an organisation's endpoint that receives the chosen case events of a jurisdiction. */
+export const webhookSubscriptions = pgTable(
+  'webhook_subscriptions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** Events of matters located in this subtree only. */
+    jurisdictionCode: code('jurisdiction_code')
+      .notNull()
+      .references(() => jurisdictions.code),
+    url: text('url').notNull(),
+    /** Event types (src/domain/webhooks/events.ts), as a JSON array. */
+    eventTypes: jsonb('event_types').$type<string[]>().notNull(),
+    /** The HMAC secret, encrypted (Pii): it must be read back to sign. */
+    secretEnc: text('secret_enc').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('webhook_subscriptions_jurisdiction_idx').on(t.jurisdictionCode)],
+);
+
+/** One event to one subscription: the webhook outbox (pending → delivered, or dead after N tries). */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => webhookSubscriptions.id),
+    eventType: text('event_type').notNull(),
+    /** Unique per event (e.g. 'case_event:123'): a retried command never delivers twice. */
+    eventKey: text('event_key').notNull(),
+    caseId: bigint('case_id', { mode: 'number' }),
+    /** What is POSTed: no personal data (src/webhooks/payload.ts). */
+    payload: jsonb('payload').notNull(),
+    status: text('status').notNull().default('pending'), // pending | delivered | dead
+    attempts: smallint('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    deliveredAt: ts('delivered_at'),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_event_uq').on(t.subscriptionId, t.eventKey),
+    index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('webhook_deliveries_status_idx').on(t.subscriptionId, t.status, t.id),
+  ],
+);

@@ -10,6 +10,7 @@ import { runReceptionReminderPass } from '../receptions/reminders.ts';
 import { safeErrorMessage } from '../security/redact.ts';
 import { runSupervisionEscalationPass } from '../supervision/escalation.ts';
 import { runWarningScan } from '../warnings/scan.ts';
+import { runDueWebhookDeliveries } from '../webhooks/deliverer.ts';
 
 export interface DailyPass<R extends object = object> {
   /** The `job` field of the pass's log lines. */
@@ -37,8 +38,9 @@ function pass<R extends object>(p: DailyPass<R>): DailyPass {
 
 /**
  * The daily passes, in the order they run: the warning scan on the sweep's fresh overdue flags, the
- * backlog candidates, the supervision escalation, the reception reminders (the day before), and the monitoring digests last because they count
- * the others' findings.
+ * backlog candidates, the supervision escalation, the reception reminders (the day before), the
+ * monitoring digests because they count the others' findings, then the webhook deliveries the
+ * sweep's events queued.
  */
 export const DAILY_PASSES: readonly DailyPass[] = [
   pass({
@@ -76,6 +78,15 @@ export const DAILY_PASSES: readonly DailyPass[] = [
     en: 'monitoring digests',
     run: (ctx, now) => runMonitoringDigests(ctx, now),
     summary: (d) => `monitoring digests: ${d.written}`,
+  }),
+  pass({
+    job: 'webhook_deliveries',
+    zh: '事件推送',
+    en: 'webhook deliveries',
+    // The sweep's 临期/逾期 events go out now, also when the daily jobs run from the CLI; the
+    // server's own poller (src/webhooks/deliverer.ts) delivers everything else within seconds.
+    run: (ctx, now, signal) => runDueWebhookDeliveries(ctx, now, signal),
+    summary: (r) => `webhook deliveries: 送达 ${r.delivered}, 重试 ${r.failed}, 死信 ${r.dead}`,
   }),
 ];
 

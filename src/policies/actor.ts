@@ -19,6 +19,11 @@ export interface Actor {
    * and this one case only. See `queryCodeActor` (src/policies/index.ts).
    */
   queryCodeCaseId?: number;
+  /**
+   * Set for a machine client (接口密钥): the key's id and scopes. The actor is the key's service
+   * user, in the key's role and jurisdiction (src/apikeys/auth.ts). Sees parties masked.
+   */
+  apiKey?: { id: number; scopes: readonly string[]; rateLimit: number };
 }
 
 export function inSubtree(actor: Actor, jurisdictionCode: string): boolean {

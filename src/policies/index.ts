@@ -112,11 +112,13 @@ export const casePolicy = {
     casePolicy.read(a, c) &&
     (a.role !== 'citizen' || DOCUMENT_AUDIENCE[kind as DocumentKind] === 'petitioner'),
   viewFullPii: (a: Actor, c: CaseRef): boolean =>
-    a.role === 'citizen'
-      ? c.petitionerUserId === a.userId
-      : FULL_PII_ROLES.includes(a.role) && casePolicy.read(a, c),
+    a.apiKey !== undefined
+      ? false // a machine client never sees parties in full (docs/interop.md)
+      : a.role === 'citizen'
+        ? c.petitionerUserId === a.userId
+        : FULL_PII_ROLES.includes(a.role) && casePolicy.read(a, c),
   /** May the actor find cases by a party's full ID number or phone (exact hash match, in scope)? */
-  searchByPii: (a: Actor): boolean => FULL_PII_ROLES.includes(a.role),
+  searchByPii: (a: Actor): boolean => a.apiKey === undefined && FULL_PII_ROLES.includes(a.role),
 };
 
 /** Bureau staff who register petitions or oversee registration (registrar and above, not analysts). */

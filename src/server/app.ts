@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { accusationRoutes } from '../accusations/routes.ts';
 import { forecastRoutes } from '../analytics/forecastRoutes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
+import { apiKeyRoutes } from '../apikeys/routes.ts';
 import { assessmentRoutes } from '../assessment/routes.ts';
 import { sealAfterMutations } from '../audit/sealer.ts';
 import { auditRoutes } from '../audit/search.ts';
@@ -37,6 +38,7 @@ import { hotspotRoutes } from '../hotspots/routes.ts';
 import { linkageRoutes } from '../linkage/routes.ts';
 import { mediationRoutes } from '../mediation/routes.ts';
 import { monitoringRoutes } from '../monitoring/routes.ts';
+import { open311Routes } from '../open311/routes.ts';
 import { orgRoutes } from '../orgs/routes.ts';
 import { projectRoutes } from '../projects/routes.ts';
 import { receptionRoutes } from '../receptions/routes.ts';
@@ -52,6 +54,7 @@ import { userRoutes } from '../users/routes.ts';
 import { VERSION } from '../version.ts';
 import { videoRoutes } from '../video/routes.ts';
 import { warningRoutes } from '../warnings/routes.ts';
+import { webhookRoutes } from '../webhooks/routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerDiskGuard } from './diskGuard.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './errors.ts';
@@ -97,9 +100,17 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'xf_session' },
           bearer: { type: 'http', scheme: 'bearer' },
+          apiKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Api-Key',
+            description:
+              '接口密钥（机器客户端）：xfk_前缀_密钥，由管理员发放，带权限范围 read/register/act 与数据范围；' +
+              '只能调用 docs/interop.md 列出的接口，每个密钥单独限流',
+          },
         },
       },
-      security: [{ session: [] }, { bearer: [] }],
+      security: [{ session: [] }, { bearer: [] }, { apiKey: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -150,6 +161,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(linkageRoutes(ctx), { prefix: '/api/v1' });
   await app.register(reliefRoutes(ctx), { prefix: '/api/v1' });
   await app.register(sanwuRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(apiKeyRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(webhookRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(open311Routes(ctx), { prefix: '/open311/v2' });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',

@@ -1,12 +1,14 @@
 // Authentication for every request: the session comes from the httpOnly cookie (browsers) or an
-// `Authorization: Bearer` header (API clients). Routes are private unless marked `config.public`.
+// `Authorization: Bearer` header (API clients); a machine client's key from `X-Api-Key`. Routes are private unless marked `config.public`.
 // Cookie-authenticated mutations must echo the session's CSRF token in the X-CSRF-Token header.
 // Both decisions are taken from the route the router matched, not from the raw URL.
 import { timingSafeEqual } from 'node:crypto';
 import { posix } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { authenticateKey, keyRateLimiter, presentedKey } from '../apikeys/auth.ts';
 import { CSRF_HEADER, resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
+import { keyRouteListed } from '../domain/apikeys/scopes.ts';
 import { AppError, unauthorized } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
 
@@ -69,6 +71,15 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('sessionToken', null);
   // onRequest runs before the body is read and validated: a private route answers 401 first.
   app.addHook('onRequest', async (req) => {
+    // A machine client's key (X-Api-Key): its own actor, only on the routes keys may call.
+    const key = presentedKey(req);
+    if (key !== undefined) {
+      // A public route keys are not listed for (Open311 services, health) needs none: ignored.
+      if (req.routeOptions.config?.public === true && !keyRouteListed(req.method, req.routeOptions.url))
+        return;
+      await authenticateKey(ctx.db, req, key);
+      return;
+    }
     const isPrivate = isPrivateRoute(req);
     const found = tokenOf(req);
     if (!found) {
@@ -94,6 +105,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     req.actor = session.actor;
     req.sessionToken = found.token;
   });
+  // Each key has its own requests-per-minute limit (src/apikeys/auth.ts).
+  app.addHook('onRequest', keyRateLimiter(app));
 }
 
 /** The logged-in caller; the onRequest hook has already answered 401 on private routes. */

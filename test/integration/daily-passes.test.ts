@@ -40,10 +40,11 @@ const JOBS = [
   'supervision_escalation',
   'reception_reminders',
   'monitoring_digests',
+  'webhook_deliveries',
 ];
 
 describe('daily passes', () => {
-  it('the table runs the scan, the candidates, the escalation, then the digests', () => {
+  it('the table runs the scan, the candidates, the escalation, the digests, then the webhooks', () => {
     expect(DAILY_PASSES.map((p) => p.job)).toEqual(JOBS);
     expect(DAILY_PASSES.filter((p) => p.evenIfAborted).map((p) => p.job)).toEqual(['warning_scan']);
   });

@@ -15,6 +15,7 @@ import {
   FlagOutlined,
   FormOutlined,
   IdcardOutlined,
+  KeyOutlined,
   LogoutOutlined,
   MessageOutlined,
   MoneyCollectOutlined,
@@ -25,6 +26,7 @@ import {
   ReconciliationOutlined,
   SafetyOutlined,
   ScheduleOutlined,
+  SendOutlined,
   SettingOutlined,
   ShopOutlined,
   TagsOutlined,
@@ -53,6 +55,8 @@ const SmsPage = lazy(() => import('./admin/SmsTemplates.tsx'));
 const LegalChannelsPage = lazy(() => import('./admin/LegalChannels.tsx'));
 const CategoriesPage = lazy(() => import('./admin/Categories.tsx'));
 const HolidaysPage = lazy(() => import('./admin/Holidays.tsx'));
+const ApiKeysPage = lazy(() => import('./admin/ApiKeys.tsx'));
+const WebhooksPage = lazy(() => import('./admin/Webhooks.tsx'));
 const ReportsPage = lazy(() => import('./reports/Reports.tsx'));
 const BulletinsPage = lazy(() => import('./bulletins/Bulletins.tsx'));
 const AnalyticsPage = lazy(() => import('./analytics/Analytics.tsx'));
@@ -174,6 +178,8 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
               { path: '/admin/sms', name: t('短信模板'), icon: <MessageOutlined /> },
               { path: '/admin/legal-channels', name: t('法定途径清单'), icon: <AuditOutlined /> },
               { path: '/admin/special-periods', name: t('保障期'), icon: <SafetyOutlined /> },
+              { path: '/admin/api-keys', name: t('接口密钥'), icon: <KeyOutlined /> },
+              { path: '/admin/webhooks', name: t('事件推送'), icon: <SendOutlined /> },
             ],
           },
         ]
@@ -304,6 +310,8 @@ function Shell() {
               <Route path="/admin/legal-channels" element={<LegalChannelsPage />} />
               <Route path="/admin/categories" element={<CategoriesPage />} />
               <Route path="/admin/holidays" element={<HolidaysPage />} />
+              <Route path="/admin/api-keys" element={<ApiKeysPage />} />
+              <Route path="/admin/webhooks" element={<WebhooksPage />} />
               <Route path="/admin/special-periods" element={<SpecialPeriodsPage />} />
             </>
           ) : null}

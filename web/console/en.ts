@@ -19,6 +19,8 @@ addEnglish({
   数据分析: 'Analytics',
   预警: 'Warnings',
   保障期: 'Special periods',
+  接口密钥: 'API keys',
+  事件推送: 'Webhooks',
   审计日志: 'Audit log',
   积案化解: 'Backlog cases',
   专项行动: 'Campaigns',
