@@ -21,7 +21,7 @@ import { buildApp } from '../server/app.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { WEB_MISSING_MESSAGE, webBuilt } from '../server/web.ts';
 import { runWarningScan } from '../warnings/scan.ts';
-import { WebhookDeliverer } from '../webhooks/deliverer.ts';
+import { webhookDeliveryLoop } from '../webhooks/deliverer.ts';
 import { dataOption } from './options.ts';
 import { createProgress } from './progress.ts';
 
@@ -84,7 +84,7 @@ export function registerServe(program: Command): void {
       const app = await buildApp(ctx);
       await app.listen({ port: config.port, host: config.host });
       ctx.dispatcher.start();
-      const webhooks = new WebhookDeliverer(ctx); // 事件推送: due deliveries every 2 s
+      const webhooks = webhookDeliveryLoop(ctx); // 事件推送: due deliveries every 2 s
       webhooks.start();
       ctx.auditSealer.start();
       ctx.disk?.start();

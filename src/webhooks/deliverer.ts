@@ -8,7 +8,6 @@ import { createHmac } from 'node:crypto';
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
-import { databaseFailure, shortDbError } from '../db/errors.ts';
 import { webhookDeliveries, webhookSubscriptions } from '../db/schema.ts';
 import {
   DELIVERY_POLICY,
@@ -16,6 +15,7 @@ import {
   SIGNATURE_HEADERS,
   signedText,
 } from '../domain/webhooks/events.ts';
+import { PassLoop } from '../jobs/loop.ts';
 import type { Pii } from '../security/pii.ts';
 import { safeErrorMessage } from '../security/redact.ts';
 import { enqueueWarningDeliveries } from './warnings.ts';
@@ -137,38 +137,11 @@ export async function runDueWebhookDeliveries(
   return total;
 }
 
-/** Runs the pass every `pollMs` in `xinfang serve` (unref'd, never overlapping). */
-export class WebhookDeliverer {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-
-  constructor(
-    private readonly deps: { db: Db; pii: Pii; log: Logger },
-    private readonly pollMs = 2000,
-  ) {}
-
-  kick(): void {
-    if (this.running) return;
-    this.running = runWebhookDeliveries(this.deps)
-      .catch((e) => {
-        if (databaseFailure(e))
-          this.deps.log.warn(`事件推送推迟，数据库不可用 / webhooks deferred: ${shortDbError(e)}`);
-        else this.deps.log.error({ err: e }, 'webhook delivery failed');
-      })
-      .finally(() => {
-        this.running = null;
-      });
-  }
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => this.kick(), this.pollMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
+/** Webhook deliveries in `xinfang serve`: due rows every `pollMs` on the shared pass-runner. */
+export function webhookDeliveryLoop(deps: { db: Db; pii: Pii; log: Logger }, pollMs = 2000): PassLoop {
+  return new PassLoop(() => runWebhookDeliveries(deps), {
+    label: '事件推送 / webhook delivery',
+    log: deps.log,
+    pollMs,
+  });
 }
