@@ -293,7 +293,7 @@ describe('视频接访: a booked video reception makes its room', () => {
 
     const booking = await post('13900000001', '/my/receptions', { slotId, caseId });
     expect(booking.statusCode, booking.body).toBe(201);
-    const bookingId = booking.json().id as number;
+    const bookingId = booking.json().bookingId as number;
     const inPerson = await post('13900000001', '/my/receptions', { slotId: other.json().id, caseId });
     expect(inPerson.statusCode, inPerson.body).toBe(201);
 
@@ -309,7 +309,7 @@ describe('视频接访: a booked video reception makes its room', () => {
     const byInPerson = await h.ctx.db
       .select()
       .from(videoRooms)
-      .where(eq(videoRooms.bookingId, inPerson.json().id as number));
+      .where(eq(videoRooms.bookingId, inPerson.json().bookingId as number));
     expect(byInPerson).toHaveLength(0);
   });
 });
