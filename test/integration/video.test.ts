@@ -80,7 +80,7 @@ function connect(user: string | null, path: string): Client {
   });
   const closed = new Promise<number>((resolve) => {
     ws.on('close', (code) => resolve(code));
-    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode));
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? -1));
     ws.on('error', () => resolve(-1));
   });
   return {
