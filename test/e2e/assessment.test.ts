@@ -2,57 +2,24 @@
 // the province analyst ranks the 13 cities for last month and drills down from a deduction to the
 // matters behind it, and sees which cities lack a responsibility letter; the city supervisor opens
 // the 约谈 linked to the seeded 约谈 order, records its follow-up, and opens the unit's history.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seedAssessment } from '../../src/seed/assessment.ts';
 import { seedBacklog } from '../../src/seed/backlog.ts';
 import { seedCases } from '../../src/seed/cases.ts';
 import { seedSupervision } from '../../src/seed/supervision.ts';
-import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
-import { DEMO_PASSWORD } from '../helpers/harness.ts';
-import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
+import { browserSuite, expectNoTofu, saveScreenshot } from './browser.ts';
 
-let browser: Browser;
-let server: Server;
-
-beforeAll(async () => {
-  if (!webBuilt()) {
-    throw new Error(
-      `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
-    );
-  }
-  browser = await launchBrowser();
-  server = await startServer();
-  await seedCases(server.h.ctx.db, server.h.ctx.pii, { count: 2000, seed: 11 });
-  await seedBacklog(server.h.ctx, { seed: 11 });
-  await seedSupervision(server.h.ctx);
-  await seedAssessment(server.h.ctx);
+const suite = browserSuite({
+  setup: async (s) => {
+    await seedCases(s.h.ctx.db, s.h.ctx.pii, { count: 2000, seed: 11 });
+    await seedBacklog(s.h.ctx, { seed: 11 });
+    await seedSupervision(s.h.ctx);
+    await seedAssessment(s.h.ctx);
+  },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-  });
-  context.setDefaultTimeout(30_000);
-  return context.newPage();
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/console/`);
-  await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
-}
+const newPage = () => suite.newPage();
+const login = (page: Page, username: string) => suite.loginConsole(page, username);
 
 describe('责任落实 (console)', () => {
   it('ranks the 13 cities, drills down from a deduction, and lists the letters', async () => {

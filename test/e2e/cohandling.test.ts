@@ -2,58 +2,35 @@
 // 鼓楼区住建局 (lead) with 鼓楼区公安局 as co-unit and 人户分离 marked; the case page's 会办 card shows
 // the lead, the coordinating bureau, 三跨三分离 and the part still to file. Screenshots for the user
 // guide (登记员篇).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../helpers/harness.ts';
-import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
+import { browserSuite, expectNoTofu, saveScreenshot } from './browser.ts';
 
-let browser: Browser;
-let server: Server;
 let caseId = 0;
-
-beforeAll(async () => {
-  if (!webBuilt()) {
-    throw new Error(
-      `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
-    );
-  }
-  browser = await launchBrowser();
-  server = await startServer();
-  const { h } = server;
-  await h.loginAll(['gl_registrar']);
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/cases',
-    headers: h.as('gl_registrar'),
-    payload: {
-      form: 'letter',
-      purpose: 'claim',
-      categoryCode: '010000',
-      subject: '小区违建占道噪声扰民',
-      content: '小区违建占道，夜间施工噪声扰民，涉及住建、公安多个部门，请协调解决。',
-      jurisdictionCode: '320106',
-      petitioner: { name: '吴丽', phone: '13812340000' },
-    },
-  });
-  caseId = res.json().caseId;
-  await h.act('gl_registrar', caseId, 'accept');
+const suite = browserSuite({
+  setup: async (s) => {
+    const { h } = s;
+    await h.loginAll(['gl_registrar']);
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: h.as('gl_registrar'),
+      payload: {
+        form: 'letter',
+        purpose: 'claim',
+        categoryCode: '010000',
+        subject: '小区违建占道噪声扰民',
+        content: '小区违建占道，夜间施工噪声扰民，涉及住建、公安多个部门，请协调解决。',
+        jurisdictionCode: '320106',
+        petitioner: { name: '吴丽', phone: '13812340000' },
+      },
+    });
+    caseId = res.json().caseId;
+    await h.act('gl_registrar', caseId, 'accept');
+  },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1280, height: 800 },
-  });
-  context.setDefaultTimeout(30_000);
-  return context.newPage();
-}
+const newPage = () => suite.newPage({ width: 1280, height: 800 });
 
 async function pickGulou(page: Page): Promise<void> {
   for (const name of ['江苏省', '南京市', '鼓楼区']) {
@@ -68,13 +45,13 @@ async function pickGulou(page: Page): Promise<void> {
 describe('会办交办 in the console', () => {
   it('hands the matter to a lead and a co-unit and shows the 会办 card', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/console/`);
+    await page.goto(`${suite.server.url}/console/`);
     await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
     await page.getByLabel('用户名').fill('gl_registrar');
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
-    await page.goto(`${server.url}/console/cases/${caseId}`);
+    await page.goto(`${suite.server.url}/console/cases/${caseId}`);
 
     await page.getByRole('button', { name: '会办交办' }).click();
     const modal = page.getByRole('dialog', { name: '会办交办' });

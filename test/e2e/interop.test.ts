@@ -2,52 +2,20 @@
 // subscription with dead letters): gl_admin creates a key and sees it once, the key works against
 // the API and stops working when revoked from the page; on 事件推送 the admin sees the dead letters,
 // replays one, and subscribes a new endpoint, whose secret is shown once.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seedCases } from '../../src/seed/cases.ts';
 import { seedInterop } from '../../src/seed/interop.ts';
-import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
-import { DEMO_PASSWORD } from '../helpers/harness.ts';
-import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
+import { browserSuite, expectNoTofu, saveScreenshot } from './browser.ts';
 
-let browser: Browser;
-let server: Server;
-
-beforeAll(async () => {
-  if (!webBuilt()) {
-    throw new Error(
-      `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
-    );
-  }
-  browser = await launchBrowser();
-  server = await startServer();
-  await seedCases(server.h.ctx.db, server.h.ctx.pii, { count: 300, seed: 11 });
-  await seedInterop(server.h.ctx);
+const suite = browserSuite({
+  setup: async (s) => {
+    await seedCases(s.h.ctx.db, s.h.ctx.pii, { count: 300, seed: 11 });
+    await seedInterop(s.h.ctx);
+  },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-  });
-  context.setDefaultTimeout(30_000);
-  return context.newPage();
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/console/`);
-  await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
-}
+const newPage = () => suite.newPage();
+const login = (page: Page, username: string) => suite.loginConsole(page, username);
 
 /** An antd Select: typed into and picked with Enter (mouse clicks on options are flaky under load). */
 async function pick(page: Page, label: string, text: string): Promise<void> {
@@ -73,13 +41,13 @@ async function settled(page: Page): Promise<void> {
 }
 
 const callWithKey = (key: string) =>
-  fetch(`${server.url}/api/v1/cases?pageSize=1`, { headers: { 'x-api-key': key } });
+  fetch(`${suite.server.url}/api/v1/cases?pageSize=1`, { headers: { 'x-api-key': key } });
 
 describe('接口密钥与事件推送 (console)', () => {
   it('an admin creates a key, sees it once, and revokes it', async () => {
     const page = await newPage();
     await login(page, 'gl_admin');
-    await page.goto(`${server.url}/console/admin/api-keys`);
+    await page.goto(`${suite.server.url}/console/admin/api-keys`);
     await page.getByRole('heading', { name: '接口密钥', exact: true }).waitFor();
     await page.getByRole('cell', { name: '12345热线对接' }).waitFor();
     await page.getByText('已吊销').first().waitFor();
@@ -115,7 +83,7 @@ describe('接口密钥与事件推送 (console)', () => {
   it('an admin sees the dead letters, replays one, and subscribes an endpoint', async () => {
     const page = await newPage();
     await login(page, 'gl_admin');
-    await page.goto(`${server.url}/console/admin/webhooks`);
+    await page.goto(`${suite.server.url}/console/admin/webhooks`);
     await page.getByRole('heading', { name: '事件推送', exact: true }).waitFor();
     await page.getByRole('cell', { name: '鼓楼区融媒体中心' }).first().waitFor();
     const dead = page

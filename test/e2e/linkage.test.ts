@@ -3,62 +3,23 @@
 // cooperation records; gl_registrar refers a matter from its case page to 公安 (警信联动);
 // nj_leader approves the 8万元 application waiting for the city and reads the totals; and records
 // and decides a county's 三无 evaluation.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seedCases } from '../../src/seed/cases.ts';
 import { seedLinkage } from '../../src/seed/linkage.ts';
-import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
-import { DEMO_PASSWORD } from '../helpers/harness.ts';
-import {
-  expectNoTofu,
-  launchBrowser,
-  pickRadio,
-  type Server,
-  saveScreenshot,
-  startServer,
-} from './browser.ts';
+import { browserSuite, expectNoTofu, pickRadio, saveScreenshot } from './browser.ts';
 
-let browser: Browser;
-let server: Server;
-
-beforeAll(async () => {
-  if (!webBuilt()) {
-    throw new Error(
-      `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
-    );
-  }
-  browser = await launchBrowser();
-  server = await startServer();
-  await seedCases(server.h.ctx.db, server.h.ctx.pii, { count: 1000, seed: 11 });
-  expect(await seedLinkage(server.h.ctx)).toBeGreaterThan(0);
+const suite = browserSuite({
+  setup: async (s) => {
+    await seedCases(s.h.ctx.db, s.h.ctx.pii, { count: 1000, seed: 11 });
+    expect(await seedLinkage(s.h.ctx)).toBeGreaterThan(0);
+  },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-  });
-  context.setDefaultTimeout(30_000);
-  return context.newPage();
-}
+const newPage = () => suite.newPage();
+const login = (page: Page, username: string) => suite.loginConsole(page, username);
 
 /** Lets a tab switch or a row expansion finish its fade before a screenshot (the picture only). */
 const settle = (page: Page) => page.waitForTimeout(600);
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/console/`);
-  await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
-}
 
 describe('部门联动 (console)', () => {
   it('the county bureau lists its referrals, a referral’s history, the member bodies and cooperation', async () => {

@@ -6,54 +6,21 @@
 import { readFile } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { units } from '../../src/db/schema.ts';
 import { seedCases } from '../../src/seed/cases.ts';
 import { seedMediation } from '../../src/seed/mediation.ts';
-import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
-import { DEMO_PASSWORD } from '../helpers/harness.ts';
-import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
+import { browserSuite, expectNoTofu, saveScreenshot } from './browser.ts';
 
-let browser: Browser;
-let server: Server;
-
-beforeAll(async () => {
-  if (!webBuilt()) {
-    throw new Error(
-      `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
-    );
-  }
-  browser = await launchBrowser();
-  server = await startServer();
-  await seedCases(server.h.ctx.db, server.h.ctx.pii, { count: 2000, seed: 11 });
-  await seedMediation(server.h.ctx);
+const suite = browserSuite({
+  setup: async (s) => {
+    await seedCases(s.h.ctx.db, s.h.ctx.pii, { count: 2000, seed: 11 });
+    await seedMediation(s.h.ctx);
+  },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-  });
-  context.setDefaultTimeout(30_000);
-  return context.newPage();
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/console/`);
-  await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
-}
+const newPage = () => suite.newPage();
+const login = (page: Page, username: string) => suite.loginConsole(page, username);
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -121,7 +88,7 @@ describe('访调对接 and 专家库 (console)', () => {
 
   it('an expert of the handling unit is refused (回避); another is assigned and gives an opinion', async () => {
     // A matter 鼓楼区住建局 is handling, registered and assigned for this test.
-    const h = server.h;
+    const h = suite.server.h;
     await h.loginAll(['13900000001', 'gl_registrar']);
     const [zhujian] = await h.ctx.db
       .select({ id: units.id })
@@ -144,7 +111,7 @@ describe('访调对接 and 专家库 (console)', () => {
     await h.act('gl_registrar', c.id, 'assign', { targetUnitId: zhujian?.id });
     const page = await newPage();
     await login(page, 'gl_supervisor');
-    await page.goto(`${server.url}/console/cases/${c?.id}`);
+    await page.goto(`${suite.server.url}/console/cases/${c?.id}`);
     const panel = page.locator('.ant-card').filter({ hasText: '专家意见' }).first();
     await panel.getByRole('button', { name: '指派专家' }).waitFor();
 

@@ -5,54 +5,38 @@
 // has the digital card with its QR code, and the QR's page shows the public its handling.
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seedCases } from '../../src/seed/cases.ts';
 import { seedReceptions } from '../../src/seed/receptions.ts';
-import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
-import { DEMO_PASSWORD } from '../helpers/harness.ts';
-import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
+import { browserSuite, expectNoTofu, saveScreenshot } from './browser.ts';
 
-let browser: Browser;
-let server: Server;
 let caseNumber = '';
 let caseId = 0;
 let cardNo = '';
 let qrPath = '';
-
-beforeAll(async () => {
-  if (!webBuilt()) {
-    throw new Error(
-      `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
-    );
-  }
-  browser = await launchBrowser();
-  server = await startServer();
-  await seedCases(server.h.ctx.db, server.h.ctx.pii, { count: 800, seed: 11 });
-  await seedReceptions(server.h.ctx);
-  // The citizen's first visit to 鼓楼区信访局, registered at the counter.
-  await server.h.loginAll(['gl_registrar']);
-  const res = await server.h.app.inject({
-    method: 'POST',
-    url: '/api/v1/cases',
-    headers: server.h.as('gl_registrar'),
-    payload: {
-      form: 'visit',
-      subject: '房屋征收补偿款未足额支付',
-      content: '来访人反映其房屋被征收后补偿款未足额支付，多次协商无果，请求依法处理。',
-      jurisdictionCode: '320106',
-      petitioner: { name: '张三', phone: '13900000001' },
-    },
-  });
-  caseNumber = res.json().caseNumber;
-  caseId = res.json().caseId;
+const suite = browserSuite({
+  setup: async (s) => {
+    await seedCases(s.h.ctx.db, s.h.ctx.pii, { count: 800, seed: 11 });
+    await seedReceptions(s.h.ctx);
+    // The citizen's first visit to 鼓楼区信访局, registered at the counter.
+    await s.h.loginAll(['gl_registrar']);
+    const res = await s.h.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: s.h.as('gl_registrar'),
+      payload: {
+        form: 'visit',
+        subject: '房屋征收补偿款未足额支付',
+        content: '来访人反映其房屋被征收后补偿款未足额支付，多次协商无果，请求依法处理。',
+        jurisdictionCode: '320106',
+        petitioner: { name: '张三', phone: '13900000001' },
+      },
+    });
+    caseNumber = res.json().caseNumber;
+    caseId = res.json().caseId;
+  },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 const MOBILE: BrowserContextOptions = {
   viewport: { width: 375, height: 667 },
   deviceScaleFactor: 2,
@@ -62,22 +46,19 @@ const MOBILE: BrowserContextOptions = {
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1440, height: 900 }, acceptDownloads: true };
 
 async function newPage(options: BrowserContextOptions): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+  const context = await suite.browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...options,
+  });
   context.setDefaultTimeout(30_000);
   return context.newPage();
 }
 
-async function staffLogin(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/console/`);
-  await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
-}
+const staffLogin = (page: Page, username: string) => suite.loginConsole(page, username);
 
 async function citizenLogin(page: Page): Promise<void> {
-  await page.goto(`${server.url}/portal/login`);
+  await page.goto(`${suite.server.url}/portal/login`);
   await page.getByRole('button', { name: '填入演示账号' }).click();
   await page
     .getByRole('tabpanel', { name: '密码登录' })
@@ -198,7 +179,7 @@ describe('权益保障卡', () => {
 
   it('the citizen has the digital card with its QR code; the QR page shows the public the handling', async () => {
     // The bureau accepts the matter: 受理 is written on the card.
-    await server.h.act('gl_registrar', caseId, 'accept');
+    await suite.server.h.act('gl_registrar', caseId, 'accept');
     const page = await newPage(MOBILE);
     await citizenLogin(page);
     await page.getByRole('link', { name: '权益卡' }).click();
@@ -214,7 +195,7 @@ describe('权益保障卡', () => {
     await page.context().close();
 
     const anon = await newPage(MOBILE);
-    await anon.goto(`${server.url}${qrPath}`);
+    await anon.goto(`${suite.server.url}${qrPath}`);
     await anon.getByRole('heading', { name: '依法逐级走访权益保障卡' }).waitFor();
     await anon.getByText(cardNo).waitFor();
     await anon.getByText(/受理 \d{4}-\d{2}-\d{2} 鼓楼区信访局（县级）/).waitFor();
