@@ -45,7 +45,9 @@ describe('责任落实 (console)', () => {
     expect(n, label).toBeGreaterThan(0);
     await drawer.locator('a[href^="/console/cases/"]').first().waitFor();
     await saveScreenshot(page, 'console-assessment-drill', { fullPage: false });
-    await page.keyboard.press('Escape');
+    // Close by its button: Escape reaches the drawer only while the focus is inside it.
+    await page.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
 
     // The year's scheme behind the points (read only for an analyst).
     await page.getByRole('button', { name: '考核方案' }).click();
@@ -57,7 +59,8 @@ describe('责任落实 (console)', () => {
     await dialog.getByRole('cell', { name: '越级上访率' }).waitFor();
     await dialog.getByRole('cell', { name: '100', exact: true }).waitFor();
     await saveScreenshot(page, 'console-assessment-scheme', { fullPage: false });
-    await page.keyboard.press('Escape');
+    await dialog.locator('.ant-modal-close').click();
+    await dialog.waitFor({ state: 'hidden' });
 
     await page.getByRole('tab', { name: '责任书' }).click();
     await page.getByText(/尚无责任书：连云港市/).waitFor();
@@ -111,7 +114,8 @@ describe('责任落实 (console)', () => {
     await dialog.getByRole('cell', { name: '110', exact: true }).waitFor();
     await dialog.getByRole('button', { name: '恢复默认' }).click();
     await dialog.getByText(/年度考核方案（默认）/).waitFor();
-    await page.keyboard.press('Escape');
+    await dialog.locator('.ant-modal-close').click();
+    await dialog.waitFor({ state: 'hidden' });
 
     await page.getByRole('tab', { name: '责任书' }).click();
     await page.getByText(/尚无责任书：连云港市/).waitFor();
