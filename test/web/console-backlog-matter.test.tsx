@@ -90,7 +90,9 @@ afterEach(() => {
 describe('backlog matter page', () => {
   it('shows the checklist and signs a standard off', async () => {
     let signed = false;
-    const fetch = vi.fn(async (_url: string, init?: RequestInit) => {
+    const fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      // The experts panel (积案化解督导): none assigned.
+      if (url.includes('caseId=')) return Response.json({ items: [], canAssign: false });
       if (init?.method === 'POST') signed = true;
       return Response.json(matter(signed));
     });

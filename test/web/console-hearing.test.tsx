@@ -39,6 +39,8 @@ describe('scheduling a hearing in the console', () => {
         if (url.pathname.endsWith('/supervision')) return json({ items: [] }); // no 督办 on this case
         if (url.pathname.endsWith('/flags')) return json({ flags: [], reports: [] }); // no 事项标识
         if (url.pathname.endsWith('/cohandling')) return json({ cohandling: null }); // not 会办
+        // The case page's panels of other capabilities (视频接访, 访调对接, 专家, 部门联动): none on this case.
+        if (url.searchParams.has('caseId')) return json({ items: [], canRecord: false, canAssign: false });
         if (url.pathname.endsWith('/actions')) {
           posted.push(JSON.parse(String(init?.body)));
           const { related: _r, ...answer } = detail;

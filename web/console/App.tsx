@@ -122,46 +122,47 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
   // An auditor works on the audit log only (no matters in its scope: policies.caseScope).
   if (role === 'auditor')
     return { path: '/', routes: [{ path: '/audit', name: t('审计日志'), icon: <FileSearchOutlined /> }] };
-  const routes = [{ path: '/', name: t('工作台'), icon: <DashboardOutlined /> }];
-  if (analytics) routes.push({ path: '/analytics', name: t('数据分析'), icon: <AreaChartOutlined /> });
-  if (analytics) routes.push({ path: '/warnings', name: t('预警'), icon: <AlertOutlined /> });
-  if (BACKLOG.has(role))
-    routes.push({ path: '/backlog', name: t('积案化解'), icon: <ReconciliationOutlined /> });
-  if (BACKLOG.has(role)) {
-    routes.push({ path: '/campaigns', name: t('专项行动'), icon: <FlagOutlined /> });
-    routes.push({ path: '/projects', name: t('重点工作'), icon: <ProjectOutlined /> });
-  }
-  if (BACKLOG.has(role))
-    routes.push({ path: '/supervision', name: t('督查督办'), icon: <FileProtectOutlined /> });
-  if (assesses(role, unitKind))
-    routes.push({ path: '/assessment', name: t('责任落实'), icon: <TrophyOutlined /> });
-  if (receives(role, unitKind)) {
-    routes.push({ path: '/receptions', name: t('领导接访'), icon: <CalendarOutlined /> });
-    routes.push({ path: '/cards', name: t('权益保障卡'), icon: <IdcardOutlined /> });
-  }
-  if (VIDEO.has(role) && unitKind === 'bureau')
-    routes.push({ path: '/video', name: t('视频接访'), icon: <VideoCameraOutlined /> });
-  if (HALL.has(role) && unitKind === 'bureau')
-    routes.push({ path: '/hall', name: t('接待大厅'), icon: <ShopOutlined /> });
-  if (BACKLOG.has(role)) routes.push({ path: '/mediation', name: t('访调对接'), icon: <AuditOutlined /> });
-  if (BACKLOG.has(role) && unitKind === 'bureau')
-    routes.push({ path: '/experts', name: t('专家库'), icon: <TeamOutlined /> });
-  if (BACKLOG.has(role)) {
-    routes.push({ path: '/linkage', name: t('部门联动'), icon: <PartitionOutlined /> });
-    routes.push({ path: '/relief', name: t('信访救助'), icon: <MoneyCollectOutlined /> });
-  }
-  if (BACKLOG.has(role) && unitKind === 'bureau')
-    routes.push({ path: '/sanwu', name: t('三无县评定'), icon: <TrophyOutlined /> });
-  if (monitors(role, unitKind)) {
-    routes.push({ path: '/monitoring', name: t('日监测'), icon: <MonitorOutlined /> });
-    routes.push({ path: '/dispatch', name: t('周调度'), icon: <ScheduleOutlined /> });
-  }
-  routes.push({ path: '/tasks', name: t('我的待办'), icon: <CarryOutOutlined /> });
-  if (register) routes.push({ path: '/register', name: t('登记'), icon: <FormOutlined /> });
-  if (REPORTERS.has(role)) routes.push({ path: '/reports', name: t('专报'), icon: <FileTextOutlined /> });
-  if (REPORTERS.has(role))
-    routes.push({ path: '/bulletins', name: t('通报'), icon: <NotificationOutlined /> });
-  if (AUDITORS.has(role)) routes.push({ path: '/audit', name: t('审计日志'), icon: <FileSearchOutlined /> });
+  type Entry = { path: string; name: string; icon: React.ReactNode; routes?: Entry[] };
+  const item = (on: boolean, path: string, name: string, icon: React.ReactNode): Entry[] =>
+    on ? [{ path, name: t(name), icon }] : [];
+  // Groups in the menu (shown as headings, their entries always visible); an empty group is left out.
+  const group = (path: string, name: string, icon: React.ReactNode, entries: Entry[]): Entry[] =>
+    entries.length > 0 ? [{ path, name: t(name), icon, routes: entries }] : [];
+  const bureau = unitKind === 'bureau';
+  const routes: Entry[] = [
+    ...item(true, '/', '工作台', <DashboardOutlined />),
+    ...item(true, '/tasks', '我的待办', <CarryOutOutlined />),
+    ...item(register, '/register', '登记', <FormOutlined />),
+    ...group('/group/reception', '接待', <CalendarOutlined />, [
+      ...item(receives(role, unitKind), '/receptions', '领导接访', <CalendarOutlined />),
+      ...item(VIDEO.has(role) && bureau, '/video', '视频接访', <VideoCameraOutlined />),
+      ...item(HALL.has(role) && bureau, '/hall', '接待大厅', <ShopOutlined />),
+      ...item(receives(role, unitKind), '/cards', '权益保障卡', <IdcardOutlined />),
+    ]),
+    ...group('/group/resolution', '化解', <ReconciliationOutlined />, [
+      ...item(BACKLOG.has(role), '/backlog', '积案化解', <ReconciliationOutlined />),
+      ...item(BACKLOG.has(role), '/mediation', '访调对接', <AuditOutlined />),
+      ...item(BACKLOG.has(role) && bureau, '/experts', '专家库', <TeamOutlined />),
+      ...item(BACKLOG.has(role), '/linkage', '部门联动', <PartitionOutlined />),
+      ...item(BACKLOG.has(role), '/relief', '信访救助', <MoneyCollectOutlined />),
+      ...item(BACKLOG.has(role), '/campaigns', '专项行动', <FlagOutlined />),
+      ...item(BACKLOG.has(role), '/projects', '重点工作', <ProjectOutlined />),
+    ]),
+    ...group('/group/oversight', '督查考核', <FileProtectOutlined />, [
+      ...item(monitors(role, unitKind), '/monitoring', '日监测', <MonitorOutlined />),
+      ...item(monitors(role, unitKind), '/dispatch', '周调度', <ScheduleOutlined />),
+      ...item(BACKLOG.has(role), '/supervision', '督查督办', <FileProtectOutlined />),
+      ...item(assesses(role, unitKind), '/assessment', '责任落实', <TrophyOutlined />),
+      ...item(BACKLOG.has(role) && bureau, '/sanwu', '三无县评定', <TrophyOutlined />),
+      ...item(REPORTERS.has(role), '/bulletins', '通报', <NotificationOutlined />),
+    ]),
+    ...group('/group/analysis', '分析', <AreaChartOutlined />, [
+      ...item(analytics, '/analytics', '数据分析', <AreaChartOutlined />),
+      ...item(analytics, '/warnings', '预警', <AlertOutlined />),
+      ...item(REPORTERS.has(role), '/reports', '专报', <FileTextOutlined />),
+      ...item(AUDITORS.has(role), '/audit', '审计日志', <FileSearchOutlined />),
+    ]),
+  ];
   const admin =
     role === 'admin'
       ? [
@@ -199,6 +200,7 @@ function Shell() {
       logo={false}
       layout="mix"
       fixSiderbar
+      menu={{ type: 'group' }}
       siderWidth={200}
       route={menu(me.role, t, seesAnalytics(me), registers(me), me.unit?.kind)}
       location={{ pathname: location.pathname }}
