@@ -215,6 +215,18 @@ export async function pickRadio(group: Locator, name: string): Promise<void> {
   if (!(await radio.isChecked())) throw new Error(`radio ${name} did not become checked`);
 }
 
+/**
+ * Ticks a checkbox, clicking again until it reports checked: a click during a modal's opening
+ * animation can be lost (Playwright's check() then fails with "did not change its state").
+ */
+export async function tick(box: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 3 && !(await box.isChecked()); attempt++) {
+    await box.click();
+    for (let wait = 0; wait < 30 && !(await box.isChecked()); wait++) await sleep(100);
+  }
+  if (!(await box.isChecked())) throw new Error('the checkbox did not become checked');
+}
+
 export interface BrowserSuite {
   /** The running platform (after beforeAll). */
   readonly server: Server;

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
 import { DEMO_PASSWORD } from '../helpers/harness.ts';
-import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
+import { expectNoTofu, launchBrowser, type Server, saveScreenshot, startServer, tick } from './browser.ts';
 
 let browser: Browser;
 let server: Server;
@@ -93,7 +93,7 @@ describe('flags in the console', () => {
     expect(await card.innerText()).toContain('涉法涉诉');
     await card.getByRole('button', { name: '修改标识' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('checkbox', { name: '重大紧急' }).check();
+    await tick(dialog.getByRole('checkbox', { name: '重大紧急' }));
     await dialog.getByLabel('说明').fill('信访人情绪激动，已安排稳控');
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await card.getByText('鼓楼区信访局→南京市信访局').waitFor();
