@@ -17,7 +17,7 @@ export function CaseExperts(props: { caseId: number; jurisdictionCode: string; b
       ),
     retry: false,
   });
-  if (!q.data) return null;
+  if (!q.data || !Array.isArray(q.data.items)) return null; // not a list: nothing to show
   if (!q.data.items.length && !q.data.canAssign) return null;
   const refresh = () => qc.invalidateQueries({ queryKey: ['experts'] });
   return (

@@ -39,6 +39,8 @@ export function CaseLinkage(props: { caseId: number; state: string }) {
     queryFn: () => api<{ items: Cooperation[] }>(`/api/v1/linkage/cooperations?caseId=${props.caseId}`),
     retry: false,
   });
+  // Answers that are not lists (a proxy's page, an older server) show nothing rather than breaking the page.
+  if (![referrals.data, relief.data, coops.data].every((d) => Array.isArray(d?.items))) return null;
   if (!referrals.data || !relief.data || !coops.data) return null;
   const open = !(TERMINAL_STATES as readonly string[]).includes(props.state);
   const canStart = open && WORKERS.has(me.role) && me.unit?.kind === 'bureau';

@@ -31,6 +31,8 @@ export function CaseMediation(props: { caseId: number; state: string; currentUni
     retry: false,
   });
   if (!referrals.data || !interventions.data) return null;
+  // Answers that are not lists (a proxy's page, an older server) show nothing rather than breaking the page.
+  if (!Array.isArray(referrals.data.items) || !Array.isArray(interventions.data.items)) return null;
   const holder = me.unit?.id === props.currentUnitId && HANDLERS.has(me.role);
   const bureau = me.unit?.kind === 'bureau' && BUREAU_DECIDERS.has(me.role);
   const canRefer = REFERABLE.has(props.state) && (holder || bureau);

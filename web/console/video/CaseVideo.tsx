@@ -22,7 +22,8 @@ export function CaseVideo({ caseId }: { caseId: number }) {
     retry: false,
     enabled: bureau,
   });
-  if (!bureau || !q.data) return null;
+  // An answer that is not a list (a proxy's page, an older server) shows nothing rather than breaking the case page.
+  if (!bureau || !q.data || !Array.isArray(q.data.items)) return null;
   const canSchedule = RECEIVERS.has(me.role);
   if (q.data.items.length === 0 && !canSchedule) return null;
   return (
