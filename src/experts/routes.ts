@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { backlogMatters, cases } from '../db/schema.ts';
+import { AVAILABILITIES, EXPERT_FIELDS, EXPERT_LEVELS } from '../domain/experts/experts.ts';
 import { type Actor, expertPolicy } from '../policies/experts.ts';
 import { casePolicy, ensureAllowed, ensureReadable } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
@@ -43,9 +44,11 @@ export const expertRoutes =
           tags,
           summary: '专家库（本辖区及上级；可按领域、级别、可用状态、姓名筛选），含指派负荷',
           querystring: z.object({
-            field: z.string().max(30).optional(),
-            level: z.string().max(20).optional(),
-            availability: z.string().max(20).optional(),
+            field: z.enum(EXPERT_FIELDS, { error: '未知的专家领域' }).optional(),
+            level: z.enum(EXPERT_LEVELS, { error: '专家级别应为 province、city 或 county' }).optional(),
+            availability: z
+              .enum(AVAILABILITIES, { error: '可用状态应为 available、busy 或 unavailable' })
+              .optional(),
             q: zText({ label: '姓名', max: 50 }).optional(),
             all: z.enum(['true', 'false'], { error: 'all 应为 true 或 false' }).optional(),
           }),

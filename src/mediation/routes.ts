@@ -10,6 +10,7 @@ import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { maskNumbersInText } from '../domain/masking.ts';
 import {
   agreementNumber,
+  MEDIATION_KINDS,
   type MediationKind,
   REFERRAL_STATUSES,
   type ReferralStatus,
@@ -96,7 +97,9 @@ export const mediationRoutes =
           summary: '调解组织（本辖区及上级；caseId：该事项可移交的调解组织）',
           querystring: z.object({
             caseId: zIdParam('信访事项编号').optional(),
-            kind: z.string().max(20).optional(),
+            kind: z
+              .enum(MEDIATION_KINDS, { error: '调解类型应为 people、administrative 或 judicial' })
+              .optional(),
             all: z.enum(['true', 'false'], { error: 'all 应为 true 或 false' }).optional(),
           }),
           response: { 200: z.object({ items: z.array(BodyItem) }) },
