@@ -85,7 +85,7 @@ export const SignBody = z.object({
 
 export const SchemeItem = z.discriminatedUnion('kind', [
   z.object({
-    key: z.string().max(40),
+    key: zText({ label: '考核项目代码', max: 40 }),
     kind: z.literal('rate'),
     indicator: z.enum(Object.keys(RATE_INDICATORS) as [keyof typeof RATE_INDICATORS], {
       error: '未知的考核指标',
@@ -94,7 +94,7 @@ export const SchemeItem = z.discriminatedUnion('kind', [
     better: z.enum(['higher', 'lower'], { error: 'better 应为 higher 或 lower' }),
   }),
   z.object({
-    key: z.string().max(40),
+    key: zText({ label: '考核项目代码', max: 40 }),
     kind: z.literal('per_case'),
     count: z.enum(Object.keys(CASE_COUNTS) as [keyof typeof CASE_COUNTS], { error: '未知的扣分项' }),
     points: z.number({ error: '分值应为数字' }),

@@ -36,7 +36,7 @@ export const ReferBody = z.object({
   caseId: zId('信访事项编号'),
   type: z.enum(REFERRAL_TYPES, { error: '移交类型应为 report、legal、relief 或 public_order' }),
   /** The member body (成员单位) key; default: the type's usual body. */
-  body: z.string().max(40).optional(),
+  body: zText({ label: '成员单位', max: 40 }).optional(),
   reason: text('移交事由', 5000),
   request: text('工作要求', 2000).optional(),
   deadline: zDate('反馈期限').optional(),

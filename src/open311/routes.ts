@@ -20,6 +20,7 @@ import {
   statesOf,
   toXml,
 } from '../domain/open311/mapping.ts';
+import { zCode, zText } from '../domain/validation/fields.ts';
 import { AppError, badRequest, notFound, unauthorized } from '../errors.ts';
 import type { Actor } from '../policies/index.ts';
 import { caseOfToken, PostRequestBody, postServiceRequest, tokenFor } from './commands.ts';
@@ -54,13 +55,14 @@ function dateParam(raw: string | undefined, field: string): Date | undefined {
   return d;
 }
 
+// Free text is refused with control characters (zText) before it reaches a query.
 const RequestQuery = z.object({
-  service_request_id: z.string().max(2000).optional(),
-  service_code: z.string().max(500).optional(),
-  start_date: z.string().max(40).optional(),
-  end_date: z.string().max(40).optional(),
-  status: z.string().max(20).optional(),
-  jurisdiction_id: z.string().max(12).optional(),
+  service_request_id: zText({ label: 'service_request_id', max: 2000 }).optional(),
+  service_code: zText({ label: 'service_code', max: 500 }).optional(),
+  start_date: zText({ label: 'start_date', max: 40 }).optional(),
+  end_date: zText({ label: 'end_date', max: 40 }).optional(),
+  status: zText({ label: 'status', max: 20 }).optional(),
+  jurisdiction_id: zCode('jurisdiction_id 应为6位或9位行政区划代码').optional(),
 });
 
 export const open311Routes =

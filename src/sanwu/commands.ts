@@ -27,7 +27,7 @@ export const RecordBody = z.object({
   manual: z
     .array(
       z.object({
-        key: z.string().max(40),
+        key: zText({ label: '标准代码', max: 40 }),
         met: z.boolean({ error: '请选择是否达到该项标准' }),
         note: zText({ label: '依据说明', max: 1000 }).optional(),
       }),
