@@ -177,6 +177,11 @@ export class Dispatcher {
     this.loop.start();
   }
 
+  /** Waits until no pass runs or is due to start (one kicked meanwhile included); sends nothing itself. */
+  settle(): Promise<void> {
+    return this.loop.idle();
+  }
+
   /** Waits for a pass already running (e.g. kicked after a commit), then sends whatever is due. */
   async drain(): Promise<number> {
     await this.loop.idle();
