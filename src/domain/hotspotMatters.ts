@@ -127,3 +127,15 @@ export function placesCompatible(a: string | undefined, b: string | undefined): 
   if (sa === a && sb === b) return false;
   return (sa !== a && b.startsWith(sa)) || (sb !== b && a.startsWith(sb));
 }
+
+/**
+ * The place two sibling coarse places share (320102 and 320104 → 320100, their city), for a
+ * problem that is not local (a city's policy asked about from two counties); undefined for names.
+ */
+export function commonPlace(a: string, b: string): string | undefined {
+  if (!/^\d{6,}$/.test(a) || !/^\d{6,}$/.test(b)) return undefined;
+  let k = 0;
+  while (k < a.length && a[k] === b[k]) k++;
+  k -= k % 2;
+  return k >= 2 ? a.slice(0, k).padEnd(a.length, '0') : undefined;
+}

@@ -38,9 +38,12 @@ export function readHotspotCsv(
       .join('。');
     const at = new Date((r[cols.time] ?? '').replace(' ', 'T'));
     const place = cols.place ? r[cols.place] : '';
+    // With several text columns, the first is the subject line (the board's title).
+    const subject = textCols.length > 1 ? (r[textCols[0] as string] ?? '').trim() : '';
     return {
       id: r[cols.id] || String(i + 1),
       text,
+      ...(subject ? { subject } : {}),
       place: place || undefined,
       petitioner: r[cols.user] || undefined,
       at: Number.isNaN(at.getTime()) ? new Date(0) : at,
@@ -231,6 +234,7 @@ export function registerHotspotCommands(program: Command): void {
 const MERGE_REASONS = {
   place: '同一地点',
   name: '同一名称',
+  topic: '同一主题',
   follow_up: '同一信访人续报',
   matter: '同一事项',
 } as const;

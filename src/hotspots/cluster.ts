@@ -31,6 +31,8 @@ export interface HotspotMessage {
   id: string | number;
   /** Subject and content; not needed when `features` are given. */
   text?: string;
+  /** The subject line alone (also in `text`): its words say what the message is about. */
+  subject?: string;
   /**
    * `hotspotFeatures(text)`, computed earlier (stored per case in `hotspot_terms`), so a query
    * does not segment again. Equal to what the text would give: the clusters do not change.
@@ -159,10 +161,12 @@ const HAN_NAME = /^\p{Script=Han}+$/u;
 /**
  * Feature strings of a message (repeats count, order kept): `w:` jieba content words, `m:` the
  * matters it expresses however worded (src/domain/hotspotMatters.ts), `n:` names (words not in
- * jieba's dictionary: 余易贷, 车贷; not vector features, see src/hotspots/problems.ts), then `p:`
- * fine-place candidates. None contains a space, so they can be stored space-joined.
+ * jieba's dictionary: 余易贷, 车贷), `s:` the words of the subject line when given (what the
+ * message is about, read by the topic merge; `n:` and `s:` are not vector features, see
+ * src/hotspots/problems.ts), then `p:` fine-place candidates. None contains a space, so they can be
+ * stored space-joined.
  */
-export function hotspotFeatures(text: string): string[] {
+export function hotspotFeatures(text: string, subject?: string): string[] {
   const out: string[] = [];
   const names = new Set<string>();
   for (const { word: raw, tag } of taggedWords(text)) {
@@ -175,6 +179,9 @@ export function hotspotFeatures(text: string): string[] {
   }
   for (const m of mattersOf(normalize(text))) out.push(`m:${m}`);
   for (const n of names) out.push(`n:${n}`);
+  if (subject)
+    for (const w of new Set(taggedWords(subject).map((t) => t.word)))
+      if ([...w].length >= 2 && !ADMIN_GLUE.test(w)) out.push(`s:${w}`);
   for (const p of placeCandidates(text)) out.push(`p:${p}`);
   return out;
 }
@@ -255,7 +262,7 @@ export function clusterMessages(
   const times = Float64Array.from(messages, (m) => m.at.getTime());
   const byTime = (a: number, b: number) => (times[a] as number) - (times[b] as number);
   const order = messages.map((m, i) => i).sort(byTime);
-  const featureLists = messages.map((m) => m.features ?? hotspotFeatures(m.text ?? ''));
+  const featureLists = messages.map((m) => m.features ?? hotspotFeatures(m.text ?? '', m.subject));
   const named = resolvePlaces(
     featureLists.map((f) => placesOf(f)),
     messages.map((m) => m.place),
@@ -286,6 +293,8 @@ export function clusterMessages(
           placeTerm,
           places,
           names: namesOf(featureLists),
+          subjects: featureLists.map((f) => f.filter((x) => x.startsWith('s:')).map((x) => x.slice(2))),
+          placeNamed: Uint8Array.from(featureLists, (f) => (f[f.length - 1]?.startsWith('p:') ? 1 : 0)),
           petitioner: (i) => messages[i]?.petitioner,
         },
         opts,

@@ -51,7 +51,7 @@ export interface Hotspot {
 
 export interface HotspotMergeEvidence {
   reason: HotspotMerge['reason'];
-  /** The shared fine place (reason `place`) or name (reason `name`). */
+  /** The shared fine place (reason `place`), name (reason `name`) or subject words (reason `topic`). */
   place: string | null;
   shared: string[];
   similarity: number;
@@ -110,8 +110,9 @@ const STORE_CHUNK = 1_000;
  * Version of `hotspotFeatures`, stored as the first token of `hotspot_terms.terms`: features of an
  * older version (or none) are computed again and replaced, so a change to the features needs no
  * migration. 2: matters (m:), names (n:), admin characters glued by jieba dropped (issue 21).
+ * 3: the subject line's words (s:), read by the topic merge.
  */
-export const HOTSPOT_FEATURES_VERSION = 'v2';
+export const HOTSPOT_FEATURES_VERSION = 'v3';
 
 /**
  * Features of the cases read, segmenting (and storing) those not segmented before, or segmented
@@ -137,7 +138,7 @@ async function featuresOf(
       .where(inArray(cases.id, missing.slice(k, k + STORE_CHUNK)));
     const values = texts.map((c) => {
       // Subject and content both: the subject often carries the estate's name.
-      const features = hotspotFeatures(`${c.subject}。${c.content}`);
+      const features = hotspotFeatures(`${c.subject}。${c.content}`, c.subject);
       out.set(c.id, features);
       return { caseId: c.id, terms: [HOTSPOT_FEATURES_VERSION, ...features].join(' ') };
     });

@@ -6,15 +6,25 @@
 //   place     — both name the same place (伊景园滨河苑 / 滨河苑) and raise the same main matter,
 //               and their matters (without place words) are alike at `placeThreshold`;
 //   name      — both use the same rare name (余易贷), the same matter test, at `nameThreshold`;
+//   topic     — neither names a place and both are about the same subject: the problem's two
+//               heaviest words are in the part's subject line (in half its messages') or among
+//               its five heaviest (人才 补贴: a city's policy asked about in many ways — refused,
+//               late, who qualifies), at `nameThreshold`;
 //   matter    — matters alike at `matterThreshold`;
 //   follow_up — the same petitioner again, at `followUpThreshold`.
 //
-// Two parts never merge when their coarse places are siblings (two counties), or when the part
-// names an estate the problem does not (the same complaint about two estates is two problems).
+// Two parts never merge when their coarse places are siblings (two counties) — except by topic
+// when most of their messages name no place at all (a city's policy: the county is where the
+// petitioner lives) — or when the part names an estate the problem does not (the same complaint about two estates is two problems).
 // Roads and streets do not count for that conflict (a message about an estate often names the
 // road it is on). Parts are taken largest first, then lone messages oldest first; each joins the
 // problem it is most alike, or starts one.
-import { isRoadName as isRoad, placesCompatible, samePlaceName } from '../domain/hotspotMatters.ts';
+import {
+  commonPlace,
+  isRoadName as isRoad,
+  placesCompatible,
+  samePlaceName,
+} from '../domain/hotspotMatters.ts';
 import { ClusterIndex, type Vec, vecOfSum, type Working } from './vectors.ts';
 
 export interface ProblemOptions {
@@ -44,14 +54,17 @@ export const DEFAULT_PROBLEM_OPTIONS: ProblemOptions = {
   matterThreshold: 0.4,
 };
 
-export type MergeReason = 'place' | 'name' | 'follow_up' | 'matter';
+export type MergeReason = 'place' | 'name' | 'topic' | 'follow_up' | 'matter';
 
 /** Why a part was merged into a problem. */
 export interface MergeEvidence {
   reason: MergeReason;
   /** The part's messages (indices into the batch). */
   members: number[];
-  /** The fine place both name (reason `place`), or the rare name both use (reason `name`). */
+  /**
+   * The fine place both name (reason `place`), the rare name both use (reason `name`), or the
+   * subject's two words (reason `topic`, joined by a space).
+   */
   place?: string;
   /** The heaviest words and matters both share, heaviest first. */
   shared: string[];
@@ -80,6 +93,10 @@ export interface ProblemInput {
   places: readonly (readonly string[])[];
   /** Names per message (words jieba did not know, rare in the batch: 余易贷, 车贷). */
   names: readonly (readonly string[])[];
+  /** The words of each message's subject line (empty when it has none). */
+  subjects: readonly (readonly string[])[];
+  /** 1 for messages that name any fine-place candidate, resolved or not (小区, 花园, 路 …). */
+  placeNamed: Uint8Array;
   petitioner: (i: number) => string | undefined;
 }
 
@@ -92,13 +109,20 @@ const MAX_LOOKUPS = 32;
 
 interface Group {
   county: string | undefined;
-  /** Principal places and names, computed at `at` members (they change only as it grows). */
-  cache?: { at: number; places: string[]; names: string[] };
+  /**
+   * Principal places and names and the two heaviest words, computed at `at` members (they change
+   * only as it grows).
+   */
+  cache?: { at: number; places: string[]; names: string[]; subject: number[] };
   /** Messages naming each place key. */
   support: Map<string, number>;
   /** Messages using each name. */
   nameSupport: Map<string, number>;
   petitioners: Set<string>;
+  /** Messages naming any fine-place candidate. */
+  placed: number;
+  /** Messages whose subject line has each word. */
+  subjectSupport: Map<string, number>;
   evidence: MergeEvidence[];
 }
 
@@ -141,6 +165,35 @@ function mainMatters(w: Working, terms: readonly string[]): number[] {
     if (x > max) max = x;
   }
   return found.filter(([, x]) => x >= 0.5 * max).map(([t]) => t);
+}
+
+/**
+ * What a problem is about: the two heaviest words that at least half its subject lines share (人才
+ * 补贴), or, when its messages have no subject lines, its two heaviest words.
+ */
+function subjectOf(
+  w: Working,
+  subjectSupport: ReadonlyMap<string, number>,
+  terms: readonly string[],
+  placeTerm: Uint8Array,
+): number[] {
+  if (subjectSupport.size === 0) return heaviestWords(w, terms, placeTerm, 2);
+  const half = w.members.length / 2;
+  const shared = (t: number) => (subjectSupport.get((terms[t] as string).slice(2)) ?? 0) >= half;
+  return heaviestWords(w, terms, placeTerm, Number.POSITIVE_INFINITY).filter(shared).slice(0, 2);
+}
+
+/** The `k` heaviest word features (w:) of a sum that are not place words, heaviest first. */
+function heaviestWords(w: Working, terms: readonly string[], placeTerm: Uint8Array, k: number): number[] {
+  const found: [number, number][] = [];
+  for (let j = 0; j < w.terms.length; j++) {
+    const t = w.terms[j] as number;
+    if (!placeTerm[t] && (terms[t] as string).startsWith('w:')) found.push([t, w.weights[j] as number]);
+  }
+  return found
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, k)
+    .map(([t]) => t);
 }
 
 function heaviestMatter(w: Working, terms: readonly string[]): number {
@@ -209,11 +262,17 @@ export function mergeIntoProblems(input: ProblemInput, opts: ProblemOptions): Pr
     part: (typeof parts)[number];
     support: Map<string, number>;
     nameSupport: Map<string, number>;
+    /** Messages whose subject line has each word. */
+    subjectSupport: Map<string, number>;
     petitioners: Set<string>;
+    placed: number;
   }
   /** Records a new problem started by `info` (or `info` joined to `g`) in the lookups. */
   const enter = (g: number, info: PartInfo) => {
     const group = groups[g] as Group;
+    group.placed += info.placed;
+    for (const [word, n] of info.subjectSupport)
+      group.subjectSupport.set(word, (group.subjectSupport.get(word) ?? 0) + n);
     for (const [key, n] of info.support) {
       group.support.set(key, (group.support.get(key) ?? 0) + n);
       remember(byPlace, key, g);
@@ -240,6 +299,8 @@ export function mergeIntoProblems(input: ProblemInput, opts: ProblemOptions): Pr
       support: new Map(),
       nameSupport: new Map(),
       petitioners: new Set(),
+      placed: 0,
+      subjectSupport: new Map(),
       evidence: [],
     };
     enter(g, info);
@@ -252,9 +313,18 @@ export function mergeIntoProblems(input: ProblemInput, opts: ProblemOptions): Pr
   for (const k of order) {
     const part = parts[k] as (typeof parts)[number];
     const { w } = part;
-    const info: PartInfo = { part, support: new Map(), nameSupport: new Map(), petitioners: new Set() };
-    const { support, nameSupport, petitioners } = info;
+    const info: PartInfo = {
+      part,
+      support: new Map(),
+      nameSupport: new Map(),
+      subjectSupport: new Map(),
+      petitioners: new Set(),
+      placed: 0,
+    };
+    const { support, nameSupport, subjectSupport, petitioners } = info;
     for (const m of w.members) {
+      info.placed += input.placeNamed[m] as number;
+      for (const s of input.subjects[m] ?? []) subjectSupport.set(s, (subjectSupport.get(s) ?? 0) + 1);
       for (const key of places[m] ?? []) support.set(key, (support.get(key) ?? 0) + 1);
       for (const n of input.names[m] ?? []) nameSupport.set(n, (nameSupport.get(n) ?? 0) + 1);
       const p = input.petitioner(m);
@@ -278,9 +348,9 @@ export function mergeIntoProblems(input: ProblemInput, opts: ProblemOptions): Pr
     }
     for (const n of ownNames) for (const g of (byName.get(n) ?? []).slice(0, MAX_LOOKUPS)) candidates.add(g);
     let best: { g: number; reason: MergeReason; place?: string; sim: number } | null = null;
+    let ownWords: number[] | undefined;
     for (const g of candidates) {
       const group = groups[g] as Group;
-      if (!placesCompatible(part.county, group.county)) continue;
       const target = index.clusters[g] as Working;
       const size = target.members.length;
       if (group.cache?.at !== size)
@@ -288,7 +358,11 @@ export function mergeIntoProblems(input: ProblemInput, opts: ProblemOptions): Pr
           at: size,
           places: principal(group.support, size),
           names: principal(group.nameSupport, size),
+          subject: subjectOf(target, group.subjectSupport, terms, placeTerm),
         };
+      // Across sibling counties only a topic of messages that mostly name no place may merge.
+      const across = !placesCompatible(part.county, group.county);
+      if (across && (2 * info.placed > w.members.length || 2 * group.placed > size)) continue;
       let rel = placeRelation(own, group.cache.places);
       if (rel === 'conflict') continue;
       const { sim } = matterSimilarity(w, target, placeTerm, terms, false);
@@ -299,7 +373,20 @@ export function mergeIntoProblems(input: ProblemInput, opts: ProblemOptions): Pr
         const theirs = group.cache.names;
         name = ownNames.find((n) => theirs.includes(n));
       }
-      const anchor = rel ?? name;
+      // Neither names a place nor a name: the same subject (a policy asked about many ways).
+      let topic: string | undefined;
+      if (rel === null && name === undefined && own.length === 0 && group.cache.places.length === 0) {
+        const subject = group.cache.subject;
+        if (subject.length === 2) {
+          ownWords ??= heaviestWords(w, terms, placeTerm, 5);
+          const half = w.members.length / 2;
+          const said = (t: number) =>
+            (ownWords as number[]).includes(t) ||
+            (subjectSupport.get((terms[t] as string).slice(2)) ?? 0) >= half;
+          if (subject.every(said)) topic = subject.map((t) => (terms[t] as string).slice(2)).join(' ');
+        }
+      }
+      const anchor = rel ?? name ?? topic;
       if (anchor !== undefined) {
         // The same place or name is not enough: the matter must be the same too — the part's
         // heaviest matter one of the problem's main ones, or the problem's heaviest one raised
@@ -313,10 +400,11 @@ export function mergeIntoProblems(input: ProblemInput, opts: ProblemOptions): Pr
             : (matters.includes(mine) || w.slot.has(heaviestMatter(target, terms))) &&
               sim >= (rel !== null ? opts.placeThreshold : opts.nameThreshold);
         if (ok) {
-          reason = rel !== null ? 'place' : 'name';
+          reason = rel !== null ? 'place' : name !== undefined ? 'name' : 'topic';
           rel = anchor;
         }
       }
+      if (across && reason !== 'topic') continue;
       if (!reason && sim >= opts.matterThreshold) reason = 'matter';
       if (!reason && sim >= opts.followUpThreshold && [...petitioners].some((p) => group.petitioners.has(p)))
         reason = 'follow_up';
@@ -336,7 +424,11 @@ export function mergeIntoProblems(input: ProblemInput, opts: ProblemOptions): Pr
       });
       index.add(g, one ?? vecOfSum(w), w.members);
       index.list(g);
-      (groups[g] as Group).county ??= part.county;
+      const group = groups[g] as Group;
+      // A topic asked about from two counties is their city's ('' when not codes: no county, and
+      // not taken from a later part either).
+      if (placesCompatible(part.county, group.county)) group.county ??= part.county;
+      else group.county = commonPlace(part.county as string, group.county as string) ?? '';
       enter(g, info);
     } else if (w.members.length === 1 && own.length === 0 && ownNames.length === 0) {
       alone.add(info);

@@ -27,8 +27,9 @@ export function vectorise(
     const out: number[] = [];
     for (let k = 0; k < toks.length; k++) {
       const tok = toks[k] as string;
-      // Names (n:) mark words already present as w:; they are read apart, not weighed twice.
-      if (tok.startsWith('n:')) continue;
+      // Names (n:) and subject words (s:) mark words already present as w:; they are read apart,
+      // not weighed twice.
+      if (tok.startsWith('n:') || tok.startsWith('s:')) continue;
       let id = ids.get(tok);
       if (id === undefined) {
         id = terms.length;

@@ -5,7 +5,7 @@
 // scopes are enforced.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findHotspots } from '../../src/hotspots/find.ts';
+import { findHotspots, HOTSPOT_FEATURES_VERSION } from '../../src/hotspots/find.ts';
 import { bearer, type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -147,7 +147,7 @@ describe('GET /api/v1/analytics/hotspots', () => {
     const db = h.ctx.db;
     const id = ids.gulou[1] as number;
     await db.execute(
-      sql`UPDATE hotspot_terms SET terms = 'w:物业费 w:上涨 p:颐和南苑' WHERE case_id = ${id}`,
+      sql`UPDATE hotspot_terms SET terms = 'v2 w:物业费 w:上涨 p:颐和南苑' WHERE case_id = ${id}`,
     );
     const out = await findHotspots(db, { from, to: today, scopeCode: '320106' });
     expect(out.items.find((i) => i.caseIds.includes(id))?.caseIds).toContain(ids.gulou[0]);
@@ -156,7 +156,9 @@ describe('GET /api/v1/analytics/hotspots', () => {
         rows: { terms: string }[];
       }
     ).rows;
-    expect(row?.terms.startsWith('v2 ')).toBe(true);
+    expect(row?.terms.startsWith(`${HOTSPOT_FEATURES_VERSION} `)).toBe(true);
+    // The subject line's words, read by the topic merge (version 3).
+    expect(row?.terms).toContain('s:物业费');
     expect(row?.terms).toContain('w:业主大会');
   });
 

@@ -132,6 +132,66 @@ describe('what stays apart', () => {
     expect(hot?.merges.some((m) => m.reason === 'name' && m.place === '余易贷')).toBe(true);
   });
 
+  it('a city policy asked about in many ways from two counties is one hotspot, by its subject', () => {
+    // Subject line + content, as the message board and the registration form give them.
+    const ask = (subject: string, body: string, p: string, place: string, day: number): HotspotMessage => ({
+      ...msg(`${subject}。${body}`, p, place, day),
+      subject,
+    });
+    const policy = [
+      ask(
+        '人才购房补贴申请被拒',
+        '我是硕士研究生，去年落户后首次购房，人才购房补贴审核说单位注册地不符，请解释。',
+        't0',
+        '320106',
+        3,
+      ),
+      ask(
+        '人才购房补贴迟迟未发放',
+        '公示通过已经三个月，人才购房补贴还没有到账，请问什么时候发放。',
+        't1',
+        '320104',
+        4,
+      ),
+      ask(
+        '咨询人才新政补贴条件',
+        '高级技师是否可以申请人才补贴，社保需要在本单位缴纳满多久。',
+        't2',
+        '320106',
+        5,
+      ),
+      ask(
+        '夫妻共同购房能否申请人才补贴',
+        '购房合同只写了爱人的名字，我申请人才补贴被退回，请问如何处理。',
+        't3',
+        '320105',
+        6,
+      ),
+      ask(
+        '人才补贴停发两个月',
+        '人才新政的租房补贴已经两个月没发了，没有任何说明，等着交房租。',
+        't4',
+        '320104',
+        7,
+      ),
+    ];
+    // The same words about one estate's developer stay that estate's matter.
+    const estate = ask(
+      '金陵花园开发商拒办人才补贴材料',
+      '金陵花园开发商不给购房者出具人才补贴需要的购房发票，拖了半年。',
+      't5',
+      '320102',
+      8,
+    );
+    const out = clusterMessages([...policy, ...background, estate]);
+    const hot = clusterOf(out, policy[0]?.id as number);
+    expect(hot?.ids.sort()).toEqual(policy.map((m) => m.id).sort());
+    // Not one county's: it is asked about from three.
+    expect(hot?.place).toBe('320100');
+    expect(hot?.merges.some((m) => m.reason === 'topic')).toBe(true);
+    expect(hot?.ids).not.toContain(estate.id);
+  });
+
   it('two counties never share a hotspot, even naming the same estate', () => {
     const texts = [
       '金陵花园物业费上涨。金陵花园物业公司擅自把物业费从1.2元涨到2元，业主不同意。',

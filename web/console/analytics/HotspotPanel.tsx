@@ -10,6 +10,7 @@ import { CaseLinks, State } from './Panels.tsx';
 const REASONS: Record<HotspotMerge['reason'], string> = {
   place: '同一地点、同一事项',
   name: '同一名称、同一事项',
+  topic: '同一主题（无具体地点）',
   follow_up: '同一信访人再次反映',
   matter: '同一事项',
 };

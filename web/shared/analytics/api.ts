@@ -94,7 +94,7 @@ export interface Hotspot {
 }
 
 export interface HotspotMerge {
-  reason: 'place' | 'name' | 'follow_up' | 'matter';
+  reason: 'place' | 'name' | 'topic' | 'follow_up' | 'matter';
   place: string | null;
   shared: string[];
   similarity: number;
