@@ -113,6 +113,21 @@ export const authRoutes =
       async (req) => ({ user: presentMe(actorOf(req)) }),
     );
 
+    // The pages' session check: nobody logged in is a normal answer here, not a 401 that every
+    // anonymous page (the portal's start, the login form) would log as a failed request.
+    app.get(
+      '/session',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['auth'],
+          summary: '当前登录状态（未登录时 user 为 null）',
+          response: { 200: z.object({ user: MeView.nullable() }) },
+        },
+      },
+      async (req) => ({ user: req.actor ? presentMe(req.actor) : null }),
+    );
+
     app.get(
       '/demo-accounts',
       {

@@ -1,6 +1,7 @@
 // The React apps built by Vite (`npm run build:web` → web/dist): /portal/*, /console/* and /screen/* answer
 // their index.html (client-side routing; HTML never cached), /assets/* the content-hashed chunks
-// (cached for a year). The plain login page in web/public stays at /.
+// (cached for a year, brotli or gzip precompressed at build time). The plain login page in
+// web/public stays at /.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,6 +31,9 @@ export async function registerWebApps(app: FastifyInstance, dist = WEB_DIST): Pr
       index: false,
       // File names carry a content hash: a changed file is a new URL.
       immutable: true,
+      // The build writes .br and .gz beside each file (web/vite.config.ts): sent to browsers that
+      // accept them (the console's entry chunk: 2.2 MB → about 0.6 MB).
+      preCompressed: true,
       maxAge: 365 * 24 * 3600 * 1000,
     });
   }

@@ -38,6 +38,22 @@ describe('staff login', () => {
     const me = await h.app.inject({ url: '/api/v1/auth/me', cookies: { xf_session: session?.value ?? '' } });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.displayName).toBe('南京市信访局登记员');
+
+    // The pages' session check answers 200 either way: the user, or null for nobody.
+    const session2 = await h.app.inject({
+      url: '/api/v1/auth/session',
+      cookies: { xf_session: session?.value ?? '' },
+    });
+    expect(session2.statusCode).toBe(200);
+    expect(session2.json().user.displayName).toBe('南京市信访局登记员');
+    const anonymous = await h.app.inject({ url: '/api/v1/auth/session' });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ user: null });
+    const stale = await h.app.inject({
+      url: '/api/v1/auth/session',
+      cookies: { xf_session: 'x'.repeat(43) },
+    });
+    expect(stale.json()).toEqual({ user: null });
   });
 
   it('rejects a wrong password with 401 and writes nothing', async () => {

@@ -1,8 +1,10 @@
 // How Fastify serves the Vite build (src/server/web.ts): SPA fallback per app, HTML never cached,
-// hashed assets cached for a year, and a clear message instead of a blank page when not built.
+// hashed assets cached for a year and sent precompressed, and a clear message instead of a blank
+// page when not built.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerWebApps, webBuilt } from '../../src/server/web.ts';
@@ -58,6 +60,35 @@ describe('web apps from web/dist', () => {
     expect(js.statusCode).toBe(200);
     expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((await app.inject({ url: '/assets/nope.js' })).statusCode).toBe(404);
+    await app.close();
+  });
+
+  it('sends the build’s brotli or gzip copy to browsers that accept it, the file to others', async () => {
+    const dist = join(dir, 'dist-compressed');
+    for (const a of ['portal', 'console', 'screen']) {
+      await mkdir(join(dist, a), { recursive: true });
+      await writeFile(join(dist, a, 'index.html'), `<!doctype html><title>${a}</title>`);
+    }
+    await mkdir(join(dist, 'assets'), { recursive: true });
+    const source = `export const 标题 = '${'阳光信访'.repeat(2000)}';`;
+    const file = join(dist, 'assets', 'console-def456.js');
+    await writeFile(file, source);
+    await writeFile(`${file}.br`, brotliCompressSync(source));
+    await writeFile(`${file}.gz`, gzipSync(source));
+    const app = Fastify();
+    await registerWebApps(app, dist);
+    const url = '/assets/console-def456.js';
+    const br = await app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.rawPayload.length).toBeLessThan(source.length / 10);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(source);
+    const gz = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(source);
+    const plain = await app.inject({ url });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(source);
     await app.close();
   });
 });

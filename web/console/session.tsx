@@ -1,4 +1,4 @@
-// Who is logged in to the console (GET /api/v1/auth/me; 401 means nobody), logout, and the guard
+// Who is logged in to the console (GET /api/v1/auth/session; user null means nobody), logout, and the guard
 // that sends strangers to 登录 and citizens to the portal.
 import { Alert, Spin } from 'antd';
 import type { ReactNode } from 'react';

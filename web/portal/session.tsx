@@ -1,4 +1,4 @@
-// Who is logged in (GET /api/v1/auth/me; 401 means nobody) and the guard for private pages.
+// Who is logged in (GET /api/v1/auth/session; user null means nobody) and the guard for private pages.
 import { Alert, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

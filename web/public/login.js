@@ -92,11 +92,14 @@ $('logout').onclick = async () => {
 
 async function init() {
   try {
-    const me = await api('/api/v1/auth/me');
-    showMe(me.user);
-    return;
+    // user null: nobody logged in (a 200, so the page logs no failed request).
+    const me = await api('/api/v1/auth/session');
+    if (me.user) {
+      showMe(me.user);
+      return;
+    }
   } catch {
-    // not logged in
+    // the server is unreachable: show the login form anyway
   }
   try {
     const demo = await api('/api/v1/auth/demo-accounts');

@@ -1,21 +1,15 @@
-// Who is logged in (GET /api/v1/auth/me; 401 means nobody) and logging out — shared by the
+// Who is logged in (GET /api/v1/auth/session; user null means nobody) and logging out — shared by the
 // portal and the console; each app adds its own guard for private pages.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, type Me } from './api.ts';
+import { api, type Me } from './api.ts';
 
 export const ME_KEY = ['me'] as const;
 
 export function useMe() {
   return useQuery({
     queryKey: ME_KEY,
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        return (await api<{ user: Me }>('/api/v1/auth/me')).user;
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
-        throw e;
-      }
-    },
+    // Nobody logged in is a 200 with user null: no failed request logged on anonymous pages.
+    queryFn: async (): Promise<Me | null> => (await api<{ user: Me | null }>('/api/v1/auth/session')).user,
     staleTime: 60_000,
   });
 }
