@@ -48,6 +48,7 @@ import { sanwuRoutes } from '../sanwu/routes.ts';
 import { calendarRoutes } from '../settings/calendarRoutes.ts';
 import { legalChannelRoutes } from '../settings/legalChannelRoutes.ts';
 import { settingsRoutes } from '../settings/routes.ts';
+import { searchRoutes } from '../search/routes.ts';
 import { supervisionRoutes } from '../supervision/routes.ts';
 import { profileRoutes } from '../users/profile.ts';
 import { userRoutes } from '../users/routes.ts';
@@ -151,6 +152,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(monitoringRoutes(ctx), { prefix: '/api/v1' });
   await app.register(dispatchRoutes(ctx), { prefix: '/api/v1' });
   await app.register(supervisionRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(searchRoutes(ctx), { prefix: '/api/v1' });
   await app.register(assessmentRoutes(ctx), { prefix: '/api/v1' });
   await app.register(receptionRoutes(ctx), { prefix: '/api/v1' });
   await app.register(cardRoutes(ctx), { prefix: '/api/v1' });
