@@ -9,8 +9,8 @@ import { searchSynonyms } from '../db/schema.ts';
 import { checkTerms } from '../domain/search/synonyms.ts';
 import { zText } from '../domain/validation/fields.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
-import { ensureAllowed } from '../policies/index.ts';
 import type { Actor } from '../policies/actor.ts';
+import { ensureAllowed } from '../policies/index.ts';
 import { searchPolicy } from '../policies/search.ts';
 import { invalidateSynonyms } from './synonyms.ts';
 

@@ -15,7 +15,11 @@ export function listSynonymGroups(db: Db, term?: string) {
   return db
     .select()
     .from(searchSynonyms)
-    .where(term ? sql`exists (select 1 from unnest(${searchSynonyms.terms}) t where t ilike ${containing(term)})` : undefined)
+    .where(
+      term
+        ? sql`exists (select 1 from unnest(${searchSynonyms.terms}) t where t ilike ${containing(term)})`
+        : undefined,
+    )
     .orderBy(asc(searchSynonyms.id));
 }
 

@@ -7,7 +7,6 @@
 //     a word of a synonym group may be any word of that group (拆迁 finds 征收; src/search/synonyms.ts).
 import { inArray, like, type SQL, sql } from 'drizzle-orm';
 import { caseParties, cases } from '../db/schema.ts';
-import { checkIdNumber } from '../domain/validation/idNumber.ts';
 import {
   EMPTY_DICTIONARY,
   expandedTerms,
@@ -15,6 +14,7 @@ import {
   isExpanded,
   type SynonymDictionary,
 } from '../domain/search/synonyms.ts';
+import { checkIdNumber } from '../domain/validation/idNumber.ts';
 import { checkMobile } from '../domain/validation/phone.ts';
 import { type Actor, casePolicy } from '../policies/index.ts';
 import { queryTokens } from './tokenize.ts';
