@@ -82,7 +82,7 @@ beforeAll(async () => {
     content: '反映某工作人员在房屋征收中收受好处、违规审批，请求查处。',
     accused: [{ personName: '赵刚', position: '科员', unitId: glBureau }],
   });
-  // Closed: accepted and settled.
+  // Closed: accepted and settled (已调解和解, a terminal state).
   await h.act('gl_registrar', ids.expropriation ?? 0, 'accept');
   await h.act('gl_registrar', ids.expropriation ?? 0, 'settle', {
     kind: 'mediation',
@@ -97,7 +97,7 @@ describe('a closed matter is found', () => {
   it('by its exact number, with no status filter, and the status filter still applies', async () => {
     const r = await search('gl_registrar', { q: numbers.expropriation ?? '' });
     expect(r.items.map((i) => i.id)).toEqual([ids.expropriation]);
-    expect(r.items[0]?.state).not.toBe('registered');
+    expect(r.items[0]?.state).toBe('settled'); // terminal (TERMINAL_STATES)
     expect(r.total).toBe(1);
     const state = r.items[0]?.state ?? '';
     expect(await found('gl_registrar', { q: numbers.expropriation ?? '', state })).toEqual([
