@@ -27,6 +27,8 @@ const SCREENSHOTS: Record<string, string> = {
   'console-register-anonymous': 'console-register-anonymous',
   'console-anonymous-case': 'console-anonymous-case',
   'console-flags-filter': 'console-flags-filter',
+  'console-case-search': 'console-case-search',
+  'console-search-synonyms': 'console-search-synonyms',
   'console-case-flags': 'console-case-flags',
   'console-cohandling-case': 'console-cohandling-case',
   'console-case': 'console-case-registered',

@@ -16,6 +16,7 @@ import { subscribeCaseNotices } from './notify/caseNotices.ts';
 import { searchColumns } from './search/columns.ts';
 import { highlight } from './search/highlight.ts';
 import { caseSearch } from './search/query.ts';
+import { synonymDictionary } from './search/synonyms.ts';
 import { subscribeFirstUnits } from './supervision/firstUnit.ts';
 import { subscribeVideoBookings } from './video/bookings.ts';
 import { subscribeWarnings } from './warnings/subscribers.ts';
@@ -40,7 +41,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
     events,
     caseExtensions: {
       columns: [searchColumns],
-      textSearch: { query: caseSearch, highlight },
+      textSearch: { query: caseSearch, highlight, synonyms: synonymDictionary },
       related: relatedOf,
     },
   };

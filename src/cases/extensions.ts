@@ -2,8 +2,10 @@
 // wires them): columns derived from a new case's text, full-text search in lists, related matters.
 import type { SQL } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
+import type { Db } from '../db/client.ts';
 import type { cases } from '../db/schema.ts';
 import type { SimilarCase } from '../domain/relatedCases.ts';
+import type { SynonymDictionary } from '../domain/search/synonyms.ts';
 import type { Actor } from '../policies/index.ts';
 import type { CaseRow } from './units.ts';
 
@@ -16,7 +18,9 @@ export interface TextQuery {
 
 export interface TextSearch {
   /** `hash` is the PII lookup hash: with it, a full ID or phone number finds the party's cases. */
-  query(q: string, actor: Actor, hash?: (plain: string) => string): TextQuery;
+  query(q: string, actor: Actor, hash?: (plain: string) => string, synonyms?: SynonymDictionary): TextQuery;
+  /** The synonym dictionary `query` expands words with (loaded before a search, cached). */
+  synonyms?(db: Db): Promise<SynonymDictionary>;
   /** The passage of a hit around the words, HTML-escaped with <mark>. */
   highlight(c: { subject: string; content: string }, terms: string[]): string | undefined;
 }

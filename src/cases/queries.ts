@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { caseFlags, cases } from '../db/schema.ts';
 import { CASE_FLAGS, type CaseFlag } from '../domain/flags.ts';
 import { FORMS, STATES } from '../domain/lifecycle/vocabulary.ts';
+import type { SynonymDictionary } from '../domain/search/synonyms.ts';
 import { zCode, zDate, zFlag, zIdParam, zPage, zText } from '../domain/validation/fields.ts';
 import { type Actor, caseScope, caseScopeParts } from '../policies/index.ts';
 import type { TextSearch } from './extensions.ts';
@@ -66,13 +67,15 @@ export interface ListOptions {
   countCap?: number;
   /** What `q` searches with (ctx.caseExtensions.textSearch); without it `q` is refused. */
   textSearch?: TextSearch;
+  /** Synonyms for `q` (listCases loads them from `textSearch.synonyms`). */
+  synonyms?: SynonymDictionary;
 }
 
 /** The page and the count of a case list, not yet run (the benchmark EXPLAINs them). */
 export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: ListOptions = {}) {
   const now = opts.now ?? new Date();
   if (q.q && !opts.textSearch) throw new Error('case list: q= needs a text search');
-  const search = q.q ? opts.textSearch?.query(q.q, actor, opts.hash) : undefined;
+  const search = q.q ? opts.textSearch?.query(q.q, actor, opts.hash, opts.synonyms) : undefined;
   const within = q.jurisdiction ? prefixOf(q.jurisdiction) : undefined;
   const where: (SQL | undefined)[] = [search?.where];
   if (q.state?.length) where.push(inArray(cases.state, q.state));
@@ -139,7 +142,8 @@ function countQuery(db: Db, actor: Actor, within: string | undefined, filters?: 
  * the cap and `totalCapped` is true.
  */
 export async function listCases(db: Db, actor: Actor, q: CaseListQuery, opts: ListOptions = {}) {
-  const built = caseListQueries(db, actor, q, opts);
+  const synonyms = q.q && !opts.synonyms ? await opts.textSearch?.synonyms?.(db) : opts.synonyms;
+  const built = caseListQueries(db, actor, q, { ...opts, synonyms });
   const [items, [counted]] = await Promise.all([built.items, built.count]);
   const n = counted?.n ?? 0;
   const capped = opts.countCap !== undefined && n > opts.countCap;

@@ -2122,3 +2122,18 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_status_idx').on(t.subscriptionId, t.status, t.id),
   ],
 );
+
+/**
+ * 检索同义词: groups of equivalent terms (拆迁/征收/征地拆迁). A search for any term of a group finds
+ * matters with any other (expanded at query time, src/search/synonyms.ts: no re-index). One
+ * dictionary for the installation, edited by province administrators; every change is audited and
+ * bumps `version`.
+ */
+export const searchSynonyms = pgTable('search_synonyms', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  terms: text('terms').array().notNull(),
+  note: text('note'),
+  version: integer('version').notNull().default(1),
+  updatedBy: integer('updated_by'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

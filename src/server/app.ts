@@ -45,6 +45,7 @@ import { receptionRoutes } from '../receptions/routes.ts';
 import { reliefRoutes } from '../relief/routes.ts';
 import { reportRoutes } from '../reports/routes.ts';
 import { sanwuRoutes } from '../sanwu/routes.ts';
+import { searchRoutes } from '../search/routes.ts';
 import { calendarRoutes } from '../settings/calendarRoutes.ts';
 import { legalChannelRoutes } from '../settings/legalChannelRoutes.ts';
 import { settingsRoutes } from '../settings/routes.ts';
@@ -151,6 +152,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(monitoringRoutes(ctx), { prefix: '/api/v1' });
   await app.register(dispatchRoutes(ctx), { prefix: '/api/v1' });
   await app.register(supervisionRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(searchRoutes(ctx), { prefix: '/api/v1' });
   await app.register(assessmentRoutes(ctx), { prefix: '/api/v1' });
   await app.register(receptionRoutes(ctx), { prefix: '/api/v1' });
   await app.register(cardRoutes(ctx), { prefix: '/api/v1' });

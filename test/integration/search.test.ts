@@ -228,7 +228,8 @@ describe('keeping the index current', () => {
       .set({ subject, content, searchTokens: caseSearchTokens(subject, content) })
       .where(eq(cases.id, ids.D ?? 0));
     expect(await found('gl_registrar', { q: '油烟' })).toEqual([ids.D]);
-    expect(await found('gl_registrar', { q: '噪音' })).toEqual([]);
+    // The old text's words are gone (噪音 itself would still find 扰民, its synonym).
+    expect(await found('gl_registrar', { q: '夜间' })).toEqual([]);
   });
 
   it('backfills cases inserted without tokens, once', async () => {

@@ -92,6 +92,8 @@ const LinkageReferralPage = lazy(() => import('./linkage/ReferralDetail.tsx'));
 const ReliefPage = lazy(() => import('./relief/Relief.tsx'));
 const ReliefDetailPage = lazy(() => import('./relief/ReliefDetail.tsx'));
 const SanwuPage = lazy(() => import('./sanwu/Sanwu.tsx'));
+const CaseSearchPage = lazy(() => import('./casesearch/CaseSearch.tsx'));
+const SynonymsPage = lazy(() => import('./casesearch/Synonyms.tsx'));
 
 /** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
  *  a department's registrars and handlers for the petitions sent straight to it. */
@@ -132,6 +134,7 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
   const routes: Entry[] = [
     ...item(true, '/', '工作台', <DashboardOutlined />),
     ...item(true, '/tasks', '我的待办', <CarryOutOutlined />),
+    ...item(true, '/search', '案件查询', <FileSearchOutlined />),
     ...item(register, '/register', '登记', <FormOutlined />),
     ...group('/group/reception', '接待', <CalendarOutlined />, [
       ...item(receives(role, unitKind), '/receptions', '领导接访', <CalendarOutlined />),
@@ -178,6 +181,7 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
               { path: '/admin/holidays', name: t('节假日'), icon: <CalendarOutlined /> },
               { path: '/admin/sms', name: t('短信模板'), icon: <MessageOutlined /> },
               { path: '/admin/legal-channels', name: t('法定途径清单'), icon: <AuditOutlined /> },
+              { path: '/admin/synonyms', name: t('检索同义词'), icon: <FileSearchOutlined /> },
               { path: '/admin/special-periods', name: t('保障期'), icon: <SafetyOutlined /> },
               { path: '/admin/api-keys', name: t('接口密钥'), icon: <KeyOutlined /> },
               { path: '/admin/webhooks', name: t('事件推送'), icon: <SendOutlined /> },
@@ -252,6 +256,7 @@ function Shell() {
           />
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/cases/:id" element={<CaseDetailPage />} />
+          <Route path="/search" element={<CaseSearchPage />} />
           {BACKLOG.has(me.role) ? <Route path="/backlog" element={<BacklogPage />} /> : null}
           {BACKLOG.has(me.role) ? <Route path="/backlog/:id" element={<BacklogDetailPage />} /> : null}
           {BACKLOG.has(me.role) ? <Route path="/campaigns" element={<CampaignsPage />} /> : null}
@@ -310,6 +315,7 @@ function Shell() {
               <Route path="/admin/limits" element={<LimitsPage />} />
               <Route path="/admin/sms" element={<SmsPage />} />
               <Route path="/admin/legal-channels" element={<LegalChannelsPage />} />
+              <Route path="/admin/synonyms" element={<SynonymsPage />} />
               <Route path="/admin/categories" element={<CategoriesPage />} />
               <Route path="/admin/holidays" element={<HolidaysPage />} />
               <Route path="/admin/api-keys" element={<ApiKeysPage />} />

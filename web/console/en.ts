@@ -22,6 +22,8 @@ addEnglish({
   接口密钥: 'API keys',
   事件推送: 'Webhooks',
   审计日志: 'Audit log',
+  案件查询: 'Case search',
+  检索同义词: 'Search synonyms',
   积案化解: 'Backlog cases',
   专项行动: 'Campaigns',
   重点工作: 'Key projects',
