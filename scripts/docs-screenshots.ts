@@ -16,6 +16,8 @@ const SCREENSHOTS: Record<string, string> = {
   'portal-profile': 'portal-profile',
   'portal-submit': 'portal-submit-form',
   'portal-result': 'portal-submitted',
+  'portal-attachments': 'attachments-portal-photos',
+  'console-case-attachments': 'attachments-case-detail',
   'portal-cases': 'portal-cases',
   'portal-detail': 'portal-case-detail',
   'portal-rate': 'portal-rate-modal',

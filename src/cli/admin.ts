@@ -151,7 +151,7 @@ export function registerAdminCommands(program: Command): void {
     .description('性能基准 / run the benchmarks (npm run bench)')
     .argument(
       '[subset]',
-      "'lifecycle': 仅基线、受理与全流程 / only baseline, intake and lifecycles; 'writescale': 存量增长时的登记与办理 / intake and actions at growing stored cases",
+      "'lifecycle': 仅基线、受理与全流程 / only baseline, intake and lifecycles; 'writescale': 存量增长时的登记与办理 / intake and actions at growing stored cases; 'attachments': 附件上传下载吞吐 / attachment upload and download throughput",
     )
     .option('--quick', '缩短时长 / shorter runs')
     .addHelpText(
@@ -159,8 +159,13 @@ export function registerAdminCommands(program: Command): void {
       '\n示例:\n  $ npm run bench\n  $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench',
     )
     .action(async (subset: string | undefined, opts: { quick?: boolean }) => {
-      if (subset !== undefined && subset !== 'lifecycle' && subset !== 'writescale')
+      if (subset !== undefined && !['lifecycle', 'writescale', 'attachments'].includes(subset))
         throw new Error(`未知的基准子集 / unknown benchmark subset: ${subset}`);
+      if (subset === 'attachments') {
+        const { runAttachmentBench } = await import('../../bench/attachments.ts');
+        await runAttachmentBench({ quick: opts.quick === true });
+        return;
+      }
       if (subset === 'writescale') {
         const { runWriteScale } = await import('../../bench/write-scale.ts');
         await runWriteScale({ quick: opts.quick === true });

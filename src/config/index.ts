@@ -53,7 +53,13 @@ export interface AppConfig extends DbConfig {
   disk: DiskConfig;
   /** 视频接访: STUN/TURN servers handed to the browsers (none on loopback; docs/video.md). */
   video: VideoConfig;
+  /** Where attachment bytes are kept (src/attachments/store.ts; docs/attachments.md). */
+  attachmentStore: AttachmentStoreChoice;
 }
+
+export const ATTACHMENT_STORES = ['auto', 'fs', 'db'] as const;
+/** auto: the data dir on the embedded database, the database itself on PostgreSQL or in memory. */
+export type AttachmentStoreChoice = (typeof ATTACHMENT_STORES)[number];
 
 export interface VideoConfig {
   stunUrls: string[];
@@ -220,6 +226,7 @@ export function appConfigFromEnv(
     listCountCap: r.int('XINFANG_LIST_COUNT_CAP', DEFAULT_LIST_COUNT_CAP, 1, 100_000_000),
     disk: readDisk(r),
     video: readVideo(r),
+    attachmentStore: r.oneOf('XINFANG_ATTACHMENT_STORE', ATTACHMENT_STORES, 'auto'),
   };
   throwIfProblems(r);
   return config;

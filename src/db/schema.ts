@@ -2137,3 +2137,46 @@ export const searchSynonyms = pgTable('search_synonyms', {
   updatedBy: integer('updated_by'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+// ---- attachments (附件) ----
+
+/**
+ * A file on a matter (photo, PDF, scanned letter, audio): at intake or on an action (evidence,
+ * 送达回证, 会议纪要). The bytes are elsewhere (src/attachments/store.ts), encrypted, addressed by a
+ * keyed hash of their content; the file name is personal data and encrypted too.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    /** The timeline event (action) it belongs to, if any. */
+    caseEventId: bigint('case_event_id', { mode: 'number' }).references(() => caseEvents.id),
+    purpose: text('purpose').notNull(), // src/domain/attachments/kinds.ts ATTACHMENT_PURPOSES
+    kind: text('kind').notNull(), // image | pdf | audio
+    /** Sniffed from the bytes, never the client's word. */
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    nameEnc: text('name_enc').notNull(),
+    /** Where the bytes are: 'fs' (data dir) or 'db' (attachment_blobs). */
+    storage: text('storage').notNull(),
+    blobKey: text('blob_key').notNull(),
+    thumbKey: text('thumb_key'),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    uploaderRole: text('uploader_role').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('attachments_case_idx').on(t.caseId, t.id)],
+);
+
+/** The database backend of attachment bytes: encrypted content by its keyed address. */
+export const attachmentBlobs = pgTable('attachment_blobs', {
+  key: text('key').primaryKey(),
+  content: bytea('content').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

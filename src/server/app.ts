@@ -15,6 +15,7 @@ import { forecastRoutes } from '../analytics/forecastRoutes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { apiKeyRoutes } from '../apikeys/routes.ts';
 import { assessmentRoutes } from '../assessment/routes.ts';
+import { attachmentRoutes } from '../attachments/routes.ts';
 import { sealAfterMutations } from '../audit/sealer.ts';
 import { auditRoutes } from '../audit/search.ts';
 import { authRoutes } from '../auth/routes.ts';
@@ -165,6 +166,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(sanwuRoutes(ctx), { prefix: '/api/v1' });
   await app.register(apiKeyRoutes(ctx), { prefix: '/api/v1' });
   await app.register(webhookRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(attachmentRoutes(ctx), { prefix: '/api/v1' });
   await app.register(open311Routes(ctx), { prefix: '/open311/v2' });
   await app.register(fastifyStatic, {
     root: webRoot,

@@ -43,6 +43,7 @@ import { daysLeft, formatDate, formatDateTime } from '../../shared/format.ts';
 import type { TimelineItem } from '../../shared/types.ts';
 import { CaseAccused } from '../accusations/CaseAccused.tsx';
 import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
+import { CaseAttachments } from '../attachments/CaseAttachments.tsx';
 import { CaseBacklog } from '../backlog/CaseBacklog.tsx';
 import { CaseCohandling } from '../cohandling/CaseCohandling.tsx';
 import { UnitsPicker } from '../cohandling/UnitsPicker.tsx';
@@ -347,6 +348,7 @@ export default function CaseDetailPage() {
           <CaseMediation caseId={c.id} state={c.state} currentUnitId={c.currentUnitId ?? null} />
           <CaseExperts caseId={c.id} jurisdictionCode={c.jurisdictionCode} />
           <CaseLinkage caseId={c.id} state={c.state} />
+          <CaseAttachments caseId={c.id} />
           <CaseFlags caseId={c.id} />
           <CaseCohandling caseId={c.id} state={c.state} />
           <Card title={<h2 className="xf-h2">{c.subject}</h2>} style={{ marginBottom: 16 }}>

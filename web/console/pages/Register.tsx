@@ -21,6 +21,7 @@ import {
   Select,
   Space,
   Typography,
+  type UploadFile,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -30,6 +31,8 @@ import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
 import { CASE_FLAGS, type CaseFlag, FLAG_RULES } from '../../../src/domain/flags.ts';
 import { PURPOSE_NAMES, PURPOSES, type Purpose } from '../../../src/domain/lifecycle/vocabulary.ts';
 import { api, errorMessage } from '../../shared/api.ts';
+import { PhotoPicker, photoFiles } from '../../shared/attachments/PhotoPicker.tsx';
+import { uploadAttachments } from '../../shared/attachments/upload.ts';
 import { idNumberRule, nameRule, normalisePhone, phoneRule } from '../../shared/validation.ts';
 import { AccusedFields, type AccusedValue, accusedPayload } from '../accusations/AccusedFields.tsx';
 import { CardCheckHint } from '../cards/CardCheckHint.tsx';
@@ -69,6 +72,7 @@ interface Values {
   flags?: CaseFlag[];
   /** 被反映人 (purpose 揭发控告). */
   accused?: AccusedValue[];
+  photos?: UploadFile[];
 }
 
 interface Registered {
@@ -78,6 +82,8 @@ interface Registered {
   state: string;
   linkedTo?: { caseId: number; caseNumber: string };
   repeatOf?: { caseId: number; caseNumber: string; state: string };
+  /** The scans and photos sent after registering, when they failed (the matter stands). */
+  attachmentError?: string;
 }
 
 /** As the API checks it (src/cases/routes.ts). */
@@ -113,6 +119,9 @@ function Done({ r, onAgain }: { r: Registered; onAgain: () => void }) {
                 : '匿名信访：无信访人可告知，不发送短信，不设评价；处理意见书存档备查。'
         }
       />
+      {r.attachmentError ? (
+        <Alert type="warning" showIcon message={`附件未上传：${r.attachmentError}`} />
+      ) : null}
       <Descriptions bordered column={1} size="middle" style={{ maxWidth: 560, margin: '0 auto' }}>
         <Descriptions.Item label="信访件编号">
           <Typography.Text className="xf-code" copyable strong>
@@ -185,7 +194,11 @@ export default function RegisterPage() {
             : {}),
         },
       });
-      setDone(r);
+      const files = photoFiles(v.photos);
+      const attachmentError = files.length
+        ? await uploadAttachments(r.caseId, files).then(() => undefined, errorMessage)
+        : undefined;
+      setDone({ ...r, attachmentError });
       void qc.invalidateQueries({ queryKey: ['cases'] });
     } catch (e) {
       setError(errorMessage(e));
@@ -407,6 +420,7 @@ export default function RegisterPage() {
               <Input.TextArea rows={6} maxLength={5000} showCount />
             </Form.Item>
             {accusation ? <AccusedFields /> : null}
+            <PhotoPicker label="信件扫描件、照片（可选）" accept="image/*,application/pdf" />
             <RegisterAssist form={form} />
             <Form.Item label="内容分类" name="categoryCode" extra="可采用上方的分类建议">
               <Select

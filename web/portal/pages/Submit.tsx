@@ -18,6 +18,7 @@ import {
   Space,
   Switch,
   Typography,
+  type UploadFile,
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +26,8 @@ import { Link, Navigate } from 'react-router';
 import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
 import { PURPOSE_NAMES, PURPOSES, type Purpose } from '../../../src/domain/lifecycle/vocabulary.ts';
 import { api, errorMessage, type Jurisdiction, submissionKeys } from '../../shared/api.ts';
+import { PhotoPicker, photoFiles } from '../../shared/attachments/PhotoPicker.tsx';
+import { uploadAttachments } from '../../shared/attachments/upload.ts';
 import { nameRule, normalisePhone, phoneRule } from '../../shared/validation.ts';
 import { PetitionNotice } from '../Notice.tsx';
 import { Loading } from '../session.tsx';
@@ -47,6 +50,7 @@ interface Values {
   peopleCount?: number;
   representatives?: { name: string; phone?: string }[];
   agree: boolean;
+  photos?: UploadFile[];
 }
 
 export interface Submitted {
@@ -57,6 +61,8 @@ export interface Submitted {
   repeatOf?: { caseNumber: string; state: string };
   linkedTo?: { caseNumber: string };
   nextSteps?: { action: string; label: string }[];
+  /** Photos sent after the matter was registered (the matter stands even if they fail). */
+  photos?: { count: number; error?: string };
 }
 
 const MAX_REPRESENTATIVES = 5;
@@ -130,7 +136,14 @@ export default function SubmitPage() {
         ...(v.isJoint ? { isJoint: true, peopleCount: v.peopleCount, representatives } : {}),
       };
       const r = await api<Submitted>('/api/v1/cases', { body, idempotencyKey: keyFor(body) });
-      setDone(r);
+      const files = photoFiles(v.photos);
+      const photos = files.length
+        ? await uploadAttachments(r.caseId, files).then(
+            (items) => ({ count: items.length }),
+            (e) => ({ count: 0, error: errorMessage(e) }),
+          )
+        : undefined;
+      setDone({ ...r, photos });
       void qc.invalidateQueries({ queryKey: ['cases'] });
       window.scrollTo(0, 0);
     } catch (e) {
@@ -167,6 +180,14 @@ export default function SubmitPage() {
             </>
           ) : null}
         </dl>
+        {done.photos ? (
+          <Alert
+            type={done.photos.error ? 'warning' : 'success'}
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={done.photos.error ?? t('已上传 {{n}} 张照片', { n: done.photos.count })}
+          />
+        ) : null}
         {done.repeatOf ? (
           <Alert
             type="warning"
@@ -321,6 +342,7 @@ export default function SubmitPage() {
               </Form.List>
             </>
           ) : null}
+          <PhotoPicker />
           <Form.Item
             name="agree"
             valuePropName="checked"
