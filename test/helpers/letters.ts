@@ -130,7 +130,8 @@ export function characterAccuracy(ocr: string, reference: string): number {
 }
 
 /** Three letters of the kinds a bureau receives, with the fields a registrar would type. */
-export const SAMPLE_LETTERS: (LetterText & { name: string; phone: string; address: string })[] = [
+type Sample = LetterText & { name: string; phone: string; address: string };
+export const SAMPLE_LETTERS: [Sample, Sample, Sample] = [
   {
     subject: '关于小区供暖不达标的来信',
     lines: [
