@@ -1,7 +1,7 @@
 // 扫描来信 on the letter registration form: the registrar uploads a scan or photo of the letter
 // (POST /api/v1/ocr/letters), and the fields it suggests fill the form's EMPTY fields, each marked
 // as an OCR suggestion to check against the letter; what the registrar typed is never overwritten
-// (a differing suggestion is offered with 采用), and 撤销填入 puts the form back. Nothing is stored.
+// (a differing suggestion is offered with 采用识别结果), and 撤销填入 puts the form back. Nothing is stored.
 import { ScanOutlined } from '@ant-design/icons';
 import { Alert, Button, type FormInstance, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
@@ -152,7 +152,7 @@ export function ScanLetter({ form }: { form: FormInstance }) {
                   {LABELS[f as Field]}的识别结果与已填内容不同：
                   <Typography.Text code>{v.slice(0, 60)}</Typography.Text>{' '}
                   <Button size="small" onClick={() => adopt(f as Field)}>
-                    采用
+                    采用识别结果
                   </Button>
                 </div>
               ))}
