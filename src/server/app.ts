@@ -39,6 +39,7 @@ import { hotspotRoutes } from '../hotspots/routes.ts';
 import { linkageRoutes } from '../linkage/routes.ts';
 import { mediationRoutes } from '../mediation/routes.ts';
 import { monitoringRoutes } from '../monitoring/routes.ts';
+import { ocrRoutes } from '../ocr/routes.ts';
 import { open311Routes } from '../open311/routes.ts';
 import { orgRoutes } from '../orgs/routes.ts';
 import { projectRoutes } from '../projects/routes.ts';
@@ -167,6 +168,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(apiKeyRoutes(ctx), { prefix: '/api/v1' });
   await app.register(webhookRoutes(ctx), { prefix: '/api/v1' });
   await app.register(attachmentRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(ocrRoutes(ctx), { prefix: '/api/v1' });
   await app.register(open311Routes(ctx), { prefix: '/open311/v2' });
   await app.register(fastifyStatic, {
     root: webRoot,

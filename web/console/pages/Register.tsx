@@ -36,6 +36,7 @@ import { uploadAttachments } from '../../shared/attachments/upload.ts';
 import { idNumberRule, nameRule, normalisePhone, phoneRule } from '../../shared/validation.ts';
 import { AccusedFields, type AccusedValue, accusedPayload } from '../accusations/AccusedFields.tsx';
 import { CardCheckHint } from '../cards/CardCheckHint.tsx';
+import { ScanLetter } from '../ocr/ScanLetter.tsx';
 import { PlaceCascader } from '../widgets.tsx';
 import { RegisterAssist } from './RegisterAssist.tsx';
 
@@ -239,6 +240,7 @@ export default function RegisterPage() {
             initialValues={{ purpose: 'claim', peopleCount: 1 }}
             scrollToFirstError
           >
+            {kind === 'letter' ? <ScanLetter form={form} /> : null}
             <Typography.Title level={2} style={{ fontSize: 16 }}>
               信访人
             </Typography.Title>
