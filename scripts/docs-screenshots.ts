@@ -93,6 +93,10 @@ const SCREENSHOTS: Record<string, string> = {
   'console-relief-totals': 'console-relief-totals',
   'console-sanwu': 'console-sanwu',
   'console-api-keys': 'console-api-keys',
+  'console-users-disabled': 'console-users-disabled',
+  'console-users-reset': 'console-users-reset',
+  'console-password-change': 'console-password-change',
+  'console-holidays-entry': 'console-holidays-entry',
   'console-api-key-created': 'console-api-key-created',
   'console-webhooks': 'console-webhooks',
 };

@@ -13,6 +13,7 @@ import type { PlatformEvents } from './events.ts';
 import { subscribeFlags } from './flags/subscribers.ts';
 import { subscribeMediation } from './mediation/subscribers.ts';
 import { subscribeCaseNotices } from './notify/caseNotices.ts';
+import { subscribeRetiredUnits } from './orgs/units.ts';
 import { searchColumns } from './search/columns.ts';
 import { highlight } from './search/highlight.ts';
 import { caseSearch } from './search/query.ts';
@@ -25,6 +26,7 @@ import { subscribeWebhooks } from './webhooks/subscribers.ts';
 export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExtensions: CaseExtensions } {
   const events = new EventBus<PlatformEvents>();
   subscribeAccusations(events);
+  subscribeRetiredUnits(events);
   subscribeFlags(events);
   subscribeCohandling(events);
   subscribeDuplicates(events);

@@ -16,6 +16,8 @@ export const MeView = z.object({
       scopePrefix: z.string(),
     })
     .nullable(),
+  /** After an administrator's password reset: the console shows only the change form. */
+  mustChangePassword: z.boolean(),
 });
 
 export function presentMe(a: Actor): z.infer<typeof MeView> {
@@ -32,5 +34,6 @@ export function presentMe(a: Actor): z.infer<typeof MeView> {
       a.jurisdictionCode && a.jurisdictionName && a.scopePrefix
         ? { code: a.jurisdictionCode, name: a.jurisdictionName, scopePrefix: a.scopePrefix }
         : null,
+    mustChangePassword: a.mustChangePassword === true,
   };
 }

@@ -13,6 +13,9 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const tokenId = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+/** The `sessions.id` of a token (its SHA-256). */
+export const sessionIdOf = tokenId;
+
 /**
  * Sessions resolved in the last few seconds, by token hash (the token itself is never kept), so a
  * burst of requests costs one session query instead of one each. Logout in this process drops the
@@ -75,6 +78,7 @@ async function loadSession(db: Executor, id: string): Promise<Resolved | undefin
       role: users.role,
       displayName: users.displayName,
       disabled: users.disabled,
+      mustChangePassword: users.mustChangePassword,
       unitId: units.id,
       unitKind: units.kind,
       unitName: units.name,
@@ -103,6 +107,7 @@ async function loadSession(db: Executor, id: string): Promise<Resolved | undefin
       jurisdictionCode: row.jurisdictionCode,
       jurisdictionName: row.jurisdictionName,
       scopePrefix: row.scopePrefix,
+      ...(row.mustChangePassword ? { mustChangePassword: true } : {}),
     },
   };
 }

@@ -1,9 +1,9 @@
 // Units a case moves between: loading one, and the bureau one level up (复查/复核机关).
 //
-// Units and jurisdictions are written only when the organisation is bootstrapped (src/orgs/) and
-// never changed by the platform afterwards, so found rows are kept in memory per database
-// (src/db/memo.ts) for UNITS_CACHE_TTL_MS; misses always go to the database, so units added later
-// are found at once, and an edit made with psql is seen within the TTL.
+// Units and jurisdictions change rarely (bootstrap; an administrator's rename or retirement,
+// src/orgs/units.ts, which clears these caches after it commits), so found rows are kept in memory
+// per database (src/db/memo.ts) for UNITS_CACHE_TTL_MS; misses always go to the database, so units
+// added later are found at once, and an edit on another node or with psql is seen within the TTL.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { perDatabase, TtlCache } from '../db/memo.ts';
@@ -20,6 +20,14 @@ const cachesOf = perDatabase(() => ({
   bureauOf: new TtlCache<string, UnitRow>(UNITS_CACHE_TTL_MS),
   jurisdiction: new TtlCache<string, JurisdictionRow>(UNITS_CACHE_TTL_MS),
 }));
+
+/** After a unit changed (src/orgs/units.ts): this process reads units again. */
+export function clearUnitCaches(db: Db): void {
+  const c = cachesOf(db);
+  c.unitById.invalidate();
+  c.bureauOf.invalidate();
+  c.jurisdiction.invalidate();
+}
 
 /**
  * Cached lookups of units and jurisdictions for one database (`ctx.db`); each takes the executor

@@ -53,6 +53,8 @@ export const units = pgTable(
     deptKey: text('dept_key').notNull(), // 'xinfang', 'zhujian', 'renshe' …
     name: text('name').notNull(), // 南京市住房和城乡建设局
     shortName: text('short_name').notNull(), // 住建局
+    /** 撤销: a retired unit keeps its history but receives no new matters or accounts (src/orgs/units.ts). */
+    retiredAt: ts('retired_at'),
   },
   (t) => [uniqueIndex('units_jurisdiction_dept_uq').on(t.jurisdictionCode, t.deptKey)],
 );
@@ -73,6 +75,8 @@ export const users = pgTable(
     idNumberHash: text('id_number_hash'),
     realNameEnc: text('real_name_enc'),
     disabled: boolean('disabled').notNull().default(false),
+    /** Set by an administrator's password reset: the temporary password only opens the change form. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -2180,3 +2184,49 @@ export const attachmentBlobs = pgTable('attachment_blobs', {
   content: bytea('content').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+/**
+ * 节假日 entered by the province administrator for a year the shipped calendar (chinese-days) does
+ * not cover: the State Council's holidays and make-up workdays of that year (src/calendar/).
+ */
+export const calendarDays = pgTable(
+  'calendar_days',
+  {
+    date: text('date').primaryKey(), // 'YYYY-MM-DD'
+    year: smallint('year').notNull(),
+    kind: text('kind').notNull(), // 'holiday' | 'makeup_workday'
+    name: text('name').notNull(), // 春节
+    enteredBy: integer('entered_by')
+      .notNull()
+      .references(() => users.id),
+    enteredAt: ts('entered_at').notNull().defaultNow(),
+  },
+  (t) => [index('calendar_days_year_idx').on(t.year)],
+);
+
+/**
+ * 信访内容分类, second and third levels: a versioned dictionary. Every change is a new row with the
+ * next dictionary version; the entry of a code at version N is its row with the highest version ≤ N.
+ * Rows are never updated or deleted, so a matter keeps the code it was filed with and its name.
+ */
+export const categoryEntries = pgTable(
+  'category_entries',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** Dictionary version this row was written at (one change, one version). */
+    version: integer('version').notNull(),
+    code: code('code').notNull(), // 'XXYY00' (second level) or 'XXYYZZ' (third level)
+    parentCode: code('parent_code').notNull(),
+    level: smallint('level').notNull(), // 2 | 3
+    name: text('name').notNull(),
+    retired: boolean('retired').notNull().default(false),
+    changedBy: integer('changed_by')
+      .notNull()
+      .references(() => users.id),
+    changedAt: ts('changed_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('category_entries_version_uq').on(t.version),
+    index('category_entries_code_idx').on(t.code, t.version),
+  ],
+);

@@ -21,6 +21,7 @@ const Unit = z.object({
   shortName: z.string(),
   kind: z.string(),
   deptKey: z.string(),
+  retired: z.boolean().meta({ description: '已撤销：保留历史，不再接收新的信访事项' }),
 });
 
 export const orgRoutes =
@@ -86,11 +87,15 @@ export const orgRoutes =
             shortName: units.shortName,
             kind: units.kind,
             deptKey: units.deptKey,
+            retiredAt: units.retiredAt,
           })
           .from(units)
           .where(eq(units.jurisdictionCode, j.code))
           .orderBy(asc(units.id));
-        return { ...j, units: unitRows };
+        return {
+          ...j,
+          units: unitRows.map(({ retiredAt, ...u }) => ({ ...u, retired: retiredAt !== null })),
+        };
       },
     );
   };

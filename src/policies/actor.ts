@@ -24,6 +24,8 @@ export interface Actor {
    * user, in the key's role and jurisdiction (src/apikeys/auth.ts). Sees parties masked.
    */
   apiKey?: { id: number; scopes: readonly string[]; rateLimit: number };
+  /** After an administrator's password reset: the session may only change the password (src/server/auth.ts). */
+  mustChangePassword?: boolean;
 }
 
 export function inSubtree(actor: Actor, jurisdictionCode: string): boolean {

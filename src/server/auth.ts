@@ -25,6 +25,9 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** What a session that must change its password may still call. */
+const PASSWORD_CHANGE_ROUTES = new Set(['/api/v1/auth/me', '/api/v1/auth/logout', '/api/v1/me/password']);
+
 function tokenOf(req: FastifyRequest): { token: string; via: 'cookie' | 'bearer' } | null {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return { token: header.slice(7).trim(), via: 'bearer' };
@@ -102,6 +105,13 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       if (isPrivate) throw new AppError(403, 'csrf_token_invalid', '安全校验失败，请刷新页面后重试');
       return;
     }
+    // After an administrator's reset the temporary password opens only the change form.
+    if (
+      session.actor.mustChangePassword &&
+      isPrivate &&
+      !PASSWORD_CHANGE_ROUTES.has(req.routeOptions.url ?? '')
+    )
+      throw new AppError(403, 'password_change_required', '请先修改管理员重置的临时密码');
     req.actor = session.actor;
     req.sessionToken = found.token;
   });

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import type { Logger } from 'pino';
 import { AuditSealer, type AuditSealerOptions } from '../audit/sealer.ts';
+import { loadSuppliedCalendar } from '../calendar/loader.ts';
 import { wireCapabilities } from '../capabilities.ts';
 import type { AppConfig } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
@@ -49,6 +50,8 @@ export async function boot(
   const database = await openDatabase(config);
   try {
     await migrate(database);
+    // Years of holidays administrators entered, before any due date is computed (src/calendar/).
+    await loadSuppliedCalendar(database.db);
     const key = resolveSecret({
       secret: config.secret,
       dataDir: config.dataDir,

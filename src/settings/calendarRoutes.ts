@@ -1,10 +1,16 @@
 // GET /api/v1/calendar/holidays: the official working calendar the deadlines are computed with
-// (src/domain/deadlines, from the chinese-days package), for the console's 节假日 page. Read-only:
-// the State Council schedule is data shipped with the package, updated by upgrading it.
+// (src/domain/deadlines): the State Council schedule shipped with the chinese-days package, and for
+// the years after it the days the province administrator entered (src/calendar/).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { calendarCoverage, shanghaiDate, specialDays } from '../domain/deadlines/index.ts';
+import {
+  calendarCoverage,
+  shanghaiDate,
+  shippedCovers,
+  specialDays,
+  suppliedCovers,
+} from '../domain/deadlines/index.ts';
 import { ensureAllowed, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 
@@ -36,6 +42,9 @@ export const calendarRoutes =
             200: z.object({
               year: z.number(),
               covered: z.boolean().meta({ description: '日历是否包含该年的国务院放假安排' }),
+              source: z
+                .enum(['shipped', 'entered', 'none'])
+                .meta({ description: 'shipped 随平台提供；entered 由管理员录入；none 未收录' }),
               coverage: z.object({ firstYear: z.number(), lastYear: z.number() }),
               days: z.array(Day),
             }),
@@ -53,7 +62,12 @@ export const calendarRoutes =
         );
         return {
           year,
-          covered: year >= coverage.firstYear && year <= coverage.lastYear,
+          covered: shippedCovers(year) || suppliedCovers(year),
+          source: shippedCovers(year)
+            ? ('shipped' as const)
+            : suppliedCovers(year)
+              ? ('entered' as const)
+              : ('none' as const),
           coverage,
           days,
         };

@@ -32,6 +32,7 @@ export async function createStaffUser(
   return ctx.db.transaction(async (tx) => {
     const [unit] = await tx.select().from(units).where(eq(units.id, input.unitId));
     if (!unit) throw badRequest('unknown_unit', '所选单位不存在', 'unitId');
+    if (unit.retiredAt) throw badRequest('unit_retired', '该单位已撤销，不能再加入工作人员', 'unitId');
     ensureAllowed(
       userPolicy.create(actor, { role: input.role, unitJurisdictionCode: unit.jurisdictionCode }),
       '只能在本辖区的单位中创建工作人员账号',

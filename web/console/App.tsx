@@ -63,6 +63,7 @@ const AnalyticsPage = lazy(() => import('./analytics/Analytics.tsx'));
 const WarningsPage = lazy(() => import('./warnings/Warnings.tsx'));
 const SpecialPeriodsPage = lazy(() => import('./warnings/SpecialPeriods.tsx'));
 const AuditLogPage = lazy(() => import('./admin/AuditLog.tsx'));
+const ChangePasswordPage = lazy(() => import('./admin/ChangePassword.tsx'));
 const BacklogPage = lazy(() => import('./backlog/Ledger.tsx'));
 const BacklogDetailPage = lazy(() => import('./backlog/Detail.tsx'));
 const CampaignsPage = lazy(() => import('./campaigns/Campaigns.tsx'));
@@ -234,6 +235,9 @@ function Shell() {
           </Tag>
           <span>{me.unit?.name ?? me.jurisdiction?.name ?? ''}</span>
         </Space>,
+        <Button key="password" type="text" style={{ color: '#fff' }} onClick={() => navigate('/password')}>
+          {t('修改密码')}
+        </Button>,
         <Button
           key="logout"
           type="text"
@@ -255,6 +259,7 @@ function Shell() {
             element={me.role === 'auditor' ? <Navigate to="/audit" replace /> : <WorkbenchPage />}
           />
           <Route path="/register" element={<RegisterPage />} />
+          <Route path="/password" element={<ChangePasswordPage me={me} />} />
           <Route path="/cases/:id" element={<CaseDetailPage />} />
           <Route path="/search" element={<CaseSearchPage />} />
           {BACKLOG.has(me.role) ? <Route path="/backlog" element={<BacklogPage />} /> : null}

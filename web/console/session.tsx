@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { errorMessage, type Me } from '../shared/api.ts';
 import { useMe } from '../shared/session.ts';
+import ChangePasswordPage from './admin/ChangePassword.tsx';
 
 export { ME_KEY, useLogout, useMe } from '../shared/session.ts';
 
@@ -33,5 +34,7 @@ export function RequireStaff({ children }: { children: ReactNode }) {
     window.location.replace('/portal/');
     return <Loading />;
   }
+  // After an administrator's reset the server answers nothing else until the password is changed.
+  if (me.data.mustChangePassword) return <ChangePasswordPage me={me.data} forced />;
   return <>{children}</>;
 }

@@ -65,6 +65,8 @@ export interface UnitRow {
   shortName: string;
   kind: string;
   deptKey: string;
+  /** 已撤销: kept for history, offered for nothing new. */
+  retired?: boolean;
 }
 
 /** A unit: first its place, then one of that place's units. Value: the unit id. */
@@ -114,7 +116,7 @@ export function UnitPicker(props: {
         optionFilterProp="label"
         value={props.value}
         onChange={(v) => props.onChange?.(v)}
-        options={units.map((u) => ({ value: u.id, label: u.name }))}
+        options={units.filter((u) => !u.retired).map((u) => ({ value: u.id, label: u.name }))}
       />
     </Space>
   );

@@ -20,6 +20,9 @@ export function csrfToken(
   return raw ? decodeURIComponent(raw) : undefined;
 }
 
+/** Dispatched on window when an API call is answered 401: the session is gone. */
+export const SESSION_ENDED = 'xf:session-ended';
+
 interface ErrorBody {
   error?: { code?: string; field?: string; message?: string };
 }
@@ -48,6 +51,10 @@ export async function api<T>(
   const data = (await res.json().catch(() => null)) as unknown;
   if (!res.ok) {
     const e = (data as ErrorBody | null)?.error;
+    // The session ended (logged out elsewhere, account disabled, password reset): the app shows its
+    // login page (web/shared/session.ts). /auth/* answers 401 for a wrong password too.
+    if (res.status === 401 && !path.startsWith('/api/v1/auth/') && typeof window !== 'undefined')
+      window.dispatchEvent(new Event(SESSION_ENDED));
     throw new ApiError(res.status, e?.message ?? `请求失败（${res.status}）`, e?.code, e?.field);
   }
   return data as T;

@@ -33,6 +33,7 @@ const COMMON_EN: Record<string, string> = {
   阳光信访: 'Sunshine Petitions',
   语言: 'Language',
   退出登录: 'Log out',
+  修改密码: 'Change password',
   复制: 'Copy',
   已复制: 'Copied',
 };

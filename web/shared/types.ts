@@ -8,6 +8,8 @@ export interface Me {
   displayName: string;
   unit: { id: number; name: string; kind: 'bureau' | 'department' } | null;
   jurisdiction: { code: string; name: string; scopePrefix: string } | null;
+  /** After an administrator's password reset: only the change form until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 export interface Jurisdiction {

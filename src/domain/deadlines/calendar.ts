@@ -98,11 +98,13 @@ export interface DayInfo {
 /** How the official calendar classifies one date. Outside the covered years only weekends are known. */
 export function dayInfo(date: string): DayInfo {
   const wd = weekday(date); // validates the date
-  const makeup = data.workdays[date];
+  const year = Number(date.slice(0, 4));
+  const extra = shippedYears.has(year) ? undefined : supplement.get(year);
+  const makeup = extra ? extra.workdays.get(date) : data.workdays[date];
   if (makeup !== undefined) {
     return { date, kind: 'makeup_workday', working: true, label: `调休上班（${chineseName(makeup)}）` };
   }
-  const holiday = data.holidays[date];
+  const holiday = extra ? extra.holidays.get(date) : data.holidays[date];
   if (holiday !== undefined) return { date, kind: 'holiday', working: false, label: chineseName(holiday) };
   if (wd === 0 || wd === 6) return { date, kind: 'weekend', working: false, label: '周末' };
   return { date, kind: 'workday', working: true, label: '工作日' };
@@ -127,13 +129,56 @@ export interface CalendarCoverage {
   lastYear: number;
 }
 
-const coveredYears: ReadonlySet<number> = new Set(
+const shippedYears: ReadonlySet<number> = new Set(
   [...Object.keys(data.holidays), ...Object.keys(data.workdays)].map((d) => Number(d.slice(0, 4))),
 );
 const coverage: CalendarCoverage = {
-  firstYear: Math.min(...coveredYears),
-  lastYear: Math.max(...coveredYears),
+  firstYear: Math.min(...shippedYears),
+  lastYear: Math.max(...shippedYears),
 };
+
+/** A day of a year the shipped data does not cover, entered by an administrator (src/calendar/). */
+export interface SuppliedDay {
+  date: string;
+  kind: 'holiday' | 'makeup_workday';
+  /** The holiday's Chinese name: 春节 (a make-up workday names the holiday it makes up for). */
+  name: string;
+}
+
+/**
+ * Years entered by administrators, by year. Process-wide like the shipped data: the platform loads
+ * it from the database at start and after each change (src/calendar/loader.ts). A year the shipped
+ * data covers is never taken from here.
+ */
+let supplement = new Map<number, { holidays: Map<string, string>; workdays: Map<string, string> }>();
+
+/** Replaces the supplied years with these days (all of them: a year with no day is not covered). */
+export function installSuppliedDays(days: readonly SuppliedDay[]): void {
+  const next: typeof supplement = new Map();
+  for (const d of days) {
+    weekday(d.date); // validates
+    const year = Number(d.date.slice(0, 4));
+    if (shippedYears.has(year)) continue;
+    const y = next.get(year) ?? { holidays: new Map(), workdays: new Map() };
+    next.set(year, y);
+    (d.kind === 'holiday' ? y.holidays : y.workdays).set(d.date, d.name);
+  }
+  supplement = next;
+}
+
+/** The days installed by `installSuppliedDays`, to put back when a change is rolled back. */
+export function suppliedDays(): SuppliedDay[] {
+  return [...supplement.values()].flatMap((y) => [
+    ...[...y.holidays].map(([date, name]) => ({ date, kind: 'holiday' as const, name })),
+    ...[...y.workdays].map(([date, name]) => ({ date, kind: 'makeup_workday' as const, name })),
+  ]);
+}
+
+/** Whether the shipped calendar (chinese-days) has the year: such a year cannot be entered by hand. */
+export const shippedCovers = (year: number): boolean => shippedYears.has(year);
+
+/** Whether an administrator has entered the year (and the shipped data does not have it). */
+export const suppliedCovers = (year: number): boolean => !shippedYears.has(year) && supplement.has(year);
 
 /** Years for which chinese-days has the State Council holiday schedule (2004–2026 in chinese-days 1.5.7). */
 export function calendarCoverage(): CalendarCoverage {
@@ -141,12 +186,14 @@ export function calendarCoverage(): CalendarCoverage {
 }
 
 /**
- * Whether holiday data exists for the date's year. When false, isWorkingDay still treats weekends as
- * rest days but cannot know holidays or make-up workdays, so callers should warn.
+ * Whether holiday data exists for the date's year: shipped, or entered by an administrator. When
+ * false, isWorkingDay still treats weekends as rest days but cannot know holidays or make-up
+ * workdays, so callers should warn.
  */
 export function calendarCovers(date: string): boolean {
   dayMs(date);
-  return coveredYears.has(Number(date.slice(0, 4)));
+  const year = Number(date.slice(0, 4));
+  return shippedYears.has(year) || supplement.has(year);
 }
 
 /**
@@ -156,8 +203,9 @@ export function calendarCovers(date: string): boolean {
  */
 export function specialDays(year: number): DayInfo[] {
   const prefix = `${year}-`;
-  return [...Object.keys(data.holidays), ...Object.keys(data.workdays)]
-    .filter((d) => d.startsWith(prefix))
-    .sort()
-    .map(dayInfo);
+  const extra = shippedYears.has(year) ? undefined : supplement.get(year);
+  const dates = extra
+    ? [...extra.holidays.keys(), ...extra.workdays.keys()]
+    : [...Object.keys(data.holidays), ...Object.keys(data.workdays)].filter((d) => d.startsWith(prefix));
+  return dates.sort().map(dayInfo);
 }

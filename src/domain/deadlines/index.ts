@@ -1,4 +1,4 @@
-export type { CalendarCoverage, DayInfo, DayKind } from './calendar.ts';
+export type { CalendarCoverage, DayInfo, DayKind, SuppliedDay } from './calendar.ts';
 export {
   addDays,
   calendarCoverage,
@@ -6,10 +6,14 @@ export {
   dayInfo,
   diffDays,
   endOfShanghaiDay,
+  installSuppliedDays,
   isHoliday,
   isWorkingDay,
   shanghaiDate,
+  shippedCovers,
   specialDays,
+  suppliedCovers,
+  suppliedDays,
   weekday,
   weekdayZh,
 } from './calendar.ts';

@@ -31,6 +31,12 @@ export function extendClock(clock: StoredClock, days: number): StoredClock {
   return { ...extended, due: d.due.toISOString() };
 }
 
+/** The clock with its due date computed again (after the holiday calendar of a year was entered). */
+export function recomputeClock(clock: StoredClock): StoredClock {
+  const d = computeDue(new Date(clock.trigger), { amount: amountOf(clock), unit: clock.unit });
+  return { ...clock, due: d.due.toISOString() };
+}
+
 /** Pauses a running clock (a hearing begins). */
 export const pauseClock = (clock: StoredClock, now: Date): StoredClock => ({
   ...clock,

@@ -1,10 +1,13 @@
 // 节假日: the official holiday calendar (GET /api/v1/calendar/holidays) that every working-day
-// deadline is computed with. Read-only: the State Council schedule ships with the platform.
+// deadline is computed with: shipped with the platform, and for later years entered by the province
+// administrator (./HolidayEntry.tsx).
 import { PageContainer } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, errorMessage } from '../../shared/api.ts';
+import { useStaff } from '../session.tsx';
+import { HolidayEntry } from './HolidayEntry.tsx';
 
 interface SpecialDay {
   date: string;
@@ -14,6 +17,7 @@ interface SpecialDay {
 interface Calendar {
   year: number;
   covered: boolean;
+  source: 'shipped' | 'entered' | 'none';
   coverage: { firstYear: number; lastYear: number };
   days: SpecialDay[];
 }
@@ -38,6 +42,8 @@ function holidayBlocks(days: SpecialDay[]) {
 export default function HolidaysPage() {
   const thisYear = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
   const [year, setYear] = useState(thisYear);
+  const me = useStaff();
+  const province = me.role === 'admin' && (me.jurisdiction?.scopePrefix.length ?? 9) <= 2;
   const q = useQuery({
     queryKey: ['holidays', year],
     queryFn: () => api<Calendar>(`/api/v1/calendar/holidays?year=${year}`),
@@ -51,7 +57,7 @@ export default function HolidaysPage() {
       <Card>
         <Typography.Paragraph>
           办理期限按此日历计算：以“工作日”计的期限跳过周末和法定节假日，并计入调休上班日；以“日”计的期限末日为节假日的，顺延至节假日后的第一个工作日。
-          日历为国务院办公厅公布的放假安排，随平台版本更新，不能在此修改。
+          日历为国务院办公厅公布的放假安排：已收录的年份随平台版本更新，不能在此修改；之后的年份由省级管理员在每年秋季通知发布后录入。
         </Typography.Paragraph>
         <Space style={{ marginBottom: 16 }}>
           <span id="holiday-year">年份：</span>
@@ -75,8 +81,19 @@ export default function HolidaysPage() {
             type="warning"
             showIcon
             style={{ marginBottom: 16 }}
-            message={`日历中没有${year}年的放假安排（已收录 ${q.data.coverage.firstYear}–${q.data.coverage.lastYear} 年），该年期限只跳过周末，请及时升级平台。`}
+            message={`日历中没有${year}年的放假安排（已收录 ${q.data.coverage.firstYear}–${q.data.coverage.lastYear} 年），该年期限只跳过周末，期限旁注明“请人工核对”。${province ? '请在下方录入。' : '请联系省级管理员录入。'}`}
           />
+        ) : null}
+        {q.data?.source === 'entered' ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={`${year}年的放假安排由管理员录入。`}
+          />
+        ) : null}
+        {province && q.data && q.data.source !== 'shipped' ? (
+          <HolidayEntry key={`${year}-${q.dataUpdatedAt}`} year={year} days={days} />
         ) : null}
         <Typography.Title level={2} style={{ fontSize: 16 }}>
           法定节假日

@@ -1,4 +1,5 @@
-// 用户: the staff of the administrator's subtree (GET /api/v1/users) and new accounts (POST).
+// 用户: the staff of the administrator's subtree (GET /api/v1/users), new accounts (POST), and the
+// actions on each account (./UserActions.tsx).
 import { PlusOutlined } from '@ant-design/icons';
 import { ModalForm, PageContainer, ProTable } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,7 +9,9 @@ import { passwordProblem } from '../../../src/domain/passwords.ts';
 import { ROLE_NAMES, STAFF_ROLES } from '../../../src/domain/roles.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { normalisePhone, phoneRule } from '../../shared/validation.ts';
+import { useStaff } from '../session.tsx';
 import { UnitPicker } from '../widgets.tsx';
+import { UserActions } from './UserActions.tsx';
 
 interface UserRow {
   id: number;
@@ -16,6 +19,7 @@ interface UserRow {
   role: string;
   roleName: string;
   displayName: string;
+  unitId: number | null;
   unitName: string | null;
   jurisdictionCode: string | null;
   phone: string | null;
@@ -25,6 +29,7 @@ interface UserRow {
 export default function UsersPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
+  const me = useStaff();
   const [page, setPage] = useState({ current: 1, pageSize: 50 });
   const list = useQuery({
     queryKey: ['users', page],
@@ -147,6 +152,11 @@ export default function UsersPage() {
             title: '状态',
             dataIndex: 'disabled',
             render: (_, u) => (u.disabled ? <Tag color="red">已停用</Tag> : <Tag color="green">正常</Tag>),
+          },
+          {
+            title: '操作',
+            valueType: 'option',
+            render: (_, u) => <UserActions user={u} self={u.id === me.id} />,
           },
         ]}
       />

@@ -1,0 +1,92 @@
+// /api/v1/categories/dictionary: the second and third levels of the content categories, a
+// versioned dictionary (./queries.ts). Staff read any version; the province administrator edits.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { ensureAllowed, staffToolsPolicy } from '../policies/index.ts';
+import { actorOf } from '../server/auth.ts';
+import { zText } from '../server/fields.ts';
+import { putEntry, retireEntry } from './commands.ts';
+import { dictionaryAt, historyOf } from './queries.ts';
+
+const Entry = z.object({
+  code: z.string(),
+  parentCode: z.string(),
+  level: z.number().meta({ description: '2 二级，3 三级' }),
+  name: z.string(),
+  retired: z.boolean(),
+  version: z.number().meta({ description: '该条目最近一次修改所在的词典版本' }),
+  changedAt: z.string(),
+});
+const Code = z.object({ code: z.string().regex(/^\d{6}$/, '分类代码应为6位数字') });
+const Written = z.object({ code: z.string(), version: z.number() });
+
+export const categoryDictionaryRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/categories/dictionary',
+      {
+        schema: {
+          tags: ['settings'],
+          summary: '内容分类二、三级词典（可指定版本）',
+          querystring: z.object({
+            version: z.coerce
+              .number({ error: '版本应为数字' })
+              .int('版本应为整数')
+              .min(0, '版本不正确')
+              .max(2_147_483_647, '版本不正确')
+              .optional(),
+          }),
+          response: { 200: z.object({ version: z.number(), entries: z.array(Entry) }) },
+        },
+      },
+      async (req) => {
+        ensureAllowed(staffToolsPolicy.use(actorOf(req)));
+        return dictionaryAt(ctx.db, req.query.version);
+      },
+    );
+
+    app.get(
+      '/categories/dictionary/:code/history',
+      {
+        schema: {
+          tags: ['settings'],
+          summary: '某一分类的修改历史',
+          params: Code,
+          response: { 200: z.object({ items: z.array(Entry.extend({ changedBy: z.string() })) }) },
+        },
+      },
+      async (req) => {
+        ensureAllowed(staffToolsPolicy.use(actorOf(req)));
+        return { items: await historyOf(ctx.db, req.params.code) };
+      },
+    );
+
+    app.put(
+      '/categories/dictionary/:code',
+      {
+        schema: {
+          tags: ['settings'],
+          summary: '新增或更名二、三级分类（省级管理员）',
+          params: Code,
+          body: z.object({ name: zText({ label: '分类名称', min: 1, max: 40 }) }),
+          response: { 200: Written },
+        },
+      },
+      async (req) => putEntry(ctx, actorOf(req), req.params.code, req.body.name),
+    );
+
+    app.post(
+      '/categories/dictionary/:code/retire',
+      {
+        schema: {
+          tags: ['settings'],
+          summary: '停用二、三级分类（已登记事项保留原代码）',
+          params: Code,
+          response: { 200: Written },
+        },
+      },
+      async (req) => retireEntry(ctx, actorOf(req), req.params.code),
+    );
+  };
