@@ -24,6 +24,8 @@ const SCREENSHOTS: Record<string, string> = {
   'portal-query': 'portal-public-query',
   'console-login': 'console-login',
   'console-workbench': 'console-workbench',
+  'console-workbench-mine': 'console-workbench-mine',
+  'console-workbench-handover': 'console-workbench-handover',
   'console-register': 'console-register-letter',
   'console-registered': 'console-registered',
   'console-register-anonymous': 'console-register-anonymous',

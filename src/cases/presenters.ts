@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { caseDocuments, caseEvents, caseParties } from '../db/schema.ts';
+import { caseDocuments, caseEvents, caseParties, users } from '../db/schema.ts';
 import { ANONYMOUS_LABEL } from '../domain/anonymity.ts';
 import { daysRemaining, UNCOVERED_CALENDAR_NOTE } from '../domain/deadlines/index.ts';
 import { type Clocks, describeClocks } from '../domain/lifecycle/clocks.ts';
@@ -133,6 +133,10 @@ export const CaseDetail = CaseSummary.extend({
       fromState: z.string().nullable(),
       toState: z.string().nullable(),
       actorRole: z.string().nullable(),
+      actorName: z
+        .string()
+        .nullable()
+        .meta({ description: '办理的工作人员（姓名）；信访人看到的是 null，只见单位和角色' }),
       detail: z.record(z.string(), z.unknown()),
       lines: z
         .array(z.object({ key: z.string(), label: z.string(), value: z.string() }))
@@ -183,6 +187,7 @@ interface ChildRows {
     from_state: string | null;
     to_state: string | null;
     actor_role: string | null;
+    actor_name: string | null;
     detail: Record<string, unknown>;
     public: boolean;
   }[];
@@ -200,7 +205,9 @@ async function caseChildren(ctx: AppContext, caseId: number) {
         from ${caseParties} p where p.case_id = ${caseId}) as parties,
       (select coalesce(json_agg(json_build_object(
           'at', e.at, 'action', e.action, 'from_state', e.from_state, 'to_state', e.to_state,
-          'actor_role', e.actor_role, 'detail', e.detail, 'public', e.public) order by e.id), '[]')
+          'actor_role', e.actor_role, 'detail', e.detail, 'public', e.public,
+          'actor_name', (select u.display_name from ${users} u
+            where u.id = e.actor_user_id and u.role <> 'citizen')) order by e.id), '[]')
         from ${caseEvents} e where e.case_id = ${caseId}) as events,
       (select coalesce(json_agg(json_build_object(
           'id', d.id, 'kind', d.kind, 'title', d.title, 'filename', d.filename, 'sha256', d.sha256)
@@ -225,6 +232,7 @@ async function caseChildren(ctx: AppContext, caseId: number) {
       fromState: e.from_state,
       toState: e.to_state,
       actorRole: e.actor_role,
+      actorName: e.actor_name,
       detail: e.detail,
       public: e.public,
     })),
@@ -359,6 +367,8 @@ async function presentCaseBody(ctx: AppContext, actor: Actor, stored: CaseRow) {
         fromState: e.fromState,
         toState: e.toState,
         actorRole: e.actorRole,
+        // Staff see who acted; the petitioner sees the unit and role only.
+        actorName: isPetitioner ? null : e.actorName,
         detail,
         lines: eventDetailLines(e.action, detail),
       })),

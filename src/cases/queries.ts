@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, inArray, like, lt, type SQL, sql } from
 import { unionAll } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { caseFlags, cases } from '../db/schema.ts';
+import { caseAssignees, caseFlags, cases } from '../db/schema.ts';
 import { CASE_FLAGS, type CaseFlag } from '../domain/flags.ts';
 import { FORMS, STATES } from '../domain/lifecycle/vocabulary.ts';
 import type { SynonymDictionary } from '../domain/search/synonyms.ts';
@@ -41,6 +41,10 @@ export const CaseListQuery = z.object({
         'group_suspect：疑似联名/群体；anonymous：匿名信访；major_urgent：重大紧急；consent_public：同意公开；' +
         'litigation：涉法涉诉；foreign：涉港澳台侨外；threat：扬言；cohandling：会办',
     }),
+  assignee: z
+    .enum(['me', 'none'], { error: 'assignee 应为 me 或 none' })
+    .optional()
+    .meta({ description: 'me：认领或移交给我的（工作台）；none：本单位尚无人认领的' }),
   from: zDate('起始日期').optional().meta({ description: '收到日期起（含）' }),
   to: zDate('截止日期').optional().meta({ description: '收到日期止（含）' }),
   sort: z.enum(['receivedAt', 'dueAt', 'caseNumber']).default('receivedAt'),
@@ -51,6 +55,17 @@ export type CaseListQuery = z.infer<typeof CaseListQuery>;
 /** Matters carrying a national flag (src/flags: one row per flag in case_flags). */
 const flagged = (flag: CaseFlag) =>
   sql`exists (select 1 from ${caseFlags} where ${caseFlags.caseId} = ${cases.id} and ${caseFlags.flag} = ${flag})`;
+
+/**
+ * 工作台 (src/workbench): matters assigned to this user, or to no one, in the unit holding them now;
+ * an assignment in a unit the matter has left no longer counts.
+ */
+function assigned(who: 'me' | 'none', userId: number): SQL {
+  const held = sql`${caseAssignees.caseId} = ${cases.id} and ${caseAssignees.unitId} = ${cases.currentUnitId}`;
+  return who === 'me'
+    ? sql`exists (select 1 from ${caseAssignees} where ${held} and ${caseAssignees.userId} = ${userId})`
+    : sql`not exists (select 1 from ${caseAssignees} where ${held})`;
+}
 
 /** 320106 → '320106'; 320100 → '3201'; 320000 → '32' (the prefix shared by the subtree). */
 export const prefixOf = (code: string) => (code.length > 6 ? code : code.replace(/(00)+$/, ''));
@@ -93,6 +108,7 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   if (q.flag === 'anonymous') where.push(eq(cases.anonymous, true));
   if (q.flag === 'cohandling') where.push(sql`cardinality(${cases.coUnitIds}) > 0`);
   if (q.flag && (CASE_FLAGS as readonly string[]).includes(q.flag)) where.push(flagged(q.flag as CaseFlag));
+  if (q.assignee) where.push(assigned(q.assignee, actor.userId));
   if (q.from) where.push(gte(cases.receivedAt, shanghaiStart(q.from)));
   if (q.to) where.push(lt(cases.receivedAt, new Date(shanghaiStart(q.to).getTime() + 86_400_000)));
   const filters = and(...where);

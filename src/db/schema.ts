@@ -2230,3 +2230,45 @@ export const categoryEntries = pgTable(
     index('category_entries_code_idx').on(t.code, t.version),
   ],
 );
+
+/**
+ * 工作台: the staff member a matter is assigned to within the unit holding it (认领 / 移交). The
+ * assignment counts only while `unit_id` still holds the matter (`cases.current_unit_id`): when the
+ * matter moves on it falls back to the new unit's shared queue, with no row to clean up.
+ */
+export const caseAssignees = pgTable(
+  'case_assignees',
+  {
+    caseId: bigint('case_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => cases.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    assignedBy: integer('assigned_by')
+      .notNull()
+      .references(() => users.id),
+    assignedAt: ts('assigned_at').notNull(),
+  },
+  (t) => [index('case_assignees_user_idx').on(t.userId, t.unitId)],
+);
+
+/** 工作台: a staff member's saved views (a queue with filters, under a name of their choosing). */
+export const workbenchViews = pgTable(
+  'workbench_views',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    queue: text('queue').notNull(),
+    /** Case-list filters (keys of the workbench's FILTER_KEYS), as strings. */
+    filters: jsonb('filters').$type<Record<string, string>>().notNull().default({}),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('workbench_views_user_name_uq').on(t.userId, t.name)],
+);

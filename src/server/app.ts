@@ -62,6 +62,7 @@ import { VERSION } from '../version.ts';
 import { videoRoutes } from '../video/routes.ts';
 import { warningRoutes } from '../warnings/routes.ts';
 import { webhookRoutes } from '../webhooks/routes.ts';
+import { workbenchRoutes } from '../workbench/routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerDiskGuard } from './diskGuard.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './errors.ts';
@@ -163,6 +164,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(dispatchRoutes(ctx), { prefix: '/api/v1' });
   await app.register(supervisionRoutes(ctx), { prefix: '/api/v1' });
   await app.register(searchRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(workbenchRoutes(ctx), { prefix: '/api/v1' });
   await app.register(assessmentRoutes(ctx), { prefix: '/api/v1' });
   await app.register(receptionRoutes(ctx), { prefix: '/api/v1' });
   await app.register(cardRoutes(ctx), { prefix: '/api/v1' });

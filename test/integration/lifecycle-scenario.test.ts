@@ -70,7 +70,10 @@ describe('a petition from submission to final closure', () => {
     });
     expect(d.state).toBe('handling');
     expect(d.units.assigned.name).toBe('鼓楼区住房和城乡建设局');
-    await h.act('gl_handler', id, 'add_progress', { note: '已约谈物业公司，正在核实维修基金使用情况' });
+    await h.act('gl_handler', id, 'add_progress', {
+      note: '已约谈物业公司，正在核实维修基金使用情况',
+      public: true, // marked for the petitioner (notes are internal by default)
+    });
     d = await h.act('gl_handler', id, 'reply', {
       outcome: 'supported',
       request: '请求维修3号楼电梯',

@@ -50,16 +50,43 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** GET /api/v1/cases as the server answers it: 待受理 past the cap, 办理中 exactly 1,234. */
+/** The registrar's queues (GET /api/v1/workbench/queues): 待受理 past the cap, 办理中 exactly 1,234. */
+const queues = {
+  landing: 'pending',
+  scope: 'unit',
+  items: [
+    {
+      key: 'pending',
+      label: '待受理',
+      hint: '',
+      params: { state: 'registered,forwarded', unitId: '1' },
+      count: 10_000,
+      countCapped: true,
+    },
+    {
+      key: 'handling',
+      label: '办理中',
+      hint: '',
+      params: { state: 'handling' },
+      count: 1234,
+      countCapped: false,
+    },
+  ],
+};
+
+/** GET /api/v1/cases as the server answers it for those queues. */
 function stubApi() {
   const fetch = vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://localhost');
-    const body =
-      url.searchParams.get('state') === 'handling'
-        ? { items: [], total: 1234, totalCapped: false }
-        : url.searchParams.get('state') === 'registered,forwarded'
-          ? { items: [row], total: 10_000, totalCapped: true }
-          : { items: [], total: 0, totalCapped: false };
+    const body = url.pathname.endsWith('/workbench/queues')
+      ? queues
+      : url.pathname.endsWith('/workbench/views')
+        ? { items: [] }
+        : url.searchParams.get('state') === 'handling'
+          ? { items: [], total: 1234, totalCapped: false }
+          : url.searchParams.get('state') === 'registered,forwarded'
+            ? { items: [row], total: 10_000, totalCapped: true }
+            : { items: [], total: 0, totalCapped: false };
     return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   });
   vi.stubGlobal('fetch', fetch);

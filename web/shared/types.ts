@@ -59,6 +59,8 @@ export interface TimelineItem {
   fromState: string | null;
   toState: string | null;
   actorRole: string | null;
+  /** The staff member who acted (staff views only; null for the petitioner). */
+  actorName?: string | null;
   detail: Record<string, unknown>;
   /** The recorded fields in words, as staff read them (src/domain/lifecycle/timeline.ts). */
   lines: { key: string; label: string; value: string }[];

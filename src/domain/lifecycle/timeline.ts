@@ -10,6 +10,7 @@ import { MEDIATION_EVENT_LABELS } from '../mediation/referrals.ts';
 import { RECEPTION_EVENT_LABELS } from '../receptions/timeline.ts';
 import { SUPERVISION_EVENT_LABELS } from '../supervision/timeline.ts';
 import { VIDEO_EVENT_LABELS } from '../video/timeline.ts';
+import { ASSIGNMENT_EVENT_LABELS } from '../workbench/timeline.ts';
 import { definitionOfEvent } from './actions.ts';
 import { type Phrase, phrase, text } from './define.ts';
 import { FORM_NAMES, RATING_NAMES } from './vocabulary.ts';
@@ -67,6 +68,7 @@ export function eventLabel(action: string, detail: unknown = {}): string {
       MEDIATION_EVENT_LABELS[action] ??
       EXPERT_EVENT_LABELS[action] ??
       LINKAGE_EVENT_LABELS[action] ??
+      ASSIGNMENT_EVENT_LABELS[action] ??
       action);
   const late = lateRecordOf(d);
   return late ? `${label}（逾期${late.daysLate}日）` : label;
@@ -127,6 +129,8 @@ const DETAIL_LABELS: Record<string, string> = {
   level: '积案级别',
   deadline: '化解期限',
   note: '备注',
+  // 认领 / 移交同事 (src/workbench): who holds the matter in the unit now.
+  assignee: '办理人',
   // 督查督办 steps (src/supervision): the kind of order, its number, requirements and feedback date.
   orderType: '督办方式',
   letterNumber: '督办文号',

@@ -55,6 +55,7 @@ import { Loading } from '../session.tsx';
 import { CaseSupervision } from '../supervision/CaseSupervision.tsx';
 import { CaseVideo } from '../video/CaseVideo.tsx';
 import { DueTag, UnitPicker } from '../widgets.tsx';
+import { CaseAssignee } from '../workbench/CaseAssignee.tsx';
 import { type CaseRow, FlagTags } from './Workbench.tsx';
 
 interface Detail extends CaseDetail {
@@ -349,6 +350,7 @@ export default function CaseDetailPage() {
           <CaseExperts caseId={c.id} jurisdictionCode={c.jurisdictionCode} />
           <CaseLinkage caseId={c.id} state={c.state} />
           <CaseAttachments caseId={c.id} />
+          <CaseAssignee caseId={c.id} state={c.state} />
           <CaseFlags caseId={c.id} />
           <CaseCohandling caseId={c.id} state={c.state} />
           <Card title={<h2 className="xf-h2">{c.subject}</h2>} style={{ marginBottom: 16 }}>
@@ -412,6 +414,7 @@ export default function CaseDetailPage() {
                       {e.actorRole ? (
                         <Tag>{ROLE_NAMES[e.actorRole as keyof typeof ROLE_NAMES] ?? e.actorRole}</Tag>
                       ) : null}
+                      {e.actorName ? <Typography.Text type="secondary">{e.actorName}</Typography.Text> : null}
                     </Space>
                     {detailLines(e.lines)}
                   </div>

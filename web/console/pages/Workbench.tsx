@@ -1,23 +1,41 @@
-// 工作台: my to-do lists by stage as tabs with counts. Each list is a server-side paged and sorted
-// table (GET /api/v1/cases) with a deadline countdown; the quick filters, tab, page and sort live in
-// the URL query so a list can be bookmarked. Export: the current list as .xlsx, made by the server
-// (GET /api/v1/cases/export.xlsx, same filters and scope, at most 10,000 rows).
+// 工作台: the caller's queues as tabs with counts, as the server defines them for the role (GET
+// /api/v1/workbench/queues: the landing queue first — a handler's 办理中, a reviewer's approvals, a
+// leader's 督办件), for 本单位 or 我的 (claimed by or handed to me). Each list is a server-side paged
+// and sorted table (GET /api/v1/cases with the queue's parameters) with a deadline countdown; queue,
+// scope, filters, page and sort live in the URL so a list can be bookmarked or saved as a view.
+// Selected rows can be claimed, or received (受理) in bulk where the queue allows. Export: the
+// current list as .xlsx, made by the server (GET /api/v1/cases/export.xlsx, at most 10,000 rows).
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { App, Badge, Button, Checkbox, DatePicker, Input, Select, Space, Tag, Tooltip } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Badge,
+  Button,
+  Checkbox,
+  DatePicker,
+  Input,
+  Segmented,
+  Select,
+  Space,
+  Tag,
+  Tooltip,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { CASE_FLAGS, FLAG_RULES } from '../../../src/domain/flags.ts';
 import { FORM_NAMES, FORMS } from '../../../src/domain/lifecycle/vocabulary.ts';
-import { api, type CaseSummary, errorMessage, type Me } from '../../shared/api.ts';
+import { api, type CaseSummary, errorMessage } from '../../shared/api.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { Highlight } from '../../shared/Highlight.tsx';
 import { downloadFile } from '../download.ts';
 import { useStaff } from '../session.tsx';
 import { DueTag } from '../widgets.tsx';
+import { FILTER_KEYS, isQueues, type Queue, type QueuesAnswer } from '../workbench/api.ts';
+import { BulkBar } from '../workbench/BulkBar.tsx';
+import { SavedViews } from '../workbench/SavedViews.tsx';
 
 /** A row of GET /api/v1/cases. */
 export type CaseRow = CaseSummary;
@@ -33,35 +51,19 @@ interface CaseList {
 export const totalText = (l: Pick<CaseList, 'total' | 'totalCapped'> | undefined): string =>
   l ? `${l.total.toLocaleString('en-US')}${l.totalCapped ? '+' : ''}` : '0';
 
-interface Tab {
-  key: string;
-  label: string;
-  params: (me: Me) => Record<string, string>;
-}
-
-export const TABS: Tab[] = [
-  {
-    key: 'pending',
-    label: '待受理',
-    params: (me) => ({ state: 'registered,forwarded', ...(me.unit ? { unitId: String(me.unit.id) } : {}) }),
-  },
-  { key: 'accepted', label: '待交办', params: () => ({ state: 'accepted' }) },
-  { key: 'handling', label: '办理中', params: () => ({ state: 'handling' }) },
-  { key: 'extension', label: '待审批延期', params: () => ({ state: 'extension_pending' }) },
-  { key: 'replied', label: '待送达', params: () => ({ state: 'replied' }) },
-  { key: 'review', label: '复查复核', params: () => ({ state: 'review_requested,rereview_requested' }) },
-  { key: 'overdue', label: '已超期', params: () => ({ due: 'overdue' }) },
-];
-
-/** Query-string keys that are filters (kept in the URL and sent to the API as they are). */
-const FILTER_KEYS = ['q', 'form', 'jurisdiction', 'backlog', 'supervised', 'flag', 'from', 'to'] as const;
-
-function listQuery(tab: Tab, me: Me, sp: URLSearchParams, extra: Record<string, string>): string {
-  const q = new URLSearchParams(tab.params(me));
+/** The current filters of the URL (sent with the queues' counts and with the list). */
+function filtersOf(sp: URLSearchParams): Record<string, string> {
+  const f: Record<string, string> = {};
   for (const k of FILTER_KEYS) {
     const v = sp.get(k);
-    if (v) q.set(k, v);
+    if (v) f[k] = v;
   }
+  return f;
+}
+
+function listQuery(queue: Queue | undefined, sp: URLSearchParams, extra: Record<string, string>): string {
+  const q = new URLSearchParams(filtersOf(sp));
+  for (const [k, v] of Object.entries(queue?.params ?? {})) q.set(k, v);
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return q.toString();
 }
@@ -93,7 +95,20 @@ export default function WorkbenchPage() {
   const { t: tr } = useTranslation();
   const [sp, setSp] = useSearchParams();
   const [exporting, setExporting] = useState(false);
-  const tab = TABS.find((t) => t.key === sp.get('tab')) ?? (TABS[0] as Tab);
+  const qc = useQueryClient();
+  const [selected, setSelected] = useState<number[]>([]);
+  const scope = sp.get('scope') === 'mine' ? 'mine' : 'unit';
+  const countQuery = new URLSearchParams({ ...filtersOf(sp), scope }).toString();
+  const queues = useQuery({
+    queryKey: ['workbench-queues', countQuery],
+    queryFn: () => api<QueuesAnswer>(`/api/v1/workbench/queues?${countQuery}`),
+  });
+  const items = isQueues(queues.data) ? queues.data.items : [];
+  const tab =
+    items.find((t) => t.key === sp.get('tab')) ??
+    items.find((t) => t.key === (isQueues(queues.data) ? queues.data.landing : null)) ??
+    items[0];
+  const label = tab?.label ?? '';
   const page = Number(sp.get('page') ?? 1) || 1;
   const pageSize = Number(sp.get('pageSize') ?? 20) || 20;
   const sort = sp.get('sort') === 'receivedAt' ? 'receivedAt' : 'dueAt';
@@ -109,25 +124,33 @@ export default function WorkbenchPage() {
     setSp(next);
   };
 
-  const query = listQuery(tab, me, sp, { page: String(page), pageSize: String(pageSize), sort, order });
+  const query = listQuery(tab, sp, {
+    page: String(page),
+    pageSize: String(pageSize),
+    sort,
+    order,
+    ...(scope === 'mine' ? { assignee: 'me' } : {}),
+  });
   const list = useQuery({
     queryKey: ['cases', query],
     queryFn: () => api<CaseList>(`/api/v1/cases?${query}`),
+    enabled: tab !== undefined,
   });
-  const counts = useQueries({
-    queries: TABS.map((t) => {
-      const q = listQuery(t, me, sp, { page: '1', pageSize: '1' });
-      return {
-        queryKey: ['cases', q],
-        queryFn: () => api<CaseList>(`/api/v1/cases?${q}`),
-      };
-    }),
-  });
+  const refresh = () => {
+    setSelected([]);
+    void qc.invalidateQueries({ queryKey: ['cases'] });
+    void qc.invalidateQueries({ queryKey: ['workbench-queues'] });
+  };
 
   async function exportXlsx() {
     setExporting(true);
     try {
-      const q = listQuery(tab, me, sp, { sort, order, title: tab.label });
+      const q = listQuery(tab, sp, {
+        sort,
+        order,
+        title: label,
+        ...(scope === 'mine' ? { assignee: 'me' } : {}),
+      });
       const h = await downloadFile(`/api/v1/cases/export.xlsx?${q}`, 'cases.xlsx');
       const total = Number(h.get('x-export-total') ?? 0);
       const rows = Number(h.get('x-export-rows') ?? 0);
@@ -156,15 +179,18 @@ export default function WorkbenchPage() {
     <PageContainer
       title={<h1 className="xf-h1">{tr('工作台')}</h1>}
       subTitle={`${me.unit?.name ?? ''} · ${tr('我的待办')}`}
-      tabActiveKey={tab.key}
-      onTabChange={(key) => update({ tab: key, sort: null, order: null })}
-      tabList={TABS.map((t, i) => ({
+      tabActiveKey={tab?.key}
+      onTabChange={(key) => {
+        setSelected([]);
+        update({ tab: key, sort: null, order: null, view: null });
+      }}
+      tabList={items.map((t) => ({
         key: t.key,
         tab: (
-          <span>
+          <span title={t.hint}>
             {tr(t.label)}{' '}
             <Badge
-              count={totalText(counts[i]?.data)}
+              count={totalText({ total: t.count, totalCapped: t.countCapped })}
               showZero
               color={t.key === 'overdue' ? '#cf1322' : '#8c8c8c'}
             />
@@ -176,6 +202,22 @@ export default function WorkbenchPage() {
         aria-label={tr('筛选')}
         style={{ background: '#fff', padding: 16, marginBottom: 16, borderRadius: 6 }}
       >
+        <Space wrap size={[16, 12]} style={{ marginBottom: 12, display: 'flex' }}>
+          <Segmented
+            aria-label={tr('范围')}
+            value={scope}
+            onChange={(v) => {
+              setSelected([]);
+              update({ scope: v === 'mine' ? 'mine' : null, view: null });
+            }}
+            options={[
+              { value: 'unit', label: tr('本单位') },
+              { value: 'mine', label: tr('我的（已认领）') },
+            ]}
+          />
+          <SavedViews sp={sp} queue={tab?.key ?? 'overdue'} onOpen={(next) => setSp(next)} />
+          {tab ? <span style={{ color: '#8c8c8c' }}>{tab.hint}</span> : null}
+        </Space>
         <Space wrap size={[16, 12]}>
           <Input.Search
             key={sp.get('q') ?? ''}
@@ -254,7 +296,8 @@ export default function WorkbenchPage() {
           <Button
             onClick={() => {
               const next = new URLSearchParams();
-              next.set('tab', tab.key);
+              if (tab) next.set('tab', tab.key);
+              if (scope === 'mine') next.set('scope', 'mine');
               setSp(next);
             }}
           >
@@ -264,13 +307,26 @@ export default function WorkbenchPage() {
       </section>
       <ProTable<CaseRow>
         rowKey="id"
-        headerTitle={tr('{{label}}（共 {{n}} 件）', { label: tr(tab.label), n: totalText(list.data) })}
+        headerTitle={tr('{{label}}（共 {{n}} 件）', { label: tr(label), n: totalText(list.data) })}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys.map(Number)),
+          preserveSelectedRowKeys: false,
+        }}
+        tableAlertRender={false}
         search={false}
         options={false}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: list.isError ? errorMessage(list.error) : tr('暂无待办事项') }}
         toolBarRender={() => [
+          <BulkBar
+            key="bulk"
+            queue={tab?.key}
+            selected={selected}
+            rows={list.data?.items ?? []}
+            onDone={refresh}
+          />,
           <Button key="reload" icon={<ReloadOutlined />} onClick={() => void list.refetch()}>
             {tr('刷新')}
           </Button>,
