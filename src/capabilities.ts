@@ -11,6 +11,7 @@ import { relatedOf } from './duplicates/service.ts';
 import { subscribeDuplicates } from './duplicates/subscribers.ts';
 import type { PlatformEvents } from './events.ts';
 import { subscribeFlags } from './flags/subscribers.ts';
+import { subscribeIntake } from './intake/suggestion.ts';
 import { subscribeMediation } from './mediation/subscribers.ts';
 import { subscribeCaseNotices } from './notify/caseNotices.ts';
 import { searchColumns } from './search/columns.ts';
@@ -25,6 +26,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
   const events = new EventBus<PlatformEvents>();
   subscribeAccusations(events);
   subscribeFlags(events);
+  subscribeIntake(events);
   subscribeCohandling(events);
   subscribeDuplicates(events);
   subscribeWarnings(events);
