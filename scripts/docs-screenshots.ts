@@ -28,6 +28,8 @@ const SCREENSHOTS: Record<string, string> = {
   'console-anonymous-case': 'console-anonymous-case',
   'console-flags-filter': 'console-flags-filter',
   'console-case-flags': 'console-case-flags',
+  'console-intake-suggestion': 'intake-case-suggestion',
+  'console-intake-assign': 'intake-assign-preselected',
   'console-cohandling-case': 'console-cohandling-case',
   'console-case': 'console-case-registered',
   'console-action-modal': 'console-assign-modal',

@@ -17,6 +17,7 @@ const DepartmentItem = z.object({
 
 export const ClassificationItem = z.object({
   caseId: z.number(),
+  jurisdictionCode: z.string(),
   categoryCode: z.string().nullable(),
   categoryName: z.string().nullable(),
   status: z.enum(CLASSIFICATION_STATUSES),

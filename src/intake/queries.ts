@@ -16,6 +16,8 @@ export type CaseRow = typeof cases.$inferSelect;
 
 export interface Classification {
   caseId: number;
+  /** The matter's place (交办/转送 search ranks its units first). */
+  jurisdictionCode: string;
   categoryCode: string | null;
   status: ClassificationStatus;
   /** false: no suggestion was stored at intake (an older matter); this one is computed now. */
@@ -73,6 +75,7 @@ export async function classificationOf(db: Db, actor: Actor, caseId: number): Pr
   const text = joinedText(c.subject, c.content);
   return {
     caseId,
+    jurisdictionCode: c.jurisdictionCode,
     categoryCode: c.categoryCode,
     status,
     stored: row !== undefined,
