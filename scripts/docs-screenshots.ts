@@ -34,6 +34,8 @@ const SCREENSHOTS: Record<string, string> = {
   'console-case-search': 'console-case-search',
   'console-search-synonyms': 'console-search-synonyms',
   'console-case-flags': 'console-case-flags',
+  'console-intake-suggestion': 'intake-case-suggestion',
+  'console-intake-assign': 'intake-assign-preselected',
   'console-cohandling-case': 'console-cohandling-case',
   'console-case': 'console-case-registered',
   'console-action-modal': 'console-assign-modal',

@@ -11,6 +11,7 @@ import { relatedOf } from './duplicates/service.ts';
 import { subscribeDuplicates } from './duplicates/subscribers.ts';
 import type { PlatformEvents } from './events.ts';
 import { subscribeFlags } from './flags/subscribers.ts';
+import { subscribeIntake } from './intake/suggestion.ts';
 import { subscribeMediation } from './mediation/subscribers.ts';
 import { subscribeCaseNotices } from './notify/caseNotices.ts';
 import { subscribeRetiredUnits } from './orgs/units.ts';
@@ -28,6 +29,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
   subscribeAccusations(events);
   subscribeRetiredUnits(events);
   subscribeFlags(events);
+  subscribeIntake(events);
   subscribeCohandling(events);
   subscribeDuplicates(events);
   subscribeWarnings(events);

@@ -20,6 +20,7 @@ import {
   prevYearRange,
   splitRange,
 } from '../domain/indicators/index.ts';
+import { UNCONFIRMED_CATEGORY_LABEL } from '../domain/intake/classification.ts';
 import { FORM_NAMES, PURPOSE_NAMES } from '../domain/lifecycle/vocabulary.ts';
 import { badRequest } from '../errors.ts';
 import { COUNTER_COLUMNS, type Dim } from './rollup.ts';
@@ -254,7 +255,13 @@ export async function indicatorsFor(
   const labels = await labelsFor(db, q.groupBy, [...groups.keys()]);
   keys = [...groups.keys()]
     .sort()
-    .map((k) => ({ key: k, label: labels.get(k)?.label ?? (k === '' ? '未填写' : k), drill: false }));
+    .map((k) => ({
+      key: k,
+      label:
+        labels.get(k)?.label ??
+        (k === '' ? (q.groupBy === 'category' ? UNCONFIRMED_CATEGORY_LABEL : '未填写') : k),
+      drill: false,
+    }));
   return fill(
     result,
     keys,

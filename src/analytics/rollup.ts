@@ -248,6 +248,41 @@ async function backlogFacts(tx: Executor, caseCond: SQL | undefined): Promise<Ma
 }
 
 /**
+ * A matter's content category was set or changed (src/intake): everything it has contributed moves
+ * from the old category's rows to the new one's. Only the 'category' breakdown changes: the other
+ * breakdowns of the old and new contributions cancel out in rollupRows and are not written.
+ */
+export async function recordRecategorization(
+  tx: Executor,
+  caseId: number,
+  from: string | null,
+  to: string,
+): Promise<void> {
+  if ((from ?? '') === to) return;
+  const [c] = (await tx.select().from(cases).where(eq(cases.id, caseId))) as CaseFacts[];
+  if (!c) throw new Error(`rollups: case ${caseId} not found`);
+  const events = await tx
+    .select({
+      caseId: caseEvents.caseId,
+      action: caseEvents.action,
+      at: caseEvents.at,
+      fromState: caseEvents.fromState,
+      actorUnitId: caseEvents.actorUnitId,
+      detail: caseEvents.detail,
+    })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), inArray(caseEvents.action, ROLLUP_EVENT_ACTIONS)))
+    .orderBy(asc(caseEvents.id));
+  const backlog = (await backlogFacts(tx, eq(backlogMatters.caseId, caseId))).get(caseId) ?? [];
+  const of = (categoryCode: string | null) => caseContributions({ ...c, categoryCode }, events, backlog);
+  const negate = (k: Contribution): Contribution => ({
+    ...k,
+    counters: Object.fromEntries(Object.entries(k.counters).map(([n, v]) => [n, -(v ?? 0)])),
+  });
+  await addContributions(tx, [...of(from || null).map(negate), ...of(to)]);
+}
+
+/**
  * Adds everything the given cases contributed: `ids` (a seed batch) or ids in [fromId, toId] (a
  * rebuild chunk). `days` keeps only contributions dated inside it; `open` adds their open counts;
  * `shard` as in addRollups.

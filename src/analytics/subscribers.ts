@@ -5,6 +5,7 @@ import type { PlatformEvents } from '../events.ts';
 import {
   recordAction,
   recordBacklogStep,
+  recordRecategorization,
   recordRegistration,
   recordRepeatRegistration,
   recordSweep,
@@ -37,6 +38,13 @@ export function subscribeRollups(events: EventBus<PlatformEvents>): void {
         at: e.at,
         actorUnitId: e.actor?.unitId ?? null,
       }),
+    PRIORITY.rollups,
+  );
+  // A category confirmed or changed at the desk (src/intake): the matter's counts move with it.
+  events.on(
+    'case.categorized',
+    'analytics.rollups',
+    (w, e) => recordRecategorization(w.tx, e.caseId, e.from, e.to),
     PRIORITY.rollups,
   );
   events.on('cases.swept', 'analytics.rollups', (w, e) => recordSweep(w.tx, e.changes), PRIORITY.rollups);

@@ -4,16 +4,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { categoryByName } from '../domain/categories.ts';
-import { matchLegalChannels } from '../domain/legalChannels.ts';
 import { badRequest } from '../errors.ts';
 import { ensureAllowed, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zText } from '../server/fields.ts';
-import { cachedLegalChannelRules } from '../settings/legalChannels.ts';
-import { LexiconClassifier } from './lexicon.ts';
-import { departmentKey, resolveDepartments, routingSetting, routingTable } from './routing.ts';
-import { activeClassifier } from './store.ts';
+import { routingSetting, routingTable } from './routing.ts';
+import { joinedText, legalHintsFor, suggestRouting } from './suggest.ts';
 
 const Suggestion = z.object({
   top3: z.array(
@@ -68,27 +64,15 @@ export const classifyRoutes =
         ensureAllowed(staffToolsPolicy.use(actor), '仅工作人员可使用分类建议');
         const { subject, content, jurisdictionCode } = req.body;
         if (!subject.trim() && !content.trim()) throw badRequest('empty_text', '请填写标题或内容', 'content');
-        const { classifier, version } = await activeClassifier(ctx.db);
-        const text = [subject, content].filter((s) => s.trim()).join('。');
-        const prediction =
-          classifier instanceof LexiconClassifier
-            ? classifier.predictParts(subject, content)
-            : classifier.predict(text);
-        const table = await routingTable(ctx.db, jurisdictionCode);
-        const keys = prediction.top.map((t) => departmentKey(table, t.label, text));
-        const departments = await resolveDepartments(ctx.db, keys, jurisdictionCode);
+        const s = await suggestRouting(ctx.db, { subject, content, jurisdictionCode });
         return {
-          top3: prediction.top.map((t, i) => ({
-            category: t.label,
-            code: categoryByName(t.label)?.code ?? null,
-            probability: Math.round(t.probability * 10_000) / 10_000,
-            department: departments[i] as (typeof departments)[number],
-          })),
-          why: prediction.why,
-          modelVersion: version,
-          legalHints: matchLegalChannels(text, await cachedLegalChannelRules(ctx.db, jurisdictionCode), {
-            categories: prediction.top.map((t) => t.label),
-          }),
+          ...s,
+          legalHints: await legalHintsFor(
+            ctx.db,
+            joinedText(subject, content),
+            s.top3.map((t) => t.category),
+            jurisdictionCode,
+          ),
         };
       },
     );

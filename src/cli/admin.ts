@@ -14,6 +14,7 @@ import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
 import { seedFlags } from '../seed/flags.ts';
+import { seedIntake } from '../seed/intake.ts';
 import { seedInterop } from '../seed/interop.ts';
 import { seedLinkage } from '../seed/linkage.ts';
 import { seedMediation } from '../seed/mediation.ts';
@@ -107,6 +108,8 @@ export function registerAdminCommands(program: Command): void {
           out(`部门联动 ${lk} 项 / linkage records seeded`);
           const fl = await seedFlags(ctx);
           out(`事项标识 ${fl} 件 / flagged matters seeded`);
+          const ik = await seedIntake(ctx);
+          out(`登记分类 ${ik} 件 / online petitions with suggestions seeded`);
           const io = await seedInterop(ctx);
           out(`接口密钥 ${io.keys} 个，推送死信 ${io.deadLetters} 条 / API keys and webhooks seeded`);
         }

@@ -11,6 +11,7 @@ import { seedCases } from '../seed/cases.ts';
 import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
 import { seedFlags } from '../seed/flags.ts';
+import { seedIntake } from '../seed/intake.ts';
 import { seedInterop } from '../seed/interop.ts';
 import { seedLinkage } from '../seed/linkage.ts';
 import { seedMediation } from '../seed/mediation.ts';
@@ -43,6 +44,7 @@ async function seedDemoCases(ctx: AppContext, count: number): Promise<void> {
   await seedMediation(ctx); // 访调对接 and 专家库: bodies, referrals with outcomes, experts' opinions
   await seedLinkage(ctx); // 部门联动: referrals, 信访救助, 跨省协作, 三无 evaluations
   await seedFlags(ctx); // 事项标识: flagged matters and a 重大紧急 report to the city
+  await seedIntake(ctx); // 登记分类: online petitions with suggestions 待确认, one confirmed, one changed
   await seedInterop(ctx); // 接口密钥 and 事件推送: two keys, a paused subscription with dead letters
 }
 

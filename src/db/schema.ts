@@ -2272,3 +2272,33 @@ export const workbenchViews = pgTable(
   },
   (t) => [uniqueIndex('workbench_views_user_name_uq').on(t.userId, t.name)],
 );
+
+// ---- Intake classification (src/intake) ----------------------------------------------------------
+
+/**
+ * The classifier's suggestion for a matter, stored at registration (subscriber `intake.classify`):
+ * the likeliest content categories with their probability and routed department, kept as advice
+ * until a person confirms or changes the category (`cases.category_code` then holds it).
+ */
+export const caseClassifications = pgTable('case_classifications', {
+  caseId: bigint('case_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => cases.id),
+  /** The first suggestion's category code (null: a trained label outside the catalogue). */
+  suggestedCode: text('suggested_code'),
+  suggestedLabel: text('suggested_label').notNull(),
+  /** Probability of the first suggestion, 0..1. */
+  confidence: doublePrecision('confidence').notNull(),
+  /** [{ category, code, probability, department: { key, name, unitId?, unitName? } }] (up to 3). */
+  top: jsonb('top').notNull(),
+  /** The words behind the first suggestion. */
+  why: jsonb('why').notNull().default([]),
+  modelVersion: text('model_version').notNull(),
+  /** The routed unit of the first suggestion in the matter's place, when one exists. */
+  routedUnitId: integer('routed_unit_id').references(() => units.id),
+  suggestedAt: ts('suggested_at').notNull(),
+  /** pending (待确认) | confirmed (采用建议) | changed (改为其他类别) | given (登记时已填写). */
+  status: text('status').notNull().default('pending'),
+  decidedBy: integer('decided_by').references(() => users.id),
+  decidedAt: ts('decided_at'),
+});

@@ -38,6 +38,7 @@ import { expertRoutes } from '../experts/routes.ts';
 import { flagRoutes } from '../flags/routes.ts';
 import { hallRoutes } from '../hall/routes.ts';
 import { hotspotRoutes } from '../hotspots/routes.ts';
+import { intakeRoutes } from '../intake/routes.ts';
 import { linkageRoutes } from '../linkage/routes.ts';
 import { mediationRoutes } from '../mediation/routes.ts';
 import { monitoringRoutes } from '../monitoring/routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(caseRoutes(ctx), { prefix: '/api/v1' });
   await app.register(accusationRoutes(ctx), { prefix: '/api/v1' });
   await app.register(flagRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(intakeRoutes(ctx), { prefix: '/api/v1' });
   await app.register(cohandlingRoutes(ctx), { prefix: '/api/v1' });
   await app.register(caseExportRoutes(ctx), { prefix: '/api/v1' });
   await app.register(settingsRoutes(ctx), { prefix: '/api/v1' });

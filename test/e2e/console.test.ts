@@ -1,6 +1,6 @@
 // The staff console (/console/, React + antd ProLayout from web/dist) in a real Chromium at 1280×800:
 // (a) gl_registrar finds the citizen's petition in 待受理, accepts it (keyboard shortcut) and assigns it
-//     to 鼓楼区住房和城乡建设局 via the unit picker; gl_handler replies and delivers it;
+//     to 鼓楼区住房和城乡建设局 (pre-selected by routing, found by name); gl_handler replies and delivers it;
 // (b) gl_registrar registers a letter through the form and refuses it (不予受理, LEGAL_CHANNEL);
 // (c) after the citizen asks for review, nj_reviewer decides it in the console;
 // (d) a repeat petition shows the earlier matter under 疑似重复 and is linked to it (关联重复件);
@@ -160,17 +160,13 @@ describe('staff console in Chromium (1280 × 800)', () => {
     await accept.waitFor();
     await confirm(page, '确认受理', '已受理');
 
-    // 交办 via the unit picker: place, then unit.
+    // 交办: the routed department comes pre-selected (search by name: test/integration/intake.test.ts).
     await page.getByRole('button', { name: '交办', exact: true }).click();
     const assign = page.getByRole('dialog', { name: '交办' });
-    await assign.locator('.ant-cascader').click();
-    await pickGulou(page, () => assign.locator('.ant-modal-title').click());
-    await assign.getByLabel('承办单位').click();
-    await page.keyboard.type('住房');
-    await page
-      .locator('.ant-select-item-option')
-      .filter({ hasText: /^鼓楼区住房和城乡建设局$/ })
-      .click();
+    await assign.getByText('已按内容分类').waitFor();
+    expect(await assign.locator('.ant-select-selection-item').first().innerText()).toBe(
+      '鼓楼区住房和城乡建设局',
+    );
     await assign.getByLabel('交办意见').fill('请于期限内查明情况并答复');
     await saveScreenshot(page, 'console-assign-modal', { fullPage: false });
     await confirm(page, '确认交办', '办理中');

@@ -5,6 +5,7 @@ import { BACKLOG_EVENT_LABELS } from '../backlog/timeline.ts';
 import { CAMPAIGN_EVENT_LABELS } from '../campaigns/timeline.ts';
 import { EXPERT_EVENT_LABELS } from '../experts/experts.ts';
 import { HALL_EVENT_LABELS } from '../hall/timeline.ts';
+import { CATEGORY_EVENT_LABELS } from '../intake/classification.ts';
 import { LINKAGE_EVENT_LABELS } from '../linkage/timeline.ts';
 import { MEDIATION_EVENT_LABELS } from '../mediation/referrals.ts';
 import { RECEPTION_EVENT_LABELS } from '../receptions/timeline.ts';
@@ -69,6 +70,7 @@ export function eventLabel(action: string, detail: unknown = {}): string {
       EXPERT_EVENT_LABELS[action] ??
       LINKAGE_EVENT_LABELS[action] ??
       ASSIGNMENT_EVENT_LABELS[action] ??
+      CATEGORY_EVENT_LABELS[action] ??
       action);
   const late = lateRecordOf(d);
   return late ? `${label}（逾期${late.daysLate}日）` : label;
@@ -152,6 +154,9 @@ const DETAIL_LABELS: Record<string, string> = {
   // A follow-up merged into this matter (重复信访): the petitioner's new text, kept as a supplement.
   supplementSubject: '补充事项',
   supplementContent: '补充内容',
+  // 内容分类 confirmed or changed at the desk (src/intake).
+  categoryName: '内容分类',
+  previousCategoryName: '原内容分类',
 };
 const DETAIL_VALUE_NAMES: Record<string, Record<string, string>> = {
   form: FORM_NAMES,

@@ -49,6 +49,9 @@ import { CaseCohandling } from '../cohandling/CaseCohandling.tsx';
 import { UnitsPicker } from '../cohandling/UnitsPicker.tsx';
 import { CaseExperts } from '../experts/CaseExperts.tsx';
 import { CaseFlags } from '../flags/CaseFlags.tsx';
+import { CaseClassification } from '../intake/CaseClassification.tsx';
+import { RoutedUnitPicker } from '../intake/RoutedUnitPicker.tsx';
+import { ROUTED_ACTIONS } from '../intake/types.ts';
 import { CaseLinkage } from '../linkage/CaseLinkage.tsx';
 import { CaseMediation } from '../mediation/CaseMediation.tsx';
 import { Loading } from '../session.tsx';
@@ -108,7 +111,18 @@ function detailLines(lines: TimelineItem['lines']) {
 }
 
 /** One action field; Form.Item passes id, value and onChange through `rest` to the control. */
-function FieldInput({ f, related, ...rest }: { f: Field; related: RelatedCase[]; [prop: string]: unknown }) {
+function FieldInput({
+  f,
+  related,
+  routedCaseId,
+  ...rest
+}: {
+  f: Field;
+  related: RelatedCase[];
+  /** 交办/转送: the case whose routed department is pre-selected (src/intake). */
+  routedCaseId?: number;
+  [prop: string]: unknown;
+}) {
   switch (f.kind) {
     case 'relatedCase':
       return (
@@ -136,7 +150,7 @@ function FieldInput({ f, related, ...rest }: { f: Field; related: RelatedCase[];
     case 'switch':
       return <Switch {...rest} />;
     case 'unit':
-      return <UnitPicker {...rest} />;
+      return routedCaseId ? <RoutedUnitPicker caseId={routedCaseId} {...rest} /> : <UnitPicker {...rest} />;
     case 'units':
       return <UnitsPicker {...rest} />;
     case 'multiselect':
@@ -232,7 +246,11 @@ function ActionModal(props: {
           valuePropName={f.kind === 'switch' ? 'checked' : 'value'}
           rules={f.required ? [requiredRule(f)] : []}
         >
-          <FieldInput f={f} related={props.related} />
+          <FieldInput
+            f={f}
+            related={props.related}
+            routedCaseId={ROUTED_ACTIONS.some((n) => n === action?.action) ? props.caseId : undefined}
+          />
         </Form.Item>
       ))}
     </ModalForm>
@@ -343,6 +361,7 @@ export default function CaseDetailPage() {
     >
       <Row gutter={16}>
         <Col span={16}>
+          <CaseClassification caseId={c.id} actions={available} onRoute={setActive} />
           <CaseBacklog caseId={c.id} jurisdictionCode={c.jurisdictionCode} />
           <CaseSupervision caseId={c.id} jurisdictionCode={c.jurisdictionCode} state={c.state} />
           <CaseVideo caseId={c.id} />

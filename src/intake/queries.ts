@@ -1,0 +1,158 @@
+// Reads of the intake capability: a matter's classification (the stored suggestion, or a live one
+// for matters registered before intake classified them), the legal-channel hints, the department
+// its category routes to; and units by name within the caller's subtree (交办/转送 targets).
+import { and, asc, desc, eq, like, or, type SQL, sql } from 'drizzle-orm';
+import { type Department, departmentKey, resolveDepartments, routingTable } from '../classify/routing.ts';
+import { joinedText, legalHintsFor, type SuggestedCategory, suggestRouting } from '../classify/suggest.ts';
+import type { Db } from '../db/client.ts';
+import { caseClassifications, cases, jurisdictions, units, users } from '../db/schema.ts';
+import { categoryByCode } from '../domain/categories.ts';
+import type { ClassificationStatus } from '../domain/intake/classification.ts';
+import { notFound } from '../errors.ts';
+import { type Actor, ensureAllowed, ensureReadable } from '../policies/index.ts';
+import { intakePolicy } from '../policies/intake.ts';
+
+export type CaseRow = typeof cases.$inferSelect;
+
+export interface Classification {
+  caseId: number;
+  /** The matter's place (交办/转送 search ranks its units first). */
+  jurisdictionCode: string;
+  categoryCode: string | null;
+  status: ClassificationStatus;
+  /** false: no suggestion was stored at intake (an older matter); this one is computed now. */
+  stored: boolean;
+  suggestion: {
+    top3: SuggestedCategory[];
+    why: { term: string; weight: number }[];
+    confidence: number;
+    modelVersion: string;
+    suggestedAt: string | null;
+  };
+  legalHints: Awaited<ReturnType<typeof legalHintsFor>>;
+  /** The unit the matter's category (given, else suggested) routes to in its place. */
+  routed: { category: string; department: Department } | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  mayCategorize: boolean;
+}
+
+/** The case, visible to the caller (404 otherwise, like a missing one). */
+export async function readableCase(db: Db, actor: Actor, caseId: number): Promise<CaseRow> {
+  const [c] = await db.select().from(cases).where(eq(cases.id, caseId));
+  ensureReadable(c !== undefined && intakePolicy.read(actor, c));
+  if (!c) throw notFound();
+  return c;
+}
+
+/** The department a category routes to in the matter's place (the routing table in force). */
+export async function routedDepartment(
+  db: Db,
+  c: Pick<CaseRow, 'subject' | 'content' | 'jurisdictionCode'>,
+  category: string,
+): Promise<Department | undefined> {
+  const table = await routingTable(db, c.jurisdictionCode);
+  const key = departmentKey(table, category, joinedText(c.subject, c.content));
+  return (await resolveDepartments(db, [key], c.jurisdictionCode))[0];
+}
+
+export async function classificationOf(db: Db, actor: Actor, caseId: number): Promise<Classification> {
+  const c = await readableCase(db, actor, caseId);
+  const [row] = await db
+    .select({ s: caseClassifications, decidedByName: users.displayName })
+    .from(caseClassifications)
+    .leftJoin(users, eq(users.id, caseClassifications.decidedBy))
+    .where(eq(caseClassifications.caseId, caseId));
+  const live = row ? null : await suggestRouting(db, c);
+  const top3 = (row ? row.s.top : live?.top3) as SuggestedCategory[];
+  const status: ClassificationStatus = row
+    ? (row.s.status as ClassificationStatus)
+    : c.categoryCode
+      ? 'given'
+      : 'pending';
+  const chosen = c.categoryCode ? categoryByCode(c.categoryCode)?.name : undefined;
+  const category = chosen ?? top3[0]?.category;
+  const text = joinedText(c.subject, c.content);
+  return {
+    caseId,
+    jurisdictionCode: c.jurisdictionCode,
+    categoryCode: c.categoryCode,
+    status,
+    stored: row !== undefined,
+    suggestion: {
+      top3,
+      why: (row ? row.s.why : live?.why) as { term: string; weight: number }[],
+      confidence: row ? row.s.confidence : (top3[0]?.probability ?? 0),
+      modelVersion: row ? row.s.modelVersion : String(live?.modelVersion),
+      suggestedAt: row ? row.s.suggestedAt.toISOString() : null,
+    },
+    legalHints: await legalHintsFor(
+      db,
+      text,
+      top3.map((t) => t.category),
+      c.jurisdictionCode,
+    ),
+    routed: category
+      ? { category, department: (await routedDepartment(db, c, category)) as Department }
+      : null,
+    decidedAt: row?.s.decidedAt?.toISOString() ?? null,
+    decidedBy: row?.decidedByName ?? null,
+    mayCategorize: intakePolicy.categorize(actor, c),
+  };
+}
+
+/** LIKE pattern of a literal text (its % _ and \ escaped). */
+const containing = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+export interface UnitHit {
+  id: number;
+  name: string;
+  shortName: string;
+  kind: string;
+  jurisdictionCode: string;
+  jurisdictionName: string;
+}
+
+/**
+ * Units whose name (or place and short name, 鼓楼区住建局) contains `q`, within the caller's
+ * subtree; those of `near` (a matter's place) and its county first, then the nearest levels.
+ */
+export async function searchUnits(
+  db: Db,
+  actor: Actor,
+  q: { q: string; near?: string; limit: number },
+): Promise<UnitHit[]> {
+  ensureAllowed(intakePolicy.searchUnits(actor), '仅有辖区的工作人员可以查找单位');
+  const prefix = actor.scopePrefix as string;
+  const pattern = containing(q.q);
+  const conds: SQL[] = [like(units.jurisdictionCode, `${prefix}%`)];
+  if (q.q)
+    conds.push(
+      or(
+        like(units.name, pattern),
+        like(units.shortName, pattern),
+        like(sql`${jurisdictions.name} || ${units.shortName}`, pattern),
+      ) as SQL,
+    );
+  const near = q.near?.slice(0, 6) ?? '';
+  return db
+    .select({
+      id: units.id,
+      name: units.name,
+      shortName: units.shortName,
+      kind: units.kind,
+      jurisdictionCode: units.jurisdictionCode,
+      jurisdictionName: jurisdictions.fullName,
+    })
+    .from(units)
+    .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
+    .where(and(...conds))
+    .orderBy(
+      desc(sql`${units.jurisdictionCode} = ${near}`),
+      desc(sql`${near} LIKE ${units.jurisdictionCode} || '%'`),
+      asc(jurisdictions.level),
+      asc(units.jurisdictionCode),
+      asc(units.id),
+    )
+    .limit(q.limit);
+}

@@ -1,0 +1,67 @@
+// /api/v1/cases/:id/classification: a matter's content category, the classifier's suggestion kept
+// at intake (with its confidence), the legal-channel hints and the department it routes to; POST
+// /api/v1/cases/:id/category confirms or changes the category (recorded); GET /api/v1/intake/units
+// finds 交办/转送 targets by name within the caller's subtree. Thin: commands, queries, policies decide.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { actorOf } from '../server/auth.ts';
+import { zCode, zIdParam, zText } from '../server/fields.ts';
+import { CategoryBody, setCategory } from './commands.ts';
+import { ClassificationItem, presentClassification, presentUnit, UnitHitItem } from './presenters.ts';
+import { classificationOf, searchUnits } from './queries.ts';
+
+const idParam = z.object({ id: zIdParam('信访事项编号') });
+
+export const intakeRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/cases/:id/classification',
+      {
+        schema: {
+          tags: ['cases'],
+          summary:
+            '内容分类：登记时的分类建议（置信度）、依法分类处理提示、建议承办部门及确认状态（工作人员）',
+          params: idParam,
+          response: { 200: ClassificationItem },
+        },
+      },
+      async (req) => presentClassification(await classificationOf(ctx.db, actorOf(req), req.params.id)),
+    );
+
+    app.post(
+      '/cases/:id/category',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '确认或更改内容分类（记入办理过程与审计日志）',
+          params: idParam,
+          body: CategoryBody,
+          response: { 200: ClassificationItem },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        await setCategory(ctx, actor, req.params.id, req.body);
+        return presentClassification(await classificationOf(ctx.db, actor, req.params.id));
+      },
+    );
+
+    app.get(
+      '/intake/units',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '按名称查找本辖区的单位（交办、转送时选择承办单位）',
+          querystring: z.object({
+            q: zText({ label: '单位名称', max: 40 }).default(''),
+            near: zCode().optional().meta({ description: '事项的问题属地：本地单位排在前面' }),
+            limit: z.coerce.number().int().min(1).max(50).default(20),
+          }),
+          response: { 200: z.object({ items: z.array(UnitHitItem) }) },
+        },
+      },
+      async (req) => ({ items: (await searchUnits(ctx.db, actorOf(req), req.query)).map(presentUnit) }),
+    );
+  };

@@ -1,0 +1,98 @@
+// Demo 登记分类: online petitions of the demo citizen, registered through intake as the portal does
+// (so each is classified at intake), in 鼓楼区: most left with their suggestion 待确认 on the
+// registrar's desk, one confirmed and one changed by gl_registrar (recorded like any decision).
+// Does nothing when a stored suggestion exists or the demo accounts are missing.
+import { eq } from 'drizzle-orm';
+import { registerCase } from '../cases/intake.ts';
+import type { AppContext } from '../context.ts';
+import { caseClassifications, units, users } from '../db/schema.ts';
+import { setCategory } from '../intake/commands.ts';
+import type { Actor } from '../policies/index.ts';
+import { DEMO_CITIZEN } from './demo.ts';
+
+const PETITIONS: { subject: string; content: string; decide?: 'confirm' | string }[] = [
+  {
+    subject: '小区商品房墙体开裂开发商拒不维修',
+    content:
+      '我们小区商品房交付不到两年，多户墙体开裂、屋顶漏水，开发商拒不维修，物业推诿，请住建部门督促整改。',
+  },
+  {
+    subject: '公司拖欠三个月工资',
+    content: '本人在某装饰公司工作，公司已拖欠三个月工资共计两万余元，多次讨要无果，请劳动监察部门帮助追讨。',
+  },
+  {
+    subject: '夜间工地施工噪音扰民',
+    content: '小区旁工地每天夜里十一点后仍在施工，噪音很大，影响居民休息，请环保部门查处。',
+  },
+  {
+    subject: '孩子入学划片不合理',
+    content: '我家孩子今年上小学，按户籍应划入附近小学，却被划到三公里外的学校，请教育部门核实。',
+    decide: 'confirm',
+  },
+  {
+    subject: '小区门口占道摆摊影响通行',
+    content: '小区门口每天傍晚有大量摊贩占道经营，垃圾遍地，车辆行人通行困难，请相关部门管理。',
+    decide: '010000',
+  },
+];
+
+async function staffActor(ctx: AppContext, username: string): Promise<Actor | null> {
+  const [r] = await ctx.db
+    .select({ userId: users.id, role: users.role, displayName: users.displayName, unitId: users.unitId })
+    .from(users)
+    .where(eq(users.username, username));
+  if (!r?.unitId) return null;
+  const [u] = await ctx.db.select().from(units).where(eq(units.id, r.unitId));
+  if (!u) return null;
+  return {
+    userId: r.userId,
+    role: 'registrar',
+    displayName: r.displayName,
+    unitId: u.id,
+    unitKind: u.kind === 'bureau' ? 'bureau' : 'department',
+    unitName: u.name,
+    jurisdictionCode: u.jurisdictionCode,
+    jurisdictionName: null,
+    scopePrefix: u.jurisdictionCode,
+  };
+}
+
+/** Seeds the demo online petitions; returns how many it registered. */
+export async function seedIntake(ctx: AppContext): Promise<number> {
+  const [any] = await ctx.db.select({ id: caseClassifications.caseId }).from(caseClassifications).limit(1);
+  if (any) return 0;
+  const [citizen] = await ctx.db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(eq(users.phoneHash, ctx.pii.hash(DEMO_CITIZEN.phone)));
+  const registrar = await staffActor(ctx, 'gl_registrar');
+  if (!citizen || !registrar) return 0;
+  const petitioner: Actor = {
+    userId: citizen.id,
+    role: 'citizen',
+    displayName: citizen.name,
+    unitId: null,
+    unitKind: null,
+    unitName: null,
+    jurisdictionCode: null,
+    jurisdictionName: null,
+    scopePrefix: null,
+  };
+  for (const p of PETITIONS) {
+    const r = await registerCase(ctx, petitioner, {
+      form: 'online',
+      purpose: 'claim',
+      subject: p.subject,
+      content: p.content,
+      jurisdictionCode: '320106',
+    });
+    if (!p.decide) continue;
+    const [s] = await ctx.db
+      .select({ code: caseClassifications.suggestedCode })
+      .from(caseClassifications)
+      .where(eq(caseClassifications.caseId, r.caseId));
+    const code = p.decide === 'confirm' ? s?.code : p.decide;
+    if (code) await setCategory(ctx, registrar, r.caseId, { categoryCode: code });
+  }
+  return PETITIONS.length;
+}
