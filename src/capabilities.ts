@@ -7,6 +7,7 @@ import { subscribeCardEntries } from './cards/entries.ts';
 import type { CaseExtensions } from './cases/extensions.ts';
 import { subscribeCohandling } from './cohandling/subscribers.ts';
 import { EventBus } from './commands/events.ts';
+import { subscribeDrafts } from './drafts/subscribers.ts';
 import { relatedOf } from './duplicates/service.ts';
 import { subscribeDuplicates } from './duplicates/subscribers.ts';
 import type { PlatformEvents } from './events.ts';
@@ -24,6 +25,7 @@ import { subscribeWebhooks } from './webhooks/subscribers.ts';
 export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExtensions: CaseExtensions } {
   const events = new EventBus<PlatformEvents>();
   subscribeAccusations(events);
+  subscribeDrafts(events);
   subscribeFlags(events);
   subscribeCohandling(events);
   subscribeDuplicates(events);
