@@ -46,6 +46,7 @@ import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.ts
 import { CaseBacklog } from '../backlog/CaseBacklog.tsx';
 import { CaseCohandling } from '../cohandling/CaseCohandling.tsx';
 import { UnitsPicker } from '../cohandling/UnitsPicker.tsx';
+import { CaseDrafts } from '../drafts/CaseDrafts.tsx';
 import { CaseExperts } from '../experts/CaseExperts.tsx';
 import { CaseFlags } from '../flags/CaseFlags.tsx';
 import { CaseLinkage } from '../linkage/CaseLinkage.tsx';
@@ -349,6 +350,7 @@ export default function CaseDetailPage() {
           <CaseLinkage caseId={c.id} state={c.state} />
           <CaseFlags caseId={c.id} />
           <CaseCohandling caseId={c.id} state={c.state} />
+          <CaseDrafts caseId={c.id} />
           <Card title={<h2 className="xf-h2">{c.subject}</h2>} style={{ marginBottom: 16 }}>
             <Descriptions column={3} size="small" style={{ marginBottom: 12 }}>
               <Descriptions.Item label="信访形式">{c.formName}</Descriptions.Item>
@@ -475,6 +477,12 @@ export default function CaseDetailPage() {
                 <li key={d.id}>
                   <a href={`/api/v1/cases/${c.id}/documents/${d.id}`} download={d.filename}>
                     {d.title}
+                  </a>{' '}
+                  <a
+                    href={`/api/v1/cases/${c.id}/documents/${d.id}?format=pdf`}
+                    download={d.filename.replace(/\.docx$/, '.pdf')}
+                  >
+                    PDF
                   </a>
                 </li>
               ))}
