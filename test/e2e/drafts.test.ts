@@ -127,5 +127,5 @@ describe('a reply previewed, signed off by the leader and issued as Word and PDF
     fs.writeFileSync('/tmp/xf-drafts/opinion.docx', w.bytes);
     fs.writeFileSync('/tmp/xf-drafts/opinion.pdf', p.bytes);
     await saveScreenshot(handler, 'console-draft-issued', { fullPage: false });
-  });
+  }, 240_000);
 });
