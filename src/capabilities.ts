@@ -7,6 +7,7 @@ import { subscribeCardEntries } from './cards/entries.ts';
 import type { CaseExtensions } from './cases/extensions.ts';
 import { subscribeCohandling } from './cohandling/subscribers.ts';
 import { EventBus } from './commands/events.ts';
+import { subscribeDrafts } from './drafts/subscribers.ts';
 import { relatedOf } from './duplicates/service.ts';
 import { subscribeDuplicates } from './duplicates/subscribers.ts';
 import type { PlatformEvents } from './events.ts';
@@ -28,6 +29,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
   const events = new EventBus<PlatformEvents>();
   subscribeAccusations(events);
   subscribeRetiredUnits(events);
+  subscribeDrafts(events);
   subscribeFlags(events);
   subscribeIntake(events);
   subscribeCohandling(events);

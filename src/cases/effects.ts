@@ -4,7 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { caseDocuments, caseEvents, caseParties } from '../db/schema.ts';
-import { type DocumentData, prepareDocument, renderDocument } from '../documents/index.ts';
+import { type DocumentData, prepareDocument, renderDocument, renderDocumentPdf } from '../documents/index.ts';
 import { openDocumentBytes, openDocumentData, sealDocumentData } from '../documents/stored.ts';
 import type { DocumentKind } from '../domain/lifecycle/actions.ts';
 import { NON_ACCEPTANCE_REASONS } from '../domain/lifecycle/vocabulary.ts';
@@ -55,6 +55,14 @@ export async function documentBytes(
     .set({ content: pii.encryptBytes(rendered.buffer), sha256: rendered.sha256 })
     .where(and(eq(caseDocuments.id, doc.id), isNull(caseDocuments.content)));
   return { content: rendered.buffer, sha256: rendered.sha256 };
+}
+
+/** The stored document as PDF (rendered from its data each time; deterministic content). */
+export function documentPdf(pii: Pii, doc: typeof caseDocuments.$inferSelect) {
+  return renderDocumentPdf(
+    doc.kind as DocumentKind,
+    openDocumentData(pii, doc.data as Record<string, unknown>),
+  );
 }
 
 /**

@@ -78,8 +78,8 @@ function lateRecord(late: Lateness | null, raw: unknown, label: string): LateRec
   return { ...late, reason: parsed.data };
 }
 
-/** What effects may ask of the database, for one case and actor inside one transaction. */
-function portsFor(tx: Tx, lookup: UnitLookup, actor: Actor, c: CaseRow): ActionPorts {
+/** What effects may ask of the database, for one case and actor inside one transaction (also the drafts' preview). */
+export function portsFor(tx: Tx, lookup: UnitLookup, actor: Actor, c: CaseRow): ActionPorts {
   return {
     unit: (id) => lookup.unit(tx, id),
     upperBureau: async (unit) => {

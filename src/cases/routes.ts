@@ -16,7 +16,7 @@ import { presentNotification } from '../notify/presenters.ts';
 import { casePolicy, ensureReadable, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDateTime, zIdNumber, zIdParam, zPersonName, zPhone, zText } from '../server/fields.ts';
-import { documentBytes } from './effects.ts';
+import { documentBytes, documentPdf } from './effects.ts';
 import { executeAction } from './engine.ts';
 import { registerCase } from './intake.ts';
 import {
@@ -240,8 +240,11 @@ export const caseRoutes =
       {
         schema: {
           tags: ['cases'],
-          summary: '下载文书（.docx）',
+          summary: '下载文书（.docx；format=pdf 为 PDF，便于手机阅读）',
           params: idParam.extend({ docId: zIdParam('文书编号') }),
+          querystring: z.object({
+            format: z.enum(['docx', 'pdf'], { error: 'format 应为 docx 或 pdf' }).optional(),
+          }),
         },
       },
       async (req, reply) => {
@@ -253,8 +256,17 @@ export const caseRoutes =
           .where(and(eq(caseDocuments.id, req.params.docId), eq(caseDocuments.caseId, req.params.id)));
         // An office's internal document answers as an unknown one to the petitioner.
         if (!doc || !casePolicy.readDocument(actor, c, doc.kind)) throw notFound('未找到该文书');
+        const read = { documentId: doc.id, kind: doc.kind, format: req.query.format ?? 'docx' };
+        if (req.query.format === 'pdf') {
+          // The same stored data, laid out as PDF each time (not kept: the .docx is the record).
+          const pdf = await documentPdf(ctx.pii, doc);
+          await auditPersonalDataRead(ctx, actor, c, { action: 'case.document_download', summary: read });
+          return reply
+            .header('content-type', 'application/pdf')
+            .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(pdf.filename)}`)
+            .send(pdf.buffer);
+        }
         const { content, sha256 } = await documentBytes(ctx.db, ctx.pii, doc);
-        const read = { documentId: doc.id, kind: doc.kind };
         await auditPersonalDataRead(ctx, actor, c, { action: 'case.document_download', summary: read });
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')

@@ -2302,3 +2302,48 @@ export const caseClassifications = pgTable('case_classifications', {
   decidedBy: integer('decided_by').references(() => users.id),
   decidedAt: ts('decided_at'),
 });
+
+// ---- document drafts (文书草稿、签发) ----
+
+/**
+ * 文书草稿: the text of an opinion (处理意见书、复查意见书、复核意见书) written before it is issued,
+ * previewed, signed off (签发) by a leader where the unit requires it, then issued through the
+ * lifecycle action with exactly this text. One open draft per matter and action.
+ */
+export const documentDrafts = pgTable(
+  'document_drafts',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    /** reply | decide_review | decide_rereview */
+    action: text('action').notNull(),
+    /** The unit that drafts and issues (the matter's holder when the draft was made). */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The action's text fields: outcome, request, facts, reasons, decision. No personal data. */
+    fields: jsonb('fields').$type<Record<string, string>>().notNull(),
+    template: text('template').notNull(),
+    status: text('status').notNull().default('draft'), // draft | signed | issued
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    updatedBy: integer('updated_by')
+      .notNull()
+      .references(() => users.id),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    signedBy: integer('signed_by').references(() => users.id),
+    signedAt: ts('signed_at'),
+    signComment: text('sign_comment'),
+    issuedEventId: bigint('issued_event_id', { mode: 'number' }).references(() => caseEvents.id),
+    issuedAt: ts('issued_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('document_drafts_case_idx').on(t.caseId),
+    uniqueIndex('document_drafts_open_uq').on(t.caseId, t.action).where(sql`status <> 'issued'`),
+  ],
+);

@@ -1,10 +1,12 @@
 // Official written documents (法律文书) of the petition process as Word files. Pure: data in,
 // bytes out. The same input always gives the same bytes (timestamps come from `issuedAt`).
 // The templates add no personal data beyond the petitioner's name: no ID or phone numbers.
+import { createHash } from 'node:crypto';
 import { chineseDate, defaultDocumentNumber } from './format.ts';
 import { layoutDocument } from './layout.ts';
 import { isFinalNonAcceptance } from './legalBasis.ts';
 import { packDeterministic } from './package.ts';
+import { layoutPdf } from './pdf.ts';
 import { DOCUMENT_TITLES, FINAL_NON_ACCEPTANCE_TITLE, required } from './templates/common.ts';
 import { hearingNotice, hearingRecord } from './templates/hearings.ts';
 import { acceptanceNotice, extensionNotice, nonAcceptanceNotice } from './templates/notices.ts';
@@ -21,7 +23,8 @@ import {
 export { chineseDate, defaultDocumentNumber, joinLegalBasis } from './format.ts';
 export { decisionBasisFor, legalBasisFor, NON_ACCEPTANCE_REASONS } from './legalBasis.ts';
 export { DOCUMENT_TITLES, FINAL_NON_ACCEPTANCE_TITLE } from './templates/common.ts';
-export type { DocumentData, DocumentKind, DocumentModel } from './types.ts';
+export type { DocumentData, DocumentKind, DocumentModel, OpinionTemplate } from './types.ts';
+export { OPINION_TEMPLATE_NAMES, OPINION_TEMPLATES } from './types.ts';
 
 export interface RenderedDocument {
   buffer: Buffer;
@@ -68,21 +71,28 @@ export function buildModel(kind: DocumentKind, data: DocumentData): DocumentMode
 /** 3201062026000123-信访处理意见书.docx (characters unsafe in file names replaced). */
 const safeName = (s: string) => s.trim().replace(/[\\/:*?"<>|\s]+/g, '_');
 
-export async function renderDocument(kind: DocumentKind, data: DocumentData): Promise<RenderedDocument> {
+/** What Word and PDF both lay out: the model, 文号, signature and date. */
+function layoutInput(kind: DocumentKind, data: DocumentData) {
   const model = buildModel(kind, data);
   const issuingBody = data.issuingBody.trim();
   const caseNumber = data.caseNumber.trim();
   const final = kind === 'non_acceptance_notice' && isFinalNonAcceptance(data);
   const documentNumber =
     data.documentNumber?.trim() || defaultDocumentNumber(issuingBody, kind, data.issuedAt, caseNumber, final);
-  const doc = layoutDocument({
+  return {
     model,
     issuingBody,
     documentNumber,
     caseNumber,
     issuedDate: chineseDate(data.issuedAt),
     contactPhone: data.contactPhone?.trim() || undefined,
-  });
+  };
+}
+
+export async function renderDocument(kind: DocumentKind, data: DocumentData): Promise<RenderedDocument> {
+  const input = layoutInput(kind, data);
+  const { model, issuingBody, caseNumber } = input;
+  const doc = layoutDocument(input);
   const { buffer, sha256 } = await packDeterministic(doc, {
     title: model.title,
     creator: issuingBody,
@@ -90,6 +100,18 @@ export async function renderDocument(kind: DocumentKind, data: DocumentData): Pr
     at: data.issuedAt,
   });
   return { buffer, sha256, title: model.title, filename: `${safeName(caseNumber)}-${model.title}.docx` };
+}
+
+/** The same document as PDF (fonts embedded: phones lack 仿宋), named like the Word file. */
+export async function renderDocumentPdf(kind: DocumentKind, data: DocumentData): Promise<RenderedDocument> {
+  const input = layoutInput(kind, data);
+  const buffer = await layoutPdf(input, data.issuedAt);
+  return {
+    buffer,
+    sha256: createHash('sha256').update(buffer).digest('hex'),
+    title: input.model.title,
+    filename: `${safeName(input.caseNumber)}-${input.model.title}.pdf`,
+  };
 }
 
 /**

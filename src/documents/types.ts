@@ -26,6 +26,18 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
 ];
 
 /**
+ * Wordings of the opinions (处理意见书、复查意见书、复核意见书), chosen per unit (src/drafts): the
+ * formal 公文 wording, or the same decision in plain words for citizens who read it on a phone.
+ * The decision, its basis and the remedy are the same in both.
+ */
+export const OPINION_TEMPLATES = ['standard', 'plain'] as const;
+export type OpinionTemplate = (typeof OPINION_TEMPLATES)[number];
+export const OPINION_TEMPLATE_NAMES: Record<OpinionTemplate, string> = {
+  standard: '标准文本（公文体）',
+  plain: '通俗文本（简明易懂）',
+};
+
+/**
  * Who a document is written to. The petitioner reads the notices and opinions addressed to them;
  * 转送函 and 交办单 go from one office to another and stay inside the offices.
  */
@@ -93,6 +105,8 @@ export interface DocumentData {
   hearingRecord?: string;
   /** 复查 or 复核: the stage the hearing belongs to. */
   hearingStage?: string;
+  /** Opinions: the unit's wording (default standard). */
+  template?: OpinionTemplate;
 }
 
 /** One block of the body of a document, between the addressee line and the signature. */

@@ -3,32 +3,8 @@
 // map, so the text is extractable. Charts are the same PNGs as in the Word file.
 
 import type { Content } from 'pdfmake';
-import pdfmake from 'pdfmake';
-import { cjkFonts } from '../documents/fonts.ts';
+import { configuredPdfmake, MM, type TDocumentDefinitions } from '../documents/pdfmake.ts';
 import { type ReportBlock, type ReportLayout, scaleWidths } from './layout.ts';
-
-type TDocumentDefinitions = Parameters<typeof pdfmake.createPdf>[0];
-/** pdfkit takes [file, PostScript name] for a face inside a collection (.ttc); its types know only a file. */
-type FontSource = NonNullable<Parameters<typeof pdfmake.setFonts>[0][string]['normal']>;
-const face = (file: string, name: string) => [file, name] as unknown as FontSource;
-
-let configured = false;
-
-function configure(): void {
-  if (configured) return;
-  const f = cjkFonts();
-  pdfmake.setFonts({
-    Body: { normal: face(f.serif, f.serifName), bold: face(f.bold, f.boldName) },
-    Heading: { normal: face(f.bold, f.boldName), bold: face(f.bold, f.boldName) },
-  });
-  // Documents come from our own definitions: no URLs, and only the font files on disk.
-  pdfmake.setUrlAccessPolicy(() => false);
-  const allowed = new Set([f.serif, f.bold, f.regular]);
-  pdfmake.setLocalAccessPolicy((p: string) => allowed.has(p));
-  configured = true;
-}
-
-const MM = 72 / 25.4;
 
 const TEXT_WIDTH = 442; // A4 less the margins, in points
 const CELL_PADDING = 8; // pdfmake's default left + right padding of a cell
@@ -63,7 +39,7 @@ function block(b: ReportBlock): Content[] {
 }
 
 export async function renderPdf(layout: ReportLayout): Promise<Buffer> {
-  configure();
+  const pdfmake = configuredPdfmake();
   const content: Content[] = [
     { text: layout.title, font: 'Heading', fontSize: 22, alignment: 'center', margin: [0, 0, 0, 8] },
   ];

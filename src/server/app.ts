@@ -33,6 +33,7 @@ import { cohandlingRoutes } from '../cohandling/routes.ts';
 import type { TrustProxy } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
 import { dispatchRoutes } from '../dispatch/routes.ts';
+import { draftRoutes } from '../drafts/routes.ts';
 import { duplicateRoutes } from '../duplicates/routes.ts';
 import { expertRoutes } from '../experts/routes.ts';
 import { flagRoutes } from '../flags/routes.ts';
@@ -167,6 +168,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(supervisionRoutes(ctx), { prefix: '/api/v1' });
   await app.register(searchRoutes(ctx), { prefix: '/api/v1' });
   await app.register(workbenchRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(draftRoutes(ctx), { prefix: '/api/v1' });
   await app.register(assessmentRoutes(ctx), { prefix: '/api/v1' });
   await app.register(receptionRoutes(ctx), { prefix: '/api/v1' });
   await app.register(cardRoutes(ctx), { prefix: '/api/v1' });

@@ -52,6 +52,9 @@ describe('通报 and 专报 (console)', () => {
     expect((await readFile(await file.path())).subarray(0, 2).toString()).toBe('PK');
 
     await page.getByRole('button', { name: '签发' }).click();
+    // A confirmation shows what will be issued before it is.
+    await page.locator('.ant-modal', { hasText: '确认签发通报' }).waitFor();
+    await page.getByRole('button', { name: '确认签发' }).click();
     await page.getByText('通报已签发').first().waitFor();
     expect(await page.locator('.ant-tag', { hasText: '已签发' }).count()).toBeGreaterThan(0);
     expect(await requirements.getAttribute('readonly')).not.toBeNull();

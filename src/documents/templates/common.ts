@@ -26,6 +26,20 @@ export function sentence(text: string): string {
   return /[。！？；…]$|[。！？]”$/.test(t) ? t : `${t.replace(/[，、,;：:]+$/, '')}。`;
 }
 
+/**
+ * Caller text of a finding without its own lead-in (经调查，/经调查核实，/经查明：…): the template
+ * says 经调查核实， (or 经复查查明，) itself, and staff often start the facts the same way, which
+ * printed 经调查核实，经调查，… . Only a lead-in ending in a comma or colon is taken off, so
+ * 经查阅档案 stays.
+ */
+export function withoutLeadIn(text: string): string {
+  const lead =
+    /^\s*经(?:过)?(?:调查核实|调查了解|调查|核实|核查|查明|查|复查查明|复查|复核查明|复核|审查)[，,：:]\s*/;
+  let t = text;
+  while (lead.test(t)) t = t.replace(lead, '');
+  return t.trim() === '' ? text : t;
+}
+
 /** Caller text inside a sentence: no final stop. */
 export const clause = (text: string) => text.trim().replace(/[。！？；，、,;.]+$/, '');
 

@@ -2,7 +2,10 @@
 // 复核意见书 (Art 36, final: 同一事实和理由不再受理).
 import { article } from '../legalBasis.ts';
 import { type DocumentData, DocumentDataError, type DocumentKind, type DocumentModel } from '../types.ts';
-import { basisOf, cd, DOCUMENT_TITLES, matterOf, required, sentence } from './common.ts';
+import { basisOf, cd, DOCUMENT_TITLES, matterOf, required, sentence, withoutLeadIn } from './common.ts';
+
+/** The wording of each template (OPINION_TEMPLATES): opening, headings and the facts' lead-in. */
+const plain = (d: DocumentData) => d.template === 'plain';
 
 const HANDLING_OUTCOMES: Record<string, '支持' | '解释说明' | '不予支持'> = {
   支持: '支持',
@@ -45,13 +48,18 @@ export function handlingOpinion(d: DocumentData): DocumentModel {
     blocks: [
       {
         type: 'p',
-        text: `${matterOf(d)}，本机关已依法受理。本机关听取了你的陈述，并对有关情况进行了调查核实。现将处理意见答复如下：`,
+        text: plain(d)
+          ? `${matterOf(d)}，我们已经受理，听取了你的意见，也作了调查。现在把处理意见告诉你：`
+          : `${matterOf(d)}，本机关已依法受理。本机关听取了你的陈述，并对有关情况进行了调查核实。现将处理意见答复如下：`,
       },
-      { type: 'heading', text: '一、信访请求' },
+      { type: 'heading', text: plain(d) ? '一、你反映的问题' : '一、信访请求' },
       { type: 'p', text: sentence(d.request?.trim() || `请求解决“${d.subject.trim()}”问题`) },
-      { type: 'heading', text: '二、调查核实的事实' },
-      { type: 'p', text: `经调查核实，${sentence(required(d, 'facts', '调查核实的事实'))}` },
-      { type: 'heading', text: '三、处理意见及依据' },
+      { type: 'heading', text: plain(d) ? '二、我们了解到的情况' : '二、调查核实的事实' },
+      {
+        type: 'p',
+        text: `${plain(d) ? '经调查，' : '经调查核实，'}${sentence(withoutLeadIn(required(d, 'facts', '调查核实的事实')))}`,
+      },
+      { type: 'heading', text: plain(d) ? '三、处理意见和依据' : '三、处理意见及依据' },
       {
         type: 'p',
         text: `本机关认为，${sentence(required(d, 'reasons', '处理理由'))}根据${basisOf(d, 'handling_opinion')}的规定，对你提出的信访请求，${verdict}。${opt(d.decision)}${follow}`,
@@ -83,13 +91,18 @@ function reviewLike(d: DocumentData, kind: DocumentKind, stage: '复查' | '复�
         type: 'p',
         text:
           `你不服${orig}就“${d.subject.trim()}”信访事项作出的${prior}，于${cd(d.receivedAt)}向本机关请求${stage}（信访件编号：${d.caseNumber.trim()}）。` +
-          `本机关依法受理后，对${prior}进行了审查，并对有关情况进行了调查核实。现将${stage}意见答复如下：`,
+          (plain(d)
+            ? `我们受理后审查了原来的${prior}，也作了调查。现在把${stage}意见告诉你：`
+            : `本机关依法受理后，对${prior}进行了审查，并对有关情况进行了调查核实。现将${stage}意见答复如下：`),
       },
-      { type: 'heading', text: `一、${stage}请求` },
+      { type: 'heading', text: plain(d) ? `一、你的${stage}请求` : `一、${stage}请求` },
       { type: 'p', text: sentence(d.request?.trim() || `请求撤销${orig}作出的${prior}`) },
-      { type: 'heading', text: `二、${stage}认定的事实` },
-      { type: 'p', text: `经${stage}查明，${sentence(required(d, 'facts', '认定的事实'))}` },
-      { type: 'heading', text: `三、${stage}意见及依据` },
+      { type: 'heading', text: plain(d) ? '二、我们查明的情况' : `二、${stage}认定的事实` },
+      {
+        type: 'p',
+        text: `经${stage}查明，${sentence(withoutLeadIn(required(d, 'facts', '认定的事实')))}`,
+      },
+      { type: 'heading', text: plain(d) ? `三、${stage}意见和依据` : `三、${stage}意见及依据` },
       {
         type: 'p',
         text: `本机关认为，${sentence(required(d, 'reasons', '理由'))}根据${basisOf(d, kind)}的规定，本机关${stage}意见如下：${verdict}${opt(d.decision)}`,

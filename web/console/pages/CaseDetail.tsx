@@ -47,6 +47,7 @@ import { CaseAttachments } from '../attachments/CaseAttachments.tsx';
 import { CaseBacklog } from '../backlog/CaseBacklog.tsx';
 import { CaseCohandling } from '../cohandling/CaseCohandling.tsx';
 import { UnitsPicker } from '../cohandling/UnitsPicker.tsx';
+import { CaseDrafts } from '../drafts/CaseDrafts.tsx';
 import { CaseExperts } from '../experts/CaseExperts.tsx';
 import { CaseFlags } from '../flags/CaseFlags.tsx';
 import { CaseClassification } from '../intake/CaseClassification.tsx';
@@ -372,6 +373,7 @@ export default function CaseDetailPage() {
           <CaseAssignee caseId={c.id} state={c.state} />
           <CaseFlags caseId={c.id} />
           <CaseCohandling caseId={c.id} state={c.state} />
+          <CaseDrafts caseId={c.id} />
           <Card title={<h2 className="xf-h2">{c.subject}</h2>} style={{ marginBottom: 16 }}>
             <Descriptions column={3} size="small" style={{ marginBottom: 12 }}>
               <Descriptions.Item label="信访形式">{c.formName}</Descriptions.Item>
@@ -499,6 +501,12 @@ export default function CaseDetailPage() {
                 <li key={d.id}>
                   <a href={`/api/v1/cases/${c.id}/documents/${d.id}`} download={d.filename}>
                     {d.title}
+                  </a>{' '}
+                  <a
+                    href={`/api/v1/cases/${c.id}/documents/${d.id}?format=pdf`}
+                    download={d.filename.replace(/\.docx$/, '.pdf')}
+                  >
+                    PDF
                   </a>
                 </li>
               ))}

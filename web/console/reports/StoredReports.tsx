@@ -11,6 +11,7 @@ import {
   Descriptions,
   Empty,
   Input,
+  Modal,
   Select,
   Space,
   Table,
@@ -74,6 +75,7 @@ function ReportEditor<D>({
     queryFn: () => api<ReportDetail<D>>(`${kind.base}/${id}`),
   });
   const [texts, setTexts] = useState<Record<string, string> | null>(null);
+  const [confirming, setConfirming] = useState(false);
   useEffect(() => setTexts(q.data?.sections ?? null), [q.data]);
   const refresh = (r: ReportDetail<D>) => {
     qc.setQueryData([kind.base, id], r);
@@ -92,6 +94,7 @@ function ReportEditor<D>({
     mutationFn: () => api<ReportDetail<D>>(`${kind.base}/${id}/issue`, { method: 'POST' }),
     onSuccess: (r) => {
       refresh(r);
+      setConfirming(false);
       message.success(`${kind.label}已签发`);
     },
     onError: (e) => message.error(errorMessage(e)),
@@ -129,13 +132,42 @@ function ReportEditor<D>({
             下载 PDF
           </Button>
           {draft && canIssue ? (
-            <Button danger disabled={dirty} loading={issue.isPending} onClick={() => issue.mutate()}>
+            <Button danger disabled={dirty} onClick={() => setConfirming(true)}>
               签发
             </Button>
           ) : null}
         </Space>
       }
     >
+      {confirming ? (
+        // What will be issued, before it is: an issued report can no longer be changed.
+        <Modal
+          open
+          title={`确认签发${kind.label}`}
+          okText="确认签发"
+          okButtonProps={{ danger: true }}
+          confirmLoading={issue.isPending}
+          onOk={() => issue.mutate()}
+          onCancel={() => setConfirming(false)}
+        >
+          <Descriptions
+            column={1}
+            size="small"
+            items={[
+              { label: '标题', children: r.title },
+              { label: '期间', children: r.period },
+              { label: '辖区', children: r.scope.name },
+              ...kind.sections.map(([key, heading]) => ({
+                label: heading,
+                children: `${(r.sections[key] ?? '').replace(/\s+/g, '').length} 字：${(r.sections[key] ?? '').slice(0, 40)}…`,
+              })),
+            ]}
+          />
+          <Typography.Paragraph type="warning" style={{ marginTop: 8 }}>
+            签发后{kind.label}即为正式文本，不能再修改。
+          </Typography.Paragraph>
+        </Modal>
+      ) : null}
       {kind.preview(r)}
       {kind.sections.map(([key, heading]) => (
         <div key={key} style={{ marginTop: 16 }}>

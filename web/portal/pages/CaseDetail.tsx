@@ -131,6 +131,13 @@ export default function CaseDetailPage() {
                 <a href={`/api/v1/cases/${c.id}/documents/${d.id}`} download={d.filename}>
                   <DownloadOutlined aria-hidden /> {d.title}
                 </a>
+                {/* PDF: readable on a phone without a Word viewer or 仿宋. */}
+                <a
+                  href={`/api/v1/cases/${c.id}/documents/${d.id}?format=pdf`}
+                  download={d.filename.replace(/\.docx$/, '.pdf')}
+                >
+                  PDF
+                </a>
               </List.Item>
             )}
           />
