@@ -11,6 +11,7 @@ import { relatedOf } from './duplicates/service.ts';
 import { subscribeDuplicates } from './duplicates/subscribers.ts';
 import type { PlatformEvents } from './events.ts';
 import { subscribeFlags } from './flags/subscribers.ts';
+import { subscribeInbox } from './inbox/subscribers.ts';
 import { subscribeMediation } from './mediation/subscribers.ts';
 import { subscribeCaseNotices } from './notify/caseNotices.ts';
 import { searchColumns } from './search/columns.ts';
@@ -34,6 +35,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
   subscribeVideoBookings(events);
   subscribeMediation(events);
   subscribeWebhooks(events);
+  subscribeInbox(events);
   subscribeRollups(events);
   subscribeCaseAudit(events);
   return {

@@ -2,5 +2,6 @@
 import type { BacklogEvents } from './backlog/events.ts';
 import type { CaseEvents } from './cases/events.ts';
 import type { ReceptionEvents } from './receptions/events.ts';
+import type { SupervisionEvents } from './supervision/events.ts';
 
-export interface PlatformEvents extends CaseEvents, BacklogEvents, ReceptionEvents {}
+export interface PlatformEvents extends CaseEvents, BacklogEvents, ReceptionEvents, SupervisionEvents {}
