@@ -44,6 +44,7 @@ import type { TimelineItem } from '../../shared/types.ts';
 import { CaseAccused } from '../accusations/CaseAccused.tsx';
 import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
 import { CaseBacklog } from '../backlog/CaseBacklog.tsx';
+import { CannedReplyPicker } from '../cannedReplies/CannedReplyPicker.tsx';
 import { CaseCohandling } from '../cohandling/CaseCohandling.tsx';
 import { UnitsPicker } from '../cohandling/UnitsPicker.tsx';
 import { CaseExperts } from '../experts/CaseExperts.tsx';
@@ -229,6 +230,7 @@ function ActionModal(props: {
           label={f.label}
           valuePropName={f.kind === 'switch' ? 'checked' : 'value'}
           rules={f.required ? [requiredRule(f)] : []}
+          extra={<CannedReplyPicker caseId={props.caseId} action={action?.action} field={f.name} />}
         >
           <FieldInput f={f} related={props.related} />
         </Form.Item>
