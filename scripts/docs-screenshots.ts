@@ -39,6 +39,8 @@ const SCREENSHOTS: Record<string, string> = {
   'console-cohandling-case': 'console-cohandling-case',
   'console-case': 'console-case-registered',
   'console-action-modal': 'console-assign-modal',
+  'console-inbox': 'console-inbox',
+  'console-inbox-badge': 'console-inbox-badge',
   'console-not-accepted': 'console-not-accepted',
   'console-backlog-ledger': 'console-backlog-ledger',
   'console-backlog-matter': 'console-backlog-matter',

@@ -12,6 +12,7 @@ import { relatedOf } from './duplicates/service.ts';
 import { subscribeDuplicates } from './duplicates/subscribers.ts';
 import type { PlatformEvents } from './events.ts';
 import { subscribeFlags } from './flags/subscribers.ts';
+import { subscribeInbox } from './inbox/subscribers.ts';
 import { subscribeIntake } from './intake/suggestion.ts';
 import { subscribeMediation } from './mediation/subscribers.ts';
 import { subscribeCaseNotices } from './notify/caseNotices.ts';
@@ -41,6 +42,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
   subscribeVideoBookings(events);
   subscribeMediation(events);
   subscribeWebhooks(events);
+  subscribeInbox(events);
   subscribeRollups(events);
   subscribeCaseAudit(events);
   return {

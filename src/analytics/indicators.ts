@@ -253,15 +253,13 @@ export async function indicatorsFor(
     return fill(result, keys, groups, groupsPy, new Map([...groupsPp, ...groups]), prevYearKey, prevBucket);
   }
   const labels = await labelsFor(db, q.groupBy, [...groups.keys()]);
-  keys = [...groups.keys()]
-    .sort()
-    .map((k) => ({
-      key: k,
-      label:
-        labels.get(k)?.label ??
-        (k === '' ? (q.groupBy === 'category' ? UNCONFIRMED_CATEGORY_LABEL : '未填写') : k),
-      drill: false,
-    }));
+  keys = [...groups.keys()].sort().map((k) => ({
+    key: k,
+    label:
+      labels.get(k)?.label ??
+      (k === '' ? (q.groupBy === 'category' ? UNCONFIRMED_CATEGORY_LABEL : '未填写') : k),
+    drill: false,
+  }));
   return fill(
     result,
     keys,

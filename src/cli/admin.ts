@@ -14,6 +14,7 @@ import { seedCampaigns } from '../seed/campaigns.ts';
 import { seedCases } from '../seed/cases.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
 import { seedFlags } from '../seed/flags.ts';
+import { seedInbox } from '../seed/inbox.ts';
 import { seedIntake } from '../seed/intake.ts';
 import { seedInterop } from '../seed/interop.ts';
 import { seedLinkage } from '../seed/linkage.ts';
@@ -112,6 +113,8 @@ export function registerAdminCommands(program: Command): void {
           out(`登记分类 ${ik} 件 / online petitions with suggestions seeded`);
           const io = await seedInterop(ctx);
           out(`接口密钥 ${io.keys} 个，推送死信 ${io.deadLetters} 条 / API keys and webhooks seeded`);
+          const ib = await seedInbox(ctx);
+          out(`站内消息 ${ib.items} 条，常用语 ${ib.replies} 条 / inbox items and canned replies seeded`);
         }
       } finally {
         await shutdown(ctx);

@@ -11,6 +11,7 @@ import { seedCases } from '../seed/cases.ts';
 import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
 import { seedDispatch } from '../seed/dispatch.ts';
 import { seedFlags } from '../seed/flags.ts';
+import { seedInbox } from '../seed/inbox.ts';
 import { seedIntake } from '../seed/intake.ts';
 import { seedInterop } from '../seed/interop.ts';
 import { seedLinkage } from '../seed/linkage.ts';
@@ -46,6 +47,7 @@ async function seedDemoCases(ctx: AppContext, count: number): Promise<void> {
   await seedFlags(ctx); // 事项标识: flagged matters and a 重大紧急 report to the city
   await seedIntake(ctx); // 登记分类: online petitions with suggestions 待确认, one confirmed, one changed
   await seedInterop(ctx); // 接口密钥 and 事件推送: two keys, a paused subscription with dead letters
+  await seedInbox(ctx); // 站内消息 for the demo handler and reviewer, 常用语 of 鼓楼区住建局 and 信访局
 }
 
 /** The SMS line of the start banner: where texts go, said plainly when they go nowhere. */

@@ -2347,3 +2347,66 @@ export const documentDrafts = pgTable(
     uniqueIndex('document_drafts_open_uq').on(t.caseId, t.action).where(sql`status <> 'issued'`),
   ],
 );
+
+/** 常用语: a unit's canned texts for replies and progress notes, with placeholders (src/cannedReplies). */
+export const cannedReplies = pgTable(
+  'canned_replies',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** 'reply' (处理/复查/复核意见) | 'note' (办理进展): src/domain/cannedReplies/purposes.ts. */
+    purpose: text('purpose').notNull(),
+    /** First-level content category (cases.category_code); null = every category. */
+    categoryCode: text('category_code'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('canned_replies_unit_idx').on(t.unitId, t.purpose)],
+);
+
+/** 站内消息: one staff member's notifications (src/inbox; kinds in src/domain/inbox/kinds.ts). */
+export const inboxItems = pgTable(
+  'inbox_items',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    caseId: bigint('case_id', { mode: 'number' }),
+    supervisionId: integer('supervision_id'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** Unique per user and cause ('assignment:event:123'): a retried command or pass adds nothing. */
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    readAt: ts('read_at'),
+  },
+  (t) => [
+    uniqueIndex('inbox_items_dedupe_uq').on(t.userId, t.dedupeKey),
+    index('inbox_items_user_idx').on(t.userId, t.id),
+    index('inbox_items_unread_idx').on(t.userId).where(sql`read_at is null`),
+  ],
+);
+
+/** A staff member's choice per kind of notification (absent: the kind's default). */
+export const inboxPreferences = pgTable(
+  'inbox_preferences',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    inApp: boolean('in_app').notNull(),
+    sms: boolean('sms').notNull(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);

@@ -48,7 +48,7 @@ const DEMO_MATTERS = [
   },
 ] as const;
 
-async function demoActor(ctx: AppContext, username: string): Promise<Actor | null> {
+export async function demoActor(ctx: AppContext, username: string): Promise<Actor | null> {
   const [r] = await ctx.db
     .select({
       userId: users.id,

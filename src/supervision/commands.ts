@@ -201,6 +201,16 @@ export async function raiseOrder(ctx: AppContext, actor: Actor, input: RaiseInpu
       requirements: input.requirements,
       feedbackDeadline: deadline,
     });
+    await w.publish('supervision.raised', {
+      actor,
+      orderId: row.id,
+      caseId: caseRow?.id ?? null,
+      caseNumber: caseRow?.caseNumber ?? null,
+      unitId: unit.id,
+      typeName,
+      deadline,
+      at: now,
+    });
     auditOrder(w, actor, 'raise', row.id, {
       type: input.type,
       target: input.target,

@@ -5,6 +5,7 @@ import {
   ApartmentOutlined,
   AreaChartOutlined,
   AuditOutlined,
+  BellOutlined,
   CalendarOutlined,
   CarryOutOutlined,
   ClockCircleOutlined,
@@ -29,6 +30,7 @@ import {
   SendOutlined,
   SettingOutlined,
   ShopOutlined,
+  SnippetsOutlined,
   TagsOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -42,6 +44,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { LANGS, type Lang, setLang } from '../shared/i18n.ts';
 import { seesAnalytics } from './analytics/access.ts';
+import { InboxBell } from './inbox/Bell.tsx';
 import { Loading, RequireStaff, useLogout, useStaff } from './session.tsx';
 
 const LoginPage = lazy(() => import('./pages/Login.tsx'));
@@ -95,6 +98,9 @@ const ReliefDetailPage = lazy(() => import('./relief/ReliefDetail.tsx'));
 const SanwuPage = lazy(() => import('./sanwu/Sanwu.tsx'));
 const CaseSearchPage = lazy(() => import('./casesearch/CaseSearch.tsx'));
 const SynonymsPage = lazy(() => import('./casesearch/Synonyms.tsx'));
+const InboxPage = lazy(() => import('./inbox/Inbox.tsx'));
+const InboxPreferencesPage = lazy(() => import('./inbox/Preferences.tsx'));
+const CannedRepliesPage = lazy(() => import('./cannedReplies/CannedReplies.tsx'));
 
 /** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
  *  a department's registrars and handlers for the petitions sent straight to it. */
@@ -119,6 +125,8 @@ const AUDITORS = new Set(['admin', 'auditor']);
 /** The hall's counter (src/policies/hall.ts): staff who receive visitors. */
 const HALL = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader']);
 const VIDEO = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
+/** 常用语: staff who write replies and notes (src/policies/cannedReplies.ts). */
+const WRITERS = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader']);
 
 // Menu names are the Chinese text; t() gives the English when the console is switched (en.ts).
 function menu(role: string, t: TFunction, analytics = false, register = false, unitKind?: string) {
@@ -136,6 +144,8 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
     ...item(true, '/', '工作台', <DashboardOutlined />),
     ...item(true, '/tasks', '我的待办', <CarryOutOutlined />),
     ...item(true, '/search', '案件查询', <FileSearchOutlined />),
+    ...item(true, '/inbox', '我的消息', <BellOutlined />),
+    ...item(WRITERS.has(role), '/canned-replies', '常用语', <SnippetsOutlined />),
     ...item(register, '/register', '登记', <FormOutlined />),
     ...group('/group/reception', '接待', <CalendarOutlined />, [
       ...item(receives(role, unitKind), '/receptions', '领导接访', <CalendarOutlined />),
@@ -214,6 +224,7 @@ function Shell() {
       }}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
       actionsRender={() => [
+        <InboxBell key="inbox" />,
         <Select
           key="lang"
           aria-label={t('语言')}
@@ -308,6 +319,9 @@ function Shell() {
             </>
           ) : null}
           <Route path="/tasks" element={<MyTasksPage />} />
+          <Route path="/inbox" element={<InboxPage />} />
+          <Route path="/inbox/preferences" element={<InboxPreferencesPage />} />
+          {WRITERS.has(me.role) ? <Route path="/canned-replies" element={<CannedRepliesPage />} /> : null}
           {REPORTERS.has(me.role) ? <Route path="/bulletins" element={<BulletinsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}
           {seesAnalytics(me) ? <Route path="/warnings" element={<WarningsPage />} /> : null}

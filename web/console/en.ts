@@ -30,6 +30,8 @@ addEnglish({
   日监测: 'Daily monitoring',
   周调度: 'Weekly dispatch',
   督查督办: 'Supervision',
+  我的消息: 'Inbox',
+  常用语: 'Canned replies',
   责任落实: 'Accountability',
   领导接访: "Leaders' receptions",
   权益保障卡: 'Rights cards',

@@ -45,6 +45,7 @@ import { CaseAccused } from '../accusations/CaseAccused.tsx';
 import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.tsx';
 import { CaseAttachments } from '../attachments/CaseAttachments.tsx';
 import { CaseBacklog } from '../backlog/CaseBacklog.tsx';
+import { CannedReplyPicker } from '../cannedReplies/CannedReplyPicker.tsx';
 import { CaseCohandling } from '../cohandling/CaseCohandling.tsx';
 import { UnitsPicker } from '../cohandling/UnitsPicker.tsx';
 import { CaseDrafts } from '../drafts/CaseDrafts.tsx';
@@ -246,6 +247,7 @@ function ActionModal(props: {
           label={f.label}
           valuePropName={f.kind === 'switch' ? 'checked' : 'value'}
           rules={f.required ? [requiredRule(f)] : []}
+          extra={<CannedReplyPicker caseId={props.caseId} action={action?.action} field={f.name} />}
         >
           <FieldInput
             f={f}

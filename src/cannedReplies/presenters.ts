@@ -1,0 +1,34 @@
+// What the API answers for a canned text: its purpose and category by name, and the placeholders
+// it uses.
+import { z } from 'zod';
+import { PURPOSES, type Purpose, placeholdersIn } from '../domain/cannedReplies/placeholders.ts';
+import { categoryLabel } from '../domain/categories.ts';
+import type { CannedReplyRow } from './queries.ts';
+
+export const CannedReplyItem = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  purpose: z.string(),
+  purposeName: z.string(),
+  categoryCode: z.string().nullable(),
+  categoryName: z.string().nullable(),
+  title: z.string(),
+  body: z.string(),
+  placeholders: z.array(z.string()),
+  updatedAt: z.string(),
+});
+
+export function presentCannedReply(r: CannedReplyRow): z.infer<typeof CannedReplyItem> {
+  return {
+    id: r.id,
+    unitId: r.unitId,
+    purpose: r.purpose,
+    purposeName: Object.hasOwn(PURPOSES, r.purpose) ? PURPOSES[r.purpose as Purpose].label : r.purpose,
+    categoryCode: r.categoryCode,
+    categoryName: r.categoryCode ? categoryLabel(r.categoryCode) : null,
+    title: r.title,
+    body: r.body,
+    placeholders: placeholdersIn(r.body),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}

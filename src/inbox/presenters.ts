@@ -1,0 +1,69 @@
+// What the API answers for the inbox: an item with the kind's name and where it leads in the
+// console, and the preference table (the kinds of src/domain/inbox/kinds.ts with the user's choice).
+import { z } from 'zod';
+import { effectivePreference, INBOX_KIND_NAMES, INBOX_KINDS, isInboxKind } from '../domain/inbox/kinds.ts';
+import type { InboxRow } from './queries.ts';
+
+export const InboxItem = z.object({
+  id: z.number(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  title: z.string(),
+  body: z.string(),
+  caseId: z.number().nullable(),
+  supervisionId: z.number().nullable(),
+  /** The console path that opens what the item is about. */
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+
+export function presentItem(r: InboxRow): z.infer<typeof InboxItem> {
+  return {
+    id: r.id,
+    kind: r.kind,
+    kindLabel: isInboxKind(r.kind) ? INBOX_KINDS[r.kind].label : r.kind,
+    title: r.title,
+    body: r.body,
+    caseId: r.caseId,
+    supervisionId: r.supervisionId,
+    link:
+      r.caseId !== null
+        ? `/cases/${r.caseId}`
+        : r.supervisionId !== null
+          ? `/supervision/${r.supervisionId}`
+          : null,
+    createdAt: r.createdAt.toISOString(),
+    readAt: r.readAt ? r.readAt.toISOString() : null,
+  };
+}
+
+export const PreferenceRow = z.object({
+  kind: z.string(),
+  label: z.string(),
+  trigger: z.string(),
+  recipients: z.string(),
+  smsAllowed: z.boolean(),
+  inAppDefault: z.boolean(),
+  smsDefault: z.boolean(),
+  inApp: z.boolean(),
+  sms: z.boolean(),
+});
+
+export function presentPreferences(stored: { kind: string; inApp: boolean; sms: boolean }[]) {
+  const byKind = new Map(stored.map((s) => [s.kind, s]));
+  return INBOX_KIND_NAMES.map((kind) => {
+    const k = INBOX_KINDS[kind];
+    const p = effectivePreference(kind, byKind.get(kind));
+    return {
+      kind,
+      label: k.label,
+      trigger: k.trigger,
+      recipients: k.recipients,
+      smsAllowed: k.smsAllowed,
+      inAppDefault: k.inAppDefault,
+      smsDefault: k.smsDefault,
+      ...p,
+    };
+  });
+}

@@ -1,0 +1,124 @@
+// What puts a notification in staff inboxes: subscribers to the case events and to supervision
+// (wired in src/capabilities.ts), each one row of src/domain/inbox/kinds.ts. They run inside the
+// publishing transaction (src/inbox/deliver.ts writes the rows and the SMS).
+import { eq } from 'drizzle-orm';
+import type { EventBus } from '../commands/events.ts';
+import { cases } from '../db/schema.ts';
+import { shanghaiDate } from '../domain/deadlines/index.ts';
+import { holderRoles, SUPERVISED_ROLES } from '../domain/inbox/recipients.ts';
+import { maskNumbersInText } from '../domain/masking.ts';
+import type { PlatformEvents } from '../events.ts';
+import { deliver, type Notice } from './deliver.ts';
+
+/** Actions that hand a matter to a unit (新交办), and the review requests (复查复核申请). */
+const ASSIGNING = new Set(['forward', 'assign', 'assign_cohandling']);
+const REVIEW_REQUESTS = new Set(['request_review', 'request_rereview']);
+
+/** A case's subject as the inbox shows it: numbers (ID, phone) typed into it masked. */
+const subjectOf = (s: string) => maskNumbersInText(s).slice(0, 80);
+
+export function subscribeInbox(events: EventBus<PlatformEvents>): void {
+  events.on('case.acted', 'inbox.case', async (w, e) => {
+    const c = e.after;
+    const unitId = c.currentUnitId;
+    const from = e.actor?.unitName ?? '';
+    const base = { caseId: c.id, caseNumber: c.caseNumber, exceptUserId: e.actor?.userId ?? null };
+    const notices: Notice[] = [];
+    if (ASSIGNING.has(e.action) && unitId !== null) {
+      const roles = holderRoles(c.state);
+      const title = `新交办：${c.caseNumber}`;
+      const body = `${from}${e.action === 'forward' ? '转送' : '交办'}：${subjectOf(c.subject)}`;
+      notices.push({
+        ...base,
+        kind: 'assignment',
+        title,
+        body,
+        unitId,
+        roles,
+        dedupeKey: `event:${e.eventId}`,
+      });
+      // 会办单位 file their part of the matter (src/cohandling).
+      if (e.action === 'assign_cohandling')
+        for (const co of c.coUnitIds ?? [])
+          notices.push({
+            ...base,
+            kind: 'assignment',
+            title: `新会办：${c.caseNumber}`,
+            body: `${from}请会办：${subjectOf(c.subject)}`,
+            unitId: co,
+            roles: holderRoles('handling'),
+            dedupeKey: `event:${e.eventId}`,
+          });
+    }
+    if (REVIEW_REQUESTS.has(e.action) && unitId !== null) {
+      const what = e.action === 'request_review' ? '复查' : '复核';
+      notices.push({
+        ...base,
+        kind: 'review_request',
+        title: `${what}申请：${c.caseNumber}`,
+        body: `信访人申请${what}：${subjectOf(c.subject)}`,
+        unitId,
+        roles: holderRoles(c.state),
+        dedupeKey: `event:${e.eventId}`,
+      });
+    }
+    // 督办 as a lifecycle action marks the matter; the unit that holds it is told.
+    if (e.action === 'supervise' && unitId !== null)
+      notices.push({
+        ...base,
+        kind: 'supervision',
+        title: `督办：${c.caseNumber}`,
+        body: `${from}督办：${subjectOf(c.subject)}`,
+        unitId,
+        roles: SUPERVISED_ROLES,
+        dedupeKey: `event:${e.eventId}`,
+      });
+    await deliver(w, notices);
+  });
+
+  events.on('supervision.raised', 'inbox.supervision', async (w, e) => {
+    let subject = '';
+    if (e.caseId !== null) {
+      const [c] = await w.tx.select({ subject: cases.subject }).from(cases).where(eq(cases.id, e.caseId));
+      subject = c ? `：${subjectOf(c.subject)}` : '';
+    }
+    await deliver(w, [
+      {
+        kind: 'supervision',
+        caseId: e.caseId,
+        caseNumber: e.caseNumber ?? '',
+        supervisionId: e.orderId,
+        title: `${e.typeName}：${e.caseNumber ?? '督办单'}`,
+        body: `${e.actor.unitName ?? ''}${e.typeName}${subject}，请于${e.deadline}前反馈`,
+        unitId: e.unitId,
+        roles: SUPERVISED_ROLES,
+        exceptUserId: e.actor.userId,
+        dedupeKey: `supervision:${e.orderId}`,
+      },
+    ]);
+  });
+
+  // 临期 and 逾期: the daily sweep flags each running deadline once (near, then overdue) and
+  // publishes the batch; the key names the due date, so a later deadline is told again.
+  events.on('cases.swept', 'inbox.deadlines', async (w, e) => {
+    const near = new Set(e.touched.near);
+    const overdue = new Set(e.touched.overdue);
+    const notices: Notice[] = [];
+    for (const { after: c } of e.changes) {
+      const kind = overdue.has(c.id) ? 'overdue' : near.has(c.id) ? 'due_soon' : null;
+      if (!kind || c.currentUnitId === null || !c.dueAt) continue;
+      const due = shanghaiDate(c.dueAt);
+      notices.push({
+        kind,
+        caseId: c.id,
+        caseNumber: c.caseNumber,
+        title: `${kind === 'overdue' ? '逾期' : '临期'}：${c.caseNumber}`,
+        body: `${subjectOf(c.subject)}（办理期限${due}${kind === 'overdue' ? '，已逾期' : ''}）`,
+        unitId: c.currentUnitId,
+        roles: holderRoles(c.state),
+        dedupeKey: `${kind}:${c.id}:${due}`,
+      });
+    }
+    await deliver(w, notices);
+  });
+}
