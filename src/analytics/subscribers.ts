@@ -42,7 +42,7 @@ export function subscribeRollups(events: EventBus<PlatformEvents>): void {
   );
   // A category confirmed or changed at the desk (src/intake): the matter's counts move with it.
   events.on(
-    'case.categorized',
+    'intake.categorized',
     'analytics.rollups',
     (w, e) => recordRecategorization(w.tx, e.caseId, e.from, e.to),
     PRIORITY.rollups,

@@ -1,6 +1,6 @@
 // 确认/更改内容分类: the registrar confirms the suggested category or chooses another — one
 // transaction: the matter's category, the classification's decision, an internal timeline event,
-// the audit row, and `case.categorized` (the rollups move the matter's counts to the category).
+// the audit row, and `intake.categorized` (the rollups move the matter's counts to the category).
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { runCommand } from '../commands/command.ts';
@@ -84,7 +84,7 @@ export async function setCategory(
       entityId: String(caseId),
       summary: { from: c.categoryCode, to: input.categoryCode, suggested: s?.suggestedCode ?? null },
     });
-    await w.publish('case.categorized', {
+    await w.publish('intake.categorized', {
       actor,
       caseId,
       from: c.categoryCode,

@@ -13,5 +13,5 @@ export interface CaseCategorized {
 }
 
 export interface IntakeEvents {
-  'case.categorized': CaseCategorized;
+  'intake.categorized': CaseCategorized;
 }
