@@ -1,7 +1,7 @@
 // Pieces the console pages share: the lazily loaded place cascader (GET /api/v1/jurisdictions?parent=),
 // the unit picker (place, then one of its units from GET /api/v1/jurisdictions/:code) and the
 // deadline countdown tag.
-import { Cascader, Select, Space, Tag } from 'antd';
+import { Alert, Cascader, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, errorMessage, type Jurisdiction } from '../shared/api.ts';
 
@@ -129,4 +129,35 @@ export function DueTag({ days }: { days: number | null | undefined }) {
   if (days === 0) return <Tag color="volcano">今日到期</Tag>;
   if (days <= 3) return <Tag color="orange">剩余{days}天</Tag>;
   return <Tag color="green">剩余{days}天</Tag>;
+}
+
+/** A legal-channel hint of the classifier (依法分类处理提示: the matter belongs to another body). */
+export interface LegalHint {
+  ruleId: string;
+  label: string;
+  competentBody: string;
+  advice: string;
+  matched: string[];
+}
+
+/** The legal-channel hints as notices: on the registration form and on every case page. */
+export function LegalHintAlerts({ hints }: { hints: readonly LegalHint[] | undefined }) {
+  return (
+    <>
+      {(hints ?? []).map((h) => (
+        <Alert
+          key={h.ruleId}
+          type="info"
+          showIcon
+          message={`依法分类处理提示：${h.label}（受理机关：${h.competentBody}）`}
+          description={
+            <>
+              <div>{h.advice}</div>
+              <Typography.Text type="secondary">命中词：{h.matched.join('、')}</Typography.Text>
+            </>
+          }
+        />
+      ))}
+    </>
+  );
 }

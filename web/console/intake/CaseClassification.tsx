@@ -4,11 +4,12 @@
 // category. When the matter can be routed now (交办/转送), 采用建议 also opens that action with the
 // routed department pre-selected: the registrar confirms category and department in two clicks.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { LegalHintAlerts } from '../widgets.tsx';
 import { type Classification, type Department, isClassification, ROUTED_ACTIONS } from './types.ts';
 
 const STATUS_COLORS: Record<Classification['status'], string> = {
@@ -113,20 +114,7 @@ export function CaseClassification<A extends { action: string; label: string }>(
             </div>
           ) : null}
         </div>
-        {c.legalHints.map((h) => (
-          <Alert
-            key={h.ruleId}
-            type="info"
-            showIcon
-            message={`依法分类处理提示：${h.label}（受理机关：${h.competentBody}）`}
-            description={
-              <>
-                <div>{h.advice}</div>
-                <Typography.Text type="secondary">命中词：{h.matched.join('、')}</Typography.Text>
-              </>
-            }
-          />
-        ))}
+        <LegalHintAlerts hints={c.legalHints} />
         {c.mayCategorize ? (
           <Space wrap>
             {c.status === 'pending' && first?.code ? (

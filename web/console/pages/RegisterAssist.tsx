@@ -7,6 +7,7 @@ import { Alert, Button, Card, Form, type FormInstance, List, Space, Tag, Typogra
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, api } from '../../shared/api.ts';
+import { type LegalHint, LegalHintAlerts } from '../widgets.tsx';
 
 interface Suggestion {
   top3: {
@@ -17,13 +18,7 @@ interface Suggestion {
     department: { key: string; name: string; unitName?: string };
   }[];
   why: { term: string; weight: number }[];
-  legalHints: {
-    ruleId: string;
-    label: string;
-    competentBody: string;
-    advice: string;
-    matched: string[];
-  }[];
+  legalHints: LegalHint[];
 }
 interface Similar {
   candidates: {
@@ -118,20 +113,7 @@ export function RegisterAssist({ form }: { form: FormInstance }) {
           }
         />
       ) : null}
-      {s?.legalHints.map((h) => (
-        <Alert
-          key={h.ruleId}
-          type="info"
-          showIcon
-          message={`依法分类处理提示：${h.label}（受理机关：${h.competentBody}）`}
-          description={
-            <>
-              <div>{h.advice}</div>
-              <Typography.Text type="secondary">命中词：{h.matched.join('、')}</Typography.Text>
-            </>
-          }
-        />
-      ))}
+      <LegalHintAlerts hints={s?.legalHints} />
       {s && s.top3.length > 0 ? (
         <Card size="small" title="内容分类建议">
           <Space direction="vertical" style={{ width: '100%' }}>
