@@ -9,16 +9,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, DatePicker, Input, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
 import { CASE_FLAGS, FLAG_RULES } from '../../../src/domain/flags.ts';
 import { FORM_NAMES, FORMS, STATE_NAMES, STATES } from '../../../src/domain/lifecycle/vocabulary.ts';
 import { api, errorMessage } from '../../shared/api.ts';
-import { formatDate, formatDateTime } from '../../shared/format.ts';
-import { Highlight } from '../../shared/Highlight.tsx';
+import { type CaseList, type CaseRow, caseColumns, tableChange, totalText } from '../caseTable.tsx';
 import { downloadFile } from '../download.ts';
-import { type CaseRow, FlagTags, totalText } from '../pages/Workbench.tsx';
-import { DueTag } from '../widgets.tsx';
 import { PlacePicker, UnitFilterPicker } from './Pickers.tsx';
 
 /** URL keys sent to the API as they are (labels of the pickers stay in the URL only). */
@@ -43,11 +40,6 @@ const TOGGLES = [
   { value: 'repeat', label: '重复信访' },
 ] as const;
 
-interface CaseList {
-  items: CaseRow[];
-  total: number;
-  totalCapped?: boolean;
-}
 interface Explained {
   words: { word: string; synonyms: string[] }[];
 }
@@ -273,82 +265,15 @@ export default function CaseSearchPage() {
           pageSizeOptions: [10, 20, 50, 100],
           showTotal: () => `共 ${totalText(list.data)} 件`,
         }}
-        onChange={(p, _f, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          update(
-            {
-              page: String(p.current ?? 1),
-              pageSize: String(p.pageSize ?? 20),
-              sort: s?.order ? String(s.field) : null,
-              order: s?.order ? (s.order === 'descend' ? 'desc' : 'asc') : null,
-            },
-            true,
-          );
-        }}
-        columns={[
-          {
-            title: '信访件编号',
-            dataIndex: 'caseNumber',
-            width: 190,
-            sorter: true,
-            sortOrder: sort === 'caseNumber' ? (order === 'asc' ? 'ascend' : 'descend') : null,
-            render: (_, c) => (
-              <Link to={`/cases/${c.id}`} className="xf-case-link">
-                {c.caseNumber}
-              </Link>
-            ),
-          },
-          {
-            title: '标题',
-            dataIndex: 'subject',
-            render: (_, c) => (
-              <span>
-                {c.subject} <FlagTags flags={c.flags} />
-                {c.highlight ? (
-                  <div style={{ color: '#595959', fontSize: 12, marginTop: 4 }}>
-                    <Highlight text={c.highlight} />
-                  </div>
-                ) : null}
-              </span>
-            ),
-          },
-          {
-            title: '状态',
-            dataIndex: 'stateName',
-            width: 100,
-            render: (_, c) => <Tag color={c.state === 'closed' ? 'green' : undefined}>{c.stateName}</Tag>,
-          },
-          { title: '形式', dataIndex: 'formName', width: 80 },
-          {
-            title: '属地',
-            dataIndex: 'jurisdictionName',
-            width: 120,
-            render: (_, c) => (
-              <span title={c.jurisdictionCode}>{c.jurisdictionName ?? c.jurisdictionCode}</span>
-            ),
-          },
-          {
-            title: '收到时间',
-            dataIndex: 'receivedAt',
-            width: 150,
-            sorter: true,
-            sortOrder: sort === 'receivedAt' ? (order === 'asc' ? 'ascend' : 'descend') : null,
-            render: (_, c) => formatDateTime(c.receivedAt),
-          },
-          {
-            title: '期限',
-            dataIndex: 'dueAt',
-            width: 170,
-            sorter: true,
-            sortOrder: sort === 'dueAt' ? (order === 'asc' ? 'ascend' : 'descend') : null,
-            render: (_, c) => (
-              <Space size={4}>
-                <span>{c.dueAt ? formatDate(c.dueAt) : ''}</span>
-                <DueTag days={c.daysRemaining} />
-              </Space>
-            ),
-          },
-        ]}
+        onChange={tableChange(update)}
+        columns={caseColumns({
+          tr: (s) => s,
+          sort,
+          order,
+          numberSortable: true,
+          closedGreen: true,
+          widths: { form: 80, place: 120, due: 170 },
+        })}
       />
     </PageContainer>
   );

@@ -46,6 +46,7 @@ import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.ts
 import { CaseAttachments } from '../attachments/CaseAttachments.tsx';
 import { CaseBacklog } from '../backlog/CaseBacklog.tsx';
 import { CannedReplyPicker } from '../cannedReplies/CannedReplyPicker.tsx';
+import { type CaseRow, FlagTags } from '../caseTable.tsx';
 import { CaseCohandling } from '../cohandling/CaseCohandling.tsx';
 import { UnitsPicker } from '../cohandling/UnitsPicker.tsx';
 import { CaseDrafts } from '../drafts/CaseDrafts.tsx';
@@ -61,7 +62,6 @@ import { CaseSupervision } from '../supervision/CaseSupervision.tsx';
 import { CaseVideo } from '../video/CaseVideo.tsx';
 import { DueTag, UnitPicker } from '../widgets.tsx';
 import { CaseAssignee } from '../workbench/CaseAssignee.tsx';
-import { type CaseRow, FlagTags } from './Workbench.tsx';
 
 interface Detail extends CaseDetail {
   flags: CaseRow['flags'];

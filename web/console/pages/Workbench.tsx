@@ -8,48 +8,20 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Badge,
-  Button,
-  Checkbox,
-  DatePicker,
-  Input,
-  Segmented,
-  Select,
-  Space,
-  Tag,
-  Tooltip,
-} from 'antd';
+import { App, Badge, Button, Checkbox, DatePicker, Input, Segmented, Select, Space, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { CASE_FLAGS, FLAG_RULES } from '../../../src/domain/flags.ts';
 import { FORM_NAMES, FORMS } from '../../../src/domain/lifecycle/vocabulary.ts';
-import { api, type CaseSummary, errorMessage } from '../../shared/api.ts';
-import { formatDate, formatDateTime } from '../../shared/format.ts';
-import { Highlight } from '../../shared/Highlight.tsx';
+import { api, errorMessage } from '../../shared/api.ts';
+import { type CaseList, type CaseRow, caseColumns, tableChange, totalText } from '../caseTable.tsx';
 import { downloadFile } from '../download.ts';
 import { useStaff } from '../session.tsx';
-import { DueTag } from '../widgets.tsx';
 import { FILTER_KEYS, isQueues, type Queue, type QueuesAnswer } from '../workbench/api.ts';
 import { BulkBar } from '../workbench/BulkBar.tsx';
 import { SavedViews } from '../workbench/SavedViews.tsx';
-
-/** A row of GET /api/v1/cases. */
-export type CaseRow = CaseSummary;
-
-/** GET /api/v1/cases: broad lists count only up to a cap (10,000), then `totalCapped`. */
-interface CaseList {
-  items: CaseRow[];
-  total: number;
-  totalCapped?: boolean;
-}
-
-/** The list's size as shown: "1,234", or "10,000+" when the server stopped counting at its cap. */
-export const totalText = (l: Pick<CaseList, 'total' | 'totalCapped'> | undefined): string =>
-  l ? `${l.total.toLocaleString('en-US')}${l.totalCapped ? '+' : ''}` : '0';
 
 /** The current filters of the URL (sent with the queues' counts and with the list). */
 function filtersOf(sp: URLSearchParams): Record<string, string> {
@@ -66,27 +38,6 @@ function listQuery(queue: Queue | undefined, sp: URLSearchParams, extra: Record<
   for (const [k, v] of Object.entries(queue?.params ?? {})) q.set(k, v);
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return q.toString();
-}
-
-const FLAG_TAGS: { key: keyof CaseRow['flags']; label: string; color: string }[] = [
-  { key: 'supervised', label: '督办', color: 'purple' },
-  { key: 'backlog', label: '积案', color: 'magenta' },
-  { key: 'isGroup', label: '集体访', color: 'orange' },
-  { key: 'skippedLevel', label: '越级', color: 'volcano' },
-  { key: 'anonymous', label: '匿名', color: 'geekblue' },
-];
-
-export function FlagTags({ flags }: { flags: CaseRow['flags'] }) {
-  return (
-    <>
-      {flags.repeatCount > 0 ? <Tag color="gold">重复{flags.repeatCount}次</Tag> : null}
-      {FLAG_TAGS.filter((f) => flags[f.key]).map((f) => (
-        <Tag key={f.key} color={f.color}>
-          {f.label}
-        </Tag>
-      ))}
-    </>
-  );
 }
 
 export default function WorkbenchPage() {
@@ -345,82 +296,14 @@ export default function WorkbenchPage() {
           // The pager offers the first `cap` rows' pages; the text says there are more.
           showTotal: () => tr('共 {{n}} 件', { n: totalText(list.data) }),
         }}
-        onChange={(p, _f, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          const field = s?.order ? String(s.field) : null;
-          update(
-            {
-              page: String(p.current ?? 1),
-              pageSize: String(p.pageSize ?? 20),
-              sort: field,
-              order: s?.order ? (s.order === 'descend' ? 'desc' : 'asc') : null,
-            },
-            true,
-          );
-        }}
-        columns={[
-          {
-            title: tr('信访件编号'),
-            dataIndex: 'caseNumber',
-            width: 190,
-            render: (_, c) => (
-              <Link to={`/cases/${c.id}`} className="xf-case-link">
-                {c.caseNumber}
-              </Link>
-            ),
-          },
-          {
-            title: tr('标题'),
-            dataIndex: 'subject',
-            ellipsis: !sp.get('q'),
-            render: (_, c) => (
-              <span>
-                {c.subject} <FlagTags flags={c.flags} />
-                {c.highlight ? (
-                  <div style={{ color: '#595959', fontSize: 12, marginTop: 4 }}>
-                    <Highlight text={c.highlight} />
-                  </div>
-                ) : null}
-              </span>
-            ),
-          },
-          {
-            title: tr('状态'),
-            dataIndex: 'stateName',
-            width: 100,
-            render: (_, c) => <Tag>{c.stateName}</Tag>,
-          },
-          { title: tr('形式'), dataIndex: 'formName', width: 90 },
-          {
-            title: tr('属地'),
-            dataIndex: 'jurisdictionName',
-            width: 110,
-            render: (_, c) => (
-              <span title={c.jurisdictionCode}>{c.jurisdictionName ?? c.jurisdictionCode}</span>
-            ),
-          },
-          {
-            title: tr('收到时间'),
-            dataIndex: 'receivedAt',
-            width: 150,
-            sorter: true,
-            sortOrder: sort === 'receivedAt' ? (order === 'asc' ? 'ascend' : 'descend') : null,
-            render: (_, c) => formatDateTime(c.receivedAt),
-          },
-          {
-            title: tr('期限'),
-            dataIndex: 'dueAt',
-            width: 180,
-            sorter: true,
-            sortOrder: sort === 'dueAt' ? (order === 'asc' ? 'ascend' : 'descend') : null,
-            render: (_, c) => (
-              <Space size={4}>
-                <span>{c.dueAt ? formatDate(c.dueAt) : ''}</span>
-                <DueTag days={c.daysRemaining} />
-              </Space>
-            ),
-          },
-        ]}
+        onChange={tableChange(update)}
+        columns={caseColumns({
+          tr,
+          sort,
+          order,
+          ellipsisSubject: !sp.get('q'),
+          widths: { form: 90, place: 110, due: 180 },
+        })}
       />
     </PageContainer>
   );
