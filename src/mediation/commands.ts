@@ -177,6 +177,8 @@ export async function updateBody(
       mediationPolicy.manageBodies(actor, b.jurisdictionCode),
       '只有本辖区信访部门的领导或管理员可以维护调解组织',
     );
+    // An empty patch changes nothing (and an empty SET is not SQL): no write, no audit row.
+    if (Object.keys(patch).length === 0) return;
     await w.tx.update(mediationBodies).set(patch).where(eq(mediationBodies.id, id));
     audit(w, actor, 'body_update', 'mediation_body', id, patch);
   });

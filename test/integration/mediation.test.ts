@@ -90,6 +90,21 @@ describe('mediation bodies', () => {
     ).toBe(403);
     const list = (await get('gl_handler', '/mediation/bodies')).json().items;
     expect(list.map((b: { name: string }) => b.name)).toContain('鼓楼区人民调解委员会');
+    // An empty edit changes nothing and is not an error (it was a 500: an empty SET; fuzz seed 440625654).
+    const patch = (payload: Record<string, unknown>) =>
+      h.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/mediation/bodies/${res.json().id}`,
+        headers: h.as('gl_leader'),
+        payload,
+      });
+    expect((await patch({})).statusCode).toBeLessThan(300);
+    expect((await patch({ phone: '025-83000000' })).statusCode).toBeLessThan(300);
+    const edited = (await get('gl_handler', '/mediation/bodies')).json().items;
+    expect(edited.find((b: { name: string }) => b.name === '鼓楼区人民调解委员会')).toMatchObject({
+      name: '鼓楼区人民调解委员会',
+      active: true,
+    });
   });
 });
 
