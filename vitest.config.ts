@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three projects (docs/testing.md):
@@ -12,6 +13,9 @@ const shared = { pool: 'forks' as const, testTimeout: 60_000, hookTimeout: 120_0
 
 export default defineConfig({
   test: {
+    // Two files at a time even on a 2-core machine (Vitest's default there is one): an integration
+    // file waits on its database as much as it computes. XINFANG_TEST_WORKERS overrides.
+    maxWorkers: Number(process.env.XINFANG_TEST_WORKERS) || Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
@@ -26,6 +30,7 @@ export default defineConfig({
           ...shared,
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/helpers/snapshot.ts'],
           sequence: { groupOrder: 0 },
         },
       },
@@ -34,6 +39,7 @@ export default defineConfig({
           ...shared,
           name: 'browser',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/helpers/snapshot.ts'],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
         },

@@ -12,6 +12,11 @@ export interface DbConfig {
   dataDir: string;
   /** PostgreSQL connections per process. */
   pgPoolMax?: number;
+  /**
+   * A PGlite data-dir dump (`dumpDataDir`, tar) an in-memory database starts from instead of an
+   * empty one: the integration tests boot every file from one migrated, seeded snapshot.
+   */
+  embeddedSnapshot?: string;
 }
 
 /**

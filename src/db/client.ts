@@ -154,7 +154,9 @@ export async function openDatabase(config: DbConfig, opts: OpenOptions = {}): Pr
   const unlock = inMemory ? () => {} : lockDataDir(config.dataDir);
   const dir = inMemory ? undefined : path.join(config.dataDir, 'pgdata');
   try {
-    const pglite = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } });
+    const snapshot =
+      inMemory && config.embeddedSnapshot ? new Blob([fs.readFileSync(config.embeddedSnapshot)]) : undefined;
+    const pglite = await PGlite.create({ dataDir: dir, extensions: { pg_trgm }, loadDataDir: snapshot });
     exitWhenEngineBreaks(pglite, opts.onEngineBroken ?? exitEngineBroken);
     const db = drizzlePglite(pglite, { schema }) as unknown as Db;
     return {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { inject } from 'vitest';
 import { type AppConfig, appConfigFromEnv } from '../../src/config/index.ts';
 import type { AppContext } from '../../src/context.ts';
 import { memorySink } from '../../src/notify/sinks.ts';
@@ -28,12 +29,18 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A new database on the server at `baseUrl` (DATABASE_URL), for one test file. */
-export async function createPgDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * A new database on the server at `baseUrl` (DATABASE_URL), for one test file: a copy of `template`
+ * (a migrated, seeded database made once per run, test/helpers/snapshot.ts) or an empty one.
+ */
+export async function createPgDatabase(
+  baseUrl: string,
+  template?: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `xinfang_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
@@ -48,21 +55,62 @@ export async function createPgDatabase(baseUrl: string): Promise<{ url: string; 
   };
 }
 
-export async function startHarness(
-  opts: { demo?: boolean; loginRatePerMinute?: number; config?: Partial<AppConfig>; log?: Logger } = {},
-): Promise<Harness> {
-  const baseUrl = process.env.DATABASE_URL;
-  const pgDb = baseUrl ? await createPgDatabase(baseUrl) : null;
-  const config = {
+export interface HarnessOptions {
+  demo?: boolean;
+  loginRatePerMinute?: number;
+  config?: Partial<AppConfig>;
+  log?: Logger;
+}
+
+/** The platform configuration of a test file (databaseUrl filled in by the caller). */
+export function harnessConfig(opts: HarnessOptions = {}): AppConfig {
+  return {
     ...appConfigFromEnv({ data: 'memory://' }),
-    databaseUrl: pgDb?.url,
     dataDir: 'memory://',
     demo: opts.demo ?? true,
     demoPassword: DEMO_PASSWORD,
-    secret: 'test-secret-0123456789abcdef',
+    secret: TEST_SECRET,
     logLevel: 'silent',
     loginRatePerMinute: opts.loginRatePerMinute ?? 10_000,
     ...opts.config,
+  };
+}
+
+const TEST_SECRET = 'test-secret-0123456789abcdef';
+
+/**
+ * The snapshot holds what booting with the default test configuration stores (schema, places and
+ * units, the demo accounts, the key check): a file that changes any of these boots from empty.
+ */
+function snapshotFits(opts: HarnessOptions, config: AppConfig): boolean {
+  return (
+    config.demo &&
+    config.secret === TEST_SECRET &&
+    config.demoPassword === DEMO_PASSWORD &&
+    !opts.config?.dataDir
+  );
+}
+
+/** The run's snapshot (test/helpers/snapshot.ts), if the project has the global set-up. */
+function provided(key: 'pgliteSnapshot' | 'pgTemplate'): string | undefined {
+  try {
+    return inject(key) || undefined;
+  } catch {
+    return undefined; // outside a vitest worker (a script) or without the set-up
+  }
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const baseUrl = process.env.DATABASE_URL;
+  const base = harnessConfig(opts);
+  const fromSnapshot = snapshotFits(opts, base);
+  const pgDb = baseUrl
+    ? await createPgDatabase(baseUrl, fromSnapshot ? provided('pgTemplate') : undefined)
+    : null;
+  const config: AppConfig = {
+    ...base,
+    databaseUrl: pgDb?.url,
+    embeddedSnapshot: !baseUrl && fromSnapshot ? provided('pgliteSnapshot') : undefined,
   };
   const sms = memorySink();
   const log = opts.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
