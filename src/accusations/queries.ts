@@ -1,10 +1,20 @@
 // The accused of a matter, in the order recorded (the caller has checked it may read them).
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { caseAccused } from '../db/schema.ts';
+import { caseAccused, units } from '../db/schema.ts';
+import { REFERRAL_BODIES } from '../domain/accusations.ts';
 
 export type AccusedRow = typeof caseAccused.$inferSelect;
 
 export function accusedOf(db: Db, caseId: number): Promise<AccusedRow[]> {
   return db.select().from(caseAccused).where(eq(caseAccused.caseId, caseId)).orderBy(asc(caseAccused.id));
+}
+
+/** The bodies of a jurisdiction a matter about an official can be referred to (纪委监委、法院 …). */
+export function referralBodiesOf(db: Db, jurisdictionCode: string) {
+  return db
+    .select({ id: units.id, name: units.name, key: units.deptKey })
+    .from(units)
+    .where(and(eq(units.jurisdictionCode, jurisdictionCode), inArray(units.deptKey, [...REFERRAL_BODIES])))
+    .orderBy(asc(units.id));
 }

@@ -1,19 +1,19 @@
 // /api/v1/cases/:id/accused: the accused of an accusation (被反映人/被反映单位) — read, and record one
 // later; /api/v1/accusations/bodies: the bodies an accusation may be referred to in a jurisdiction
 // (纪委监委, 人大, 政法委, 法院, 检察院). Thin: commands.ts, queries.ts and the policies decide.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { caseRow } from '../cases/queries.ts';
 import type { AppContext } from '../context.ts';
-import { cases, units } from '../db/schema.ts';
-import { AccusedInput, MAX_ACCUSED, REFERRAL_BODIES } from '../domain/accusations.ts';
+import { AccusedInput, MAX_ACCUSED } from '../domain/accusations.ts';
 import { accusationPolicy } from '../policies/accusations.ts';
 import { casePolicy, ensureAllowed, ensureReadable, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zIdParam } from '../server/fields.ts';
 import { addAccused } from './commands.ts';
 import { AccusedItem, presentAccused } from './presenters.ts';
-import { accusedOf } from './queries.ts';
+import { accusedOf, referralBodiesOf } from './queries.ts';
 
 const idParam = z.object({ id: zIdParam('信访事项编号') });
 
@@ -32,7 +32,7 @@ export const accusationRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        const [c] = await ctx.db.select().from(cases).where(eq(cases.id, req.params.id));
+        const c = await caseRow(ctx.db, req.params.id);
         ensureReadable(c !== undefined && accusationPolicy.read(actor, c));
         if (!c) return { items: [] };
         const full = accusationPolicy.viewName(actor, c);
@@ -55,7 +55,7 @@ export const accusationRoutes =
       async (req) => {
         const actor = actorOf(req);
         await addAccused(ctx, actor, req.params.id, req.body.accused);
-        const [c] = await ctx.db.select().from(cases).where(eq(cases.id, req.params.id));
+        const c = await caseRow(ctx.db, req.params.id);
         if (!c || !casePolicy.read(actor, c)) return { items: [] };
         const full = accusationPolicy.viewName(actor, c);
         return { items: (await accusedOf(ctx.db, c.id)).map((r) => presentAccused(ctx.pii, r, full)) };
@@ -78,16 +78,7 @@ export const accusationRoutes =
       },
       async (req) => {
         ensureAllowed(staffToolsPolicy.use(actorOf(req)));
-        const rows = await ctx.db
-          .select({ id: units.id, name: units.name, key: units.deptKey })
-          .from(units)
-          .where(
-            and(
-              eq(units.jurisdictionCode, req.query.jurisdiction),
-              inArray(units.deptKey, [...REFERRAL_BODIES]),
-            ),
-          )
-          .orderBy(asc(units.id));
+        const rows = await referralBodiesOf(ctx.db, req.query.jurisdiction);
         return { items: rows };
       },
     );

@@ -4,19 +4,18 @@
 // 通报 as Word, and a unit's history. Thin: commands.ts, queries.ts and scorecard.ts do the work;
 // src/policies/assessment.ts decides.
 
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { casesBehind, type DrillMetric } from '../analytics/drill.ts';
 import { CaseSummary, caseTextFor, presentSummary } from '../cases/presenters.ts';
 import { UnitLookup } from '../cases/units.ts';
 import type { AppContext } from '../context.ts';
-import { jurisdictions } from '../db/schema.ts';
 import { RECORD_KINDS } from '../domain/assessment/records.ts';
 import { assessedLevelOf, DRILL_OF, itemLabel } from '../domain/assessment/scheme.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { badRequest, conflict } from '../errors.ts';
 import { attachmentHeader, XLSX_CONTENT_TYPE } from '../exports/xlsx.ts';
+import { jurisdictionRow } from '../orgs/queries.ts';
 import { type Actor, assessmentPolicy } from '../policies/assessment.ts';
 import { ensureAllowed } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
@@ -331,8 +330,7 @@ export const assessmentRoutes =
         const q = req.query;
         const scope = readScope(actor, q.scope);
         const period = periodOf(q.period);
-        const level =
-          (await ctx.db.select().from(jurisdictions).where(eq(jurisdictions.code, scope)))[0]?.level ?? 0;
+        const level = (await jurisdictionRow(ctx.db, scope))?.level ?? 0;
         const lv = assessedLevelOf(level + 1);
         if (!lv) throw badRequest('invalid_scope', '乡镇（街道）以下不再分级考核', 'scope');
         const scheme = await schemeFor(ctx.db, period.year, lv);

@@ -1,15 +1,15 @@
 // /api/v1/auth: log in (password or SMS code), log out, who am I, demo accounts.
-import { eq, inArray } from 'drizzle-orm';
+
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { jurisdictions, units, users } from '../db/schema.ts';
 import { ROLE_NAMES } from '../domain/roles.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
 import { actorOf } from '../server/auth.ts';
 import { zPhone, zText } from '../server/fields.ts';
+import { accountPlaces } from '../users/queries.ts';
 import { type LoginResult, loginWithPassword, loginWithSmsCode, logout, requestSmsCode } from './commands.ts';
 import { MeView, presentMe } from './presenters.ts';
 import { CSRF_COOKIE, resolveSession, SESSION_COOKIE } from './sessions.ts';
@@ -156,17 +156,10 @@ export const authRoutes =
       async () => {
         if (!ctx.config.demo) throw notFound();
         const list = demoAccounts();
-        const rows = await ctx.db
-          .select({ username: users.username, unit: units.name, jurisdictionName: jurisdictions.fullName })
-          .from(users)
-          .innerJoin(units, eq(units.id, users.unitId))
-          .innerJoin(jurisdictions, eq(jurisdictions.code, units.jurisdictionCode))
-          .where(
-            inArray(
-              users.username,
-              list.map((a) => a.username),
-            ),
-          );
+        const rows = await accountPlaces(
+          ctx.db,
+          list.map((a) => a.username),
+        );
         const byName = new Map(rows.map((r) => [r.username, r]));
         return {
           password: ctx.config.demoPassword,

@@ -106,3 +106,12 @@ export async function namesOf(exec: Executor, userIds: number[], unitIds: number
     unit: (id: number | null) => (id == null ? null : (ns.find((u) => u.id === id)?.name ?? null)),
   };
 }
+
+/** The matter a backlog entry is about (undefined for an unknown id; unscoped: the caller checks). */
+export async function caseIdOfMatter(exec: Executor, matterId: number): Promise<number | undefined> {
+  const [b] = await exec
+    .select({ caseId: backlogMatters.caseId })
+    .from(backlogMatters)
+    .where(eq(backlogMatters.id, matterId));
+  return b?.caseId;
+}

@@ -2,11 +2,10 @@
 // (认定, 方案, 进展, 七条标准, 销号, 撤销), the candidate rules per jurisdiction. Thin: the commands
 // (commands.ts) and reads (queries.ts, presenters.ts) do the work; src/policies/backlog.ts decides.
 
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { caseRow } from '../cases/queries.ts';
 import type { AppContext } from '../context.ts';
-import { cases } from '../db/schema.ts';
 import { DEFAULT_CANDIDATE_RULES, RULE_LIMITS } from '../domain/backlog/rules.ts';
 import { BACKLOG_STATUSES, type BacklogStatus } from '../domain/backlog/states.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
@@ -346,9 +345,6 @@ export const backlogRoutes =
 
 async function detailOf(ctx: AppContext, actor: ReturnType<typeof actorOf>, id: number) {
   const m = await visibleMatter(ctx.db, actor, id);
-  const [c] = await ctx.db
-    .select({ caseNumber: cases.caseNumber, subject: cases.subject })
-    .from(cases)
-    .where(eq(cases.id, m.caseId));
+  const c = await caseRow(ctx.db, m.caseId);
   return presentDetail(ctx.db, actor, { m, caseNumber: c?.caseNumber ?? '', subject: c?.subject ?? '' });
 }

@@ -3,16 +3,16 @@
 // registration (越级), the guidance notice (Word), the 越级上访率; /api/v1/my/cards: the holder's
 // digital card; /api/v1/public/cards/{no}?s=: the QR scan (public: what the public query shows; a
 // staff session in scope: the full card). Thin: commands.ts and queries.ts do the work.
-import { eq } from 'drizzle-orm';
+
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { units } from '../db/schema.ts';
 import { type CardEntry, normaliseCardNo, VERDICT_NAMES } from '../domain/cards/levels.ts';
 import { LEVEL_NAMES } from '../domain/receptions/kinds.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { attachmentHeader } from '../exports/xlsx.ts';
+import { unitName } from '../orgs/queries.ts';
 import { ensureAllowed, ensureReadable } from '../policies/index.ts';
 import { type Actor, cardPolicy } from '../policies/receptions.ts';
 import { actorOf } from '../server/auth.ts';
@@ -179,14 +179,11 @@ export const cardRoutes =
         const actor = actorOf(req);
         const { visit, card } = await markGuidance(ctx, actor, req.params.id);
         const c = (await cardByNo(ctx.db, card.cardNo)) as CardFound;
-        const [unit] = await ctx.db
-          .select({ name: units.name })
-          .from(units)
-          .where(eq(units.id, visit.unitId));
+        const issuingBody = await unitName(ctx.db, visit.unitId);
         const year = visit.checkedAt.getFullYear();
         const doc = await renderGuidance({
           number: `〔${year}〕引字第${visit.id}号`,
-          issuingBody: unit?.name ?? '',
+          issuingBody: issuingBody ?? '',
           visitor: ctx.pii.decrypt(c.holderNameEnc),
           cardNo: c.cardNo,
           caseNumber: c.caseNumber,

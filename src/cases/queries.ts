@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, inArray, like, lt, type SQL, sql } from
 import { unionAll } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { caseAssignees, caseFlags, cases } from '../db/schema.ts';
+import { caseAssignees, caseDocuments, caseFlags, cases, outbox } from '../db/schema.ts';
 import { CASE_FLAGS, type CaseFlag } from '../domain/flags.ts';
 import { FORMS, STATES } from '../domain/lifecycle/vocabulary.ts';
 import type { SynonymDictionary } from '../domain/search/synonyms.ts';
@@ -164,4 +164,24 @@ export async function listCases(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   const n = counted?.n ?? 0;
   const capped = opts.countCap !== undefined && n > opts.countCap;
   return { items, total: capped ? (opts.countCap as number) : n, totalCapped: capped, terms: built.terms };
+}
+
+/** One matter by id, unscoped: the caller checks its policy on the row (routes read through this). */
+export async function caseRow(db: Db, id: number): Promise<typeof cases.$inferSelect | undefined> {
+  const [c] = await db.select().from(cases).where(eq(cases.id, id));
+  return c;
+}
+
+/** One stored document of a matter (undefined when it is not that matter's). */
+export async function caseDocument(db: Db, caseId: number, documentId: number) {
+  const [doc] = await db
+    .select()
+    .from(caseDocuments)
+    .where(and(eq(caseDocuments.id, documentId), eq(caseDocuments.caseId, caseId)));
+  return doc;
+}
+
+/** The messages sent about a matter, oldest first (outbox rows; bodies still encrypted). */
+export function notificationsOf(db: Db, caseId: number) {
+  return db.select().from(outbox).where(eq(outbox.caseId, caseId)).orderBy(asc(outbox.id));
 }

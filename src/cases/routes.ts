@@ -1,12 +1,9 @@
-// /api/v1/cases: intake, lists, detail, lifecycle actions, documents, notifications;
-// /api/v1/public/cases: the public progress query (case number + query code).
-import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditPersonalDataRead } from '../audit/reads.ts';
 import { idempotencyClaim } from '../commands/idempotency.ts';
 import type { AppContext } from '../context.ts';
-import { caseDocuments, cases, outbox } from '../db/schema.ts';
+import type { cases } from '../db/schema.ts';
 import { AccusedInput, MAX_ACCUSED } from '../domain/accusations.ts';
 import { CASE_FLAGS } from '../domain/flags.ts';
 import { ACTION_NAMES } from '../domain/lifecycle/actions.ts';
@@ -29,7 +26,7 @@ import {
   presentSummary,
 } from './presenters.ts';
 import { publicQueryRoutes } from './publicQuery.ts';
-import { CaseListQuery, listCases } from './queries.ts';
+import { CaseListQuery, caseDocument, caseRow, listCases, notificationsOf } from './queries.ts';
 import { UnitLookup } from './units.ts';
 
 const PartyBody = z.object({
@@ -80,7 +77,7 @@ export const caseRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const loadVisible = async (req: { params: { id: number } }, actor: ReturnType<typeof actorOf>) => {
-      const [c] = await ctx.db.select().from(cases).where(eq(cases.id, req.params.id));
+      const c = await caseRow(ctx.db, req.params.id);
       ensureReadable(c !== undefined && casePolicy.read(actor, c));
       return c as typeof cases.$inferSelect;
     };
@@ -250,10 +247,7 @@ export const caseRoutes =
       async (req, reply) => {
         const actor = actorOf(req);
         const c = await loadVisible(req, actor);
-        const [doc] = await ctx.db
-          .select()
-          .from(caseDocuments)
-          .where(and(eq(caseDocuments.id, req.params.docId), eq(caseDocuments.caseId, req.params.id)));
+        const doc = await caseDocument(ctx.db, req.params.id, req.params.docId);
         // An office's internal document answers as an unknown one to the petitioner.
         if (!doc || !casePolicy.readDocument(actor, c, doc.kind)) throw notFound('未找到该文书');
         const read = { documentId: doc.id, kind: doc.kind, format: req.query.format ?? 'docx' };
@@ -306,11 +300,7 @@ export const caseRoutes =
         // What was sent is a staff record (the petitioner sees the messages on their phone).
         if (!staffToolsPolicy.use(actor)) throw notFound();
         const c = await loadVisible(req, actor);
-        const rows = await ctx.db
-          .select()
-          .from(outbox)
-          .where(eq(outbox.caseId, req.params.id))
-          .orderBy(asc(outbox.id));
+        const rows = await notificationsOf(ctx.db, req.params.id);
         const view = { full: casePolicy.viewFullPii(actor, c), queryCodeHash: c.queryCodeHash };
         return { items: rows.map((r) => presentNotification(ctx.pii, r, view)) };
       },

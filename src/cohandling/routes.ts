@@ -1,11 +1,11 @@
 // /api/v1/cases/:id/cohandling: a co-handled matter (会办) — lead, coordinating bureau, 三跨三分离,
 // every co-unit's part; and a co-unit filing its part (会办意见). The hand-out itself is the
 // lifecycle action assign_cohandling (会办交办). Thin: commands, queries and policies decide.
-import { eq } from 'drizzle-orm';
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { caseRow } from '../cases/queries.ts';
 import type { AppContext } from '../context.ts';
-import { cases } from '../db/schema.ts';
 import { cohandlingPolicy } from '../policies/cohandling.ts';
 import { ensureReadable } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
@@ -37,7 +37,7 @@ export const cohandlingRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        const [c] = await ctx.db.select().from(cases).where(eq(cases.id, req.params.id));
+        const c = await caseRow(ctx.db, req.params.id);
         ensureReadable(c !== undefined && cohandlingPolicy.read(actor, c));
         return view(req.params.id);
       },

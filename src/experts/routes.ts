@@ -1,11 +1,13 @@
 // /api/v1/experts: 专家库 — experts (list with load, add, edit, one with their assignments),
 // assignments to matters and backlog matters (list, assign with the 回避 check, opinion, withdraw).
 // Thin: commands.ts and queries.ts do the work; src/policies/experts.ts decides.
-import { eq } from 'drizzle-orm';
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { caseIdOfMatter } from '../backlog/queries.ts';
+import { caseRow } from '../cases/queries.ts';
 import type { AppContext } from '../context.ts';
-import { backlogMatters, cases } from '../db/schema.ts';
+import type { cases } from '../db/schema.ts';
 import { AVAILABILITIES, EXPERT_FIELDS, EXPERT_LEVELS } from '../domain/experts/experts.ts';
 import { type Actor, expertPolicy } from '../policies/experts.ts';
 import { casePolicy, ensureAllowed, ensureReadable } from '../policies/index.ts';
@@ -136,17 +138,14 @@ export const expertRoutes =
         const actor = use(req);
         let caseId = req.query.caseId;
         if (req.query.backlogMatterId !== undefined) {
-          const [b] = await ctx.db
-            .select({ caseId: backlogMatters.caseId })
-            .from(backlogMatters)
-            .where(eq(backlogMatters.id, req.query.backlogMatterId));
-          if (!b) ensureReadable(false);
-          caseId ??= b?.caseId;
+          const matterCaseId = await caseIdOfMatter(ctx.db, req.query.backlogMatterId);
+          if (matterCaseId === undefined) ensureReadable(false);
+          caseId ??= matterCaseId;
         }
         let canAssign = false;
         let unscoped = false;
         if (caseId !== undefined) {
-          const [c] = await ctx.db.select().from(cases).where(eq(cases.id, caseId));
+          const c = await caseRow(ctx.db, caseId);
           ensureReadable(c !== undefined && casePolicy.read(actor, c));
           unscoped = true;
           canAssign =

@@ -1,11 +1,11 @@
 // /api/v1/cases/:id/flags: a matter's national flags (重大紧急, 同意公开, 涉法涉诉, 涉港澳台侨外, 扬言)
 // and its upward reports — read, set and clear; /api/v1/flag-reports: upward reports (上报) of
 // 重大紧急 matters in the caller's scope, and their 签收. Thin: commands, queries, policies decide.
-import { eq } from 'drizzle-orm';
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { caseRow } from '../cases/queries.ts';
 import type { AppContext } from '../context.ts';
-import { cases } from '../db/schema.ts';
 import { flagPolicy } from '../policies/flags.ts';
 import { ensureAllowed, ensureReadable } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
@@ -37,7 +37,7 @@ export const flagRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        const [c] = await ctx.db.select().from(cases).where(eq(cases.id, req.params.id));
+        const c = await caseRow(ctx.db, req.params.id);
         ensureReadable(c !== undefined && flagPolicy.read(actor, c));
         return answer(actor, req.params.id);
       },

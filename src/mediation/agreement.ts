@@ -3,13 +3,18 @@
 // parties, the matter, the sessions, the terms, and the signature lines. No personal data in clear:
 // the parties are named masked (张**), and names, ID and phone numbers typed into the texts are
 // masked (maskPersonal, as the 督办函 does).
+import { eq } from 'drizzle-orm';
+import type { AppContext } from '../context.ts';
+import { caseParties, cases, mediationSessions, units } from '../db/schema.ts';
 import { chineseDate } from '../documents/format.ts';
 import { layoutDocument } from '../documents/layout.ts';
 import { packDeterministic } from '../documents/package.ts';
 import type { Block, DocumentModel } from '../documents/types.ts';
 import { maskName } from '../domain/masking.ts';
-import { MEDIATION_KIND_RULES, type MediationKind } from '../domain/mediation/referrals.ts';
+import { agreementNumber, MEDIATION_KIND_RULES, type MediationKind } from '../domain/mediation/referrals.ts';
+import { conflict } from '../errors.ts';
 import { maskPersonal } from '../supervision/letter.ts';
+import { type ReferralRow, referralRow } from './queries.ts';
 
 export interface AgreementData {
   number: string;
@@ -30,6 +35,46 @@ export interface AgreementData {
   sessions: readonly { date: string; place: string; notes: string }[];
   /** Everyone named in the sessions (attendees): masked wherever the texts name them. */
   otherNames: readonly string[];
+}
+
+/** What the agreement of a referral prints, read from its rows (409 when it ended without one). */
+export async function agreementDataOf(ctx: AppContext, r: ReferralRow): Promise<AgreementData> {
+  if (r.agreementYear === null || r.agreementSeq === null || !r.agreementTerms || !r.concludedAt)
+    throw conflict('mediation_no_agreement', '该调解未达成协议，没有调解协议书');
+  const row = await referralRow(ctx.db, r.id);
+  const [c] = await ctx.db.select().from(cases).where(eq(cases.id, r.caseId));
+  const parties = await ctx.db
+    .select({ nameEnc: caseParties.nameEnc, role: caseParties.role })
+    .from(caseParties)
+    .where(eq(caseParties.caseId, r.caseId));
+  const sessions = await ctx.db
+    .select()
+    .from(mediationSessions)
+    .where(eq(mediationSessions.referralId, r.id));
+  const unitId = c?.assignedUnitId ?? c?.currentUnitId ?? null;
+  const [unit] = unitId
+    ? await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, unitId))
+    : [];
+  return {
+    number: agreementNumber(r.agreementYear, r.agreementSeq),
+    kind: row.bodyKind as MediationKind,
+    body: row.body,
+    mediator: r.mediator,
+    concludedAt: r.concludedAt,
+    caseNumber: row.caseNumber,
+    subject: row.subject,
+    part: r.part,
+    reason: r.reason,
+    terms: r.agreementTerms,
+    parties: parties.map((p) => ({ name: ctx.pii.decrypt(p.nameEnc), role: p.role })),
+    otherParty: unit?.name ?? null,
+    sessions: sessions
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((s) => ({ date: s.date, place: s.place, notes: s.notes })),
+    otherNames: sessions.flatMap((s) =>
+      (JSON.parse(ctx.pii.decrypt(s.attendeesEnc)) as { name: string }[]).map((a) => a.name),
+    ),
+  };
 }
 
 const ROLE_NAMES: Record<string, string> = { petitioner: '信访人', representative: '代表人' };

@@ -115,6 +115,11 @@ export async function referralRow(exec: Executor, id: number) {
   return row;
 }
 
+export async function bodyRow(exec: Executor, id: number): Promise<BodyRow | undefined> {
+  const [b] = await exec.select().from(mediationBodies).where(eq(mediationBodies.id, id));
+  return b;
+}
+
 export function sessionsOf(exec: Executor, referralId: number) {
   return exec
     .select({ s: mediationSessions, recordedBy: users.displayName })

@@ -1,27 +1,22 @@
 // /api/v1/mediation: 访调对接 — mediation bodies (list, add, edit), referrals of matters (list,
 // refer, detail, the steps, the 调解协议书 as Word), a matter's third-party interventions, and the
 // counts by body. Thin: commands.ts and queries.ts do the work; src/policies/mediation.ts decides.
-import { eq } from 'drizzle-orm';
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { caseRow } from '../cases/queries.ts';
 import type { AppContext } from '../context.ts';
-import { caseParties, cases, mediationBodies, mediationSessions, units } from '../db/schema.ts';
+import type { cases } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { maskNumbersInText } from '../domain/masking.ts';
-import {
-  agreementNumber,
-  MEDIATION_KINDS,
-  type MediationKind,
-  REFERRAL_STATUSES,
-  type ReferralStatus,
-} from '../domain/mediation/referrals.ts';
-import { badRequest, conflict, notFound } from '../errors.ts';
+import { MEDIATION_KINDS, REFERRAL_STATUSES, type ReferralStatus } from '../domain/mediation/referrals.ts';
+import { badRequest, notFound } from '../errors.ts';
 import { attachmentHeader } from '../exports/xlsx.ts';
 import { casePolicy, ensureAllowed, ensureReadable } from '../policies/index.ts';
 import { type Actor, mediationPolicy } from '../policies/mediation.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zIdParam } from '../server/fields.ts';
-import { renderAgreement } from './agreement.ts';
+import { agreementDataOf, renderAgreement } from './agreement.ts';
 import {
   actOnReferral,
   BodyInput,
@@ -44,6 +39,7 @@ import {
   ReferralItem,
 } from './presenters.ts';
 import {
+  bodyRow,
   interventionsOf,
   listBodies,
   listReferrals,
@@ -66,7 +62,7 @@ const CountRow = z.object({
 });
 
 async function readableCase(ctx: AppContext, actor: Actor, caseId: number) {
-  const [c] = await ctx.db.select().from(cases).where(eq(cases.id, caseId));
+  const c = await caseRow(ctx.db, caseId);
   ensureReadable(c !== undefined && casePolicy.read(actor, c));
   return c as typeof cases.$inferSelect;
 }
@@ -132,8 +128,9 @@ export const mediationRoutes =
       async (req, reply) => {
         const actor = use(req);
         const id = await createBody(ctx, actor, req.body);
-        const [b] = await ctx.db.select().from(mediationBodies).where(eq(mediationBodies.id, id));
-        return reply.status(201).send(presentBody(b as typeof mediationBodies.$inferSelect, null));
+        const b = await bodyRow(ctx.db, id);
+        if (!b) throw notFound();
+        return reply.status(201).send(presentBody(b, null));
       },
     );
 
@@ -151,7 +148,7 @@ export const mediationRoutes =
       async (req) => {
         const actor = use(req);
         await updateBody(ctx, actor, req.params.id, req.body);
-        const [b] = await ctx.db.select().from(mediationBodies).where(eq(mediationBodies.id, req.params.id));
+        const b = await bodyRow(ctx.db, req.params.id);
         if (!b) throw notFound();
         return presentBody(b, null);
       },
@@ -238,44 +235,7 @@ export const mediationRoutes =
       async (req, reply) => {
         const actor = use(req);
         const r = await visibleReferral(ctx.db, actor, req.params.id);
-        if (r.agreementYear === null || r.agreementSeq === null || !r.agreementTerms || !r.concludedAt)
-          throw conflict('mediation_no_agreement', '该调解未达成协议，没有调解协议书');
-        const row = await referralRow(ctx.db, r.id);
-        const [c] = await ctx.db.select().from(cases).where(eq(cases.id, r.caseId));
-        const parties = await ctx.db
-          .select({ nameEnc: caseParties.nameEnc, role: caseParties.role })
-          .from(caseParties)
-          .where(eq(caseParties.caseId, r.caseId));
-        const sessions = await ctx.db
-          .select()
-          .from(mediationSessions)
-          .where(eq(mediationSessions.referralId, r.id));
-        const otherNames = sessions.flatMap((s) =>
-          (JSON.parse(ctx.pii.decrypt(s.attendeesEnc)) as { name: string }[]).map((a) => a.name),
-        );
-        const unitId = c?.assignedUnitId ?? c?.currentUnitId ?? null;
-        const [unit] = unitId
-          ? await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, unitId))
-          : [];
-        const number = agreementNumber(r.agreementYear, r.agreementSeq);
-        const doc = await renderAgreement({
-          number,
-          kind: row.bodyKind as MediationKind,
-          body: row.body,
-          mediator: r.mediator,
-          concludedAt: r.concludedAt,
-          caseNumber: row.caseNumber,
-          subject: row.subject,
-          part: r.part,
-          reason: r.reason,
-          terms: r.agreementTerms,
-          parties: parties.map((p) => ({ name: ctx.pii.decrypt(p.nameEnc), role: p.role })),
-          otherParty: unit?.name ?? null,
-          sessions: sessions
-            .sort((a, b) => a.date.localeCompare(b.date))
-            .map((s) => ({ date: s.date, place: s.place, notes: s.notes })),
-          otherNames,
-        });
+        const doc = await renderAgreement(await agreementDataOf(ctx, r));
         return reply
           .header('content-type', DOCX)
           .header('content-disposition', attachmentHeader(doc.filename, `mediation-agreement-${r.id}.docx`))

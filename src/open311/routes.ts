@@ -3,15 +3,15 @@
 // caller's scope applies as everywhere; posting one needs a key with `register`, sent in the
 // X-Api-Key header or as the standard's `api_key` field. Errors answer in the standard's shape,
 // `[{"code":400,"description":"…"}]`.
-import { eq } from 'drizzle-orm';
+
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authenticateKey, keyRateLimiter } from '../apikeys/auth.ts';
+import { caseRow } from '../cases/queries.ts';
 import { idempotencyClaim } from '../commands/idempotency.ts';
 import type { AppContext } from '../context.ts';
-import { cases, jurisdictions } from '../db/schema.ts';
 import { STATES } from '../domain/lifecycle/vocabulary.ts';
 import {
   OPEN311_SERVICES,
@@ -22,6 +22,7 @@ import {
 } from '../domain/open311/mapping.ts';
 import { zCode, zText } from '../domain/validation/fields.ts';
 import { AppError, badRequest, notFound, unauthorized } from '../errors.ts';
+import { jurisdictionRow } from '../orgs/queries.ts';
 import type { Actor } from '../policies/index.ts';
 import { caseOfToken, PostRequestBody, postServiceRequest, tokenFor } from './commands.ts';
 import { presentRequest, presentService } from './presenters.ts';
@@ -159,17 +160,14 @@ export const open311Routes =
           | undefined;
         let jurisdictionPrefix: string | undefined;
         if (q.jurisdiction_id) {
-          const [j] = await ctx.db
-            .select({ p: jurisdictions.scopePrefix })
-            .from(jurisdictions)
-            .where(eq(jurisdictions.code, q.jurisdiction_id));
+          const j = await jurisdictionRow(ctx.db, q.jurisdiction_id);
           if (!j)
             throw badRequest(
               'unknown_jurisdiction',
               'jurisdiction_id 不是已知的行政区划代码',
               'jurisdiction_id',
             );
-          jurisdictionPrefix = j.p;
+          jurisdictionPrefix = j.scopePrefix;
         }
         const rows = await findRequests(ctx, actor, {
           caseNumbers: list(
@@ -260,9 +258,7 @@ export const open311Routes =
       },
       async (req, reply) => {
         const caseId = caseOfToken(ctx, req.params.token);
-        const [c] = caseId
-          ? await ctx.db.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.id, caseId))
-          : [];
+        const c = caseId ? await caseRow(ctx.db, caseId) : undefined;
         if (!c) throw notFound('未找到该令牌');
         const row = { service_request_id: c.caseNumber, token: req.params.token };
         return send(reply, req.params.format, 'service_requests', 'request', [row]);

@@ -1,11 +1,9 @@
-// /api/v1/jurisdictions: the GB/T 2260 tree and each jurisdiction's units. Public reference data.
-import { asc, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { jurisdictions, units } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { zCode } from '../server/fields.ts';
+import { childJurisdictions, jurisdictionWithUnits } from './queries.ts';
 
 const Jurisdiction = z.object({
   code: z.string(),
@@ -27,17 +25,6 @@ const Unit = z.object({
 export const orgRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    // Written out in full: inside the subquery an unqualified column would bind to the alias `c`.
-    const childCount = sql<number>`(select count(*)::int from jurisdictions c where c.parent_code = jurisdictions.code)`;
-    const columns = {
-      code: jurisdictions.code,
-      name: jurisdictions.name,
-      fullName: jurisdictions.fullName,
-      level: jurisdictions.level,
-      parentCode: jurisdictions.parentCode,
-      childCount,
-    };
-
     app.get(
       '/jurisdictions',
       {
@@ -51,15 +38,7 @@ export const orgRoutes =
         },
       },
       async (req) => {
-        const where = req.query.parent
-          ? eq(jurisdictions.parentCode, req.query.parent)
-          : isNull(jurisdictions.parentCode);
-        const items = await ctx.db
-          .select(columns)
-          .from(jurisdictions)
-          .where(where)
-          .orderBy(asc(jurisdictions.code));
-        return { items };
+        return { items: await childJurisdictions(ctx.db, req.query.parent) };
       },
     );
 
@@ -75,25 +54,11 @@ export const orgRoutes =
         },
       },
       async (req) => {
-        const [j] = await ctx.db
-          .select(columns)
-          .from(jurisdictions)
-          .where(eq(jurisdictions.code, req.params.code));
+        const j = await jurisdictionWithUnits(ctx.db, req.params.code);
         if (!j) throw notFound('未找到该行政区划');
-        const unitRows = await ctx.db
-          .select({
-            id: units.id,
-            name: units.name,
-            shortName: units.shortName,
-            kind: units.kind,
-            deptKey: units.deptKey,
-            retiredAt: units.retiredAt,
-          })
-          .from(units)
-          .where(eq(units.jurisdictionCode, j.code))
-          .orderBy(asc(units.id));
+        const { unitRows } = j;
         return {
-          ...j,
+          ...j.jurisdiction,
           units: unitRows.map(({ retiredAt, ...u }) => ({ ...u, retired: retiredAt !== null })),
         };
       },

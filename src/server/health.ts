@@ -2,10 +2,11 @@
 // /healthz: the process is up and answering — cheap, never touches the database, so a database
 // outage does not get a healthy process restarted. /readyz: the database answers too — take the
 // node out of rotation while it does not.
-import { sql } from 'drizzle-orm';
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import { pingDatabase } from '../db/client.ts';
 import { VERSION } from '../version.ts';
 import { DATABASE_UNAVAILABLE } from './errors.ts';
 
@@ -59,7 +60,7 @@ export const healthRoutes =
         const timeout = new Promise<false>((resolve) => {
           timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS);
         });
-        const answered = ctx.db.execute(sql`select 1`).then(
+        const answered = pingDatabase(ctx.db).then(
           () => true,
           () => false,
         );

@@ -1,12 +1,10 @@
 // /api/v1/settings/legal-channels: the 法定途径清单 behind the registrar's legal-channel hints.
 // Staff read the list in force for a jurisdiction; administrators replace it for their own
 // jurisdiction and below, or drop their own list to fall back to the parent's.
-import { and, eq } from 'drizzle-orm';
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
-import { jurisdictions, settings } from '../db/schema.ts';
 import { categoryByName } from '../domain/categories.ts';
 import {
   HINT_CHANNEL_CODES,
@@ -14,12 +12,12 @@ import {
   type LegalChannelRule,
   validateLegalChannelRules,
 } from '../domain/legalChannels.ts';
-import { badRequest, notFound } from '../errors.ts';
+import { badRequest } from '../errors.ts';
 import { PROVINCE_CODE } from '../orgs/divisions.ts';
 import { type Actor, ensureAllowed, settingsPolicy, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zText } from '../server/fields.ts';
-import { invalidateSettings } from './cache.ts';
+import { ensureJurisdiction, replaceSetting } from './commands.ts';
 import { LEGAL_CHANNELS_KEY, legalChannelList } from './legalChannels.ts';
 
 const text = (name: string, max: number) => zText({ label: name, min: 1, max });
@@ -136,30 +134,13 @@ export const legalChannelRoutes =
     );
   };
 
-/** Replaces (or with null removes) the jurisdiction's own list, with its audit row, in one transaction. */
+/** Replaces (or with null removes) the jurisdiction's own list, with its audit row, in one command. */
 async function write(ctx: AppContext, actor: Actor, code: string, value: { rules: unknown[] } | null) {
-  const [j] = await ctx.db.select().from(jurisdictions).where(eq(jurisdictions.code, code));
-  if (!j) throw notFound('未找到该行政区划');
-  await ctx.db.transaction(async (tx) => {
-    const where = and(eq(settings.jurisdictionCode, code), eq(settings.key, LEGAL_CHANNELS_KEY));
-    const [before] = await tx.select({ value: settings.value }).from(settings).where(where);
-    if (value === null) await tx.delete(settings).where(where);
-    else
-      await tx
-        .insert(settings)
-        .values({ jurisdictionCode: code, key: LEGAL_CHANNELS_KEY, value })
-        .onConflictDoUpdate({
-          target: [settings.jurisdictionCode, settings.key],
-          set: { value, updatedAt: new Date() },
-        });
-    await recordAudit(tx, {
-      actorUserId: actor.userId,
-      actorRole: actor.role,
-      action: `settings.${LEGAL_CHANNELS_KEY}`,
-      entity: 'settings',
-      entityId: `${code}/${LEGAL_CHANNELS_KEY}`,
-      summary: { before: before?.value ?? null, after: value },
-    });
+  await ensureJurisdiction(ctx.db, code);
+  await replaceSetting(ctx, actor, {
+    code,
+    key: LEGAL_CHANNELS_KEY,
+    value,
+    entityId: `${code}/${LEGAL_CHANNELS_KEY}`,
   });
-  invalidateSettings(ctx.db);
 }

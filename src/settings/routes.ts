@@ -1,19 +1,17 @@
 // /api/v1/settings: time limits per jurisdiction and the SMS templates, edited by administrators.
-import { and, eq } from 'drizzle-orm';
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
-import { jurisdictions, settings } from '../db/schema.ts';
 import type { SmsStage } from '../domain/lifecycle/actions.ts';
 import { CLOCKS } from '../domain/lifecycle/limits.ts';
 import { SMS_TEMPLATES } from '../domain/lifecycle/notices.ts';
-import { badRequest, notFound } from '../errors.ts';
+import { badRequest } from '../errors.ts';
 import { PROVINCE_CODE } from '../orgs/divisions.ts';
 import { ensureAllowed, settingsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zText } from '../server/fields.ts';
-import { invalidateSettings } from './cache.ts';
+import { ensureJurisdiction, replaceSetting } from './commands.ts';
 import { limitsFor } from './limits.ts';
 import { SMS_TEMPLATES_KEY, smsTemplates } from './templates.ts';
 
@@ -61,9 +59,8 @@ export const settingsRoutes =
       async (req) => {
         const actor = actorOf(req);
         ensureAllowed(settingsPolicy.update(actor, req.params.code), '只能设置本辖区的办理期限');
-        const [j] = await ctx.db.select().from(jurisdictions).where(eq(jurisdictions.code, req.params.code));
-        if (!j) throw notFound('未找到该行政区划');
-        await upsert(ctx, actor, req.params.code, 'limits', req.body);
+        await ensureJurisdiction(ctx.db, req.params.code);
+        await replaceSetting(ctx, actor, { code: req.params.code, key: 'limits', value: req.body });
         return limitsFor(ctx.db, req.params.code);
       },
     );
@@ -101,40 +98,12 @@ export const settingsRoutes =
           }
         }
         const current = await smsTemplates(ctx.db);
-        await upsert(ctx, actor, PROVINCE_CODE, SMS_TEMPLATES_KEY, { ...current, ...req.body.templates });
+        await replaceSetting(ctx, actor, {
+          code: PROVINCE_CODE,
+          key: SMS_TEMPLATES_KEY,
+          value: { ...current, ...req.body.templates },
+        });
         return { templates: await smsTemplates(ctx.db) };
       },
     );
   };
-
-async function upsert(
-  ctx: AppContext,
-  actor: ReturnType<typeof actorOf>,
-  code: string,
-  key: string,
-  value: object,
-) {
-  await ctx.db.transaction(async (tx) => {
-    const [before] = await tx
-      .select({ value: settings.value })
-      .from(settings)
-      .where(and(eq(settings.jurisdictionCode, code), eq(settings.key, key)));
-    await tx
-      .insert(settings)
-      .values({ jurisdictionCode: code, key, value })
-      .onConflictDoUpdate({
-        target: [settings.jurisdictionCode, settings.key],
-        set: { value, updatedAt: new Date() },
-      });
-    await recordAudit(tx, {
-      actorUserId: actor.userId,
-      actorRole: actor.role,
-      action: `settings.${key}`,
-      entity: 'settings',
-      entityId: code,
-      summary: { before: before?.value ?? null, after: value },
-    });
-  });
-  // After the commit, so a load racing with the change cannot keep the old value (src/db/memo.ts).
-  invalidateSettings(ctx.db);
-}

@@ -2,12 +2,16 @@
 // house style of the other documents (src/documents/layout.ts): number 〔2026〕督字第N号, the matter,
 // the facts, the requirements and the feedback deadline. No personal data in clear: the petitioner
 // is named masked (张**), and ID and phone numbers typed into the texts are masked.
+import { eq } from 'drizzle-orm';
+import type { AppContext } from '../context.ts';
+import { caseParties, cases, units } from '../db/schema.ts';
 import { chineseDate } from '../documents/format.ts';
 import { layoutDocument } from '../documents/layout.ts';
 import { packDeterministic } from '../documents/package.ts';
 import type { Block, DocumentModel } from '../documents/types.ts';
 import { maskName, maskNumbersInText } from '../domain/masking.ts';
 import { ORDER_TYPE_RULES, type OrderType } from '../domain/supervision/orders.ts';
+import type { OrderRow } from './queries.ts';
 
 export interface LetterData {
   number: string;
@@ -31,6 +35,41 @@ const LETTER_TITLE = '督办函';
 const day = (d: string) => new Date(`${d}T12:00:00+08:00`);
 
 /** A text with ID and phone numbers masked and the given persons' names masked. */
+/** What the 督办函 of an order prints, read from its rows (`number`: the order's letter number). */
+export async function letterDataOf(ctx: AppContext, o: OrderRow, number: string): Promise<LetterData> {
+  const [unit] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, o.unitId));
+  const [raising] = await ctx.db
+    .select({ name: units.name })
+    .from(units)
+    .where(eq(units.id, o.raisingUnitId));
+  let matter: { caseNumber: string; subject: string; receivedAt: Date } | undefined;
+  let personNames: string[] = [];
+  if (o.caseId !== null) {
+    const [c] = await ctx.db
+      .select({ caseNumber: cases.caseNumber, subject: cases.subject, receivedAt: cases.receivedAt })
+      .from(cases)
+      .where(eq(cases.id, o.caseId));
+    matter = c;
+    const parties = await ctx.db
+      .select({ nameEnc: caseParties.nameEnc })
+      .from(caseParties)
+      .where(eq(caseParties.caseId, o.caseId));
+    personNames = parties.map((p) => ctx.pii.decrypt(p.nameEnc));
+  }
+  return {
+    number,
+    type: o.type as OrderType,
+    raisingUnit: raising?.name ?? '',
+    unit: unit?.name ?? '',
+    raisedAt: o.raisedAt,
+    deadline: o.deadline,
+    facts: o.facts,
+    requirements: o.requirements,
+    case: matter,
+    personNames,
+  };
+}
+
 export function maskPersonal(text: string, names: readonly string[] = []): string {
   let out = maskNumbersInText(text.trim());
   for (const n of [...names].filter((x) => [...x.trim()].length >= 2).sort((a, b) => b.length - a.length))

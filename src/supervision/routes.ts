@@ -1,14 +1,8 @@
-// /api/v1/supervision: 督查督办 — orders in scope (filters: status, caseId, unitId, overdue), raising
-// one, its detail, the actions (feedback, accept, return), the 督办函 as Word, the counts of a scope
-// and the 初信初访一次性化解率. Thin: commands.ts and queries.ts do the work; src/policies/supervision.ts
-// decides.
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { caseParties, cases, units } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
-import { ORDER_STATUSES, type OrderStatus, type OrderType } from '../domain/supervision/orders.ts';
+import { ORDER_STATUSES, type OrderStatus } from '../domain/supervision/orders.ts';
 import { badRequest, conflict } from '../errors.ts';
 import { attachmentHeader } from '../exports/xlsx.ts';
 import { ensureAllowed } from '../policies/index.ts';
@@ -17,7 +11,7 @@ import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zIdParam } from '../server/fields.ts';
 import { ActionBody, actOnOrder, RaiseBody, raiseOrder } from './commands.ts';
 import { firstTimeResolution } from './firstUnit.ts';
-import { renderLetter } from './letter.ts';
+import { letterDataOf, renderLetter } from './letter.ts';
 import { OrderDetail, OrderItem, orderNumber, presentDetail, presentItem } from './presenters.ts';
 import { listOrders, supervisionCounts, visibleOrder } from './queries.ts';
 
@@ -206,37 +200,7 @@ export const supervisionRoutes =
         const o = await visibleOrder(ctx.db, actor, req.params.id);
         const number = orderNumber(o);
         if (!number) throw conflict('supervision_no_letter', '该督办方式不制发督办函');
-        const [unit] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, o.unitId));
-        const [raising] = await ctx.db
-          .select({ name: units.name })
-          .from(units)
-          .where(eq(units.id, o.raisingUnitId));
-        let matter: { caseNumber: string; subject: string; receivedAt: Date } | undefined;
-        let personNames: string[] = [];
-        if (o.caseId !== null) {
-          const [c] = await ctx.db
-            .select({ caseNumber: cases.caseNumber, subject: cases.subject, receivedAt: cases.receivedAt })
-            .from(cases)
-            .where(eq(cases.id, o.caseId));
-          matter = c;
-          const parties = await ctx.db
-            .select({ nameEnc: caseParties.nameEnc })
-            .from(caseParties)
-            .where(eq(caseParties.caseId, o.caseId));
-          personNames = parties.map((p) => ctx.pii.decrypt(p.nameEnc));
-        }
-        const letter = await renderLetter({
-          number,
-          type: o.type as OrderType,
-          raisingUnit: raising?.name ?? '',
-          unit: unit?.name ?? '',
-          raisedAt: o.raisedAt,
-          deadline: o.deadline,
-          facts: o.facts,
-          requirements: o.requirements,
-          case: matter,
-          personNames,
-        });
+        const letter = await renderLetter(await letterDataOf(ctx, o, number));
         return reply
           .header('content-type', DOCX)
           .header('content-disposition', attachmentHeader(letter.filename, `supervision-${o.id}.docx`))

@@ -1,15 +1,13 @@
-// /api/v1/users: administrators list and create staff accounts in their subtree.
-import { and, asc, count, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { units, users } from '../db/schema.ts';
 import { maskPhone } from '../domain/masking.ts';
 import { ROLE_NAMES, STAFF_ROLES } from '../domain/roles.ts';
-import { ensureAllowed, unitScope, userPolicy } from '../policies/index.ts';
+import { ensureAllowed, userPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zId, zIdParam, zPage, zPhone, zText } from '../server/fields.ts';
 import { createStaffUser } from './commands.ts';
+import { staffPage } from './queries.ts';
 
 const UserView = z.object({
   id: z.number(),
@@ -45,20 +43,9 @@ export const userRoutes =
         const actor = actorOf(req);
         ensureAllowed(userPolicy.list(actor));
         const { page, pageSize, unitId } = req.query;
-        const where = and(unitScope(actor), unitId ? eq(users.unitId, unitId) : undefined);
-        const [rows, [total]] = await Promise.all([
-          ctx.db
-            .select({ user: users, unitName: units.name, jurisdictionCode: units.jurisdictionCode })
-            .from(users)
-            .innerJoin(units, eq(units.id, users.unitId))
-            .where(where)
-            .orderBy(asc(users.id))
-            .limit(pageSize)
-            .offset((page - 1) * pageSize),
-          ctx.db.select({ n: count() }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(where),
-        ]);
+        const { rows, total } = await staffPage(ctx.db, actor, { page, pageSize, unitId });
         return {
-          total: total?.n ?? 0,
+          total,
           items: rows.map(({ user, unitName, jurisdictionCode }) => ({
             id: user.id,
             username: user.username,
