@@ -69,7 +69,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   maxFeatures: 80_000,
   calibrationFolds: 3,
   seed: 1,
-  maxIter: 60,
+  maxIter: 20,
   balanced: true,
   nb: 0.1,
   tuneBias: false,
