@@ -55,7 +55,9 @@ describe('class offsets and spread', () => {
       [1, 0.5],
     ];
     const off = tuneOffsets(scores, [1, 1, 0, 0], 2);
-    const pred = scores.map((s) => (s[1] + off[1] > s[0] + off[0] ? 1 : 0));
+    const pred = scores.map((s) =>
+      (s[1] as number) + (off[1] as number) > (s[0] as number) + (off[0] as number) ? 1 : 0,
+    );
     expect(pred).toEqual([1, 1, 0, 0]);
   });
 
