@@ -10,7 +10,8 @@ import { migrate } from '../db/migrate.ts';
 import { categoryByCode, categoryByName } from '../domain/categories.ts';
 import { parseCsvObjects } from './csv.ts';
 import { crossValidate } from './evaluate.ts';
-import { train } from './model.ts';
+import { DEFAULT_GRID, honestCrossValidate, trainSelected } from './honest.ts';
+import { DEFAULT_TRAIN } from './model.ts';
 import { activateVersion, activeClassifier, listModels, saveModel } from './store.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -66,6 +67,44 @@ const dataOptions = (cmd: Command) =>
     .option('--label <col>', '类别列 / label column', 'label')
     .addOption(dataOption());
 
+interface EvalOpts extends DataOpts {
+  folds: number;
+  seed: number;
+  honest?: boolean;
+  innerFolds: number;
+  threshold: number;
+}
+
+function honestEval(texts: string[], labels: string[], opts: EvalOpts): void {
+  if (!Number.isInteger(opts.innerFolds) || opts.innerFolds < 2) {
+    throw new Error('--inner-folds 至少为 2 / at least 2');
+  }
+  if (!(opts.threshold > 0 && opts.threshold <= 1)) throw new Error('--threshold 应在 (0, 1] / in (0, 1]');
+  const progress = createProgress('classify eval --honest', opts.folds);
+  const r = honestCrossValidate(texts, labels, {
+    folds: opts.folds,
+    innerFolds: opts.innerFolds,
+    seed: opts.seed,
+    threshold: opts.threshold,
+    train: { seed: opts.seed },
+    onFold: (f, info) => {
+      progress.increment();
+      err(
+        `  fold ${f}/${opts.folds}: macro-F1 ${info.macroF1.toFixed(4)}, chosen ${JSON.stringify(info.chosen)}, ` +
+          `train ${info.seconds.toFixed(1)} s`,
+      );
+    },
+  });
+  progress.stop();
+  const m = r.macroF1;
+  out(
+    `诚实估计 / honest estimate: macro-F1 ${m.mean.toFixed(3)} ± ${m.std.toFixed(3)} (std over ${r.folds} ` +
+      `grouped folds; min–max ${m.min.toFixed(3)}–${m.max.toFixed(3)}); ${r.nearDuplicates.rowsInGroups} rows ` +
+      `in ${r.nearDuplicates.groups} near-duplicate groups`,
+  );
+  out(JSON.stringify(r));
+}
+
 export function registerClassifyCommands(program: Command): void {
   const classify = program
     .command('classify')
@@ -92,9 +131,18 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
       err(
         `读取 ${texts.length} 行，跳过 ${skipped} 行（无类别或无文本）/ ${texts.length} rows, ${skipped} skipped`,
       );
-      const progress = createProgress('classify train', 4);
-      const { model, report } = train(texts, labels, { seed: opts.seed, onStep: () => progress.increment() });
+      // Inner selection (grid × inner folds), the calibration folds, the final fit.
+      const steps = DEFAULT_GRID.length * DEFAULT_TRAIN.calibrationFolds + 1;
+      const progress = createProgress('classify train', steps);
+      const { model, report } = trainSelected(texts, labels, {
+        seed: opts.seed,
+        train: { onStep: () => progress.increment() },
+      });
       progress.stop();
+      err(
+        `内层折选参 / chosen by inner grouped folds: ${JSON.stringify(report.chosen)} ` +
+          `(held-out macro-F1 per candidate ${JSON.stringify(report.selectionScores)})`,
+      );
       const database = await openDatabase(appConfigFromEnv({ data: opts.data }));
       try {
         await migrate(database);
@@ -109,6 +157,9 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
             seed: opts.seed,
           },
           metrics: {
+            chosen: report.chosen,
+            selectionMacroF1: report.selectionScores,
+            offsets: report.offsets,
             trainSeconds: report.seconds,
             temperature: report.temperature,
             features: report.features,
@@ -142,10 +193,21 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
       }
     });
 
-  dataOptions(classify.command('eval'))
+  dataOptions(classify.command('eval').alias('evaluate'))
     .description('分层 k 折交叉验证（不写数据库）/ stratified k-fold cross-validation (writes nothing)')
     .option('--folds <k>', '折数 / folds', (v) => Number(v), 5)
     .option('--seed <s>', '随机种子 / random seed', (v) => Number(v), 1)
+    .option(
+      '--honest',
+      '诚实估计：近似重复分在同一折、内层折选参数，报告均值与波动 / grouped nested CV with spread',
+    )
+    .option('--inner-folds <k>', '内层折数（--honest）/ inner folds', (v) => Number(v), 3)
+    .option(
+      '--threshold <j>',
+      '近似重复的 Jaccard 阈值（--honest）/ near-duplicate Jaccard',
+      (v) => Number(v),
+      0.8,
+    )
     .addHelpText(
       'after',
       `
@@ -153,12 +215,21 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
   $ npx xinfang classify eval --input ../shared/data/train.csv --text title,body --label label
   $ npx xinfang classify eval --input cases.csv --text subject,content --label category --folds 10 --seed 7
 
-最后一行为 JSON / the last line is JSON: {"accuracy":…,"macroF1":…,"perLabel":{…},"folds":5,"trainSeconds":…}`,
+  $ npx xinfang classify evaluate --honest --input ../shared/data/train.csv
+
+最后一行为 JSON / the last line is JSON: {"accuracy":…,"macroF1":…,"perLabel":{…},"folds":5,"trainSeconds":…}
+--honest: 近似重复（Jaccard ≥ 0.8）同折，超参数由内层折选出（与 train 相同），报告各外层折的
+macro-F1 均值、标准差与最小–最大 / near-duplicates kept in one fold, hyper-parameters chosen by inner
+folds as train does; the JSON has macroF1.{mean,std,min,max,folds}`,
     )
-    .action((opts: DataOpts & { folds: number; seed: number }) => {
+    .action((opts: EvalOpts) => {
       if (!Number.isInteger(opts.folds) || opts.folds < 2) throw new Error('--folds 至少为 2 / at least 2');
       const { texts, labels, skipped } = readTrainingCsv(opts.input, opts.text, opts.label);
       err(`读取 ${texts.length} 行，跳过 ${skipped} 行 / ${texts.length} rows, ${skipped} skipped`);
+      if (opts.honest) {
+        honestEval(texts, labels, opts);
+        return;
+      }
       const progress = createProgress('classify eval', opts.folds + 1);
       const r = crossValidate(texts, labels, {
         folds: opts.folds,

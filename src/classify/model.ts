@@ -16,6 +16,8 @@ import {
   vectorizeIds,
   vocabularyOf,
 } from './features.ts';
+import { groupedStratifiedFolds } from './groups.ts';
+import { macroF1Of, tuneOffsets } from './thresholds.ts';
 
 export interface Prediction {
   top: { label: string; probability: number }[];
@@ -40,6 +42,22 @@ export interface TrainOptions {
   maxIter: number;
   /** Weight each class inversely to its frequency (helps the small classes' recall). */
   balanced: boolean;
+  /**
+   * NB-SVM (Wang & Manning 2012): scale each feature, per class, by its naive-Bayes log-count
+   * ratio before fitting that class's SVM (0 = off; otherwise the ratio's add-α smoothing). The
+   * scaling is folded into the stored weights, so the model format does not change.
+   */
+  nb: number;
+  /**
+   * Per-class offsets added to the decision values, chosen on the calibration folds' held-out
+   * scores to maximise macro-F1 (class-balanced thresholds); needs calibrationFolds ≥ 2.
+   */
+  tuneBias: boolean;
+  /**
+   * Candidate settings (e.g. [{ C: 0.5 }, { C: 1 }]): each is fitted on the calibration folds and
+   * the best held-out macro-F1 wins; empty = the options as given.
+   */
+  grid: readonly Partial<TrainOptions>[];
   features: FeatureOptions;
   /** Called after each fit (calibration folds, then the final one): for a progress bar. */
   onStep?: () => void;
@@ -51,8 +69,11 @@ export const DEFAULT_TRAIN: TrainOptions = {
   maxFeatures: 80_000,
   calibrationFolds: 3,
   seed: 1,
-  maxIter: 60,
+  maxIter: 20,
   balanced: true,
+  nb: 0.1,
+  tuneBias: false,
+  grid: [],
   features: DEFAULT_FEATURES,
 };
 
@@ -222,9 +243,43 @@ function fitLinear(
     const n = y.length;
     const C = opts.balanced ? (opts.C * n) / (2 * Math.max(n - pos, 1)) : opts.C;
     const Cpos = opts.balanced ? (opts.C * n) / (2 * Math.max(pos, 1)) : opts.C;
-    W.set(trainBinarySvm(X, yc, dim, { C, Cpos, maxIter: opts.maxIter, seed: opts.seed + c }), c * (dim + 1));
+    const r = opts.nb > 0 ? nbRatios(X, yc, dim, opts.nb) : null;
+    const Xc = r
+      ? X.map((x) => ({ idx: x.idx, val: x.val.map((v, k) => v * (r[x.idx[k] as number] as number)) }))
+      : X;
+    const w = trainBinarySvm(Xc, yc, dim, { C, Cpos, maxIter: opts.maxIter, seed: opts.seed + c });
+    if (r) for (let j = 0; j < dim; j++) w[j] = (w[j] as number) * (r[j] as number);
+    W.set(w, c * (dim + 1));
   }
   return { vocab, W };
+}
+
+/**
+ * |log-count ratio| per feature for one class against the rest, on the TF-IDF values, add-α
+ * smoothed and scaled to mean 1 so C keeps its meaning. The absolute value keeps features that
+ * speak against the class (their sign is the SVM's to learn).
+ */
+function nbRatios(X: readonly SparseVec[], y: Int8Array, dim: number, alpha: number): Float64Array {
+  const p = new Float64Array(dim).fill(alpha);
+  const q = new Float64Array(dim).fill(alpha);
+  X.forEach((x, i) => {
+    const t = y[i] === 1 ? p : q;
+    for (let k = 0; k < x.idx.length; k++) {
+      const j = x.idx[k] as number;
+      t[j] = (t[j] as number) + (x.val[k] as number);
+    }
+  });
+  const sp = p.reduce((a, b) => a + b, 0);
+  const sq = q.reduce((a, b) => a + b, 0);
+  const r = new Float64Array(dim);
+  let mean = 0;
+  for (let j = 0; j < dim; j++) {
+    r[j] = Math.abs(Math.log((p[j] as number) / sp / ((q[j] as number) / sq)));
+    mean += r[j] as number;
+  }
+  mean /= Math.max(dim, 1);
+  for (let j = 0; j < dim; j++) r[j] = (r[j] as number) / (mean || 1);
+  return r;
 }
 
 export interface TrainReport {
@@ -232,6 +287,10 @@ export interface TrainReport {
   features: number;
   temperature: number;
   seconds: number;
+  /** The grid entry the calibration folds chose, their macro-F1 per entry, the class offsets. */
+  chosen: Partial<TrainOptions>;
+  selectionScores: number[];
+  offsets: number[];
 }
 
 /**
@@ -243,6 +302,8 @@ export function trainFromTokens(
   table: TokenTable,
   labelsOfRows: readonly string[],
   options: Partial<TrainOptions> = {},
+  /** Near-duplicate group of each row (src/classify/groups.ts): one group, one calibration fold. */
+  groups?: ArrayLike<number>,
 ): { model: LinearModel; report: TrainReport } {
   const started = performance.now();
   const opts = { ...DEFAULT_TRAIN, ...options };
@@ -252,30 +313,43 @@ export function trainFromTokens(
   const y = Int32Array.from(labelsOfRows, (l) => labelIndex.get(l) as number);
 
   let temperature = 1;
+  let offsets: Float64Array = new Float64Array(labels.length);
+  const candidates = opts.grid.length > 0 ? opts.grid : [{}];
+  let chosen: Partial<TrainOptions> = candidates[0] as Partial<TrainOptions>;
+  const selectionScores: number[] = [];
   if (opts.calibrationFolds >= 2) {
-    const fold = stratifiedFolds(labelsOfRows, opts.calibrationFolds, opts.seed + 101);
-    const heldScores: Float64Array[] = [];
-    const heldY: number[] = [];
-    for (let f = 0; f < opts.calibrationFolds; f++) {
-      const tr = [...y.keys()].filter((i) => fold[i] !== f);
-      const te = [...y.keys()].filter((i) => fold[i] === f);
-      const fit = fitLinear(
-        tr.map((i) => docs[i] as Int32Array),
-        table.strings.length,
-        Int32Array.from(tr, (i) => y[i] as number),
-        labels.length,
-        opts,
-      );
-      const dim = fit.vocab.tokens.length;
-      for (const i of te) {
-        heldScores.push(decision(fit.W, dim, labels.length, vectorizeIds(fit.vocab, docs[i] as Int32Array)));
-        heldY.push(y[i] as number);
+    // Held-out decision values from the calibration folds (near-duplicates kept together when the
+    // groups are given), once per candidate: they choose the candidate, then fit its class offsets
+    // and temperature — selection and calibration never see the rows they are judged on.
+    const fold = groups
+      ? groupedStratifiedFolds(labelsOfRows, groups, opts.calibrationFolds, opts.seed + 101)
+      : stratifiedFolds(labelsOfRows, opts.calibrationFolds, opts.seed + 101);
+    let best: { scores: Float64Array[]; y: number[] } | null = null;
+    for (const candidate of candidates) {
+      const held = heldOutScores(docs, table, y, labels.length, fold, { ...opts, ...candidate });
+      const f1 = macroF1Of(held.scores, held.y, new Float64Array(labels.length));
+      selectionScores.push(Math.round(f1 * 10_000) / 10_000);
+      if (!best || f1 > Math.max(...selectionScores.slice(0, -1))) {
+        best = held;
+        chosen = candidate;
       }
-      opts.onStep?.();
     }
-    temperature = fitTemperature(heldScores, heldY);
+    const held = best as { scores: Float64Array[]; y: number[] };
+    if (opts.tuneBias) {
+      offsets = tuneOffsets(held.scores, held.y, labels.length);
+      for (const row of held.scores) {
+        for (let c = 0; c < row.length; c++) row[c] = (row[c] as number) + (offsets[c] as number);
+      }
+    }
+    temperature = fitTemperature(held.scores, held.y);
   }
-  const fit = fitLinear(docs, table.strings.length, y, labels.length, opts);
+  const final = { ...opts, ...chosen };
+  const fit = fitLinear(docs, table.strings.length, y, labels.length, final);
+  const stride = fit.vocab.tokens.length + 1;
+  for (let c = 0; c < labels.length; c++) {
+    const b = c * stride + stride - 1;
+    fit.W[b] = (fit.W[b] as number) + (offsets[c] as number);
+  }
   opts.onStep?.();
   const vocab = vocabularyOf(
     Array.from(fit.vocab.tokens, (t) => table.strings[t] as string),
@@ -289,8 +363,42 @@ export function trainFromTokens(
       features: model.dim,
       temperature,
       seconds: (performance.now() - started) / 1000,
+      chosen,
+      selectionScores,
+      offsets: Array.from(offsets, (o) => Math.round(o * 100) / 100),
     },
   };
+}
+
+/** Decision values of each row from the fit on the other calibration folds. */
+function heldOutScores(
+  docs: readonly Int32Array[],
+  table: TokenTable,
+  y: Int32Array,
+  nClasses: number,
+  fold: Int32Array,
+  opts: TrainOptions,
+): { scores: Float64Array[]; y: number[] } {
+  const scores: Float64Array[] = [];
+  const heldY: number[] = [];
+  for (let f = 0; f < opts.calibrationFolds; f++) {
+    const tr = [...y.keys()].filter((i) => fold[i] !== f);
+    const te = [...y.keys()].filter((i) => fold[i] === f);
+    const fit = fitLinear(
+      tr.map((i) => docs[i] as Int32Array),
+      table.strings.length,
+      Int32Array.from(tr, (i) => y[i] as number),
+      nClasses,
+      opts,
+    );
+    const dim = fit.vocab.tokens.length;
+    for (const i of te) {
+      scores.push(decision(fit.W, dim, nClasses, vectorizeIds(fit.vocab, docs[i] as Int32Array)));
+      heldY.push(y[i] as number);
+    }
+    opts.onStep?.();
+  }
+  return { scores, y: heldY };
 }
 
 export function train(
@@ -377,7 +485,12 @@ export class LinearModel implements Classifier {
   }
 
   vectorOf(text: string): SparseVec {
-    return vectorize(this.vocab, featureTokens(text, this.features));
+    return this.vectorOfTokens(featureTokens(text, this.features));
+  }
+
+  /** For callers that already hold a text's feature tokens (evaluation, self-training). */
+  vectorOfTokens(tokens: readonly string[]): SparseVec {
+    return vectorize(this.vocab, tokens);
   }
 
   probabilities(x: SparseVec): number[] {
