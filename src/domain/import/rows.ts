@@ -179,8 +179,8 @@ export function checkRow(
         `办理状态“${f.state}”不能导入（可导入：待受理、已受理、已答复、已办结、不予受理）`,
       ),
     );
+  else errors.push(...stateRules(state, dates));
   state ??= 'registered';
-  errors.push(...stateRules(state, dates));
 
   // Place.
   const placeCode = f.place ? ctx.place(f.place) : undefined;
