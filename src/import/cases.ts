@@ -22,6 +22,7 @@ import { checkRow, type ImportRow } from '../domain/import/rows.ts';
 import type { FieldError } from '../domain/validation/result.ts';
 import { signatureRow, writeSignatures } from '../duplicates/store.ts';
 import { cachedLimitsFor } from '../settings/limits.ts';
+import { jsonInsert } from './jsonInsert.ts';
 import { type Bureau, loadPlaces } from './places.ts';
 import type { SourceSheet } from './read.ts';
 
@@ -250,46 +251,58 @@ async function writeBatch(
       } satisfies typeof cases.$inferInsert,
     });
   }
-  const inserted = await tx
-    .insert(cases)
-    .values(built.map((b) => b.row))
-    .returning({ id: cases.id, caseNumber: cases.caseNumber });
-  const idOf = new Map(inserted.map((x) => [x.caseNumber, x.id]));
+  const inserted = (
+    (await tx.execute(
+      jsonInsert(
+        cases,
+        built.map((b) => b.row),
+        'RETURNING id::int8::text AS id, case_number',
+      ),
+    )) as unknown as { rows: { id: string; case_number: string }[] }
+  ).rows;
+  const idOf = new Map(inserted.map((x) => [x.case_number, Number(x.id)]));
   const ids = built.map((b) => idOf.get(b.row.caseNumber) as number);
   const enc = (v: string | null) => (v ? ctx.pii.encrypt(v) : null);
   const hash = (v: string | null) => (v ? ctx.pii.hash(v) : null);
-  await tx.insert(caseParties).values(
-    built.map(({ r, anonymous }, k) => ({
-      caseId: ids[k] as number,
-      role: 'petitioner',
-      nameEnc: ctx.pii.encrypt(r.name ?? (anonymous ? ANONYMOUS_ADDRESSEE : '未留姓名')),
-      idNumberEnc: enc(r.idNumber),
-      idNumberHash: hash(r.idNumber),
-      phoneEnc: enc(r.phone),
-      phoneHash: hash(r.phone),
-      addressEnc: enc(r.address),
-    })),
-  );
-  await tx.insert(caseEvents).values(
-    built.flatMap(({ r, h }, k) =>
-      h.events.map((e) => ({
+  await tx.execute(
+    jsonInsert(
+      caseParties,
+      built.map(({ r, anonymous }, k) => ({
         caseId: ids[k] as number,
-        at: e.at,
-        action: e.action,
-        fromState: e.fromState,
-        toState: e.toState,
-        actorRole: 'registrar',
-        actorUnitId: r.bureau.id,
-        detail: e.detail,
-        public: e.public,
+        role: 'petitioner',
+        nameEnc: ctx.pii.encrypt(r.name ?? (anonymous ? ANONYMOUS_ADDRESSEE : '未留姓名')),
+        idNumberEnc: enc(r.idNumber),
+        idNumberHash: hash(r.idNumber),
+        phoneEnc: enc(r.phone),
+        phoneHash: hash(r.phone),
+        addressEnc: enc(r.address),
       })),
     ),
   );
-  await tx
-    .insert(caseImports)
-    .values(
+  await tx.execute(
+    jsonInsert(
+      caseEvents,
+      built.flatMap(({ r, h }, k) =>
+        h.events.map((e) => ({
+          caseId: ids[k] as number,
+          at: e.at,
+          action: e.action,
+          fromState: e.fromState,
+          toState: e.toState,
+          actorRole: 'registrar',
+          actorUnitId: r.bureau.id,
+          detail: e.detail,
+          public: e.public,
+        })),
+      ),
+    ),
+  );
+  await tx.execute(
+    jsonInsert(
+      caseImports,
       built.map(({ r }, k) => ({ source: mapping.source, sourceNo: r.sourceNo, caseId: ids[k] as number })),
-    );
+    ),
+  );
   await writeSignatures(
     tx,
     built.map(({ r }, k) => signatureRow({ id: ids[k] as number, ...r, jurisdictionCode: r.placeCode })),
