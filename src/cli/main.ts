@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { registerAnalyticsCommands } from '../analytics/rebuild.ts';
 import { registerBackupCommands } from '../backup/cli.ts';
 import { registerHotspotCommands } from '../hotspots/cli.ts';
+import { registerImportCommands } from '../import/cli.ts';
 import { registerReportCommands } from '../reports/cli.ts';
 import { safeErrorMessage } from '../security/redact.ts';
 import { VERSION } from '../version.ts';
@@ -26,7 +27,8 @@ const program = new Command('xinfang')
   $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/xinfang XINFANG_SECRET=... npx xinfang serve
   $ npx xinfang seed --cases 100000 --seed 7
   $ npx xinfang audit verify
-  $ npx xinfang report monthly --month 2026-10 --out report.docx`,
+  $ npx xinfang report monthly --month 2026-10 --out report.docx
+  $ npx xinfang import cases 历史件.xlsx --mapping mapping.json --dry-run`,
   );
 
 registerServe(program);
@@ -36,6 +38,7 @@ registerHotspotCommands(program);
 registerAnalyticsCommands(program);
 registerReportCommands(program);
 registerWarningCommands(program);
+registerImportCommands(program);
 
 program.parseAsync(process.argv).catch((e: Error & { exitCode?: number }) => {
   // Without a failed statement's parameters (personal data): see src/server/logging.ts.

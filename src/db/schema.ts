@@ -2410,3 +2410,20 @@ export const inboxPreferences = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
+
+/**
+ * 历史数据导入 (src/import): which matter each source row became, keyed by the source system's name and
+ * its own case number, so a re-run of the same spreadsheet creates nothing new.
+ */
+export const caseImports = pgTable(
+  'case_imports',
+  {
+    source: text('source').notNull(),
+    sourceNo: text('source_no').notNull(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    importedAt: ts('imported_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.sourceNo] }), index('case_imports_case_idx').on(t.caseId)],
+);
