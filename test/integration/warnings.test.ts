@@ -297,7 +297,8 @@ describe('forecast and growth', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.forecast).toHaveLength(3);
-    expect(Object.keys(body).sort()).toEqual(['forecast', 'history', 'mape', 'model']);
+    expect(Object.keys(body).sort()).toEqual(['forecast', 'history', 'insufficient', 'mase', 'model', 'note']);
+    expect(body.insufficient).toBeNull();
     for (const p of body.forecast)
       expect(p.lo95 <= p.lo80 && p.lo80 <= p.mean && p.mean <= p.hi80 && p.hi80 <= p.hi95).toBe(true);
     const other = await h.app.inject({
