@@ -41,7 +41,10 @@ export interface BacktestSummary {
   until: string;
   series: BacktestSeries[];
   /** Averages over the series with a figure, per group. */
-  average: Record<'city' | 'category', { mase: number | null; naiveMase: number | null; smape: number | null }>;
+  average: Record<
+    'city' | 'category',
+    { mase: number | null; naiveMase: number | null; smape: number | null }
+  >;
 }
 
 const CITY_NAMES: Record<string, string> = {

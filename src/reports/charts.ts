@@ -216,6 +216,8 @@ export function allChartPngs(d: ReportData): Record<ChartKey, Buffer> {
 export const chartCaption = (key: ChartKey, d: ReportData) =>
   key === 'trend'
     ? `图：${monthLabel(d.trend[0]?.period ?? d.period)}至${monthLabel(d.period)}信访总量${
-        d.through ? `（本月截至${Number(d.through.slice(8, 10))}日，虚线空心点为未满月数据，上年同月为同期同日数）` : ''
+        d.through
+          ? `（本月截至${Number(d.through.slice(8, 10))}日，虚线空心点为未满月数据，上年同月为同期同日数）`
+          : ''
       }`
     : `图：${CHART_TITLES[key]}`;

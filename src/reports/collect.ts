@@ -218,8 +218,16 @@ async function forecastOf(db: Db, scope: string, period: string): Promise<Report
   const points = r.forecast;
   const first = points[0];
   // A thin history (a quiet county) has no forecast: the report says so instead of printing one.
-  if (!first) return { model: r.model, mase: null, note: r.note, points: [], nextMonth: null, nextQuarter: null };
-  return { model: r.model, mase: r.mase, note: null, points, nextMonth: first, nextQuarter: quarterOf(points) };
+  if (!first)
+    return { model: r.model, mase: null, note: r.note, points: [], nextMonth: null, nextQuarter: null };
+  return {
+    model: r.model,
+    mase: r.mase,
+    note: null,
+    points,
+    nextMonth: first,
+    nextQuarter: quarterOf(points),
+  };
 }
 
 /** The next quarter as the sum of its months; the bounds add up too (a conservative band). */

@@ -2,13 +2,7 @@
 // sparse county series with zero months on which MAPE said "0.0 %".
 import { describe, expect, it } from 'vitest';
 import { forecastFromHistory } from '../../src/analytics/forecast.ts';
-import {
-  holdoutMase,
-  insufficientHistory,
-  mape,
-  mase,
-  smape,
-} from '../../src/domain/forecast/index.ts';
+import { holdoutMase, insufficientHistory, mape, mase, smape } from '../../src/domain/forecast/index.ts';
 
 describe('MASE', () => {
   it('scales the error by the naive forecast’s in-sample error (non-seasonal when under 13 months)', () => {
@@ -26,7 +20,7 @@ describe('MASE', () => {
     // A quiet county: mostly zeros. Actual 0, 0, 1; forecast 0.4 each → MAE (0.4+0.4+0.6)/3.
     const train = [0, 1, 0, 0, 2, 0, 0, 1, 0, 0, 0, 1];
     const scale = [1, 1, 0, 2, 2, 0, 1, 1, 0, 0, 1].reduce((a, b) => a + b, 0) / 11;
-    expect(mase([0, 0, 1], [0.4, 0.4, 0.4], train)).toBeCloseTo((1.4 / 3) / scale, 12);
+    expect(mase([0, 0, 1], [0.4, 0.4, 0.4], train)).toBeCloseTo(1.4 / 3 / scale, 12);
     // MAPE only sees the one non-zero month, and calls a forecast of exactly 1 perfect.
     expect(mape([0, 0, 1], [1, 1, 1])).toBe(0);
     expect(mase([0, 0, 1], [1, 1, 1], train)).toBeGreaterThan(0.5);
@@ -51,7 +45,7 @@ describe('sMAPE', () => {
   it('counts 0 against 0 as no error and caps a miss from zero at 200 %', () => {
     expect(smape([0, 0], [0, 0])).toBe(0);
     expect(smape([0], [3])).toBe(2);
-    expect(smape([100, 50], [110, 50])).toBeCloseTo((20 / 210) / 2, 12);
+    expect(smape([100, 50], [110, 50])).toBeCloseTo(20 / 210 / 2, 12);
     expect(smape([], [])).toBeNull();
   });
 });

@@ -58,7 +58,8 @@ function KioskScreen({ token }: { token: string }) {
   setKioskToken(token);
   const screen = useQuery({
     queryKey: ['kiosk-screen'],
-    queryFn: () => api<{ name: string; jurisdiction: { code: string; name: string } }>('/api/v1/kiosk/screen'),
+    queryFn: () =>
+      api<{ name: string; jurisdiction: { code: string; name: string } }>('/api/v1/kiosk/screen'),
     refetchInterval: REFRESH,
     retry: (n, e) => !(e instanceof ApiError && e.status === 401) && n < 3,
   });
@@ -144,7 +145,15 @@ function Panel({
 }
 
 /** A rate with the number of matters it stands on; too few say so instead of a figure to alarm on. */
-function Rate({ label, value, n }: { label: string; value: number | null | undefined; n: number | undefined }) {
+function Rate({
+  label,
+  value,
+  n,
+}: {
+  label: string;
+  value: number | null | undefined;
+  n: number | undefined;
+}) {
   const thin = n !== undefined && n < MIN_RATE_SAMPLE;
   return (
     <Big

@@ -106,7 +106,9 @@ export function TrendPanel({ filters }: { filters: Filters }) {
       title="近12个月趋势（与去年同期对比）"
       extra={
         q.data?.points.at(-1)?.through ? (
-          <Typography.Text type="secondary">末月未满，虚线空心点为截至今日，去年同期按同日数比较</Typography.Text>
+          <Typography.Text type="secondary">
+            末月未满，虚线空心点为截至今日，去年同期按同日数比较
+          </Typography.Text>
         ) : null
       }
     >
@@ -165,7 +167,9 @@ export function ForecastPanel({ filters }: { filters: Filters }) {
       size="small"
       title="信访量预测（未来3个月，阴影为可能范围）"
       extra={
-        f && !f.insufficient ? <Typography.Text type="secondary">{forecastTrust(f.mase)}</Typography.Text> : null
+        f && !f.insufficient ? (
+          <Typography.Text type="secondary">{forecastTrust(f.mase)}</Typography.Text>
+        ) : null
       }
     >
       {f?.insufficient ? (
