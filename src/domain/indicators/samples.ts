@@ -23,8 +23,8 @@ export type RateKey = keyof typeof RATE_BASE;
 export const isRateKey = (k: string): k is RateKey => Object.hasOwn(RATE_BASE, k);
 
 /** The number of matters behind a rate in a set of figures. */
-export function sampleOf(rateKey: RateKey, figures: Partial<Record<string, unknown>>): number {
-  const v = figures[RATE_BASE[rateKey]];
+export function sampleOf(rateKey: RateKey, figures: object): number {
+  const v = (figures as Record<string, unknown>)[RATE_BASE[rateKey]];
   return typeof v === 'number' ? v : 0;
 }
 
