@@ -78,7 +78,8 @@ function option(key: ChartKey, d: ReportData, family: string): echarts.EChartsOp
             name: '网上信访',
             type: 'line',
             color: '#91cc75',
-            data: d.trend.map((p) => p.online),
+            // The partial month's online part would fall off the same cliff: left out (its total says 截至).
+            data: d.trend.map((p, i) => (partial && i === n - 1 ? null : p.online)),
           },
           {
             name: '上年同月',
