@@ -34,7 +34,7 @@ beforeAll(async () => {
   // Two years of synthetic petitions across Jiangsu (rollups kept by the seed), then one warning scan.
   await seedCases(server.h.ctx.db, server.h.ctx.pii, { count: 2000, seed: 11 });
   await runWarningScan(server.h.ctx);
-});
+}, 600_000); // seeding 2,000 cases takes minutes on a busy shared machine
 
 afterAll(async () => {
   await browser?.close();
@@ -147,7 +147,7 @@ describe('数据分析 (console)', () => {
     await page.waitForURL(/\/console\/cases\/\d+$/);
     await page.getByText(number).first().waitFor();
     await page.context().close();
-  });
+  }, 300_000);
 
   it('says 历史数据不足 instead of forecasting a quiet county', async () => {
     // A county whose two years are mostly empty months (found through the API, then opened by hand).
@@ -181,7 +181,7 @@ describe('数据分析 (console)', () => {
     expect(await forecast.locator('canvas').count()).toBe(0);
     await panelShot(forecast, 'analytics-forecast-sparse');
     await page.context().close();
-  });
+  }, 300_000);
 
   it('is not offered to a department handler', async () => {
     const page = await newPage();

@@ -272,7 +272,8 @@ export function mapOption(map: string, rows: { name: string; value: number }[], 
         label: {
           show: true,
           color: dark ? '#fff' : '#333',
-          fontSize: rows.length > 13 ? l.font - 2 : l.font,
+          // A city's map (name 'jiangsu-3201…') packs small urban districts together.
+          fontSize: map.includes('-') ? l.font - 4 : l.font,
           textBorderColor: dark ? '#000' : '#fff',
           textBorderWidth: 2,
         },
