@@ -90,7 +90,7 @@ describe('数据分析 (console)', () => {
     // number of matters behind them.
     await expect.poll(() => kpiValue(page, 'total').innerText(), { timeout: 30_000 }).toMatch(/^\d[\d,]*/);
     expect(Number((await kpiValue(page, 'total').innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
-    expect(await kpiValue(page, 'timelyAcceptanceRate').innerText()).toMatch(/^(\d+\.\d%|—)$/);
+    expect(await kpiValue(page, 'timelyAcceptanceRate').innerText()).toMatch(/^(\d+\.\d%|—)（[\d,]+件）$/);
     await page.locator('[aria-label="江苏省信访量地图"] canvas').first().waitFor();
     await expectNoTofu(page);
     await page.evaluate('window.scrollTo(0, 0)');
