@@ -13,6 +13,12 @@ const MAX_BYTES = 300 * 1024;
 /** docs/images name → artifacts/screenshots name (both without .png). */
 const SCREENSHOTS: Record<string, string> = {
   'portal-login': 'portal-login',
+  'analytics-province': 'analytics-province',
+  'analytics-trend': 'analytics-trend',
+  'analytics-forecast': 'analytics-forecast',
+  'analytics-forecast-sparse': 'analytics-forecast-sparse',
+  'screen-kiosk': 'screen-kiosk',
+  'console-kiosk-tokens': 'console-kiosk-tokens',
   'portal-profile': 'portal-profile',
   'portal-submit': 'portal-submit-form',
   'portal-result': 'portal-submitted',

@@ -1,10 +1,19 @@
 // Forecast backtest (回测): for each city and, province-wide, each content category, hold out the
-// last H complete months, forecast them from the months before, and report the MAPE — next to
-// two references: the seasonal naive forecast (same month last year) and the noise floor, the MAPE
-// even a perfect model of the mean would have on Poisson counts (≈ √(2/(πλ)) per month).
+// last H complete months, forecast them from the months before, and report the MASE (mean absolute
+// scaled error: the error ÷ the in-sample error of "same month last year"; < 1 beats it) — next to
+// the seasonal naive forecast's own MASE on the held-out months and the sMAPE. MAPE is not used: it
+// is undefined on zero months, and a sparse county series scored "0.0 %" on its one non-zero month.
+// A series too thin to forecast (src/domain/forecast insufficientHistory) is listed without figures.
 import type { Executor } from '../db/client.ts';
 import { categoryLabel } from '../domain/categories.ts';
-import { forecastSeries, mape, seasonalNaive } from '../domain/forecast/index.ts';
+import {
+  forecastSeries,
+  type Insufficient,
+  insufficientHistory,
+  mase,
+  seasonalNaive,
+  smape,
+} from '../domain/forecast/index.ts';
 import {
   addMonths,
   HISTORY_MONTHS,
@@ -20,9 +29,11 @@ export interface BacktestSeries {
   months: number;
   meanMonthly: number;
   model: string;
-  mape: number | null;
-  naiveMape: number | null;
-  noiseFloor: number | null;
+  mase: number | null;
+  naiveMase: number | null;
+  smape: number | null;
+  /** Why the series was not forecast (too short, mostly zeros); else null. */
+  insufficient: Insufficient | null;
 }
 
 export interface BacktestSummary {
@@ -32,7 +43,7 @@ export interface BacktestSummary {
   /** Averages over the series with a figure, per group. */
   average: Record<
     'city' | 'category',
-    { mape: number | null; naiveMape: number | null; noiseFloor: number | null }
+    { mase: number | null; naiveMase: number | null; smape: number | null }
   >;
 }
 
@@ -56,12 +67,6 @@ const avg = (xs: (number | null)[]) => {
   const v = xs.filter((x): x is number => x !== null);
   return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
 };
-
-/** Expected MAPE of the true mean on Poisson counts with these means (normal approximation). */
-function noiseFloor(means: number[]): number | null {
-  const v = means.filter((m) => m > 0).map((m) => Math.sqrt(2 / (Math.PI * m)));
-  return avg(v);
-}
 
 export async function runBacktest(
   db: Executor,
@@ -92,18 +97,21 @@ export async function runBacktest(
       const train = s.y.slice(0, Math.max(0, s.y.length - h));
       const test = s.y.slice(train.length);
       const meanMonthly = s.y.length ? s.y.reduce((a, b) => a + b, 0) / s.y.length : 0;
-      if (train.length < 3 || test.length < h) {
+      const insufficient = insufficientHistory(train);
+      if (train.length < 3 || test.length < h || insufficient) {
         return {
           ...s,
           months: s.y.length,
           meanMonthly,
           model: 'none',
-          mape: null,
-          naiveMape: null,
-          noiseFloor: null,
+          mase: null,
+          naiveMase: null,
+          smape: null,
+          insufficient: insufficient ?? 'short',
         };
       }
       const f = forecastSeries(train, { horizon: h });
+      const predicted = f.points.map((p) => p.mean);
       const naive = train.length >= 12 ? seasonalNaive(train, 12, h).mean : null;
       return {
         key: s.key,
@@ -112,20 +120,18 @@ export async function runBacktest(
         months: s.y.length,
         meanMonthly,
         model: f.model,
-        mape: mape(
-          test,
-          f.points.map((p) => p.mean),
-        ),
-        naiveMape: naive ? mape(test, naive) : null,
-        noiseFloor: noiseFloor(test),
+        mase: mase(test, predicted, train),
+        naiveMase: naive ? mase(test, naive, train) : null,
+        smape: smape(test, predicted),
+        insufficient: null,
       };
     });
     const group = (g: 'city' | 'category') => {
       const xs = series.filter((s) => s.group === g);
       return {
-        mape: avg(xs.map((s) => s.mape)),
-        naiveMape: avg(xs.map((s) => s.naiveMape)),
-        noiseFloor: avg(xs.map((s) => s.noiseFloor)),
+        mase: avg(xs.map((s) => s.mase)),
+        naiveMase: avg(xs.map((s) => s.naiveMase)),
+        smape: avg(xs.map((s) => s.smape)),
       };
     };
     return { holdout: h, until, series, average: { city: group('city'), category: group('category') } };

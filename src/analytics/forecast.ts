@@ -7,15 +7,29 @@
 import { and, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { jurisdictions, statsMonthly } from '../db/schema.ts';
-import { forecastSeries, holdoutMape, type ModelName } from '../domain/forecast/index.ts';
+import {
+  forecastSeries,
+  holdoutMase,
+  INSUFFICIENT_TEXT,
+  type Insufficient,
+  insufficientHistory,
+  type ModelName,
+} from '../domain/forecast/index.ts';
 import { badRequest } from '../errors.ts';
 
 export interface ForecastResult {
   history: { period: string; total: number }[];
   forecast: { period: string; mean: number; lo80: number; hi80: number; lo95: number; hi95: number }[];
   model: ModelName;
-  /** MAPE of the last 3 complete months forecast without them; null when history is too short. */
-  mape: number | null;
+  /**
+   * MASE of the last 3 complete months forecast without them (error ÷ the seasonal naive
+   * forecast's usual error; < 1 beats "same month last year"); null when history is too short.
+   */
+  mase: number | null;
+  /** Why there is no forecast (empty `forecast`): too few months, or mostly zeros; else null. */
+  insufficient: Insufficient | null;
+  /** The leader's words for `insufficient` (历史数据不足，暂不预测), else null. */
+  note: string | null;
 }
 
 /** Months of history read (four seasons: enough for Holt–Winters and its hold-out). */
@@ -89,6 +103,18 @@ export function forecastFromHistory(
   months: number,
 ): ForecastResult {
   const y = history.map((h) => h.total);
+  // A thin history (a quiet county, a young category) gets no forecast rather than a confident line.
+  const insufficient = insufficientHistory(y);
+  if (insufficient) {
+    return {
+      history,
+      forecast: [],
+      model: 'none',
+      mase: null,
+      insufficient,
+      note: INSUFFICIENT_TEXT[insufficient],
+    };
+  }
   const f = forecastSeries(y, { horizon: months });
   const r2 = (v: number) => Math.round(v * 10) / 10;
   return {
@@ -102,7 +128,9 @@ export function forecastFromHistory(
       hi95: r2(p.hi95),
     })),
     model: f.model,
-    mape: holdoutMape(y, 3).mape,
+    mase: holdoutMase(y, 3).mase,
+    insufficient: null,
+    note: null,
   };
 }
 

@@ -39,7 +39,13 @@ export const forecastRoutes =
               history: z.array(z.object({ period: z.string(), total: z.number() })),
               forecast: z.array(Point),
               model: z.string(),
-              mape: z.number().nullable(),
+              mase: z.number().nullable().meta({
+                description: '回测平均绝对标度误差（MASE，<1 优于"去年同月"朴素预测）；历史不足时为 null',
+              }),
+              insufficient: z.enum(['short', 'sparse']).nullable().meta({
+                description: '历史数据不足、不作预测的原因（short 不满12个月，sparse 多数月份为零）',
+              }),
+              note: z.string().nullable(),
             }),
           },
         },

@@ -300,12 +300,17 @@ export async function trendFor(
     sumRollups(db, { range: q.range, prefix, groupBy: q.interval, category: q.category }),
     sumRollups(db, { range: prevYearRange(q.range), prefix, groupBy: q.interval, category: q.category }),
   ]);
+  // A month the range ends inside (this month, to today) is partial: it says up to which day, and
+  // its 去年同期 is the same days last year (prevYearRange ends a year before `to`), like with like.
+  const lastMonth = q.range.to.slice(0, 7);
+  const partial = q.interval === 'month' && addDays(q.range.to, 1).slice(0, 7) === lastMonth;
   return {
     points: buckets(q.range, q.interval).map((period) => ({
       period,
       total: cur.get(period)?.total ?? 0,
       totalPrevYear: py.get(prevYearKey(period))?.total ?? 0,
       online: cur.get(period)?.online ?? 0,
+      ...(partial && period === lastMonth ? { through: q.range.to } : {}),
     })),
   };
 }

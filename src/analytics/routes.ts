@@ -175,6 +175,9 @@ export const analyticsRoutes =
                   total: z.number(),
                   totalPrevYear: z.number(),
                   online: z.number(),
+                  through: z.string().optional().meta({
+                    description: '该月尚未结束：数据截至此日（YYYY-MM-DD），上年同期为同期同日数',
+                  }),
                 }),
               ),
             }),

@@ -2427,3 +2427,36 @@ export const caseImports = pgTable(
   },
   (t) => [primaryKey({ columns: [t.source, t.sourceNo] }), index('case_imports_case_idx').on(t.caseId)],
 );
+
+// ---- kiosk (大屏展示令牌) ----
+
+/**
+ * 大屏展示令牌: a revocable display token for the hall's big screen (/screen/?kiosk=…). Read-only,
+ * the big screen's endpoints only (src/domain/kiosk), for one jurisdiction; it does not expire like a
+ * 12-hour login, it works until an administrator revokes it. Only the secret's hash is kept.
+ */
+export const kioskTokens = pgTable(
+  'kiosk_tokens',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** Where the screen stands ('一楼接待大厅'). */
+    name: text('name').notNull(),
+    jurisdictionCode: code('jurisdiction_code')
+      .notNull()
+      .references(() => jurisdictions.code),
+    /** The public part ('xfs_<prefix>_…'), shown in lists. */
+    prefix: text('prefix').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+    revokedBy: integer('revoked_by').references(() => users.id),
+    lastUsedAt: ts('last_used_at'),
+  },
+  (t) => [
+    uniqueIndex('kiosk_tokens_prefix_uq').on(t.prefix),
+    index('kiosk_tokens_jurisdiction_idx').on(t.jurisdictionCode),
+  ],
+);

@@ -116,7 +116,7 @@ export function draftSuggestions(data: ReportData): Suggestion[] {
     }
   }
   const next = data.forecast.nextMonth;
-  if (cur.total > 0 && next.mean > cur.total * (1 + T.forecastGrowth)) {
+  if (next && cur.total > 0 && next.mean > cur.total * (1 + T.forecastGrowth)) {
     out.push({
       rule: 'forecast_growth',
       text: `预计下月信访总量约${Math.round(next.mean)}件，较本月增长${pct(next.mean / cur.total - 1)}。建议提前研判部署，充实接待力量，做好网上信访分流办理。`,

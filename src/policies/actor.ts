@@ -24,6 +24,11 @@ export interface Actor {
    * user, in the key's role and jurisdiction (src/apikeys/auth.ts). Sees parties masked.
    */
   apiKey?: { id: number; scopes: readonly string[]; rateLimit: number };
+  /**
+   * Set for the hall's big screen showing a display token (大屏展示令牌, src/kiosk): no account
+   * (`userId` 0), read-only, the big screen's routes only (src/domain/kiosk), its jurisdiction.
+   */
+  kiosk?: { id: number };
   /** After an administrator's password reset: the session may only change the password (src/server/auth.ts). */
   mustChangePassword?: boolean;
 }

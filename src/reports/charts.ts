@@ -31,24 +31,62 @@ function option(key: ChartKey, d: ReportData, family: string): echarts.EChartsOp
     case 'trend': {
       const lastYear = new Map(d.trend.map((p) => [p.period, p.total]));
       const prevYear = (p: string) => `${Number(p.slice(0, 4)) - 1}${p.slice(4)}`;
+      // A month not over yet is drawn apart — a dashed stretch to a hollow point labelled 截至X日 —
+      // and compared with the same days last year, so its low count does not read as a collapse.
+      const n = d.trend.length;
+      const partial = d.trend[n - 1]?.through ?? null;
+      const partialName = partial ? `本月截至${Number(partial.slice(8, 10))}日` : '';
+      const whole = d.trend.map((p, i) => (partial && i === n - 1 ? null : p.total));
+      const yearAgo = d.trend.map((p, i) =>
+        partial && i === n - 1
+          ? d.situation.sameMonthLastYear.total
+          : (lastYear.get(prevYear(p.period)) ?? null),
+      );
       return {
         ...base,
-        legend: { bottom: 0, data: ['总量', '网上信访', '上年同月'] },
+        legend: { bottom: 0, data: ['总量', ...(partial ? [partialName] : []), '网上信访', '上年同月'] },
         xAxis: { type: 'category', data: d.trend.map((p) => p.period.slice(2)) },
-        yAxis: { type: 'value' },
+        yAxis: { type: 'value', minInterval: 1 },
         series: [
           {
             name: '总量',
             type: 'line',
-            data: d.trend.map((p) => p.total),
+            color: '#5470c6',
+            data: whole,
             label: { show: true, fontSize: 10 },
           },
-          { name: '网上信访', type: 'line', data: d.trend.map((p) => p.online) },
+          ...(partial
+            ? [
+                {
+                  name: partialName,
+                  type: 'line' as const,
+                  color: '#5470c6',
+                  lineStyle: { type: 'dashed' as const },
+                  symbol: 'emptyCircle',
+                  symbolSize: 9,
+                  data: d.trend.map((p, i) => (i >= n - 2 ? p.total : null)),
+                  label: {
+                    show: true,
+                    fontSize: 10,
+                    formatter: (x: { dataIndex: number; value: unknown }) =>
+                      x.dataIndex === n - 1 ? `${partialName}\n${String(x.value)}` : '',
+                  },
+                },
+              ]
+            : []),
+          {
+            name: '网上信访',
+            type: 'line',
+            color: '#91cc75',
+            // The partial month's online part would fall off the same cliff: left out (its total says 截至).
+            data: d.trend.map((p, i) => (partial && i === n - 1 ? null : p.online)),
+          },
           {
             name: '上年同月',
             type: 'line',
+            color: '#999',
             lineStyle: { type: 'dashed' },
-            data: d.trend.map((p) => lastYear.get(prevYear(p.period)) ?? null),
+            data: yearAgo,
           },
         ],
       };
@@ -178,5 +216,9 @@ export function allChartPngs(d: ReportData): Record<ChartKey, Buffer> {
 
 export const chartCaption = (key: ChartKey, d: ReportData) =>
   key === 'trend'
-    ? `图：${monthLabel(d.trend[0]?.period ?? d.period)}至${monthLabel(d.period)}信访总量`
+    ? `图：${monthLabel(d.trend[0]?.period ?? d.period)}至${monthLabel(d.period)}信访总量${
+        d.through
+          ? `（本月截至${Number(d.through.slice(8, 10))}日，虚线空心点为未满月数据，上年同月为同期同日数）`
+          : ''
+      }`
     : `图：${CHART_TITLES[key]}`;

@@ -22,7 +22,18 @@ import type {
 export interface CollectOptions {
   month: string; // 'YYYY-MM'
   scopeCode: string;
+  /** The clock (tests); a report month not yet over is drafted "截至" today. */
+  now?: Date;
 }
+
+/** Today on the Shanghai calendar, 'YYYY-MM-DD'. */
+const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** The same day-of-month in another month, or its last day when that month is shorter. */
+const sameDayIn = (period: string, day: number) => {
+  const last = Number(lastDay(period).slice(8, 10));
+  return `${period}-${String(Math.min(day, last)).padStart(2, '0')}`;
+};
 
 export function checkMonth(month: string): void {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
@@ -46,16 +57,27 @@ export async function collectReportData(db: Db, opts: CollectOptions): Promise<R
     .where(and(eq(units.jurisdictionCode, scope.code), eq(units.kind, 'bureau')));
   const period = opts.month;
   const prevMonth = addMonths(period, -1);
+  // A month not over yet is partial: its figures run to today, and it is compared like with like
+  // (the same days of last month and of the same month last year), never with whole months.
+  const today = shanghaiDay(opts.now ?? new Date());
+  const through = today >= `${period}-01` && today < lastDay(period) ? today : null;
 
   // 13 months by month: each row's 环比 is against the calendar month before and its 同比 against
   // the same month a year earlier; the last row is the report month, the first the same month last year.
   const months = await indicatorsFor(db, {
-    range: { from: `${addMonths(period, -12)}-01`, to: lastDay(period) },
+    range: { from: `${addMonths(period, -12)}-01`, to: through ?? lastDay(period) },
     scope: scope.code,
     groupBy: 'month',
   });
   const byMonth = new Map(months.rows.map((r) => [r.key, r]));
   const month = (p: string): Indicators => strip(byMonth.get(p) ?? months.rows[0]);
+  const situation = through
+    ? await sameDaysSituation(db, scope.code, period, Number(through.slice(8, 10)), month(period))
+    : {
+        current: month(period),
+        previousMonth: month(prevMonth),
+        sameMonthLastYear: month(addMonths(period, -12)),
+      };
 
   const [byJurisdiction, byCategory, byForm] = [
     await breakdown(db, scope.code, period, 'jurisdiction'),
@@ -76,17 +98,19 @@ export async function collectReportData(db: Db, opts: CollectOptions): Promise<R
       level: scope.level,
       bureauName: bureau?.name,
     },
-    situation: {
-      current: month(period),
-      previousMonth: month(prevMonth),
-      sameMonthLastYear: month(addMonths(period, -12)),
-    },
+    through,
+    situation,
     breakdowns: {
       byJurisdiction: byJurisdiction.rows,
       byCategory: byCategory.rows,
       byForm: byForm.rows,
     },
-    trend: months.rows.map((r) => ({ period: r.key, total: r.total, online: r.online })),
+    trend: months.rows.map((r) => ({
+      period: r.key,
+      total: r.total,
+      online: r.online,
+      ...(through && r.key === period ? { through } : {}),
+    })),
     problems: {
       hotspots: await hotspotsOf(db, scope.code, period),
       overdueUnits: overdue.rows
@@ -105,6 +129,27 @@ export async function collectReportData(db: Db, opts: CollectOptions): Promise<R
       repeatByCategory: repeatsOf(byCategory.raw),
     },
     forecast: await forecastOf(db, scope.code, period),
+  };
+}
+
+/** A partial month against the same days (1st to `day`) of the month before and of last year. */
+async function sameDaysSituation(db: Db, scope: string, period: string, day: number, current: Indicators) {
+  const days = async (p: string) =>
+    (await indicatorsFor(db, { range: { from: `${p}-01`, to: sameDayIn(p, day) }, scope, groupBy: 'none' }))
+      .totals;
+  const previousMonth = await days(addMonths(period, -1));
+  const sameMonthLastYear = await days(addMonths(period, -12));
+  return {
+    current: {
+      ...current,
+      totalPrevPeriod: previousMonth.total,
+      totalPrevYear: sameMonthLastYear.total,
+      mom: change(current.total, previousMonth.total),
+      yoy: change(current.total, sameMonthLastYear.total),
+      onlineSharePrev: previousMonth.onlineShare,
+    },
+    previousMonth,
+    sameMonthLastYear,
   };
 }
 
@@ -172,8 +217,17 @@ async function forecastOf(db: Db, scope: string, period: string): Promise<Report
   const r = await forecastVolume(db, { scope, months: 3, until: period });
   const points = r.forecast;
   const first = points[0];
-  if (!first) throw new Error('forecast returned no points');
-  return { model: r.model, mape: r.mape, points, nextMonth: first, nextQuarter: quarterOf(points) };
+  // A thin history (a quiet county) has no forecast: the report says so instead of printing one.
+  if (!first)
+    return { model: r.model, mase: null, note: r.note, points: [], nextMonth: null, nextQuarter: null };
+  return {
+    model: r.model,
+    mase: r.mase,
+    note: null,
+    points,
+    nextMonth: first,
+    nextQuarter: quarterOf(points),
+  };
 }
 
 /** The next quarter as the sum of its months; the bounds add up too (a conservative band). */

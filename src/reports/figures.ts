@@ -26,7 +26,8 @@ export const FORECAST_HEADER = ['月份', '预测值', '80%区间', '95%区间']
 
 export function forecastRows(d: ReportData): string[][] {
   const r = (x: number) => String(Math.round(x));
-  return [...d.forecast.points, { ...d.forecast.nextQuarter, period: '下季度合计' }].map((p) => [
+  const q = d.forecast.nextQuarter;
+  return [...d.forecast.points, ...(q ? [{ ...q, period: '下季度合计' }] : [])].map((p) => [
     p.period,
     r(p.mean),
     `${r(p.lo80)}～${r(p.hi80)}`,

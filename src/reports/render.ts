@@ -51,10 +51,13 @@ export function reportLayout(r: ReportToRender): ReportLayout {
       chart('categories'),
     ],
     problems: [],
-    forecast: [
-      { type: 'table', header: FORECAST_HEADER, rows: forecastRows(data), widths: FIGURE_WIDTHS },
-      chart('forecast'),
-    ],
+    // No forecast (历史数据不足): the section's text says so; no empty table, no chart.
+    forecast: data.forecast.points.length
+      ? [
+          { type: 'table', header: FORECAST_HEADER, rows: forecastRows(data), widths: FIGURE_WIDTHS },
+          chart('forecast'),
+        ]
+      : [],
     suggestions: [],
   };
   return {

@@ -21,8 +21,14 @@ export function reportTitle(data: Pick<ReportData, 'period' | 'scope'>): string 
 function situationText(d: ReportData): string {
   const c = d.situation.current;
   const area = areaWord(d.scope.level, d.scope.name);
+  // A month not over yet says so, and its 环比/同比 are against the same days (collect.ts).
+  const when = d.through
+    ? `${monthLabel(d.period)}1日至${Number(d.through.slice(8, 10))}日`
+    : monthLabel(d.period);
+  const vs = d.through ? '（与上月同期相比）' : '';
+  const vsYear = d.through ? '（与去年同期相比）' : '';
   const lines = [
-    `${monthLabel(d.period)}，${area}信访部门共登记信访事项${c.total}件，环比${change(c.mom)}，同比${change(c.yoy)}。其中网上信访${c.online}件，占${pct(c.onlineShare)}（上月${pct(c.onlineSharePrev)}）。`,
+    `${when}，${area}信访部门共登记信访事项${c.total}件，环比${vs}${change(c.mom)}，同比${vsYear}${change(c.yoy)}。其中网上信访${c.online}件，占${pct(c.onlineShare)}（上月${pct(c.onlineSharePrev)}）。`,
     `及时受理率${pct(c.timelyAcceptanceRate)}，按期办结率${pct(c.onTimeCompletionRate)}，群众参评率${pct(c.participationRate)}，满意率${pct(c.satisfactionRate)}；越级上访率${pct(c.skipLevelRate)}，重复信访率${pct(c.repeatRate)}，积案化解率${pct(c.backlogResolutionRate)}；集体访${c.groupBatches}批${c.groupPersons}人次。`,
   ];
   const cities = d.breakdowns.byJurisdiction.filter((r) => r.total > 0).slice(0, 3);
@@ -63,10 +69,18 @@ function forecastText(d: ReportData): string {
   const f = d.forecast;
   const m = f.nextMonth;
   const q = f.nextQuarter;
+  if (!m || !q) return `${f.note ?? '历史数据不足，暂不预测'}。`;
   const r = (x: number) => Math.round(x);
-  const mape = f.mape === null ? '' : `（回测平均绝对百分比误差${pct(f.mape)}）`;
+  // Plain words for the leader: how the forecast fared on the last months, not the metric's name.
+  const mase = f.mase ?? null;
+  const fit =
+    mase === null
+      ? ''
+      : mase < 1
+        ? '（按此方法回测近3个月，误差小于简单套用去年同月的做法）'
+        : '（按此方法回测近3个月，误差与简单套用去年同月的做法相当或更大，仅供参考）';
   return [
-    `根据近两年信访量的季节规律和趋势${mape}，预计${monthLabel(m.period)}信访总量约${r(m.mean)}件，80%置信区间为${r(m.lo80)}～${r(m.hi80)}件，95%置信区间为${r(m.lo95)}～${r(m.hi95)}件。`,
+    `根据近两年信访量的季节规律和趋势${fit}，预计${monthLabel(m.period)}信访总量约${r(m.mean)}件，大概率（80%）在${r(m.lo80)}～${r(m.hi80)}件之间，几乎可以肯定（95%）在${r(m.lo95)}～${r(m.hi95)}件之间。`,
     `预计未来三个月（${monthLabel(f.points[0]?.period ?? m.period)}至${monthLabel(f.points[f.points.length - 1]?.period ?? m.period)}）合计约${r(q.mean)}件，80%区间${r(q.lo80)}～${r(q.hi80)}件，95%区间${r(q.lo95)}～${r(q.hi95)}件。`,
   ].join('\n');
 }

@@ -20,6 +20,8 @@ export interface TrendPoint {
   period: string; // 'YYYY-MM'
   total: number;
   online: number;
+  /** The month is not over: its counts run to this day ('YYYY-MM-DD'). */
+  through?: string;
 }
 
 export interface HotspotItem {
@@ -56,11 +58,16 @@ export interface ForecastPoint {
 
 export interface ReportForecast {
   model: string;
-  mape: number | null;
+  /** Backtest MASE (< 1 beats "same month last year"); null when not measurable. */
+  mase?: number | null;
+  /** Reports stored before MASE carry their MAPE; it is no longer computed or shown. */
+  mape?: number | null;
+  /** Why there is no forecast (历史数据不足), else absent or null: then points are empty. */
+  note?: string | null;
   points: ForecastPoint[]; // the next three months
-  nextMonth: ForecastPoint;
+  nextMonth: ForecastPoint | null;
   /** The sum of the next three months (intervals added conservatively: a band, not a distribution). */
-  nextQuarter: ForecastPoint;
+  nextQuarter: ForecastPoint | null;
 }
 
 export interface ReportData {
@@ -68,6 +75,8 @@ export interface ReportData {
   period: string; // 'YYYY-MM'
   from: string; // 'YYYY-MM-DD'
   to: string;
+  /** Drafted before the month was over: figures to this day, compared with the same days. */
+  through?: string | null;
   scope: { code: string; name: string; fullName: string; level: number; bureauName?: string };
   situation: { current: Indicators; previousMonth: Indicators; sameMonthLastYear: Indicators };
   breakdowns: { byJurisdiction: BreakdownRow[]; byCategory: BreakdownRow[]; byForm: BreakdownRow[] };

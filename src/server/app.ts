@@ -42,6 +42,7 @@ import { hallRoutes } from '../hall/routes.ts';
 import { hotspotRoutes } from '../hotspots/routes.ts';
 import { inboxRoutes } from '../inbox/routes.ts';
 import { intakeRoutes } from '../intake/routes.ts';
+import { kioskRoutes } from '../kiosk/routes.ts';
 import { linkageRoutes } from '../linkage/routes.ts';
 import { mediationRoutes } from '../mediation/routes.ts';
 import { monitoringRoutes } from '../monitoring/routes.ts';
@@ -184,6 +185,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(reliefRoutes(ctx), { prefix: '/api/v1' });
   await app.register(sanwuRoutes(ctx), { prefix: '/api/v1' });
   await app.register(apiKeyRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(kioskRoutes(ctx), { prefix: '/api/v1' });
   await app.register(webhookRoutes(ctx), { prefix: '/api/v1' });
   await app.register(attachmentRoutes(ctx), { prefix: '/api/v1' });
   await app.register(ocrRoutes(ctx), { prefix: '/api/v1' });

@@ -1,5 +1,6 @@
 // Authentication for every request: the session comes from the httpOnly cookie (browsers) or an
-// `Authorization: Bearer` header (API clients); a machine client's key from `X-Api-Key`. Routes are private unless marked `config.public`.
+// `Authorization: Bearer` header (API clients); a machine client's key from `X-Api-Key`; the hall's
+// big screen's display token from `X-Kiosk-Token` (src/kiosk). Routes are private unless marked `config.public`.
 // Cookie-authenticated mutations must echo the session's CSRF token in the X-CSRF-Token header.
 // Both decisions are taken from the route the router matched, not from the raw URL.
 import { timingSafeEqual } from 'node:crypto';
@@ -10,6 +11,7 @@ import { CSRF_HEADER, resolveSession, SESSION_COOKIE } from '../auth/sessions.ts
 import type { AppContext } from '../context.ts';
 import { keyRouteListed } from '../domain/apikeys/scopes.ts';
 import { AppError, unauthorized } from '../errors.ts';
+import { authenticateKiosk, presentedKioskToken } from '../kiosk/auth.ts';
 import type { Actor } from '../policies/actor.ts';
 
 declare module 'fastify' {
@@ -81,6 +83,12 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       if (req.routeOptions.config?.public === true && !keyRouteListed(req.method, req.routeOptions.url))
         return;
       await authenticateKey(ctx.db, req, key);
+      return;
+    }
+    // The hall's big screen with a display token (大屏展示令牌): read-only, its routes only.
+    const kiosk = presentedKioskToken(req);
+    if (kiosk !== undefined) {
+      await authenticateKiosk(ctx.db, req, kiosk);
       return;
     }
     const isPrivate = isPrivateRoute(req);

@@ -1,5 +1,5 @@
 // `xinfang warnings scan` (预警扫描, also part of the daily jobs) and `xinfang analytics backtest`
-// (forecast backtest: MAPE per city and per category on held-out months).
+// (forecast backtest: MASE per city and per category on held-out months).
 import type { Command } from 'commander';
 import { runBacktest } from '../analytics/backtest.ts';
 import { dataOption } from '../cli/options.ts';
@@ -10,6 +10,7 @@ import { runWarningScan } from './scan.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+const ratio = (v: number | null) => (v === null ? '—' : v.toFixed(2));
 const DAY = 86_400_000;
 
 export function registerWarningCommands(program: Command): void {
@@ -49,7 +50,7 @@ export function registerWarningCommands(program: Command): void {
     program.command('analytics').description('统计分析 / analytics');
   analytics
     .command('backtest')
-    .description('预测回测：按市、按内容分类留出最近几个月，输出 MAPE / forecast backtest (MAPE)')
+    .description('预测回测：按市、按内容分类留出最近几个月，输出 MASE / forecast backtest (MASE)')
     .addOption(dataOption())
     .option('--holdout <list>', '留出月数，逗号分隔 / months held out', '3,6')
     .option(
@@ -108,17 +109,17 @@ export function registerWarningCommands(program: Command): void {
           for (const r of results) {
             out(`\n留出最近 ${r.holdout} 个月（截至 ${r.until}）/ last ${r.holdout} months held out`);
             out(
-              '序列 series              月数  月均   模型 model                    MAPE   季节朴素  噪声下限',
+              '序列 series              月数  月均   模型 model                    MASE  季节朴素MASE  sMAPE',
             );
             for (const s of r.series) {
               out(
-                `${s.label.padEnd(8, '　')} ${String(s.months).padStart(4)} ${s.meanMonthly.toFixed(0).padStart(6)}  ${s.model.padEnd(28)} ${pct(s.mape).padStart(6)} ${pct(s.naiveMape).padStart(8)} ${pct(s.noiseFloor).padStart(8)}`,
+                `${s.label.padEnd(8, '　')} ${String(s.months).padStart(4)} ${s.meanMonthly.toFixed(0).padStart(6)}  ${s.model.padEnd(28)} ${ratio(s.mase).padStart(6)} ${ratio(s.naiveMase).padStart(12)} ${pct(s.smape).padStart(6)}${s.insufficient ? '  历史数据不足' : ''}`,
               );
             }
             for (const g of ['city', 'category'] as const) {
               const a = r.average[g];
               out(
-                `平均 ${g === 'city' ? '按市 per city' : '按分类 per category (全省)'}: MAPE ${pct(a.mape)}, 季节朴素 seasonal naive ${pct(a.naiveMape)}, 噪声下限 noise floor ${pct(a.noiseFloor)}`,
+                `平均 ${g === 'city' ? '按市 per city' : '按分类 per category (全省)'}: MASE ${ratio(a.mase)}, 季节朴素 seasonal naive ${ratio(a.naiveMase)}, sMAPE ${pct(a.smape)}`,
               );
             }
           }

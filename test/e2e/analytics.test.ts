@@ -3,11 +3,16 @@
 //     drills from the province to 南京市 (its districts appear), opens the cases behind 信访总量 and
 //     follows one to its detail page; exports the indicator table to Excel;
 //     a department handler is not offered the page;
+//     every rate says how many matters it stands on; the trend's month not over yet is drawn apart
+//     (本月截至X日); the forecast is a band in plain words, and a quiet county gets 历史数据不足;
 // (b) /screen/ at 1920×1080 sends a stranger to the console login and back, then shows the big
-//     numbers, the map and the clock on one screen without scrolling (screenshot kept).
-import { readFile } from 'node:fs/promises';
+//     numbers, the map and the clock on one screen without scrolling (screenshot kept);
+// (c) /screen/?kiosk=TOKEN (大屏展示令牌) shows the city's screen without a login, and a revoked
+//     token sends the screen to the login page.
+import { mkdir, readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Browser, Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCases } from '../../src/seed/cases.ts';
 import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
@@ -29,7 +34,7 @@ beforeAll(async () => {
   // Two years of synthetic petitions across Jiangsu (rollups kept by the seed), then one warning scan.
   await seedCases(server.h.ctx.db, server.h.ctx.pii, { count: 2000, seed: 11 });
   await runWarningScan(server.h.ctx);
-});
+}, 600_000); // seeding 2,000 cases takes minutes on a busy shared machine
 
 afterAll(async () => {
   await browser?.close();
@@ -54,6 +59,22 @@ async function fillLogin(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: '登录', exact: true }).click();
 }
 
+/** A screenshot of one panel, for the user guide (artifacts/screenshots/<name>.png). */
+async function panelShot(panel: Locator, name: string): Promise<string> {
+  const dir = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url));
+  await mkdir(dir, { recursive: true });
+  const path = `${dir}${name}.png`;
+  await panel.screenshot({ path });
+  return path;
+}
+
+/** Today on the Shanghai calendar is the month's last day (then no month is partial). */
+function lastDayOfMonthToday(): boolean {
+  const t = new Date(Date.now() + 8 * 3600_000);
+  const tomorrow = new Date(t.getTime() + 86_400_000);
+  return tomorrow.getUTCMonth() !== t.getUTCMonth();
+}
+
 const kpiValue = (page: Page, key: string) => page.locator(`.xf-kpi[data-indicator="${key}"] .xf-kpi-value`);
 
 describe('数据分析 (console)', () => {
@@ -65,15 +86,31 @@ describe('数据分析 (console)', () => {
     await page.getByRole('link', { name: '数据分析' }).click();
     await page.getByRole('heading', { name: '数据分析', exact: true }).waitFor();
 
-    // This month to date on the seeded data: a real count, and rates as percentages or —.
+    // The last 30 days on the seeded data: a real count, and rates as percentages or — with the
+    // number of matters behind them.
     await expect.poll(() => kpiValue(page, 'total').innerText(), { timeout: 30_000 }).toMatch(/^\d[\d,]*/);
     expect(Number((await kpiValue(page, 'total').innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
-    expect(await kpiValue(page, 'timelyAcceptanceRate').innerText()).toMatch(/^(\d+\.\d%|—)$/);
+    expect(await kpiValue(page, 'timelyAcceptanceRate').innerText()).toMatch(/^(\d+\.\d%|—)（[\d,]+件）$/);
     await page.locator('[aria-label="江苏省信访量地图"] canvas').first().waitFor();
     await expectNoTofu(page);
     await page.evaluate('window.scrollTo(0, 0)');
     await sleep(1500); // let the charts' entry animation finish: the shot is for people to look at
     await saveScreenshot(page, 'analytics-province');
+    expect(await kpiValue(page, 'satisfactionRate').innerText()).toMatch(/（[\d,]+件）/);
+    expect(await kpiValue(page, 'timelyAcceptanceRate').innerText()).toMatch(/（[\d,]+件）/);
+
+    // The trend: the month not over yet is drawn apart, and said so.
+    const trend = page.locator('.ant-card', { hasText: '近12个月趋势' });
+    await trend.locator('canvas').first().waitFor();
+    if (!lastDayOfMonthToday()) await trend.getByText('末月未满').waitFor();
+    await panelShot(trend, 'analytics-trend');
+    // The forecast: a band, in plain words (no model names, no MAPE).
+    const forecast = page.locator('.ant-card', { hasText: '信访量预测' });
+    await forecast.getByText(/按近年季节规律估算/).waitFor();
+    expect(await forecast.innerText()).not.toMatch(/MAPE|霍尔特/);
+    await forecast.scrollIntoViewIfNeeded();
+    await sleep(1000);
+    await panelShot(forecast, 'analytics-forecast');
 
     // A whole month for the drill-down: early in a month 南京市 may have no petitions yet.
     await page.locator('.ant-picker-range').click();
@@ -110,7 +147,41 @@ describe('数据分析 (console)', () => {
     await page.waitForURL(/\/console\/cases\/\d+$/);
     await page.getByText(number).first().waitFor();
     await page.context().close();
-  });
+  }, 300_000);
+
+  it('says 历史数据不足 instead of forecasting a quiet county', async () => {
+    // A county whose two years are mostly empty months (found through the API, then opened by hand).
+    await server.h.loginAll(['js_analyst']);
+    const get = async (url: string) =>
+      (await server.h.app.inject({ url, headers: server.h.as('js_analyst') })).json();
+    let found: { city: string; county: string } | null = null;
+    for (const city of (await get('/api/v1/jurisdictions?parent=320000')).items) {
+      for (const county of (await get(`/api/v1/jurisdictions?parent=${city.code}`)).items) {
+        const f = await get(`/api/v1/analytics/forecast?scope=${county.code}`);
+        if (f.insufficient === 'sparse') found = { city: city.name, county: county.name };
+        if (found) break;
+      }
+      if (found) break;
+    }
+    expect(found).not.toBeNull();
+    const page = await newPage();
+    await page.goto(`${server.url}/console/`);
+    await fillLogin(page, 'js_analyst');
+    await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
+    await page.getByRole('link', { name: '数据分析' }).click();
+    const table = page.getByLabel('指标明细表');
+    await table.getByRole('button', { name: found?.city, exact: true }).click();
+    await table.getByRole('button', { name: found?.county, exact: true }).click();
+    await page
+      .getByLabel('统计范围层级')
+      .getByText(found?.county ?? '')
+      .waitFor();
+    const forecast = page.locator('.ant-card', { hasText: '信访量预测' });
+    await forecast.getByText('历史数据不足（多数月份为零），暂不预测').waitFor();
+    expect(await forecast.locator('canvas').count()).toBe(0);
+    await panelShot(forecast, 'analytics-forecast-sparse');
+    await page.context().close();
+  }, 300_000);
 
   it('is not offered to a department handler', async () => {
     const page = await newPage();
@@ -151,6 +222,52 @@ describe('数据大屏 /screen', () => {
     await sleep(1500); // the charts' entry animation
     const shot = await saveScreenshot(page, 'screen-1920x1080', { fullPage: false });
     expect((await readFile(shot)).length).toBeGreaterThan(10_000);
+    await page.context().close();
+  });
+
+  it('opens with a display token (大屏展示令牌) without a login, until the token is revoked', async () => {
+    await server.h.loginAll(['nj_admin']);
+    const made = await server.h.app.inject({
+      method: 'POST',
+      url: '/api/v1/kiosk/tokens',
+      headers: server.h.as('nj_admin'),
+      payload: { name: '一楼接待大厅' },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const { id, path } = made.json();
+    const page = await newPage({ width: 1920, height: 1080 });
+    await page.goto(`${server.url}${path}`);
+    await page.getByRole('heading', { name: '南京市信访工作态势' }).waitFor();
+    const bigs = page.getByTestId('big-number');
+    await expect.poll(() => bigs.nth(1).innerText(), { timeout: 30_000 }).toMatch(/^\d[\d,]*$/);
+    await page
+      .getByText(/近30天（[\d,]+件）/)
+      .first()
+      .waitFor();
+    await page.locator('[aria-label="信访量地图"] canvas').first().waitFor();
+    await sleep(1500);
+    await saveScreenshot(page, 'screen-kiosk', { fullPage: false });
+
+    // The admin's page lists it by its prefix only.
+    const admin = await newPage();
+    await admin.goto(`${server.url}/console/`);
+    await fillLogin(admin, 'nj_admin');
+    await admin.getByRole('heading', { name: '工作台', exact: true }).waitFor();
+    await admin.goto(`${server.url}/console/admin/kiosk`);
+    await admin.getByRole('heading', { name: '大屏展示令牌' }).waitFor();
+    await admin.getByText('一楼接待大厅').waitFor();
+    await saveScreenshot(admin, 'console-kiosk-tokens');
+    await admin.context().close();
+
+    const revoked = await server.h.app.inject({
+      method: 'POST',
+      url: `/api/v1/kiosk/tokens/${id}/revoke`,
+      headers: server.h.as('nj_admin'),
+    });
+    expect(revoked.statusCode).toBe(200);
+    await page.reload();
+    await page.waitForURL(/\/console\/login\?next=/);
+    await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
     await page.context().close();
   });
 });

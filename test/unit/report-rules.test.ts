@@ -84,7 +84,7 @@ function report(
     problems: { hotspots: [], overdueUnits: p.overdue ?? [], repeatByCategory: [] },
     forecast: {
       model: 'test',
-      mape: 0.1,
+      mase: 0.8,
       points: [next, point('2026-12', 100), point('2027-01', 100)],
       nextMonth: next,
       nextQuarter: point('2026-11~2027-01', 300),
@@ -202,11 +202,39 @@ describe('report texts', () => {
     const s = draftSections(d);
     expect(s.situation).toContain('2026年10月，全省信访部门共登记信访事项100件');
     expect(s.forecast).toContain(
-      '预计2026年11月信访总量约100件，80%置信区间为90～110件，95%置信区间为80～120件',
+      '预计2026年11月信访总量约100件，大概率（80%）在90～110件之间，几乎可以肯定（95%）在80～120件之间',
     );
+    // The backtest in words, not as a metric's name.
+    expect(s.forecast).toContain('误差小于简单套用去年同月的做法');
+    expect(s.forecast).not.toMatch(/MAPE|MASE|百分比误差/);
     expect(s.suggestions.split('\n')).toHaveLength(2);
     expect(s.suggestions).toMatch(/^（一）及时受理率为90\.0%/);
     expect(s.suggestions).toContain('（二）按期办结率为85.0%');
     expect(draftSections(d)).toEqual(s);
+  });
+
+  it('says 历史数据不足 and drafts no forecast rise when a thin history gave no forecast', () => {
+    const d = report();
+    const thin: ReportData = {
+      ...d,
+      forecast: {
+        model: 'none',
+        mase: null,
+        note: '历史数据不足（多数月份为零），暂不预测',
+        points: [],
+        nextMonth: null,
+        nextQuarter: null,
+      },
+    };
+    expect(draftSections(thin).forecast).toBe('历史数据不足（多数月份为零），暂不预测。');
+    expect(rules(thin)).not.toContain('forecast_growth');
+  });
+
+  it('says a month not over yet runs to its day and compares with the same days', () => {
+    const d = { ...report(), through: '2026-10-04' };
+    const s = draftSections(d);
+    expect(s.situation).toContain(
+      '2026年10月1日至4日，全省信访部门共登记信访事项100件，环比（与上月同期相比）',
+    );
   });
 });

@@ -15,6 +15,7 @@ import {
   FileTextOutlined,
   FlagOutlined,
   FormOutlined,
+  FundProjectionScreenOutlined,
   IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -59,6 +60,7 @@ const LegalChannelsPage = lazy(() => import('./admin/LegalChannels.tsx'));
 const CategoriesPage = lazy(() => import('./admin/Categories.tsx'));
 const HolidaysPage = lazy(() => import('./admin/Holidays.tsx'));
 const ApiKeysPage = lazy(() => import('./admin/ApiKeys.tsx'));
+const KioskTokensPage = lazy(() => import('./admin/KioskTokens.tsx'));
 const WebhooksPage = lazy(() => import('./admin/Webhooks.tsx'));
 const ReportsPage = lazy(() => import('./reports/Reports.tsx'));
 const BulletinsPage = lazy(() => import('./bulletins/Bulletins.tsx'));
@@ -195,6 +197,7 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
               { path: '/admin/synonyms', name: t('检索同义词'), icon: <FileSearchOutlined /> },
               { path: '/admin/special-periods', name: t('保障期'), icon: <SafetyOutlined /> },
               { path: '/admin/api-keys', name: t('接口密钥'), icon: <KeyOutlined /> },
+              { path: '/admin/kiosk', name: t('大屏展示令牌'), icon: <FundProjectionScreenOutlined /> },
               { path: '/admin/webhooks', name: t('事件推送'), icon: <SendOutlined /> },
             ],
           },
@@ -338,6 +341,7 @@ function Shell() {
               <Route path="/admin/categories" element={<CategoriesPage />} />
               <Route path="/admin/holidays" element={<HolidaysPage />} />
               <Route path="/admin/api-keys" element={<ApiKeysPage />} />
+              <Route path="/admin/kiosk" element={<KioskTokensPage />} />
               <Route path="/admin/webhooks" element={<WebhooksPage />} />
               <Route path="/admin/special-periods" element={<SpecialPeriodsPage />} />
             </>

@@ -20,6 +20,7 @@ addEnglish({
   预警: 'Warnings',
   保障期: 'Special periods',
   接口密钥: 'API keys',
+  大屏展示令牌: 'Screen tokens',
   事件推送: 'Webhooks',
   审计日志: 'Audit log',
   案件查询: 'Case search',

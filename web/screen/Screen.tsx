@@ -1,7 +1,11 @@
 // 数据大屏: the caller's jurisdiction at a glance — today's and this month's totals, the key rates,
 // the map by city, the 12-month trend, the category ranking, hotspots and a ticker of open
 // warnings, with a clock. Laid out for 1920×1080 and scaled to the window; every figure is fetched
-// again each minute. Strangers are sent to the console's login and come back here.
+// again each minute. Strangers are sent to the console's login and come back here. The hall's
+// screen opens /screen/?kiosk=TOKEN instead (大屏展示令牌, src/kiosk): no 12-hour login; a revoked
+// token gets the login page. Rates, map and ranking cover the last 30 days (month-to-date on the 4th
+// is a handful of matters) and every rate says how many matters it stands on.
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import {
   useHotspots,
@@ -11,9 +15,17 @@ import {
   type Warning,
 } from '../shared/analytics/api.ts';
 import { Chart, codeOfRegion, mapFor } from '../shared/analytics/echarts.tsx';
-import { int, monthStart, pct, today } from '../shared/analytics/format.ts';
-import { barOption, mapOption, trendOption } from '../shared/analytics/options.ts';
-import { ApiError, errorMessage, type Me } from '../shared/api.ts';
+import {
+  int,
+  last30Days,
+  MIN_RATE_SAMPLE,
+  monthStart,
+  pct,
+  sampleText,
+  today,
+} from '../shared/analytics/format.ts';
+import { barOption, mapOption, partialLabel, trendOption } from '../shared/analytics/options.ts';
+import { ApiError, api, errorMessage, SESSION_ENDED, setKioskToken } from '../shared/api.ts';
 import { useMe } from '../shared/session.ts';
 
 const REFRESH = 60_000;
@@ -21,7 +33,15 @@ const W = 1920;
 const H = 1080;
 const LOGIN = '/console/login?next=/screen/';
 
+/** The display token in the address (?kiosk=…), if the screen was opened with one. */
+const kioskParam = () => new URLSearchParams(window.location.search).get('kiosk');
+
 export function ScreenApp() {
+  const kiosk = kioskParam();
+  return kiosk ? <KioskScreen token={kiosk} /> : <StaffScreen />;
+}
+
+function StaffScreen() {
   const me = useMe();
   useEffect(() => {
     if (me.data === null) window.location.replace(LOGIN);
@@ -30,7 +50,31 @@ export function ScreenApp() {
   if (me.isError) return <Notice text={errorMessage(me.error)} />;
   if (!me.data || me.data.role === 'citizen') return <Notice text="正在登录…" />;
   if (!me.data.jurisdiction) return <Notice text="当前账号没有所属辖区，无法查看大屏" />;
-  return <Scaled>{<Board me={me.data} />}</Scaled>;
+  return <Scaled>{<Board place={me.data.jurisdiction} />}</Scaled>;
+}
+
+/** With a display token: what it shows comes from the token; revoked or unknown → the login page. */
+function KioskScreen({ token }: { token: string }) {
+  setKioskToken(token);
+  const screen = useQuery({
+    queryKey: ['kiosk-screen'],
+    queryFn: () =>
+      api<{ name: string; jurisdiction: { code: string; name: string } }>('/api/v1/kiosk/screen'),
+    refetchInterval: REFRESH,
+    retry: (n, e) => !(e instanceof ApiError && e.status === 401) && n < 3,
+  });
+  useEffect(() => {
+    const revoked = () => window.location.replace(LOGIN);
+    window.addEventListener(SESSION_ENDED, revoked);
+    return () => window.removeEventListener(SESSION_ENDED, revoked);
+  }, []);
+  const e = screen.error;
+  useEffect(() => {
+    if (e instanceof ApiError && e.status === 401) window.location.replace(LOGIN);
+  }, [e]);
+  if (e && !(e instanceof ApiError && e.status === 401)) return <Notice text={errorMessage(e)} />;
+  if (!screen.data) return <Notice text="正在连接…" />;
+  return <Scaled>{<Board place={screen.data.jurisdiction} />}</Scaled>;
 }
 
 function Notice({ text }: { text: string }) {
@@ -100,6 +144,26 @@ function Panel({
   );
 }
 
+/** A rate with the number of matters it stands on; too few say so instead of a figure to alarm on. */
+function Rate({
+  label,
+  value,
+  n,
+}: {
+  label: string;
+  value: number | null | undefined;
+  n: number | undefined;
+}) {
+  const thin = n !== undefined && n < MIN_RATE_SAMPLE;
+  return (
+    <Big
+      label={label}
+      value={pct(value)}
+      sub={n === undefined ? undefined : `近30天${sampleText(n)}${thin ? ' 样本少' : ''}`}
+    />
+  );
+}
+
 function Big({ label, value, sub, tone }: { label: string; value: string; sub?: string; tone?: 'warn' }) {
   return (
     <div className={`xs-big ${tone === 'warn' ? 'xs-warn' : ''}`}>
@@ -128,16 +192,18 @@ function Empty({ data, error }: { data: unknown; error: unknown }) {
   return <div className="xs-empty">{text}</div>;
 }
 
-function Board({ me }: { me: Me }) {
-  const scope = me.jurisdiction?.code as string;
-  const scopeName = me.jurisdiction?.name ?? '';
+function Board({ place }: { place: { code: string; name: string } }) {
+  const scope = place.code;
+  const scopeName = place.name;
   const opts = { refetchInterval: REFRESH };
   const day = today();
   const month = { from: monthStart(), to: day, scope };
+  const recent = { ...last30Days(), scope };
   const todays = useIndicators({ from: day, to: day, scope }, 'none', opts);
   const months = useIndicators(month, 'none', opts);
-  const byPlace = useIndicators(month, 'jurisdiction', opts);
-  const byCategory = useIndicators(month, 'category', opts);
+  const recents = useIndicators(recent, 'none', opts);
+  const byPlace = useIndicators(recent, 'jurisdiction', opts);
+  const byCategory = useIndicators(recent, 'category', opts);
   const y = Number(day.slice(0, 4));
   const m = Number(day.slice(5, 7));
   const trend = useTrend(
@@ -151,13 +217,14 @@ function Board({ me }: { me: Me }) {
   const warnings = useOpenWarnings(scope, opts);
   const [selected, setSelected] = useState<{ code: string; name: string } | null>(null);
   const mapScope = selected?.code ?? scope;
-  const drilled = useIndicators({ ...month, scope: mapScope }, 'jurisdiction', {
+  const drilled = useIndicators({ ...recent, scope: mapScope }, 'jurisdiction', {
     ...opts,
     enabled: selected !== null,
   });
   const mapRows = (selected ? drilled.data?.rows : byPlace.data?.rows) ?? [];
   const map = mapFor(mapScope);
   const t = months.data?.totals;
+  const r = recents.data?.totals;
   const updated = months.dataUpdatedAt
     ? new Date(months.dataUpdatedAt + 8 * 3600_000).toISOString().slice(11, 19)
     : '';
@@ -178,14 +245,14 @@ function Board({ me }: { me: Me }) {
       <section className="xs-bigs" aria-label="主要指标">
         <Big label="今日信访量" value={int(todays.data?.totals.total)} sub="件" />
         <Big
-          label="本月信访量"
+          label={`本月信访量（${partialLabel(day).slice(2)}）`}
           value={int(t?.total)}
-          sub={`同比 ${signed(t?.yoy)}　环比 ${signed(t?.mom)}`}
+          sub={`较去年同期 ${signed(t?.yoy)}`}
         />
-        <Big label="及时受理率" value={pct(t?.timelyAcceptanceRate)} />
-        <Big label="按期办结率" value={pct(t?.onTimeCompletionRate)} />
-        <Big label="群众满意率" value={pct(t?.satisfactionRate)} />
-        <Big label="网上信访占比" value={pct(t?.onlineShare)} />
+        <Rate label="及时受理率" value={r?.timelyAcceptanceRate} n={r?.acceptanceDecided} />
+        <Rate label="按期办结率" value={r?.onTimeCompletionRate} n={r?.completed} />
+        <Rate label="群众满意率" value={r?.satisfactionRate} n={r?.rated} />
+        <Rate label="网上信访占比" value={r?.onlineShare} n={r?.total} />
         <Big
           label="待处置预警"
           value={warnings.data === null ? '—' : int(warnings.data?.items.length)}
@@ -195,7 +262,7 @@ function Board({ me }: { me: Me }) {
       </section>
       <div className="xs-body">
         <div className="xs-col">
-          <Panel title="本月问题类别排行">
+          <Panel title="近30天问题类别排行">
             {cats.length ? (
               <Chart theme="dark" style={{ height: 340 }} option={barOption(cats, true, '#36cfc9')} />
             ) : (
@@ -218,7 +285,7 @@ function Board({ me }: { me: Me }) {
           </Panel>
         </div>
         <div className="xs-col xs-center">
-          <Panel title={`${selected?.name ?? scopeName}本月信访分布`} className="xs-grow">
+          <Panel title={`${selected?.name ?? scopeName}近30天信访分布`} className="xs-grow">
             {selected ? (
               <button type="button" className="xs-back" onClick={() => setSelected(null)}>
                 返回{scopeName}

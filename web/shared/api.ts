@@ -20,6 +20,15 @@ export function csrfToken(
   return raw ? decodeURIComponent(raw) : undefined;
 }
 
+/**
+ * The hall's big screen opened as /screen/?kiosk=TOKEN (大屏展示令牌): every API call carries the
+ * token instead of relying on a staff login (docs/analytics-ui.md). Null elsewhere.
+ */
+let kioskToken: string | null = null;
+export function setKioskToken(token: string | null): void {
+  kioskToken = token;
+}
+
 /** Dispatched on window when an API call is answered 401: the session is gone. */
 export const SESSION_ENDED = 'xf:session-ended';
 
@@ -37,6 +46,7 @@ export async function api<T>(
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   const csrf = method === 'GET' ? undefined : csrfToken();
   if (csrf) headers['x-csrf-token'] = csrf;
+  if (kioskToken) headers['x-kiosk-token'] = kioskToken;
   let res: Response;
   try {
     res = await fetch(path, {

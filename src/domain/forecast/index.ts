@@ -81,7 +81,11 @@ export function forecastSeries(
   return { model, points, params: f.params };
 }
 
-/** Mean absolute percentage error over the months with a non-zero actual; null when there are none. */
+/**
+ * Mean absolute percentage error over the months with a non-zero actual; null when there are none.
+ * Kept for reference only: it is undefined on zero months and says "0.0 %" on a sparse series that
+ * happens to hit its one non-zero month — the platform reports MASE (below) instead.
+ */
 export function mape(actual: readonly number[], predicted: readonly number[]): number | null {
   let total = 0;
   let n = 0;
@@ -95,9 +99,87 @@ export function mape(actual: readonly number[], predicted: readonly number[]): n
 }
 
 /**
- * Hold-out check: forecast the last `holdout` months from the months before them (the model is
- * chosen and fitted again without them) and compare. Null when too little history remains.
+ * Mean absolute scaled error (Hyndman & Koehler 2006): the forecast's mean absolute error divided by
+ * the in-sample mean absolute error of the seasonal naive forecast (same month last year) on the
+ * training months — or of the naive forecast (last month) when the training holds less than a
+ * season and a month. Defined on zero months; < 1 means better than the naive forecast. Null when
+ * there is nothing to score or the scale is 0 (a constant training series: no yardstick).
  */
+export function mase(
+  actual: readonly number[],
+  predicted: readonly number[],
+  training: readonly number[],
+  period = MONTHLY_PERIOD,
+): number | null {
+  if (actual.length === 0) return null;
+  const m = training.length > period ? period : 1;
+  let scale = 0;
+  for (let t = m; t < training.length; t++) scale += Math.abs((training[t] ?? 0) - (training[t - m] ?? 0));
+  const steps = training.length - m;
+  if (steps <= 0 || scale === 0) return null;
+  const mae = actual.reduce((a, y, i) => a + Math.abs(y - (predicted[i] ?? 0)), 0) / actual.length;
+  return mae / (scale / steps);
+}
+
+/** Symmetric MAPE, 2|a−f| / (|a|+|f|) averaged, a month with both 0 counting as 0 error; in [0, 2]. */
+export function smape(actual: readonly number[], predicted: readonly number[]): number | null {
+  if (actual.length === 0) return null;
+  let total = 0;
+  actual.forEach((a, i) => {
+    const f = predicted[i] ?? 0;
+    const d = Math.abs(a) + Math.abs(f);
+    total += d === 0 ? 0 : (2 * Math.abs(a - f)) / d;
+  });
+  return total / actual.length;
+}
+
+/** When a history is too thin to forecast at all (rules as data; docs/forecast.md). */
+export const FORECAST_MIN_HISTORY = {
+  /** Fewer complete months than this: no season can be seen. */
+  months: 12,
+  /** More than this share of the months at zero: a sparse series (a quiet county or category). */
+  zeroShare: 0.5,
+} as const;
+
+export type Insufficient = 'short' | 'sparse';
+
+/** Plain words for the leader: why there is no forecast. */
+export const INSUFFICIENT_TEXT: Record<Insufficient, string> = {
+  short: '历史数据不足（不满12个月），暂不预测',
+  sparse: '历史数据不足（多数月份为零），暂不预测',
+};
+
+/** Null when the history carries a forecast, else why not. */
+export function insufficientHistory(y: readonly number[]): Insufficient | null {
+  if (y.length < FORECAST_MIN_HISTORY.months) return 'short';
+  const zeros = y.filter((v) => !(v > 0)).length;
+  return zeros / y.length > FORECAST_MIN_HISTORY.zeroShare ? 'sparse' : null;
+}
+
+/**
+ * Hold-out check: forecast the last `holdout` months from the months before them (the model is
+ * chosen and fitted again without them) and score with MASE. Null when too little history remains.
+ */
+export function holdoutMase(
+  y: readonly number[],
+  holdout: number,
+  period = MONTHLY_PERIOD,
+): { mase: number | null; model: ModelName } {
+  const train = y.slice(0, Math.max(0, y.length - holdout));
+  if (holdout < 1 || train.length < 3) return { mase: null, model: 'none' };
+  const f = forecastSeries(train, { horizon: holdout, period });
+  return {
+    mase: mase(
+      y.slice(train.length),
+      f.points.map((p) => p.mean),
+      train,
+      period,
+    ),
+    model: f.model,
+  };
+}
+
+/** The same hold-out scored with MAPE (the backtest prints it beside MASE for comparison). */
 export function holdoutMape(
   y: readonly number[],
   holdout: number,

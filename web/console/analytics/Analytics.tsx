@@ -1,13 +1,14 @@
 // 数据分析 (/console/analytics): filters, KPI cards, map and ranking with drill-down (province →
 // city → county → the cases), trend against last year, breakdowns, forecast with its 80/95 % band,
-// hotspots, overdue heat by unit and the open warnings. A lazily loaded route: ECharts and the
+// hotspots, overdue heat by unit and the open warnings. Opens on the last 30 days (a period that
+// carries meaning on any day of the month, unlike month-to-date on the 4th). A lazily loaded route: ECharts and the
 // Jiangsu boundaries are fetched only by people who open it.
 import { FundProjectionScreenOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Col, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Filters, GroupBy, IndicatorRow, Metric } from '../../shared/analytics/api.ts';
 import { FORM_NAMES, useIndicators } from '../../shared/analytics/api.ts';
-import { lastDayOfMonth, monthStart, today } from '../../shared/analytics/format.ts';
+import { last30Days, lastDayOfMonth } from '../../shared/analytics/format.ts';
 import { useStaff } from '../session.tsx';
 import { CasesDrawer, type DrillTarget } from './CasesDrawer.tsx';
 import { FilterBar, type PageFilters, type Place } from './Filters.tsx';
@@ -28,7 +29,7 @@ export default function AnalyticsPage() {
   const root: Place = me.jurisdiction
     ? { code: me.jurisdiction.code, name: me.jurisdiction.name }
     : { code: '320000', name: '江苏省' };
-  const [page, setPage] = useState<PageFilters>({ from: monthStart(), to: today(), path: [root] });
+  const [page, setPage] = useState<PageFilters>({ ...last30Days(), path: [root] });
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const scope = page.path[page.path.length - 1] ?? root;
   const filters: Filters = {

@@ -35,6 +35,7 @@ const D = 'YYYY-MM-DD';
 function presets(): { label: string; value: [Dayjs, Dayjs] }[] {
   const t = dayjs(today());
   return [
+    { label: '近30天', value: [t.subtract(29, 'day'), t] },
     { label: '本月', value: [dayjs(monthStart()), t] },
     {
       label: '上月',

@@ -4,6 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Segmented, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
+import { isRateKey, sampleOf } from '../../../src/domain/indicators/samples.ts';
 import { type Filters, type GroupBy, type IndicatorRow, useIndicators } from '../../shared/analytics/api.ts';
 import { int, pct } from '../../shared/analytics/format.ts';
 import { errorMessage } from '../../shared/api.ts';
@@ -80,7 +81,18 @@ export function IndicatorTable({
                 {label}
               </Button>
             )
-        : (v: number | null) => (c.kind === 'rate' ? pct(v) : int(v)),
+        : (v: number | null, row: IndicatorRow) =>
+            c.kind === 'rate' && isRateKey(c.key) ? (
+              // Each rate with the matters it stands on (样本量), in grey under it.
+              <>
+                {pct(v)}
+                <div style={{ color: '#8c8c8c', fontSize: 11 }}>{int(sampleOf(c.key, row))}件</div>
+              </>
+            ) : c.kind === 'rate' ? (
+              pct(v)
+            ) : (
+              int(v)
+            ),
   }));
 
   async function exportExcel() {

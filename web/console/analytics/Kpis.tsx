@@ -1,6 +1,7 @@
 // The KPI cards: each indicator's value with 同比 (same dates last year) and 环比 (the period of the
 // same length just before) as coloured arrows; the formula is the card's tooltip. A card with cases
-// behind it opens them.
+// behind it opens them. A rate shows how many matters it is computed over, and its change is not
+// coloured or arrowed when either period has fewer than MIN_RATE_SAMPLE (src/domain/indicators).
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Row, Skeleton, Tooltip, Typography } from 'antd';
 import {
@@ -18,6 +19,10 @@ import {
   type IndicatorDef,
   previousPeriod,
   previousYear,
+  sampleSize,
+  sampleText,
+  THIN_TEXT,
+  thinSample,
   valueText,
 } from '../../shared/analytics/format.ts';
 import { errorMessage } from '../../shared/api.ts';
@@ -91,6 +96,15 @@ function Kpi({
   // For the volume the server's own 同比/环比 are used; rates compare with the two base periods.
   const yoy = def.key === 'total' ? now.yoy : change(def, now, prevYear);
   const mom = def.key === 'total' ? now.mom : change(def, now, prevPeriod);
+  const n = sampleSize(def, now);
+  const compared = (base: Indicators | undefined, d: number | null) =>
+    thinSample(def, now, base) ? (
+      <span style={{ color: '#8c8c8c' }} title={THIN_TEXT}>
+        样本少
+      </span>
+    ) : (
+      <span style={{ color: changeColor(def, d) }}>{changeText(def, d)}</span>
+    );
   return (
     <Card
       size="small"
@@ -108,12 +122,17 @@ function Kpi({
       <div className="xf-kpi-value" style={{ fontSize: 26, fontWeight: 600, lineHeight: 1.4 }}>
         {valueText(def, now)}
         {def.extra ? <span style={{ fontSize: 13, fontWeight: 400 }}> {def.extra(now)}</span> : null}
+        {n !== null ? (
+          <span className="xf-kpi-sample" style={{ fontSize: 13, fontWeight: 400, color: '#8c8c8c' }}>
+            {sampleText(n)}
+          </span>
+        ) : null}
       </div>
       <div style={{ fontSize: 12 }}>
         <span>同比 </span>
-        <span style={{ color: changeColor(def, yoy) }}>{changeText(def, yoy)}</span>
+        {compared(prevYear, yoy)}
         <span style={{ marginInlineStart: 10 }}>环比 </span>
-        <span style={{ color: changeColor(def, mom) }}>{changeText(def, mom)}</span>
+        {compared(prevPeriod, mom)}
       </div>
     </Card>
   );

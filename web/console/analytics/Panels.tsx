@@ -16,7 +16,6 @@ import {
   useTrend,
 } from '../../shared/analytics/api.ts';
 import { Chart, codeOfRegion, mapFor } from '../../shared/analytics/echarts.tsx';
-import { pct } from '../../shared/analytics/format.ts';
 import {
   barOption,
   forecastOption,
@@ -102,7 +101,17 @@ export function MapPanel({
 export function TrendPanel({ filters }: { filters: Filters }) {
   const q = useTrend({ ...filters, ...lastYearOf(filters.to) });
   return (
-    <Card size="small" title="近12个月趋势（与去年同期对比）">
+    <Card
+      size="small"
+      title="近12个月趋势（与去年同期对比）"
+      extra={
+        q.data?.points.at(-1)?.through ? (
+          <Typography.Text type="secondary">
+            末月未满，虚线空心点为截至今日，去年同期按同日数比较
+          </Typography.Text>
+        ) : null
+      }
+    >
       <State q={q} empty={!q.data?.points.length}>
         <Chart aria-label="信访量趋势图" option={trendOption(q.data?.points ?? [])} />
       </State>
@@ -139,25 +148,37 @@ export function BreakdownPanels({ filters }: { filters: Filters }) {
   );
 }
 
+/**
+ * How far to trust the forecast, in a leader's words: the backtest's MASE (< 1: better than simply
+ * taking the same month last year) said without its name.
+ */
+export function forecastTrust(mase: number | null | undefined): string {
+  if (mase === null || mase === undefined) return '按近年季节规律估算';
+  return mase < 1
+    ? '按近年季节规律估算；用近3个月检验，比照搬去年同月更准'
+    : '按近年季节规律估算；用近3个月检验，并不比照搬去年同月更准，仅供参考';
+}
+
 export function ForecastPanel({ filters }: { filters: Filters }) {
   const q = useForecast(filters, 3);
   const f = q.data;
   return (
     <Card
       size="small"
-      title="信访量预测（未来3个月）"
+      title="信访量预测（未来3个月，阴影为可能范围）"
       extra={
-        f ? (
-          <Typography.Text type="secondary">
-            模型：{f.model === 'holt-winters-additive' ? '霍尔特-温特斯（加法季节）' : f.model}
-            {f.mape !== null && f.mape !== undefined ? `；回测MAPE ${pct(f.mape)}` : ''}
-          </Typography.Text>
+        f && !f.insufficient ? (
+          <Typography.Text type="secondary">{forecastTrust(f.mase)}</Typography.Text>
         ) : null
       }
     >
-      <State q={q} empty={!f?.forecast.length}>
-        {f ? <Chart aria-label="信访量预测图" option={forecastOption(f)} /> : null}
-      </State>
+      {f?.insufficient ? (
+        <Empty description={f.note ?? '历史数据不足，暂不预测'} />
+      ) : (
+        <State q={q} empty={!f?.forecast.length}>
+          {f ? <Chart aria-label="信访量预测图" option={forecastOption(f)} /> : null}
+        </State>
+      )}
     </Card>
   );
 }

@@ -57,13 +57,19 @@ export interface TrendPoint {
   total: number;
   totalPrevYear: number;
   online: number;
+  /** The month is not over: counts to this day; totalPrevYear is then the same days last year. */
+  through?: string;
 }
 
 export interface ForecastAnswer {
   history: { period: string; total: number }[];
   forecast: { period: string; mean: number; lo80: number; hi80: number; lo95: number; hi95: number }[];
   model: string;
-  mape: number | null;
+  /** Backtest MASE: < 1 beats "same month last year"; null when not measurable. */
+  mase: number | null;
+  /** Why there is no forecast (历史数据不足), else null. */
+  insufficient: 'short' | 'sparse' | null;
+  note: string | null;
 }
 
 export interface OverdueRow {

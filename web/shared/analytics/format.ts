@@ -1,6 +1,14 @@
 // Dates (Shanghai calendar), numbers and the indicator catalogue shown as KPI cards: each with its
 // formula in the words of the 信访工作 assessment, shown as the card's tooltip.
+import {
+  isRateKey,
+  MIN_RATE_SAMPLE,
+  sampleOf,
+  tooFewToCompare,
+} from '../../../src/domain/indicators/samples.ts';
 import type { Indicators } from './api.ts';
+
+export { MIN_RATE_SAMPLE };
 
 const DAY = 86_400_000;
 const shanghai = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -10,6 +18,15 @@ export const today = (now = new Date()) => shanghai(now);
 
 /** The first day of this month (Shanghai). */
 export const monthStart = (now = new Date()) => `${today(now).slice(0, 8)}01`;
+
+/**
+ * The dashboards' default period: the last 30 days to today. Month-to-date on the 4th holds four
+ * days and a rate of one rating; 30 days always carries a month's worth.
+ */
+export function last30Days(now = new Date()): { from: string; to: string } {
+  const to = today(now);
+  return { from: new Date(Date.parse(`${to}T00:00:00Z`) - 29 * DAY).toISOString().slice(0, 10), to };
+}
 
 const parse = (d: string) => new Date(`${d}T00:00:00Z`);
 const fmt = (d: Date) => d.toISOString().slice(0, 10);
@@ -102,6 +119,18 @@ export const INDICATORS: IndicatorDef[] = [
   },
 ];
 
+/** The matters behind a rate (its denominator), or null for a count. */
+export function sampleSize(def: IndicatorDef, i: Indicators): number | null {
+  return def.kind === 'rate' && isRateKey(def.key) ? sampleOf(def.key, i) : null;
+}
+
+/** A rate compared over too few matters (now or in the base period) to read its change as news. */
+export function thinSample(def: IndicatorDef, now: Indicators, base: Indicators | null | undefined): boolean {
+  const n = sampleSize(def, now);
+  if (n === null) return false;
+  return tooFewToCompare(n, base ? (sampleSize(def, base) ?? 0) : 0);
+}
+
 /** The change against a base: relative for counts, percentage points for rates; null when unknown. */
 export function change(
   def: IndicatorDef,
@@ -137,3 +166,10 @@ export function changeColor(def: IndicatorDef, d: number | null): string {
 
 export const valueText = (def: IndicatorDef, i: Indicators) =>
   def.kind === 'rate' ? pct(i[def.key] as number | null) : int(i[def.key] as number);
+
+/** '（12件）' beside a rate: how many matters it is computed over. */
+export const sampleText = (n: number | null | undefined) =>
+  n === null || n === undefined ? '' : `（${int(n)}件）`;
+
+/** What stands for a change that is not compared: too few matters behind the rate. */
+export const THIN_TEXT = `样本不足${MIN_RATE_SAMPLE}件，不作比较`;

@@ -33,13 +33,36 @@ function axes(l: Look, categories: string[]) {
   };
 }
 
-/** 趋势: this period's line and the same month (or day) one year earlier, dashed. */
+/** '本月截至4日' for a month not over yet. */
+export const partialLabel = (through: string) => `本月截至${Number(through.slice(8, 10))}日`;
+
+/**
+ * 趋势: this period's line and the same month one year earlier, dashed. Counts are drawn as they are
+ * (straight segments: a smoothed curve overshoots below zero and between whole numbers on small
+ * series). A month not over yet (`through`) is drawn apart — a dashed stretch to a hollow point
+ * labelled 本月截至X日 — against the same days last year, so it does not read as a cliff.
+ */
 export function trendOption(points: TrendPoint[], dark?: boolean) {
   const l = look(dark);
+  const n = points.length;
+  const through = points[n - 1]?.through;
+  const partial = through ? partialLabel(through) : null;
+  const colors = dark ? ['#36cfc9', '#ffd666', '#597ef7'] : ['#c41d1d', '#8c8c8c', '#1677ff'];
+  const last = (i: number) => partial !== null && i === n - 1;
   return {
-    tooltip: { trigger: 'axis' },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (items: { dataIndex: number }[]) => {
+        const i = items[0]?.dataIndex ?? 0;
+        const p = points[i];
+        if (!p) return '';
+        const head = last(i) ? `${p.period}（${partial}）` : p.period;
+        const year = last(i) ? '去年同期（同日数）' : '去年同期';
+        return `${head}<br/>本期：${p.total}件<br/>${year}：${p.totalPrevYear}件<br/>网上信访：${p.online}件`;
+      },
+    },
     legend: {
-      data: ['本期', '去年同期', '网上信访'],
+      data: ['本期', ...(partial ? [partial] : []), '去年同期', '网上信访'],
       textStyle: { color: l.text, fontSize: l.font },
       top: 0,
     },
@@ -49,23 +72,55 @@ export function trendOption(points: TrendPoint[], dark?: boolean) {
       points.map((p) => p.period),
     ),
     series: [
-      { name: '本期', type: 'line', smooth: true, data: points.map((p) => p.total), lineStyle: { width: 3 } },
+      {
+        name: '本期',
+        type: 'line',
+        data: points.map((p, i) => (last(i) ? null : p.total)),
+        lineStyle: { width: 3 },
+        itemStyle: { color: colors[0] },
+      },
+      ...(partial
+        ? [
+            {
+              name: partial,
+              type: 'line',
+              data: points.map((p, i) => (i >= n - 2 ? p.total : null)),
+              lineStyle: { width: 3, type: 'dashed' },
+              symbol: 'emptyCircle',
+              symbolSize: 10,
+              itemStyle: { color: colors[0] },
+              label: {
+                show: true,
+                position: 'top',
+                color: l.text,
+                fontSize: l.font,
+                formatter: (x: { dataIndex: number; value: unknown }) =>
+                  x.dataIndex === n - 1 ? `${partial} ${String(x.value)}件` : '',
+              },
+            },
+          ]
+        : []),
       {
         name: '去年同期',
         type: 'line',
-        smooth: true,
         data: points.map((p) => p.totalPrevYear),
         lineStyle: { type: 'dashed' },
+        itemStyle: { color: colors[1] },
       },
-      { name: '网上信访', type: 'line', smooth: true, data: points.map((p) => p.online) },
+      {
+        name: '网上信访',
+        type: 'line',
+        data: points.map((p, i) => (last(i) ? null : p.online)),
+        itemStyle: { color: colors[2] },
+      },
     ],
-    color: dark ? ['#36cfc9', '#ffd666', '#597ef7'] : ['#c41d1d', '#8c8c8c', '#1677ff'],
   };
 }
 
 /**
- * 预测: history, the forecast mean (dashed) and its 80 % and 95 % prediction intervals drawn as
- * stacked areas (a transparent base at the lower bound, the band's width on top of it).
+ * 预测: history, then the range the next months will likely fall in — the 80 % and 95 % prediction
+ * intervals as stacked areas (a transparent base at the lower bound, the band's width on top) —
+ * with the middle of the range as a thin dotted line, so the band, not a confident line, is read.
  */
 export function forecastOption(f: ForecastAnswer, dark?: boolean) {
   const l = look(dark);
@@ -105,21 +160,21 @@ export function forecastOption(f: ForecastAnswer, dark?: boolean) {
         const p = f.forecast[i - f.history.length];
         if (!p) return `${periods[i]}<br/>实际：${f.history[i]?.total ?? '—'}件`;
         return (
-          `${p.period}（预测）<br/>预测值：${round(p.mean)}件<br/>` +
-          `80%区间：${round(Math.max(0, p.lo80))}–${round(p.hi80)}<br/>95%区间：${round(Math.max(0, p.lo95))}–${round(p.hi95)}`
+          `${p.period}（预测）<br/>大概率在 ${round(Math.max(0, p.lo80))}–${round(p.hi80)} 件之间（80%）<br/>` +
+          `几乎可以肯定在 ${round(Math.max(0, p.lo95))}–${round(p.hi95)} 件之间（95%）<br/>中值约 ${round(p.mean)} 件`
         );
       },
     },
     legend: {
-      data: ['实际', '预测', '95%区间', '80%区间'],
+      data: ['实际', '大概率范围（80%）', '可能范围（95%）', '预测中值'],
       textStyle: { color: l.text, fontSize: l.font },
       top: 0,
     },
     grid: { left: 48, right: 24, top: 36, bottom: 32 },
     ...axes(l, periods),
     series: [
-      ...band('lo95', 'hi95', '95%区间', dark ? 'rgba(89,126,247,0.25)' : 'rgba(22,119,255,0.12)'),
-      ...band('lo80', 'hi80', '80%区间', dark ? 'rgba(89,126,247,0.45)' : 'rgba(22,119,255,0.25)'),
+      ...band('lo95', 'hi95', '可能范围（95%）', dark ? 'rgba(89,126,247,0.3)' : 'rgba(22,119,255,0.15)'),
+      ...band('lo80', 'hi80', '大概率范围（80%）', dark ? 'rgba(89,126,247,0.55)' : 'rgba(22,119,255,0.35)'),
       {
         name: '实际',
         type: 'line',
@@ -128,11 +183,12 @@ export function forecastOption(f: ForecastAnswer, dark?: boolean) {
         lineStyle: { color: actual },
       },
       {
-        name: '预测',
+        name: '预测中值',
         type: 'line',
         data: mean,
+        symbol: 'none',
         itemStyle: { color: predicted },
-        lineStyle: { color: predicted, type: 'dashed' },
+        lineStyle: { color: predicted, type: 'dotted', width: 1 },
       },
     ],
   };
@@ -211,13 +267,17 @@ export function mapOption(map: string, rows: { name: string; value: number }[], 
         layoutCenter: ['50%', '50%'],
         layoutSize: '95%',
         data: rows,
+        // Counties of a city crowd each other: smaller names, and a name that would overlap another
+        // is hidden (it still shows on hover and in the tooltip).
         label: {
           show: true,
           color: dark ? '#fff' : '#333',
-          fontSize: l.font,
+          // A city's map (name 'jiangsu-3201…') packs small urban districts together.
+          fontSize: map.includes('-') ? l.font - 4 : l.font,
           textBorderColor: dark ? '#000' : '#fff',
           textBorderWidth: 2,
         },
+        labelLayout: { hideOverlap: true },
         itemStyle: {
           borderColor: dark ? '#91caff' : '#fff',
           borderWidth: 1,
