@@ -6,8 +6,10 @@
 // tampered one are refused with a clear 4xx and change nothing. Then the 12345 hotline: a work
 // order comes in with an API key, is registered with the form 12345热线 (its own row in the
 // indicators by form), and the reply goes back to the hotline's receiver signed.
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, exchangeMessages } from '../../src/db/schema.ts';
@@ -16,6 +18,17 @@ import { publicKeyFrom, signMessage, verifyMessage } from '../../src/domain/exch
 import { runExchangeDeliveries } from '../../src/exchange/deliverer.ts';
 import { platformKey } from '../../src/exchange/identity.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
+
+// The documented format (docs/schemas/exchange-v1.schema.json) must accept what is really sent.
+const schema = JSON.parse(
+  readFileSync(new URL('../../docs/schemas/exchange-v1.schema.json', import.meta.url), 'utf8'),
+);
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+const validate = ajv.compile(schema);
+const expectDocumented = (m: unknown) => {
+  expect(validate(m), JSON.stringify(validate.errors)).toBe(true);
+  expect(ExchangeMessage.safeParse(m).success).toBe(true);
+};
 
 let js: Harness; // 江苏省信访平台
 let zj: Harness; // 浙江省信访平台 (a second installation; seeded with the same demo data)
@@ -57,10 +70,22 @@ beforeAll(async () => {
   const zjId = (await zj.app.inject({ url: '/api/v1/exchange/identity' })).json();
   expect(jsId.publicKey).not.toBe(zjId.publicKey);
   js.ctx.config.exchange.peers = [
-    { id: 'zhejiang', name: '浙江省信访平台', url: `${zjUrl}/api/v1/exchange/messages`, publicKey: zjId.publicKey, kind: 'platform' },
+    {
+      id: 'zhejiang',
+      name: '浙江省信访平台',
+      url: `${zjUrl}/api/v1/exchange/messages`,
+      publicKey: zjId.publicKey,
+      kind: 'platform',
+    },
   ];
   zj.ctx.config.exchange.peers = [
-    { id: 'jiangsu', name: '江苏省信访平台', url: `${jsUrl}/api/v1/exchange/messages`, publicKey: jsId.publicKey, kind: 'platform' },
+    {
+      id: 'jiangsu',
+      name: '江苏省信访平台',
+      url: `${jsUrl}/api/v1/exchange/messages`,
+      publicKey: jsId.publicKey,
+      kind: 'platform',
+    },
   ];
   await js.loginAll(['gl_registrar', 'js_supervisor', 'gl_admin', 'nj_analyst', 'gl_handler']);
   await zj.loginAll(['js_registrar', 'js_supervisor', 'gl_registrar']);
@@ -80,7 +105,8 @@ const timeline = async (h: Harness, user: string, id: number) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json().timeline as { label: string; lines: { key: string; label: string; value: string }[] }[];
 };
-const labels = async (h: Harness, user: string, id: number) => (await timeline(h, user, id)).map((e) => e.label);
+const labels = async (h: Harness, user: string, id: number) =>
+  (await timeline(h, user, id)).map((e) => e.label);
 
 /** POSTs a body to 浙江's receiving end as 江苏 would, signed with 江苏's key (or not). */
 const postAsJiangsu = (body: string, opts: { timestamp?: number; signBody?: string } = {}) => {
@@ -111,7 +137,8 @@ describe('平台间交换: a matter goes to another platform and its result come
       purpose: 'claim',
       categoryCode: '010000',
       subject: '跨省务工工资被拖欠',
-      content: '本人在浙江某工地务工，工资被拖欠半年，多次讨要无果，请求协调解决。来信人孙七，电话13966667777。',
+      content:
+        '本人在浙江某工地务工，工资被拖欠半年，多次讨要无果，请求协调解决。来信人孙七，电话13966667777。',
       jurisdictionCode: '320106',
       petitioner: { name: '孙七', phone: '13966667777' },
     });
@@ -119,7 +146,10 @@ describe('平台间交换: a matter goes to another platform and its result come
     jsCase = reg.json().caseId;
     jsNumber = reg.json().caseNumber;
     // A handler of a department may not speak for the platform; an unknown peer is refused.
-    const unknown = await api(js, 'js_supervisor', 'POST', `/exchange/cases/${jsCase}/send`, { peer: 'anhui', kind: 'transfer' });
+    const unknown = await api(js, 'js_supervisor', 'POST', `/exchange/cases/${jsCase}/send`, {
+      peer: 'anhui',
+      kind: 'transfer',
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.code).toBe('exchange_unknown_peer');
     const sent = await api(js, 'js_supervisor', 'POST', `/exchange/cases/${jsCase}/send`, {
@@ -128,13 +158,16 @@ describe('平台间交换: a matter goes to another platform and its result come
       note: '请贵省协调用工单位依法支付工资，并将结果报送我省。',
     });
     expect(sent.statusCode, sent.body).toBe(200);
-    const again = await api(js, 'js_supervisor', 'POST', `/exchange/cases/${jsCase}/send`, { peer: 'zhejiang', kind: 'assign' });
+    const again = await api(js, 'js_supervisor', 'POST', `/exchange/cases/${jsCase}/send`, {
+      peer: 'zhejiang',
+      kind: 'assign',
+    });
     expect(again.statusCode).toBe(409);
     // The outbox body is encrypted at rest: no name or phone in the row.
     const [row] = await js.ctx.db.select().from(exchangeMessages).where(eq(exchangeMessages.caseId, jsCase));
     expect(row?.bodyEnc).not.toContain('孙七');
     firstBody = js.ctx.pii.decrypt(row?.bodyEnc ?? '');
-    expect(ExchangeMessage.safeParse(JSON.parse(firstBody)).success).toBe(true);
+    expectDocumented(JSON.parse(firstBody));
 
     // The peer is unreachable: the try fails and the message waits for its next try.
     const peer = js.ctx.config.exchange.peers[0];
@@ -172,14 +205,22 @@ describe('平台间交换: a matter goes to another platform and its result come
     );
     const record = (await api(zj, 'js_registrar', 'GET', `/exchange/cases/${zjCase}`)).json().items;
     expect(record).toEqual([
-      expect.objectContaining({ id: expect.any(Number), direction: 'incoming', remoteNumber: jsNumber, status: 'received' }),
+      expect.objectContaining({
+        id: expect.any(Number),
+        direction: 'incoming',
+        remoteNumber: jsNumber,
+        status: 'received',
+      }),
     ]);
     const accept = await api(zj, 'js_supervisor', 'POST', `/exchange/links/${record[0].id}/respond`, {
       action: 'accept',
       note: '已签收，交由属地办理。',
     });
     expect(accept.statusCode, accept.body).toBe(200);
-    const twice = await api(zj, 'js_supervisor', 'POST', `/exchange/links/${record[0].id}/respond`, { action: 'object', reason: '不属于本省' });
+    const twice = await api(zj, 'js_supervisor', 'POST', `/exchange/links/${record[0].id}/respond`, {
+      action: 'object',
+      reason: '不属于本省',
+    });
     expect(twice.statusCode).toBe(409);
     const report = await api(zj, 'js_supervisor', 'POST', `/exchange/links/${record[0].id}/respond`, {
       action: 'report',
@@ -204,7 +245,12 @@ describe('平台间交换: a matter goes to another platform and its result come
     });
     const zjLabels = await labels(zj, 'js_registrar', zjCase);
     expect(zjLabels).toEqual(
-      expect.arrayContaining(['外平台交办来件', '向来件平台签收', '向来件平台报送办理情况', '向来件平台报送办理结果']),
+      expect.arrayContaining([
+        '外平台交办来件',
+        '向来件平台签收',
+        '向来件平台报送办理情况',
+        '向来件平台报送办理结果',
+      ]),
     );
     expect(await deliver(zj)).toEqual({ delivered: 1, failed: 0, dead: 0 });
     const result = (await timeline(js, 'gl_registrar', jsCase)).find((e) => e.label === '外平台报送办理结果');
@@ -217,12 +263,13 @@ describe('平台间交换: a matter goes to another platform and its result come
     );
     const jsRecord = (await api(js, 'gl_registrar', 'GET', `/exchange/cases/${jsCase}`)).json().items[0];
     expect(jsRecord.status).toBe('resulted');
-    expect(jsRecord.messages.map((m: { type: string; direction: string }) => `${m.direction} ${m.type}`)).toEqual([
-      'out matter.assign',
-      'in matter.accept',
-      'in matter.report',
-      'in matter.result',
-    ]);
+    // Every message both ways is of the documented format.
+    const rows = await zj.ctx.db.select().from(exchangeMessages).where(eq(exchangeMessages.caseId, zjCase));
+    expect(rows).toHaveLength(4);
+    for (const r of rows) expectDocumented(JSON.parse(zj.ctx.pii.decrypt(r.bodyEnc)));
+    expect(
+      jsRecord.messages.map((m: { type: string; direction: string }) => `${m.direction} ${m.type}`),
+    ).toEqual(['out matter.assign', 'in matter.accept', 'in matter.report', 'in matter.result']);
   });
 
   it('refuses a replayed, a stale, a tampered, an unsigned and a misaddressed message, changing nothing', async () => {
@@ -230,7 +277,10 @@ describe('平台间交换: a matter goes to another platform and its result come
     const before = await count();
     const replay = await postAsJiangsu(firstBody);
     expect(replay.statusCode).toBe(409);
-    expect(replay.json().error).toMatchObject({ code: 'exchange_replayed', message: expect.stringContaining('重放') });
+    expect(replay.json().error).toMatchObject({
+      code: 'exchange_replayed',
+      message: expect.stringContaining('重放'),
+    });
     const stale = await postAsJiangsu(firstBody, { timestamp: Math.floor(Date.now() / 1000) - 3600 });
     expect(stale.statusCode).toBe(401);
     expect(stale.json().error.code).toBe('exchange_stale');
@@ -244,7 +294,10 @@ describe('平台间交换: a matter goes to another platform and its result come
     const tampered = signed.replace('另一工地工资被拖欠', '另一工地工资已结清');
     const t = await postAsJiangsu(tampered, { signBody: signed });
     expect(t.statusCode).toBe(401);
-    expect(t.json().error).toMatchObject({ code: 'exchange_bad_signature', message: expect.stringContaining('篡改') });
+    expect(t.json().error).toMatchObject({
+      code: 'exchange_bad_signature',
+      message: expect.stringContaining('篡改'),
+    });
     const unsigned = await zj.app.inject({
       method: 'POST',
       url: '/api/v1/exchange/messages',
@@ -255,7 +308,12 @@ describe('平台间交换: a matter goes to another platform and its result come
     const stranger = await zj.app.inject({
       method: 'POST',
       url: '/api/v1/exchange/messages',
-      headers: { 'content-type': 'application/json', 'x-xinfang-platform': 'anhui', 'x-xinfang-timestamp': '1', 'x-xinfang-signature': 'x' },
+      headers: {
+        'content-type': 'application/json',
+        'x-xinfang-platform': 'anhui',
+        'x-xinfang-timestamp': '1',
+        'x-xinfang-signature': 'x',
+      },
       payload: signed,
     });
     expect(stranger.json().error.code).toBe('exchange_unknown_peer');
@@ -277,7 +335,11 @@ describe('12345热线: a work order becomes a matter of its own form, and the re
     const glBureau = (await js.app.inject({ url: '/api/v1/jurisdictions/320106' }))
       .json()
       .units.find((u: { kind: string }) => u.kind === 'bureau').id;
-    const created = await api(js, 'gl_admin', 'POST', '/api-keys', { name: '12345热线对接', unitId: glBureau, scopes: ['register'] });
+    const created = await api(js, 'gl_admin', 'POST', '/api-keys', {
+      name: '12345热线对接',
+      unitId: glBureau,
+      scopes: ['register'],
+    });
     expect(created.statusCode, created.body).toBe(201);
     key = created.json().key;
     const order = {
@@ -288,12 +350,24 @@ describe('12345热线: a work order becomes a matter of its own form, and the re
       jurisdictionCode: '320106',
       categoryCode: '010000',
     };
-    const post = (body: object) => js.app.inject({ method: 'POST', url: '/api/v1/hotline/orders', headers: { 'x-api-key': key }, payload: body });
+    const post = (body: object) =>
+      js.app.inject({
+        method: 'POST',
+        url: '/api/v1/hotline/orders',
+        headers: { 'x-api-key': key },
+        payload: body,
+      });
     // Not yet bound to a hotline peer: refused, clearly.
     const unbound = await post(order);
     expect(unbound.statusCode).toBe(403);
     expect(unbound.json().error.code).toBe('hotline_not_configured');
-    js.ctx.config.exchange.peers.push({ id: 'nj12345', name: '南京12345热线', url: hotlineUrl, kind: 'hotline', apiKeyPrefix: created.json().prefix });
+    js.ctx.config.exchange.peers.push({
+      id: 'nj12345',
+      name: '南京12345热线',
+      url: hotlineUrl,
+      kind: 'hotline',
+      apiKeyPrefix: created.json().prefix,
+    });
     const res = await post(order);
     expect(res.statusCode, res.body).toBe(201);
     caseId = res.json().caseId;
@@ -302,7 +376,9 @@ describe('12345热线: a work order becomes a matter of its own form, and the re
     expect(again.json()).toMatchObject({ caseId, duplicate: true });
     expect((await post({ ...order, orderNumber: 'x y' })).statusCode).toBe(400);
     // A staff session cannot post work orders.
-    expect((await api(js, 'gl_registrar', 'POST', '/hotline/orders', order)).json().error.code).toBe('hotline_key_only');
+    expect((await api(js, 'gl_registrar', 'POST', '/hotline/orders', order)).json().error.code).toBe(
+      'hotline_key_only',
+    );
     const c = (await api(js, 'gl_registrar', 'GET', `/cases/${caseId}`)).json();
     expect(c.formName).toBe('12345热线');
     expect(await labels(js, 'gl_registrar', caseId)).toContain('12345热线工单转入');
@@ -310,7 +386,12 @@ describe('12345热线: a work order becomes a matter of its own form, and the re
 
   it('counts 12345热线 as its own form in the indicators', async () => {
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const res = await api(js, 'nj_analyst', 'GET', `/analytics/indicators?from=${today}&to=${today}&scope=320100&groupBy=form`);
+    const res = await api(
+      js,
+      'nj_analyst',
+      'GET',
+      `/analytics/indicators?from=${today}&to=${today}&scope=320100&groupBy=form`,
+    );
     expect(res.statusCode, res.body).toBe(200);
     const row = res.json().rows.find((r: { key: string }) => r.key === 'hotline');
     expect(row).toMatchObject({ label: '12345热线', total: 1 });
@@ -329,8 +410,17 @@ describe('12345热线: a work order becomes a matter of its own form, and the re
     expect(hotlineReceived).toHaveLength(1);
     const got = hotlineReceived[0];
     if (!got) throw new Error('nothing received');
-    const publicKey = publicKeyFrom((await js.app.inject({ url: '/api/v1/exchange/identity' })).json().publicKey);
-    expect(verifyMessage(publicKey, Number(got.headers['x-xinfang-timestamp']), got.body, String(got.headers['x-xinfang-signature']))).toBe(true);
+    const publicKey = publicKeyFrom(
+      (await js.app.inject({ url: '/api/v1/exchange/identity' })).json().publicKey,
+    );
+    expect(
+      verifyMessage(
+        publicKey,
+        Number(got.headers['x-xinfang-timestamp']),
+        got.body,
+        String(got.headers['x-xinfang-signature']),
+      ),
+    ).toBe(true);
     const m = JSON.parse(got.body);
     expect(m).toMatchObject({
       type: 'matter.result',
@@ -341,6 +431,6 @@ describe('12345热线: a work order becomes a matter of its own form, and the re
       outcomeName: '支持',
       opinion: '已安排养护单位三日内修复。',
     });
-    expect(ExchangeMessage.safeParse(m).success).toBe(true);
+    expectDocumented(m);
   });
 });
