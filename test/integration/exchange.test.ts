@@ -145,7 +145,7 @@ describe('平台间交换: a matter goes to another platform and its result come
     expect(reg.statusCode, reg.body).toBe(201);
     jsCase = reg.json().caseId;
     jsNumber = reg.json().caseNumber;
-    // A handler of a department may not speak for the platform; an unknown peer is refused.
+    // A peer that is not configured is refused, naming the field.
     const unknown = await api(js, 'js_supervisor', 'POST', `/exchange/cases/${jsCase}/send`, {
       peer: 'anhui',
       kind: 'transfer',
