@@ -89,13 +89,13 @@ beforeAll(async () => {
   ];
   await js.loginAll(['gl_registrar', 'js_supervisor', 'gl_admin', 'nj_analyst', 'gl_handler']);
   await zj.loginAll(['js_registrar', 'js_supervisor', 'gl_registrar']);
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await new Promise((ok) => hotline?.close(ok));
   await js?.close();
   await zj?.close();
-});
+}, 120_000);
 
 const api = (h: Harness, user: string, method: 'GET' | 'POST', path: string, payload?: object) =>
   h.app.inject({ method, url: `/api/v1${path}`, headers: h.as(user), payload });
