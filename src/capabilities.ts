@@ -11,6 +11,7 @@ import { subscribeDrafts } from './drafts/subscribers.ts';
 import { relatedOf } from './duplicates/service.ts';
 import { subscribeDuplicates } from './duplicates/subscribers.ts';
 import type { PlatformEvents } from './events.ts';
+import { subscribeExchange } from './exchange/subscribers.ts';
 import { subscribeFlags } from './flags/subscribers.ts';
 import { subscribeInbox } from './inbox/subscribers.ts';
 import { subscribeIntake } from './intake/suggestion.ts';
@@ -42,6 +43,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
   subscribeVideoBookings(events);
   subscribeMediation(events);
   subscribeWebhooks(events);
+  subscribeExchange(events);
   subscribeInbox(events);
   subscribeRollups(events);
   subscribeCaseAudit(events);

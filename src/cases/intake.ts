@@ -276,6 +276,19 @@ export async function registerCase(
   });
 }
 
+/**
+ * Registration inside another capability's command (a matter arriving from a peer platform or a
+ * 12345 work order, src/exchange, src/hotline): the same checks and steps as `registerCase`, in
+ * the caller's transaction, so that the caller's own rows and the matter commit together.
+ */
+export async function registerCaseIn(w: Work, actor: Actor, input: IntakeInput): Promise<IntakeResult> {
+  if (!casePolicy.register(actor)) throw forbidden('只有信访部门的登记员可以登记信访事项');
+  const now = new Date();
+  checkInput(actor, input, now);
+  const receivedAt = actor.role === 'citizen' ? now : (input.receivedAt ?? now);
+  return register(w, actor, input, { now, receivedAt, columns: derivedColumns(w.ctx, input) });
+}
+
 async function register(
   w: Work,
   actor: Actor,

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/chain.ts';
 import { appConfigFromEnv } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
 import { ROLE_NAMES } from '../domain/roles.ts';
+import { exchangeDeliveryLoop } from '../exchange/deliverer.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
 import { seedAssessment } from '../seed/assessment.ts';
 import { seedBacklog } from '../seed/backlog.ts';
@@ -90,6 +91,8 @@ export function registerServe(program: Command): void {
       ctx.dispatcher.start();
       const webhooks = webhookDeliveryLoop(ctx); // 事件推送: due deliveries every 2 s
       webhooks.start();
+      const exchange = exchangeDeliveryLoop(ctx); // 平台间交换: due messages every 2 s
+      exchange.start();
       ctx.auditSealer.start();
       ctx.disk?.start();
       ctx.statistics?.start();
@@ -114,6 +117,7 @@ export function registerServe(program: Command): void {
       const stop = async () => {
         await scheduler.stop();
         await webhooks.stop();
+        await exchange.stop();
         await app.close();
         await shutdown(ctx);
         process.exit(0);

@@ -1,8 +1,11 @@
 // Runtime configuration. Every environment variable the platform reads is parsed and validated
 // here, and documented in docs/configuration.md. An invalid value stops the start with a message
 // naming every bad setting (ConfigError): a typo must never silently turn a defence off.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { type ExchangeConfig, parsePeers } from '../domain/exchange/peers.ts';
+import { privateKeyFromPem } from '../domain/exchange/signing.ts';
 import { passwordProblem } from '../domain/passwords.ts';
 
 export interface DbConfig {
@@ -60,6 +63,8 @@ export interface AppConfig extends DbConfig {
   video: VideoConfig;
   /** Where attachment bytes are kept (src/attachments/store.ts; docs/attachments.md). */
   attachmentStore: AttachmentStoreChoice;
+  /** 平台间交换 and 12345 linkage: this platform's id, key and peers (src/exchange; docs/interop.md). */
+  exchange: ExchangeConfig;
 }
 
 export const ATTACHMENT_STORES = ['auto', 'fs', 'db'] as const;
@@ -232,9 +237,57 @@ export function appConfigFromEnv(
     disk: readDisk(r),
     video: readVideo(r),
     attachmentStore: r.oneOf('XINFANG_ATTACHMENT_STORE', ATTACHMENT_STORES, 'auto'),
+    exchange: readExchange(r),
   };
   throwIfProblems(r);
   return config;
+}
+
+/** 平台间交换: a value may be given inline or as `@/path/to/file`. */
+function readExchange(r: Reader): ExchangeConfig {
+  const fromFile = (name: string): string | undefined => {
+    const v = r.raw(name);
+    if (v === undefined || !v.startsWith('@')) return v;
+    try {
+      return readFileSync(v.slice(1), 'utf8');
+    } catch {
+      r.fail(name, v, '文件无法读取', 'file cannot be read');
+      return undefined;
+    }
+  };
+  const platformId = r.raw('XINFANG_PLATFORM_ID') ?? 'xinfang';
+  if (!/^[a-z0-9][a-z0-9-]{1,39}$/.test(platformId))
+    r.fail(
+      'XINFANG_PLATFORM_ID',
+      platformId,
+      '应为2–40位小写字母、数字或连字符',
+      'must be 2–40 of a-z, 0-9, -',
+    );
+  const privateKeyPem = fromFile('XINFANG_EXCHANGE_PRIVATE_KEY');
+  if (privateKeyPem !== undefined)
+    try {
+      privateKeyFromPem(privateKeyPem);
+    } catch {
+      r.fail(
+        'XINFANG_EXCHANGE_PRIVATE_KEY',
+        '…',
+        '不是 Ed25519 私钥（PKCS#8 PEM）',
+        'not an Ed25519 PKCS#8 PEM key',
+      );
+    }
+  const peersText = fromFile('XINFANG_EXCHANGE_PEERS');
+  let peers: ExchangeConfig['peers'] = [];
+  if (peersText !== undefined) {
+    const parsed = parsePeers(peersText);
+    if ('problem' in parsed) r.fail('XINFANG_EXCHANGE_PEERS', '…', parsed.problem, 'invalid peer list');
+    else peers = parsed.peers;
+  }
+  return {
+    platformId,
+    platformName: r.raw('XINFANG_PLATFORM_NAME') ?? '信访平台',
+    privateKeyPem,
+    peers,
+  };
 }
 
 /** STUN/TURN for video reception: comma-separated URLs, checked for their scheme. */

@@ -2460,3 +2460,67 @@ export const kioskTokens = pgTable(
     index('kiosk_tokens_jurisdiction_idx').on(t.jurisdictionCode),
   ],
 );
+
+/**
+ * 平台间交换 (src/exchange): a matter of this platform linked to one on another installation or a
+ * 12345 hotline — `outgoing` when this platform sent it (转送/交办 down), `incoming` when it came in
+ * (registered here as a new matter). An incoming link is unique per peer and the peer's number.
+ */
+export const exchangeLinks = pgTable(
+  'exchange_links',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    caseId: bigint('case_id', { mode: 'number' })
+      .notNull()
+      .references(() => cases.id),
+    /** The peer's id as configured (XINFANG_EXCHANGE_PEERS). */
+    peerId: text('peer_id').notNull(),
+    direction: text('direction').notNull(), // outgoing | incoming
+    /** transfer (转送), assign (交办) or hotline (12345 工单). */
+    kind: text('kind').notNull(),
+    /** The matter's number on the peer (its case number, or the hotline's work-order number). */
+    remoteNumber: text('remote_number'),
+    /** sent, received, accepted, objected, resulted. */
+    status: text('status').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // Not unique per matter: two 12345 work orders may land on one matter (a repeat is linked to it).
+    index('exchange_links_case_idx').on(t.caseId),
+    uniqueIndex('exchange_links_remote_uq').on(t.peerId, t.direction, t.remoteNumber),
+  ],
+);
+
+/**
+ * Every exchange message, both ways: `out` rows are the outbox (delivered with retries like the
+ * webhook deliveries), `in` rows the receipt log that makes receiving idempotent (unique message id
+ * per peer). The body carries personal data (the petitioner of a transferred matter), so it is
+ * stored encrypted; the columns beside it carry none.
+ */
+export const exchangeMessages = pgTable(
+  'exchange_messages',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    messageId: text('message_id').notNull(),
+    direction: text('direction').notNull(), // out | in
+    peerId: text('peer_id').notNull(),
+    type: text('type').notNull(),
+    linkId: integer('link_id').references(() => exchangeLinks.id),
+    caseId: bigint('case_id', { mode: 'number' }).references(() => cases.id),
+    bodyEnc: text('body_enc').notNull(),
+    /** out: pending → delivered | dead; in: received. */
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    deliveredAt: ts('delivered_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('exchange_messages_id_uq').on(t.direction, t.peerId, t.messageId),
+    index('exchange_messages_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('exchange_messages_case_idx').on(t.caseId),
+  ],
+);

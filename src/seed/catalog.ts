@@ -106,6 +106,7 @@ export const WEEKEND_FACTOR: Record<CaseForm, number> = {
   fax: 0.05,
   video: 0.05,
   mailbox: 0.6,
+  hotline: 0.6, // not seeded (FORM_WEIGHTS): hotline orders arrive through src/hotline only
 };
 
 export const SURNAMES = [

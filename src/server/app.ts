@@ -36,9 +36,11 @@ import type { AppContext } from '../context.ts';
 import { dispatchRoutes } from '../dispatch/routes.ts';
 import { draftRoutes } from '../drafts/routes.ts';
 import { duplicateRoutes } from '../duplicates/routes.ts';
+import { exchangeRoutes } from '../exchange/routes.ts';
 import { expertRoutes } from '../experts/routes.ts';
 import { flagRoutes } from '../flags/routes.ts';
 import { hallRoutes } from '../hall/routes.ts';
+import { hotlineRoutes } from '../hotline/routes.ts';
 import { hotspotRoutes } from '../hotspots/routes.ts';
 import { inboxRoutes } from '../inbox/routes.ts';
 import { intakeRoutes } from '../intake/routes.ts';
@@ -189,6 +191,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(webhookRoutes(ctx), { prefix: '/api/v1' });
   await app.register(attachmentRoutes(ctx), { prefix: '/api/v1' });
   await app.register(ocrRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(exchangeRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(hotlineRoutes(ctx), { prefix: '/api/v1' });
   await app.register(open311Routes(ctx), { prefix: '/open311/v2' });
   await app.register(fastifyStatic, {
     root: webRoot,

@@ -28,6 +28,7 @@ export const API_KEY_ROUTES: Readonly<Record<string, ApiScope>> = {
   'GET /open311/v2/requests.:format': 'read',
   'GET /open311/v2/requests/:id.:format': 'read',
   'POST /open311/v2/requests.:format': 'register',
+  'POST /api/v1/hotline/orders': 'register',
 };
 
 /** The roles a key may act in (身份角色): staff who handle matters, never admins or auditors. */

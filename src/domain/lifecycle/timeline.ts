@@ -3,6 +3,7 @@
 // (登记, a repeat merged into this matter, the group check, deadline reminders) from this table.
 import { BACKLOG_EVENT_LABELS } from '../backlog/timeline.ts';
 import { CAMPAIGN_EVENT_LABELS } from '../campaigns/timeline.ts';
+import { EXCHANGE_EVENT_LABELS } from '../exchange/timeline.ts';
 import { EXPERT_EVENT_LABELS } from '../experts/experts.ts';
 import { HALL_EVENT_LABELS } from '../hall/timeline.ts';
 import { CATEGORY_EVENT_LABELS } from '../intake/classification.ts';
@@ -71,6 +72,7 @@ export function eventLabel(action: string, detail: unknown = {}): string {
       LINKAGE_EVENT_LABELS[action] ??
       ASSIGNMENT_EVENT_LABELS[action] ??
       CATEGORY_EVENT_LABELS[action] ??
+      EXCHANGE_EVENT_LABELS[action] ??
       action);
   const late = lateRecordOf(d);
   return late ? `${label}（逾期${late.daysLate}日）` : label;
@@ -157,6 +159,13 @@ const DETAIL_LABELS: Record<string, string> = {
   // 内容分类 confirmed or changed at the desk (src/intake).
   categoryName: '内容分类',
   previousCategoryName: '原内容分类',
+  // 平台间交换 and 12345热线 steps (src/exchange, src/hotline): the peer, its number, what it said.
+  peerName: '对方平台',
+  remoteNumber: '对方编号',
+  messageType: '交换类型',
+  progress: '办理情况',
+  stateName: '办理状态',
+  originHistory: '来件平台办理过程',
 };
 const DETAIL_VALUE_NAMES: Record<string, Record<string, string>> = {
   form: FORM_NAMES,

@@ -47,7 +47,8 @@ export const TERMINAL_STATES: readonly CaseState[] = [
 ];
 export const isOpen = (s: CaseState) => !TERMINAL_STATES.includes(s);
 
-export const FORMS = ['online', 'letter', 'visit', 'phone', 'fax', 'video', 'mailbox'] as const;
+// hotline: a work order of the 12345 government hotline (src/hotline), counted as its own form.
+export const FORMS = ['online', 'letter', 'visit', 'phone', 'fax', 'video', 'mailbox', 'hotline'] as const;
 export type CaseForm = (typeof FORMS)[number];
 export const FORM_NAMES: Record<CaseForm, string> = {
   online: '网上信访',
@@ -57,6 +58,7 @@ export const FORM_NAMES: Record<CaseForm, string> = {
   fax: '传真',
   video: '视频信访',
   mailbox: '领导信箱',
+  hotline: '12345热线',
 };
 
 export const PURPOSES = ['claim', 'appeal', 'accusation', 'suggestion', 'consultation', 'other'] as const;

@@ -270,4 +270,5 @@ export const FORM_NAMES: Record<string, string> = {
   fax: '传真',
   video: '视频信访',
   mailbox: '领导信箱',
+  hotline: '12345热线',
 };
