@@ -28,6 +28,10 @@ const SCREENSHOTS: Record<string, string> = {
   'portal-detail': 'portal-case-detail',
   'portal-rate': 'portal-rate-modal',
   'portal-query': 'portal-public-query',
+  // The phone (390 px) checks of test/e2e/portal-phone.test.ts.
+  'portal-phone-submit-first-screen': 'portal-phone-submit-first-screen',
+  'portal-phone-follow-up': 'portal-phone-follow-up',
+  'portal-phone-cases': 'portal-phone-cases',
   'console-login': 'console-login',
   'console-workbench': 'console-workbench',
   'console-workbench-mine': 'console-workbench-mine',

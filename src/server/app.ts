@@ -75,7 +75,7 @@ import { registerDiskGuard } from './diskGuard.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './errors.ts';
 import { registerSecurityHeaders, securityHeaders } from './headers.ts';
 import { healthRoutes } from './health.ts';
-import { registerWebApps } from './web.ts';
+import { registerHome, registerWebApps } from './web.ts';
 
 z.config(z.locales.zhCN()); // zod's own messages in Chinese
 
@@ -198,8 +198,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     root: webRoot,
     prefix: '/',
     decorateReply: false,
-    index: ['index.html'],
+    // `/` is the citizens' door (the portal); the plain login page is at /login (registerHome).
+    index: false,
   });
+  registerHome(app, webRoot);
   await registerWebApps(app);
   return app;
 }

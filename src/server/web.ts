@@ -1,7 +1,8 @@
 // The React apps built by Vite (`npm run build:web` → web/dist): /portal/*, /console/* and /screen/* answer
 // their index.html (client-side routing; HTML never cached), /assets/* the content-hashed chunks
-// (cached for a year, brotli or gzip precompressed at build time). The plain login page in
-// web/public stays at /.
+// (cached for a year, brotli or gzip precompressed at build time). The site root `/` sends visitors
+// to the citizen portal — most who type the bare address are petitioners; the plain login page of
+// web/public (staff and citizens, with the links to both apps) is at /login.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -49,4 +50,14 @@ export async function registerWebApps(app: FastifyInstance, dist = WEB_DIST): Pr
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
     });
   }
+}
+
+/** `/` → the portal; `/login` → web/public/index.html (the plain login page). */
+export function registerHome(app: FastifyInstance, publicRoot: string): void {
+  const route = { config: { public: true }, schema: { hide: true } };
+  app.get('/', route, (_req, reply) => reply.redirect('/portal/'));
+  app.get('/login', route, async (_req, reply) => {
+    const html = await readFile(join(publicRoot, 'index.html'));
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  });
 }

@@ -51,7 +51,7 @@ async function login(page: Page, username: string): Promise<void> {
 describe('pages under the Content-Security-Policy', () => {
   it('the login page, the portal and the Swagger UI load without a violation', async () => {
     const { page, violations } = await watchedPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}/login`);
     await page.getByRole('heading', { name: '阳光信访平台' }).waitFor();
     await page.goto(`${server.url}/portal/`);
     await page.locator('#root *').first().waitFor();

@@ -45,7 +45,7 @@ async function withPage<T>(
   context.setDefaultTimeout(10_000);
   try {
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}/login`);
     return await fn(page);
   } finally {
     await context.close();

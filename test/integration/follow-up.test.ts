@@ -64,6 +64,17 @@ describe('a follow-up on an open matter', () => {
     expect(merged[0]?.detail.supplementContent).toBe(
       '补充情况：昨晚又有一位老人在南门外摔伤，路灯仍未修理。',
     );
+    // The petitioner reads their own supplement on the matter, with the step in words.
+    const mine = (await timeline(first.caseId, CITIZEN)).filter((e) => e.action === 'link_repeat');
+    expect(mine.map((e) => e.detail.supplementContent)).toEqual([
+      '补充情况：昨晚又有一位老人在南门外摔伤，路灯仍未修理。',
+    ]);
+    const citizenView = (
+      await h.app.inject({ url: `/api/v1/cases/${first.caseId}`, headers: h.as(CITIZEN) })
+    ).json().timeline as { action: string; label: string }[];
+    expect(citizenView.find((e) => e.action === 'link_repeat')?.label).toBe(
+      '收到补充材料（重复信访并入本件）',
+    );
     // The public query names the step only, never the text.
     const pub = await h.app.inject({
       url: `/api/v1/public/cases/${first.caseNumber}?code=${first.queryCode}`,

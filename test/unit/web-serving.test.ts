@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerWebApps, webBuilt } from '../../src/server/web.ts';
+import { registerHome, registerWebApps, webBuilt } from '../../src/server/web.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -89,6 +89,22 @@ describe('web apps from web/dist', () => {
     const plain = await app.inject({ url });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(source);
+    await app.close();
+  });
+
+  it('sends the site root to the citizen portal; the plain login page is at /login', async () => {
+    const pub = join(dir, 'public');
+    await mkdir(pub, { recursive: true });
+    await writeFile(join(pub, 'index.html'), '<!doctype html><title>登录</title>');
+    const app = Fastify();
+    registerHome(app, pub);
+    const root = await app.inject({ url: '/' });
+    expect(root.statusCode).toBe(302);
+    expect(root.headers.location).toBe('/portal/');
+    const login = await app.inject({ url: '/login' });
+    expect(login.statusCode).toBe(200);
+    expect(login.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(login.body).toContain('<title>登录</title>');
     await app.close();
   });
 });

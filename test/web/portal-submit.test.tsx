@@ -63,7 +63,8 @@ describe('portal petition form', () => {
     };
     const { user } = renderPage(<LinkedToOpenMatter done={done} onAgain={again} />);
     expect(await screen.findByText('已并入您正在办理的信访事项')).toBeTruthy();
-    expect(screen.getByText(/补充材料并入信访事项 32010620260000007，不另立新件/)).toBeTruthy();
+    // Grouped in fours for reading.
+    expect(screen.getByText(/补充材料并入信访事项 3201 0620 2600 0000 7，不另立新件/)).toBeTruthy();
     expect(screen.getByText('该事项现在可以办理：申请复核')).toBeTruthy();
     expect(screen.getByRole('link', { name: '去办理' }).getAttribute('href')).toBe('/cases/7');
     await user.click(button('提交其他事项'));

@@ -110,6 +110,20 @@ addEnglish({
   '如对处理意见不服，请在该事项中提出，不必重新提交。':
     'If you disagree with the decision, say so on that petition; there is no need to submit again.',
   去办理: 'Go to the petition',
+  '请先阅读信访须知，再在下方填写信访事项': 'Read the notice first, then fill in the form below',
+  去填写: 'To the form',
+  接下来: 'What happens next',
+  '信访部门自收到之日起15日内告知是否受理（受理告知书），结果以短信通知您。':
+    'Within 15 days of receipt the petition bureau tells you whether it accepts the matter (acceptance notice); you are told by SMS.',
+  '受理后一般在60日内办结，并出具书面处理意见。':
+    'Once accepted, it is normally handled within 60 days with a written decision.',
+  '办理进展可在“我的信访”中查看；未登录时可在“进度查询”中凭信访件编号和查询码查询。':
+    'Follow it under “My petitions”; without logging in, use “Track progress” with the case number and query code.',
+  补充材料: 'Supplementary material',
+  您再次提交的内容已作为补充材料并入本事项:
+    'What you sent again was added to this petition as supplementary material',
+  '同一事项正在信访件 {{n}} 中办理，已并入该件':
+    'The same matter is being handled as petition {{n}}; merged into it',
   提交其他事项: 'Submit another matter',
   查看办理进度: 'View progress',
   再提交一件: 'Submit another',

@@ -16,3 +16,11 @@ export function formatDateTime(iso: string): string {
 export function formatDate(iso: string): string {
   return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/**
+ * A long number in groups of four for reading aloud or copying by hand: 32010620261200012 →
+ * "3201 0620 2612 0001 2". Only for display; copy and search use the plain number.
+ */
+export function groupDigits(value: string): string {
+  return /^\d{9,}$/.test(value) ? (value.match(/.{1,4}/g) ?? [value]).join(' ') : value;
+}

@@ -37,6 +37,30 @@ export const STATE_NAMES: Record<CaseState, string> = {
   settled: '已调解和解',
 };
 
+/**
+ * How a state looks on a tag the petitioner reads (状态标签色调): a matter moving as it should is
+ * neutral/blue, one waiting on the petitioner or on an approval is orange, and red is kept for
+ * refusals (overdue is the days tag's red) — so red means something is wrong.
+ */
+export type StateTone = 'neutral' | 'normal' | 'attention' | 'refused';
+export const STATE_TONES: Record<CaseState, StateTone> = {
+  registered: 'normal',
+  forwarded: 'normal',
+  accepted: 'normal',
+  handling: 'normal',
+  extension_pending: 'attention',
+  replied: 'normal',
+  delivered: 'attention', // 评价、申请复查 are open to the petitioner
+  review_requested: 'normal',
+  reviewed: 'attention', // 申请复核 is open to the petitioner
+  rereview_requested: 'normal',
+  closed: 'neutral',
+  final: 'neutral',
+  not_accepted: 'refused',
+  channelled: 'neutral',
+  settled: 'neutral',
+};
+
 /** States in which nothing more happens to the matter. */
 export const TERMINAL_STATES: readonly CaseState[] = [
   'closed',

@@ -2,16 +2,16 @@
 // petitioner's actions — only those the server lists in availableActions (评价, 申请复查, 申请复核).
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, List, Space, Tag, Timeline } from 'antd';
+import { Alert, Button, Card, Descriptions, List, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { RATING_NAMES } from '../../../src/domain/lifecycle/vocabulary.ts';
 import { type ActionAnswer, api, type CaseDetail, errorMessage } from '../../shared/api.ts';
-import { daysLeft, formatDate, formatDateTime } from '../../shared/format.ts';
+import { daysLeft, formatDate, formatDateTime, groupDigits } from '../../shared/format.ts';
 import { Loading } from '../session.tsx';
 import { describeEvent } from '../timeline.ts';
-import { DaysTag } from './Cases.tsx';
+import { DaysTag, StateTag } from './Cases.tsx';
 import { type CitizenAction, isCitizenAction, PetitionerActionModal } from './PetitionerActions.tsx';
 
 export default function CaseDetailPage() {
@@ -30,6 +30,8 @@ export default function CaseDetailPage() {
   const actions = c.availableActions.filter((a) => isCitizenAction(a.action));
   const running = c.deadlines.filter((d) => d.running);
   const rated = c.evaluation.status === 'rated';
+  // What the petitioner wrote again while the matter was open (补充材料), kept on the matter.
+  const supplements = c.timeline.filter((e) => typeof e.detail.supplementContent === 'string');
 
   return (
     <>
@@ -38,9 +40,13 @@ export default function CaseDetailPage() {
         title={<h2 style={{ margin: 0, fontSize: 18, whiteSpace: 'normal' }}>{c.subject}</h2>}
       >
         <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('信访件编号')}>{c.caseNumber}</Descriptions.Item>
+          <Descriptions.Item label={t('信访件编号')}>
+            <Typography.Text copyable={{ text: c.caseNumber, tooltips: [t('复制'), t('已复制')] }}>
+              {groupDigits(c.caseNumber)}
+            </Typography.Text>
+          </Descriptions.Item>
           <Descriptions.Item label={t('办理状态')}>
-            <Tag color="red">{c.stateName}</Tag>
+            <StateTag state={c.state} name={c.stateName} />
             <DaysTag days={c.daysRemaining} />
           </Descriptions.Item>
           <Descriptions.Item label={t('信访目的')}>{c.purposeName}</Descriptions.Item>
@@ -154,6 +160,31 @@ export default function CaseDetailPage() {
           {t('登记日期')} {formatDate(c.receivedAt)}
         </p>
       </Card>
+
+      {supplements.length > 0 ? (
+        <Card
+          className="xf-card"
+          size="small"
+          title={<h3 style={{ margin: 0, fontSize: 16 }}>{t('补充材料')}</h3>}
+        >
+          <List
+            size="small"
+            className="xf-supplements"
+            dataSource={supplements}
+            renderItem={(e) => (
+              <List.Item key={e.at}>
+                <div style={{ width: '100%' }}>
+                  <strong>{String(e.detail.supplementSubject ?? '')}</strong>{' '}
+                  <span className="xf-muted">{formatDateTime(e.at)}</span>
+                  <p style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
+                    {String(e.detail.supplementContent)}
+                  </p>
+                </div>
+              </List.Item>
+            )}
+          />
+        </Card>
+      ) : null}
 
       <Link to="/cases">{t('返回我的信访')}</Link>
       {open ? (

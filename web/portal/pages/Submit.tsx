@@ -1,7 +1,7 @@
 // 我要信访: the online petition form (purpose, category, place via a lazily loaded cascader of the
 // jurisdiction tree, subject, content, optional group petition), the 须知 to read before submitting,
 // then the case number and query code on screen.
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -13,16 +13,14 @@ import {
   Input,
   InputNumber,
   Radio,
-  Result,
   Select,
   Space,
   Switch,
-  Typography,
   type UploadFile,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
+import { Navigate } from 'react-router';
 import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
 import { PURPOSE_NAMES, PURPOSES, type Purpose } from '../../../src/domain/lifecycle/vocabulary.ts';
 import { api, errorMessage, type Jurisdiction, submissionKeys } from '../../shared/api.ts';
@@ -32,6 +30,9 @@ import { nameRule, normalisePhone, phoneRule } from '../../shared/validation.ts'
 import { PetitionNotice } from '../Notice.tsx';
 import { Loading } from '../session.tsx';
 import { profileComplete, useProfile } from './Profile.tsx';
+import { LinkedToOpenMatter, type Submitted, SubmittedView } from './Submitted.tsx';
+
+export { LinkedToOpenMatter, type Submitted };
 
 interface PlaceOption {
   value: string;
@@ -51,18 +52,6 @@ interface Values {
   representatives?: { name: string; phone?: string }[];
   agree: boolean;
   photos?: UploadFile[];
-}
-
-export interface Submitted {
-  caseId: number;
-  caseNumber: string;
-  queryCode?: string;
-  state: string;
-  repeatOf?: { caseNumber: string; state: string };
-  linkedTo?: { caseNumber: string };
-  nextSteps?: { action: string; label: string }[];
-  /** Photos sent after the matter was registered (the matter stands even if they fail). */
-  photos?: { count: number; error?: string };
 }
 
 const MAX_REPRESENTATIVES = 5;
@@ -91,6 +80,7 @@ export default function SubmitPage() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Submitted>();
   const isJoint = Form.useWatch('isJoint', form);
+  const formCard = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     children()
@@ -156,65 +146,35 @@ export default function SubmitPage() {
   if (done?.linkedTo) return <LinkedToOpenMatter done={done} onAgain={() => setDone(undefined)} />;
   if (done) {
     return (
-      <Card className="xf-card">
-        <Result
-          status={done.state === 'not_accepted' ? 'warning' : 'success'}
-          title={<h2 style={{ margin: 0, fontSize: 20 }}>{t('信访事项已提交')}</h2>}
-          subTitle={t('请记下信访件编号和查询码，凭此可随时查询办理进展。我们也已通过短信发送给您。')}
-        />
-        <dl style={{ margin: 0 }}>
-          <dt className="xf-muted">{t('信访件编号')}</dt>
-          <dd style={{ margin: '0 0 12px' }}>
-            <Typography.Text className="xf-code" copyable={{ tooltips: [t('复制'), t('已复制')] }}>
-              {done.caseNumber}
-            </Typography.Text>
-          </dd>
-          {done.queryCode ? (
-            <>
-              <dt className="xf-muted">{t('查询码')}</dt>
-              <dd style={{ margin: '0 0 12px' }}>
-                <Typography.Text className="xf-code" copyable={{ tooltips: [t('复制'), t('已复制')] }}>
-                  {done.queryCode}
-                </Typography.Text>
-              </dd>
-            </>
-          ) : null}
-        </dl>
-        {done.photos ? (
-          <Alert
-            type={done.photos.error ? 'warning' : 'success'}
-            showIcon
-            style={{ marginBottom: 12 }}
-            message={done.photos.error ?? t('已上传 {{n}} 张照片', { n: done.photos.count })}
-          />
-        ) : null}
-        {done.repeatOf ? (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 12 }}
-            message={t('该事项与您此前提交的事项 {{n}} 相同', { n: done.repeatOf.caseNumber })}
-          />
-        ) : null}
-        <Space wrap>
-          <Link to={`/cases/${done.caseId}`}>
-            <Button type="primary">{t('查看办理进度')}</Button>
-          </Link>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              setDone(undefined);
-            }}
-          >
-            {t('再提交一件')}
-          </Button>
-        </Space>
-      </Card>
+      <SubmittedView
+        done={done}
+        onAgain={() => {
+          form.resetFields();
+          setDone(undefined);
+        }}
+      />
     );
   }
 
   return (
     <>
+      {/* The 须知 fills a phone's first screen: say at once that the form follows, with a way there. */}
+      <Alert
+        className="xf-card xf-form-cue"
+        type="info"
+        showIcon
+        message={t('请先阅读信访须知，再在下方填写信访事项')}
+        action={
+          <Button
+            size="small"
+            type="primary"
+            icon={<DownOutlined aria-hidden />}
+            onClick={() => formCard.current?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+          >
+            {t('去填写')}
+          </Button>
+        }
+      />
       <Card
         className="xf-card"
         size="small"
@@ -222,7 +182,11 @@ export default function SubmitPage() {
       >
         <PetitionNotice />
       </Card>
-      <Card className="xf-card" title={<h2 style={{ margin: 0, fontSize: 18 }}>{t('我要信访')}</h2>}>
+      <Card
+        ref={formCard}
+        className="xf-card xf-form-card"
+        title={<h2 style={{ margin: 0, fontSize: 18 }}>{t('我要信访')}</h2>}
+      >
         <Form<Values>
           form={form}
           layout="vertical"
@@ -261,6 +225,7 @@ export default function SubmitPage() {
               options={places}
               loadData={loadPlaces}
               changeOnSelect
+              classNames={{ popup: { root: 'xf-place-popup' } }}
               placeholder={t('省 / 市 / 县（区） / 乡镇（街道）')}
             />
           </Form.Item>
@@ -366,43 +331,5 @@ export default function SubmitPage() {
         </Form>
       </Card>
     </>
-  );
-}
-
-/**
- * A follow-up on a matter still being handled is not a new petition (重复信访, Art 19): the text is
- * added to that matter as a supplement. Say so plainly, and point to what the citizen may do on the
- * matter now (e.g. 申请复核 once it is 已复查).
- */
-export function LinkedToOpenMatter({ done, onAgain }: { done: Submitted; onAgain: () => void }) {
-  const { t } = useTranslation();
-  const n = done.linkedTo?.caseNumber ?? done.caseNumber;
-  const steps = done.nextSteps ?? [];
-  return (
-    <Card className="xf-card">
-      <Result
-        status="info"
-        title={<h2 style={{ margin: 0, fontSize: 20 }}>{t('已并入您正在办理的信访事项')}</h2>}
-        subTitle={t(
-          '该事项正在办理中，您此次提交的内容已作为补充材料并入信访事项 {{n}}，不另立新件。原查询码继续有效。',
-          { n },
-        )}
-      />
-      {steps.length ? (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={t('该事项现在可以办理：{{steps}}', { steps: steps.map((s) => t(s.label)).join('、') })}
-          description={t('如对处理意见不服，请在该事项中提出，不必重新提交。')}
-        />
-      ) : null}
-      <Space wrap>
-        <Link to={`/cases/${done.caseId}`}>
-          <Button type="primary">{steps.length ? t('去办理') : t('查看办理进度')}</Button>
-        </Link>
-        <Button onClick={onAgain}>{t('提交其他事项')}</Button>
-      </Space>
-    </Card>
   );
 }

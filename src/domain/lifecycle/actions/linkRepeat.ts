@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { badRequest, conflict } from '../../../errors.ts';
 import { zId } from '../../validation/fields.ts';
-import { defineAction } from '../define.ts';
+import { defineAction, phrase, text } from '../define.ts';
 import { type CaseState, isOpen, NON_ACCEPTANCE_REASONS } from '../vocabulary.ts';
 import { note, noteField, STAFF_BUREAU } from './common.ts';
 
@@ -55,5 +55,16 @@ export const linkRepeat = defineAction({
   // On the repeat the event names the matter it was merged into; the open matter's own event (written
   // by the duplicates subscriber, and at intake) says a repeat was merged into it.
   eventLabel: (d) =>
-    d.targetCaseNumber ? `关联重复件（并入信访件 ${d.targetCaseNumber}）` : '重复信访（已并入本件）',
+    d.targetCaseNumber
+      ? `关联重复件（并入信访件 ${d.targetCaseNumber}）`
+      : 'supplementContent' in d
+        ? '收到补充材料（重复信访并入本件）'
+        : '重复信访（已并入本件）',
+  // What the petitioner reads: a follow-up written at intake is kept as 补充材料 on this matter.
+  describe: (d) =>
+    text(d.targetCaseNumber)
+      ? [phrase('同一事项正在信访件 {{n}} 中办理，已并入该件', { n: text(d.targetCaseNumber) })]
+      : 'supplementContent' in d
+        ? [phrase('您再次提交的内容已作为补充材料并入本事项')]
+        : [],
 });
