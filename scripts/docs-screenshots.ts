@@ -13,6 +13,7 @@ const MAX_BYTES = 300 * 1024;
 /** docs/images name → artifacts/screenshots name (both without .png). */
 const SCREENSHOTS: Record<string, string> = {
   'portal-login': 'portal-login',
+  'portal-large-text': 'portal-large-text-detail',
   'portal-profile': 'portal-profile',
   'portal-submit': 'portal-submit-form',
   'portal-result': 'portal-submitted',
