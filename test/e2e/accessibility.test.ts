@@ -244,6 +244,7 @@ describe('大字版: large text for older citizens on the portal (390 × 844)', 
     const caseId = await citizenCase();
     const page = await suite.newPage({ width: 390, height: 844 });
     await portalLogin(page);
+    await page.goto(`${suite.server.url}/portal/cases`);
     await page.getByText(SUBJECT).first().waitFor();
     const toggle = page.getByRole('button', { name: '大字版' });
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
@@ -289,11 +290,14 @@ describe('大字版: large text for older citizens on the portal (390 × 844)', 
       expect(await page.evaluate('document.documentElement.classList.contains("xf-large")'), path).toBe(true);
       expect(await overflow(page), path).toBeLessThanOrEqual(0);
     }
-    await page.goto(`${suite.server.url}/portal/submit`);
-    const submit = page.getByRole('button', { name: '提交', exact: true });
-    await submit.waitFor();
-    expect((await submit.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
-    await saveScreenshot(page, 'portal-large-text-submit');
+    // Tap targets: the query form's fields are 44 px tall (antd's default is 32), its large button 52.
+    await page.goto(`${suite.server.url}/portal/query`);
+    const search = page.getByRole('button', { name: '查询', exact: true });
+    await search.waitFor();
+    expect((await search.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(52);
+    const field = page.locator('.xf-main input').first();
+    expect((await field.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(40);
+    await saveScreenshot(page, 'portal-large-text-query');
 
     // And off again: back to the standard size.
     await page.goto(`${suite.server.url}/portal/cases`);
