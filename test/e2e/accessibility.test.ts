@@ -14,6 +14,7 @@ const suite = browserSuite({
   setup: async (s) => {
     await s.h.loginAll([CITIZEN, 'gl_registrar']);
   },
+  setupTimeoutMs: 300_000,
 });
 
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
