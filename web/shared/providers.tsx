@@ -42,8 +42,6 @@ export const THEME: ThemeConfig = {
     // Empty tables and lists write 暂无数据 in the disabled grey (1.8:1).
     Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.57)' },
     List: { colorTextDisabled: 'rgba(0, 0, 0, 0.57)' },
-    // Typography type="success"/"warning" write in the status colour itself (2.2:1 and 1.8:1).
-    Typography: { colorSuccess: '#237804', colorWarning: '#ad4e00' },
   },
 };
 
