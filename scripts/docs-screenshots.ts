@@ -19,6 +19,7 @@ const SCREENSHOTS: Record<string, string> = {
   'analytics-forecast-sparse': 'analytics-forecast-sparse',
   'screen-kiosk': 'screen-kiosk',
   'console-kiosk-tokens': 'console-kiosk-tokens',
+  'portal-large-text': 'portal-large-text-detail',
   'portal-profile': 'portal-profile',
   'portal-submit': 'portal-submit-form',
   'portal-result': 'portal-submitted',

@@ -139,6 +139,7 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
   const item = (on: boolean, path: string, name: string, icon: React.ReactNode): Entry[] =>
     on ? [{ path, name: t(name), icon }] : [];
   // Groups in the menu (shown as headings, their entries always visible); an empty group is left out.
+  // A group's icon is aria-hidden: the title sits directly in role=menu, where an img is not allowed.
   const group = (path: string, name: string, icon: React.ReactNode, entries: Entry[]): Entry[] =>
     entries.length > 0 ? [{ path, name: t(name), icon, routes: entries }] : [];
   const bureau = unitKind === 'bureau';
@@ -149,13 +150,13 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
     ...item(true, '/inbox', '我的消息', <BellOutlined />),
     ...item(WRITERS.has(role), '/canned-replies', '常用语', <SnippetsOutlined />),
     ...item(register, '/register', '登记', <FormOutlined />),
-    ...group('/group/reception', '接待', <CalendarOutlined />, [
+    ...group('/group/reception', '接待', <CalendarOutlined aria-hidden />, [
       ...item(receives(role, unitKind), '/receptions', '领导接访', <CalendarOutlined />),
       ...item(VIDEO.has(role) && bureau, '/video', '视频接访', <VideoCameraOutlined />),
       ...item(HALL.has(role) && bureau, '/hall', '接待大厅', <ShopOutlined />),
       ...item(receives(role, unitKind), '/cards', '权益保障卡', <IdcardOutlined />),
     ]),
-    ...group('/group/resolution', '化解', <ReconciliationOutlined />, [
+    ...group('/group/resolution', '化解', <ReconciliationOutlined aria-hidden />, [
       ...item(BACKLOG.has(role), '/backlog', '积案化解', <ReconciliationOutlined />),
       ...item(BACKLOG.has(role), '/mediation', '访调对接', <AuditOutlined />),
       ...item(BACKLOG.has(role) && bureau, '/experts', '专家库', <TeamOutlined />),
@@ -164,7 +165,7 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
       ...item(BACKLOG.has(role), '/campaigns', '专项行动', <FlagOutlined />),
       ...item(BACKLOG.has(role), '/projects', '重点工作', <ProjectOutlined />),
     ]),
-    ...group('/group/oversight', '督查考核', <FileProtectOutlined />, [
+    ...group('/group/oversight', '督查考核', <FileProtectOutlined aria-hidden />, [
       ...item(monitors(role, unitKind), '/monitoring', '日监测', <MonitorOutlined />),
       ...item(monitors(role, unitKind), '/dispatch', '周调度', <ScheduleOutlined />),
       ...item(BACKLOG.has(role), '/supervision', '督查督办', <FileProtectOutlined />),
@@ -172,7 +173,7 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
       ...item(BACKLOG.has(role) && bureau, '/sanwu', '三无县评定', <TrophyOutlined />),
       ...item(REPORTERS.has(role), '/bulletins', '通报', <NotificationOutlined />),
     ]),
-    ...group('/group/analysis', '分析', <AreaChartOutlined />, [
+    ...group('/group/analysis', '分析', <AreaChartOutlined aria-hidden />, [
       ...item(analytics, '/analytics', '数据分析', <AreaChartOutlined />),
       ...item(analytics, '/warnings', '预警', <AlertOutlined />),
       ...item(REPORTERS.has(role), '/reports', '专报', <FileTextOutlined />),
@@ -185,7 +186,7 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
           {
             path: '/admin',
             name: t('管理'),
-            icon: <SettingOutlined />,
+            icon: <SettingOutlined aria-hidden />,
             routes: [
               { path: '/admin/users', name: t('用户'), icon: <TeamOutlined /> },
               { path: '/admin/orgs', name: t('行政区划与单位'), icon: <ApartmentOutlined /> },

@@ -18,8 +18,9 @@ export function useStaff(): Me {
 
 export function Loading() {
   return (
-    <div style={{ padding: 48, textAlign: 'center' }}>
-      <Spin aria-label="加载中" />
+    // The name sits on a role=status wrapper: aria-label is not allowed on the Spin's plain div.
+    <div role="status" aria-label="加载中" style={{ padding: 48, textAlign: 'center' }}>
+      <Spin />
     </div>
   );
 }

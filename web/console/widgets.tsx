@@ -124,7 +124,7 @@ export function UnitPicker(props: {
 
 /** 剩余N天 (orange when ≤ 3), 超期N天 (red), or 已到期 today. */
 export function DueTag({ days }: { days: number | null | undefined }) {
-  if (days === null || days === undefined) return <span style={{ color: '#999' }}>—</span>;
+  if (days === null || days === undefined) return <span style={{ color: '#6b6b6b' }}>—</span>;
   if (days < 0) return <Tag color="red">超期{-days}天</Tag>;
   if (days === 0) return <Tag color="volcano">今日到期</Tag>;
   if (days <= 3) return <Tag color="orange">剩余{days}天</Tag>;

@@ -7,6 +7,7 @@ addEnglish({
   '您以工作人员身份登录，请前往': 'You are logged in as staff; go to the',
   工作台: 'staff console',
   主导航: 'Main navigation',
+  大字版: 'Large text',
   我要信访: 'New petition',
   我的信访: 'My petitions',
   进度查询: 'Track progress',

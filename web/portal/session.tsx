@@ -11,8 +11,9 @@ export { ME_KEY, useLogout, useMe } from '../shared/session.ts';
 export function Loading() {
   const { t } = useTranslation();
   return (
-    <div style={{ padding: 48, textAlign: 'center' }}>
-      <Spin aria-label={t('加载中')} />
+    // The name sits on a role=status wrapper: aria-label is not allowed on the Spin's plain div.
+    <div role="status" aria-label={t('加载中')} style={{ padding: 48, textAlign: 'center' }}>
+      <Spin />
     </div>
   );
 }

@@ -264,7 +264,17 @@ function Board({ place }: { place: { code: string; name: string } }) {
         <div className="xs-col">
           <Panel title="近30天问题类别排行">
             {cats.length ? (
-              <Chart theme="dark" style={{ height: 340 }} option={barOption(cats, true, '#36cfc9')} />
+              <Chart
+                theme="dark"
+                // The chart is a canvas: its figures in words for screen readers.
+                aria-label={`本月问题类别排行：${[...cats]
+                  .sort((x, y) => y.value - x.value)
+                  .slice(0, 5)
+                  .map((c) => `${c.label}${c.value}件`)
+                  .join('，')}`}
+                style={{ height: 340 }}
+                option={barOption(cats, true, '#36cfc9')}
+              />
             ) : (
               <Empty data={byCategory.data} error={byCategory.error} />
             )}
@@ -316,7 +326,12 @@ function Board({ place }: { place: { code: string; name: string } }) {
         <div className="xs-col">
           <Panel title="近12个月信访量趋势">
             {trend.data?.points.length ? (
-              <Chart theme="dark" style={{ height: 340 }} option={trendOption(trend.data.points, true)} />
+              <Chart
+                theme="dark"
+                aria-label={`近12个月信访量：${trend.data.points.map((p) => `${p.period} ${p.total}件`).join('，')}`}
+                style={{ height: 340 }}
+                option={trendOption(trend.data.points, true)}
+              />
             ) : (
               <Empty data={trend.data} error={trend.error} />
             )}

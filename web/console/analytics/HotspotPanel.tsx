@@ -96,7 +96,7 @@ export function HotspotPanel({ filters }: { filters: Filters }) {
               <List.Item.Meta
                 title={
                   <Space size={6} wrap>
-                    <Badge count={i + 1} color={i < 3 ? '#c41d1d' : '#8c8c8c'} />
+                    <Badge count={i + 1} color={i < 3 ? '#c41d1d' : '#6b6b6b'} />
                     <span>{h.label}</span>
                     {h.growth !== null && h.growth > 1 ? <Tag color="red">上升</Tag> : null}
                     {h.merges?.length ? (

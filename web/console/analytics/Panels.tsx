@@ -256,7 +256,7 @@ export function WarningsCard({ scope }: { scope?: string }) {
   return (
     <Card size="small" className="xf-warnings-card">
       <Space size={16} align="center">
-        <AlertOutlined style={{ fontSize: 28, color: items.length ? '#cf1322' : '#8c8c8c' }} />
+        <AlertOutlined style={{ fontSize: 28, color: items.length ? '#cf1322' : '#6b6b6b' }} />
         <div>
           <Typography.Text type="secondary">待处置预警</Typography.Text>
           <div style={{ fontSize: 26, fontWeight: 600 }} role="status" aria-label="待处置预警数">

@@ -188,6 +188,7 @@ export default function CampaignDetailPage() {
             toolBarRender={() => [
               <Select
                 key="status"
+                aria-label="按化解状态筛选"
                 allowClear
                 placeholder="化解状态"
                 style={{ width: 140 }}
@@ -197,6 +198,7 @@ export default function CampaignDetailPage() {
               />,
               <Select
                 key="cross"
+                aria-label="按三跨三分离筛选"
                 allowClear
                 placeholder="三跨三分离"
                 style={{ width: 140 }}

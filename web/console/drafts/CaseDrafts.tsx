@@ -264,14 +264,14 @@ export function CaseDrafts(props: { caseId: number }) {
         </Space>
       }
     >
-      {open.length === 0 ? <span style={{ color: '#888' }}>暂无草稿</span> : null}
+      {open.length === 0 ? <span style={{ color: '#6b6b6b' }}>暂无草稿</span> : null}
       {open.map((d) => (
         <div key={d.id} className="xf-draft" style={{ marginBottom: 8 }}>
           <Space wrap>
             <strong>{d.title}</strong>
             <Tag color={STATUS_COLORS[d.status]}>{d.statusName}</Tag>
             <span>{d.templateName}</span>
-            <span style={{ color: '#888' }}>拟稿：{d.updatedBy}</span>
+            <span style={{ color: '#6b6b6b' }}>拟稿：{d.updatedBy}</span>
             {d.signedBy ? (
               <span>
                 签发：{d.signedBy}

@@ -84,7 +84,7 @@ export function RoutedUnitPicker(props: {
           <Space>
             <span>{o.label}</span>
             {o.value === routed?.unitId ? <Tag color="green">建议承办</Tag> : null}
-            <span style={{ color: '#999' }}>{o.data.desc}</span>
+            <span style={{ color: '#6b6b6b' }}>{o.data.desc}</span>
           </Space>
         )}
       />

@@ -74,7 +74,7 @@ export function CaseLinkage(props: { caseId: number; state: string }) {
         ) : null
       }
     >
-      {empty ? <span style={{ color: '#888' }}>暂无移交、救助或跨省协作</span> : null}
+      {empty ? <span style={{ color: '#6b6b6b' }}>暂无移交、救助或跨省协作</span> : null}
       {referrals.data.items.length ? (
         <List
           size="small"

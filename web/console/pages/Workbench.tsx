@@ -16,6 +16,7 @@ import { useSearchParams } from 'react-router';
 import { CASE_FLAGS, FLAG_RULES } from '../../../src/domain/flags.ts';
 import { FORM_NAMES, FORMS } from '../../../src/domain/lifecycle/vocabulary.ts';
 import { api, errorMessage } from '../../shared/api.ts';
+import { ariaLabel } from '../../shared/aria.ts';
 import { type CaseList, type CaseRow, caseColumns, tableChange, totalText } from '../caseTable.tsx';
 import { downloadFile } from '../download.ts';
 import { useStaff } from '../session.tsx';
@@ -143,7 +144,7 @@ export default function WorkbenchPage() {
             <Badge
               count={totalText({ total: t.count, totalCapped: t.countCapped })}
               showZero
-              color={t.key === 'overdue' ? '#cf1322' : '#8c8c8c'}
+              color={t.key === 'overdue' ? '#cf1322' : '#6b6b6b'}
             />
           </span>
         ),
@@ -167,7 +168,7 @@ export default function WorkbenchPage() {
             ]}
           />
           <SavedViews sp={sp} queue={tab?.key ?? 'overdue'} onOpen={(next) => setSp(next)} />
-          {tab ? <span style={{ color: '#8c8c8c' }}>{tab.hint}</span> : null}
+          {tab ? <span style={{ color: '#6b6b6b' }}>{tab.hint}</span> : null}
         </Space>
         <Space wrap size={[16, 12]}>
           <Input.Search
@@ -263,6 +264,9 @@ export default function WorkbenchPage() {
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys.map(Number)),
           preserveSelectedRowKeys: false,
+          // Named for screen readers: a bare checkbox per row says nothing about its matter.
+          getCheckboxProps: (r) => ariaLabel(tr('选择 {{no}}', { no: r.caseNumber })),
+          getTitleCheckboxProps: () => ariaLabel(tr('全选本页')),
         }}
         tableAlertRender={false}
         search={false}

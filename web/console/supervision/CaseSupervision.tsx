@@ -63,7 +63,7 @@ export function CaseSupervision(props: { caseId: number; jurisdictionCode: strin
           )}
         />
       ) : (
-        <span style={{ color: '#888' }}>暂无督办</span>
+        <span style={{ color: '#6b6b6b' }}>暂无督办</span>
       )}
     </Card>
   );
