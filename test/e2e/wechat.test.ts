@@ -2,7 +2,7 @@
 // the WeChat API that also plays the authorisation page: an unlinked WeChat is told what to do, the
 // citizen signs in by mobile, links WeChat on 实名信息, and then signs in with 微信登录 alone.
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { DEMO_PASSWORD } from '../helpers/harness.ts';
 import { WechatStandIn } from '../helpers/wechatStandIn.ts';
 import { launchBrowser, type Server, saveScreenshot, startServer } from './browser.ts';
