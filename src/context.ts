@@ -10,6 +10,7 @@ import type { StatisticsKeeper } from './db/statistics.ts';
 import type { PlatformEvents } from './events.ts';
 import type { Dispatcher } from './notify/dispatcher.ts';
 import type { Pii } from './security/pii.ts';
+import type { WechatApi } from './wechat/client.ts';
 
 export interface AppContext {
   config: AppConfig;
@@ -31,4 +32,6 @@ export interface AppContext {
    * absent on PostgreSQL.
    */
   statistics?: StatisticsKeeper;
+  /** 微信信访: the official account's API, when configured (src/wechat/; XINFANG_WECHAT_*). */
+  wechat?: WechatApi;
 }

@@ -65,6 +65,24 @@ export interface AppConfig extends DbConfig {
   attachmentStore: AttachmentStoreChoice;
   /** 平台间交换 and 12345 linkage: this platform's id, key and peers (src/exchange; docs/interop.md). */
   exchange: ExchangeConfig;
+  /** 微信信访: the official account (src/wechat/; docs/configuration.md); absent: off. */
+  wechat?: WechatConfig;
+}
+
+export const WECHAT_OAUTH_SCOPES = ['snsapi_base', 'snsapi_userinfo'] as const;
+
+export interface WechatConfig {
+  appId: string;
+  appSecret: string;
+  /** The WeChat API (https://api.weixin.qq.com); tests point it at a local stand-in. */
+  apiBase: string;
+  /** The OAuth authorisation page (https://open.weixin.qq.com). */
+  oauthBase: string;
+  /** The portal's public origin as WeChat sees it (https://xf.example.gov.cn): OAuth redirect_uri, links. */
+  publicUrl?: string;
+  scope: (typeof WECHAT_OAUTH_SCOPES)[number];
+  /** 模板消息 template for progress notices; absent: notices go by SMS only. */
+  templateId?: string;
 }
 
 export const ATTACHMENT_STORES = ['auto', 'fs', 'db'] as const;
@@ -238,6 +256,7 @@ export function appConfigFromEnv(
     video: readVideo(r),
     attachmentStore: r.oneOf('XINFANG_ATTACHMENT_STORE', ATTACHMENT_STORES, 'auto'),
     exchange: readExchange(r),
+    wechat: readWechat(r),
   };
   throwIfProblems(r);
   return config;
@@ -288,6 +307,35 @@ function readExchange(r: Reader): ExchangeConfig {
     privateKeyPem,
     peers,
   };
+}
+
+/** 微信信访: on when both the app id and secret are given; one without the other is an error. */
+function readWechat(r: Reader): WechatConfig | undefined {
+  const appId = r.raw('XINFANG_WECHAT_APP_ID');
+  const appSecret = r.raw('XINFANG_WECHAT_APP_SECRET');
+  const url = (name: string, fallback: string | undefined) => {
+    const v = r.raw(name);
+    if (v === undefined) return fallback;
+    if (!/^https?:\/\/[^/?#\s]+/.test(v)) r.fail(name, v, '应为 http(s) 地址', 'must be an http(s) URL');
+    return v.replace(/\/+$/, '');
+  };
+  const apiBase = url('XINFANG_WECHAT_API_BASE', 'https://api.weixin.qq.com') ?? '';
+  const oauthBase = url('XINFANG_WECHAT_OAUTH_BASE', 'https://open.weixin.qq.com') ?? '';
+  const publicUrl = url('XINFANG_WECHAT_PUBLIC_URL', undefined);
+  const scope = r.oneOf('XINFANG_WECHAT_OAUTH_SCOPE', WECHAT_OAUTH_SCOPES, 'snsapi_base');
+  const templateId = r.raw('XINFANG_WECHAT_TEMPLATE_ID');
+  if (!appId && !appSecret) return undefined;
+  if (!appId || !appSecret) {
+    const missing = appId ? 'XINFANG_WECHAT_APP_SECRET' : 'XINFANG_WECHAT_APP_ID';
+    r.fail(
+      missing,
+      '',
+      '微信公众号须同时设置 AppID 与 AppSecret',
+      'the WeChat app id and secret go together',
+    );
+    return undefined;
+  }
+  return { appId, appSecret, apiBase, oauthBase, publicUrl, scope, templateId };
 }
 
 /** STUN/TURN for video reception: comma-separated URLs, checked for their scheme. */

@@ -2524,3 +2524,25 @@ export const exchangeMessages = pgTable(
     index('exchange_messages_case_idx').on(t.caseId),
   ],
 );
+
+/**
+ * 微信信访: a citizen's account linked to their WeChat official-account openid (src/wechat/). The
+ * openid is personal data: looked up by its keyed hash, kept only encrypted (to address template
+ * messages), never logged. One openid per account and one account per openid.
+ */
+export const wechatLinks = pgTable(
+  'wechat_links',
+  {
+    userId: integer('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    openidHash: text('openid_hash').notNull(),
+    openidEnc: text('openid_enc').notNull(),
+    /** Follows the official account (关注公众号): progress notices go by template message, else SMS. */
+    following: boolean('following').notNull(),
+    linkedAt: ts('linked_at').notNull().defaultNow(),
+    /** When WeChat last refused a message because the user no longer follows (43004). */
+    unfollowedAt: ts('unfollowed_at'),
+  },
+  (t) => [uniqueIndex('wechat_links_openid_uq').on(t.openidHash)],
+);

@@ -7,7 +7,7 @@ import type { SmsStage } from '../domain/lifecycle/define.ts';
 import { fillTemplate } from '../domain/lifecycle/notices.ts';
 import type { PlatformEvents } from '../events.ts';
 import { cachedSmsTemplates } from '../settings/templates.ts';
-import { enqueueSms } from './outbox.ts';
+import { enqueueCitizenNotice } from '../wechat/notices.ts';
 
 async function notify(
   w: Work,
@@ -26,7 +26,8 @@ async function notify(
     caseNumber: n.caseNumber,
     ...n.values,
   });
-  await enqueueSms(tx, ctx.pii, {
+  // By WeChat template message to a linked follower, else by SMS (src/wechat/notices.ts).
+  await enqueueCitizenNotice(tx, ctx, {
     phone: n.phone,
     template: n.stage,
     body,

@@ -11,7 +11,7 @@ import { outbox } from '../db/schema.ts';
 import { PassLoop } from '../jobs/loop.ts';
 import type { Pii } from '../security/pii.ts';
 import { safeErrorMessage } from '../security/redact.ts';
-import { type GatewayError, isPermanentGatewayError } from './gateways/errors.ts';
+import { GatewayError, isPermanentGatewayError } from './gateways/errors.ts';
 import { outboxText } from './outbox.ts';
 import type { SmsSink } from './sinks.ts';
 
@@ -55,6 +55,8 @@ export async function purgeOutbox(db: Db, retentionDays: number, now = new Date(
 
 export class Dispatcher {
   private lastPurge = 0;
+  /** Sinks of channels other than 'sms' (微信模板消息: src/wechat/), by outbox.channel. */
+  private readonly channels = new Map<string, SmsSink>();
   private readonly loop: PassLoop;
   private readonly opts: Required<DispatcherOptions>;
 
@@ -82,6 +84,17 @@ export class Dispatcher {
       log,
       pollMs: this.opts.pollMs,
     });
+  }
+
+  /** Rows of this outbox channel go through this sink (the constructor's sink sends 'sms'). */
+  route(channel: string, sink: SmsSink): void {
+    this.channels.set(channel, sink);
+  }
+
+  private sinkOf(channel: string): SmsSink {
+    const sink = channel === 'sms' ? this.sink : this.channels.get(channel);
+    if (sink) return sink;
+    throw new GatewayError(channel, `未配置发送渠道 ${channel}，不发送`, { permanent: true });
   }
 
   /** Claims due rows and sends them; returns how many were handled. */
@@ -116,12 +129,13 @@ export class Dispatcher {
       try {
         const body = outboxText(this.pii, row);
         if (!row.recipientEnc || body === null) throw new Error('outbox row purged before sending');
-        await this.sink.send({
+        await this.sinkOf(row.channel).send({
           to: this.pii.decrypt(row.recipientEnc),
           toMasked: row.recipientMasked,
           body,
           idempotencyKey: row.idempotencyKey,
           template: row.template,
+          ...(row.caseId === null ? {} : { caseId: row.caseId }),
         });
         sent.push(row.id);
       } catch (e) {
@@ -141,7 +155,8 @@ export class Dispatcher {
             nextAttemptAt: new Date(Date.now() + delay),
           })
           .where(eq(outbox.id, row.id));
-        this.log.warn({ outboxId: row.id, attempt, dead }, `短信发送失败：${error}`);
+        const what = row.channel === 'sms' ? '短信' : `消息（${row.channel}）`;
+        this.log.warn({ outboxId: row.id, channel: row.channel, attempt, dead }, `${what}发送失败：${error}`);
       }
     }
     if (sent.length > 0) {

@@ -12,6 +12,8 @@ export interface OutgoingSms {
   template?: string;
   /** Values for the template's placeholders, by name (Tencent SMS sends them in configured order). */
   params?: Record<string, string>;
+  /** The case the message is about, when it is one (other channels link to it). */
+  caseId?: number;
 }
 
 export interface SmsSink {

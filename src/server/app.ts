@@ -69,6 +69,7 @@ import { VERSION } from '../version.ts';
 import { videoRoutes } from '../video/routes.ts';
 import { warningRoutes } from '../warnings/routes.ts';
 import { webhookRoutes } from '../webhooks/routes.ts';
+import { wechatRoutes } from '../wechat/routes.ts';
 import { workbenchRoutes } from '../workbench/routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerDiskGuard } from './diskGuard.ts';
@@ -193,6 +194,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(ocrRoutes(ctx), { prefix: '/api/v1' });
   await app.register(exchangeRoutes(ctx), { prefix: '/api/v1' });
   await app.register(hotlineRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(wechatRoutes(ctx), { prefix: '/api/v1' });
   await app.register(open311Routes(ctx), { prefix: '/open311/v2' });
   await app.register(fastifyStatic, {
     root: webRoot,

@@ -22,6 +22,7 @@ import { checkStoredKey, KeyMismatchError } from '../security/keyCheck.ts';
 import { createPii, resolveSecret } from '../security/pii.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { raiseStorageWarning } from '../warnings/storage.ts';
+import { startWechat } from '../wechat/index.ts';
 import { createLogger } from './logging.ts';
 
 export interface BootOptions {
@@ -80,6 +81,7 @@ export async function boot(
       retentionDays: config.outboxRetentionDays,
       ...opts.dispatcher,
     });
+    const wechat = startWechat(config.wechat, { db: database.db, pii, dispatcher, log });
     // PGlite has one connection: a seal pass there queues behind requests instead of beside them,
     // so it waits longer and seals more rows per pass (docs/architecture.md, "Audit chain").
     const auditSealer = new AuditSealer(database.db, log, {
@@ -107,6 +109,7 @@ export async function boot(
       log,
       disk,
       statistics,
+      wechat,
       seededDemo,
       ...wireCapabilities(),
     };

@@ -252,4 +252,31 @@ addEnglish({
     'You have no card yet. It is issued at your first visit to a petition bureau.',
   '工作人员查看：完整卡面': 'Staff view: the full card',
   已预约: 'Booked',
+  微信登录: 'Sign in with WeChat',
+  微信绑定: 'WeChat',
+  绑定微信: 'Link WeChat',
+  解除绑定: 'Unlink',
+  '解除微信绑定？': 'Unlink WeChat?',
+  '解除后不能再用微信登录，办理进展改为短信通知。':
+    'You will no longer sign in with WeChat; progress notices will come by SMS.',
+  已解除微信绑定: 'WeChat unlinked',
+  '已绑定微信，办理进展通过公众号消息通知您。':
+    'WeChat linked: progress notices come as messages from the official account.',
+  '已绑定微信；您未关注公众号，办理进展通过短信通知您。':
+    'WeChat linked; you do not follow the official account, so progress notices come by SMS.',
+  '绑定后可在微信中直接登录，关注公众号后办理进展通过公众号消息通知您。':
+    'Once linked you can sign in from WeChat; follow the official account to get progress notices there.',
+  '在微信中打开本平台（关注公众号后点菜单），即可绑定微信。':
+    'Open this portal in WeChat (from the official account menu) to link your WeChat.',
+  '该微信尚未绑定信访账号。请先用手机号和短信验证码登录，登录后在“实名信息”页点“绑定微信”，以后即可微信登录。':
+    'This WeChat is not linked to a petitioner account. Sign in once with your mobile number and SMS code, then choose "Link WeChat" on the real-name page; after that you can sign in with WeChat.',
+  '您未同意微信授权，请用手机号登录。':
+    'WeChat authorisation was declined; please sign in with your mobile number.',
+  '微信授权已过期，请重新点“微信登录”。':
+    'The WeChat authorisation expired; choose "Sign in with WeChat" again.',
+  '请先用手机号登录，再绑定微信。': 'Sign in with your mobile number first, then link WeChat.',
+  '该微信已绑定另一个信访账号，请先在那个账号中解除绑定。':
+    'This WeChat is linked to another petitioner account; unlink it there first.',
+  '微信已绑定：以后可在微信中直接登录，办理进展将通过公众号消息通知您。':
+    'WeChat linked: you can now sign in from WeChat, and progress notices will come from the official account.',
 });

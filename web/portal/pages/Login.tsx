@@ -8,6 +8,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError, api, errorMessage, type Me } from '../../shared/api.ts';
 import { normalisePhone, phoneRule } from '../../shared/validation.ts';
 import { ME_KEY } from '../session.tsx';
+import { WechatLoginButton, WechatNotice } from '../Wechat.tsx';
 
 interface DemoAccounts {
   password: string;
@@ -140,6 +141,8 @@ export default function LoginPage() {
 
   return (
     <Card className="xf-card" title={<h2 style={{ margin: 0, fontSize: 18 }}>{t('信访人登录')}</h2>}>
+      <WechatNotice />
+      <WechatLoginButton next={from} />
       <Tabs
         activeKey={tab}
         onChange={(k) => {

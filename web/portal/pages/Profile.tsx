@@ -7,6 +7,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../shared/api.ts';
 import { idNumberRule, nameRule } from '../../shared/validation.ts';
 import { Loading } from '../session.tsx';
+import { WechatLinkSection, WechatNotice } from '../Wechat.tsx';
 
 export interface Profile {
   name: string | null;
@@ -54,6 +55,7 @@ export default function ProfilePage() {
 
   return (
     <Card className="xf-card" title={<h2 style={{ margin: 0, fontSize: 18 }}>{t('实名信息')}</h2>}>
+      <WechatNotice />
       {next && !profileComplete(profile.data) ? (
         <Alert
           type="warning"
@@ -85,6 +87,7 @@ export default function ProfilePage() {
           {next ? t('保存并继续') : t('保存')}
         </Button>
       </Form>
+      <WechatLinkSection />
     </Card>
   );
 }
