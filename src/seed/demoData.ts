@@ -19,6 +19,7 @@ import { seedLinkage } from './linkage.ts';
 import { seedMediation } from './mediation.ts';
 import { seedReceptions } from './receptions.ts';
 import { seedSupervision } from './supervision.ts';
+import { seedUpperDesks } from './upperDesks.ts';
 import { seedVideoHall } from './videoHall.ts';
 
 export interface SeedDemoDataOptions {
@@ -41,6 +42,8 @@ export async function seedDemoData(ctx: AppContext, opts: SeedDemoDataOptions): 
     recordAudit(tx, { action: 'seed.cases', entity: 'installation', summary: { count: n, seed } }),
   );
   say(`已生成 ${n} 件模拟信访事项 / ${n} cases seeded`);
+  const up = await seedUpperDesks(ctx, { seed }); // 来信 to 江苏省信访局 and 南京市信访局, 待受理
+  say(`省、市信访局来信待受理 ${up} 件 / letters to the province and city bureaus seeded`);
   const w = await runWarningScan(ctx, new Date());
   say(`预警扫描 / warning scan: ${JSON.stringify(w)}`);
   const b = await seedBacklog(ctx, { seed }); // 积案: identified and resolved matters, candidates

@@ -8,7 +8,16 @@ import { seedDemoData } from '../../src/seed/demoData.ts';
 import { DEMO_TEST_CASES } from '../helpers/demo.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
-const USERS = ['gl_registrar', 'gl_analyst', 'gl_leader', 'nj_reviewer', 'nj_supervisor', 'js_analyst'];
+const USERS = [
+  'js_registrar',
+  'nj_registrar',
+  'gl_registrar',
+  'gl_analyst',
+  'gl_leader',
+  'nj_reviewer',
+  'nj_supervisor',
+  'js_analyst',
+];
 let h: Harness;
 
 beforeAll(async () => {
@@ -54,6 +63,11 @@ describe('the demo county registrar’s desk (鼓楼区信访局)', () => {
 });
 
 describe('the demo jurisdictions’ dashboards and oversight', () => {
+  it('the province and city registrars have letters to accept', async () => {
+    for (const user of ['js_registrar', 'nj_registrar'])
+      expect((await queues(user)).pending).toBeGreaterThan(0);
+  });
+
   it('the county dashboard has its indicators for this month (not “—”)', async () => {
     for (const user of ['gl_analyst', 'gl_leader']) {
       const { totals, scope } = await get(user, '/analytics/indicators');
