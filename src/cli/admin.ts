@@ -1,27 +1,14 @@
 // Maintenance commands: migrate, seed, audit verify, bench (backup and restore: src/backup/cli.ts).
 import type { Command } from 'commander';
 import { count } from 'drizzle-orm';
-import { recordAudit, verifyAuditChain } from '../audit/chain.ts';
+import { verifyAuditChain } from '../audit/chain.ts';
 import { registerClassifyCommands } from '../classify/cli.ts';
 import { appConfigFromEnv } from '../config/index.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { auditLog } from '../db/schema.ts';
 import { registerJobCommands } from '../jobs/cli.ts';
-import { seedAssessment } from '../seed/assessment.ts';
-import { seedBacklog } from '../seed/backlog.ts';
-import { seedCampaigns } from '../seed/campaigns.ts';
-import { seedCases } from '../seed/cases.ts';
-import { seedDispatch } from '../seed/dispatch.ts';
-import { seedFlags } from '../seed/flags.ts';
-import { seedInbox } from '../seed/inbox.ts';
-import { seedIntake } from '../seed/intake.ts';
-import { seedInterop } from '../seed/interop.ts';
-import { seedLinkage } from '../seed/linkage.ts';
-import { seedMediation } from '../seed/mediation.ts';
-import { seedReceptions } from '../seed/receptions.ts';
-import { seedSupervision } from '../seed/supervision.ts';
-import { seedVideoHall } from '../seed/videoHall.ts';
+import { seedDemoData } from '../seed/demoData.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { dataOption } from './options.ts';
 import { createProgress } from './progress.ts';
@@ -54,72 +41,44 @@ export function registerAdminCommands(program: Command): void {
     .addOption(dataOption())
     .option('--cases <n>', '模拟信访事项数量 / number of synthetic cases', (v) => Number(v), 0)
     .option('--seed <s>', '随机种子（相同种子生成相同数据）/ random seed', (v) => Number(v), 1)
+    .option(
+      '--uniform',
+      '按人口均匀分布于全省（不集中在演示账号的辖区）/ spread over the province by population, not concentrated',
+    )
     .option('--demo', '同时创建演示账号（嵌入式数据库默认创建）/ also create demo accounts')
     .option('--no-demo', '不创建演示账号 / no demo accounts')
     .addHelpText(
       'after',
       '\n示例:\n  $ npx xinfang seed --cases 10000\n  $ npx xinfang seed --cases 1000000 --seed 42 --data ./bench-data',
     )
-    .action(async (opts: { data: string; cases: number; seed: number; demo?: boolean }) => {
-      if (!Number.isInteger(opts.cases) || opts.cases < 0)
-        throw new Error('--cases 应为非负整数 / must be a non-negative integer');
-      // Seeding only writes: the server sends whatever it queued (no SMS gateway needed here).
-      const ctx = await boot(appConfigFromEnv({ data: opts.data, demo: opts.demo }), { deliverSms: false });
-      try {
-        if (ctx.seededDemo) out('已创建演示账号 / demo accounts created');
-        if (opts.cases > 0) {
-          const progress = createProgress('seed cases', opts.cases);
-          const n = await seedCases(ctx.db, ctx.pii, {
-            count: opts.cases,
-            seed: opts.seed,
-            onProgress: (k) => progress.increment(k),
-          });
-          progress.stop();
-          await ctx.db.transaction((tx) =>
-            recordAudit(tx, {
-              action: 'seed.cases',
-              entity: 'installation',
-              summary: { count: n, seed: opts.seed },
-            }),
-          );
-          out(`已生成 ${n} 件模拟信访事项 / ${n} cases seeded`);
-          const b = await seedBacklog(ctx, { seed: opts.seed });
-          out(
-            `积案 ${b.identified} 件（已化解 ${b.resolved}），候选 ${b.candidates} 件 / backlog matters seeded`,
-          );
-          const k = await seedCampaigns(ctx, { seed: opts.seed });
-          out(
-            `专项行动排查台账 ${k.entries} 条，重点工作项目 ${k.projects} 项 / campaigns and key projects seeded`,
-          );
-          if (await seedDispatch(ctx))
-            out("周调度：上周调度会及其决定事项 / last week's dispatch meeting seeded");
-          const sv = await seedSupervision(ctx);
-          out(`督办 ${sv} 件 / supervision orders seeded`);
-          const as = await seedAssessment(ctx);
-          out(`责任书与问责记录 ${as} 条 / responsibility letters and accountability records seeded`);
-          const rc = await seedReceptions(ctx);
-          out(`领导接访 ${rc} 场、权益保障卡 / receptions and rights cards seeded`);
-          const vh = await seedVideoHall(ctx);
-          out(
-            `视频接访 ${vh.rooms} 场，接待大厅排队 ${vh.visits} 人，律师值班 ${vh.duties} 班 / video rooms, hall queue, lawyer roster seeded`,
-          );
-          const md = await seedMediation(ctx);
-          out(`调解移交 ${md} 件 / mediation referrals seeded`);
-          const lk = await seedLinkage(ctx);
-          out(`部门联动 ${lk} 项 / linkage records seeded`);
-          const fl = await seedFlags(ctx);
-          out(`事项标识 ${fl} 件 / flagged matters seeded`);
-          const ik = await seedIntake(ctx);
-          out(`登记分类 ${ik} 件 / online petitions with suggestions seeded`);
-          const io = await seedInterop(ctx);
-          out(`接口密钥 ${io.keys} 个，推送死信 ${io.deadLetters} 条 / API keys and webhooks seeded`);
-          const ib = await seedInbox(ctx);
-          out(`站内消息 ${ib.items} 条，常用语 ${ib.replies} 条 / inbox items and canned replies seeded`);
+    .action(
+      async (opts: { data: string; cases: number; seed: number; uniform?: boolean; demo?: boolean }) => {
+        if (!Number.isInteger(opts.cases) || opts.cases < 0)
+          throw new Error('--cases 应为非负整数 / must be a non-negative integer');
+        // Seeding only writes: the server sends whatever it queued (no SMS gateway needed here).
+        const ctx = await boot(appConfigFromEnv({ data: opts.data, demo: opts.demo }), { deliverSms: false });
+        try {
+          if (ctx.seededDemo) out('已创建演示账号 / demo accounts created');
+          if (opts.cases > 0) {
+            const progress = createProgress('seed cases', opts.cases);
+            let cases = true;
+            await seedDemoData(ctx, {
+              cases: opts.cases,
+              seed: opts.seed,
+              uniform: opts.uniform,
+              onProgress: (k) => progress.increment(k),
+              say: (line) => {
+                if (cases) progress.stop();
+                cases = false;
+                out(line);
+              },
+            });
+          }
+        } finally {
+          await shutdown(ctx);
         }
-      } finally {
-        await shutdown(ctx);
-      }
-    });
+      },
+    );
 
   program
     .command('audit')

@@ -1,54 +1,36 @@
 import type { Command } from 'commander';
-import { recordAudit } from '../audit/chain.ts';
 import { appConfigFromEnv } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
 import { ROLE_NAMES } from '../domain/roles.ts';
 import { exchangeDeliveryLoop } from '../exchange/deliverer.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
-import { seedAssessment } from '../seed/assessment.ts';
-import { seedBacklog } from '../seed/backlog.ts';
-import { seedCampaigns } from '../seed/campaigns.ts';
-import { seedCases } from '../seed/cases.ts';
 import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
-import { seedDispatch } from '../seed/dispatch.ts';
-import { seedFlags } from '../seed/flags.ts';
-import { seedInbox } from '../seed/inbox.ts';
-import { seedIntake } from '../seed/intake.ts';
-import { seedInterop } from '../seed/interop.ts';
-import { seedLinkage } from '../seed/linkage.ts';
-import { seedMediation } from '../seed/mediation.ts';
-import { seedReceptions } from '../seed/receptions.ts';
-import { seedSupervision } from '../seed/supervision.ts';
-import { seedVideoHall } from '../seed/videoHall.ts';
+import { seedDemoData } from '../seed/demoData.ts';
 import { buildApp } from '../server/app.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { WEB_MISSING_MESSAGE, webBuilt } from '../server/web.ts';
-import { runWarningScan } from '../warnings/scan.ts';
 import { webhookDeliveryLoop } from '../webhooks/deliverer.ts';
 import { dataOption } from './options.ts';
 import { createProgress } from './progress.ts';
 
-async function seedDemoCases(ctx: AppContext, count: number): Promise<void> {
+/** First start in demo mode: the demo's data (src/seed/demoData.ts), with progress and its duration. */
+async function seedDemoFirstStart(ctx: AppContext, count: number): Promise<void> {
+  const t0 = performance.now();
+  process.stderr.write('首次启动：正在生成演示数据 / first start: loading the demo data…\n');
   const progress = createProgress('演示数据 demo cases', count);
-  const n = await seedCases(ctx.db, ctx.pii, { count, seed: 1, onProgress: (k) => progress.increment(k) });
-  progress.stop();
-  await ctx.db.transaction((tx) =>
-    recordAudit(tx, { action: 'seed.cases', entity: 'installation', summary: { count: n, seed: 1 } }),
-  );
-  await runWarningScan(ctx, new Date());
-  await seedBacklog(ctx, { seed: 1 }); // 积案: identified and resolved matters, candidates
-  await seedCampaigns(ctx, { seed: 1 }); // 专项行动 and 重点工作项目
-  await seedDispatch(ctx); // 周调度: last week's meeting and its decisions
-  await seedSupervision(ctx); // 督查督办: an escalated, a fed-back and a closed order
-  await seedAssessment(ctx); // 责任落实: letters, last month's 通报, a 约谈 linked to its order
-  await seedReceptions(ctx); // 领导接访: past receptions with records, coming ones; rights cards
-  await seedVideoHall(ctx); // 视频接访 booked and held, the hall's queue today, lawyers on duty
-  await seedMediation(ctx); // 访调对接 and 专家库: bodies, referrals with outcomes, experts' opinions
-  await seedLinkage(ctx); // 部门联动: referrals, 信访救助, 跨省协作, 三无 evaluations
-  await seedFlags(ctx); // 事项标识: flagged matters and a 重大紧急 report to the city
-  await seedIntake(ctx); // 登记分类: online petitions with suggestions 待确认, one confirmed, one changed
-  await seedInterop(ctx); // 接口密钥 and 事件推送: two keys, a paused subscription with dead letters
-  await seedInbox(ctx); // 站内消息 for the demo handler and reviewer, 常用语 of 鼓楼区住建局 and 信访局
+  let cases = true;
+  await seedDemoData(ctx, {
+    cases: count,
+    seed: 1,
+    onProgress: (k) => progress.increment(k),
+    say: (line) => {
+      if (cases) progress.stop();
+      cases = false;
+      process.stderr.write(`  ${line}\n`);
+    },
+  });
+  const secs = ((performance.now() - t0) / 1000).toFixed(1);
+  process.stderr.write(`演示数据已生成，用时 ${secs} 秒 / demo data loaded in ${secs} s\n`);
 }
 
 /** The SMS line of the start banner: where texts go, said plainly when they go nowhere. */
@@ -85,7 +67,7 @@ export function registerServe(program: Command): void {
       const config = appConfigFromEnv({ data: opts.data, port: opts.port, host: opts.host, demo: opts.demo });
       const ctx = await boot(config);
       // First start in demo mode: some history, so the workbench, dashboards and screen have content.
-      if (ctx.seededDemo && config.demoCases > 0) await seedDemoCases(ctx, config.demoCases);
+      if (ctx.seededDemo && config.demoCases > 0) await seedDemoFirstStart(ctx, config.demoCases);
       const app = await buildApp(ctx);
       await app.listen({ port: config.port, host: config.host });
       ctx.dispatcher.start();

@@ -28,7 +28,7 @@ import {
   WEEKEND_FACTOR,
   weighted,
 } from './catalog.ts';
-import { loadCounties } from './counties.ts';
+import { type County, loadCounties } from './counties.ts';
 import { identityPool } from './identities.ts';
 import { createRng, type Rng } from './random.ts';
 import { petitionText } from './templates.ts';
@@ -41,6 +41,17 @@ export interface SeedCasesOptions {
   now?: Date;
   /** Called after each batch with the number of cases it inserted. */
   onProgress?: (n: number) => void;
+  /**
+   * Where (default: every county, by its city's population): counties whose code starts with a key,
+   * each with that key's weight (the longest matching key counts; weight 0 leaves a county out).
+   */
+  places?: Readonly<Record<string, number>>;
+  /** When: this share of the receipts falls in the last `days` days (a bureau's current workload). */
+  recent?: { share: number; days: number };
+  /** Share of replies its departments write in the last days before the handling limit (default 0). */
+  lastMinute?: number;
+  /** Leaves the planner statistics for the caller to refresh after several calls. */
+  skipStatistics?: boolean;
 }
 
 const BATCH = 1000;
@@ -52,13 +63,14 @@ const IDENTITY_POOL = 2000;
  * Receipt instants, sorted, with the form of each (packed as seconds·8 + form index so one numeric
  * sort orders both): more in March–April and July–August, fewer on weekends for offline forms.
  */
-function receipts(rng: Rng, count: number, now: number): Float64Array {
+function receipts(rng: Rng, count: number, now: number, recent?: SeedCasesOptions['recent']): Float64Array {
   const out = new Float64Array(count);
   const start = now - 730 * DAY;
   const maxMonth = Math.max(...MONTH_WEIGHTS);
   for (let n = 0; n < count; ) {
     const form = weighted(rng, FORM_WEIGHTS);
-    const dayStart = Math.floor((start + SHANGHAI) / DAY + rng.int(0, 730)) * DAY - SHANGHAI;
+    const day = recent && rng.chance(recent.share) ? 730 - rng.int(0, recent.days) : rng.int(0, 730);
+    const dayStart = Math.floor((start + SHANGHAI) / DAY + day) * DAY - SHANGHAI;
     const local = new Date(dayStart + SHANGHAI);
     const weekend = local.getUTCDay() === 0 || local.getUTCDay() === 6;
     const w = ((MONTH_WEIGHTS[local.getUTCMonth()] ?? 1) / maxMonth) * (weekend ? WEEKEND_FACTOR[form] : 1);
@@ -69,6 +81,18 @@ function receipts(rng: Rng, count: number, now: number): Float64Array {
     out[n++] = Math.floor((at - start) / 1000) * 8 + FORMS.indexOf(form);
   }
   return out.sort();
+}
+
+/** Counties with their weight under `places` (the longest matching code prefix), weight 0 left out. */
+function placeWeights(counties: County[], places: Readonly<Record<string, number>>): [County, number][] {
+  const keys = Object.keys(places).sort((a, b) => b.length - a.length);
+  const out: [County, number][] = [];
+  for (const c of counties) {
+    const key = keys.find((k) => c.code.startsWith(k));
+    const w = key === undefined ? 0 : (places[key] ?? 0);
+    if (w > 0) out.push([c, w]);
+  }
+  return out;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -129,7 +153,10 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
   ).rows;
   const skipTriggers = su?.su === 'on';
 
-  const times = receipts(rng, opts.count, now);
+  const times = receipts(rng, opts.count, now, opts.recent);
+  const places = opts.places;
+  const countyWeights = places ? placeWeights(allCounties, places) : [];
+  if (places && countyWeights.length === 0) throw new Error('seedCases: no county matches `places`');
   const start = now - 730 * DAY;
   let inserted = 0;
   // The next batch is generated while the previous one is being written (PostgreSQL works meanwhile).
@@ -144,7 +171,9 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
       const packed = times[inserted + k] ?? 0;
       const receivedAt = start + Math.floor(packed / 8) * 1000;
       const form = FORMS[packed % 8] ?? 'online';
-      const county = rng.pick(byCity.get(weighted(rng, CITY_WEIGHTS)) ?? allCounties);
+      const county = places
+        ? weighted(rng, countyWeights)
+        : rng.pick(byCity.get(weighted(rng, CITY_WEIGHTS)) ?? allCounties);
       const category = weighted(rng, CATEGORY_WEIGHTS);
       const purpose = weighted(rng, PURPOSE_WEIGHTS);
       const { subject, content } = petitionText(rng, category.code, {
@@ -168,6 +197,7 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
         limits: county.limits,
         subject,
         registeringName: county.units.bureau.name,
+        lastMinute: opts.lastMinute,
       });
       const prefix = `${county.code}${new Date(receivedAt + SHANGHAI).getUTCFullYear()}`;
       const seq = (counters.get(prefix) ?? 0) + 1;
@@ -279,6 +309,6 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
   }
   await raiseCaseSequences(db, touched);
   // A bulk load: the planner learns the new sizes now (the embedded database has no autovacuum).
-  if (inserted > 0) await keepStatistics(db);
+  if (inserted > 0 && !opts.skipStatistics) await keepStatistics(db);
   return inserted;
 }

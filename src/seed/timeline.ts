@@ -31,6 +31,8 @@ export interface TimelineInput {
   limits: Limits;
   subject: string;
   registeringName: string;
+  /** Share of replies written in the last days before the handling limit (default none). */
+  lastMinute?: number;
 }
 
 export type { SeedEvent, SimResult as Timeline } from './sim.ts';
@@ -249,8 +251,10 @@ function handle(s: Sim, i: TimelineInput, holder: UnitInfo, role: string): boole
     s.act('approve_extension', 'handling', 'reviewer', i.units.bureau.id, { days, newDue: extended.due });
   }
   const late = rng.chance(0.06);
-  const normal = skewed(rng, 6, 55);
+  let normal = skewed(rng, 6, 55);
   const left = dueIn();
+  // Some units answer only as the limit comes near (临期): the bureau's near-due list.
+  if (i.lastMinute && rng.chance(i.lastMinute)) normal = Math.max(0.05, left - uniform(rng, 0.2, 4));
   if (
     !s.advance(
       late ? Math.max(left, 0) + uniform(rng, 0.3, 40) : Math.max(0.05, Math.min(normal, left - 0.1)),

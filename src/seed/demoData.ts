@@ -1,0 +1,78 @@
+// Everything the demo loads on first start (`npm start`) or with `xinfang seed --cases N`: the
+// synthetic petitions (demoCases.ts), a warning scan over them, then the records of each capability
+// that point at those petitions. One place, so the start, the seed command and the tests that check
+// the demo (test/integration/demo-desk.test.ts, test/e2e/demo-content.test.ts) load the same data.
+import { recordAudit } from '../audit/chain.ts';
+import type { AppContext } from '../context.ts';
+import { runWarningScan } from '../warnings/scan.ts';
+import { seedAssessment } from './assessment.ts';
+import { seedBacklog } from './backlog.ts';
+import { seedCampaigns } from './campaigns.ts';
+import { seedCases } from './cases.ts';
+import { seedDemoCases } from './demoCases.ts';
+import { seedDispatch } from './dispatch.ts';
+import { seedFlags } from './flags.ts';
+import { seedInbox } from './inbox.ts';
+import { seedIntake } from './intake.ts';
+import { seedInterop } from './interop.ts';
+import { seedLinkage } from './linkage.ts';
+import { seedMediation } from './mediation.ts';
+import { seedReceptions } from './receptions.ts';
+import { seedSupervision } from './supervision.ts';
+import { seedUpperDesks } from './upperDesks.ts';
+import { seedVideoHall } from './videoHall.ts';
+
+export interface SeedDemoDataOptions {
+  cases: number;
+  seed: number;
+  /** Spread the cases over the province by population instead of concentrating them (benchmark-like). */
+  uniform?: boolean;
+  onProgress?: (n: number) => void;
+  /** One line per step, for the command's output. */
+  say?: (line: string) => void;
+}
+
+export async function seedDemoData(ctx: AppContext, opts: SeedDemoDataOptions): Promise<number> {
+  const say = opts.say ?? (() => {});
+  const { seed } = opts;
+  const n = opts.uniform
+    ? await seedCases(ctx.db, ctx.pii, { count: opts.cases, seed, onProgress: opts.onProgress })
+    : await seedDemoCases(ctx.db, ctx.pii, { total: opts.cases, seed, onProgress: opts.onProgress });
+  await ctx.db.transaction((tx) =>
+    recordAudit(tx, { action: 'seed.cases', entity: 'installation', summary: { count: n, seed } }),
+  );
+  say(`已生成 ${n} 件模拟信访事项 / ${n} cases seeded`);
+  const up = await seedUpperDesks(ctx, { seed }); // 来信 to 江苏省信访局 and 南京市信访局, 待受理
+  say(`省、市信访局来信待受理 ${up} 件 / letters to the province and city bureaus seeded`);
+  const w = await runWarningScan(ctx, new Date());
+  say(`预警扫描 / warning scan: ${JSON.stringify(w)}`);
+  const b = await seedBacklog(ctx, { seed }); // 积案: identified and resolved matters, candidates
+  say(`积案 ${b.identified} 件（已化解 ${b.resolved}），候选 ${b.candidates} 件 / backlog matters seeded`);
+  const k = await seedCampaigns(ctx, { seed }); // 专项行动 and 重点工作项目
+  say(`专项行动排查台账 ${k.entries} 条，重点工作项目 ${k.projects} 项 / campaigns and key projects seeded`);
+  // 周调度: last week's meeting and its decisions
+  if (await seedDispatch(ctx)) say("周调度：上周调度会及其决定事项 / last week's dispatch meeting seeded");
+  const sv = await seedSupervision(ctx); // 督查督办: an escalated, a fed-back and a closed order
+  say(`督办 ${sv} 件 / supervision orders seeded`);
+  const as = await seedAssessment(ctx); // 责任落实: letters, last month's 通报, a 约谈 linked to its order
+  say(`责任书与问责记录 ${as} 条 / responsibility letters and accountability records seeded`);
+  const rc = await seedReceptions(ctx); // 领导接访: past receptions with records, coming ones; rights cards
+  say(`领导接访 ${rc} 场、权益保障卡 / receptions and rights cards seeded`);
+  const vh = await seedVideoHall(ctx); // 视频接访 booked and held, the hall's queue today, lawyers on duty
+  say(
+    `视频接访 ${vh.rooms} 场，接待大厅排队 ${vh.visits} 人，律师值班 ${vh.duties} 班 / video rooms, hall queue, lawyer roster seeded`,
+  );
+  const md = await seedMediation(ctx); // 访调对接 and 专家库: bodies, referrals with outcomes, experts' opinions
+  say(`调解移交 ${md} 件 / mediation referrals seeded`);
+  const lk = await seedLinkage(ctx); // 部门联动: referrals, 信访救助, 跨省协作, 三无 evaluations
+  say(`部门联动 ${lk} 项 / linkage records seeded`);
+  const fl = await seedFlags(ctx); // 事项标识: flagged matters and a 重大紧急 report to the city
+  say(`事项标识 ${fl} 件 / flagged matters seeded`);
+  const ik = await seedIntake(ctx); // 登记分类: online petitions with suggestions 待确认, one confirmed, one changed
+  say(`登记分类 ${ik} 件 / online petitions with suggestions seeded`);
+  const io = await seedInterop(ctx); // 接口密钥 and 事件推送: two keys, a paused subscription with dead letters
+  say(`接口密钥 ${io.keys} 个，推送死信 ${io.deadLetters} 条 / API keys and webhooks seeded`);
+  const ib = await seedInbox(ctx); // 站内消息 for the demo handler and reviewer, 常用语 of 鼓楼区住建局 and 信访局
+  say(`站内消息 ${ib.items} 条，常用语 ${ib.replies} 条 / inbox items and canned replies seeded`);
+  return n;
+}

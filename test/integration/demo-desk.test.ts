@@ -1,0 +1,92 @@
+// The demo looks like a working bureau on first start (issue 18): seeded as `npm start` seeds it
+// (src/seed/demoData.ts; a smaller province, the demo jurisdictions' full share), the 鼓楼区
+// registrar has matters on the desk — to accept, being handled, to deliver, near due and overdue —
+// the county's dashboard has its indicators, and the city and province have their review requests,
+// supervision orders and warnings.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../../src/seed/demoData.ts';
+import { DEMO_TEST_CASES } from '../helpers/demo.ts';
+import { type Harness, startHarness } from '../helpers/harness.ts';
+
+const USERS = [
+  'js_registrar',
+  'nj_registrar',
+  'gl_registrar',
+  'gl_analyst',
+  'gl_leader',
+  'nj_reviewer',
+  'nj_supervisor',
+  'js_analyst',
+];
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+  await seedDemoData(h.ctx, { cases: DEMO_TEST_CASES, seed: 1 });
+  await h.loginAll(USERS);
+}, 600_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+const get = async (user: string, url: string) => {
+  const res = await h.app.inject({ url: `/api/v1${url}`, headers: h.as(user) });
+  expect(res.statusCode, `${user} ${url}: ${res.body}`).toBe(200);
+  return res.json();
+};
+const queues = async (user: string): Promise<Record<string, number>> =>
+  Object.fromEntries(
+    (await get(user, '/workbench/queues')).items.map((q: { key: string; count: number }) => [q.key, q.count]),
+  );
+const listTotal = async (user: string, query: string) => (await get(user, `/cases?${query}`)).total as number;
+
+describe('the demo county registrar’s desk (鼓楼区信访局)', () => {
+  it('has matters to accept, being handled and to deliver — at least 15 open', async () => {
+    const q = await queues('gl_registrar');
+    // 待受理, 待交办, 办理中 and 待送达 hold different states: their sum is the open desk.
+    const open = (q.pending ?? 0) + (q.accepted ?? 0) + (q.handling ?? 0) + (q.replied ?? 0);
+    expect(open).toBeGreaterThanOrEqual(15);
+    expect(q.pending).toBeGreaterThanOrEqual(5);
+    expect(q.handling).toBeGreaterThanOrEqual(5);
+    expect(q.replied).toBeGreaterThan(0);
+  });
+
+  it('some of them near their limit and some overdue', async () => {
+    expect((await queues('gl_registrar')).overdue).toBeGreaterThan(0);
+    expect(await listTotal('gl_registrar', 'due=near')).toBeGreaterThan(0);
+  });
+
+  it('received in recent days, some today or yesterday', async () => {
+    const since = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    expect(await listTotal('gl_registrar', `from=${since}`)).toBeGreaterThan(0);
+  });
+});
+
+describe('the demo jurisdictions’ dashboards and oversight', () => {
+  it('the province and city registrars have letters to accept', async () => {
+    for (const user of ['js_registrar', 'nj_registrar'])
+      expect((await queues(user)).pending).toBeGreaterThan(0);
+  });
+
+  it('the county dashboard has its indicators for this month (not “—”)', async () => {
+    for (const user of ['gl_analyst', 'gl_leader']) {
+      const { totals, scope } = await get(user, '/analytics/indicators');
+      expect(scope.code).toBe('320106');
+      expect(totals.total).toBeGreaterThan(50);
+      for (const key of ['timelyAcceptanceRate', 'onTimeCompletionRate', 'onlineShare', 'mom']) {
+        expect(totals[key], `${user} ${key}`).not.toBeNull();
+      }
+    }
+  });
+
+  it('the city decides review requests and follows its supervision orders', async () => {
+    expect((await queues('nj_reviewer')).review).toBeGreaterThan(0);
+    expect((await get('nj_supervisor', '/supervision')).items.length).toBeGreaterThan(0);
+  });
+
+  it('the province sees warnings and every city in its indicators', async () => {
+    expect((await get('js_analyst', '/warnings')).items.length).toBeGreaterThan(0);
+    const { rows } = await get('js_analyst', '/analytics/indicators?groupBy=jurisdiction');
+    expect(rows.length).toBe(13);
+  });
+});
