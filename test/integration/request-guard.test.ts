@@ -175,7 +175,8 @@ describe('URLs the router refuses before any hook', () => {
 
 describe('security headers', () => {
   it.each([
-    ['/', 200],
+    ['/', 302],
+    ['/login', 200],
     ['/portal/', 200],
     ['/console/', 200],
     ['/api/docs/', 200],
