@@ -37,6 +37,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       os.tmpdir(),
       `xinfang-test-snapshot-${process.pid}-${randomBytes(4).toString('hex')}.tar`,
     );
+    // A checkpoint first: the dump is of a running engine, so loading it replays the WAL since the
+    // last checkpoint — and a replayed sequence jumps ahead by its prefetch (audit seq 1 → 33).
+    await ctx.database.pglite.exec('CHECKPOINT');
     const dump = await ctx.database.pglite.dumpDataDir('none');
     fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   }
