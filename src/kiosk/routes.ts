@@ -1,17 +1,17 @@
 // /api/v1/kiosk: 大屏展示令牌 — the admin's list, creating a token (answered once) and revoking one;
 // and /kiosk/screen, what the big screen showing a token asks first (its jurisdiction). Thin:
 // commands.ts does the work, src/policies/kiosk.ts decides.
-import { desc, eq } from 'drizzle-orm';
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { jurisdictions, kioskTokens } from '../db/schema.ts';
 import { forbidden } from '../errors.ts';
 import { ensureAllowed } from '../policies/index.ts';
-import { kioskPolicy, kioskTokenScope } from '../policies/kiosk.ts';
+import { kioskPolicy } from '../policies/kiosk.ts';
 import { actorOf } from '../server/auth.ts';
 import { zIdParam } from '../server/fields.ts';
 import { CreateKioskBody, createKioskToken, revokeKioskToken } from './commands.ts';
+import { kioskTokensOf } from './queries.ts';
 
 const Item = z.object({
   id: z.number(),
@@ -62,13 +62,7 @@ export const kioskRoutes =
       async (req) => {
         const actor = actorOf(req);
         ensureAllowed(kioskPolicy.manage(actor), '只有管理员可以管理大屏展示令牌');
-        const rows = await ctx.db
-          .select({ t: kioskTokens, jurisdictionName: jurisdictions.fullName })
-          .from(kioskTokens)
-          .innerJoin(jurisdictions, eq(jurisdictions.code, kioskTokens.jurisdictionCode))
-          .where(kioskTokenScope(actor))
-          .orderBy(desc(kioskTokens.id))
-          .limit(500);
+        const rows = await kioskTokensOf(ctx.db, actor);
         return {
           items: rows.map(({ t, jurisdictionName }) => ({
             id: t.id,
