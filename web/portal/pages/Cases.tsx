@@ -60,11 +60,8 @@ export default function CasesPage() {
         <ul className="xf-case-list">
           {list.data.items.map((c) => (
             <li key={c.id}>
-              <Link
-                className="xf-case-card"
-                to={`/cases/${c.id}`}
-                aria-label={`${c.subject}，${c.stateName}，${t('编号')} ${c.caseNumber}`}
-              >
+              {/* Named by its own text (axe label-content-name-mismatch): subject, state, number, date. */}
+              <Link className="xf-case-card" to={`/cases/${c.id}`}>
                 <span className="xf-case-title">{c.subject}</span>
                 <span className="xf-case-tags">
                   <StateTag state={c.state} name={c.stateName} />
