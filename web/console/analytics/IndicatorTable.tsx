@@ -86,7 +86,7 @@ export function IndicatorTable({
               // Each rate with the matters it stands on (样本量), in grey under it.
               <>
                 {pct(v)}
-                <div style={{ color: '#8c8c8c', fontSize: 11 }}>{int(sampleOf(c.key, row))}件</div>
+                <div style={{ color: '#6b6b6b', fontSize: 11 }}>{int(sampleOf(c.key, row))}件</div>
               </>
             ) : c.kind === 'rate' ? (
               pct(v)

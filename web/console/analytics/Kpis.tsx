@@ -99,7 +99,7 @@ function Kpi({
   const n = sampleSize(def, now);
   const compared = (base: Indicators | undefined, d: number | null) =>
     thinSample(def, now, base) ? (
-      <span style={{ color: '#8c8c8c' }} title={THIN_TEXT}>
+      <span style={{ color: '#6b6b6b' }} title={THIN_TEXT}>
         样本少
       </span>
     ) : (
@@ -123,7 +123,7 @@ function Kpi({
         {valueText(def, now)}
         {def.extra ? <span style={{ fontSize: 13, fontWeight: 400 }}> {def.extra(now)}</span> : null}
         {n !== null ? (
-          <span className="xf-kpi-sample" style={{ fontSize: 13, fontWeight: 400, color: '#8c8c8c' }}>
+          <span className="xf-kpi-sample" style={{ fontSize: 13, fontWeight: 400, color: '#6b6b6b' }}>
             {sampleText(n)}
           </span>
         ) : null}

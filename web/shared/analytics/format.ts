@@ -157,7 +157,7 @@ export function changeText(def: IndicatorDef, d: number | null): string {
 
 /** Red for bad news, green for good, grey for none. */
 export function changeColor(def: IndicatorDef, d: number | null): string {
-  if (d === null || Math.abs(d) < 1e-9) return '#8c8c8c';
+  if (d === null || Math.abs(d) < 1e-9) return '#6b6b6b'; // 5.3:1 on white (web/shared/a11y.css)
   const up = d > 0;
   // Volume itself is neither good nor bad news; an increase in it is shown as a warning colour.
   if (def.key === 'total') return up ? '#d46b08' : '#389e0d';
