@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
+import type { Tx } from '../db/client.ts';
 import { otpCodes, users } from '../db/schema.ts';
 import { maskPhone } from '../domain/masking.ts';
 import { AppError, badRequest, unauthorized } from '../errors.ts';
@@ -26,6 +27,25 @@ export interface LoginResult {
 
 const badCredentials = () => new AppError(401, 'invalid_credentials', '用户名或密码错误');
 
+/** A session for `user` with its `auth.login` audit row, inside the caller's transaction (every way in). */
+export async function startSession(
+  ctx: AppContext,
+  tx: Tx,
+  user: { id: number; role: string },
+  method: string,
+): Promise<LoginResult> {
+  const s = await createSession(tx, user.id, ctx.config.sessionHours);
+  await recordAudit(tx, {
+    actorUserId: user.id,
+    actorRole: user.role,
+    action: 'auth.login',
+    entity: 'user',
+    entityId: user.id,
+    summary: { method },
+  });
+  return { userId: user.id, ...s };
+}
+
 async function openSession(
   ctx: AppContext,
   user: { id: number; role: string },
@@ -34,16 +54,7 @@ async function openSession(
 ): Promise<LoginResult> {
   return ctx.db.transaction(async (tx) => {
     await clearFailures(tx, throttle);
-    const s = await createSession(tx, user.id, ctx.config.sessionHours);
-    await recordAudit(tx, {
-      actorUserId: user.id,
-      actorRole: user.role,
-      action: 'auth.login',
-      entity: 'user',
-      entityId: user.id,
-      summary: { method },
-    });
-    return { userId: user.id, ...s };
+    return startSession(ctx, tx, user, method);
   });
 }
 
@@ -165,16 +176,7 @@ export async function loginWithSmsCode(ctx: AppContext, phone: string, code: str
       });
     }
     if (user.disabled) throw unauthorized('该账号已停用');
-    const s = await createSession(tx, user.id, ctx.config.sessionHours);
-    await recordAudit(tx, {
-      actorUserId: user.id,
-      actorRole: 'citizen',
-      action: 'auth.login',
-      entity: 'user',
-      entityId: user.id,
-      summary: { method: 'sms' },
-    });
-    return { userId: user.id, ...s };
+    return startSession(ctx, tx, user, 'sms');
   });
 }
 

@@ -4,8 +4,7 @@
 // phone hashes) and kept encrypted for addressing template messages.
 import { and, eq, ne } from 'drizzle-orm';
 import { recordAudit } from '../audit/chain.ts';
-import type { LoginResult } from '../auth/commands.ts';
-import { createSession } from '../auth/sessions.ts';
+import { type LoginResult, startSession } from '../auth/commands.ts';
 import type { AppContext } from '../context.ts';
 import { users, wechatLinks } from '../db/schema.ts';
 import { AppError, conflict, unauthorized } from '../errors.ts';
@@ -33,16 +32,7 @@ export async function signInWithOpenid(ctx: AppContext, openid: string): Promise
       .where(eq(wechatLinks.openidHash, openidHash(ctx.pii, openid)));
     if (!user) throw notLinked();
     if (user.disabled) throw unauthorized('该账号已停用');
-    const s = await createSession(tx, user.id, ctx.config.sessionHours);
-    await recordAudit(tx, {
-      actorUserId: user.id,
-      actorRole: user.role,
-      action: 'auth.login',
-      entity: 'user',
-      entityId: user.id,
-      summary: { method: 'wechat' },
-    });
-    return { userId: user.id, ...s };
+    return startSession(ctx, tx, user, 'wechat');
   });
 }
 
