@@ -5,8 +5,9 @@ import { and, eq } from 'drizzle-orm';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
-import { jurisdictions, settings } from '../db/schema.ts';
+import { settings } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
+import { jurisdictionRow } from '../orgs/queries.ts';
 import type { Actor } from '../policies/actor.ts';
 import { invalidateSettings } from './cache.ts';
 
@@ -21,11 +22,7 @@ export interface SettingWrite {
 
 /** 404 unless `code` is a jurisdiction of the installation. */
 export async function ensureJurisdiction(exec: Executor, code: string): Promise<void> {
-  const [j] = await exec
-    .select({ code: jurisdictions.code })
-    .from(jurisdictions)
-    .where(eq(jurisdictions.code, code));
-  if (!j) throw notFound('未找到该行政区划');
+  if (!(await jurisdictionRow(exec, code))) throw notFound('未找到该行政区划');
 }
 
 export async function replaceSetting(ctx: AppContext, actor: Actor, s: SettingWrite): Promise<void> {
