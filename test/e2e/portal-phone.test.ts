@@ -226,9 +226,20 @@ describe('the citizen portal on a 390 px phone', () => {
     await page.getByRole('button', { name: '申请复查', exact: true }).click();
     const modal = page.getByRole('dialog');
     await modal.getByLabel('申请复查的理由').fill('饭店仍然油烟直排，答复没有解决问题。');
-    const counter = await box(modal.locator('.ant-input-data-count'));
-    const help = await box(modal.locator('.ant-form-item-extra'));
-    expect(counter.y + counter.height).toBeLessThanOrEqual(help.y + 0.5);
+    // Both read in one frame: the dialog zooms in when it opens, and two separate reads may catch
+    // it at two different sizes.
+    const { counterBottom, helpTop } = await modal.evaluate((dialog) => {
+      const rect = (selector: string) => {
+        const el = dialog.querySelector(selector);
+        if (!el) throw new Error(`${selector} not in the dialog`);
+        return el.getBoundingClientRect();
+      };
+      return {
+        counterBottom: rect('.ant-input-data-count').bottom,
+        helpTop: rect('.ant-form-item-extra').top,
+      };
+    });
+    expect(counterBottom).toBeLessThanOrEqual(helpTop + 0.5);
     await saveScreenshot(page, 'portal-phone-review-dialog', { fullPage: false });
     await modal.getByRole('button', { name: '取消' }).click();
     await modal.waitFor({ state: 'hidden' });
