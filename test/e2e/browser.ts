@@ -23,6 +23,9 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // The apps honour prefers-reduced-motion (no zoom or slide in antd): a dialog is where it ends up
+  // as soon as it opens, so a test never measures or clicks it mid-animation.
+  '--force-prefers-reduced-motion',
 ];
 
 /**
