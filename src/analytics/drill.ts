@@ -6,8 +6,8 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { cases } from '../db/schema.ts';
 import type { DateRange } from '../domain/indicators/index.ts';
+import { prefixOf } from '../domain/jurisdictions.ts';
 import { type Actor, caseScope } from '../policies/index.ts';
-import { prefixOf } from './indicators.ts';
 
 export const DRILL_METRICS = [
   'total',

@@ -21,6 +21,7 @@ import {
   splitRange,
 } from '../domain/indicators/index.ts';
 import { UNCONFIRMED_CATEGORY_LABEL } from '../domain/intake/classification.ts';
+import { prefixOf } from '../domain/jurisdictions.ts';
 import { FORM_NAMES, PURPOSE_NAMES } from '../domain/lifecycle/vocabulary.ts';
 import { badRequest } from '../errors.ts';
 import { COUNTER_COLUMNS, type Dim } from './rollup.ts';
@@ -36,9 +37,6 @@ export const GROUP_BYS = [
   'day',
 ] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
-
-/** 320106 → '320106'; 320100 → '3201'; 320000 → '32'; towns keep their 9 digits. */
-export const prefixOf = (code: string) => (code.length > 6 ? code : code.replace(/(00)+$/, ''));
 
 /** The default period: the current month to date (Asia/Shanghai). */
 export function defaultRange(now = new Date()): DateRange {

@@ -7,8 +7,9 @@ import type { Executor } from '../db/client.ts';
 import { backlogMatters, jurisdictions, statsOpen, units } from '../db/schema.ts';
 import { type BacklogStatus, IDENTIFIED_STATUSES } from '../domain/backlog/states.ts';
 import type { DateRange, Indicators } from '../domain/indicators/index.ts';
+import { prefixOf } from '../domain/jurisdictions.ts';
 import { badRequest } from '../errors.ts';
-import { indicatorsFor, prefixOf } from './indicators.ts';
+import { indicatorsFor } from './indicators.ts';
 
 export interface PlaceFigures {
   code: string;

@@ -8,12 +8,13 @@ import { CaseSummary, caseTextFor, presentSummary } from '../cases/presenters.ts
 import { UnitLookup } from '../cases/units.ts';
 import type { AppContext } from '../context.ts';
 import { INDICATOR_DEFINITIONS } from '../domain/indicators/index.ts';
+import { prefixOf } from '../domain/jurisdictions.ts';
 import { flagCounts } from '../flags/queries.ts';
 import { analyticsScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zIdParam, zPage, zText } from '../server/fields.ts';
 import { casesBehind, DRILL_METRICS } from './drill.ts';
-import { defaultRange, GROUP_BYS, indicatorsFor, overdueByUnit, prefixOf, trendFor } from './indicators.ts';
+import { defaultRange, GROUP_BYS, indicatorsFor, overdueByUnit, trendFor } from './indicators.ts';
 
 const rate = z.number().nullable();
 export const IndicatorsSchema = z.object({

@@ -1,7 +1,6 @@
 // Reads of 责任落实: the letters of a year under a scope (and who lacks one), accountability records
 // in the caller's scope with the matters and orders behind them, and a unit's history at a glance.
 import { and, asc, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
-import { prefixOf } from '../analytics/indicators.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import {
@@ -14,6 +13,7 @@ import {
   units,
 } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
+import { prefixOf } from '../domain/jurisdictions.ts';
 import { notFound } from '../errors.ts';
 import { assessmentPolicy, recordScope } from '../policies/assessment.ts';
 import { type Actor, ensureAllowed } from '../policies/index.ts';

@@ -39,11 +39,11 @@ import {
 } from '../domain/backlog/states.ts';
 import { BACKLOG_EVENTS } from '../domain/backlog/timeline.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
+import { chainOf } from '../domain/jurisdictions.ts';
 import { zDate, zId, zText } from '../domain/validation/fields.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { type Actor, backlogPolicy } from '../policies/backlog.ts';
 import { casePolicy, ensureAllowed, ensureReadable } from '../policies/index.ts';
-import { jurisdictionChain } from '../settings/limits.ts';
 import { COUNTED_STEPS } from './events.ts';
 import { type MatterRow, visibleMatter } from './queries.ts';
 
@@ -158,7 +158,7 @@ async function caseEvent(
 /** A responsible unit must exist and belong to the place of the matter or a jurisdiction above it. */
 async function checkUnit(w: Work, id: number, jurisdictionCode: string, field: string) {
   const unit = await new UnitLookup(w.ctx.db).unit(w.tx, id);
-  if (!unit || !jurisdictionChain(jurisdictionCode).includes(unit.jurisdictionCode))
+  if (!unit || !chainOf(jurisdictionCode).includes(unit.jurisdictionCode))
     throw badRequest('backlog_unit_invalid', '责任单位应为问题属地或其上级的单位', field);
   return unit;
 }

@@ -3,13 +3,14 @@
 // the open overdue matters now; ranked on the scorecard (src/domain/bulletins/scorecard.ts), with
 // the findings and the units with most overdue matters. Stored with the bulletin: counts only.
 import { and, asc, eq, gte, like, lt, sql } from 'drizzle-orm';
-import { overdueByUnit, prefixOf } from '../analytics/indicators.ts';
+import { overdueByUnit } from '../analytics/indicators.ts';
 import { figuresByJurisdiction, type PlaceFigures } from '../analytics/jurisdictionFigures.ts';
 import type { Db } from '../db/client.ts';
 import { supervisionOrders, units } from '../db/schema.ts';
 import { findings, rankByScore, type ScoredFigures } from '../domain/bulletins/scorecard.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { rate } from '../domain/indicators/index.ts';
+import { prefixOf } from '../domain/jurisdictions.ts';
 import {
   ESCALATION_NAMES,
   isOverdue,

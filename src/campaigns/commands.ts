@@ -23,12 +23,11 @@ import {
   RISK_LEVELS,
 } from '../domain/campaigns/vocabulary.ts';
 import { categoryLabel } from '../domain/categories.ts';
-import { prefixOf } from '../domain/jurisdictions.ts';
+import { chainOf, prefixOf } from '../domain/jurisdictions.ts';
 import { zCode, zDate, zId, zText } from '../domain/validation/fields.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { type Actor, campaignPolicy } from '../policies/campaigns.ts';
 import { casePolicy, ensureAllowed, ensureReadable } from '../policies/index.ts';
-import { jurisdictionChain } from '../settings/limits.ts';
 import { type CampaignRow, type EntryRow, visibleCampaign } from './queries.ts';
 
 const percent = (label: string) =>
@@ -264,7 +263,7 @@ export async function addEntry(
     );
     if (input.responsibleUnitId !== undefined) {
       const unit = await lookup.unit(w.tx, input.responsibleUnitId);
-      if (!unit || !jurisdictionChain(ref.jurisdictionCode).includes(unit.jurisdictionCode))
+      if (!unit || !chainOf(ref.jurisdictionCode).includes(unit.jurisdictionCode))
         throw badRequest('campaign_unit_invalid', '责任单位应为发生地或其上级的单位', 'responsibleUnitId');
     }
     if (linked) {

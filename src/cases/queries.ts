@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { caseAssignees, caseDocuments, caseFlags, cases, outbox } from '../db/schema.ts';
 import { CASE_FLAGS, type CaseFlag } from '../domain/flags.ts';
+import { prefixOf } from '../domain/jurisdictions.ts';
 import { FORMS, STATES } from '../domain/lifecycle/vocabulary.ts';
 import type { SynonymDictionary } from '../domain/search/synonyms.ts';
 import { zCode, zDate, zFlag, zIdParam, zPage, zText } from '../domain/validation/fields.ts';
@@ -67,8 +68,6 @@ function assigned(who: 'me' | 'none', userId: number): SQL {
     : sql`not exists (select 1 from ${caseAssignees} where ${held})`;
 }
 
-/** 320106 → '320106'; 320100 → '3201'; 320000 → '32' (the prefix shared by the subtree). */
-export const prefixOf = (code: string) => (code.length > 6 ? code : code.replace(/(00)+$/, ''));
 const shanghaiStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 export interface ListOptions {

@@ -13,6 +13,19 @@ export const prefixOf = (code: string): string => (code.length > 6 ? code : code
 /** The county-level code of a place (towns belong to their county). */
 export const countyOf = (code: string): string => (code.length > 6 ? code.slice(0, 6) : code);
 
+/** The city a place lies in: 320106001 → 320100 (a city is its own; the province stays 320000). */
+export const cityOf = (code: string): string => `${code.slice(0, 4)}00`;
+
+/** The province a place lies in: 320106001 → 320000. */
+export const provinceOf = (code: string): string => `${code.slice(0, 2)}0000`;
+
+/** 320106001 → ['320000', '320100', '320106', '320106001'] (province first, no repeats). */
+export function chainOf(code: string): string[] {
+  const chain = [provinceOf(code), cityOf(code), countyOf(code)];
+  if (code.length > 6) chain.push(code);
+  return [...new Set(chain)];
+}
+
 /** A place's name without the province's own (江苏省南京市鼓楼区 → 南京市鼓楼区), as staff say it. */
 export const placeLabel = (fullName: string, provinceName: string): string =>
   fullName.startsWith(provinceName) && fullName.length > provinceName.length

@@ -11,6 +11,7 @@ import { runCommand, type Work } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { caseEvents, cases, mediationBodies, mediationReferrals, mediationSessions } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
+import { prefixOf } from '../domain/jurisdictions.ts';
 import {
   agreementNumber,
   defaultReferralDeadline,
@@ -32,7 +33,6 @@ import { zCode, zDate, zId, zText } from '../domain/validation/fields.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { casePolicy, ensureAllowed, ensureReadable } from '../policies/index.ts';
 import { type Actor, mediationPolicy } from '../policies/mediation.ts';
-import { prefixOf } from '../supervision/queries.ts';
 import { type ReferralRow, visibleReferral } from './queries.ts';
 
 const text = (label: string, max = 2000) => zText({ label, max, min: 1 });

@@ -14,11 +14,11 @@ import {
   users,
 } from '../db/schema.ts';
 import { ancestorCodes } from '../domain/experts/experts.ts';
+import { prefixOf } from '../domain/jurisdictions.ts';
 import { agreementRate, type ReferralStatus } from '../domain/mediation/referrals.ts';
 import { notFound } from '../errors.ts';
 import { ensureReadable } from '../policies/index.ts';
 import { type Actor, mediationPolicy, referralScope } from '../policies/mediation.ts';
-import { prefixOf } from '../supervision/queries.ts';
 
 export type ReferralRow = typeof mediationReferrals.$inferSelect;
 export type BodyRow = typeof mediationBodies.$inferSelect;

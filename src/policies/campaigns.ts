@@ -10,9 +10,8 @@
 //     campaign's scope), or staff of the responsible unit.
 import { eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { campaignEntries, campaigns } from '../db/schema.ts';
-import { prefixOf } from '../domain/jurisdictions.ts';
+import { chainOf, prefixOf } from '../domain/jurisdictions.ts';
 import type { Role } from '../domain/roles.ts';
-import { jurisdictionChain } from '../settings/limits.ts';
 import { type Actor, inSubtree } from './actor.ts';
 
 export type { Actor } from './actor.ts';
@@ -81,7 +80,7 @@ export const campaignPolicy = {
 /** WHERE condition restricting `campaigns` to what the caller may see. */
 export function campaignScope(a: Actor): SQL {
   if (!campaignPolicy.use(a) || a.jurisdictionCode === null) return sql`false`;
-  const coversMe = inArray(campaigns.scopeCode, jurisdictionChain(a.jurisdictionCode));
+  const coversMe = inArray(campaigns.scopeCode, chainOf(a.jurisdictionCode));
   if (isBureau(a) && a.scopePrefix !== null)
     return or(like(campaigns.scopeCode, `${a.scopePrefix}%`), coversMe) as SQL;
   return coversMe;

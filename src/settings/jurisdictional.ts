@@ -7,10 +7,10 @@ import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import type { Db, Executor } from '../db/client.ts';
 import { settings } from '../db/schema.ts';
+import { chainOf } from '../domain/jurisdictions.ts';
 import type { Actor } from '../policies/actor.ts';
 import { ensureAllowed } from '../policies/index.ts';
 import { invalidateSettings, settingsRows } from './cache.ts';
-import { jurisdictionChain } from './limits.ts';
 
 export interface SettingRow {
   jurisdictionCode: string;
@@ -52,9 +52,7 @@ export function jurisdictionSetting<T, P extends object>(
 ): JurisdictionSetting<T, P> {
   const fromRows = (rows: readonly SettingRow[], code: string): T =>
     def.resolve(
-      jurisdictionChain(code).flatMap((c) =>
-        rows.filter((r) => r.jurisdictionCode === c).map((r) => r.value),
-      ),
+      chainOf(code).flatMap((c) => rows.filter((r) => r.jurisdictionCode === c).map((r) => r.value)),
     );
   const select = (exec: Executor) =>
     exec.select({ jurisdictionCode: settings.jurisdictionCode, value: settings.value }).from(settings);
@@ -62,7 +60,7 @@ export function jurisdictionSetting<T, P extends object>(
   const forCode = async (exec: Executor, code: string) =>
     fromRows(
       await select(exec).where(
-        and(eq(settings.key, def.key), inArray(settings.jurisdictionCode, jurisdictionChain(code))),
+        and(eq(settings.key, def.key), inArray(settings.jurisdictionCode, chainOf(code))),
       ),
       code,
     );

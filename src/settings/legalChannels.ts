@@ -5,10 +5,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { settings } from '../db/schema.ts';
+import { chainOf } from '../domain/jurisdictions.ts';
 import { DEFAULT_LEGAL_CHANNEL_RULES, type LegalChannelRule } from '../domain/legalChannels.ts';
 import { PROVINCE_CODE } from '../orgs/divisions.ts';
 import { settingsRows } from './cache.ts';
-import { jurisdictionChain } from './limits.ts';
 
 export const LEGAL_CHANNELS_KEY = 'legal_channels';
 
@@ -36,9 +36,7 @@ export async function legalChannelList(
   const rows = await db
     .select({ jurisdictionCode: settings.jurisdictionCode, value: settings.value })
     .from(settings)
-    .where(
-      and(eq(settings.key, LEGAL_CHANNELS_KEY), inArray(settings.jurisdictionCode, jurisdictionChain(code))),
-    );
+    .where(and(eq(settings.key, LEGAL_CHANNELS_KEY), inArray(settings.jurisdictionCode, chainOf(code))));
   return nearest(rows);
 }
 
@@ -47,7 +45,7 @@ export async function cachedLegalChannelRules(
   db: Db,
   code: string = PROVINCE_CODE,
 ): Promise<readonly LegalChannelRule[]> {
-  const chain = new Set(jurisdictionChain(code));
+  const chain = new Set(chainOf(code));
   const rows = await settingsRows(db, db);
   return nearest(rows.filter((r) => r.key === LEGAL_CHANNELS_KEY && chain.has(r.jurisdictionCode))).rules;
 }

@@ -3,15 +3,9 @@
 import { inArray } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { settings } from '../db/schema.ts';
+import { chainOf } from '../domain/jurisdictions.ts';
 import { DEFAULT_LIMITS, type Limits } from '../domain/lifecycle/limits.ts';
 import { settingsRows } from './cache.ts';
-
-/** 320106001 → ['320000', '320100', '320106', '320106001'] (province first). */
-export function jurisdictionChain(code: string): string[] {
-  const chain = [`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`, code.slice(0, 6)];
-  if (code.length > 6) chain.push(code);
-  return [...new Set(chain)];
-}
 
 type SettingRow = Pick<typeof settings.$inferSelect, 'jurisdictionCode' | 'key' | 'value'>;
 
@@ -35,7 +29,7 @@ function limitsFromRows(rows: readonly SettingRow[]): Limits {
 
 /** The limits in force for a jurisdiction, read from the database now. */
 export async function limitsFor(db: Executor, jurisdictionCode: string): Promise<Limits> {
-  const chain = jurisdictionChain(jurisdictionCode);
+  const chain = chainOf(jurisdictionCode);
   return limitsFromRows(await db.select().from(settings).where(inArray(settings.jurisdictionCode, chain)));
 }
 
@@ -44,7 +38,7 @@ export async function limitsFor(db: Executor, jurisdictionCode: string): Promise
  * (intake, every lifecycle action). `exec` runs the query on a miss (pass the open transaction).
  */
 export async function cachedLimitsFor(db: Db, exec: Executor, jurisdictionCode: string): Promise<Limits> {
-  const chain = new Set(jurisdictionChain(jurisdictionCode));
+  const chain = new Set(chainOf(jurisdictionCode));
   const rows = await settingsRows(db, exec);
   return limitsFromRows(rows.filter((r) => chain.has(r.jurisdictionCode)));
 }

@@ -8,8 +8,8 @@ import { and, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
 import type { EventBus } from '../commands/events.ts';
 import type { AppContext } from '../context.ts';
 import { caseEvents, caseFirstUnits, cases, units } from '../db/schema.ts';
+import { prefixOf } from '../domain/jurisdictions.ts';
 import type { PlatformEvents } from '../events.ts';
-import { prefixOf } from './queries.ts';
 
 const FIRST_ACTIONS = new Set(['forward', 'assign']);
 

@@ -5,6 +5,7 @@ import { and, desc, eq, gte, inArray, like, lt, lte, type SQL, sql } from 'drizz
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { cases, supervisionOrders, units } from '../db/schema.ts';
+import { prefixOf } from '../domain/jurisdictions.ts';
 import type { OrderStatus } from '../domain/supervision/orders.ts';
 import { notFound } from '../errors.ts';
 import { ensureReadable } from '../policies/index.ts';
@@ -74,16 +75,6 @@ export interface CountRow {
   /** Reminded (催办) or escalated (升级) by the daily pass. */
   escalated: number;
 }
-
-/** The jurisdiction code's subtree prefix: 320000 → '32', 320100 → '3201', 320106 → '320106'. */
-export const prefixOf = (code: string) =>
-  code.length > 6
-    ? code
-    : code.endsWith('0000')
-      ? code.slice(0, 2)
-      : code.endsWith('00')
-        ? code.slice(0, 4)
-        : code;
 
 /**
  * Counts of the orders raised from `from` to `to` (Asia/Shanghai dates, inclusive) on matters or

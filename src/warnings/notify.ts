@@ -5,6 +5,7 @@ import { and, eq, inArray, isNotNull, like } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { units, users } from '../db/schema.ts';
+import { cityOf, countyOf, provinceOf } from '../domain/jurisdictions.ts';
 import { enqueueSms } from '../notify/outbox.ts';
 
 export interface Recipient {
@@ -36,11 +37,11 @@ async function supervisorsWhere(tx: Executor, where: ReturnType<typeof base>): P
  * only when neither has one with a mobile number (an extreme-risk alert must reach someone).
  */
 export async function supervisorsOfPlace(tx: Executor, placeCode: string): Promise<Recipient[]> {
-  const county = placeCode.slice(0, 6);
-  const city = `${placeCode.slice(0, 4)}00`;
+  const county = countyOf(placeCode);
+  const city = cityOf(placeCode);
   const near = await supervisorsWhere(tx, and(base(), inArray(units.jurisdictionCode, [county, city])));
   if (near.length) return near;
-  return supervisorsWhere(tx, and(base(), eq(units.jurisdictionCode, `${placeCode.slice(0, 2)}0000`)));
+  return supervisorsWhere(tx, and(base(), eq(units.jurisdictionCode, provinceOf(placeCode))));
 }
 
 /** Supervisors whose bureau lies in the subtree starting with `prefix`. */

@@ -7,10 +7,11 @@ import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { warnings } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
+import { prefixOf } from '../domain/jurisdictions.ts';
 import { detectGroupEvents, detectGrowth, detectOverdueUnits, detectRepeatPetitioners } from './detectors.ts';
 import { smsToSupervisor, supervisorsIn } from './notify.ts';
 import { type ActivePeriod, activePeriods } from './periods.ts';
-import { insertWarning, type NewWarning, scopePrefixOf, type WarningKind } from './store.ts';
+import { insertWarning, type NewWarning, type WarningKind } from './store.ts';
 import { THRESHOLDS } from './thresholds.ts';
 
 export interface ScanResult {
@@ -92,7 +93,7 @@ async function sendDigests(ctx: Ctx, periods: readonly ActivePeriod[], today: st
         .where(
           and(
             isNull(warnings.acknowledgedAt),
-            like(warnings.jurisdictionCode, `${scopePrefixOf(r.jurisdictionCode)}%`),
+            like(warnings.jurisdictionCode, `${prefixOf(r.jurisdictionCode)}%`),
           ),
         );
       const open = Number(c?.open ?? 0);

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { cases, jurisdictions, users, warnings } from '../db/schema.ts';
+import { prefixOf } from '../domain/jurisdictions.ts';
 import { conflict, notFound } from '../errors.ts';
 import { type Actor, analyticsPolicy, ensureAllowed, warningScope } from '../policies/index.ts';
 
@@ -132,7 +133,7 @@ function item(r: {
 
 export async function listWarnings(db: Executor, actor: Actor, f: WarningFilter): Promise<WarningItem[]> {
   const where: SQL[] = [warningScope(actor)];
-  if (f.scope) where.push(like(warnings.jurisdictionCode, `${scopePrefixOf(f.scope)}%`));
+  if (f.scope) where.push(like(warnings.jurisdictionCode, `${prefixOf(f.scope)}%`));
   if (f.status === 'open') where.push(isNull(warnings.acknowledgedAt));
   if (f.status === 'acknowledged') where.push(isNotNull(warnings.acknowledgedAt));
   if (f.kind) where.push(eq(warnings.kind, f.kind));
@@ -146,14 +147,6 @@ export async function listWarnings(db: Executor, actor: Actor, f: WarningFilter)
     .orderBy(desc(warnings.createdAt), desc(warnings.id))
     .limit(f.limit ?? 500);
   return items(db, rows);
-}
-
-/** GB/T 2260 code → the prefix of its subtree ('320000' → '32', '320100' → '3201'). */
-export function scopePrefixOf(code: string): string {
-  if (code.length > 6) return code;
-  if (code.endsWith('0000')) return code.slice(0, 2);
-  if (code.endsWith('00')) return code.slice(0, 4);
-  return code;
 }
 
 export async function acknowledgeWarning(

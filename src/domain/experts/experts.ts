@@ -6,6 +6,8 @@
 // unit handling it (承办/当前办理单位), the responsible unit of its backlog matter, or the unit the
 // petition complains about (被反映单位) — is not assigned to it.
 
+import { chainOf, countyOf } from '../jurisdictions.ts';
+
 export const EXPERT_FIELDS = [
   'law',
   'land',
@@ -81,11 +83,8 @@ export function conflictOf(
 
 /** The jurisdictions above a code whose experts a bureau may also use: 320106 → 320000, 320100. */
 export function ancestorCodes(code: string): string[] {
-  const c = code.slice(0, 6);
-  const out: string[] = [];
-  if (!c.endsWith('0000')) out.push(`${c.slice(0, 2)}0000`);
-  if (!c.endsWith('00')) out.push(`${c.slice(0, 4)}00`);
-  return out;
+  const county = countyOf(code);
+  return chainOf(county).filter((c) => c !== county);
 }
 
 export const EXPERT_EVENTS = {
