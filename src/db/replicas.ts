@@ -10,7 +10,8 @@
 //
 // A replica that cannot be reached is left for RETRY_MS (logged) and its reads run on the primary:
 // a statement that fails for want of a connection is run again on the primary, so the request
-// itself succeeds. So is a statement the standby cancelled for a recovery conflict.
+// itself succeeds. So is a statement the standby cancelled for a recovery conflict, or refused as a
+// write (PRIMARY_INSTEAD).
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Db } from './client.ts';
@@ -23,8 +24,12 @@ const RETRY_MS = 5_000;
 const MAX_WRITERS = 100_000;
 /** A write whose position could not be read: the caller reads the primary for this long. */
 const UNKNOWN_WRITE_MS = 60_000;
-/** SQLSTATE 40001 on a standby: the statement was cancelled because replay needed its rows. */
-const RECOVERY_CONFLICT = '40001';
+/**
+ * Run again on the primary: 40001, the standby cancelled the statement because replay needed its
+ * rows (recovery conflict); 25006, a read path that writes a cache on the way (hotspots store the
+ * features of cases they meet for the first time) — the write belongs on the primary anyway.
+ */
+const PRIMARY_INSTEAD = new Set(['40001', '25006']);
 
 /** 'X/Y' (two hex halves) → one comparable number. */
 export function parseLsn(text: string): bigint {
@@ -76,7 +81,7 @@ class Replica {
         return await own(...args);
       } catch (e) {
         if (databaseFailure(e) === 'unavailable') this.markDown(e);
-        else if ((e as { code?: unknown }).code !== RECOVERY_CONFLICT) throw e;
+        else if (!PRIMARY_INSTEAD.has(String((e as { code?: unknown }).code))) throw e;
         return onPrimary(...args);
       }
     };

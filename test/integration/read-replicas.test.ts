@@ -47,6 +47,17 @@ async function caughtUp(): Promise<void> {
   await standby.replayedTo(await primary.walPosition());
 }
 
+async function primaryCount(text: string): Promise<number> {
+  if (!primary) throw new Error('no clusters');
+  const c = new pg.Client({ connectionString: primary.url(DB) });
+  await c.connect();
+  try {
+    return (await c.query<{ n: number }>(text)).rows[0]?.n ?? 0;
+  } finally {
+    await c.end();
+  }
+}
+
 let n = 0;
 async function register(username: string): Promise<{ caseId: number; setCookie: string[] }> {
   n++;
@@ -117,6 +128,9 @@ describe('read replicas (DATABASE_READ_URL)', () => {
       expect(await listTotal('gl_leader')).toBe(before.list);
       expect(await searchTotal('gl_leader')).toBe(before.search);
       expect(await yearTotal('gl_leader')).toBe(before.year);
+      // Hotspots read the standby and store the new matters' features on the primary (a standby refuses writes).
+      expect((await get('gl_leader', '/api/v1/analytics/hotspots')).items).toBeDefined();
+      expect(await primaryCount('SELECT count(*)::int AS n FROM hotspot_terms')).toBeGreaterThan(0);
       // A matter's own page is not a lag-tolerant read: the primary answers it for everyone.
       expect((await get('gl_leader', `/api/v1/cases/${caseId}`)).id).toBe(caseId);
 
