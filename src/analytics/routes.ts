@@ -149,7 +149,7 @@ export const analyticsRoutes =
         const r = await casesBehind(db, actor, { ...req.query, range: rangeOf(req.query), scope: code });
         const now = new Date();
         const names = await new UnitLookup(ctx.db).jurisdictionNames(
-          db,
+          ctx.db, // the process-wide name cache fills from the primary, never from a lagging copy
           r.items.map((c) => c.jurisdictionCode),
         );
         // Subjects as the caller may see them: numbers typed into them masked (docs/security.md).

@@ -173,7 +173,7 @@ export const caseRoutes =
         });
         const now = new Date();
         const names = await new UnitLookup(ctx.db).jurisdictionNames(
-          db,
+          ctx.db, // the process-wide name cache fills from the primary, never from a lagging copy
           r.items.map((c) => c.jurisdictionCode),
         );
         return {
