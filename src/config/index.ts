@@ -20,6 +20,8 @@ export interface DbConfig {
    * tolerate lag (src/db/replicas.ts); empty: every read goes to the primary.
    */
   databaseReadUrls?: string[];
+  /** How long a failed replica is left before it is tried again (ms; not an environment variable: tests). */
+  replicaRetryMs?: number;
   /**
    * A PGlite data-dir dump (`dumpDataDir`, tar) an in-memory database starts from instead of an
    * empty one: the integration tests boot every file from one migrated, seeded snapshot.

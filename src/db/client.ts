@@ -163,7 +163,11 @@ export async function openDatabase(config: DbConfig, opts: OpenOptions = {}): Pr
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     const urls = config.databaseReadUrls ?? [];
     const replicas = urls.length
-      ? new ReadReplicas(urls, pool, { poolMax: config.pgPoolMax ?? 20, log: opts.replicaLog ?? stderrLog })
+      ? new ReadReplicas(urls, pool, {
+          poolMax: config.pgPoolMax ?? 20,
+          log: opts.replicaLog ?? stderrLog,
+          retryMs: config.replicaRetryMs,
+        })
       : undefined;
     await replicas?.probe();
     return {

@@ -8,7 +8,7 @@
 // without a pending write costs no extra round trip. Everyone else may read a replica that lags:
 // that is what these reads tolerate.
 //
-// A replica that cannot be reached is left for RETRY_MS (logged) and its reads run on the primary:
+// A replica that cannot be reached is left for REPLICA_RETRY_MS (logged) and its reads run on the primary:
 // a statement that fails for want of a connection is run again on the primary, so the request
 // itself succeeds. So is a statement the standby cancelled for a recovery conflict, or refused as a
 // write (PRIMARY_INSTEAD).
@@ -18,8 +18,8 @@ import type { Db } from './client.ts';
 import { databaseFailure, shortDbError } from './errors.ts';
 import * as schema from './schema.ts';
 
-/** How long a replica that failed is left alone before it is tried again. */
-const RETRY_MS = 5_000;
+/** How long a replica that failed is left alone before it is tried again (default). */
+export const REPLICA_RETRY_MS = 5_000;
 /** Callers whose last write is remembered; the oldest goes first (its write has long replayed). */
 const MAX_WRITERS = 100_000;
 /** A write whose position could not be read: the caller reads the primary for this long. */
@@ -60,6 +60,7 @@ class Replica {
     poolMax: number,
     primary: pg.Pool,
     private readonly log: ReplicaLog,
+    private readonly retryMs: number,
   ) {
     this.pool = new pg.Pool({
       connectionString: url,
@@ -94,7 +95,7 @@ class Replica {
 
   markDown(e: unknown): void {
     const first = this.downUntil === 0;
-    this.downUntil = Date.now() + RETRY_MS;
+    this.downUntil = Date.now() + this.retryMs;
     this.replayed = 0n; // after a restart its position is read again
     if (first)
       this.log(
@@ -139,6 +140,8 @@ class Replica {
 export interface ReadReplicasOptions {
   poolMax: number;
   log: ReplicaLog;
+  /** Default REPLICA_RETRY_MS; the tests take a replica back at once. */
+  retryMs?: number;
 }
 
 export class ReadReplicas {
@@ -154,7 +157,15 @@ export class ReadReplicas {
   ) {
     // Named by position and host only: the URL may carry a password.
     this.replicas = urls.map(
-      (url, i) => new Replica(`#${i + 1} ${hostOf(url)}`, url, opts.poolMax, primary, opts.log),
+      (url, i) =>
+        new Replica(
+          `#${i + 1} ${hostOf(url)}`,
+          url,
+          opts.poolMax,
+          primary,
+          opts.log,
+          opts.retryMs ?? REPLICA_RETRY_MS,
+        ),
     );
   }
 

@@ -30,7 +30,11 @@ beforeAll(async () => {
       },
     }),
   );
-  h = await startHarness({ config: { databaseUrl, databaseReadUrls: [standby.url(DB)] }, log });
+  // replicaRetryMs 0: a standby that failed is tried again on the next read (5 s in production).
+  h = await startHarness({
+    config: { databaseUrl, databaseReadUrls: [standby.url(DB)], replicaRetryMs: 0 },
+    log,
+  });
   await h.loginAll(['gl_registrar', 'gl_leader', 'gl_supervisor']);
   await caughtUp();
 }, 300_000);
@@ -171,7 +175,7 @@ describe('read replicas (DATABASE_READ_URL)', () => {
     expect(await states('gl_leader')).not.toBe(was);
   }, 120_000);
 
-  it('a stopped standby: reads fall back to the primary, and the log says so', async () => {
+  it('a stopped standby: reads fall back to the primary, the log says so, and it serves again once back', async () => {
     if (!standby) throw new Error('no clusters');
     const before = await listTotal('gl_leader');
     await standby.stop();
@@ -182,5 +186,19 @@ describe('read replicas (DATABASE_READ_URL)', () => {
     expect(logLines.join('')).toMatch(/只读副本不可用/);
     // The log names the replica by host and port, never by its connection string.
     expect(logLines.join('')).not.toMatch(/postgres:\/\//);
+
+    // Started again, it serves again: paused, it shows the leader its older state once more.
+    await standby.start();
+    await caughtUp();
+    const now = await listTotal('gl_leader');
+    expect(logLines.join('')).toMatch(/只读副本已恢复/);
+    await standby.pauseReplay();
+    try {
+      await register('gl_registrar');
+      expect(await listTotal('gl_leader')).toBe(now);
+      expect(await listTotal('gl_registrar')).toBe(now + 1);
+    } finally {
+      await standby.resumeReplay();
+    }
   }, 120_000);
 });
