@@ -169,10 +169,6 @@ export class ReadReplicas {
     );
   }
 
-  get count(): number {
-    return this.replicas.length;
-  }
-
   /** Reads every replica's position once (start-up): a replica that is down is logged, not fatal. */
   async probe(): Promise<void> {
     await Promise.all(this.replicas.map((r) => r.refresh()));
