@@ -6,6 +6,7 @@ import type { AppContext } from '../context.ts';
 import { analyticsScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zMonth, zText } from '../server/fields.ts';
+import { readDb } from '../server/readDb.ts';
 import { forecastVolume } from './forecast.ts';
 
 const Point = z.object({
@@ -52,7 +53,7 @@ export const forecastRoutes =
       },
       async (req) => {
         const scope = analyticsScope(actorOf(req), req.query.scope);
-        return forecastVolume(ctx.db, {
+        return forecastVolume(await readDb(ctx, req), {
           scope,
           category: req.query.category,
           months: req.query.horizon,

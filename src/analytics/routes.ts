@@ -13,6 +13,7 @@ import { flagCounts } from '../flags/queries.ts';
 import { analyticsScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zIdParam, zPage, zText } from '../server/fields.ts';
+import { readDb } from '../server/readDb.ts';
 import { casesBehind, DRILL_METRICS } from './drill.ts';
 import { defaultRange, GROUP_BYS, indicatorsFor, overdueByUnit, trendFor } from './indicators.ts';
 
@@ -88,9 +89,10 @@ export const analyticsRoutes =
       async (req) => {
         const code = analyticsScope(actorOf(req), req.query.scope);
         const range = rangeOf(req.query);
+        const db = await readDb(ctx, req);
         const [indicators, flags] = await Promise.all([
-          indicatorsFor(ctx.db, { range, scope: code, groupBy: req.query.groupBy }),
-          flagCounts(ctx.db, prefixOf(code), range),
+          indicatorsFor(db, { range, scope: code, groupBy: req.query.groupBy }),
+          flagCounts(db, prefixOf(code), range),
         ]);
         return { ...indicators, flags };
       },
@@ -144,10 +146,11 @@ export const analyticsRoutes =
       async (req) => {
         const actor = actorOf(req);
         const code = analyticsScope(actor, req.query.scope);
-        const r = await casesBehind(ctx.db, actor, { ...req.query, range: rangeOf(req.query), scope: code });
+        const db = await readDb(ctx, req);
+        const r = await casesBehind(db, actor, { ...req.query, range: rangeOf(req.query), scope: code });
         const now = new Date();
         const names = await new UnitLookup(ctx.db).jurisdictionNames(
-          ctx.db,
+          ctx.db, // the process-wide name cache fills from the primary, never from a lagging copy
           r.items.map((c) => c.jurisdictionCode),
         );
         // Subjects as the caller may see them: numbers typed into them masked (docs/security.md).
@@ -187,7 +190,7 @@ export const analyticsRoutes =
       },
       async (req) => {
         const code = analyticsScope(actorOf(req), req.query.scope);
-        return trendFor(ctx.db, {
+        return trendFor(await readDb(ctx, req), {
           range: rangeOf(req.query),
           scope: code,
           category: req.query.category,
@@ -219,6 +222,9 @@ export const analyticsRoutes =
           },
         },
       },
-      async (req) => overdueByUnit(ctx.db, analyticsScope(actorOf(req), req.query.scope)),
+      async (req) => {
+        const code = analyticsScope(actorOf(req), req.query.scope);
+        return overdueByUnit(await readDb(ctx, req), code);
+      },
     );
   };

@@ -13,6 +13,7 @@ import { presentNotification } from '../notify/presenters.ts';
 import { casePolicy, ensureReadable, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDateTime, zIdNumber, zIdParam, zPersonName, zPhone, zText } from '../server/fields.ts';
+import { readDb } from '../server/readDb.ts';
 import { documentBytes, documentPdf } from './effects.ts';
 import { executeAction } from './engine.ts';
 import { registerCase } from './intake.ts';
@@ -163,14 +164,16 @@ export const caseRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        const r = await listCases(ctx.db, actor, req.query, {
+        // A list (and the full-text search in it) tolerates replica lag, except for the caller's own changes.
+        const db = await readDb(ctx, req);
+        const r = await listCases(db, actor, req.query, {
           hash: ctx.pii.hash,
           countCap: ctx.config.listCountCap,
           textSearch: ctx.caseExtensions.textSearch,
         });
         const now = new Date();
         const names = await new UnitLookup(ctx.db).jurisdictionNames(
-          ctx.db,
+          ctx.db, // the process-wide name cache fills from the primary, never from a lagging copy
           r.items.map((c) => c.jurisdictionCode),
         );
         return {

@@ -16,6 +16,13 @@ export interface DbConfig {
   /** PostgreSQL connections per process. */
   pgPoolMax?: number;
   /**
+   * Streaming replicas of DATABASE_URL (DATABASE_READ_URL, comma-separated) for the reads that
+   * tolerate lag (src/db/replicas.ts); empty: every read goes to the primary.
+   */
+  databaseReadUrls?: string[];
+  /** How long a failed replica is left before it is tried again (ms; not an environment variable: tests). */
+  replicaRetryMs?: number;
+  /**
    * A PGlite data-dir dump (`dumpDataDir`, tar) an in-memory database starts from instead of an
    * empty one: the integration tests boot every file from one migrated, seeded snapshot.
    */
@@ -205,8 +212,29 @@ export function dbConfigFromEnv(opts: { data?: string } = {}, env: Env = process
 function readDb(r: Reader, opts: { data?: string }): DbConfig {
   const databaseUrl = r.raw('DATABASE_URL');
   const dataDir = opts.data ?? r.raw('XINFANG_DATA') ?? './data';
+  const readRaw = r.raw('DATABASE_READ_URL');
+  const databaseReadUrls = (readRaw ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  // The value is never echoed: a connection string may carry a password.
+  if (readRaw && !databaseUrl)
+    r.fail(
+      'DATABASE_READ_URL',
+      '…',
+      '只读副本需要同时设置 DATABASE_URL（嵌入式数据库没有副本）',
+      'read replicas need DATABASE_URL (the embedded database has none)',
+    );
+  if (databaseReadUrls.some((u) => !/^postgres(ql)?:\/\//.test(u)))
+    r.fail(
+      'DATABASE_READ_URL',
+      '…',
+      '每一项应为 postgres:// 连接串，多个用逗号分隔',
+      'each entry must be a postgres:// connection string, comma-separated',
+    );
   return {
     databaseUrl,
+    databaseReadUrls: databaseUrl ? databaseReadUrls : [],
     dataDir: dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir),
     pgPoolMax: r.int('PG_POOL_MAX', 20, 1, 1000),
   };

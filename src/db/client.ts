@@ -11,6 +11,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { DbConfig } from '../config/index.ts';
 import { breaksEmbeddedEngine, shortDbError } from './errors.ts';
+import { ReadReplicas, type ReplicaLog } from './replicas.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -26,6 +27,8 @@ export interface Database {
   pglite?: PGlite;
   /** The connection pool on PostgreSQL. */
   pool?: pg.Pool;
+  /** Streaming replicas for lag-tolerant reads (DATABASE_READ_URL; src/db/replicas.ts); PostgreSQL only. */
+  replicas?: ReadReplicas;
   close(): Promise<void>;
 }
 
@@ -134,7 +137,12 @@ export async function pingDatabase(db: Db): Promise<void> {
 export interface OpenOptions {
   /** What to do when the embedded engine can no longer run (default: message, exit 75). */
   onEngineBroken?: (err: unknown) => never;
+  /** Where the read replicas report going down and coming back (default: stderr). */
+  replicaLog?: ReplicaLog;
 }
+
+const stderrLog: ReplicaLog = (_level, message, fields) =>
+  process.stderr.write(`${message} ${JSON.stringify(fields)}\n`);
 
 export async function openDatabase(config: DbConfig, opts: OpenOptions = {}): Promise<Database> {
   if (config.databaseUrl) {
@@ -153,7 +161,25 @@ export async function openDatabase(config: DbConfig, opts: OpenOptions = {}): Pr
     });
     client.release();
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, kind: 'postgres', pool, close: () => pool.end() };
+    const urls = config.databaseReadUrls ?? [];
+    const replicas = urls.length
+      ? new ReadReplicas(urls, pool, {
+          poolMax: config.pgPoolMax ?? 20,
+          log: opts.replicaLog ?? stderrLog,
+          retryMs: config.replicaRetryMs,
+        })
+      : undefined;
+    await replicas?.probe();
+    return {
+      db,
+      kind: 'postgres',
+      pool,
+      replicas,
+      close: async () => {
+        await replicas?.close();
+        await pool.end();
+      },
+    };
   }
   const inMemory = config.dataDir.startsWith('memory://');
   const unlock = inMemory ? () => {} : lockDataDir(config.dataDir);

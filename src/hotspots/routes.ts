@@ -7,6 +7,7 @@ import { badRequest } from '../errors.ts';
 import { analyticsScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDate } from '../server/fields.ts';
+import { readDb } from '../server/readDb.ts';
 import { StaleWhileRevalidate } from './cache.ts';
 import { defaultWindow, findHotspots, type HotspotResult } from './find.ts';
 
@@ -54,8 +55,8 @@ export const hotspotRoutes =
         if (days < 0) throw badRequest('invalid_range', '开始日期不能晚于结束日期', 'from');
         if (days >= MAX_DAYS) throw badRequest('range_too_long', '时间范围最长一年', 'to');
         const limit = req.query.limit;
-        return cache.get(`${scopeCode}|${from}|${to}|${limit}`, () =>
-          findHotspots(ctx.db, { from, to, scopeCode, limit }),
+        return cache.get(`${scopeCode}|${from}|${to}|${limit}`, async () =>
+          findHotspots(await readDb(ctx, req), { from, to, scopeCode, limit }),
         );
       },
     );

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zIdParam, zMonth } from '../server/fields.ts';
+import { readDb } from '../server/readDb.ts';
 import { CHART_KEYS, chartPng } from './charts.ts';
 import { FormatQuery, StoredReportSummary, sectionText, sendReportFile } from './http.ts';
 import { renderReport, reportFilename } from './render.ts';
@@ -61,7 +62,7 @@ export const reportRoutes =
         },
       },
       async (req, reply) => {
-        const row = await createMonthlyReport(ctx, actorOf(req), req.body);
+        const row = await createMonthlyReport(ctx, actorOf(req), req.body, await readDb(ctx, req));
         return reply.status(201).send(detail(row));
       },
     );

@@ -4,6 +4,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/chain.ts';
 import type { AppContext } from '../context.ts';
+import type { Db } from '../db/client.ts';
 import { reports } from '../db/schema.ts';
 import { AppError, conflict, forbidden, notFound } from '../errors.ts';
 import { type Actor, reportPolicy, reportScope } from '../policies/index.ts';
@@ -95,13 +96,15 @@ export async function createStoredReport(
   });
 }
 
+/** `figuresFrom`: where the month's figures are read — a replica may serve them (src/server/readDb.ts). */
 export async function createMonthlyReport(
   ctx: AppContext,
   actor: Actor,
   input: { month: string; scope?: string },
+  figuresFrom: Db = ctx.db,
 ): Promise<ReportRow> {
   return createStoredReport(ctx, actor, MONTHLY_REPORT, input, async (scopeCode) => {
-    const data = await collectReportData(ctx.db, { month: input.month, scopeCode });
+    const data = await collectReportData(figuresFrom, { month: input.month, scopeCode });
     return { data, sections: draftSections(data) };
   });
 }

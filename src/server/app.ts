@@ -76,6 +76,7 @@ import { registerDiskGuard } from './diskGuard.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './errors.ts';
 import { registerSecurityHeaders, securityHeaders } from './headers.ts';
 import { healthRoutes } from './health.ts';
+import { registerReadYourWrites } from './readDb.ts';
 import { registerHome, registerWebApps } from './web.ts';
 
 z.config(z.locales.zhCN()); // zod's own messages in Chinese
@@ -136,6 +137,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, ctx);
+  registerReadYourWrites(app, ctx);
   registerDiskGuard(app, ctx);
   sealAfterMutations(app, ctx.auditSealer);
   await app.register(healthRoutes(ctx));

@@ -48,7 +48,9 @@ export async function boot(
   const log = opts.log ?? createLogger(config.logLevel);
   // Before the database is touched: a production start without an SMS gateway stops here.
   const sink = opts.sink ?? (opts.deliverSms === false ? heldSink() : createSmsSink(config, log));
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, {
+    replicaLog: (level, message, fields) => log[level](fields, message),
+  });
   try {
     await migrate(database);
     // Years of holidays administrators entered, before any due date is computed (src/calendar/).

@@ -6,6 +6,7 @@ import type { AppContext } from '../context.ts';
 import { analyticsScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zIdParam, zText } from '../server/fields.ts';
+import { readDb } from '../server/readDb.ts';
 import { createPeriod, deletePeriod, listPeriods } from './periods.ts';
 import { acknowledgeWarning, listWarnings, WARNING_KINDS } from './store.ts';
 
@@ -57,7 +58,7 @@ export const warningRoutes =
       async (req) => {
         const actor = actorOf(req);
         analyticsScope(actor, req.query.scope);
-        return { items: await listWarnings(ctx.db, actor, req.query) };
+        return { items: await listWarnings(await readDb(ctx, req), actor, req.query) };
       },
     );
 

@@ -4,7 +4,7 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { CaseListQuery, listCases } from '../cases/queries.ts';
 import type { AppContext } from '../context.ts';
-import type { Executor } from '../db/client.ts';
+import type { Db, Executor } from '../db/client.ts';
 import { caseAssignees, cases, users, workbenchViews } from '../db/schema.ts';
 import { isRole } from '../domain/roles.ts';
 import { type QueueScope, queueParams, queuesFor } from '../domain/workbench/queues.ts';
@@ -25,7 +25,14 @@ export const FILTER_KEYS = [
 export type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 
 /** The caller's queues, landing queue first, each with its case-list parameters and its count. */
-export async function queuesWithCounts(ctx: AppContext, actor: Actor, scope: QueueScope, filters: Filters) {
+/** `db`: where the counts are read — a replica may serve them (src/server/readDb.ts). */
+export async function queuesWithCounts(
+  ctx: AppContext,
+  actor: Actor,
+  scope: QueueScope,
+  filters: Filters,
+  db: Db = ctx.db,
+) {
   const defs = queuesFor(actor.role);
   return Promise.all(
     defs.map(async (d) => {
@@ -35,7 +42,7 @@ export async function queuesWithCounts(ctx: AppContext, actor: Actor, scope: Que
         ...(scope === 'mine' ? { assignee: 'me' } : {}),
       };
       const query = CaseListQuery.parse({ ...params, page: 1, pageSize: 1 });
-      const r = await listCases(ctx.db, actor, query, {
+      const r = await listCases(db, actor, query, {
         hash: ctx.pii.hash,
         countCap: ctx.config.listCountCap,
         textSearch: ctx.caseExtensions.textSearch,

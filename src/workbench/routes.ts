@@ -10,6 +10,7 @@ import { ensureAllowed } from '../policies/index.ts';
 import { workbenchPolicy } from '../policies/workbench.ts';
 import { actorOf } from '../server/auth.ts';
 import { zIdParam } from '../server/fields.ts';
+import { readDb } from '../server/readDb.ts';
 import {
   BulkBody,
   claimCase,
@@ -64,7 +65,7 @@ export const workbenchRoutes =
           from: f.from,
           to: f.to,
         };
-        const items = await queuesWithCounts(ctx, actor, scope, filters);
+        const items = await queuesWithCounts(ctx, actor, scope, filters, await readDb(ctx, req));
         const landing = actor.role === 'citizen' ? null : LANDING[actor.role];
         return {
           landing: queuesFor(actor.role).some((q) => q.key === landing) ? landing : null,

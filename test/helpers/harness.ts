@@ -101,16 +101,18 @@ function provided(key: 'pgliteSnapshot' | 'pgTemplate'): string | undefined {
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const baseUrl = process.env.DATABASE_URL;
+  // A file that brings its own server (a throwaway cluster, test/helpers/pgCluster.ts) boots on it.
+  const own = opts.config?.databaseUrl;
+  const baseUrl = own ? undefined : process.env.DATABASE_URL;
   const base = harnessConfig(opts);
-  const fromSnapshot = snapshotFits(opts, base);
+  const fromSnapshot = !own && snapshotFits(opts, base);
   const pgDb = baseUrl
     ? await createPgDatabase(baseUrl, fromSnapshot ? provided('pgTemplate') : undefined)
     : null;
   const config: AppConfig = {
     ...base,
-    databaseUrl: pgDb?.url,
-    embeddedSnapshot: !baseUrl && fromSnapshot ? provided('pgliteSnapshot') : undefined,
+    databaseUrl: own ?? pgDb?.url,
+    embeddedSnapshot: !own && !baseUrl && fromSnapshot ? provided('pgliteSnapshot') : undefined,
   };
   const sms = memorySink();
   const log = opts.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
