@@ -22,6 +22,7 @@ import { searchColumns } from './search/columns.ts';
 import { highlight } from './search/highlight.ts';
 import { caseSearch } from './search/query.ts';
 import { synonymDictionary } from './search/synonyms.ts';
+import { searchIndex } from './search/rum.ts';
 import { subscribeFirstUnits } from './supervision/firstUnit.ts';
 import { subscribeVideoBookings } from './video/bookings.ts';
 import { subscribeWarnings } from './warnings/subscribers.ts';
@@ -51,7 +52,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
     events,
     caseExtensions: {
       columns: [searchColumns],
-      textSearch: { query: caseSearch, highlight, synonyms: synonymDictionary },
+      textSearch: { query: caseSearch, highlight, synonyms: synonymDictionary, index: searchIndex },
       related: relatedOf,
     },
   };
