@@ -131,6 +131,18 @@ const CALLERS: Caller[] = [
     user: 'nj_registrar',
     query: `q=${encodeURIComponent('物业')}`,
   },
+  { name: 'admin, q=物业 (the province)', user: 'admin', query: `q=${encodeURIComponent('物业')}` },
+  { name: 'gl_registrar, q=物业 (a county)', user: 'gl_registrar', query: `q=${encodeURIComponent('物业')}` },
+  {
+    name: 'nj_registrar, q=物业, page 5',
+    user: 'nj_registrar',
+    query: `q=${encodeURIComponent('物业')}&page=5`,
+  },
+  {
+    name: 'nj_registrar, q=物业 + 办理中 by due date',
+    user: 'nj_registrar',
+    query: `q=${encodeURIComponent('物业')}&state=handling&sort=dueAt&order=asc`,
+  },
 ];
 
 async function unitOf(t: Target, token: string): Promise<number> {
@@ -201,7 +213,9 @@ export async function listScaleBenchmarks(
     `/api/v1/cases/${mid?.id}`,
   );
   out.push(base);
-  for (const c of CALLERS) {
+  // BENCH_LIST_ONLY=<text>: only the callers whose name contains it (the baseline always runs).
+  const only = process.env.BENCH_LIST_ONLY;
+  for (const c of CALLERS.filter((x) => !only || x.name.includes(only))) {
     const token = tokens.get(c.user) as string;
     const query = c.query.replace('{unit}', String(unitId));
     const row = await measure(`list: ${c.name}`, token, `/api/v1/cases${query ? `?${query}` : ''}`);

@@ -15,8 +15,13 @@ const CHECK_TTL_MS = 60_000;
 
 const cacheOf = perDatabase(() => new TtlCache<'index', SearchIndex>(CHECK_TTL_MS));
 
-/** 'rum' when cases_search_rum_idx exists and is valid in this database, else 'gin'. */
+/**
+ * 'rum' when cases_search_rum_idx exists and is valid in this database, else 'gin'.
+ * XINFANG_SEARCH_RUM=off keeps the GIN path even with the index (an operator's escape hatch, and
+ * how the benchmark compares the two paths on one database).
+ */
 export async function searchIndex(db: Db): Promise<SearchIndex> {
+  if (process.env.XINFANG_SEARCH_RUM === 'off') return 'gin';
   const kind = await cacheOf(db).get('index', async () => {
     const r = await db.execute(sql`
       select exists (
