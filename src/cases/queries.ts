@@ -141,7 +141,13 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   const terms = search?.terms ?? [];
   if (!search?.rank)
     return {
-      items: db.select().from(cases).where(cond).orderBy(...sorted).limit(q.pageSize).offset(offset),
+      items: db
+        .select()
+        .from(cases)
+        .where(cond)
+        .orderBy(...sorted)
+        .limit(q.pageSize)
+        .offset(offset),
       count: countQuery(db, actor, within, filters, opts.countCap),
       countCap: opts.countCap,
       terms,
@@ -194,7 +200,11 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
       .select()
       .from(cases)
       .where(cond)
-      .orderBy(sql`${inWindow} desc`, sql`case when ${inWindow} then ${search.rank} end desc nulls last`, ...sorted)
+      .orderBy(
+        sql`${inWindow} desc`,
+        sql`case when ${inWindow} then ${search.rank} end desc nulls last`,
+        ...sorted,
+      )
       .limit(q.pageSize)
       .offset(offset),
     count,

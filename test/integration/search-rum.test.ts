@@ -94,7 +94,9 @@ describe('RUM index (PostgreSQL with the extension)', () => {
     const available =
       h.ctx.database.kind === 'postgres' &&
       rows<{ n: number }>(
-        await h.ctx.db.execute(sql`select count(*)::int as n from pg_available_extensions where name = 'rum'`),
+        await h.ctx.db.execute(
+          sql`select count(*)::int as n from pg_available_extensions where name = 'rum'`,
+        ),
       )[0]?.n === 1;
     expect(await searchIndex(h.ctx.db)).toBe(available ? 'rum' : 'gin');
   });
