@@ -60,13 +60,25 @@ export async function openTarget(spec: TargetSpec): Promise<Target> {
     let dataDir = 'memory://';
     let storage: string;
     if (spec.kind === 'postgres' && spec.baseUrl) {
-      const name = `xinfang_bench_${randomBytes(6).toString('hex')}`;
-      await adminQuery(spec.baseUrl, `CREATE DATABASE ${name}`);
-      cleanups.push(() => adminQuery(spec.baseUrl ?? '', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      // BENCH_KEEP_DB=<name>: a database of that name, created if missing and kept afterwards, so
+      // that a 1M-case load (≈ 15 minutes here) serves several runs; drop it by hand when done.
+      const kept = process.env.BENCH_KEEP_DB;
+      if (kept !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(kept))
+        throw new Error('BENCH_KEEP_DB: a lower-case identifier');
+      const name = kept || `xinfang_bench_${randomBytes(6).toString('hex')}`;
       const url = new URL(spec.baseUrl);
       url.pathname = `/${name}`;
       databaseUrl = url.toString();
-      storage = `PostgreSQL server ${url.host}, scratch database ${name} (dropped afterwards)`;
+      if (kept) {
+        await adminQuery(spec.baseUrl, `CREATE DATABASE ${name}`).catch((e: { code?: string }) => {
+          if (e.code !== '42P04') throw e; // duplicate_database: reuse it
+        });
+        storage = `PostgreSQL server ${url.host}, database ${name} (BENCH_KEEP_DB, kept)`;
+      } else {
+        await adminQuery(spec.baseUrl, `CREATE DATABASE ${name}`);
+        cleanups.push(() => adminQuery(spec.baseUrl ?? '', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+        storage = `PostgreSQL server ${url.host}, scratch database ${name} (dropped afterwards)`;
+      }
     } else if (process.env.BENCH_PGLITE_MEMORY === '1') {
       storage = 'embedded PGlite, in memory (memory://)';
     } else {

@@ -21,6 +21,7 @@ import { subscribeRetiredUnits } from './orgs/units.ts';
 import { searchColumns } from './search/columns.ts';
 import { highlight } from './search/highlight.ts';
 import { caseSearch } from './search/query.ts';
+import { searchIndex } from './search/rum.ts';
 import { synonymDictionary } from './search/synonyms.ts';
 import { subscribeFirstUnits } from './supervision/firstUnit.ts';
 import { subscribeVideoBookings } from './video/bookings.ts';
@@ -51,7 +52,7 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
     events,
     caseExtensions: {
       columns: [searchColumns],
-      textSearch: { query: caseSearch, highlight, synonyms: synonymDictionary },
+      textSearch: { query: caseSearch, highlight, synonyms: synonymDictionary, index: searchIndex },
       related: relatedOf,
     },
   };

@@ -9,6 +9,9 @@ import type { SynonymDictionary } from '../domain/search/synonyms.ts';
 import type { Actor } from '../policies/index.ts';
 import type { CaseRow } from './units.ts';
 
+/** 'rum': PostgreSQL with the RUM extension and cases_search_rum_idx; 'gin': everywhere else. */
+export type SearchIndex = 'rum' | 'gin';
+
 /** What a list's `q=` means: the condition, the relevance and the words to highlight. */
 export interface TextQuery {
   where: SQL;
@@ -21,6 +24,8 @@ export interface TextSearch {
   query(q: string, actor: Actor, hash?: (plain: string) => string, synonyms?: SynonymDictionary): TextQuery;
   /** The synonym dictionary `query` expands words with (loaded before a search, cached). */
   synonyms?(db: Db): Promise<SynonymDictionary>;
+  /** Which index serves word searches on this database (src/search/rum.ts); unset: 'gin'. */
+  index?(db: Db): Promise<SearchIndex>;
   /** The passage of a hit around the words, HTML-escaped with <mark>. */
   highlight(c: { subject: string; content: string }, terms: string[]): string | undefined;
 }
