@@ -17,8 +17,6 @@ import type { Database } from './client.ts';
 import { perDatabase } from './memo.ts';
 
 export const CACHE_CHANNEL = 'xinfang_cache';
-/** This process, so that it ignores its own notifications (it acted on the change already). */
-const ORIGIN = randomUUID();
 const RECONNECT_MS = 1_000;
 
 type Handler = () => void | Promise<void>;
@@ -67,9 +65,11 @@ export async function startCacheBus(
   if (database.kind !== 'postgres' || !database.pool) return undefined;
   const pool = database.pool;
   const r = registryOf(database.db);
+  // This handle's own notifications are ignored: it acted on the change already.
+  const origin = randomUUID();
   r.publish = (name) => {
     pool
-      .query('SELECT pg_notify($1, $2)', [CACHE_CHANNEL, JSON.stringify({ o: ORIGIN, c: name })])
+      .query('SELECT pg_notify($1, $2)', [CACHE_CHANNEL, JSON.stringify({ o: origin, c: name })])
       .catch((e: Error) =>
         // The others see the change within the cache's TTL instead.
         log.warn(`缓存变更通知失败 / cache change notification failed: ${e.message}`),
@@ -85,7 +85,7 @@ export async function startCacheBus(
       if (m.channel !== CACHE_CHANNEL || !m.payload) return;
       try {
         const { o, c: name } = JSON.parse(m.payload) as { o?: string; c?: string };
-        if (o !== ORIGIN && typeof name === 'string') run(r, name);
+        if (o !== origin && typeof name === 'string') run(r, name);
       } catch {
         // not ours
       }
