@@ -150,7 +150,7 @@ describe('several API processes on one PostgreSQL database', () => {
   it('refuses more than one worker on the embedded database, in Chinese and English', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-workers-'));
     try {
-      const env = { ...process.env, XINFANG_DATA: dir };
+      const env: NodeJS.ProcessEnv = { ...process.env, XINFANG_DATA: dir };
       delete env.DATABASE_URL;
       const child = spawn(process.execPath, ['bin/xinfang.js', 'serve', '--workers', '2'], {
         env,
