@@ -133,7 +133,7 @@ export async function serveWorkers(
         XINFANG_SECRET: BENCH_SECRET,
         XINFANG_DEMO_PASSWORD: BENCH_PASSWORD,
         XINFANG_DEMO_CASES: '0',
-        XINFANG_LOGIN_RATE_PER_MINUTE: '100000000',
+        XINFANG_LOGIN_RATE_PER_MINUTE: '100000',
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
