@@ -107,6 +107,14 @@ export async function boot(
     const statistics = database.kind === 'pglite' ? new StatisticsKeeper(database.db, log) : undefined;
     if (statistics && !config.dataDir.startsWith('memory://')) await statistics.run();
     const cacheBus = config.databaseUrl ? await startCacheBus(database, config.databaseUrl, log) : undefined;
+    if (cacheBus) {
+      // Its connection ends with the database, also for callers that only close the database.
+      const close = database.close;
+      database.close = async () => {
+        await cacheBus.stop();
+        await close();
+      };
+    }
     return {
       config,
       database,
@@ -133,6 +141,5 @@ export async function shutdown(ctx: AppContext): Promise<void> {
   await ctx.statistics?.stop();
   await ctx.auditSealer.stop(); // seals what is left while the database is still open
   await ctx.dispatcher.stop();
-  await ctx.cacheBus?.stop();
-  await ctx.database.close();
+  await ctx.database.close(); // and the cache bus's connection (above)
 }
