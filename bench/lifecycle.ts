@@ -71,6 +71,8 @@ export interface CaseBenchOptions {
   baseline: number;
   /** `bench lifecycle`: skip the list latency runs. */
   lifecycleOnly?: boolean;
+  /** Appended to the intake and lifecycle rows' names (e.g. 'serve --workers 2'). */
+  label?: string;
 }
 
 export async function caseBenchmarks(
@@ -108,7 +110,7 @@ export async function caseBenchmarks(
 
   // 2. Online intake: distinct subjects ([<id>]), so no request is linked to an earlier one as a repeat.
   for (const connections of [1, 8, 32]) {
-    const name = `POST /api/v1/cases (online intake), ${connections} conn.`;
+    const name = `POST /api/v1/cases (online intake), ${connections} conn.${o.label ? `, ${o.label}` : ''}`;
     const job = { mode: 'intake' as const, base: t.url, token: tokens.citizen, connections };
     const warm = await drive({ ...job, seconds: Math.min(1, o.seconds / 3) });
     const run = await drive({ ...job, seconds: o.seconds });
@@ -142,7 +144,7 @@ export async function caseBenchmarks(
     failures.push(`${t.kind} lifecycles: ${lifecycle.errors} failed, first: ${lifecycle.firstError}`);
   rows.push(
     driverRow(
-      `complete lifecycles over HTTP (7 requests each), ${workers} workers`,
+      `complete lifecycles over HTTP (7 requests each), ${workers} workers${o.label ? `, ${o.label}` : ''}`,
       lifecycle,
       'lifecycles/s',
       o.baseline,

@@ -15,6 +15,7 @@ import {
   BENCH_PASSWORD,
   BENCH_USER,
   openTarget,
+  serveWorkers,
   type Target,
   type TargetSpec,
   targetSpecs,
@@ -86,8 +87,10 @@ async function benchDatabase(
   seconds: number,
   quick: boolean,
   lifecycleOnly = false,
+  workers?: number,
 ): Promise<DatabaseReport> {
   const t = await openTarget(spec);
+  let served: Awaited<ReturnType<typeof serveWorkers>> | undefined;
   try {
     print(`\n== ${t.kind}: ${t.storage}`);
     print(`   server ${t.url}`);
@@ -124,7 +127,18 @@ async function benchDatabase(
         count: run.requests,
       });
     }
-    const casesRun = await caseBenchmarks(t, { seconds, quick, baseline, lifecycleOnly });
+    // --workers N: intake and lifecycles go to a child `xinfang serve --workers N` on the same database.
+    if (workers !== undefined) {
+      served = await serveWorkers(t, workers);
+      print(`   intake and lifecycles through \`xinfang serve --workers ${workers}\` at ${served.url}`);
+    }
+    const casesRun = await caseBenchmarks(served ? { ...t, url: served.url } : t, {
+      seconds,
+      quick,
+      baseline,
+      lifecycleOnly,
+      label: workers === undefined ? undefined : `serve --workers ${workers}`,
+    });
     rows.push(...casesRun.rows);
     failures.push(...casesRun.failures);
     if (lifecycleOnly) {
@@ -150,11 +164,17 @@ async function benchDatabase(
     print(formatTable(rows));
     return { kind: t.kind, storage: t.storage, rows, failures };
   } finally {
+    await served?.close();
     await t.close();
   }
 }
 
-export async function runBenchmarks(opts: { quick: boolean; lifecycleOnly?: boolean }): Promise<void> {
+export async function runBenchmarks(opts: {
+  quick: boolean;
+  lifecycleOnly?: boolean;
+  /** Drive intake and lifecycles through `xinfang serve --workers N` (PostgreSQL only). */
+  workers?: number;
+}): Promise<void> {
   const seconds = opts.quick ? 1.5 : 5;
   const m = machine();
   print('xinfang benchmarks');
@@ -174,13 +194,15 @@ export async function runBenchmarks(opts: { quick: boolean; lifecycleOnly?: bool
   }
 
   const reports: DatabaseReport[] = [];
-  for (const spec of targetSpecs())
-    reports.push(await benchDatabase(spec, seconds, opts.quick, opts.lifecycleOnly));
+  // With --workers only PostgreSQL: the embedded database is one process.
+  for (const spec of targetSpecs().filter((s) => opts.workers === undefined || s.kind === 'postgres'))
+    reports.push(await benchDatabase(spec, seconds, opts.quick, opts.lifecycleOnly, opts.workers));
 
   const failures = reports.flatMap((r) => r.failures);
   const summary = {
     machine: m,
     quick: opts.quick,
+    workers: opts.workers ?? null,
     seededCases: benchCases(opts.quick),
     secondsPerRun: seconds,
     loadgenWorkers: LOADGEN_WORKERS,

@@ -1,9 +1,12 @@
 // The databases a benchmark run covers: embedded PGlite (always) and PostgreSQL (when DATABASE_URL
 // is set, in a fresh database dropped afterwards). Each boots the whole platform in-process.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import pino from 'pino';
@@ -15,6 +18,7 @@ import { boot, shutdown } from '../src/server/boot.ts';
 
 export const BENCH_PASSWORD = 'Bench@Demo2026';
 export const BENCH_USER = 'nj_registrar';
+const BENCH_SECRET = 'bench-secret-0123456789abcdef';
 
 export interface Target {
   /** 'pglite' or 'postgres'. */
@@ -94,7 +98,7 @@ export async function openTarget(spec: TargetSpec): Promise<Target> {
       dataDir,
       demo: true,
       demoPassword: BENCH_PASSWORD,
-      secret: 'bench-secret-0123456789abcdef',
+      secret: BENCH_SECRET,
       logLevel: 'silent',
       loginRatePerMinute: 100_000_000,
       cookieSecure: false,
@@ -110,4 +114,70 @@ export async function openTarget(spec: TargetSpec): Promise<Target> {
     await cleanup();
     throw e;
   }
+}
+
+/**
+ * `bench lifecycle --workers N`: the real `xinfang serve --workers N` as a child process on the
+ * target's PostgreSQL database (already booted and seeded here), so the HTTP figures include
+ * node:cluster and N API processes. Its SMS go to the console sink (demo mode), as in-process.
+ */
+export async function serveWorkers(
+  t: Target,
+  workers: number,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const databaseUrl = t.ctx.config.databaseUrl;
+  if (!databaseUrl) throw new Error('--workers needs PostgreSQL');
+  const server = net.createServer();
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const p = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(p));
+    }),
+  );
+  const bin = fileURLToPath(new URL('../bin/xinfang.js', import.meta.url));
+  const child = spawn(
+    process.execPath,
+    [bin, 'serve', '--port', String(port), '--demo', '--workers', String(workers)],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        XINFANG_SECRET: BENCH_SECRET,
+        XINFANG_DEMO_PASSWORD: BENCH_PASSWORD,
+        XINFANG_DEMO_CASES: '0',
+        XINFANG_LOGIN_RATE_PER_MINUTE: '100000',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const keep = (d: Buffer) => {
+    output = (output + d.toString()).slice(-10_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`xinfang serve --workers ${workers} ended:\n${output}`);
+    const up = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up && (workers === 1 || output.includes(`${workers} 个工作进程已就绪`))) break;
+    if (Date.now() > until) {
+      child.kill('SIGKILL');
+      throw new Error(`xinfang serve --workers ${workers} did not start:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    close: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }

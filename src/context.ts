@@ -4,6 +4,7 @@ import type { AuditSealer } from './audit/sealer.ts';
 import type { CaseExtensions } from './cases/extensions.ts';
 import type { EventBus } from './commands/events.ts';
 import type { AppConfig } from './config/index.ts';
+import type { CacheBus } from './db/cacheBus.ts';
 import type { Database, Db } from './db/client.ts';
 import type { DiskWatchdog } from './db/diskWatchdog.ts';
 import type { StatisticsKeeper } from './db/statistics.ts';
@@ -25,6 +26,11 @@ export interface AppContext {
   events: EventBus<PlatformEvents>;
   /** What other capabilities add to cases (src/cases/extensions.ts). */
   caseExtensions: CaseExtensions;
+  /**
+   * Other processes' changes to what this one keeps in memory (PostgreSQL LISTEN/NOTIFY,
+   * src/db/cacheBus.ts); absent on the embedded database, which has one process.
+   */
+  cacheBus?: CacheBus;
   /** Free space of the embedded data dir (src/db/diskWatchdog.ts); absent on PostgreSQL and in memory. */
   disk?: DiskWatchdog;
   /**

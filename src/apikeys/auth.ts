@@ -5,6 +5,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { changed, onChange } from '../db/cacheBus.ts';
 import type { Executor } from '../db/client.ts';
 import { perDatabase, TtlCache } from '../db/memo.ts';
 import { apiKeys, jurisdictions, units } from '../db/schema.ts';
@@ -15,13 +16,17 @@ import type { Actor } from '../policies/actor.ts';
 
 export const secretHash = (secret: string) => createHash('sha256').update(secret).digest('base64url');
 
-/** Keys resolved in the last few seconds, by prefix; a revocation in this process drops them at once. */
+/** Keys resolved in the last few seconds, by prefix; a revocation drops them in every process (src/db/cacheBus.ts). */
 const KEY_CACHE_MS = 3_000;
 type Resolved = { actor: Actor; secretHash: string };
-const keyCache = perDatabase(() => new TtlCache<string, Resolved>(KEY_CACHE_MS, 10_000));
+const keyCache = perDatabase((db) => {
+  const c = new TtlCache<string, Resolved>(KEY_CACHE_MS, 10_000);
+  onChange(db, 'api_keys', () => c.invalidate());
+  return c;
+});
 
 export function forgetApiKeys(db: Executor): void {
-  keyCache(db).invalidate();
+  changed(db, 'api_keys');
 }
 
 const invalidKey = () => new AppError(401, 'api_key_invalid', '接口密钥无效或已吊销');

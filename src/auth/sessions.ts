@@ -1,6 +1,7 @@
 // Database sessions: a random bearer token (cookie or Authorization header), stored as its SHA-256.
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
+import { changed, onChange } from '../db/cacheBus.ts';
 import type { Executor } from '../db/client.ts';
 import { perDatabase, TtlCache } from '../db/memo.ts';
 import { jurisdictions, sessions, units, users } from '../db/schema.ts';
@@ -18,22 +19,28 @@ export const sessionIdOf = tokenId;
 
 /**
  * Sessions resolved in the last few seconds, by token hash (the token itself is never kept), so a
- * burst of requests costs one session query instead of one each. Logout in this process drops the
- * entry at once (`forgetSession`); a logout on another API node, a user disabled or changed with
- * psql, or an expired session is seen after at most SESSION_CACHE_MS. Only valid sessions are kept.
+ * burst of requests costs one session query instead of one each. A logout or an account change
+ * drops them in every process on the database (`forgetSession`, `forgetAllSessions`: src/db/cacheBus.ts,
+ * at once here and by NOTIFY on the other API nodes); a change made with psql, or an expired
+ * session, is seen after at most SESSION_CACHE_MS. Only valid sessions are kept.
  */
 export const SESSION_CACHE_MS = 3_000;
 type Resolved = { actor: Actor; csrfToken: string; expiresAt: Date };
-const sessionCache = perDatabase(() => new TtlCache<string, Resolved>(SESSION_CACHE_MS, 10_000));
+const sessionCache = perDatabase((db) => {
+  const cache = new TtlCache<string, Resolved>(SESSION_CACHE_MS, 10_000);
+  onChange(db, 'sessions', () => cache.invalidate());
+  return cache;
+});
 
-/** After a change to sessions or users made outside the request path (CLI in this process, tests). */
+/** After a committed change to sessions or users: every process reads sessions again. */
 export function forgetAllSessions(db: Executor): void {
-  sessionCache(db).invalidate();
+  changed(db, 'sessions');
 }
 
-/** After the logout transaction committed: this process stops accepting the token at once. */
+/** After the logout transaction committed: the token stops working here at once, elsewhere by NOTIFY. */
 export function forgetSession(db: Executor, token: string): void {
   sessionCache(db).delete(tokenId(token));
+  changed(db, 'sessions');
 }
 
 export async function createSession(

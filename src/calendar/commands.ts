@@ -6,6 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
+import { changed } from '../db/cacheBus.ts';
 import type { Tx } from '../db/client.ts';
 import { calendarDays, cases } from '../db/schema.ts';
 import { yearDaysProblem } from '../domain/admin/calendar.ts';
@@ -33,6 +34,8 @@ export async function setYearCalendar(ctx: AppContext, actor: Actor, year: numbe
       if (days.length)
         await w.tx.insert(calendarDays).values(days.map((d) => ({ ...d, year, enteredBy: actor.userId })));
       installSuppliedDays(await readSuppliedDays(w.tx));
+      // The other API processes install it from the database once this commits (src/db/cacheBus.ts).
+      w.afterCommit(() => changed(ctx.db, 'calendar'));
       const recomputed = await recomputeClocksFrom(w.tx, year);
       w.audit({
         actorUserId: actor.userId,

@@ -1,10 +1,12 @@
 // Units a case moves between: loading one, and the bureau one level up (复查/复核机关).
 //
 // Units and jurisdictions change rarely (bootstrap; an administrator's rename or retirement,
-// src/orgs/units.ts, which clears these caches after it commits), so found rows are kept in memory
-// per database (src/db/memo.ts) for UNITS_CACHE_TTL_MS; misses always go to the database, so units
-// added later are found at once, and an edit on another node or with psql is seen within the TTL.
+// src/orgs/units.ts, which clears these caches after it commits, in every process on the database:
+// src/db/cacheBus.ts), so found rows are kept in memory per database (src/db/memo.ts) for
+// UNITS_CACHE_TTL_MS; misses always go to the database, so units added later are found at once,
+// and an edit made with psql is seen within the TTL.
 import { and, eq, inArray } from 'drizzle-orm';
+import { changed, onChange } from '../db/cacheBus.ts';
 import type { Db, Executor } from '../db/client.ts';
 import { perDatabase, TtlCache } from '../db/memo.ts';
 import { type cases, jurisdictions, units } from '../db/schema.ts';
@@ -15,18 +17,23 @@ export type JurisdictionRow = typeof jurisdictions.$inferSelect;
 
 export const UNITS_CACHE_TTL_MS = 60_000;
 
-const cachesOf = perDatabase(() => ({
-  unitById: new TtlCache<number, UnitRow>(UNITS_CACHE_TTL_MS),
-  bureauOf: new TtlCache<string, UnitRow>(UNITS_CACHE_TTL_MS),
-  jurisdiction: new TtlCache<string, JurisdictionRow>(UNITS_CACHE_TTL_MS),
-}));
+const cachesOf = perDatabase((db) => {
+  const c = {
+    unitById: new TtlCache<number, UnitRow>(UNITS_CACHE_TTL_MS),
+    bureauOf: new TtlCache<string, UnitRow>(UNITS_CACHE_TTL_MS),
+    jurisdiction: new TtlCache<string, JurisdictionRow>(UNITS_CACHE_TTL_MS),
+  };
+  onChange(db, 'units', () => {
+    c.unitById.invalidate();
+    c.bureauOf.invalidate();
+    c.jurisdiction.invalidate();
+  });
+  return c;
+});
 
-/** After a unit changed (src/orgs/units.ts): this process reads units again. */
+/** After a unit changed (src/orgs/units.ts): every process on the database reads units again. */
 export function clearUnitCaches(db: Db): void {
-  const c = cachesOf(db);
-  c.unitById.invalidate();
-  c.bureauOf.invalidate();
-  c.jurisdiction.invalidate();
+  changed(db, 'units');
 }
 
 /**

@@ -119,11 +119,16 @@ export function registerAdminCommands(program: Command): void {
       "'lifecycle': 仅基线、受理与全流程 / only baseline, intake and lifecycles; 'writescale': 存量增长时的登记与办理 / intake and actions at growing stored cases; 'attachments': 附件上传下载吞吐 / attachment upload and download throughput",
     )
     .option('--quick', '缩短时长 / shorter runs')
+    .option(
+      '--workers <n>',
+      "'lifecycle' 的受理与全流程改由 `xinfang serve --workers N` 子进程承担（仅 PostgreSQL）/ drive intake and lifecycles through a child `serve --workers N` (PostgreSQL only)",
+      (v) => Number(v),
+    )
     .addHelpText(
       'after',
-      '\n示例:\n  $ npm run bench\n  $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench',
+      '\n示例:\n  $ npm run bench\n  $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench\n  $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- lifecycle --workers 2',
     )
-    .action(async (subset: string | undefined, opts: { quick?: boolean }) => {
+    .action(async (subset: string | undefined, opts: { quick?: boolean; workers?: number }) => {
       if (subset !== undefined && !['lifecycle', 'writescale', 'attachments'].includes(subset))
         throw new Error(`未知的基准子集 / unknown benchmark subset: ${subset}`);
       if (subset === 'attachments') {
@@ -136,8 +141,16 @@ export function registerAdminCommands(program: Command): void {
         await runWriteScale({ quick: opts.quick === true });
         return;
       }
+      if (opts.workers !== undefined && (subset !== 'lifecycle' || !process.env.DATABASE_URL))
+        throw new Error(
+          '--workers 只用于 PostgreSQL 上的 lifecycle 基准 / --workers applies to `bench lifecycle` on PostgreSQL (DATABASE_URL)',
+        );
       const { runBenchmarks } = await import('../../bench/run.ts');
-      await runBenchmarks({ quick: opts.quick === true, lifecycleOnly: subset === 'lifecycle' });
+      await runBenchmarks({
+        quick: opts.quick === true,
+        lifecycleOnly: subset === 'lifecycle',
+        workers: opts.workers,
+      });
     });
 
   registerJobCommands(program);

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { Command } from 'commander';
 import { appConfigFromEnv } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
@@ -8,6 +9,7 @@ import { DEMO_CITIZEN, demoAccounts } from '../seed/demo.ts';
 import { seedDemoData } from '../seed/demoData.ts';
 import { buildApp } from '../server/app.ts';
 import { boot, shutdown } from '../server/boot.ts';
+import { defaultWorkers, runPrimary, workerNumber, workersProblem } from '../server/cluster.ts';
 import { WEB_MISSING_MESSAGE, webBuilt } from '../server/web.ts';
 import { webhookDeliveryLoop } from '../webhooks/deliverer.ts';
 import { dataOption } from './options.ts';
@@ -51,20 +53,33 @@ export function registerServe(program: Command): void {
     .addOption(dataOption())
     .option('--demo', '启用演示模式（PostgreSQL 上默认关闭）/ enable demo mode')
     .option('--no-demo', '关闭演示模式 / disable demo mode')
+    .option(
+      '--workers <n>',
+      '工作进程数，默认：PostgreSQL 生产环境为 CPU 核数，演示模式和嵌入式数据库为 1 / API worker processes (default: the core count on PostgreSQL without demo, else 1)',
+      (v) => Number(v),
+    )
     .addHelpText(
       'after',
       `
 示例:
   $ npx xinfang serve
   $ npx xinfang serve --port 8080 --no-demo
-  $ DATABASE_URL=postgres://... XINFANG_SECRET=... npx xinfang serve --demo`,
+  $ DATABASE_URL=postgres://... XINFANG_SECRET=... npx xinfang serve --demo
+  $ DATABASE_URL=postgres://... XINFANG_SECRET=... npx xinfang serve --workers 4`,
     )
-    .action(async (opts: { port: number; host: string; data: string; demo?: boolean }) => {
+    .action(async (opts: { port: number; host: string; data: string; demo?: boolean; workers?: number }) => {
       if (!webBuilt()) {
         process.stderr.write(`${WEB_MISSING_MESSAGE}\n`);
         process.exit(1);
       }
       const config = appConfigFromEnv({ data: opts.data, port: opts.port, host: opts.host, demo: opts.demo });
+      const postgres = Boolean(config.databaseUrl);
+      const workers = opts.workers ?? defaultWorkers({ postgres, demo: config.demo });
+      const problem = workersProblem(workers, { postgres });
+      if (problem) throw new Error(problem);
+      // The primary forks and supervises; each worker runs everything below (src/server/cluster.ts).
+      if (cluster.isPrimary && workers > 1) return runPrimary(workers);
+      const worker = workerNumber();
       const ctx = await boot(config);
       // First start in demo mode: some history, so the workbench, dashboards and screen have content.
       if (ctx.seededDemo && config.demoCases > 0) await seedDemoFirstStart(ctx, config.demoCases);
@@ -95,8 +110,17 @@ export function registerServe(program: Command): void {
           lines.push(`    ${ROLE_NAMES[a.role].padEnd(4, '　')} ${a.jurisdictionCode ?? '      '}  ${who}`);
         }
       }
-      process.stdout.write(`${lines.join('\n')}\n\n`);
+      if (workers > 1)
+        lines.splice(2, 0, `  工作进程 / workers: ${workers}（主进程 / primary ${process.ppid}）`);
+      // One banner for the cluster; the other workers say one line each.
+      if (worker === undefined || worker === 1) process.stdout.write(`${lines.join('\n')}\n\n`);
+      else
+        process.stdout.write(`工作进程 ${worker} 已启动 / worker ${worker} listening (pid ${process.pid})\n`);
+      let stopping = false;
       const stop = async () => {
+        // SIGINT from the terminal reaches the workers and the primary, which then sends SIGTERM.
+        if (stopping) return;
+        stopping = true;
         await scheduler.stop();
         await webhooks.stop();
         await exchange.stop();

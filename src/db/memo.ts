@@ -46,13 +46,13 @@ export class TtlCache<K, V> {
   }
 }
 
-/** One instance of `make()` per database handle (the `ctx.db` object). */
-export function perDatabase<T>(make: () => T): (db: object) => T {
+/** One instance of `make(db)` per database handle (the `ctx.db` object). */
+export function perDatabase<T>(make: (db: object) => T): (db: object) => T {
   const instances = new WeakMap<object, T>();
   return (db) => {
     let instance = instances.get(db);
     if (!instance) {
-      instance = make();
+      instance = make(db);
       instances.set(db, instance);
     }
     return instance;

@@ -2546,3 +2546,21 @@ export const wechatLinks = pgTable(
   },
   (t) => [uniqueIndex('wechat_links_openid_uq').on(t.openidHash)],
 );
+
+/**
+ * Runs of the scheduled daily jobs, one row per slot (the Asia/Shanghai `dailyAt` instant it
+ * served): with several API processes each scheduling the same run, the first to take the daily
+ * jobs' advisory lock runs it and marks it finished, and the others find the slot done and skip
+ * (src/jobs/scheduler.ts). `node` says which process ran it (host and pid), for operators.
+ */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    slot: ts('slot').notNull(),
+    node: text('node').notNull(),
+    startedAt: ts('started_at').notNull().defaultNow(),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.slot] })],
+);

@@ -11,6 +11,7 @@ import type { Db } from '../db/client.ts';
 import { exchangeMessages } from '../db/schema.ts';
 import { EXCHANGE_HEADERS, signMessage } from '../domain/exchange/signing.ts';
 import { DELIVERY_POLICY, nextAttemptDelay } from '../domain/webhooks/events.ts';
+import { leaseBudget } from '../jobs/lease.ts';
 import { PassLoop } from '../jobs/loop.ts';
 import { safeErrorMessage } from '../security/redact.ts';
 import { peerOf, platformKey } from './identity.ts';
@@ -58,7 +59,14 @@ export async function runExchangeDeliveries(
   });
   const result: ExchangePassResult = { delivered: 0, failed: 0, dead: 0 };
   const key = platformKey(ctx);
+  // Past the lease another node may claim these rows: the rest go back unsent (src/jobs/lease.ts).
+  const budget = leaseBudget(opts.leaseMs ?? 60_000, policy.timeoutMs);
+  const unsent: number[] = [];
   for (const row of claimed) {
+    if (unsent.length > 0 || !budget.fits()) {
+      unsent.push(row.id);
+      continue;
+    }
     const attempt = row.attempts + 1;
     const peer = peerOf(ctx, row.peerId);
     let status: number | null = null;
@@ -114,6 +122,11 @@ export async function runExchangeDeliveries(
       `平台交换消息发送失败：${error}`,
     );
   }
+  if (unsent.length > 0)
+    await db
+      .update(exchangeMessages)
+      .set({ nextAttemptAt: new Date(), attempts: sql`${exchangeMessages.attempts} - 1` })
+      .where(and(inArray(exchangeMessages.id, unsent), eq(exchangeMessages.status, 'pending')));
   return result;
 }
 

@@ -1,11 +1,19 @@
-// A tiny in-process scheduler for the daily jobs: one run shortly after start, then every day at
+// A tiny in-process scheduler for the daily jobs: a catch-up shortly after start, then every day at
 // `dailyAt` Asia/Shanghai (a setTimeout chain, unref'd so it never keeps the process alive).
-// On PostgreSQL several API nodes may run it: a session advisory lock, held on a dedicated pool
-// client, lets one node sweep at a time (the sweep is idempotent, so a node that runs just after
-// another simply finds nothing to do). The embedded database has one process, so no lock there.
+// On PostgreSQL several API processes run it (`serve --workers N`, several hosts): a session
+// advisory lock, held on a dedicated pool client, lets one process run the jobs at a time, and each
+// scheduled run names its slot (the `dailyAt` instant it serves) in `job_runs`: the first process
+// to hold the lock runs the slot and marks it finished, the others find it done and skip, so the
+// jobs run once a day however many processes schedule them. The catch-up after start serves the
+// latest slot already past, so a start after a missed 01:00 (the machine was off) runs it, and N
+// workers starting together run it once. The embedded database has one process, so no lock there.
+
+import { hostname } from 'node:os';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { purgeLoginThrottle } from '../auth/throttle.ts';
 import { purgeIdempotencyKeys } from '../commands/idempotency.ts';
 import type { AppContext } from '../context.ts';
+import { jobRuns } from '../db/schema.ts';
 import { safeErrorMessage } from '../security/redact.ts';
 import { runDeadlineSweep, type SweepResult } from './deadlines.ts';
 import { logPassOutcomes, type PassOutcome, runPasses } from './passes.ts';
@@ -47,17 +55,28 @@ export function nextDailyRun(dailyAt: string, after: Date): Date {
   return new Date(t);
 }
 
+/** The latest `dailyAt` instant at or before `at`: the slot a catch-up run serves. */
+export function previousDailyRun(dailyAt: string, at: Date): Date {
+  return nextDailyRun(dailyAt, new Date(at.getTime() - DAY_MS));
+}
+
+const DAILY_JOB = 'daily';
+/** Which process ran a slot, for operators reading `job_runs`. */
+const NODE = `${hostname()}:${process.pid}`;
+
 /**
  * Runs the daily jobs once, under the cluster-wide lock on PostgreSQL. Returns null when another
- * node holds the lock (nothing was done).
+ * node holds the lock, or — given a `slot` — when the slot's run has already finished anywhere
+ * (nothing was done). Without a slot (`xinfang jobs run-daily`, tests) it always runs.
  */
 export async function runDailyJobs(
   ctx: AppContext,
   now: Date = new Date(),
   signal?: AbortSignal,
+  slot?: Date,
 ): Promise<SweepResult | null> {
   const pool = ctx.database.kind === 'postgres' ? ctx.database.pool : undefined;
-  if (!pool) return sweepThenScan(ctx, now, signal);
+  if (!pool) return runSlot(ctx, now, signal, slot);
   const client = await pool.connect();
   // A client whose unlock failed is destroyed rather than reused: closing the session frees the lock.
   let broken: Error | undefined;
@@ -67,7 +86,7 @@ export async function runDailyJobs(
     ]);
     if (!rows[0]?.locked) return null;
     try {
-      return await sweepThenScan(ctx, now, signal);
+      return await runSlot(ctx, now, signal, slot);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [DAILY_JOBS_LOCK_KEY]).catch((e: Error) => {
         broken = e;
@@ -79,6 +98,33 @@ export async function runDailyJobs(
   } finally {
     client.release(broken);
   }
+}
+
+/**
+ * The jobs for `slot`, unless a run of it finished already (the caller holds the lock, so no other
+ * process is running it now; one that died midway left it unfinished, and it runs again here).
+ */
+async function runSlot(
+  ctx: AppContext,
+  now: Date,
+  signal: AbortSignal | undefined,
+  slot: Date | undefined,
+): Promise<SweepResult | null> {
+  if (!slot) return sweepThenScan(ctx, now, signal);
+  const key = and(eq(jobRuns.job, DAILY_JOB), eq(jobRuns.slot, slot));
+  const [done] = await ctx.db
+    .select({ node: jobRuns.node })
+    .from(jobRuns)
+    .where(and(key, isNotNull(jobRuns.finishedAt)));
+  if (done) return null;
+  await ctx.db
+    .insert(jobRuns)
+    .values({ job: DAILY_JOB, slot, node: NODE })
+    .onConflictDoUpdate({ target: [jobRuns.job, jobRuns.slot], set: { node: NODE, startedAt: new Date() } });
+  const r = await sweepThenScan(ctx, now, signal);
+  // Stopped by shutdown midway: left unfinished, so the next start's catch-up completes it.
+  if (!signal?.aborted) await ctx.db.update(jobRuns).set({ finishedAt: new Date() }).where(key);
+  return r;
 }
 
 /**
@@ -112,10 +158,14 @@ export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Sc
   let stopped = false;
   const abort = new AbortController();
 
-  const runOnce = async () => {
+  // Daily mode names each run's slot; interval mode (development, tests) runs every time.
+  const slotOf = (at: Date, catchUp: boolean) =>
+    intervalMs ? undefined : catchUp ? previousDailyRun(dailyAt, at) : at;
+
+  const runOnce = async (slot: Date | undefined) => {
     const started = Date.now();
     try {
-      const r = await runDailyJobs(ctx, new Date(), abort.signal);
+      const r = await runDailyJobs(ctx, new Date(), abort.signal, slot);
       if (r) {
         ctx.log.info(
           { job: 'deadline_sweep', ...r, ms: Date.now() - started, stoppedEarly: abort.signal.aborted },
@@ -125,7 +175,7 @@ export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Sc
       } else {
         ctx.log.info(
           { job: 'deadline_sweep' },
-          '日监测由其他节点执行，本节点跳过 / sweep running on another node, skipped',
+          '日监测已由其他进程执行，本进程跳过 / daily jobs run by another process, skipped',
         );
       }
     } catch (e) {
@@ -137,14 +187,14 @@ export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Sc
   };
 
   /** Schedules the run targeted at `at`; long waits are split (setTimeout's 24.8-day limit). */
-  const schedule = (at: Date) => {
+  const schedule = (at: Date, catchUp = false) => {
     if (stopped) return;
     const wait = Math.min(Math.max(0, at.getTime() - Date.now()), MAX_TIMEOUT_MS);
     timer = setTimeout(() => {
       timer = null;
       if (stopped) return;
-      if (Date.now() < at.getTime() - 1000) return schedule(at);
-      running = runOnce().finally(() => {
+      if (Date.now() < at.getTime() - 1000) return schedule(at, catchUp);
+      running = runOnce(slotOf(at, catchUp)).finally(() => {
         running = null;
         // From the target, not only from now: a timer that fired a little early never runs twice.
         const from = new Date(Math.max(Date.now(), at.getTime() + 1));
@@ -154,7 +204,7 @@ export function startScheduler(ctx: AppContext, opts: SchedulerOptions = {}): Sc
     timer.unref();
   };
 
-  schedule(new Date(Date.now() + (opts.initialDelayMs ?? 10_000)));
+  schedule(new Date(Date.now() + (opts.initialDelayMs ?? 10_000)), true);
   return {
     async stop() {
       stopped = true;

@@ -5,6 +5,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
+import { changed, onChange } from '../db/cacheBus.ts';
 import type { Executor } from '../db/client.ts';
 import { perDatabase, TtlCache } from '../db/memo.ts';
 import { jurisdictions, kioskTokens } from '../db/schema.ts';
@@ -14,13 +15,17 @@ import type { Actor } from '../policies/actor.ts';
 
 export const kioskSecretHash = (secret: string) => createHash('sha256').update(secret).digest('base64url');
 
-/** Tokens resolved in the last few seconds; a revocation in this process drops them at once. */
+/** Tokens resolved in the last few seconds; a revocation drops them in every process (src/db/cacheBus.ts). */
 const CACHE_MS = 3_000;
 type Resolved = { actor: Actor; secretHash: string };
-const cache = perDatabase(() => new TtlCache<string, Resolved>(CACHE_MS, 10_000));
+const cache = perDatabase((db) => {
+  const c = new TtlCache<string, Resolved>(CACHE_MS, 10_000);
+  onChange(db, 'kiosk_tokens', () => c.invalidate());
+  return c;
+});
 
 export function forgetKioskTokens(db: Executor): void {
-  cache(db).invalidate();
+  changed(db, 'kiosk_tokens');
 }
 
 /** The actor of a token, or null for an unknown, revoked or wrong one. */

@@ -8,10 +8,12 @@ import { and, eq, inArray, isNotNull, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
 import { outbox } from '../db/schema.ts';
+import { leaseBudget } from '../jobs/lease.ts';
 import { PassLoop } from '../jobs/loop.ts';
 import type { Pii } from '../security/pii.ts';
 import { safeErrorMessage } from '../security/redact.ts';
 import { GatewayError, isPermanentGatewayError } from './gateways/errors.ts';
+import { DEFAULT_GATEWAY_TIMEOUT_MS } from './gateways/http.ts';
 import { outboxText } from './outbox.ts';
 import type { SmsSink } from './sinks.ts';
 
@@ -124,7 +126,15 @@ export class Dispatcher {
     // If the process dies before that, they are sent again after the lease, with the same
     // idempotency key, so a gateway that honours it delivers once.
     const sent: number[] = [];
+    // Only while the lease covers a send at its longest: past that, another node may claim the
+    // rest of the batch (src/jobs/lease.ts), which is therefore handed back unsent.
+    const budget = leaseBudget(this.opts.leaseMs, DEFAULT_GATEWAY_TIMEOUT_MS);
+    const unsent: number[] = [];
     for (const row of claimed) {
+      if (unsent.length > 0 || !budget.fits()) {
+        unsent.push(row.id);
+        continue;
+      }
       const attempt = row.attempts + 1;
       try {
         const body = outboxText(this.pii, row);
@@ -165,7 +175,14 @@ export class Dispatcher {
         .set({ status: 'sent', sentAt: new Date(), lastError: null })
         .where(inArray(outbox.id, sent));
     }
-    return claimed.length;
+    if (unsent.length > 0) {
+      await this.db
+        .update(outbox)
+        .set({ nextAttemptAt: new Date(), attempts: sql`${outbox.attempts} - 1` })
+        .where(and(inArray(outbox.id, unsent), eq(outbox.status, 'pending')));
+      this.loop.kick();
+    }
+    return claimed.length - unsent.length;
   }
 
   /** Runs a pass soon (after a commit that enqueued something), without overlapping passes. */

@@ -7,9 +7,10 @@ import { loadSuppliedCalendar } from '../calendar/loader.ts';
 import { wireCapabilities } from '../capabilities.ts';
 import type { AppConfig } from '../config/index.ts';
 import type { AppContext } from '../context.ts';
+import { onChange, startCacheBus } from '../db/cacheBus.ts';
 import { openDatabase } from '../db/client.ts';
 import { DiskWatchdog } from '../db/diskWatchdog.ts';
-import { migrate } from '../db/migrate.ts';
+import { migrate, withStartupLock } from '../db/migrate.ts';
 import { StatisticsKeeper } from '../db/statistics.ts';
 import { backfillSignatures } from '../duplicates/store.ts';
 import { Dispatcher, type DispatcherOptions } from '../notify/dispatcher.ts';
@@ -55,30 +56,36 @@ export async function boot(
     await migrate(database);
     // Years of holidays administrators entered, before any due date is computed (src/calendar/).
     await loadSuppliedCalendar(database.db);
+    // Entered on another API process: installed here from the database (src/db/cacheBus.ts).
+    onChange(database.db, 'calendar', () => loadSuppliedCalendar(database.db).then(() => undefined));
     const key = resolveSecret({
       secret: config.secret,
       dataDir: config.dataDir,
       embedded: database.kind === 'pglite',
     });
     const pii = createPii(key.secret);
-    await checkStoredKey(database.db, pii, key.source).catch((e) => {
-      // A key generated just now for a data dir that has data is never the right one: leave the
-      // place free for the real secret.key.
-      if (!key.generatedFile) throw e;
-      fs.rmSync(key.generatedFile, { force: true });
-      throw e instanceof KeyMismatchError ? new KeyMismatchError(key.generatedFile, true) : e;
+    // Several workers or hosts starting together: one at a time through the first-start writes.
+    const seededDemo = await withStartupLock(database, async () => {
+      await checkStoredKey(database.db, pii, key.source).catch((e) => {
+        // A key generated just now for a data dir that has data is never the right one: leave the
+        // place free for the real secret.key.
+        if (!key.generatedFile) throw e;
+        fs.rmSync(key.generatedFile, { force: true });
+        throw e instanceof KeyMismatchError ? new KeyMismatchError(key.generatedFile, true) : e;
+      });
+      const seeded = await database.db.transaction(async (tx) => {
+        await bootstrapOrgs(tx);
+        return config.demo && opts.seedDemo !== false ? seedDemo(tx, pii, config.demoPassword) : false;
+      });
+      // Cases without search tokens (from before the search migration) are tokenised now.
+      const tokenised = await backfillSearchTokens(database.db);
+      if (tokenised > 0) log.info({ cases: tokenised }, '已为存量信访事项建立全文检索索引');
+      // Content signatures for cases that have none yet (older data, imports): idempotent, batched.
+      await backfillSignatures(database.db, log);
+      // Outbox bodies and stored documents written before they were encrypted (once per installation).
+      await encryptLegacyPersonalData(database.db, pii, log);
+      return seeded;
     });
-    const seededDemo = await database.db.transaction(async (tx) => {
-      await bootstrapOrgs(tx);
-      return config.demo && opts.seedDemo !== false ? seedDemo(tx, pii, config.demoPassword) : false;
-    });
-    // Cases without search tokens (from before the search migration) are tokenised now.
-    const tokenised = await backfillSearchTokens(database.db);
-    if (tokenised > 0) log.info({ cases: tokenised }, '已为存量信访事项建立全文检索索引');
-    // Content signatures for cases that have none yet (older data, imports): idempotent, batched.
-    await backfillSignatures(database.db, log);
-    // Outbox bodies and stored documents written before they were encrypted (once per installation).
-    await encryptLegacyPersonalData(database.db, pii, log);
     const dispatcher = new Dispatcher(database.db, pii, sink, log, {
       retentionDays: config.outboxRetentionDays,
       ...opts.dispatcher,
@@ -101,6 +108,15 @@ export async function boot(
     // loaded or restored while it was stopped) and periodically from `xinfang serve`.
     const statistics = database.kind === 'pglite' ? new StatisticsKeeper(database.db, log) : undefined;
     if (statistics && !config.dataDir.startsWith('memory://')) await statistics.run();
+    const cacheBus = config.databaseUrl ? await startCacheBus(database, config.databaseUrl, log) : undefined;
+    if (cacheBus) {
+      // Its connection ends with the database, also for callers that only close the database.
+      const close = database.close;
+      database.close = async () => {
+        await cacheBus.stop();
+        await close();
+      };
+    }
     return {
       config,
       database,
@@ -111,6 +127,7 @@ export async function boot(
       log,
       disk,
       statistics,
+      cacheBus,
       wechat,
       seededDemo,
       ...wireCapabilities(),
@@ -126,5 +143,5 @@ export async function shutdown(ctx: AppContext): Promise<void> {
   await ctx.statistics?.stop();
   await ctx.auditSealer.stop(); // seals what is left while the database is still open
   await ctx.dispatcher.stop();
-  await ctx.database.close();
+  await ctx.database.close(); // and the cache bus's connection (above)
 }

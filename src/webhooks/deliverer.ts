@@ -15,6 +15,7 @@ import {
   SIGNATURE_HEADERS,
   signedText,
 } from '../domain/webhooks/events.ts';
+import { leaseBudget } from '../jobs/lease.ts';
 import { PassLoop } from '../jobs/loop.ts';
 import type { Pii } from '../security/pii.ts';
 import { safeErrorMessage } from '../security/redact.ts';
@@ -67,7 +68,14 @@ export async function runWebhookDeliveries(
     return due;
   });
   const result: DeliveryPassResult = { delivered: 0, failed: 0, dead: 0 };
+  // Past the lease another node may claim these rows: the rest go back unsent (src/jobs/lease.ts).
+  const budget = leaseBudget(opts.leaseMs ?? 60_000, policy.timeoutMs);
+  const unsent: number[] = [];
   for (const row of claimed) {
+    if (unsent.length > 0 || !budget.fits()) {
+      unsent.push(row.d.id);
+      continue;
+    }
     const attempt = row.d.attempts + 1;
     const body = JSON.stringify(row.d.payload);
     const timestamp = Math.floor(Date.now() / 1000);
@@ -116,6 +124,11 @@ export async function runWebhookDeliveries(
     else result.failed++;
     deps.log.warn({ deliveryId: row.d.id, attempt, dead: delay === null }, `事件推送失败：${error}`);
   }
+  if (unsent.length > 0)
+    await deps.db
+      .update(webhookDeliveries)
+      .set({ nextAttemptAt: new Date(), attempts: sql`${webhookDeliveries.attempts} - 1` })
+      .where(and(inArray(webhookDeliveries.id, unsent), eq(webhookDeliveries.status, 'pending')));
   return result;
 }
 

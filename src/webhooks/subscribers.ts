@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { CaseRow } from '../cases/units.ts';
 import type { Work } from '../commands/command.ts';
 import type { EventBus } from '../commands/events.ts';
+import { changed, onChange } from '../db/cacheBus.ts';
 import type { Executor } from '../db/client.ts';
 import { perDatabase, TtlCache } from '../db/memo.ts';
 import { jurisdictions, webhookDeliveries, webhookSubscriptions } from '../db/schema.ts';
@@ -23,15 +24,19 @@ interface Happening {
 
 /**
  * The active subscriptions, cached a few seconds per database (one small query per command
- * otherwise). A change made in this process forgets them after its commit (`forgetSubscriptions`);
- * another API node's change is seen within SUBSCRIPTION_CACHE_MS.
+ * otherwise). A change forgets them after its commit (`forgetSubscriptions`), in every process on the
+ * database (src/db/cacheBus.ts); one made with psql is seen within SUBSCRIPTION_CACHE_MS.
  */
 const SUBSCRIPTION_CACHE_MS = 5_000;
 type ActiveSub = { id: number; eventTypes: string[]; prefix: string; createdAt: Date };
-const subscriptionCache = perDatabase(() => new TtlCache<'active', ActiveSub[]>(SUBSCRIPTION_CACHE_MS, 1));
+const subscriptionCache = perDatabase((db) => {
+  const cache = new TtlCache<'active', ActiveSub[]>(SUBSCRIPTION_CACHE_MS, 1);
+  onChange(db, 'webhook_subscriptions', () => cache.invalidate());
+  return cache;
+});
 
 export function forgetSubscriptions(db: Executor): void {
-  subscriptionCache(db).invalidate();
+  changed(db, 'webhook_subscriptions');
 }
 
 async function loadActive(tx: Executor): Promise<ActiveSub[]> {

@@ -8,10 +8,16 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '../../src/audit/chain.ts';
 import type { AppContext } from '../../src/context.ts';
-import { auditLog, caseEvents, cases } from '../../src/db/schema.ts';
+import { auditLog, caseEvents, cases, jobRuns } from '../../src/db/schema.ts';
 import { addDays } from '../../src/domain/deadlines/index.ts';
 import { runDeadlineSweep, type SweepResult } from '../../src/jobs/deadlines.ts';
-import { DAILY_JOBS_LOCK_KEY, nextDailyRun, runDailyJobs, startScheduler } from '../../src/jobs/scheduler.ts';
+import {
+  DAILY_JOBS_LOCK_KEY,
+  nextDailyRun,
+  previousDailyRun,
+  runDailyJobs,
+  startScheduler,
+} from '../../src/jobs/scheduler.ts';
 import { bearer, type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -438,5 +444,33 @@ describe('the scheduler', () => {
     } finally {
       other.release();
     }
+  });
+});
+
+describe('the daily slot (several processes scheduling the same run)', () => {
+  it('a slot runs once: the second process to reach it finds it finished and skips', async () => {
+    const slot = previousDailyRun('01:00', new Date());
+    expect(slot.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(nextDailyRun('01:00', slot).getTime()).toBeGreaterThan(Date.now() - 1000);
+    expect(await runDailyJobs(h.ctx, new Date(), undefined, slot)).not.toBeNull();
+    expect(await runDailyJobs(h.ctx, new Date(), undefined, slot)).toBeNull();
+    const runs = await h.ctx.db.select().from(jobRuns).where(eq(jobRuns.slot, slot));
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.finishedAt).not.toBeNull();
+    // The next day's slot is another run; a run without a slot (the CLI) always runs.
+    expect(await runDailyJobs(h.ctx, new Date(), undefined, nextDailyRun('01:00', slot))).not.toBeNull();
+    expect(await runDailyJobs(h.ctx)).not.toBeNull();
+  });
+
+  it('a slot whose run was stopped midway (shutdown) is run again by the next process', async () => {
+    const slot = new Date(previousDailyRun('01:00', new Date()).getTime() - 7 * 86_400_000);
+    const stop = new AbortController();
+    stop.abort();
+    expect(await runDailyJobs(h.ctx, new Date(), stop.signal, slot)).not.toBeNull();
+    const [left] = await h.ctx.db.select().from(jobRuns).where(eq(jobRuns.slot, slot));
+    expect(left?.finishedAt).toBeNull();
+    expect(await runDailyJobs(h.ctx, new Date(), undefined, slot)).not.toBeNull();
+    const [done] = await h.ctx.db.select().from(jobRuns).where(eq(jobRuns.slot, slot));
+    expect(done?.finishedAt).not.toBeNull();
   });
 });
