@@ -2554,3 +2554,39 @@ export const wechatLinks = pgTable(
   },
   (t) => [uniqueIndex('wechat_links_openid_uq').on(t.openidHash)],
 );
+
+/**
+ * 历史分区归档: one row per partition `xinfang archive` moved to a file and dropped
+ * (src/partitions/archive.ts). The file's SHA-256 is recorded here and beside the file.
+ */
+export const historyArchives = pgTable(
+  'history_archives',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    tableName: text('table_name').notNull(),
+    month: text('month').notNull(), // 'YYYY-MM', Beijing time
+    partitionName: text('partition_name').notNull(),
+    rows: bigint('rows', { mode: 'number' }).notNull(),
+    /** The file's name as written (the directory may move; the name and checksum identify it). */
+    file: text('file').notNull(),
+    sha256: text('sha256').notNull(),
+    archivedAt: ts('archived_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('history_archives_partition_uq').on(t.partitionName, t.archivedAt)],
+);
+
+/**
+ * Where the audit chain leaves the database: each run of consecutive chain positions that was
+ * archived, with the previous hash its first row carried and the hash of its last row. The
+ * verifier (src/audit/chain.ts) crosses a gap in the chain only on such a run, so rows deleted
+ * without an archive are still reported.
+ */
+export const auditArchiveRuns = pgTable('audit_archive_runs', {
+  fromPos: bigint('from_pos', { mode: 'number' }).primaryKey(),
+  toPos: bigint('to_pos', { mode: 'number' }).notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+  archiveId: integer('archive_id')
+    .notNull()
+    .references(() => historyArchives.id),
+});
