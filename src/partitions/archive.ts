@@ -11,6 +11,7 @@ import { recordAudit, sealAllAudit } from '../audit/chain.ts';
 import type { Executor } from '../db/client.ts';
 import { auditArchiveRuns, historyArchives } from '../db/schema.ts';
 import {
+  type ArchiveRefusal,
   addMonths,
   type Month,
   monthStart,
@@ -33,6 +34,16 @@ async function rows<T>(db: Executor, q: ReturnType<typeof sql>): Promise<T[]> {
 }
 
 export class ArchiveRefused extends Error {}
+
+/** The refusal in both languages, with the latest `--before` each table allows. */
+export function refusalMessage(refusals: readonly ArchiveRefusal[]): string {
+  return refusals
+    .map(
+      (r) =>
+        `${r.zh}须在库内保留 ${r.years} 年，--before 最晚为 ${r.floor} / ${r.table} is kept ${r.years} years: --before ${r.floor} at the latest`,
+    )
+    .join('; ');
+}
 
 export interface ArchiveOptions {
   before: Month;
@@ -86,15 +97,7 @@ export async function archiveHistory(db: Executor, opts: ArchiveOptions): Promis
   const now = opts.now ?? new Date();
   const tables = selectTables(opts.tables);
   const refusals = retentionRefusals(opts.before, tables, now, opts.retentionYears);
-  if (refusals.length > 0) {
-    const why = refusals
-      .map(
-        (r) =>
-          `${r.zh}须在库内保留 ${r.years} 年，--before 最晚为 ${r.floor} / ${r.table} is kept ${r.years} years: --before ${r.floor} at the latest`,
-      )
-      .join('; ');
-    throw new ArchiveRefused(why);
-  }
+  if (refusals.length > 0) throw new ArchiveRefused(refusalMessage(refusals));
   // Rows of old months still waiting in DEFAULT get their partition first, so they leave too.
   if (!opts.dryRun) await maintainPartitions(db, now);
   if (!opts.dryRun && tables.some((t) => t.table === 'audit_log')) await sealAllAudit(db);

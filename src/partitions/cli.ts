@@ -2,9 +2,9 @@
 import type { Command } from 'commander';
 import { dataOption } from '../cli/options.ts';
 import { appConfigFromEnv } from '../config/index.ts';
-import { isMonth } from '../domain/partitions/months.ts';
+import { isMonth, PARTITIONED_TABLES, retentionRefusals } from '../domain/partitions/months.ts';
 import { boot, shutdown } from '../server/boot.ts';
-import { archiveHistory, restoreArchive } from './archive.ts';
+import { ArchiveRefused, archiveHistory, refusalMessage, restoreArchive } from './archive.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -51,6 +51,17 @@ Audit rows stay XINFANG_AUDIT_RETENTION_YEARS years (default 10); a later --befo
         if (!opts.before && !opts.restore)
           throw new Error('需要 --before 或 --restore / --before or --restore is required');
         const config = appConfigFromEnv({ data: opts.data, demo: false });
+        const retentionYears = { audit: config.auditRetentionYears, history: config.historyRetentionYears };
+        const tables = opts.tables
+          ?.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        // A refused --before is answered before the database is opened (archiveHistory checks again).
+        if (opts.before) {
+          const chosen = PARTITIONED_TABLES.filter((t) => !tables?.length || tables.includes(t.table));
+          const refused = retentionRefusals(opts.before, chosen, new Date(), retentionYears);
+          if (refused.length > 0) throw new ArchiveRefused(refusalMessage(refused));
+        }
         const ctx = await boot(config, { deliverSms: false, seedDemo: false });
         try {
           if (opts.restore) {
@@ -60,13 +71,10 @@ Audit rows stay XINFANG_AUDIT_RETENTION_YEARS years (default 10); a later --befo
           }
           const done = await archiveHistory(ctx.db, {
             before: opts.before as string,
-            tables: opts.tables
-              ?.split(',')
-              .map((s) => s.trim())
-              .filter(Boolean),
+            tables,
             outDir: opts.out,
             dryRun: opts.dryRun,
-            retentionYears: { audit: config.auditRetentionYears, history: config.historyRetentionYears },
+            retentionYears,
           });
           for (const p of done) {
             out(
