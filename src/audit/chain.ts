@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { auditHead, auditLog } from '../db/schema.ts';
+import { auditArchiveRuns, auditHead, auditLog } from '../db/schema.ts';
 
 export const GENESIS_HASH = 'GENESIS';
 
@@ -143,7 +143,10 @@ export async function sealAllAudit(db: Executor): Promise<number> {
 
 export interface VerifyResult {
   ok: boolean;
+  /** Chain positions verified: rows walked in the database plus rows vouched for by archive runs. */
   rows: number;
+  /** Of `rows`, how many were archived (`xinfang archive`) and crossed on their recorded run. */
+  archived?: number;
   /** First chain position where the chain is broken, and why. */
   brokenAt?: number;
   reason?: string;
@@ -153,6 +156,10 @@ export interface VerifyResult {
  * Seals what is pending, then walks the whole chain by chain position in batches, and checks the
  * head (no tail rows removed). Rows appended while it runs are sealed and walked if a seal (this
  * node's or another's) moves the head before the walk ends, else left for the next verify.
+ * Archived partitions (src/partitions/archive.ts) leave gaps in the chain positions; the walk
+ * crosses a gap only on the archive runs recorded when they left (`audit_archive_runs`): the run
+ * must start right after the last position verified, carry the hash verified so far as its first
+ * row's previous hash, and its last row's hash becomes the one the next row must carry.
  */
 export async function verifyAuditChain(
   db: Executor,
@@ -168,36 +175,51 @@ export async function verifyAuditChain(
   return result;
 }
 
+type Run = typeof auditArchiveRuns.$inferSelect;
+
 async function walkAuditChain(db: Executor, onProgress?: (rows: number) => void): Promise<VerifyResult> {
+  const runs = new Map<number, Run>();
+  for (const r of await db.select().from(auditArchiveRuns)) runs.set(r.fromPos, r);
   let prevHash = GENESIS_HASH;
-  let rows = 0;
+  let rows = 0; // the last chain position verified
+  let archived = 0;
+  /** Crosses archived runs from `rows + 1` up to `until` (inclusive); false if they do not reach. */
+  const crossArchived = (until: number): boolean => {
+    while (rows < until) {
+      const run = runs.get(rows + 1);
+      if (!run || run.toPos > until || run.prevHash !== prevHash) return false;
+      archived += run.toPos - rows;
+      rows = run.toPos;
+      prevHash = run.hash;
+    }
+    return true;
+  };
   const nextBatch = () =>
     db.select().from(auditLog).where(gt(auditLog.chainPos, rows)).orderBy(asc(auditLog.chainPos)).limit(5000);
+  // `archived` only when the chain crossed an archive, so a plain chain reads as it always did.
+  const more = () => (archived > 0 ? { archived } : {});
+  const fail = (reason: string): VerifyResult => ({ ok: false, rows, ...more(), brokenAt: rows + 1, reason });
   for (;;) {
     let batch = await nextBatch();
     if (batch.length === 0) {
       const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
-      if (head && head.seq === rows && head.hash === prevHash) return { ok: true, rows };
+      // Rows archived up to the head itself (nothing younger left) end on a run.
+      if (head && head.seq > rows && runs.has(rows + 1)) crossArchived(head.seq);
+      if (head && head.seq === rows && head.hash === prevHash) return { ok: true, rows, ...more() };
       // A seal may have committed between our last read and the head read: read on once more.
       if (head && head.seq > rows) batch = await nextBatch();
       if (batch.length === 0) {
         const removed = !head || head.seq > rows;
-        return {
-          ok: false,
-          rows,
-          brokenAt: rows + 1,
-          reason: removed ? 'rows removed from the end (末尾记录被删除)' : 'head mismatch (链头不符)',
-        };
+        return fail(removed ? 'rows removed from the end (末尾记录被删除)' : 'head mismatch (链头不符)');
       }
     }
     for (const r of batch) {
-      const expected = rows + 1;
-      if (r.chainPos !== expected)
-        return { ok: false, rows, brokenAt: expected, reason: 'row missing (序号缺失)' };
-      if (r.prevHash !== prevHash)
-        return { ok: false, rows, brokenAt: expected, reason: 'previous hash mismatch' };
-      if (r.hash === null || rowHash(r) !== r.hash)
-        return { ok: false, rows, brokenAt: expected, reason: 'row content altered (内容被篡改)' };
+      const pos = r.chainPos as number;
+      // Keys are unique per partition only: a position seen twice is caught here, not by an index.
+      if (pos <= rows) return fail('chain position repeated (序号重复)');
+      if (pos !== rows + 1 && !crossArchived(pos - 1)) return fail('row missing (序号缺失)');
+      if (r.prevHash !== prevHash) return fail('previous hash mismatch');
+      if (r.hash === null || rowHash(r) !== r.hash) return fail('row content altered (内容被篡改)');
       prevHash = r.hash;
       rows++;
     }

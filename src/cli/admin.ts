@@ -101,7 +101,8 @@ export function registerAdminCommands(program: Command): void {
           seen = rows;
         });
         progress.stop();
-        if (r.ok) out(`审计链完整 / audit chain intact: ${r.rows} rows`);
+        const archived = r.archived ? `，其中 ${r.archived} 条已归档 / ${r.archived} of them archived` : '';
+        if (r.ok) out(`审计链完整 / audit chain intact: ${r.rows} rows${archived}`);
         else {
           out(`审计链被破坏 / audit chain BROKEN at chain position ${r.brokenAt}: ${r.reason}`);
           process.exitCode = 2;

@@ -5,6 +5,7 @@ import { registerAnalyticsCommands } from '../analytics/rebuild.ts';
 import { registerBackupCommands } from '../backup/cli.ts';
 import { registerHotspotCommands } from '../hotspots/cli.ts';
 import { registerImportCommands } from '../import/cli.ts';
+import { registerArchiveCommands } from '../partitions/cli.ts';
 import { registerReportCommands } from '../reports/cli.ts';
 import { safeErrorMessage } from '../security/redact.ts';
 import { VERSION } from '../version.ts';
@@ -27,6 +28,7 @@ const program = new Command('xinfang')
   $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/xinfang XINFANG_SECRET=... npx xinfang serve
   $ npx xinfang seed --cases 100000 --seed 7
   $ npx xinfang audit verify
+  $ npx xinfang archive --before 2016-01 --dry-run
   $ npx xinfang report monthly --month 2026-10 --out report.docx
   $ npx xinfang import cases 历史件.xlsx --mapping mapping.json --dry-run`,
   );
@@ -39,6 +41,7 @@ registerAnalyticsCommands(program);
 registerReportCommands(program);
 registerWarningCommands(program);
 registerImportCommands(program);
+registerArchiveCommands(program);
 
 program.parseAsync(process.argv).catch((e: Error & { exitCode?: number }) => {
   // Without a failed statement's parameters (personal data): see src/server/logging.ts.

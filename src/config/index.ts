@@ -60,6 +60,13 @@ export interface AppConfig extends DbConfig {
   /** Days an SMS body and number stay in the outbox after delivery (or dead-lettering). */
   outboxRetentionDays: number;
   /**
+   * Years an audit-log partition stays in the database before `xinfang archive` may move it to a
+   * file (src/partitions/archive.ts); younger audit rows are refused.
+   */
+  auditRetentionYears: number;
+  /** Years a timeline (case_events) partition stays in the database before it may be archived. */
+  historyRetentionYears: number;
+  /**
    * The case list counts at most this many matches for its `total` (more: "10,000+", `totalCapped`).
    * An exact count of a whole province scans every matching row (≈ 0.7 s at 1M cases).
    */
@@ -137,6 +144,9 @@ export interface SmsConfig {
 export const DEFAULT_DEMO_PASSWORD = 'Xinfang@2026';
 export const DEFAULT_LIST_COUNT_CAP = 10_000;
 export const DEFAULT_OUTBOX_RETENTION_DAYS = 30;
+/** 审计日志 kept 10 years in the database (docs/operations.md "Archive"); the archive file after. */
+export const DEFAULT_AUDIT_RETENTION_YEARS = 10;
+export const DEFAULT_HISTORY_RETENTION_YEARS = 10;
 export const SMS_GATEWAY_NAMES = ['console', 'http', 'tencent', 'off'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -279,6 +289,8 @@ export function appConfigFromEnv(
     trustProxy: readTrustProxy(r),
     sms: readSms(r),
     outboxRetentionDays: r.int('XINFANG_OUTBOX_RETENTION_DAYS', DEFAULT_OUTBOX_RETENTION_DAYS, 1, 3650),
+    auditRetentionYears: r.int('XINFANG_AUDIT_RETENTION_YEARS', DEFAULT_AUDIT_RETENTION_YEARS, 1, 100),
+    historyRetentionYears: r.int('XINFANG_HISTORY_RETENTION_YEARS', DEFAULT_HISTORY_RETENTION_YEARS, 1, 100),
     listCountCap: r.int('XINFANG_LIST_COUNT_CAP', DEFAULT_LIST_COUNT_CAP, 1, 100_000_000),
     disk: readDisk(r),
     video: readVideo(r),

@@ -172,11 +172,13 @@ export const outbox = pgTable(
  * A business transaction appends a row unsealed (`seq` from the identity sequence; no chain_pos,
  * prev_hash or hash); the sealer (src/audit/chain.ts) later gives committed rows, in order, their
  * chain position and hashes. The chain is the order of `chain_pos`, not of `seq`.
+ * Partitioned by month of `at` (migration 0041, src/partitions/): the primary key and every unique
+ * index include `at`, since PostgreSQL enforces uniqueness per partition only.
  */
 export const auditLog = pgTable(
   'audit_log',
   {
-    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedByDefaultAsIdentity(),
     chainPos: bigint('chain_pos', { mode: 'number' }),
     at: ts('at').notNull(),
     actorUserId: integer('actor_user_id'),
@@ -189,8 +191,10 @@ export const auditLog = pgTable(
     hash: text('hash'),
   },
   (t) => [
+    primaryKey({ columns: [t.seq, t.at] }),
     index('audit_entity_idx').on(t.entity, t.entityId),
-    uniqueIndex('audit_chain_pos_uq').on(t.chainPos),
+    // Unique per partition (chain positions are handed out under the head lock, src/audit/chain.ts).
+    uniqueIndex('audit_chain_pos_uq').on(t.chainPos, t.at),
     // The sealer's queue: small, since rows leave it within moments of their commit.
     index('audit_unsealed_idx').on(t.seq).where(sql`chain_pos is null`),
     // The console's audit search by person (src/audit/search.ts), newest first.
@@ -372,11 +376,15 @@ export const caseParties = pgTable(
   ],
 );
 
-/** The timeline (办理过程): every action, with who, when and what changed. */
+/**
+ * The timeline (办理过程): every action, with who, when and what changed. Partitioned by month of
+ * `at` (migration 0041, src/partitions/): the key is (id, at), so no foreign key can point at an
+ * event's id alone — documents, attachments and drafts name their event without one.
+ */
 export const caseEvents = pgTable(
   'case_events',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     caseId: bigint('case_id', { mode: 'number' })
       .notNull()
       .references(() => cases.id),
@@ -391,7 +399,7 @@ export const caseEvents = pgTable(
     detail: jsonb('detail').notNull().default({}),
     public: boolean('public').notNull().default(true),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.at)],
+  (t) => [primaryKey({ columns: [t.id, t.at] }), index('case_events_case_idx').on(t.caseId, t.at)],
 );
 
 /** Written documents (文书) issued for a case: their data, and once rendered the bytes and hash. */
@@ -402,7 +410,7 @@ export const caseDocuments = pgTable(
     caseId: bigint('case_id', { mode: 'number' })
       .notNull()
       .references(() => cases.id),
-    eventId: bigint('event_id', { mode: 'number' }).references(() => caseEvents.id),
+    eventId: bigint('event_id', { mode: 'number' }), // case_events.id (partitioned: no foreign key)
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     filename: text('filename').notNull(),
@@ -2157,7 +2165,7 @@ export const attachments = pgTable(
       .notNull()
       .references(() => cases.id),
     /** The timeline event (action) it belongs to, if any. */
-    caseEventId: bigint('case_event_id', { mode: 'number' }).references(() => caseEvents.id),
+    caseEventId: bigint('case_event_id', { mode: 'number' }), // case_events.id (partitioned: no foreign key)
     purpose: text('purpose').notNull(), // src/domain/attachments/kinds.ts ATTACHMENT_PURPOSES
     kind: text('kind').notNull(), // image | pdf | audio
     /** Sniffed from the bytes, never the client's word. */
@@ -2338,7 +2346,7 @@ export const documentDrafts = pgTable(
     signedBy: integer('signed_by').references(() => users.id),
     signedAt: ts('signed_at'),
     signComment: text('sign_comment'),
-    issuedEventId: bigint('issued_event_id', { mode: 'number' }).references(() => caseEvents.id),
+    issuedEventId: bigint('issued_event_id', { mode: 'number' }), // case_events.id (partitioned: no foreign key)
     issuedAt: ts('issued_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -2564,3 +2572,39 @@ export const jobRuns = pgTable(
   },
   (t) => [primaryKey({ columns: [t.job, t.slot] })],
 );
+
+/**
+ * 历史分区归档: one row per partition `xinfang archive` moved to a file and dropped
+ * (src/partitions/archive.ts). The file's SHA-256 is recorded here and beside the file.
+ */
+export const historyArchives = pgTable(
+  'history_archives',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    tableName: text('table_name').notNull(),
+    month: text('month').notNull(), // 'YYYY-MM', Beijing time
+    partitionName: text('partition_name').notNull(),
+    rows: bigint('rows', { mode: 'number' }).notNull(),
+    /** The file's name as written (the directory may move; the name and checksum identify it). */
+    file: text('file').notNull(),
+    sha256: text('sha256').notNull(),
+    archivedAt: ts('archived_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('history_archives_partition_uq').on(t.partitionName, t.archivedAt)],
+);
+
+/**
+ * Where the audit chain leaves the database: each run of consecutive chain positions that was
+ * archived, with the previous hash its first row carried and the hash of its last row. The
+ * verifier (src/audit/chain.ts) crosses a gap in the chain only on such a run, so rows deleted
+ * without an archive are still reported.
+ */
+export const auditArchiveRuns = pgTable('audit_archive_runs', {
+  fromPos: bigint('from_pos', { mode: 'number' }).primaryKey(),
+  toPos: bigint('to_pos', { mode: 'number' }).notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+  archiveId: integer('archive_id')
+    .notNull()
+    .references(() => historyArchives.id),
+});

@@ -6,6 +6,7 @@
 import { runBacklogCandidatePass } from '../backlog/candidates.ts';
 import type { AppContext } from '../context.ts';
 import { runMonitoringDigests } from '../monitoring/daily.ts';
+import { maintainPartitions } from '../partitions/maintain.ts';
 import { runReceptionReminderPass } from '../receptions/reminders.ts';
 import { safeErrorMessage } from '../security/redact.ts';
 import { runSupervisionEscalationPass } from '../supervision/escalation.ts';
@@ -39,8 +40,8 @@ function pass<R extends object>(p: DailyPass<R>): DailyPass {
 /**
  * The daily passes, in the order they run: the warning scan on the sweep's fresh overdue flags, the
  * backlog candidates, the supervision escalation, the reception reminders (the day before), the
- * monitoring digests because they count the others' findings, then the webhook deliveries the
- * sweep's events queued.
+ * monitoring digests because they count the others' findings, the history partitions of the months
+ * ahead (src/partitions/maintain.ts), then the webhook deliveries the sweep's events queued.
  */
 export const DAILY_PASSES: readonly DailyPass[] = [
   pass({
@@ -78,6 +79,13 @@ export const DAILY_PASSES: readonly DailyPass[] = [
     en: 'monitoring digests',
     run: (ctx, now) => runMonitoringDigests(ctx, now),
     summary: (d) => `monitoring digests: ${d.written}`,
+  }),
+  pass({
+    job: 'partition_maintenance',
+    zh: '历史分区维护',
+    en: 'partition maintenance',
+    run: (ctx, now) => maintainPartitions(ctx.db, now),
+    summary: (r) => `partitions: 新建 ${r.created.length}, 移出默认分区 ${r.moved}`,
   }),
   pass({
     job: 'webhook_deliveries',

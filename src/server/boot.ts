@@ -17,6 +17,7 @@ import { Dispatcher, type DispatcherOptions } from '../notify/dispatcher.ts';
 import { createSmsSink } from '../notify/gateways/index.ts';
 import { heldSink, type SmsSink } from '../notify/sinks.ts';
 import { bootstrapOrgs } from '../orgs/bootstrap.ts';
+import { maintainPartitions } from '../partitions/maintain.ts';
 import { backfillSearchTokens } from '../search/backfill.ts';
 import { encryptLegacyPersonalData } from '../security/atRest.ts';
 import { checkStoredKey, KeyMismatchError } from '../security/keyCheck.ts';
@@ -77,6 +78,9 @@ export async function boot(
         await bootstrapOrgs(tx);
         return config.demo && opts.seedDemo !== false ? seedDemo(tx, pii, config.demoPassword) : false;
       });
+      // This month's partitions and the next three, and a partition for each month whose rows wait
+      // in a DEFAULT partition (the demo's history, seeded just now): src/partitions/maintain.ts.
+      await maintainPartitions(database.db);
       // Cases without search tokens (from before the search migration) are tokenised now.
       const tokenised = await backfillSearchTokens(database.db);
       if (tokenised > 0) log.info({ cases: tokenised }, '已为存量信访事项建立全文检索索引');

@@ -40,11 +40,12 @@ const JOBS = [
   'supervision_escalation',
   'reception_reminders',
   'monitoring_digests',
+  'partition_maintenance',
   'webhook_deliveries',
 ];
 
 describe('daily passes', () => {
-  it('the table runs the scan, the candidates, the escalation, the digests, then the webhooks', () => {
+  it('the table runs the scan, the candidates, the escalation, the digests, the partitions, then the webhooks', () => {
     expect(DAILY_PASSES.map((p) => p.job)).toEqual(JOBS);
     expect(DAILY_PASSES.filter((p) => p.evenIfAborted).map((p) => p.job)).toEqual(['warning_scan']);
   });
