@@ -5,7 +5,7 @@
 //     database's single connection is never held for long, a large table is never loaded at once,
 //     and two sweeps at the same time never write the same case twice;
 //   - idempotent: a case is changed only when its stored flags say the step has not happened yet.
-import { and, asc, eq, gt, isNotNull, isNull, lt, lte, max, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, lt, lte, max, or, type SQL, sql } from 'drizzle-orm';
 import type { CaseRow } from '../cases/units.ts';
 import { runCommand, type Work } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
@@ -282,9 +282,9 @@ export async function runDeadlineSweep(
     result.autoClosed += touched.autoClosed.length;
   };
 
-  // Pass 1: running duty deadlines, walking cases_due_idx in (due_at, id) order. Only rows that can
-  // change are selected: not yet flagged and due within the widest near window, or flagged near
-  // and now past due. Rows already flagged overdue are filtered out.
+  // Pass 1: running duty deadlines, walking cases_due_unflagged_idx in (due_at, id) order. Only rows
+  // that can change are selected: not yet flagged and due within the widest near window, or flagged
+  // near and now past due. Rows already flagged overdue are not in that index at all.
   const bound = new Date(now.getTime() + ((await maxNearDueDays(ctx.db)) + 1) * DAY_MS);
   let after: { dueAt: Date; id: number } | null = null;
   while (!opts.signal?.aborted) {
@@ -297,7 +297,8 @@ export async function runDeadlineSweep(
           and(
             isNotNull(cases.dueAt),
             lt(cases.dueAt, bound),
-            or(isNull(cases.dueFlag), and(ne(cases.dueFlag, 'overdue'), lt(cases.dueAt, now))),
+            // Written so that it implies cases_due_unflagged_idx's predicate (the planner proves it).
+            or(isNull(cases.dueFlag), and(eq(cases.dueFlag, 'near'), lt(cases.dueAt, now))),
             cursor
               ? sql`(${cases.dueAt}, ${cases.id}) > (${iso(cursor.dueAt)}, ${cursor.id}::bigint)`
               : undefined,

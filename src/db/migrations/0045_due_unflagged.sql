@@ -1,0 +1,1 @@
+CREATE INDEX "cases_due_unflagged_idx" ON "cases" USING btree ("due_at","id") WHERE due_flag is null or due_flag = 'near';
