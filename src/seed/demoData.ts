@@ -10,6 +10,8 @@ import { seedBacklog } from './backlog.ts';
 import { seedCampaigns } from './campaigns.ts';
 import { seedCases } from './cases.ts';
 import { seedDemoCases } from './demoCases.ts';
+import { seedDemoCitizen } from './demoCitizen.ts';
+import { seedDemoDesks } from './demoDesks.ts';
 import { seedDispatch } from './dispatch.ts';
 import { seedFlags } from './flags.ts';
 import { seedInbox } from './inbox.ts';
@@ -74,5 +76,12 @@ export async function seedDemoData(ctx: AppContext, opts: SeedDemoDataOptions): 
   say(`接口密钥 ${io.keys} 个，推送死信 ${io.deadLetters} 条 / API keys and webhooks seeded`);
   const ib = await seedInbox(ctx); // 站内消息 for the demo handler and reviewer, 常用语 of 鼓楼区住建局 and 信访局
   say(`站内消息 ${ib.items} 条，常用语 ${ib.replies} 条 / inbox items and canned replies seeded`);
+  // The province's and city's 住建 desks, 转送 down the levels, and the sweep's 临期/逾期 messages
+  const dk = await seedDemoDesks(ctx);
+  say(
+    `省、市住建部门交办 ${dk.assigned} 件，转送 ${dk.forwarded} 件，临期/逾期消息 ${dk.notices} 条，大屏令牌 ${dk.kiosks} 个 / upper desks, deadline messages, kiosk tokens seeded`,
+  );
+  const ct = await seedDemoCitizen(ctx.db, ctx.pii); // 张三's 我的信访 and 权益卡
+  say(`演示信访人的信访事项 ${ct} 件 / the demo citizen's matters seeded`);
   return n;
 }
