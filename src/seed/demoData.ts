@@ -79,7 +79,7 @@ export async function seedDemoData(ctx: AppContext, opts: SeedDemoDataOptions): 
   // The province's and city's 住建 desks, 转送 down the levels, and the sweep's 临期/逾期 messages
   const dk = await seedDemoDesks(ctx);
   say(
-    `省、市住建部门交办 ${dk.assigned} 件，转送 ${dk.forwarded} 件，临期/逾期消息 ${dk.notices} 条，大屏令牌 ${dk.kiosks} 个 / upper desks, deadline messages, kiosk tokens seeded`,
+    `省、市住建部门交办 ${dk.assigned} 件，转送 ${dk.forwarded} 件，临期/逾期消息 ${dk.notices} 条，大屏令牌 ${dk.kiosks} 个，通报草稿 ${dk.bulletins} 份 / upper desks, deadline messages, kiosk tokens, bulletins seeded`,
   );
   const ct = await seedDemoCitizen(ctx.db, ctx.pii); // 张三's 我的信访 and 权益卡
   say(`演示信访人的信访事项 ${ct} 件 / the demo citizen's matters seeded`);

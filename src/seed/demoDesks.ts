@@ -6,15 +6,17 @@
 // subscribers write the 新交办 and 督办 messages as they would live. Then the 临期/逾期 messages that
 // the daily sweep would have written for the synthetic matters it flagged (the simulation writes the
 // flags, not the messages: src/seed/sim.ts), built by the sweep's own notice rule; and a big-screen
-// token (大屏展示令牌) for each demo administrator's reception hall. Does nothing
+// token (大屏展示令牌) for each demo administrator's reception hall, and last month's 通报 drafted by each
+// demo bureau's analyst. Does nothing
 // when the province's 住建厅 already holds a matter or the demo accounts are missing.
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { createBulletin } from '../bulletins/commands.ts';
 import { executeAction } from '../cases/engine.ts';
 import { registerCase } from '../cases/intake.ts';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { cases, inboxItems } from '../db/schema.ts';
-import { computeDue, isNearDue } from '../domain/deadlines/index.ts';
+import { computeDue, isNearDue, shanghaiDate } from '../domain/deadlines/index.ts';
 import type { Limit } from '../domain/deadlines/limit.ts';
 import { deliver } from '../inbox/deliver.ts';
 import { deadlineNotice } from '../inbox/subscribers.ts';
@@ -74,10 +76,11 @@ export interface DemoDeskCounts {
   forwarded: number;
   notices: number;
   kiosks: number;
+  bulletins: number;
 }
 
 export async function seedDemoDesks(ctx: AppContext, now = new Date()): Promise<DemoDeskCounts> {
-  const counts: DemoDeskCounts = { assigned: 0, forwarded: 0, notices: 0, kiosks: 0 };
+  const counts: DemoDeskCounts = { assigned: 0, forwarded: 0, notices: 0, kiosks: 0, bulletins: 0 };
   const jsHandler = await demoActor(ctx, 'js_handler');
   if (!jsHandler?.unitId) return counts;
   const [held] = await ctx.db
@@ -130,14 +133,32 @@ export async function seedDemoDesks(ctx: AppContext, now = new Date()): Promise<
     });
     counts.forwarded++;
     // Waiting at the bureau with its acceptance limit near (the sweep below tells the registrar), and
-    // marked 督办 by the bureau's leader: its reviewer and supervisor are told.
+    // marked 督办 by the bureau's supervisor: its reviewer and leader are told.
     const limits = await limitsFor(ctx.db, l.county);
     const near = nearDueDaysAgo(now, limits.clocks.acceptance, limits.nearDueDays);
     const waiting = await letter(WAITING, l.county, near);
-    if (leader)
-      await executeAction(ctx, leader, waiting, {
+    await executeAction(ctx, supervisor, waiting, {
+      action: 'supervise',
+      instructions: '请尽快受理并答复信访人。',
+    });
+    // The leader marks one of the morning's letters (upperDesks.ts): the supervisor is told in turn.
+    const [morning] = await ctx.db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(
+        and(
+          eq(cases.registeringUnitId, registrar.unitId as number),
+          eq(cases.form, 'letter'),
+          eq(cases.state, 'registered'),
+          eq(cases.supervised, false),
+        ),
+      )
+      .orderBy(asc(cases.id))
+      .limit(1);
+    if (leader && morning)
+      await executeAction(ctx, leader, morning.id, {
         action: 'supervise',
-        instructions: '请尽快受理并答复信访人。',
+        instructions: '涉及群众切身利益，请优先办理。',
       });
     // 网上督办 on the bureau below (its reviewer, supervisor and leader are told).
     await raiseOrder(ctx, supervisor, {
@@ -148,11 +169,44 @@ export async function seedDemoDesks(ctx: AppContext, now = new Date()): Promise<
       requirements: '请逐件梳理在办事项，确保按期办结，并报送化解情况。',
     });
   }
+  // 鼓楼区住建局 asks for more time on the newest of its letters (src/seed/inbox.ts): gl_reviewer decides.
+  const glHandler = await demoActor(ctx, 'gl_handler');
+  if (glHandler?.unitId) {
+    const [newest] = await ctx.db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(
+        and(
+          eq(cases.assignedUnitId, glHandler.unitId),
+          eq(cases.state, 'handling'),
+          eq(cases.supervised, false),
+        ),
+      )
+      .orderBy(desc(cases.id))
+      .limit(1);
+    if (newest) await handle(ctx, 3, newest.id, glHandler, glHandler);
+  }
   // The daily sweep once now (as `serve` runs it at 01:00): flags the new letters near their limit.
   await runDeadlineSweep(ctx, now);
   counts.notices = await seedDeadlineNotices(ctx);
   counts.kiosks = await seedKiosks(ctx);
+  counts.bulletins = await seedBulletins(ctx, now);
   return counts;
+}
+
+/** Each demo bureau's analyst has drafted last month's 通报 from its figures (waiting for the leader to issue). */
+async function seedBulletins(ctx: AppContext, now: Date): Promise<number> {
+  const today = shanghaiDate(now);
+  const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const month = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  let n = 0;
+  for (const user of ['js_analyst', 'nj_analyst', 'gl_analyst']) {
+    const analyst = await demoActor(ctx, user);
+    if (!analyst) continue;
+    await createBulletin(ctx, analyst, { month });
+    n++;
+  }
+  return n;
 }
 
 /** Each demo administrator's bureau shows its big screen in the reception hall (大屏展示令牌). */
@@ -189,11 +243,20 @@ async function handle(
   handler: Actor,
   supervisor: Actor,
 ): Promise<void> {
-  if (k === 0)
+  if (k === 0) {
     await executeAction(ctx, handler, id, {
       action: 'add_progress',
       note: '已电话联系信访人了解诉求，正会同属地街道调查核实。',
     });
+    // 网上督办 of this matter: the order is addressed to the 住建 department holding it.
+    await raiseOrder(ctx, supervisor, {
+      type: 'online',
+      target: 'case',
+      caseId: id,
+      facts: '信访人多次来电反映轮候排序问题，尚未得到答复。',
+      requirements: '请核实轮候排序依据，向信访人书面说明，并反馈办理情况。',
+    });
+  }
   if (k === 1)
     await executeAction(ctx, handler, id, {
       action: 'reply',

@@ -15,24 +15,54 @@ import { DEMO_TEST_CASES } from '../helpers/demo.ts';
 import { DEMO_PASSWORD } from '../helpers/harness.ts';
 import { browserSuite, saveScreenshot } from './browser.ts';
 
-/** What shows content: rows of a table or list, cards, a chart, statistics, a form's fields. */
-const CONTENT = [
-  '.ant-table-tbody tr.ant-table-row',
-  '.ant-list-item',
-  '.ant-timeline-item',
-  '.ant-tree-treenode',
-  '.ant-descriptions-item-content',
-  '.ant-card-body li',
-  '.ant-statistic',
-  'div[_echarts_instance_] canvas',
-  'div[_echarts_instance_] svg',
-  'form input:not([type=hidden])',
-  'form textarea',
-].join(', ');
-/** An empty state: antd's Empty (lists, cards) or a table's placeholder row (暂无…). */
-const EMPTY = '.ant-empty, .ant-table-placeholder';
-/** Still loading. */
-const LOADING = '.ant-spin-spinning, .ant-skeleton';
+/**
+ * What a page shows, read in the page: data (rows of a table or list, cards' items, a timeline, a
+ * chart), data regions (tables, lists), empty states (antd's Empty, a table's 暂无… row, a list's
+ * empty text), fields and figures (a form page's inputs, descriptions, statistics) and spinners.
+ */
+const SELECTORS = {
+  data: [
+    '.ant-table-tbody tr.ant-table-row',
+    '.ant-list-item',
+    '.ant-timeline-item',
+    '.ant-tree-treenode',
+    '.ant-card-body li',
+    'div[_echarts_instance_] canvas',
+    'div[_echarts_instance_] svg',
+  ].join(', '),
+  regions: '.ant-table, .ant-list',
+  empty: '.ant-empty, .ant-table-placeholder, .ant-list-empty-text',
+  fields: 'input:not([type=hidden]), textarea, .ant-descriptions-item-content, .ant-statistic',
+  loading: '.ant-spin-spinning, .ant-skeleton',
+};
+
+/**
+ * Pages still empty on first start for these accounts, and why (docs/getting-started.md). Their
+ * result is written to artifacts/demo-pages.md like every other page but does not fail the test;
+ * remove an entry when its page gets content.
+ */
+const KNOWN_GAPS: readonly { accounts: RegExp; path: string; why: string }[] = [
+  {
+    accounts: /_(analyst|admin)$|^admin$/,
+    path: '/console/inbox',
+    why: 'no kind of message goes to analysts or administrators (src/domain/inbox/kinds.ts)',
+  },
+  {
+    accounts: /_handler$/,
+    path: '/console/linkage',
+    why: '部门联动 lists referrals of the bureau or of member units; a 住建 department is neither',
+  },
+  { accounts: /_handler$/, path: '/console/mediation', why: '访调对接: referrals are made by bureaus' },
+  { accounts: /_handler$/, path: '/console/relief', why: '信访救助: applications are made by bureaus' },
+  { accounts: /_handler$/, path: '/console/projects', why: '重点工作 projects are the bureaus’' },
+  {
+    accounts: /^admin$/,
+    path: '/console/tasks',
+    why: 'no 周调度 decision of the demo names the province’s administrator',
+  },
+];
+const knownGap = (account: string, path: string) =>
+  KNOWN_GAPS.find((g) => g.accounts.test(account) && g.path === path);
 
 const suite = browserSuite({
   setup: async (s) => {
@@ -91,46 +121,34 @@ async function readMenu(page: Page, menu: string): Promise<MenuEntry[]> {
  * does not count as empty. Returns what the page showed at the end.
  */
 async function readPage(page: Page, root: string): Promise<{ ok: boolean; detail: string }> {
-  const probe = ({
-    root,
-    content,
-    empty,
-    loading,
-  }: {
-    root: string;
-    content: string;
-    empty: string;
-    loading: string;
-  }) => {
-    const main = document.querySelector(root);
-    if (!main) return { content: 0, empty: [] as string[], loading: 0 };
+  // Passes when some data is shown, or (a form page: no table or list, no empty state) fields are.
+  // Waited for as a positive reading, so a table that shows its placeholder before its rows arrive
+  // does not count as empty.
+  const read = (a: { root: string; sel: typeof SELECTORS }) => {
+    const main = document.querySelector(a.root);
     const shown = (sel: string) =>
-      [...main.querySelectorAll(sel)].filter((e) => (e as HTMLElement).offsetParent !== null);
-    return {
-      content: shown(content).length,
-      empty: shown(empty).map((e) => (e.textContent ?? '').trim() || '(空)'),
-      loading: shown(loading).length,
-    };
+      main ? [...main.querySelectorAll(sel)].filter((e) => (e as HTMLElement).offsetParent !== null) : [];
+    const data = shown(a.sel.data).length;
+    const regions = shown(a.sel.regions).length;
+    const empty = shown(a.sel.empty).map((e) => (e.textContent ?? '').trim() || '(空)');
+    const fields = shown(a.sel.fields).length;
+    const loading = shown(a.sel.loading).length;
+    const ok = loading === 0 && (data > 0 || (regions === 0 && empty.length === 0 && fields > 0));
+    return { ok, data, regions, empty, fields, loading };
   };
-  const args = { root, content: CONTENT, empty: EMPTY, loading: LOADING };
+  const args = { root, sel: SELECTORS };
   try {
-    await page.waitForFunction(
-      (a) => {
-        const main = document.querySelector(a.root);
-        if (!main) return false;
-        const shown = (sel: string) =>
-          [...main.querySelectorAll(sel)].some((e) => (e as HTMLElement).offsetParent !== null);
-        return shown(a.content) && !shown(a.empty) && !shown(a.loading);
-      },
-      args,
-      { timeout: 15_000, polling: 250 },
-    );
+    await page.waitForFunction(`(${read})(${JSON.stringify(args)}).ok`, undefined, {
+      timeout: 15_000,
+      polling: 250,
+    });
     return { ok: true, detail: '' };
   } catch {
-    const r = await page.evaluate(probe, args);
+    const r = await page.evaluate(`(${read})(${JSON.stringify(args)})`);
+    const v = r as ReturnType<typeof read>;
     return {
       ok: false,
-      detail: `内容 ${r.content} 处；空状态：${r.empty.join(' / ') || '无'}；加载中 ${r.loading}`,
+      detail: `数据 ${v.data} 条；空状态：${v.empty.join(' / ') || '无'}；字段 ${v.fields}；加载中 ${v.loading}`,
     };
   }
 }
@@ -169,14 +187,15 @@ describe('every page of every demo account has content on first start', () => {
           .click();
         await page.waitForURL((u) => u.pathname.replace(/\/$/, '') === entry.href.replace(/\/$/, ''));
         const r = await readPage(page, portal ? 'main' : '.ant-pro-layout-content, .ant-layout-content');
+        const gap = knownGap(account.username, entry.href);
         visits.push({
           ...entry,
           account: account.username,
           verdict: r.ok ? 'content' : 'empty',
-          detail: r.detail,
+          detail: gap && !r.ok ? `${r.detail}（已知：${gap.why}）` : r.detail,
         });
         if (!r.ok) {
-          empty.push(`${entry.name} ${entry.href}: ${r.detail}`);
+          if (!gap) empty.push(`${entry.name} ${entry.href}: ${r.detail}`);
           await saveScreenshot(page, `demo-empty-${account.username}${entry.href.replaceAll('/', '_')}`);
         }
       }
