@@ -60,6 +60,10 @@ export async function seedDemoData(ctx: AppContext, opts: SeedDemoDataOptions): 
   say(`责任书与问责记录 ${as} 条 / responsibility letters and accountability records seeded`);
   const rc = await seedReceptions(ctx); // 领导接访: past receptions with records, coming ones; rights cards
   say(`领导接访 ${rc} 场、权益保障卡 / receptions and rights cards seeded`);
+  // 张三's 我的信访 and 权益卡: synthetic matters only (before the steps below register letters of 鼓楼区
+  // for other named petitioners), and the card just issued
+  const ct = await seedDemoCitizen(ctx.db, ctx.pii);
+  say(`演示信访人的信访事项 ${ct} 件 / the demo citizen's matters seeded`);
   const vh = await seedVideoHall(ctx); // 视频接访 booked and held, the hall's queue today, lawyers on duty
   say(
     `视频接访 ${vh.rooms} 场，接待大厅排队 ${vh.visits} 人，律师值班 ${vh.duties} 班 / video rooms, hall queue, lawyer roster seeded`,
@@ -81,7 +85,5 @@ export async function seedDemoData(ctx: AppContext, opts: SeedDemoDataOptions): 
   say(
     `省、市住建部门交办 ${dk.assigned} 件，转送 ${dk.forwarded} 件，临期/逾期消息 ${dk.notices} 条，大屏令牌 ${dk.kiosks} 个，通报草稿 ${dk.bulletins} 份 / upper desks, deadline messages, kiosk tokens, bulletins seeded`,
   );
-  const ct = await seedDemoCitizen(ctx.db, ctx.pii); // 张三's 我的信访 and 权益卡
-  say(`演示信访人的信访事项 ${ct} 件 / the demo citizen's matters seeded`);
   return n;
 }

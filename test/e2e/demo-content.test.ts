@@ -139,7 +139,7 @@ async function readPage(page: Page, root: string): Promise<{ ok: boolean; detail
   const args = { root, sel: SELECTORS };
   try {
     await page.waitForFunction(`(${read})(${JSON.stringify(args)}).ok`, undefined, {
-      timeout: 15_000,
+      timeout: 30_000,
       polling: 250,
     });
     return { ok: true, detail: '' };
