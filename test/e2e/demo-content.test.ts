@@ -120,32 +120,42 @@ async function readMenu(page: Page, menu: string): Promise<MenuEntry[]> {
  * success is a positive reading, so a table that flashes its placeholder before its rows arrive
  * does not count as empty. Returns what the page showed at the end.
  */
+// Passed to the page as source text: the test transpiler may wrap functions in helpers (`__name`)
+// that do not exist in the page (as glyphReport in browser.ts). Passes when some data is shown, or
+// (a form page: no table or list, no empty state) fields are.
+const READ_SOURCE = String.raw`(a) => {
+  const main = document.querySelector(a.root);
+  const shown = (sel) =>
+    main ? [...main.querySelectorAll(sel)].filter((e) => e.offsetParent !== null || e instanceof SVGElement) : [];
+  const data = shown(a.sel.data).length;
+  const regions = shown(a.sel.regions).length;
+  const empty = shown(a.sel.empty).map((e) => (e.textContent || '').trim() || '(空)');
+  const fields = shown(a.sel.fields).length;
+  const loading = shown(a.sel.loading).length;
+  const ok = loading === 0 && (data > 0 || (regions === 0 && empty.length === 0 && fields > 0));
+  return { ok, data, regions, empty, fields, loading };
+}`;
+
+interface Reading {
+  ok: boolean;
+  data: number;
+  regions: number;
+  empty: string[];
+  fields: number;
+  loading: number;
+}
+
+/**
+ * Waits until the page passes, as a positive reading (a table that shows its placeholder before its
+ * rows arrive does not count as empty), or the time is up; then says what it showed.
+ */
 async function readPage(page: Page, root: string): Promise<{ ok: boolean; detail: string }> {
-  // Passes when some data is shown, or (a form page: no table or list, no empty state) fields are.
-  // Waited for as a positive reading, so a table that shows its placeholder before its rows arrive
-  // does not count as empty.
-  const read = (a: { root: string; sel: typeof SELECTORS }) => {
-    const main = document.querySelector(a.root);
-    const shown = (sel: string) =>
-      main ? [...main.querySelectorAll(sel)].filter((e) => (e as HTMLElement).offsetParent !== null) : [];
-    const data = shown(a.sel.data).length;
-    const regions = shown(a.sel.regions).length;
-    const empty = shown(a.sel.empty).map((e) => (e.textContent ?? '').trim() || '(空)');
-    const fields = shown(a.sel.fields).length;
-    const loading = shown(a.sel.loading).length;
-    const ok = loading === 0 && (data > 0 || (regions === 0 && empty.length === 0 && fields > 0));
-    return { ok, data, regions, empty, fields, loading };
-  };
-  const args = { root, sel: SELECTORS };
+  const call = `(${READ_SOURCE})(${JSON.stringify({ root, sel: SELECTORS })})`;
   try {
-    await page.waitForFunction(`(${read})(${JSON.stringify(args)}).ok`, undefined, {
-      timeout: 30_000,
-      polling: 250,
-    });
+    await page.waitForFunction(`${call}.ok`, undefined, { timeout: 30_000, polling: 250 });
     return { ok: true, detail: '' };
   } catch {
-    const r = await page.evaluate(`(${read})(${JSON.stringify(args)})`);
-    const v = r as ReturnType<typeof read>;
+    const v = (await page.evaluate(call)) as Reading;
     return {
       ok: false,
       detail: `数据 ${v.data} 条；空状态：${v.empty.join(' / ') || '无'}；字段 ${v.fields}；加载中 ${v.loading}`,
