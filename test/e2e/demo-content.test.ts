@@ -120,22 +120,6 @@ async function readMenu(page: Page, menu: string): Promise<MenuEntry[]> {
  * success is a positive reading, so a table that flashes its placeholder before its rows arrive
  * does not count as empty. Returns what the page showed at the end.
  */
-// Passed to the page as source text: the test transpiler may wrap functions in helpers (`__name`)
-// that do not exist in the page (as glyphReport in browser.ts). Passes when some data is shown, or
-// (a form page: no table or list, no empty state) fields are.
-const READ_SOURCE = String.raw`(a) => {
-  const main = document.querySelector(a.root);
-  const shown = (sel) =>
-    main ? [...main.querySelectorAll(sel)].filter((e) => e.offsetParent !== null || e instanceof SVGElement) : [];
-  const data = shown(a.sel.data).length;
-  const regions = shown(a.sel.regions).length;
-  const empty = shown(a.sel.empty).map((e) => (e.textContent || '').trim() || '(空)');
-  const fields = shown(a.sel.fields).length;
-  const loading = shown(a.sel.loading).length;
-  const ok = loading === 0 && (data > 0 || (regions === 0 && empty.length === 0 && fields > 0));
-  return { ok, data, regions, empty, fields, loading };
-}`;
-
 interface Reading {
   ok: boolean;
   data: number;
@@ -146,16 +130,42 @@ interface Reading {
 }
 
 /**
+ * Runs in the page (passed as a function: a string would be compiled there with `new Function`,
+ * which the console's Content-Security-Policy refuses). Passes when some data is shown, or (a form
+ * page: no table or list, no empty state) fields are. Without `report` it returns false until then,
+ * for waitForFunction.
+ */
+const read = (a: { root: string; sel: typeof SELECTORS; report: boolean }): Reading | false => {
+  const main = document.querySelector(a.root);
+  const shown = (sel: string) =>
+    main
+      ? [...main.querySelectorAll(sel)].filter(
+          (e) => (e as HTMLElement).offsetParent !== null || e instanceof SVGElement,
+        )
+      : [];
+  const data = shown(a.sel.data).length;
+  const regions = shown(a.sel.regions).length;
+  const empty = shown(a.sel.empty).map((e) => (e.textContent || '').trim() || '(空)');
+  const fields = shown(a.sel.fields).length;
+  const loading = shown(a.sel.loading).length;
+  const ok = loading === 0 && (data > 0 || (regions === 0 && empty.length === 0 && fields > 0));
+  return ok || a.report ? { ok, data, regions, empty, fields, loading } : false;
+};
+
+/**
  * Waits until the page passes, as a positive reading (a table that shows its placeholder before its
  * rows arrive does not count as empty), or the time is up; then says what it showed.
  */
 async function readPage(page: Page, root: string): Promise<{ ok: boolean; detail: string }> {
-  const call = `(${READ_SOURCE})(${JSON.stringify({ root, sel: SELECTORS })})`;
   try {
-    await page.waitForFunction(`${call}.ok`, undefined, { timeout: 30_000, polling: 250 });
+    await page.waitForFunction(
+      read,
+      { root, sel: SELECTORS, report: false },
+      { timeout: 30_000, polling: 250 },
+    );
     return { ok: true, detail: '' };
   } catch {
-    const v = (await page.evaluate(call)) as Reading;
+    const v = (await page.evaluate(read, { root, sel: SELECTORS, report: true })) as Reading;
     return {
       ok: false,
       detail: `数据 ${v.data} 条；空状态：${v.empty.join(' / ') || '无'}；字段 ${v.fields}；加载中 ${v.loading}`,
