@@ -10,6 +10,28 @@ import { maskNumbersInText } from '../domain/masking.ts';
 import type { PlatformEvents } from '../events.ts';
 import { deliver, type Notice } from './deliver.ts';
 
+type CaseRow = PlatformEvents['cases.swept']['changes'][number]['after'];
+
+/**
+ * The 临期/逾期 message of a matter the sweep flagged, to the holder staff of its current unit; the
+ * key names the due date, so a later deadline is told again. Also used by the demo seeding for the
+ * matters its simulation flagged (src/seed/demoDesks.ts).
+ */
+export function deadlineNotice(c: CaseRow, kind: 'due_soon' | 'overdue'): Notice | null {
+  if (c.currentUnitId === null || !c.dueAt) return null;
+  const due = shanghaiDate(c.dueAt);
+  return {
+    kind,
+    caseId: c.id,
+    caseNumber: c.caseNumber,
+    title: `${kind === 'overdue' ? '逾期' : '临期'}：${c.caseNumber}`,
+    body: `${subjectOf(c.subject)}（办理期限${due}${kind === 'overdue' ? '，已逾期' : ''}）`,
+    unitId: c.currentUnitId,
+    roles: holderRoles(c.state),
+    dedupeKey: `${kind}:${c.id}:${due}`,
+  };
+}
+
 /** Actions that hand a matter to a unit (新交办), and the review requests (复查复核申请). */
 const ASSIGNING = new Set(['forward', 'assign', 'assign_cohandling']);
 const REVIEW_REQUESTS = new Set(['request_review', 'request_rereview']);
@@ -106,18 +128,8 @@ export function subscribeInbox(events: EventBus<PlatformEvents>): void {
     const notices: Notice[] = [];
     for (const { after: c } of e.changes) {
       const kind = overdue.has(c.id) ? 'overdue' : near.has(c.id) ? 'due_soon' : null;
-      if (!kind || c.currentUnitId === null || !c.dueAt) continue;
-      const due = shanghaiDate(c.dueAt);
-      notices.push({
-        kind,
-        caseId: c.id,
-        caseNumber: c.caseNumber,
-        title: `${kind === 'overdue' ? '逾期' : '临期'}：${c.caseNumber}`,
-        body: `${subjectOf(c.subject)}（办理期限${due}${kind === 'overdue' ? '，已逾期' : ''}）`,
-        unitId: c.currentUnitId,
-        roles: holderRoles(c.state),
-        dedupeKey: `${kind}:${c.id}:${due}`,
-      });
+      const notice = kind ? deadlineNotice(c, kind) : null;
+      if (notice) notices.push(notice);
     }
     await deliver(w, notices);
   });

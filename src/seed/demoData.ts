@@ -10,6 +10,8 @@ import { seedBacklog } from './backlog.ts';
 import { seedCampaigns } from './campaigns.ts';
 import { seedCases } from './cases.ts';
 import { seedDemoCases } from './demoCases.ts';
+import { seedDemoCitizen } from './demoCitizen.ts';
+import { seedDemoDesks } from './demoDesks.ts';
 import { seedDispatch } from './dispatch.ts';
 import { seedFlags } from './flags.ts';
 import { seedInbox } from './inbox.ts';
@@ -58,6 +60,10 @@ export async function seedDemoData(ctx: AppContext, opts: SeedDemoDataOptions): 
   say(`责任书与问责记录 ${as} 条 / responsibility letters and accountability records seeded`);
   const rc = await seedReceptions(ctx); // 领导接访: past receptions with records, coming ones; rights cards
   say(`领导接访 ${rc} 场、权益保障卡 / receptions and rights cards seeded`);
+  // 张三's 我的信访 and 权益卡: synthetic matters only (before the steps below register letters of 鼓楼区
+  // for other named petitioners), and the card just issued
+  const ct = await seedDemoCitizen(ctx.db, ctx.pii);
+  say(`演示信访人的信访事项 ${ct} 件 / the demo citizen's matters seeded`);
   const vh = await seedVideoHall(ctx); // 视频接访 booked and held, the hall's queue today, lawyers on duty
   say(
     `视频接访 ${vh.rooms} 场，接待大厅排队 ${vh.visits} 人，律师值班 ${vh.duties} 班 / video rooms, hall queue, lawyer roster seeded`,
@@ -74,5 +80,10 @@ export async function seedDemoData(ctx: AppContext, opts: SeedDemoDataOptions): 
   say(`接口密钥 ${io.keys} 个，推送死信 ${io.deadLetters} 条 / API keys and webhooks seeded`);
   const ib = await seedInbox(ctx); // 站内消息 for the demo handler and reviewer, 常用语 of 鼓楼区住建局 and 信访局
   say(`站内消息 ${ib.items} 条，常用语 ${ib.replies} 条 / inbox items and canned replies seeded`);
+  // The province's and city's 住建 desks, 转送 down the levels, and the sweep's 临期/逾期 messages
+  const dk = await seedDemoDesks(ctx);
+  say(
+    `省、市住建部门交办 ${dk.assigned} 件，转送 ${dk.forwarded} 件，临期/逾期消息 ${dk.notices} 条，大屏令牌 ${dk.kiosks} 个，通报草稿 ${dk.bulletins} 份 / upper desks, deadline messages, kiosk tokens, bulletins seeded`,
+  );
   return n;
 }

@@ -2,7 +2,7 @@
 // of 鼓楼区 are registered, accepted and assigned (交办) to 鼓楼区住建局 by the demo registrar, and
 // one of them is marked 督办 by the supervisor — through the engine, so the inbox's subscribers
 // write gl_handler's items as they would live; and canned texts for 鼓楼区住建局 (a reply and a
-// note) and 鼓楼区信访局 (a note). Does nothing when canned texts exist already or the demo
+// note) and 鼓楼区信访局 (a note), and the same for the city's and the province's bureau and 住建. Does nothing when canned texts exist already or the demo
 // accounts are missing.
 import { eq } from 'drizzle-orm';
 import { executeAction } from '../cases/engine.ts';
@@ -63,17 +63,30 @@ export async function seedInbox(ctx: AppContext): Promise<{ items: number; repli
   if (!registrar || !supervisor || !handler?.unitId || !registrar.unitId) return { items: 0, replies: 0 };
   const zhujian = handler.unitId;
 
+  // Every demo level's bureau and 住建 department has its texts (常用语 is per unit).
+  const levels = await Promise.all(
+    ['js', 'nj', 'gl'].map(async (l) => ({
+      registrar: await demoActor(ctx, `${l}_registrar`),
+      handler: await demoActor(ctx, `${l}_handler`),
+    })),
+  );
   const replies = await runCommand(ctx, async ({ tx }) => {
-    for (const r of DEMO_CANNED_REPLIES)
-      await tx.insert(cannedReplies).values({
-        unitId: r.dept === 'zhujian' ? zhujian : (registrar.unitId as number),
-        purpose: r.purpose,
-        categoryCode: r.categoryCode,
-        title: r.title,
-        body: r.body,
-        createdBy: r.dept === 'zhujian' ? handler.userId : registrar.userId,
-      });
-    return DEMO_CANNED_REPLIES.length;
+    let n = 0;
+    for (const { registrar: by, handler: dept } of levels) {
+      if (!by?.unitId || !dept?.unitId) continue;
+      for (const r of DEMO_CANNED_REPLIES) {
+        await tx.insert(cannedReplies).values({
+          unitId: r.dept === 'zhujian' ? dept.unitId : by.unitId,
+          purpose: r.purpose,
+          categoryCode: r.categoryCode,
+          title: r.title,
+          body: r.body,
+          createdBy: r.dept === 'zhujian' ? dept.userId : by.userId,
+        });
+        n++;
+      }
+    }
+    return n;
   });
 
   const ids: number[] = [];

@@ -1,137 +1,86 @@
 // Every page a demo account reaches has content on first start (issue 18): the demo seeded as
-// `npm start` seeds it (src/seed/demoData.ts; test/helpers/demo.ts), each demo account logs in and
-// opens each page of its menu (DEMO_PAGES, the mirror of web/console/App.tsx's menu and the portal's
-// navigation), which must show content — table rows, list items, a chart, a filled form where the
-// page is a form — not an empty state. Screenshots of the 鼓楼区 registrar's desk and the county
-// dashboard go to artifacts/screenshots/.
+// `npm start` seeds it (src/seed/demoData.ts; test/helpers/demo.ts), every demo account
+// (src/seed/demo.ts demoAccounts(): all staff roles at 江苏省, 南京市 and 鼓楼区, and the citizen) logs in
+// and opens, by clicking, every entry of the menu the web app shows it — the console's side menu, the
+// portal's navigation bar, read from the page, not from a list here — and each page must show
+// content (table rows, list items, cards, a chart, a filled-in form) and no empty state (antd's
+// Empty or a table's 暂无… row). The account × page table of the run goes to
+// artifacts/demo-pages.md; screenshots of a few pages to artifacts/screenshots/.
+import { mkdir, writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { demoAccounts } from '../../src/seed/demo.ts';
 import { seedDemoData } from '../../src/seed/demoData.ts';
 import { DEMO_TEST_CASES } from '../helpers/demo.ts';
 import { DEMO_PASSWORD } from '../helpers/harness.ts';
 import { browserSuite, saveScreenshot } from './browser.ts';
 
-type Level = 'js' | 'nj' | 'gl';
-type StaffRole =
-  | 'registrar'
-  | 'handler'
-  | 'reviewer'
-  | 'supervisor'
-  | 'leader'
-  | 'analyst'
-  | 'admin'
-  | 'auditor';
-const LEVELS: readonly Level[] = ['js', 'nj', 'gl'];
-const username = (level: Level, role: StaffRole) =>
-  role === 'admin' && level === 'js' ? 'admin' : `${level}_${role}`;
-/** The demo accounts of these roles at every level. */
-const at = (...roles: StaffRole[]) => LEVELS.flatMap((l) => roles.map((r) => username(l, r)));
-
-// Role sets of the menu (web/console/App.tsx); every demo staff member but the handler (住建局) sits
-// in a petition bureau.
-const CASEWORK = at('registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin');
-const WRITERS = at('registrar', 'handler', 'reviewer', 'supervisor', 'leader');
-const BUREAU = at('registrar', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin');
-const ANALYTICS = at('registrar', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin');
-const REPORTERS = at('leader', 'analyst', 'admin');
-const ADMINS = at('admin');
-
-/** What a page shows when it has content: rows of a table or list, a chart, or (a form page) its form. */
-type Content = 'rows' | 'chart' | 'form';
-
-/** The page × account table: each page of the console and portal, and the demo accounts that reach it. */
-const DEMO_PAGES: readonly {
-  app: 'console' | 'portal';
-  path: string;
-  name: string;
-  content: Content;
-  accounts: readonly string[];
-}[] = [
-  { app: 'console', path: '/', name: '工作台', content: 'rows', accounts: CASEWORK },
-  { app: 'console', path: '/tasks', name: '我的待办', content: 'rows', accounts: CASEWORK },
-  { app: 'console', path: '/search', name: '案件查询', content: 'rows', accounts: CASEWORK },
-  { app: 'console', path: '/inbox', name: '我的消息', content: 'rows', accounts: CASEWORK },
-  { app: 'console', path: '/canned-replies', name: '常用语', content: 'rows', accounts: WRITERS },
-  { app: 'console', path: '/register', name: '登记', content: 'form', accounts: at('registrar', 'handler') },
-  { app: 'console', path: '/receptions', name: '领导接访', content: 'rows', accounts: BUREAU },
-  { app: 'console', path: '/video', name: '视频接访', content: 'rows', accounts: BUREAU },
-  {
-    app: 'console',
-    path: '/hall',
-    name: '接待大厅',
-    content: 'rows',
-    accounts: at('registrar', 'reviewer', 'supervisor', 'leader'),
-  },
-  { app: 'console', path: '/cards', name: '权益保障卡', content: 'rows', accounts: BUREAU },
-  { app: 'console', path: '/backlog', name: '积案化解', content: 'rows', accounts: CASEWORK },
-  { app: 'console', path: '/mediation', name: '访调对接', content: 'rows', accounts: CASEWORK },
-  { app: 'console', path: '/experts', name: '专家库', content: 'rows', accounts: BUREAU },
-  { app: 'console', path: '/linkage', name: '部门联动', content: 'rows', accounts: CASEWORK },
-  { app: 'console', path: '/relief', name: '信访救助', content: 'rows', accounts: CASEWORK },
-  { app: 'console', path: '/campaigns', name: '专项行动', content: 'rows', accounts: CASEWORK },
-  { app: 'console', path: '/projects', name: '重点工作', content: 'rows', accounts: CASEWORK },
-  { app: 'console', path: '/monitoring', name: '日监测', content: 'rows', accounts: BUREAU },
-  { app: 'console', path: '/dispatch', name: '周调度', content: 'rows', accounts: BUREAU },
-  { app: 'console', path: '/supervision', name: '督查督办', content: 'rows', accounts: CASEWORK },
-  {
-    app: 'console',
-    path: '/assessment',
-    name: '责任落实',
-    content: 'rows',
-    accounts: at('reviewer', 'supervisor', 'leader', 'analyst', 'admin'),
-  },
-  { app: 'console', path: '/sanwu', name: '三无县评定', content: 'rows', accounts: BUREAU },
-  { app: 'console', path: '/bulletins', name: '通报', content: 'rows', accounts: REPORTERS },
-  { app: 'console', path: '/analytics', name: '数据分析', content: 'chart', accounts: ANALYTICS },
-  { app: 'console', path: '/warnings', name: '预警', content: 'rows', accounts: ANALYTICS },
-  { app: 'console', path: '/reports', name: '专报', content: 'rows', accounts: REPORTERS },
-  {
-    app: 'console',
-    path: '/audit',
-    name: '审计日志',
-    content: 'rows',
-    accounts: [...ADMINS, ...at('auditor')],
-  },
-  { app: 'console', path: '/admin/users', name: '用户', content: 'rows', accounts: ADMINS },
-  { app: 'console', path: '/admin/orgs', name: '行政区划与单位', content: 'rows', accounts: ADMINS },
-  { app: 'console', path: '/admin/categories', name: '分类', content: 'rows', accounts: ADMINS },
-  { app: 'console', path: '/admin/limits', name: '办理期限', content: 'rows', accounts: ADMINS },
-  { app: 'console', path: '/admin/holidays', name: '节假日', content: 'rows', accounts: ADMINS },
-  { app: 'console', path: '/admin/sms', name: '短信模板', content: 'rows', accounts: ADMINS },
-  { app: 'console', path: '/admin/legal-channels', name: '法定途径清单', content: 'rows', accounts: ADMINS },
-  { app: 'console', path: '/admin/synonyms', name: '检索同义词', content: 'rows', accounts: ADMINS },
-  { app: 'console', path: '/admin/special-periods', name: '保障期', content: 'rows', accounts: ADMINS },
-  { app: 'console', path: '/admin/api-keys', name: '接口密钥', content: 'rows', accounts: ADMINS },
-  { app: 'console', path: '/admin/webhooks', name: '事件推送', content: 'rows', accounts: ADMINS },
-  { app: 'portal', path: '/cases', name: '我的信访', content: 'rows', accounts: ['13900000001'] },
-  { app: 'portal', path: '/receptions', name: '领导接访', content: 'rows', accounts: ['13900000001'] },
-  { app: 'portal', path: '/video', name: '视频接访', content: 'rows', accounts: ['13900000001'] },
-  { app: 'portal', path: '/card', name: '权益卡', content: 'form', accounts: ['13900000001'] },
-  { app: 'portal', path: '/query', name: '进度查询', content: 'form', accounts: ['13900000001'] },
-  { app: 'portal', path: '/profile', name: '实名信息', content: 'form', accounts: ['13900000001'] },
-  { app: 'portal', path: '/submit', name: '我要信访', content: 'form', accounts: ['13900000001'] },
-];
-
-const SELECTORS: Record<Content, string> = {
-  rows: '.ant-table-tbody tr.ant-table-row, .ant-list-item, .ant-timeline-item, .ant-tree-treenode, .ant-descriptions-item-content, .ant-card-body li',
-  chart: 'div[_echarts_instance_] canvas, div[_echarts_instance_] svg',
-  form: 'form input, form textarea',
+/**
+ * What a page shows, read in the page: data (rows of a table or list, cards' items, a timeline, a
+ * chart), data regions (tables, lists), empty states (antd's Empty, a table's 暂无… row, a list's
+ * empty text), fields and figures (a form page's inputs, descriptions, statistics) and spinners.
+ */
+const SELECTORS = {
+  data: [
+    '.ant-table-tbody tr.ant-table-row',
+    '.ant-list-item',
+    '.ant-timeline-item',
+    '.ant-tree-treenode',
+    '.ant-card-body li',
+    'div[_echarts_instance_] canvas',
+    'div[_echarts_instance_] svg',
+  ].join(', '),
+  regions: '.ant-table, .ant-list',
+  empty: '.ant-empty, .ant-table-placeholder, .ant-list-empty-text',
+  fields: 'input:not([type=hidden]), textarea, .ant-descriptions-item-content, .ant-statistic',
+  loading: '.ant-spin-spinning, .ant-skeleton',
 };
+
+/**
+ * Pages still empty on first start for these accounts, and why (docs/getting-started.md). Their
+ * result is written to artifacts/demo-pages.md like every other page but does not fail the test;
+ * remove an entry when its page gets content.
+ */
+const KNOWN_GAPS: readonly { accounts: RegExp; path: string; why: string }[] = [
+  {
+    accounts: /_(analyst|admin)$|^admin$/,
+    path: '/console/inbox',
+    why: 'no kind of message goes to analysts or administrators (src/domain/inbox/kinds.ts)',
+  },
+  {
+    accounts: /_handler$/,
+    path: '/console/linkage',
+    why: '部门联动 lists referrals of the bureau or of member units; a 住建 department is neither',
+  },
+  { accounts: /_handler$/, path: '/console/mediation', why: '访调对接: referrals are made by bureaus' },
+  { accounts: /_handler$/, path: '/console/relief', why: '信访救助: applications are made by bureaus' },
+  { accounts: /_handler$/, path: '/console/projects', why: '重点工作 projects are the bureaus’' },
+  {
+    accounts: /^(admin|nj_reviewer)$/,
+    path: '/console/tasks',
+    why: 'no 周调度 decision of the demo names this account (我的待办 lists only those)',
+  },
+];
+const knownGap = (account: string, path: string) =>
+  KNOWN_GAPS.find((g) => g.accounts.test(account) && g.path === path);
 
 const suite = browserSuite({
   setup: async (s) => {
     await seedDemoData(s.h.ctx, { cases: DEMO_TEST_CASES, seed: 1 });
   },
-  setupTimeoutMs: 600_000,
+  setupTimeoutMs: 900_000,
 });
 
-/** Client-side navigation (no reload): react-router follows popstate. */
-async function open(page: Page, app: 'console' | 'portal', path: string): Promise<void> {
-  await page.evaluate((url) => {
-    window.history.pushState({}, '', url);
-    window.dispatchEvent(new PopStateEvent('popstate'));
-  }, `/${app}${path}`);
+interface MenuEntry {
+  href: string;
+  name: string;
 }
+interface Visit extends MenuEntry {
+  account: string;
+  verdict: 'content' | 'empty';
+  detail: string;
+}
+const visits: Visit[] = [];
 
 async function loginPortal(page: Page, phone: string): Promise<void> {
   await page.goto(`${suite.server.url}/portal/login`);
@@ -143,52 +92,165 @@ async function loginPortal(page: Page, phone: string): Promise<void> {
   await page.waitForURL((u) => !u.pathname.endsWith('/login'));
 }
 
+async function loginConsole(page: Page, username: string): Promise<void> {
+  await page.goto(`${suite.server.url}/console/`);
+  await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.locator(`${CONSOLE_MENU} a[href]`).first().waitFor();
+}
+
+const CONSOLE_MENU = '.ant-pro-sider';
+const PORTAL_MENU = 'nav[aria-label="主导航"]';
+
+/** The menu as the app shows it to this account: each link's target and text, in order. */
+async function readMenu(page: Page, menu: string): Promise<MenuEntry[]> {
+  const links = await page
+    .locator(`${menu} a[href]`)
+    .evaluateAll((as) =>
+      as.map((a) => ({ href: a.getAttribute('href') ?? '', name: (a.textContent ?? '').trim() })),
+    );
+  const seen = new Set<string>();
+  return links.filter((l) => l.href.startsWith('/') && !seen.has(l.href) && seen.add(l.href));
+}
+
 /**
- * The accounts this test walks through. The table covers every demo account; the first full runs
- * (see docs/getting-started.md) found pages still empty (other accounts were not walked through yet): the province's and city's handler (no
- * matter is assigned to 省住建厅 or 市住建局), inboxes and 常用语 outside 鼓楼区, and the citizen's
- * 我的信访 and 权益卡. Until they have content the walk covers these 鼓楼区 accounts, whose pages
- * all have it; add an account here when its pages do.
+ * Waits until the page shows content and no empty state (nothing loading), or until the time is up:
+ * success is a positive reading, so a table that flashes its placeholder before its rows arrive
+ * does not count as empty. Returns what the page showed at the end.
  */
-const WALKED = new Set(['gl_registrar', 'gl_leader', 'gl_analyst', 'gl_supervisor']);
-const accounts = [...new Set(DEMO_PAGES.flatMap((p) => p.accounts))].filter((a) => WALKED.has(a));
+interface Reading {
+  ok: boolean;
+  data: number;
+  regions: number;
+  empty: string[];
+  fields: number;
+  loading: number;
+}
+
+/**
+ * Runs in the page (passed as a function: a string would be compiled there with `new Function`,
+ * which the console's Content-Security-Policy refuses). Passes when some data is shown, or (a form
+ * page: no table or list, no empty state) fields are. Without `report` it returns false until then,
+ * for waitForFunction.
+ */
+const read = (a: { root: string; sel: typeof SELECTORS; report: boolean }): Reading | false => {
+  const main = document.querySelector(a.root);
+  const shown = (sel: string) =>
+    main
+      ? [...main.querySelectorAll(sel)].filter(
+          (e) => (e as HTMLElement).offsetParent !== null || e instanceof SVGElement,
+        )
+      : [];
+  const data = shown(a.sel.data).length;
+  const regions = shown(a.sel.regions).length;
+  const empty = shown(a.sel.empty).map((e) => (e.textContent || '').trim() || '(空)');
+  const fields = shown(a.sel.fields).length;
+  const loading = shown(a.sel.loading).length;
+  const ok = loading === 0 && (data > 0 || (regions === 0 && empty.length === 0 && fields > 0));
+  return ok || a.report ? { ok, data, regions, empty, fields, loading } : false;
+};
+
+/**
+ * Waits until the page passes, as a positive reading (a table that shows its placeholder before its
+ * rows arrive does not count as empty), or the time is up; then says what it showed.
+ */
+async function readPage(page: Page, root: string): Promise<{ ok: boolean; detail: string }> {
+  try {
+    await page.waitForFunction(
+      read,
+      { root, sel: SELECTORS, report: false },
+      { timeout: 30_000, polling: 250 },
+    );
+    return { ok: true, detail: '' };
+  } catch {
+    const v = (await page.evaluate(read, { root, sel: SELECTORS, report: true })) as Reading;
+    return {
+      ok: false,
+      detail: `数据 ${v.data} 条；空状态：${v.empty.join(' / ') || '无'}；字段 ${v.fields}；加载中 ${v.loading}`,
+    };
+  }
+}
 
 describe('every page of every demo account has content on first start', () => {
-  for (const account of accounts) {
-    const pages = DEMO_PAGES.filter((p) => p.accounts.includes(account));
-    it(`${account}: ${pages.map((p) => p.name).join('、')}`, async () => {
+  afterAll(async () => {
+    const lines = [
+      '# Demo accounts × menu pages on first start',
+      '',
+      '| account | page | path | content |',
+      '| --- | --- | --- | --- |',
+      ...visits.map(
+        (v) =>
+          `| ${v.account} | ${v.name} | ${v.href} | ${v.verdict === 'content' ? '✓' : `✗ ${v.detail}`} |`,
+      ),
+      '',
+    ];
+    await mkdir('artifacts', { recursive: true });
+    await writeFile('artifacts/demo-pages.md', lines.join('\n'));
+  });
+
+  for (const account of demoAccounts()) {
+    const portal = account.role === 'citizen';
+    it(`${account.username} (${account.role}${account.jurisdictionCode ? ` ${account.jurisdictionCode}` : ''}): every menu page`, async () => {
       const page = await suite.newPage();
-      const portal = pages[0]?.app === 'portal';
-      if (portal) await loginPortal(page, account);
-      else await suite.loginConsole(page, account, account.endsWith('auditor') ? '审计日志' : '工作台');
+      if (portal) await loginPortal(page, account.username);
+      else await loginConsole(page, account.username);
+      const menu = await readMenu(page, portal ? PORTAL_MENU : CONSOLE_MENU);
+      // Every account has a menu: the auditor one entry (审计日志), the citizen the portal's seven.
+      expect(menu.length, `${account.username}: menu`).toBeGreaterThan(0);
       const empty: string[] = [];
-      for (const p of pages) {
-        await open(page, p.app, p.path);
-        const main = page.locator(portal ? 'main' : '.ant-pro-layout-content, .ant-layout-content').first();
-        const found = main.locator(SELECTORS[p.content]).first();
-        try {
-          await found.waitFor({ state: 'attached', timeout: 20_000 });
-        } catch {
-          empty.push(`${p.name} ${p.path}`);
-          await saveScreenshot(page, `demo-empty-${account}-${p.path.replaceAll('/', '_') || 'home'}`);
+      for (const entry of menu) {
+        await page
+          .locator(`${portal ? PORTAL_MENU : CONSOLE_MENU} a[href="${entry.href}"]`)
+          .first()
+          .click();
+        await page.waitForURL((u) => u.pathname.replace(/\/$/, '') === entry.href.replace(/\/$/, ''));
+        const r = await readPage(page, portal ? 'main' : '.ant-pro-layout-content, .ant-layout-content');
+        const gap = knownGap(account.username, entry.href);
+        visits.push({
+          ...entry,
+          account: account.username,
+          verdict: r.ok ? 'content' : 'empty',
+          detail: gap && !r.ok ? `${r.detail}（已知：${gap.why}）` : r.detail,
+        });
+        if (!r.ok) {
+          if (!gap) empty.push(`${entry.name} ${entry.href}: ${r.detail}`);
+          await saveScreenshot(page, `demo-empty-${account.username}${entry.href.replaceAll('/', '_')}`);
         }
       }
-      expect(empty, `${account}: pages without content`).toEqual([]);
+      expect(empty, `${account.username}: pages without content`).toEqual([]);
       await page.context().close();
     }, 600_000);
   }
 
-  it('screenshots: the 鼓楼区 registrar’s desk and the county dashboard', async () => {
-    const page = await suite.newPage();
-    await suite.loginConsole(page, 'gl_registrar');
-    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-    await saveScreenshot(page, 'demo-gl-registrar-desk');
+  it('the demo citizen lands on 我的信访 after logging in, and sees matters in several states', async () => {
+    const page = await suite.newPage({ width: 390, height: 844 });
+    await loginPortal(page, '13900000001');
+    await page.waitForURL((u) => u.pathname === '/portal/cases');
+    const cards = page.locator('.xf-case-card');
+    await cards.first().waitFor();
+    const tags = await page.locator('.xf-case-tags .ant-tag[data-tone]').allInnerTexts();
+    expect(new Set(tags).size).toBeGreaterThanOrEqual(3);
+    await saveScreenshot(page, 'demo-citizen-cases');
+    await page.goto(`${suite.server.url}/portal/card`);
+    await page.locator('.xf-rights-card .ant-timeline-item').first().waitFor();
+    await saveScreenshot(page, 'demo-citizen-card');
     await page.context().close();
-    const leader = await suite.newPage();
-    await suite.loginConsole(leader, 'gl_leader');
-    await open(leader, 'console', '/analytics');
-    await leader.locator(SELECTORS.chart).first().waitFor();
-    await saveScreenshot(leader, 'demo-gl-dashboard');
-    await leader.context().close();
+  }, 300_000);
+
+  it('screenshots: desks of the 鼓楼区 registrar and the province’s handler, the city’s inbox', async () => {
+    for (const [user, path, name] of [
+      ['gl_registrar', '/console/', 'demo-gl-registrar-desk'],
+      ['js_handler', '/console/', 'demo-js-handler-desk'],
+      ['nj_reviewer', '/console/inbox', 'demo-nj-reviewer-inbox'],
+    ] as const) {
+      const page = await suite.newPage();
+      await loginConsole(page, user);
+      await page.goto(`${suite.server.url}${path}`);
+      await readPage(page, '.ant-pro-layout-content');
+      await saveScreenshot(page, name);
+      await page.context().close();
+    }
   }, 300_000);
 });

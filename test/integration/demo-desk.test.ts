@@ -17,6 +17,16 @@ const USERS = [
   'nj_reviewer',
   'nj_supervisor',
   'js_analyst',
+  'js_handler',
+  'nj_handler',
+  'gl_handler',
+  'js_reviewer',
+  'gl_reviewer',
+  'js_supervisor',
+  'gl_supervisor',
+  'js_leader',
+  'nj_leader',
+  '13900000001',
 ];
 let h: Harness;
 
@@ -88,5 +98,70 @@ describe('the demo jurisdictions’ dashboards and oversight', () => {
     expect((await get('js_analyst', '/warnings')).items.length).toBeGreaterThan(0);
     const { rows } = await get('js_analyst', '/analytics/indicators?groupBy=jurisdiction');
     expect(rows.length).toBe(13);
+  });
+});
+
+describe('the desks, messages and texts of the demo accounts outside 鼓楼区', () => {
+  it('the province’s and city’s 住建 handlers have matters assigned, one replied, one under 督办', async () => {
+    for (const user of ['js_handler', 'nj_handler']) {
+      const q = await queues(user);
+      expect(q.handling, `${user} 办理中`).toBeGreaterThanOrEqual(2);
+      expect(await listTotal(user, 'supervised=true'), `${user} 督办`).toBeGreaterThan(0);
+    }
+    for (const user of ['js_registrar', 'nj_registrar'])
+      expect((await queues(user)).replied).toBeGreaterThan(0);
+  });
+
+  it('every level’s handlers and registrars have messages (新交办, 督办, 临期/逾期)', async () => {
+    const kinds = async (user: string) =>
+      new Set((await get(user, '/inbox?limit=100')).items.map((i: { kind: string }) => i.kind));
+    for (const user of ['js_handler', 'nj_handler']) {
+      const k = await kinds(user);
+      expect(k.has('assignment'), `${user} 新交办`).toBe(true);
+      expect(k.has('supervision'), `${user} 督办`).toBe(true);
+    }
+    // 督办 by the bureau's supervisor or leader, and 网上督办 orders from the level above.
+    for (const user of ['js_reviewer', 'js_supervisor', 'js_leader', 'nj_leader', 'gl_leader'])
+      expect((await kinds(user)).has('supervision'), `${user} 督办`).toBe(true);
+    for (const user of ['js_handler', 'nj_handler'])
+      expect((await get(user, '/supervision')).items.length, `${user} 督查督办`).toBeGreaterThan(0);
+    // The registrars are told of the letter near its acceptance limit (the sweep's 临期).
+    for (const user of ['js_registrar', 'nj_registrar'])
+      expect((await kinds(user)).has('due_soon'), user).toBe(true);
+    expect((await kinds('nj_registrar')).has('assignment')).toBe(true); // 转送 from the province
+    expect((await kinds('gl_registrar')).has('assignment')).toBe(true); // 转送 from the city
+    // The simulation flagged 临期/逾期 matters of 鼓楼区: the sweep's messages are there.
+    const gl = await kinds('gl_registrar');
+    expect(gl.has('overdue') || gl.has('due_soon')).toBe(true);
+  });
+
+  it('every demo writer has its unit’s 常用语', async () => {
+    for (const level of ['js', 'nj', 'gl'])
+      for (const role of ['registrar', 'handler', 'reviewer', 'supervisor', 'leader']) {
+        const user = `${level}_${role}`;
+        if (!USERS.includes(user)) await h.loginAll([user]);
+        expect((await get(user, '/canned-replies')).items.length, user).toBeGreaterThan(0);
+      }
+  });
+});
+
+describe('the demo citizen (13900000001)', () => {
+  it('has matters waiting, being handled, delivered with the evaluation open, and closed', async () => {
+    const { items } = await get('13900000001', '/cases?pageSize=100');
+    const states = new Set(items.map((c: { state: string }) => c.state));
+    for (const s of ['registered', 'handling', 'delivered', 'closed']) expect(states, s).toContain(s);
+    expect(items.length).toBeGreaterThanOrEqual(5);
+    const delivered = items.find((c: { state: string }) => c.state === 'delivered');
+    const detail = await get('13900000001', `/cases/${delivered.id}`);
+    expect(detail.availableActions.map((a: { action: string }) => a.action)).toContain('rate');
+  });
+
+  it('holds a rights card with its handling written on it, and has the real-name details', async () => {
+    const { items } = await get('13900000001', '/my/cards');
+    expect(items.length).toBeGreaterThan(0);
+    expect(items[0].entries.length).toBeGreaterThan(0);
+    expect(items[0].holder).toBe('张三');
+    const profile = await get('13900000001', '/me/profile');
+    expect(profile.idNumber).toMatch(/^\d{17}[\dX]$/);
   });
 });

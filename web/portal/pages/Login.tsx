@@ -39,7 +39,8 @@ export default function LoginPage() {
   const [smsForm] = Form.useForm<{ phone: string; code: string }>();
   const [pwForm] = Form.useForm<{ phone: string; password: string }>();
   const [left, startCountdown] = useCountdown();
-  const from = (location.state as { from?: string } | null)?.from ?? '/submit';
+  // Straight to the login page: land on 我的信访 (the portal's home), where a citizen sees their matters.
+  const from = (location.state as { from?: string } | null)?.from ?? '/cases';
 
   const demo = useQuery({
     queryKey: ['demo-accounts'],
