@@ -2,8 +2,8 @@
 // of 鼓楼区 are registered, accepted and assigned (交办) to 鼓楼区住建局 by the demo registrar, and
 // one of them is marked 督办 by the supervisor — through the engine, so the inbox's subscribers
 // write gl_handler's items as they would live; and canned texts for 鼓楼区住建局 (a reply and a
-// note) and 鼓楼区信访局 (a note), and the same for the city's and the province's bureau and 住建. Does nothing when canned texts exist already or the demo
-// accounts are missing.
+// note) and 鼓楼区信访局 (a note), and the same for the city's and the province's bureau and 住建.
+// Does nothing when canned texts exist already or the demo accounts are missing.
 import { eq } from 'drizzle-orm';
 import { executeAction } from '../cases/engine.ts';
 import { registerCase } from '../cases/intake.ts';
