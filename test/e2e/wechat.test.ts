@@ -71,7 +71,7 @@ describe('微信信访 in the portal', () => {
       await page.locator('#pw_phone').fill('13900000001');
       await page.locator('#pw_password').fill(DEMO_PASSWORD);
       await page.locator('form[id="pw"] button[type="submit"]').click();
-      await page.waitForURL(/\/portal\/(submit|profile)/);
+      await page.waitForURL(/\/portal\/cases/);
 
       await page.goto(`${server.url}/portal/profile`);
       await page.getByRole('link', { name: /绑定微信/ }).click();
@@ -90,7 +90,7 @@ describe('微信信访 in the portal', () => {
       await page.goto(`${server.url}/portal/login`);
       await page.getByRole('link', { name: /微信登录/ }).click();
       // Signed in: the portal goes on to 我要信访 (which asks for 实名信息 first when it is missing).
-      await page.waitForURL(/\/portal\/(submit|profile)/);
+      await page.waitForURL(/\/portal\/cases/);
       await page.getByRole('button', { name: '退出登录' }).waitFor();
       await saveScreenshot(page, 'portal-wechat-signed-in');
     } finally {
