@@ -86,7 +86,7 @@ async function lifecycle(i: number) {
     'assign',
     'gl_registrar',
     u,
-    { action: 'assign', targetUnitId: unit!.id, instructions: '请依法办理' },
+    { action: 'assign', targetUnitId: unit?.id, instructions: '请依法办理' },
     200,
   );
   await req(

@@ -148,7 +148,7 @@ function audit(w: Work, actor: Actor, action: string, entity: string, id: number
 export async function draftLetter(ctx: AppContext, actor: Actor, input: z.infer<typeof LetterBody>) {
   return runCommand(ctx, async (w) => {
     const [j] = await w.tx.select().from(jurisdictions).where(eq(jurisdictions.code, input.jurisdictionCode));
-    if (!j || !j.parentCode)
+    if (!j?.parentCode)
       throw badRequest('invalid_jurisdiction', '该行政区划不签订下级责任书', 'jurisdictionCode');
     ensureAllowed(
       assessmentPolicy.can(actor, 'draft_letter', { jurisdictionCode: j.code, issuerCode: j.parentCode }),

@@ -160,9 +160,18 @@ function present(r: Row, p: Probe, t: Thresholds): SimilarCase & { own: boolean 
   const reasons: Reason[] = [];
   const text: string[] = [];
   if (r.linked) text.push('已关联为重复信访');
-  if (r.sameId) reasons.push('same_id_number'), text.push('同一身份证号');
-  if (r.samePhone) reasons.push('same_phone'), text.push('同一手机号');
-  if (r.samePetitioner) reasons.push('same_petitioner'), text.push('同一信访人账号');
+  if (r.sameId) {
+    reasons.push('same_id_number');
+    text.push('同一身份证号');
+  }
+  if (r.samePhone) {
+    reasons.push('same_phone');
+    text.push('同一手机号');
+  }
+  if (r.samePetitioner) {
+    reasons.push('same_petitioner');
+    text.push('同一信访人账号');
+  }
   if (score >= t.similarScore) reasons.push('similar_content');
   text.push(`内容相似度 ${Math.round(score * 100)}%`);
   if (countyOf(r.jurisdictionCode) === countyOf(p.jurisdictionCode)) {

@@ -158,7 +158,7 @@ export async function assignExpert(ctx: AppContext, actor: Actor, input: z.infer
     ensureReadable(c !== undefined && casePolicy.read(actor, c));
     const kase = c as typeof cases.$inferSelect;
     const [e] = await w.tx.select().from(experts).where(eq(experts.id, input.expertId)).for('update');
-    if (!e || !e.active || !expertPolicy.read(actor, e))
+    if (!e?.active || !expertPolicy.read(actor, e))
       throw badRequest('expert_unknown', '专家不存在或不在可用专家库中', 'expertId');
     ensureAllowed(
       expertPolicy.assign(actor, e, kase.jurisdictionCode),

@@ -261,7 +261,7 @@ export function clusterMessages(
   const opts = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
   const times = Float64Array.from(messages, (m) => m.at.getTime());
   const byTime = (a: number, b: number) => (times[a] as number) - (times[b] as number);
-  const order = messages.map((m, i) => i).sort(byTime);
+  const order = messages.map((_m, i) => i).sort(byTime);
   const featureLists = messages.map((m) => m.features ?? hotspotFeatures(m.text ?? '', m.subject));
   const named = resolvePlaces(
     featureLists.map((f) => placesOf(f)),

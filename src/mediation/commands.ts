@@ -201,7 +201,7 @@ export async function referMatter(ctx: AppContext, actor: Actor, input: ReferInp
       '只有当前办理单位或本辖区信访部门的督查员、领导可以移交调解',
     );
     const [body] = await w.tx.select().from(mediationBodies).where(eq(mediationBodies.id, input.bodyId));
-    if (!body || !body.active) throw badRequest('mediation_body_unknown', '调解组织不存在或已停用', 'bodyId');
+    if (!body?.active) throw badRequest('mediation_body_unknown', '调解组织不存在或已停用', 'bodyId');
     if (!kase.jurisdictionCode.startsWith(prefixOf(body.jurisdictionCode)))
       throw badRequest('mediation_body_out_of_place', '只能移交事项所在地或上级辖区的调解组织', 'bodyId');
     const scope = input.scope as ReferralScope;

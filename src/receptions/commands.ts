@@ -70,12 +70,7 @@ export async function planSlot(ctx: AppContext, actor: Actor, input: SlotInput):
       .from(users)
       .innerJoin(units, eq(units.id, users.unitId))
       .where(eq(users.id, input.leaderUserId));
-    if (
-      !leader ||
-      leader.role !== 'leader' ||
-      leader.disabled ||
-      !leader.code.startsWith(actor.scopePrefix ?? '-')
-    )
+    if (leader?.role !== 'leader' || leader.disabled || !leader.code.startsWith(actor.scopePrefix ?? '-'))
       throw badRequest('reception_leader', '接访领导应为本辖区的领导', 'leaderUserId');
     const now = new Date();
     const [row] = await w.tx
@@ -322,7 +317,7 @@ export async function recordReception(ctx: AppContext, actor: Actor, slotId: num
           .select({ name: units.name, code: units.jurisdictionCode })
           .from(units)
           .where(eq(units.id, f.unitId));
-        if (!u || !u.code.startsWith(actor.scopePrefix ?? '-'))
+        if (!u?.code.startsWith(actor.scopePrefix ?? '-'))
           throw badRequest('reception_unit_unknown', '责任单位不存在或不在本辖区', 'followUps');
         unit = u.name;
       }

@@ -41,9 +41,9 @@ export async function runReceptionReminderPass(
         .from(receptionBookings)
         .where(eq(receptionBookings.id, id))
         .for('update');
-      if (!b || b.status !== 'booked' || b.remindedAt) return false;
+      if (b?.status !== 'booked' || b.remindedAt) return false;
       const [s] = await w.tx.select().from(receptionSlots).where(eq(receptionSlots.id, b.slotId));
-      if (!s || s.status !== 'open' || !isReminderDue(shanghaiDate(s.startsAt), today)) return false;
+      if (s?.status !== 'open' || !isReminderDue(shanghaiDate(s.startsAt), today)) return false;
       await w.tx.update(receptionBookings).set({ remindedAt: now }).where(eq(receptionBookings.id, id));
       if (b.phoneEnc)
         await enqueueSms(w.tx, ctx.pii, {

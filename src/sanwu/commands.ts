@@ -52,7 +52,7 @@ export async function evidenceOf(
 export async function recordEvaluation(ctx: AppContext, actor: Actor, input: z.infer<typeof RecordBody>) {
   return runCommand(ctx, async (w) => {
     const county = await countyName(w.tx, input.jurisdiction);
-    if (!county || county.level !== 3)
+    if (county?.level !== 3)
       throw badRequest('sanwu_not_county', '三无评定的对象应为县（市、区）', 'jurisdiction');
     ensureAllowed(sanwuPolicy.evaluate(actor, input.jurisdiction), '只有上级信访部门的督查员或领导可以评定');
     const criteria = criteriaOf(input.year);

@@ -71,7 +71,7 @@ export const sanwuRoutes =
       async (req) => {
         const code = scopeOf(actorOf(req), req.query.jurisdiction);
         const county = await countyName(ctx.db, code);
-        if (!county || county.level !== 3)
+        if (county?.level !== 3)
           throw badRequest('sanwu_not_county', '三无评定的对象应为县（市、区）', 'jurisdiction');
         return evidenceOf(ctx.db, code, req.query.year ?? thisYear(), {});
       },

@@ -4,7 +4,7 @@
 // the session with notes (its record goes on the case), cancel, store a recording. Refusals: not
 // visible (404), wrong status (409), not allowed (403), bad payload (400) — a refusal changes nothing.
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { runCommand, type Work } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
@@ -20,7 +20,7 @@ import {
 import { VIDEO_EVENTS } from '../domain/video/timeline.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
-import { casePolicy, ensureAllowed, ensureReadable } from '../policies/index.ts';
+import { casePolicy, ensureAllowed } from '../policies/index.ts';
 import { type RoomAction, videoPolicy } from '../policies/video.ts';
 import { type RoomRow, visibleRoom } from './queries.ts';
 

@@ -326,17 +326,21 @@ describe('JS-SDK signature', () => {
 });
 
 describe('without an app id and secret', () => {
+  // Booted in a hook, like every other harness: a platform's boot is set-up, not the test.
+  let off: Harness;
+  beforeAll(async () => {
+    off = await startHarness({ demo: false });
+  });
+  afterAll(async () => {
+    await off?.close();
+  });
+
   it('WeChat is off: the portal is told so, and starting a WeChat sign-in says why', async () => {
-    const off = await startHarness({ demo: false });
-    try {
-      const status = await off.app.inject({ url: '/api/v1/wechat/status' });
-      expect(status.json()).toEqual({ enabled: false, link: null });
-      const start = await off.app.inject({ url: '/api/v1/wechat/oauth/start' });
-      expect(start.statusCode).toBe(404);
-      expect(start.json().error).toMatchObject({ code: 'wechat_disabled' });
-      expect(start.json().error.message).toMatch(/未开通微信信访/);
-    } finally {
-      await off.close();
-    }
+    const status = await off.app.inject({ url: '/api/v1/wechat/status' });
+    expect(status.json()).toEqual({ enabled: false, link: null });
+    const start = await off.app.inject({ url: '/api/v1/wechat/oauth/start' });
+    expect(start.statusCode).toBe(404);
+    expect(start.json().error).toMatchObject({ code: 'wechat_disabled' });
+    expect(start.json().error.message).toMatch(/未开通微信信访/);
   });
 });

@@ -31,7 +31,7 @@ describe('API key scopes', () => {
   it('parses only the key shape it formats', () => {
     const secret = 'A'.repeat(43);
     expect(parseApiKey(formatApiKey('abcdefghij', secret))).toEqual({ prefix: 'abcdefghij', secret });
-    expect(parseApiKey('xfk_ABCDEFGHIJ_' + secret)).toBeNull();
+    expect(parseApiKey(`xfk_ABCDEFGHIJ_${secret}`)).toBeNull();
     expect(parseApiKey('Bearer something')).toBeNull();
     expect(parseApiKey(`xfk_abcdefghij_${secret}x`)).toBeNull();
   });

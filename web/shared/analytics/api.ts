@@ -1,4 +1,4 @@
-// The analytics API (docs: /work/shared contract, /api/openapi.json) as react-query hooks for the
+// The analytics API (docs: /api/openapi.json) as react-query hooks for the
 // console's 数据分析 pages and the big screen. An endpoint that answers 404 (not deployed on this
 // server) gives `null`, so a page shows an empty panel instead of failing as a whole.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
