@@ -22,7 +22,7 @@ export interface CaseFacts {
   skippedLevel: boolean;
   isGroup: boolean;
   peopleCount: number;
-  clocks: unknown;
+  clocks: Clocks | null;
   state: string;
   dueFlag: string | null;
   ratedAt: Date | null;
@@ -121,7 +121,7 @@ export function repeatRegistrationOf(
 }
 
 function clockOf(c: CaseFacts, name: 'acceptance' | 'handling') {
-  const clock = (c.clocks as Clocks | null)?.[name];
+  const clock = c.clocks?.[name];
   return clock?.stoppedAt ? clock : undefined;
 }
 
@@ -154,7 +154,7 @@ export function ratingOf(c: CaseFacts & { ratedAt: Date }): Contribution {
 
 /** 超期未评价: counted as ratable on the day the evaluation window closed. */
 export function evaluationExpiryOf(c: CaseFacts): Contribution {
-  const due = (c.clocks as Clocks | null)?.evaluation?.due;
+  const due = c.clocks?.evaluation?.due;
   return { ...at(c, due ?? c.receivedAt, ratedUnit(c)), counters: { ratable: 1 } };
 }
 
@@ -221,12 +221,12 @@ export function actionChange(
   const out: Contribution[] = [];
   // A registered case linked as a repeat of an open matter (link_repeat): now counted as a repeat.
   if (before.firstTime && !after.firstTime) out.push({ ...registrationOf(after), counters: { repeats: 1 } });
-  const was = before.clocks as Clocks | null;
+  const was = before.clocks;
   const stopped = (name: 'acceptance' | 'handling') =>
-    isRunning(was?.[name]) && Boolean((after.clocks as Clocks | null)?.[name]?.stoppedAt);
+    isRunning(was?.[name]) && Boolean(after.clocks?.[name]?.stoppedAt);
   const acceptance = was?.acceptance;
   if (acceptance && stopped('acceptance')) out.push(acceptanceOf(after, a.at, acceptance.due, a.actorUnitId));
-  const handling = (after.clocks as Clocks | null)?.handling;
+  const handling = after.clocks?.handling;
   if (handling && stopped('handling')) out.push(completionOf(after, a.at, handling.due, a.actorUnitId));
   if (!before.ratedAt && after.ratedAt) out.push(ratingOf({ ...after, ratedAt: after.ratedAt }));
   return out;

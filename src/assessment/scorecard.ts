@@ -36,7 +36,7 @@ export async function schemeFor(db: Executor, year: number, level: AssessedLevel
     .select()
     .from(assessmentSchemes)
     .where(and(eq(assessmentSchemes.year, year), eq(assessmentSchemes.level, level)));
-  const items = o ? (o.items as AssessmentItem[]) : [...DEFAULT_SCHEMES[level]];
+  const items = o ? o.items : [...DEFAULT_SCHEMES[level]];
   return {
     year,
     level,

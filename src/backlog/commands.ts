@@ -491,7 +491,7 @@ async function applyAction(
       if (input.action === 'package_plan') {
         await tx
           .update(backlogPackages)
-          .set({ plan: { ...(p.plan as PackagePlan), ...planOf(input) } })
+          .set({ plan: { ...p.plan, ...planOf(input) } })
           .where(eq(backlogPackages.id, p.id));
       } else {
         if (input.date > shanghaiDate(now))

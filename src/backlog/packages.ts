@@ -76,7 +76,7 @@ export async function packagesOf(exec: Executor, matterId: number) {
     level: p.level,
     levelName: LEVEL_NAMES[p.level as BacklogLevel] ?? p.level,
     takenAt: p.takenAt.toISOString(),
-    plan: p.plan as PackagePlan,
+    plan: p.plan,
     records: records
       .filter((r) => r.packageId === p.id)
       .map((r) => ({

@@ -75,7 +75,7 @@ async function recomputeClocksFrom(tx: Tx, year: number) {
     );
   let changed = 0;
   for (const row of rows) {
-    const clocks = row.clocks as Clocks;
+    const clocks = row.clocks;
     const next: Clocks = {};
     let moved = false;
     for (const [name, c] of Object.entries(clocks) as [keyof Clocks, NonNullable<Clocks[keyof Clocks]>][]) {

@@ -161,7 +161,7 @@ export async function checkVisit(ctx: AppContext, actor: Actor, input: z.infer<t
       .where(eq(units.id, actor.unitId as number));
     if (!unit) throw notFound();
     const visitLevel = levelOf(unit.jurisdictionCode);
-    const sits = matterLevel(card.level, card.entries as CardEntry[]);
+    const sits = matterLevel(card.level, card.entries);
     const v = visitVerdict(sits, visitLevel);
     const now = new Date();
     const [row] = await w.tx

@@ -74,7 +74,7 @@ export function subscribeCardEntries(events: EventBus<PlatformEvents>): void {
     if (!entry) return;
     await w.tx
       .update(rightsCards)
-      .set({ entries: [...(card.entries as CardEntry[]), entry] })
+      .set({ entries: [...card.entries, entry] })
       .where(eq(rightsCards.id, card.id));
   });
 }

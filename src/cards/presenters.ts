@@ -63,7 +63,7 @@ export interface CardView {
   unit: string;
   level: number;
   issuedAt: Date;
-  entries: unknown;
+  entries: CardEntry[];
   holderNameEnc: string;
   caseId: number;
   caseNumber: string;
@@ -72,7 +72,7 @@ export interface CardView {
 }
 
 export function presentPublic(c: CardView): z.infer<typeof PublicCard> {
-  const entries = c.entries as CardEntry[];
+  const entries = c.entries;
   const sits = matterLevel(c.level, entries);
   return {
     cardNo: c.cardNo,

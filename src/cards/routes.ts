@@ -44,8 +44,8 @@ async function readable(ctx: AppContext, actor: Actor, rawNo: string): Promise<C
 }
 
 /** Where the card's matter sits: the unit of its latest step at that level, else the issuing unit. */
-function rightUnitOf(c: { unit: string; entries: unknown }, level: number): string {
-  const at = (c.entries as CardEntry[]).filter((e) => e.level === level && e.unit);
+function rightUnitOf(c: { unit: string; entries: CardEntry[] }, level: number): string {
+  const at = c.entries.filter((e) => e.level === level && e.unit);
   return at.at(-1)?.unit ?? c.unit;
 }
 
@@ -247,7 +247,7 @@ export const cardRoutes =
           level: c.level,
           issuedAt: c.issuedAt,
           caseNumber: c.caseNumber,
-          entries: c.entries as CardEntry[],
+          entries: c.entries,
           qrUrl: full.qrUrl,
         });
         return reply

@@ -39,7 +39,7 @@ function blockerOf(actor: Actor, c: CaseRow, def: AnyActionDef, now: Date): (() 
   if (!casePolicy.act(actor, c, def)) return refuse;
   if (def.within) {
     const within = def.within.clock;
-    const clock = (c.clocks as Clocks)[within];
+    const clock = c.clocks[within];
     if (!isRunning(clock) || isOverdue(new Date(clock.due), now)) {
       return () => conflict('window_closed', `${CLOCK_NAMES[within]}已过，不能再${def.label}`);
     }

@@ -346,12 +346,10 @@ async function presentCaseBody(ctx: AppContext, actor: Actor, stored: CaseRow) {
         rightsCardNo: card ? (full ? card : maskIdNumber(card)) : null,
       };
     }),
-    deadlines: describeClocks(c.clocks as Clocks).map(
-      ({ skipped: _s, shiftedOver: _o, calendarCovered, ...rest }) => ({
-        ...rest,
-        staffNote: isPetitioner || calendarCovered ? null : UNCOVERED_CALENDAR_NOTE,
-      }),
-    ),
+    deadlines: describeClocks(c.clocks).map(({ skipped: _s, shiftedOver: _o, calendarCovered, ...rest }) => ({
+      ...rest,
+      staffNote: isPetitioner || calendarCovered ? null : UNCOVERED_CALENDAR_NOTE,
+    })),
     evaluation: { status: c.evaluationStatus, bureauRating: c.bureauRating, unitRating: c.unitRating },
     timeline: events
       .filter((e) => !isPetitioner || e.public)

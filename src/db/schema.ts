@@ -1,5 +1,6 @@
 // One schema for PGlite and PostgreSQL. Migrations are generated from this file by drizzle-kit
 // (`npm run db:generate`) into src/db/migrations and applied by the app at start (src/db/migrate.ts).
+
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -18,6 +19,13 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { SUBJECT_KEY_SQL, UNUSUAL_SUBJECT_SQL } from '../cases/subjectKey.ts';
+import type { AssessmentItem } from '../domain/assessment/scheme.ts';
+import type { PackagePlan } from '../domain/backlog/packages.ts';
+import type { CardEntry } from '../domain/cards/levels.ts';
+import type { HistoryEntry } from '../domain/history.ts';
+import type { Clocks } from '../domain/lifecycle/clockTypes.ts';
+import type { CooperationLetter } from '../domain/linkage/crossProvince.ts';
+import type { CriterionEvidence } from '../domain/linkage/sanwu.ts';
 
 /** Region codes compare byte-wise (C collation) so `LIKE '3201%'` uses the btree index on both databases. */
 const code = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
@@ -186,7 +194,7 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id'),
-    summary: jsonb('summary').notNull(),
+    summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
     prevHash: text('prev_hash'),
     hash: text('hash'),
   },
@@ -277,7 +285,7 @@ export const cases = pgTable(
     state: text('state').notNull(),
     outcome: text('outcome'),
     reasonCode: text('reason_code'),
-    clocks: jsonb('clocks').notNull().default({}),
+    clocks: jsonb('clocks').$type<Clocks>().notNull().default({}),
     dueAt: ts('due_at'),
     dueFlag: text('due_flag'), // null | 'near' | 'overdue'
     bureauRating: text('bureau_rating'),
@@ -399,7 +407,7 @@ export const caseEvents = pgTable(
     actorRole: text('actor_role'),
     actorUnitId: integer('actor_unit_id'),
     /** Action details without personal data (target unit, reason, outcome, note…). */
-    detail: jsonb('detail').notNull().default({}),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
     public: boolean('public').notNull().default(true),
   },
   (t) => [primaryKey({ columns: [t.id, t.at] }), index('case_events_case_idx').on(t.caseId, t.at)],
@@ -418,7 +426,7 @@ export const caseDocuments = pgTable(
     title: text('title').notNull(),
     filename: text('filename').notNull(),
     /** What the document says (DocumentData); the .docx is rendered from it on first download. */
-    data: jsonb('data').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     sha256: text('sha256'),
     content: bytea('content'),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -818,7 +826,7 @@ export const backlogPackages = pgTable(
     jurisdictionCode: code('jurisdiction_code').notNull(),
     level: text('level').notNull(), // 'province' | 'city' | 'county'
     takenAt: ts('taken_at').notNull(),
-    plan: jsonb('plan').notNull().default({}),
+    plan: jsonb('plan').$type<PackagePlan>().notNull().default({}),
   },
   (t) => [
     uniqueIndex('backlog_packages_uq').on(t.matterId, t.leaderUserId),
@@ -1088,7 +1096,7 @@ export const supervisionOrders = pgTable(
     remindedAt: ts('reminded_at'),
     escalatedAt: ts('escalated_at'),
     /** Every step in words (who, what, note): raise, feedback, return, accept, remind, escalate. */
-    history: jsonb('history').notNull().default([]),
+    history: jsonb('history').$type<HistoryEntry[]>().notNull().default([]),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -1162,7 +1170,7 @@ export const assessmentSchemes = pgTable(
   {
     year: integer('year').notNull(),
     level: text('level').notNull(),
-    items: jsonb('items').notNull(),
+    items: jsonb('items').$type<AssessmentItem[]>().notNull(),
     note: text('note'),
     updatedBy: integer('updated_by')
       .notNull()
@@ -1383,7 +1391,7 @@ export const rightsCards = pgTable(
     holderNameEnc: text('holder_name_enc').notNull(),
     holderUserId: integer('holder_user_id').references(() => users.id),
     /** [{ stage, at, unitId, unit, level, note }] in order. */
-    entries: jsonb('entries').notNull().default([]),
+    entries: jsonb('entries').$type<CardEntry[]>().notNull().default([]),
     issuedBy: integer('issued_by')
       .notNull()
       .references(() => users.id),
@@ -1642,7 +1650,7 @@ export const mediationReferrals = pgTable(
     agreementSeq: integer('agreement_seq'),
     /** The case event of the lifecycle action `settle` that settled the matter on this agreement. */
     settledEventId: bigint('settled_event_id', { mode: 'number' }),
-    history: jsonb('history').notNull().default([]),
+    history: jsonb('history').$type<HistoryEntry[]>().notNull().default([]),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -1812,7 +1820,7 @@ export const linkageReferrals = pgTable(
     feedbackAt: ts('feedback_at'),
     closedAt: ts('closed_at'),
     /** Every step in words: refer, track, feedback, return, close. */
-    history: jsonb('history').notNull().default([]),
+    history: jsonb('history').$type<HistoryEntry[]>().notNull().default([]),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -1878,7 +1886,7 @@ export const crossProvinceCooperations = pgTable(
     status: text('status').notNull(),
     outcome: text('outcome'),
     outcomeNote: text('outcome_note'),
-    letters: jsonb('letters').notNull().default([]),
+    letters: jsonb('letters').$type<CooperationLetter[]>().notNull().default([]),
     openingUnitId: integer('opening_unit_id')
       .notNull()
       .references(() => units.id),
@@ -1905,7 +1913,7 @@ export const sanwuEvaluations = pgTable(
       .references(() => jurisdictions.code),
     year: integer('year').notNull(),
     /** Per criterion: platform count, case ids, met, note (src/domain/linkage/sanwu.ts). */
-    evidence: jsonb('evidence').notNull().default([]),
+    evidence: jsonb('evidence').$type<CriterionEvidence[]>().notNull().default([]),
     result: text('result'), // qualified | not_qualified; null while incomplete
     status: text('status').notNull(), // draft | decided
     opinion: text('opinion'),

@@ -79,7 +79,7 @@ function runningDuty(clocks: Clocks): { name: ClockName; clock: StoredClock } | 
  * case's jurisdiction's (limitsFor); it matters only while the duty deadline is neither flagged nor past.
  */
 export function planCase(c: CaseRow, nearDueDays: number, now: Date): CasePlan | null {
-  const clocks: Clocks = { ...(c.clocks as Clocks) };
+  const clocks: Clocks = { ...c.clocks };
   const state = c.state as CaseState;
   const patch: CasePlan['patch'] = {};
   const events: CasePlan['events'] = [];

@@ -43,22 +43,6 @@ export function auditLinkage(
   });
 }
 
-export interface HistoryEntry {
-  step: string;
-  label: string;
-  at: string;
-  by: string | null;
-  text: string;
-}
-
-export const historyEntry = (step: string, label: string, at: Date, by: string | null, text: string) => ({
-  step,
-  label,
-  at: at.toISOString(),
-  by,
-  text,
-});
-
 /** An Asia/Shanghai calendar date of an instant. */
 export const dateOf = (d: Date | null) =>
   d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) : null;

@@ -9,6 +9,7 @@ import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { cases, linkageMembers, linkageReferrals } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
+import { type HistoryEntry, historyEntry } from '../domain/history.ts';
 import { TERMINAL_STATES } from '../domain/lifecycle/vocabulary.ts';
 import {
   bodyFits,
@@ -26,7 +27,7 @@ import { zDate, zId, zText } from '../domain/validation/fields.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { casePolicy, ensureAllowed, ensureReadable } from '../policies/index.ts';
 import { type Actor, linkagePolicy } from '../policies/linkage.ts';
-import { auditLinkage, type HistoryEntry, historyEntry, linkageCaseEvent } from './caseEvent.ts';
+import { auditLinkage, linkageCaseEvent } from './caseEvent.ts';
 import { conferenceOf, ensureMembers } from './members.ts';
 import { visibleReferral } from './queries.ts';
 
@@ -153,10 +154,7 @@ export async function actOnReferral(ctx: AppContext, actor: Actor, id: number, i
         note = input.note ?? '办结';
         break;
     }
-    patch.history = [
-      ...(r.history as HistoryEntry[]),
-      historyEntry(input.action, meta.label, now, actor.displayName, note),
-    ];
+    patch.history = [...r.history, historyEntry(input.action, meta.label, now, actor.displayName, note)];
     await w.tx.update(linkageReferrals).set(patch).where(eq(linkageReferrals.id, r.id));
     await linkageCaseEvent(w, actor, r.caseId, `referral_${input.action}`, now, {
       referralId: r.id,

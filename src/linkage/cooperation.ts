@@ -120,7 +120,7 @@ export async function actOnCooperation(
     if (input.action === 'letter') {
       if (input.letter.date > new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10))
         throw badRequest('cooperation_letter_future', '函件日期不能晚于今天', 'letter.date');
-      const letters = [...(r.letters as CooperationLetter[]), letterOf(input.letter, actor, now)];
+      const letters = [...r.letters, letterOf(input.letter, actor, now)];
       await w.tx.update(t).set({ letters, updatedAt: now }).where(eq(t.id, r.id));
       await linkageCaseEvent(w, actor, r.caseId, 'coop_letter', now, {
         cooperationId: r.id,
@@ -211,7 +211,7 @@ export function presentCooperation(
   x: { c: typeof t.$inferSelect; caseNumber: string; subject: string },
 ): z.infer<typeof Cooperation> {
   const c = x.c;
-  const letters = (c.letters as CooperationLetter[]).map((l) => ({
+  const letters = c.letters.map((l) => ({
     ...l,
     directionName: LETTER_DIRECTION_NAMES[l.direction] ?? l.direction,
   }));

@@ -1,6 +1,7 @@
 // What the API answers for referrals and member bodies. No personal data: a case is named by its
 // number and subject, as in the case lists.
 import { z } from 'zod';
+import type { HistoryEntry } from '../domain/history.ts';
 import {
   MEMBER_BODY_DEFS,
   type MemberBody,
@@ -14,7 +15,6 @@ import {
   referralOverdue,
 } from '../domain/linkage/referrals.ts';
 import { type Actor, linkagePolicy } from '../policies/linkage.ts';
-import type { HistoryEntry } from './caseEvent.ts';
 import type { MemberRow } from './members.ts';
 import type { ReferralListRow } from './queries.ts';
 
@@ -106,7 +106,7 @@ export function presentReferralDetail(actor: Actor, x: ReferralListRow, today: s
     reason: x.r.reason,
     request: x.r.request,
     feedback: x.r.feedback,
-    history: x.r.history as HistoryEntry[],
+    history: x.r.history,
     availableActions: REFERRAL_ACTION_NAMES.filter(
       (a) => nextReferralStatus(a, status) !== null && linkagePolicy.act(actor, ref, a),
     ).map((a) => ({ action: a, label: REFERRAL_ACTIONS[a].label })),

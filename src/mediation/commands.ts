@@ -11,6 +11,7 @@ import { runCommand, type Work } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { caseEvents, cases, mediationBodies, mediationReferrals, mediationSessions } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
+import { type HistoryEntry, historyEntry } from '../domain/history.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import {
   agreementNumber,
@@ -88,21 +89,6 @@ export const ReferralAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('settle_case') }),
 ]);
 export type ReferralActionInput = z.infer<typeof ReferralAction>;
-
-export interface HistoryEntry {
-  step: string;
-  label: string;
-  at: string;
-  by: string | null;
-  text: string;
-}
-const entry = (step: string, label: string, at: Date, by: string | null, t: string): HistoryEntry => ({
-  step,
-  label,
-  at: at.toISOString(),
-  by,
-  text: t,
-});
 
 export async function caseEvent(
   w: Work,
@@ -234,7 +220,13 @@ export async function referMatter(ctx: AppContext, actor: Actor, input: ReferInp
         referredBy: actor.userId,
         referredAt: now,
         history: [
-          entry('refer', '移交调解', now, actor.displayName, `${what}移交${body.name}，${deadline}前调结`),
+          historyEntry(
+            'refer',
+            '移交调解',
+            now,
+            actor.displayName,
+            `${what}移交${body.name}，${deadline}前调结`,
+          ),
         ],
         createdAt: now,
         updatedAt: now,
@@ -333,10 +325,7 @@ export async function actOnReferral(ctx: AppContext, actor: Actor, id: number, i
         detail = { reason: input.reason };
         break;
     }
-    patch.history = [
-      ...(r.history as HistoryEntry[]),
-      entry(input.action, meta.label, now, actor.displayName, note),
-    ];
+    patch.history = [...r.history, historyEntry(input.action, meta.label, now, actor.displayName, note)];
     await w.tx.update(mediationReferrals).set(patch).where(eq(mediationReferrals.id, r.id));
     await caseEvent(w, actor, r.caseId, input.action, now, { referralId: r.id, ...detail });
     audit(w, actor, input.action, 'mediation_referral', r.id, { from: status, to, caseId: r.caseId });

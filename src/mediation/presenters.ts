@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../db/client.ts';
 import { cases } from '../db/schema.ts';
+import type { HistoryEntry } from '../domain/history.ts';
 import { actionDef } from '../domain/lifecycle/actions.ts';
 import { maskName } from '../domain/masking.ts';
 import {
@@ -28,7 +29,6 @@ import { casePolicy } from '../policies/index.ts';
 import { type Actor, mediationPolicy } from '../policies/mediation.ts';
 import type { Pii } from '../security/pii.ts';
 import { maskPersonal } from '../supervision/letter.ts';
-import type { HistoryEntry } from './commands.ts';
 import { type BodyRow, type ReferralListRow, sessionsOf } from './queries.ts';
 
 export const BodyItem = z.object({
@@ -180,7 +180,7 @@ export async function presentReferralDetail(
     agreementUrl: item.agreementNumber ? `/api/v1/mediation/referrals/${r.id}/agreement.docx` : null,
     settledEventId: r.settledEventId,
     sessions,
-    history: r.history as HistoryEntry[],
+    history: r.history,
     availableActions: REFERRAL_ACTION_NAMES.filter(
       (a) =>
         nextReferralStatus(a, status) !== null &&

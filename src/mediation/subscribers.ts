@@ -6,8 +6,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { EventBus } from '../commands/events.ts';
 import { mediationReferrals } from '../db/schema.ts';
+import type { HistoryEntry } from '../domain/history.ts';
 import type { PlatformEvents } from '../events.ts';
-import type { HistoryEntry } from './commands.ts';
 
 export function subscribeMediation(events: EventBus<PlatformEvents>): void {
   events.on('case.acted', 'mediation.settled', async (w, e) => {
@@ -27,7 +27,7 @@ export function subscribeMediation(events: EventBus<PlatformEvents>): void {
       .for('update');
     if (!r) return;
     const history: HistoryEntry[] = [
-      ...(r.history as HistoryEntry[]),
+      ...r.history,
       {
         step: 'settle_case',
         label: '据协议办结',

@@ -10,6 +10,7 @@ import { runCommand, type Work } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { caseEvents, cases, supervisionOrders, units } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
+import { type HistoryEntry, historyEntry } from '../domain/history.ts';
 import { TERMINAL_STATES } from '../domain/lifecycle/vocabulary.ts';
 import {
   defaultDeadline,
@@ -57,22 +58,6 @@ export const ActionBody = z.discriminatedUnion('action', [
   }),
 ]);
 export type ActionInput = z.infer<typeof ActionBody>;
-
-export interface HistoryEntry {
-  step: string;
-  label: string;
-  at: string;
-  by: string | null;
-  text: string;
-}
-
-export const historyEntry = (step: string, label: string, at: Date, by: string | null, t: string) => ({
-  step,
-  label,
-  at: at.toISOString(),
-  by,
-  text: t,
-});
 
 /** The internal timeline event of a step of an order on a case. */
 export async function orderCaseEvent(
@@ -267,10 +252,7 @@ export async function actOnOrder(ctx: AppContext, actor: Actor, id: number, inpu
         detail = { reason: input.reason, ...(input.deadline ? { feedbackDeadline: input.deadline } : {}) };
         break;
     }
-    patch.history = [
-      ...(o.history as HistoryEntry[]),
-      historyEntry(input.action, meta.label, now, actor.displayName, note),
-    ];
+    patch.history = [...o.history, historyEntry(input.action, meta.label, now, actor.displayName, note)];
     await w.tx.update(supervisionOrders).set(patch).where(eq(supervisionOrders.id, o.id));
     const step: SupervisionStep = input.action;
     await orderCaseEvent(w, actor, o, step, now, detail);

@@ -11,6 +11,7 @@ import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { supervisionOrders, units, users } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
+import { type HistoryEntry, historyEntry } from '../domain/history.ts';
 import {
   dueEscalation,
   ORDER_TYPE_RULES,
@@ -18,7 +19,7 @@ import {
   type OrderType,
 } from '../domain/supervision/orders.ts';
 import { enqueueSms } from '../notify/outbox.ts';
-import { auditOrder, type HistoryEntry, historyEntry, orderCaseEvent } from './commands.ts';
+import { auditOrder, orderCaseEvent } from './commands.ts';
 import { pendingPastDeadline } from './queries.ts';
 
 export interface EscalationPassResult {
@@ -84,7 +85,7 @@ async function escalateOne(ctx: AppContext, id: number, now: Date, today: string
       .set({
         escalationLevel: step.level,
         ...(step.kind === 'remind' ? { remindedAt: now } : { escalatedAt: now }),
-        history: [...(o.history as HistoryEntry[]), historyEntry(step.kind, step.label, now, null, note)],
+        history: [...o.history, historyEntry(step.kind, step.label, now, null, note)],
         updatedAt: now,
       })
       .where(and(eq(supervisionOrders.id, o.id), eq(supervisionOrders.escalationLevel, o.escalationLevel)));

@@ -5,6 +5,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../db/client.ts';
 import { cases, units, users } from '../db/schema.ts';
+import type { HistoryEntry } from '../domain/history.ts';
 import {
   ESCALATION_NAMES,
   isOverdue,
@@ -20,7 +21,6 @@ import {
   TARGET_NAMES,
 } from '../domain/supervision/orders.ts';
 import { type Actor, supervisionPolicy } from '../policies/supervision.ts';
-import type { HistoryEntry } from './commands.ts';
 import type { OrderRow } from './queries.ts';
 
 export const OrderItem = z.object({
@@ -148,7 +148,7 @@ export async function presentDetail(
     remindedAt: o.remindedAt?.toISOString() ?? null,
     escalatedAt: o.escalatedAt?.toISOString() ?? null,
     letterUrl: item.number ? `/api/v1/supervision/${o.id}/letter.docx` : null,
-    history: o.history as HistoryEntry[],
+    history: o.history,
     availableActions: ORDER_ACTION_NAMES.filter(
       (a) => nextOrderStatus(a, status) !== null && supervisionPolicy.act(actor, o, a),
     ).map((a) => ({ action: a, label: ORDER_ACTIONS[a].label })),

@@ -52,7 +52,7 @@ export interface CaseFacts {
   reviewUnitId: number | null;
   ratedAt: Date | null;
   evaluationStatus: string | null;
-  clocks: unknown;
+  clocks: Clocks;
   version: number;
   /** 匿名信访 (src/domain/anonymity.ts): nobody to notify or to rate. */
   anonymous?: boolean;

@@ -25,12 +25,12 @@ export interface Transition {
 
 export function applyTransition(
   def: AnyActionDef,
-  c: { state: string; clocks: unknown },
+  c: { state: string; clocks: Clocks },
   effect: EffectResult<Record<string, unknown>>,
   opts: { now: Date; limits?: Limits; actorUnitKind?: string },
 ): Transition {
   const { now } = opts;
-  const clocks: Clocks = { ...(c.clocks as Clocks) };
+  const clocks: Clocks = { ...c.clocks };
   const detail = { ...effect.detail };
   // Extension first (it recomputes the running handling clock), then stop, then start from now.
   if (effect.extendHandlingBy !== undefined && clocks.handling) {

@@ -16,7 +16,7 @@ export const approveExtension = defineAction({
   async effect({ payload: p, c, ports }) {
     const req = await ports.lastEventDetail('request_extension');
     const { days = 0, reason = '' } = (req ?? {}) as { days?: number; reason?: string };
-    if (!(c.clocks as Clocks).handling) throw conflict('no_handling_clock', '该事项没有办理期限，无法延期');
+    if (!c.clocks.handling) throw conflict('no_handling_clock', '该事项没有办理期限，无法延期');
     // The engine extends the handling clock and adds its new due instant to the detail (newDue).
     return { patch: {}, extendHandlingBy: days, detail: { days, reason, note: p.note } };
   },

@@ -16,7 +16,7 @@ export const expireEvaluation = defineAction({
   records: 'deadline',
   effect: ({ c }) => ({
     patch: { evaluationStatus: 'expired' },
-    detail: { kind: 'evaluation_expired', clock: 'evaluation', due: (c.clocks as Clocks).evaluation?.due },
+    detail: { kind: 'evaluation_expired', clock: 'evaluation', due: c.clocks.evaluation?.due },
   }),
   form: [],
 });

@@ -14,8 +14,7 @@ const clockOf = (c: Pick<CaseFacts, 'state'>) => (c.state === 'rereview_requeste
 const stageOf = (c: Pick<CaseFacts, 'state'>) => (c.state === 'rereview_requested' ? '复核' : '复查');
 
 /** Whether a hearing has been scheduled and not yet recorded (its clock is paused). */
-export const hearingPending = (c: Pick<CaseFacts, 'state' | 'clocks'>) =>
-  !!(c.clocks as Clocks)[clockOf(c)]?.pausedAt;
+export const hearingPending = (c: Pick<CaseFacts, 'state' | 'clocks'>) => !!c.clocks[clockOf(c)]?.pausedAt;
 
 /** Refuses the review (re-review) decision while a hearing is pending. */
 export const decideAfterHearing = {

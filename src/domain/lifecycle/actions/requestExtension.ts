@@ -24,7 +24,7 @@ export const requestExtension = defineAction({
     if (p.days > limits.maxExtensionDays) {
       throw badRequest('extension_too_long', `延长期限不得超过${limits.maxExtensionDays}日`, 'days');
     }
-    const already = (c.clocks as Clocks).handling?.extendedBy ?? 0;
+    const already = c.clocks.handling?.extendedBy ?? 0;
     if (already + p.days > limits.maxExtensionDays) {
       throw conflict(
         'extension_exhausted',

@@ -141,7 +141,7 @@ export const decideReview = defineAction({
     async data({ payload: p, c, actorUnit, ports }, base) {
       const next = actorUnit ? await ports.upperBureau(actorUnit) : undefined;
       const prior = await ports.unit(c.assignedUnitId ?? c.bureauUnitId);
-      const clocks = c.clocks as Clocks;
+      const clocks = c.clocks;
       const requested = clocks.review?.trigger;
       // Sent back to decide again (撤销、变更): the opinion names the new limit (重新办理期限).
       const redo = REOPENING_OUTCOMES.includes(p.outcome) ? clocks.rehandling?.due : undefined;
@@ -185,7 +185,7 @@ export const decideRereview = defineAction({
   document: {
     kind: 'rereview_opinion',
     data({ payload: p, c }, base) {
-      const requested = (c.clocks as Clocks).rereview?.trigger;
+      const requested = c.clocks.rereview?.trigger;
       return {
         ...base,
         receivedAt: requested ? new Date(requested) : base.receivedAt,
