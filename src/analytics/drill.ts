@@ -9,16 +9,9 @@ import type { DateRange } from '../domain/indicators/index.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import { type Actor, caseScope } from '../policies/index.ts';
 
-export const DRILL_METRICS = [
-  'total',
-  'online',
-  'overdue',
-  'repeat',
-  'skippedLevel',
-  'group',
-  'unsatisfied',
-] as const;
-export type DrillMetric = (typeof DRILL_METRICS)[number];
+import type { DrillMetric } from './contract.ts';
+
+export { DRILL_METRICS, type DrillMetric } from './contract.ts';
 
 const start = (d: string) => new Date(`${d}T00:00:00+08:00`);
 const end = (d: string) => new Date(start(d).getTime() + 86_400_000);

@@ -7,16 +7,8 @@ import { analyticsScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zMonth, zText } from '../server/fields.ts';
 import { readDb } from '../server/readDb.ts';
+import { ForecastAnswer } from './contract.ts';
 import { forecastVolume } from './forecast.ts';
-
-const Point = z.object({
-  period: z.string(),
-  mean: z.number(),
-  lo80: z.number(),
-  hi80: z.number(),
-  lo95: z.number(),
-  hi95: z.number(),
-});
 
 export const forecastRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -36,18 +28,7 @@ export const forecastRoutes =
             until: zMonth('截止月份').optional().meta({ description: '历史数据截止月份（默认上月）' }),
           }),
           response: {
-            200: z.object({
-              history: z.array(z.object({ period: z.string(), total: z.number() })),
-              forecast: z.array(Point),
-              model: z.string(),
-              mase: z.number().nullable().meta({
-                description: '回测平均绝对标度误差（MASE，<1 优于"去年同月"朴素预测）；历史不足时为 null',
-              }),
-              insufficient: z.enum(['short', 'sparse']).nullable().meta({
-                description: '历史数据不足、不作预测的原因（short 不满12个月，sparse 多数月份为零）',
-              }),
-              note: z.string().nullable(),
-            }),
+            200: ForecastAnswer,
           },
         },
       },

@@ -24,19 +24,10 @@ import { UNCONFIRMED_CATEGORY_LABEL } from '../domain/intake/classification.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import { FORM_NAMES, PURPOSE_NAMES } from '../domain/lifecycle/vocabulary.ts';
 import { badRequest } from '../errors.ts';
+import type { GroupBy } from './contract.ts';
 import { COUNTER_COLUMNS, type Dim } from './rollup.ts';
 
-export const GROUP_BYS = [
-  'none',
-  'jurisdiction',
-  'category',
-  'form',
-  'purpose',
-  'unit',
-  'month',
-  'day',
-] as const;
-export type GroupBy = (typeof GROUP_BYS)[number];
+export { GROUP_BYS, type GroupBy } from './contract.ts';
 
 /** The default period: the current month to date (Asia/Shanghai). */
 export function defaultRange(now = new Date()): DateRange {

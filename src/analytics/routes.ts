@@ -14,43 +14,16 @@ import { analyticsScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zIdParam, zPage, zText } from '../server/fields.ts';
 import { readDb } from '../server/readDb.ts';
-import { casesBehind, DRILL_METRICS } from './drill.ts';
-import { defaultRange, GROUP_BYS, indicatorsFor, overdueByUnit, trendFor } from './indicators.ts';
-
-const rate = z.number().nullable();
-export const IndicatorsSchema = z.object({
-  total: z.number().meta({ description: '信访总量（登记件次，按收到日期）' }),
-  totalPrevYear: z.number(),
-  totalPrevPeriod: z.number(),
-  yoy: rate.meta({ description: '同比' }),
-  mom: rate.meta({ description: '环比（上期为紧接本期之前、天数相同的期间）' }),
-  online: z.number(),
-  onlineShare: rate.meta({ description: '网上信访占比' }),
-  onlineSharePrev: rate,
-  acceptedTimely: z.number(),
-  acceptanceDecided: z.number(),
-  timelyAcceptanceRate: rate.meta({ description: '及时受理率' }),
-  completedOnTime: z.number(),
-  completed: z.number(),
-  onTimeCompletionRate: rate.meta({ description: '按期办结率' }),
-  rated: z.number(),
-  ratable: z.number(),
-  participationRate: rate.meta({ description: '群众参评率' }),
-  satisfied: z.number(),
-  satisfactionRate: rate.meta({ description: '满意率（责任单位，满意+基本满意）' }),
-  bureauSatisfied: z.number(),
-  bureauSatisfactionRate: rate.meta({ description: '满意率（信访部门）' }),
-  skippedLevel: z.number(),
-  visits: z.number(),
-  skipLevelRate: rate.meta({ description: '越级上访率（批次）' }),
-  repeats: z.number(),
-  repeatRate: rate.meta({ description: '重复信访率' }),
-  backlogResolved: z.number(),
-  backlog: z.number(),
-  backlogResolutionRate: rate.meta({ description: '积案化解率' }),
-  groupBatches: z.number(),
-  groupPersons: z.number(),
-});
+import {
+  DRILL_METRICS,
+  GROUP_BYS,
+  IndicatorDefinitions,
+  IndicatorsAnswer,
+  OverdueAnswer,
+  TrendAnswer,
+} from './contract.ts';
+import { casesBehind } from './drill.ts';
+import { defaultRange, indicatorsFor, overdueByUnit, trendFor } from './indicators.ts';
 
 const scope = zCode().optional().meta({ description: '行政区划代码（默认本人所在辖区）' });
 const Range = { from: zDate('起始日期').optional(), to: zDate('截止日期').optional() };
@@ -71,18 +44,7 @@ export const analyticsRoutes =
           summary: '统计指标（总量、同比环比、网上信访占比、及时受理率、按期办结率、参评率、满意率等）',
           querystring: z.object({ ...Range, scope, groupBy: z.enum(GROUP_BYS).default('none') }),
           response: {
-            200: z.object({
-              from: z.string(),
-              to: z.string(),
-              scope: z.object({ code: z.string(), name: z.string() }),
-              totals: IndicatorsSchema,
-              flags: z
-                .record(z.string(), z.number())
-                .meta({ description: '收到日期在期间内、带各项标识的信访事项数（重大紧急、扬言等）' }),
-              rows: z.array(
-                IndicatorsSchema.extend({ key: z.string(), label: z.string(), drill: z.boolean() }),
-              ),
-            }),
+            200: IndicatorsAnswer,
           },
         },
       },
@@ -105,15 +67,7 @@ export const analyticsRoutes =
           tags: ['analytics'],
           summary: '各项指标的名称与计算口径',
           response: {
-            200: z.record(
-              z.string(),
-              z.object({
-                name: z.string(),
-                numerator: z.string(),
-                denominator: z.string().optional(),
-                definition: z.string(),
-              }),
-            ),
+            200: IndicatorDefinitions,
           },
         },
       },
@@ -172,19 +126,7 @@ export const analyticsRoutes =
             interval: z.enum(['month', 'day']).default('month'),
           }),
           response: {
-            200: z.object({
-              points: z.array(
-                z.object({
-                  period: z.string(),
-                  total: z.number(),
-                  totalPrevYear: z.number(),
-                  online: z.number(),
-                  through: z.string().optional().meta({
-                    description: '该月尚未结束：数据截至此日（YYYY-MM-DD），上年同期为同期同日数',
-                  }),
-                }),
-              ),
-            }),
+            200: TrendAnswer,
           },
         },
       },
@@ -207,18 +149,7 @@ export const analyticsRoutes =
           summary: '各单位在办、临期、超期事项数（当前）',
           querystring: z.object({ scope }),
           response: {
-            200: z.object({
-              rows: z.array(
-                z.object({
-                  unitId: z.number(),
-                  unitName: z.string(),
-                  jurisdictionName: z.string(),
-                  open: z.number(),
-                  near: z.number(),
-                  overdue: z.number(),
-                }),
-              ),
-            }),
+            200: OverdueAnswer,
           },
         },
       },

@@ -1,6 +1,6 @@
 // What the API shows of letters, records and scorecards. Officials' names and posts only; the
 // subjects of linked matters with numbers typed into them masked for roles that see parties masked.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { caseTextFor } from '../cases/presenters.ts';
 import {
   LETTER_STATUS_NAMES,
@@ -12,25 +12,11 @@ import {
 } from '../domain/assessment/records.ts';
 import { maskNumbersInText } from '../domain/masking.ts';
 import type { Actor } from '../policies/index.ts';
-import { OrderItem, presentItem as presentOrder } from '../supervision/presenters.ts';
+import { presentItem as presentOrder } from '../supervision/presenters.ts';
+import type { LetterView, RecordDetail, RecordItem } from './contract.ts';
 import type { LetterRow, linksOf, RecordRow } from './queries.ts';
 
-export const LetterView = z.object({
-  id: z.number(),
-  year: z.number(),
-  jurisdictionCode: z.string(),
-  jurisdictionName: z.string(),
-  issuerCode: z.string(),
-  title: z.string(),
-  body: z.string(),
-  targets: z.array(
-    z.object({ text: z.string(), indicator: z.string().optional(), target: z.number().optional() }),
-  ),
-  signatories: z.array(z.object({ side: z.string(), name: z.string(), post: z.string() })),
-  status: z.string(),
-  statusName: z.string(),
-  signedOn: z.string().nullable(),
-});
+export { LetterView, RecordDetail, RecordItem, ScorecardView } from './contract.ts';
 
 export function presentLetter(l: LetterRow, jurisdictionName: string): z.infer<typeof LetterView> {
   return {
@@ -48,36 +34,6 @@ export function presentLetter(l: LetterRow, jurisdictionName: string): z.infer<t
     signedOn: l.signedOn,
   };
 }
-
-export const RecordItem = z.object({
-  id: z.number(),
-  kind: z.string(),
-  kindName: z.string(),
-  status: z.string(),
-  statusName: z.string(),
-  number: z.string().nullable(),
-  unitId: z.number(),
-  unit: z.string(),
-  issuer: z.string(),
-  jurisdictionCode: z.string(),
-  title: z.string(),
-  facts: z.string(),
-  decidedOn: z.string(),
-  person: z.string().nullable(),
-  interviewer: z.string().nullable(),
-  commitments: z.string().nullable(),
-  followUpOn: z.string().nullable(),
-  followUpResult: z.string().nullable(),
-  followedUpAt: z.string().nullable(),
-  periodFrom: z.string().nullable(),
-  periodTo: z.string().nullable(),
-  measures: z.string().nullable(),
-  liftedAt: z.string().nullable(),
-  form: z.string().nullable(),
-  decision: z.string().nullable(),
-  /** The follow-up step still open to it ('follow_up' | 'lift'), if any. */
-  followUp: z.object({ action: z.string(), name: z.string() }).nullable(),
-});
 
 export const recordNumber = (r: RecordRow) =>
   r.numberYear !== null && r.numberSeq !== null ? noticeNumber(r.numberYear, r.numberSeq) : null;
@@ -116,13 +72,6 @@ export function presentRecord(x: { r: RecordRow; unit: string; issuer: string })
   };
 }
 
-export const RecordDetail = RecordItem.extend({
-  cases: z.array(
-    z.object({ id: z.number(), caseNumber: z.string(), subject: z.string(), state: z.string() }),
-  ),
-  orders: z.array(OrderItem),
-});
-
 export function presentRecordDetail(
   actor: Actor,
   x: { r: RecordRow; unit: string; issuer: string },
@@ -141,50 +90,3 @@ export function presentRecordDetail(
     }),
   };
 }
-
-const Item = z.object({
-  key: z.string(),
-  label: z.string(),
-  kind: z.string(),
-  points: z.number(),
-  value: z.number().nullable(),
-  available: z.boolean(),
-  earned: z.number(),
-  deduction: z.number(),
-  drill: z.string().nullable(),
-});
-
-export const ScorecardView = z.object({
-  period: z.object({
-    period: z.string(),
-    kind: z.string(),
-    label: z.string(),
-    from: z.string(),
-    to: z.string(),
-    months: z.number(),
-  }),
-  scope: z.object({ code: z.string(), name: z.string(), level: z.number() }),
-  by: z.string(),
-  scheme: z.object({
-    year: z.number(),
-    level: z.string(),
-    source: z.string(),
-    note: z.string().nullable(),
-    maxPoints: z.number(),
-    items: z.array(z.record(z.string(), z.unknown())),
-  }),
-  rows: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      unitId: z.number().nullable(),
-      score: z.number().nullable(),
-      rank: z.number().nullable(),
-      earned: z.number(),
-      available: z.number(),
-      coverage: z.number(),
-      total: z.number(),
-      items: z.array(Item),
-    }),
-  ),
-});

@@ -1,26 +1,10 @@
-import { z } from 'zod';
 import { ROLE_NAMES } from '../domain/roles.ts';
 import type { Actor } from '../policies/actor.ts';
+import type { MeView } from './contract.ts';
 
-export const MeView = z.object({
-  id: z.number(),
-  role: z.string(),
-  roleName: z.string(),
-  displayName: z.string(),
-  unit: z.object({ id: z.number(), name: z.string(), kind: z.enum(['bureau', 'department']) }).nullable(),
-  jurisdiction: z
-    .object({
-      code: z.string(),
-      name: z.string(),
-      /** Codes in the caller's data scope start with this prefix. */
-      scopePrefix: z.string(),
-    })
-    .nullable(),
-  /** After an administrator's password reset: the console shows only the change form. */
-  mustChangePassword: z.boolean(),
-});
+export { MeView } from './contract.ts';
 
-export function presentMe(a: Actor): z.infer<typeof MeView> {
+export function presentMe(a: Actor): MeView {
   return {
     id: a.userId,
     role: a.role,

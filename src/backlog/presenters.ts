@@ -1,7 +1,6 @@
 // What the API answers for backlog matters: a list item, and the detail with the plan, progress,
 // the seven-standard checklist and the actions the caller may take now. No personal data: the
 // case is named by number and subject (as in the case lists).
-import { z } from 'zod';
 import type { Executor } from '../db/client.ts';
 import { daysOpen, planStatus } from '../domain/backlog/ledger.ts';
 import { STANDARDS } from '../domain/backlog/standards.ts';
@@ -16,29 +15,14 @@ import {
 } from '../domain/backlog/states.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { type Actor, backlogPolicy } from '../policies/backlog.ts';
+import type { MatterDetail, MatterItem as MatterItemView } from './contract.ts';
 import { packagesOf } from './packages.ts';
+
+export { MatterDetail, MatterItem } from './contract.ts';
+
 import { type MatterRow, matterParts, namesOf } from './queries.ts';
 
-export const MatterItem = z.object({
-  id: z.number(),
-  caseId: z.number(),
-  caseNumber: z.string(),
-  subject: z.string(),
-  jurisdictionCode: z.string(),
-  status: z.string(),
-  statusName: z.string(),
-  source: z.enum(['system', 'manual']),
-  ruleHits: z.array(z.object({ rule: z.string(), label: z.string() })),
-  level: z.string().nullable(),
-  levelName: z.string().nullable(),
-  deadline: z.string().nullable(),
-  proposedAt: z.string().nullable(),
-  identifiedAt: z.string().nullable(),
-  resolvedAt: z.string().nullable(),
-  updatedAt: z.string(),
-});
-
-export type MatterItemView = z.infer<typeof MatterItem>;
+export type { MatterItem as MatterItemView } from './contract.ts';
 
 export function presentItem(r: { m: MatterRow; caseNumber: string; subject: string }): MatterItemView {
   const m = r.m;
@@ -62,79 +46,6 @@ export function presentItem(r: { m: MatterRow; caseNumber: string; subject: stri
   };
 }
 
-export const MatterDetail = MatterItem.extend({
-  reason: z.string().nullable(),
-  responsibleUnit: z.object({ id: z.number(), name: z.string() }).nullable(),
-  proposingUnit: z.string().nullable(),
-  approvingUnit: z.string().nullable(),
-  proposedBy: z.string().nullable(),
-  identifiedBy: z.string().nullable(),
-  resolvedBy: z.string().nullable(),
-  daysOpen: z.number().nullable(),
-  notes: z.array(
-    z.object({ action: z.string(), label: z.string(), at: z.string(), by: z.string(), text: z.string() }),
-  ),
-  plan: z.object({
-    status: z.object({ total: z.number(), done: z.number(), overdue: z.number(), label: z.string() }),
-    steps: z.array(
-      z.object({
-        id: z.number(),
-        title: z.string(),
-        ownerName: z.string(),
-        ownerUnit: z.string().nullable(),
-        dueDate: z.string(),
-        doneAt: z.string().nullable(),
-        overdue: z.boolean(),
-      }),
-    ),
-  }),
-  progress: z.array(
-    z.object({
-      id: z.number(),
-      at: z.string(),
-      note: z.string(),
-      by: z.string().nullable(),
-      stepId: z.number().nullable(),
-    }),
-  ),
-  standards: z.array(
-    z.object({
-      key: z.string(),
-      name: z.string(),
-      hint: z.string(),
-      evidence: z.string().nullable(),
-      evidenceBy: z.string().nullable(),
-      evidenceAt: z.string().nullable(),
-      signedBy: z.string().nullable(),
-      signedAt: z.string().nullable(),
-      met: z.boolean(),
-    }),
-  ),
-  standardsMet: z.number(),
-  packages: z.array(
-    z.object({
-      id: z.number(),
-      leaderUserId: z.number(),
-      leader: z.string(),
-      unit: z.string().nullable(),
-      level: z.string(),
-      levelName: z.string(),
-      takenAt: z.string(),
-      plan: z.record(z.string(), z.string()),
-      records: z.array(
-        z.object({
-          id: z.number(),
-          kind: z.string(),
-          kindName: z.string(),
-          date: z.string(),
-          note: z.string(),
-        }),
-      ),
-    }),
-  ),
-  availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
-});
-
 /** The actions the caller may take on the matter now (status and rule table). */
 export function availableActions(actor: Actor, m: MatterRow): { action: string; label: string }[] {
   return BACKLOG_ACTION_NAMES.filter(
@@ -149,7 +60,7 @@ export async function presentDetail(
   actor: Actor,
   r: { m: MatterRow; caseNumber: string; subject: string },
   now = new Date(),
-): Promise<z.infer<typeof MatterDetail>> {
+): Promise<MatterDetail> {
   const m = r.m;
   const { steps, progress, checks } = await matterParts(exec, m.id);
   const packs = await packagesOf(exec, m.id);

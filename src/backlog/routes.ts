@@ -16,6 +16,7 @@ import { ensureAllowed } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zId, zIdParam } from '../server/fields.ts';
 import { ActionBody, actOnMatter, ProposalFields, proposeCase } from './commands.ts';
+import { LedgerAnswer } from './contract.ts';
 import { buildLedger, ledgerXlsx } from './ledger.ts';
 import { leadersOf, packageCompliance, packageQuotas } from './packages.ts';
 import { MatterDetail, MatterItem, presentDetail, presentItem } from './presenters.ts';
@@ -104,14 +105,6 @@ export const backlogRoutes =
       },
     );
 
-    const RateRow = z.object({
-      code: z.string(),
-      name: z.string(),
-      identified: z.number(),
-      resolved: z.number(),
-      open: z.number(),
-      rate: z.number().nullable().meta({ description: '化解率 = 化解 ÷ 认定' }),
-    });
     const LedgerQuery = z.object({
       jurisdiction: zCode().optional().meta({ description: '行政区划代码，默认为本人所属辖区' }),
     });
@@ -124,40 +117,7 @@ export const backlogRoutes =
           summary: '积案化解台账（本辖区认定的积案；按下一级地区统计化解率）',
           querystring: LedgerQuery,
           response: {
-            200: z.object({
-              scope: z.object({ code: z.string(), name: z.string() }),
-              total: RateRow,
-              byJurisdiction: z.array(RateRow),
-              truncated: z.boolean(),
-              rows: z.array(
-                z.object({
-                  id: z.number(),
-                  caseId: z.number(),
-                  caseNumber: z.string(),
-                  subject: z.string(),
-                  jurisdictionCode: z.string(),
-                  place: z.string(),
-                  level: z.string().nullable(),
-                  levelName: z.string().nullable(),
-                  responsibleUnit: z.string().nullable(),
-                  leaders: z.array(z.string()),
-                  status: z.string(),
-                  statusName: z.string(),
-                  plan: z.object({
-                    total: z.number(),
-                    done: z.number(),
-                    overdue: z.number(),
-                    label: z.string(),
-                  }),
-                  standardsMet: z.number(),
-                  identifiedAt: z.string().nullable(),
-                  deadline: z.string().nullable(),
-                  overdue: z.boolean(),
-                  daysOpen: z.number().nullable(),
-                  resolvedAt: z.string().nullable(),
-                }),
-              ),
-            }),
+            200: LedgerAnswer,
           },
         },
       },

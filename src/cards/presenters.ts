@@ -1,6 +1,6 @@
 // A rights card as its holder and staff read it (full), and as a public scan of its QR code shows it
 // (what the public progress query shows: steps, dates, units, state — no name, no matter text).
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   CARD_STAGE_NAMES,
   type CardEntry,
@@ -15,47 +15,9 @@ import { maskName } from '../domain/masking.ts';
 import { LEVEL_NAMES } from '../domain/receptions/kinds.ts';
 import type { Actor } from '../policies/actor.ts';
 import type { Pii } from '../security/pii.ts';
+import type { FullCard, PublicCard } from './contract.ts';
 
-export const Entry = z.object({
-  stage: z.string(),
-  stageName: z.string(),
-  at: z.string(),
-  unit: z.string(),
-  level: z.number(),
-  levelName: z.string(),
-});
-
-export const PublicCard = z.object({
-  cardNo: z.string(),
-  unit: z.string().meta({ description: '发卡机关' }),
-  level: z.number(),
-  levelName: z.string(),
-  issuedAt: z.string(),
-  stateName: z.string(),
-  matterLevel: z.number().meta({ description: '事项当前所在层级（1省 2市 3县 4乡镇）' }),
-  matterLevelName: z.string(),
-  entries: z.array(Entry),
-});
-
-export const FullCard = PublicCard.extend({
-  id: z.number(),
-  holder: z.string().meta({ description: '持卡人（按角色脱敏）' }),
-  caseId: z.number(),
-  caseNumber: z.string(),
-  subject: z.string(),
-  visits: z.array(
-    z.object({
-      id: z.number(),
-      at: z.string(),
-      unit: z.string(),
-      verdict: z.string(),
-      verdictName: z.string(),
-      skipped: z.boolean(),
-      guidanceIssued: z.boolean(),
-    }),
-  ),
-  qrUrl: z.string().meta({ description: '二维码指向的网址' }),
-});
+export { CardRates, Entry, FullCard, PublicCard } from './contract.ts';
 
 export interface CardView {
   id: number;
@@ -132,13 +94,6 @@ export function presentFull(
     qrUrl,
   };
 }
-
-export const CardRates = z.object({
-  issued: z.number().meta({ description: '发卡数' }),
-  visitsWithCard: z.number().meta({ description: '凭卡走访次数' }),
-  skipped: z.number().meta({ description: '越级走访次数' }),
-  skipRate: z.number().nullable().meta({ description: '越级上访率（%）= 越级走访 ÷ 凭卡走访' }),
-});
 
 export const rates = (issued: number, visits: number, skipped: number) => ({
   issued,

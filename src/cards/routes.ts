@@ -18,6 +18,7 @@ import { type Actor, cardPolicy } from '../policies/receptions.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zIdParam, zText } from '../server/fields.ts';
 import { CheckBody, checkVisit, IssueBody, issueCard, markGuidance } from './commands.ts';
+import { CheckAnswer } from './contract.ts';
 import { renderGuidance } from './guidance.ts';
 import { renderCardPdf } from './pdf.ts';
 import { CardRates, FullCard, PublicCard, presentFull, presentPublic } from './presenters.ts';
@@ -48,20 +49,6 @@ function rightUnitOf(c: { unit: string; entries: CardEntry[] }, level: number): 
   const at = c.entries.filter((e) => e.level === level && e.unit);
   return at.at(-1)?.unit ?? c.unit;
 }
-
-const CheckAnswer = z.object({
-  visitId: z.number(),
-  verdict: z.string(),
-  verdictName: z.string(),
-  skipped: z.boolean().meta({ description: '越级' }),
-  visitLevel: z.number(),
-  matterLevel: z.number(),
-  rightLevel: z.number(),
-  rightUnit: z.string().meta({ description: '有权处理的机关（事项所在层级）' }),
-  message: z.string(),
-  holder: z.string(),
-  card: PublicCard.extend({ caseId: z.number(), caseNumber: z.string() }),
-});
 
 export const cardRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

@@ -1,7 +1,7 @@
 // What the API returns for a case: masked by the caller's rights (policies), with the deadlines
 // explained, the timeline, the documents and the actions the caller may take now.
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { caseDocuments, caseEvents, caseParties, users } from '../db/schema.ts';
 import { ANONYMOUS_LABEL } from '../domain/anonymity.ts';
@@ -17,40 +17,13 @@ import {
   STATE_NAMES,
 } from '../domain/lifecycle/vocabulary.ts';
 import { maskIdNumber, maskName, maskNumbersInText, maskPhone, maskStringsDeep } from '../domain/masking.ts';
-import { SimilarCase } from '../domain/relatedCases.ts';
 import { type Actor, casePolicy } from '../policies/index.ts';
 import { cachedLimitsFor } from '../settings/limits.ts';
+import type { ActionAnswer, CaseDetail, CaseSummary } from './contract.ts';
 import { availableActions } from './engine.ts';
 import { type CaseRow, UnitLookup } from './units.ts';
 
-export const CaseSummary = z.object({
-  id: z.number(),
-  caseNumber: z.string(),
-  state: z.string(),
-  stateName: z.string(),
-  form: z.string(),
-  formName: z.string(),
-  purpose: z.string(),
-  subject: z.string(),
-  jurisdictionCode: z.string(),
-  jurisdictionName: z.string().nullable().meta({ description: '问题属地名称' }),
-  currentUnitId: z.number().nullable(),
-  assignedUnitId: z.number().nullable(),
-  receivedAt: z.string(),
-  dueAt: z.string().nullable(),
-  daysRemaining: z.number().nullable().meta({ description: '距当前期限的天数，负数为超期天数' }),
-  dueFlag: z.string().nullable(),
-  flags: z.object({
-    firstTime: z.boolean(),
-    repeatCount: z.number(),
-    isGroup: z.boolean(),
-    skippedLevel: z.boolean(),
-    backlog: z.boolean(),
-    supervised: z.boolean(),
-    groupSuspect: z.boolean().meta({ description: '疑似联名/群体（多名信访人内容高度相似）' }),
-    anonymous: z.boolean().meta({ description: '匿名信访：无信访人身份，不发通知、不作评价' }),
-  }),
-});
+export { ActionAnswer, CaseDetail, CaseSummary } from './contract.ts';
 
 /** `names`: jurisdiction code → name, from UnitLookup.jurisdictionNames (one query per list). */
 export function presentSummary(
@@ -87,88 +60,6 @@ export function presentSummary(
     },
   };
 }
-
-const Party = z.object({
-  role: z.string(),
-  name: z.string(),
-  idNumber: z.string().nullable(),
-  phone: z.string().nullable(),
-  address: z.string().nullable(),
-  rightsCardNo: z.string().nullable().meta({ description: '权益保障卡号（来访登记），按角色脱敏' }),
-});
-
-export const CaseDetail = CaseSummary.extend({
-  purposeName: z.string(),
-  content: z.string(),
-  peopleCount: z.number(),
-  outcome: z.string().nullable(),
-  reasonCode: z.string().nullable(),
-  units: z.record(z.string(), z.object({ id: z.number(), name: z.string() }).nullable()),
-  parties: z.array(Party),
-  deadlines: z.array(
-    z.object({
-      name: z.string(),
-      label: z.string(),
-      due: z.string(),
-      dueDate: z.string(),
-      running: z.boolean(),
-      explanation: z.string().meta({ description: '期限如何计算（跳过的节假日）' }),
-      staffNote: z
-        .string()
-        .nullable()
-        .meta({ description: '仅工作人员可见的提示（如节假日数据未覆盖该期间）；信访人为 null' }),
-      extendedBy: z.number(),
-    }),
-  ),
-  evaluation: z.object({
-    status: z.string().nullable(),
-    bureauRating: z.string().nullable(),
-    unitRating: z.string().nullable(),
-  }),
-  timeline: z.array(
-    z.object({
-      at: z.string(),
-      action: z.string(),
-      label: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string().nullable(),
-      actorRole: z.string().nullable(),
-      actorName: z
-        .string()
-        .nullable()
-        .meta({ description: '办理的工作人员（姓名）；信访人看到的是 null，只见单位和角色' }),
-      detail: z.record(z.string(), z.unknown()),
-      lines: z
-        .array(z.object({ key: z.string(), label: z.string(), value: z.string() }))
-        .meta({ description: '记录的内容，按名称和文字（不是代码）' }),
-    }),
-  ),
-  documents: z.array(
-    z.object({
-      id: z.number(),
-      kind: z.string(),
-      title: z.string(),
-      filename: z.string(),
-      sha256: z.string().nullable(),
-    }),
-  ),
-  availableActions: z.array(
-    z.object({
-      action: z.string(),
-      label: z.string(),
-      late: z
-        .object({ clock: z.string(), clockName: z.string(), due: z.string(), daysLate: z.number() })
-        .optional()
-        .meta({ description: '该操作将逾期办理（已超过期限的天数）：须同时提交 lateReason（逾期原因）' }),
-    }),
-  ),
-  limits: z
-    .object({ maxExtensionDays: z.number() })
-    .meta({ description: '本事项属地的期限设置（如办理期限最多延长的天数），供办理表单使用' }),
-  related: z
-    .array(SimilarCase)
-    .meta({ description: '相关事项：同一信访人、关联的重复件、同一属地内容相近的事项（src/duplicates）' }),
-});
 
 interface ChildRows {
   parties: {
@@ -241,13 +132,6 @@ async function caseChildren(ctx: AppContext, caseId: number) {
 }
 
 /**
- * The answer to a lifecycle action: the detail without `related`. Related matters depend on the
- * petitioner and the content, which no action changes, and finding them costs four queries
- * (docs/performance.md); the console keeps the list it has and re-reads the case after 关联重复件.
- */
-export const ActionAnswer = CaseDetail.omit({ related: true });
-
-/**
  * The case's free text as this caller may see it: ID and phone numbers typed into the subject and
  * content are masked for roles that see the parties masked (casePolicy.viewFullPii).
  */
@@ -270,11 +154,7 @@ export async function presentDetail(
   };
 }
 
-export async function presentActionAnswer(
-  ctx: AppContext,
-  actor: Actor,
-  c: CaseRow,
-): Promise<z.infer<typeof ActionAnswer>> {
+export async function presentActionAnswer(ctx: AppContext, actor: Actor, c: CaseRow): Promise<ActionAnswer> {
   const { storedParties: _stored, ...detail } = await presentCaseBody(ctx, actor, c);
   return detail;
 }

@@ -12,29 +12,12 @@ import { type CaseState, STATE_NAMES } from '../domain/lifecycle/vocabulary.ts';
 import { notFound } from '../errors.ts';
 import { queryCodeActor } from '../policies/index.ts';
 import { zText } from '../server/fields.ts';
+import { PublicCase, QUERY_CODE_ACTIONS } from './contract.ts';
 import { availableActions, executeAction } from './engine.ts';
 import { normaliseQueryCode } from './numbering.ts';
 import type { CaseRow } from './units.ts';
 
-/** The actions the query code's holder may take (the petitioner's own). */
-export const QUERY_CODE_ACTIONS = ['rate', 'request_review', 'request_rereview'] as const;
-
-const PublicCase = z.object({
-  caseNumber: z.string(),
-  state: z.string(),
-  stateName: z.string(),
-  subject: z.string(),
-  receivedAt: z.string(),
-  unit: z.string().nullable(),
-  steps: z.array(z.object({ at: z.string(), label: z.string(), unit: z.string().nullable() })),
-  reply: z.object({ outcome: z.string().nullable(), text: z.string(), at: z.string() }).nullable(),
-  evaluation: z
-    .object({ status: z.string().nullable(), rated: z.boolean() })
-    .meta({ description: '评价状态（pending 待评价、rated 已评价、expired 超期未评价）' }),
-  availableActions: z
-    .array(z.object({ action: z.enum(QUERY_CODE_ACTIONS), label: z.string() }))
-    .meta({ description: '凭查询码现在可以办理的操作（评价、申请复查、申请复核）' }),
-});
+export { QUERY_CODE_ACTIONS } from './contract.ts';
 
 const caseNumberParam = z.object({ caseNumber: zText({ label: '信访件编号', max: 30 }) });
 const code = zText({ label: '查询码', max: 20 });

@@ -14,13 +14,13 @@ import { casePolicy, ensureReadable, staffToolsPolicy } from '../policies/index.
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDateTime, zIdNumber, zIdParam, zPersonName, zPhone, zText } from '../server/fields.ts';
 import { readDb } from '../server/readDb.ts';
+import { CaseListAnswer } from './contract.ts';
 import { documentBytes, documentPdf } from './effects.ts';
 import { executeAction } from './engine.ts';
 import { registerCase } from './intake.ts';
 import {
   ActionAnswer,
   CaseDetail,
-  CaseSummary,
   caseTextFor,
   presentActionAnswer,
   presentDetail,
@@ -144,21 +144,7 @@ export const caseRoutes =
           summary: '信访事项列表（按数据范围，支持筛选、排序、分页）',
           querystring: CaseListQuery,
           response: {
-            200: z.object({
-              items: z.array(
-                CaseSummary.extend({
-                  highlight: z.string().optional().meta({
-                    description: '检索命中片段（已转义的 HTML，仅含 <mark> 标记）',
-                  }),
-                }),
-              ),
-              total: z
-                .number()
-                .meta({ description: '筛选结果总数；totalCapped 为 true 时为计数上限（默认 10000）' }),
-              totalCapped: z.boolean().meta({
-                description: '结果超过计数上限，实际数量多于 total（显示为“10,000+”）',
-              }),
-            }),
+            200: CaseListAnswer,
           },
         },
       },

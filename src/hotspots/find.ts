@@ -7,65 +7,13 @@
 import { and, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { cases, hotspotTerms, jurisdictions } from '../db/schema.ts';
-import {
-  clusterMessages,
-  type HotspotMerge,
-  type HotspotMessage,
-  hotspotFeatures,
-  hotspotScore,
-} from './cluster.ts';
+import { clusterMessages, type HotspotMessage, hotspotFeatures, hotspotScore } from './cluster.ts';
+import type { Hotspot, HotspotResult } from './contract.ts';
 
 export const MAX_CASES_PER_WINDOW = 20_000;
 const DAY_MS = 86_400_000;
 
-export interface Hotspot {
-  label: string;
-  place: { code: string; name: string };
-  finePlace: string | null;
-  topWords: string[];
-  /** Cases in the window. */
-  size: number;
-  /** Distinct petitioners in the window (by ID-number hash, else phone hash, else account). */
-  petitioners: number;
-  /** Cases of the same cluster in the previous window of the same length. */
-  previous: number;
-  /** (size − previous) / max(previous, 1): 1.5 = +150 %; a new problem grows by its size. */
-  growth: number;
-  score: number;
-  caseIds: number[];
-  /** First and last case of the window (Asia/Shanghai dates). */
-  firstDate: string;
-  lastDate: string;
-  /**
-   * Cases per period of the window, oldest first: per day up to 31 days, per week (7 days from
-   * `from`) up to 26 weeks, else per 30 days; the last period may be shorter.
-   */
-  trend: { unit: 'day' | 'week' | 'month'; counts: number[] };
-  /**
-   * How the hotspot was put together: the parts merged into its first cluster and why (the same
-   * fine place and matter, a shared name, the same petitioner again, or the matter alone), with
-   * their case ids in the window (at most 50 each) and the words they share.
-   */
-  merges: HotspotMergeEvidence[];
-}
-
-export interface HotspotMergeEvidence {
-  reason: HotspotMerge['reason'];
-  /** The shared fine place (reason `place`), name (reason `name`) or subject words (reason `topic`). */
-  place: string | null;
-  shared: string[];
-  similarity: number;
-  caseIds: number[];
-}
-
-export interface HotspotResult {
-  from: string;
-  to: string;
-  items: Hotspot[];
-  computedAt: string;
-  /** Cases read per window, and whether the cap cut the older ones off. */
-  read: { current: number; previous: number; cap: number; truncated: boolean };
-}
+export type { Hotspot, HotspotMergeEvidence, HotspotResult } from './contract.ts';
 
 /** 'YYYY-MM-DD' in Asia/Shanghai (UTC+8, no daylight saving) → the instant that day starts. */
 const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);

@@ -25,6 +25,7 @@ import {
   placesCompatible,
   samePlaceName,
 } from '../domain/hotspotMatters.ts';
+import type { MergeReason } from './contract.ts';
 import { ClusterIndex, type Vec, vecOfSum, type Working } from './vectors.ts';
 
 export interface ProblemOptions {
@@ -54,7 +55,7 @@ export const DEFAULT_PROBLEM_OPTIONS: ProblemOptions = {
   matterThreshold: 0.4,
 };
 
-export type MergeReason = 'place' | 'name' | 'topic' | 'follow_up' | 'matter';
+export type { MergeReason } from './contract.ts';
 
 /** Why a part was merged into a problem. */
 export interface MergeEvidence {

@@ -25,6 +25,9 @@ import { badRequest, conflict, notFound } from '../errors.ts';
 import { casePolicy, ensureAllowed, ensureReadable } from '../policies/index.ts';
 import { type Actor, cooperationPolicy, linkageScope } from '../policies/linkage.ts';
 import { auditLinkage, linkageCaseEvent } from './caseEvent.ts';
+import type { Cooperation } from './contract.ts';
+
+export { Cooperation } from './contract.ts';
 
 const t = crossProvinceCooperations;
 const text = (label: string, max = 2000) => zText({ label, max, min: 1 });
@@ -174,37 +177,6 @@ export async function listCooperations(
     .orderBy(desc(t.openedAt), desc(t.id))
     .limit(500);
 }
-
-export const Cooperation = z.object({
-  id: z.number(),
-  caseId: z.number(),
-  caseNumber: z.string(),
-  subject: z.string(),
-  jurisdictionCode: z.string(),
-  counterpartProvince: z.string(),
-  counterpartProvinceName: z.string(),
-  counterpartBureau: z.string(),
-  matter: z.string(),
-  status: z.string(),
-  statusName: z.string(),
-  outcome: z.string().nullable(),
-  outcomeName: z.string().nullable(),
-  outcomeNote: z.string().nullable(),
-  letters: z.array(
-    z.object({
-      date: z.string(),
-      direction: z.string(),
-      directionName: z.string(),
-      reference: z.string().nullable(),
-      summary: z.string(),
-      recordedBy: z.string().nullable(),
-      recordedAt: z.string(),
-    }),
-  ),
-  openedAt: z.string(),
-  closedAt: z.string().nullable(),
-  canAct: z.boolean(),
-});
 
 export function presentCooperation(
   actor: Actor,

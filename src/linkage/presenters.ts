@@ -1,6 +1,7 @@
 // What the API answers for referrals and member bodies. No personal data: a case is named by its
 // number and subject, as in the case lists.
-import { z } from 'zod';
+
+import type { z } from 'zod';
 import type { HistoryEntry } from '../domain/history.ts';
 import {
   MEMBER_BODY_DEFS,
@@ -15,18 +16,12 @@ import {
   referralOverdue,
 } from '../domain/linkage/referrals.ts';
 import { type Actor, linkagePolicy } from '../policies/linkage.ts';
+import type { Member, ReferralItem } from './contract.ts';
 import type { MemberRow } from './members.ts';
 import type { ReferralListRow } from './queries.ts';
 
-export const Member = z.object({
-  id: z.number(),
-  jurisdictionCode: z.string(),
-  body: z.string(),
-  bodyName: z.string(),
-  name: z.string(),
-  unitId: z.number().nullable(),
-  liaison: z.string().nullable(),
-});
+export { Actions, History, Member, ReferralDetail, ReferralItem } from './contract.ts';
+
 export const presentMember = (m: MemberRow): z.infer<typeof Member> => ({
   id: m.id,
   jurisdictionCode: m.jurisdictionCode,
@@ -37,24 +32,6 @@ export const presentMember = (m: MemberRow): z.infer<typeof Member> => ({
   liaison: m.liaison,
 });
 
-export const ReferralItem = z.object({
-  id: z.number(),
-  caseId: z.number(),
-  caseNumber: z.string(),
-  subject: z.string(),
-  type: z.string(),
-  typeName: z.string(),
-  member: z.string(),
-  memberBody: z.string(),
-  jurisdictionCode: z.string(),
-  deadline: z.string(),
-  status: z.string(),
-  statusName: z.string(),
-  overdue: z.boolean(),
-  referredAt: z.string(),
-  feedbackAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
-});
 export type ReferralItemView = z.infer<typeof ReferralItem>;
 
 export function presentReferral(x: ReferralListRow, today: string): ReferralItemView {
@@ -78,25 +55,6 @@ export function presentReferral(x: ReferralListRow, today: string): ReferralItem
     closedAt: x.r.closedAt?.toISOString() ?? null,
   };
 }
-
-const History = z.array(
-  z.object({
-    step: z.string(),
-    label: z.string(),
-    at: z.string(),
-    by: z.string().nullable(),
-    text: z.string(),
-  }),
-);
-export const Actions = z.array(z.object({ action: z.string(), label: z.string() }));
-
-export const ReferralDetail = ReferralItem.extend({
-  reason: z.string(),
-  request: z.string(),
-  feedback: z.string().nullable(),
-  history: History,
-  availableActions: Actions,
-});
 
 export function presentReferralDetail(actor: Actor, x: ReferralListRow, today: string) {
   const status = x.r.status as ReferralStatus;

@@ -3,7 +3,7 @@
 // party's intervention. A case is named by number and subject; session attendees (who may be
 // petitioners) are shown in full only to roles that see the matter's parties in full.
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Executor } from '../db/client.ts';
 import { cases } from '../db/schema.ts';
 import type { HistoryEntry } from '../domain/history.ts';
@@ -29,21 +29,10 @@ import { casePolicy } from '../policies/index.ts';
 import { type Actor, mediationPolicy } from '../policies/mediation.ts';
 import type { Pii } from '../security/pii.ts';
 import { maskPersonal } from '../supervision/letter.ts';
+import type { BodyItem, InterventionItem, ReferralDetail, ReferralItem } from './contract.ts';
 import { type BodyRow, type ReferralListRow, sessionsOf } from './queries.ts';
 
-export const BodyItem = z.object({
-  id: z.number(),
-  kind: z.string(),
-  kindName: z.string(),
-  name: z.string(),
-  jurisdictionCode: z.string(),
-  hostUnitId: z.number().nullable(),
-  hostUnit: z.string().nullable(),
-  address: z.string().nullable(),
-  phone: z.string().nullable(),
-  active: z.boolean(),
-  deadlineDays: z.number(),
-});
+export { BodyItem, InterventionItem, ReferralDetail, ReferralItem } from './contract.ts';
 
 export const presentBody = (b: BodyRow, hostUnit: string | null): z.infer<typeof BodyItem> => ({
   id: b.id,
@@ -59,28 +48,6 @@ export const presentBody = (b: BodyRow, hostUnit: string | null): z.infer<typeof
   deadlineDays: MEDIATION_KIND_RULES[b.kind as MediationKind]?.deadlineDays ?? 30,
 });
 
-export const ReferralItem = z.object({
-  id: z.number(),
-  caseId: z.number(),
-  caseNumber: z.string(),
-  subject: z.string(),
-  bodyId: z.number(),
-  body: z.string(),
-  kind: z.string(),
-  kindName: z.string(),
-  scope: z.string(),
-  scopeName: z.string(),
-  part: z.string().nullable(),
-  deadline: z.string(),
-  mediator: z.string().nullable(),
-  status: z.string(),
-  statusName: z.string(),
-  overdue: z.boolean(),
-  referringUnit: z.string(),
-  referredAt: z.string(),
-  concludedAt: z.string().nullable(),
-  agreementNumber: z.string().nullable(),
-});
 export type ReferralItemView = z.infer<typeof ReferralItem>;
 
 export function presentReferral(row: ReferralListRow, today: string): ReferralItemView {
@@ -113,33 +80,6 @@ export function presentReferral(row: ReferralListRow, today: string): ReferralIt
   };
 }
 
-const Session = z.object({
-  id: z.number(),
-  date: z.string(),
-  place: z.string(),
-  attendees: z.array(z.object({ name: z.string(), role: z.string() })),
-  notes: z.string(),
-  recordedBy: z.string().nullable(),
-});
-
-export const ReferralDetail = ReferralItem.extend({
-  reason: z.string(),
-  outcomeNote: z.string().nullable(),
-  agreementTerms: z.string().nullable(),
-  agreementUrl: z.string().nullable(),
-  settledEventId: z.number().nullable(),
-  sessions: z.array(Session),
-  history: z.array(
-    z.object({
-      step: z.string(),
-      label: z.string(),
-      at: z.string(),
-      by: z.string().nullable(),
-      text: z.string(),
-    }),
-  ),
-  availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
-});
 export type ReferralDetailView = z.infer<typeof ReferralDetail>;
 
 export async function presentReferralDetail(
@@ -189,19 +129,6 @@ export async function presentReferralDetail(
     ).map((a) => ({ action: a, label: REFERRAL_ACTIONS[a].label })),
   };
 }
-
-export const InterventionItem = z.object({
-  id: z.number(),
-  kind: z.string(),
-  kindName: z.string(),
-  provider: z.string(),
-  organization: z.string().nullable(),
-  date: z.string(),
-  activity: z.string(),
-  result: z.string(),
-  recordedBy: z.string().nullable(),
-  unit: z.string().nullable(),
-});
 
 export function presentIntervention(row: {
   i: {

@@ -27,6 +27,7 @@ import {
   referMatter,
   updateBody,
 } from './commands.ts';
+import { CountRow } from './contract.ts';
 import { InterventionInput, recordIntervention } from './interventions.ts';
 import {
   BodyItem,
@@ -51,15 +52,6 @@ import {
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const idParam = z.object({ id: zIdParam('编号') });
 const tags = ['mediation'];
-
-const CountRow = z.object({
-  referrals: z.number(),
-  ongoing: z.number(),
-  agreements: z.number(),
-  failed: z.number(),
-  settled: z.number(),
-  agreementRate: z.number().nullable(),
-});
 
 async function readableCase(ctx: AppContext, actor: Actor, caseId: number) {
   const c = await caseRow(ctx.db, caseId);

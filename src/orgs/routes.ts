@@ -3,16 +3,9 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { zCode } from '../server/fields.ts';
+import { Jurisdiction } from './contract.ts';
 import { childJurisdictions, jurisdictionWithUnits } from './queries.ts';
 
-const Jurisdiction = z.object({
-  code: z.string(),
-  name: z.string(),
-  fullName: z.string(),
-  level: z.number().meta({ description: '1 省 2 市 3 县（区、市） 4 乡镇（街道）' }),
-  parentCode: z.string().nullable(),
-  childCount: z.number(),
-});
 const Unit = z.object({
   id: z.number(),
   name: z.string(),

@@ -1,7 +1,7 @@
 // The request bodies of the receptions commands (zod): a reception planned on the calendar, a
 // booking, a cancellation, and the record of a held reception. Chinese messages for bad input.
 import { z } from 'zod';
-import { RECEPTION_KINDS } from '../domain/receptions/kinds.ts';
+import { MAX_BOOKING_PEOPLE, RECEPTION_KINDS } from '../domain/receptions/kinds.ts';
 import { zDate, zDateTime, zId, zPersonName, zPhone, zText } from '../domain/validation/fields.ts';
 
 const text = (label: string, max: number) => zText({ label, max, min: 1 });
@@ -25,7 +25,12 @@ export type SlotInput = z.infer<typeof SlotBody>;
 export const BookBody = z.object({
   caseId: zId('信访事项').optional().meta({ description: '已有的信访事项（本人的，或工作人员可见的）' }),
   matter: zText({ label: '反映事项', max: 300 }).optional().meta({ description: '新事项的简要描述' }),
-  peopleCount: z.number().int().min(1, '人数至少1人').max(5, '走访人数超过5人的应推选代表').optional(),
+  peopleCount: z
+    .number()
+    .int()
+    .min(1, '人数至少1人')
+    .max(MAX_BOOKING_PEOPLE, `走访人数超过${MAX_BOOKING_PEOPLE}人的应推选代表`)
+    .optional(),
   name: zPersonName().optional().meta({ description: '信访人姓名（工作人员代约时必填）' }),
   phone: zPhone().optional().meta({ description: '手机号（工作人员代约时必填）' }),
 });

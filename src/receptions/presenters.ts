@@ -1,6 +1,6 @@
 // What a reception looks like to the public (the calendar: no personal data), and to staff (its
 // bookings with names masked by role, its record). Times in Asia/Shanghai.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { maskName, maskPhone } from '../domain/masking.ts';
 import {
   BOOKING_STATUS_NAMES,
@@ -13,6 +13,9 @@ import {
 } from '../domain/receptions/kinds.ts';
 import type { Actor } from '../policies/actor.ts';
 import type { Pii } from '../security/pii.ts';
+import type { BookingItem, PublicSlot } from './contract.ts';
+
+export { BookingItem, PublicSlot, RecordView, SlotDetail } from './contract.ts';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -32,30 +35,6 @@ export function slotWhen(s: { startsAt: Date }): string {
   const p = shanghaiParts(s.startsAt);
   return `${p.month}月${p.day}日（周${p.weekday}）${p.time}`;
 }
-
-export const PublicSlot = z.object({
-  id: z.number(),
-  kind: z.enum(['receive', 'visit_down', 'invite', 'video']),
-  kindName: z.string(),
-  citizenBooks: z.boolean().meta({ description: '可在网上预约（约访由工作人员预约）' }),
-  leader: z.string().meta({ description: '接访领导（职务 姓名）' }),
-  unit: z.string(),
-  jurisdictionCode: z.string(),
-  jurisdiction: z.string(),
-  level: z.number(),
-  levelName: z.string(),
-  date: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  time: z.string().meta({ description: '09:00–11:30' }),
-  place: z.string(),
-  topics: z.string(),
-  capacity: z.number(),
-  seatsLeft: z.number(),
-  status: z.enum(['open', 'held', 'cancelled']),
-  statusName: z.string(),
-});
-export type PublicSlot = z.infer<typeof PublicSlot>;
 
 export interface SlotView {
   id: number;
@@ -103,22 +82,6 @@ export function presentPublic(s: SlotView): PublicSlot {
   };
 }
 
-export const BookingItem = z.object({
-  id: z.number(),
-  number: z.string().meta({ description: '预约号 R123' }),
-  slotId: z.number(),
-  name: z.string(),
-  phone: z.string().nullable(),
-  caseId: z.number().nullable(),
-  caseNumber: z.string().nullable(),
-  matter: z.string().nullable(),
-  peopleCount: z.number(),
-  status: z.string(),
-  statusName: z.string(),
-  via: z.string(),
-  bookedAt: z.string(),
-});
-
 const FULL_ROLES = ['registrar', 'citizen'];
 
 export interface BookingRow {
@@ -156,38 +119,3 @@ export function presentBooking(pii: Pii, actor: Actor, b: BookingRow): z.infer<t
     bookedAt: b.bookedAt.toISOString(),
   };
 }
-
-export const RecordView = z.object({
-  heldAt: z.string(),
-  batches: z.number(),
-  persons: z.number(),
-  decision: z.string(),
-  followUps: z.array(
-    z.object({
-      task: z.string(),
-      unitId: z.number().nullable(),
-      unit: z.string().nullable(),
-      deadline: z.string().nullable(),
-    }),
-  ),
-  matters: z.array(
-    z.object({
-      caseId: z.number(),
-      caseNumber: z.string(),
-      subject: z.string(),
-      solvedOnSpot: z.boolean(),
-      note: z.string().nullable(),
-    }),
-  ),
-  solvedOnSpot: z.number(),
-  recordedBy: z.string(),
-  recordedAt: z.string(),
-});
-
-export const SlotDetail = PublicSlot.extend({
-  leaderUserId: z.number(),
-  bookings: z.array(BookingItem),
-  record: RecordView.nullable(),
-  cancelReason: z.string().nullable(),
-  can: z.object({ book: z.boolean(), cancel: z.boolean(), record: z.boolean() }),
-});

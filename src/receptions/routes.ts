@@ -15,7 +15,8 @@ import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zId, zIdParam } from '../server/fields.ts';
 import { BookBody, CancelBody, RecordBody, SlotBody } from './bodies.ts';
 import { book, cancelBooking, cancelSlot, planSlot, recordReception } from './commands.ts';
-import { BookingItem, PublicSlot, presentBooking, presentPublic, SlotDetail } from './presenters.ts';
+import { MyBooking, ReceptionIndicators } from './contract.ts';
+import { PublicSlot, presentBooking, presentPublic, SlotDetail } from './presenters.ts';
 import {
   bookingsOf,
   leadersInScope,
@@ -37,16 +38,6 @@ const CalendarQuery = z.object({
   kind: z.enum(RECEPTION_KINDS, { error: '接访方式应为 receive、visit_down、invite 或 video' }).optional(),
   status: z.enum(SLOT_STATUSES, { error: '状态应为 open、held 或 cancelled' }).optional(),
 });
-
-const Indicator = z.object({
-  receptions: z.number(),
-  batches: z.number().meta({ description: '接待批次' }),
-  persons: z.number().meta({ description: '接待人次' }),
-  matters: z.number(),
-  solvedOnSpot: z.number().meta({ description: '当场解决件数' }),
-});
-
-const MyBooking = BookingItem.extend({ slot: PublicSlot });
 
 function checkPeriod(q: { from?: string; to?: string }) {
   if (q.from && q.to && q.from > q.to) throw badRequest('invalid_period', '开始日期不能晚于结束日期', 'from');
@@ -219,11 +210,7 @@ export const receptionRoutes =
             to: zDate('结束日期'),
           }),
           response: {
-            200: z.object({
-              total: Indicator,
-              byLeader: z.array(Indicator.extend({ leaderUserId: z.number(), leader: z.string() })),
-              byLevel: z.array(Indicator.extend({ level: z.number(), levelName: z.string() })),
-            }),
+            200: ReceptionIndicators,
           },
         },
       },

@@ -1,7 +1,7 @@
 // What the API answers for 信访救助 applications: the applicant masked in lists, and in the detail
 // unless the caller verifies applicants (reliefPolicy.viewApplicant; that read is audited), the approval chain (levels done and awaited), payments,
 // the matter's closure condition and what it still waits on, and the actions the caller may take.
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   approvalChain,
   closureBlockers,
@@ -20,56 +20,10 @@ import { type Actor, reliefPolicy } from '../policies/linkage.ts';
 import type { Pii } from '../security/pii.ts';
 import type { Approval, Payment } from './commands.ts';
 import { firstLevel } from './commands.ts';
+import type { Application } from './contract.ts';
 import type { ApplicationRow } from './queries.ts';
 
-export const Application = z.object({
-  id: z.number(),
-  caseId: z.number(),
-  caseNumber: z.string(),
-  subject: z.string(),
-  jurisdictionCode: z.string(),
-  applicantName: z.string(),
-  applicantIdNumber: z.string().nullable(),
-  reason: z.string(),
-  requestedFen: z.number(),
-  requestedYuan: z.string(),
-  approvedFen: z.number().nullable(),
-  paidFen: z.number(),
-  status: z.string(),
-  statusName: z.string(),
-  pendingLevel: z.number().nullable(),
-  pendingLevelName: z.string().nullable(),
-  /** The levels the chain goes through for the amount asked (or approved so far). */
-  chain: z.array(z.object({ level: z.number(), name: z.string() })),
-  approvals: z.array(
-    z.object({
-      level: z.number(),
-      levelName: z.string(),
-      unit: z.string().nullable(),
-      by: z.string(),
-      decision: z.string(),
-      amountFen: z.number().nullable(),
-      opinion: z.string(),
-      at: z.string(),
-    }),
-  ),
-  payments: z.array(
-    z.object({
-      date: z.string(),
-      amountFen: z.number(),
-      payer: z.string(),
-      method: z.string(),
-      voucher: z.string(),
-      recordedBy: z.string(),
-      recordedAt: z.string(),
-    }),
-  ),
-  closure: z.object({ condition: z.string(), met: z.boolean(), waitingOn: z.array(z.string()) }),
-  appliedAt: z.string(),
-  decidedAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
-});
+export { Application } from './contract.ts';
 
 export function presentApplication(
   pii: Pii,

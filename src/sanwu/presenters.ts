@@ -1,6 +1,6 @@
 // What the API answers for 三无县 evaluations: a county's record (evidence per criterion with the
 // platform's count and the cases behind it, result, status) or the lack of one.
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   type CriterionEvidence,
   SANWU_RESULT_NAMES,
@@ -9,34 +9,10 @@ import {
   type SanwuStatus,
 } from '../domain/linkage/sanwu.ts';
 import { type Actor, sanwuPolicy } from '../policies/linkage.ts';
+import type { Evaluation } from './contract.ts';
 import type { EvaluationRow } from './queries.ts';
 
-export const Evidence = z.object({
-  key: z.string(),
-  name: z.string(),
-  evidence: z.string(),
-  count: z.number().nullable(),
-  caseIds: z.array(z.number()),
-  met: z.boolean().nullable(),
-  note: z.string().nullable(),
-});
-
-export const Evaluation = z.object({
-  id: z.number().nullable(),
-  jurisdictionCode: z.string(),
-  name: z.string(),
-  year: z.number(),
-  status: z.string(),
-  statusName: z.string(),
-  result: z.string().nullable(),
-  resultName: z.string().nullable(),
-  opinion: z.string().nullable(),
-  evidence: z.array(Evidence),
-  decidedAt: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-  canEvaluate: z.boolean(),
-  canDecide: z.boolean(),
-});
+export { Evaluation, Evidence } from './contract.ts';
 
 export function presentEvaluation(
   actor: Actor,

@@ -2,7 +2,7 @@
 // letter's link, the actions the caller may take now). No personal data: a case is named by number
 // and subject, as in the case lists.
 import { eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Executor } from '../db/client.ts';
 import { cases, units, users } from '../db/schema.ts';
 import type { HistoryEntry } from '../domain/history.ts';
@@ -21,31 +21,11 @@ import {
   TARGET_NAMES,
 } from '../domain/supervision/orders.ts';
 import { type Actor, supervisionPolicy } from '../policies/supervision.ts';
+import type { OrderDetail, OrderItem } from './contract.ts';
 import type { OrderRow } from './queries.ts';
 
-export const OrderItem = z.object({
-  id: z.number(),
-  type: z.string(),
-  typeName: z.string(),
-  target: z.string(),
-  targetName: z.string(),
-  caseId: z.number().nullable(),
-  caseNumber: z.string().nullable(),
-  subject: z.string().nullable(),
-  unitId: z.number(),
-  unit: z.string(),
-  jurisdictionCode: z.string(),
-  number: z.string().nullable(),
-  deadline: z.string(),
-  status: z.string(),
-  statusName: z.string(),
-  overdue: z.boolean(),
-  escalationLevel: z.number(),
-  escalationName: z.string(),
-  raisedAt: z.string(),
-  feedbackAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
-});
+export { OrderDetail, OrderItem } from './contract.ts';
+
 export type OrderItemView = z.infer<typeof OrderItem>;
 
 const dateOf = (d: Date | null) =>
@@ -85,29 +65,6 @@ export function presentItem(
   };
 }
 
-export const OrderDetail = OrderItem.extend({
-  facts: z.string(),
-  requirements: z.string(),
-  raisingUnit: z.string(),
-  raisedBy: z.string().nullable(),
-  feedback: z.string().nullable(),
-  feedbackAttachments: z.string().nullable(),
-  feedbackBy: z.string().nullable(),
-  closedBy: z.string().nullable(),
-  remindedAt: z.string().nullable(),
-  escalatedAt: z.string().nullable(),
-  letterUrl: z.string().nullable(),
-  history: z.array(
-    z.object({
-      step: z.string(),
-      label: z.string(),
-      at: z.string(),
-      by: z.string().nullable(),
-      text: z.string(),
-    }),
-  ),
-  availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
-});
 export type OrderDetailView = z.infer<typeof OrderDetail>;
 
 export async function presentDetail(

@@ -7,35 +7,9 @@ import { analyticsScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zIdParam, zText } from '../server/fields.ts';
 import { readDb } from '../server/readDb.ts';
+import { Warning as Item, SpecialPeriod as Period, WARNING_KINDS } from './contract.ts';
 import { createPeriod, deletePeriod, listPeriods } from './periods.ts';
-import { acknowledgeWarning, listWarnings, WARNING_KINDS } from './store.ts';
-
-const Item = z.object({
-  id: z.number(),
-  kind: z.enum(WARNING_KINDS),
-  level: z.enum(['high', 'medium']),
-  title: z.string(),
-  detail: z.string(),
-  caseIds: z.array(z.number()),
-  cases: z
-    .array(z.object({ id: z.number(), caseNumber: z.string() }))
-    .meta({ description: '前若干件关联信访件（编号），全部见 caseIds' }),
-  jurisdiction: z.object({ code: z.string(), name: z.string() }),
-  createdAt: z.string(),
-  acknowledgedAt: z.string().nullable(),
-  acknowledgedBy: z.string().nullable().meta({ description: '签收人（姓名）' }),
-  note: z.string().nullable(),
-});
-
-const Period = z.object({
-  id: z.number(),
-  name: z.string(),
-  from: z.string(),
-  to: z.string(),
-  scope: z.object({ code: z.string(), name: z.string() }),
-  thresholdFactor: z.number(),
-  createdAt: z.string(),
-});
+import { acknowledgeWarning, listWarnings } from './store.ts';
 
 export const warningRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

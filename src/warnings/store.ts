@@ -7,16 +7,9 @@ import { cases, jurisdictions, users, warnings } from '../db/schema.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import { conflict, notFound } from '../errors.ts';
 import { type Actor, analyticsPolicy, ensureAllowed, warningScope } from '../policies/index.ts';
+import type { WarningKind } from './contract.ts';
 
-export const WARNING_KINDS = [
-  'growth',
-  'group_event',
-  'repeat_petitioner',
-  'overdue_unit',
-  'extreme_risk',
-  'storage_low',
-] as const;
-export type WarningKind = (typeof WARNING_KINDS)[number];
+export { WARNING_KINDS, type WarningKind } from './contract.ts';
 export type WarningLevel = 'high' | 'medium';
 
 export const WARNING_KIND_NAMES: Record<WarningKind, string> = {

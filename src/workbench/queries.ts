@@ -7,21 +7,11 @@ import type { AppContext } from '../context.ts';
 import type { Db, Executor } from '../db/client.ts';
 import { caseAssignees, cases, users, workbenchViews } from '../db/schema.ts';
 import { isRole } from '../domain/roles.ts';
-import { type QueueScope, queueParams, queuesFor } from '../domain/workbench/queues.ts';
+import { type FILTER_KEYS, type QueueScope, queueParams, queuesFor } from '../domain/workbench/queues.ts';
 import { casePolicy, ensureReadable } from '../policies/index.ts';
 import { type Actor, workbenchPolicy } from '../policies/workbench.ts';
 
-/** Filters the console keeps in the URL, sent with every queue (and saved in a view). */
-export const FILTER_KEYS = [
-  'q',
-  'form',
-  'jurisdiction',
-  'backlog',
-  'supervised',
-  'flag',
-  'from',
-  'to',
-] as const;
+export { FILTER_KEYS } from '../domain/workbench/queues.ts';
 export type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 
 /** The caller's queues, landing queue first, each with its case-list parameters and its count. */

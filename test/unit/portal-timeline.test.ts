@@ -16,6 +16,7 @@ const ev = (action: string, detail: Record<string, unknown>): TimelineItem => ({
   fromState: null,
   toState: null,
   actorRole: null,
+  actorName: null,
   detail,
 });
 

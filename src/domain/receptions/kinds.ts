@@ -116,3 +116,9 @@ export const isReminderDue = (slotDate: string, today: string): boolean => {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10) === slotDate;
 };
+
+/**
+ * At most this many people come on one booking: more than five visiting together elect
+ * representatives (《信访工作条例》第二十条). The server checks it; the booking forms offer it.
+ */
+export const MAX_BOOKING_PEOPLE = 5;

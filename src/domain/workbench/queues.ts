@@ -122,5 +122,17 @@ export function queueParams(q: QueueDef, unitId: number | null): Record<string, 
 }
 
 /** "assigned to me" (认领或被移交给我的) or the unit's whole queue. */
+/** Filters the console keeps in the URL, sent with every queue (and saved in a view). */
+export const FILTER_KEYS = [
+  'q',
+  'form',
+  'jurisdiction',
+  'backlog',
+  'supervised',
+  'flag',
+  'from',
+  'to',
+] as const;
+
 export const SCOPES = ['mine', 'unit'] as const;
 export type QueueScope = (typeof SCOPES)[number];

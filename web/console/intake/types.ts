@@ -1,49 +1,17 @@
-// The answers of the intake routes (src/intake/presenters.ts), as the console reads them.
-export interface Department {
-  key: string;
-  name: string;
-  unitId?: number;
-  unitName?: string;
-}
+// The answers of the intake routes: the server's own types (src/intake/contract.ts), type-only.
+import type { ClassificationItem } from '../../../src/intake/contract.ts';
 
-export interface Classification {
-  caseId: number;
-  jurisdictionCode: string;
-  categoryCode: string | null;
-  categoryName: string | null;
-  status: 'pending' | 'confirmed' | 'changed' | 'given';
-  statusName: string;
-  stored: boolean;
-  suggestion: {
-    top3: { category: string; code: string | null; probability: number; department: Department }[];
-    why: { term: string; weight: number }[];
-    confidence: number;
-    lowConfidence: boolean;
-    modelVersion: string;
-    suggestedAt: string | null;
-  };
-  legalHints: { ruleId: string; label: string; competentBody: string; advice: string; matched: string[] }[];
-  routed: { category: string; department: Department } | null;
-  decidedAt: string | null;
-  decidedBy: string | null;
-  mayCategorize: boolean;
-}
-
-export interface UnitHit {
-  id: number;
-  name: string;
-  shortName: string;
-  kind: string;
-  jurisdictionCode: string;
-  jurisdictionName: string;
-}
-
+export type {
+  ClassificationItem as Classification,
+  DepartmentItem as Department,
+  UnitHitItem as UnitHit,
+} from '../../../src/intake/contract.ts';
 /** A well-formed classification answer (panels tolerate an error or a stubbed fetch). */
-export const isClassification = (x: unknown): x is Classification =>
+export const isClassification = (x: unknown): x is ClassificationItem =>
   typeof x === 'object' &&
   x !== null &&
-  typeof (x as Classification).status === 'string' &&
-  Array.isArray((x as Classification).suggestion?.top3);
+  typeof (x as ClassificationItem).status === 'string' &&
+  Array.isArray((x as ClassificationItem).suggestion?.top3);
 
 /** The lifecycle actions whose target unit the routing pre-selects, in order of preference. */
 export const ROUTED_ACTIONS = ['assign', 'forward'] as const;

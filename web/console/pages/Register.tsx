@@ -33,6 +33,7 @@ import { PURPOSE_NAMES, PURPOSES, type Purpose } from '../../../src/domain/lifec
 import { api, errorMessage } from '../../shared/api.ts';
 import { PhotoPicker, photoFiles } from '../../shared/attachments/PhotoPicker.tsx';
 import { uploadAttachments } from '../../shared/attachments/upload.ts';
+import { placeCode, useLimits } from '../../shared/limits.ts';
 import { idNumberRule, nameRule, normalisePhone, phoneRule } from '../../shared/validation.ts';
 import { AccusedFields, type AccusedValue, accusedPayload } from '../accusations/AccusedFields.tsx';
 import { CardCheckHint } from '../cards/CardCheckHint.tsx';
@@ -42,7 +43,6 @@ import { RegisterAssist } from './RegisterAssist.tsx';
 
 type Form3 = 'letter' | 'visit' | 'phone';
 const FORM_LABELS: Record<Form3, string> = { letter: '来信', visit: '来访', phone: '来电' };
-const MAX_REPRESENTATIVES = 5;
 const ANONYMOUS_NOTE =
   '未署名的来信（来电）：不填信访人信息，不发短信、不给查询码、不作评价，照常受理、办理和统计。';
 
@@ -155,6 +155,8 @@ export default function RegisterPage() {
   const [sp, setSp] = useSearchParams();
   const kind: Form3 = (['letter', 'visit', 'phone'] as const).find((f) => f === sp.get('form')) ?? 'letter';
   const [form] = Form.useForm<Values>();
+  // How many representatives the chosen place allows (an administrator may have changed it).
+  const { maxRepresentatives } = useLimits(placeCode(Form.useWatch('place', form)));
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Registered>();
@@ -355,10 +357,10 @@ export default function RegisterPage() {
                       <Form.Item>
                         <Button
                           icon={<PlusOutlined />}
-                          disabled={fields.length >= MAX_REPRESENTATIVES}
+                          disabled={fields.length >= maxRepresentatives}
                           onClick={() => add()}
                         >
-                          添加代表（最多{MAX_REPRESENTATIVES}名）
+                          添加代表（最多{maxRepresentatives}名）
                         </Button>
                       </Form.Item>
                     </>

@@ -14,6 +14,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { MAX_BOOKING_PEOPLE } from '../../../src/domain/receptions/kinds.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { Loading } from '../session.tsx';
@@ -74,7 +75,7 @@ function BookForm({ id, after }: { id: number; after: () => unknown }) {
       <ProFormText name="phone" label="手机号" rules={[{ required: true, message: '请填写手机号' }]} />
       <ProFormText name="caseNumber" label="信访件编号（已登记的事项，可选）" />
       <ProFormTextArea name="matter" label="反映事项（新事项简述）" fieldProps={{ maxLength: 300 }} />
-      <ProFormDigit name="peopleCount" label="人数" min={1} max={5} initialValue={1} />
+      <ProFormDigit name="peopleCount" label="人数" min={1} max={MAX_BOOKING_PEOPLE} initialValue={1} />
     </ModalForm>
   );
 }

@@ -32,7 +32,7 @@ import { Link, useNavigate } from 'react-router';
 import { RECEPTION_KIND_RULES, RECEPTION_KINDS } from '../../../src/domain/receptions/kinds.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
-import { type IndicatorRow, type Slot, STATUS_COLORS } from './types.ts';
+import { type IndicatorRow, type ReceptionIndicators, type Slot, STATUS_COLORS } from './types.ts';
 
 const PLANNERS = new Set(['registrar', 'supervisor', 'leader']);
 const KIND_OPTIONS = RECEPTION_KINDS.map((k) => ({ value: k, label: RECEPTION_KIND_RULES[k].name }));
@@ -205,10 +205,7 @@ function Indicators() {
   const to = range[1].format('YYYY-MM-DD');
   const q = useQuery({
     queryKey: ['reception-indicators', from, to],
-    queryFn: () =>
-      api<{ total: IndicatorRow; byLeader: IndicatorLine[]; byLevel: IndicatorLine[] }>(
-        `/api/v1/receptions/indicators?from=${from}&to=${to}`,
-      ),
+    queryFn: () => api<ReceptionIndicators>(`/api/v1/receptions/indicators?from=${from}&to=${to}`),
   });
   const t = q.data?.total;
   const cols = (first: { title: string; key: 'leader' | 'levelName' }) => [

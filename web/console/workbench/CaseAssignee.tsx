@@ -4,14 +4,9 @@
 import { ModalForm, ProFormSelect, ProFormTextArea } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Space, Typography } from 'antd';
+import type { AssigneeAnswer } from '../../../src/workbench/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
-
-interface AssigneeAnswer {
-  assignee: { id: number; name: string; since: string } | null;
-  canClaim: boolean;
-  colleagues: { id: number; name: string; roleName: string }[];
-}
 
 export function CaseAssignee(props: { caseId: number; state: string }) {
   const qc = useQueryClient();

@@ -6,36 +6,9 @@ import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Select, Spac
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { MyBooking, PublicSlot as Slot } from '../../../src/receptions/contract.ts';
 import { api, type CaseSummary, errorMessage } from '../../shared/api.ts';
 import { Loading, useMe } from '../session.tsx';
-
-interface Slot {
-  id: number;
-  kind: string;
-  kindName: string;
-  citizenBooks: boolean;
-  leader: string;
-  unit: string;
-  jurisdiction: string;
-  date: string;
-  time: string;
-  place: string;
-  topics: string;
-  seatsLeft: number;
-  capacity: number;
-  status: string;
-  statusName: string;
-}
-
-interface MyBooking {
-  id: number;
-  number: string;
-  caseNumber: string | null;
-  matter: string | null;
-  status: string;
-  statusName: string;
-  slot: Slot;
-}
 
 function BookDialog({ slot, onClose }: { slot: Slot; onClose: () => void }) {
   const { t } = useTranslation();

@@ -26,6 +26,7 @@ import { PURPOSE_NAMES, PURPOSES, type Purpose } from '../../../src/domain/lifec
 import { api, errorMessage, type Jurisdiction, submissionKeys } from '../../shared/api.ts';
 import { PhotoPicker, photoFiles } from '../../shared/attachments/PhotoPicker.tsx';
 import { uploadAttachments } from '../../shared/attachments/upload.ts';
+import { placeCode, useLimits } from '../../shared/limits.ts';
 import { nameRule, normalisePhone, phoneRule } from '../../shared/validation.ts';
 import { PetitionNotice } from '../Notice.tsx';
 import { Loading } from '../session.tsx';
@@ -54,8 +55,6 @@ interface Values {
   photos?: UploadFile[];
 }
 
-const MAX_REPRESENTATIVES = 5;
-
 const toOption = (j: Jurisdiction): PlaceOption => ({
   value: j.code,
   label: j.name,
@@ -73,6 +72,8 @@ export default function SubmitPage() {
   const qc = useQueryClient();
   const profile = useProfile();
   const [form] = Form.useForm<Values>();
+  // How many representatives the chosen place allows (an administrator may have changed it).
+  const { maxRepresentatives } = useLimits(placeCode(Form.useWatch('place', form)));
   const [keyFor] = useState(submissionKeys);
   const [places, setPlaces] = useState<PlaceOption[]>([]);
   const [placeError, setPlaceError] = useState<string>();
@@ -270,7 +271,7 @@ export default function SubmitPage() {
                 {(fields, { add, remove }) => (
                   <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
                     <legend style={{ fontSize: 14, marginBottom: 8 }}>
-                      {t('代表（最多{{n}}人）', { n: MAX_REPRESENTATIVES })}
+                      {t('代表（最多{{n}}人）', { n: maxRepresentatives })}
                     </legend>
                     {fields.map((field, i) => (
                       <Space key={field.key} align="start" wrap style={{ display: 'flex' }}>
@@ -297,7 +298,7 @@ export default function SubmitPage() {
                         />
                       </Space>
                     ))}
-                    {fields.length < MAX_REPRESENTATIVES ? (
+                    {fields.length < maxRepresentatives ? (
                       <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />} block>
                         {t('添加代表')}
                       </Button>

@@ -2,121 +2,32 @@
 // console's 数据分析 pages and the big screen. An endpoint that answers 404 (not deployed on this
 // server) gives `null`, so a page shows an empty panel instead of failing as a whole.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type {
+  DrillMetric,
+  ForecastAnswer,
+  GroupBy,
+  IndicatorDefinitions,
+  Indicators,
+  IndicatorsAnswer,
+  OverdueAnswer,
+  TrendAnswer,
+} from '../../../src/analytics/contract.ts';
+import { FORM_NAMES as DOMAIN_FORM_NAMES } from '../../../src/domain/lifecycle/vocabulary.ts';
+import type { HotspotResult } from '../../../src/hotspots/contract.ts';
+import type { Warning } from '../../../src/warnings/contract.ts';
 import { ApiError, api, type CaseSummary } from '../api.ts';
 
-export interface Indicators {
-  total: number;
-  totalPrevYear: number;
-  totalPrevPeriod: number;
-  yoy: number | null;
-  mom: number | null;
-  online: number;
-  onlineShare: number | null;
-  onlineSharePrev: number | null;
-  acceptedTimely: number;
-  acceptanceDecided: number;
-  timelyAcceptanceRate: number | null;
-  completedOnTime: number;
-  completed: number;
-  onTimeCompletionRate: number | null;
-  rated: number;
-  ratable: number;
-  participationRate: number | null;
-  satisfied: number;
-  satisfactionRate: number | null;
-  skippedLevel: number;
-  visits: number;
-  skipLevelRate: number | null;
-  repeats: number;
-  repeatRate: number | null;
-  backlogResolved: number;
-  backlog: number;
-  backlogResolutionRate: number | null;
-  groupBatches: number;
-  groupPersons: number;
-}
-
-export type GroupBy = 'none' | 'jurisdiction' | 'category' | 'form' | 'purpose' | 'unit' | 'month' | 'day';
-
-export interface IndicatorRow extends Indicators {
-  key: string;
-  label: string;
-  drill?: boolean;
-}
-
-export interface IndicatorsAnswer {
-  from: string;
-  to: string;
-  scope: { code: string; name: string };
-  totals: Indicators;
-  rows: IndicatorRow[];
-}
-
-export interface TrendPoint {
-  period: string;
-  total: number;
-  totalPrevYear: number;
-  online: number;
-  /** The month is not over: counts to this day; totalPrevYear is then the same days last year. */
-  through?: string;
-}
-
-export interface ForecastAnswer {
-  history: { period: string; total: number }[];
-  forecast: { period: string; mean: number; lo80: number; hi80: number; lo95: number; hi95: number }[];
-  model: string;
-  /** Backtest MASE: < 1 beats "same month last year"; null when not measurable. */
-  mase: number | null;
-  /** Why there is no forecast (历史数据不足), else null. */
-  insufficient: 'short' | 'sparse' | null;
-  note: string | null;
-}
-
-export interface OverdueRow {
-  unitId: number;
-  unitName: string;
-  jurisdictionName: string;
-  open: number;
-  near: number;
-  overdue: number;
-}
-
-export interface Hotspot {
-  label: string;
-  place: { code: string; name: string } | null;
-  finePlace?: string | null;
-  topWords: string[];
-  size: number;
-  petitioners: number;
-  previous?: number;
-  growth: number | null;
-  caseIds: number[];
-  firstDate?: string;
-  lastDate?: string;
-  /** Cases per day, week or 30 days of the window (docs/hotspots.md). */
-  trend?: { unit: 'day' | 'week' | 'month'; counts: number[] };
-  /** The parts merged into the hotspot and why. */
-  merges?: HotspotMerge[];
-}
-
-export interface HotspotMerge {
-  reason: 'place' | 'name' | 'topic' | 'follow_up' | 'matter';
-  place: string | null;
-  shared: string[];
-  similarity: number;
-  caseIds: number[];
-}
-
-export interface Warning {
-  id: number;
-  kind: string;
-  level: 'high' | 'medium';
-  title: string;
-  detail: string;
-  caseIds: number[];
-  createdAt: string;
-  acknowledgedAt: string | null;
-}
+export type {
+  ForecastAnswer,
+  GroupBy,
+  IndicatorRow,
+  Indicators,
+  IndicatorsAnswer,
+  OverdueRow,
+  TrendPoint,
+} from '../../../src/analytics/contract.ts';
+export type { Hotspot, HotspotMergeEvidence as HotspotMerge } from '../../../src/hotspots/contract.ts';
+export type { Warning } from '../../../src/warnings/contract.ts';
 
 /** What every analytics request is narrowed by (the page's filters). */
 export interface Filters {
@@ -129,7 +40,7 @@ export interface Filters {
   purpose?: string;
 }
 
-export type Metric = 'total' | 'online' | 'overdue' | 'repeat' | 'skippedLevel' | 'group' | 'unsatisfied';
+export type { DrillMetric as Metric } from '../../../src/analytics/contract.ts';
 
 export function query(params: object): string {
   const q = new URLSearchParams();
@@ -196,6 +107,8 @@ export const NO_CASES: Indicators = {
   participationRate: null,
   satisfied: 0,
   satisfactionRate: null,
+  bureauSatisfied: 0,
+  bureauSatisfactionRate: null,
   skippedLevel: 0,
   visits: 0,
   skipLevelRate: null,
@@ -222,7 +135,7 @@ export function useTotals(f: Filters, opts?: Options) {
 }
 
 export const useTrend = (f: Filters, interval: 'month' | 'day' = 'month', opts?: Options) =>
-  useGet<{ points: TrendPoint[] }>(
+  useGet<TrendAnswer>(
     `/api/v1/analytics/trend${query({ from: f.from, to: f.to, scope: f.scope, category: f.category, interval })}`,
     opts,
   );
@@ -234,10 +147,10 @@ export const useForecast = (f: Pick<Filters, 'scope' | 'category'>, horizon = 3,
   );
 
 export const useOverdueByUnit = (scope: string | undefined, opts?: Options) =>
-  useGet<{ rows: OverdueRow[] }>(`/api/v1/analytics/overdue-by-unit${query({ scope })}`, opts);
+  useGet<OverdueAnswer>(`/api/v1/analytics/overdue-by-unit${query({ scope })}`, opts);
 
 export const useHotspots = (f: Filters, limit = 20, opts?: Options) =>
-  useGet<{ items: Hotspot[] }>(
+  useGet<HotspotResult>(
     `/api/v1/analytics/hotspots${query({ from: f.from, to: f.to, scope: f.scope, limit })}`,
     opts,
   );
@@ -246,7 +159,7 @@ export const useOpenWarnings = (scope: string | undefined, opts?: Options) =>
   useGet<{ items: Warning[] }>(`/api/v1/warnings${query({ status: 'open', scope })}`, opts);
 
 export const useDrillCases = (
-  f: Filters & { metric: Metric; unit?: number; page: number; pageSize: number },
+  f: Filters & { metric: DrillMetric; unit?: number; page: number; pageSize: number },
   opts?: Options,
 ) => useGet<{ total: number; items: CaseSummary[] }>(`/api/v1/analytics/cases${query(f)}`, opts);
 
@@ -254,21 +167,9 @@ export const useDrillCases = (
 export const useDefinitions = () =>
   useQuery({
     queryKey: ['analytics-definitions'],
-    queryFn: () =>
-      getOrNull<Record<string, { name: string; definition: string }>>(
-        '/api/v1/analytics/indicators/definitions',
-      ),
+    queryFn: () => getOrNull<IndicatorDefinitions>('/api/v1/analytics/indicators/definitions'),
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-/** 信访形式 (src/domain/lifecycle/vocabulary.ts FORM_NAMES). */
-export const FORM_NAMES: Record<string, string> = {
-  online: '网上信访',
-  letter: '来信',
-  visit: '来访',
-  phone: '来电',
-  fax: '传真',
-  video: '视频信访',
-  mailbox: '领导信箱',
-  hotline: '12345热线',
-};
+/** 信访形式 names. */
+export const FORM_NAMES: Readonly<Record<string, string>> = DOMAIN_FORM_NAMES;

@@ -1,0 +1,62 @@
+// The intake API's answers (classification, departments, unit hits; server–web contract,
+// docs/architecture.md). Only zod here: the console imports the types with `import type`.
+import { z } from 'zod';
+import { CLASSIFICATION_STATUSES } from '../domain/intake/classification.ts';
+
+export const DepartmentItem = z.object({
+  key: z.string(),
+  name: z.string(),
+  unitId: z.number().optional(),
+  unitName: z.string().optional(),
+});
+export type DepartmentItem = z.infer<typeof DepartmentItem>;
+
+export const ClassificationItem = z.object({
+  caseId: z.number(),
+  jurisdictionCode: z.string(),
+  categoryCode: z.string().nullable(),
+  categoryName: z.string().nullable(),
+  status: z.enum(CLASSIFICATION_STATUSES),
+  statusName: z.string(),
+  stored: z.boolean(),
+  suggestion: z.object({
+    top3: z.array(
+      z.object({
+        category: z.string(),
+        code: z.string().nullable(),
+        probability: z.number(),
+        department: DepartmentItem,
+      }),
+    ),
+    why: z.array(z.object({ term: z.string(), weight: z.number() })),
+    confidence: z.number(),
+    lowConfidence: z.boolean(),
+    modelVersion: z.string(),
+    suggestedAt: z.string().nullable(),
+  }),
+  legalHints: z.array(
+    z.object({
+      ruleId: z.string(),
+      channel: z.string(),
+      label: z.string(),
+      competentBody: z.string(),
+      advice: z.string(),
+      matched: z.array(z.string()),
+    }),
+  ),
+  routed: z.object({ category: z.string(), department: DepartmentItem }).nullable(),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  mayCategorize: z.boolean(),
+});
+export type ClassificationItem = z.infer<typeof ClassificationItem>;
+
+export const UnitHitItem = z.object({
+  id: z.number(),
+  name: z.string(),
+  shortName: z.string(),
+  kind: z.string(),
+  jurisdictionCode: z.string(),
+  jurisdictionName: z.string(),
+});
+export type UnitHitItem = z.infer<typeof UnitHitItem>;
