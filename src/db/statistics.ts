@@ -4,7 +4,9 @@
 // table was last analyzed (or none at all), and can pick plans that read whole tables (docs/
 // performance.md, "Write path at scale"). `keepStatistics` does autovacuum's part by hand with its
 // thresholds: ANALYZE a table once more than 50 rows + 10 % of it changed since its last analyze,
-// VACUUM it once more than 50 rows + 20 % of it are dead. Called after bulk loads, at start, and
+// VACUUM it once more than 50 rows + 20 % of it are dead, or once more than 1,000 rows + 20 % of it
+// were inserted since its last vacuum (autovacuum's insert threshold, PostgreSQL 13+: it sets the
+// visibility map, without which an index-only scan still fetches every heap row). Called after bulk loads, at start, and
 // periodically by `xinfang serve` on the embedded database (StatisticsKeeper below).
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -14,6 +16,8 @@ const ANALYZE_BASE = 50;
 const ANALYZE_SCALE = 0.1;
 const VACUUM_BASE = 50;
 const VACUUM_SCALE = 0.2;
+const VACUUM_INSERT_BASE = 1000;
+const VACUUM_INSERT_SCALE = 0.2;
 
 export interface TableUpkeep {
   table: string;
@@ -28,6 +32,7 @@ interface StatRow {
   dead: number;
   analyzedEver: boolean;
   live: number;
+  inserted: number;
 }
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -44,7 +49,7 @@ export async function keepStatistics(db: Db, opts: { all?: boolean } = {}): Prom
     (await db.execute(sql`
       SELECT s.relname AS "table", greatest(c.reltuples, 0)::float8 AS tuples,
              s.n_mod_since_analyze::float8 AS changed, s.n_dead_tup::float8 AS dead,
-             s.n_live_tup::float8 AS live,
+             s.n_live_tup::float8 AS live, s.n_ins_since_vacuum::float8 AS inserted,
              (s.last_analyze IS NOT NULL OR s.last_autoanalyze IS NOT NULL) AS "analyzedEver"
       FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
       WHERE s.schemaname = current_schema()`)) as unknown as { rows: StatRow[] }
@@ -56,7 +61,9 @@ export async function keepStatistics(db: Db, opts: { all?: boolean } = {}): Prom
       opts.all === true ||
       Number(r.changed) > ANALYZE_BASE + ANALYZE_SCALE * Number(r.tuples) ||
       (!r.analyzedEver && Number(r.live) > ANALYZE_BASE);
-    const vacuum = Number(r.dead) > VACUUM_BASE + VACUUM_SCALE * size;
+    const vacuum =
+      Number(r.dead) > VACUUM_BASE + VACUUM_SCALE * size ||
+      Number(r.inserted) > VACUUM_INSERT_BASE + VACUUM_INSERT_SCALE * Number(r.tuples);
     if (!analyze && !vacuum) continue;
     const name = sql.raw(quoteIdent(r.table));
     if (vacuum) await db.execute(sql`VACUUM (ANALYZE) ${name}`);
