@@ -3,8 +3,7 @@
 // the raw INSERT baseline measured at the same moment — so that "registration got slower" can be
 // told apart from "the machine got slower" (a noisy shared machine moves absolute figures by 2×).
 //
-// Sizes: BENCH_WRITE_SIZES (default 10000,100000; --quick 2000,20000; 10000,100000,1000000 for the
-// full curve). The first size is seeded with `seedCases`; each further size is reached by copying
+// Sizes: BENCH_WRITE_SIZES (default 10000,100000,1000000; --quick 2000,20000). The first size is seeded with `seedCases`; each further size is reached by copying
 // the seeded cases in SQL (as bench/list-scale.ts does, but with what the write path reads: the
 // case, its parties, its content signature and LSH band rows; not the timelines, which intake and
 // actions read only by case id). Copy k of a case is numbered `c<k>-<number>` (outside every
@@ -12,16 +11,22 @@
 // back by 0–3 days. After each copy the platform's own statistics upkeep runs (src/db/statistics.ts,
 // as it would after any bulk load), unless the tree has none (a "before" run of older code).
 //
-// At each size, in interleaved rounds (the baseline and the loads see the same machine): raw INSERT
-// rows/s (1 client), then over HTTP one request at a time (the latency a registrar or a citizen sees): online intake by the demo citizen (distinct subjects, so none is a
-// repeat, but each is looked up against their whole history), and complete lifecycles (submit →
-// accept → assign → reply → deliver → rate → close) with the p50 of each action request.
-// Reported: value, value ÷ INSERT baseline, and that ratio ÷ the same ratio at the smallest size
-// (1.00 = no slower relative to the machine; 0.50 = half the rate).
+// At each size, `BENCH_WRITE_REPS` (3; 2 with --quick) repetitions of three pairs, each a raw INSERT
+// baseline (1 client, 2 s) measured immediately before its rate — on a machine whose load moves from
+// minute to minute the ratio is taken at one moment: INSERT → online intake by the demo citizen at
+// 1 connection (4 s; distinct subjects, each looked up against the citizen's whole history), INSERT
+// → intake at 8 connections (PostgreSQL only; PGlite has one connection), INSERT → complete
+// lifecycles one at a time (8 s; submit → accept → assign → reply → deliver → rate → close).
+// Reported per size: the 1-minute load average, median rates, median rate ÷ INSERT, and that ÷ the
+// same at the smallest size ("vs 10000": 1.00 = no slower relative to the machine). Then at each
+// size `EXPLAIN (ANALYZE, BUFFERS)` of every statement of one intake and one lifecycle (most buffers
+// first; BENCH_WRITE_EXPLAIN=0 skips it) and, with BENCH_WRITE_PROFILE=<dir>, a CPU profile of the
+// server thread during one more intake and lifecycle slice (<dir>/<db>-<size>.cpuprofile, opened in
+// Chrome DevTools; the top self times are printed).
 //
-//   npm run bench -- writescale [--quick]
-//   BENCH_WRITE_SIZES=10000,100000,1000000 DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- writescale
-//   BENCH_WRITE_PG_ONLY=1 …   PostgreSQL only (PGlite at 1M takes hours of copying on 2 cores)
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- writescale [--quick]
+//   BENCH_WRITE_DB=postgres|pglite …   one database only (BENCH_WRITE_PG_ONLY=1 = postgres)
+//   BENCH_WRITE_SIZES=10000,100000 …   other sizes (default 10000,100000,1000000)
 import { mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';

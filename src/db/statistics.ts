@@ -10,6 +10,7 @@
 // periodically by `xinfang serve` on the embedded database (StatisticsKeeper below).
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import { PassLoop } from '../jobs/loop.ts';
 import type { Db } from './client.ts';
 
 const ANALYZE_BASE = 50;
@@ -73,51 +74,70 @@ export async function keepStatistics(db: Db, opts: { all?: boolean } = {}): Prom
   return out;
 }
 
-/** Every `intervalMs` (default 10 minutes), `keepStatistics` on the embedded database. */
+/**
+ * `keepStatistics` on the embedded database, on the shared pass-runner (src/jobs/loop.ts): every
+ * `intervalMs` (default 10 minutes) once started, and soon after `kick()` (a bulk load in a running
+ * server); passes never overlap, and a kick during one asks for one more after it.
+ */
 export class StatisticsKeeper {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly loop: PassLoop;
+  private last: TableUpkeep[] = [];
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
-    private readonly intervalMs = 10 * 60_000,
-  ) {}
+    intervalMs = 10 * 60_000,
+  ) {
+    this.loop = new PassLoop(
+      async () => {
+        this.last = await this.pass();
+      },
+      { label: '更新查询统计信息 / statistics upkeep', log, pollMs: intervalMs },
+    );
+  }
 
-  /** One pass now; logs what it did, never throws. */
-  async run(opts: { all?: boolean } = {}): Promise<TableUpkeep[]> {
-    if (this.running) await this.running.catch(() => undefined);
+  private async pass(opts: { all?: boolean } = {}): Promise<TableUpkeep[]> {
     const started = Date.now();
-    const pass = keepStatistics(this.db, opts);
-    this.running = pass;
+    const done = await keepStatistics(this.db, opts);
+    if (done.length > 0)
+      this.log.info(
+        { job: 'statistics', tables: done.map((d) => d.table), ms: Date.now() - started },
+        `已更新查询统计信息 / planner statistics refreshed: ${done.length} tables`,
+      );
+    return done;
+  }
+
+  /** One pass now (after any pass running); logs what it did, never throws. */
+  async run(opts: { all?: boolean } = {}): Promise<TableUpkeep[]> {
+    await this.loop.idle();
     try {
-      const done = await pass;
-      if (done.length > 0)
-        this.log.info(
-          { job: 'statistics', tables: done.map((d) => d.table), ms: Date.now() - started },
-          `已更新查询统计信息 / planner statistics refreshed: ${done.length} tables`,
-        );
-      return done;
+      return await this.pass(opts);
     } catch (e) {
       this.log.warn(
         { job: 'statistics', error: (e as Error).message.slice(0, 200) },
         '更新查询统计信息失败 / statistics upkeep failed',
       );
       return [];
-    } finally {
-      this.running = null;
     }
   }
 
+  /** A pass soon (after a bulk load), without overlapping the one running. */
+  kick(): void {
+    this.loop.kick();
+  }
+
+  /** Waits until no pass runs; returns what the last scheduled or kicked pass did. */
+  async idle(): Promise<TableUpkeep[]> {
+    await this.loop.idle();
+    return this.last;
+  }
+
+  /** The periodic pass, and one at once. */
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.run(), this.intervalMs);
-    this.timer.unref();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    if (this.running) await this.running.catch(() => undefined);
+    await this.loop.stop();
   }
 }
