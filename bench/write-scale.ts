@@ -3,8 +3,7 @@
 // the raw INSERT baseline measured at the same moment — so that "registration got slower" can be
 // told apart from "the machine got slower" (a noisy shared machine moves absolute figures by 2×).
 //
-// Sizes: BENCH_WRITE_SIZES (default 10000,100000; --quick 2000,20000; 10000,100000,1000000 for the
-// full curve). The first size is seeded with `seedCases`; each further size is reached by copying
+// Sizes: BENCH_WRITE_SIZES (default 10000,100000,1000000; --quick 2000,20000). The first size is seeded with `seedCases`; each further size is reached by copying
 // the seeded cases in SQL (as bench/list-scale.ts does, but with what the write path reads: the
 // case, its parties, its content signature and LSH band rows; not the timelines, which intake and
 // actions read only by case id). Copy k of a case is numbered `c<k>-<number>` (outside every
@@ -12,16 +11,25 @@
 // back by 0–3 days. After each copy the platform's own statistics upkeep runs (src/db/statistics.ts,
 // as it would after any bulk load), unless the tree has none (a "before" run of older code).
 //
-// At each size, in interleaved rounds (the baseline and the loads see the same machine): raw INSERT
-// rows/s (1 client), then over HTTP one request at a time (the latency a registrar or a citizen sees): online intake by the demo citizen (distinct subjects, so none is a
-// repeat, but each is looked up against their whole history), and complete lifecycles (submit →
-// accept → assign → reply → deliver → rate → close) with the p50 of each action request.
-// Reported: value, value ÷ INSERT baseline, and that ratio ÷ the same ratio at the smallest size
-// (1.00 = no slower relative to the machine; 0.50 = half the rate).
+// At each size, `BENCH_WRITE_REPS` (3; 2 with --quick) repetitions of three pairs, each a raw INSERT
+// baseline (1 client, 2 s) measured immediately before its rate — on a machine whose load moves from
+// minute to minute the ratio is taken at one moment: INSERT → online intake by the demo citizen at
+// 1 connection (4 s; distinct subjects, each looked up against the citizen's whole history), INSERT
+// → intake at 8 connections (PostgreSQL only; PGlite has one connection), INSERT → complete
+// lifecycles one at a time (8 s; submit → accept → assign → reply → deliver → rate → close).
+// Reported per size: the 1-minute load average, median rates, median rate ÷ INSERT, and that ÷ the
+// same at the smallest size ("vs 10000": 1.00 = no slower relative to the machine). Then at each
+// size `EXPLAIN (ANALYZE, BUFFERS)` of every statement of one intake and one lifecycle (most buffers
+// first; BENCH_WRITE_EXPLAIN=0 skips it) and, with BENCH_WRITE_PROFILE=<dir>, a CPU profile of the
+// server thread during one more intake and lifecycle slice (<dir>/<db>-<size>.cpuprofile, opened in
+// Chrome DevTools; the top self times are printed).
 //
-//   npm run bench -- writescale [--quick]
-//   BENCH_WRITE_SIZES=10000,100000,1000000 DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- writescale
-//   BENCH_WRITE_PG_ONLY=1 …   PostgreSQL only (PGlite at 1M takes hours of copying on 2 cores)
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- writescale [--quick]
+//   BENCH_WRITE_DB=postgres|pglite …   one database only (BENCH_WRITE_PG_ONLY=1 = postgres)
+//   BENCH_WRITE_SIZES=10000,100000 …   other sizes (default 10000,100000,1000000)
+import { mkdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { and, eq, sql } from 'drizzle-orm';
 import { units } from '../src/db/schema.ts';
@@ -29,6 +37,7 @@ import { seedCases } from '../src/seed/cases.ts';
 import { createScratchTable, dropScratchTable, insertTps, warmUp } from './insert.ts';
 import { drive, login as loginOnce, pct } from './lifecycle.ts';
 import { openTarget, type Target, targetSpecs } from './targets.ts';
+import { explainWritePath, formatExplained } from './write-explain.ts';
 
 const print = (s = '') => process.stdout.write(`${s}\n`);
 
@@ -53,7 +62,7 @@ export function writeSizes(quick: boolean): number[] {
     ? env.split(',').map((s) => Number(s.trim()))
     : quick
       ? [2_000, 20_000]
-      : [10_000, 100_000];
+      : [10_000, 100_000, 1_000_000];
   if (sizes.some((n) => !Number.isInteger(n) || n <= 0))
     throw new Error(`BENCH_WRITE_SIZES: positive integers, got ${env}`);
   return [...sizes].sort((a, b) => a - b);
@@ -185,29 +194,115 @@ export async function copyWriteWorldUpTo(t: Target, target: number): Promise<voi
   }
 }
 
+/** One rate and the INSERT baseline measured just before it. */
+export interface Paired {
+  insert: number;
+  rate: number;
+}
+
 export interface ScalePoint {
   size: number;
-  insert: number;
-  intakeRate: number;
+  /** 1-minute load average when the size's measures started. */
+  load: number;
+  upkeepSeconds: number;
+  /** Each repetition's pairs; intake8 only on PostgreSQL (PGlite has one connection). */
+  intake1: Paired[];
+  intake8: Paired[];
+  lifecycle: Paired[];
   intakeP50: number;
-  intakeP95: number;
-  lifecycleRate: number;
-  lifecycleP50: number;
   actionP50: number;
   actionP95: number;
-  upkeepSeconds: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return Number.NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+/** The median of rate ÷ INSERT over the repetitions. */
+export const medianRatio = (ps: Paired[]) => median(ps.map((p) => p.rate / p.insert));
+
+/**
+ * The INSERT baseline for `slice` s, then at once `load` — so each rate has a baseline of the same
+ * moment on a machine whose load moves from one minute to the next.
+ */
+async function paired(
+  db: Target['ctx']['db'],
+  slice: number,
+  load: () => Promise<{ done: number; seconds: number }>,
+): Promise<Paired> {
+  await createScratchTable(db);
+  let insert: number;
+  try {
+    await warmUp(db, 1);
+    const ins = await insertTps(db, slice, 1);
+    insert = ins.rows / ins.seconds;
+  } finally {
+    await dropScratchTable(db);
+  }
+  const r = await load();
+  return { insert, rate: r.done / r.seconds };
+}
+
+/** Profiles this (the server's) thread while `fn` runs; the profile goes to `file`. */
+async function profiled<T>(file: string | null, fn: () => Promise<T>): Promise<T> {
+  if (!file) return fn();
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+interface ProfileNode {
+  id: number;
+  hitCount?: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+/** The functions with the most self time in a profile, as "share% name (file:line)". */
+export function topSelf(file: string, n = 12): string[] {
+  const { nodes } = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[] };
+  const by = new Map<string, number>();
+  let total = 0;
+  for (const x of nodes) {
+    const hits = x.hitCount ?? 0;
+    total += hits;
+    const f = x.callFrame;
+    const where = f.url ? `${f.url.replace(/^.*\/(node_modules|src)\//, '$1/')}:${f.lineNumber + 1}` : '';
+    const key = `${f.functionName || '(anonymous)'} ${where}`.trim();
+    by.set(key, (by.get(key) ?? 0) + hits);
+  }
+  return [...by.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${((100 * v) / Math.max(1, total)).toFixed(1).padStart(5)}% ${k}`);
 }
 
 /**
- * The figures at one size. The machine is shared and noisy, so the baseline and the loads are
- * interleaved in `rounds` short slices (INSERT, intake, lifecycles, again …) and summed: each
- * ratio compares work done under the same load.
+ * The figures at one size: `reps` repetitions of (INSERT → intake at 1 connection), (INSERT →
+ * intake at 8 connections, PostgreSQL), (INSERT → lifecycles one at a time), each rate paired with
+ * the baseline measured just before it.
  */
-async function measure(t: Target, size: number, rounds: number, slice: number, upkeepSeconds: number) {
+async function measure(
+  t: Target,
+  size: number,
+  o: { reps: number; slice: number; upkeepSeconds: number; profile: string | null },
+) {
   const db = t.ctx.db;
+  const { slice } = o;
   const failures: string[] = [];
-  const check = (name: string, r: { errors: number; firstError?: string; done: number }) => {
+  const check = <R extends { errors: number; firstError?: string }>(name: string, r: R): R => {
     if (r.errors > 0) failures.push(`${t.kind} ${size} ${name}: ${r.errors} failed, first: ${r.firstError}`);
+    return r;
   };
   const citizen = await login(t, '13900000001');
   const tokens = {
@@ -221,62 +316,63 @@ async function measure(t: Target, size: number, rounds: number, slice: number, u
     .where(and(eq(units.jurisdictionCode, '320106'), eq(units.deptKey, 'zhujian')));
   if (!zhujian) throw new Error('no 鼓楼区住建局');
   const intakeJob = { mode: 'intake' as const, base: t.url, token: citizen, connections: 1 };
-  check('intake warm-up', await drive({ ...intakeJob, seconds: 1 }));
-  const sum = {
-    inserts: 0,
-    insertSeconds: 0,
-    intakes: 0,
-    intakeSeconds: 0,
-    lifecycles: 0,
-    lifecycleSeconds: 0,
+  const lifecycleJob = {
+    mode: 'lifecycle' as const,
+    base: t.url,
+    tokens,
+    targetUnitId: zhujian.id,
+    workers: 1,
   };
-  const intakeLat: number[] = [];
-  const lifecycleLat: number[] = [];
-  const actionLat: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    await createScratchTable(db);
-    try {
-      if (r === 0) await warmUp(db, 1);
-      const ins = await insertTps(db, slice, 1);
-      sum.inserts += ins.rows;
-      sum.insertSeconds += ins.seconds;
-    } finally {
-      await dropScratchTable(db);
-    }
-    const intake = await drive({ ...intakeJob, seconds: slice * 2 });
-    check('intake', intake);
-    sum.intakes += intake.done;
-    sum.intakeSeconds += intake.seconds;
-    intakeLat.push(...intake.latencies);
-    const lifecycle = await drive({
-      mode: 'lifecycle',
-      base: t.url,
-      tokens,
-      targetUnitId: zhujian.id,
-      workers: 1,
-      seconds: slice * 4,
-    });
-    check('lifecycles', lifecycle);
-    sum.lifecycles += lifecycle.done;
-    sum.lifecycleSeconds += lifecycle.seconds;
-    lifecycleLat.push(...lifecycle.latencies);
-    actionLat.push(...(lifecycle.actionLatencies ?? []));
-  }
-  if (sum.intakes === 0 || sum.lifecycles === 0) failures.push(`${t.kind} ${size}: nothing completed`);
-  const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
+  check('intake warm-up', await drive({ ...intakeJob, seconds: 1 }));
+  check('lifecycle warm-up', await drive({ ...lifecycleJob, seconds: 1 }));
   const point: ScalePoint = {
     size,
-    insert: sum.inserts / sum.insertSeconds,
-    intakeRate: sum.intakes / sum.intakeSeconds,
-    intakeP50: pct(sorted(intakeLat), 50),
-    intakeP95: pct(intakeLat, 95),
-    lifecycleRate: sum.lifecycles / sum.lifecycleSeconds,
-    lifecycleP50: pct(sorted(lifecycleLat), 50),
-    actionP50: pct(sorted(actionLat), 50),
-    actionP95: pct(actionLat, 95),
-    upkeepSeconds,
+    load: loadavg()[0] ?? 0,
+    upkeepSeconds: o.upkeepSeconds,
+    intake1: [],
+    intake8: [],
+    lifecycle: [],
+    intakeP50: 0,
+    actionP50: 0,
+    actionP95: 0,
   };
-  return { point, failures };
+  const intakeLat: number[] = [];
+  const actionLat: number[] = [];
+  for (let r = 0; r < o.reps; r++) {
+    point.intake1.push(
+      await paired(db, slice, async () => {
+        const x = check('intake', await drive({ ...intakeJob, seconds: slice * 2 }));
+        intakeLat.push(...x.latencies);
+        return x;
+      }),
+    );
+    if (t.kind === 'postgres')
+      point.intake8.push(
+        await paired(db, slice, async () =>
+          check('intake 8', await drive({ ...intakeJob, connections: 8, seconds: slice * 2 })),
+        ),
+      );
+    point.lifecycle.push(
+      await paired(db, slice, async () => {
+        const x = check('lifecycles', await drive({ ...lifecycleJob, seconds: slice * 4 }));
+        actionLat.push(...(x.actionLatencies ?? []));
+        return x;
+      }),
+    );
+  }
+  // The profile: one more intake and lifecycle slice, apart from the measured ones.
+  if (o.profile)
+    await profiled(o.profile, async () => {
+      check('profiled intake', await drive({ ...intakeJob, seconds: slice * 2 }));
+      check('profiled lifecycles', await drive({ ...lifecycleJob, seconds: slice * 2 }));
+    });
+  if (point.intake1.some((p) => p.rate === 0) || point.lifecycle.some((p) => p.rate === 0))
+    failures.push(`${t.kind} ${size}: nothing completed in a slice`);
+  const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
+  point.intakeP50 = pct(sorted(intakeLat), 50);
+  point.actionP50 = pct(sorted(actionLat), 50);
+  point.actionP95 = pct(actionLat, 95);
+  return { point, failures, tokens };
 }
 
 const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '—');
@@ -284,32 +380,39 @@ const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '—');
 export function formatScale(points: ScalePoint[]): string {
   const base = points[0];
   if (!base) return '';
-  const rel = (p: ScalePoint, v: number, b: number) => v / p.insert / (b / base.insert);
+  const withEight = points.some((p) => p.intake8.length > 0);
+  const cols = (name: string, pick: (p: ScalePoint) => Paired[], d: number) => ({
+    head: [`${name}/s`, '÷INSERT', `vs ${base.size}`],
+    cells: (p: ScalePoint) => {
+      const ps = pick(p);
+      if (ps.length === 0) return ['—', '—', '—'];
+      return [
+        f(median(ps.map((x) => x.rate)), d),
+        f(medianRatio(ps), 4),
+        f(medianRatio(ps) / medianRatio(pick(base)), 2),
+      ];
+    },
+  });
+  const groups = [
+    cols('intake 1c', (p) => p.intake1, 1),
+    ...(withEight ? [cols('intake 8c', (p) => p.intake8, 1)] : []),
+    cols('lifecycles', (p) => p.lifecycle, 2),
+  ];
   const head = [
     'stored cases',
+    'load',
     'INSERT rows/s',
-    'intake/s',
-    '÷INSERT',
-    'vs first',
+    ...groups.flatMap((g) => g.head),
     'intake p50 ms',
-    'lifecycles/s',
-    '÷INSERT',
-    'vs first',
     'action p50 ms',
-    'action p95 ms',
   ];
   const body = points.map((p) => [
     String(p.size),
-    f(p.insert, 0),
-    f(p.intakeRate),
-    f(p.intakeRate / p.insert, 4),
-    f(rel(p, p.intakeRate, base.intakeRate), 2),
+    f(p.load, 1),
+    f(median([...p.intake1, ...p.intake8, ...p.lifecycle].map((x) => x.insert)), 0),
+    ...groups.flatMap((g) => g.cells(p)),
     String(p.intakeP50),
-    f(p.lifecycleRate, 2),
-    f(p.lifecycleRate / p.insert, 5),
-    f(rel(p, p.lifecycleRate, base.lifecycleRate), 2),
     String(p.actionP50),
-    String(p.actionP95),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) =>
@@ -322,16 +425,25 @@ export function formatScale(points: ScalePoint[]): string {
 }
 
 export async function runWriteScale(opts: { quick: boolean }): Promise<void> {
-  const rounds = opts.quick ? 2 : 4;
+  const reps = Number(process.env.BENCH_WRITE_REPS) || (opts.quick ? 2 : 3);
   const slice = opts.quick ? 1 : 2;
   const sizes = writeSizes(opts.quick);
   const upkeep = await platformUpkeep();
-  const specs = targetSpecs().filter((s) => process.env.BENCH_WRITE_PG_ONLY !== '1' || s.kind === 'postgres');
+  const only = process.env.BENCH_WRITE_DB ?? (process.env.BENCH_WRITE_PG_ONLY === '1' ? 'postgres' : '');
+  const specs = targetSpecs().filter((s) => !only || s.kind === only);
+  const explain = process.env.BENCH_WRITE_EXPLAIN !== '0';
+  const profileDir = process.env.BENCH_WRITE_PROFILE || null;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
   print('xinfang write path at scale');
   print(
-    `sizes ${sizes.join(', ')} stored cases; per size ${rounds} rounds of ${slice} s INSERT, ${slice * 2} s intake, ` +
-      `${slice * 4} s lifecycles, one request at a time; ` +
-      `statistics upkeep after each load: ${upkeep ? 'keepStatistics (src/db/statistics.ts)' : 'none in this tree'}`,
+    `sizes ${sizes.join(', ')} stored cases; per size ${reps} repetitions of: INSERT ${slice} s → intake 1 connection ${slice * 2} s, ` +
+      `INSERT ${slice} s → intake 8 connections ${slice * 2} s (PostgreSQL), INSERT ${slice} s → lifecycles one at a time ${slice * 4} s; ` +
+      `medians reported; statistics upkeep after each load: ${upkeep ? 'keepStatistics (src/db/statistics.ts)' : 'none in this tree'}`,
+  );
+  print(
+    `machine: ${cpus().length} cores; load at start: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
   );
   const all: { kind: string; points: ScalePoint[] }[] = [];
   const failures: string[] = [];
@@ -353,15 +465,36 @@ export async function runWriteScale(opts: { quick: boolean }): Promise<void> {
         const u0 = performance.now();
         if (upkeep) await upkeep(t.ctx.db);
         const upkeepSeconds = (performance.now() - u0) / 1000;
-        const m = await measure(t, await countCases(t), rounds, slice, upkeepSeconds);
+        const stored = await countCases(t);
+        const profile = profileDir ? join(profileDir, `${t.kind}-${stored}.cpuprofile`) : null;
+        const m = await measure(t, stored, { reps, slice, upkeepSeconds, profile });
         failures.push(...m.failures);
         points.push(m.point);
+        const p = m.point;
+        print(
+          `   ${p.size} stored (load ${f(p.load, 2)}): ` +
+            `intake 1c ${p.intake1.map((x) => `${f(x.rate)}/${f(x.insert, 0)}`).join(' ')}; ` +
+            (p.intake8.length
+              ? `intake 8c ${p.intake8.map((x) => `${f(x.rate)}/${f(x.insert, 0)}`).join(' ')}; `
+              : '') +
+            `lifecycles ${p.lifecycle.map((x) => `${f(x.rate, 2)}/${f(x.insert, 0)}`).join(' ')} (rate/INSERT rows/s); ` +
+            `intake p50 ${p.intakeP50} ms, action p50 ${p.actionP50} ms; upkeep ${f(upkeepSeconds)} s`,
+        );
         const plan = await explainRepeat(t);
         if (plan) print(`   ${plan}`);
-        print(
-          `   ${m.point.size} stored: INSERT ${f(m.point.insert, 0)}/s, intake ${f(m.point.intakeRate)}/s (p50 ${m.point.intakeP50} ms), ` +
-            `lifecycles ${f(m.point.lifecycleRate, 2)}/s, action p50 ${m.point.actionP50} ms; upkeep ${f(upkeepSeconds)} s`,
-        );
+        if (explain) {
+          const ex = await explainWritePath(t.ctx, t.app, m.tokens);
+          print(
+            `   EXPLAIN (ANALYZE, BUFFERS) of one intake and one lifecycle: ${ex.length} statements, the most buffers first:`,
+          );
+          print(
+            formatExplained(ex, Number(process.env.BENCH_WRITE_EXPLAIN_TOP) || 8).replace(/^/gm, '     '),
+          );
+        }
+        if (profile) {
+          print(`   CPU profile of the server thread (${profile}), self time:`);
+          for (const l of topSelf(profile)) print(`     ${l}`);
+        }
       }
       print();
       print(formatScale(points));
@@ -370,11 +503,16 @@ export async function runWriteScale(opts: { quick: boolean }): Promise<void> {
       await t.close();
     }
   }
+  print(
+    `\nload at end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   if (failures.length > 0) {
     process.stderr.write(`\nBENCHMARK FAILED:\n${failures.map((x) => `  - ${x}`).join('\n')}\n`);
     process.exitCode = 1;
   }
-  print(`\nWRITE_SCALE_JSON ${JSON.stringify({ sizes, upkeep: !!upkeep, rounds, slice, databases: all })}`);
+  print(`\nWRITE_SCALE_JSON ${JSON.stringify({ sizes, upkeep: !!upkeep, reps, slice, databases: all })}`);
 }
 
 // Alone (e.g. in a checkout of older code, for the "before" figures):

@@ -502,7 +502,8 @@ export const caseSigBands = pgTable(
       .notNull()
       .references(() => cases.id),
   },
-  (t) => [index('case_sig_bands_bucket_idx').on(t.bucket, t.receivedAt)],
+  // case_id last: the group check's per-bucket scans are index-only (no heap fetch per entry).
+  (t) => [index('case_sig_bands_bucket_idx').on(t.bucket, t.receivedAt, t.caseId)],
 );
 
 /** Registered cases linked as repeats (重复信访) of another matter: `case_id` repeats `linked_case_id`. */

@@ -4,16 +4,21 @@
 // table was last analyzed (or none at all), and can pick plans that read whole tables (docs/
 // performance.md, "Write path at scale"). `keepStatistics` does autovacuum's part by hand with its
 // thresholds: ANALYZE a table once more than 50 rows + 10 % of it changed since its last analyze,
-// VACUUM it once more than 50 rows + 20 % of it are dead. Called after bulk loads, at start, and
+// VACUUM it once more than 50 rows + 20 % of it are dead, or once more than 1,000 rows + 20 % of it
+// were inserted since its last vacuum (autovacuum's insert threshold, PostgreSQL 13+: it sets the
+// visibility map, without which an index-only scan still fetches every heap row). Called after bulk loads, at start, and
 // periodically by `xinfang serve` on the embedded database (StatisticsKeeper below).
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import { PassLoop } from '../jobs/loop.ts';
 import type { Db } from './client.ts';
 
 const ANALYZE_BASE = 50;
 const ANALYZE_SCALE = 0.1;
 const VACUUM_BASE = 50;
 const VACUUM_SCALE = 0.2;
+const VACUUM_INSERT_BASE = 1000;
+const VACUUM_INSERT_SCALE = 0.2;
 
 export interface TableUpkeep {
   table: string;
@@ -28,6 +33,7 @@ interface StatRow {
   dead: number;
   analyzedEver: boolean;
   live: number;
+  inserted: number;
 }
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -44,7 +50,7 @@ export async function keepStatistics(db: Db, opts: { all?: boolean } = {}): Prom
     (await db.execute(sql`
       SELECT s.relname AS "table", greatest(c.reltuples, 0)::float8 AS tuples,
              s.n_mod_since_analyze::float8 AS changed, s.n_dead_tup::float8 AS dead,
-             s.n_live_tup::float8 AS live,
+             s.n_live_tup::float8 AS live, s.n_ins_since_vacuum::float8 AS inserted,
              (s.last_analyze IS NOT NULL OR s.last_autoanalyze IS NOT NULL) AS "analyzedEver"
       FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
       WHERE s.schemaname = current_schema()`)) as unknown as { rows: StatRow[] }
@@ -56,7 +62,9 @@ export async function keepStatistics(db: Db, opts: { all?: boolean } = {}): Prom
       opts.all === true ||
       Number(r.changed) > ANALYZE_BASE + ANALYZE_SCALE * Number(r.tuples) ||
       (!r.analyzedEver && Number(r.live) > ANALYZE_BASE);
-    const vacuum = Number(r.dead) > VACUUM_BASE + VACUUM_SCALE * size;
+    const vacuum =
+      Number(r.dead) > VACUUM_BASE + VACUUM_SCALE * size ||
+      Number(r.inserted) > VACUUM_INSERT_BASE + VACUUM_INSERT_SCALE * Number(r.tuples);
     if (!analyze && !vacuum) continue;
     const name = sql.raw(quoteIdent(r.table));
     if (vacuum) await db.execute(sql`VACUUM (ANALYZE) ${name}`);
@@ -66,51 +74,70 @@ export async function keepStatistics(db: Db, opts: { all?: boolean } = {}): Prom
   return out;
 }
 
-/** Every `intervalMs` (default 10 minutes), `keepStatistics` on the embedded database. */
+/**
+ * `keepStatistics` on the embedded database, on the shared pass-runner (src/jobs/loop.ts): every
+ * `intervalMs` (default 10 minutes) once started, and soon after `kick()` (a bulk load in a running
+ * server); passes never overlap, and a kick during one asks for one more after it.
+ */
 export class StatisticsKeeper {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly loop: PassLoop;
+  private last: TableUpkeep[] = [];
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
-    private readonly intervalMs = 10 * 60_000,
-  ) {}
+    intervalMs = 10 * 60_000,
+  ) {
+    this.loop = new PassLoop(
+      async () => {
+        this.last = await this.pass();
+      },
+      { label: '更新查询统计信息 / statistics upkeep', log, pollMs: intervalMs },
+    );
+  }
 
-  /** One pass now; logs what it did, never throws. */
-  async run(opts: { all?: boolean } = {}): Promise<TableUpkeep[]> {
-    if (this.running) await this.running.catch(() => undefined);
+  private async pass(opts: { all?: boolean } = {}): Promise<TableUpkeep[]> {
     const started = Date.now();
-    const pass = keepStatistics(this.db, opts);
-    this.running = pass;
+    const done = await keepStatistics(this.db, opts);
+    if (done.length > 0)
+      this.log.info(
+        { job: 'statistics', tables: done.map((d) => d.table), ms: Date.now() - started },
+        `已更新查询统计信息 / planner statistics refreshed: ${done.length} tables`,
+      );
+    return done;
+  }
+
+  /** One pass now (after any pass running); logs what it did, never throws. */
+  async run(opts: { all?: boolean } = {}): Promise<TableUpkeep[]> {
+    await this.loop.idle();
     try {
-      const done = await pass;
-      if (done.length > 0)
-        this.log.info(
-          { job: 'statistics', tables: done.map((d) => d.table), ms: Date.now() - started },
-          `已更新查询统计信息 / planner statistics refreshed: ${done.length} tables`,
-        );
-      return done;
+      return await this.pass(opts);
     } catch (e) {
       this.log.warn(
         { job: 'statistics', error: (e as Error).message.slice(0, 200) },
         '更新查询统计信息失败 / statistics upkeep failed',
       );
       return [];
-    } finally {
-      this.running = null;
     }
   }
 
+  /** A pass soon (after a bulk load), without overlapping the one running. */
+  kick(): void {
+    this.loop.kick();
+  }
+
+  /** Waits until no pass runs; returns what the last scheduled or kicked pass did. */
+  async idle(): Promise<TableUpkeep[]> {
+    await this.loop.idle();
+    return this.last;
+  }
+
+  /** The periodic pass, and one at once. */
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.run(), this.intervalMs);
-    this.timer.unref();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    if (this.running) await this.running.catch(() => undefined);
+    await this.loop.stop();
   }
 }

@@ -7,7 +7,7 @@ import { and, inArray, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/chain.ts';
 import type { Executor } from '../db/client.ts';
 import { caseEvents, caseParties, caseSigBands, caseSignatures, cases } from '../db/schema.ts';
-import { countyOf, estimateJaccard, type Signature } from './minhash.ts';
+import { countyOf, type Signature } from './minhash.ts';
 import type { DuplicateSettings } from './settings.ts';
 
 const DAY = 86_400_000;
@@ -27,6 +27,18 @@ export function nearestBucketHits(bands: readonly number[], from: Date, to: Date
       WHERE ${caseSigBands.bucket} = u.bucket
         AND ${caseSigBands.receivedAt} BETWEEN ${from.toISOString()} AND ${to.toISOString()}
       ORDER BY ${caseSigBands.receivedAt} DESC LIMIT ${perBucket}) h`;
+}
+
+/**
+ * `estimateJaccard(column, minhash)` in SQL: the share of equal positions over the shorter length,
+ * 0 when either is all -1 (empty text). The group check scores its candidates in the database, so
+ * only the similar ones come back — not 500 arrays of 128 integers to parse per intake.
+ */
+export function jaccardSql(column: SQL, minhash: ArrayLike<number>): SQL {
+  const literal = `{${Array.from(minhash, (x) => Math.trunc(x)).join(',')}}`;
+  return sql`(SELECT CASE WHEN count(*) = 0 OR bool_and(x = -1) OR bool_and(y = -1) THEN 0::float8
+      ELSE (count(*) FILTER (WHERE x = y))::float8 / count(*) END
+    FROM unnest(${column}, ${literal}::int4[]) AS t(x, y) WHERE x IS NOT NULL AND y IS NOT NULL)`;
 }
 
 /** How many different people filed these cases (union–find over shared identifiers). */
@@ -62,24 +74,20 @@ export async function detectGroup(
   if (sig.bands.length === 0) return [];
   const from = new Date(c.receivedAt.getTime() - s.groupWindowDays * DAY);
   const to = new Date(c.receivedAt.getTime() + s.groupWindowDays * DAY);
-  const near = await tx
-    .select({
-      id: caseSignatures.caseId,
-      minhash: caseSignatures.minhash,
-      userId: cases.petitionerUserId,
-      flagged: cases.groupSuspect,
-    })
-    .from(caseSignatures)
-    .innerJoin(cases, sql`${cases.id} = ${caseSignatures.caseId}`)
-    .where(
-      and(
-        sql`${caseSignatures.caseId} IN (${nearestBucketHits(sig.bands, from, to, WINDOW_ROWS)})`,
-        sql`${caseSignatures.countyCode} = ${countyOf(c.jurisdictionCode)}`,
-        sql`${caseSignatures.caseId} <> ${c.id}`,
-      ),
-    )
-    .limit(WINDOW_ROWS);
-  const similar = near.filter((r) => estimateJaccard(sig.minhash, r.minhash) >= s.groupScore);
+  const near = (await tx.execute(sql`
+    SELECT w.case_id AS id, w.user_id AS "userId", w.flagged
+    FROM (
+      SELECT ${caseSignatures.caseId} AS case_id, ${caseSignatures.minhash} AS minhash,
+             ${cases.petitionerUserId} AS user_id, ${cases.groupSuspect} AS flagged
+      FROM ${caseSignatures} JOIN ${cases} ON ${cases.id} = ${caseSignatures.caseId}
+      WHERE ${caseSignatures.caseId} IN (${nearestBucketHits(sig.bands, from, to, WINDOW_ROWS)})
+        AND ${caseSignatures.countyCode} = ${countyOf(c.jurisdictionCode)}
+        AND ${caseSignatures.caseId} <> ${c.id}
+      LIMIT ${WINDOW_ROWS}) w
+    WHERE ${jaccardSql(sql`w.minhash`, sig.minhash)} >= ${s.groupScore}::float8`)) as unknown as {
+    rows: { id: number | string; userId: number | null; flagged: boolean }[];
+  };
+  const similar = near.rows.map((r) => ({ id: Number(r.id), userId: r.userId, flagged: r.flagged }));
   if (similar.length + 1 < s.groupPetitioners) return [];
 
   const ids = [c.id, ...similar.map((r) => r.id)];
