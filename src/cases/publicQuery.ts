@@ -13,6 +13,7 @@ import { notFound } from '../errors.ts';
 import { queryCodeActor } from '../policies/index.ts';
 import { zText } from '../server/fields.ts';
 import { availableActions, executeAction } from './engine.ts';
+import { eventsOfCase } from './history.ts';
 import { normaliseQueryCode } from './numbering.ts';
 import type { CaseRow } from './units.ts';
 
@@ -57,7 +58,7 @@ export const publicQueryRoutes =
       const events = await ctx.db
         .select()
         .from(caseEvents)
-        .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.public, true)))
+        .where(and(eventsOfCase(c), eq(caseEvents.public, true)))
         .orderBy(asc(caseEvents.id));
       const replyEvent = [...events].reverse().find((e) => e.action === 'reply');
       const rd = (replyEvent?.detail ?? {}) as Record<string, string>;
