@@ -130,7 +130,7 @@ describe('read replicas (DATABASE_READ_URL)', () => {
     expect(ready.json().replicas).toEqual([
       { replica: 1, state: 'up', lagBytes: expect.any(Number), lagSeconds: expect.any(Number) },
     ]);
-    expect(ready.body).not.toMatch(/127\.0\.0\.1|postgres|localhost/);
+    expect(ready.body).not.toMatch(/127\.0\.0\.1|postgres:\/\/|localhost/);
 
     await standby.pauseReplay();
     try {
