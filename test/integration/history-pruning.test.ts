@@ -40,7 +40,7 @@ beforeAll(async () => {
   expect(res.statusCode).toBe(201);
   caseId = res.json().caseId;
   await h.act('gl_registrar', caseId, 'accept', { lateReason: '来信转递延误，今日收到' });
-});
+}, 300_000); // forty months of partitions to create
 afterAll(async () => {
   await h?.close();
 });
