@@ -58,7 +58,8 @@ export async function casesBehind(db: Db, actor: Actor, q: DrillQuery) {
       where.push(
         unit(cases.registeringUnitId),
         sql`((${received} AND ${cases.firstTime} = false) OR (${cases.repeatCount} > 0 AND EXISTS (
-          SELECT 1 FROM case_events e WHERE e.case_id = ${cases.id} AND e.action = 'link_repeat'
+          SELECT 1 FROM case_events e WHERE e.case_id = ${cases.id} AND e.at >= ${cases.receivedAt}
+            AND e.action = 'link_repeat'
             AND (e.detail->>'receivedAt')::timestamptz >= ${start(q.range.from).toISOString()}::timestamptz
             AND (e.detail->>'receivedAt')::timestamptz < ${end(q.range.to).toISOString()}::timestamptz)))`,
       );

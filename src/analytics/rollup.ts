@@ -5,6 +5,7 @@
 // adds to the rows of a shard it claimed, so concurrent transactions of one day and place do not
 // wait on each other, and it writes them in key order, so two sharing a shard cannot deadlock.
 import { and, asc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { eventsOfCase, eventsSinceEarliest } from '../cases/history.ts';
 import type { Executor } from '../db/client.ts';
 import { backlogMatters, caseEvents, cases } from '../db/schema.ts';
 import { type BacklogStatus, IDENTIFIED_STATUSES } from '../domain/backlog/states.ts';
@@ -271,7 +272,7 @@ export async function recordRecategorization(
       detail: caseEvents.detail,
     })
     .from(caseEvents)
-    .where(and(eq(caseEvents.caseId, caseId), inArray(caseEvents.action, ROLLUP_EVENT_ACTIONS)))
+    .where(and(eventsOfCase(c), inArray(caseEvents.action, ROLLUP_EVENT_ACTIONS)))
     .orderBy(asc(caseEvents.id));
   const backlog = (await backlogFacts(tx, eq(backlogMatters.caseId, caseId))).get(caseId) ?? [];
   const of = (categoryCode: string | null) => caseContributions({ ...c, categoryCode }, events, backlog);
@@ -317,7 +318,8 @@ export async function rollupCases(
       detail: caseEvents.detail,
     })
     .from(caseEvents)
-    .where(and(eventCond, inArray(caseEvents.action, ROLLUP_EVENT_ACTIONS)))
+    // Bounded by the earliest registration among them: only the partitions since then are read.
+    .where(and(eventCond, eventsSinceEarliest(rows), inArray(caseEvents.action, ROLLUP_EVENT_ACTIONS)))
     .orderBy(asc(caseEvents.caseId), asc(caseEvents.id));
   const byCase = new Map<number, EventFacts[]>();
   for (const e of events) {

@@ -4,6 +4,7 @@
 // Refusals: matter not visible (404), not allowed (403), event of another matter or too many
 // files (400/409) — a refusal keeps nothing.
 import { and, count, eq } from 'drizzle-orm';
+import { eventsOfCase } from '../cases/history.ts';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { attachments, caseEvents, cases } from '../db/schema.ts';
@@ -52,7 +53,7 @@ export async function addAttachments(
       const [e] = await w.tx
         .select({ id: caseEvents.id })
         .from(caseEvents)
-        .where(and(eq(caseEvents.id, input.eventId), eq(caseEvents.caseId, caseId)));
+        .where(and(eq(caseEvents.id, input.eventId), eventsOfCase(c)));
       if (!e) throw badRequest('attachment_event', '该办理记录不属于此信访事项', 'eventId');
     }
     const [had] = await w.tx.select({ n: count() }).from(attachments).where(eq(attachments.caseId, caseId));

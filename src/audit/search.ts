@@ -4,6 +4,7 @@
 import { and, count, desc, eq, gte, inArray, like, lt, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditOfCaseSince, caseSpan } from '../cases/history.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { auditLog, users } from '../db/schema.ts';
@@ -79,6 +80,12 @@ export async function searchAudit(ctx: AppContext, actor: Actor, q: AuditQuery) 
     );
   if (q.entity) where.push(eq(auditLog.entity, q.entity));
   if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
+  // The rows about one case are not older than its registration: bounded, only the partitions since
+  // then are read (src/cases/history.ts).
+  if (q.entity === 'case' && q.entityId && /^[0-9]{1,15}$/.test(q.entityId)) {
+    const span = await caseSpan(ctx.db, Number(q.entityId));
+    if (span) where.push(auditOfCaseSince(span));
+  }
   if (q.from) where.push(gte(auditLog.at, new Date(q.from)));
   if (q.to) where.push(lt(auditLog.at, new Date(q.to)));
   const cond = and(...where);

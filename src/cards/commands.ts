@@ -117,7 +117,7 @@ export async function issueCard(
         level: levelOf(unit.jurisdictionCode),
         holderNameEnc: party.nameEnc,
         holderUserId,
-        entries: await entriesFromTimeline(w.tx, caseId),
+        entries: await entriesFromTimeline(w.tx, c),
         issuedBy: actor.userId,
         issuedAt: now,
       })

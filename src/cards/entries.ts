@@ -2,6 +2,7 @@
 // and unit, from the case's events — at issue from the timeline so far, then by the subscriber to
 // `case.acted` (wired in src/capabilities.ts), in the same transaction as the step.
 import { asc, eq, inArray } from 'drizzle-orm';
+import { type CaseSpan, eventsOfCase } from '../cases/history.ts';
 import type { EventBus } from '../commands/events.ts';
 import type { Executor } from '../db/client.ts';
 import { caseEvents, rightsCards, units } from '../db/schema.ts';
@@ -41,11 +42,11 @@ async function entryOf(
 }
 
 /** The entries of a case's timeline so far (for a card issued after some steps). */
-export async function entriesFromTimeline(tx: Executor, caseId: number): Promise<CardEntry[]> {
+export async function entriesFromTimeline(tx: Executor, c: CaseSpan): Promise<CardEntry[]> {
   const events = await tx
     .select()
     .from(caseEvents)
-    .where(eq(caseEvents.caseId, caseId))
+    .where(eventsOfCase(c))
     .orderBy(asc(caseEvents.at), asc(caseEvents.id));
   const out: CardEntry[] = [];
   for (const e of events) {

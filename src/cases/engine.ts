@@ -21,6 +21,7 @@ import { type AppError, badRequest, conflict, forbidden } from '../errors.ts';
 import { type Actor, casePolicy, ensureReadable, inSubtree } from '../policies/index.ts';
 import { cachedLimitsFor } from '../settings/limits.ts';
 import { petitionerContact, storeDocument } from './effects.ts';
+import { eventsOfCase } from './history.ts';
 import { type CaseRow, UnitLookup } from './units.ts';
 
 /**
@@ -90,7 +91,7 @@ export function portsFor(tx: Tx, lookup: UnitLookup, actor: Actor, c: CaseRow): 
       const [e] = await tx
         .select({ detail: caseEvents.detail })
         .from(caseEvents)
-        .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.action, action)))
+        .where(and(eventsOfCase(c), eq(caseEvents.action, action)))
         .orderBy(desc(caseEvents.id))
         .limit(1);
       return (e?.detail ?? undefined) as Record<string, unknown> | undefined;

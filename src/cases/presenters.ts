@@ -17,10 +17,12 @@ import {
   STATE_NAMES,
 } from '../domain/lifecycle/vocabulary.ts';
 import { maskIdNumber, maskName, maskNumbersInText, maskPhone, maskStringsDeep } from '../domain/masking.ts';
+import { historyFloor } from '../domain/partitions/months.ts';
 import { type Actor, casePolicy } from '../policies/index.ts';
 import { cachedLimitsFor } from '../settings/limits.ts';
 import type { ActionAnswer, CaseDetail, CaseSummary } from './contract.ts';
 import { availableActions } from './engine.ts';
+import type { CaseSpan } from './history.ts';
 import { type CaseRow, UnitLookup } from './units.ts';
 
 export { ActionAnswer, CaseDetail, CaseSummary } from './contract.ts';
@@ -85,9 +87,14 @@ interface ChildRows {
   docs: { id: number; kind: string; title: string; filename: string; sha256: string | null }[];
 }
 
-/** Parties, timeline and documents of a case in one statement (was three; docs/performance.md). */
-async function caseChildren(ctx: AppContext, caseId: number) {
-  const res = (await ctx.db.execute(sql`
+/**
+ * Parties, timeline and documents of a case in one statement (was three; docs/performance.md). The
+ * timeline is bounded by the case's registration month so that only its partitions are read
+ * (src/cases/history.ts).
+ */
+export function caseChildrenQuery(c: CaseSpan) {
+  const caseId = c.id;
+  return sql`
     select
       (select coalesce(json_agg(json_build_object(
           'role', p.role, 'name_enc', p.name_enc, 'id_number_enc', p.id_number_enc,
@@ -99,11 +106,15 @@ async function caseChildren(ctx: AppContext, caseId: number) {
           'actor_role', e.actor_role, 'detail', e.detail, 'public', e.public,
           'actor_name', (select u.display_name from ${users} u
             where u.id = e.actor_user_id and u.role <> 'citizen')) order by e.id), '[]')
-        from ${caseEvents} e where e.case_id = ${caseId}) as events,
+        from ${caseEvents} e where e.case_id = ${caseId} and e.at >= ${historyFloor(c.receivedAt).toISOString()}::timestamptz) as events,
       (select coalesce(json_agg(json_build_object(
           'id', d.id, 'kind', d.kind, 'title', d.title, 'filename', d.filename, 'sha256', d.sha256)
           order by d.id), '[]')
-        from ${caseDocuments} d where d.case_id = ${caseId}) as docs`)) as unknown as { rows: ChildRows[] };
+        from ${caseDocuments} d where d.case_id = ${caseId}) as docs`;
+}
+
+async function caseChildren(ctx: AppContext, c: CaseSpan) {
+  const res = (await ctx.db.execute(caseChildrenQuery(c))) as unknown as { rows: ChildRows[] };
   const row = res.rows[0] ?? { parties: [], events: [], docs: [] };
   return {
     parties: row.parties.map((p) => ({
@@ -177,7 +188,7 @@ async function presentCaseBody(ctx: AppContext, actor: Actor, stored: CaseRow) {
     ? (d: Record<string, unknown>) => d
     : (d: Record<string, unknown>) => maskStringsDeep(d, maskNumbersInText);
   const isPetitioner = actor.role === 'citizen';
-  const { parties, events, docs } = await caseChildren(ctx, c.id);
+  const { parties, events, docs } = await caseChildren(ctx, c);
   const unitIds = [
     c.registeringUnitId,
     c.bureauUnitId,

@@ -14,6 +14,7 @@ import { queryCodeActor } from '../policies/index.ts';
 import { zText } from '../server/fields.ts';
 import { PublicCase, QUERY_CODE_ACTIONS } from './contract.ts';
 import { availableActions, executeAction } from './engine.ts';
+import { eventsOfCase } from './history.ts';
 import { normaliseQueryCode } from './numbering.ts';
 import type { CaseRow } from './units.ts';
 
@@ -40,7 +41,7 @@ export const publicQueryRoutes =
       const events = await ctx.db
         .select()
         .from(caseEvents)
-        .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.public, true)))
+        .where(and(eventsOfCase(c), eq(caseEvents.public, true)))
         .orderBy(asc(caseEvents.id));
       const replyEvent = [...events].reverse().find((e) => e.action === 'reply');
       const rd = (replyEvent?.detail ?? {}) as Record<string, string>;

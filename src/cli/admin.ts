@@ -117,7 +117,7 @@ export function registerAdminCommands(program: Command): void {
     .description('性能基准 / run the benchmarks (npm run bench)')
     .argument(
       '[subset]',
-      "'lifecycle': 仅基线、受理与全流程 / only baseline, intake and lifecycles; 'writescale': 存量增长时的登记与办理 / intake and actions at growing stored cases; 'attachments': 附件上传下载吞吐 / attachment upload and download throughput",
+      "'lifecycle': 仅基线、受理与全流程 / only baseline, intake and lifecycles; 'writescale': 存量增长时的登记与办理 / intake and actions at growing stored cases; 'attachments': 附件上传下载吞吐 / attachment upload and download throughput; 'history': 分区表上按信访件读取办理过程 / a case's timeline read over monthly partitions",
     )
     .option('--quick', '缩短时长 / shorter runs')
     .option(
@@ -130,11 +130,16 @@ export function registerAdminCommands(program: Command): void {
       '\n示例:\n  $ npm run bench\n  $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench\n  $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- lifecycle --workers 2',
     )
     .action(async (subset: string | undefined, opts: { quick?: boolean; workers?: number }) => {
-      if (subset !== undefined && !['lifecycle', 'writescale', 'attachments'].includes(subset))
+      if (subset !== undefined && !['lifecycle', 'writescale', 'attachments', 'history'].includes(subset))
         throw new Error(`未知的基准子集 / unknown benchmark subset: ${subset}`);
       if (subset === 'attachments') {
         const { runAttachmentBench } = await import('../../bench/attachments.ts');
         await runAttachmentBench({ quick: opts.quick === true });
+        return;
+      }
+      if (subset === 'history') {
+        const { runHistoryBench } = await import('../../bench/history-reads.ts');
+        await runHistoryBench({ quick: opts.quick === true });
         return;
       }
       if (subset === 'writescale') {

@@ -108,6 +108,42 @@ class Replica {
       );
   }
 
+  /** Its state for /readyz, against the primary's WAL position (null: unknown). Never throws. */
+  async status(replica: number, primaryLsn: bigint | null): Promise<ReplicaStatus> {
+    const down: ReplicaStatus = { replica, state: 'down', lagBytes: null, lagSeconds: null };
+    try {
+      const c = await this.pool.connect();
+      type Row = { lsn: string | null; paused: boolean | null; secs: number | null };
+      let row: Row | undefined;
+      try {
+        // Outside recovery lsn is null: a promoted standby is down, as in refresh().
+        ({
+          rows: [row],
+        } = await c.query<Row>(
+          `SELECT pg_last_wal_replay_lsn()::text AS lsn,
+                  CASE WHEN pg_is_in_recovery() THEN pg_is_wal_replay_paused() END AS paused,
+                  CASE WHEN pg_last_wal_receive_lsn() IS NULL OR pg_last_wal_receive_lsn() <= pg_last_wal_replay_lsn()
+                    THEN 0 ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 END AS secs`,
+        ));
+      } finally {
+        c.release();
+      }
+      if (!row?.lsn) {
+        this.markDown(Object.assign(new Error('not a standby'), { code: '08000' }));
+        return down;
+      }
+      const lsn = parseLsn(row.lsn);
+      if (lsn > this.replayed) this.replayed = lsn;
+      const lagBytes = primaryLsn === null ? null : Number(primaryLsn > lsn ? primaryLsn - lsn : 0n);
+      const lagSeconds = row.secs === null ? null : Math.max(0, Math.round(row.secs * 10) / 10);
+      const lagging = row.paused === true || (lagSeconds ?? 0) > REPLICA_LAG_SECONDS;
+      return { replica, state: lagging ? 'lagging' : 'up', lagBytes, lagSeconds };
+    } catch (e) {
+      this.markDown(e);
+      return down;
+    }
+  }
+
   /** Reads the replay position; marks the replica down (and returns null) when that fails. */
   async refresh(): Promise<bigint | null> {
     try {
@@ -136,6 +172,24 @@ class Replica {
     }
   }
 }
+
+/** What /readyz says of a replica: no URL, host or password, only its position in DATABASE_READ_URL. */
+export interface ReplicaStatus {
+  /** 1-based position in DATABASE_READ_URL. */
+  replica: number;
+  /**
+   * up: streaming and replaying; lagging: replay paused, or the last replayed transaction older
+   * than REPLICA_LAG_SECONDS while WAL waits to be replayed; down: no answer, or not a standby.
+   */
+  state: 'up' | 'lagging' | 'down';
+  /** WAL the primary has written that the replica has not replayed (null when unknown). */
+  lagBytes: number | null;
+  /** Seconds since the last replayed transaction while WAL waits to be replayed; 0 when caught up. */
+  lagSeconds: number | null;
+}
+
+/** A replica this far behind (seconds of unreplayed transactions) is reported lagging. */
+export const REPLICA_LAG_SECONDS = 30;
 
 export interface ReadReplicasOptions {
   poolMax: number;
@@ -169,9 +223,29 @@ export class ReadReplicas {
     );
   }
 
+  /** How many replicas DATABASE_READ_URL names. */
+  get size(): number {
+    return this.replicas.length;
+  }
+
   /** Reads every replica's position once (start-up): a replica that is down is logged, not fatal. */
   async probe(): Promise<void> {
     await Promise.all(this.replicas.map((r) => r.refresh()));
+  }
+
+  /**
+   * Each replica's state for /readyz (src/server/health.ts), all asked at once. A replica that is
+   * down does not make the node unready: its reads go to the primary.
+   */
+  async status(): Promise<ReplicaStatus[]> {
+    let primaryLsn: bigint | null = null;
+    try {
+      const { rows } = await this.primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+      primaryLsn = parseLsn(rows[0]?.lsn ?? '');
+    } catch {
+      primaryLsn = null;
+    }
+    return Promise.all(this.replicas.map((r, i) => r.status(i + 1, primaryLsn)));
   }
 
   /** After a caller's mutation committed: the position their next reads must see. */

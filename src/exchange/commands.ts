@@ -4,6 +4,7 @@
 // result (办理结果) goes up by itself when the matter is replied or closed (./subscribers.ts).
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { eventsOfCase } from '../cases/history.ts';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import type { Tx } from '../db/client.ts';
@@ -55,7 +56,7 @@ async function matterOf(ctx: AppContext, tx: Tx, c: typeof cases.$inferSelect): 
     .select({ at: caseEvents.at, action: caseEvents.action, detail: caseEvents.detail, unit: units.name })
     .from(caseEvents)
     .leftJoin(units, eq(units.id, caseEvents.actorUnitId))
-    .where(eq(caseEvents.caseId, c.id))
+    .where(eventsOfCase(c))
     .orderBy(asc(caseEvents.at), asc(caseEvents.id))
     .limit(200);
   const dec = (v: string | null) => (v ? ctx.pii.decrypt(v) : undefined);

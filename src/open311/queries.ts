@@ -2,6 +2,7 @@
 // with what their presentation needs — place and unit names, the latest decision, and the parties'
 // names (decrypted only to be masked out of the text).
 import { and, desc, eq, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
+import { eventsSinceEarliest } from '../cases/history.ts';
 import type { AppContext } from '../context.ts';
 import { caseEvents, caseParties, cases, jurisdictions, units } from '../db/schema.ts';
 import type { DecisionNote } from '../domain/open311/mapping.ts';
@@ -61,6 +62,7 @@ export async function findRequests(ctx: AppContext, actor: Actor, f: RequestFilt
       .where(
         and(
           inArray(caseEvents.caseId, ids),
+          eventsSinceEarliest(rows),
           inArray(caseEvents.action, ['reply', 'decide_review', 'decide_rereview']),
           eq(caseEvents.public, true),
         ),

@@ -308,7 +308,7 @@ async function seedCards(
     const issuedAt = c.receivedAt;
     const year = Number(shanghaiDate(issuedAt).slice(0, 4));
     seq++;
-    const entries = await entriesFromTimeline(tx, c.id);
+    const entries = await entriesFromTimeline(tx, c);
     const [row] = await tx
       .insert(rightsCards)
       .values({

@@ -91,6 +91,7 @@ const get = async (username: string, url: string, cookie?: string) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 };
+const readyz = () => h.app.inject({ method: 'GET', url: '/readyz' });
 const listTotal = async (username: string, cookie?: string) =>
   (await get(username, '/api/v1/cases?pageSize=1', cookie)).total as number;
 const searchTotal = async (username: string) =>
@@ -123,9 +124,21 @@ describe('read replicas (DATABASE_READ_URL)', () => {
       await c.end();
     }
 
+    // /readyz reports the replica, by position only.
+    const ready = await readyz();
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json().replicas).toEqual([
+      { replica: 1, state: 'up', lagBytes: expect.any(Number), lagSeconds: expect.any(Number) },
+    ]);
+    expect(ready.body).not.toMatch(/127\.0\.0\.1|postgres:\/\/|localhost/);
+
     await standby.pauseReplay();
     try {
       const { caseId, setCookie } = await register('gl_registrar');
+      // Paused replay with the primary ahead: lagging, by the bytes not yet replayed.
+      const lagging = (await readyz()).json().replicas[0];
+      expect(lagging).toMatchObject({ replica: 1, state: 'lagging' });
+      expect(lagging.lagBytes).toBeGreaterThan(0);
       // The registrar's next reads show the new matter: the standby has not replayed it, the primary serves them.
       expect(await listTotal('gl_registrar')).toBe(before.list + 1);
       // Another user's lists, search and figures tolerate the lag: the standby's data, one matter short.
@@ -184,6 +197,13 @@ describe('read replicas (DATABASE_READ_URL)', () => {
     expect(await listTotal('gl_leader')).toBe(before + 1);
     expect(await yearTotal('gl_leader')).toBeGreaterThan(0);
     expect(logLines.join('')).toMatch(/只读副本不可用/);
+    // The node stays ready (the primary answers) and says the replica is down.
+    const ready = await readyz();
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({
+      status: 'ready',
+      replicas: [{ replica: 1, state: 'down', lagBytes: null, lagSeconds: null }],
+    });
     // The log names the replica by host and port, never by its connection string.
     expect(logLines.join('')).not.toMatch(/postgres:\/\//);
 
@@ -192,6 +212,7 @@ describe('read replicas (DATABASE_READ_URL)', () => {
     await caughtUp();
     const now = await listTotal('gl_leader');
     expect(logLines.join('')).toMatch(/只读副本已恢复/);
+    expect((await readyz()).json().replicas[0].state).toBe('up');
     await standby.pauseReplay();
     try {
       await register('gl_registrar');

@@ -116,3 +116,17 @@ export function retentionRefusals(
     return before > floor ? [{ table: t.table, zh: t.zh, floor, years: years[t.retention] }] : [];
   });
 }
+
+/**
+ * The earliest `at` a case's history can carry: the start of the Beijing month of its registration
+ * (`received_at`). A case's events and its audit rows are never older than its registration — the
+ * engine writes them at the time of the step, an import on its historical dates from the receipt
+ * on (src/domain/import/history.ts), the seed from the receipt on (src/seed/sim.ts) — and
+ * received_at never changes. A read of one case bounded by `at >= floor` touches only the months
+ * since the case began instead of every partition kept (docs/performance.md, "Partitioned
+ * history"); the month start instead of the instant itself prunes the same partitions and tolerates
+ * a step written earlier on the registration's own month.
+ */
+export function historyFloor(receivedAt: Date): Date {
+  return monthStart(monthOf(receivedAt));
+}
