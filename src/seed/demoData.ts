@@ -55,8 +55,9 @@ export async function seedDemoData(ctx: AppContext, opts: SeedDemoDataOptions): 
   say(`积案 ${b.identified} 件（已化解 ${b.resolved}），候选 ${b.candidates} 件 / backlog matters seeded`);
   const k = await seedCampaigns(ctx, { seed }); // 专项行动 and 重点工作项目
   say(`专项行动排查台账 ${k.entries} 条，重点工作项目 ${k.projects} 项 / campaigns and key projects seeded`);
-  // 周调度: last week's meeting and its decisions
-  if (await seedDispatch(ctx)) say("周调度：上周调度会及其决定事项 / last week's dispatch meeting seeded");
+  // 周调度: last week's meetings of the three demo bureaus and their decisions
+  const dp = await seedDispatch(ctx);
+  if (dp) say(`周调度：上周调度会 ${dp} 场及其决定事项 / last week's dispatch meetings seeded`);
   const sv = await seedSupervision(ctx); // 督查督办: an escalated, a fed-back and a closed order
   say(`督办 ${sv} 件 / supervision orders seeded`);
   const as = await seedAssessment(ctx); // 责任落实: letters, last month's 通报, a 约谈 linked to its order
