@@ -3,15 +3,16 @@
 import { randomInt } from 'node:crypto';
 import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/chain.ts';
+import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import type { Tx } from '../db/client.ts';
-import { otpCodes, users } from '../db/schema.ts';
+import { otpCodes, units, users } from '../db/schema.ts';
 import { maskPhone } from '../domain/masking.ts';
 import { AppError, badRequest, unauthorized } from '../errors.ts';
 import { enqueueSms } from '../notify/outbox.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import { createSession, deleteSession, forgetSession } from './sessions.ts';
-import { clearFailures, takeLoginAttempt, throttleKey } from './throttle.ts';
+import { clearFailures, LOGIN_FREE_FAILURES, takeLoginAttempt, throttleKey } from './throttle.ts';
 
 export const OTP_TTL_MINUTES = 5;
 export const OTP_MAX_ATTEMPTS = 5;
@@ -59,6 +60,36 @@ async function openSession(
 }
 
 /**
+ * A staff account just reached the back-off from one address: recorded, and its administrators told
+ * (src/inbox/subscribers.ts). Once per lock: the failures after it are refused before they count.
+ */
+async function reportLockout(
+  ctx: AppContext,
+  user: { id: number; username: string; displayName: string; unitId: number },
+  failures: number,
+  ip: string,
+): Promise<void> {
+  await runCommand(ctx, async (w) => {
+    const [u] = await w.tx
+      .select({ code: units.jurisdictionCode })
+      .from(units)
+      .where(eq(units.id, user.unitId));
+    if (!u) return;
+    w.audit({ action: 'auth.login_locked', entity: 'user', entityId: user.id, summary: { failures, ip } });
+    await w.publish('auth.login_locked', {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      unitId: user.unitId,
+      jurisdictionCode: u.code,
+      failures,
+      ip,
+      at: new Date(),
+    });
+  });
+}
+
+/**
  * Staff: username + password. Citizens with a password (the demo citizen) may use their phone.
  * `ip`: the client address (trusted hops only), for the back-off of ./throttle.ts.
  */
@@ -74,13 +105,17 @@ export async function loginWithPassword(
       : undefined;
   if (!where) throw badRequest('missing_username', '请填写用户名或手机号', 'username');
   const key = throttleKey(ctx.pii.hash, input.username ?? `phone:${input.phone}`, ip);
-  await takeLoginAttempt(ctx.db, key); // 429 while this account and address must wait
+  const failures = await takeLoginAttempt(ctx.db, key); // 429 while this account and address must wait
   const [user] = await ctx.db.select().from(users).where(where);
   if (!user || user.disabled) {
     await verifyPassword(await dummyHash(), input.password); // same cost as a real check
     throw badCredentials();
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) throw badCredentials();
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    if (failures === LOGIN_FREE_FAILURES && user.role !== 'citizen' && user.unitId !== null)
+      await reportLockout(ctx, { ...user, username: user.username ?? '', unitId: user.unitId }, failures, ip);
+    throw badCredentials();
+  }
   return openSession(ctx, user, 'password', key);
 }
 

@@ -53,8 +53,9 @@ export const loginLocked = (retryAfterSeconds: number) =>
 /**
  * Takes one attempt for the pair, or throws 429 `login_locked` (with `retryAfterSeconds`) while it
  * must wait. The attempt counts as a failure until `clearFailures` is called after a success.
+ * Returns the failures in a row this attempt makes if it fails (LOGIN_FREE_FAILURES: it locks).
  */
-export async function takeLoginAttempt(db: Executor, key: string, now = new Date()): Promise<void> {
+export async function takeLoginAttempt(db: Executor, key: string, now = new Date()): Promise<number> {
   const at = sql`${now.toISOString()}::timestamptz`;
   const num = (n: number) => sql.raw(String(n));
   // failures after this attempt: 1 for a new or forgotten pair, else one more.
@@ -74,7 +75,7 @@ export async function takeLoginAttempt(db: Executor, key: string, now = new Date
       setWhere: sql`${loginThrottle.lockedUntil} is null or ${loginThrottle.lockedUntil} <= ${at}`,
     })
     .returning({ failures: loginThrottle.failures });
-  if (rows.length > 0) return;
+  if (rows[0]) return rows[0].failures;
   const [row] = await db
     .select({ lockedUntil: loginThrottle.lockedUntil })
     .from(loginThrottle)

@@ -1,7 +1,13 @@
 // What the API answers for the inbox: an item with the kind's name and where it leads in the
 // console, and the preference table (the kinds of src/domain/inbox/kinds.ts with the user's choice).
 import { z } from 'zod';
-import { effectivePreference, INBOX_KIND_NAMES, INBOX_KINDS, isInboxKind } from '../domain/inbox/kinds.ts';
+import {
+  effectivePreference,
+  INBOX_KIND_NAMES,
+  INBOX_KINDS,
+  type InboxKind,
+  isInboxKind,
+} from '../domain/inbox/kinds.ts';
 import type { InboxRow } from './queries.ts';
 
 export const InboxItem = z.object({
@@ -32,7 +38,9 @@ export function presentItem(r: InboxRow): z.infer<typeof InboxItem> {
         ? `/cases/${r.caseId}`
         : r.supervisionId !== null
           ? `/supervision/${r.supervisionId}`
-          : null,
+          : isInboxKind(r.kind)
+            ? ((INBOX_KINDS[r.kind] as InboxKind).link ?? null)
+            : null,
     createdAt: r.createdAt.toISOString(),
     readAt: r.readAt ? r.readAt.toISOString() : null,
   };

@@ -1,12 +1,21 @@
 // What puts a notification in staff inboxes: subscribers to the case events and to supervision
 // (wired in src/capabilities.ts), each one row of src/domain/inbox/kinds.ts. They run inside the
 // publishing transaction (src/inbox/deliver.ts writes the rows and the SMS).
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Work } from '../commands/command.ts';
 import type { EventBus } from '../commands/events.ts';
-import { cases } from '../db/schema.ts';
+import { cases, jurisdictions, units, users } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
-import { holderRoles, SUPERVISED_ROLES } from '../domain/inbox/recipients.ts';
+import {
+  ADMIN_ROLES,
+  DIGEST_ROLES,
+  holderRoles,
+  ownAndAbove,
+  SUPERVISED_ROLES,
+  WARNING_ROLES,
+} from '../domain/inbox/recipients.ts';
 import { maskNumbersInText } from '../domain/masking.ts';
+import type { Role } from '../domain/roles.ts';
 import type { PlatformEvents } from '../events.ts';
 import { deliver, type Notice } from './deliver.ts';
 
@@ -38,6 +47,26 @@ const REVIEW_REQUESTS = new Set(['request_review', 'request_rereview']);
 
 /** A case's subject as the inbox shows it: numbers (ID, phone) typed into it masked. */
 const subjectOf = (s: string) => maskNumbersInText(s).slice(0, 80);
+
+/**
+ * The units located at these places whose active staff include one of `roles` — where a notice
+ * about the place goes (deliver() then picks the staff).
+ */
+async function unitsWithStaff(w: Work, codes: readonly string[], roles: readonly Role[]) {
+  if (codes.length === 0) return [];
+  const rows = await w.tx
+    .selectDistinct({ id: units.id, code: units.jurisdictionCode })
+    .from(units)
+    .innerJoin(users, eq(users.unitId, units.id))
+    .where(
+      and(
+        inArray(units.jurisdictionCode, [...codes]),
+        inArray(users.role, [...roles]),
+        eq(users.disabled, false),
+      ),
+    );
+  return rows;
+}
 
 export function subscribeInbox(events: EventBus<PlatformEvents>): void {
   events.on('case.acted', 'inbox.case', async (w, e) => {
@@ -132,5 +161,89 @@ export function subscribeInbox(events: EventBus<PlatformEvents>): void {
       if (notice) notices.push(notice);
     }
     await deliver(w, notices);
+  });
+
+  // 预警: each new warning to the data analysts of its place's bureau and the one above.
+  events.on('warnings.raised', 'inbox.warnings', async (w, e) => {
+    const places = [...new Set(e.warnings.flatMap((x) => ownAndAbove(x.jurisdictionCode)))];
+    const at = await unitsWithStaff(w, places, WARNING_ROLES);
+    const notices: Notice[] = [];
+    for (const x of e.warnings)
+      for (const u of at.filter((u) => ownAndAbove(x.jurisdictionCode).includes(u.code)))
+        notices.push({
+          kind: 'warning',
+          caseId: null,
+          caseNumber: '',
+          title: x.title,
+          body: `${x.level === 'high' ? '高风险' : '一般'}预警，请在“预警”页核实并签收。`,
+          unitId: u.id,
+          roles: WARNING_ROLES,
+          dedupeKey: `warning:${x.id}`,
+        });
+    await deliver(w, notices);
+  });
+
+  // 日监测晨报: the bureau's leaders and analysts are told it is ready, with its counts.
+  events.on('monitoring.digest_written', 'inbox.digest', async (w, e) => {
+    await deliver(w, [
+      {
+        kind: 'monitoring_digest',
+        caseId: null,
+        caseNumber: '',
+        title: `日监测晨报（${e.date}）`,
+        body: e.text,
+        unitId: e.unitId,
+        roles: DIGEST_ROLES,
+        dedupeKey: `monitoring_digest:${e.digestId}`,
+      },
+    ]);
+  });
+
+  // 账号锁定: the administrators of the account's place and of the level above.
+  events.on('auth.login_locked', 'inbox.lockout', async (w, e) => {
+    const at = await unitsWithStaff(w, ownAndAbove(e.jurisdictionCode), ADMIN_ROLES);
+    await deliver(
+      w,
+      at.map((u) => ({
+        kind: 'account_locked' as const,
+        caseId: null,
+        caseNumber: '',
+        title: `账号锁定：${e.displayName}（${e.username}）`,
+        body: `连续${e.failures}次登录失败（来自 ${e.ip}），该账号在此地址暂时锁定；如非本人操作，请核实并视情重置密码。`,
+        unitId: u.id,
+        roles: ADMIN_ROLES,
+        exceptUserId: e.userId,
+        dedupeKey: `account_locked:${e.userId}:${e.at.toISOString()}`,
+      })),
+    );
+  });
+
+  // 节假日安排待录入: the calendar is one for the province; its administrators enter it.
+  events.on('calendar.coverage_missing', 'inbox.calendar', async (w, e) => {
+    const provinces = await w.tx
+      .select({ code: jurisdictions.code })
+      .from(jurisdictions)
+      .where(eq(jurisdictions.level, 1));
+    const at = await unitsWithStaff(
+      w,
+      provinces.map((p) => p.code),
+      ADMIN_ROLES,
+    );
+    await deliver(
+      w,
+      at.map((u) => ({
+        kind: 'calendar_gap' as const,
+        caseId: null,
+        caseNumber: '',
+        title: `${e.year}年节假日安排尚未录入`,
+        body:
+          e.reason === 'next'
+            ? `${e.year}年的法定节假日和调休安排尚未录入，明年的受理、办理期限将只按周末计算。国务院办公厅公布后请在“节假日”中录入。`
+            : `${e.year}年的法定节假日和调休安排尚未录入，当前的受理、办理期限只按周末计算，请尽快在“节假日”中录入。`,
+        unitId: u.id,
+        roles: ADMIN_ROLES,
+        dedupeKey: `calendar_gap:${e.year}`,
+      })),
+    );
   });
 }

@@ -4,6 +4,7 @@
 // the scheduler's signal is aborted (shutdown), and records a failure without undoing the sweep or
 // stopping the passes after it. A new daily pass is one row here; the scheduler logs every row alike.
 import { runBacklogCandidatePass } from '../backlog/candidates.ts';
+import { checkCalendarCoverage } from '../calendar/coverage.ts';
 import type { AppContext } from '../context.ts';
 import { runMonitoringDigests } from '../monitoring/daily.ts';
 import { maintainPartitions } from '../partitions/maintain.ts';
@@ -40,7 +41,8 @@ function pass<R extends object>(p: DailyPass<R>): DailyPass {
 /**
  * The daily passes, in the order they run: the warning scan on the sweep's fresh overdue flags, the
  * backlog candidates, the supervision escalation, the reception reminders (the day before), the
- * monitoring digests because they count the others' findings, the history partitions of the months
+ * monitoring digests because they count the others' findings, the holiday calendar's coverage (its
+ * administrators are told of a missing year), the history partitions of the months
  * ahead (src/partitions/maintain.ts), then the webhook deliveries the sweep's events queued.
  */
 export const DAILY_PASSES: readonly DailyPass[] = [
@@ -49,7 +51,7 @@ export const DAILY_PASSES: readonly DailyPass[] = [
     zh: '预警扫描',
     en: 'warning scan',
     evenIfAborted: true,
-    run: (ctx, now) => runWarningScan({ db: ctx.db, pii: ctx.pii }, now),
+    run: (ctx, now) => runWarningScan(ctx, now),
     summary: (w) => `warning scan done: 新增预警 ${w.inserted}, 保障期日报 ${w.digests}`,
   }),
   pass({
@@ -79,6 +81,13 @@ export const DAILY_PASSES: readonly DailyPass[] = [
     en: 'monitoring digests',
     run: (ctx, now) => runMonitoringDigests(ctx, now),
     summary: (d) => `monitoring digests: ${d.written}`,
+  }),
+  pass({
+    job: 'calendar_check',
+    zh: '节假日安排检查',
+    en: 'holiday calendar check',
+    run: (ctx, now) => checkCalendarCoverage(ctx, now),
+    summary: (r) => `holiday calendar: 未录入 ${r.missing.join(',') || '无'}`,
   }),
   pass({
     job: 'partition_maintenance',

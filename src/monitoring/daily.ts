@@ -116,13 +116,20 @@ export async function runMonitoringDigests(ctx: AppContext, now: Date = new Date
         .values({ unitId: b.id, jurisdictionCode: b.code, date: today, counts, body, createdAt: now })
         .onConflictDoNothing()
         .returning({ id: monitoringDigests.id });
-      if (rows[0])
+      if (rows[0]) {
         w.audit({
           action: 'monitoring.digest',
           entity: 'monitoring_digest',
           entityId: rows[0].id,
           summary: { unitId: b.id, date: today, counts },
         });
+        await w.publish('monitoring.digest_written', {
+          digestId: rows[0].id,
+          unitId: b.id,
+          date: today,
+          text: body,
+        });
+      }
       return rows.length;
     });
   }

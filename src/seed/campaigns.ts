@@ -1,9 +1,10 @@
 // Demo campaigns and key projects: one 百日攻坚专项行动 over the demo province (launched by the
 // province bureau, running now) with ~30 register entries across cities and counties — a few linked
 // to seeded cases, the rest disputes not yet petitioned, several 三跨三分离, in every status — and the
-// province's and 南京市's key projects of the current year with milestones (some done, one overdue).
+// province's, 南京市's and 鼓楼区's key projects of the current year with milestones (some done, one overdue),
+// three of them with a 住建 department as 责任单位.
 // Deterministic for a seed; does nothing when a campaign exists already. No personal data.
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, inArray, like } from 'drizzle-orm';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import {
@@ -80,7 +81,43 @@ const PROJECTS = [
     milestones: ['公布领导接访日程', '开展集中下访活动', '梳理成效并通报'],
     city: true,
   },
-];
+  // Projects a bureau runs with a 住建 department as 责任单位 (its staff see and report on them).
+  {
+    title: '住房城乡建设领域信访突出问题专项治理',
+    goal: '商品房质量、物业服务、老旧小区改造类信访事项按期办结率达到95%以上',
+    leader: '省住房城乡建设厅副厅长',
+    milestones: ['排查全省住建领域信访突出问题', '分类制定治理措施、督促各市落实', '评估治理成效并通报'],
+    owner: 'zhujian',
+  },
+  {
+    title: '老旧小区加装电梯矛盾源头化解',
+    goal: '加装电梯项目公示期异议当月调处，因加装电梯引发的重复信访下降30%',
+    leader: '南京市住房保障和房产局副局长',
+    milestones: ['建立加装电梯异议调处机制', '逐项目排查邻里矛盾、上门协调', '总结推广调处经验'],
+    city: true,
+    owner: 'zhujian',
+  },
+  {
+    title: '物业服务纠纷“一站式”化解',
+    goal: '物业服务类信访事项在街道、社区一次性化解率达到85%',
+    leader: '鼓楼区住房和城乡建设局局长',
+    milestones: [
+      '在各街道设立物业纠纷调处窗口',
+      '对物业企业开展信访问题约谈整改',
+      '年终考核物业服务信访工作',
+    ],
+    county: true,
+    owner: 'zhujian',
+  },
+] as {
+  title: string;
+  goal: string;
+  leader: string;
+  milestones: string[];
+  city?: boolean;
+  county?: boolean;
+  owner?: 'zhujian';
+}[];
 
 export interface SeedCampaignsResult {
   entries: number;
@@ -105,6 +142,7 @@ export async function seedCampaigns(
       .where(and(eq(units.kind, 'bureau'), like(units.jurisdictionCode, '32%')));
     const province = bureaus.find((b) => b.code === '320000');
     const nanjing = bureaus.find((b) => b.code === '320100');
+    const gulou = bureaus.find((b) => b.code === '320106');
     if (!province || !nanjing) return { entries: 0, projects: 0 };
     const [leader] = await tx
       .select({ id: users.id })
@@ -190,10 +228,20 @@ export async function seedCampaigns(
     await tx.insert(campaignEntries).values(rows);
 
     // ---- Key projects of the year: the province's four, 南京市's one; milestones by quarter.
-    const ownerOf = (city?: boolean) => (city ? nanjing : province);
+    const ownerOf = (p: (typeof PROJECTS)[number]) => (p.county ? gulou : p.city ? nanjing : province);
+    const depts = await tx
+      .select({ id: units.id, code: units.jurisdictionCode })
+      .from(units)
+      .where(
+        and(eq(units.deptKey, 'zhujian'), inArray(units.jurisdictionCode, ['320000', '320100', '320106'])),
+      );
     let overdueGiven = false;
+    let made = 0;
     for (const p of PROJECTS) {
-      const b = ownerOf(p.city);
+      const b = ownerOf(p);
+      const owner = p.owner ? depts.find((d) => d.code === b?.code) : b;
+      if (!b || !owner) continue;
+      made++;
       const [row] = await tx
         .insert(projects)
         .values({
@@ -203,7 +251,7 @@ export async function seedCampaigns(
           title: p.title,
           goal: p.goal,
           leadLeader: p.leader,
-          ownerUnitId: b.id,
+          ownerUnitId: owner.id,
           createdBy: leader?.id ?? null,
           createdAt: new Date(`${year}-01-15T02:00:00Z`),
           updatedAt: now,
@@ -226,7 +274,13 @@ export async function seedCampaigns(
           .values({
             projectId: row.id,
             title,
-            ownerName: k === 2 ? '各设区市信访局' : '办公室',
+            ownerName: p.owner
+              ? k === 0
+                ? '信访工作办公室'
+                : '各责任科室'
+              : k === 2
+                ? '各设区市信访局'
+                : '办公室',
             dueDate: due,
             doneDate,
             evidence: done ? `${title}已完成，材料已归档` : null,
@@ -247,8 +301,8 @@ export async function seedCampaigns(
     w.audit({
       action: 'seed.campaigns',
       entity: 'installation',
-      summary: { entries: rows.length, projects: PROJECTS.length },
+      summary: { entries: rows.length, projects: made },
     });
-    return { entries: rows.length, projects: PROJECTS.length };
+    return { entries: rows.length, projects: made };
   });
 }

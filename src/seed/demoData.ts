@@ -3,7 +3,9 @@
 // that point at those petitions. One place, so the start, the seed command and the tests that check
 // the demo (test/integration/demo-desk.test.ts, test/e2e/demo-content.test.ts) load the same data.
 import { recordAudit } from '../audit/chain.ts';
+import { checkCalendarCoverage } from '../calendar/coverage.ts';
 import type { AppContext } from '../context.ts';
+import { runMonitoringDigests } from '../monitoring/daily.ts';
 import { runWarningScan } from '../warnings/scan.ts';
 import { seedAssessment } from './assessment.ts';
 import { seedBacklog } from './backlog.ts';
@@ -18,7 +20,8 @@ import { seedInbox } from './inbox.ts';
 import { seedIntake } from './intake.ts';
 import { seedInterop } from './interop.ts';
 import { seedLinkage } from './linkage.ts';
-import { seedMediation } from './mediation.ts';
+import { seedLockouts } from './lockouts.ts';
+import { seedDepartmentMediation, seedMediation } from './mediation.ts';
 import { seedReceptions } from './receptions.ts';
 import { seedSupervision } from './supervision.ts';
 import { seedUpperDesks } from './upperDesks.ts';
@@ -52,8 +55,9 @@ export async function seedDemoData(ctx: AppContext, opts: SeedDemoDataOptions): 
   say(`积案 ${b.identified} 件（已化解 ${b.resolved}），候选 ${b.candidates} 件 / backlog matters seeded`);
   const k = await seedCampaigns(ctx, { seed }); // 专项行动 and 重点工作项目
   say(`专项行动排查台账 ${k.entries} 条，重点工作项目 ${k.projects} 项 / campaigns and key projects seeded`);
-  // 周调度: last week's meeting and its decisions
-  if (await seedDispatch(ctx)) say("周调度：上周调度会及其决定事项 / last week's dispatch meeting seeded");
+  // 周调度: last week's meetings of the three demo bureaus and their decisions
+  const dp = await seedDispatch(ctx);
+  if (dp) say(`周调度：上周调度会 ${dp} 场及其决定事项 / last week's dispatch meetings seeded`);
   const sv = await seedSupervision(ctx); // 督查督办: an escalated, a fed-back and a closed order
   say(`督办 ${sv} 件 / supervision orders seeded`);
   const as = await seedAssessment(ctx); // 责任落实: letters, last month's 通报, a 约谈 linked to its order
@@ -84,6 +88,19 @@ export async function seedDemoData(ctx: AppContext, opts: SeedDemoDataOptions): 
   const dk = await seedDemoDesks(ctx);
   say(
     `省、市住建部门交办 ${dk.assigned} 件，转送 ${dk.forwarded} 件，临期/逾期消息 ${dk.notices} 条，大屏令牌 ${dk.kiosks} 个，通报草稿 ${dk.bulletins} 份 / upper desks, deadline messages, kiosk tokens, bulletins seeded`,
+  );
+  // 访调对接 by the city's and the province's 住建 (after the desks above gave them matters)
+  const dm = await seedDepartmentMediation(ctx);
+  say(`住建部门移交调解 ${dm} 件 / department mediation referrals seeded`);
+  // 账号锁定: one account per level tried with wrong passwords (its administrators are told)
+  const lo = await seedLockouts(ctx);
+  say(`账号锁定 ${lo} 个 / account lockouts seeded`);
+  // The morning's daily work, as the scheduler does it at start: today's 日监测晨报 of each bureau
+  // (after everything above, which it counts) and the holiday calendar's coverage.
+  const md2 = await runMonitoringDigests(ctx, new Date());
+  const cal = await checkCalendarCoverage(ctx, new Date());
+  say(
+    `日监测晨报 ${md2.written} 份，节假日安排未录入年份 ${cal.missing.join('、') || '无'} / today's monitoring digests, calendar check`,
   );
   return n;
 }

@@ -1,11 +1,11 @@
 // Demo 登记分类: online petitions of the demo citizen, registered through intake as the portal does
 // (so each is classified at intake), in 鼓楼区: most left with their suggestion 待确认 on the
 // registrar's desk, one confirmed and one changed by gl_registrar (recorded like any decision).
-// Does nothing when a stored suggestion exists or the demo accounts are missing.
-import { eq } from 'drizzle-orm';
+// Does nothing when its first petition exists already or the demo accounts are missing.
+import { and, eq } from 'drizzle-orm';
 import { registerCase } from '../cases/intake.ts';
 import type { AppContext } from '../context.ts';
-import { caseClassifications, units, users } from '../db/schema.ts';
+import { caseClassifications, cases, units, users } from '../db/schema.ts';
 import { setCategory } from '../intake/commands.ts';
 import type { Actor } from '../policies/index.ts';
 import { DEMO_CITIZEN } from './demo.ts';
@@ -59,7 +59,13 @@ async function staffActor(ctx: AppContext, username: string): Promise<Actor | nu
 
 /** Seeds the demo online petitions; returns how many it registered. */
 export async function seedIntake(ctx: AppContext): Promise<number> {
-  const [any] = await ctx.db.select({ id: caseClassifications.caseId }).from(caseClassifications).limit(1);
+  // Seeded already: its first petition exists. (Not "any suggestion": every matter the steps before
+  // this one register is classified at intake too.)
+  const [any] = await ctx.db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.subject, PETITIONS[0]?.subject ?? ''), eq(cases.form, 'online')))
+    .limit(1);
   if (any) return 0;
   const [citizen] = await ctx.db
     .select({ id: users.id, name: users.displayName })

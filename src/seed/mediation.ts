@@ -23,6 +23,8 @@ import {
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { EXPERT_EVENTS } from '../domain/experts/experts.ts';
 import { agreementNumber, INTERVENTION_NAMES, MEDIATION_EVENTS } from '../domain/mediation/referrals.ts';
+import { referMatter } from '../mediation/commands.ts';
+import { demoActor } from './linkage.ts';
 
 const DAY = 86_400_000;
 
@@ -511,4 +513,58 @@ export async function seedMediation(ctx: AppContext, opts: { now?: Date } = {}):
     if (d) await assign(d, '周明远', '该事项是否属于应通过法定途径解决的事项？', null, 2);
     return count;
   });
+}
+
+/** The administrative mediation committees the city's and the province's 住建 host. */
+const DEPARTMENT_BODIES = [
+  { username: 'nj_handler', name: '南京市住房保障和房产局行政调解委员会', phone: '025-83100031' },
+  { username: 'js_handler', name: '江苏省住房和城乡建设厅行政调解委员会', phone: '025-51868001' },
+] as const;
+
+/**
+ * 访调对接 by a department: the city's and the province's 住建 each refer a matter they are
+ * handling to the administrative mediation committee they host, through the command (as the
+ * holding unit's handler may: policies/mediation.ts refer). Runs after the upper desks have matters
+ * (seedDemoDesks); does nothing for a unit whose committee exists already.
+ */
+export async function seedDepartmentMediation(ctx: AppContext, opts: { now?: Date } = {}): Promise<number> {
+  const now = opts.now ?? new Date();
+  let made = 0;
+  for (const d of DEPARTMENT_BODIES) {
+    const actor = await demoActor(ctx, d.username);
+    if (!actor?.unitId || !actor.jurisdictionCode) continue;
+    const [exists] = await ctx.db
+      .select({ id: mediationBodies.id })
+      .from(mediationBodies)
+      .where(eq(mediationBodies.hostUnitId, actor.unitId));
+    if (exists) continue;
+    const [k] = await ctx.db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.currentUnitId, actor.unitId), eq(cases.state, 'handling')))
+      .orderBy(asc(cases.id))
+      .limit(1);
+    if (!k) continue;
+    const [body] = await ctx.db
+      .insert(mediationBodies)
+      .values({
+        kind: 'administrative',
+        name: d.name,
+        jurisdictionCode: actor.jurisdictionCode,
+        hostUnitId: actor.unitId,
+        phone: d.phone,
+      })
+      .returning({ id: mediationBodies.id });
+    if (!body) continue;
+    await referMatter(ctx, actor, {
+      caseId: k.id,
+      bodyId: body.id,
+      scope: 'whole',
+      reason: '双方对维修责任和费用分担争议较大，适宜由行政调解委员会组织调解。',
+      deadline: shanghaiDate(new Date(now.getTime() + 30 * DAY)),
+      mediator: '调解委员会专职调解员',
+    });
+    made++;
+  }
+  return made;
 }

@@ -3,12 +3,14 @@
 // jobs (src/jobs/scheduler.ts) and by `xinfang warnings scan`. Idempotent: dedupe keys for
 // warnings, `digest:<date>:<user>` keys for the SMS.
 import { and, count, gte, isNull, like, sql } from 'drizzle-orm';
+import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { warnings } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import { detectGroupEvents, detectGrowth, detectOverdueUnits, detectRepeatPetitioners } from './detectors.ts';
+import type { WarningsRaised } from './events.ts';
 import { smsToSupervisor, supervisorsIn } from './notify.ts';
 import { type ActivePeriod, activePeriods } from './periods.ts';
 import { insertWarning, type NewWarning, type WarningKind } from './store.ts';
@@ -23,7 +25,7 @@ export interface ScanResult {
   digests: number;
 }
 
-type Ctx = Pick<AppContext, 'db' | 'pii'>;
+type Ctx = AppContext;
 
 /** A group event already raised for the same place and matter within the window is not raised again. */
 async function recentlyRaised(tx: Executor, w: NewWarning, now: Date): Promise<boolean> {
@@ -46,14 +48,25 @@ export async function runWarningScan(ctx: Ctx, now: Date = new Date()): Promise<
     repeat_petitioner: await detectRepeatPetitioners(ctx.db, now, periods),
     overdue_unit: await detectOverdueUnits(ctx.db, now, periods),
   };
-  let inserted = 0;
-  await ctx.db.transaction(async (tx) => {
+  // One command: the new warnings and their messages to the analysts (src/inbox/subscribers.ts).
+  const inserted = await runCommand(ctx, async (cmd) => {
+    const raised: WarningsRaised['warnings'] = [];
     for (const list of Object.values(found)) {
       for (const w of list) {
-        if (await recentlyRaised(tx, w, now)) continue;
-        if ((await insertWarning(tx, w)) !== null) inserted++;
+        if (await recentlyRaised(cmd.tx, w, now)) continue;
+        const id = await insertWarning(cmd.tx, w);
+        if (id !== null)
+          raised.push({
+            id,
+            kind: w.kind,
+            level: w.level,
+            title: w.title,
+            jurisdictionCode: w.jurisdictionCode,
+          });
       }
     }
+    if (raised.length > 0) await cmd.publish('warnings.raised', { warnings: raised, at: now });
+    return raised.length;
   });
   const digests = periods.length ? await sendDigests(ctx, periods, today) : 0;
   return {

@@ -41,26 +41,7 @@ const SELECTORS = {
  * result is written to artifacts/demo-pages.md like every other page but does not fail the test;
  * remove an entry when its page gets content.
  */
-const KNOWN_GAPS: readonly { accounts: RegExp; path: string; why: string }[] = [
-  {
-    accounts: /_(analyst|admin)$|^admin$/,
-    path: '/console/inbox',
-    why: 'no kind of message goes to analysts or administrators (src/domain/inbox/kinds.ts)',
-  },
-  {
-    accounts: /_handler$/,
-    path: '/console/linkage',
-    why: '部门联动 lists referrals of the bureau or of member units; a 住建 department is neither',
-  },
-  { accounts: /_handler$/, path: '/console/mediation', why: '访调对接: referrals are made by bureaus' },
-  { accounts: /_handler$/, path: '/console/relief', why: '信访救助: applications are made by bureaus' },
-  { accounts: /_handler$/, path: '/console/projects', why: '重点工作 projects are the bureaus’' },
-  {
-    accounts: /^(admin|nj_reviewer)$/,
-    path: '/console/tasks',
-    why: 'no 周调度 decision of the demo names this account (我的待办 lists only those)',
-  },
-];
+const KNOWN_GAPS: readonly { accounts: RegExp; path: string; why: string }[] = [];
 const knownGap = (account: string, path: string) =>
   KNOWN_GAPS.find((g) => g.accounts.test(account) && g.path === path);
 

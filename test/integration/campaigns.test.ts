@@ -334,12 +334,15 @@ describe('专项行动: launch, register, numbers', () => {
 });
 
 describe('demo data', () => {
-  it('one 百日攻坚 over the province with 30 entries in every status, key projects with one overdue milestone', async () => {
+  it('one 百日攻坚 over the province with 30 entries in every status, key projects (three with a 住建 department as 责任单位) with one overdue milestone', async () => {
     const first = await seedCampaigns(h.ctx, { seed: 1 });
     expect(first).toEqual({ entries: 0, projects: 0 }); // a campaign exists already: nothing added
     await h.ctx.db.delete(campaignEntries);
     await h.ctx.db.delete(campaigns);
-    expect(await seedCampaigns(h.ctx, { seed: 1 })).toEqual({ entries: 30, projects: 5 });
+    expect(await seedCampaigns(h.ctx, { seed: 1 })).toEqual({ entries: 30, projects: 8 });
+    // 鼓楼区住建局 is 责任单位 of one of them: its handler sees that one (and only that one).
+    const own = (await get('gl_handler', '/projects')).json().items;
+    expect(own.map((p: { title: string }) => p.title)).toEqual(['物业服务纠纷“一站式”化解']);
     const list = (await get('js_leader', '/campaigns')).json().items;
     expect(list).toHaveLength(1);
     const c = list[0];

@@ -26,6 +26,10 @@ const USERS = [
   'gl_supervisor',
   'js_leader',
   'nj_leader',
+  'nj_analyst',
+  'gl_admin',
+  'nj_admin',
+  'admin',
   '13900000001',
 ];
 let h: Harness;
@@ -133,6 +137,15 @@ describe('the desks, messages and texts of the demo accounts outside 鼓楼区',
     // The simulation flagged 临期/逾期 matters of 鼓楼区: the sweep's messages are there.
     const gl = await kinds('gl_registrar');
     expect(gl.has('overdue') || gl.has('due_soon')).toBe(true);
+  });
+  it('analysts and administrators have their own messages (预警, 日监测晨报, 账号锁定)', async () => {
+    const kinds = async (user: string) =>
+      new Set((await get(user, '/inbox?limit=100')).items.map((i: { kind: string }) => i.kind));
+    for (const user of ['gl_analyst', 'nj_analyst', 'js_analyst'])
+      expect((await kinds(user)).has('monitoring_digest'), `${user} 日监测晨报`).toBe(true);
+    expect((await kinds('nj_analyst')).has('warning'), 'nj_analyst 预警').toBe(true);
+    for (const user of ['gl_admin', 'nj_admin', 'admin'])
+      expect((await kinds(user)).has('account_locked'), `${user} 账号锁定`).toBe(true);
   });
 
   it('every demo writer has its unit’s 常用语', async () => {

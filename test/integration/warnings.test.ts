@@ -1,6 +1,7 @@
 // Early warnings end to end: extreme-risk content at intake (warning + supervisor SMS in the same
 // transaction), the daily scan (overdue unit, repeat petitioner, group event, growth) once only,
-// special periods tightening thresholds and sending a daily digest, acknowledgement, and scope.
+// special periods tightening thresholds and sending a daily digest, acknowledgement, and scope; the
+// analysts of the place's bureau and the level above are told of each new warning in their inbox.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rollupCases } from '../../src/analytics/rollup.ts';
@@ -160,6 +161,18 @@ describe('daily scan', () => {
     const group = first.find((w) => w.kind === 'group_event');
     expect(group?.jurisdictionCode).toBe('320102');
     expect(group?.caseIds).toHaveLength(10);
+    // The city's analyst is told of the scan's new warnings of its districts (inbox.warnings), each
+    // once; the extreme-risk one of intake goes to supervisors by SMS (src/warnings/risk.ts).
+    const told = (await h.app.inject({ url: '/api/v1/inbox', headers: as('nj_analyst') }))
+      .json()
+      .items.filter((i: { kind: string }) => i.kind === 'warning');
+    expect(told.map((i: { title: string }) => i.title).sort()).toEqual(
+      first
+        .filter((w) => w.jurisdictionCode.startsWith('3201') && w.kind !== 'extreme_risk')
+        .map((w) => w.title)
+        .sort(),
+    );
+    expect(told[0]).toMatchObject({ kindLabel: '预警', link: '/warnings' });
 
     await runDailyJobs(h.ctx);
     const r = await runWarningScan(h.ctx);

@@ -112,6 +112,9 @@ const registers = (me: { role: string; unit: { kind: string } | null }) =>
 const REPORTERS = new Set(['analyst', 'leader', 'admin']);
 /** Roles that see backlog matters (policies/backlog.ts backlogPolicy.use). */
 const BACKLOG = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
+/** Roles that may own a 周调度 decision, so have a 我的待办 (policies/dispatch.ts OWNER_ROLES): not
+ *  administrators and auditors, who hold no decisions. */
+const TASK_OWNERS = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst']);
 /** Bureau roles that see 日监测 and 周调度 (policies/monitoring.ts, policies/dispatch.ts). */
 const MONITORS = new Set(['registrar', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
 const monitors = (role: string, unitKind?: string) => MONITORS.has(role) && unitKind === 'bureau';
@@ -145,7 +148,7 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
   const bureau = unitKind === 'bureau';
   const routes: Entry[] = [
     ...item(true, '/', '工作台', <DashboardOutlined />),
-    ...item(true, '/tasks', '我的待办', <CarryOutOutlined />),
+    ...item(TASK_OWNERS.has(role), '/tasks', '我的待办', <CarryOutOutlined />),
     ...item(true, '/search', '案件查询', <FileSearchOutlined />),
     ...item(true, '/inbox', '我的消息', <BellOutlined />),
     ...item(WRITERS.has(role), '/canned-replies', '常用语', <SnippetsOutlined />),
@@ -160,8 +163,10 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
       ...item(BACKLOG.has(role), '/backlog', '积案化解', <ReconciliationOutlined />),
       ...item(BACKLOG.has(role), '/mediation', '访调对接', <AuditOutlined />),
       ...item(BACKLOG.has(role) && bureau, '/experts', '专家库', <TeamOutlined />),
-      ...item(BACKLOG.has(role), '/linkage', '部门联动', <PartitionOutlined />),
-      ...item(BACKLOG.has(role), '/relief', '信访救助', <MoneyCollectOutlined />),
+      // 部门联动 and 信访救助 are the petition bureaus' (policies/linkage.ts: referrals and applications
+      // are made by bureau staff); a member unit answers a referral from the matter's page (its 部门联动 card).
+      ...item(BACKLOG.has(role) && bureau, '/linkage', '部门联动', <PartitionOutlined />),
+      ...item(BACKLOG.has(role) && bureau, '/relief', '信访救助', <MoneyCollectOutlined />),
       ...item(BACKLOG.has(role), '/campaigns', '专项行动', <FlagOutlined />),
       ...item(BACKLOG.has(role), '/projects', '重点工作', <ProjectOutlined />),
     ]),
@@ -322,7 +327,7 @@ function Shell() {
               <Route path="/cards/:no" element={<CardDetailPage />} />
             </>
           ) : null}
-          <Route path="/tasks" element={<MyTasksPage />} />
+          {TASK_OWNERS.has(me.role) ? <Route path="/tasks" element={<MyTasksPage />} /> : null}
           <Route path="/inbox" element={<InboxPage />} />
           <Route path="/inbox/preferences" element={<InboxPreferencesPage />} />
           {WRITERS.has(me.role) ? <Route path="/canned-replies" element={<CannedRepliesPage />} /> : null}

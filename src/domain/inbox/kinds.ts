@@ -18,6 +18,8 @@ export interface InboxKind {
   smsDefault: boolean;
   /** The SMS text: the matter's number only. */
   sms: (caseNumber: string) => string;
+  /** Where a message of this kind leads in the console when it names no matter or order. */
+  link?: string;
 }
 
 export const INBOX_KINDS = {
@@ -65,6 +67,46 @@ export const INBOX_KINDS = {
     inAppDefault: true,
     smsDefault: false,
     sms: (n) => `【阳光信访】信访事项（编号${n}）已超过办理期限，请尽快办理。`,
+  },
+  warning: {
+    label: '预警',
+    trigger: '预警扫描新增预警：异常增长、群体事件、重复信访、超期积压（warnings.raised）',
+    recipients: '预警所在地信访局及其上一级信访局的数据分析员',
+    smsAllowed: false,
+    inAppDefault: true,
+    smsDefault: false,
+    sms: () => '【阳光信访】新增信访预警，请登录工作台查看。',
+    link: '/warnings',
+  },
+  monitoring_digest: {
+    label: '日监测晨报',
+    trigger: '每日生成本局日监测晨报（monitoring.digest_written）',
+    recipients: '本局领导和数据分析员',
+    smsAllowed: false,
+    inAppDefault: true,
+    smsDefault: false,
+    sms: () => '【阳光信访】今日日监测晨报已生成，请登录工作台查看。',
+    link: '/monitoring',
+  },
+  account_locked: {
+    label: '账号锁定',
+    trigger: '工作人员账号连续登录失败、被暂时锁定（auth.login_locked）',
+    recipients: '该账号所在地及上一级信访局的系统管理员',
+    smsAllowed: true,
+    inAppDefault: true,
+    smsDefault: false,
+    sms: () => '【阳光信访】有工作人员账号因连续登录失败被暂时锁定，请登录工作台核实。',
+    link: '/admin/users',
+  },
+  calendar_gap: {
+    label: '节假日安排待录入',
+    trigger: '每日检查：当年或（11月起）次年的法定节假日安排尚未录入（calendar.coverage_missing）',
+    recipients: '省级系统管理员（节假日日历全省统一）',
+    smsAllowed: false,
+    inAppDefault: true,
+    smsDefault: false,
+    sms: () => '【阳光信访】节假日安排尚未录入，请登录工作台录入。',
+    link: '/admin/holidays',
   },
 } as const satisfies Record<string, InboxKind>;
 

@@ -1,6 +1,7 @@
 // Who is told about a matter: the staff of the unit now holding it whose role may take one of its
 // next steps (the lifecycle table's `holder` actions from its state) — the same rule the engine
 // applies when they act (casePolicy.act), so nobody is told of work they could not do.
+import { cityOf, countyOf, levelOf, provinceOf } from '../jurisdictions.ts';
 import { ACTIONS } from '../lifecycle/actions.ts';
 import type { Role } from '../roles.ts';
 
@@ -16,3 +17,21 @@ export function holderRoles(state: string): Role[] {
 
 /** Staff of an addressed unit who answer a supervision order (policies/supervision.ts, file_feedback). */
 export const SUPERVISED_ROLES: readonly Role[] = ['handler', 'reviewer', 'supervisor', 'leader'];
+
+/**
+ * A place's own county-level (or city, province) code and the level above it — whose bureaus hear
+ * of what happens there (预警 to their analysts, 账号锁定 to their administrators):
+ * 320106001 → ['320106', '320100']; 320100 → ['320100', '320000']; 320000 → ['320000'].
+ */
+export function ownAndAbove(code: string): string[] {
+  const own = countyOf(code);
+  const level = levelOf(own);
+  return [...new Set([own, level === 3 ? cityOf(own) : provinceOf(own)])];
+}
+
+/** Who reads a warning (预警): the data analysts of the bureaus of ownAndAbove(place). */
+export const WARNING_ROLES: readonly Role[] = ['analyst'];
+/** Who reads a bureau's 日监测晨报 in their inbox: its leaders and data analysts. */
+export const DIGEST_ROLES: readonly Role[] = ['leader', 'analyst'];
+/** Who hears of account lockouts and the holiday calendar: administrators (policies/admin.ts). */
+export const ADMIN_ROLES: readonly Role[] = ['admin'];

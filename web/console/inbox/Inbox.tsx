@@ -1,5 +1,6 @@
 // 我的消息: the caller's notifications, newest first (all or unread), each marked read when opened
-// (it leads to the matter or the supervision order); 全部已读; a link to the preferences.
+// (it leads to the matter, the supervision order or the page of its kind: 预警, 日监测, 用户, 节假日);
+// 全部已读; a link to the preferences.
 import { PageContainer } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, List, Segmented, Space, Tag, Typography } from 'antd';
@@ -85,7 +86,7 @@ export default function InboxPage() {
             actions={[
               item.link ? (
                 <Button key="open" type="link" onClick={() => void open(item)}>
-                  {item.caseId ? '查看事项' : '查看督办'}
+                  {item.caseId ? '查看事项' : item.supervisionId ? '查看督办' : '查看'}
                 </Button>
               ) : null,
               item.readAt ? null : (
