@@ -8,6 +8,8 @@ import {
   type InboxKind,
   isInboxKind,
 } from '../domain/inbox/kinds.ts';
+import { kindsFor } from '../domain/inbox/recipients.ts';
+import type { Role } from '../domain/roles.ts';
 import type { InboxRow } from './queries.ts';
 
 export const InboxItem = z.object({
@@ -58,9 +60,10 @@ export const PreferenceRow = z.object({
   sms: z.boolean(),
 });
 
-export function presentPreferences(stored: { kind: string; inApp: boolean; sms: boolean }[]) {
+/** The kinds the caller's role can receive (src/domain/inbox/recipients.ts), with their choices. */
+export function presentPreferences(stored: { kind: string; inApp: boolean; sms: boolean }[], role: Role) {
   const byKind = new Map(stored.map((s) => [s.kind, s]));
-  return INBOX_KIND_NAMES.map((kind) => {
+  return kindsFor(role).map((kind) => {
     const k = INBOX_KINDS[kind];
     const p = effectivePreference(kind, byKind.get(kind));
     return {

@@ -105,8 +105,9 @@ export const inboxRoutes =
         },
       },
       async (req) => {
-        const { stored, hasPhone } = await preferencesOf(ctx, me(req));
-        return { kinds: presentPreferences(stored), hasPhone };
+        const actor = me(req);
+        const { stored, hasPhone } = await preferencesOf(ctx, actor);
+        return { kinds: presentPreferences(stored, actor.role), hasPhone };
       },
     );
 
@@ -124,7 +125,7 @@ export const inboxRoutes =
         const actor = me(req);
         await setPreferences(ctx, actor, req.body);
         const { stored, hasPhone } = await preferencesOf(ctx, actor);
-        return { kinds: presentPreferences(stored), hasPhone };
+        return { kinds: presentPreferences(stored, actor.role), hasPhone };
       },
     );
   };

@@ -25,6 +25,8 @@ beforeAll(async () => {
     'gl_leader',
     'nj_handler',
     'nj_reviewer',
+    'gl_analyst',
+    'gl_admin',
   ]);
   const units = (await h.app.inject({ url: '/api/v1/jurisdictions/320106' })).json().units;
   zhujian = units.find((u: { name: string }) => u.name === '鼓楼区住房和城乡建设局').id;
@@ -133,6 +135,15 @@ describe('preferences', () => {
       inApp: true,
       sms: false,
     });
+  });
+
+  it('lists only the kinds the role can receive', async () => {
+    const kinds = async (user: string) =>
+      (await get(user, '/inbox/preferences')).json().kinds.map((k: { kind: string }) => k.kind);
+    expect(await kinds('gl_analyst')).toEqual(['warning', 'monitoring_digest']);
+    expect(await kinds('gl_admin')).toEqual(['account_locked', 'calendar_gap']);
+    expect(await kinds('gl_leader')).toEqual(expect.arrayContaining(['supervision', 'monitoring_digest']));
+    expect(await kinds('gl_leader')).not.toContain('warning');
   });
 
   it('refuses SMS where the kind does not send it, and an unknown kind', async () => {

@@ -4,6 +4,7 @@
 import { cityOf, countyOf, levelOf, provinceOf } from '../jurisdictions.ts';
 import { ACTIONS } from '../lifecycle/actions.ts';
 import type { Role } from '../roles.ts';
+import { INBOX_KIND_NAMES, type InboxKindName } from './kinds.ts';
 
 /** Roles that may act as the holder of a matter in `state` (no citizen, no system). */
 export function holderRoles(state: string): Role[] {
@@ -35,3 +36,28 @@ export const WARNING_ROLES: readonly Role[] = ['analyst'];
 export const DIGEST_ROLES: readonly Role[] = ['leader', 'analyst'];
 /** Who hears of account lockouts and the holiday calendar: administrators (policies/admin.ts). */
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
+
+/** Roles that act as the holder of a matter in some state: they hear of new work, reviews and deadlines. */
+const HOLDER_ROLES: readonly Role[] = [
+  ...new Set(
+    Object.values(ACTIONS)
+      .filter((def) => def.who === 'holder')
+      .flatMap((def) => def.roles.filter((r): r is Role => r !== 'system' && r !== 'citizen')),
+  ),
+];
+
+/** Who can ever receive each kind — a person's preference page lists only their role's kinds. */
+const KIND_ROLES: Record<InboxKindName, readonly Role[]> = {
+  assignment: HOLDER_ROLES,
+  review_request: HOLDER_ROLES,
+  due_soon: HOLDER_ROLES,
+  overdue: HOLDER_ROLES,
+  supervision: SUPERVISED_ROLES,
+  warning: WARNING_ROLES,
+  monitoring_digest: DIGEST_ROLES,
+  account_locked: ADMIN_ROLES,
+  calendar_gap: ADMIN_ROLES,
+};
+
+export const kindsFor = (role: Role): InboxKindName[] =>
+  INBOX_KIND_NAMES.filter((k) => KIND_ROLES[k].includes(role));
