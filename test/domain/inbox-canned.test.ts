@@ -8,7 +8,12 @@ import {
   purposeFor,
   unknownPlaceholders,
 } from '../../src/domain/cannedReplies/placeholders.ts';
-import { effectivePreference, INBOX_KIND_NAMES, INBOX_KINDS } from '../../src/domain/inbox/kinds.ts';
+import {
+  effectivePreference,
+  INBOX_KIND_NAMES,
+  INBOX_KINDS,
+  type InboxKind,
+} from '../../src/domain/inbox/kinds.ts';
 import { holderRoles } from '../../src/domain/inbox/recipients.ts';
 
 describe('notification kinds', () => {
@@ -19,11 +24,14 @@ describe('notification kinds', () => {
     expect(effectivePreference('overdue', { inApp: false, sms: true })).toEqual({ inApp: false, sms: true });
   });
 
-  it('has SMS texts that name the matter only', () => {
+  it('has SMS texts that name the matter only — or nothing, for kinds not about a matter', () => {
     for (const k of INBOX_KIND_NAMES) {
-      const text = INBOX_KINDS[k].sms('32010620260001');
-      expect(text).toContain('32010620260001');
+      const kind: InboxKind = INBOX_KINDS[k];
+      const text = kind.sms('32010620260001');
       expect(text.startsWith('【阳光信访】')).toBe(true);
+      // Kinds that lead to a page (预警, 晨报, 账号锁定, 节假日) concern no single matter.
+      if (kind.link) expect(text).not.toMatch(/\d/);
+      else expect(text).toContain('32010620260001');
     }
   });
 

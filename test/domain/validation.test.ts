@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkText } from '../../src/domain/validation/fields.ts';
 import {
   type Checked,
   checkIdNumber,
@@ -187,5 +188,13 @@ describe('checkUnitName', () => {
 
   it('accepts exactly 60 characters', () => {
     expect(checkUnitName('局'.repeat(60), 'unit').ok).toBe(true);
+  });
+});
+
+describe('free text', () => {
+  it('refuses half a surrogate pair (JSON can carry it, UTF-8 cannot) and keeps whole pairs', () => {
+    expect(errorCode(checkText('物业\ud800费'))).toBe('invalid_text');
+    expect(errorCode(checkText('\udc00'))).toBe('invalid_text');
+    expect(checkText('王𠀀反映物业问题')).toEqual({ ok: true, value: '王𠀀反映物业问题' });
   });
 });

@@ -40,6 +40,7 @@ const JOBS = [
   'supervision_escalation',
   'reception_reminders',
   'monitoring_digests',
+  'calendar_check',
   'partition_maintenance',
   'webhook_deliveries',
 ];

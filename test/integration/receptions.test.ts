@@ -70,12 +70,14 @@ async function plan(over: Record<string, unknown> = {}): Promise<number> {
   return res.json().id;
 }
 
-/** The reception took place: its time moves to the past (as the clock would). */
-async function holdNow(id: number) {
+/** The reception took place: its time moves to the past (as the clock would). Returns when it began. */
+async function holdNow(id: number): Promise<Date> {
+  const startsAt = new Date(Date.now() - 2 * 3600_000);
   await h.ctx.db
     .update(receptionSlots)
-    .set({ startsAt: new Date(Date.now() - 2 * 3600_000), endsAt: new Date(Date.now() - 3600_000) })
+    .set({ startsAt, endsAt: new Date(Date.now() - 3600_000) })
     .where(eq(receptionSlots.id, id));
+  return startsAt;
 }
 
 const smsOf = async (template: string) =>
@@ -296,7 +298,7 @@ describe('the scenario: booked → held with a record (solved on the spot) → c
       decision: '当场协调',
     });
     expect(early.json().error.code).toBe('reception_not_started');
-    await holdNow(id);
+    const heldAt = await holdNow(id);
 
     // Another visitor's matter is registered on the spot (through the registration command).
     const spot = await post('gl_registrar', '/cases', {
@@ -363,8 +365,9 @@ describe('the scenario: booked → held with a record (solved on the spot) → c
     const timeline = (await get('gl_registrar', `/cases/${caseId}`)).json().timeline;
     expect(timeline.map((e: { label: string }) => e.label)).toContain('领导接访');
 
-    const today = shanghaiDate(new Date());
-    const ind = await get('gl_supervisor', `/receptions/indicators?from=${today}&to=${today}`);
+    // The reception counts on the Beijing day it was held (two hours ago: yesterday between 0 and 2 h).
+    const day = shanghaiDate(heldAt);
+    const ind = await get('gl_supervisor', `/receptions/indicators?from=${day}&to=${day}`);
     expect(ind.statusCode).toBe(200);
     expect(ind.json().total).toEqual({ receptions: 1, batches: 2, persons: 3, matters: 2, solvedOnSpot: 1 });
     expect(ind.json().byLeader).toEqual([
@@ -380,19 +383,16 @@ describe('the scenario: booked → held with a record (solved on the spot) → c
       expect.objectContaining({ level: 3, levelName: '县级', batches: 2 }),
     ]);
     // The city's analyst counts the county's receptions in the city's subtree.
-    const city = await get(
-      'nj_analyst',
-      `/receptions/indicators?jurisdiction=320100&from=${today}&to=${today}`,
-    );
+    const city = await get('nj_analyst', `/receptions/indicators?jurisdiction=320100&from=${day}&to=${day}`);
     expect(city.json().total.solvedOnSpot).toBe(1);
     // Out of scope, and a period backwards.
     expect(
-      (await get('gl_supervisor', `/receptions/indicators?jurisdiction=320100&from=${today}&to=${today}`))
+      (await get('gl_supervisor', `/receptions/indicators?jurisdiction=320100&from=${day}&to=${day}`))
         .statusCode,
     ).toBe(403);
-    expect(
-      (await get('gl_supervisor', `/receptions/indicators?from=${today}&to=2020-01-01`)).statusCode,
-    ).toBe(400);
+    expect((await get('gl_supervisor', `/receptions/indicators?from=${day}&to=2020-01-01`)).statusCode).toBe(
+      400,
+    );
     // Nothing of the petitioners is stored in clear.
     const rows = await h.ctx.db
       .select()

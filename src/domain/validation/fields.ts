@@ -20,6 +20,9 @@ export const MAX_YEAR = 2100;
 // PostgreSQL refuses NUL in text; the others corrupt documents, logs and spreadsheets.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its purpose
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/;
+// Half of a surrogate pair on its own is no character at all: JSON may carry one (\ud800), but
+// UTF-8 cannot, so jsonb and documents would fail on it later (a 500 instead of a 400).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Normalises line breaks; the control character found, if any (for the message). */
 export function checkText(raw: string): Checked<string> {
@@ -32,6 +35,8 @@ export function checkText(raw: string): Checked<string> {
       error: { code: 'invalid_text', field: '', message: `含有不允许的控制字符（U+${hex}）` },
     };
   }
+  if (LONE_SURROGATE.test(text))
+    return { ok: false, error: { code: 'invalid_text', field: '', message: '含有无效的字符编码' } };
   return { ok: true, value: text };
 }
 
