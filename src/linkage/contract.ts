@@ -1,6 +1,7 @@
 // The linkage API's answers (联席会议成员单位转交, 跨省协作; server–web contract, docs/architecture.md).
 // Only zod here: the console imports the types with `import type`.
 import { z } from 'zod';
+import { HistoryEntries } from '../domain/history.ts';
 
 export const Member = z.object({
   id: z.number(),
@@ -33,15 +34,7 @@ export const ReferralItem = z.object({
 });
 export type ReferralItem = z.infer<typeof ReferralItem>;
 
-export const History = z.array(
-  z.object({
-    step: z.string(),
-    label: z.string(),
-    at: z.string(),
-    by: z.string().nullable(),
-    text: z.string(),
-  }),
-);
+export const History = HistoryEntries;
 export type History = z.infer<typeof History>;
 
 export const Actions = z.array(z.object({ action: z.string(), label: z.string() }));

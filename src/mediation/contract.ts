@@ -1,6 +1,7 @@
 // The mediation API's answers (诉调/访调对接: bodies, referrals, interventions, counts; server–web
 // contract, docs/architecture.md). Only zod here: the console imports the types with `import type`.
 import { z } from 'zod';
+import { HistoryEntries } from '../domain/history.ts';
 
 export const BodyItem = z.object({
   id: z.number(),
@@ -58,15 +59,7 @@ export const ReferralDetail = ReferralItem.extend({
   agreementUrl: z.string().nullable(),
   settledEventId: z.number().nullable(),
   sessions: z.array(Session),
-  history: z.array(
-    z.object({
-      step: z.string(),
-      label: z.string(),
-      at: z.string(),
-      by: z.string().nullable(),
-      text: z.string(),
-    }),
-  ),
+  history: HistoryEntries,
   availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
 });
 export type ReferralDetail = z.infer<typeof ReferralDetail>;

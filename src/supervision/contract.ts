@@ -1,6 +1,7 @@
 // The supervision API's answers (督查督办 orders; server–web contract, docs/architecture.md). Only
 // zod here: the console imports the types with `import type`.
 import { z } from 'zod';
+import { HistoryEntries } from '../domain/history.ts';
 
 export const OrderItem = z.object({
   id: z.number(),
@@ -39,15 +40,7 @@ export const OrderDetail = OrderItem.extend({
   remindedAt: z.string().nullable(),
   escalatedAt: z.string().nullable(),
   letterUrl: z.string().nullable(),
-  history: z.array(
-    z.object({
-      step: z.string(),
-      label: z.string(),
-      at: z.string(),
-      by: z.string().nullable(),
-      text: z.string(),
-    }),
-  ),
+  history: HistoryEntries,
   availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
 });
 export type OrderDetail = z.infer<typeof OrderDetail>;
