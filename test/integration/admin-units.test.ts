@@ -1,6 +1,6 @@
 // 单位管理: an administrator adds, renames and retires units of its own subtree. A retired unit keeps
 // its matters and history, but no action hands it a new matter and no account joins it.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, cases, units, users } from '../../src/db/schema.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
@@ -79,7 +79,8 @@ describe('units', () => {
     const [row] = await h.ctx.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'unit.rename'), eq(auditLog.entityId, String(unitId))));
+      .where(and(eq(auditLog.action, 'unit.rename'), eq(auditLog.entityId, String(unitId))))
+      .orderBy(asc(auditLog.seq)); // two renames: the first one recorded the original name
     expect(row?.summary).toMatchObject({ before: { name: '南京市鼓楼区水务局' } });
   });
 
