@@ -14,7 +14,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCases } from '../../src/seed/cases.ts';
 import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
 import { runWarningScan } from '../../src/warnings/scan.ts';
 import { DEMO_PASSWORD } from '../helpers/harness.ts';
@@ -30,9 +29,8 @@ beforeAll(async () => {
     );
   }
   browser = await launchBrowser();
-  server = await startServer();
   // Two years of synthetic petitions across Jiangsu (rollups kept by the seed), then one warning scan.
-  await seedCases(server.h.ctx.db, server.h.ctx.pii, { count: 2000, seed: 11 });
+  server = await startServer({ cases: { count: 2000, seed: 11 } });
   await runWarningScan(server.h.ctx);
 }, 600_000); // seeding 2,000 cases takes minutes on a busy shared machine
 

@@ -5,12 +5,11 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedBacklog } from '../../src/seed/backlog.ts';
-import { seedCases } from '../../src/seed/cases.ts';
 import { browserSuite, expectNoTofu, saveScreenshot } from './browser.ts';
 
 const suite = browserSuite({
+  server: { cases: { count: 2000, seed: 11 } },
   setup: async (s) => {
-    await seedCases(s.h.ctx.db, s.h.ctx.pii, { count: 2000, seed: 11 });
     await seedBacklog(s.h.ctx, { seed: 11 });
   },
 });

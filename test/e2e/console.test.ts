@@ -72,7 +72,13 @@ async function chooseOption(page: Page, scope: Locator, label: string, option: s
   const chosen = scope.locator('.ant-select-selection-item').filter({ hasText: option });
   for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt++) {
     await scope.getByLabel(label).click();
-    await page.locator('.ant-select-item-option:visible').filter({ hasText: option }).click();
+    // Bounded, so that a dropdown closed under the click (its list re-rendered by a refetch) is
+    // opened again by the next attempt instead of being waited on for the whole test timeout.
+    await page
+      .locator('.ant-select-item-option:visible')
+      .filter({ hasText: option })
+      .click({ timeout: 5000 })
+      .catch(() => {});
     await chosen.waitFor({ timeout: 3000 }).catch(() => {});
   }
   await chosen.waitFor();

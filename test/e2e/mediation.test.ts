@@ -9,13 +9,12 @@ import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { units } from '../../src/db/schema.ts';
-import { seedCases } from '../../src/seed/cases.ts';
 import { seedMediation } from '../../src/seed/mediation.ts';
 import { browserSuite, expectNoTofu, saveScreenshot } from './browser.ts';
 
 const suite = browserSuite({
+  server: { cases: { count: 2000, seed: 11 } },
   setup: async (s) => {
-    await seedCases(s.h.ctx.db, s.h.ctx.pii, { count: 2000, seed: 11 });
     await seedMediation(s.h.ctx);
   },
 });

@@ -6,13 +6,12 @@ import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seedCases } from '../../src/seed/cases.ts';
 import { seedSupervision } from '../../src/seed/supervision.ts';
 import { browserSuite, expectNoTofu, saveScreenshot } from './browser.ts';
 
 const suite = browserSuite({
+  server: { cases: { count: 2000, seed: 11 } },
   setup: async (s) => {
-    await seedCases(s.h.ctx.db, s.h.ctx.pii, { count: 2000, seed: 11 });
     await seedSupervision(s.h.ctx);
   },
 });

@@ -8,9 +8,11 @@ import { inject } from 'vitest';
 import { type AppConfig, appConfigFromEnv } from '../../src/config/index.ts';
 import type { AppContext } from '../../src/context.ts';
 import { memorySink } from '../../src/notify/sinks.ts';
+import { seedCases } from '../../src/seed/cases.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { boot, shutdown } from '../../src/server/boot.ts';
 import { createLogger } from '../../src/server/logging.ts';
+import { type SeededCases, seededPgliteSnapshot, seededPgTemplate } from './seeded.ts';
 
 export const DEMO_PASSWORD = 'Demo@Test2026';
 
@@ -57,6 +59,11 @@ export async function createPgDatabase(
 
 export interface HarnessOptions {
   demo?: boolean;
+  /**
+   * Synthetic cases to start with (`seedCases`): the platform boots from a seeded copy of the run's
+   * snapshot shared by every file asking the same (test/helpers/seeded.ts).
+   */
+  cases?: SeededCases;
   loginRatePerMinute?: number;
   config?: Partial<AppConfig>;
   log?: Logger;
@@ -106,17 +113,23 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const baseUrl = own ? undefined : process.env.DATABASE_URL;
   const base = harnessConfig(opts);
   const fromSnapshot = !own && snapshotFits(opts, base);
-  const pgDb = baseUrl
-    ? await createPgDatabase(baseUrl, fromSnapshot ? provided('pgTemplate') : undefined)
-    : null;
-  const config: AppConfig = {
-    ...base,
-    databaseUrl: own ?? pgDb?.url,
-    embeddedSnapshot: !own && !baseUrl && fromSnapshot ? provided('pgliteSnapshot') : undefined,
-  };
+  let template = fromSnapshot ? provided('pgTemplate') : undefined;
+  let snapshot = !own && !baseUrl && fromSnapshot ? provided('pgliteSnapshot') : undefined;
+  // Seeded from a shared copy when there is a snapshot to copy; else seeded below, after boot.
+  let seedAfterBoot = opts.cases;
+  if (opts.cases && baseUrl && template) {
+    template = await seededPgTemplate(baseUrl, template, base, opts.cases);
+    seedAfterBoot = undefined;
+  } else if (opts.cases && snapshot) {
+    snapshot = await seededPgliteSnapshot({ ...base, embeddedSnapshot: snapshot }, opts.cases);
+    seedAfterBoot = undefined;
+  }
+  const pgDb = baseUrl ? await createPgDatabase(baseUrl, template) : null;
+  const config: AppConfig = { ...base, databaseUrl: own ?? pgDb?.url, embeddedSnapshot: snapshot };
   const sms = memorySink();
   const log = opts.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const ctx = await boot(config, { log, sink: sms, dispatcher: { baseDelayMs: 10 } });
+  if (seedAfterBoot) await seedCases(ctx.db, ctx.pii, seedAfterBoot);
   const app = await buildApp(ctx);
   await app.ready();
   const tokens = new Map<string, string>();

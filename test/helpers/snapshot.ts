@@ -13,6 +13,7 @@ import { memorySink } from '../../src/notify/sinks.ts';
 import { boot } from '../../src/server/boot.ts';
 import { createLogger } from '../../src/server/logging.ts';
 import { createPgDatabase, harnessConfig } from './harness.ts';
+import { dropSeeded } from './seeded.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -55,6 +56,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('pgliteSnapshot', file ?? '');
   project.provide('pgTemplate', template);
   return async () => {
+    await dropSeeded(baseUrl, template, file);
     if (file) fs.rmSync(file, { force: true });
     if (pgDb && baseUrl) {
       const admin = new pg.Client({ connectionString: baseUrl });

@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAssessment } from '../../src/seed/assessment.ts';
 import { seedBacklog } from '../../src/seed/backlog.ts';
-import { seedCases } from '../../src/seed/cases.ts';
 import { seedSupervision } from '../../src/seed/supervision.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
@@ -14,8 +13,7 @@ let h: Harness;
 let seeded = 0;
 
 beforeAll(async () => {
-  h = await startHarness();
-  await seedCases(h.ctx.db, h.ctx.pii, { count: 1500, seed: 7, now: NOW });
+  h = await startHarness({ cases: { count: 1500, seed: 7, now: NOW } });
   await seedBacklog(h.ctx, { seed: 7, now: NOW });
   await seedSupervision(h.ctx, { now: NOW });
   seeded = await seedAssessment(h.ctx, { now: NOW });

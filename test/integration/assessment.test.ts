@@ -7,7 +7,6 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedBacklog } from '../../src/seed/backlog.ts';
-import { seedCases } from '../../src/seed/cases.ts';
 import { seedSupervision } from '../../src/seed/supervision.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
@@ -15,8 +14,7 @@ const NOW = new Date('2026-11-10T02:00:00Z');
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness();
-  await seedCases(h.ctx.db, h.ctx.pii, { count: 1500, seed: 7, now: NOW });
+  h = await startHarness({ cases: { count: 1500, seed: 7, now: NOW } });
   await seedBacklog(h.ctx, { seed: 7, now: NOW });
   await seedSupervision(h.ctx, { now: NOW });
   await h.loginAll([

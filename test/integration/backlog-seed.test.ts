@@ -3,7 +3,6 @@
 // so the ledger has content on first start. Seeding twice adds nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedBacklog } from '../../src/seed/backlog.ts';
-import { seedCases } from '../../src/seed/cases.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 const NOW = new Date('2026-06-15T02:00:00Z');
@@ -11,8 +10,7 @@ let h: Harness;
 let seeded: Awaited<ReturnType<typeof seedBacklog>>;
 
 beforeAll(async () => {
-  h = await startHarness();
-  await seedCases(h.ctx.db, h.ctx.pii, { count: 1500, seed: 7, now: NOW });
+  h = await startHarness({ cases: { count: 1500, seed: 7, now: NOW } });
   seeded = await seedBacklog(h.ctx, { seed: 7, now: NOW });
   await h.loginAll(['js_leader', 'nj_supervisor']);
 }, 180_000);

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseParties } from '../../src/db/schema.ts';
 import { SCORECARD } from '../../src/domain/bulletins/scorecard.ts';
 import { seedBacklog } from '../../src/seed/backlog.ts';
-import { seedCases } from '../../src/seed/cases.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 const NOW = new Date('2026-11-10T02:00:00Z');
@@ -18,8 +17,7 @@ let h: Harness;
 let tmp: string;
 
 beforeAll(async () => {
-  h = await startHarness();
-  await seedCases(h.ctx.db, h.ctx.pii, { count: 1500, seed: 7, now: NOW });
+  h = await startHarness({ cases: { count: 1500, seed: 7, now: NOW } });
   await seedBacklog(h.ctx, { seed: 7, now: NOW });
   await h.loginAll(['js_analyst', 'js_leader', 'nj_supervisor', 'nj_leader']);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xf-bulletin-'));

@@ -2,7 +2,6 @@
 // still mediating, agreed, failed and settled, third parties on matters, experts with an opinion and
 // load — on the pages and the case pages. Seeding twice adds nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCases } from '../../src/seed/cases.ts';
 import { seedMediation } from '../../src/seed/mediation.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
@@ -11,8 +10,7 @@ let h: Harness;
 let seeded = 0;
 
 beforeAll(async () => {
-  h = await startHarness();
-  await seedCases(h.ctx.db, h.ctx.pii, { count: 1500, seed: 7, now: NOW });
+  h = await startHarness({ cases: { count: 1500, seed: 7, now: NOW } });
   seeded = await seedMediation(h.ctx, { now: NOW });
   await h.loginAll(['gl_supervisor', 'nj_supervisor']);
 }, 180_000);

@@ -2,7 +2,6 @@
 // on a matter, one with feedback filed, one closed on time, one 约谈 by the city — on the list, and
 // the case orders on their cases' timelines. Seeding twice adds nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCases } from '../../src/seed/cases.ts';
 import { seedSupervision } from '../../src/seed/supervision.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
@@ -11,8 +10,7 @@ let h: Harness;
 let seeded = 0;
 
 beforeAll(async () => {
-  h = await startHarness();
-  await seedCases(h.ctx.db, h.ctx.pii, { count: 1500, seed: 7, now: NOW });
+  h = await startHarness({ cases: { count: 1500, seed: 7, now: NOW } });
   seeded = await seedSupervision(h.ctx, { now: NOW });
   await h.loginAll(['nj_supervisor', 'gl_handler']);
 }, 180_000);
