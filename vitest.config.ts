@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Four projects (docs/testing.md):
-// - `pure`: domain, unit and jsdom web tests — no database, so one run covers them.
+// - `pure`: domain, unit and Happy DOM web tests — no database, so one run covers them.
 // - `integration`: a real platform per file (PGlite in memory, or a fresh PostgreSQL database when
 //   DATABASE_URL is set), files in parallel.
 // - `standalone`: integration files whose database is their own (or none), the same on both steps.

@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 // Content categories in the browser come from the one catalogue (src/domain/categories.ts): the
 // registrar's 内容分类 offers 其他 and no longer 组织人事, and the admin 分类 page lists all 16 with
 // their codes, a department to route to for the 15 the classifier suggests, and none for 其他.

@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 // 匿名信访 (console): an anonymous letter's page says so under its subject (匿名) and shows the
 // petitioner as 匿名, with no ID, phone or address.
 import './setup.ts';

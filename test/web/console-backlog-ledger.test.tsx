@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 // 积案化解 › 台账: the totals and 化解率 of the scope, the rates of the jurisdictions below (a click
 // drills down into one), each matter with its unit, plan, standards and deadline (overdue in red),
 // and the Excel export asked of the server for the scope shown.

@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 // 积案 page: the seven standards with their evidence and sign-offs, the plan, and only the actions
 // the server offers; signing a standard posts that action and the page shows the answer.
 import './setup.ts';

@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 // 听证 (console): 安排听证 asks for the time with a date-time picker, the place and the participants,
 // and sends the time as ISO 8601 with its offset.
 import './setup.ts';

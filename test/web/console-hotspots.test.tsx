@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 // 数据分析 › 热点问题: a hotspot merged from several parts shows how many, and on hover why — the
 // same place and matter, the place, the similarity, the words they share and the cases of the
 // part — with the hotspot's dates and its cases per day.

@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 // The console's language switch: the login page (part of the translated shell) in English and back.
 import './setup.ts';
 import { act, screen } from '@testing-library/react';

@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 // 逾期办理 (console): when the server says a decision would be late (`availableActions[].late`), the
 // action's form says how late and asks for 逾期原因 before anything is sent, and sends it; an action
 // on time has no such field. The timeline shows a late step's days and reason.

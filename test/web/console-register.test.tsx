@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 // 登记 (console): the registrar's form says which required fields are missing before anything is
 // sent, checks the petitioner's phone, and (for a visit) the 权益保障卡号 format.
 import './setup.ts';

@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 // 督办 page: what was ordered, the unit's feedback and the history; only the actions the server
 // offers; the raising bureau accepts the feedback (a confirmation, then the POST) and the page shows
 // the answer (已办结).

@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 // 工作台: a list the server stopped counting at its cap (`totalCapped`, 10,000 by default) shows
 // "10,000+" in the table's title, the pager and the tab badge; an exact total shows as it is.
 import './setup.ts';

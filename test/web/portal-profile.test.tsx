@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 // 实名信息 (portal): the ID number is checked in the browser with the platform's own validator, so
 // a wrong check digit is reported before anything is sent.
 import './setup.ts';

@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 // 进度查询 (portal, no login): with the case number and query code the page offers what the server
 // lists (评价 here), and the rating is sent with the same number and code.
 import './setup.ts';

@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 // 我要信访 (portal): the content length counter, the minimum-length message, and the group petition's
 // representatives (at most 5: the add button goes away at the limit; each name is checked).
 import './setup.ts';

@@ -33,7 +33,7 @@ export function renderPage(
 
 /**
  * The button showing exactly this text. (getByRole computes the accessibility tree of the whole
- * page on every call, which takes seconds with antd in jsdom on a busy machine.)
+ * page on every call, which takes seconds with antd on a busy machine.)
  */
 export function button(text: string | RegExp): HTMLButtonElement {
   const el = screen.getByText(text, { selector: 'button, button *' }).closest('button');

@@ -1,6 +1,6 @@
 // On a case's page: who works the matter in the unit holding it (认领人), with 认领 and 移交同事
 // (GET/POST /api/v1/workbench/cases/:id/…; the server decides who may and which colleagues could
-// take it). Shows nothing when the answer is not the expected shape (jsdom tests stub fetch).
+// take it). Shows nothing when the answer is not the expected shape (page tests have no server).
 import { ModalForm, ProFormSelect, ProFormTextArea } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Space, Typography } from 'antd';
