@@ -18,7 +18,7 @@ import { expertPolicy } from './experts.ts';
 import { flagPolicy } from './flags.ts';
 import { hallPolicy } from './hall.ts';
 import { analyticsPolicy, auditPolicy, casePolicy, reportPolicy, settingsPolicy } from './index.ts';
-import { linkagePolicy, sanwuPolicy } from './linkage.ts';
+import { linkagePolicy, reliefPolicy, sanwuPolicy } from './linkage.ts';
 import { mediationPolicy } from './mediation.ts';
 import { monitoringPolicy } from './monitoring.ts';
 import { projectPolicy } from './projects.ts';
@@ -46,16 +46,18 @@ export const ABILITY_RULES: { [K in keyof Abilities]: (a: Actor) => boolean } = 
   hallCounter: (a) => hallPolicy.may(a, 'register'),
   hallDisplay: (a) => hallPolicy.may(a, 'display'),
   backlog: backlogPolicy.use,
+  backlogLedger: (a) => backlogPolicy.ledger(a, own(a)),
   backlogPropose: (a) => backlogPolicy.proposeCase(a, own(a)),
   backlogOthersPackages: backlogPolicy.othersPackages,
   mediation: mediationPolicy.use,
+  mediationCounts: (a) => mediationPolicy.counts(a, own(a)),
   mediationBodies: (a) => mediationPolicy.manageBodies(a, own(a)),
   mediationReferHeld: mediationPolicy.referHeld,
   mediationReferInScope: mediationPolicy.referInScope,
   experts: expertPolicy.use,
   expertsKeep: (a) => expertPolicy.manage(a, own(a)),
   linkage: linkagePolicy.use,
-  linkageDesk: linkagePolicy.desk,
+  linkageDesk: (a) => linkagePolicy.counts(a, own(a)) && reliefPolicy.totals(a, own(a)),
   linkageStart: (a) => linkagePolicy.refer(a, own(a)),
   linkageEdit: (a) => linkagePolicy.editMember(a, own(a)),
   sanwu: (a) => sanwuPolicy.read(a, own(a)),

@@ -65,6 +65,8 @@ export const linkagePolicy = {
    * work; a member unit answers its referrals from the matter's page (`use` lets it open them).
    */
   desk: (a: Actor): boolean => linkagePolicy.use(a) && a.unitKind === 'bureau',
+  /** The counts of referrals of a scope: the desk's, for its subtree. */
+  counts: (a: Actor, scopeCode: string): boolean => linkagePolicy.desk(a) && inSubtree(a, scopeCode),
   refer: (a: Actor, caseJurisdiction: string): boolean => bureauWorker(a, caseJurisdiction),
   read: (a: Actor, r: ReferralRef): boolean =>
     READERS.includes(a.role) &&
