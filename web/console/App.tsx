@@ -136,8 +136,8 @@ function menu(can: Abilities, t: TFunction) {
       ...item(can.backlog, '/backlog', '积案化解', <ReconciliationOutlined />),
       ...item(can.mediation, '/mediation', '访调对接', <AuditOutlined />),
       ...item(can.experts, '/experts', '专家库', <TeamOutlined />),
-      // 部门联动 and 信访救助 are the petition bureaus' (policies/linkage.ts: referrals and applications
-      // are made by bureau staff); a member unit answers a referral from the matter's page (its 部门联动 card).
+      // 部门联动 and 信访救助 are the petition bureaus' desks (linkagePolicy.desk); a member unit answers a
+      // referral from the matter's page (its 部门联动 card), whose route `linkage` lets it open.
       ...item(can.linkageDesk, '/linkage', '部门联动', <PartitionOutlined />),
       ...item(can.linkageDesk, '/relief', '信访救助', <MoneyCollectOutlined />),
       ...item(can.campaigns, '/campaigns', '专项行动', <FlagOutlined />),
