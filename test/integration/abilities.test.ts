@@ -16,7 +16,7 @@ const PROBES: Partial<Record<Name, Probe[]>> = {
   backlog: [{ url: () => '/backlog' }],
   backlogLedger: [{ url: () => '/backlog/ledger' }],
   mediation: [{ url: () => '/mediation/referrals' }, { url: () => '/mediation/bodies' }],
-  mediationCounts: [{ url: () => '/mediation/indicators' }],
+  mediationCounts: [{ url: () => '/mediation/indicators?from=2026-01-01&to=2026-12-31' }],
   experts: [{ url: () => '/experts' }],
   linkage: [{ url: () => '/linkage/referrals' }, { url: () => '/relief/rules' }],
   linkageDesk: [{ url: () => '/linkage/referrals/counts' }, { url: () => '/relief/totals' }],
