@@ -1,4 +1,5 @@
 import { ROLE_NAMES } from '../domain/roles.ts';
+import { abilities } from '../policies/abilities.ts';
 import type { Actor } from '../policies/actor.ts';
 import type { MeView } from './contract.ts';
 
@@ -19,5 +20,6 @@ export function presentMe(a: Actor): MeView {
         ? { code: a.jurisdictionCode, name: a.jurisdictionName, scopePrefix: a.scopePrefix }
         : null,
     mustChangePassword: a.mustChangePassword === true,
+    abilities: abilities(a),
   };
 }

@@ -486,8 +486,7 @@ async function applyAction(
         .where(and(eq(backlogPackages.id, input.packageId), eq(backlogPackages.matterId, m.id)))
         .for('update');
       if (!p) throw badRequest('backlog_package_unknown', '该积案没有这个包案', 'packageId');
-      if (actor.role === 'leader' && p.leaderUserId !== actor.userId)
-        throw forbidden('只能填写本人包案的方案和活动');
+      if (!backlogPolicy.packageWork(actor, p)) throw forbidden('只能填写本人包案的方案和活动');
       if (input.action === 'package_plan') {
         await tx
           .update(backlogPackages)

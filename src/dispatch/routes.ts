@@ -136,7 +136,7 @@ export const dispatchRoutes =
       { schema: { tags: ['dispatch'], summary: '我的待办：本人负责的调度决定事项' } },
       async (req) => {
         const actor = actorOf(req);
-        if (actor.role === 'citizen') throw forbidden('我的待办仅供工作人员使用');
+        if (!dispatchPolicy.ownsTasks(actor)) throw forbidden('我的待办仅供调度事项负责人使用');
         return { items: await myTasks(ctx.db, actor, shanghaiDate(new Date())) };
       },
     );

@@ -208,10 +208,7 @@ export const linkageRoutes =
       async (req) => {
         const actor = actorOf(req);
         const code = req.query.jurisdiction ?? actor.jurisdictionCode ?? '';
-        ensureAllowed(
-          linkagePolicy.use(actor) && actor.unitKind === 'bureau' && inSubtree(actor, code),
-          '您没有权限查看该辖区的部门联动统计',
-        );
+        ensureAllowed(linkagePolicy.counts(actor, code), '您没有权限查看该辖区的部门联动统计');
         return { items: await referralCounts(ctx, code, today()) };
       },
     );

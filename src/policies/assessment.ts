@@ -74,6 +74,9 @@ export const assessmentPolicy = {
         return t.issuingUnitId !== undefined && a.unitId === t.issuingUnitId;
     }
   },
+  /** Whether the caller's role and unit allow the action somewhere (pages, before the place is known). */
+  mayAny: (a: Actor, action: AssessmentAction): boolean =>
+    ASSESSMENT_RULES[action].roles.includes(a.role) && bureau(a),
   /** May read the history of a unit in `jurisdictionCode`: bureau readers over it, or its own staff. */
   unitHistory: (a: Actor, unitId: number, jurisdictionCode: string): boolean =>
     assessmentPolicy.can(a, 'read', { jurisdictionCode }) ||

@@ -33,6 +33,8 @@ const PROPOSERS: readonly Role[] = ['supervisor', 'leader'];
 const APPROVERS: readonly Role[] = ['reviewer', 'supervisor', 'leader'];
 const WORKERS: readonly Role[] = ['handler', 'reviewer', 'supervisor', 'leader'];
 const SIGNERS: readonly Role[] = ['reviewer', 'leader'];
+/** A leader fills in only their own package's plan and records (领导包案 is personal). */
+const OWN_PACKAGE_ONLY: readonly Role[] = ['leader'];
 const READERS: readonly Role[] = [
   'registrar',
   'handler',
@@ -97,6 +99,12 @@ export const backlogPolicy = {
     READERS.includes(a.role) && a.unitKind === 'bureau' && inSubtree(a, scopeCode),
   /** 包案 compliance (quotas) of a scope: the same readers as the ledger. */
   packageCompliance: (a: Actor, scopeCode: string): boolean => backlogPolicy.ledger(a, scopeCode),
+  /** 包案 plan and records: a leader only those of their own package; a supervisor any leader's. */
+  packageWork: (a: Actor, p: { leaderUserId: number }): boolean =>
+    backlogPolicy.othersPackages(a) || p.leaderUserId === a.userId,
+  /** May fill in the plan and records of another leader's package (supervisors)? */
+  othersPackages: (a: Actor): boolean =>
+    BACKLOG_RULES.package_plan.roles.includes(a.role) && !OWN_PACKAGE_ONLY.includes(a.role),
   /** Candidate rules and 包案 quotas of a jurisdiction: administrators of it or above. */
   editRules: (a: Actor, jurisdictionCode: string): boolean =>
     a.role === 'admin' && inSubtree(a, jurisdictionCode),

@@ -50,6 +50,8 @@ export const dispatchPolicy = {
   readTask: (a: Actor, t: TaskRef): boolean =>
     a.userId === t.ownerUserId || dispatchPolicy.read(a, t.meeting),
   completeTask: (a: Actor, t: TaskRef): boolean => a.userId === t.ownerUserId || chairOf(a, t.meeting),
+  /** May own decisions at all, so has a 我的待办 (administrators and auditors hold none)? */
+  ownsTasks: (a: Actor): boolean => OWNER_ROLES.includes(a.role) && a.unitId !== null,
   /** May this user own a decision of a meeting of `bureauCode`'s bureau? */
   eligibleOwner: (
     u: { role: string; disabled: boolean; unitJurisdictionCode: string | null },

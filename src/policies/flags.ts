@@ -27,8 +27,9 @@ export const flagPolicy = {
       a.unitId === c.bureauUnitId ||
       (OVERSIGHT.includes(a.role) && a.unitKind === 'bureau' && inSubtree(a, c.jurisdictionCode))),
   /** 签收 an upward report: supervisors and leaders of the bureau it was made to. */
-  acknowledge: (a: Actor, r: ReportRef): boolean =>
-    OVERSIGHT.includes(a.role) && a.unitId !== null && a.unitId === r.toUnitId,
+  acknowledge: (a: Actor, r: ReportRef): boolean => flagPolicy.acknowledges(a) && a.unitId === r.toUnitId,
+  /** May sign for upward reports made to their own unit at all? */
+  acknowledges: (a: Actor): boolean => OVERSIGHT.includes(a.role) && a.unitId !== null,
   /** List upward reports (of matters the caller reads): petition-bureau staff. */
   listReports: (a: Actor): boolean => a.unitKind === 'bureau' && a.role !== 'citizen',
 };

@@ -63,6 +63,8 @@ const FULL_PII_ROLES: readonly Role[] = ['registrar', 'handler', 'reviewer'];
 const DEPARTMENT_REGISTRARS: readonly Role[] = ['registrar', 'handler'];
 
 export const casePolicy = {
+  /** Staff who read matters at all (the workbench, 案件查询): not auditors, who read only the audit log. */
+  staffReader: (a: Actor): boolean => STAFF_CASE_READERS.includes(a.role),
   read: (a: Actor, c: CaseRef): boolean => {
     if (a.queryCodeCaseId !== undefined) return c.id === a.queryCodeCaseId;
     if (a.role === 'citizen') return c.petitionerUserId === a.userId;

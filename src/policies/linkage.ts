@@ -60,6 +60,13 @@ export const REFERRAL_RULES_WHO: Record<ReferralAction, Who> = {
 export const linkagePolicy = {
   /** May open the linkage area (lists, member bodies) at all? */
   use: (a: Actor): boolean => READERS.includes(a.role) && a.unitId !== null,
+  /**
+   * The lists of referrals and relief applications as a desk (console menu): a petition bureau's
+   * work; a member unit answers its referrals from the matter's page (`use` lets it open them).
+   */
+  desk: (a: Actor): boolean => linkagePolicy.use(a) && a.unitKind === 'bureau',
+  /** The counts of referrals of a scope: the desk's, for its subtree. */
+  counts: (a: Actor, scopeCode: string): boolean => linkagePolicy.desk(a) && inSubtree(a, scopeCode),
   refer: (a: Actor, caseJurisdiction: string): boolean => bureauWorker(a, caseJurisdiction),
   read: (a: Actor, r: ReferralRef): boolean =>
     READERS.includes(a.role) &&

@@ -62,11 +62,15 @@ export const mediationPolicy = {
     BODY_KEEPERS.includes(a.role) && bureauInScope(a, jurisdictionCode),
   read: (a: Actor, r: ReferralRef): boolean =>
     READERS.includes(a.role) && (bureauInScope(a, r.jurisdictionCode) || ownUnit(a, r)),
+  /** May refer the matters their own unit holds (handling staff)? */
+  referHeld: (a: Actor): boolean => HANDLERS.includes(a.role) && a.unitId !== null,
+  /** May refer the matters of their subtree (supervisors and leaders of a petition bureau)? */
+  referInScope: (a: Actor): boolean => BUREAU_DECIDERS.includes(a.role) && a.unitKind === 'bureau',
   /** Refer this matter to mediation. */
   refer: (a: Actor, c: CaseRef): boolean =>
     casePolicy.read(a, c) &&
-    ((HANDLERS.includes(a.role) && a.unitId !== null && a.unitId === c.currentUnitId) ||
-      (BUREAU_DECIDERS.includes(a.role) && bureauInScope(a, c.jurisdictionCode))),
+    ((mediationPolicy.referHeld(a) && a.unitId === c.currentUnitId) ||
+      (mediationPolicy.referInScope(a) && bureauInScope(a, c.jurisdictionCode))),
   act: (a: Actor, r: ReferralRef, action: ReferralActionName): boolean => {
     const rule = MEDIATION_RULES[action];
     if (!rule.roles.includes(a.role) || !mediationPolicy.read(a, r)) return false;

@@ -1,14 +1,16 @@
 // A letter case at 鼓楼区 as GET /api/v1/cases/:id answers it, and the staff member looking at it:
 // the shared ground of the console case-page tests, each overriding what its story needs.
+import { meOf } from './me.ts';
+
 export function staffMember(role: string, roleName: string) {
-  return {
+  return meOf({
     id: 2,
     role,
     roleName,
     displayName: '鼓楼区登记员',
     unit: { id: 7, name: '南京市鼓楼区信访局', kind: 'bureau' },
     jurisdiction: { code: '320106', name: '鼓楼区', scopePrefix: '320106' },
-  };
+  });
 }
 
 export function letterCase<T extends object>(overrides: T) {

@@ -10,16 +10,18 @@ import { CONTENT_CATEGORIES } from '../../src/domain/categories.ts';
 import CategoriesPage from '../../web/console/admin/Categories.tsx';
 import RegisterPage from '../../web/console/pages/Register.tsx';
 import { ME_KEY } from '../../web/shared/session.ts';
+import { meOf } from './me.ts';
 import { renderPage } from './render.tsx';
 
-const staff = (role: string, roleName: string) => ({
-  id: 2,
-  role,
-  roleName,
-  displayName: '鼓楼区',
-  unit: { id: 7, name: '南京市鼓楼区信访局', kind: 'bureau' },
-  jurisdiction: { code: '320106', name: '鼓楼区', scopePrefix: '320106' },
-});
+const staff = (role: string, roleName: string) =>
+  meOf({
+    id: 2,
+    role,
+    roleName,
+    displayName: '鼓楼区',
+    unit: { id: 7, name: '南京市鼓楼区信访局', kind: 'bureau' },
+    jurisdiction: { code: '320106', name: '鼓楼区', scopePrefix: '320106' },
+  });
 
 describe('content categories', () => {
   it('offers the catalogue in the registration form: 其他 yes, 组织人事 no', async () => {

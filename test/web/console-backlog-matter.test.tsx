@@ -7,16 +7,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../web/shared/i18n.ts';
 import BacklogDetailPage from '../../web/console/backlog/Detail.tsx';
 import { ME_KEY } from '../../web/shared/session.ts';
+import { meOf } from './me.ts';
 import { button, queryButton, renderPage } from './render.tsx';
 
-const reviewer = {
+const reviewer = meOf({
   id: 9,
   role: 'reviewer',
   roleName: '审核人',
   displayName: '鼓楼区信访局审核人',
   unit: { id: 3, name: '鼓楼区信访局', kind: 'bureau' },
   jurisdiction: { code: '320106', name: '鼓楼区', scopePrefix: '320106' },
-};
+});
 
 const NAMES = ['认定恰当', '标识准确', '程序完整', '要件齐全', '实体合理', '结案合规', '审核严谨'];
 const KEYS = ['identification', 'flagging', 'procedure', 'documents', 'substance', 'closure', 'review'];

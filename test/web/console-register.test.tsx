@@ -7,16 +7,17 @@ import { describe, expect, it } from 'vitest';
 import '../../web/shared/i18n.ts';
 import RegisterPage from '../../web/console/pages/Register.tsx';
 import { ME_KEY } from '../../web/shared/session.ts';
+import { meOf } from './me.ts';
 import { button, renderPage } from './render.tsx';
 
-const registrar = {
+const registrar = meOf({
   id: 2,
   role: 'registrar',
   roleName: '登记员',
   displayName: '鼓楼区登记员',
   unit: { id: 7, name: '南京市鼓楼区信访局', kind: 'bureau' },
   jurisdiction: { code: '320106', name: '鼓楼区', scopePrefix: '320106' },
-};
+});
 
 describe('console registration form', () => {
   it('lists the missing required fields of a letter', async () => {

@@ -8,16 +8,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../web/shared/i18n.ts';
 import SupervisionDetailPage from '../../web/console/supervision/Detail.tsx';
 import { ME_KEY } from '../../web/shared/session.ts';
+import { meOf } from './me.ts';
 import { button, queryButton, renderPage } from './render.tsx';
 
-const supervisor = {
+const supervisor = meOf({
   id: 4,
   role: 'supervisor',
   roleName: '督查员',
   displayName: '鼓楼区信访局督查员',
   unit: { id: 3, name: '鼓楼区信访局', kind: 'bureau' },
   jurisdiction: { code: '320106', name: '鼓楼区', scopePrefix: '320106' },
-};
+});
 
 const order = (closed: boolean) => ({
   id: 12,

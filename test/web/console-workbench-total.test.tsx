@@ -7,16 +7,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../web/shared/i18n.ts';
 import WorkbenchPage from '../../web/console/pages/Workbench.tsx';
 import { ME_KEY } from '../../web/shared/session.ts';
+import { meOf } from './me.ts';
 import { renderPage } from './render.tsx';
 
-const registrar = {
+const registrar = meOf({
   id: 2,
   role: 'registrar',
   roleName: '登记员',
   displayName: '江苏省登记员',
   unit: { id: 1, name: '江苏省信访局', kind: 'bureau' },
   jurisdiction: { code: '320000', name: '江苏省', scopePrefix: '32' },
-};
+});
 
 const row = {
   id: 41,

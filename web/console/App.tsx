@@ -44,7 +44,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { LANGS, type Lang, setLang } from '../shared/i18n.ts';
-import { seesAnalytics } from './analytics/access.ts';
+import type { Abilities } from '../shared/types.ts';
 import { InboxBell } from './inbox/Bell.tsx';
 import { Loading, RequireStaff, useLogout, useStaff } from './session.tsx';
 
@@ -104,40 +104,14 @@ const InboxPage = lazy(() => import('./inbox/Inbox.tsx'));
 const InboxPreferencesPage = lazy(() => import('./inbox/Preferences.tsx'));
 const CannedRepliesPage = lazy(() => import('./cannedReplies/CannedReplies.tsx'));
 
-/** Who registers letters, visits and calls (policies casePolicy.register): a bureau's registrars, and
- *  a department's registrars and handlers for the petitions sent straight to it. */
-const registers = (me: { role: string; unit: { kind: string } | null }) =>
-  me.unit?.kind === 'department' ? ['registrar', 'handler'].includes(me.role) : me.role === 'registrar';
-/** Roles that draft and issue the monthly special report (专报). */
-const REPORTERS = new Set(['analyst', 'leader', 'admin']);
-/** Roles that see backlog matters (policies/backlog.ts backlogPolicy.use). */
-const BACKLOG = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
-/** Roles that may own a 周调度 decision, so have a 我的待办 (policies/dispatch.ts OWNER_ROLES): not
- *  administrators and auditors, who hold no decisions. */
-const TASK_OWNERS = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst']);
-/** Bureau roles that see 日监测 and 周调度 (policies/monitoring.ts, policies/dispatch.ts). */
-const MONITORS = new Set(['registrar', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
-const monitors = (role: string, unitKind?: string) => MONITORS.has(role) && unitKind === 'bureau';
-/** Bureau roles that read 责任落实 (policies/assessment.ts assessmentPolicy.use). */
-const ASSESSORS = new Set(['reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
-const assesses = (role: string, unitKind?: string) => ASSESSORS.has(role) && unitKind === 'bureau';
-/** Bureau roles of 领导接访 and 权益保障卡 (policies/receptions.ts receptionPolicy.use, cardPolicy.list). */
-const RECEIVERS = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
-const receives = (role: string, unitKind?: string) => RECEIVERS.has(role) && unitKind === 'bureau';
-/** Roles that search the audit log (policies.auditPolicy.search). */
-const AUDITORS = new Set(['admin', 'auditor']);
-/** 视频接访 and the hall: petition-bureau staff (src/policies/video.ts, src/policies/hall.ts). */
-/** The hall's counter (src/policies/hall.ts): staff who receive visitors. */
-const HALL = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader']);
-const VIDEO = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader', 'analyst', 'admin']);
-/** 常用语: staff who write replies and notes (src/policies/cannedReplies.ts). */
-const WRITERS = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader']);
-
 // Menu names are the Chinese text; t() gives the English when the console is switched (en.ts).
-function menu(role: string, t: TFunction, analytics = false, register = false, unitKind?: string) {
-  // An auditor works on the audit log only (no matters in its scope: policies.caseScope).
-  if (role === 'auditor')
-    return { path: '/', routes: [{ path: '/audit', name: t('审计日志'), icon: <FileSearchOutlined /> }] };
+function menu(can: Abilities, t: TFunction) {
+  // An auditor works on the audit log only (reads no matters: policies casePolicy.staffReader).
+  if (!can.matters)
+    return {
+      path: '/',
+      routes: can.audit ? [{ path: '/audit', name: t('审计日志'), icon: <FileSearchOutlined /> }] : [],
+    };
   type Entry = { path: string; name: string; icon: React.ReactNode; routes?: Entry[] };
   const item = (on: boolean, path: string, name: string, icon: React.ReactNode): Entry[] =>
     on ? [{ path, name: t(name), icon }] : [];
@@ -145,75 +119,74 @@ function menu(role: string, t: TFunction, analytics = false, register = false, u
   // A group's icon is aria-hidden: the title sits directly in role=menu, where an img is not allowed.
   const group = (path: string, name: string, icon: React.ReactNode, entries: Entry[]): Entry[] =>
     entries.length > 0 ? [{ path, name: t(name), icon, routes: entries }] : [];
-  const bureau = unitKind === 'bureau';
   const routes: Entry[] = [
     ...item(true, '/', '工作台', <DashboardOutlined />),
-    ...item(TASK_OWNERS.has(role), '/tasks', '我的待办', <CarryOutOutlined />),
+    ...item(can.dispatchTasks, '/tasks', '我的待办', <CarryOutOutlined />),
     ...item(true, '/search', '案件查询', <FileSearchOutlined />),
     ...item(true, '/inbox', '我的消息', <BellOutlined />),
-    ...item(WRITERS.has(role), '/canned-replies', '常用语', <SnippetsOutlined />),
-    ...item(register, '/register', '登记', <FormOutlined />),
+    ...item(can.cannedReplies, '/canned-replies', '常用语', <SnippetsOutlined />),
+    ...item(can.register, '/register', '登记', <FormOutlined />),
     ...group('/group/reception', '接待', <CalendarOutlined aria-hidden />, [
-      ...item(receives(role, unitKind), '/receptions', '领导接访', <CalendarOutlined />),
-      ...item(VIDEO.has(role) && bureau, '/video', '视频接访', <VideoCameraOutlined />),
-      ...item(HALL.has(role) && bureau, '/hall', '接待大厅', <ShopOutlined />),
-      ...item(receives(role, unitKind), '/cards', '权益保障卡', <IdcardOutlined />),
+      ...item(can.receptions, '/receptions', '领导接访', <CalendarOutlined />),
+      ...item(can.videoReception, '/video', '视频接访', <VideoCameraOutlined />),
+      ...item(can.hallCounter, '/hall', '接待大厅', <ShopOutlined />),
+      ...item(can.rightsCards, '/cards', '权益保障卡', <IdcardOutlined />),
     ]),
     ...group('/group/resolution', '化解', <ReconciliationOutlined aria-hidden />, [
-      ...item(BACKLOG.has(role), '/backlog', '积案化解', <ReconciliationOutlined />),
-      ...item(BACKLOG.has(role), '/mediation', '访调对接', <AuditOutlined />),
-      ...item(BACKLOG.has(role) && bureau, '/experts', '专家库', <TeamOutlined />),
-      // 部门联动 and 信访救助 are the petition bureaus' (policies/linkage.ts: referrals and applications
-      // are made by bureau staff); a member unit answers a referral from the matter's page (its 部门联动 card).
-      ...item(BACKLOG.has(role) && bureau, '/linkage', '部门联动', <PartitionOutlined />),
-      ...item(BACKLOG.has(role) && bureau, '/relief', '信访救助', <MoneyCollectOutlined />),
-      ...item(BACKLOG.has(role), '/campaigns', '专项行动', <FlagOutlined />),
-      ...item(BACKLOG.has(role), '/projects', '重点工作', <ProjectOutlined />),
+      ...item(can.backlog, '/backlog', '积案化解', <ReconciliationOutlined />),
+      ...item(can.mediation, '/mediation', '访调对接', <AuditOutlined />),
+      ...item(can.experts, '/experts', '专家库', <TeamOutlined />),
+      // 部门联动 and 信访救助 are the petition bureaus' desks (linkagePolicy.desk); a member unit answers a
+      // referral from the matter's page (its 部门联动 card), whose route `linkage` lets it open.
+      ...item(can.linkageDesk, '/linkage', '部门联动', <PartitionOutlined />),
+      ...item(can.linkageDesk, '/relief', '信访救助', <MoneyCollectOutlined />),
+      ...item(can.campaigns, '/campaigns', '专项行动', <FlagOutlined />),
+      ...item(can.projects, '/projects', '重点工作', <ProjectOutlined />),
     ]),
     ...group('/group/oversight', '督查考核', <FileProtectOutlined aria-hidden />, [
-      ...item(monitors(role, unitKind), '/monitoring', '日监测', <MonitorOutlined />),
-      ...item(monitors(role, unitKind), '/dispatch', '周调度', <ScheduleOutlined />),
-      ...item(BACKLOG.has(role), '/supervision', '督查督办', <FileProtectOutlined />),
-      ...item(assesses(role, unitKind), '/assessment', '责任落实', <TrophyOutlined />),
-      ...item(BACKLOG.has(role) && bureau, '/sanwu', '三无县评定', <TrophyOutlined />),
-      ...item(REPORTERS.has(role), '/bulletins', '通报', <NotificationOutlined />),
+      ...item(can.monitoring, '/monitoring', '日监测', <MonitorOutlined />),
+      ...item(can.dispatch, '/dispatch', '周调度', <ScheduleOutlined />),
+      ...item(can.supervision, '/supervision', '督查督办', <FileProtectOutlined />),
+      ...item(can.assessment, '/assessment', '责任落实', <TrophyOutlined />),
+      ...item(can.sanwu, '/sanwu', '三无县评定', <TrophyOutlined />),
+      ...item(can.reports, '/bulletins', '通报', <NotificationOutlined />),
     ]),
     ...group('/group/analysis', '分析', <AreaChartOutlined aria-hidden />, [
-      ...item(analytics, '/analytics', '数据分析', <AreaChartOutlined />),
-      ...item(analytics, '/warnings', '预警', <AlertOutlined />),
-      ...item(REPORTERS.has(role), '/reports', '专报', <FileTextOutlined />),
-      ...item(AUDITORS.has(role), '/audit', '审计日志', <FileSearchOutlined />),
+      ...item(can.analytics, '/analytics', '数据分析', <AreaChartOutlined />),
+      ...item(can.analytics, '/warnings', '预警', <AlertOutlined />),
+      ...item(can.reports, '/reports', '专报', <FileTextOutlined />),
+      ...item(can.audit, '/audit', '审计日志', <FileSearchOutlined />),
     ]),
   ];
-  const admin =
-    role === 'admin'
-      ? [
-          {
-            path: '/admin',
-            name: t('管理'),
-            icon: <SettingOutlined aria-hidden />,
-            routes: [
-              { path: '/admin/users', name: t('用户'), icon: <TeamOutlined /> },
-              { path: '/admin/orgs', name: t('行政区划与单位'), icon: <ApartmentOutlined /> },
-              { path: '/admin/categories', name: t('分类'), icon: <TagsOutlined /> },
-              { path: '/admin/limits', name: t('办理期限'), icon: <ClockCircleOutlined /> },
-              { path: '/admin/holidays', name: t('节假日'), icon: <CalendarOutlined /> },
-              { path: '/admin/sms', name: t('短信模板'), icon: <MessageOutlined /> },
-              { path: '/admin/legal-channels', name: t('法定途径清单'), icon: <AuditOutlined /> },
-              { path: '/admin/synonyms', name: t('检索同义词'), icon: <FileSearchOutlined /> },
-              { path: '/admin/special-periods', name: t('保障期'), icon: <SafetyOutlined /> },
-              { path: '/admin/api-keys', name: t('接口密钥'), icon: <KeyOutlined /> },
-              { path: '/admin/kiosk', name: t('大屏展示令牌'), icon: <FundProjectionScreenOutlined /> },
-              { path: '/admin/webhooks', name: t('事件推送'), icon: <SendOutlined /> },
-            ],
-          },
-        ]
-      : [];
+  const admin = can.administration
+    ? [
+        {
+          path: '/admin',
+          name: t('管理'),
+          icon: <SettingOutlined aria-hidden />,
+          routes: [
+            { path: '/admin/users', name: t('用户'), icon: <TeamOutlined /> },
+            { path: '/admin/orgs', name: t('行政区划与单位'), icon: <ApartmentOutlined /> },
+            { path: '/admin/categories', name: t('分类'), icon: <TagsOutlined /> },
+            { path: '/admin/limits', name: t('办理期限'), icon: <ClockCircleOutlined /> },
+            { path: '/admin/holidays', name: t('节假日'), icon: <CalendarOutlined /> },
+            { path: '/admin/sms', name: t('短信模板'), icon: <MessageOutlined /> },
+            { path: '/admin/legal-channels', name: t('法定途径清单'), icon: <AuditOutlined /> },
+            { path: '/admin/synonyms', name: t('检索同义词'), icon: <FileSearchOutlined /> },
+            { path: '/admin/special-periods', name: t('保障期'), icon: <SafetyOutlined /> },
+            { path: '/admin/api-keys', name: t('接口密钥'), icon: <KeyOutlined /> },
+            { path: '/admin/kiosk', name: t('大屏展示令牌'), icon: <FundProjectionScreenOutlined /> },
+            { path: '/admin/webhooks', name: t('事件推送'), icon: <SendOutlined /> },
+          ],
+        },
+      ]
+    : [];
   return { path: '/', routes: [...routes, ...admin] };
 }
 
 function Shell() {
   const me = useStaff();
+  const can = me.abilities;
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
@@ -226,7 +199,7 @@ function Shell() {
       fixSiderbar
       menu={{ type: 'group' }}
       siderWidth={200}
-      route={menu(me.role, t, seesAnalytics(me), registers(me), me.unit?.kind)}
+      route={menu(can, t)}
       location={{ pathname: location.pathname }}
       token={{
         header: { colorBgHeader: '#a61616', colorHeaderTitle: '#fff', colorTextRightActionsItem: '#fff' },
@@ -276,66 +249,64 @@ function Shell() {
         <Routes>
           <Route
             path="/"
-            element={me.role === 'auditor' ? <Navigate to="/audit" replace /> : <WorkbenchPage />}
+            element={
+              can.matters ? <WorkbenchPage /> : <Navigate to={can.audit ? '/audit' : '/inbox'} replace />
+            }
           />
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/password" element={<ChangePasswordPage me={me} />} />
           <Route path="/cases/:id" element={<CaseDetailPage />} />
           <Route path="/search" element={<CaseSearchPage />} />
-          {BACKLOG.has(me.role) ? <Route path="/backlog" element={<BacklogPage />} /> : null}
-          {BACKLOG.has(me.role) ? <Route path="/backlog/:id" element={<BacklogDetailPage />} /> : null}
-          {BACKLOG.has(me.role) ? <Route path="/campaigns" element={<CampaignsPage />} /> : null}
-          {BACKLOG.has(me.role) ? <Route path="/campaigns/:id" element={<CampaignDetailPage />} /> : null}
-          {BACKLOG.has(me.role) ? <Route path="/projects" element={<ProjectsPage />} /> : null}
-          {BACKLOG.has(me.role) ? <Route path="/projects/:id" element={<ProjectDetailPage />} /> : null}
-          {BACKLOG.has(me.role) ? <Route path="/supervision" element={<SupervisionPage />} /> : null}
-          {assesses(me.role, me.unit?.kind) ? (
-            <Route path="/assessment" element={<AssessmentPage />} />
+          {can.backlog ? <Route path="/backlog" element={<BacklogPage />} /> : null}
+          {can.backlog ? <Route path="/backlog/:id" element={<BacklogDetailPage />} /> : null}
+          {can.campaigns ? <Route path="/campaigns" element={<CampaignsPage />} /> : null}
+          {can.campaigns ? <Route path="/campaigns/:id" element={<CampaignDetailPage />} /> : null}
+          {can.projects ? <Route path="/projects" element={<ProjectsPage />} /> : null}
+          {can.projects ? <Route path="/projects/:id" element={<ProjectDetailPage />} /> : null}
+          {can.supervision ? <Route path="/supervision" element={<SupervisionPage />} /> : null}
+          {can.assessment ? <Route path="/assessment" element={<AssessmentPage />} /> : null}
+          {can.assessmentUnitHistory ? (
+            <Route path="/assessment/units/:id" element={<UnitHistoryPage />} />
           ) : null}
-          {BACKLOG.has(me.role) ? <Route path="/assessment/units/:id" element={<UnitHistoryPage />} /> : null}
-          {BACKLOG.has(me.role) ? (
-            <Route path="/supervision/:id" element={<SupervisionDetailPage />} />
-          ) : null}
-          {VIDEO.has(me.role) ? <Route path="/video" element={<VideoRoomsPage />} /> : null}
-          {HALL.has(me.role) ? <Route path="/hall" element={<HallCounterPage />} /> : null}
-          {VIDEO.has(me.role) ? <Route path="/hall/display" element={<HallDisplayPage />} /> : null}
-          {VIDEO.has(me.role) ? <Route path="/video/:id" element={<VideoRoomPage />} /> : null}
-          {BACKLOG.has(me.role) ? <Route path="/mediation" element={<MediationPage />} /> : null}
-          {BACKLOG.has(me.role) ? (
+          {can.supervision ? <Route path="/supervision/:id" element={<SupervisionDetailPage />} /> : null}
+          {can.videoReception ? <Route path="/video" element={<VideoRoomsPage />} /> : null}
+          {can.hallCounter ? <Route path="/hall" element={<HallCounterPage />} /> : null}
+          {can.hallDisplay ? <Route path="/hall/display" element={<HallDisplayPage />} /> : null}
+          {can.videoReception ? <Route path="/video/:id" element={<VideoRoomPage />} /> : null}
+          {can.mediation ? <Route path="/mediation" element={<MediationPage />} /> : null}
+          {can.mediation ? (
             <Route path="/mediation/referrals/:id" element={<MediationReferralPage />} />
           ) : null}
-          {BACKLOG.has(me.role) && me.unit?.kind === 'bureau' ? (
-            <Route path="/experts" element={<ExpertsPage />} />
-          ) : null}
-          {BACKLOG.has(me.role) ? <Route path="/linkage" element={<LinkagePage />} /> : null}
-          {BACKLOG.has(me.role) ? (
-            <Route path="/linkage/referrals/:id" element={<LinkageReferralPage />} />
-          ) : null}
-          {BACKLOG.has(me.role) ? <Route path="/relief" element={<ReliefPage />} /> : null}
-          {BACKLOG.has(me.role) ? <Route path="/relief/:id" element={<ReliefDetailPage />} /> : null}
-          {BACKLOG.has(me.role) ? <Route path="/sanwu" element={<SanwuPage />} /> : null}
-          {REPORTERS.has(me.role) ? <Route path="/reports" element={<ReportsPage />} /> : null}
-          {monitors(me.role, me.unit?.kind) ? (
-            <Route path="/monitoring" element={<MonitoringPage />} />
-          ) : null}
-          {monitors(me.role, me.unit?.kind) ? <Route path="/dispatch" element={<DispatchPage />} /> : null}
-          {receives(me.role, me.unit?.kind) ? (
+          {can.experts ? <Route path="/experts" element={<ExpertsPage />} /> : null}
+          {can.linkage ? <Route path="/linkage" element={<LinkagePage />} /> : null}
+          {can.linkage ? <Route path="/linkage/referrals/:id" element={<LinkageReferralPage />} /> : null}
+          {can.linkage ? <Route path="/relief" element={<ReliefPage />} /> : null}
+          {can.linkage ? <Route path="/relief/:id" element={<ReliefDetailPage />} /> : null}
+          {can.sanwu ? <Route path="/sanwu" element={<SanwuPage />} /> : null}
+          {can.reports ? <Route path="/reports" element={<ReportsPage />} /> : null}
+          {can.monitoring ? <Route path="/monitoring" element={<MonitoringPage />} /> : null}
+          {can.dispatch ? <Route path="/dispatch" element={<DispatchPage />} /> : null}
+          {can.receptions ? (
             <>
               <Route path="/receptions" element={<ReceptionsPage />} />
               <Route path="/receptions/:id" element={<ReceptionDetailPage />} />
+            </>
+          ) : null}
+          {can.rightsCards ? (
+            <>
               <Route path="/cards" element={<CardsPage />} />
               <Route path="/cards/:no" element={<CardDetailPage />} />
             </>
           ) : null}
-          {TASK_OWNERS.has(me.role) ? <Route path="/tasks" element={<MyTasksPage />} /> : null}
+          {can.dispatchTasks ? <Route path="/tasks" element={<MyTasksPage />} /> : null}
           <Route path="/inbox" element={<InboxPage />} />
           <Route path="/inbox/preferences" element={<InboxPreferencesPage />} />
-          {WRITERS.has(me.role) ? <Route path="/canned-replies" element={<CannedRepliesPage />} /> : null}
-          {REPORTERS.has(me.role) ? <Route path="/bulletins" element={<BulletinsPage />} /> : null}
-          {seesAnalytics(me) ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}
-          {seesAnalytics(me) ? <Route path="/warnings" element={<WarningsPage />} /> : null}
-          {AUDITORS.has(me.role) ? <Route path="/audit" element={<AuditLogPage />} /> : null}
-          {me.role === 'admin' ? (
+          {can.cannedReplies ? <Route path="/canned-replies" element={<CannedRepliesPage />} /> : null}
+          {can.reports ? <Route path="/bulletins" element={<BulletinsPage />} /> : null}
+          {can.analytics ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}
+          {can.analytics ? <Route path="/warnings" element={<WarningsPage />} /> : null}
+          {can.audit ? <Route path="/audit" element={<AuditLogPage />} /> : null}
+          {can.administration ? (
             <>
               <Route path="/admin" element={<Navigate to="/admin/users" replace />} />
               <Route path="/admin/users" element={<UsersPage />} />

@@ -3,7 +3,7 @@
 // The tests import them under the root tsconfig too.
 import type { CaseDetail as ServerCaseDetail } from '../../src/cases/contract.ts';
 
-export type { MeView as Me } from '../../src/auth/contract.ts';
+export type { Abilities, MeView as Me } from '../../src/auth/contract.ts';
 export type {
   AvailableAction,
   CaseListItem as CaseSummary,

@@ -43,7 +43,7 @@ export default function HolidaysPage() {
   const thisYear = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const me = useStaff();
-  const province = me.role === 'admin' && (me.jurisdiction?.scopePrefix.length ?? 9) <= 2;
+  const province = me.abilities.holidayCalendar;
   const q = useQuery({
     queryKey: ['holidays', year],
     queryFn: () => api<Calendar>(`/api/v1/calendar/holidays?year=${year}`),

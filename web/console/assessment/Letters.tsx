@@ -15,8 +15,6 @@ import { downloadFile } from '../download.ts';
 import { useStaff } from '../session.tsx';
 import type { Letter } from './types.ts';
 
-const DECIDERS = new Set(['supervisor', 'leader']);
-
 interface LettersAnswer {
   items: Letter[];
   missing: { code: string; name: string }[];
@@ -34,7 +32,7 @@ export default function LettersTab() {
     queryFn: () => api<LettersAnswer>(`/api/v1/assessment/letters?year=${year}`),
   });
   const mine = me.jurisdiction?.code ?? '';
-  const canDraft = DECIDERS.has(me.role) && me.unit?.kind === 'bureau';
+  const canDraft = me.abilities.assessmentLetters;
   const refresh = () => qc.invalidateQueries({ queryKey: ['assessment', 'letters'] });
   const act = async (fn: () => Promise<unknown>, done: string) => {
     try {

@@ -17,7 +17,6 @@ import { downloadFile } from '../download.ts';
 import { useStaff } from '../session.tsx';
 import { type AccRecord, KIND_COLORS, type RecordDetail } from './types.ts';
 
-const DECIDERS = new Set(['supervisor', 'leader']);
 const KINDS = [
   { value: 'notice', label: '通报' },
   { value: 'interview', label: '约谈' },
@@ -122,7 +121,7 @@ export function RecordDrawer({ id, onClose }: { id: number | null; onClose: () =
               下载通报（Word）
             </Button>
           ) : null}
-          {r.followUp && DECIDERS.has(me.role) ? (
+          {r.followUp && me.abilities.assessmentDecide ? (
             <Space.Compact style={{ width: '100%' }}>
               <Input
                 aria-label={r.followUp.action === 'follow_up' ? '回访结果' : '解除说明'}
@@ -302,7 +301,7 @@ export default function RecordsTab() {
           onChange={setKind}
           options={KINDS}
         />
-        {DECIDERS.has(me.role) && me.unit?.kind === 'bureau' ? (
+        {me.abilities.assessmentDecide ? (
           <NewRecord
             onDone={(id) => {
               void qc.invalidateQueries({ queryKey: ['assessment'] });

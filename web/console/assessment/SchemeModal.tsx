@@ -39,10 +39,7 @@ export function SchemeButton({ year, level }: { year: number; level: string }) {
     enabled: open,
     queryFn: () => api<Scheme>(`/api/v1/assessment/schemes/${year}/${level}`),
   });
-  const canEdit =
-    ['leader', 'admin'].includes(me.role) &&
-    me.unit?.kind === 'bureau' &&
-    /^\d{2}0000$/.test(me.jurisdiction?.code ?? '');
+  const canEdit = me.abilities.assessmentScheme;
   const items = draft ?? q.data?.items ?? [];
   const save = async (next: SchemeItem[]) => {
     try {

@@ -9,7 +9,6 @@ import { ProposeForm } from './forms.tsx';
 import type { MatterItem } from './types.ts';
 
 const ENDED = new Set(['resolved', 'unflagged', 'rejected', 'dismissed']);
-const PROPOSERS = new Set(['supervisor', 'leader']);
 
 export function CaseBacklog({ caseId, jurisdictionCode }: { caseId: number; jurisdictionCode: string }) {
   const me = useStaff();
@@ -37,7 +36,7 @@ export function CaseBacklog({ caseId, jurisdictionCode }: { caseId: number; juri
         }
       />
     );
-  if (!PROPOSERS.has(me.role) || me.unit?.kind !== 'bureau') return null;
+  if (!me.abilities.backlogPropose) return null;
   return (
     <div style={{ marginBottom: 16 }}>
       <ProposeForm

@@ -247,7 +247,7 @@ export function WaitingView() {
 
 export default function BacklogPage() {
   const me = useStaff();
-  const bureau = me.unit?.kind === 'bureau';
+  const bureau = me.abilities.backlogLedger;
   return (
     <PageContainer title={<h1 className="xf-h1">积案化解</h1>}>
       <Tabs

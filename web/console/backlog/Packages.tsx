@@ -102,7 +102,7 @@ export function PackagesCard(props: {
 }) {
   const me = useStaff();
   const writes = (p: PackageView) =>
-    props.can.has('package_plan') && (me.role !== 'leader' || p.leaderUserId === me.id);
+    props.can.has('package_plan') && (me.abilities.backlogOthersPackages || p.leaderUserId === me.id);
   return (
     <Card
       title={<h2 className="xf-h2">领导包案</h2>}

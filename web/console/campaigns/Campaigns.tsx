@@ -77,7 +77,7 @@ export default function CampaignsPage() {
     queryKey: ['campaigns'],
     queryFn: () => api<{ items: Campaign[] }>('/api/v1/campaigns'),
   });
-  const canLaunch = me.unit?.kind === 'bureau' && ['supervisor', 'leader'].includes(me.role);
+  const canLaunch = me.abilities.campaignLaunch;
   return (
     <PageContainer title={<h1 className="xf-h1">专项行动</h1>}>
       <ProTable<Campaign>

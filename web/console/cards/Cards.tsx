@@ -205,7 +205,7 @@ function List() {
 
 export default function CardsPage() {
   const me = useStaff();
-  const registrar = me.role === 'registrar' && me.unit?.kind === 'bureau';
+  const registrar = me.abilities.rightsCardCheck;
   return (
     <PageContainer title={<h1 className="xf-h1">权益保障卡</h1>}>
       <Tabs

@@ -13,8 +13,6 @@ import { RecordMeeting } from './RecordMeeting.tsx';
 import { TaskTable } from './TaskTable.tsx';
 import type { Agenda, Meeting, Task, Topic } from './types.ts';
 
-const CHAIRS = new Set(['supervisor', 'leader']);
-
 export default function DispatchPage() {
   const me = useStaff();
   const { message } = App.useApp();
@@ -27,7 +25,7 @@ export default function DispatchPage() {
     queryFn: () => api<{ items: Meeting[] }>('/api/v1/dispatch/meetings'),
   });
   const a = agenda.data;
-  const chair = CHAIRS.has(me.role) && me.unit?.kind === 'bureau';
+  const chair = me.abilities.dispatchChair;
   const refresh = () => Promise.all([agenda.refetch(), meetings.refetch()]);
   const mayComplete = (m: { bureau: string }) => (t: Task) =>
     t.owner.id === me.id || (chair && m.bureau === me.unit?.name);

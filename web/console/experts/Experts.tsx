@@ -25,7 +25,6 @@ import { submit } from '../mediation/forms.tsx';
 import { useStaff } from '../session.tsx';
 import { type AssignmentItem, AVAILABILITY_COLORS, type ExpertItem } from './types.ts';
 
-const KEEPERS = new Set(['leader', 'admin']);
 const options = <K extends string>(keys: readonly K[], names: Record<K, string>) =>
   keys.map((k) => ({ value: k, label: names[k] }));
 
@@ -111,7 +110,7 @@ export default function ExpertsPage() {
     queryKey: ['experts', 'list', field],
     queryFn: () => api<{ items: ExpertItem[] }>(`/api/v1/experts${field ? `?field=${field}` : ''}`),
   });
-  const canKeep = KEEPERS.has(me.role) && me.unit?.kind === 'bureau';
+  const canKeep = me.abilities.expertsKeep;
   const units = useQuery({
     queryKey: ['jurisdiction-units', me.jurisdiction?.code],
     queryFn: () =>

@@ -24,7 +24,6 @@ interface FlagsAnswer {
 }
 
 const colorOf = (f: string) => (f in FLAG_RULES ? FLAG_RULES[f as CaseFlag].color : 'default');
-const SIGNERS = new Set(['supervisor', 'leader']);
 
 export function CaseFlags(props: { caseId: number }) {
   const me = useStaff();
@@ -92,7 +91,7 @@ export function CaseFlags(props: { caseId: number }) {
           renderItem={(r) => (
             <List.Item
               actions={
-                !r.acknowledgedAt && SIGNERS.has(me.role) && me.unit?.id === r.toUnitId
+                !r.acknowledgedAt && me.abilities.flagAcknowledge && me.unit?.id === r.toUnitId
                   ? [
                       <Button
                         key="ack"

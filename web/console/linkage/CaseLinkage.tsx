@@ -18,8 +18,6 @@ import {
   type ReliefApplication,
 } from './types.ts';
 
-const WORKERS = new Set(['registrar', 'reviewer', 'supervisor', 'leader']);
-
 export function CaseLinkage(props: { caseId: number; state: string }) {
   const me = useStaff();
   const qc = useQueryClient();
@@ -43,7 +41,7 @@ export function CaseLinkage(props: { caseId: number; state: string }) {
   if (![referrals.data, relief.data, coops.data].every((d) => Array.isArray(d?.items))) return null;
   if (!referrals.data || !relief.data || !coops.data) return null;
   const open = !(TERMINAL_STATES as readonly string[]).includes(props.state);
-  const canStart = open && WORKERS.has(me.role) && me.unit?.kind === 'bureau';
+  const canStart = open && me.abilities.linkageStart;
   const empty = !referrals.data.items.length && !relief.data.items.length && !coops.data.items.length;
   if (empty && !canStart) return null;
   const refresh = () => qc.invalidateQueries({ queryKey: ['linkage'] });

@@ -185,7 +185,7 @@ function Members() {
     queryKey: ['linkage', 'members'],
     queryFn: () => api<{ jurisdictionCode: string; items: Member[] }>('/api/v1/linkage/members'),
   });
-  const canEdit = (me.role === 'leader' || me.role === 'admin') && me.unit?.kind === 'bureau';
+  const canEdit = me.abilities.linkageEdit;
   const save = async (m: Member, liaison: string) => {
     try {
       await api(`/api/v1/linkage/members/${m.id}`, { method: 'PATCH', body: { liaison: liaison || null } });
@@ -312,7 +312,7 @@ export default function LinkagePage() {
             ),
           },
           { key: 'members', label: '成员单位', children: <Members /> },
-          ...(me.unit?.kind === 'bureau' ? [{ key: 'counts', label: '统计', children: <Counts /> }] : []),
+          ...(me.abilities.linkageDesk ? [{ key: 'counts', label: '统计', children: <Counts /> }] : []),
         ]}
       />
     </PageContainer>

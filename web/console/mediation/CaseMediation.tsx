@@ -9,8 +9,6 @@ import { useStaff } from '../session.tsx';
 import { InterventionForm, ReferForm } from './forms.tsx';
 import { type InterventionItem, type ReferralItem, STATUS_COLORS } from './types.ts';
 
-const HANDLERS = new Set(['handler', 'reviewer', 'supervisor', 'leader']);
-const BUREAU_DECIDERS = new Set(['supervisor', 'leader']);
 const REFERABLE = new Set(['accepted', 'handling']);
 
 export function CaseMediation(props: { caseId: number; state: string; currentUnitId: number | null }) {
@@ -33,8 +31,8 @@ export function CaseMediation(props: { caseId: number; state: string; currentUni
   if (!referrals.data || !interventions.data) return null;
   // Answers that are not lists (a proxy's page, an older server) show nothing rather than breaking the page.
   if (!Array.isArray(referrals.data.items) || !Array.isArray(interventions.data.items)) return null;
-  const holder = me.unit?.id === props.currentUnitId && HANDLERS.has(me.role);
-  const bureau = me.unit?.kind === 'bureau' && BUREAU_DECIDERS.has(me.role);
+  const holder = me.unit?.id === props.currentUnitId && me.abilities.mediationReferHeld;
+  const bureau = me.abilities.mediationReferInScope;
   const canRefer = REFERABLE.has(props.state) && (holder || bureau);
   const { items } = referrals.data;
   const parts = interventions.data.items;

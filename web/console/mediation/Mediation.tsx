@@ -27,7 +27,6 @@ import { useStaff } from '../session.tsx';
 import { submit } from './forms.tsx';
 import { type BodyItem, type CountRow, type ReferralItem, STATUS_COLORS } from './types.ts';
 
-const KEEPERS = new Set(['leader', 'admin']);
 const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 function Referrals() {
@@ -101,7 +100,7 @@ function Bodies() {
     queryKey: ['mediation', 'bodies', 'all'],
     queryFn: () => api<{ items: BodyItem[] }>('/api/v1/mediation/bodies?all=true'),
   });
-  const canKeep = KEEPERS.has(me.role) && me.unit?.kind === 'bureau';
+  const canKeep = me.abilities.mediationBodies;
   return (
     <>
       {canKeep ? (
@@ -220,7 +219,7 @@ function Indicators() {
 
 export default function MediationPage() {
   const me = useStaff();
-  const bureau = me.unit?.kind === 'bureau';
+  const bureau = me.abilities.mediationCounts;
   return (
     <PageContainer title={<h1 className="xf-h1">访调对接</h1>}>
       <Card>

@@ -85,7 +85,7 @@ export default function DailyMonitoringPage() {
       title={d ? `日监测 · ${d.scope.name}` : '日监测'}
       subTitle={d ? `${d.date} 今日需关注事项` : undefined}
       extra={
-        me.role === 'admin' && me.jurisdiction ? (
+        me.abilities.monitoringThresholds && me.jurisdiction ? (
           <ThresholdsButton code={me.jurisdiction.code} onSaved={() => daily.refetch()} />
         ) : undefined
       }

@@ -34,7 +34,6 @@ import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
 import { type IndicatorRow, type ReceptionIndicators, type Slot, STATUS_COLORS } from './types.ts';
 
-const PLANNERS = new Set(['registrar', 'supervisor', 'leader']);
 const KIND_OPTIONS = RECEPTION_KINDS.map((k) => ({ value: k, label: RECEPTION_KIND_RULES[k].name }));
 
 function PlanForm({ onDone }: { onDone: (id: number) => void }) {
@@ -127,7 +126,7 @@ function Calendar() {
     queryKey: ['receptions', kind, status],
     queryFn: () => api<{ items: Slot[] }>(`/api/v1/receptions?${params}`),
   });
-  const canPlan = PLANNERS.has(me.role) && me.unit?.kind === 'bureau';
+  const canPlan = me.abilities.receptionPlan;
   return (
     <Card>
       <Space style={{ marginBottom: 12 }} wrap>

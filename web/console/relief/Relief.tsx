@@ -159,7 +159,7 @@ export default function ReliefPage() {
       <Tabs
         items={[
           { key: 'list', label: '救助申请', children: <Applications /> },
-          ...(me.unit?.kind === 'bureau' ? [{ key: 'totals', label: '统计', children: <Totals /> }] : []),
+          ...(me.abilities.linkageDesk ? [{ key: 'totals', label: '统计', children: <Totals /> }] : []),
         ]}
       />
     </PageContainer>

@@ -277,7 +277,7 @@ export function StoredReportsPage<D>({ kind }: { kind: ReportKindConfig<D> }) {
         />
       </Card>
       {selected !== null ? (
-        <ReportEditor id={selected} kind={kind} canIssue={me.role === 'leader' || me.role === 'admin'} />
+        <ReportEditor id={selected} kind={kind} canIssue={me.abilities.reportIssue} />
       ) : null}
     </PageContainer>
   );

@@ -10,8 +10,6 @@ import { RaiseForm } from './forms.tsx';
 import { OrderTags } from './List.tsx';
 import type { OrderItem } from './types.ts';
 
-const RAISERS = new Set(['supervisor', 'leader']);
-
 export function CaseSupervision(props: { caseId: number; jurisdictionCode: string; state: string }) {
   const me = useStaff();
   const qc = useQueryClient();
@@ -23,7 +21,7 @@ export function CaseSupervision(props: { caseId: number; jurisdictionCode: strin
   });
   if (!q.data) return null;
   const open = !(TERMINAL_STATES as readonly string[]).includes(props.state);
-  const canRaise = open && RAISERS.has(me.role) && me.unit?.kind === 'bureau';
+  const canRaise = open && me.abilities.supervisionRaise;
   if (q.data.items.length === 0 && !canRaise) return null;
   return (
     <Card

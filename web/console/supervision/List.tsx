@@ -12,8 +12,6 @@ import { useStaff } from '../session.tsx';
 import { RaiseForm } from './forms.tsx';
 import { type OrderItem, STATUS_COLORS } from './types.ts';
 
-const RAISERS = new Set(['supervisor', 'leader']);
-
 export function OrderTags({ o }: { o: OrderItem }) {
   return (
     <Space size={4} wrap>
@@ -39,7 +37,7 @@ export default function SupervisionListPage() {
     queryFn: () => api<{ items: OrderItem[] }>(`/api/v1/supervision?${params}`),
   });
   const items = q.data?.items ?? [];
-  const canRaise = RAISERS.has(me.role) && me.unit?.kind === 'bureau';
+  const canRaise = me.abilities.supervisionRaise;
   return (
     <PageContainer
       title={<h1 className="xf-h1">督查督办</h1>}

@@ -9,13 +9,11 @@ import { useStaff } from '../session.tsx';
 import { ScheduleForm } from './Rooms.tsx';
 import { type RoomItem, STATUS_COLORS } from './types.ts';
 
-const RECEIVERS = new Set(['registrar', 'handler', 'reviewer', 'supervisor', 'leader']);
-
 export function CaseVideo({ caseId }: { caseId: number }) {
   const me = useStaff();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const bureau = me.unit?.kind === 'bureau';
+  const bureau = me.abilities.videoReception;
   const q = useQuery({
     queryKey: ['video', 'case', caseId],
     queryFn: () => api<{ items: RoomItem[] }>(`/api/v1/video/rooms?caseId=${caseId}`),
@@ -24,7 +22,7 @@ export function CaseVideo({ caseId }: { caseId: number }) {
   });
   // An answer that is not a list (a proxy's page, an older server) shows nothing rather than breaking the case page.
   if (!bureau || !q.data || !Array.isArray(q.data.items)) return null;
-  const canSchedule = RECEIVERS.has(me.role);
+  const canSchedule = me.abilities.videoSchedule;
   if (q.data.items.length === 0 && !canSchedule) return null;
   return (
     <Card

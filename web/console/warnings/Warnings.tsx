@@ -32,7 +32,6 @@ const KINDS: Record<string, string> = {
   extreme_risk: '极端风险',
   storage_low: '存储空间不足',
 };
-const ACKNOWLEDGERS = new Set(['supervisor', 'leader']);
 const SHOWN_CASES = 8;
 
 /** The linked cases by their 信访件编号 (the first few), and how many in all. */
@@ -63,7 +62,7 @@ export default function WarningsPage() {
     queryKey: ['warnings', status, kind, level],
     queryFn: () => api<{ items: WarningItem[] }>(`/api/v1/warnings?${query}`),
   });
-  const canAck = ACKNOWLEDGERS.has(me.role);
+  const canAck = me.abilities.warningAcknowledge;
 
   return (
     <PageContainer title={<h1 className="xf-h1">预警</h1>}>

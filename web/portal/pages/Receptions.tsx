@@ -129,7 +129,7 @@ export default function ReceptionsPage() {
     queryKey: ['receptions', 'public'],
     queryFn: () => api<{ items: Slot[] }>('/api/v1/public/receptions'),
   });
-  const citizen = me.data?.role === 'citizen';
+  const citizen = me.data?.abilities.receptionBook === true;
   const mine = useQuery({
     queryKey: ['receptions', 'mine'],
     queryFn: () => api<{ items: MyBooking[] }>('/api/v1/my/receptions'),
