@@ -13,7 +13,6 @@ import { button, queryButton, renderPage } from './render.tsx';
 const reviewer = meOf({
   id: 9,
   role: 'reviewer',
-  roleName: '审核人',
   displayName: '鼓楼区信访局审核人',
   unit: { id: 3, name: '鼓楼区信访局', kind: 'bureau' },
   jurisdiction: { code: '320106', name: '鼓楼区', scopePrefix: '320106' },

@@ -13,7 +13,6 @@ import { button, renderPage } from './render.tsx';
 const registrar = meOf({
   id: 2,
   role: 'registrar',
-  roleName: '登记员',
   displayName: '鼓楼区登记员',
   unit: { id: 7, name: '南京市鼓楼区信访局', kind: 'bureau' },
   jurisdiction: { code: '320106', name: '鼓楼区', scopePrefix: '320106' },

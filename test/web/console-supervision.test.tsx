@@ -14,7 +14,6 @@ import { button, queryButton, renderPage } from './render.tsx';
 const supervisor = meOf({
   id: 4,
   role: 'supervisor',
-  roleName: '督查员',
   displayName: '鼓楼区信访局督查员',
   unit: { id: 3, name: '鼓楼区信访局', kind: 'bureau' },
   jurisdiction: { code: '320106', name: '鼓楼区', scopePrefix: '320106' },

@@ -13,7 +13,6 @@ import { renderPage } from './render.tsx';
 const registrar = meOf({
   id: 2,
   role: 'registrar',
-  roleName: '登记员',
   displayName: '江苏省登记员',
   unit: { id: 1, name: '江苏省信访局', kind: 'bureau' },
   jurisdiction: { code: '320000', name: '江苏省', scopePrefix: '32' },

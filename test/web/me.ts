@@ -7,6 +7,8 @@ import { isRole } from '../../src/domain/roles.ts';
 interface Fixture {
   id: number;
   role: string;
+  /** Not used: the presenter names the role, as the server does. */
+  roleName?: string;
   displayName: string;
   unit: { id: number; name: string; kind: string } | null;
   jurisdiction: { code: string; name: string; scopePrefix: string } | null;
