@@ -10,7 +10,6 @@ import { api, errorMessage } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { useStaff } from '../session.tsx';
 
-
 const KINDS: Record<string, string> = {
   growth: '异常增长',
   group_event: '疑似群体性事件',
