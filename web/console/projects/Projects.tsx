@@ -14,7 +14,13 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
-import { type Milestone, type OverdueMilestone, type Project, STATUS_COLORS } from './types.ts';
+import {
+  type Milestone,
+  type OverdueMilestone,
+  type Project,
+  type ProjectList,
+  STATUS_COLORS,
+} from './types.ts';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
@@ -90,10 +96,7 @@ export default function ProjectsPage() {
   const [year, setYear] = useState(() => new Date().getFullYear());
   const list = useQuery({
     queryKey: ['projects', year],
-    queryFn: () =>
-      api<{ year: number; perYear: number | null; canCreate: boolean; items: Project[] }>(
-        `/api/v1/projects?year=${year}`,
-      ),
+    queryFn: () => api<ProjectList>(`/api/v1/projects?year=${year}`),
   });
   const overdue = useQuery({
     queryKey: ['projects-overdue'],
