@@ -23,7 +23,7 @@ import {
 import { api, errorMessage } from '../../shared/api.ts';
 import { submit } from '../mediation/forms.tsx';
 import { useStaff } from '../session.tsx';
-import { type AssignmentItem, AVAILABILITY_COLORS, type ExpertItem } from './types.ts';
+import { AVAILABILITY_COLORS, type ExpertDetail, type ExpertItem } from './types.ts';
 
 const KEEPERS = new Set(['leader', 'admin']);
 const options = <K extends string>(keys: readonly K[], names: Record<K, string>) =>
@@ -34,7 +34,7 @@ function ExpertDrawer(props: { id: number | null; onClose: () => void; canKeep: 
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['experts', 'one', props.id],
-    queryFn: () => api<ExpertItem & { assignments: AssignmentItem[] }>(`/api/v1/experts/${props.id}`),
+    queryFn: () => api<ExpertDetail>(`/api/v1/experts/${props.id}`),
     enabled: props.id !== null,
   });
   const e = q.data;
