@@ -27,13 +27,9 @@ import {
   KEY_ROLES,
 } from '../../../src/domain/apikeys/scopes.ts';
 import { ROLE_NAMES } from '../../../src/domain/roles.ts';
+import type { JurisdictionDetail } from '../../../src/orgs/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
-
-interface UnitRow {
-  id: number;
-  name: string;
-}
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
 
@@ -43,7 +39,7 @@ export function useOwnUnits() {
   return useQuery({
     queryKey: ['units-of', code],
     enabled: Boolean(code),
-    queryFn: () => api<{ units: UnitRow[] }>(`/api/v1/jurisdictions/${code}`),
+    queryFn: () => api<JurisdictionDetail>(`/api/v1/jurisdictions/${code}`),
   });
 }
 

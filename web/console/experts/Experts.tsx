@@ -20,6 +20,7 @@ import {
   FIELD_NAMES,
   LEVEL_NAMES,
 } from '../../../src/domain/experts/experts.ts';
+import type { JurisdictionDetail } from '../../../src/orgs/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { submit } from '../mediation/forms.tsx';
 import { useStaff } from '../session.tsx';
@@ -114,8 +115,7 @@ export default function ExpertsPage() {
   const canKeep = KEEPERS.has(me.role) && me.unit?.kind === 'bureau';
   const units = useQuery({
     queryKey: ['jurisdiction-units', me.jurisdiction?.code],
-    queryFn: () =>
-      api<{ units: { id: number; name: string }[] }>(`/api/v1/jurisdictions/${me.jurisdiction?.code}`),
+    queryFn: () => api<JurisdictionDetail>(`/api/v1/jurisdictions/${me.jurisdiction?.code}`),
     enabled: canKeep && Boolean(me.jurisdiction?.code),
   });
   return (

@@ -12,6 +12,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, InputNumber, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import type { JurisdictionDetail } from '../../../src/orgs/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
 import {
@@ -53,8 +54,7 @@ function NewProjectForm({ year, onDone }: { year: number; onDone: (id: number) =
   const { message } = App.useApp();
   const units = useQuery({
     queryKey: ['jurisdiction-units', me.jurisdiction?.code],
-    queryFn: () =>
-      api<{ units: { id: number; name: string }[] }>(`/api/v1/jurisdictions/${me.jurisdiction?.code}`),
+    queryFn: () => api<JurisdictionDetail>(`/api/v1/jurisdictions/${me.jurisdiction?.code}`),
     enabled: Boolean(me.jurisdiction),
   });
   return (
