@@ -8,7 +8,8 @@ import { ensureAllowed } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zIdParam } from '../server/fields.ts';
 import { CreateKeyBody, createApiKey, revokeApiKey } from './commands.ts';
-import { KeyItem, presentKey } from './presenters.ts';
+import { KeyItem } from './contract.ts';
+import { presentKey } from './presenters.ts';
 import { listApiKeys } from './queries.ts';
 
 export const apiKeyRoutes =

@@ -13,6 +13,7 @@ import { zText } from '../domain/validation/fields.ts';
 import { forbidden } from '../errors.ts';
 import { type Actor, auditPolicy, auditScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
+import { AuditPage } from './contract.ts';
 
 export const AUDIT_COUNT_CAP = 10_000;
 
@@ -44,25 +45,6 @@ export const AuditQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
-
-const AuditRow = z.object({
-  seq: z.number(),
-  chainPos: z.number().nullable().meta({ description: '链上位置；尚未封链时为空' }),
-  at: z.string(),
-  actor: z
-    .object({
-      id: z.number(),
-      username: z.string().nullable(),
-      displayName: z.string(),
-      role: z.string(),
-      roleName: z.string(),
-    })
-    .nullable(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  summary: z.record(z.string(), z.unknown()),
-});
 
 async function actorIds(db: Executor, who: string): Promise<number[]> {
   if (/^\d{1,9}$/.test(who)) return [Number(who)];
@@ -155,9 +137,7 @@ export const auditRoutes =
           tags: ['audit'],
           summary: '查询审计日志（管理员、审计员，限本辖区）',
           querystring: AuditQuery,
-          response: {
-            200: z.object({ items: z.array(AuditRow), total: z.number(), totalCapped: z.boolean() }),
-          },
+          response: { 200: AuditPage },
         },
       },
       async (req) => searchAudit(ctx, actorOf(req), req.query),

@@ -3,7 +3,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { FormatQuery, StoredReportSummary, sectionText, sendReportFile } from '../reports/http.ts';
+import { StoredReportSummary } from '../reports/contract.ts';
+import { FormatQuery, sectionText, sendReportFile } from '../reports/http.ts';
 import {
   issueReport,
   listReports,
@@ -15,31 +16,16 @@ import {
 import { actorOf } from '../server/auth.ts';
 import { zCode, zIdParam, zMonth } from '../server/fields.ts';
 import { BULLETIN, createBulletin } from './commands.ts';
+import { BulletinDetail } from './contract.ts';
 import { bulletinFilename, renderBulletin } from './render.ts';
 import { BULLETIN_SECTION_HEADINGS, type BulletinData, type BulletinSections } from './types.ts';
 
 const idParam = z.object({ id: zIdParam('通报编号') });
 
-const Sections = z.object({
-  overview: z.string(),
-  ranking: z.string(),
-  commendations: z.string(),
-  shortfalls: z.string(),
-  supervision: z.string(),
-  requirements: z.string(),
-});
-
-const Detail = StoredReportSummary.extend({
-  sections: Sections,
-  data: z
-    .record(z.string(), z.unknown())
-    .meta({ description: 'BulletinData：各地综合评分与排名、积案化解、表扬与问题、督查督办（仅统计数字）' }),
-});
-
-const detail = (r: ReportRow) => ({
+const detail = (r: ReportRow): BulletinDetail => ({
   ...presentReport(r, BULLETIN),
   sections: r.sections as BulletinSections,
-  data: r.data as Record<string, unknown>,
+  data: r.data as BulletinData,
 });
 
 const h = BULLETIN_SECTION_HEADINGS;
@@ -59,7 +45,7 @@ export const bulletinRoutes =
               .optional()
               .meta({ description: '行政区划代码，默认为本人所属辖区' }),
           }),
-          response: { 201: Detail },
+          response: { 201: BulletinDetail },
         },
       },
       async (req, reply) => reply.status(201).send(detail(await createBulletin(ctx, actorOf(req), req.body))),
@@ -81,7 +67,14 @@ export const bulletinRoutes =
 
     app.get(
       '/bulletins/:id',
-      { schema: { tags: ['bulletins'], summary: '通报详情', params: idParam, response: { 200: Detail } } },
+      {
+        schema: {
+          tags: ['bulletins'],
+          summary: '通报详情',
+          params: idParam,
+          response: { 200: BulletinDetail },
+        },
+      },
       async (req) => detail(await loadReport(ctx, actorOf(req), req.params.id, BULLETIN)),
     );
 
@@ -102,7 +95,7 @@ export const bulletinRoutes =
               requirements: sectionText(h.requirements).optional(),
             }),
           }),
-          response: { 200: Detail },
+          response: { 200: BulletinDetail },
         },
       },
       async (req) =>
@@ -116,7 +109,7 @@ export const bulletinRoutes =
           tags: ['bulletins'],
           summary: '签发通报（领导、管理员）',
           params: idParam,
-          response: { 200: Detail },
+          response: { 200: BulletinDetail },
         },
       },
       async (req) => detail(await issueReport(ctx, actorOf(req), req.params.id, BULLETIN)),

@@ -1,43 +1,9 @@
 // What a monthly 通报 says, as data: gathered once when drafted (stored in reports.data with kind
 // 'bulletin'), and its editable sections. Counts and rates only — no personal data.
-import type { Finding, ScoredFigures } from '../domain/bulletins/scorecard.ts';
+import type { BulletinData, BulletinRow, SupervisionSummary } from './contract.ts';
 
-export interface BulletinRow extends ScoredFigures {
-  code: string;
-  name: string;
-  /** 综合评分 out of 100, null when nothing could be measured. */
-  score: number | null;
-  rank: number | null;
-}
-
-export interface SupervisionSummary {
-  /** Orders raised in the month in the scope (src/supervision: supervisionCounts). */
-  raised: number;
-  /** Closed with feedback by its deadline / closed in all / late (waiting past it or answered late). */
-  closedOnTime: number;
-  closed: number;
-  overdue: number;
-  /** Reminded or escalated to the raising bureau's leaders. */
-  escalated: number;
-  /** The month's orders: number, type, addressee and state in words — no petitioner's data. */
-  items: { number: string; type: string; unitName: string; status: string }[];
-}
-
-export interface BulletinData {
-  kind: 'bulletin';
-  period: string; // 'YYYY-MM'
-  from: string;
-  to: string;
-  scope: { code: string; name: string; fullName: string; level: number; bureauName?: string };
-  /** The scope as a whole (not ranked). */
-  total: BulletinRow;
-  /** The jurisdictions one level down, best first. */
-  rows: BulletinRow[];
-  findings: Finding[];
-  overdueUnits: { unitName: string; jurisdictionName: string; open: number; overdue: number }[];
-  /** Null when the supervision capability is not wired. */
-  supervision: SupervisionSummary | null;
-}
+/** The data's shapes live in the contract (the console reads them). */
+export type { BulletinData, BulletinRow, SupervisionSummary };
 
 export const BULLETIN_SECTION_KEYS = [
   'overview',

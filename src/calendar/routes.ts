@@ -6,6 +6,7 @@ import type { AppContext } from '../context.ts';
 import { actorOf } from '../server/auth.ts';
 import { zDate, zText } from '../server/fields.ts';
 import { setYearCalendar } from './commands.ts';
+import { YearEntered } from './contract.ts';
 
 export const calendarEditRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -38,9 +39,7 @@ export const calendarEditRoutes =
               )
               .max(80, '一年的节假日和调休上班日不超过80天'),
           }),
-          response: {
-            200: z.object({ year: z.number(), days: z.number(), recomputedCases: z.number() }),
-          },
+          response: { 200: YearEntered },
         },
       },
       async (req) => setYearCalendar(ctx, actorOf(req), req.params.year, req.body.days),

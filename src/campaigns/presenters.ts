@@ -1,7 +1,6 @@
 // What the API answers for campaigns: the campaign with its numbers and targets, register rows (no
 // personal data: a dispute is described, placed and counted; a linked case is named by its number),
 // the actions the caller may take now.
-import type { TargetCheck } from '../domain/campaigns/numbers.ts';
 import {
   CAMPAIGN_KIND_NAMES,
   CAMPAIGN_STATUS_NAMES,
@@ -15,6 +14,7 @@ import {
   type RiskLevel,
 } from '../domain/campaigns/vocabulary.ts';
 import { type Actor, campaignPolicy } from '../policies/campaigns.ts';
+import type { Campaign, CampaignDetail, Entry } from './contract.ts';
 import type { CampaignRow, CampaignSummary, campaignRegister, EntryRow } from './queries.ts';
 
 export function presentCampaign(c: CampaignRow, scopeName?: string) {
@@ -37,7 +37,7 @@ export function presentCampaign(c: CampaignRow, scopeName?: string) {
   };
 }
 
-export function presentSummary(s: CampaignSummary, scopeName?: string) {
+export function presentSummary(s: CampaignSummary, scopeName?: string): Campaign {
   return {
     ...presentCampaign(s.campaign, scopeName),
     numbers: s.numbers,
@@ -49,7 +49,7 @@ export function presentSummary(s: CampaignSummary, scopeName?: string) {
 export function presentEntry(
   r: { e: EntryRow; caseNumber: string | null; unitName: string | null },
   names: Map<string, string>,
-) {
+): Entry {
   const e = r.e;
   const cross = e.crossKinds as CrossKind[];
   return {
@@ -75,24 +75,23 @@ export function presentEntry(
     resolvedAt: e.resolvedAt?.toISOString() ?? null,
   };
 }
-export type EntryView = ReturnType<typeof presentEntry>;
 
 export function presentDetail(
   actor: Actor,
   c: CampaignRow,
   reg: Awaited<ReturnType<typeof campaignRegister>>,
-) {
+): CampaignDetail {
   const manage = (a: 'set_targets' | 'close' | 'reopen') => campaignPolicy.manage(actor, c, a);
-  const availableActions = [
-    ...(c.status === 'active' && campaignPolicy.mayWork(actor, 'add_entry') ? ['add_entry'] : []),
-    ...(manage('set_targets') ? ['set_targets'] : []),
-    ...(c.status === 'active' && manage('close') ? ['close'] : []),
-    ...(c.status === 'closed' && manage('reopen') ? ['reopen'] : []),
+  const availableActions: CampaignDetail['availableActions'] = [
+    ...(c.status === 'active' && campaignPolicy.mayWork(actor, 'add_entry') ? (['add_entry'] as const) : []),
+    ...(manage('set_targets') ? (['set_targets'] as const) : []),
+    ...(c.status === 'active' && manage('close') ? (['close'] as const) : []),
+    ...(c.status === 'closed' && manage('reopen') ? (['reopen'] as const) : []),
   ];
   return {
     ...presentCampaign(c, reg.names.get(c.scopeCode)),
     numbers: reg.numbers,
-    targets: reg.targets as TargetCheck[],
+    targets: reg.targets,
     targetMet: reg.targetMet,
     /** The numbers are those of the entries the caller sees (their subtree). */
     partial: !campaignPolicy.readAll(actor, c),

@@ -22,6 +22,7 @@ import {
   EntryStatusBody,
   updateEntry,
 } from './commands.ts';
+import { Campaign, CampaignDetail, EntryAnswer } from './contract.ts';
 import { presentDetail, presentSummary } from './presenters.ts';
 import { campaignRegister, listCampaigns, type RegisterFilter, visibleCampaign } from './queries.ts';
 import { registerXlsx } from './register.ts';
@@ -66,6 +67,7 @@ export const campaignRoutes =
               .max(2100, '年份不能晚于2100')
               .optional(),
           }),
+          response: { 200: z.object({ items: z.array(Campaign) }) },
         },
       },
       async (req) => {
@@ -87,6 +89,7 @@ export const campaignRoutes =
           tags: ['campaigns'],
           summary: '部署专项行动（信访部门督查员、领导；范围为本辖区或其下级）',
           body: CampaignFields,
+          response: { 201: CampaignDetail },
         },
       },
       async (req, reply) => {
@@ -104,6 +107,7 @@ export const campaignRoutes =
           summary: '专项行动详情：排查台账、统计数字（按下一级地区）、可执行的操作',
           params: idParam,
           querystring: RegisterQuery,
+          response: { 200: CampaignDetail },
         },
       },
       async (req) => detailOf(ctx, actorOf(req), req.params.id, filterOf(req.query)),
@@ -117,6 +121,7 @@ export const campaignRoutes =
           summary: '管理专项行动：set_targets（调整目标）、close（结束）、reopen（重新开启）',
           params: idParam,
           body: CampaignActionBody,
+          response: { 200: CampaignDetail },
         },
       },
       async (req) => {
@@ -134,6 +139,7 @@ export const campaignRoutes =
           summary: '登记排查台账：关联已登记的信访事项，或登记尚未信访的矛盾纠纷（不记录当事人身份信息）',
           params: idParam,
           body: EntryFields,
+          response: { 201: EntryAnswer },
         },
       },
       async (req, reply) => {
@@ -154,6 +160,7 @@ export const campaignRoutes =
           summary: '更新台账条目的化解状态（排查登记 → 化解中 → 已化解 / 未化解（稳控））及是否稳定',
           params: entryParam,
           body: EntryStatusBody,
+          response: { 200: EntryAnswer },
         },
       },
       async (req) => {

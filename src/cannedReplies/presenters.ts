@@ -1,24 +1,11 @@
 // What the API answers for a canned text: its purpose and category by name, and the placeholders
 // it uses.
-import { z } from 'zod';
 import { PURPOSES, type Purpose, placeholdersIn } from '../domain/cannedReplies/placeholders.ts';
 import { categoryLabel } from '../domain/categories.ts';
+import type { CannedReplyItem } from './contract.ts';
 import type { CannedReplyRow } from './queries.ts';
 
-export const CannedReplyItem = z.object({
-  id: z.number(),
-  unitId: z.number(),
-  purpose: z.string(),
-  purposeName: z.string(),
-  categoryCode: z.string().nullable(),
-  categoryName: z.string().nullable(),
-  title: z.string(),
-  body: z.string(),
-  placeholders: z.array(z.string()),
-  updatedAt: z.string(),
-});
-
-export function presentCannedReply(r: CannedReplyRow): z.infer<typeof CannedReplyItem> {
+export function presentCannedReply(r: CannedReplyRow): CannedReplyItem {
   return {
     id: r.id,
     unitId: r.unitId,

@@ -10,7 +10,8 @@ import { ensureAllowed } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zId, zIdParam } from '../server/fields.ts';
 import { CannedReplyBody, createCannedReply, deleteCannedReply, updateCannedReply } from './commands.ts';
-import { CannedReplyItem, presentCannedReply } from './presenters.ts';
+import { CannedReplyItem, PlaceholdersAnswer, Rendered } from './contract.ts';
+import { presentCannedReply } from './presenters.ts';
 import { listCannedReplies, visibleCannedReply } from './queries.ts';
 import { categoryOfCase, renderForCase } from './render.ts';
 
@@ -54,12 +55,7 @@ export const cannedReplyRoutes =
         schema: {
           tags: TAGS,
           summary: '常用语的占位符和用途',
-          response: {
-            200: z.object({
-              placeholders: z.array(z.object({ name: z.string(), description: z.string() })),
-              purposes: z.array(z.object({ purpose: z.string(), label: z.string() })),
-            }),
-          },
+          response: { 200: PlaceholdersAnswer },
         },
       },
       async (req) => {
@@ -125,7 +121,7 @@ export const cannedReplyRoutes =
           summary: '按信访事项填入占位符，得到可插入表单的文字（信访人姓名按权限脱敏）',
           params: idParam,
           body: z.object({ caseId: zId('信访事项编号') }),
-          response: { 200: z.object({ text: z.string() }) },
+          response: { 200: Rendered },
         },
       },
       async (req) => {

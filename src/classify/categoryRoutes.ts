@@ -3,12 +3,12 @@
 // 其他) with a sample of the keywords the default classifier looks for, and the departments a
 // category can be routed to (the routing table itself: GET/PUT /api/v1/classify/routing/:code).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { CONTENT_CATEGORIES } from '../domain/categories.ts';
 import { BUREAU, DEPARTMENTS } from '../orgs/departments.ts';
 import { ensureAllowed, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
+import { Catalogue } from './contract.ts';
 import { LEXICON } from './lexicon.ts';
 import { DEFAULT_ROUTING } from './routing.ts';
 
@@ -23,22 +23,7 @@ export const categoryRoutes =
         schema: {
           tags: ['classify'],
           summary: '内容分类（一级类别）、默认承办部门与可选部门（工作人员）',
-          response: {
-            200: z.object({
-              categories: z.array(
-                z.object({
-                  code: z.string(),
-                  name: z.string(),
-                  description: z.string(),
-                  suggested: z.boolean().meta({ description: '默认分类器是否会建议此类别' }),
-                  defaultDepartment: z.string(),
-                  keywordCount: z.number(),
-                  keywords: z.array(z.string()).meta({ description: '默认分类器的部分关键词' }),
-                }),
-              ),
-              departments: z.array(z.object({ key: z.string(), name: z.string() })),
-            }),
-          },
+          response: { 200: Catalogue },
         },
       },
       async (req) => {

@@ -8,6 +8,7 @@ import { badRequest } from '../errors.ts';
 import { ensureAllowed, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zText } from '../server/fields.ts';
+import { RoutingAnswer } from './contract.ts';
 import { routingSetting, routingTable } from './routing.ts';
 import { joinedText, legalHintsFor, suggestRouting } from './suggest.ts';
 
@@ -84,6 +85,7 @@ export const classifyRoutes =
           tags: ['classify'],
           summary: '某行政区划生效的类别→承办部门对照表（含上级设置与默认值）',
           params: z.object({ code: zCode() }),
+          response: { 200: RoutingAnswer },
         },
       },
       async (req) => {
@@ -104,6 +106,7 @@ export const classifyRoutes =
             zText({ label: '内容分类', min: 1, max: 40 }),
             zText({ label: '承办部门', max: 40 }),
           ),
+          response: { 200: RoutingAnswer },
         },
       },
       async (req) => {

@@ -11,7 +11,8 @@ import { prefixOf } from '../domain/jurisdictions.ts';
 import { TERMINAL_STATES } from '../domain/lifecycle/vocabulary.ts';
 import { type Severity, sourcesFor } from '../domain/monitoring/sources.ts';
 import { collectSources } from '../monitoring/daily.ts';
-import { type TaskView, tasksOfMeetings } from './queries.ts';
+import type { Agenda } from './contract.ts';
+import { tasksOfMeetings } from './queries.ts';
 
 const startOf = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
@@ -61,25 +62,7 @@ export async function weekFigures(
 
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
-export interface Agenda {
-  bureau: { unitId: number; name: string; jurisdictionCode: string };
-  week: { from: string; to: string };
-  figures: { key: string; name: string; value: number }[];
-  topics: {
-    source: string;
-    sourceTitle: string;
-    severity: string;
-    title: string;
-    caseId: number | null;
-    caseNumber: string | null;
-    unit: string | null;
-    days: number | null;
-    daysLabel: string;
-    action: { label: string; path: string };
-  }[];
-  previous: { meetingId: number; date: string; tasks: TaskView[] } | null;
-  meeting: { id: number; status: string; date: string } | null;
-}
+export type { Agenda };
 
 export async function agendaFor(
   exec: Executor,

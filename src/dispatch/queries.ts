@@ -18,6 +18,7 @@ import { badRequest, notFound } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { dispatchPolicy } from '../policies/dispatch.ts';
 import { ensureReadable } from '../policies/index.ts';
+import type { Meeting, Task } from './contract.ts';
 
 export type MeetingRow = typeof dispatchMeetings.$inferSelect;
 
@@ -31,21 +32,7 @@ export async function bureauOf(exec: Executor, code: string) {
   return b;
 }
 
-export interface TaskView {
-  id: number;
-  meetingId: number;
-  meetingDate: string;
-  bureau: string;
-  title: string;
-  owner: { id: number; name: string };
-  dueDate: string;
-  case: { id: number; caseNumber: string } | null;
-  status: string;
-  statusName: string;
-  daysOverdue: number;
-  doneAt: string | null;
-  doneNote: string | null;
-}
+export type TaskView = Task;
 
 const owner = alias(users, 'owner');
 
@@ -132,14 +119,14 @@ export async function visibleMeeting(exec: Executor, actor: Actor, id: number, f
   return m;
 }
 
-export function presentMeeting(m: MeetingRow, bureau: string, tasks: TaskView[]) {
+export function presentMeeting(m: MeetingRow, bureau: string, tasks: TaskView[]): Meeting {
   return {
     id: m.id,
     bureau,
     jurisdictionCode: m.jurisdictionCode,
     weekStart: m.weekStart,
     date: m.date,
-    status: m.status,
+    status: m.status as MeetingStatus,
     statusName: MEETING_STATUS_NAMES[m.status as MeetingStatus],
     attendees: m.attendees,
     notes: m.notes,

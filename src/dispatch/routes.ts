@@ -12,6 +12,7 @@ import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zIdParam, zText } from '../server/fields.ts';
 import { agendaFor } from './agenda.ts';
 import { addDecision, completeTask, Decision, holdMeeting, MeetingBody, recordMeeting } from './commands.ts';
+import { Agenda, Meeting, OwnerCandidate, Task, TaskDone } from './contract.ts';
 import {
   bureauOf,
   listMeetings,
@@ -53,6 +54,7 @@ export const dispatchRoutes =
             jurisdiction: zCode().optional().meta({ description: '默认为本人所属辖区' }),
             date: zDate('日期').optional().meta({ description: '所在周，默认本周' }),
           }),
+          response: { 200: Agenda },
         },
       },
       async (req) => {
@@ -71,6 +73,7 @@ export const dispatchRoutes =
           tags: ['dispatch'],
           summary: '调度会记录（本辖区各信访部门）',
           querystring: z.object({ jurisdiction: zCode().optional() }),
+          response: { 200: z.object({ items: z.array(Meeting) }) },
         },
       },
       async (req) => {
@@ -86,6 +89,7 @@ export const dispatchRoutes =
           tags: ['dispatch'],
           summary: '记录本单位本周调度会（督查员、领导）：参会人员、会议记录、决定事项',
           body: MeetingBody,
+          response: { 201: Meeting },
         },
       },
       async (req, reply) => {
@@ -97,13 +101,20 @@ export const dispatchRoutes =
 
     app.get(
       '/dispatch/meetings/:id',
-      { schema: { tags: ['dispatch'], summary: '调度会详情', params: idParam } },
+      { schema: { tags: ['dispatch'], summary: '调度会详情', params: idParam, response: { 200: Meeting } } },
       async (req) => meetingAnswer(actorOf(req), req.params.id),
     );
 
     app.post(
       '/dispatch/meetings/:id/hold',
-      { schema: { tags: ['dispatch'], summary: '确认调度会已召开（草稿 → 已召开）', params: idParam } },
+      {
+        schema: {
+          tags: ['dispatch'],
+          summary: '确认调度会已召开（草稿 → 已召开）',
+          params: idParam,
+          response: { 200: Meeting },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         await holdMeeting(ctx, actor, req.params.id);
@@ -113,7 +124,15 @@ export const dispatchRoutes =
 
     app.post(
       '/dispatch/meetings/:id/tasks',
-      { schema: { tags: ['dispatch'], summary: '添加决定事项', params: idParam, body: Decision } },
+      {
+        schema: {
+          tags: ['dispatch'],
+          summary: '添加决定事项',
+          params: idParam,
+          body: Decision,
+          response: { 201: Meeting },
+        },
+      },
       async (req, reply) => {
         const actor = actorOf(req);
         await addDecision(ctx, actor, req.params.id, req.body);
@@ -123,7 +142,13 @@ export const dispatchRoutes =
 
     app.get(
       '/dispatch/owners',
-      { schema: { tags: ['dispatch'], summary: '可指定为决定事项负责人的工作人员（本辖区）' } },
+      {
+        schema: {
+          tags: ['dispatch'],
+          summary: '可指定为决定事项负责人的工作人员（本辖区）',
+          response: { 200: z.object({ items: z.array(OwnerCandidate) }) },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         const code = scopeOf(actor);
@@ -133,7 +158,13 @@ export const dispatchRoutes =
 
     app.get(
       '/tasks/mine',
-      { schema: { tags: ['dispatch'], summary: '我的待办：本人负责的调度决定事项' } },
+      {
+        schema: {
+          tags: ['dispatch'],
+          summary: '我的待办：本人负责的调度决定事项',
+          response: { 200: z.object({ items: z.array(Task) }) },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         if (!dispatchPolicy.ownsTasks(actor)) throw forbidden('我的待办仅供调度事项负责人使用');
@@ -149,6 +180,7 @@ export const dispatchRoutes =
           summary: '办结调度事项（负责人，或本单位督查员、领导）',
           params: idParam,
           body: z.object({ note: zText({ label: '办结说明', max: 1000 }).default('') }),
+          response: { 200: TaskDone },
         },
       },
       async (req) => {

@@ -1,7 +1,6 @@
 // What the API answers for the expert library: an expert with their load (open assignments,
 // opinions given), and an assignment with the expert's opinion and the actions the caller may take.
 // Experts are professionals named in full; a matter is named by number and subject.
-import { z } from 'zod';
 import {
   ASSIGNMENT_STATUS_NAMES,
   type AssignmentPurpose,
@@ -15,29 +14,15 @@ import {
   PURPOSE_NAMES,
 } from '../domain/experts/experts.ts';
 import { type Actor, type AssignmentActionName, expertPolicy } from '../policies/experts.ts';
+import type { AssignmentItem, ExpertItem } from './contract.ts';
 import type { AssignmentListRow, ExpertRow } from './queries.ts';
 
-export const ExpertItem = z.object({
-  id: z.number(),
-  name: z.string(),
-  field: z.string(),
-  fieldName: z.string(),
-  level: z.string(),
-  levelName: z.string(),
-  title: z.string().nullable(),
-  unitId: z.number().nullable(),
-  unit: z.string().nullable(),
-  affiliation: z.string(),
-  jurisdictionCode: z.string(),
-  availability: z.string(),
-  availabilityName: z.string(),
-  expertise: z.string().nullable(),
-  active: z.boolean(),
-  openAssignments: z.number(),
-  opinions: z.number(),
-});
-
-export function presentExpert(r: { e: ExpertRow; unit: string | null; open: number; opinions: number }) {
+export function presentExpert(r: {
+  e: ExpertRow;
+  unit: string | null;
+  open: number;
+  opinions: number;
+}): ExpertItem {
   const e = r.e;
   return {
     id: e.id,
@@ -60,33 +45,12 @@ export function presentExpert(r: { e: ExpertRow; unit: string | null; open: numb
   };
 }
 
-export const AssignmentItem = z.object({
-  id: z.number(),
-  expertId: z.number(),
-  expert: z.string(),
-  fieldName: z.string(),
-  caseId: z.number(),
-  caseNumber: z.string(),
-  subject: z.string(),
-  backlogMatterId: z.number().nullable(),
-  purpose: z.string(),
-  purposeName: z.string(),
-  question: z.string(),
-  status: z.string(),
-  statusName: z.string(),
-  assigningUnit: z.string(),
-  assignedAt: z.string(),
-  opinion: z.string().nullable(),
-  opinionDate: z.string().nullable(),
-  availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
-});
-
 const ACTION_LABELS: Record<AssignmentActionName, string> = {
   file_opinion: '录入专家意见',
   withdraw: '撤回指派',
 };
 
-export function presentAssignment(actor: Actor, r: AssignmentListRow): z.infer<typeof AssignmentItem> {
+export function presentAssignment(actor: Actor, r: AssignmentListRow): AssignmentItem {
   const a = r.a;
   const status = a.status as AssignmentStatus;
   return {

@@ -23,7 +23,8 @@ import {
   ExpertPatch,
   updateExpert,
 } from './commands.ts';
-import { AssignmentItem, ExpertItem, presentAssignment, presentExpert } from './presenters.ts';
+import { AssignmentItem, AssignmentList, ExpertDetail, ExpertItem } from './contract.ts';
+import { presentAssignment, presentExpert } from './presenters.ts';
 import { expertWithLoad, listAssignments, listExperts, visibleAssignment, visibleExpert } from './queries.ts';
 
 const idParam = z.object({ id: zIdParam('编号') });
@@ -88,7 +89,7 @@ export const expertRoutes =
           tags,
           summary: '专家详情：指派负荷与出具的专家意见',
           params: idParam,
-          response: { 200: ExpertItem.extend({ assignments: z.array(AssignmentItem) }) },
+          response: { 200: ExpertDetail },
         },
       },
       async (req) => {
@@ -131,7 +132,7 @@ export const expertRoutes =
             backlogMatterId: zIdParam('积案编号').optional(),
             expertId: zIdParam('专家').optional(),
           }),
-          response: { 200: z.object({ items: z.array(AssignmentItem), canAssign: z.boolean() }) },
+          response: { 200: AssignmentList },
         },
       },
       async (req) => {

@@ -1,32 +1,12 @@
 // What the API answers for the inbox: an item with the kind's name and where it leads in the
 // console, and the preference table (the kinds of src/domain/inbox/kinds.ts with the user's choice).
-import { z } from 'zod';
-import {
-  effectivePreference,
-  INBOX_KIND_NAMES,
-  INBOX_KINDS,
-  type InboxKind,
-  isInboxKind,
-} from '../domain/inbox/kinds.ts';
+import { effectivePreference, INBOX_KINDS, type InboxKind, isInboxKind } from '../domain/inbox/kinds.ts';
 import { kindsFor } from '../domain/inbox/recipients.ts';
 import type { Role } from '../domain/roles.ts';
+import type { InboxItem, PreferenceRow } from './contract.ts';
 import type { InboxRow } from './queries.ts';
 
-export const InboxItem = z.object({
-  id: z.number(),
-  kind: z.string(),
-  kindLabel: z.string(),
-  title: z.string(),
-  body: z.string(),
-  caseId: z.number().nullable(),
-  supervisionId: z.number().nullable(),
-  /** The console path that opens what the item is about. */
-  link: z.string().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
-
-export function presentItem(r: InboxRow): z.infer<typeof InboxItem> {
+export function presentItem(r: InboxRow): InboxItem {
   return {
     id: r.id,
     kind: r.kind,
@@ -48,20 +28,11 @@ export function presentItem(r: InboxRow): z.infer<typeof InboxItem> {
   };
 }
 
-export const PreferenceRow = z.object({
-  kind: z.string(),
-  label: z.string(),
-  trigger: z.string(),
-  recipients: z.string(),
-  smsAllowed: z.boolean(),
-  inAppDefault: z.boolean(),
-  smsDefault: z.boolean(),
-  inApp: z.boolean(),
-  sms: z.boolean(),
-});
-
 /** The kinds the caller's role can receive (src/domain/inbox/recipients.ts), with their choices. */
-export function presentPreferences(stored: { kind: string; inApp: boolean; sms: boolean }[], role: Role) {
+export function presentPreferences(
+  stored: { kind: string; inApp: boolean; sms: boolean }[],
+  role: Role,
+): PreferenceRow[] {
   const byKind = new Map(stored.map((s) => [s.kind, s]));
   return kindsFor(role).map((kind) => {
     const k = INBOX_KINDS[kind];

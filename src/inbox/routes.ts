@@ -9,11 +9,11 @@ import { ensureAllowed } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zIdParam } from '../server/fields.ts';
 import { markAllRead, markRead, PreferencesBody, setPreferences } from './commands.ts';
-import { InboxItem, PreferenceRow, presentItem, presentPreferences } from './presenters.ts';
+import { InboxItem, Preferences } from './contract.ts';
+import { presentItem, presentPreferences } from './presenters.ts';
 import { listInbox, preferencesOf, unreadCount } from './queries.ts';
 
 const TAGS = ['inbox'];
-const Preferences = z.object({ kinds: z.array(PreferenceRow), hasPhone: z.boolean() });
 
 export const inboxRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

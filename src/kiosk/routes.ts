@@ -11,17 +11,8 @@ import { kioskPolicy } from '../policies/kiosk.ts';
 import { actorOf } from '../server/auth.ts';
 import { zIdParam } from '../server/fields.ts';
 import { CreateKioskBody, createKioskToken, revokeKioskToken } from './commands.ts';
+import { KioskScreen, KioskToken } from './contract.ts';
 import { kioskTokensOf } from './queries.ts';
-
-const Item = z.object({
-  id: z.number(),
-  name: z.string(),
-  prefix: z.string().meta({ description: '令牌前缀（xfs_前缀_…），用于辨认' }),
-  jurisdiction: z.object({ code: z.string(), name: z.string() }),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
 
 export const kioskRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -32,12 +23,7 @@ export const kioskRoutes =
         schema: {
           tags: ['analytics'],
           summary: '大屏展示令牌所显示的区划（仅供持令牌的大屏调用）',
-          response: {
-            200: z.object({
-              name: z.string(),
-              jurisdiction: z.object({ code: z.string(), name: z.string() }),
-            }),
-          },
+          response: { 200: KioskScreen },
         },
       },
       async (req) => {
@@ -56,7 +42,7 @@ export const kioskRoutes =
         schema: {
           tags: ['analytics'],
           summary: '大屏展示令牌列表（本辖区，管理员）',
-          response: { 200: z.object({ items: z.array(Item) }) },
+          response: { 200: z.object({ items: z.array(KioskToken) }) },
         },
       },
       async (req) => {

@@ -14,18 +14,11 @@ import {
   MONITORING_SOURCES,
   type SourceDef,
 } from '../domain/monitoring/sources.ts';
+import type { MonitoringSource } from './contract.ts';
 import { MONITORING_COLLECTORS } from './registry.ts';
 import { monitoringThresholds } from './thresholds.ts';
-import type { MonitoringItem } from './types.ts';
 
-export interface SourceAnswer {
-  id: string;
-  title: string;
-  severity: string;
-  description: string;
-  total: number;
-  items: MonitoringItem[];
-}
+export type SourceAnswer = MonitoringSource;
 
 /** Every source's total and first items for the scope `code`. */
 export async function collectSources(

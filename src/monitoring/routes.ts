@@ -4,35 +4,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
-import { ITEMS_PER_SOURCE, MONITORING_SOURCES, sourcesFor } from '../domain/monitoring/sources.ts';
+import { MONITORING_SOURCES, sourcesFor } from '../domain/monitoring/sources.ts';
 import { monitoringScope } from '../policies/monitoring.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode } from '../server/fields.ts';
-
-const Thresholds = z.record(z.string(), z.number());
-
+import { Daily, Digest, ThresholdsAnswer, ThresholdValues } from './contract.ts';
 import { collectSources, listDigests, scopeName } from './daily.ts';
 import { monitoringThresholds } from './thresholds.ts';
-
-const Item = z.object({
-  key: z.string(),
-  title: z.string(),
-  caseId: z.number().nullable(),
-  caseNumber: z.string().nullable(),
-  unit: z.string().nullable(),
-  days: z.number().nullable(),
-  daysLabel: z.string(),
-  action: z.object({ label: z.string(), path: z.string().meta({ description: '工作台内路径' }) }),
-});
-
-export const MonitoringSource = z.object({
-  id: z.string(),
-  title: z.string(),
-  severity: z.string(),
-  description: z.string(),
-  total: z.number(),
-  items: z.array(Item).meta({ description: `前 ${ITEMS_PER_SOURCE} 项` }),
-});
 
 const Query = z.object({
   jurisdiction: zCode().optional().meta({ description: '行政区划代码，默认为本人所属辖区' }),
@@ -48,13 +26,7 @@ export const monitoringRoutes =
           tags: ['monitoring'],
           summary: '日监测：本辖区今日需关注事项（按来源计数，每类列出前若干项）',
           querystring: Query,
-          response: {
-            200: z.object({
-              date: z.string(),
-              scope: z.object({ code: z.string(), name: z.string() }),
-              sources: z.array(MonitoringSource),
-            }),
-          },
+          response: { 200: Daily },
         },
       },
       async (req) => {
@@ -76,21 +48,7 @@ export const monitoringRoutes =
           tags: ['monitoring'],
           summary: '日监测晨报（本辖区各信访部门，每日一份）',
           querystring: Query,
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  id: z.number(),
-                  date: z.string(),
-                  unit: z.string(),
-                  jurisdictionCode: z.string(),
-                  counts: z.array(z.object({ id: z.string(), title: z.string(), total: z.number() })),
-                  body: z.string(),
-                  createdAt: z.string(),
-                }),
-              ),
-            }),
-          },
+          response: { 200: z.object({ items: z.array(Digest) }) },
         },
       },
       async (req) => {
@@ -106,6 +64,7 @@ export const monitoringRoutes =
           tags: ['monitoring'],
           summary: '某行政区划生效的日监测阈值（含上级设置与默认值）及各阈值的范围',
           params: z.object({ code: zCode() }),
+          response: { 200: ThresholdsAnswer },
         },
       },
       async (req) => {
@@ -127,7 +86,7 @@ export const monitoringRoutes =
           summary: '设置本辖区的日监测阈值（管理员；对下级生效，下级可另行设置）',
           params: z.object({ code: zCode() }),
           body: z.record(z.string().max(40), z.unknown()),
-          response: { 200: z.object({ values: Thresholds }) },
+          response: { 200: z.object({ values: ThresholdValues }) },
         },
       },
       async (req) => ({

@@ -2,21 +2,10 @@
 // now, the thresholds in force, how many items to list; the total and the first items.
 import type { Executor } from '../db/client.ts';
 import type { Thresholds } from '../domain/monitoring/sources.ts';
+import type { MonitoringItem } from './contract.ts';
 
-export interface MonitoringItem {
-  /** Unique within the source (for React keys, dedupe across sources on the agenda). */
-  key: string;
-  title: string;
-  caseId: number | null;
-  caseNumber: string | null;
-  /** The unit now holding it (or responsible for it). */
-  unit: string | null;
-  /** Days overdue, left, without progress, or since raised (see `daysLabel`). */
-  days: number | null;
-  daysLabel: string;
-  /** One click: a console path (relative to /console) and its label. */
-  action: { label: string; path: string };
-}
+/** An item of a source: the answer's shape (./contract.ts). */
+export type { MonitoringItem };
 
 export interface SourceQuery {
   exec: Executor;

@@ -1,4 +1,5 @@
-// Jurisdictions as the API lists them (GET /jurisdictions; server–web contract, docs/architecture.md).
+// Jurisdictions and their units as the API lists them (GET /jurisdictions, /jurisdictions/{code};
+// server–web contract, docs/architecture.md).
 import { z } from 'zod';
 
 export const Jurisdiction = z.object({
@@ -10,3 +11,16 @@ export const Jurisdiction = z.object({
   childCount: z.number(),
 });
 export type Jurisdiction = z.infer<typeof Jurisdiction>;
+
+export const Unit = z.object({
+  id: z.number(),
+  name: z.string(),
+  shortName: z.string(),
+  kind: z.string(),
+  deptKey: z.string(),
+  retired: z.boolean().meta({ description: '已撤销：保留历史，不再接收新的信访事项' }),
+});
+export type Unit = z.infer<typeof Unit>;
+
+export const JurisdictionDetail = Jurisdiction.extend({ units: z.array(Unit) });
+export type JurisdictionDetail = z.infer<typeof JurisdictionDetail>;

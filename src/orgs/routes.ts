@@ -3,17 +3,8 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { zCode } from '../server/fields.ts';
-import { Jurisdiction } from './contract.ts';
+import { Jurisdiction, JurisdictionDetail } from './contract.ts';
 import { childJurisdictions, jurisdictionWithUnits } from './queries.ts';
-
-const Unit = z.object({
-  id: z.number(),
-  name: z.string(),
-  shortName: z.string(),
-  kind: z.string(),
-  deptKey: z.string(),
-  retired: z.boolean().meta({ description: '已撤销：保留历史，不再接收新的信访事项' }),
-});
 
 export const orgRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -43,7 +34,7 @@ export const orgRoutes =
           tags: ['orgs'],
           summary: '行政区划详情及其单位（信访局、职能部门）',
           params: z.object({ code: zCode() }),
-          response: { 200: Jurisdiction.extend({ units: z.array(Unit) }) },
+          response: { 200: JurisdictionDetail },
         },
       },
       async (req) => {

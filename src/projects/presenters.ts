@@ -8,9 +8,10 @@ import {
   projectStatus,
 } from '../domain/projects/status.ts';
 import { type Actor, projectPolicy } from '../policies/projects.ts';
+import type { Milestone, Project, ProjectDetail } from './contract.ts';
 import type { MilestoneRow, ProjectRow } from './queries.ts';
 
-export function presentMilestone(m: MilestoneRow, today: string) {
+export function presentMilestone(m: MilestoneRow, today: string): Milestone {
   return {
     id: m.id,
     title: m.title,
@@ -25,7 +26,7 @@ export function presentMilestone(m: MilestoneRow, today: string) {
 export function presentProject(
   r: { p: ProjectRow; bureauName: string; ownerUnitName: string; milestones: MilestoneRow[] },
   today: string,
-) {
+): Project {
   const s = projectStatus(r.milestones, today);
   return {
     id: r.p.id,
@@ -48,7 +49,7 @@ export function presentProject(
   };
 }
 
-export function availableProjectActions(actor: Actor, p: ProjectRow): string[] {
+export function availableProjectActions(actor: Actor, p: ProjectRow): ProjectDetail['availableActions'] {
   return (Object.keys(PROJECT_ACTIONS) as (keyof typeof PROJECT_ACTIONS)[]).filter((a) =>
     projectPolicy.act(actor, p, a),
   );

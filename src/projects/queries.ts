@@ -105,19 +105,9 @@ export async function projectParts(exec: Executor, projectId: number) {
   return { milestones, progress: progress.reverse() };
 }
 
-export interface OverdueMilestone {
-  projectId: number;
-  projectTitle: string;
-  year: number;
-  jurisdictionCode: string;
-  bureauName: string;
-  leadLeader: string;
-  milestoneId: number;
-  title: string;
-  ownerName: string;
-  dueDate: string;
-  daysOverdue: number;
-}
+import type { OverdueMilestone } from './contract.ts';
+
+export type { OverdueMilestone };
 
 /**
  * The milestones not done after their due date (Shanghai date of `now`) of the projects the caller

@@ -10,6 +10,7 @@ import { type Actor, projectPolicy } from '../policies/projects.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zIdParam } from '../server/fields.ts';
 import { actOnProject, createProject, ProjectActionBody, ProjectFields } from './commands.ts';
+import { OverdueMilestone, ProjectDetail, ProjectList } from './contract.ts';
 import { availableProjectActions, presentProject } from './presenters.ts';
 import {
   listProjects,
@@ -27,7 +28,7 @@ const year = z.coerce
   .min(2000, '年度不能早于2000')
   .max(2100, '年度不能晚于2100');
 
-async function detailOf(ctx: AppContext, actor: Actor, id: number) {
+async function detailOf(ctx: AppContext, actor: Actor, id: number): Promise<ProjectDetail> {
   const p = await visibleProject(ctx.db, actor, id);
   const [r] = await listProjects(ctx, actor, { year: p.year, jurisdiction: p.jurisdictionCode }).then((l) =>
     l.filter((x) => x.p.id === id),
@@ -61,6 +62,7 @@ export const projectRoutes =
             year: year.optional().meta({ description: '年度，默认为今年' }),
             jurisdiction: zCode().optional(),
           }),
+          response: { 200: ProjectList },
         },
       },
       async (req) => {
@@ -88,6 +90,7 @@ export const projectRoutes =
           tags: ['projects'],
           summary: '立项重点工作（本信访部门的督查员、领导；每年项目数有上限，默认10项）',
           body: ProjectFields,
+          response: { 201: ProjectDetail },
         },
       },
       async (req, reply) => {
@@ -104,6 +107,7 @@ export const projectRoutes =
           tags: ['projects'],
           summary: '逾期未完成的项目节点（本辖区及下级）',
           querystring: z.object({ jurisdiction: zCode().optional() }),
+          response: { 200: z.object({ items: z.array(OverdueMilestone) }) },
         },
       },
       async (req) => {
@@ -129,6 +133,7 @@ export const projectRoutes =
               .min(1, '项目数至少为1')
               .max(100, '项目数不能大于100'),
           }),
+          response: { 200: z.object({ count: z.number() }) },
         },
       },
       async (req) => ({
@@ -143,6 +148,7 @@ export const projectRoutes =
           tags: ['projects'],
           summary: '重点工作项目详情：节点、进展、可执行的操作',
           params: idParam,
+          response: { 200: ProjectDetail },
         },
       },
       async (req) => detailOf(ctx, actorOf(req), req.params.id),
@@ -157,6 +163,7 @@ export const projectRoutes =
             '项目操作：add_milestone（添加节点）、complete_milestone（完成节点）、add_progress（记录进展）',
           params: idParam,
           body: ProjectActionBody,
+          response: { 200: ProjectDetail },
         },
       },
       async (req) => {

@@ -5,17 +5,7 @@ import { z } from 'zod';
 import { zText } from '../server/fields.ts';
 import type { ReportFormat } from './render.ts';
 
-export const StoredReportSummary = z.object({
-  id: z.number(),
-  kind: z.string(),
-  period: z.string(),
-  scope: z.object({ code: z.string(), name: z.string() }),
-  title: z.string(),
-  status: z.enum(['draft', 'issued']),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  issuedAt: z.string().nullable(),
-});
+export { StoredReportSummary } from './contract.ts';
 
 /** A section's text, kept as typed (not trimmed): the writer's layout is the report's. */
 export const sectionText = (label: string) => zText({ label, max: 20_000, trim: false });

@@ -8,7 +8,8 @@ import { actorOf } from '../server/auth.ts';
 import { zCode, zIdParam, zMonth } from '../server/fields.ts';
 import { readDb } from '../server/readDb.ts';
 import { CHART_KEYS, chartPng } from './charts.ts';
-import { FormatQuery, StoredReportSummary, sectionText, sendReportFile } from './http.ts';
+import { ReportDetail, StoredReportSummary } from './contract.ts';
+import { FormatQuery, sectionText, sendReportFile } from './http.ts';
 import { renderReport, reportFilename } from './render.ts';
 import {
   createMonthlyReport,
@@ -23,24 +24,10 @@ import type { ReportData, ReportSections } from './types.ts';
 
 const idParam = z.object({ id: zIdParam('专报编号') });
 
-const Sections = z.object({
-  situation: z.string(),
-  problems: z.string(),
-  forecast: z.string(),
-  suggestions: z.string(),
-});
-
-const ReportDetail = StoredReportSummary.extend({
-  sections: Sections,
-  data: z
-    .record(z.string(), z.unknown())
-    .meta({ description: 'ReportData：指标、分项、趋势、问题、预测（仅统计数字）' }),
-});
-
-const detail = (r: ReportRow) => ({
+const detail = (r: ReportRow): ReportDetail => ({
   ...presentReport(r),
   sections: r.sections as ReportSections,
-  data: r.data as Record<string, unknown>,
+  data: r.data as ReportData,
 });
 
 export const reportRoutes =

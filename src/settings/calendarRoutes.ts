@@ -3,6 +3,7 @@
 // the years after it the days the province administrator entered (src/calendar/).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { HolidayCalendar } from '../calendar/contract.ts';
 import type { AppContext } from '../context.ts';
 import {
   calendarCoverage,
@@ -13,12 +14,6 @@ import {
 } from '../domain/deadlines/index.ts';
 import { ensureAllowed, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
-
-const Day = z.object({
-  date: z.string(),
-  kind: z.enum(['holiday', 'makeup_workday']),
-  label: z.string().meta({ description: '节日名称，或“调休上班（节日）”' }),
-});
 
 export const calendarRoutes =
   (_ctx: AppContext): FastifyPluginAsyncZod =>
@@ -38,17 +33,7 @@ export const calendarRoutes =
               .optional()
               .meta({ description: '年份，默认今年（北京时间）' }),
           }),
-          response: {
-            200: z.object({
-              year: z.number(),
-              covered: z.boolean().meta({ description: '日历是否包含该年的国务院放假安排' }),
-              source: z
-                .enum(['shipped', 'entered', 'none'])
-                .meta({ description: 'shipped 随平台提供；entered 由管理员录入；none 未收录' }),
-              coverage: z.object({ firstYear: z.number(), lastYear: z.number() }),
-              days: z.array(Day),
-            }),
-          },
+          response: { 200: HolidayCalendar },
         },
       },
       async (req) => {

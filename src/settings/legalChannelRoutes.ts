@@ -18,6 +18,7 @@ import { type Actor, ensureAllowed, settingsPolicy, staffToolsPolicy } from '../
 import { actorOf } from '../server/auth.ts';
 import { zCode, zText } from '../server/fields.ts';
 import { ensureJurisdiction, replaceSetting } from './commands.ts';
+import { LegalChannelList } from './contract.ts';
 import { LEGAL_CHANNELS_KEY, legalChannelList } from './legalChannels.ts';
 
 const text = (name: string, max: number) => zText({ label: name, min: 1, max });
@@ -42,26 +43,6 @@ const Rule = z.object({
   enabled: z.boolean().optional(),
 });
 
-/** A rule as answered (the input schema normalises text, which a response schema cannot). */
-const RuleView = z.object({
-  id: z.string(),
-  channel: z.enum(HINT_CHANNEL_CODES),
-  label: z.string(),
-  keywords: z.array(z.string()),
-  unless: z.array(z.string()).optional(),
-  category: z.string().optional(),
-  competentBody: z.string(),
-  advice: z.string(),
-  enabled: z.boolean().optional(),
-});
-
-const ListResponse = z.object({
-  code: z.string(),
-  source: z.string().nullable(),
-  rules: z.array(RuleView),
-  channels: z.record(z.string(), z.string()),
-});
-
 /** The caller's own jurisdiction, or the province for the province-wide staff. */
 const homeOf = (a: Actor) => a.jurisdictionCode ?? PROVINCE_CODE;
 
@@ -80,7 +61,7 @@ export const legalChannelRoutes =
           tags: ['settings'],
           summary: '法定途径清单：某行政区划生效的依法分类处理规则（含上级设置与默认值）',
           querystring: z.object({ code: zCode().optional() }),
-          response: { 200: ListResponse },
+          response: { 200: LegalChannelList },
         },
       },
       async (req) => {
@@ -100,7 +81,7 @@ export const legalChannelRoutes =
             code: zCode().optional(),
             rules: z.array(Rule, { error: '请提供规则列表' }).max(200, '最多200条规则'),
           }),
-          response: { 200: ListResponse },
+          response: { 200: LegalChannelList },
         },
       },
       async (req) => {
@@ -121,7 +102,7 @@ export const legalChannelRoutes =
           tags: ['settings'],
           summary: '删除本辖区自己的法定途径清单，改用上级或默认清单（管理员）',
           querystring: z.object({ code: zCode().optional() }),
-          response: { 200: ListResponse },
+          response: { 200: LegalChannelList },
         },
       },
       async (req) => {

@@ -12,6 +12,7 @@ import { ensureAllowed, settingsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zText } from '../server/fields.ts';
 import { ensureJurisdiction, replaceSetting } from './commands.ts';
+import { LimitsAnswer } from './contract.ts';
 import { limitsFor } from './limits.ts';
 import { SMS_TEMPLATES_KEY, smsTemplates } from './templates.ts';
 
@@ -38,6 +39,7 @@ export const settingsRoutes =
           tags: ['settings'],
           summary: '某行政区划生效的办理期限等设置（含上级设置与法定默认值）',
           params: z.object({ code: zCode() }),
+          response: { 200: LimitsAnswer },
         },
       },
       async (req) => {
@@ -54,6 +56,7 @@ export const settingsRoutes =
           summary: '设置本辖区的办理期限（管理员；对下级生效，下级可另行设置）',
           params: z.object({ code: zCode() }),
           body: LimitsBody,
+          response: { 200: LimitsAnswer },
         },
       },
       async (req) => {

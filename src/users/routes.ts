@@ -7,20 +7,8 @@ import { ensureAllowed, userPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zId, zIdParam, zPage, zPhone, zText } from '../server/fields.ts';
 import { createStaffUser } from './commands.ts';
+import { UserPage } from './contract.ts';
 import { staffPage } from './queries.ts';
-
-const UserView = z.object({
-  id: z.number(),
-  username: z.string().nullable(),
-  role: z.string(),
-  roleName: z.string(),
-  displayName: z.string(),
-  unitId: z.number().nullable(),
-  unitName: z.string().nullable(),
-  jurisdictionCode: z.string().nullable(),
-  phone: z.string().nullable().meta({ description: '脱敏手机号' }),
-  disabled: z.boolean(),
-});
 
 export const userRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -36,7 +24,7 @@ export const userRoutes =
             pageSize: z.coerce.number().int().min(1).max(200).default(50),
             unitId: zIdParam('单位').optional(),
           }),
-          response: { 200: z.object({ items: z.array(UserView), total: z.number() }) },
+          response: { 200: UserPage },
         },
       },
       async (req) => {

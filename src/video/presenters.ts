@@ -1,65 +1,18 @@
 // What the API returns for a video room: schedule, status, participants' parts, the session record
 // and whether the caller may join, end or record. The citizen is named only by their part.
-import { z } from 'zod';
 import { PART_NAMES, ROOM_STATUS_NAMES, type RoomStatus } from '../domain/video/rooms.ts';
 import type { Actor } from '../policies/actor.ts';
 import { partOf, videoPolicy } from '../policies/video.ts';
 import type { Attendance } from './commands.ts';
+import type { RoomDetail, RoomItem } from './contract.ts';
 import type { RoomRow } from './queries.ts';
-
-export const RoomItem = z.object({
-  id: z.number(),
-  title: z.string(),
-  caseId: z.number().nullable(),
-  caseNumber: z.string().nullable(),
-  bookingId: z.number().nullable(),
-  unit: z.string(),
-  host: z.string(),
-  scheduledAt: z.string(),
-  status: z.string(),
-  statusName: z.string(),
-  withCitizen: z.boolean(),
-  withHall: z.boolean(),
-  startedAt: z.string().nullable(),
-  endedAt: z.string().nullable(),
-});
-
-export const RoomDetail = RoomItem.extend({
-  hall: z.object({ name: z.string(), unit: z.string().nullable() }).nullable(),
-  myPart: z.string().nullable(),
-  recordingConsent: z.boolean(),
-  consentAt: z.string().nullable(),
-  notes: z.string().nullable(),
-  attendance: z.array(
-    z.object({
-      part: z.string(),
-      partName: z.string(),
-      name: z.string(),
-      joinedAt: z.string(),
-      leftAt: z.string().nullable(),
-    }),
-  ),
-  recordings: z.array(
-    z.object({
-      id: z.number(),
-      mime: z.string(),
-      size: z.number(),
-      sha256: z.string(),
-      createdAt: z.string(),
-    }),
-  ),
-  can: z.object({
-    join: z.boolean(),
-    end: z.boolean(),
-    cancel: z.boolean(),
-    consent: z.boolean(),
-    record: z.boolean(),
-  }),
-});
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function presentItem(r: RoomRow, names: { caseNumber: string | null; unit: string; host: string }) {
+export function presentItem(
+  r: RoomRow,
+  names: { caseNumber: string | null; unit: string; host: string },
+): RoomItem {
   return {
     id: r.id,
     title: r.title,
@@ -87,7 +40,7 @@ export function presentDetail(
     hall: { name: string; unit: string | null } | null;
   },
   recordings: { id: number; mime: string; size: number; sha256: string; createdAt: Date }[],
-) {
+): RoomDetail {
   const open = r.status === 'scheduled' || r.status === 'in_progress';
   const citizen = actor.role === 'citizen';
   return {

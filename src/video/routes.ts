@@ -25,17 +25,12 @@ import {
   recordConsent,
   storeRecording,
 } from './commands.ts';
+import { Hall, JoinAnswer, RoomDetail, RoomItem } from './contract.ts';
 import { SignallingHub } from './hub.ts';
-import { presentDetail, presentItem, RoomDetail, RoomItem } from './presenters.ts';
+import { presentDetail, presentItem } from './presenters.ts';
 import { hallAccounts, listRooms, recordingOf, recordingsOf, roomNames, visibleRoom } from './queries.ts';
 
 const idParam = z.object({ id: zIdParam('视频接访编号') });
-const IceServer = z.object({
-  urls: z.array(z.string()),
-  username: z.string().optional(),
-  credential: z.string().optional(),
-});
-
 async function detailOf(ctx: AppContext, actor: Actor, id: number) {
   const r = await visibleRoom(ctx.db, actor, id);
   return presentDetail(actor, r, await roomNames(ctx.db, r), await recordingsOf(ctx.db, id));
@@ -91,9 +86,7 @@ export const videoRoutes =
           tags: ['video'],
           summary: '可参加视频接访的县级接待大厅（本辖区下级信访部门的登记人员）',
           response: {
-            200: z.object({
-              items: z.array(z.object({ id: z.number(), name: z.string(), unit: z.string() })),
-            }),
+            200: z.object({ items: z.array(Hall) }),
           },
         },
       },
@@ -137,12 +130,7 @@ export const videoRoutes =
           summary: '进入视频接访：一次性入会凭证（2分钟内有效）与 STUN/TURN 服务器',
           params: idParam,
           response: {
-            200: z.object({
-              token: z.string(),
-              signalUrl: z.string(),
-              iceServers: z.array(IceServer),
-              part: z.string(),
-            }),
+            200: JoinAnswer,
           },
         },
       },

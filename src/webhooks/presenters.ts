@@ -1,23 +1,11 @@
 // What the console sees of subscriptions and deliveries: never the secret.
-import { z } from 'zod';
 import { isWebhookEvent, WEBHOOK_EVENT_NAMES } from '../domain/webhooks/events.ts';
+import type { DeliveryItem, SubscriptionItem } from './contract.ts';
 import type { DeliveryRow, SubscriptionRow } from './queries.ts';
 
 const eventName = (t: string) => (isWebhookEvent(t) ? WEBHOOK_EVENT_NAMES[t] : t);
 
-export const SubscriptionItem = z.object({
-  id: z.number(),
-  name: z.string(),
-  url: z.string(),
-  unit: z.object({ id: z.number(), name: z.string() }),
-  jurisdiction: z.object({ code: z.string(), name: z.string() }),
-  eventTypes: z.array(z.object({ type: z.string(), name: z.string() })),
-  active: z.boolean(),
-  createdAt: z.string(),
-  counts: z.object({ pending: z.number(), delivered: z.number(), dead: z.number() }),
-});
-
-export function presentSubscription(r: SubscriptionRow): z.infer<typeof SubscriptionItem> {
+export function presentSubscription(r: SubscriptionRow): SubscriptionItem {
   return {
     id: r.s.id,
     name: r.s.name,
@@ -31,22 +19,7 @@ export function presentSubscription(r: SubscriptionRow): z.infer<typeof Subscrip
   };
 }
 
-export const DeliveryItem = z.object({
-  id: z.number(),
-  subscription: z.object({ id: z.number(), name: z.string() }),
-  eventType: z.string(),
-  eventName: z.string(),
-  caseNumber: z.string().nullable(),
-  status: z.enum(['pending', 'delivered', 'dead']),
-  attempts: z.number(),
-  lastStatus: z.number().nullable(),
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  nextAttemptAt: z.string().nullable(),
-  deliveredAt: z.string().nullable(),
-});
-
-export function presentDelivery(r: DeliveryRow): z.infer<typeof DeliveryItem> {
+export function presentDelivery(r: DeliveryRow): DeliveryItem {
   const d = r.d;
   const payload = d.payload as { case?: { caseNumber?: string } };
   return {

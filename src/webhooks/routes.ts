@@ -15,7 +15,8 @@ import {
   replayDelivery,
   setSubscriptionActive,
 } from './commands.ts';
-import { DeliveryItem, presentDelivery, presentSubscription, SubscriptionItem } from './presenters.ts';
+import { DeliveryItem, SubscriptionList } from './contract.ts';
+import { presentDelivery, presentSubscription } from './presenters.ts';
 import { listDeliveries, listSubscriptions } from './queries.ts';
 
 const idParam = z.object({ id: zIdParam('编号') });
@@ -30,12 +31,7 @@ export const webhookRoutes =
         schema: {
           tags: ['interop'],
           summary: '事件推送订阅列表（本辖区），及可订阅的事件类型',
-          response: {
-            200: z.object({
-              items: z.array(SubscriptionItem),
-              eventTypes: z.array(z.object({ type: z.string(), name: z.string() })),
-            }),
-          },
+          response: { 200: SubscriptionList },
         },
       },
       async (req) => {

@@ -19,7 +19,7 @@ const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
 const SHARED_FILES = new Set(['src/documents/types.ts', 'src/errors.ts', 'src/exports/cells.ts']);
 const VALUE_ALLOWED = (f: string) => f.startsWith('src/domain/') || SHARED_FILES.has(f);
 /** Types the web may read: the value-allowed modules and each capability's contract.ts. */
-const TYPE_ALLOWED = (f: string) => VALUE_ALLOWED(f) || /^src\/([a-z]+\/)*contract\.ts$/.test(f);
+const TYPE_ALLOWED = (f: string) => VALUE_ALLOWED(f) || /^src\/([A-Za-z]+\/)*contract\.ts$/.test(f);
 /** Packages a shared module may load in the browser (the web depends on them anyway). */
 const PACKAGES_ALLOWED = new Set(['zod']);
 

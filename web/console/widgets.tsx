@@ -3,6 +3,7 @@
 // deadline countdown tag.
 import { Alert, Cascader, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import type { JurisdictionDetail, Unit } from '../../src/orgs/contract.ts';
 import { api, errorMessage, type Jurisdiction } from '../shared/api.ts';
 
 interface PlaceOption {
@@ -59,15 +60,8 @@ export function PlaceCascader(props: {
   );
 }
 
-export interface UnitRow {
-  id: number;
-  name: string;
-  shortName: string;
-  kind: string;
-  deptKey: string;
-  /** 已撤销: kept for history, offered for nothing new. */
-  retired?: boolean;
-}
+/** A unit as GET /api/v1/jurisdictions/{code} lists it. */
+export type UnitRow = Unit;
 
 /** A unit: first its place, then one of that place's units. Value: the unit id. */
 export function UnitPicker(props: {
@@ -86,7 +80,7 @@ export function UnitPicker(props: {
     }
     let live = true;
     setLoading(true);
-    api<{ units: UnitRow[] }>(`/api/v1/jurisdictions/${code}`)
+    api<JurisdictionDetail>(`/api/v1/jurisdictions/${code}`)
       .then((r) => live && setUnits(r.units))
       .catch(() => live && setUnits([]))
       .finally(() => live && setLoading(false));

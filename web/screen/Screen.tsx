@@ -7,6 +7,7 @@
 // is a handful of matters) and every rate says how many matters it stands on.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import type { KioskScreen as ScreenAnswer } from '../../src/kiosk/contract.ts';
 import {
   useHotspots,
   useIndicators,
@@ -58,8 +59,7 @@ function KioskScreen({ token }: { token: string }) {
   setKioskToken(token);
   const screen = useQuery({
     queryKey: ['kiosk-screen'],
-    queryFn: () =>
-      api<{ name: string; jurisdiction: { code: string; name: string } }>('/api/v1/kiosk/screen'),
+    queryFn: () => api<ScreenAnswer>('/api/v1/kiosk/screen'),
     refetchInterval: REFRESH,
     retry: (n, e) => !(e instanceof ApiError && e.status === 401) && n < 3,
   });

@@ -2,6 +2,7 @@
 // RTCPeerConnection per other participant (a small mesh), and the platform's signalling socket
 // (src/video/hub.ts): whoever arrives sends the offers to those already there. The peer connections
 // are on `window.__xfVideo` for the browser test (getStats).
+import type { JoinAnswer } from '../../src/video/contract.ts';
 import { api } from './api.ts';
 
 export interface RemotePeer {
@@ -17,13 +18,6 @@ export interface CallState {
   message?: string;
   local: MediaStream | null;
   peers: RemotePeer[];
-}
-
-interface JoinAnswer {
-  token: string;
-  signalUrl: string;
-  iceServers: RTCIceServer[];
-  part: string;
 }
 
 type Listener = (s: CallState) => void;

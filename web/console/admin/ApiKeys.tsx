@@ -19,6 +19,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import type { KeyItem } from '../../../src/apikeys/contract.ts';
 import {
   API_SCOPE_NAMES,
   API_SCOPES,
@@ -26,27 +27,9 @@ import {
   KEY_ROLES,
 } from '../../../src/domain/apikeys/scopes.ts';
 import { ROLE_NAMES } from '../../../src/domain/roles.ts';
+import type { JurisdictionDetail } from '../../../src/orgs/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
-
-interface KeyRow {
-  id: number;
-  name: string;
-  prefix: string;
-  unit: { id: number; name: string };
-  jurisdiction: { code: string; name: string };
-  role: string;
-  roleName: string;
-  scopes: { scope: string; name: string }[];
-  rateLimit: number;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-interface UnitRow {
-  id: number;
-  name: string;
-}
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
 
@@ -56,7 +39,7 @@ export function useOwnUnits() {
   return useQuery({
     queryKey: ['units-of', code],
     enabled: Boolean(code),
-    queryFn: () => api<{ units: UnitRow[] }>(`/api/v1/jurisdictions/${code}`),
+    queryFn: () => api<JurisdictionDetail>(`/api/v1/jurisdictions/${code}`),
   });
 }
 
@@ -69,7 +52,7 @@ export default function ApiKeysPage() {
   const units = useOwnUnits();
   const list = useQuery({
     queryKey: ['api-keys'],
-    queryFn: () => api<{ items: KeyRow[] }>('/api/v1/api-keys'),
+    queryFn: () => api<{ items: KeyItem[] }>('/api/v1/api-keys'),
   });
 
   const submit = async () => {
@@ -113,7 +96,7 @@ export default function ApiKeysPage() {
         message="接口密钥供其他系统（如12345热线、Open311 客户端）调用本平台接口，按权限范围和数据范围限制，当事人信息一律脱敏。"
         description="请求时放在 X-Api-Key 请求头。密钥只在新建时显示一次，请妥善转交；泄露时立即吊销。"
       />
-      <Table<KeyRow>
+      <Table<KeyItem>
         rowKey="id"
         size="middle"
         loading={list.isFetching}

@@ -7,20 +7,10 @@ import { Button, DatePicker, Form, Input, Select, Space, Tag, Typography } from 
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { AuditPage, AuditRow } from '../../../src/audit/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { useStaff } from '../session.tsx';
-
-interface AuditItem {
-  seq: number;
-  chainPos: number | null;
-  at: string;
-  actor: { id: number; username: string | null; displayName: string; role: string; roleName: string } | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  summary: Record<string, unknown>;
-}
 
 interface Filters {
   actor?: string;
@@ -84,10 +74,7 @@ export default function AuditLogPage() {
   const [page, setPage] = useState({ current: 1, pageSize: 50 });
   const list = useQuery({
     queryKey: ['audit', filters, page],
-    queryFn: () =>
-      api<{ items: AuditItem[]; total: number; totalCapped: boolean }>(
-        `/api/v1/audit?${query(filters, page)}`,
-      ),
+    queryFn: () => api<AuditPage>(`/api/v1/audit?${query(filters, page)}`),
   });
   const apply = (v: Filters) => {
     setFilters(v);
@@ -140,7 +127,7 @@ export default function AuditLogPage() {
           </Space>
         </Form.Item>
       </Form>
-      <ProTable<AuditItem>
+      <ProTable<AuditRow>
         rowKey="seq"
         search={false}
         options={false}

@@ -5,22 +5,11 @@ import { PageContainer } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import type { Catalogue, RoutingAnswer } from '../../../src/classify/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
 import { PlaceCascader } from '../widgets.tsx';
 
-interface Catalogue {
-  categories: {
-    code: string;
-    name: string;
-    description: string;
-    suggested: boolean;
-    defaultDepartment: string;
-    keywordCount: number;
-    keywords: string[];
-  }[];
-  departments: { key: string; name: string }[];
-}
 type Routing = Record<string, string>;
 
 export default function CategoriesPage() {
@@ -36,7 +25,7 @@ export default function CategoriesPage() {
   });
   const routing = useQuery({
     queryKey: ['routing', code],
-    queryFn: () => api<{ routing: Routing }>(`/api/v1/classify/routing/${code}`),
+    queryFn: () => api<RoutingAnswer>(`/api/v1/classify/routing/${code}`),
   });
   useEffect(() => {
     if (routing.data) setDraft(routing.data.routing);
@@ -48,7 +37,7 @@ export default function CategoriesPage() {
   async function save() {
     setSaving(true);
     try {
-      const r = await api<{ routing: Routing }>(`/api/v1/classify/routing/${code}`, {
+      const r = await api<RoutingAnswer>(`/api/v1/classify/routing/${code}`, {
         method: 'PUT',
         body: Object.fromEntries(changed),
       });

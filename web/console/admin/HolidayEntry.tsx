@@ -4,6 +4,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
+import type { SpecialDay, YearEntered } from '../../../src/calendar/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 
 export interface EnteredDay {
@@ -16,13 +17,7 @@ export interface EnteredDay {
 const nameOf = (d: { kind: string; label: string }) =>
   d.kind === 'makeup_workday' ? d.label.replace(/^调休上班（(.*)）$/, '$1') : d.label;
 
-export function HolidayEntry({
-  year,
-  days,
-}: {
-  year: number;
-  days: { date: string; kind: EnteredDay['kind']; label: string }[];
-}) {
+export function HolidayEntry({ year, days }: { year: number; days: SpecialDay[] }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [saving, setSaving] = useState(false);
@@ -30,7 +25,7 @@ export function HolidayEntry({
   async function save(v: { days?: EnteredDay[] }) {
     setSaving(true);
     try {
-      const r = await api<{ days: number; recomputedCases: number }>(`/api/v1/calendar/years/${year}`, {
+      const r = await api<YearEntered>(`/api/v1/calendar/years/${year}`, {
         method: 'PUT',
         body: { days: (v.days ?? []).map((d) => ({ ...d, name: d.name.trim() })) },
       });

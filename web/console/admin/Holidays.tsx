@@ -5,22 +5,10 @@ import { PageContainer } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import type { HolidayCalendar, SpecialDay } from '../../../src/calendar/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
 import { HolidayEntry } from './HolidayEntry.tsx';
-
-interface SpecialDay {
-  date: string;
-  kind: 'holiday' | 'makeup_workday';
-  label: string;
-}
-interface Calendar {
-  year: number;
-  covered: boolean;
-  source: 'shipped' | 'entered' | 'none';
-  coverage: { firstYear: number; lastYear: number };
-  days: SpecialDay[];
-}
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 const weekdayOf = (date: string) => `星期${WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]}`;
@@ -46,7 +34,7 @@ export default function HolidaysPage() {
   const province = me.abilities.holidayCalendar;
   const q = useQuery({
     queryKey: ['holidays', year],
-    queryFn: () => api<Calendar>(`/api/v1/calendar/holidays?year=${year}`),
+    queryFn: () => api<HolidayCalendar>(`/api/v1/calendar/holidays?year=${year}`),
   });
   const first = q.data?.coverage.firstYear ?? thisYear - 2;
   const last = Math.max(q.data?.coverage.lastYear ?? thisYear, thisYear) + 1;

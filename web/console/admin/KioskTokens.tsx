@@ -6,18 +6,9 @@ import { PageContainer } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import type { KioskToken } from '../../../src/kiosk/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
-
-interface TokenRow {
-  id: number;
-  name: string;
-  prefix: string;
-  jurisdiction: { code: string; name: string };
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
 
@@ -30,7 +21,7 @@ export default function KioskTokensPage() {
   const [form] = Form.useForm();
   const list = useQuery({
     queryKey: ['kiosk-tokens'],
-    queryFn: () => api<{ items: TokenRow[] }>('/api/v1/kiosk/tokens'),
+    queryFn: () => api<{ items: KioskToken[] }>('/api/v1/kiosk/tokens'),
   });
 
   const submit = async () => {
@@ -75,7 +66,7 @@ export default function KioskTokensPage() {
         message="接待大厅的大屏用展示令牌打开，不必每12小时重新登录。令牌只能查看大屏上的统计数据，不能查看案件或做任何操作。"
         description="新建后得到一个地址，在大屏的浏览器中打开即可；地址只显示一次。大屏不用或地址外泄时，立即吊销。"
       />
-      <Table<TokenRow>
+      <Table<KioskToken>
         rowKey="id"
         size="middle"
         loading={list.isFetching}

@@ -20,41 +20,25 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
+import type { LegalChannelList, RuleView } from '../../../src/settings/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
 import { PlaceCascader } from '../widgets.tsx';
 
-interface Rule {
-  id: string;
-  channel: string;
-  label: string;
-  keywords: string[];
-  unless?: string[];
-  category?: string;
-  competentBody: string;
-  advice: string;
-  enabled?: boolean;
-}
-interface List {
-  code: string;
-  source: string | null;
-  rules: Rule[];
-  channels: Record<string, string>;
-}
-type Draft = Omit<Rule, 'keywords' | 'unless'> & { keywords: string; unless?: string };
+type Draft = Omit<RuleView, 'keywords' | 'unless'> & { keywords: string; unless?: string };
 
 const words = (text?: string) =>
   (text ?? '')
     .split(/[\n,，、]/)
     .map((k) => k.trim())
     .filter(Boolean);
-const toDraft = (r: Rule): Draft => ({
+const toDraft = (r: RuleView): Draft => ({
   ...r,
   keywords: r.keywords.join('\n'),
   unless: r.unless?.join('\n'),
   enabled: r.enabled !== false,
 });
-const fromDraft = (d: Draft): Rule => {
+const fromDraft = (d: Draft): RuleView => {
   const unless = words(d.unless);
   return {
     ...d,
@@ -69,13 +53,13 @@ export default function LegalChannelsPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [code, setCode] = useState(me.jurisdiction?.code ?? '320000');
-  const [rules, setRules] = useState<Rule[]>([]);
+  const [rules, setRules] = useState<RuleView[]>([]);
   const [dirty, setDirty] = useState(false);
   const [editing, setEditing] = useState<{ index: number; draft: Draft }>();
   const [form] = Form.useForm<Draft>();
   const q = useQuery({
     queryKey: ['legal-channels', code],
-    queryFn: () => api<List>(`/api/v1/settings/legal-channels?code=${code}`),
+    queryFn: () => api<LegalChannelList>(`/api/v1/settings/legal-channels?code=${code}`),
   });
   useEffect(() => {
     if (q.data) {
@@ -92,8 +76,8 @@ export default function LegalChannelsPage() {
     try {
       const r =
         method === 'PUT'
-          ? await api<List>('/api/v1/settings/legal-channels', { method, body: { code, rules } })
-          : await api<List>(`/api/v1/settings/legal-channels?code=${code}`, { method });
+          ? await api<LegalChannelList>('/api/v1/settings/legal-channels', { method, body: { code, rules } })
+          : await api<LegalChannelList>(`/api/v1/settings/legal-channels?code=${code}`, { method });
       qc.setQueryData(['legal-channels', code], r);
       message.success(
         method === 'PUT' ? '已保存，对本辖区及下级生效（下级另行设置的除外）' : '已改用上级或默认清单',
@@ -125,7 +109,7 @@ export default function LegalChannelsPage() {
         <Typography.Paragraph type="secondary">
           登记时信访内容命中关键词即提示应通过的法定途径（提示不代替审查决定）。关键词写作“判决+不服”表示两个词都出现才命中。
         </Typography.Paragraph>
-        <Table<Rule>
+        <Table<RuleView>
           size="small"
           rowKey="id"
           pagination={false}

@@ -5,23 +5,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { CLOCK_NAMES, CLOCKS, type ClockName } from '../../../src/domain/lifecycle/clockNames.ts';
+import type { LimitsAnswer } from '../../../src/settings/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
 import { PlaceCascader } from '../widgets.tsx';
 
-interface Limit {
-  amount: number;
-  unit: 'calendar_days' | 'working_days';
-}
-interface Limits {
-  clocks: Record<ClockName, Limit>;
-  maxExtensionDays: number;
-  nearDueDays: number;
-  maxRepresentatives: number;
-  groupVisitSize: number;
-}
-
-const OTHER: { key: Exclude<keyof Limits, 'clocks'>; label: string }[] = [
+const OTHER: { key: Exclude<keyof LimitsAnswer, 'clocks'>; label: string }[] = [
   { key: 'maxExtensionDays', label: '延期最多天数' },
   { key: 'nearDueDays', label: '临期提醒（到期前天数）' },
   { key: 'maxRepresentatives', label: '集体访最多代表人数' },
@@ -33,18 +22,18 @@ export default function LimitsPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [code, setCode] = useState(me.jurisdiction?.code ?? '320000');
-  const [form] = Form.useForm<Limits>();
+  const [form] = Form.useForm<LimitsAnswer>();
   const limits = useQuery({
     queryKey: ['limits', code],
-    queryFn: () => api<Limits>(`/api/v1/settings/limits/${code}`),
+    queryFn: () => api<LimitsAnswer>(`/api/v1/settings/limits/${code}`),
   });
   useEffect(() => {
     if (limits.data) form.setFieldsValue(limits.data);
   }, [limits.data, form]);
 
-  async function save(v: Limits) {
+  async function save(v: LimitsAnswer) {
     try {
-      const r = await api<Limits>(`/api/v1/settings/limits/${code}`, { method: 'PUT', body: v });
+      const r = await api<LimitsAnswer>(`/api/v1/settings/limits/${code}`, { method: 'PUT', body: v });
       qc.setQueryData(['limits', code], r);
       message.success('已保存，对本辖区及下级生效（下级另行设置的除外）');
     } catch (e) {

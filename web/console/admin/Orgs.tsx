@@ -3,8 +3,8 @@ import { PageContainer } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Table, Tree, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import type { JurisdictionDetail } from '../../../src/orgs/contract.ts';
 import { api, errorMessage, type Jurisdiction } from '../../shared/api.ts';
-import type { UnitRow } from '../widgets.tsx';
 
 interface Node {
   key: string;
@@ -46,7 +46,7 @@ export default function OrgsPage() {
   const detail = useQuery({
     queryKey: ['jurisdiction', selected],
     enabled: !!selected,
-    queryFn: () => api<Jurisdiction & { units: UnitRow[] }>(`/api/v1/jurisdictions/${selected}`),
+    queryFn: () => api<JurisdictionDetail>(`/api/v1/jurisdictions/${selected}`),
   });
   return (
     <PageContainer title={<h1 className="xf-h1">行政区划与单位</h1>}>

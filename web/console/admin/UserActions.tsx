@@ -5,18 +5,13 @@ import { ModalForm } from '@ant-design/pro-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Popconfirm, Select, Space, Typography } from 'antd';
 import { ROLE_NAMES, STAFF_ROLES } from '../../../src/domain/roles.ts';
+import type { UserView } from '../../../src/users/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { normalisePhone, phoneRule } from '../../shared/validation.ts';
 import { UnitPicker } from '../widgets.tsx';
 
-export interface Account {
-  id: number;
-  username: string | null;
-  role: string;
-  displayName: string;
-  unitId: number | null;
-  disabled: boolean;
-}
+/** The account acted on: a row of the users' list. */
+export type Account = Pick<UserView, 'id' | 'username' | 'role' | 'displayName' | 'unitId' | 'disabled'>;
 
 export function UserActions({ user, self }: { user: Account; self: boolean }) {
   const { message, modal } = App.useApp();

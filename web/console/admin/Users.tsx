@@ -7,24 +7,12 @@ import { App, Button, Form, Input, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { passwordProblem } from '../../../src/domain/passwords.ts';
 import { ROLE_NAMES, STAFF_ROLES } from '../../../src/domain/roles.ts';
+import type { UserPage, UserView } from '../../../src/users/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { normalisePhone, phoneRule } from '../../shared/validation.ts';
 import { useStaff } from '../session.tsx';
 import { UnitPicker } from '../widgets.tsx';
 import { UserActions } from './UserActions.tsx';
-
-interface UserRow {
-  id: number;
-  username: string | null;
-  role: string;
-  roleName: string;
-  displayName: string;
-  unitId: number | null;
-  unitName: string | null;
-  jurisdictionCode: string | null;
-  phone: string | null;
-  disabled: boolean;
-}
 
 export default function UsersPage() {
   const { message } = App.useApp();
@@ -33,14 +21,11 @@ export default function UsersPage() {
   const [page, setPage] = useState({ current: 1, pageSize: 50 });
   const list = useQuery({
     queryKey: ['users', page],
-    queryFn: () =>
-      api<{ items: UserRow[]; total: number }>(
-        `/api/v1/users?page=${page.current}&pageSize=${page.pageSize}`,
-      ),
+    queryFn: () => api<UserPage>(`/api/v1/users?page=${page.current}&pageSize=${page.pageSize}`),
   });
   return (
     <PageContainer title={<h1 className="xf-h1">用户</h1>}>
-      <ProTable<UserRow>
+      <ProTable<UserView>
         rowKey="id"
         search={false}
         options={false}

@@ -19,32 +19,11 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { WEBHOOK_EVENT_NAMES, WEBHOOK_EVENTS } from '../../../src/domain/webhooks/events.ts';
+import type { DeliveryItem, SubscriptionItem } from '../../../src/webhooks/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useOwnUnits } from './ApiKeys.tsx';
 
-interface Sub {
-  id: number;
-  name: string;
-  url: string;
-  unit: { id: number; name: string };
-  jurisdiction: { code: string; name: string };
-  eventTypes: { type: string; name: string }[];
-  active: boolean;
-  counts: { pending: number; delivered: number; dead: number };
-}
-interface Delivery {
-  id: number;
-  subscription: { id: number; name: string };
-  eventName: string;
-  caseNumber: string | null;
-  status: 'pending' | 'delivered' | 'dead';
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-}
-
-const STATUS: Record<Delivery['status'], { label: string; color: string }> = {
+const STATUS: Record<DeliveryItem['status'], { label: string; color: string }> = {
   pending: { label: '排队中', color: 'blue' },
   delivered: { label: '已送达', color: 'green' },
   dead: { label: '死信', color: 'red' },
@@ -56,13 +35,16 @@ export default function WebhooksPage() {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const [status, setStatus] = useState<Delivery['status']>('dead');
+  const [status, setStatus] = useState<DeliveryItem['status']>('dead');
   const [form] = Form.useForm();
   const units = useOwnUnits();
-  const subs = useQuery({ queryKey: ['webhooks'], queryFn: () => api<{ items: Sub[] }>('/api/v1/webhooks') });
+  const subs = useQuery({
+    queryKey: ['webhooks'],
+    queryFn: () => api<{ items: SubscriptionItem[] }>('/api/v1/webhooks'),
+  });
   const deliveries = useQuery({
     queryKey: ['webhook-deliveries', status],
-    queryFn: () => api<{ items: Delivery[] }>(`/api/v1/webhooks/deliveries?status=${status}`),
+    queryFn: () => api<{ items: DeliveryItem[] }>(`/api/v1/webhooks/deliveries?status=${status}`),
   });
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['webhooks'] });
@@ -107,7 +89,7 @@ export default function WebhooksPage() {
         style={{ marginBottom: 16 }}
         message="信访事项登记、受理、答复、办结、逾期等事件发生时，平台向订阅地址推送签名消息（不含当事人信息）；推送失败自动重试，多次失败转为死信，可在下方重新推送。"
       />
-      <Table<Sub>
+      <Table<SubscriptionItem>
         rowKey="id"
         size="middle"
         loading={subs.isFetching}
@@ -164,14 +146,14 @@ export default function WebhooksPage() {
         </Typography.Title>
         <Segmented
           value={status}
-          onChange={(v) => setStatus(v as Delivery['status'])}
+          onChange={(v) => setStatus(v as DeliveryItem['status'])}
           options={(['dead', 'pending', 'delivered'] as const).map((s) => ({
             value: s,
             label: STATUS[s].label,
           }))}
         />
       </Space>
-      <Table<Delivery>
+      <Table<DeliveryItem>
         rowKey="id"
         size="middle"
         loading={deliveries.isFetching}

@@ -12,6 +12,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { JurisdictionDetail } from '../../../src/orgs/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { downloadFile } from '../download.ts';
 import { useStaff } from '../session.tsx';
@@ -149,7 +150,7 @@ function NewRecord({ onDone }: { onDone: (id: number) => void }) {
   const units = useQuery({
     queryKey: ['jurisdiction-units', code],
     enabled: /^\d{6}(\d{3})?$/.test(code),
-    queryFn: () => api<{ units: { id: number; name: string }[] }>(`/api/v1/jurisdictions/${code}`),
+    queryFn: () => api<JurisdictionDetail>(`/api/v1/jurisdictions/${code}`),
   });
   const orders = useQuery({
     queryKey: ['supervision', 'unit', unitId],

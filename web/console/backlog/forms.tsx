@@ -5,6 +5,7 @@ import { ModalForm, ProFormSelect, ProFormText, ProFormTextArea } from '@ant-des
 import { useQuery } from '@tanstack/react-query';
 import { App, Button } from 'antd';
 import type { ReactElement } from 'react';
+import type { JurisdictionDetail } from '../../../src/orgs/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 
 /** The opinion each decision asks for. */
@@ -38,7 +39,7 @@ const dateField = (name: string, label: string) => (
 function useUnits(code: string) {
   return useQuery({
     queryKey: ['jurisdiction-units', code],
-    queryFn: () => api<{ units: { id: number; name: string }[] }>(`/api/v1/jurisdictions/${code}`),
+    queryFn: () => api<JurisdictionDetail>(`/api/v1/jurisdictions/${code}`),
     enabled: code.length > 0,
   });
 }

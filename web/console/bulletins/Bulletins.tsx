@@ -1,6 +1,7 @@
 // 月通报: the monthly bulletin ranking the jurisdictions one level down (the page is the shared
 // StoredReports.tsx). Its preview: the ranking on the scorecard and who is commended or criticised.
 import { Space, Table, Tag, Typography } from 'antd';
+import type { BulletinData, BulletinRow } from '../../../src/bulletins/contract.ts';
 import {
   pct,
   type ReportDetail,
@@ -17,32 +18,11 @@ const SECTIONS = [
   ['requirements', '六、下步工作要求'],
 ] as const;
 
-type Rate = number | null;
-interface Row {
-  code: string;
-  name: string;
-  score: number | null;
-  rank: number | null;
-  total: number;
-  backlogIdentified: number;
-  backlogResolved: number;
-  backlogResolutionRate: Rate;
-  timelyAcceptanceRate: Rate;
-  onTimeCompletionRate: Rate;
-  satisfactionRate: Rate;
-  repeatRate: Rate;
-  overdue: number;
-}
-interface BulletinData {
-  rows: Row[];
-  findings: { rule: string; kind: 'commend' | 'criticise'; code: string; name: string; text: string }[];
-}
-
 function Preview(r: ReportDetail<BulletinData>) {
   const { rows, findings } = r.data;
   return (
     <>
-      <Table<Row>
+      <Table<BulletinRow>
         size="small"
         pagination={false}
         rowKey="code"

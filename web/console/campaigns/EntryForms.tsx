@@ -20,6 +20,7 @@ import {
   type EntryStatus,
   RISK_NAMES,
 } from '../../../src/domain/campaigns/vocabulary.ts';
+import type { JurisdictionDetail } from '../../../src/orgs/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import type { Entry } from './types.ts';
 
@@ -39,7 +40,7 @@ export function AddEntryForm({
   const [place, setPlace] = useState(defaultPlace);
   const units = useQuery({
     queryKey: ['jurisdiction-units', place],
-    queryFn: () => api<{ units: { id: number; name: string }[] }>(`/api/v1/jurisdictions/${place}`),
+    queryFn: () => api<JurisdictionDetail>(`/api/v1/jurisdictions/${place}`),
     enabled: /^\d{6}(\d{3})?$/.test(place),
   });
   return (

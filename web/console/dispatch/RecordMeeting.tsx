@@ -4,7 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Form, Input, Select, Space } from 'antd';
 import { api, errorMessage } from '../../shared/api.ts';
-import type { Topic } from './types.ts';
+import type { OwnerCandidate, Topic } from './types.ts';
 
 interface Values {
   date: string;
@@ -21,8 +21,7 @@ export function RecordMeeting({ topics, onSaved }: { topics: Topic[]; onSaved: (
   const [form] = Form.useForm<Values>();
   const owners = useQuery({
     queryKey: ['dispatch-owners'],
-    queryFn: () =>
-      api<{ items: { id: number; name: string; role: string; unit: string }[] }>('/api/v1/dispatch/owners'),
+    queryFn: () => api<{ items: OwnerCandidate[] }>('/api/v1/dispatch/owners'),
   });
   const cases = [
     ...new Map(

@@ -5,16 +5,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { api } from '../../shared/api.ts';
 import { AssignForm, OpinionForm } from './forms.tsx';
-import type { AssignmentItem } from './types.ts';
+import type { AssignmentList } from './types.ts';
 
 export function CaseExperts(props: { caseId: number; jurisdictionCode: string; backlogMatterId?: number }) {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['experts', 'case', props.caseId],
-    queryFn: () =>
-      api<{ items: AssignmentItem[]; canAssign: boolean }>(
-        `/api/v1/expert-assignments?caseId=${props.caseId}`,
-      ),
+    queryFn: () => api<AssignmentList>(`/api/v1/expert-assignments?caseId=${props.caseId}`),
     retry: false,
   });
   if (!q.data || !Array.isArray(q.data.items)) return null; // not a list: nothing to show

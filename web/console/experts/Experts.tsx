@@ -20,10 +20,11 @@ import {
   FIELD_NAMES,
   LEVEL_NAMES,
 } from '../../../src/domain/experts/experts.ts';
+import type { JurisdictionDetail } from '../../../src/orgs/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { submit } from '../mediation/forms.tsx';
 import { useStaff } from '../session.tsx';
-import { type AssignmentItem, AVAILABILITY_COLORS, type ExpertItem } from './types.ts';
+import { AVAILABILITY_COLORS, type ExpertDetail, type ExpertItem } from './types.ts';
 
 const options = <K extends string>(keys: readonly K[], names: Record<K, string>) =>
   keys.map((k) => ({ value: k, label: names[k] }));
@@ -33,7 +34,7 @@ function ExpertDrawer(props: { id: number | null; onClose: () => void; canKeep: 
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['experts', 'one', props.id],
-    queryFn: () => api<ExpertItem & { assignments: AssignmentItem[] }>(`/api/v1/experts/${props.id}`),
+    queryFn: () => api<ExpertDetail>(`/api/v1/experts/${props.id}`),
     enabled: props.id !== null,
   });
   const e = q.data;
@@ -113,8 +114,7 @@ export default function ExpertsPage() {
   const canKeep = me.abilities.expertsKeep;
   const units = useQuery({
     queryKey: ['jurisdiction-units', me.jurisdiction?.code],
-    queryFn: () =>
-      api<{ units: { id: number; name: string }[] }>(`/api/v1/jurisdictions/${me.jurisdiction?.code}`),
+    queryFn: () => api<JurisdictionDetail>(`/api/v1/jurisdictions/${me.jurisdiction?.code}`),
     enabled: canKeep && Boolean(me.jurisdiction?.code),
   });
   return (

@@ -4,6 +4,7 @@ import { ModalForm, ProFormSelect, ProFormText, ProFormTextArea } from '@ant-des
 import { useQuery } from '@tanstack/react-query';
 import { App } from 'antd';
 import type { ReactElement } from 'react';
+import type { JurisdictionDetail } from '../../../src/orgs/contract.ts';
 import { api } from '../../shared/api.ts';
 import { submit } from '../mediation/forms.tsx';
 import type { ExpertItem } from './types.ts';
@@ -22,8 +23,7 @@ export function AssignForm(props: {
   });
   const units = useQuery({
     queryKey: ['jurisdiction-units', props.jurisdictionCode],
-    queryFn: () =>
-      api<{ units: { id: number; name: string }[] }>(`/api/v1/jurisdictions/${props.jurisdictionCode}`),
+    queryFn: () => api<JurisdictionDetail>(`/api/v1/jurisdictions/${props.jurisdictionCode}`),
   });
   return (
     <ModalForm<{ expertId: number; question: string; complainedUnitId?: number }>

@@ -6,16 +6,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Switch, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../../shared/api.ts';
-import type { PreferenceRow } from './types.ts';
-
-type Answer = { kinds: PreferenceRow[]; hasPhone: boolean };
+import type { PreferenceRow, Preferences } from './types.ts';
 
 export default function InboxPreferencesPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['inbox', 'preferences'],
-    queryFn: () => api<Answer>('/api/v1/inbox/preferences'),
+    queryFn: () => api<Preferences>('/api/v1/inbox/preferences'),
   });
   const [rows, setRows] = useState<PreferenceRow[]>([]);
   useEffect(() => {
@@ -75,7 +73,7 @@ export default function InboxPreferencesPage() {
         onClick={async () => {
           try {
             const body = { preferences: rows.map(({ kind, inApp, sms }) => ({ kind, inApp, sms })) };
-            const r = await api<Answer>('/api/v1/inbox/preferences', { method: 'PUT', body });
+            const r = await api<Preferences>('/api/v1/inbox/preferences', { method: 'PUT', body });
             qc.setQueryData(['inbox', 'preferences'], r);
             message.success('消息设置已保存');
           } catch (e) {

@@ -1,28 +1,5 @@
-// The inbox's answers (src/inbox/presenters.ts).
-export interface InboxItem {
-  id: number;
-  kind: string;
-  kindLabel: string;
-  title: string;
-  body: string;
-  caseId: number | null;
-  supervisionId: number | null;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface PreferenceRow {
-  kind: string;
-  label: string;
-  trigger: string;
-  recipients: string;
-  smsAllowed: boolean;
-  inAppDefault: boolean;
-  smsDefault: boolean;
-  inApp: boolean;
-  sms: boolean;
-}
+// The inbox's answers: the server's contract.
+export type { InboxItem, PreferenceRow, Preferences } from '../../../src/inbox/contract.ts';
 
 /** The bell's query: the unread count, shared by the bell and the inbox page. */
 export const COUNT_KEY = ['inbox', 'count'] as const;

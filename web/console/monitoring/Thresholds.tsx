@@ -3,25 +3,14 @@
 import { ModalForm, ProFormDigit } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button } from 'antd';
+import type { ThresholdsAnswer } from '../../../src/monitoring/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
-
-interface Definition {
-  source: string;
-  key: string;
-  label: string;
-  min: number;
-  max: number;
-  unit: string;
-}
 
 export function ThresholdsButton({ code, onSaved }: { code: string; onSaved: () => unknown }) {
   const { message } = App.useApp();
   const t = useQuery({
     queryKey: ['monitoring-thresholds', code],
-    queryFn: () =>
-      api<{ values: Record<string, number>; definitions: Definition[] }>(
-        `/api/v1/monitoring/thresholds/${code}`,
-      ),
+    queryFn: () => api<ThresholdsAnswer>(`/api/v1/monitoring/thresholds/${code}`),
   });
   if (!t.data) return null;
   return (

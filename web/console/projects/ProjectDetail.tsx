@@ -58,7 +58,7 @@ export default function ProjectDetailPage() {
     queryFn: () => api<ProjectDetail>(`/api/v1/projects/${id}`),
   });
   const p = q.data;
-  const can = (a: string) => p?.availableActions.includes(a) ?? false;
+  const can = (a: ProjectDetail['availableActions'][number]) => p?.availableActions.includes(a) ?? false;
   const refetch = () => q.refetch();
   if (q.isError)
     return (

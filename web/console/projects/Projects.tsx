@@ -12,9 +12,16 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, InputNumber, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import type { JurisdictionDetail } from '../../../src/orgs/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
-import { type Milestone, type OverdueMilestone, type Project, STATUS_COLORS } from './types.ts';
+import {
+  type Milestone,
+  type OverdueMilestone,
+  type Project,
+  type ProjectList,
+  STATUS_COLORS,
+} from './types.ts';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
@@ -47,8 +54,7 @@ function NewProjectForm({ year, onDone }: { year: number; onDone: (id: number) =
   const { message } = App.useApp();
   const units = useQuery({
     queryKey: ['jurisdiction-units', me.jurisdiction?.code],
-    queryFn: () =>
-      api<{ units: { id: number; name: string }[] }>(`/api/v1/jurisdictions/${me.jurisdiction?.code}`),
+    queryFn: () => api<JurisdictionDetail>(`/api/v1/jurisdictions/${me.jurisdiction?.code}`),
     enabled: Boolean(me.jurisdiction),
   });
   return (
@@ -90,10 +96,7 @@ export default function ProjectsPage() {
   const [year, setYear] = useState(() => new Date().getFullYear());
   const list = useQuery({
     queryKey: ['projects', year],
-    queryFn: () =>
-      api<{ year: number; perYear: number | null; canCreate: boolean; items: Project[] }>(
-        `/api/v1/projects?year=${year}`,
-      ),
+    queryFn: () => api<ProjectList>(`/api/v1/projects?year=${year}`),
   });
   const overdue = useQuery({
     queryKey: ['projects-overdue'],

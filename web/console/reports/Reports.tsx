@@ -1,6 +1,7 @@
 // 专报: the monthly special report (the page itself is StoredReports.tsx). Its preview: the key
 // figures and the charts, which are the server's PNGs, the same as in the files.
 import { Table } from 'antd';
+import type { ReportData } from '../../../src/reports/contract.ts';
 import { pct, type ReportDetail, type ReportKindConfig, StoredReportsPage } from './StoredReports.tsx';
 
 const SECTIONS = [
@@ -16,20 +17,7 @@ const CHARTS: [string, string][] = [
   ['forecast', '预测（80%、95%区间）'],
 ];
 
-type Rate = number | null;
-interface Figures {
-  total: number;
-  mom: Rate;
-  yoy: Rate;
-  onlineShare: Rate;
-  timelyAcceptanceRate: Rate;
-  onTimeCompletionRate: Rate;
-  participationRate: Rate;
-  satisfactionRate: Rate;
-  skipLevelRate: Rate;
-  repeatRate: Rate;
-}
-type ReportData = { situation: { current: Figures; previousMonth: Figures; sameMonthLastYear: Figures } };
+type Figures = ReportData['situation']['current'];
 
 const FIGURES: [string, (f: Figures) => string][] = [
   ['信访总量', (f) => String(f.total)],

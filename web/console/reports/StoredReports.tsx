@@ -20,25 +20,16 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useEffect, useState } from 'react';
+import type { StoredReportSummary } from '../../../src/reports/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import type { Jurisdiction } from '../../shared/types.ts';
 import { downloadFile } from '../download.ts';
 import { useStaff } from '../session.tsx';
 
-export interface ReportSummary {
-  id: number;
-  period: string;
-  scope: { code: string; name: string };
-  title: string;
-  status: 'draft' | 'issued';
-  updatedAt: string;
-  issuedAt: string | null;
-}
+export type { StoredReportSummary as ReportSummary };
 
-export interface ReportDetail<D> extends ReportSummary {
-  sections: Record<string, string>;
-  data: D;
-}
+/** A stored report's answer (the 专报's ReportDetail, the 通报's BulletinDetail) with its data `D`. */
+export type ReportDetail<D> = StoredReportSummary & { sections: Record<string, string>; data: D };
 
 /** What differs between the 专报 and the 通报 pages. */
 export interface ReportKindConfig<D> {
@@ -56,7 +47,7 @@ export interface ReportKindConfig<D> {
 export const pct = (r: number | null | undefined) =>
   r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`;
 
-const statusTag = (s: ReportSummary['status']) =>
+const statusTag = (s: StoredReportSummary['status']) =>
   s === 'issued' ? <Tag color="green">已签发</Tag> : <Tag color="blue">草稿</Tag>;
 
 function ReportEditor<D>({
@@ -215,7 +206,7 @@ export function StoredReportsPage<D>({ kind }: { kind: ReportKindConfig<D> }) {
   });
   const list = useQuery({
     queryKey: [kind.base],
-    queryFn: () => api<{ items: ReportSummary[] }>(kind.base),
+    queryFn: () => api<{ items: StoredReportSummary[] }>(kind.base),
   });
   const generate = useMutation({
     mutationFn: () =>

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App } from 'antd';
 import type { ReactElement } from 'react';
 import { ORDER_TYPE_RULES, ORDER_TYPES } from '../../../src/domain/supervision/orders.ts';
+import type { JurisdictionDetail } from '../../../src/orgs/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 
 export const TYPE_OPTIONS = ORDER_TYPES.map((t) => ({
@@ -39,8 +40,7 @@ export function RaiseForm(props: {
   const { message } = App.useApp();
   const units = useQuery({
     queryKey: ['jurisdiction-units', props.jurisdictionCode],
-    queryFn: () =>
-      api<{ units: { id: number; name: string }[] }>(`/api/v1/jurisdictions/${props.jurisdictionCode}`),
+    queryFn: () => api<JurisdictionDetail>(`/api/v1/jurisdictions/${props.jurisdictionCode}`),
     enabled: props.jurisdictionCode.length > 0,
   });
   const onCase = props.caseId !== undefined;

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, errorMessage } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
-import { type RoomDetail, type RoomItem, STATUS_COLORS } from './types.ts';
+import { type Hall, type RoomDetail, type RoomItem, STATUS_COLORS } from './types.ts';
 
 interface FormValues {
   title: string;
@@ -31,7 +31,7 @@ export function ScheduleForm({
   const { message } = App.useApp();
   const halls = useQuery({
     queryKey: ['video', 'halls'],
-    queryFn: () => api<{ items: { id: number; name: string; unit: string }[] }>('/api/v1/video/halls'),
+    queryFn: () => api<{ items: Hall[] }>('/api/v1/video/halls'),
     enabled: open,
   });
   const submit = async (v: FormValues) => {

@@ -12,18 +12,10 @@ import {
 } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Popconfirm, Tag } from 'antd';
+import type { SpecialPeriod as Period } from '../../../src/warnings/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
 import { PlaceCascader } from '../widgets.tsx';
-
-interface Period {
-  id: number;
-  name: string;
-  from: string;
-  to: string;
-  scope: { code: string; name: string };
-  thresholdFactor: number;
-}
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const asDate = (v: unknown) =>

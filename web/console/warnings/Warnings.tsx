@@ -5,24 +5,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { Warning } from '../../../src/warnings/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { useStaff } from '../session.tsx';
-
-interface WarningItem {
-  id: number;
-  kind: string;
-  level: 'high' | 'medium';
-  title: string;
-  detail: string;
-  caseIds: number[];
-  cases: { id: number; caseNumber: string }[];
-  jurisdiction: { code: string; name: string };
-  createdAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  note: string | null;
-}
 
 const KINDS: Record<string, string> = {
   growth: '异常增长',
@@ -35,7 +21,7 @@ const KINDS: Record<string, string> = {
 const SHOWN_CASES = 8;
 
 /** The linked cases by their 信访件编号 (the first few), and how many in all. */
-function Cases({ w }: { w: WarningItem }) {
+function Cases({ w }: { w: Warning }) {
   return (
     <Space size={4} wrap>
       {w.cases.slice(0, SHOWN_CASES).map((c) => (
@@ -60,13 +46,13 @@ export default function WarningsPage() {
   const query = new URLSearchParams({ status, ...(kind ? { kind } : {}), ...(level ? { level } : {}) });
   const list = useQuery({
     queryKey: ['warnings', status, kind, level],
-    queryFn: () => api<{ items: WarningItem[] }>(`/api/v1/warnings?${query}`),
+    queryFn: () => api<{ items: Warning[] }>(`/api/v1/warnings?${query}`),
   });
   const canAck = me.abilities.warningAcknowledge;
 
   return (
     <PageContainer title={<h1 className="xf-h1">预警</h1>}>
-      <ProTable<WarningItem>
+      <ProTable<Warning>
         rowKey="id"
         search={false}
         options={false}

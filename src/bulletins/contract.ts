@@ -1,0 +1,60 @@
+// The 通报 API's answers (server–web contract, docs/architecture.md): a stored report of kind
+// 'bulletin' — the summary, the six editable texts, the figures gathered when drafted. Only zod and
+// types here: the console imports them with `import type`. Counts and rates only, no personal data.
+import { z } from 'zod';
+import type { Finding, ScoredFigures } from '../domain/bulletins/scorecard.ts';
+import { StoredReportSummary, storedData } from '../reports/contract.ts';
+
+export interface BulletinRow extends ScoredFigures {
+  code: string;
+  name: string;
+  /** 综合评分 out of 100, null when nothing could be measured. */
+  score: number | null;
+  rank: number | null;
+}
+
+export interface SupervisionSummary {
+  /** Orders raised in the month in the scope (src/supervision: supervisionCounts). */
+  raised: number;
+  /** Closed with feedback by its deadline / closed in all / late (waiting past it or answered late). */
+  closedOnTime: number;
+  closed: number;
+  overdue: number;
+  /** Reminded or escalated to the raising bureau's leaders. */
+  escalated: number;
+  /** The month's orders: number, type, addressee and state in words — no petitioner's data. */
+  items: { number: string; type: string; unitName: string; status: string }[];
+}
+
+export interface BulletinData {
+  kind: 'bulletin';
+  period: string; // 'YYYY-MM'
+  from: string;
+  to: string;
+  scope: { code: string; name: string; fullName: string; level: number; bureauName?: string };
+  /** The scope as a whole (not ranked). */
+  total: BulletinRow;
+  /** The jurisdictions one level down, best first. */
+  rows: BulletinRow[];
+  findings: Finding[];
+  overdueUnits: { unitName: string; jurisdictionName: string; open: number; overdue: number }[];
+  /** Null when the supervision capability is not wired. */
+  supervision: SupervisionSummary | null;
+}
+
+export const BulletinSections = z.object({
+  overview: z.string(),
+  ranking: z.string(),
+  commendations: z.string(),
+  shortfalls: z.string(),
+  supervision: z.string(),
+  requirements: z.string(),
+});
+
+export const BulletinDetail = StoredReportSummary.extend({
+  sections: BulletinSections,
+  data: storedData<BulletinData>(
+    'BulletinData：各地综合评分与排名、积案化解、表扬与问题、督查督办（仅统计数字）',
+  ),
+});
+export type BulletinDetail = z.infer<typeof BulletinDetail>;
