@@ -10,8 +10,10 @@
 // The global set-up's teardown removes both (`SEEDED_PREFIX`).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import type { AppConfig } from '../../src/config/index.ts';
+import type { AppContext } from '../../src/context.ts';
 import { memorySink } from '../../src/notify/sinks.ts';
 import { seedCases } from '../../src/seed/cases.ts';
 import { boot, shutdown } from '../../src/server/boot.ts';
@@ -34,21 +36,32 @@ function variantKey(c: SeededCases): string {
     .slice(0, 10);
 }
 
+/**
+ * Readies a booted platform to be copied: seals the audit rows and stops the background work; for
+ * PGlite also writes its data dir to `file` (returned) — after a checkpoint, since the dump is of a
+ * running engine and loading it would replay the WAL, where a sequence jumps ahead by its prefetch
+ * (audit seq 1 → 33). The caller closes the database.
+ */
+export async function readyForCopy(ctx: AppContext, file: string): Promise<string | undefined> {
+  await ctx.auditSealer.stop();
+  await ctx.dispatcher.stop();
+  await ctx.statistics?.stop();
+  if (!ctx.database.pglite) return undefined;
+  await ctx.database.pglite.exec('CHECKPOINT');
+  const dump = await ctx.database.pglite.dumpDataDir('none');
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  return file;
+}
+
 /** Boots a platform on `config`, seeds the cases, and — for PGlite — dumps it to a new file. */
 async function seedOn(config: AppConfig, cases: SeededCases): Promise<string | undefined> {
   const ctx = await boot(config, { log: createLogger('silent'), sink: memorySink() });
   try {
     await seedCases(ctx.db, ctx.pii, cases);
-    // Seal the audit rows and stop the background work before the copy is taken (as snapshot.ts).
-    await ctx.auditSealer.stop();
-    await ctx.dispatcher.stop();
-    await ctx.statistics?.stop();
-    if (!ctx.database.pglite) return undefined;
-    await ctx.database.pglite.exec('CHECKPOINT'); // see snapshot.ts: no WAL replay on load
-    const dump = await ctx.database.pglite.dumpDataDir('none');
-    const file = `${config.embeddedSnapshot}${SEEDED_PREFIX}tmp-${process.pid}-${Date.now()}`;
-    fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-    return file;
+    return await readyForCopy(
+      ctx,
+      `${config.embeddedSnapshot}${SEEDED_PREFIX}tmp-${process.pid}-${Date.now()}`,
+    );
   } finally {
     await shutdown(ctx);
   }
@@ -106,9 +119,10 @@ export async function dropSeeded(
   snapshot: string | undefined,
 ) {
   if (snapshot) {
-    const dir = snapshot.slice(0, snapshot.lastIndexOf('/'));
-    const prefix = `${snapshot.slice(dir.length + 1)}${SEEDED_PREFIX}`;
-    for (const f of fs.readdirSync(dir)) if (f.startsWith(prefix)) fs.rmSync(`${dir}/${f}`, { force: true });
+    const dir = path.dirname(snapshot);
+    const prefix = `${path.basename(snapshot)}${SEEDED_PREFIX}`;
+    for (const f of fs.readdirSync(dir))
+      if (f.startsWith(prefix)) fs.rmSync(path.join(dir, f), { force: true });
   }
   if (baseUrl && template) {
     const admin = new pg.Client({ connectionString: baseUrl });

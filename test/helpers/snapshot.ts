@@ -13,7 +13,7 @@ import { memorySink } from '../../src/notify/sinks.ts';
 import { boot } from '../../src/server/boot.ts';
 import { createLogger } from '../../src/server/logging.ts';
 import { createPgDatabase, harnessConfig } from './harness.ts';
-import { dropSeeded } from './seeded.ts';
+import { dropSeeded, readyForCopy } from './seeded.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,21 +29,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     { ...harnessConfig(), databaseUrl: pgDb?.url },
     { log: createLogger('silent'), sink: memorySink() },
   );
-  // Seal the audit rows and stop the background work before the copy is taken.
-  await ctx.auditSealer.stop();
-  await ctx.dispatcher.stop();
-  let file: string | undefined;
-  if (ctx.database.pglite) {
-    file = path.join(
-      os.tmpdir(),
-      `xinfang-test-snapshot-${process.pid}-${randomBytes(4).toString('hex')}.tar`,
-    );
-    // A checkpoint first: the dump is of a running engine, so loading it replays the WAL since the
-    // last checkpoint — and a replayed sequence jumps ahead by its prefetch (audit seq 1 → 33).
-    await ctx.database.pglite.exec('CHECKPOINT');
-    const dump = await ctx.database.pglite.dumpDataDir('none');
-    fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  }
+  const file = await readyForCopy(
+    ctx,
+    path.join(os.tmpdir(), `xinfang-test-snapshot-${process.pid}-${randomBytes(4).toString('hex')}.tar`),
+  );
   await ctx.database.close();
   const template = pgDb ? new URL(pgDb.url).pathname.slice(1) : '';
   if (pgDb && baseUrl) {
