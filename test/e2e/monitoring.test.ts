@@ -25,20 +25,21 @@ const suite = browserSuite({
     // A new case of 鼓楼区, accepted, then a week past its due date (the oldest due first in the table).
     const { h } = s;
     await h.loginAll(['13900000001', 'gl_registrar']);
-    const res = await h.app.inject({
-      method: 'POST',
-      url: '/api/v1/cases',
-      headers: h.as('13900000001'),
-      payload: {
-        form: 'online',
-        purpose: 'claim',
-        subject: '小区雨污管网改造后路面长期未恢复',
-        content: '小区雨污管网改造后路面长期未恢复，多次反映未果，请求有关部门协调解决。',
-        jurisdictionCode: '320106',
-      },
-    });
-    if (res.statusCode !== 201) throw new Error(`register: ${res.statusCode} ${res.body}`);
-    const c = { id: res.json().caseId as number, caseNumber: res.json().caseNumber as string };
+    // The demo citizen's online petition to 鼓楼区.
+    const register = async (subject: string, content: string) => {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: h.as('13900000001'),
+        payload: { form: 'online', purpose: 'claim', subject, content, jurisdictionCode: '320106' },
+      });
+      if (res.statusCode !== 201) throw new Error(`register: ${res.statusCode} ${res.body}`);
+      return { id: res.json().caseId as number, caseNumber: res.json().caseNumber as string };
+    };
+    const c = await register(
+      '小区雨污管网改造后路面长期未恢复',
+      '小区雨污管网改造后路面长期未恢复，多次反映未果，请求有关部门协调解决。',
+    );
     await h.act('gl_registrar', c.id, 'accept');
     overdue = c;
     await ctx.db
@@ -47,22 +48,13 @@ const suite = browserSuite({
       .where(eq(cases.id, c.id));
     // A 鼓楼区 积案 worked for 40 days without progress (积案久无进展): made here, not left to the
     // demo seed, whose matters fall where its random cases do.
-    const r2 = await h.app.inject({
-      method: 'POST',
-      url: '/api/v1/cases',
-      headers: h.as('13900000001'),
-      payload: {
-        form: 'online',
-        purpose: 'claim',
-        subject: '征地补偿款多年未兑现',
-        content: '村里征地补偿款多年未兑现，多次反映未果，请求有关部门依法处理。',
-        jurisdictionCode: '320106',
-      },
-    });
-    if (r2.statusCode !== 201) throw new Error(`register: ${r2.statusCode} ${r2.body}`);
-    stalledCase = r2.json().caseNumber as string;
+    const m = await register(
+      '征地补偿款多年未兑现',
+      '村里征地补偿款多年未兑现，多次反映未果，请求有关部门依法处理。',
+    );
+    stalledCase = m.caseNumber;
     await ctx.db.insert(backlogMatters).values({
-      caseId: r2.json().caseId as number,
+      caseId: m.id,
       jurisdictionCode: '320106',
       status: 'identified',
       source: 'manual',
