@@ -27,6 +27,7 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- writescale [--quick]
 //   BENCH_WRITE_DB=postgres|pglite …   one database only (BENCH_WRITE_PG_ONLY=1 = postgres)
 //   BENCH_WRITE_SIZES=10000,100000 …   other sizes (default 10000,100000,1000000)
+//   BENCH_WRITE_COPY_INTAKES=1 …       copy the benchmark's own intakes too (see copyWriteWorldUpTo)
 import { mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -124,11 +125,15 @@ async function columnsOf(t: Target, table: string) {
 
 /**
  * Copies the original cases (numbers not starting with `c`) with their parties, signatures and band rows
- * until `cases` holds `target` rows.
+ * until `cases` holds `target` rows. With `seededUpTo`, only the seeded world (ids up to it) is copied,
+ * not the benchmark's own intakes: those are all the demo citizen's same petition, and copying them
+ * puts hundreds of identical petitions into every later intake's ±7-day group-check window — a
+ * campaign of identical petitions, not a bureau with more stored matters (the group check is bounded
+ * at 500 candidates either way; BENCH_WRITE_COPY_INTAKES=1 copies them too, the earlier runs' way).
  */
-export async function copyWriteWorldUpTo(t: Target, target: number): Promise<void> {
+export async function copyWriteWorldUpTo(t: Target, target: number, seededUpTo?: number): Promise<void> {
   const db = t.ctx.db;
-  const source = `s.case_number NOT LIKE 'c%'`;
+  const source = `s.case_number NOT LIKE 'c%'${seededUpTo ? ` AND s.id <= ${Math.trunc(seededUpTo)}` : ''}`;
   const sources = rows<{ n: number }>(
     await db.execute(sql.raw(`SELECT count(*)::int AS n FROM cases s WHERE ${source}`)),
   )[0]?.n;
@@ -452,14 +457,21 @@ export async function runWriteScale(opts: { quick: boolean }): Promise<void> {
     try {
       print(`\n== ${t.kind}: ${t.storage}`);
       const points: ScalePoint[] = [];
+      let seededUpTo: number | undefined;
       for (const [i, size] of sizes.entries()) {
         const t0 = performance.now();
         if (i === 0) {
           print(`   seeding ${size} cases …`);
           await seedCases(t.ctx.db, t.ctx.pii, { count: size, seed: 1 });
+          if (process.env.BENCH_WRITE_COPY_INTAKES !== '1')
+            seededUpTo = rows<{ id: number }>(
+              await t.ctx.db.execute(sql.raw('SELECT max(id)::int AS id FROM cases')),
+            )[0]?.id;
         } else {
-          print(`   copying up to ${size} cases …`);
-          await copyWriteWorldUpTo(t, size);
+          print(
+            `   copying up to ${size} cases${seededUpTo ? ' (the seeded cases, not the intakes)' : ''} …`,
+          );
+          await copyWriteWorldUpTo(t, size, seededUpTo);
         }
         print(`   loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
         const u0 = performance.now();
