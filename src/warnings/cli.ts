@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { runBacktest } from '../analytics/backtest.ts';
 import { dataOption } from '../cli/options.ts';
 import { appConfigFromEnv } from '../config/index.ts';
+import { settle } from '../jobs/settle.ts';
 import { seedCases } from '../seed/cases.ts';
 import { boot, shutdown } from '../server/boot.ts';
 import { runWarningScan } from './scan.ts';
@@ -39,7 +40,7 @@ export function registerWarningCommands(program: Command): void {
             `重复信访 repeat ${r.found.repeat_petitioner}, 超期积压 overdue ${r.found.overdue_unit}; ` +
             `新增 new ${r.inserted}; 保障期 periods ${r.periods}, 日报短信 digests ${r.digests}`,
         );
-        await ctx.dispatcher.drain();
+        await settle(ctx);
       } finally {
         await shutdown(ctx);
       }

@@ -169,15 +169,14 @@ describe('login page in Chromium', () => {
   });
 });
 
-/** Sends the queued SMS and reads the 6-digit code of the last one to `phone`. */
+/**
+ * Sends the queued SMS and reads the 6-digit code of the last one to `phone`. Called once the page
+ * shows 验证码已发送, i.e. the code's outbox row has committed: one settle sends it, no polling.
+ */
 async function smsCodeFor(phone: string): Promise<string> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    await server.h.ctx.dispatcher.drain();
-    const body = server.h.sms.sent.filter((m) => m.to === phone).at(-1)?.body;
-    const code = body?.match(/验证码为(\d{6})/)?.[1];
-    if (code) return code;
-    if (Date.now() > deadline) throw new Error(`no SMS code for ${phone}; sent: ${server.h.sms.sent.length}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await server.h.settle();
+  const body = server.h.sms.sent.filter((m) => m.to === phone).at(-1)?.body;
+  const code = body?.match(/验证码为(\d{6})/)?.[1];
+  if (!code) throw new Error(`no SMS code for ${phone}; sent: ${server.h.sms.sent.length}`);
+  return code;
 }

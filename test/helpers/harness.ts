@@ -7,11 +7,13 @@ import type { Logger } from 'pino';
 import { inject } from 'vitest';
 import { type AppConfig, appConfigFromEnv } from '../../src/config/index.ts';
 import type { AppContext } from '../../src/context.ts';
+import { type Settled, settle } from '../../src/jobs/settle.ts';
 import { memorySink } from '../../src/notify/sinks.ts';
 import { seedCases } from '../../src/seed/cases.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { boot, shutdown } from '../../src/server/boot.ts';
 import { createLogger } from '../../src/server/logging.ts';
+import type { Registered } from './builders.ts';
 import { type SeededCases, seededPgliteSnapshot, seededPgTemplate } from './seeded.ts';
 
 export const DEMO_PASSWORD = 'Demo@Test2026';
@@ -28,6 +30,13 @@ export interface Harness {
   as(username: string): { authorization: string };
   /** POST /api/v1/cases/:id/actions as the user; throws with the status and body unless it is 200. */
   act(username: string, caseId: number, action: string, payload?: Record<string, unknown>): Promise<any>;
+  /**
+   * POST /api/v1/cases as the user (a demo citizen's phone, or a staff username) with a registration
+   * payload (test/helpers/builders.ts); throws with the status and body unless it is 201.
+   */
+  register(username: string, payload: Record<string, unknown>): Promise<Registered>;
+  /** Waits for the background work of the requests so far: SMS sent, audit rows sealed (src/jobs/settle.ts). */
+  settle(): Promise<Settled>;
   close(): Promise<void>;
 }
 
@@ -161,6 +170,17 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       if (res.statusCode !== 200) throw new Error(`${username} ${action}: ${res.statusCode} ${res.body}`);
       return res.json();
     },
+    async register(username, payload) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: h.as(username),
+        payload,
+      });
+      if (res.statusCode !== 201) throw new Error(`${username} register: ${res.statusCode} ${res.body}`);
+      return res.json();
+    },
+    settle: () => settle(ctx),
     async close() {
       await app.close();
       await shutdown(ctx);

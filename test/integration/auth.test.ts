@@ -142,7 +142,7 @@ describe('citizen login by SMS code', () => {
   it('sends the code through the outbox and creates the citizen on first login', async () => {
     const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/sms-code', payload: { phone } });
     expect(res.statusCode).toBe(200);
-    await h.ctx.dispatcher.drain();
+    await h.settle();
     const msg = h.sms.sent.find((m) => m.to === phone);
     expect(msg?.body).toMatch(/验证码为\d{6}/);
     expect(msg?.toMasked).toBe('138****5678');

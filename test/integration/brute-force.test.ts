@@ -229,7 +229,7 @@ describe('SMS login codes', () => {
     const phone = '13700000123';
     const sent = await h.app.inject({ method: 'POST', url: '/api/v1/auth/sms-code', payload: { phone } });
     expect(sent.statusCode).toBe(200);
-    await h.ctx.dispatcher.drain();
+    await h.settle();
     const code = /验证码为(\d{6})/.exec(h.sms.sent.at(-1)?.body ?? '')?.[1] ?? '';
     expect(code).toMatch(/^\d{6}$/);
     const wrong = (n: number) => String((Number(code) + n) % 1_000_000).padStart(6, '0');

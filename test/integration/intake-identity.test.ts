@@ -15,7 +15,7 @@ const C_ID = '11010519491231002X';
 
 async function smsLogin(phone: string): Promise<string> {
   await h.app.inject({ method: 'POST', url: '/api/v1/auth/sms-code', payload: { phone } });
-  await h.ctx.dispatcher.drain();
+  await h.settle();
   const code =
     h.sms.sent
       .filter((m) => m.to === phone)

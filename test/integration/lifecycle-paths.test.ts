@@ -131,7 +131,7 @@ describe('paths', () => {
     expect(d).toMatchObject({ state: 'not_accepted', reasonCode: 'LEGAL_CHANNEL' });
     expect(d.documents.map((x: { kind: string }) => x.kind)).toEqual(['non_acceptance_notice']);
     expect(d.availableActions).toEqual([]);
-    await h.ctx.dispatcher.drain();
+    await h.settle();
     expect(h.sms.sent.some((m) => m.to === '13811112222' && m.body.includes('不予受理'))).toBe(true);
   });
 
@@ -218,7 +218,7 @@ describe('paths', () => {
       reason: '再延',
     });
     expect(again.statusCode).toBe(409);
-    await h.ctx.dispatcher.drain();
+    await h.settle();
     expect(h.sms.sent.some((m) => m.body.includes('办理期限延长') && m.body.includes('联合调查'))).toBe(true);
   });
 

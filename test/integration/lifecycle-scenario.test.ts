@@ -169,7 +169,7 @@ describe('a petition from submission to final closure', () => {
   });
 
   it('sent the petitioner the expected SMS, in order, with no ID numbers', async () => {
-    await h.ctx.dispatcher.drain(); // the intake's own kicked pass may still be sending
+    await h.settle(); // the intake's own kicked pass may still be sending
     const res = await h.app.inject({
       url: `/api/v1/cases/${id}/notifications`,
       headers: h.as('gl_registrar'),

@@ -155,7 +155,7 @@ describe('SMS gateway', () => {
 describe('outbox at rest', () => {
   it('keeps SMS texts encrypted: no code, case number or number readable in the table', async () => {
     const c = await register('被拖欠工资三个月，请求协调解决。');
-    await h.ctx.dispatcher.drain();
+    await h.settle();
     const sent = h.sms.sent.find((m) => m.body.includes(c.caseNumber));
     expect(sent?.body).toContain(c.queryCode); // the petitioner got the code …
     const table = JSON.stringify(await rows(sql`select * from outbox`));
@@ -164,7 +164,7 @@ describe('outbox at rest', () => {
 
   it('erases number and text of sent and dead rows after the retention period, keeps pending ones', async () => {
     const c = await register('请求协调解决拖欠工资问题，已多次讨要。');
-    await h.ctx.dispatcher.drain();
+    await h.settle();
     await h.ctx.db.execute(sql`insert into outbox (channel, idempotency_key, recipient_enc, recipient_masked, template, body_enc, status)
       values ('sms', 'test:pending', ${h.ctx.pii.encrypt(PHONE)}, '138****5678', 'generic', ${h.ctx.pii.encrypt('待发')}, 'pending')`);
     const days = h.ctx.config.outboxRetentionDays;
@@ -253,7 +253,7 @@ describe('numbers in free text', () => {
     const c = await register(content, { name: NAME, idNumber: ID, phone: PHONE });
     await h.act('gl_registrar', c.caseId, 'accept');
     await h.act('gl_registrar', c.caseId, 'add_progress', { note: `已回电${PHONE}核实` });
-    await h.ctx.dispatcher.drain();
+    await h.settle();
 
     const full = (
       await h.app.inject({ url: `/api/v1/cases/${c.caseId}`, headers: h.as('gl_registrar') })

@@ -97,7 +97,7 @@ describe('SMS templates', () => {
     });
     expect(ok.statusCode).toBe(200);
     await registerCall();
-    await h.ctx.dispatcher.drain();
+    await h.settle();
     expect(
       h.sms.sent.some((m) => m.to === '13577778888' && m.body.startsWith('【鼓楼信访】已收到您的来电')),
     ).toBe(true);

@@ -80,7 +80,7 @@ async function throughWechat(openid: string, intent: 'login' | 'link', browser: 
 async function smsLogin(phone: string): Promise<Cookies> {
   const sent = await h.app.inject({ method: 'POST', url: '/api/v1/auth/sms-code', payload: { phone } });
   expect(sent.statusCode, sent.body).toBe(200);
-  await h.ctx.dispatcher.drain();
+  await h.settle();
   const text = h.sms.sent.filter((m) => m.to === phone).at(-1)?.body ?? '';
   const code = /验证码为(\d{6})/.exec(text)?.[1];
   const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { phone, code } });
@@ -198,7 +198,7 @@ describe('模板消息 as a notification channel', () => {
     const browser = await throughWechat(ALICE.openid, 'login').then((r) => r.browser);
     const before = h.sms.sent.length;
     const { caseId, caseNumber } = await submit(browser);
-    await h.ctx.dispatcher.drain();
+    await h.settle();
     const [row] = await outboxOf(caseId);
     expect(row).toMatchObject({
       channel: 'wechat',
@@ -259,8 +259,7 @@ describe('模板消息 as a notification channel', () => {
     const browser = await throughWechat(BOB.openid, 'login').then((r) => r.browser);
     wx.unfollowed.add(BOB.openid);
     const { caseId, caseNumber } = await submit(browser);
-    await h.ctx.dispatcher.drain(); // the template message, refused; the SMS row written
-    await h.ctx.dispatcher.drain(); // the SMS
+    await h.settle(); // the template message, refused; then the SMS row it wrote
     const rows = await outboxOf(caseId);
     expect(rows.map((r) => [r.channel, r.status])).toEqual([
       ['wechat', 'dead'],
