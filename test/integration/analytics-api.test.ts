@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../src/domain/deadlines/index.ts';
 import { runDeadlineSweep } from '../../src/jobs/deadlines.ts';
+import { letter } from '../helpers/builders.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -16,28 +17,12 @@ const USERS = [
   'js_registrar',
   'js_leader',
 ] as const;
-let n = 0;
 const ids: Record<string, { caseId: number; caseNumber: string }> = {};
 
 async function register(name: string, user: string, extra: Record<string, unknown> = {}) {
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/cases',
-    headers: h.as(user),
-    payload: {
-      form: 'letter',
-      purpose: 'claim',
-      categoryCode: '010000',
-      subject: `指标测试 ${++n}`,
-      content: '反映小区违建问题，请求依法处理。',
-      jurisdictionCode: '320106',
-      petitioner: { name: '赵六', phone: `1371234${String(1000 + n).slice(-4)}` },
-      ...extra,
-    },
-  });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  ids[name] = res.json();
-  return res.json() as { caseId: number; caseNumber: string };
+  const r = await h.register(user, letter(undefined, { categoryCode: '010000', ...extra }));
+  ids[name] = r;
+  return r;
 }
 const at = (d: string) => `${d}T10:00:00+08:00`;
 const get = (user: string, url: string) =>

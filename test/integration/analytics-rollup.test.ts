@@ -10,6 +10,7 @@ import { addDays, shanghaiDate } from '../../src/domain/deadlines/index.ts';
 import { runDeadlineSweep } from '../../src/jobs/deadlines.ts';
 import { seedBacklog } from '../../src/seed/backlog.ts';
 import { seedCases } from '../../src/seed/cases.ts';
+import { letter } from '../helpers/builders.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -36,26 +37,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-let n = 0;
-async function register(user: string, extra: Record<string, unknown> = {}) {
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/cases',
-    headers: h.as(user),
-    payload: {
-      form: 'letter',
-      purpose: 'claim',
-      categoryCode: '010000',
-      subject: `统计测试事项 ${++n}`,
-      content: '反映小区违建问题，请求依法处理。',
-      jurisdictionCode: '320106',
-      petitioner: { name: '王五', phone: `1381234${String(1000 + n).slice(-4)}` },
-      ...extra,
-    },
-  });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return res.json() as { caseId: number; caseNumber: string };
-}
+const register = (user: string, extra: Record<string, unknown> = {}) =>
+  h.register(user, letter(undefined, { categoryCode: '010000', ...extra }));
 
 const rows = async (q: ReturnType<typeof sql>) =>
   ((await h.ctx.db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
@@ -290,11 +273,15 @@ describe('rollups', () => {
       representatives: [{ name: '代表甲' }, { name: '代表乙' }],
     });
     // Received weeks ago (acceptance overdue), then a repeat petition by phone linked to it.
-    const d = await register('gl_registrar', { receivedAt: '2026-10-09T09:00:00+08:00' });
+    const dPetitioner = { name: '王五', phone: '13812349999' };
+    const d = await register('gl_registrar', {
+      receivedAt: '2026-10-09T09:00:00+08:00',
+      petitioner: dPetitioner,
+    });
     const rep = await register('gl_registrar', {
       form: 'phone',
       subject: '再次反映',
-      petitioner: { name: '王五', phone: `1381234${String(1000 + n).slice(-4)}` }, // d's petitioner
+      petitioner: dPetitioner,
       previousCaseNumber: d.caseNumber,
     });
     expect(rep.caseId).toBe(d.caseId);

@@ -4,6 +4,7 @@
 // name in full for the handler, masked for a leader — and not from a case out of scope (404); for a
 // case, only the texts of its category and the general ones are offered.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CITIZEN, onlinePetition } from '../helpers/builders.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -28,23 +29,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function newCase(jurisdictionCode: string, subject: string) {
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/cases',
-    headers: h.as('13900000001'),
-    payload: {
-      form: 'online',
-      purpose: 'claim',
-      subject,
-      content: `${subject}，请求处理。`,
-      jurisdictionCode,
-      categoryCode: '010000',
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { caseId: number; caseNumber: string };
-}
+const newCase = (jurisdictionCode: string, subject: string) =>
+  h.register(DEMO_CITIZEN, onlinePetition(subject, { jurisdictionCode, categoryCode: '010000' }));
 
 const get = (user: string, url: string) => h.app.inject({ url: `/api/v1${url}`, headers: h.as(user) });
 const send = (user: string, method: 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>

@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, units, users } from '../../src/db/schema.ts';
 import { shanghaiDate } from '../../src/domain/deadlines/index.ts';
+import { DEMO_CITIZEN, onlinePetition } from '../helpers/builders.ts';
 import { DEMO_PASSWORD, type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -23,15 +24,7 @@ const figure = (a: { figures: Figure[] }, key: string) => a.figures.find((f) => 
 const mine = async (user: string) => (await get(user, '/tasks/mine')).json().items as Task[];
 
 async function newCase(subject: string): Promise<number> {
-  const res = await post('13900000001', '/cases', {
-    form: 'online',
-    purpose: 'claim',
-    subject,
-    content: `${subject}，多次反映未果，请求有关部门协调解决。`,
-    jurisdictionCode: '320106',
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().caseId;
+  return (await h.register(DEMO_CITIZEN, onlinePetition(subject))).caseId;
 }
 
 beforeAll(async () => {

@@ -9,6 +9,7 @@ import { inboxItems, outbox, users } from '../../src/db/schema.ts';
 import { addDays, shanghaiDate } from '../../src/domain/deadlines/index.ts';
 import { runDeadlineSweep } from '../../src/jobs/deadlines.ts';
 import { outboxText } from '../../src/notify/outbox.ts';
+import { DEMO_CITIZEN, onlinePetition } from '../helpers/builders.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -46,15 +47,12 @@ const inbox = async (user: string) => (await get(user, '/inbox')).json();
 const count = async (user: string) => (await get(user, '/inbox/count')).json().unread as number;
 
 async function newCase(subject: string): Promise<{ id: number; number: string }> {
-  const res = await send('13900000001', 'POST', '/cases', {
-    form: 'online',
-    purpose: 'claim',
-    subject,
-    content: `${subject}，本人张三（电话13900000001）多次反映未果。`,
-    jurisdictionCode: '320106',
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return { id: res.json().caseId, number: res.json().caseNumber };
+  // The content names the petitioner's phone: the inbox must not show it in clear.
+  const r = await h.register(
+    DEMO_CITIZEN,
+    onlinePetition(subject, { content: `${subject}，本人张三（电话13900000001）多次反映未果。` }),
+  );
+  return { id: r.caseId, number: r.caseNumber };
 }
 async function assigned(subject: string) {
   const c = await newCase(subject);

@@ -9,6 +9,7 @@ import { auditLog, caseEvents, cases } from '../../src/db/schema.ts';
 import { addDays, shanghaiDate } from '../../src/domain/deadlines/index.ts';
 import { runDeadlineSweep } from '../../src/jobs/deadlines.ts';
 import { seedCases } from '../../src/seed/cases.ts';
+import { letter } from '../helpers/builders.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -63,25 +64,9 @@ async function overdueOf(unitName: string): Promise<number> {
   return res.json().rows.find((r: { unitName: string }) => r.unitName === unitName)?.overdue ?? 0;
 }
 
-let seq = 0;
-async function register(user: string, extra: Record<string, unknown> = {}) {
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/cases',
-    headers: h.as(user),
-    payload: {
-      form: 'letter',
-      purpose: 'claim',
-      subject: `来信反映征收补偿款未足额发放 ${++seq}`,
-      content: '来信人反映其房屋征收补偿款至今未足额发放，请求依法解决。',
-      jurisdictionCode: '320106',
-      petitioner: { name: '赵六', phone: '13811113333' },
-      ...extra,
-    },
-  });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return res.json() as { caseId: number; caseNumber: string; queryCode: string };
-}
+// One petitioner (赵六) for all: the late-decision notices go to one phone.
+const register = (user: string, extra: Record<string, unknown> = {}) =>
+  h.register(user, letter(undefined, { petitioner: { name: '赵六', phone: '13811113333' }, ...extra }));
 
 describe('a matter accepted 3 days late', () => {
   it('is offered as late, refused without a reason, then accepted, recorded and counted late', async () => {

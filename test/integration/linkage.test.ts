@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkageReferrals } from '../../src/db/schema.ts';
 import { REFERRAL_RULES, REFERRAL_TYPES } from '../../src/domain/linkage/referrals.ts';
+import { DEMO_CITIZEN, onlinePetition } from '../helpers/builders.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -20,22 +21,12 @@ const timelineLabels = async (id: number) =>
   (await get('gl_supervisor', `/cases/${id}`)).json().timeline.map((e: { label: string }) => e.label);
 
 async function newCase(subject: string): Promise<number> {
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/cases',
-    headers: h.as('13900000001'),
-    payload: {
-      form: 'online',
-      purpose: 'claim',
-      subject,
-      content: `${subject}，多次反映未果，情绪激动。`,
-      jurisdictionCode: '320106',
-    },
-  });
-  expect(res.statusCode).toBe(201);
-  const id = res.json().caseId as number;
-  await h.act('gl_registrar', id, 'accept');
-  return id;
+  const { caseId } = await h.register(
+    DEMO_CITIZEN,
+    onlinePetition(subject, { content: `${subject}，多次反映未果，情绪激动。` }),
+  );
+  await h.act('gl_registrar', caseId, 'accept');
+  return caseId;
 }
 
 beforeAll(async () => {

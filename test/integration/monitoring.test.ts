@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backlogMatters, backlogProgress, cases, units } from '../../src/db/schema.ts';
 import { MONITORING_SOURCES } from '../../src/domain/monitoring/sources.ts';
 import { collectSources, runMonitoringDigests } from '../../src/monitoring/daily.ts';
+import { DEMO_CITIZEN, onlinePetition } from '../helpers/builders.ts';
 import { DEMO_PASSWORD, type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -28,22 +29,8 @@ const source = async (user: string, id: string, q = '') =>
   (await daily(user, q)).sources.find((s) => s.id === id) as Source;
 const hasCase = (s: Source | undefined, caseId: number) => !!s?.items.some((i) => i.caseId === caseId);
 
-async function newCase(subject: string, content?: string): Promise<{ caseId: number; caseNumber: string }> {
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/cases',
-    headers: h.as('13900000001'),
-    payload: {
-      form: 'online',
-      purpose: 'claim',
-      subject,
-      content: content ?? `${subject}，多次反映未果，请求有关部门协调解决。`,
-      jurisdictionCode: '320106',
-    },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json();
-}
+const newCase = (subject: string, content?: string) =>
+  h.register(DEMO_CITIZEN, onlinePetition(subject, content ? { content } : {}));
 
 beforeAll(async () => {
   h = await startHarness();

@@ -8,10 +8,10 @@ import { rollupCases } from '../../src/analytics/rollup.ts';
 import { auditLog, cases, outbox, units, users, warnings } from '../../src/db/schema.ts';
 import { runDailyJobs } from '../../src/jobs/scheduler.ts';
 import { runWarningScan } from '../../src/warnings/scan.ts';
-import { bearer, type Harness, startHarness } from '../helpers/harness.ts';
+import { letter } from '../helpers/builders.ts';
+import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
-const t: Record<string, string> = {};
 const PHONES: Record<string, string> = {
   gl_supervisor: '13700000001',
   nj_supervisor: '13700000002',
@@ -21,7 +21,7 @@ const DAY = 86_400_000;
 
 beforeAll(async () => {
   h = await startHarness();
-  for (const u of [
+  await h.loginAll([
     '13900000001',
     'gl_registrar',
     'gl_handler',
@@ -32,9 +32,7 @@ beforeAll(async () => {
     'nj_analyst',
     'nj_admin',
     'js_supervisor',
-  ]) {
-    t[u] = await h.login(u);
-  }
+  ]);
   // Supervisors with a mobile number on file (staff accounts are created without one in the demo).
   for (const [username, phone] of Object.entries(PHONES)) {
     await h.ctx.db
@@ -47,27 +45,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-const as = (user: string) => bearer(t[user] ?? '');
-let seq = 0;
-async function register(user: string, extra: Record<string, unknown> = {}) {
-  seq++;
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/cases',
-    headers: as(user),
-    payload: {
-      form: 'letter',
-      purpose: 'claim',
-      subject: `反映问题第${seq}号`,
-      content: `来信反映事项${seq}，请求依法处理。`,
-      jurisdictionCode: '320106',
-      petitioner: { name: '李四', phone: `138${String(10_000_000 + seq).slice(-8)}` },
-      ...extra,
-    },
-  });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return res.json() as { caseId: number; caseNumber: string };
-}
+const as = (user: string) => h.as(user);
+const register = (user: string, extra: Record<string, unknown> = {}) =>
+  h.register(user, letter(undefined, extra));
 async function list(user: string, query = '') {
   const res = await h.app.inject({ url: `/api/v1/warnings${query}`, headers: as(user) });
   return res;
@@ -103,7 +83,7 @@ describe('extreme risk at intake', () => {
       .from(outbox)
       .where(and(eq(outbox.caseId, c.caseId), eq(outbox.template, 'warning_extreme_risk')));
     expect(queued.map((r) => r.recipientMasked).sort()).toEqual(['137****0001', '137****0002']);
-    await h.ctx.dispatcher.drain();
+    await h.settle();
     const sent = h.sms.sent.slice(before).filter((m) => m.template === 'warning_extreme_risk');
     expect(sent.map((m) => m.to).sort()).toEqual([PHONES.gl_supervisor, PHONES.nj_supervisor]);
     for (const m of sent) {
@@ -224,7 +204,7 @@ describe('daily scan', () => {
     const tightened = await atCity();
     expect(tightened).toHaveLength(1);
     expect(tightened[0]?.caseIds).toHaveLength(6);
-    await h.ctx.dispatcher.drain();
+    await h.settle();
     const digests = h.sms.sent.slice(before).filter((m) => m.template === 'warning_digest');
     // Supervisors of 南京市 and 鼓楼区, not the province's; one each despite two runs.
     expect(digests.map((m) => m.to).sort()).toEqual([PHONES.gl_supervisor, PHONES.nj_supervisor]);

@@ -7,6 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/db/schema.ts';
+import { DEMO_CITIZEN, onlinePetition } from '../helpers/builders.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -20,15 +21,7 @@ const post = (user: string, url: string, payload: Record<string, unknown> = {}) 
   h.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: h.as(user), payload });
 
 async function newCase(subject: string): Promise<number> {
-  const res = await post('13900000001', '/cases', {
-    form: 'online',
-    purpose: 'claim',
-    subject,
-    content: `${subject}，多次反映未果，请求协调解决。`,
-    jurisdictionCode: '320106',
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().caseId as number;
+  return (await h.register(DEMO_CITIZEN, onlinePetition(subject))).caseId;
 }
 
 async function newHandlingCase(subject: string): Promise<number> {
