@@ -202,10 +202,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     root: webRoot,
     prefix: '/',
     decorateReply: false,
-    // `/` is the citizens' door (the portal); the plain login page is at /login (registerHome).
+    // Only the favicons live here; `/` is the citizens' door (the portal, registerHome).
     index: false,
   });
-  registerHome(app, webRoot);
+  registerHome(app);
   await registerWebApps(app);
   return app;
 }

@@ -1,8 +1,9 @@
 // The React apps built by Vite (`npm run build:web` → web/dist): /portal/*, /console/* and /screen/* answer
 // their index.html (client-side routing; HTML never cached), /assets/* the content-hashed chunks
 // (cached for a year, brotli or gzip precompressed at build time). The site root `/` sends visitors
-// to the citizen portal — most who type the bare address are petitioners; the plain login page of
-// web/public (staff and citizens, with the links to both apps) is at /login.
+// to the citizen portal — most who type the bare address are petitioners; `/login` to the staff login
+// of the console (which itself sends a citizen who logs in there to the portal). Each app has one
+// login page of its own: staff log in at /console/login, citizens at /portal/login.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -52,12 +53,9 @@ export async function registerWebApps(app: FastifyInstance, dist = WEB_DIST): Pr
   }
 }
 
-/** `/` → the portal; `/login` → web/public/index.html (the plain login page). */
-export function registerHome(app: FastifyInstance, publicRoot: string): void {
+/** `/` → the portal; `/login` → the console's staff login (the address staff were given before). */
+export function registerHome(app: FastifyInstance): void {
   const route = { config: { public: true }, schema: { hide: true } };
   app.get('/', route, (_req, reply) => reply.redirect('/portal/'));
-  app.get('/login', route, async (_req, reply) => {
-    const html = await readFile(join(publicRoot, 'index.html'));
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
-  });
+  app.get('/login', route, (_req, reply) => reply.redirect('/console/login'));
 }

@@ -181,10 +181,10 @@ const ADMIN_PAGES = [
 describe('accessibility (axe-core: no serious or critical violation)', () => {
   let caseId = 0;
 
-  it('anonymous pages: the landing page, both logins, the public query and 领导接访', async () => {
+  it('anonymous pages: both logins, the public query and 领导接访', async () => {
     caseId = await citizenCase();
     const page = await suite.newPage({ width: 390, height: 844 });
-    const found = await auditAll(page, ['/login', '/console/login', '/portal/login', '/portal/query']);
+    const found = await auditAll(page, ['/console/login', '/portal/login', '/portal/query']);
     expect(found, report(found)).toEqual([]);
   }, 600_000);
 

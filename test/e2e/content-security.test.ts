@@ -52,7 +52,7 @@ describe('pages under the Content-Security-Policy', () => {
   it('the login page, the portal and the Swagger UI load without a violation', async () => {
     const { page, violations } = await watchedPage();
     await page.goto(`${server.url}/login`);
-    await page.getByRole('heading', { name: '阳光信访平台' }).waitFor();
+    await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
     await page.goto(`${server.url}/portal/`);
     await page.locator('#root *').first().waitFor();
     await page.goto(`${server.url}/api/docs/`);

@@ -1,5 +1,7 @@
-// The login page (web/public) in a real Chromium: demo accounts, staff login and logout, citizen SMS login
-// on a phone-sized screen, the wrong-password message — and the Chinese text drawn with a real CJK font.
+// The two login pages in a real Chromium — staff at /console/login (where /login leads), citizens at
+// /portal/login (where the site root leads): demo accounts, staff login and logout, a citizen's SMS
+// login on a phone-sized screen, the wrong-password message — and the Chinese text drawn with a real
+// CJK font.
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../helpers/harness.ts';
@@ -35,9 +37,10 @@ const MOBILE: BrowserContextOptions = {
   hasTouch: true,
 };
 
-/** A fresh context (own cookies) per test, closed afterwards. */
+/** A fresh context (own cookies) per test, on `path`, closed afterwards. */
 async function withPage<T>(
   options: BrowserContextOptions,
+  path: string,
   fn: (page: Page) => Promise<T>,
   b: Browser = browser,
 ): Promise<T> {
@@ -45,88 +48,81 @@ async function withPage<T>(
   context.setDefaultTimeout(10_000);
   try {
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${server.url}${path}`);
     return await fn(page);
   } finally {
     await context.close();
   }
 }
 
-/** The 已登录 panel as { 姓名: …, 角色: …, 单位: …, 数据范围: … }. */
-async function shownUser(page: Page): Promise<Record<string, string>> {
-  await page.getByRole('heading', { name: '已登录' }).waitFor();
-  const keys = await page.locator('#me dt').allInnerTexts();
-  const values = await page.locator('#me dd').allInnerTexts();
-  return Object.fromEntries(keys.map((k, i) => [k.trim(), values[i]?.trim() ?? '']));
-}
+const staffLogin = (page: Page) => page.getByRole('heading', { name: '工作人员登录' });
 
-const staffForm = (page: Page) => page.getByRole('tabpanel', { name: '工作人员登录' });
-const citizenForm = (page: Page) => page.getByRole('tabpanel', { name: '信访人登录' });
-
-describe('login page in Chromium', () => {
-  it('desktop: demo accounts, admin logs in and sees role, unit and scope, then logs out', async () => {
-    await withPage(DESKTOP, async (page) => {
-      expect(await page.title()).toBe('阳光信访 · 登录');
+describe('login pages in Chromium', () => {
+  it('desktop: /login is the staff login; demo accounts; admin logs in, sees role and unit, then logs out', async () => {
+    await withPage(DESKTOP, '/login', async (page) => {
+      await staffLogin(page).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/console/login');
+      expect(await page.title()).toBe('阳光信访 · 工作台');
       const adminButton = page.getByRole('button', { name: 'admin', exact: true });
       await adminButton.waitFor();
-      const demo = page.getByRole('region', { name: '演示账号' });
-      expect(await demo.isVisible()).toBe(true);
+      const demo = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: '演示账号' }) });
       expect(await demo.innerText()).toContain(DEMO_PASSWORD);
-      // Only the selected tab's form shows.
-      expect(await staffForm(page).isVisible()).toBe(true);
-      expect(await page.getByLabel('手机号码').isVisible()).toBe(false);
-
       const row = (username: string) =>
         page.getByRole('row').filter({ has: page.getByRole('button', { name: username, exact: true }) });
       expect(await row('admin').innerText()).toMatch(/管理员\s+江苏省信访局/);
       expect(await row('nj_registrar').innerText()).toMatch(/登记员\s+南京市信访局/);
-      expect(await row('13900000001').innerText()).toContain('信访人');
+      // Citizens are pointed to their own door, not listed among the staff.
+      expect(await row('13900000001').count()).toBe(0);
+      expect(await page.getByRole('link', { name: '信访人门户' }).getAttribute('href')).toBe('/portal/');
       await expectNoTofu(page);
       await saveScreenshot(page, 'login-desktop-demo-accounts');
 
       await adminButton.click();
       expect(await page.getByLabel('用户名').inputValue()).toBe('admin');
       expect(await page.getByLabel('密码', { exact: true }).inputValue()).toBe(DEMO_PASSWORD);
-      await staffForm(page).getByRole('button', { name: '登录' }).click();
+      await page.getByRole('button', { name: '登录', exact: true }).click();
 
-      const me = await shownUser(page);
-      expect(me).toMatchObject({ 角色: '管理员', 单位: '江苏省信访局', 数据范围: '江苏省' });
-      expect(await page.getByLabel('用户名').isVisible()).toBe(false);
+      const who = page.getByLabel('当前用户');
+      await who.waitFor();
+      expect(await who.innerText()).toMatch(/管理员[\s\S]*江苏省信访局/);
       await expectNoTofu(page);
       await saveScreenshot(page, 'login-desktop-admin-logged-in');
 
-      // 退出登录 reloads the page: the session is gone, the login form and demo accounts are back.
-      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: '退出登录' }).click()]);
+      // 退出登录: the session is gone, the login form and demo accounts are back.
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await staffLogin(page).waitFor();
       await adminButton.waitFor();
-      expect(await page.getByRole('heading', { name: '已登录' }).isVisible()).toBe(false);
-      expect(await page.getByLabel('用户名').isVisible()).toBe(true);
       const cookies = await page.context().cookies();
       expect(cookies.map((c) => c.name)).not.toContain('xf_session');
+      await page.reload();
+      await staffLogin(page).waitFor();
       await saveScreenshot(page, 'login-desktop-logged-out');
     });
   });
 
-  it('mobile: a citizen logs in with phone and SMS code', async () => {
+  it('mobile: the site root is the portal; a citizen logs in with phone and SMS code', async () => {
     const phone = '13812345678';
-    await withPage(MOBILE, async (page) => {
-      const tab = page.getByRole('tab', { name: '信访人登录' });
-      await tab.click();
+    await withPage(MOBILE, '/', async (page) => {
+      await page.getByRole('heading', { name: '信访人登录' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/portal/login');
+      const tab = page.getByRole('tab', { name: '短信验证码登录' });
       expect(await tab.getAttribute('aria-selected')).toBe('true');
-      expect(await page.getByLabel('用户名').isVisible()).toBe(false);
-      expect(await citizenForm(page).isVisible()).toBe(true);
 
-      await page.getByLabel('手机号码').fill(phone);
-      await citizenForm(page).getByRole('button', { name: '获取验证码' }).click();
-      await page.getByRole('alert').filter({ hasText: '验证码已发送' }).waitFor();
+      await page.getByLabel('手机号码').first().fill(phone);
+      await page.getByRole('button', { name: '获取验证码' }).click();
+      await page.getByText('验证码已发送，请查收短信').waitFor();
 
       const code = await smsCodeFor(phone);
-      await page.getByLabel('短信验证码').fill(code);
+      await page.locator('#sms-code').fill(code);
       await expectNoTofu(page);
       await saveScreenshot(page, 'login-mobile-citizen-code');
-      await citizenForm(page).getByRole('button', { name: '登录' }).click();
+      await page
+        .getByRole('tabpanel', { name: '短信验证码登录' })
+        .getByRole('button', { name: '登录', exact: true })
+        .click();
 
-      const me = await shownUser(page);
-      expect(me).toMatchObject({ 角色: '信访人', 单位: '—', 数据范围: '本人信访事项' });
+      await page.waitForURL((u) => u.pathname === '/portal/cases');
+      await page.getByRole('button', { name: '退出登录' }).waitFor();
       // Nothing sticks out sideways on a 375 px screen.
       expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
       await expectNoTofu(page);
@@ -135,14 +131,14 @@ describe('login page in Chromium', () => {
   });
 
   it('shows 用户名或密码错误 in the alert region for a wrong password', async () => {
-    await withPage(DESKTOP, async (page) => {
+    await withPage(DESKTOP, '/console/login', async (page) => {
       await page.getByLabel('用户名').fill('nj_registrar');
       await page.getByLabel('密码', { exact: true }).fill('wrong-password');
-      await staffForm(page).getByRole('button', { name: '登录' }).click();
+      await page.getByRole('button', { name: '登录', exact: true }).click();
       const alert = page.getByRole('alert');
       await alert.filter({ hasText: '用户名或密码错误' }).waitFor();
       expect((await alert.innerText()).trim()).toBe('用户名或密码错误');
-      expect(await page.getByRole('heading', { name: '已登录' }).isVisible()).toBe(false);
+      expect(await page.getByLabel('当前用户').count()).toBe(0);
       await expectNoTofu(page);
       await saveScreenshot(page, 'login-desktop-wrong-password');
     });
@@ -153,8 +149,9 @@ describe('login page in Chromium', () => {
     try {
       await withPage(
         DESKTOP,
+        '/console/login',
         async (page) => {
-          await page.getByRole('heading', { name: '阳光信访平台' }).waitFor();
+          await staffLogin(page).waitFor();
           const report = await glyphReport(page);
           expect(report.tofu.length).toBeGreaterThan(0);
           expect(report.fontsCheck).toBe(true);

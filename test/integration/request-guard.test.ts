@@ -176,7 +176,7 @@ describe('URLs the router refuses before any hook', () => {
 describe('security headers', () => {
   it.each([
     ['/', 302],
-    ['/login', 200],
+    ['/login', 302],
     ['/portal/', 200],
     ['/console/', 200],
     ['/api/docs/', 200],

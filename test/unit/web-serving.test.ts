@@ -92,19 +92,15 @@ describe('web apps from web/dist', () => {
     await app.close();
   });
 
-  it('sends the site root to the citizen portal; the plain login page is at /login', async () => {
-    const pub = join(dir, 'public');
-    await mkdir(pub, { recursive: true });
-    await writeFile(join(pub, 'index.html'), '<!doctype html><title>登录</title>');
+  it('sends the site root to the citizen portal and /login to the staff login of the console', async () => {
     const app = Fastify();
-    registerHome(app, pub);
+    registerHome(app);
     const root = await app.inject({ url: '/' });
     expect(root.statusCode).toBe(302);
     expect(root.headers.location).toBe('/portal/');
     const login = await app.inject({ url: '/login' });
-    expect(login.statusCode).toBe(200);
-    expect(login.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(login.body).toContain('<title>登录</title>');
+    expect(login.statusCode).toBe(302);
+    expect(login.headers.location).toBe('/console/login');
     await app.close();
   });
 });
