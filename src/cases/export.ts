@@ -8,6 +8,7 @@ import { daysRemaining } from '../domain/deadlines/index.ts';
 import { type CaseForm, type CaseState, FORM_NAMES, STATE_NAMES } from '../domain/lifecycle/vocabulary.ts';
 import { forbidden } from '../errors.ts';
 import { attachmentHeader, toXlsx, XLSX_CONTENT_TYPE, type XlsxColumn } from '../exports/xlsx.ts';
+import { casePolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zText } from '../server/fields.ts';
 import { caseTextFor } from './presenters.ts';
@@ -72,7 +73,7 @@ export const caseExportRoutes =
       },
       async (req, reply) => {
         const actor = actorOf(req);
-        if (actor.role === 'citizen') throw forbidden('仅工作人员可以导出列表');
+        if (!casePolicy.exportList(actor)) throw forbidden('仅办理信访事项的工作人员可以导出列表');
         const now = new Date();
         const { title, ...filters } = req.query;
         // Exact total (no countCap): the footnote and x-export-total say how many were left out.

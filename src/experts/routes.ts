@@ -149,10 +149,7 @@ export const expertRoutes =
           const c = await caseRow(ctx.db, caseId);
           ensureReadable(c !== undefined && casePolicy.read(actor, c));
           unscoped = true;
-          canAssign =
-            expertPolicy.use(actor) &&
-            ['reviewer', 'supervisor', 'leader'].includes(actor.role) &&
-            expertPolicy.counts(actor, (c as typeof cases.$inferSelect).jurisdictionCode);
+          canAssign = expertPolicy.assignsFor(actor, (c as typeof cases.$inferSelect).jurisdictionCode);
         } else ensureAllowed(expertPolicy.use(actor), '只有信访部门工作人员可以使用专家库');
         const rows = await listAssignments(ctx, actor, { ...req.query, caseId }, unscoped);
         return { items: rows.map((r) => presentAssignment(actor, r)), canAssign };

@@ -41,7 +41,12 @@ export const RECEPTION_RULES: Record<ReceptionAction, readonly Role[]> = {
 
 const bureauInScope = (a: Actor, code: string) => a.unitKind === 'bureau' && inSubtree(a, code);
 
+/** Who sees a booking's name and phone in full: the registrars who call the visitor, and the citizen. */
+const BOOKING_FULL_VIEW: readonly Role[] = ['registrar', 'citizen'];
+
 export const receptionPolicy = {
+  /** A booking's name and phone in full (others see them masked). */
+  viewBookingInFull: (a: Actor): boolean => BOOKING_FULL_VIEW.includes(a.role),
   /** May open the receptions area (console) at all? */
   use: (a: Actor): boolean => READERS.includes(a.role) && a.unitKind === 'bureau' && a.scopePrefix !== null,
   /** A staff action on the calendar of `jurisdictionCode`. */

@@ -12,6 +12,7 @@ import {
   type SlotStatus,
 } from '../domain/receptions/kinds.ts';
 import type { Actor } from '../policies/actor.ts';
+import { receptionPolicy } from '../policies/receptions.ts';
 import type { Pii } from '../security/pii.ts';
 import type { BookingItem, PublicSlot } from './contract.ts';
 
@@ -82,8 +83,6 @@ export function presentPublic(s: SlotView): PublicSlot {
   };
 }
 
-const FULL_ROLES = ['registrar', 'citizen'];
-
 export interface BookingRow {
   id: number;
   slotId: number;
@@ -100,7 +99,7 @@ export interface BookingRow {
 
 /** A booking: registrars (who call the visitor) and the citizen see name and phone; others masked. */
 export function presentBooking(pii: Pii, actor: Actor, b: BookingRow): z.infer<typeof BookingItem> {
-  const full = FULL_ROLES.includes(actor.role);
+  const full = receptionPolicy.viewBookingInFull(actor);
   const name = pii.decrypt(b.nameEnc);
   const phone = b.phoneEnc ? pii.decrypt(b.phoneEnc) : null;
   return {

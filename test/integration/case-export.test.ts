@@ -49,7 +49,7 @@ async function sheetOf(body: Buffer) {
 
 beforeAll(async () => {
   h = await startHarness();
-  for (const u of ['gl_registrar', 'nj_registrar', 'gl_handler', '13900000001']) t[u] = await h.login(u);
+  for (const u of ['gl_registrar', 'nj_registrar', 'gl_handler', 'gl_auditor', '13900000001']) t[u] = await h.login(u);
   await register('gl_registrar', '320106', '鼓楼来信一');
   await register('gl_registrar', '320106', '鼓楼来访一', 'visit');
   await register('nj_registrar', '320102', '玄武来信一');
@@ -107,8 +107,12 @@ describe('GET /api/v1/cases/export.xlsx', () => {
     expect(names.sort()).toEqual(['玄武区', '鼓楼区', '鼓楼区']);
   });
 
-  it('is for staff only and checks the filters like the list', async () => {
+  it('is for staff who read matters only and checks the filters like the list', async () => {
     expect((await exportAs('13900000001')).statusCode).toBe(403);
+    // An auditor reads the audit log, not matters: refused, not handed an empty workbook.
+    const auditor = await exportAs('gl_auditor');
+    expect(auditor.statusCode).toBe(403);
+    expect(auditor.json().error.message).toContain('仅办理信访事项的工作人员');
     const bad = await exportAs('gl_registrar', 'jurisdiction=32');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/行政区划代码/);
