@@ -10,10 +10,11 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentBlobs, attachments, caseEvents } from '../../src/db/schema.ts';
+import { DEMO_CITIZEN, GULOU, onlinePetition } from '../helpers/builders.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
-const CITIZEN = '13900000001';
+const CITIZEN = DEMO_CITIZEN;
 beforeAll(async () => {
   h = await startHarness();
   await h.loginAll([CITIZEN, 'gl_registrar', 'gl_handler', 'gl_leader', 'nj_registrar']);
@@ -62,20 +63,8 @@ const upload = (user: string, caseId: number, parts: Part[], query = '') => {
 };
 const get = (user: string, url: string) => h.app.inject({ url: `/api/v1${url}`, headers: h.as(user) });
 
-async function petition(subject: string, jurisdictionCode = '320106') {
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/cases',
-    headers: h.as(CITIZEN),
-    payload: {
-      form: 'online',
-      subject,
-      content: `${subject}，多次反映未解决，请求有关部门依法处理。`,
-      jurisdictionCode,
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().caseId as number;
+async function petition(subject: string, jurisdictionCode = GULOU): Promise<number> {
+  return (await h.register(CITIZEN, onlinePetition(subject, { jurisdictionCode }))).caseId;
 }
 
 describe('a citizen attaches two photos to their petition', () => {

@@ -4,10 +4,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCases } from '../../src/seed/cases.ts';
+import { letter } from '../helpers/builders.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
-let n = 0;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -22,23 +22,13 @@ async function rows<T>(query: SQL): Promise<T[]> {
 }
 
 /** A letter registered by 鼓楼区's bureau; each with its own petitioner and subject (no repeat link). */
-function register(extra: Record<string, unknown> = {}) {
-  const k = ++n;
-  return h.app.inject({
+const register = (extra: Record<string, unknown> = {}) =>
+  h.app.inject({
     method: 'POST',
     url: '/api/v1/cases',
     headers: h.as('gl_registrar'),
-    payload: {
-      form: 'letter',
-      purpose: 'claim',
-      subject: `编号测试来信 ${k}`,
-      content: `来信人反映小区第${k}栋楼道照明损坏，请求物业尽快维修。`,
-      jurisdictionCode: '320106',
-      petitioner: { name: '周八', phone: `1365555${String(k).padStart(4, '0')}` },
-      ...extra,
-    },
+    payload: letter(undefined, extra),
   });
-}
 async function registered(extra: Record<string, unknown> = {}): Promise<string> {
   const res = await register(extra);
   expect(res.statusCode, res.body).toBe(201);
