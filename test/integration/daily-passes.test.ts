@@ -1,12 +1,9 @@
-// The daily passes after the deadline sweep (src/jobs/passes.ts): run in table order on the real
-// platform, one log line each after the sweep's, a failed pass logged without stopping the others,
-// and the passes after the scan skipped once the scheduler is stopping.
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAILY_PASSES, type DailyPass, logPassOutcomes, runPasses } from '../../src/jobs/passes.ts';
 import { startScheduler } from '../../src/jobs/scheduler.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
+import { captureLog } from '../helpers/logCapture.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -15,24 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(JSON.parse(String(chunk)));
-      cb();
-    },
-  });
-  return { log: pino({ level: 'info' }, stream), lines };
-}
-async function until(cond: () => boolean, ms = 20_000) {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const JOBS = [
   'warning_scan',
@@ -52,9 +31,9 @@ describe('daily passes', () => {
   });
 
   it('the scheduler logs the sweep, then one summary line per pass', async () => {
-    const { log, lines } = capture();
+    const { log, lines, logged } = captureLog();
     const s = startScheduler({ ...h.ctx, log }, { initialDelayMs: 0, intervalMs: 600_000 });
-    await until(() => lines.length >= 1 + JOBS.length);
+    await logged(1 + JOBS.length);
     await s.stop();
     expect(lines.map((l) => l.job)).toEqual(['deadline_sweep', ...JOBS]);
     expect(lines.every((l) => l.level === 30)).toBe(true);
@@ -82,7 +61,7 @@ describe('daily passes', () => {
     });
     const outcomes = await runPasses(h.ctx, new Date(), undefined, [row('a'), row('b', true), row('c')]);
     expect(ran).toEqual(['a', 'b', 'c']);
-    const { log, lines } = capture();
+    const { log, lines } = captureLog();
     logPassOutcomes(log, outcomes);
     expect(lines.map((l) => [l.level, l.job])).toEqual([
       [30, 'a'],

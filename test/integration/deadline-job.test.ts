@@ -1,10 +1,5 @@
-// The daily deadline job (日监测) over cases created through the HTTP API: near-due and overdue
-// flags on the running duty deadline, evaluations that lapse (超期未评价), matters closed when the
-// review or re-review window runs out (期满办结), idempotency, concurrent sweeps, the list filters,
-// and the scheduler (summary log, errors logged not thrown, advisory lock on PostgreSQL).
-import { Writable } from 'node:stream';
+
 import { asc, eq, sql } from 'drizzle-orm';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '../../src/audit/chain.ts';
 import type { AppContext } from '../../src/context.ts';
@@ -19,6 +14,7 @@ import {
   startScheduler,
 } from '../../src/jobs/scheduler.ts';
 import { bearer, type Harness, startHarness } from '../helpers/harness.ts';
+import { captureLog } from '../helpers/logCapture.ts';
 
 let h: Harness;
 const CITIZEN = '13900000001';
@@ -374,28 +370,10 @@ describe('the scheduler', () => {
     expect(() => startScheduler(h.ctx, { dailyAt: '1am' })).toThrow(RangeError);
   });
 
-  function capture() {
-    const lines: Record<string, unknown>[] = [];
-    const stream = new Writable({
-      write(chunk, _enc, cb) {
-        lines.push(JSON.parse(String(chunk)));
-        cb();
-      },
-    });
-    return { log: pino({ level: 'info' }, stream), lines };
-  }
-  async function until(cond: () => boolean, ms = 10_000) {
-    const end = Date.now() + ms;
-    while (!cond()) {
-      if (Date.now() > end) throw new Error('timed out');
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-
   it('runs a sweep shortly after start and logs a summary without personal data', async () => {
-    const { log, lines } = capture();
+    const { log, lines, logged } = captureLog();
     const s = startScheduler({ ...h.ctx, log }, { initialDelayMs: 0, intervalMs: 60_000 });
-    await until(() => lines.length > 0);
+    await logged(1);
     await s.stop();
     expect(lines[0]).toMatchObject({ level: 30, job: 'deadline_sweep', near: 0, overdue: 0 });
     expect(String(lines[0]?.msg)).toContain('日监测完成');
@@ -403,14 +381,14 @@ describe('the scheduler', () => {
   });
 
   it('logs a failing sweep instead of throwing, and keeps going', async () => {
-    const { log, lines } = capture();
+    const { log, lines, logged } = captureLog();
     const broken = new Proxy({} as AppContext['db'], {
       get() {
         throw new Error('database unavailable');
       },
     });
     const s = startScheduler({ ...h.ctx, db: broken, log }, { initialDelayMs: 0, intervalMs: 30 });
-    await until(() => lines.length >= 2);
+    await logged(2);
     await s.stop();
     expect(lines[0]).toMatchObject({ level: 50, job: 'deadline_sweep' });
     expect(String(lines[0]?.msg)).toContain('日监测失败');
@@ -428,9 +406,9 @@ describe('the scheduler', () => {
     try {
       await other.query('SELECT pg_advisory_lock($1)', [DAILY_JOBS_LOCK_KEY]);
       expect(await runDailyJobs(h.ctx)).toBeNull();
-      const { log, lines } = capture();
+      const { log, lines, logged } = captureLog();
       const s = startScheduler({ ...h.ctx, log }, { initialDelayMs: 0, intervalMs: 60_000 });
-      await until(() => lines.length > 0);
+      await logged(1);
       await s.stop();
       expect(String(lines[0]?.msg)).toContain('跳过');
       await other.query('SELECT pg_advisory_unlock($1)', [DAILY_JOBS_LOCK_KEY]);

@@ -80,6 +80,14 @@ describe('platform basics', () => {
     if (pool) {
       // Warm several idle clients, then have the server terminate them all.
       await Promise.all([1, 2, 3].map(() => h.app.inject({ url: '/readyz' })));
+      // The pool drops each idle client the server ends ('remove'): wait for all of them to go.
+      let idle = pool.idleCount;
+      const dropped = new Promise<void>((resolve) => {
+        if (idle === 0) resolve();
+        pool.on('remove', () => {
+          if (--idle === 0) resolve();
+        });
+      });
       const killer = new (await import('pg')).default.Client({ connectionString: process.env.DATABASE_URL });
       await killer.connect();
       await killer.query(
@@ -89,7 +97,7 @@ describe('platform basics', () => {
         ),
       );
       await killer.end();
-      await new Promise((r) => setTimeout(r, 200));
+      await dropped;
     }
     const res = await h.app.inject({ url: '/readyz' });
     expect(res.statusCode).toBe(200);
