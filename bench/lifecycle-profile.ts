@@ -15,6 +15,7 @@ let current = 'setup';
 const stats = new Map<string, { n: number; ms: number }>();
 const perStep = new Map<string, { reqs: number; stmts: number; ms: number; stmtMs: number }>();
 const verbose = process.env.VERBOSE === '1';
+// biome-ignore lint/suspicious/noExplicitAny: the profile wraps both drivers' prototype methods by name
 for (const P of [PglitePreparedQuery, NodePgPreparedQuery] as any[]) {
   for (const m of ['execute', 'all']) {
     const orig = P.prototype[m];
@@ -59,7 +60,7 @@ async function req(step: string, user: string, url: string, payload: unknown, ex
   const st = perStep.get(step) ?? { reqs: 0, stmts: 0, ms: 0, stmtMs: 0 };
   perStep.set(step, st);
   const t0 = performance.now();
-  const res = await h.app.inject({ method: 'POST', url, headers: h.as(user), payload: payload as any });
+  const res = await h.app.inject({ method: 'POST', url, headers: h.as(user), payload: payload as object });
   st.ms += performance.now() - t0;
   st.reqs++;
   if (res.statusCode !== expect) throw new Error(`${step}: ${res.statusCode} ${res.body}`);

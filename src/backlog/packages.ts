@@ -8,7 +8,6 @@ import type { Executor } from '../db/client.ts';
 import { backlogMatters, backlogPackageRecords, backlogPackages, units, users } from '../db/schema.ts';
 import {
   leaderCompliance,
-  type PackagePlan,
   PERIOD_NAMES,
   periodOf,
   type Quota,

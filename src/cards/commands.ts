@@ -7,13 +7,7 @@ import { z } from 'zod';
 import { runCommand, type Work } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { caseEvents, caseParties, cases, rightsCards, rightsCardVisits, units, users } from '../db/schema.ts';
-import {
-  type CardEntry,
-  cardNumber,
-  matterLevel,
-  normaliseCardNo,
-  visitVerdict,
-} from '../domain/cards/levels.ts';
+import { cardNumber, matterLevel, normaliseCardNo, visitVerdict } from '../domain/cards/levels.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { levelOf } from '../domain/jurisdictions.ts';
 import { RECEPTION_EVENTS } from '../domain/receptions/timeline.ts';

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.ts';
 import { caseDocuments, caseEvents, caseParties, users } from '../db/schema.ts';
 import { ANONYMOUS_LABEL } from '../domain/anonymity.ts';
 import { daysRemaining, UNCOVERED_CALENDAR_NOTE } from '../domain/deadlines/index.ts';
-import { type Clocks, describeClocks } from '../domain/lifecycle/clocks.ts';
+import { describeClocks } from '../domain/lifecycle/clocks.ts';
 import { eventDetailLines, eventLabel, lateRecordOf } from '../domain/lifecycle/timeline.ts';
 import {
   type CaseForm,

@@ -9,7 +9,7 @@ import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { cases, linkageMembers, linkageReferrals } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
-import { type HistoryEntry, historyEntry } from '../domain/history.ts';
+import { historyEntry } from '../domain/history.ts';
 import { TERMINAL_STATES } from '../domain/lifecycle/vocabulary.ts';
 import {
   bodyFits,

@@ -2,7 +2,6 @@
 // number and subject, as in the case lists.
 
 import type { z } from 'zod';
-import type { HistoryEntry } from '../domain/history.ts';
 import {
   MEMBER_BODY_DEFS,
   type MemberBody,

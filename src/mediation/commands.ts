@@ -11,7 +11,7 @@ import { runCommand, type Work } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { caseEvents, cases, mediationBodies, mediationReferrals, mediationSessions } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
-import { type HistoryEntry, historyEntry } from '../domain/history.ts';
+import { historyEntry } from '../domain/history.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import {
   agreementNumber,

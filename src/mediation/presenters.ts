@@ -6,7 +6,6 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../db/client.ts';
 import { cases } from '../db/schema.ts';
-import type { HistoryEntry } from '../domain/history.ts';
 import { actionDef } from '../domain/lifecycle/actions.ts';
 import { maskName } from '../domain/masking.ts';
 import {

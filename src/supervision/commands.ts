@@ -10,7 +10,7 @@ import { runCommand, type Work } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { caseEvents, cases, supervisionOrders, units } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
-import { type HistoryEntry, historyEntry } from '../domain/history.ts';
+import { historyEntry } from '../domain/history.ts';
 import { TERMINAL_STATES } from '../domain/lifecycle/vocabulary.ts';
 import {
   defaultDeadline,

@@ -11,7 +11,7 @@ import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { supervisionOrders, units, users } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
-import { type HistoryEntry, historyEntry } from '../domain/history.ts';
+import { historyEntry } from '../domain/history.ts';
 import {
   dueEscalation,
   ORDER_TYPE_RULES,

@@ -5,7 +5,6 @@ import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../db/client.ts';
 import { cases, units, users } from '../db/schema.ts';
-import type { HistoryEntry } from '../domain/history.ts';
 import {
   ESCALATION_NAMES,
   isOverdue,

@@ -29,6 +29,7 @@ export interface Harness {
   /** The Authorization header of a user logged in by `loginAll`. */
   as(username: string): { authorization: string };
   /** POST /api/v1/cases/:id/actions as the user; throws with the status and body unless it is 200. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read the action's answer loosely (its fields differ by action)
   act(username: string, caseId: number, action: string, payload?: Record<string, unknown>): Promise<any>;
   /**
    * POST /api/v1/cases as the user (a demo citizen's phone, or a staff username) with a registration

@@ -49,7 +49,8 @@ async function sheetOf(body: Buffer) {
 
 beforeAll(async () => {
   h = await startHarness();
-  for (const u of ['gl_registrar', 'nj_registrar', 'gl_handler', 'gl_auditor', '13900000001']) t[u] = await h.login(u);
+  for (const u of ['gl_registrar', 'nj_registrar', 'gl_handler', 'gl_auditor', '13900000001'])
+    t[u] = await h.login(u);
   await register('gl_registrar', '320106', '鼓楼来信一');
   await register('gl_registrar', '320106', '鼓楼来访一', 'visit');
   await register('nj_registrar', '320102', '玄武来信一');

@@ -1,4 +1,3 @@
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAILY_PASSES, type DailyPass, logPassOutcomes, runPasses } from '../../src/jobs/passes.ts';
 import { startScheduler } from '../../src/jobs/scheduler.ts';

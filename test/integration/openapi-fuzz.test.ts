@@ -121,8 +121,9 @@ beforeAll(async () => {
   h = await startHarness();
   await h.loginAll([...STAFF, CITIZEN]);
   const doc = (await h.app.inject({ url: '/api/openapi.json' })).json();
-  for (const [path, methods] of Object.entries<Record<string, any>>(doc.paths)) {
-    for (const [method, op] of Object.entries<any>(methods)) {
+  type Operation = { parameters?: Param[]; requestBody?: { content?: Record<string, { schema?: Schema }> } };
+  for (const [path, methods] of Object.entries<Record<string, Operation>>(doc.paths)) {
+    for (const [method, op] of Object.entries(methods)) {
       ops.push({
         method: method.toUpperCase(),
         path,

@@ -61,9 +61,11 @@ export function codeOfRegion(map: string, name: string): string | undefined {
 }
 
 export interface ChartProps {
+  // biome-ignore lint/suspicious/noExplicitAny: the charts build their options as plain objects; typing them as EChartsOption is its own change
   option: any;
   style?: CSSProperties;
   /** Handlers by ECharts event name ('click', …). */
+  // biome-ignore lint/suspicious/noExplicitAny: ECharts' event parameters differ by event and series type
   onEvents?: Record<string, (params: any) => void>;
   'aria-label'?: string;
   theme?: 'dark';

@@ -1,7 +1,6 @@
 // 批准延期 (Art 34): the bureau in charge approves the last request; the handling clock is extended.
 import { z } from 'zod';
 import { conflict } from '../../../errors.ts';
-import type { Clocks } from '../clockTypes.ts';
 import { defineAction, phrase, text } from '../define.ts';
 import { note, noteField } from './common.ts';
 

@@ -1,7 +1,6 @@
 // 超期未评价: the petitioner let the evaluation window lapse without rating. Taken by the daily sweep
 // through the engine's transition; recorded as a `deadline` event, internal.
 import { z } from 'zod';
-import type { Clocks } from '../clockTypes.ts';
 import { defineAction } from '../define.ts';
 
 export const expireEvaluation = defineAction({

@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { conflict } from '../../../errors.ts';
 import { zDateTime } from '../../validation/fields.ts';
-import type { Clocks } from '../clockTypes.ts';
 import { type CaseFacts, defineAction, phrase, text } from '../define.ts';
 import { requiredText, textareaField } from './common.ts';
 

@@ -1,7 +1,6 @@
 // 申请延期 (Art 34): the handler asks the bureau in charge for more time, at most the limit in all.
 import { z } from 'zod';
 import { badRequest, conflict } from '../../../errors.ts';
-import type { Clocks } from '../clockTypes.ts';
 import { defineAction } from '../define.ts';
 import { requiredText, textareaField, UNIT_STAFF } from './common.ts';
 

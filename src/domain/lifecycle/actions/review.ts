@@ -2,7 +2,6 @@
 // which decides within 30 days; the re-review decision is final.
 import { z } from 'zod';
 import { conflict } from '../../../errors.ts';
-import type { Clocks } from '../clockTypes.ts';
 import { type ActionPorts, defineAction, type FormField, optionsOf, phrase, text } from '../define.ts';
 import { REVIEW_OUTCOME_NAMES, REVIEW_OUTCOMES } from '../vocabulary.ts';
 import { optionalText, petitionerVia, requiredText, textareaField, viaLabel } from './common.ts';
