@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, errorMessage } from '../../shared/api.ts';
 import { RecordDrawer, RecordTable } from './Records.tsx';
-import type { AccRecord, History, Letter } from './types.ts';
+import type { History } from './types.ts';
 
 export default function UnitHistoryPage() {
   const { id } = useParams();
