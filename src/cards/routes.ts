@@ -21,7 +21,7 @@ import { CheckBody, checkVisit, IssueBody, issueCard, markGuidance } from './com
 import { CheckAnswer, MyCards, ScannedCard } from './contract.ts';
 import { renderGuidance } from './guidance.ts';
 import { renderCardPdf } from './pdf.ts';
-import { CardRates, FullCard, PublicCard, presentFull, presentPublic } from './presenters.ts';
+import { CardRates, FullCard, presentFull, presentPublic } from './presenters.ts';
 import { type CardFound, cardByCase, cardByNo, cardRates, listCards, visitsOf } from './queries.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
