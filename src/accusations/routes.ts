@@ -12,7 +12,8 @@ import { casePolicy, ensureAllowed, ensureReadable, staffToolsPolicy } from '../
 import { actorOf } from '../server/auth.ts';
 import { zCode, zIdParam } from '../server/fields.ts';
 import { addAccused } from './commands.ts';
-import { AccusedItem, presentAccused } from './presenters.ts';
+import { AccusedAnswer, ReferralBodies } from './contract.ts';
+import { presentAccused } from './presenters.ts';
 import { accusedOf, referralBodiesOf } from './queries.ts';
 
 const idParam = z.object({ id: zIdParam('信访事项编号') });
@@ -27,7 +28,7 @@ export const accusationRoutes =
           tags: ['cases'],
           summary: '被反映人/被反映单位（检举控告）',
           params: idParam,
-          response: { 200: z.object({ items: z.array(AccusedItem) }) },
+          response: { 200: AccusedAnswer },
         },
       },
       async (req) => {
@@ -49,7 +50,7 @@ export const accusationRoutes =
           summary: '补录被反映人/被反映单位（该单位此后看不到该事项）',
           params: idParam,
           body: z.object({ accused: z.array(AccusedInput).min(1, '请填写被反映人').max(MAX_ACCUSED) }),
-          response: { 200: z.object({ items: z.array(AccusedItem) }) },
+          response: { 200: AccusedAnswer },
         },
       },
       async (req) => {
@@ -69,11 +70,7 @@ export const accusationRoutes =
           tags: ['cases'],
           summary: '可移送的机关（纪委监委、人大常委会、政法委、人民法院、人民检察院）',
           querystring: z.object({ jurisdiction: zCode('请选择行政区划') }),
-          response: {
-            200: z.object({
-              items: z.array(z.object({ id: z.number(), name: z.string(), key: z.string() })),
-            }),
-          },
+          response: { 200: ReferralBodies },
         },
       },
       async (req) => {

@@ -7,7 +7,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { casesBehind, type DrillMetric } from '../analytics/drill.ts';
-import { CaseSummary, caseTextFor, presentSummary } from '../cases/presenters.ts';
+import { caseTextFor, presentSummary } from '../cases/presenters.ts';
 import { UnitLookup } from '../cases/units.ts';
 import type { AppContext } from '../context.ts';
 import { RECORD_KINDS } from '../domain/assessment/records.ts';
@@ -20,7 +20,6 @@ import { type Actor, assessmentPolicy } from '../policies/assessment.ts';
 import { ensureAllowed } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { ID_MAX, zCode, zIdParam, zPage, zText } from '../server/fields.ts';
-import { OrderItem } from '../supervision/presenters.ts';
 import {
   draftLetter,
   editLetter,
@@ -35,6 +34,7 @@ import {
   setScheme,
   signLetter,
 } from './commands.ts';
+import { LettersAnswer, MattersAnswer, SchemeView, UnitHistory } from './contract.ts';
 import {
   renderLetterDocx,
   renderNoticeDocx,
@@ -53,7 +53,10 @@ import {
   ScorecardView,
 } from './presenters.ts';
 import { lettersOf, linksOf, listRecords, unitHistory, visibleLetter, visibleRecord } from './queries.ts';
-import { periodOf, schemeFor, scorecardFor } from './scorecard.ts';
+import { periodOf, type Scheme, schemeFor, scorecardFor } from './scorecard.ts';
+
+/** A scheme with each item's name (not stored). */
+const labelled = (s: Scheme) => ({ ...s, items: s.items.map((i) => ({ ...i, label: itemLabel(i) })) });
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const idParam = z.object({ id: zIdParam('编号') });
@@ -107,16 +110,7 @@ export const assessmentRoutes =
           tags: ['assessment'],
           summary: '信访工作责任书：本级发放给下一级的和本级签订的，及尚未签订责任书的下级',
           querystring: z.object({ year: zYearQ, scope: scopeQ }),
-          response: {
-            200: z.object({
-              year: z.number(),
-              scope: z.string(),
-              items: z.array(LetterView),
-              missing: z.array(z.object({ code: z.string(), name: z.string() })),
-              unsigned: z.array(z.object({ code: z.string(), name: z.string() })),
-              children: z.number(),
-            }),
-          },
+          response: { 200: LettersAnswer },
         },
       },
       async (req) => {
@@ -228,12 +222,12 @@ export const assessmentRoutes =
             year: zYearQ,
             level: z.enum(['city', 'county', 'town'], { error: '考核层级应为 city、county 或 town' }),
           }),
+          response: { 200: SchemeView },
         },
       },
       async (req) => {
         ensureAllowed(assessmentPolicy.use(actorOf(req)), '您没有权限查看考核方案');
-        const s = await schemeFor(ctx.db, req.params.year, req.params.level);
-        return { ...s, items: s.items.map((i) => ({ ...i, label: itemLabel(i) })) };
+        return labelled(await schemeFor(ctx.db, req.params.year, req.params.level));
       },
     );
 
@@ -245,12 +239,13 @@ export const assessmentRoutes =
           summary: '调整考核方案（省信访局领导、管理员；items 为空时恢复默认方案）',
           params: z.object({ year: zYearQ, level: z.string().max(10) }),
           body: SchemeBody,
+          response: { 200: SchemeView },
         },
       },
       async (req) => {
         const actor = actorOf(req);
         await setScheme(ctx, actor, req.params.year, req.params.level, req.body);
-        return schemeFor(ctx.db, req.params.year, req.params.level as 'city');
+        return labelled(await schemeFor(ctx.db, req.params.year, req.params.level as 'city'));
       },
     );
 
@@ -315,14 +310,7 @@ export const assessmentRoutes =
             page: zPage().default(1),
             pageSize: z.coerce.number().int().min(1).max(200).default(20),
           }),
-          response: {
-            200: z.object({
-              item: z.string(),
-              metric: z.string(),
-              items: z.array(CaseSummary),
-              total: z.number(),
-            }),
-          },
+          response: { 200: MattersAnswer },
         },
       },
       async (req) => {
@@ -469,21 +457,7 @@ export const assessmentRoutes =
           tags: ['assessment'],
           summary: '单位责任落实档案：问责记录、督办、所在辖区责任书',
           params: idParam,
-          response: {
-            200: z.object({
-              unit: z.object({
-                id: z.number(),
-                name: z.string(),
-                kind: z.string(),
-                jurisdictionCode: z.string(),
-                jurisdictionName: z.string(),
-              }),
-              counts: z.record(z.string(), z.number()),
-              records: z.array(RecordItem),
-              orders: z.array(OrderItem),
-              letters: z.array(LetterView),
-            }),
-          },
+          response: { 200: UnitHistory },
         },
       },
       async (req) => {

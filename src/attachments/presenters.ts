@@ -1,26 +1,9 @@
 // What the API answers about an attachment: no storage details, the file name decrypted for those
 // who may read the matter, and the URLs of the file and its thumbnail.
-import { z } from 'zod';
 import { type AttachmentPurpose, PURPOSE_NAMES } from '../domain/attachments/kinds.ts';
 import type { Pii } from '../security/pii.ts';
+import type { AttachmentItem } from './contract.ts';
 import type { AttachmentRow } from './queries.ts';
-
-export const AttachmentItem = z.object({
-  id: z.number(),
-  caseId: z.number(),
-  caseEventId: z.number().nullable(),
-  purpose: z.string(),
-  purposeName: z.string(),
-  kind: z.string(),
-  mime: z.string(),
-  size: z.number(),
-  name: z.string(),
-  uploaderRole: z.string(),
-  createdAt: z.string(),
-  url: z.string(),
-  thumbnailUrl: z.string().nullable(),
-});
-export type AttachmentItem = z.infer<typeof AttachmentItem>;
 
 export function presentAttachment(pii: Pii, r: AttachmentRow): AttachmentItem {
   return {

@@ -20,14 +20,14 @@ import type { Pii } from '../security/pii.ts';
 import { actorOf } from '../server/auth.ts';
 import { zFlag, zIdParam } from '../server/fields.ts';
 import { addAttachments, checkUpload } from './commands.ts';
+import { AttachmentsAnswer } from './contract.ts';
 import { type Prepared, prepareFile, servedType, tooLarge } from './files.ts';
-import { AttachmentItem, presentAttachment } from './presenters.ts';
+import { presentAttachment } from './presenters.ts';
 import { type AttachmentRow, attachmentsOf, visibleAttachment } from './queries.ts';
 import { storeOf } from './store.ts';
 
 const caseParam = z.object({ id: zIdParam('信访事项编号') });
 const idParam = z.object({ id: zIdParam('附件编号') });
-const Items = z.object({ items: z.array(AttachmentItem) });
 
 const UploadQuery = z.object({
   purpose: z
@@ -101,7 +101,7 @@ export const attachmentRoutes =
           tags: ['cases'],
           summary: '信访事项的附件（工作人员按可见范围；信访人只见本人上传的）',
           params: caseParam,
-          response: { 200: Items },
+          response: { 200: AttachmentsAnswer },
         },
       },
       async (req) => {
@@ -121,7 +121,7 @@ export const attachmentRoutes =
             '图片 ≤ 10 MB，PDF ≤ 20 MB，音频 ≤ 30 MB。',
           params: caseParam,
           querystring: UploadQuery,
-          response: { 201: Items },
+          response: { 201: AttachmentsAnswer },
         },
       },
       async (req, reply) => {

@@ -84,3 +84,20 @@ export const MeView = z.object({
   abilities: Abilities,
 });
 export type MeView = z.infer<typeof MeView>;
+
+/** GET /auth/demo-accounts (demo mode only): the accounts the login pages offer, one password. */
+export const DemoAccounts = z.object({
+  password: z.string(),
+  accounts: z.array(
+    z.object({
+      username: z.string(),
+      role: z.string(),
+      roleName: z.string(),
+      unit: z.string().nullable(),
+      jurisdictionCode: z.string().nullable(),
+      jurisdictionName: z.string().nullable(),
+      loginWith: z.enum(['username', 'phone']),
+    }),
+  ),
+});
+export type DemoAccounts = z.infer<typeof DemoAccounts>;

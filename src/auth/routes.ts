@@ -11,6 +11,7 @@ import { actorOf } from '../server/auth.ts';
 import { zPhone, zText } from '../server/fields.ts';
 import { accountPlaces } from '../users/queries.ts';
 import { type LoginResult, loginWithPassword, loginWithSmsCode, logout, requestSmsCode } from './commands.ts';
+import { DemoAccounts } from './contract.ts';
 import { MeView, presentMe } from './presenters.ts';
 import { CSRF_COOKIE, resolveSession, SESSION_COOKIE } from './sessions.ts';
 
@@ -135,22 +136,7 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: '演示账号（仅演示模式）',
-          response: {
-            200: z.object({
-              password: z.string(),
-              accounts: z.array(
-                z.object({
-                  username: z.string(),
-                  role: z.string(),
-                  roleName: z.string(),
-                  unit: z.string().nullable(),
-                  jurisdictionCode: z.string().nullable(),
-                  jurisdictionName: z.string().nullable(),
-                  loginWith: z.enum(['username', 'phone']),
-                }),
-              ),
-            }),
-          },
+          response: { 200: DemoAccounts },
         },
       },
       async () => {

@@ -144,3 +144,35 @@ export const LedgerAnswer = z.object({
 });
 export type LedgerAnswer = z.infer<typeof LedgerAnswer>;
 export type LedgerRow = LedgerAnswer['rows'][number];
+
+/** GET /backlog/packages/compliance: 领导包案完成情况 of a jurisdiction's leaders in the period. */
+export const ComplianceAnswer = z.object({
+  scope: z.object({ code: z.string(), name: z.string() }),
+  date: z.string(),
+  summary: z.object({
+    leaders: z.number(),
+    met: z.number(),
+    packages: z.number(),
+    resolved: z.number(),
+    rate: z.number().nullable().meta({ description: '包案化解率' }),
+  }),
+  items: z.array(
+    z.object({
+      leader: z.object({ id: z.number(), name: z.string() }),
+      unit: z.string(),
+      jurisdiction: z.object({ code: z.string(), name: z.string() }),
+      level: z.string(),
+      levelName: z.string(),
+      quota: z.object({ period: z.string(), count: z.number(), name: z.string() }),
+      period: z.object({ key: z.string(), name: z.string(), from: z.string(), to: z.string() }),
+      taken: z.number(),
+      required: z.number(),
+      met: z.boolean(),
+      total: z.number(),
+      resolved: z.number(),
+      rate: z.number().nullable(),
+    }),
+  ),
+});
+export type ComplianceAnswer = z.infer<typeof ComplianceAnswer>;
+export type ComplianceItem = ComplianceAnswer['items'][number];

@@ -16,7 +16,7 @@ import { ensureAllowed } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zId, zIdParam } from '../server/fields.ts';
 import { ActionBody, actOnMatter, ProposalFields, proposeCase } from './commands.ts';
-import { LedgerAnswer } from './contract.ts';
+import { ComplianceAnswer, LedgerAnswer } from './contract.ts';
 import { buildLedger, ledgerXlsx } from './ledger.ts';
 import { leadersOf, packageCompliance, packageQuotas } from './packages.ts';
 import { MatterDetail, MatterItem, presentDetail, presentItem } from './presenters.ts';
@@ -169,36 +169,7 @@ export const backlogRoutes =
             jurisdiction: zCode().optional().meta({ description: '行政区划代码，默认为本人所属辖区' }),
             date: zDate().optional().meta({ description: '按该日期所在周期统计，默认今天' }),
           }),
-          response: {
-            200: z.object({
-              scope: z.object({ code: z.string(), name: z.string() }),
-              date: z.string(),
-              summary: z.object({
-                leaders: z.number(),
-                met: z.number(),
-                packages: z.number(),
-                resolved: z.number(),
-                rate: z.number().nullable().meta({ description: '包案化解率' }),
-              }),
-              items: z.array(
-                z.object({
-                  leader: z.object({ id: z.number(), name: z.string() }),
-                  unit: z.string(),
-                  jurisdiction: z.object({ code: z.string(), name: z.string() }),
-                  level: z.string(),
-                  levelName: z.string(),
-                  quota: z.object({ period: z.string(), count: z.number(), name: z.string() }),
-                  period: z.object({ key: z.string(), name: z.string(), from: z.string(), to: z.string() }),
-                  taken: z.number(),
-                  required: z.number(),
-                  met: z.boolean(),
-                  total: z.number(),
-                  resolved: z.number(),
-                  rate: z.number().nullable(),
-                }),
-              ),
-            }),
-          },
+          response: { 200: ComplianceAnswer },
         },
       },
       async (req) => packageCompliance(ctx, actorOf(req), req.query.jurisdiction, req.query.date),

@@ -46,6 +46,18 @@ export const FullCard = PublicCard.extend({
 });
 export type FullCard = z.infer<typeof FullCard>;
 
+/** GET /my/cards: the holder's electronic cards. */
+export const MyCards = z.object({ items: z.array(FullCard) });
+export type MyCards = z.infer<typeof MyCards>;
+
+/** GET /public/cards/{no}: what the card's QR code shows — the public view, or staff's full card. */
+export const ScannedCard = z.object({
+  view: z.enum(['public', 'full']),
+  card: PublicCard,
+  full: FullCard.nullable().meta({ description: '本辖区工作人员（已登录）看到的完整卡面' }),
+});
+export type ScannedCard = z.infer<typeof ScannedCard>;
+
 export const CardRates = z.object({
   issued: z.number().meta({ description: '发卡数' }),
   visitsWithCard: z.number().meta({ description: '凭卡走访次数' }),

@@ -18,10 +18,10 @@ import { type Actor, cardPolicy } from '../policies/receptions.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zIdParam, zText } from '../server/fields.ts';
 import { CheckBody, checkVisit, IssueBody, issueCard, markGuidance } from './commands.ts';
-import { CheckAnswer } from './contract.ts';
+import { CheckAnswer, MyCards, ScannedCard } from './contract.ts';
 import { renderGuidance } from './guidance.ts';
 import { renderCardPdf } from './pdf.ts';
-import { CardRates, FullCard, PublicCard, presentFull, presentPublic } from './presenters.ts';
+import { CardRates, FullCard, presentFull, presentPublic } from './presenters.ts';
 import { type CardFound, cardByCase, cardByNo, cardRates, listCards, visitsOf } from './queries.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -253,7 +253,7 @@ export const cardRoutes =
         schema: {
           tags: ['cards'],
           summary: '我的权益保障卡（电子卡）',
-          response: { 200: z.object({ items: z.array(FullCard) }) },
+          response: { 200: MyCards },
         },
       },
       async (req) => {
@@ -273,9 +273,7 @@ export const cardRoutes =
           summary: '扫描权益保障卡二维码：公众看到公开查询的内容；本辖区工作人员（已登录）看到完整卡面',
           params: noParam,
           querystring: z.object({ s: zText({ label: '校验码', max: 40, min: 1 }) }),
-          response: {
-            200: z.object({ view: z.enum(['public', 'full']), card: PublicCard, full: FullCard.nullable() }),
-          },
+          response: { 200: ScannedCard },
         },
       },
       async (req) => {

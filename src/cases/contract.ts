@@ -34,6 +34,21 @@ export const CaseSummary = z.object({
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
+/** POST /cases: the matter registered (or the open matter it was joined to, or the refusal). */
+export const Registration = z.object({
+  caseId: z.number(),
+  caseNumber: z.string(),
+  queryCode: z.string().optional().meta({ description: '查询码，仅此一次返回' }),
+  state: z.string(),
+  linkedTo: z.object({ caseId: z.number(), caseNumber: z.string() }).optional(),
+  nextSteps: z
+    .array(z.object({ action: z.string(), label: z.string() }))
+    .optional()
+    .meta({ description: '并入在办事项时，信访人现在可办理的事项（如申请复核）' }),
+  repeatOf: z.object({ caseId: z.number(), caseNumber: z.string(), state: z.string() }).optional(),
+});
+export type Registration = z.infer<typeof Registration>;
+
 /** A row of GET /cases: with `q`, the matched passage. */
 export const CaseListItem = CaseSummary.extend({
   highlight: z.string().optional().meta({
@@ -147,6 +162,21 @@ export type Deadline = CaseDetail['deadlines'][number];
 export type TimelineItem = CaseDetail['timeline'][number];
 export type AvailableAction = CaseDetail['availableActions'][number];
 export type RelatedCase = SimilarCase;
+
+/** GET /cases/{id}/notifications: the messages sent to the petitioner (staff only). */
+export const Notification = z.object({
+  stage: z.string().nullable(),
+  channel: z.string(),
+  recipient: z.string(),
+  text: z.string(),
+  status: z.string(),
+  attempts: z.number(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof Notification>;
+export const NotificationsAnswer = z.object({ items: z.array(Notification) });
+export type NotificationsAnswer = z.infer<typeof NotificationsAnswer>;
 
 /** The actions the query code's holder may take (the petitioner's own). */
 export const QUERY_CODE_ACTIONS = ['rate', 'request_review', 'request_rereview'] as const;

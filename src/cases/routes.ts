@@ -14,7 +14,7 @@ import { casePolicy, ensureReadable, staffToolsPolicy } from '../policies/index.
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDateTime, zIdNumber, zIdParam, zPersonName, zPhone, zText } from '../server/fields.ts';
 import { readDb } from '../server/readDb.ts';
-import { CaseListAnswer } from './contract.ts';
+import { CaseListAnswer, NotificationsAnswer, Registration } from './contract.ts';
 import { documentBytes, documentPdf } from './effects.ts';
 import { executeAction } from './engine.ts';
 import { registerCase } from './intake.ts';
@@ -99,22 +99,7 @@ export const caseRoutes =
               .meta({ description: '每次提交一个（8–100个可见字符），重试时不变 / one per submission' }),
           }),
           body: IntakeBody,
-          response: {
-            201: z.object({
-              caseId: z.number(),
-              caseNumber: z.string(),
-              queryCode: z.string().optional().meta({ description: '查询码，仅此一次返回' }),
-              state: z.string(),
-              linkedTo: z.object({ caseId: z.number(), caseNumber: z.string() }).optional(),
-              nextSteps: z
-                .array(z.object({ action: z.string(), label: z.string() }))
-                .optional()
-                .meta({ description: '并入在办事项时，信访人现在可办理的事项（如申请复核）' }),
-              repeatOf: z
-                .object({ caseId: z.number(), caseNumber: z.string(), state: z.string() })
-                .optional(),
-            }),
-          },
+          response: { 201: Registration },
         },
       },
       async (req, reply) => {
@@ -266,22 +251,7 @@ export const caseRoutes =
           tags: ['cases'],
           summary: '向信访人发送的通知（短信）',
           params: idParam,
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  stage: z.string().nullable(),
-                  channel: z.string(),
-                  recipient: z.string(),
-                  text: z.string(),
-                  status: z.string(),
-                  attempts: z.number(),
-                  createdAt: z.string(),
-                  sentAt: z.string().nullable(),
-                }),
-              ),
-            }),
-          },
+          response: { 200: NotificationsAnswer },
         },
       },
       async (req) => {

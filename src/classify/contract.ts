@@ -1,6 +1,39 @@
-// The classify API's answers (内容分类 and the category → department routing; server–web contract,
-// docs/architecture.md). Only zod here: the console imports the types with `import type`.
+// The classify API's answers (内容分类, the registrar's suggestion and the category → department
+// routing; server–web contract, docs/architecture.md). Only zod here: the console imports the types
+// with `import type`.
 import { z } from 'zod';
+
+/** A legal-channel hint (依法分类处理: the matter belongs to another body; src/domain/legalChannels.ts). */
+export const LegalHint = z.object({
+  ruleId: z.string(),
+  channel: z.string(),
+  label: z.string(),
+  competentBody: z.string(),
+  advice: z.string(),
+  matched: z.array(z.string()).meta({ description: '触发规则的词语' }),
+});
+export type LegalHint = z.infer<typeof LegalHint>;
+
+/** POST /classify: the three likeliest categories, the words behind the first, the legal hints. */
+export const Suggestion = z.object({
+  top3: z.array(
+    z.object({
+      category: z.string(),
+      code: z.string().nullable().meta({ description: '内容分类代码；训练标签不在分类表中时为 null' }),
+      probability: z.number(),
+      department: z.object({
+        key: z.string(),
+        name: z.string(),
+        unitId: z.number().optional(),
+        unitName: z.string().optional(),
+      }),
+    }),
+  ),
+  why: z.array(z.object({ term: z.string(), weight: z.number() })),
+  modelVersion: z.union([z.number(), z.literal('lexicon')]),
+  legalHints: z.array(LegalHint).meta({ description: '依法分类处理：文本指向的法定途径' }),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
 
 export const Catalogue = z.object({
   categories: z.array(

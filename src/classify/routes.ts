@@ -8,39 +8,9 @@ import { badRequest } from '../errors.ts';
 import { ensureAllowed, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zText } from '../server/fields.ts';
-import { RoutingAnswer } from './contract.ts';
+import { RoutingAnswer, Suggestion } from './contract.ts';
 import { routingSetting, routingTable } from './routing.ts';
 import { joinedText, legalHintsFor, suggestRouting } from './suggest.ts';
-
-const Suggestion = z.object({
-  top3: z.array(
-    z.object({
-      category: z.string(),
-      /** The label's code in src/domain/categories.ts; null for a trained label outside the list. */
-      code: z.string().nullable(),
-      probability: z.number(),
-      department: z.object({
-        key: z.string(),
-        name: z.string(),
-        unitId: z.number().optional(),
-        unitName: z.string().optional(),
-      }),
-    }),
-  ),
-  why: z.array(z.object({ term: z.string(), weight: z.number() })),
-  modelVersion: z.union([z.number(), z.literal('lexicon')]),
-  /** 依法分类处理: legal channels the text points to (src/domain/legalChannels.ts). */
-  legalHints: z.array(
-    z.object({
-      ruleId: z.string(),
-      channel: z.string(),
-      label: z.string(),
-      competentBody: z.string(),
-      advice: z.string(),
-      matched: z.array(z.string()),
-    }),
-  ),
-});
 
 export const classifyRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

@@ -11,11 +11,11 @@ import { ensureReadable } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zIdParam, zText } from '../server/fields.ts';
 import { fileFeedback } from './commands.ts';
-import { CohandlingView, presentCohandling } from './presenters.ts';
+import { CohandlingAnswer } from './contract.ts';
+import { presentCohandling } from './presenters.ts';
 import { cohandlingOf } from './queries.ts';
 
 const idParam = z.object({ id: zIdParam('信访事项编号') });
-const Answer = z.object({ cohandling: CohandlingView.nullable() });
 
 export const cohandlingRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -32,7 +32,7 @@ export const cohandlingRoutes =
           tags: ['cases'],
           summary: '会办情况（牵头单位、会办单位及其会办意见、三跨三分离）',
           params: idParam,
-          response: { 200: Answer },
+          response: { 200: CohandlingAnswer },
         },
       },
       async (req) => {
@@ -51,7 +51,7 @@ export const cohandlingRoutes =
           summary: '会办单位反馈会办意见',
           params: idParam,
           body: z.object({ feedback: zText({ label: '会办意见', min: 1, max: 5000 }) }),
-          response: { 200: Answer },
+          response: { 200: CohandlingAnswer },
         },
       },
       async (req) => {

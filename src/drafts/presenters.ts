@@ -1,6 +1,5 @@
 // A draft as the console shows it: its text, wording, state, who wrote and signed it, and what the
 // caller may do with it now (the page's buttons follow the policy).
-import { z } from 'zod';
 import { OPINION_TEMPLATE_NAMES } from '../documents/index.ts';
 import type { OpinionTemplate } from '../documents/types.ts';
 import { DRAFT_STATUS_NAMES, type DraftAction, type DraftStatus } from '../domain/drafts/rules.ts';
@@ -8,32 +7,10 @@ import { actionDef } from '../domain/lifecycle/actions.ts';
 import { draftPolicy } from '../policies/drafts.ts';
 import type { Actor } from '../policies/index.ts';
 import { draftTitle } from './commands.ts';
+import type { DraftItem } from './contract.ts';
 import type { CaseRecord, DraftRow } from './queries.ts';
 
-export const DraftItem = z.object({
-  id: z.number(),
-  caseId: z.number(),
-  action: z.string(),
-  actionLabel: z.string(),
-  title: z.string(),
-  unitName: z.string(),
-  fields: z.record(z.string(), z.string()),
-  template: z.string(),
-  templateName: z.string(),
-  status: z.string(),
-  statusName: z.string(),
-  version: z.number(),
-  updatedBy: z.string(),
-  updatedAt: z.string(),
-  signedBy: z.string().nullable(),
-  signedAt: z.string().nullable(),
-  signComment: z.string().nullable(),
-  issuedAt: z.string().nullable(),
-  mayEdit: z.boolean(),
-  maySign: z.boolean(),
-});
-
-export function presentDraft(actor: Actor, c: CaseRecord, r: DraftRow): z.infer<typeof DraftItem> {
+export function presentDraft(actor: Actor, c: CaseRecord, r: DraftRow): DraftItem {
   const { d } = r;
   const action = d.action as DraftAction;
   const open = d.status !== 'issued';
@@ -47,7 +24,7 @@ export function presentDraft(actor: Actor, c: CaseRecord, r: DraftRow): z.infer<
     fields: d.fields,
     template: d.template,
     templateName: OPINION_TEMPLATE_NAMES[d.template as OpinionTemplate] ?? d.template,
-    status: d.status,
+    status: d.status as DraftStatus,
     statusName: DRAFT_STATUS_NAMES[d.status as DraftStatus] ?? d.status,
     version: d.version,
     updatedBy: r.writerName,

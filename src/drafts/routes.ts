@@ -15,14 +15,14 @@ import { ensureAllowed } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zIdParam } from '../server/fields.ts';
 import { draftTitle, IssueBody, issueDraft, SaveBody, SignBody, saveDraft, signDraft } from './commands.ts';
-import { DraftItem, presentDraft } from './presenters.ts';
+import { DocumentRules, DraftItem, DraftPreview, DraftsAnswer, IssueAnswer } from './contract.ts';
+import { presentDraft } from './presenters.ts';
 import { previewDraft } from './preview.ts';
 import { draftsOf, visibleCase, visibleDraft } from './queries.ts';
 import { documentRules, rulesOfUnit, saveRules } from './rules.ts';
 
 const caseParam = z.object({ id: zIdParam('信访事项编号') });
 const draftParam = z.object({ id: zIdParam('草稿编号') });
-const Rules = z.object({ signoffRequired: z.boolean(), template: z.string(), templateName: z.string() });
 const presentRules = (r: { signoffRequired: boolean; template: keyof typeof OPINION_TEMPLATE_NAMES }) => ({
   ...r,
   templateName: OPINION_TEMPLATE_NAMES[r.template],
@@ -38,14 +38,7 @@ export const draftRoutes =
           tags: ['drafts'],
           summary: '意见书草稿：本事项的草稿、本单位的签发要求和文本模板、现在可拟写的意见书',
           params: caseParam,
-          response: {
-            200: z.object({
-              items: z.array(DraftItem),
-              rules: Rules.nullable(),
-              templates: z.array(z.object({ value: z.string(), label: z.string() })),
-              draftable: z.array(z.object({ action: z.string(), label: z.string(), title: z.string() })),
-            }),
-          },
+          response: { 200: DraftsAnswer },
         },
       },
       async (req) => {
@@ -90,7 +83,7 @@ export const draftRoutes =
           tags: ['drafts'],
           summary: '预览草稿：按出具时的样式生成的页面（PNG，data URL）',
           params: draftParam,
-          response: { 200: z.object({ title: z.string(), pages: z.array(z.string()) }) },
+          response: { 200: DraftPreview },
         },
       },
       async (req) => {
@@ -134,9 +127,7 @@ export const draftRoutes =
           summary: '出具：以草稿内容执行办理操作（须签发的单位只能出具已签发的草稿）',
           params: draftParam,
           body: IssueBody,
-          response: {
-            200: z.object({ caseId: z.number(), state: z.string(), documentId: z.number().nullable() }),
-          },
+          response: { 200: IssueAnswer },
         },
       },
       async (req) => {
@@ -155,7 +146,7 @@ export const draftRoutes =
             jurisdiction: zCode().optional().meta({ description: '行政区划代码，默认为本人所属辖区' }),
             unitId: zIdParam('单位编号').optional(),
           }),
-          response: { 200: Rules },
+          response: { 200: DocumentRules },
         },
       },
       async (req) => {
@@ -181,7 +172,7 @@ export const draftRoutes =
             signoffRequired: z.boolean().optional(),
             template: z.enum(OPINION_TEMPLATES, { error: '文本模板应为 standard 或 plain' }).optional(),
           }),
-          response: { 200: Rules },
+          response: { 200: DocumentRules },
         },
       },
       async (req) => {

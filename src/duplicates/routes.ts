@@ -7,7 +7,7 @@ import type { AppContext } from '../context.ts';
 import { duplicatePolicy, ensureAllowed } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zId, zText } from '../server/fields.ts';
-import { SimilarCase } from './candidates.ts';
+import { SimilarAnswer } from './contract.ts';
 import { similarForPetition } from './service.ts';
 import { DuplicateSettings, duplicateSettings, duplicateSettingsFor } from './settings.ts';
 
@@ -34,7 +34,7 @@ export const duplicateRoutes =
           tags: ['cases'],
           summary: '登记前查重：同一信访人的事项、同一属地内容相近的事项（重复信访提示）',
           body: SimilarBody,
-          response: { 200: z.object({ candidates: z.array(SimilarCase) }) },
+          response: { 200: SimilarAnswer },
         },
       },
       async (req) => {

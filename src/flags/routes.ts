@@ -11,11 +11,11 @@ import { ensureAllowed, ensureReadable } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zFlag, zIdParam } from '../server/fields.ts';
 import { acknowledgeReport, changeFlags, FlagsBody } from './commands.ts';
-import { FlagItem, presentFlag, presentReport, ReportItem } from './presenters.ts';
+import { FlagsAnswer, ReportsAnswer } from './contract.ts';
+import { presentFlag, presentReport } from './presenters.ts';
 import { flagsOf, reportsFor } from './queries.ts';
 
 const idParam = z.object({ id: zIdParam('信访事项编号') });
-const FlagsAnswer = z.object({ flags: z.array(FlagItem), reports: z.array(ReportItem) });
 
 export const flagRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -68,7 +68,7 @@ export const flagRoutes =
           tags: ['cases'],
           summary: '重大紧急事项上报（本辖区及下级上报的）',
           querystring: z.object({ pending: zFlag().optional().meta({ description: '只看未签收的' }) }),
-          response: { 200: z.object({ items: z.array(ReportItem) }) },
+          response: { 200: ReportsAnswer },
         },
       },
       async (req) => {

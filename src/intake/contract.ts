@@ -1,6 +1,7 @@
 // The intake API's answers (classification, departments, unit hits; server–web contract,
 // docs/architecture.md). Only zod here: the console imports the types with `import type`.
 import { z } from 'zod';
+import { LegalHint } from '../classify/contract.ts';
 import { CLASSIFICATION_STATUSES } from '../domain/intake/classification.ts';
 
 export const DepartmentItem = z.object({
@@ -34,16 +35,7 @@ export const ClassificationItem = z.object({
     modelVersion: z.string(),
     suggestedAt: z.string().nullable(),
   }),
-  legalHints: z.array(
-    z.object({
-      ruleId: z.string(),
-      channel: z.string(),
-      label: z.string(),
-      competentBody: z.string(),
-      advice: z.string(),
-      matched: z.array(z.string()),
-    }),
-  ),
+  legalHints: z.array(LegalHint),
   routed: z.object({ category: z.string(), department: DepartmentItem }).nullable(),
   decidedAt: z.string().nullable(),
   decidedBy: z.string().nullable(),

@@ -80,3 +80,20 @@ export const Cooperation = z.object({
   canAct: z.boolean(),
 });
 export type Cooperation = z.infer<typeof Cooperation>;
+
+/** GET /linkage/members: the jurisdiction's member bodies. */
+export const MembersAnswer = z.object({ jurisdictionCode: z.string(), items: z.array(Member) });
+export type MembersAnswer = z.infer<typeof MembersAnswer>;
+
+/** GET /linkage/referrals/counts: 部门联动统计 by referral type and member body. */
+export const CountRow = z.object({
+  type: z.string(),
+  body: z.string(),
+  referred: z.number(),
+  fedBack: z.number(),
+  closed: z.number(),
+  overdue: z.number(),
+});
+export type CountRow = z.infer<typeof CountRow>;
+export const ReferralCounts = z.object({ items: z.array(CountRow) });
+export type ReferralCounts = z.infer<typeof ReferralCounts>;

@@ -19,6 +19,7 @@ import { type Actor, linkagePolicy } from '../policies/linkage.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zFlag, zIdParam, zText } from '../server/fields.ts';
 import { actOnReferral, ReferBody, ReferralActionBody, referMatter, setLiaison } from './commands.ts';
+import { MembersAnswer, ReferralCounts } from './contract.ts';
 import {
   actOnCooperation,
   Cooperation,
@@ -31,7 +32,6 @@ import {
 } from './cooperation.ts';
 import { conferenceOf, ensureMembers } from './members.ts';
 import {
-  Member,
   presentMember,
   presentReferral,
   presentReferralDetail,
@@ -109,7 +109,7 @@ export const linkageRoutes =
           tags: ['linkage'],
           summary: '联席会议成员单位（省、市、县）：首次查看时按默认设置生成',
           querystring: z.object({ jurisdiction: zCode().optional() }),
-          response: { 200: z.object({ jurisdictionCode: z.string(), items: z.array(Member) }) },
+          response: { 200: MembersAnswer },
         },
       },
       async (req) => {
@@ -189,20 +189,7 @@ export const linkageRoutes =
           tags: ['linkage'],
           summary: '部门联动统计：按移交类型和成员单位的移交、反馈、办结、逾期数',
           querystring: z.object({ jurisdiction: zCode().optional() }),
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  type: z.string(),
-                  body: z.string(),
-                  referred: z.number(),
-                  fedBack: z.number(),
-                  closed: z.number(),
-                  overdue: z.number(),
-                }),
-              ),
-            }),
-          },
+          response: { 200: ReferralCounts },
         },
       },
       async (req) => {

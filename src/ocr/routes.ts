@@ -4,7 +4,6 @@
 // live for the request only, and the log gets the timing and which fields were found, never the
 // words. Thin: src/ocr/tesseract.ts reads, src/domain/ocr/ suggests, src/policies/ocr.ts decides.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { extractLetterFields } from '../domain/ocr/fields.ts';
 import { OCR_IMAGE_TYPES, OCR_LIMITS, readImageHeader } from '../domain/ocr/image.ts';
@@ -12,24 +11,8 @@ import { badRequest } from '../errors.ts';
 import { ensureAllowed } from '../policies/index.ts';
 import { ocrPolicy } from '../policies/ocr.ts';
 import { actorOf } from '../server/auth.ts';
+import { OcrResult } from './contract.ts';
 import { OcrEngine } from './tesseract.ts';
-
-const Fields = z.object({
-  subject: z.string().optional(),
-  content: z.string().optional(),
-  name: z.string().optional(),
-  phone: z.string().optional(),
-  address: z.string().optional(),
-});
-
-const OcrResult = z.object({
-  /** The recognised text as the engine gave it. */
-  text: z.string(),
-  /** Suggestions for the registration form: only the fields found. */
-  fields: Fields,
-  width: z.number(),
-  height: z.number(),
-});
 
 const TYPE_MESSAGE = '请上传 PNG 或 JPEG 格式的信件扫描件或照片';
 

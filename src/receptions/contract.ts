@@ -99,3 +99,9 @@ export type ReceptionIndicators = z.infer<typeof ReceptionIndicators>;
 /** A citizen's own booking (GET /receptions/my-bookings), with its slot. */
 export const MyBooking = BookingItem.extend({ slot: PublicSlot });
 export type MyBooking = z.infer<typeof MyBooking>;
+
+/** GET /receptions/leaders: the leaders who may hold a reception day. */
+export const LeadersAnswer = z.object({
+  items: z.array(z.object({ id: z.number(), name: z.string(), unit: z.string() })),
+});
+export type LeadersAnswer = z.infer<typeof LeadersAnswer>;

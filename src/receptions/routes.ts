@@ -15,7 +15,7 @@ import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zId, zIdParam } from '../server/fields.ts';
 import { BookBody, CancelBody, RecordBody, SlotBody } from './bodies.ts';
 import { book, cancelBooking, cancelSlot, planSlot, recordReception } from './commands.ts';
-import { MyBooking, ReceptionIndicators } from './contract.ts';
+import { LeadersAnswer, MyBooking, ReceptionIndicators } from './contract.ts';
 import { PublicSlot, presentBooking, presentPublic, SlotDetail } from './presenters.ts';
 import {
   bookingsOf,
@@ -184,11 +184,7 @@ export const receptionRoutes =
         schema: {
           tags: ['receptions'],
           summary: '可安排接访的领导（本辖区）',
-          response: {
-            200: z.object({
-              items: z.array(z.object({ id: z.number(), name: z.string(), unit: z.string() })),
-            }),
-          },
+          response: { 200: LeadersAnswer },
         },
       },
       async (req) => {

@@ -50,3 +50,27 @@ export const Application = z.object({
   availableActions: z.array(z.object({ action: z.string(), label: z.string() })),
 });
 export type Application = z.infer<typeof Application>;
+
+/** A jurisdiction's relief counts and sums (in fen) for a year. */
+export const TotalsCounts = z.object({
+  applications: z.number(),
+  approved: z.number(),
+  rejected: z.number(),
+  pending: z.number(),
+  approvedFen: z.number(),
+  paidFen: z.number(),
+  closed: z.number(),
+});
+export type TotalsCounts = z.infer<typeof TotalsCounts>;
+
+export const TotalsRow = TotalsCounts.extend({ jurisdictionCode: z.string(), name: z.string() });
+export type TotalsRow = z.infer<typeof TotalsRow>;
+
+/** GET /relief/totals: by the next level's jurisdictions, and the sum. */
+export const ReliefTotals = z.object({
+  year: z.number(),
+  jurisdictionCode: z.string(),
+  items: z.array(TotalsRow),
+  total: TotalsCounts,
+});
+export type ReliefTotals = z.infer<typeof ReliefTotals>;

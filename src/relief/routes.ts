@@ -20,6 +20,7 @@ import { type Actor, linkagePolicy, reliefPolicy } from '../policies/linkage.ts'
 import { actorOf } from '../server/auth.ts';
 import { zCode, zIdParam } from '../server/fields.ts';
 import { ApplyBody, actOnRelief, applyForRelief, ReliefActionBody } from './commands.ts';
+import { ReliefTotals } from './contract.ts';
 import { Application, presentApplication } from './presenters.ts';
 import { listApplications, reliefTotals, visibleApplication } from './queries.ts';
 
@@ -29,16 +30,6 @@ const zYear = z.coerce
   .int('年度应为四位数字')
   .min(2000, '年度应在2000至2100年之间')
   .max(2100, '年度应在2000至2100年之间');
-
-const TotalsRow = z.object({
-  applications: z.number(),
-  approved: z.number(),
-  rejected: z.number(),
-  pending: z.number(),
-  approvedFen: z.number(),
-  paidFen: z.number(),
-  closed: z.number(),
-});
 
 export const reliefRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -121,14 +112,7 @@ export const reliefRoutes =
           tags: ['relief'],
           summary: '信访救助统计：本辖区某年度按下一级辖区的申请数、批准数、批准金额、发放金额（分）',
           querystring: z.object({ jurisdiction: zCode().optional(), year: zYear.optional() }),
-          response: {
-            200: z.object({
-              year: z.number(),
-              jurisdictionCode: z.string(),
-              items: z.array(TotalsRow.extend({ jurisdictionCode: z.string(), name: z.string() })),
-              total: TotalsRow,
-            }),
-          },
+          response: { 200: ReliefTotals },
         },
       },
       async (req) => {

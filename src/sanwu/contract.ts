@@ -29,3 +29,11 @@ export const Evaluation = z.object({
   canDecide: z.boolean(),
 });
 export type Evaluation = z.infer<typeof Evaluation>;
+
+/** GET /sanwu/evaluations: the counties' evaluations of a year and how many are decided, qualified. */
+export const EvaluationsAnswer = z.object({
+  year: z.number(),
+  items: z.array(Evaluation),
+  summary: z.object({ counties: z.number(), decided: z.number(), qualified: z.number() }),
+});
+export type EvaluationsAnswer = z.infer<typeof EvaluationsAnswer>;

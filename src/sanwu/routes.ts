@@ -12,6 +12,7 @@ import { type Actor, sanwuPolicy } from '../policies/linkage.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zIdParam, zText } from '../server/fields.ts';
 import { decideEvaluation, evidenceOf, RecordBody, recordEvaluation, zYear } from './commands.ts';
+import { EvaluationsAnswer } from './contract.ts';
 import { Evaluation, Evidence, presentEvaluation } from './presenters.ts';
 import { countiesWithEvaluations, countyName, visibleEvaluation } from './queries.ts';
 
@@ -84,13 +85,7 @@ export const sanwuRoutes =
           tags: ['sanwu'],
           summary: '辖区内各县（市、区）某年度的三无评定',
           querystring: z.object({ jurisdiction: zCode().optional(), year: zYear.optional() }),
-          response: {
-            200: z.object({
-              year: z.number(),
-              items: z.array(Evaluation),
-              summary: z.object({ counties: z.number(), decided: z.number(), qualified: z.number() }),
-            }),
-          },
+          response: { 200: EvaluationsAnswer },
         },
       },
       async (req) => {

@@ -1,17 +1,9 @@
-// API shapes of the synonym dictionary and the pickers.
-import { z } from 'zod';
+// The synonym groups and places as the API presents them (shapes in contract.ts).
 import type { searchSynonyms } from '../db/schema.ts';
 import { placeLabel } from '../orgs/places.ts';
+import type { Place, SynonymGroup } from './contract.ts';
 
-export const SynonymGroup = z.object({
-  id: z.number(),
-  terms: z.array(z.string()),
-  note: z.string().nullable(),
-  version: z.number().meta({ description: '版本号：每次修改加一（修改记录见审计日志）' }),
-  updatedAt: z.string(),
-});
-
-export const presentSynonymGroup = (r: typeof searchSynonyms.$inferSelect): z.infer<typeof SynonymGroup> => ({
+export const presentSynonymGroup = (r: typeof searchSynonyms.$inferSelect): SynonymGroup => ({
   id: r.id,
   terms: r.terms,
   note: r.note,
@@ -19,24 +11,9 @@ export const presentSynonymGroup = (r: typeof searchSynonyms.$inferSelect): z.in
   updatedAt: r.updatedAt.toISOString(),
 });
 
-export const Place = z.object({
-  code: z.string(),
-  name: z.string(),
-  label: z.string().meta({ description: '全称（不含本省名称），如 南京市鼓楼区挹江门街道' }),
-  level: z.number(),
-});
-
-export const presentPlace = (p: { code: string; name: string; fullName: string; level: number }) => ({
+export const presentPlace = (p: { code: string; name: string; fullName: string; level: number }): Place => ({
   code: p.code,
   name: p.name,
   label: placeLabel(p.fullName) || p.name,
   level: p.level,
-});
-
-export const UnitOption = z.object({
-  id: z.number(),
-  name: z.string(),
-  shortName: z.string(),
-  kind: z.string(),
-  jurisdictionCode: z.string(),
 });

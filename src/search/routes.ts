@@ -15,7 +15,8 @@ import {
   SynonymUpdate,
   updateSynonymGroup,
 } from './commands.ts';
-import { Place, presentPlace, presentSynonymGroup, SynonymGroup, UnitOption } from './presenters.ts';
+import { Explained, PlacesAnswer, SynonymDictionary, SynonymGroup, UnitsAnswer } from './contract.ts';
+import { presentPlace, presentSynonymGroup } from './presenters.ts';
 import { explainQuery, findPlaces, findUnits, listSynonymGroups } from './queries.ts';
 
 const idParam = z.object({ id: zIdParam('同义词组编号') });
@@ -37,9 +38,7 @@ export const searchRoutes =
           tags: ['search'],
           summary: '检索同义词词典',
           querystring: z.object({ term: zText({ label: '词语', max: 20 }).optional() }),
-          response: {
-            200: z.object({ items: z.array(SynonymGroup), editable: z.boolean() }),
-          },
+          response: { 200: SynonymDictionary },
         },
       },
       async (req) => {
@@ -98,12 +97,7 @@ export const searchRoutes =
           tags: ['search'],
           summary: '检索词的分词与同义词扩展',
           querystring: z.object({ q: zText({ label: '检索词', min: 1, max: 100 }) }),
-          response: {
-            200: z.object({
-              words: z.array(z.object({ word: z.string(), synonyms: z.array(z.string()) })),
-              terms: z.array(z.string()),
-            }),
-          },
+          response: { 200: Explained },
         },
       },
       async (req) => {
@@ -119,7 +113,7 @@ export const searchRoutes =
           tags: ['search'],
           summary: '按名称或代码查找行政区划（本人辖区内）',
           querystring: lookup,
-          response: { 200: z.object({ items: z.array(Place) }) },
+          response: { 200: PlacesAnswer },
         },
       },
       async (req) => {
@@ -136,7 +130,7 @@ export const searchRoutes =
           tags: ['search'],
           summary: '按名称查找单位（本人辖区内）',
           querystring: lookup,
-          response: { 200: z.object({ items: z.array(UnitOption) }) },
+          response: { 200: UnitsAnswer },
         },
       },
       async (req) => {

@@ -37,3 +37,15 @@ export const LegalChannelList = z.object({
   channels: z.record(z.string(), z.string()),
 });
 export type LegalChannelList = z.infer<typeof LegalChannelList>;
+
+/** PUT /settings/sms-templates: the province's SMS wording per stage (defaults where not set). */
+export const SmsTemplatesSaved = z.object({
+  templates: z.record(z.string(), z.string()).meta({ description: '各环节的短信模板' }),
+});
+export type SmsTemplatesSaved = z.infer<typeof SmsTemplatesSaved>;
+
+/** GET /settings/sms-templates: the templates and the placeholders they may use. */
+export const SmsTemplates = SmsTemplatesSaved.extend({
+  placeholders: z.array(z.string()).meta({ description: '可用占位符，如 caseNumber（写作 {caseNumber}）' }),
+});
+export type SmsTemplates = z.infer<typeof SmsTemplates>;

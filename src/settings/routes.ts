@@ -12,7 +12,7 @@ import { ensureAllowed, settingsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zText } from '../server/fields.ts';
 import { ensureJurisdiction, replaceSetting } from './commands.ts';
-import { LimitsAnswer } from './contract.ts';
+import { LimitsAnswer, SmsTemplates, SmsTemplatesSaved } from './contract.ts';
 import { limitsFor } from './limits.ts';
 import { SMS_TEMPLATES_KEY, smsTemplates } from './templates.ts';
 
@@ -70,7 +70,7 @@ export const settingsRoutes =
 
     app.get(
       '/settings/sms-templates',
-      { schema: { tags: ['settings'], summary: '短信模板（全省）' } },
+      { schema: { tags: ['settings'], summary: '短信模板（全省）', response: { 200: SmsTemplates } } },
       async (req) => {
         actorOf(req);
         return {
@@ -89,6 +89,7 @@ export const settingsRoutes =
           body: z.object({
             templates: z.partialRecord(z.enum(stages), zText({ label: '短信模板', min: 4, max: 300 })),
           }),
+          response: { 200: SmsTemplatesSaved },
         },
       },
       async (req) => {

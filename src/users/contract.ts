@@ -18,3 +18,11 @@ export type UserView = z.infer<typeof UserView>;
 
 export const UserPage = z.object({ items: z.array(UserView), total: z.number() });
 export type UserPage = z.infer<typeof UserPage>;
+
+/** GET and PUT /me/profile: a citizen's real-name details (实名信息), theirs in full. */
+export const Profile = z.object({
+  name: z.string().nullable(),
+  idNumber: z.string().nullable().meta({ description: '本人可见完整号码' }),
+  phone: z.string().nullable(),
+});
+export type Profile = z.infer<typeof Profile>;

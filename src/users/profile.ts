@@ -8,12 +8,7 @@ import { users } from '../db/schema.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { actorOf } from '../server/auth.ts';
 import { zIdNumber, zPersonName } from '../server/fields.ts';
-
-const Profile = z.object({
-  name: z.string().nullable(),
-  idNumber: z.string().nullable().meta({ description: '本人可见完整号码' }),
-  phone: z.string().nullable(),
-});
+import { Profile } from './contract.ts';
 
 export const profileRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

@@ -26,6 +26,7 @@ import { ensureAllowed } from '../policies/index.ts';
 import { wechatPolicy } from '../policies/wechat.ts';
 import { actorOf } from '../server/auth.ts';
 import { WechatApiError } from './client.ts';
+import { WechatStatus } from './contract.ts';
 import { linkOpenid, linkStatus, signInWithOpenid, unlinkOpenid } from './links.ts';
 
 const STATE_COOKIE = 'xf_wx_oauth';
@@ -39,12 +40,6 @@ const zToken = (label: string, max: number) =>
 
 const disabled = () =>
   new AppError(404, 'wechat_disabled', '本平台未开通微信信访（未配置微信公众号），请使用手机号登录');
-
-const StatusView = z.object({
-  enabled: z.boolean(),
-  /** The signed-in citizen's link; null when nobody (or no citizen) is signed in. */
-  link: z.object({ linked: z.boolean(), following: z.boolean(), linkedAt: z.string().nullable() }).nullable(),
-});
 
 const JssdkConfig = z.object({
   appId: z.string(),
@@ -80,7 +75,7 @@ export const wechatRoutes =
         schema: {
           tags: ['wechat'],
           summary: '微信信访是否开通，及本人微信绑定状态',
-          response: { 200: StatusView },
+          response: { 200: WechatStatus },
         },
       },
       async (req) => {

@@ -215,6 +215,11 @@ describe('考核 scorecard', () => {
     const ok = await call('js_leader', 'PUT', '/assessment/schemes/2026/city', { items, note: '试行' });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ source: 'override', maxPoints: 100 });
+    // The saved scheme comes back as the modal shows it: each item with its name.
+    expect(ok.json().items.map((i: { label: string }) => i.label)).toEqual([
+      '及时受理率',
+      '超期未办结（件）',
+    ]);
     const d = (await call('js_analyst', 'GET', '/assessment/scorecard?period=2026-10')).json();
     expect(d.scheme.source).toBe('override');
     expect(d.rows[0].items.map((i: Item) => i.key)).toEqual(['timelyAcceptanceRate', 'overdue']);

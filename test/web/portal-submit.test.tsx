@@ -58,7 +58,7 @@ describe('portal petition form', () => {
       caseId: 7,
       caseNumber: '32010620260000007',
       state: 'reviewed',
-      linkedTo: { caseNumber: '32010620260000007' },
+      linkedTo: { caseId: 7, caseNumber: '32010620260000007' },
       nextSteps: [{ action: 'request_rereview', label: '申请复核' }],
     };
     const { user } = renderPage(<LinkedToOpenMatter done={done} onAgain={again} />);

@@ -4,6 +4,7 @@ import type { ProColumns } from '@ant-design/pro-components';
 import { Space, type TablePaginationConfig, Tag } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { Link } from 'react-router';
+import type { CaseListAnswer } from '../../src/cases/contract.ts';
 import type { CaseSummary } from '../shared/api.ts';
 import { formatDate, formatDateTime } from '../shared/format.ts';
 import { Highlight } from '../shared/Highlight.tsx';
@@ -13,11 +14,7 @@ import { DueTag } from './widgets.tsx';
 export type CaseRow = CaseSummary;
 
 /** GET /api/v1/cases: broad lists count only up to a cap (10,000), then `totalCapped`. */
-export interface CaseList {
-  items: CaseRow[];
-  total: number;
-  totalCapped?: boolean;
-}
+export type CaseList = CaseListAnswer;
 
 /** The list's size as shown: "1,234", or "10,000+" when the server stopped counting at its cap. */
 export const totalText = (l: Pick<CaseList, 'total' | 'totalCapped'> | undefined): string =>

@@ -3,6 +3,7 @@
 // deadline countdown tag.
 import { Alert, Cascader, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import type { LegalHint } from '../../src/classify/contract.ts';
 import type { JurisdictionDetail, Unit } from '../../src/orgs/contract.ts';
 import { api, errorMessage, type Jurisdiction } from '../shared/api.ts';
 
@@ -123,15 +124,6 @@ export function DueTag({ days }: { days: number | null | undefined }) {
   if (days === 0) return <Tag color="volcano">今日到期</Tag>;
   if (days <= 3) return <Tag color="orange">剩余{days}天</Tag>;
   return <Tag color="green">剩余{days}天</Tag>;
-}
-
-/** A legal-channel hint of the classifier (依法分类处理提示: the matter belongs to another body). */
-export interface LegalHint {
-  ruleId: string;
-  label: string;
-  competentBody: string;
-  advice: string;
-  matched: string[];
 }
 
 /** The legal-channel hints as notices: on the registration form and on every case page. */

@@ -7,12 +7,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import type { WechatStatus } from '../../src/wechat/contract.ts';
 import { api, errorMessage } from '../shared/api.ts';
-
-interface WechatStatus {
-  enabled: boolean;
-  link: { linked: boolean; following: boolean; linkedAt: string | null } | null;
-}
 
 const STATUS_KEY = ['wechat-status'] as const;
 

@@ -2,22 +2,14 @@
 // a note that the accused units never see the matter nor may be assigned or forwarded it.
 import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Typography } from 'antd';
+import type { AccusedAnswer } from '../../../src/accusations/contract.ts';
 import { api } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
-
-interface Accused {
-  id: number;
-  personName: string | null;
-  position: string | null;
-  unitId: number | null;
-  unitName: string | null;
-  recordedAt: string;
-}
 
 export function CaseAccused(props: { caseId: number; purpose: string }) {
   const q = useQuery({
     queryKey: ['accused', props.caseId],
-    queryFn: () => api<{ items: Accused[] }>(`/api/v1/cases/${props.caseId}/accused`),
+    queryFn: () => api<AccusedAnswer>(`/api/v1/cases/${props.caseId}/accused`),
     enabled: props.purpose === 'accusation',
     retry: false,
   });

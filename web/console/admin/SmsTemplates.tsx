@@ -3,6 +3,7 @@ import { PageContainer } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect } from 'react';
+import type { SmsTemplates, SmsTemplatesSaved } from '../../../src/settings/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 
 const STAGE_NAMES: Record<string, string> = {
@@ -24,8 +25,7 @@ export default function SmsTemplatesPage() {
   const [form] = Form.useForm<Record<string, string>>();
   const q = useQuery({
     queryKey: ['sms-templates'],
-    queryFn: () =>
-      api<{ templates: Record<string, string>; placeholders: string[] }>('/api/v1/settings/sms-templates'),
+    queryFn: () => api<SmsTemplates>('/api/v1/settings/sms-templates'),
   });
   useEffect(() => {
     if (q.data) form.setFieldsValue(q.data.templates);
@@ -43,7 +43,7 @@ export default function SmsTemplatesPage() {
           layout="vertical"
           onFinish={async (templates) => {
             try {
-              const r = await api<{ templates: Record<string, string> }>('/api/v1/settings/sms-templates', {
+              const r = await api<SmsTemplatesSaved>('/api/v1/settings/sms-templates', {
                 method: 'PUT',
                 body: { templates },
               });

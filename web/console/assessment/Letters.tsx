@@ -13,14 +13,7 @@ import { useState } from 'react';
 import { api, errorMessage } from '../../shared/api.ts';
 import { downloadFile } from '../download.ts';
 import { useStaff } from '../session.tsx';
-import type { Letter } from './types.ts';
-
-interface LettersAnswer {
-  items: Letter[];
-  missing: { code: string; name: string }[];
-  unsigned: { code: string; name: string }[];
-  children: number;
-}
+import type { Letter, LettersAnswer } from './types.ts';
 
 export default function LettersTab() {
   const me = useStaff();

@@ -13,6 +13,7 @@ import { App, Button, Card, Descriptions, Drawer, Input, Select, Space, Table, T
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { JurisdictionDetail } from '../../../src/orgs/contract.ts';
+import type { OrderItem } from '../../../src/supervision/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { downloadFile } from '../download.ts';
 import { useStaff } from '../session.tsx';
@@ -155,16 +156,7 @@ function NewRecord({ onDone }: { onDone: (id: number) => void }) {
   const orders = useQuery({
     queryKey: ['supervision', 'unit', unitId],
     enabled: unitId !== undefined,
-    queryFn: () =>
-      api<{
-        items: {
-          id: number;
-          number: string | null;
-          typeName: string;
-          caseId: number | null;
-          statusName: string;
-        }[];
-      }>(`/api/v1/supervision?unitId=${unitId}`),
+    queryFn: () => api<{ items: OrderItem[] }>(`/api/v1/supervision?unitId=${unitId}`),
   });
   return (
     <ModalForm<Record<string, unknown>>

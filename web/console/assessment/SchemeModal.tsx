@@ -6,25 +6,7 @@ import { App, Button, InputNumber, Modal, Space, Table, Tag, Typography } from '
 import { useState } from 'react';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
-
-interface SchemeItem {
-  key: string;
-  kind: 'rate' | 'per_case';
-  /** Added by the server (itemLabel); not stored. */
-  label: string;
-  indicator?: string;
-  count?: string;
-  points: number;
-  better?: 'higher' | 'lower';
-  perCase?: number;
-}
-interface Scheme {
-  year: number;
-  level: string;
-  source: string;
-  maxPoints: number;
-  items: SchemeItem[];
-}
+import type { Scheme, SchemeItem } from './types.ts';
 
 const labelOf = (i: SchemeItem) => i.label;
 
@@ -51,7 +33,7 @@ export function SchemeButton({ year, level }: { year: number; level: string }) {
       message.error(errorMessage(e));
     }
   };
-  const set = (idx: number, patch: Partial<SchemeItem>) =>
+  const set = (idx: number, patch: { points?: number; perCase?: number }) =>
     setDraft(items.map((it, i) => (i === idx ? { ...it, ...patch } : it)));
   return (
     <>

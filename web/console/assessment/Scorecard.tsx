@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import { api, errorMessage } from '../../shared/api.ts';
 import { downloadFile } from '../download.ts';
 import { SchemeButton } from './SchemeModal.tsx';
-import { type ItemResult, pct, type Scorecard, type ScoreRow } from './types.ts';
+import { type ItemResult, type MattersAnswer, pct, type Scorecard, type ScoreRow } from './types.ts';
 
 /** Last month, 'YYYY-MM' (Asia/Shanghai is close enough to the browser's date here). */
 function lastMonth(): string {
@@ -32,16 +32,9 @@ function Matters({ q, drill, onClose }: { q: string; drill: Drill | null; onClos
     queryKey: ['assessment', 'matters', q, code, drill?.item.key],
     enabled: drill !== null,
     queryFn: () =>
-      api<{
-        total: number;
-        items: {
-          id: number;
-          caseNumber: string;
-          subject: string;
-          stateName: string;
-          jurisdictionName: string | null;
-        }[];
-      }>(`/api/v1/assessment/scorecard/matters?${q}&code=${code}&item=${drill?.item.key}&pageSize=100`),
+      api<MattersAnswer>(
+        `/api/v1/assessment/scorecard/matters?${q}&code=${code}&item=${drill?.item.key}&pageSize=100`,
+      ),
   });
   return (
     <Drawer

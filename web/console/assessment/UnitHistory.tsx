@@ -7,22 +7,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, errorMessage } from '../../shared/api.ts';
 import { RecordDrawer, RecordTable } from './Records.tsx';
-import type { AccRecord, Letter } from './types.ts';
-
-interface History {
-  unit: { id: number; name: string; jurisdictionName: string };
-  counts: Record<string, number>;
-  records: AccRecord[];
-  orders: {
-    id: number;
-    number: string | null;
-    typeName: string;
-    statusName: string;
-    deadline: string;
-    overdue: boolean;
-  }[];
-  letters: Letter[];
-}
+import type { History } from './types.ts';
 
 export default function UnitHistoryPage() {
   const { id } = useParams();

@@ -3,10 +3,15 @@ import type { ScorecardView } from '../../../src/assessment/contract.ts';
 
 export type {
   Item as ItemResult,
+  LettersAnswer,
   LetterView as Letter,
+  MattersAnswer,
   RecordDetail,
   RecordItem as AccRecord,
+  SchemeItem,
+  SchemeView as Scheme,
   ScorecardView as Scorecard,
+  UnitHistory as History,
 } from '../../../src/assessment/contract.ts';
 export type ScoreRow = ScorecardView['rows'][number];
 

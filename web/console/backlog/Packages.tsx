@@ -4,6 +4,7 @@
 import { ModalForm, ProFormSelect, ProFormText, ProFormTextArea, ProTable } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, List, Space, Statistic, Tag, Typography } from 'antd';
+import type { ComplianceAnswer, ComplianceItem } from '../../../src/backlog/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
 import { type PackageView, pct } from './types.ts';
@@ -161,28 +162,10 @@ export function PackagesCard(props: {
   );
 }
 
-interface ComplianceItem {
-  leader: { id: number; name: string };
-  jurisdiction: { code: string; name: string };
-  levelName: string;
-  quota: { name: string };
-  period: { name: string };
-  taken: number;
-  required: number;
-  met: boolean;
-  total: number;
-  resolved: number;
-  rate: number | null;
-}
-
 export function ComplianceView() {
   const q = useQuery({
     queryKey: ['backlog-compliance'],
-    queryFn: () =>
-      api<{
-        summary: { leaders: number; met: number; packages: number; resolved: number; rate: number | null };
-        items: ComplianceItem[];
-      }>('/api/v1/backlog/packages/compliance'),
+    queryFn: () => api<ComplianceAnswer>('/api/v1/backlog/packages/compliance'),
   });
   const s = q.data?.summary;
   return (

@@ -26,7 +26,7 @@ import { formatDate } from '../../shared/format.ts';
 import { downloadFile } from '../download.ts';
 import { useStaff } from '../session.tsx';
 import { Entries } from './Entries.tsx';
-import type { Card as CardItem, CheckAnswer } from './types.ts';
+import type { Card as CardItem, CardRates, CheckAnswer } from './types.ts';
 
 function CheckVisit() {
   const { message } = App.useApp();
@@ -141,10 +141,7 @@ function List() {
   });
   const rates = useQuery({
     queryKey: ['card-rates', from, to],
-    queryFn: () =>
-      api<{ issued: number; visitsWithCard: number; skipped: number; skipRate: number | null }>(
-        `/api/v1/cards/rates?from=${from}&to=${to}`,
-      ),
+    queryFn: () => api<CardRates>(`/api/v1/cards/rates?from=${from}&to=${to}`),
   });
   const r = rates.data;
   return (

@@ -13,6 +13,7 @@ import { useSearchParams } from 'react-router';
 import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
 import { CASE_FLAGS, FLAG_RULES } from '../../../src/domain/flags.ts';
 import { FORM_NAMES, FORMS, STATE_NAMES, STATES } from '../../../src/domain/lifecycle/vocabulary.ts';
+import type { Explained } from '../../../src/search/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { type CaseList, type CaseRow, caseColumns, tableChange, totalText } from '../caseTable.tsx';
 import { downloadFile } from '../download.ts';
@@ -39,10 +40,6 @@ const TOGGLES = [
   { value: 'backlog', label: '积案' },
   { value: 'repeat', label: '重复信访' },
 ] as const;
-
-interface Explained {
-  words: { word: string; synonyms: string[] }[];
-}
 
 export default function CaseSearchPage() {
   const { message } = App.useApp();

@@ -4,6 +4,7 @@
 // a unit id, which the case list filters by; the label is kept so a bookmarked URL reads well.
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
+import type { Place, UnitOption } from '../../../src/search/contract.ts';
 import { api } from '../../shared/api.ts';
 
 interface Option {
@@ -38,11 +39,10 @@ function useLookup(url: (q: string) => string, toOptions: (items: never[]) => Op
 }
 
 const placeUrl = (q: string) => `/api/v1/search/places?q=${encodeURIComponent(q)}`;
-const placeOptions = (items: { code: string; label: string }[]) =>
+const placeOptions = (items: Place[]) =>
   items.map((p) => ({ value: p.code, label: `${p.label}（${p.code}）` }));
 const unitUrl = (q: string) => `/api/v1/search/units?q=${encodeURIComponent(q)}`;
-const unitOptions = (items: { id: number; name: string }[]) =>
-  items.map((u) => ({ value: String(u.id), label: u.name }));
+const unitOptions = (items: UnitOption[]) => items.map((u) => ({ value: String(u.id), label: u.name }));
 
 function Lookup(props: {
   value?: string;

@@ -6,19 +6,10 @@ import { PageContainer } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
+import type { SynonymDictionary, SynonymGroup } from '../../../src/search/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 
-interface Group {
-  id: number;
-  terms: string[];
-  note: string | null;
-  version: number;
-  updatedAt: string;
-}
-interface Dictionary {
-  items: Group[];
-  editable: boolean;
-}
+type Group = SynonymGroup;
 
 export default function SynonymsPage() {
   const { message } = App.useApp();
@@ -30,7 +21,7 @@ export default function SynonymsPage() {
   const dict = useQuery({
     queryKey: ['synonyms', term],
     queryFn: () =>
-      api<Dictionary>(`/api/v1/search/synonyms${term ? `?term=${encodeURIComponent(term)}` : ''}`),
+      api<SynonymDictionary>(`/api/v1/search/synonyms${term ? `?term=${encodeURIComponent(term)}` : ''}`),
   });
   const items = Array.isArray(dict.data?.items) ? dict.data.items : [];
   const editable = dict.data?.editable === true;

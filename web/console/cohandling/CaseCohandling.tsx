@@ -4,18 +4,10 @@
 import { ModalForm, ProFormTextArea } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
+import type { CohandlingAnswer } from '../../../src/cohandling/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { useStaff } from '../session.tsx';
-
-interface View {
-  leadUnit: string;
-  coordinatingUnit: string;
-  crossTypes: { key: string; name: string }[];
-  instructions: string | null;
-  parts: { unitId: number; unit: string; feedback: string | null; feedbackAt: string | null }[];
-  pending: number;
-}
 
 export function CaseCohandling(props: { caseId: number; state: string }) {
   const me = useStaff();
@@ -25,7 +17,7 @@ export function CaseCohandling(props: { caseId: number; state: string }) {
   const key = ['cohandling', props.caseId, props.state];
   const q = useQuery({
     queryKey: key,
-    queryFn: () => api<{ cohandling: View | null }>(`/api/v1/cases/${props.caseId}/cohandling`),
+    queryFn: () => api<CohandlingAnswer>(`/api/v1/cases/${props.caseId}/cohandling`),
     retry: false,
   });
   const v = q.data?.cohandling;

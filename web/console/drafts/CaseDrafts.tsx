@@ -7,32 +7,11 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Radio, Sele
 import { useState } from 'react';
 import { DRAFT_FIELDS, type DraftAction } from '../../../src/domain/drafts/rules.ts';
 import { actionDef } from '../../../src/domain/lifecycle/actions.ts';
+import type { DraftItem, DraftPreview, DraftsAnswer } from '../../../src/drafts/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 
-interface Draft {
-  id: number;
-  action: DraftAction;
-  actionLabel: string;
-  title: string;
-  unitName: string;
-  fields: Record<string, string>;
-  template: string;
-  templateName: string;
-  status: 'draft' | 'signed' | 'issued';
-  statusName: string;
-  version: number;
-  updatedBy: string;
-  signedBy: string | null;
-  signComment: string | null;
-  mayEdit: boolean;
-  maySign: boolean;
-}
-interface Answer {
-  items: Draft[];
-  rules: { signoffRequired: boolean; template: string; templateName: string } | null;
-  templates: { value: string; label: string }[];
-  draftable: { action: DraftAction; label: string; title: string }[];
-}
+type Draft = DraftItem;
+type Answer = DraftsAnswer;
 
 const STATUS_COLORS: Record<string, string> = { draft: 'orange', signed: 'green', issued: 'default' };
 
@@ -122,7 +101,7 @@ function Preview(props: { draft: Draft; onClose: (changed: boolean) => void }) {
   const [busy, setBusy] = useState(false);
   const q = useQuery({
     queryKey: ['draft-preview', props.draft.id, props.draft.version],
-    queryFn: () => api<{ title: string; pages: string[] }>(`/api/v1/drafts/${props.draft.id}/preview`),
+    queryFn: () => api<DraftPreview>(`/api/v1/drafts/${props.draft.id}/preview`),
     retry: false,
   });
   const sign = async () => {

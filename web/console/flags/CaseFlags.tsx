@@ -5,23 +5,10 @@ import { ModalForm, ProFormCheckbox, ProFormTextArea } from '@ant-design/pro-com
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { CASE_FLAGS, type CaseFlag, FLAG_RULES } from '../../../src/domain/flags.ts';
+import type { FlagsAnswer } from '../../../src/flags/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { useStaff } from '../session.tsx';
-
-interface FlagsAnswer {
-  flags: { flag: string; name: string; setAt: string; note: string | null }[];
-  reports: {
-    id: number;
-    flagName: string;
-    fromUnit: string | null;
-    toUnitId: number;
-    toUnit: string;
-    note: string | null;
-    reportedAt: string;
-    acknowledgedAt: string | null;
-  }[];
-}
 
 const colorOf = (f: string) => (f in FLAG_RULES ? FLAG_RULES[f as CaseFlag].color : 'default');
 

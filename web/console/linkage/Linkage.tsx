@@ -16,7 +16,15 @@ import { api, errorMessage } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { useStaff } from '../session.tsx';
 import { CooperationStepForm, TYPE_OPTIONS } from './forms.tsx';
-import { type Cooperation, type Member, REFERRAL_STATUS_COLORS, type ReferralItem } from './types.ts';
+import {
+  type Cooperation,
+  type CountRow,
+  type Member,
+  type MembersAnswer,
+  REFERRAL_STATUS_COLORS,
+  type ReferralCounts,
+  type ReferralItem,
+} from './types.ts';
 
 export function ReferralTags({ r }: { r: ReferralItem }) {
   return (
@@ -183,7 +191,7 @@ function Members() {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['linkage', 'members'],
-    queryFn: () => api<{ jurisdictionCode: string; items: Member[] }>('/api/v1/linkage/members'),
+    queryFn: () => api<MembersAnswer>('/api/v1/linkage/members'),
   });
   const canEdit = me.abilities.linkageEdit;
   const save = async (m: Member, liaison: string) => {
@@ -243,19 +251,10 @@ function Members() {
   );
 }
 
-interface CountRow {
-  type: string;
-  body: string;
-  referred: number;
-  fedBack: number;
-  closed: number;
-  overdue: number;
-}
-
 function Counts() {
   const q = useQuery({
     queryKey: ['linkage', 'counts'],
-    queryFn: () => api<{ items: CountRow[] }>('/api/v1/linkage/referrals/counts'),
+    queryFn: () => api<ReferralCounts>('/api/v1/linkage/referrals/counts'),
     retry: false,
   });
   if (q.isError) return <Typography.Text type="secondary">{errorMessage(q.error)}</Typography.Text>;

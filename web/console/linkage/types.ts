@@ -4,8 +4,11 @@
 export type {
   Actions,
   Cooperation,
+  CountRow,
   History,
   Member,
+  MembersAnswer,
+  ReferralCounts,
   ReferralDetail,
   ReferralItem,
 } from '../../../src/linkage/contract.ts';

@@ -5,14 +5,11 @@
 import { ScanOutlined } from '@ant-design/icons';
 import { Alert, Button, type FormInstance, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import type { OcrFields, OcrResult } from '../../../src/ocr/contract.ts';
 import { ApiError, csrfToken, errorMessage } from '../../shared/api.ts';
 
-type Field = 'subject' | 'content' | 'name' | 'phone' | 'address';
-type Suggestions = Partial<Record<Field, string>>;
-interface OcrResult {
-  text: string;
-  fields: Suggestions;
-}
+type Suggestions = OcrFields;
+type Field = keyof Suggestions;
 
 const LABELS: Record<Field, string> = {
   name: '姓名',
@@ -25,7 +22,7 @@ const ORDER: Field[] = ['name', 'phone', 'address', 'subject', 'content'];
 const MARK = '识别建议，请对照原信核对';
 const ACCEPT = 'image/png,image/jpeg';
 
-async function recognise(file: File): Promise<OcrResult> {
+async function recognise(file: File): Promise<Pick<OcrResult, 'text' | 'fields'>> {
   const headers: Record<string, string> = { accept: 'application/json', 'content-type': file.type };
   const csrf = csrfToken();
   if (csrf) headers['x-csrf-token'] = csrf;

@@ -30,6 +30,7 @@ import {
 import type { Rule } from 'antd/es/form';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { NotificationsAnswer } from '../../../src/cases/contract.ts';
 import { ROLE_NAMES } from '../../../src/domain/roles.ts';
 import {
   type ActionAnswer,
@@ -46,7 +47,7 @@ import { actionFields, cleanPayload, type Field, SHORTCUTS } from '../actions.ts
 import { CaseAttachments } from '../attachments/CaseAttachments.tsx';
 import { CaseBacklog } from '../backlog/CaseBacklog.tsx';
 import { CannedReplyPicker } from '../cannedReplies/CannedReplyPicker.tsx';
-import { type CaseRow, FlagTags } from '../caseTable.tsx';
+import { FlagTags } from '../caseTable.tsx';
 import { CaseCohandling } from '../cohandling/CaseCohandling.tsx';
 import { UnitsPicker } from '../cohandling/UnitsPicker.tsx';
 import { CaseDrafts } from '../drafts/CaseDrafts.tsx';
@@ -62,31 +63,6 @@ import { CaseSupervision } from '../supervision/CaseSupervision.tsx';
 import { CaseVideo } from '../video/CaseVideo.tsx';
 import { DueTag, UnitPicker } from '../widgets.tsx';
 import { CaseAssignee } from '../workbench/CaseAssignee.tsx';
-
-interface Detail extends CaseDetail {
-  flags: CaseRow['flags'];
-  parties: {
-    role: string;
-    name: string;
-    idNumber: string | null;
-    phone: string | null;
-    address: string | null;
-    /** 权益保障卡号 (visits only), masked like an ID number for roles that may not see it. */
-    rightsCardNo: string | null;
-  }[];
-  reasonCode: string | null;
-}
-
-interface Notification {
-  stage: string | null;
-  channel: string;
-  recipient: string;
-  text: string;
-  status: string;
-  attempts: number;
-  createdAt: string;
-  sentAt: string | null;
-}
 
 const PARTY_ROLES: Record<string, string> = { petitioner: '信访人', representative: '代表' };
 const UNIT_ROLES: Record<string, string> = {
@@ -193,7 +169,7 @@ function ActionModal(props: {
   /** The limits of the case's jurisdiction (e.g. the longest extension). */
   limits: { maxExtensionDays: number };
   onClose: () => void;
-  onDone: (r: ActionAnswer<Detail> | { visible: false; state: string }, action: string) => void;
+  onDone: (r: ActionAnswer | { visible: false; state: string }, action: string) => void;
 }) {
   const { message } = App.useApp();
   const { action } = props;
@@ -215,7 +191,7 @@ function ActionModal(props: {
       onFinish={async (values: Record<string, unknown>) => {
         if (!action) return false;
         try {
-          const r = await api<ActionAnswer<Detail> | { visible: false; state: string }>(
+          const r = await api<ActionAnswer | { visible: false; state: string }>(
             `/api/v1/cases/${props.caseId}/actions`,
             {
               body: { action: action.action, ...cleanPayload(values) },
@@ -273,10 +249,10 @@ export default function CaseDetailPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [active, setActive] = useState<AvailableAction | null>(null);
-  const detail = useQuery({ queryKey: ['case', id], queryFn: () => api<Detail>(`/api/v1/cases/${id}`) });
+  const detail = useQuery({ queryKey: ['case', id], queryFn: () => api<CaseDetail>(`/api/v1/cases/${id}`) });
   const notes = useQuery({
     queryKey: ['case', id, 'notifications'],
-    queryFn: () => api<{ items: Notification[] }>(`/api/v1/cases/${id}/notifications`),
+    queryFn: () => api<NotificationsAnswer>(`/api/v1/cases/${id}/notifications`),
   });
   const available = detail.data?.availableActions ?? [];
 
@@ -307,7 +283,7 @@ export default function CaseDetailPage() {
     .map(([key, name]) => ({ key, a: available.find((x) => x.action === name) }))
     .filter((s) => s.a);
 
-  const done = (r: ActionAnswer<Detail> | { visible: false; state: string }, action: string) => {
+  const done = (r: ActionAnswer | { visible: false; state: string }, action: string) => {
     setActive(null);
     void qc.invalidateQueries({ queryKey: ['cases'] });
     if ('visible' in r && r.visible === false) {
@@ -317,8 +293,8 @@ export default function CaseDetailPage() {
     }
     // The answer leaves out the related matters (no action changes them); after 关联重复件 the
     // links did change, so read the case again.
-    const answer = r as ActionAnswer<Detail>;
-    qc.setQueryData<Detail>(['case', id], (prev) => ({ ...answer, related: prev?.related ?? [] }));
+    const answer = r as ActionAnswer;
+    qc.setQueryData<CaseDetail>(['case', id], (prev) => ({ ...answer, related: prev?.related ?? [] }));
     if (action === 'link_repeat') void qc.invalidateQueries({ queryKey: ['case', id], exact: true });
     void qc.invalidateQueries({ queryKey: ['case', id, 'notifications'] });
   };

@@ -4,21 +4,10 @@ import { Alert, Button, Card, Form, Input, Select, Table, Typography } from 'ant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import type { DemoAccounts } from '../../../src/auth/contract.ts';
 import { api, errorMessage, type Me } from '../../shared/api.ts';
 import { LANGS, type Lang, setLang } from '../../shared/i18n.ts';
 import { ME_KEY, useMe } from '../session.tsx';
-
-interface DemoAccounts {
-  password: string;
-  accounts: {
-    username: string;
-    role: string;
-    roleName: string;
-    unit: string | null;
-    jurisdictionName: string | null;
-    loginWith: 'username' | 'phone';
-  }[];
-}
 
 export default function LoginPage() {
   const [form] = Form.useForm<{ username: string; password: string }>();

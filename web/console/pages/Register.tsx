@@ -26,6 +26,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import type { Registration } from '../../../src/cases/contract.ts';
 import { ANONYMOUS_FORMS } from '../../../src/domain/anonymity.ts';
 import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
 import { CASE_FLAGS, type CaseFlag, FLAG_RULES } from '../../../src/domain/flags.ts';
@@ -76,16 +77,8 @@ interface Values {
   photos?: UploadFile[];
 }
 
-interface Registered {
-  caseId: number;
-  caseNumber: string;
-  queryCode?: string;
-  state: string;
-  linkedTo?: { caseId: number; caseNumber: string };
-  repeatOf?: { caseId: number; caseNumber: string; state: string };
-  /** The scans and photos sent after registering, when they failed (the matter stands). */
-  attachmentError?: string;
-}
+/** The registration's answer, and the scans and photos sent after it when they failed (the matter stands). */
+type Registered = Registration & { attachmentError?: string };
 
 /** As the API checks it (src/cases/routes.ts). */
 const RIGHTS_CARD_RE = /^\s*[A-Za-z0-9-]{6,30}\s*$/;

@@ -6,31 +6,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, type FormInstance, List, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import type { Suggestion } from '../../../src/classify/contract.ts';
+import type { SimilarAnswer as Similar } from '../../../src/duplicates/contract.ts';
 import { ApiError, api } from '../../shared/api.ts';
-import { type LegalHint, LegalHintAlerts } from '../widgets.tsx';
-
-interface Suggestion {
-  top3: {
-    category: string;
-    /** The category's code (src/domain/categories.ts); null for a trained label outside the list. */
-    code: string | null;
-    probability: number;
-    department: { key: string; name: string; unitName?: string };
-  }[];
-  why: { term: string; weight: number }[];
-  legalHints: LegalHint[];
-}
-interface Similar {
-  candidates: {
-    caseId: number;
-    caseNumber: string;
-    subject: string;
-    state: string;
-    receivedAt: string;
-    score: number;
-    reasonText: string;
-  }[];
-}
+import { LegalHintAlerts } from '../widgets.tsx';
 
 const DEBOUNCE_MS = 400;
 

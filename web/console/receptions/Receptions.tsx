@@ -32,7 +32,13 @@ import { Link, useNavigate } from 'react-router';
 import { RECEPTION_KIND_RULES, RECEPTION_KINDS } from '../../../src/domain/receptions/kinds.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
-import { type IndicatorRow, type ReceptionIndicators, type Slot, STATUS_COLORS } from './types.ts';
+import {
+  type IndicatorRow,
+  type LeadersAnswer,
+  type ReceptionIndicators,
+  type Slot,
+  STATUS_COLORS,
+} from './types.ts';
 
 const KIND_OPTIONS = RECEPTION_KINDS.map((k) => ({ value: k, label: RECEPTION_KIND_RULES[k].name }));
 
@@ -40,7 +46,7 @@ function PlanForm({ onDone }: { onDone: (id: number) => void }) {
   const { message } = App.useApp();
   const leaders = useQuery({
     queryKey: ['reception-leaders'],
-    queryFn: () => api<{ items: { id: number; name: string; unit: string }[] }>('/api/v1/receptions/leaders'),
+    queryFn: () => api<LeadersAnswer>('/api/v1/receptions/leaders'),
   });
   return (
     <ModalForm<{

@@ -2,6 +2,7 @@
 // type-only so no server code enters the bundle.
 export type {
   BookingItem as Booking,
+  LeadersAnswer,
   PublicSlot as Slot,
   ReceptionIndicator as IndicatorRow,
   ReceptionIndicators,

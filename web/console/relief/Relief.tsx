@@ -6,22 +6,11 @@ import { Card, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { RELIEF_STATUS_NAMES, RELIEF_STATUSES, yuan } from '../../../src/domain/linkage/relief.ts';
+import type { ReliefTotals, TotalsRow } from '../../../src/relief/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { RELIEF_STATUS_COLORS, type ReliefApplication } from '../linkage/types.ts';
 import { useStaff } from '../session.tsx';
-
-interface TotalsRow {
-  jurisdictionCode: string;
-  name: string;
-  applications: number;
-  approved: number;
-  rejected: number;
-  pending: number;
-  approvedFen: number;
-  paidFen: number;
-  closed: number;
-}
 
 function Applications() {
   const [status, setStatus] = useState<string | undefined>();
@@ -100,10 +89,7 @@ function Totals() {
   const [year, setYear] = useState(thisYear);
   const q = useQuery({
     queryKey: ['relief', 'totals', year],
-    queryFn: () =>
-      api<{ items: TotalsRow[]; total: Omit<TotalsRow, 'jurisdictionCode' | 'name'> }>(
-        `/api/v1/relief/totals?year=${year}`,
-      ),
+    queryFn: () => api<ReliefTotals>(`/api/v1/relief/totals?year=${year}`),
     retry: false,
   });
   const rows = q.data ? [...q.data.items, { ...q.data.total, jurisdictionCode: 'total', name: '合计' }] : [];

@@ -27,15 +27,12 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { criteriaOf } from '../../../src/domain/linkage/sanwu.ts';
+import type { EvaluationsAnswer } from '../../../src/sanwu/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { submit } from '../linkage/forms.tsx';
 import type { SanwuEvaluation } from '../linkage/types.ts';
 
-interface ListAnswer {
-  year: number;
-  items: SanwuEvaluation[];
-  summary: { counties: number; decided: number; qualified: number };
-}
+type ListAnswer = EvaluationsAnswer;
 
 const metTag = (met: boolean | null) =>
   met === null ? <Tag>待认定</Tag> : met ? <Tag color="green">达到</Tag> : <Tag color="red">未达到</Tag>;

@@ -4,9 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
+import type { ScannedCard } from '../../../src/cards/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { Loading } from '../session.tsx';
-import { CardView, type PortalCard } from './CardView.tsx';
+import { CardView } from './CardView.tsx';
 
 export default function CardScanPage() {
   const { t } = useTranslation();
@@ -16,9 +17,7 @@ export default function CardScanPage() {
   const q = useQuery({
     queryKey: ['card-scan', no, s],
     queryFn: () =>
-      api<{ view: 'public' | 'full'; card: PortalCard; full: PortalCard | null }>(
-        `/api/v1/public/cards/${encodeURIComponent(no ?? '')}?s=${encodeURIComponent(s)}`,
-      ),
+      api<ScannedCard>(`/api/v1/public/cards/${encodeURIComponent(no ?? '')}?s=${encodeURIComponent(s)}`),
   });
   if (q.isPending) return <Loading />;
   if (q.isError) return <Alert type="error" showIcon message={errorMessage(q.error)} />;

@@ -4,20 +4,11 @@ import { Card, Descriptions, Empty, Timeline } from 'antd';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FullCard, PublicCard } from '../../../src/cards/contract.ts';
 import { formatDate } from '../../shared/format.ts';
 
-export interface PortalCard {
-  cardNo: string;
-  unit: string;
-  levelName: string;
-  issuedAt: string;
-  stateName: string;
-  matterLevelName: string;
-  entries: { stage: string; stageName: string; at: string; unit: string; levelName: string }[];
-  holder?: string;
-  caseNumber?: string;
-  qrUrl?: string;
-}
+/** A card as the portal shows it: the public view, or the holder's (staff's) full card. */
+export type PortalCard = PublicCard & Partial<Pick<FullCard, 'holder' | 'caseNumber' | 'qrUrl'>>;
 
 export function CardView({ card }: { card: PortalCard }) {
   const { t } = useTranslation();

@@ -5,15 +5,11 @@ import { Alert, App, Button, Card, Form, Input, Space, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import type { DemoAccounts } from '../../../src/auth/contract.ts';
 import { ApiError, api, errorMessage, type Me } from '../../shared/api.ts';
 import { normalisePhone, phoneRule } from '../../shared/validation.ts';
 import { ME_KEY } from '../session.tsx';
 import { WechatLoginButton, WechatNotice } from '../Wechat.tsx';
-
-interface DemoAccounts {
-  password: string;
-  accounts: { username: string; role: string; loginWith: 'username' | 'phone' }[];
-}
 
 const COUNTDOWN = 60;
 

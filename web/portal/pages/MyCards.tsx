@@ -3,15 +3,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { MyCards } from '../../../src/cards/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { Loading } from '../session.tsx';
-import { CardView, type PortalCard } from './CardView.tsx';
+import { CardView } from './CardView.tsx';
 
 export default function MyCardsPage() {
   const { t } = useTranslation();
   const q = useQuery({
     queryKey: ['my-cards'],
-    queryFn: () => api<{ items: PortalCard[] }>('/api/v1/my/cards'),
+    queryFn: () => api<MyCards>('/api/v1/my/cards'),
   });
   if (q.isPending) return <Loading />;
   if (q.isError) return <Alert type="error" showIcon message={errorMessage(q.error)} />;

@@ -4,16 +4,13 @@ import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import type { Profile } from '../../../src/users/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { idNumberRule, nameRule } from '../../shared/validation.ts';
 import { Loading } from '../session.tsx';
 import { WechatLinkSection, WechatNotice } from '../Wechat.tsx';
 
-export interface Profile {
-  name: string | null;
-  idNumber: string | null;
-  phone: string | null;
-}
+export type { Profile };
 export const PROFILE_KEY = ['profile'] as const;
 export const profileComplete = (p: Profile | undefined) => Boolean(p?.name && p.idNumber);
 

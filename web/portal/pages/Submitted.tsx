@@ -4,19 +4,11 @@
 import { Alert, Button, Card, Result, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Registration } from '../../../src/cases/contract.ts';
 import { groupDigits } from '../../shared/format.ts';
 
-export interface Submitted {
-  caseId: number;
-  caseNumber: string;
-  queryCode?: string;
-  state: string;
-  repeatOf?: { caseNumber: string; state: string };
-  linkedTo?: { caseNumber: string };
-  nextSteps?: { action: string; label: string }[];
-  /** Photos sent after the matter was registered (the matter stands even if they fail). */
-  photos?: { count: number; error?: string };
-}
+/** The registration's answer, and the photos sent after it (the matter stands even if they fail). */
+export type Submitted = Registration & { photos?: { count: number; error?: string } };
 
 export function SubmittedView({ done, onAgain }: { done: Submitted; onAgain: () => void }) {
   const { t } = useTranslation();

@@ -1,22 +1,9 @@
 // Sending files to a matter (POST /api/v1/cases/:id/attachments, multipart): the browser sets the
 // boundary; the CSRF token is echoed like every other mutation; the server's Chinese message on failure.
+import type { AttachmentItem, AttachmentsAnswer } from '../../../src/attachments/contract.ts';
 import { ApiError, csrfToken } from '../api.ts';
 
-export interface AttachmentItem {
-  id: number;
-  caseId: number;
-  caseEventId: number | null;
-  purpose: string;
-  purposeName: string;
-  kind: 'image' | 'pdf' | 'audio' | string;
-  mime: string;
-  size: number;
-  name: string;
-  uploaderRole: string;
-  createdAt: string;
-  url: string;
-  thumbnailUrl: string | null;
-}
+export type { AttachmentItem };
 
 /** Same limits as src/domain/attachments/kinds.ts, to refuse early what the server would refuse. */
 export const MAX_PHOTOS = 10;
@@ -46,10 +33,9 @@ export async function uploadAttachments(
   } catch {
     throw new ApiError(0, '网络连接失败，附件未上传，请稍后在事项详情中重试');
   }
-  const data = (await res.json().catch(() => null)) as {
-    items?: AttachmentItem[];
-    error?: { code?: string; message?: string; field?: string };
-  } | null;
+  const data = (await res.json().catch(() => null)) as
+    | (Partial<AttachmentsAnswer> & { error?: { code?: string; message?: string; field?: string } })
+    | null;
   if (!res.ok) {
     const e = data?.error;
     throw new ApiError(res.status, e?.message ?? `上传失败（${res.status}）`, e?.code, e?.field);
