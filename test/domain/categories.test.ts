@@ -2,7 +2,6 @@
 // and well formed, it is the official first level plus 其他, every classifier label and routing
 // entry maps onto it, and the synthetic data draws only from it.
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LEXICON, LEXICON_LABELS } from '../../src/classify/lexicon.ts';
 import { DEFAULT_ROUTING, DEPARTMENT_KEYS, routingCategory } from '../../src/classify/routing.ts';
@@ -17,8 +16,9 @@ import {
 } from '../../src/domain/categories.ts';
 import { CATEGORIES as SEED_CATEGORIES } from '../../src/seed/catalog.ts';
 import { TEMPLATE_CODES } from '../../src/seed/templates.ts';
+import { sharedData } from '../helpers/sharedData.ts';
 
-const TAXONOMY = fileURLToPath(new URL('../../../shared/data/taxonomy.csv', import.meta.url));
+const TAXONOMY = sharedData('taxonomy.csv');
 
 describe('content categories', () => {
   it('has unique, well-formed codes and names', () => {

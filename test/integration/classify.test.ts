@@ -2,7 +2,6 @@
 // messages (../shared/data/train.csv, third-party and unlicensed: read at test time, never
 // committed) is stored as a version, served by the API and routes obvious held-out messages right.
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTrainingCsv } from '../../src/classify/cli.ts';
@@ -11,8 +10,9 @@ import { activateVersion, activeClassifier, listModels, saveModel } from '../../
 import { auditLog } from '../../src/db/schema.ts';
 import { DEMO_CITIZEN } from '../../src/seed/demo.ts';
 import { bearer, type Harness, startHarness } from '../helpers/harness.ts';
+import { sharedData } from '../helpers/sharedData.ts';
 
-const DATA = fileURLToPath(new URL('../../../shared/data/train.csv', import.meta.url));
+const DATA = sharedData('train.csv');
 
 let h: Harness;
 let registrar: string;

@@ -10,18 +10,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readHotspotCsv, readTruthFile } from '../../src/hotspots/cli.ts';
 import { clusterMessages } from '../../src/hotspots/cluster.ts';
 import { evaluateAgainstTruth, type TruthReport } from '../../src/hotspots/evaluate.ts';
+import { sharedData } from '../helpers/sharedData.ts';
 
-// ../shared/data next to the checkout (the main one, or a worktree one level deeper).
-const DATA = ['../../../shared/data/hot.csv', '../../../../shared/data/hot.csv']
-  .map((p) => fileURLToPath(new URL(p, import.meta.url)))
-  .find((p) => fs.existsSync(p));
+const DATA = sharedData('hot.csv');
 const TRUTH = fileURLToPath(new URL('../fixtures/hotspots/hot-truth.csv', import.meta.url));
 
 let all: TruthReport;
 let held: TruthReport;
 
 beforeAll(() => {
-  if (!DATA)
+  if (!fs.existsSync(DATA))
     throw new Error(
       '缺少数据 / missing ../shared/data/hot.csv: this test needs it (see ../shared/data/README.md)',
     );
