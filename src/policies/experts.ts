@@ -59,7 +59,7 @@ export const expertPolicy = {
     ASSIGNERS.includes(a.role) && expertPolicy.read(a, e) && inSubtree(a, caseCode),
   /** The 派专家 button on a matter located at `caseCode`: an assigner of a bureau over that place. */
   assignsFor: (a: Actor, caseCode: string): boolean =>
-    ASSIGNERS.includes(a.role) && expertPolicy.use(a) && expertPolicy.counts(a, caseCode),
+    ASSIGNERS.includes(a.role) && expertPolicy.counts(a, caseCode),
   readAssignment: (a: Actor, r: AssignmentRef): boolean =>
     READERS.includes(a.role) &&
     ((bureau(a) && inSubtree(a, r.jurisdictionCode)) || a.unitId === r.assigningUnitId),

@@ -80,7 +80,7 @@ export const casePolicy = {
     return inSubtree(a, c.jurisdictionCode) || mine(c.currentUnitId) || mine(c.bureauUnitId);
   },
   /** 导出 Excel of a list: staff who read matters (not citizens, not auditors, who have no list). */
-  exportList: (a: Actor): boolean => STAFF_CASE_READERS.includes(a.role),
+  exportList: (a: Actor): boolean => casePolicy.staffReader(a),
   /**
    * 登记: citizens submit their own petitions online; bureau registrars register all forms; and a
    * department registers the petitions sent straight to it (every organ that receives one must,
