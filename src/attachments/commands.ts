@@ -28,7 +28,7 @@ export async function checkUpload(ctx: AppContext, actor: Actor, caseId: number,
   if (!c) return;
   ensureAllowed(
     attachmentPolicy.upload(actor, c, input.purpose),
-    actor.role === 'citizen'
+    attachmentPolicy.petitionerSide(actor)
       ? '信访人只能为本人的信访事项上传信访材料或证据材料'
       : '您没有权限为该信访事项上传附件',
   );

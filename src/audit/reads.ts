@@ -4,7 +4,7 @@
 // is not recorded. Reads with the parties masked (analysts, leaders …) show no personal data and
 // are not recorded either, which keeps the log to the reads that matter.
 import type { AppContext } from '../context.ts';
-import { type Actor, type CaseRef, casePolicy } from '../policies/index.ts';
+import { type Actor, auditPolicy, type CaseRef, casePolicy } from '../policies/index.ts';
 import { recordAudit } from './chain.ts';
 
 export type PersonalDataRead =
@@ -17,7 +17,7 @@ export async function auditPersonalDataRead(
   c: CaseRef & { id: number },
   read: PersonalDataRead,
 ): Promise<void> {
-  if (actor.role === 'citizen') return;
+  if (!auditPolicy.recordsReadsBy(actor)) return;
   if (
     read.action === 'case.read_personal' &&
     (read.summary.parties === 0 || !casePolicy.viewFullPii(actor, c))

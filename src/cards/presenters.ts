@@ -14,6 +14,7 @@ import { STATE_NAMES } from '../domain/lifecycle/vocabulary.ts';
 import { maskName } from '../domain/masking.ts';
 import { LEVEL_NAMES } from '../domain/receptions/kinds.ts';
 import type { Actor } from '../policies/actor.ts';
+import { cardPolicy } from '../policies/receptions.ts';
 import type { Pii } from '../security/pii.ts';
 import type { FullCard, PublicCard } from './contract.ts';
 
@@ -74,7 +75,7 @@ export function presentFull(
   qrUrl: string,
 ): z.infer<typeof FullCard> {
   const name = pii.decrypt(c.holderNameEnc);
-  const full = actor.role === 'citizen' || actor.role === 'registrar';
+  const full = cardPolicy.holderNameInFull(actor);
   return {
     ...presentPublic(c),
     id: c.id,

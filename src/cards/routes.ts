@@ -258,7 +258,7 @@ export const cardRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        ensureAllowed(actor.role === 'citizen' && actor.queryCodeCaseId === undefined, '只有持卡人可以查看');
+        ensureAllowed(cardPolicy.listOwn(actor), '只有持卡人可以查看');
         const rows = await listCards(ctx, actor);
         return { items: await Promise.all(rows.map((c) => fullOf(ctx, req, actor, c))) };
       },
@@ -281,7 +281,7 @@ export const cardRoutes =
         const c = await cardByNo(ctx.db, no);
         if (!c || req.query.s !== signatureOf(ctx, c.cardNo)) throw notFound('权益保障卡号或校验码不正确');
         const actor = req.actor;
-        if (actor && actor.role !== 'citizen' && cardPolicy.read(actor, c))
+        if (actor && cardPolicy.scanInFull(actor, c))
           return { view: 'full' as const, card: presentPublic(c), full: await fullOf(ctx, req, actor, c) };
         return { view: 'public' as const, card: presentPublic(c), full: null };
       },

@@ -32,7 +32,7 @@ import { type CaseRow, UnitLookup } from './units.ts';
 function blockerOf(actor: Actor, c: CaseRow, def: AnyActionDef, now: Date): (() => AppError) | null {
   const state = c.state as CaseState;
   const refuse = () => forbidden(`您不能对该事项执行「${def.label}」`);
-  if (!def.roles.includes(actor.role)) return refuse;
+  if (!casePolicy.takesRole(actor, def)) return refuse;
   if (!def.from.includes(state)) {
     return () =>
       conflict('action_not_allowed', `事项当前状态为「${STATE_NAMES[state]}」，不能执行「${def.label}」`);

@@ -181,13 +181,13 @@ const EARLIEST_RECEIVED = new Date('2000-01-01T00:00:00+08:00');
 
 /** The law's checks of what was typed, before anything is read or written. */
 function checkInput(actor: Actor, input: IntakeInput, now: Date): void {
-  if (actor.role === 'citizen' && input.form !== 'online')
+  if (casePolicy.filesOwn(actor) && input.form !== 'online')
     throw badRequest('invalid_form', '网上信访的形式应为 online', 'form');
   if (input.anonymous) {
     const refusal = anonymousRefusal(actor.role, input.form);
     if (refusal) throw badRequest(refusal.code, refusal.message, 'anonymous');
   }
-  if (actor.role !== 'citizen' && input.receivedAt) {
+  if (!casePolicy.filesOwn(actor) && input.receivedAt) {
     if (input.receivedAt > now) throw badRequest('invalid_received_at', '收到日期不能晚于今天', 'receivedAt');
     if (input.receivedAt < EARLIEST_RECEIVED)
       throw badRequest('invalid_received_at', '收到日期不能早于2000年1月1日', 'receivedAt');
@@ -215,7 +215,7 @@ function checkInput(actor: Actor, input: IntakeInput, now: Date): void {
 async function petitionerOf(ctx: AppContext, tx: Executor, actor: Actor, input: IntakeInput) {
   // Anonymous: nobody to identify; the stored party is only the addressee of the documents on file.
   if (input.anonymous) return { petitioner: { name: ANONYMOUS_ADDRESSEE } as PartyInput, userId: null };
-  if (actor.role !== 'citizen') return { petitioner: input.petitioner, userId: null };
+  if (!casePolicy.filesOwn(actor)) return { petitioner: input.petitioner, userId: null };
   const [u] = await tx.select().from(users).where(eq(users.id, actor.userId));
   const dec = (v: string | null | undefined) => (v ? ctx.pii.decrypt(v) : undefined);
   return {
@@ -259,7 +259,7 @@ export async function registerCase(
   const now = new Date();
   checkInput(actor, input, now);
   // A citizen's petition is received when the server receives it, whatever the request says.
-  const receivedAt = actor.role === 'citizen' ? now : (input.receivedAt ?? now);
+  const receivedAt = casePolicy.filesOwn(actor) ? now : (input.receivedAt ?? now);
   const claim = opts.idempotency;
   // Before the transaction: CPU work (segmentation for search) that need not hold it open.
   const columns = derivedColumns(ctx, input);
@@ -285,7 +285,7 @@ export async function registerCaseIn(w: Work, actor: Actor, input: IntakeInput):
   if (!casePolicy.register(actor)) throw forbidden('只有信访部门的登记员可以登记信访事项');
   const now = new Date();
   checkInput(actor, input, now);
-  const receivedAt = actor.role === 'citizen' ? now : (input.receivedAt ?? now);
+  const receivedAt = casePolicy.filesOwn(actor) ? now : (input.receivedAt ?? now);
   return register(w, actor, input, { now, receivedAt, columns: derivedColumns(w.ctx, input) });
 }
 
@@ -302,10 +302,9 @@ async function register(
     throw badRequest('unknown_jurisdiction', '问题属地不存在，请从行政区划中选择', 'jurisdictionCode');
   const { petitioner, userId } = await petitionerOf(ctx, tx, actor, input);
   if (!petitioner) throw badRequest('missing_petitioner', '请填写信访人信息', 'petitioner');
-  const registering =
-    actor.role === 'citizen'
-      ? await bureauForPlace(lookup, tx, place.code)
-      : await lookup.unit(tx, actor.unitId ?? -1);
+  const registering = casePolicy.filesOwn(actor)
+    ? await bureauForPlace(lookup, tx, place.code)
+    : await lookup.unit(tx, actor.unitId ?? -1);
   if (!registering) throw badRequest('no_bureau', '该属地没有可受理的信访部门', 'jurisdictionCode');
   // A department registers what it received itself and holds it (accepts or not, handles, replies);
   // the petition bureau of its jurisdiction stays the bureau in charge (oversight, 代录, closing).
@@ -378,7 +377,7 @@ async function register(
       caseNumber: earlier.caseNumber,
       state: earlier.state as CaseState,
       linkedTo: { caseId: earlier.id, caseNumber: earlier.caseNumber },
-      nextSteps: actor.role === 'citizen' ? availableActions(actor, after, now) : undefined,
+      nextSteps: casePolicy.filesOwn(actor) ? availableActions(actor, after, now) : undefined,
     };
   }
 

@@ -187,7 +187,7 @@ async function presentCaseBody(ctx: AppContext, actor: Actor, stored: CaseRow) {
   const text = full
     ? (d: Record<string, unknown>) => d
     : (d: Record<string, unknown>) => maskStringsDeep(d, maskNumbersInText);
-  const isPetitioner = actor.role === 'citizen';
+  const isPetitioner = casePolicy.petitionerView(actor);
   const { parties, events, docs } = await caseChildren(ctx, c);
   const unitIds = [
     c.registeringUnitId,

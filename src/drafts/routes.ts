@@ -152,9 +152,7 @@ export const draftRoutes =
       async (req) => {
         const actor = actorOf(req);
         const code = req.query.jurisdiction ?? actor.jurisdictionCode ?? '';
-        ensureAllowed(
-          actor.role !== 'citizen' && actor.scopePrefix !== null && code.startsWith(actor.scopePrefix),
-        );
+        ensureAllowed(draftPolicy.readRules(actor, code));
         const resolved = await documentRules.forCode(ctx.db, code);
         return presentRules(req.query.unitId ? rulesForUnit(resolved, req.query.unitId) : resolved.rules);
       },

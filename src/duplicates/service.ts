@@ -59,7 +59,7 @@ export async function relatedOf(
   /** The case's parties when the caller has already read them (case detail): one query fewer. */
   knownParties?: { role: string; idNumberHash: string | null; phoneHash: string | null }[],
 ): Promise<SimilarCase[]> {
-  if (actor.role === 'citizen') return [];
+  if (!duplicatePolicy.seeSimilar(actor)) return [];
   const [[sig], parties, links, settings] = await Promise.all([
     ctx.db
       .select({ minhash: caseSignatures.minhash, bands: caseSignatures.bands })

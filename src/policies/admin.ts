@@ -60,6 +60,8 @@ export const adminPolicy = {
     if (rule.reach === 'province') return atProvince(a);
     return target.jurisdictionCode != null && inSubtree(a, target.jurisdictionCode);
   },
+  /** 修改密码 on the console: a staff account signed in as itself (citizens use the portal's SMS code). */
+  changeOwnPassword: (a: Actor): boolean => a.role !== 'citizen' && a.apiKey === undefined,
   /** Whether the actor is allowed the action somewhere (menus, early refusals before slow work). */
   mayAny: (a: Actor, action: AdminAction): boolean => {
     const rule = ADMIN_RULES[action];

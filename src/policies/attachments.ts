@@ -19,6 +19,8 @@ export const attachmentPolicy = {
   list: (a: Actor, c: CaseRef): boolean => person(a) && casePolicy.read(a, c),
   read: (a: Actor, c: CaseRef, att: { uploadedBy: number }): boolean =>
     attachmentPolicy.list(a, c) && (a.role !== 'citizen' || att.uploadedBy === a.userId),
+  /** The petitioner's side (uploads only their own materials and evidence). */
+  petitionerSide: (a: Actor): boolean => a.role === 'citizen',
   upload: (a: Actor, c: CaseRef, purpose: AttachmentPurpose): boolean => {
     if (!person(a) || !casePolicy.read(a, c)) return false;
     if (a.role === 'citizen') return c.petitionerUserId === a.userId && CITIZEN_PURPOSES.includes(purpose);

@@ -20,5 +20,8 @@ export const draftPolicy = {
   sign: (a: Actor, unit: { id: number; jurisdictionCode: string }): boolean =>
     a.role === 'leader' &&
     (a.unitId === unit.id || (a.unitKind === 'bureau' && inSubtree(a, unit.jurisdictionCode))),
+  /** Read the unit rules of a place (the drafting form shows them): staff whose subtree holds it. */
+  readRules: (a: Actor, jurisdictionCode: string): boolean =>
+    a.role !== 'citizen' && a.scopePrefix !== null && jurisdictionCode.startsWith(a.scopePrefix),
   rules: (a: Actor, jurisdictionCode: string): boolean => settingsPolicy.update(a, jurisdictionCode),
 };

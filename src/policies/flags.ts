@@ -1,5 +1,6 @@
 // National flags (重大紧急, 同意公开, 涉法涉诉, 涉港澳台侨外, 扬言): who may set them and who sees the
 // upward reports. Reading follows the case (casePolicy, caseScope: 回避 included).
+import { type CaseFlag, staffOnlyFlags } from '../domain/flags.ts';
 import type { Role } from '../domain/roles.ts';
 import { type Actor, type CaseRef, casePolicy, inSubtree } from './index.ts';
 
@@ -12,6 +13,9 @@ export interface ReportRef {
 }
 
 export const flagPolicy = {
+  /** Flags chosen at registration: staff any; a citizen only those the table lets petitioners tick. */
+  deniedAtIntake: (a: Actor, flags: readonly CaseFlag[]): CaseFlag[] =>
+    a.role === 'citizen' ? staffOnlyFlags(flags) : [],
   /** Staff who read the matter see its flags. */
   read: (a: Actor, c: CaseRef): boolean =>
     a.role !== 'citizen' && a.queryCodeCaseId === undefined && casePolicy.read(a, c),

@@ -90,9 +90,18 @@ export const casePolicy = {
     a.role === 'citizen' ||
     (a.role === 'registrar' && a.unitKind === 'bureau') ||
     (DEPARTMENT_REGISTRARS.includes(a.role) && a.unitKind === 'department'),
+  /**
+   * A citizen files their own petition: online only, received when the server receives it, in the
+   * account's verified name, sent to the bureau of the place. Staff record what came to them (代录).
+   */
+  filesOwn: (a: Actor): boolean => a.role === 'citizen',
+  /** The petitioner's view of a matter (account or query code): public events, their own documents. */
+  petitionerView: (a: Actor): boolean => a.role === 'citizen',
+  /** The lifecycle table's roles for an action (checked first: a wrong role is 403 whatever the state). */
+  takesRole: (a: Actor, def: Pick<AnyActionDef, 'roles'>): boolean => def.roles.includes(a.role),
   /** May the actor take a lifecycle action (the action table's roles and `who`) on this case? */
   act: (a: Actor, c: CaseRef, def: Pick<AnyActionDef, 'roles' | 'who' | 'onBehalf'>): boolean => {
-    if (!def.roles.includes(a.role) || !casePolicy.read(a, c)) return false;
+    if (!casePolicy.takesRole(a, def) || !casePolicy.read(a, c)) return false;
     switch (def.who) {
       case 'holder':
         return a.unitId !== null && a.unitId === c.currentUnitId;
@@ -137,6 +146,8 @@ export const duplicatePolicy = {
    * masked. Without it the check still matches on content.
    */
   matchByPii: (a: Actor): boolean => casePolicy.searchByPii(a),
+  /** The 相似事项 panel of a matter: staff (a citizen is not told of other people's petitions). */
+  seeSimilar: (a: Actor): boolean => a.role !== 'citizen',
 };
 
 export const userPolicy = {
@@ -202,6 +213,8 @@ export const auditPolicy = {
   /** May search the audit log (GET /api/v1/audit), within `auditScope`. */
   search: (a: Actor): boolean =>
     AUDIT_READERS.includes(a.role) && a.scopePrefix !== null && a.unitKind === 'bureau',
+  /** Whose reads of personal data are recorded (个人信息查阅留痕): staff, not the petitioner reading their own. */
+  recordsReadsBy: (a: Actor): boolean => a.role !== 'citizen',
 };
 
 /**

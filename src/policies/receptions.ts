@@ -54,6 +54,11 @@ export const receptionPolicy = {
     RECEPTION_RULES[action].includes(a.role) && bureauInScope(a, jurisdictionCode),
   /** A citizen books for themself on the portal. */
   bookOwn: (a: Actor): boolean => a.role === 'citizen' && a.queryCodeCaseId === undefined,
+  /** A citizen books for themself (the portal); staff book for a visitor (代约, the console). */
+  booksForThemself: (a: Actor): boolean => a.role === 'citizen',
+  /** The citizen's own booking. */
+  ownBooking: (a: Actor, b: { petitionerUserId: number | null }): boolean =>
+    a.role === 'citizen' && b.petitionerUserId === a.userId,
   /** Cancel a booking: its citizen, or bureau bookers and planners in scope. */
   cancelBooking: (a: Actor, b: { petitionerUserId: number | null }, jurisdictionCode: string): boolean =>
     a.role === 'citizen'
@@ -84,6 +89,16 @@ export const cardPolicy = {
   count: (a: Actor, code: string): boolean => READERS.includes(a.role) && bureauInScope(a, code),
   /** Lists of cards: bureau staff. */
   list: (a: Actor): boolean => READERS.includes(a.role) && a.unitKind === 'bureau' && a.scopePrefix !== null,
+  /** 我的权益保障卡: a citizen signed in to their own account (not with a query code). */
+  listOwn: (a: Actor): boolean => a.role === 'citizen' && a.queryCodeCaseId === undefined,
+  /** The holder's name unmasked on the card: the holder, and the registrar at the counter who checks it. */
+  holderNameInFull: (a: Actor): boolean => a.role === 'citizen' || a.role === 'registrar',
+  /**
+   * A scanned card's QR code shows the full card to bureau staff who may read it; everyone else —
+   * the holder included, who has 我的权益保障卡 for that — sees what the public query shows.
+   */
+  scanInFull: (a: Actor | undefined, c: { jurisdictionCode: string; holderUserId: number | null }): boolean =>
+    a !== undefined && a.role !== 'citizen' && cardPolicy.read(a, c),
 };
 
 /** WHERE condition restricting `rights_cards` to what a caller lists. */

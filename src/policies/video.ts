@@ -60,6 +60,10 @@ export function partOf(a: Actor, r: RoomRef): ParticipantPart | null {
 export const videoPolicy = {
   /** May open the video reception area of the console (list, create)? */
   use: (a: Actor): boolean => READERS.includes(a.role) && a.unitKind === 'bureau',
+  /** The room list: a citizen's own rooms (videoScope), or the console's area. */
+  list: (a: Actor): boolean => a.role === 'citizen' || videoPolicy.use(a),
+  /** The citizen's view of a room (no host notes, the consent asked of them). */
+  citizenView: (a: Actor): boolean => a.role === 'citizen',
   /** May create a room hosted by their own bureau? */
   create: (a: Actor): boolean => RECEIVERS.includes(a.role) && a.unitKind === 'bureau',
   read: (a: Actor, r: RoomRef): boolean =>

@@ -131,7 +131,7 @@ export async function cancelSlot(ctx: AppContext, actor: Actor, id: number, reas
 
 /** 预约接访: a citizen books for themself; a registrar books for a visitor (代约). Returns the booking id. */
 export async function book(ctx: AppContext, actor: Actor, slotId: number, input: BookInput): Promise<number> {
-  const byCitizen = actor.role === 'citizen';
+  const byCitizen = receptionPolicy.booksForThemself(actor);
   return runCommand(ctx, async (w) => {
     const s = await lockSlot(w, slotId);
     if (byCitizen) ensureAllowed(receptionPolicy.bookOwn(actor), '请登录后预约');
@@ -255,7 +255,7 @@ export async function cancelBooking(ctx: AppContext, actor: Actor, id: number, r
     const [b] = await w.tx.select().from(receptionBookings).where(eq(receptionBookings.id, id)).for('update');
     if (!b) throw notFound('未找到该预约');
     const s = await lockSlot(w, b.slotId);
-    const own = actor.role === 'citizen' && b.petitionerUserId === actor.userId;
+    const own = receptionPolicy.ownBooking(actor, b);
     ensureReadable(own || receptionPolicy.act(actor, 'read', s.jurisdictionCode));
     ensureAllowed(receptionPolicy.cancelBooking(actor, b, s.jurisdictionCode), '您没有权限取消该预约');
     refuse(cancelRefusal({ status: b.status as BookingStatus }, s, new Date()));

@@ -263,7 +263,7 @@ export const receptionRoutes =
       },
       async (req, reply) => {
         const actor = actorOf(req);
-        ensureAllowed(actor.role !== 'citizen', '请在网站预约页面预约');
+        ensureAllowed(!receptionPolicy.booksForThemself(actor), '请在网站预约页面预约');
         const id = await book(ctx, actor, req.params.id, req.body);
         return reply.status(201).send({ bookingId: id, number: `R${id}` });
       },

@@ -161,7 +161,7 @@ export async function changeOwnPassword(
   currentToken: string | null,
   input: { currentPassword: string; newPassword: string },
 ) {
-  if (actor.role === 'citizen' || actor.apiKey !== undefined)
+  if (!adminPolicy.changeOwnPassword(actor))
     throw new AppError(403, 'forbidden', '仅工作人员账号可在此修改密码');
   const [me] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
   if (!me) throw notFound();

@@ -42,7 +42,7 @@ export function presentDetail(
   recordings: { id: number; mime: string; size: number; sha256: string; createdAt: Date }[],
 ): RoomDetail {
   const open = r.status === 'scheduled' || r.status === 'in_progress';
-  const citizen = actor.role === 'citizen';
+  const citizen = videoPolicy.citizenView(actor);
   return {
     ...presentItem(r, {
       caseNumber: names.caseNumber,

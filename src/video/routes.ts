@@ -64,7 +64,7 @@ export const videoRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        if (actor.role !== 'citizen') ensureAllowed(videoPolicy.use(actor), '您没有权限查看视频接访');
+        ensureAllowed(videoPolicy.list(actor), '您没有权限查看视频接访');
         const status = req.query.status?.split(',').filter(Boolean);
         for (const s of status ?? [])
           if (!(ROOM_STATUSES as readonly string[]).includes(s))

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CaseListQuery } from '../cases/queries.ts';
 import type { AppContext } from '../context.ts';
-import { LANDING, queuesFor, SCOPES } from '../domain/workbench/queues.ts';
+import { landingOf, SCOPES } from '../domain/workbench/queues.ts';
 import { ensureAllowed } from '../policies/index.ts';
 import { workbenchPolicy } from '../policies/workbench.ts';
 import { actorOf } from '../server/auth.ts';
@@ -66,9 +66,8 @@ export const workbenchRoutes =
           to: f.to,
         };
         const items = await queuesWithCounts(ctx, actor, scope, filters, await readDb(ctx, req));
-        const landing = actor.role === 'citizen' ? null : LANDING[actor.role];
         return {
-          landing: queuesFor(actor.role).some((q) => q.key === landing) ? landing : null,
+          landing: landingOf(actor.role),
           scope,
           items,
         };

@@ -110,6 +110,12 @@ export function queuesFor(role: Role): QueueDef[] {
   return landing ? [landing, ...mine.filter((q) => q !== landing)] : mine;
 }
 
+/** The queue a role's desk opens on, when the role has it (citizens have no desk). */
+export function landingOf(role: Role): QueueKey | null {
+  if (role === 'citizen') return null;
+  return queuesFor(role)[0]?.key === LANDING[role] ? LANDING[role] : null;
+}
+
 /** The case-list parameters of a queue for a caller of this unit. */
 export function queueParams(q: QueueDef, unitId: number | null): Record<string, string> {
   const f = q.filter;
