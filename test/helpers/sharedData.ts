@@ -1,6 +1,6 @@
 // The third-party data the evaluation tests read (../shared/data: real citizen messages and the
 // taxonomy, unlicensed, never copied into the project): found next to the checkout — the main one
-// (/work/main → /work/shared) or a worktree one level deeper (/work/wt/x → /work/shared).
+// (a checkout beside ../shared) or a worktree one level deeper (its ../../shared).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
