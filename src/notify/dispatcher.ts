@@ -210,7 +210,7 @@ export class Dispatcher {
   }
 
   /** Waits until no pass runs or is due to start (one kicked meanwhile included); sends nothing itself. */
-  settle(): Promise<void> {
+  idle(): Promise<void> {
     return this.loop.idle();
   }
 

@@ -88,7 +88,7 @@ describe('SMS outbox', () => {
   it('recovers after a temporary failure', async () => {
     // Passes below are run by hand: first let any background pass kicked by earlier tests finish,
     // or it could claim the row between them (it did once in CI).
-    await h.ctx.dispatcher.settle();
+    await h.ctx.dispatcher.idle();
     await h.ctx.db.transaction((tx) =>
       enqueueSms(tx, h.ctx.pii, {
         phone: '13700000003',
