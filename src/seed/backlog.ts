@@ -99,6 +99,7 @@ export async function seedBacklog(
     const bureauOf = (code: string) => bureaus.find((b) => b.code === code);
     let identified = 0;
     let resolved = 0;
+    let closing = 0;
     for (const c of flagged) {
       const county = bureauOf(c.jurisdictionCode.slice(0, 6));
       const city = bureauOf(`${c.jurisdictionCode.slice(0, 4)}00`);
@@ -112,8 +113,14 @@ export async function seedBacklog(
       const proposedAt = new Date(identifiedAt.getTime() - rng.int(1, 5) * DAY);
       const ended = (TERMINAL_STATES as readonly string[]).includes(c.state);
       const age = (now.getTime() - identifiedAt.getTime()) / DAY;
+      // At least one matter waits for 销号 (the first old open one), so 候选与待办 is never empty by chance.
       const status =
-        ended && rng.chance(0.7) ? 'resolved' : age > 60 && rng.chance(0.25) ? 'closing' : 'identified';
+        ended && rng.chance(0.7)
+          ? 'resolved'
+          : age > 60 && (closing === 0 || rng.chance(0.25))
+            ? 'closing'
+            : 'identified';
+      if (status === 'closing') closing++;
       const resolvedAt =
         status === 'resolved'
           ? new Date(Math.min(now.getTime() - DAY, identifiedAt.getTime() + rng.int(30, 150) * DAY))

@@ -23,6 +23,7 @@ import { deadlineNotice } from '../inbox/subscribers.ts';
 import { runDeadlineSweep } from '../jobs/deadlines.ts';
 import { createKioskToken } from '../kiosk/commands.ts';
 import type { Actor } from '../policies/actor.ts';
+import { createMonthlyReport } from '../reports/store.ts';
 import { limitsFor } from '../settings/limits.ts';
 import { raiseOrder } from '../supervision/commands.ts';
 import { demoActor } from './linkage.ts';
@@ -194,7 +195,10 @@ export async function seedDemoDesks(ctx: AppContext, now = new Date()): Promise<
   return counts;
 }
 
-/** Each demo bureau's analyst has drafted last month's 通报 from its figures (waiting for the leader to issue). */
+/**
+ * Each demo bureau's analyst has drafted last month's 通报 and 专报 from its figures (waiting for the
+ * leader to issue): the analyst's 通报 and 专报 pages open on a draft, as in a bureau on any day.
+ */
 async function seedBulletins(ctx: AppContext, now: Date): Promise<number> {
   const today = shanghaiDate(now);
   const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
@@ -204,6 +208,7 @@ async function seedBulletins(ctx: AppContext, now: Date): Promise<number> {
     const analyst = await demoActor(ctx, user);
     if (!analyst) continue;
     await createBulletin(ctx, analyst, { month });
+    await createMonthlyReport(ctx, analyst, { month });
     n++;
   }
   return n;

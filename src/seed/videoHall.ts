@@ -8,6 +8,7 @@
 import { and, asc, eq, inArray, isNotNull, like } from 'drizzle-orm';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
+import type { Tx } from '../db/client.ts';
 import {
   caseEvents,
   caseParties,
@@ -222,6 +223,7 @@ export async function seedVideoHall(ctx: AppContext, opts: { now?: Date } = {}):
         });
         out.visits++;
       }
+      out.visits += await seedProvinceHall(w.tx, ctx, now);
     }
 
     // ---- lawyers on duty: the next 14 days (weekdays), at both bureaus, and one consultation
@@ -284,4 +286,47 @@ export async function seedVideoHall(ctx: AppContext, opts: { now?: Date } = {}):
     }
     return out;
   });
+}
+
+/**
+ * 省信访局's hall has its own (shorter) day: people who came to the province directly, so the
+ * province registrar's 接待大厅 is not empty. Plain visitors, no matters linked.
+ */
+async function seedProvinceHall(tx: Tx, ctx: AppContext, now: Date): Promise<number> {
+  const [bureau] = await tx
+    .select()
+    .from(units)
+    .where(and(eq(units.jurisdictionCode, '320000'), eq(units.deptKey, 'xinfang')));
+  if (!bureau) return 0;
+  const [registrar] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.unitId, bureau.id), eq(users.role, 'registrar')));
+  if (!registrar) return 0;
+  const visits = [
+    { name: '王某某', purpose: '反映市级部门对复查意见不予答复', status: 'done', counter: '1号窗口' },
+    { name: '陈某', purpose: '咨询信访事项复核程序', status: 'done', counter: '2号窗口' },
+    { name: '刘某某', purpose: '反映征地补偿标准过低（越级走访）', status: 'called', counter: '1号窗口' },
+    { name: '黄某', purpose: '反映企业拖欠养老保险缴费', status: 'waiting', counter: null },
+  ];
+  for (const [i, v] of visits.entries()) {
+    const registeredAt = at(now, 0, 9);
+    registeredAt.setMinutes(i * 9);
+    const calledAt = v.status === 'waiting' ? null : new Date(registeredAt.getTime() + 15 * 60_000);
+    await tx.insert(hallVisits).values({
+      unitId: bureau.id,
+      day: shanghaiDate(now),
+      queueNo: i + 1,
+      nameEnc: ctx.pii.encrypt(v.name),
+      visitors: 1,
+      purpose: v.purpose,
+      status: v.status,
+      counter: v.counter,
+      calledAt,
+      calledBy: calledAt ? registrar.id : null,
+      registeredBy: registrar.id,
+      registeredAt,
+    });
+  }
+  return visits.length;
 }

@@ -43,11 +43,17 @@ function track(page: Page): void {
 /** Waits until the page is quiet (no request, spinner or running animation), then runs axe-core. */
 async function audit(page: Page, label: string): Promise<Violation[]> {
   const open = inFlight.get(page) ?? new Set();
-  // Two quiet checks in a row: a lazily loaded page asks for its data right after its code arrives.
+  // Two quiet checks in a row, two frames apart: a lazily loaded page asks for its data right after
+  // its code arrives, and on a busy machine React may not have rendered the new route yet when the
+  // first check runs. A button showing its loading state is a fetch that has not been answered.
   for (let quiet = 0; quiet < 2; ) {
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
     await page.waitForFunction(
       () =>
-        document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active').length === 0 &&
+        document.querySelectorAll('.ant-spin-spinning, .ant-skeleton-active, .ant-btn-loading').length ===
+          0 &&
         document
           .getAnimations()
           .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
