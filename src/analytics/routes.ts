@@ -1,5 +1,5 @@
-// Indicators API (analytics contract, "Indicators"): /analytics/indicators, /analytics/cases,
-// /analytics/trend, /analytics/overdue-by-unit. Who may read and which scope: analyticsScope
+// Indicators API (analytics contract, "Indicators"): /analytics/indicators (and .xlsx, the
+// console's table as a workbook), /analytics/cases, /analytics/trend, /analytics/overdue-by-unit. Who may read and which scope: analyticsScope
 // (src/policies). Figures come from the rollups (indicators.ts); only /cases reads `cases`.
 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -8,7 +8,9 @@ import { CaseSummary, caseTextFor, presentSummary } from '../cases/presenters.ts
 import { UnitLookup } from '../cases/units.ts';
 import type { AppContext } from '../context.ts';
 import { INDICATOR_DEFINITIONS } from '../domain/indicators/index.ts';
+import { TABLE_GROUP_BYS } from '../domain/indicators/table.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
+import { XLSX_CONTENT_TYPE } from '../exports/xlsx.ts';
 import { flagCounts } from '../flags/queries.ts';
 import { analyticsScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
@@ -24,6 +26,7 @@ import {
 } from './contract.ts';
 import { casesBehind } from './drill.ts';
 import { defaultRange, indicatorsFor, overdueByUnit, trendFor } from './indicators.ts';
+import { indicatorsWorkbook } from './indicatorsXlsx.ts';
 
 const scope = zCode().optional().meta({ description: '行政区划代码（默认本人所在辖区）' });
 const Range = { from: zDate('起始日期').optional(), to: zDate('截止日期').optional() };
@@ -57,6 +60,34 @@ export const analyticsRoutes =
           flagCounts(db, prefixOf(code), range),
         ]);
         return { ...indicators, flags };
+      },
+    );
+
+    app.get(
+      '/analytics/indicators.xlsx',
+      {
+        schema: {
+          tags: ['analytics'],
+          summary: '导出指标明细表为 Excel（参数、数据范围同统计指标，含合计行）',
+          querystring: z.object({
+            ...Range,
+            scope,
+            groupBy: z.enum(TABLE_GROUP_BYS).default('jurisdiction'),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const code = analyticsScope(actorOf(req), req.query.scope);
+        const answer = await indicatorsFor(await readDb(ctx, req), {
+          range: rangeOf(req.query),
+          scope: code,
+          groupBy: req.query.groupBy,
+        });
+        const { body, disposition } = await indicatorsWorkbook(answer, req.query.groupBy);
+        return reply
+          .header('content-type', XLSX_CONTENT_TYPE)
+          .header('content-disposition', disposition)
+          .send(body);
       },
     );
 

@@ -1,8 +1,7 @@
 // Spreadsheet cells that a spreadsheet program could take for a formula (CSV/formula injection):
 // text starting with = + - @, or with a tab or carriage return (which some programs strip before
-// reading on). Every export writes text through `neutraliseFormula`, the server's workbooks
-// (src/exports/xlsx.ts) and the ones the console builds in the browser (web/console/analytics).
-// Pure, no dependencies: the web imports it too.
+// reading on). Every export writes text through `neutraliseFormula` (src/exports/xlsx.ts and the
+// workbooks built beside it). Pure, no dependencies.
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

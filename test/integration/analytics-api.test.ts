@@ -1,5 +1,7 @@
 // The indicators API on a small fixture whose figures are counted by hand: who may read which
-// scope, the shape of every groupBy, the cases behind a number, the trend and overdue by unit.
+// scope, the shape of every groupBy, the cases behind a number, the trend and overdue by unit, and
+// the indicator table as an Excel workbook.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../src/domain/deadlines/index.ts';
 import { runDeadlineSweep } from '../../src/jobs/deadlines.ts';
@@ -238,5 +240,57 @@ describe('trend, overdue by unit and the cases behind a number', () => {
     expect(await list('metric=total&form=visit')).toEqual([ids.D?.caseId, ids.C?.caseId]);
     const page = await ok('nj_analyst', `cases?${OCT}&scope=320100&pageSize=2&page=3`);
     expect(page).toMatchObject({ total: 5, items: [expect.objectContaining({ id: ids.A?.caseId })] });
+  });
+});
+
+describe('the indicator table as Excel', () => {
+  it('writes the county’s table: title, header, rates as percentages, a bold 合计 row', async () => {
+    const res = await get('gl_analyst', `indicators.xlsx?${OCT}&groupBy=jurisdiction`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(String(res.headers['content-disposition'])).toBe(
+      `attachment; filename="indicators-320106-jurisdiction-2026-10-01-2026-10-31.xlsx"; filename*=UTF-8''${encodeURIComponent('信访指标-鼓楼区-按地区-2026-10-01至2026-10-31.xlsx')}`,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    if (!ws) throw new Error('no sheet');
+    expect(ws.getCell('A1').value).toBe('鼓楼区信访工作指标（按地区）');
+    expect(ws.getCell('A2').value).toBe('统计期间：2026-10-01 至 2026-10-31');
+    const header = (ws.getRow(3).values as unknown[]).slice(1);
+    expect(header.slice(0, 5)).toEqual(['名称', '信访总量', '同比', '环比', '网上信访占比']);
+    expect(ws.getRow(3).font?.bold).toBe(true);
+    // The JSON answer's rows, in its order, then 合计.
+    const json = await ok('gl_analyst', `indicators?${OCT}&groupBy=jurisdiction`);
+    const last = ws.getRow(4 + json.rows.length);
+    expect(ws.getRow(4).getCell(1).value).toBe(json.rows[0].label);
+    expect(last.getCell(1).value).toBe('合计');
+    expect(last.font?.bold).toBe(true);
+    const total = last.getCell(2);
+    expect(total.value).toBe(5);
+    expect(total.numFmt).toBe('#,##0');
+    const onlineShare = last.getCell(5); // A of the five, a real number shown as 20.0%
+    expect(onlineShare.value).toBe(0.2);
+    expect(onlineShare.numFmt).toBe('0.0%');
+    const gulou = ws.getRow(4 + json.rows.findIndex((x: { key: string }) => x.key === '320106'));
+    expect(gulou.getCell(1).value).toBe('鼓楼区本级');
+    expect(gulou.getCell(2).value).toBe(5);
+    // A rate without matters behind it is an empty cell, not 0 %.
+    expect(last.getCell(6).value ?? null).toBeNull();
+  });
+
+  it('is scoped as the JSON is: 403 outside the subtree and without analytics', async () => {
+    const out = await get('gl_analyst', `indicators.xlsx?${OCT}&scope=320100`);
+    expect(out.statusCode).toBe(403);
+    expect(out.json().error.code).toBe('forbidden_scope');
+    expect((await get('gl_handler', `indicators.xlsx?${OCT}`)).statusCode).toBe(403);
+    expect((await get('13900000001', `indicators.xlsx?${OCT}`)).statusCode).toBe(403);
+    const city = await get('nj_analyst', `indicators.xlsx?${OCT}&scope=320100&groupBy=form`);
+    expect(city.statusCode).toBe(200);
+    expect(String(city.headers['content-disposition'])).toContain(
+      encodeURIComponent('信访指标-南京市-按形式-'),
+    );
   });
 });

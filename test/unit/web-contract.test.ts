@@ -12,11 +12,11 @@ const SRC = path.join(ROOT, 'src');
 const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
 
 /**
- * Source the browser may run, shared on purpose: the domain rules, and three dependency-free files —
- * the document template names, the error class the lifecycle payload checks throw, the spreadsheet
- * formula guard the console's workbooks use.
+ * Source the browser may run, shared on purpose: the domain rules, and two dependency-free files —
+ * the document template names, the error class the lifecycle payload checks throw. (Workbooks are
+ * made on the server: the browser loads no exceljs and needs no spreadsheet formula guard.)
  */
-const SHARED_FILES = new Set(['src/documents/types.ts', 'src/errors.ts', 'src/exports/cells.ts']);
+const SHARED_FILES = new Set(['src/documents/types.ts', 'src/errors.ts']);
 const VALUE_ALLOWED = (f: string) => f.startsWith('src/domain/') || SHARED_FILES.has(f);
 /** Types the web may read: the value-allowed modules and each capability's contract.ts. */
 const TYPE_ALLOWED = (f: string) => VALUE_ALLOWED(f) || /^src\/([A-Za-z]+\/)*contract\.ts$/.test(f);

@@ -92,6 +92,34 @@ describe('web apps from web/dist', () => {
     await app.close();
   });
 
+  it('serves the map’s boundaries (a hashed .json asset) as JSON, precompressed and immutable', async () => {
+    const dist = join(dir, 'dist-geo');
+    for (const a of ['portal', 'console', 'screen']) {
+      await mkdir(join(dist, a), { recursive: true });
+      await writeFile(join(dist, a, 'index.html'), `<!doctype html><title>${a}</title>`);
+    }
+    await mkdir(join(dist, 'assets'), { recursive: true });
+    const geo = JSON.stringify({
+      cities: { type: 'FeatureCollection', features: [] },
+      note: '江苏'.repeat(500),
+    });
+    const file = join(dist, 'assets', 'jiangsu-0a1b2c.json');
+    await writeFile(file, geo);
+    await writeFile(`${file}.br`, brotliCompressSync(geo));
+    const app = Fastify();
+    await registerWebApps(app, dist);
+    const res = await app.inject({
+      url: '/assets/jiangsu-0a1b2c.json',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(JSON.parse(brotliDecompressSync(res.rawPayload).toString())).toEqual(JSON.parse(geo));
+    await app.close();
+  });
+
   it('sends the site root to the citizen portal and /login to the staff login of the console', async () => {
     const app = Fastify();
     registerHome(app);

@@ -15,7 +15,7 @@ import {
   useTrend,
   type Warning,
 } from '../shared/analytics/api.ts';
-import { Chart, codeOfRegion, mapFor } from '../shared/analytics/echarts.tsx';
+import { Chart, codeOfRegion, hasMap, useMap } from '../shared/analytics/echarts.tsx';
 import {
   int,
   last30Days,
@@ -222,7 +222,7 @@ function Board({ place }: { place: { code: string; name: string } }) {
     enabled: selected !== null,
   });
   const mapRows = (selected ? drilled.data?.rows : byPlace.data?.rows) ?? [];
-  const map = mapFor(mapScope);
+  const { map, error: mapError } = useMap(mapScope);
   const t = months.data?.totals;
   const r = recents.data?.totals;
   const updated = months.dataUpdatedAt
@@ -301,7 +301,11 @@ function Board({ place }: { place: { code: string; name: string } }) {
                 返回{scopeName}
               </button>
             ) : null}
-            {map ? (
+            {map === undefined ? (
+              <div className="xs-empty" style={{ height: 640 }} aria-busy="true">
+                {mapError ? errorMessage(mapError) : ''}
+              </div>
+            ) : map ? (
               <Chart
                 theme="dark"
                 aria-label="信访量地图"
@@ -314,7 +318,7 @@ function Board({ place }: { place: { code: string; name: string } }) {
                 onEvents={{
                   click: (p: { name: string }) => {
                     const code = codeOfRegion(map, p.name);
-                    if (!selected && code && mapFor(code)) setSelected({ code, name: p.name });
+                    if (!selected && code && hasMap(code)) setSelected({ code, name: p.name });
                   },
                 }}
               />

@@ -1,40 +1,27 @@
 // 指标明细表: the indicators by the lower jurisdictions (the ranking, with drill-down: a city → its
-// counties → the cases), or by category, form, purpose, unit or month; sortable, exportable to Excel.
+// counties → the cases), or by category, form, purpose, unit or month; sortable, exportable to Excel
+// (made by the server).
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Segmented, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { isRateKey, sampleOf } from '../../../src/domain/indicators/samples.ts';
-import { type Filters, type GroupBy, type IndicatorRow, useIndicators } from '../../shared/analytics/api.ts';
+import { TABLE_COLUMNS, TABLE_GROUP_NAMES, type TableGroupBy } from '../../../src/domain/indicators/table.ts';
+import {
+  type Filters,
+  type GroupBy,
+  type IndicatorRow,
+  query,
+  useIndicators,
+} from '../../shared/analytics/api.ts';
 import { int, pct } from '../../shared/analytics/format.ts';
 import { errorMessage } from '../../shared/api.ts';
-import type { SheetColumn } from './excel.ts';
+import { downloadFile } from '../download.ts';
 
-const GROUPS: { value: GroupBy; label: string }[] = [
-  { value: 'jurisdiction', label: '按地区' },
-  { value: 'category', label: '按类别' },
-  { value: 'form', label: '按形式' },
-  { value: 'purpose', label: '按目的' },
-  { value: 'unit', label: '按单位' },
-  { value: 'month', label: '按月' },
-];
-
-const COLUMNS: SheetColumn[] = [
-  { key: 'label', title: '名称', kind: 'text' },
-  { key: 'total', title: '信访总量', kind: 'count' },
-  { key: 'yoy', title: '同比', kind: 'rate' },
-  { key: 'mom', title: '环比', kind: 'rate' },
-  { key: 'onlineShare', title: '网上信访占比', kind: 'rate' },
-  { key: 'timelyAcceptanceRate', title: '及时受理率', kind: 'rate' },
-  { key: 'onTimeCompletionRate', title: '按期办结率', kind: 'rate' },
-  { key: 'participationRate', title: '群众参评率', kind: 'rate' },
-  { key: 'satisfactionRate', title: '满意率', kind: 'rate' },
-  { key: 'skipLevelRate', title: '越级上访率', kind: 'rate' },
-  { key: 'repeatRate', title: '重复信访率', kind: 'rate' },
-  { key: 'backlogResolutionRate', title: '积案化解率', kind: 'rate' },
-  { key: 'groupBatches', title: '集体访批次', kind: 'count' },
-  { key: 'groupPersons', title: '集体访人次', kind: 'count' },
-];
+const GROUPS = (Object.entries(TABLE_GROUP_NAMES) as [TableGroupBy, string][]).map(([value, label]) => ({
+  value,
+  label,
+}));
 
 const num = (v: unknown) => (typeof v === 'number' ? v : -1);
 
@@ -51,13 +38,13 @@ export function IndicatorTable({
   /** A row without lower levels: its cases. */
   onCases: (row: IndicatorRow, groupBy: GroupBy) => void;
 }) {
-  const [groupBy, setGroupBy] = useState<GroupBy>('jurisdiction');
+  const [groupBy, setGroupBy] = useState<TableGroupBy>('jurisdiction');
   const [exporting, setExporting] = useState(false);
   const { message } = App.useApp();
   const q = useIndicators(filters, groupBy);
   const rows = q.data?.rows ?? [];
 
-  const columns: ColumnsType<IndicatorRow> = COLUMNS.map((c, i) => ({
+  const columns: ColumnsType<IndicatorRow> = TABLE_COLUMNS.map((c, i) => ({
     title: c.title,
     dataIndex: c.key,
     key: c.key,
@@ -95,19 +82,16 @@ export function IndicatorTable({
             ),
   }));
 
+  // The workbook is made on the server (GET /analytics/indicators.xlsx): same parameters and scope
+  // as the table, the file named by the server.
   async function exportExcel() {
     setExporting(true);
     try {
-      const { exportIndicatorTable } = await import('./excel.ts');
-      const by = GROUPS.find((g) => g.value === groupBy)?.label ?? '';
-      await exportIndicatorTable({
-        title: `${scopeName}信访工作指标（${by}）`,
-        subtitle: `统计期间：${filters.from} 至 ${filters.to}${filters.category ? `；类别：${filters.category}` : ''}`,
-        columns: COLUMNS,
-        rows,
-        totals: q.data?.totals,
-        filename: `信访指标-${scopeName}-${by}-${filters.from}至${filters.to}.xlsx`,
-      });
+      const { from, to, scope } = filters;
+      await downloadFile(
+        `/api/v1/analytics/indicators.xlsx${query({ from, to, scope, groupBy })}`,
+        `信访指标-${scopeName}.xlsx`,
+      );
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -128,7 +112,7 @@ export function IndicatorTable({
       <Segmented
         aria-label="分组方式"
         value={groupBy}
-        onChange={(v) => setGroupBy(v as GroupBy)}
+        onChange={(v) => setGroupBy(v as TableGroupBy)}
         options={GROUPS}
         style={{ marginBottom: 8 }}
       />

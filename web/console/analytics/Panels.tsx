@@ -15,7 +15,7 @@ import {
   useOverdueByUnit,
   useTrend,
 } from '../../shared/analytics/api.ts';
-import { Chart, codeOfRegion, mapFor } from '../../shared/analytics/echarts.tsx';
+import { Chart, codeOfRegion, useMap } from '../../shared/analytics/echarts.tsx';
 import {
   barOption,
   forecastOption,
@@ -65,7 +65,7 @@ export function MapPanel({
   rows: { data: IndicatorRow[] | undefined } & Q & { data: unknown };
   onDrill: (row: IndicatorRow) => void;
 }) {
-  const map = mapFor(scopeCode);
+  const { map, error } = useMap(scopeCode);
   const data = (rows.data as IndicatorRow[] | undefined) ?? [];
   return (
     <Card
@@ -73,7 +73,13 @@ export function MapPanel({
       title="地区分布"
       extra={<Typography.Text type="secondary">点击地区下钻</Typography.Text>}
     >
-      {map ? (
+      {map === undefined ? (
+        error ? (
+          <Alert type="error" showIcon message={errorMessage(error)} />
+        ) : (
+          <div style={{ height: 420 }} aria-busy="true" />
+        )
+      ) : map ? (
         <State q={rows} empty={false}>
           <Chart
             aria-label="江苏省信访量地图"
