@@ -47,15 +47,8 @@ export default defineConfig({
           groups: [
             { name: 'vendor-react', test: vendor('react', 'react-dom', 'scheduler'), priority: 30 },
             { name: 'vendor-echarts', test: vendor('echarts', 'zrender', 'echarts-for-react'), priority: 20 },
-            {
-              name: 'vendor-antd',
-              test: vendor('antd', '@ant-design/[^\\/]+', 'rc-[^\\/]+', '@rc-component/[^\\/]+'),
-              priority: 10,
-              // Only what the apps load up front (ConfigProvider, cssinjs, forms, layout…): the parts
-              // only lazy pages use (Table, DatePicker…) stay in those pages' chunks. All of antd in
-              // one chunk was 1.95 MB for the portal's first visit; this is 0.95 MB (303 kB gzip).
-              tags: ['$initial'],
-            },
+            // No antd group: one would hold the console's up-front antd too, and the citizen's first
+            // visit on a phone would grow from 263 to 415 KiB (gzip); antd stays in the shared chunks.
           ],
         },
       },
