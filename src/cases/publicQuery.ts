@@ -2,11 +2,9 @@
 // petitioner's own actions taken with them — 评价, 申请复查, 申请复核 — so that a petitioner who came
 // by letter, visit or phone (and has no account) rates and follows the matter too: the query code
 // is the petitioner's key. No personal data in either answer.
-import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { caseEvents, cases, units } from '../db/schema.ts';
 import { eventLabel, eventUnit } from '../domain/lifecycle/timeline.ts';
 import { type CaseState, STATE_NAMES } from '../domain/lifecycle/vocabulary.ts';
 import { notFound } from '../errors.ts';
@@ -14,14 +12,45 @@ import { queryCodeActor } from '../policies/index.ts';
 import { zText } from '../server/fields.ts';
 import { PublicCase, QUERY_CODE_ACTIONS } from './contract.ts';
 import { availableActions, executeAction } from './engine.ts';
-import { eventsOfCase } from './history.ts';
-import { normaliseQueryCode } from './numbering.ts';
+import { caseByQueryCode, publicProgress } from './queries.ts';
 import type { CaseRow } from './units.ts';
 
 export { QUERY_CODE_ACTIONS } from './contract.ts';
 
 const caseNumberParam = z.object({ caseNumber: zText({ label: '信访件编号', max: 30 }) });
 const code = zText({ label: '查询码', max: 20 });
+
+/** The public answer: no personal data; the petitioner's actions a query code may take. */
+function presentPublicCase(
+  c: CaseRow,
+  { events, unitName }: Awaited<ReturnType<typeof publicProgress>>,
+): z.infer<typeof PublicCase> {
+  const replyEvent = [...events].reverse().find((e) => e.action === 'reply');
+  const rd = (replyEvent?.detail ?? {}) as Record<string, string>;
+  const actions = availableActions(queryCodeActor(c.id), c).filter(
+    (a): a is { action: (typeof QUERY_CODE_ACTIONS)[number]; label: string } =>
+      (QUERY_CODE_ACTIONS as readonly string[]).includes(a.action),
+  );
+  return {
+    caseNumber: c.caseNumber,
+    state: c.state,
+    stateName: STATE_NAMES[c.state as CaseState] ?? c.state,
+    subject: c.subject,
+    receivedAt: c.receivedAt.toISOString(),
+    unit: unitName,
+    steps: events.map((e) => ({
+      at: e.at.toISOString(),
+      label: eventLabel(e.action, e.detail),
+      unit: eventUnit(e.detail),
+    })),
+    reply:
+      replyEvent && c.deliveredAt
+        ? { outcome: rd.outcomeName ?? null, text: rd.decision ?? '', at: replyEvent.at.toISOString() }
+        : null,
+    evaluation: { status: c.evaluationStatus, rated: c.ratedAt !== null },
+    availableActions: actions.map((a) => ({ action: a.action, label: a.label })),
+  };
+}
 
 export const publicQueryRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -30,48 +59,12 @@ export const publicQueryRoutes =
 
     /** The case of this number whose query code matches; unknown number and wrong code answer the same. */
     async function caseByCode(caseNumber: string, queryCode: string): Promise<CaseRow> {
-      const [c] = await ctx.db.select().from(cases).where(eq(cases.caseNumber, caseNumber));
-      if (!c?.queryCodeHash || c.queryCodeHash !== ctx.pii.hash(normaliseQueryCode(queryCode))) {
-        throw notFound('信访件编号或查询码不正确');
-      }
+      const c = await caseByQueryCode(ctx.db, ctx.pii, caseNumber, queryCode);
+      if (!c) throw notFound('信访件编号或查询码不正确');
       return c;
     }
 
-    async function present(c: CaseRow): Promise<z.infer<typeof PublicCase>> {
-      const events = await ctx.db
-        .select()
-        .from(caseEvents)
-        .where(and(eventsOfCase(c), eq(caseEvents.public, true)))
-        .orderBy(asc(caseEvents.id));
-      const replyEvent = [...events].reverse().find((e) => e.action === 'reply');
-      const rd = (replyEvent?.detail ?? {}) as Record<string, string>;
-      const [current] = c.currentUnitId
-        ? await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, c.currentUnitId))
-        : [];
-      const actions = availableActions(queryCodeActor(c.id), c).filter(
-        (a): a is { action: (typeof QUERY_CODE_ACTIONS)[number]; label: string } =>
-          (QUERY_CODE_ACTIONS as readonly string[]).includes(a.action),
-      );
-      return {
-        caseNumber: c.caseNumber,
-        state: c.state,
-        stateName: STATE_NAMES[c.state as CaseState] ?? c.state,
-        subject: c.subject,
-        receivedAt: c.receivedAt.toISOString(),
-        unit: current?.name ?? null,
-        steps: events.map((e) => ({
-          at: e.at.toISOString(),
-          label: eventLabel(e.action, e.detail),
-          unit: eventUnit(e.detail),
-        })),
-        reply:
-          replyEvent && c.deliveredAt
-            ? { outcome: rd.outcomeName ?? null, text: rd.decision ?? '', at: replyEvent.at.toISOString() }
-            : null,
-        evaluation: { status: c.evaluationStatus, rated: c.ratedAt !== null },
-        availableActions: actions.map((a) => ({ action: a.action, label: a.label })),
-      };
-    }
+    const present = async (c: CaseRow) => presentPublicCase(c, await publicProgress(ctx.db, c));
 
     app.get(
       '/public/cases/:caseNumber',

@@ -1,16 +1,21 @@
-// Case lists: filters, sort and paging, always inside the caller's scope (policies.caseScope).
+// Case lists: filters, sort and paging, always inside the caller's scope (policies.caseScope); one
+// matter by id; the public progress query's reads (by case number and query code).
 import { and, asc, count, desc, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { caseAssignees, caseDocuments, caseFlags, cases, outbox } from '../db/schema.ts';
+import { caseAssignees, caseDocuments, caseEvents, caseFlags, cases, outbox, units } from '../db/schema.ts';
 import { CASE_FLAGS, type CaseFlag } from '../domain/flags.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import { FORMS, STATES } from '../domain/lifecycle/vocabulary.ts';
 import type { SynonymDictionary } from '../domain/search/synonyms.ts';
 import { zCode, zDate, zFlag, zIdParam, zPage, zText } from '../domain/validation/fields.ts';
 import { type Actor, caseScope, caseScopeParts } from '../policies/index.ts';
+import type { Pii } from '../security/pii.ts';
 import type { SearchIndex, TextSearch } from './extensions.ts';
+import { eventsOfCase } from './history.ts';
+import { normaliseQueryCode } from './numbering.ts';
+import type { CaseRow } from './units.ts';
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -268,4 +273,32 @@ export async function caseDocument(db: Db, caseId: number, documentId: number) {
 /** The messages sent about a matter, oldest first (outbox rows; bodies still encrypted). */
 export function notificationsOf(db: Db, caseId: number) {
   return db.select().from(outbox).where(eq(outbox.caseId, caseId)).orderBy(asc(outbox.id));
+}
+
+/**
+ * The matter of this number whose query code matches (查询码: the petitioner's key, without an
+ * account); undefined for an unknown number and a wrong code alike, so that neither is told apart.
+ */
+export async function caseByQueryCode(
+  db: Db,
+  pii: Pii,
+  caseNumber: string,
+  queryCode: string,
+): Promise<CaseRow | undefined> {
+  const [c] = await db.select().from(cases).where(eq(cases.caseNumber, caseNumber));
+  if (!c?.queryCodeHash || c.queryCodeHash !== pii.hash(normaliseQueryCode(queryCode))) return undefined;
+  return c;
+}
+
+/** What the public progress query shows beyond the row: the public timeline, oldest first, and the holding unit's name. */
+export async function publicProgress(db: Db, c: CaseRow) {
+  const events = await db
+    .select()
+    .from(caseEvents)
+    .where(and(eventsOfCase(c), eq(caseEvents.public, true)))
+    .orderBy(asc(caseEvents.id));
+  const [current] = c.currentUnitId
+    ? await db.select({ name: units.name }).from(units).where(eq(units.id, c.currentUnitId))
+    : [];
+  return { events, unitName: current?.name ?? null };
 }

@@ -160,6 +160,8 @@ export const userPolicy = {
     u.role !== 'citizen' &&
     u.unitJurisdictionCode !== null &&
     inSubtree(a, u.unitJurisdictionCode),
+  /** Real-name details (实名信息) are a petitioner's own; staff accounts carry none. */
+  fillProfile: (a: Actor): boolean => a.role === 'citizen',
 };
 
 /** Staff working tools and reference data: classifier suggestions, categories, calendar, legal channels. */

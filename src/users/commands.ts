@@ -1,4 +1,5 @@
-// Staff accounts, managed by administrators within their jurisdiction.
+// Staff accounts, managed by administrators within their jurisdiction; a citizen's own real-name
+// profile.
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/chain.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -61,5 +62,32 @@ export async function createStaffUser(
       summary: { after: { username: input.username, role: input.role, unitId: unit.id } },
     });
     return user;
+  });
+}
+
+/** A citizen fills in their real-name details (encrypted; the id number also hashed for look-ups). */
+export async function saveProfile(
+  ctx: AppContext,
+  actor: Actor,
+  input: { name: string; idNumber: string },
+): Promise<void> {
+  ensureAllowed(userPolicy.fillProfile(actor), '仅信访人可填写实名信息');
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({
+        realNameEnc: ctx.pii.encrypt(input.name),
+        idNumberEnc: ctx.pii.encrypt(input.idNumber),
+        idNumberHash: ctx.pii.hash(input.idNumber),
+      })
+      .where(eq(users.id, actor.userId));
+    await recordAudit(tx, {
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      action: 'user.profile.update',
+      entity: 'user',
+      entityId: actor.userId,
+      summary: { changed: ['realName', 'idNumber'] },
+    });
   });
 }
