@@ -1,12 +1,12 @@
 // The accused as staff see them: the person's name in full for those who see the parties in full
-// (registrar, handler, reviewer), masked for the others.
+// (registrar, handler, reviewer), masked for the others (accusationPolicy.viewName decides `full`).
+// Pure: the name arrives decrypted from queries.ts.
 import { maskName } from '../domain/masking.ts';
-import type { Pii } from '../security/pii.ts';
 import type { AccusedItem } from './contract.ts';
 import type { AccusedRow } from './queries.ts';
 
-export function presentAccused(pii: Pii, r: AccusedRow, full: boolean): AccusedItem {
-  const name = r.personNameEnc ? pii.decrypt(r.personNameEnc) : null;
+export function presentAccused(r: AccusedRow, full: boolean): AccusedItem {
+  const name = r.personName;
   return {
     id: r.id,
     personName: name === null ? null : full ? name : maskName(name),

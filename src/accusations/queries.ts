@@ -3,11 +3,23 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { caseAccused, units } from '../db/schema.ts';
 import { REFERRAL_BODIES } from '../domain/accusations.ts';
+import type { Pii } from '../security/pii.ts';
 
-export type AccusedRow = typeof caseAccused.$inferSelect;
+/** One accused with the person's name decrypted; the presenter masks it by policy. */
+export type AccusedRow = Omit<typeof caseAccused.$inferSelect, 'personNameEnc'> & {
+  personName: string | null;
+};
 
-export function accusedOf(db: Db, caseId: number): Promise<AccusedRow[]> {
-  return db.select().from(caseAccused).where(eq(caseAccused.caseId, caseId)).orderBy(asc(caseAccused.id));
+export async function accusedOf(db: Db, pii: Pii, caseId: number): Promise<AccusedRow[]> {
+  const rows = await db
+    .select()
+    .from(caseAccused)
+    .where(eq(caseAccused.caseId, caseId))
+    .orderBy(asc(caseAccused.id));
+  return rows.map(({ personNameEnc, ...r }) => ({
+    ...r,
+    personName: personNameEnc ? pii.decrypt(personNameEnc) : null,
+  }));
 }
 
 /** The bodies of a jurisdiction a matter about an official can be referred to (纪委监委、法院 …). */

@@ -37,8 +37,8 @@ export const accusationRoutes =
         ensureReadable(c !== undefined && accusationPolicy.read(actor, c));
         if (!c) return { items: [] };
         const full = accusationPolicy.viewName(actor, c);
-        const rows = await accusedOf(ctx.db, c.id);
-        return { items: rows.map((r) => presentAccused(ctx.pii, r, full)) };
+        const rows = await accusedOf(ctx.db, ctx.pii, c.id);
+        return { items: rows.map((r) => presentAccused(r, full)) };
       },
     );
 
@@ -59,7 +59,7 @@ export const accusationRoutes =
         const c = await caseRow(ctx.db, req.params.id);
         if (!c || !casePolicy.read(actor, c)) return { items: [] };
         const full = accusationPolicy.viewName(actor, c);
-        return { items: (await accusedOf(ctx.db, c.id)).map((r) => presentAccused(ctx.pii, r, full)) };
+        return { items: (await accusedOf(ctx.db, ctx.pii, c.id)).map((r) => presentAccused(r, full)) };
       },
     );
 

@@ -2,10 +2,7 @@
 // sessions, history, the agreement's link and the actions the caller may take now) and a third
 // party's intervention. A case is named by number and subject; session attendees (who may be
 // petitioners) are shown in full only to roles that see the matter's parties in full.
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Executor } from '../db/client.ts';
-import { cases } from '../db/schema.ts';
 import { actionDef } from '../domain/lifecycle/actions.ts';
 import { maskName } from '../domain/masking.ts';
 import {
@@ -26,10 +23,9 @@ import {
 } from '../domain/mediation/referrals.ts';
 import { casePolicy } from '../policies/index.ts';
 import { type Actor, mediationPolicy } from '../policies/mediation.ts';
-import type { Pii } from '../security/pii.ts';
 import { maskPersonal } from '../supervision/letter.ts';
 import type { BodyItem, InterventionItem, ReferralDetail, ReferralItem } from './contract.ts';
-import { type BodyRow, type ReferralListRow, sessionsOf } from './queries.ts';
+import type { BodyRow, ReferralDetailData, ReferralListRow } from './queries.ts';
 
 export { BodyItem, InterventionItem, ReferralDetail, ReferralItem } from './contract.ts';
 
@@ -81,19 +77,17 @@ export function presentReferral(row: ReferralListRow, today: string): ReferralIt
 
 export type ReferralDetailView = z.infer<typeof ReferralDetail>;
 
-export async function presentReferralDetail(
-  exec: Executor,
-  pii: Pii,
+/** `detail`: from queries.referralDetailOf (attendees decrypted, masked here by casePolicy.viewFullPii). */
+export function presentReferralDetail(
   actor: Actor,
   row: ReferralListRow,
+  { c, sessions: stored }: ReferralDetailData,
   today: string,
-): Promise<ReferralDetailView> {
+): ReferralDetailView {
   const r = row.r;
   const item = presentReferral(row, today);
-  const [c] = await exec.select().from(cases).where(eq(cases.id, r.caseId));
   const full = c !== undefined && casePolicy.viewFullPii(actor, c);
-  const sessions = (await sessionsOf(exec, r.id)).map(({ s, recordedBy }) => {
-    const attendees = JSON.parse(pii.decrypt(s.attendeesEnc)) as { name: string; role: string }[];
+  const sessions = stored.map(({ s, recordedBy, attendees }) => {
     const names = attendees.map((a) => a.name);
     return {
       id: s.id,

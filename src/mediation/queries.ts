@@ -19,6 +19,7 @@ import { agreementRate, type ReferralStatus } from '../domain/mediation/referral
 import { notFound } from '../errors.ts';
 import { ensureReadable } from '../policies/index.ts';
 import { type Actor, mediationPolicy, referralScope } from '../policies/mediation.ts';
+import type { Pii } from '../security/pii.ts';
 
 export type ReferralRow = typeof mediationReferrals.$inferSelect;
 export type BodyRow = typeof mediationBodies.$inferSelect;
@@ -120,14 +121,26 @@ export async function bodyRow(exec: Executor, id: number): Promise<BodyRow | und
   return b;
 }
 
-export function sessionsOf(exec: Executor, referralId: number) {
-  return exec
+/**
+ * What a referral's detail shows beyond its row: the matter (the caller's policies are checked on it)
+ * and the sessions, oldest first, with their attendees decrypted; the presenter masks them.
+ */
+export async function referralDetailOf(exec: Executor, pii: Pii, r: { id: number; caseId: number }) {
+  const [c] = await exec.select().from(cases).where(eq(cases.id, r.caseId));
+  const rows = await exec
     .select({ s: mediationSessions, recordedBy: users.displayName })
     .from(mediationSessions)
     .leftJoin(users, eq(users.id, mediationSessions.recordedBy))
-    .where(eq(mediationSessions.referralId, referralId))
+    .where(eq(mediationSessions.referralId, r.id))
     .orderBy(asc(mediationSessions.date), asc(mediationSessions.id));
+  const sessions = rows.map(({ s, recordedBy }) => ({
+    s,
+    recordedBy,
+    attendees: JSON.parse(pii.decrypt(s.attendeesEnc)) as { name: string; role: string }[],
+  }));
+  return { c, sessions };
 }
+export type ReferralDetailData = Awaited<ReturnType<typeof referralDetailOf>>;
 
 export function interventionsOf(exec: Executor, caseId: number) {
   return exec

@@ -45,6 +45,7 @@ import {
   listBodies,
   listReferrals,
   mediationCounts,
+  referralDetailOf,
   referralRow,
   visibleReferral,
 } from './queries.ts';
@@ -311,5 +312,10 @@ export const mediationRoutes =
 async function detailOf(ctx: AppContext, actor: Actor, id: number) {
   await visibleReferral(ctx.db, actor, id);
   const row = await referralRow(ctx.db, id);
-  return presentReferralDetail(ctx.db, ctx.pii, actor, row, shanghaiDate(new Date()));
+  return presentReferralDetail(
+    actor,
+    row,
+    await referralDetailOf(ctx.db, ctx.pii, row.r),
+    shanghaiDate(new Date()),
+  );
 }

@@ -1,10 +1,7 @@
 // What the API answers for supervision orders: a list item and the detail (history, feedback, the
 // letter's link, the actions the caller may take now). No personal data: a case is named by number
 // and subject, as in the case lists.
-import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Executor } from '../db/client.ts';
-import { cases, units, users } from '../db/schema.ts';
 import {
   ESCALATION_NAMES,
   isOverdue,
@@ -21,7 +18,7 @@ import {
 } from '../domain/supervision/orders.ts';
 import { type Actor, supervisionPolicy } from '../policies/supervision.ts';
 import type { OrderDetail, OrderItem } from './contract.ts';
-import type { OrderRow } from './queries.ts';
+import type { OrderNames, OrderRow } from './queries.ts';
 
 export { OrderDetail, OrderItem } from './contract.ts';
 
@@ -66,28 +63,13 @@ export function presentItem(
 
 export type OrderDetailView = z.infer<typeof OrderDetail>;
 
-export async function presentDetail(
-  exec: Executor,
-  actor: Actor,
-  o: OrderRow,
-  today: string,
-): Promise<OrderDetailView> {
-  const unitIds = [o.unitId, o.raisingUnitId];
-  const userIds = [o.raisedBy, o.feedbackBy, o.closedBy].filter((x): x is number => x !== null);
-  const [us, ns, cs] = await Promise.all([
-    exec.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds)),
-    exec.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)),
-    o.caseId !== null
-      ? exec
-          .select({ caseNumber: cases.caseNumber, subject: cases.subject })
-          .from(cases)
-          .where(eq(cases.id, o.caseId))
-      : Promise.resolve([]),
-  ]);
+/** `names`: from queries.orderNames. */
+export function presentDetail(actor: Actor, o: OrderRow, names: OrderNames, today: string): OrderDetailView {
+  const { people: us, units: ns, matter } = names;
   const user = (id: number | null) => (id === null ? null : (us.find((u) => u.id === id)?.name ?? null));
   const unit = (id: number) => ns.find((u) => u.id === id)?.name ?? '';
   const item = presentItem(
-    { o, caseNumber: cs[0]?.caseNumber ?? null, subject: cs[0]?.subject ?? null, unit: unit(o.unitId) },
+    { o, caseNumber: matter?.caseNumber ?? null, subject: matter?.subject ?? null, unit: unit(o.unitId) },
     today,
   );
   const status = o.status as OrderStatus;

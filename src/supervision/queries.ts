@@ -4,7 +4,7 @@
 import { and, desc, eq, gte, inArray, like, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
-import { cases, supervisionOrders, units } from '../db/schema.ts';
+import { cases, supervisionOrders, units, users } from '../db/schema.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import type { OrderStatus } from '../domain/supervision/orders.ts';
 import { notFound } from '../errors.ts';
@@ -24,6 +24,24 @@ export async function visibleOrder(exec: Executor, actor: Actor, id: number, for
   ensureReadable(supervisionPolicy.read(actor, o));
   return o;
 }
+
+/** The names an order's detail shows: who raised, answered and closed it, both units, its matter. */
+export async function orderNames(exec: Executor, o: OrderRow) {
+  const unitIds = [o.unitId, o.raisingUnitId];
+  const userIds = [o.raisedBy, o.feedbackBy, o.closedBy].filter((x): x is number => x !== null);
+  const [people, unitNames, matter] = await Promise.all([
+    exec.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds)),
+    exec.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)),
+    o.caseId !== null
+      ? exec
+          .select({ caseNumber: cases.caseNumber, subject: cases.subject })
+          .from(cases)
+          .where(eq(cases.id, o.caseId))
+      : Promise.resolve([]),
+  ]);
+  return { people, units: unitNames, matter: matter[0] ?? null };
+}
+export type OrderNames = Awaited<ReturnType<typeof orderNames>>;
 
 export interface OrderListFilter {
   status?: OrderStatus[];

@@ -13,7 +13,7 @@ import { ActionBody, actOnOrder, RaiseBody, raiseOrder } from './commands.ts';
 import { firstTimeResolution } from './firstUnit.ts';
 import { letterDataOf, renderLetter } from './letter.ts';
 import { OrderDetail, OrderItem, orderNumber, presentDetail, presentItem } from './presenters.ts';
-import { listOrders, supervisionCounts, visibleOrder } from './queries.ts';
+import { listOrders, orderNames, supervisionCounts, visibleOrder } from './queries.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const idParam = z.object({ id: zIdParam('督办编号') });
@@ -211,5 +211,5 @@ export const supervisionRoutes =
 
 async function detailOf(ctx: AppContext, actor: Actor, id: number) {
   const o = await visibleOrder(ctx.db, actor, id);
-  return presentDetail(ctx.db, actor, o, shanghaiDate(new Date()));
+  return presentDetail(actor, o, await orderNames(ctx.db, o), shanghaiDate(new Date()));
 }
