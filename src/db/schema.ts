@@ -205,7 +205,7 @@ export const auditLog = pgTable(
     uniqueIndex('audit_chain_pos_uq').on(t.chainPos, t.at),
     // The sealer's queue: small, since rows leave it within moments of their commit.
     index('audit_unsealed_idx').on(t.seq).where(sql`chain_pos is null`),
-    // The console's audit search by person (src/audit/search.ts), newest first.
+    // The console's audit search by person (src/audit/queries.ts), newest first.
     index('audit_actor_idx').on(t.actorUserId, t.seq),
   ],
 );
