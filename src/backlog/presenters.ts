@@ -1,7 +1,6 @@
 // What the API answers for backlog matters: a list item, and the detail with the plan, progress,
 // the seven-standard checklist and the actions the caller may take now. No personal data: the
 // case is named by number and subject (as in the case lists).
-import type { Executor } from '../db/client.ts';
 import { daysOpen, planStatus } from '../domain/backlog/ledger.ts';
 import { STANDARDS } from '../domain/backlog/standards.ts';
 import {
@@ -16,11 +15,10 @@ import {
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { type Actor, backlogPolicy } from '../policies/backlog.ts';
 import type { MatterDetail, MatterItem as MatterItemView } from './contract.ts';
-import { packagesOf } from './packages.ts';
 
 export { MatterDetail, MatterItem } from './contract.ts';
 
-import { type MatterRow, matterParts, namesOf } from './queries.ts';
+import type { MatterDetailData, MatterRow } from './queries.ts';
 
 export type { MatterItem as MatterItemView } from './contract.ts';
 
@@ -55,24 +53,14 @@ export function availableActions(actor: Actor, m: MatterRow): { action: string; 
     .map((a) => ({ action: a, label: BACKLOG_ACTIONS[a].label }));
 }
 
-export async function presentDetail(
-  exec: Executor,
+/** `parts`: from queries.matterDetailOf. */
+export function presentDetail(
   actor: Actor,
   r: { m: MatterRow; caseNumber: string; subject: string },
+  { steps, progress, checks, packs, names }: MatterDetailData,
   now = new Date(),
-): Promise<MatterDetail> {
+): MatterDetail {
   const m = r.m;
-  const { steps, progress, checks } = await matterParts(exec, m.id);
-  const packs = await packagesOf(exec, m.id);
-  const names = await namesOf(
-    exec,
-    [m.proposedBy, m.identifiedBy, m.resolvedBy, ...checks.flatMap((c) => [c.evidenceBy, c.signedBy])].filter(
-      (x): x is number => x != null,
-    ),
-    [m.responsibleUnitId, m.proposingUnitId, m.approvingUnitId, ...steps.map((s) => s.ownerUnitId)].filter(
-      (x): x is number => x != null,
-    ),
-  );
   const today = shanghaiDate(now);
   const standards = STANDARDS.map((s) => {
     const c = checks.find((x) => x.standard === s.key);

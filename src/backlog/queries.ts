@@ -16,6 +16,7 @@ import type { BacklogStatus } from '../domain/backlog/states.ts';
 import { notFound } from '../errors.ts';
 import { type Actor, backlogPolicy, backlogScope } from '../policies/backlog.ts';
 import { ensureReadable } from '../policies/index.ts';
+import { packagesOf } from './packages.ts';
 
 export type MatterRow = typeof backlogMatters.$inferSelect;
 export type StepRow = typeof backlogSteps.$inferSelect;
@@ -106,6 +107,23 @@ export async function namesOf(exec: Executor, userIds: number[], unitIds: number
     unit: (id: number | null) => (id == null ? null : (ns.find((u) => u.id === id)?.name ?? null)),
   };
 }
+
+/** Everything a matter's detail shows beyond its row: plan, progress, checklist, packages, names. */
+export async function matterDetailOf(exec: Executor, m: MatterRow) {
+  const { steps, progress, checks } = await matterParts(exec, m.id);
+  const packs = await packagesOf(exec, m.id);
+  const names = await namesOf(
+    exec,
+    [m.proposedBy, m.identifiedBy, m.resolvedBy, ...checks.flatMap((c) => [c.evidenceBy, c.signedBy])].filter(
+      (x): x is number => x != null,
+    ),
+    [m.responsibleUnitId, m.proposingUnitId, m.approvingUnitId, ...steps.map((s) => s.ownerUnitId)].filter(
+      (x): x is number => x != null,
+    ),
+  );
+  return { steps, progress, checks, packs, names };
+}
+export type MatterDetailData = Awaited<ReturnType<typeof matterDetailOf>>;
 
 /** The matter a backlog entry is about (undefined for an unknown id; unscoped: the caller checks). */
 export async function caseIdOfMatter(exec: Executor, matterId: number): Promise<number | undefined> {

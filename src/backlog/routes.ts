@@ -20,7 +20,7 @@ import { ComplianceAnswer, LedgerAnswer } from './contract.ts';
 import { buildLedger, ledgerXlsx } from './ledger.ts';
 import { leadersOf, packageCompliance, packageQuotas } from './packages.ts';
 import { MatterDetail, MatterItem, presentDetail, presentItem } from './presenters.ts';
-import { listMatters, visibleMatter } from './queries.ts';
+import { listMatters, matterDetailOf, visibleMatter } from './queries.ts';
 import { candidateRules } from './rules.ts';
 
 const idParam = z.object({ id: zIdParam('积案编号') });
@@ -277,5 +277,9 @@ export const backlogRoutes =
 async function detailOf(ctx: AppContext, actor: ReturnType<typeof actorOf>, id: number) {
   const m = await visibleMatter(ctx.db, actor, id);
   const c = await caseRow(ctx.db, m.caseId);
-  return presentDetail(ctx.db, actor, { m, caseNumber: c?.caseNumber ?? '', subject: c?.subject ?? '' });
+  return presentDetail(
+    actor,
+    { m, caseNumber: c?.caseNumber ?? '', subject: c?.subject ?? '' },
+    await matterDetailOf(ctx.db, m),
+  );
 }
