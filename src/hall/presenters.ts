@@ -1,21 +1,16 @@
-import type { AppContext } from '../context.ts';
-import type { hallVisits } from '../db/schema.ts';
+// A visit as staff see it: names and ID numbers in full for those hallPolicy.fullNames allows,
+// masked for the others. Pure: the values arrive decrypted from queries.ts.
 import { queueLabel, VISIT_STATUS_NAMES, type VisitStatus } from '../domain/hall/queue.ts';
 import { maskIdNumber, maskName } from '../domain/masking.ts';
 import type { Actor } from '../policies/actor.ts';
 import { hallPolicy } from '../policies/hall.ts';
+import type { PlainVisit } from './queries.ts';
 
 export { DisplayOut, DutyOut, HistoryOut, VisitOut } from './contract.ts';
 
-type VisitRow = typeof hallVisits.$inferSelect;
-
-export function presentVisit(ctx: AppContext, actor: Actor, v: VisitRow) {
+export function presentVisit(actor: Actor, v: PlainVisit) {
   const full = hallPolicy.fullNames(actor);
-  const name = ctx.pii.decrypt(v.nameEnc);
-  const id = v.idNumberEnc ? ctx.pii.decrypt(v.idNumberEnc) : null;
-  const reps = v.representativesEnc
-    ? (JSON.parse(ctx.pii.decrypt(v.representativesEnc)) as { name: string; idNumber?: string }[])
-    : [];
+  const { name, idNumber: id, representatives: reps } = v;
   return {
     id: v.id,
     day: v.day,

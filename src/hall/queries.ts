@@ -19,12 +19,32 @@ export async function dayQueue(ctx: AppContext, unitId: number, day: string) {
     .orderBy(asc(hallVisits.queueNo));
 }
 
-export async function visitById(ctx: AppContext, unitId: number, id: number) {
+/** A visit with the visitor's name, ID number and representatives decrypted (the presenter masks). */
+export type PlainVisit = ReturnType<typeof plainVisit>;
+
+function plainVisit(ctx: AppContext, v: typeof hallVisits.$inferSelect) {
+  const { nameEnc, idNumberEnc, representativesEnc, ...rest } = v;
+  return {
+    ...rest,
+    name: ctx.pii.decrypt(nameEnc),
+    idNumber: idNumberEnc ? ctx.pii.decrypt(idNumberEnc) : null,
+    representatives: representativesEnc
+      ? (JSON.parse(ctx.pii.decrypt(representativesEnc)) as { name: string; idNumber?: string }[])
+      : [],
+  };
+}
+
+/** The day's queue of a hall, decrypted for the counter's list. */
+export async function visitsOfDay(ctx: AppContext, unitId: number, day: string): Promise<PlainVisit[]> {
+  return (await dayQueue(ctx, unitId, day)).map((v) => plainVisit(ctx, v));
+}
+
+export async function visitById(ctx: AppContext, unitId: number, id: number): Promise<PlainVisit | null> {
   const [v] = await ctx.db
     .select()
     .from(hallVisits)
     .where(and(eq(hallVisits.id, id), eq(hallVisits.unitId, unitId)));
-  return v ?? null;
+  return v ? plainVisit(ctx, v) : null;
 }
 
 /** 候诊屏: the numbers called (latest first, with the window) and how many still wait. */

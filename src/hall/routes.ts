@@ -26,7 +26,7 @@ import {
   registerVisit,
 } from './commands.ts';
 import { DisplayOut, DutyOut, HistoryOut, presentVisit, VisitOut } from './presenters.ts';
-import { dayQueue, display, roster, visitById, visitorHistory } from './queries.ts';
+import { display, roster, visitById, visitorHistory, visitsOfDay } from './queries.ts';
 
 const idParam = z.object({ id: zIdParam('来访登记编号') });
 const VisitAnswer = z.object({ visit: VisitOut.nullable() });
@@ -43,7 +43,7 @@ export const hallRoutes =
     const visitOut = async (actor: Actor, unitId: number, id: number) => {
       const v = await visitById(ctx, unitId, id);
       if (!v) throw notFound('未找到该来访登记');
-      return presentVisit(ctx, actor, v);
+      return presentVisit(actor, v);
     };
 
     app.get(
@@ -60,7 +60,7 @@ export const hallRoutes =
         const actor = actorOf(req);
         const unitId = hallFor(actor, 'call');
         const day = req.query.day ?? shanghaiDate(new Date());
-        return { day, items: (await dayQueue(ctx, unitId, day)).map((v) => presentVisit(ctx, actor, v)) };
+        return { day, items: (await visitsOfDay(ctx, unitId, day)).map((v) => presentVisit(actor, v)) };
       },
     );
 
