@@ -17,26 +17,24 @@ import {
 } from '../domain/linkage/relief.ts';
 import { maskIdNumber, maskName } from '../domain/masking.ts';
 import { type Actor, reliefPolicy } from '../policies/linkage.ts';
-import type { Pii } from '../security/pii.ts';
 import type { Approval, Payment } from './commands.ts';
 import { firstLevel } from './commands.ts';
 import type { Application } from './contract.ts';
-import type { ApplicationRow } from './queries.ts';
+import type { ApplicationListRow } from './queries.ts';
 
 export { Application } from './contract.ts';
 
+/** Pure: the applicant arrives decrypted from queries.listApplications. */
 export function presentApplication(
-  pii: Pii,
   actor: Actor,
-  x: { a: ApplicationRow; caseNumber: string; subject: string },
+  x: ApplicationListRow,
   /** Lists always mask; the detail shows the applicant in full to those who verify applicants. */
   opts: { detail: boolean },
 ): z.infer<typeof Application> {
   const a = x.a;
   const status = a.status as ReliefStatus;
   const full = opts.detail && reliefPolicy.viewApplicant(actor, a);
-  const name = pii.decrypt(a.applicantNameEnc);
-  const idNumber = a.applicantIdEnc ? pii.decrypt(a.applicantIdEnc) : null;
+  const { name, idNumber } = x.applicant;
   const start = firstLevel(a.jurisdictionCode);
   const chain = approvalChain(a.approvedFen ?? a.requestedFen).filter((l) => l <= start);
   if (!chain.length) chain.push(start);

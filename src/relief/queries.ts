@@ -37,14 +37,23 @@ export async function listApplications(
   if (f.jurisdiction) where.push(like(t.jurisdictionCode, `${prefixOf(f.jurisdiction)}%`));
   if (f.year !== undefined)
     where.push(sql`extract(year from ${t.appliedAt} at time zone 'Asia/Shanghai') = ${f.year}`);
-  return ctx.db
+  const rows = await ctx.db
     .select({ a: t, caseNumber: cases.caseNumber, subject: cases.subject })
     .from(t)
     .innerJoin(cases, eq(cases.id, t.caseId))
     .where(and(...where))
     .orderBy(desc(t.appliedAt), desc(t.id))
     .limit(500);
+  // The applicant decrypted here; the presenter masks by reliefPolicy.viewApplicant.
+  return rows.map((r) => ({
+    ...r,
+    applicant: {
+      name: ctx.pii.decrypt(r.a.applicantNameEnc),
+      idNumber: r.a.applicantIdEnc ? ctx.pii.decrypt(r.a.applicantIdEnc) : null,
+    },
+  }));
 }
+export type ApplicationListRow = Awaited<ReturnType<typeof listApplications>>[number];
 
 export interface ReliefTotalsRow {
   jurisdictionCode: string;

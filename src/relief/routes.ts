@@ -84,7 +84,7 @@ export const reliefRoutes =
         const actor = actorOf(req);
         ensureAllowed(linkagePolicy.use(actor), '您没有权限查看信访救助');
         const rows = await listApplications(ctx, actor, req.query);
-        return { items: rows.map((r) => presentApplication(ctx.pii, actor, r, { detail: false })) };
+        return { items: rows.map((r) => presentApplication(actor, r, { detail: false })) };
       },
     );
 
@@ -172,5 +172,5 @@ async function detailOf(ctx: AppContext, actor: Actor, id: number) {
     });
     ctx.auditSealer.kick();
   }
-  return presentApplication(ctx.pii, actor, row, { detail: true });
+  return presentApplication(actor, row, { detail: true });
 }
