@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { SlowestFirst } from './test/helpers/sequencer.ts';
 
 // Four projects (docs/testing.md):
 // - `pure`: domain, unit and Happy DOM web tests — no database, so one run covers them.
@@ -29,6 +30,8 @@ export default defineConfig({
     // Two files at a time even on a 2-core machine (Vitest's default there is one): an integration
     // file waits on its database as much as it computes. XINFANG_TEST_WORKERS overrides.
     maxWorkers: Number(process.env.XINFANG_TEST_WORKERS) || Math.max(2, availableParallelism() - 1),
+    // The longest files first (test/durations.json), whatever their project: no slow file left to the end.
+    sequence: { sequencer: SlowestFirst },
     projects: [
       {
         test: {

@@ -26,6 +26,7 @@ import type { Actor } from '../policies/actor.ts';
 import { createMonthlyReport } from '../reports/store.ts';
 import { limitsFor } from '../settings/limits.ts';
 import { raiseOrder } from '../supervision/commands.ts';
+import { createPeriod, listPeriods } from '../warnings/periods.ts';
 import { demoActor } from './linkage.ts';
 
 const DAY = 86_400_000;
@@ -192,7 +193,24 @@ export async function seedDemoDesks(ctx: AppContext, now = new Date()): Promise<
   counts.notices = await seedDeadlineNotices(ctx);
   counts.kiosks = await seedKiosks(ctx);
   counts.bulletins = await seedBulletins(ctx, now);
+  await seedSpecialPeriods(ctx, now);
   return counts;
+}
+
+/**
+ * 重大活动保障期 declared by the province and 鼓楼区 administrators: the province's coming one (the
+ * warning thresholds halve when it starts) and one 鼓楼区 held last month, so 保障期 is not empty.
+ */
+async function seedSpecialPeriods(ctx: AppContext, now: Date): Promise<void> {
+  const day = (d: number) => shanghaiDate(new Date(now.getTime() + d * DAY));
+  for (const [user, scope, name, from, to, factor] of [
+    ['admin', '320000', '岁末年初信访工作保障期', 10, 40, 0.5],
+    ['gl_admin', '320106', '区重大活动信访保障期', -40, -33, 0.7],
+  ] as const) {
+    const admin = await demoActor(ctx, user);
+    if (!admin || (await listPeriods(ctx.db, admin)).some((p) => p.scope.code === scope)) continue;
+    await createPeriod(ctx, admin, { name, scope, from: day(from), to: day(to), thresholdFactor: factor });
+  }
 }
 
 /**

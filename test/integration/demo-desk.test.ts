@@ -148,6 +148,20 @@ describe('the desks, messages and texts of the demo accounts outside 鼓楼区',
       expect((await kinds(user)).has('account_locked'), `${user} 账号锁定`).toBe(true);
   });
 
+  it('analysts have last month’s 通报 and 专报 drafted; administrators see the 保障期 declared', async () => {
+    for (const user of ['gl_analyst', 'nj_analyst', 'js_analyst']) {
+      if (!USERS.includes(user)) await h.loginAll([user]);
+      expect((await get(user, '/reports')).items.length, `${user} 专报`).toBeGreaterThan(0);
+    }
+    const names = async (user: string) =>
+      (await get(user, '/special-periods')).items.map((p: { name: string }) => p.name);
+    expect(await names('admin')).toContain('岁末年初信访工作保障期');
+    // 鼓楼区 sees its own and the province's, which applies to it.
+    expect(await names('gl_admin')).toEqual(
+      expect.arrayContaining(['岁末年初信访工作保障期', '区重大活动信访保障期']),
+    );
+  });
+
   it('every demo writer has its unit’s 常用语', async () => {
     for (const level of ['js', 'nj', 'gl'])
       for (const role of ['registrar', 'handler', 'reviewer', 'supervisor', 'leader']) {
