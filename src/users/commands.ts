@@ -1,8 +1,8 @@
 // Staff accounts, managed by administrators within their jurisdiction; a citizen's own real-name
 // profile.
 import { eq } from 'drizzle-orm';
-import { recordAudit } from '../audit/chain.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { units, users } from '../db/schema.ts';
 import { passwordProblem } from '../domain/passwords.ts';
@@ -30,7 +30,8 @@ export async function createStaffUser(
   const weak = passwordProblem(input.password, { username: input.username, phone: input.phone });
   if (weak) throw badRequest(weak.code, weak.message, 'password');
   const passwordHash = await hashPassword(input.password); // slow: before the transaction
-  return ctx.db.transaction(async (tx) => {
+  return runCommand(ctx, async (w) => {
+    const { tx } = w;
     const [unit] = await tx.select().from(units).where(eq(units.id, input.unitId));
     if (!unit) throw badRequest('unknown_unit', '所选单位不存在', 'unitId');
     if (unit.retiredAt) throw badRequest('unit_retired', '该单位已撤销，不能再加入工作人员', 'unitId');
@@ -53,7 +54,7 @@ export async function createStaffUser(
       })
       .returning({ id: users.id });
     if (!user) throw new Error('insert returned nothing');
-    await recordAudit(tx, {
+    w.audit({
       actorUserId: actor.userId,
       actorRole: actor.role,
       action: 'user.create',
@@ -72,8 +73,8 @@ export async function saveProfile(
   input: { name: string; idNumber: string },
 ): Promise<void> {
   ensureAllowed(userPolicy.fillProfile(actor), '仅信访人可填写实名信息');
-  await ctx.db.transaction(async (tx) => {
-    await tx
+  await runCommand(ctx, async (w) => {
+    await w.tx
       .update(users)
       .set({
         realNameEnc: ctx.pii.encrypt(input.name),
@@ -81,7 +82,7 @@ export async function saveProfile(
         idNumberHash: ctx.pii.hash(input.idNumber),
       })
       .where(eq(users.id, actor.userId));
-    await recordAudit(tx, {
+    w.audit({
       actorUserId: actor.userId,
       actorRole: actor.role,
       action: 'user.profile.update',
