@@ -2,7 +2,7 @@
 // the dates and the jurisdiction's subtree every warning threshold is multiplied by the factor
 // (0.5 halves them) and supervisors get a daily digest of open warnings.
 import { and, eq, gte, like, lte, or, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit/chain.ts';
+import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { jurisdictions, specialPeriods } from '../db/schema.ts';
@@ -88,7 +88,8 @@ export async function createPeriod(
     '只有管理员可以为本辖区设置重大活动保障期',
   );
   if (input.to < input.from) throw badRequest('invalid_period', '结束日期不能早于开始日期', 'to');
-  return ctx.db.transaction(async (tx) => {
+  return runCommand(ctx, async (w) => {
+    const { tx } = w;
     const [j] = await tx.select().from(jurisdictions).where(eq(jurisdictions.code, input.scope));
     if (!j) throw badRequest('unknown_jurisdiction', '行政区划不存在', 'scope');
     const [row] = await tx
@@ -103,7 +104,7 @@ export async function createPeriod(
       })
       .returning();
     if (!row) throw new Error('special period insert returned nothing');
-    await recordAudit(tx, {
+    w.audit({
       actorUserId: actor.userId,
       actorRole: actor.role,
       action: 'special_period.create',
@@ -122,7 +123,8 @@ export async function createPeriod(
 }
 
 export async function deletePeriod(ctx: AppContext, actor: Actor, id: number): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  await runCommand(ctx, async (w) => {
+    const { tx } = w;
     const [row] = await tx.select().from(specialPeriods).where(eq(specialPeriods.id, id)).for('update');
     // Outside the caller's subtree it does not exist for them.
     if (!row || actor.scopePrefix === null || !row.jurisdictionCode.startsWith(actor.scopePrefix))
@@ -132,7 +134,7 @@ export async function deletePeriod(ctx: AppContext, actor: Actor, id: number): P
       '只有管理员可以删除保障期',
     );
     await tx.delete(specialPeriods).where(eq(specialPeriods.id, id));
-    await recordAudit(tx, {
+    w.audit({
       actorUserId: actor.userId,
       actorRole: actor.role,
       action: 'special_period.delete',

@@ -1,6 +1,6 @@
 // Warnings (预警) as stored: insert once per dedupe key, list within the caller's scope, acknowledge.
 import { and, desc, eq, inArray, isNotNull, isNull, like, type SQL } from 'drizzle-orm';
-import { recordAudit } from '../audit/chain.ts';
+import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { cases, jurisdictions, users, warnings } from '../db/schema.ts';
@@ -148,7 +148,7 @@ export async function acknowledgeWarning(
   id: number,
   note: string,
 ): Promise<WarningItem> {
-  return ctx.db.transaction(async (tx) => {
+  return runCommand(ctx, async ({ tx, audit }) => {
     const [w] = await tx
       .select()
       .from(warnings)
@@ -165,7 +165,7 @@ export async function acknowledgeWarning(
       .update(warnings)
       .set({ acknowledgedAt: now, acknowledgedBy: actor.userId, note })
       .where(eq(warnings.id, id));
-    await recordAudit(tx, {
+    audit({
       actorUserId: actor.userId,
       actorRole: actor.role,
       action: 'warning.acknowledge',
