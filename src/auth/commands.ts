@@ -2,10 +2,8 @@
 // back-off counter of (account, address) (./throttle.ts) or the SMS code's attempt counter.
 import { randomInt } from 'node:crypto';
 import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit/chain.ts';
-import { runCommand } from '../commands/command.ts';
+import { runCommand, type Work } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
-import type { Tx } from '../db/client.ts';
 import { otpCodes, units, users } from '../db/schema.ts';
 import { maskPhone } from '../domain/masking.ts';
 import { AppError, badRequest, unauthorized } from '../errors.ts';
@@ -28,15 +26,14 @@ export interface LoginResult {
 
 const badCredentials = () => new AppError(401, 'invalid_credentials', '用户名或密码错误');
 
-/** A session for `user` with its `auth.login` audit row, inside the caller's transaction (every way in). */
+/** A session for `user` with its `auth.login` audit row, inside the caller's command (every way in). */
 export async function startSession(
-  ctx: AppContext,
-  tx: Tx,
+  w: Work,
   user: { id: number; role: string },
   method: string,
 ): Promise<LoginResult> {
-  const s = await createSession(tx, user.id, ctx.config.sessionHours);
-  await recordAudit(tx, {
+  const s = await createSession(w.tx, user.id, w.ctx.config.sessionHours);
+  w.audit({
     actorUserId: user.id,
     actorRole: user.role,
     action: 'auth.login',
@@ -53,9 +50,9 @@ async function openSession(
   method: string,
   throttle: string,
 ): Promise<LoginResult> {
-  return ctx.db.transaction(async (tx) => {
-    await clearFailures(tx, throttle);
-    return startSession(ctx, tx, user, method);
+  return runCommand(ctx, async (w) => {
+    await clearFailures(w.tx, throttle);
+    return startSession(w, user, method);
   });
 }
 
@@ -125,7 +122,8 @@ export async function requestSmsCode(ctx: AppContext, phone: string): Promise<{ 
     throw new AppError(503, 'sms_disabled', '本平台未开通短信服务，请使用其他方式登录或联系信访部门');
   const phoneHash = ctx.pii.hash(phone);
   const now = new Date();
-  await ctx.db.transaction(async (tx) => {
+  await runCommand(ctx, async (w) => {
+    const { tx } = w;
     const recent = await tx
       .select({ createdAt: otpCodes.createdAt })
       .from(otpCodes)
@@ -154,8 +152,8 @@ export async function requestSmsCode(ctx: AppContext, phone: string): Promise<{ 
       body: `【阳光信访】您的登录验证码为${code}，${OTP_TTL_MINUTES}分钟内有效。如非本人操作，请忽略。`,
       idempotencyKey: `otp:${row?.id}`,
     });
+    w.afterCommit(() => ctx.dispatcher.kick());
   });
-  ctx.dispatcher.kick();
   return { expiresInSeconds: OTP_TTL_MINUTES * 60 };
 }
 
@@ -179,7 +177,9 @@ export async function loginWithSmsCode(ctx: AppContext, phone: string, code: str
     .returning({ id: otpCodes.id, codeHash: otpCodes.codeHash });
   const invalid = () => new AppError(401, 'invalid_sms_code', '验证码错误或已过期，请重新获取');
   if (!otp || otp.codeHash !== ctx.pii.hash(`${phoneHash}:${code}`)) throw invalid();
-  return ctx.db.transaction(async (tx) => {
+  // A disabled account's refusal rolls back the code's consumption (and a first registration).
+  return runCommand(ctx, async (w) => {
+    const { tx } = w;
     const consumed = await tx
       .update(otpCodes)
       .set({ consumedAt: new Date() })
@@ -201,7 +201,7 @@ export async function loginWithSmsCode(ctx: AppContext, phone: string, code: str
         })
         .returning();
       if (!user) throw new Error('citizen insert returned nothing');
-      await recordAudit(tx, {
+      w.audit({
         actorUserId: user.id,
         actorRole: 'citizen',
         action: 'user.register',
@@ -211,7 +211,7 @@ export async function loginWithSmsCode(ctx: AppContext, phone: string, code: str
       });
     }
     if (user.disabled) throw unauthorized('该账号已停用');
-    return startSession(ctx, tx, user, 'sms');
+    return startSession(w, user, 'sms');
   });
 }
 
@@ -220,9 +220,9 @@ export async function logout(
   token: string,
   actor: { userId: number; role: string },
 ): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    await deleteSession(tx, token);
-    await recordAudit(tx, {
+  await runCommand(ctx, async (w) => {
+    await deleteSession(w.tx, token);
+    w.audit({
       actorUserId: actor.userId,
       actorRole: actor.role,
       action: 'auth.logout',

@@ -3,8 +3,8 @@
 // openid. The openid is looked up by a keyed hash with its own prefix (not comparable with the
 // phone hashes) and kept encrypted for addressing template messages.
 import { and, eq, ne } from 'drizzle-orm';
-import { recordAudit } from '../audit/chain.ts';
 import { type LoginResult, startSession } from '../auth/commands.ts';
+import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { users, wechatLinks } from '../db/schema.ts';
 import { AppError, conflict, unauthorized } from '../errors.ts';
@@ -24,15 +24,15 @@ export const notLinked = () =>
 
 /** 微信登录: a session for the account linked to this openid. */
 export async function signInWithOpenid(ctx: AppContext, openid: string): Promise<LoginResult> {
-  return ctx.db.transaction(async (tx) => {
-    const [user] = await tx
+  return runCommand(ctx, async (w) => {
+    const [user] = await w.tx
       .select({ id: users.id, role: users.role, disabled: users.disabled })
       .from(wechatLinks)
       .innerJoin(users, eq(users.id, wechatLinks.userId))
       .where(eq(wechatLinks.openidHash, openidHash(ctx.pii, openid)));
     if (!user) throw notLinked();
     if (user.disabled) throw unauthorized('该账号已停用');
-    return startSession(ctx, tx, user, 'wechat');
+    return startSession(w, user, 'wechat');
   });
 }
 
@@ -48,7 +48,8 @@ export async function linkOpenid(
 ): Promise<void> {
   ensureAllowed(wechatPolicy.link(actor), '只有信访人本人登录后才能绑定微信');
   const hash = openidHash(ctx.pii, openid);
-  await ctx.db.transaction(async (tx) => {
+  await runCommand(ctx, async (w) => {
+    const { tx } = w;
     const [other] = await tx
       .select({ userId: wechatLinks.userId })
       .from(wechatLinks)
@@ -60,7 +61,7 @@ export async function linkOpenid(
       .insert(wechatLinks)
       .values({ userId: actor.userId, ...values })
       .onConflictDoUpdate({ target: wechatLinks.userId, set: { ...values, unfollowedAt: null } });
-    await recordAudit(tx, {
+    w.audit({
       actorUserId: actor.userId,
       actorRole: actor.role,
       action: 'wechat.link',
@@ -74,13 +75,13 @@ export async function linkOpenid(
 /** 解除绑定: notices go by SMS again and 微信登录 stops working for this account. */
 export async function unlinkOpenid(ctx: AppContext, actor: Actor): Promise<boolean> {
   ensureAllowed(wechatPolicy.link(actor), '只有信访人本人可以解除微信绑定');
-  return ctx.db.transaction(async (tx) => {
-    const gone = await tx
+  return runCommand(ctx, async (w) => {
+    const gone = await w.tx
       .delete(wechatLinks)
       .where(eq(wechatLinks.userId, actor.userId))
       .returning({ userId: wechatLinks.userId });
     if (gone.length === 0) return false;
-    await recordAudit(tx, {
+    w.audit({
       actorUserId: actor.userId,
       actorRole: actor.role,
       action: 'wechat.unlink',
