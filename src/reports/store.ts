@@ -2,7 +2,7 @@
 // with a kind: draft (gather figures + drafted texts), list, read, edit the texts while a draft,
 // issue. Each mutation is one transaction with its audit row; no personal data.
 import { and, desc, eq } from 'drizzle-orm';
-import { recordAudit } from '../audit/chain.ts';
+import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { reports } from '../db/schema.ts';
@@ -78,13 +78,14 @@ export async function createStoredReport(
   ensureScope(actor, scopeCode, spec.label);
   checkMonth(input.month);
   const { data, sections } = await gather(scopeCode);
-  return ctx.db.transaction(async (tx) => {
+  return runCommand(ctx, async (w) => {
+    const { tx } = w;
     const [row] = await tx
       .insert(reports)
       .values({ kind: spec.kind, period: input.month, scopeCode, data, sections, createdBy: actor.userId })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    await recordAudit(tx, {
+    w.audit({
       actorUserId: actor.userId,
       actorRole: actor.role,
       action: 'report.draft',
@@ -145,7 +146,8 @@ export async function updateReportSections(
   patch: Partial<Record<string, string>>,
   spec: ReportKindSpec = MONTHLY_REPORT,
 ): Promise<ReportRow> {
-  return ctx.db.transaction(async (tx) => {
+  return runCommand(ctx, async (w) => {
+    const { tx } = w;
     const [r] = await tx
       .select()
       .from(reports)
@@ -163,7 +165,7 @@ export async function updateReportSections(
       .set({ sections, updatedAt: new Date() })
       .where(eq(reports.id, id))
       .returning();
-    await recordAudit(tx, {
+    w.audit({
       actorUserId: actor.userId,
       actorRole: actor.role,
       action: 'report.edit',
@@ -181,7 +183,8 @@ export async function issueReport(
   id: number,
   spec: ReportKindSpec = MONTHLY_REPORT,
 ): Promise<ReportRow> {
-  return ctx.db.transaction(async (tx) => {
+  return runCommand(ctx, async (w) => {
+    const { tx } = w;
     const [r] = await tx
       .select()
       .from(reports)
@@ -196,7 +199,7 @@ export async function issueReport(
       .set({ status: 'issued', issuedAt: now, issuedBy: actor.userId, updatedAt: now })
       .where(eq(reports.id, id))
       .returning();
-    await recordAudit(tx, {
+    w.audit({
       actorUserId: actor.userId,
       actorRole: actor.role,
       action: 'report.issue',
