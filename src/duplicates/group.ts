@@ -4,8 +4,7 @@
 // intake from the band index (a lookup, never a scan; at most 500 entries per band, newest first). Petitioners are told apart by ID-number
 // hash, phone hash and citizen account: two filings sharing any of them are the same person.
 import { and, inArray, type SQL, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit/chain.ts';
-import type { Executor } from '../db/client.ts';
+import type { Work } from '../commands/command.ts';
 import { caseEvents, caseParties, caseSigBands, caseSignatures, cases } from '../db/schema.ts';
 import { countyOf, type Signature } from './minhash.ts';
 import type { DuplicateSettings } from './settings.ts';
@@ -65,13 +64,15 @@ export function countPetitioners(
   return new Set([...parent.keys()].map(find)).size;
 }
 
+/** Inside the registration's command: the flags and events now, the audit row with the command's. */
 export async function detectGroup(
-  tx: Executor,
+  w: Work,
   c: { id: number; caseNumber: string; jurisdictionCode: string; receivedAt: Date },
   sig: Signature,
   s: DuplicateSettings,
 ): Promise<number[]> {
   if (sig.bands.length === 0) return [];
+  const { tx } = w;
   const from = new Date(c.receivedAt.getTime() - s.groupWindowDays * DAY);
   const to = new Date(c.receivedAt.getTime() + s.groupWindowDays * DAY);
   const near = (await tx.execute(sql`
@@ -144,7 +145,7 @@ export async function detectGroup(
       public: false,
     })),
   );
-  await recordAudit(tx, {
+  w.audit({
     action: 'case.group_suspect',
     entity: 'case',
     entityId: c.id,

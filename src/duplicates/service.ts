@@ -2,8 +2,8 @@
 // `related` list of a case detail, and the intake hook (signature, repeat link, group flag).
 import { eq, or, sql } from 'drizzle-orm';
 import type { CaseRow } from '../cases/units.ts';
+import type { Work } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
-import type { Executor, Tx } from '../db/client.ts';
 import { caseLinks, caseParties, caseSignatures } from '../db/schema.ts';
 import { checkIdNumber, checkMobile } from '../domain/validation/index.ts';
 import { type Actor, duplicatePolicy } from '../policies/index.ts';
@@ -103,8 +103,7 @@ export async function relatedOf(
  * signature, the link to the earlier matter it repeats (if any), and the group check.
  */
 export async function afterRegistration(
-  ctx: AppContext,
-  tx: Tx | Executor,
+  w: Work,
   c: {
     id: number;
     caseNumber: string;
@@ -115,6 +114,7 @@ export async function afterRegistration(
   },
   repeatOf?: { id: number },
 ): Promise<void> {
+  const { ctx, tx } = w;
   const sig = signatureOf(c.subject, c.content, c.jurisdictionCode);
   await writeSignatures(
     tx,
@@ -128,5 +128,5 @@ export async function afterRegistration(
       .onConflictDoNothing();
   }
   const settings = await duplicateSettingsFor(ctx.db, tx, c.jurisdictionCode);
-  await detectGroup(tx, c, sig, settings);
+  await detectGroup(w, c, sig, settings);
 }

@@ -11,7 +11,7 @@ export function subscribeDuplicates(events: EventBus<PlatformEvents>): void {
   events.on(
     'case.registered',
     'duplicates.signature',
-    (w, e) => afterRegistration(w.ctx, w.tx, e.case, e.repeatOf),
+    (w, e) => afterRegistration(w, e.case, e.repeatOf),
     PRIORITY.links,
   );
   events.on(
