@@ -50,22 +50,26 @@ export function addScaled(
   dim: number,
   weight: number,
 ): void {
+  // Spread across classes within each row (the part that decides the argmax; a per-row constant,
+  // large for CNB, would otherwise swamp the scale).
   const spread = (W: Float32Array) => {
-    let s = 0;
     let s2 = 0;
     let n = 0;
+    const v = new Float64Array(nClasses);
     for (const x of X) {
+      let mean = 0;
       for (let c = 0; c < nClasses; c++) {
         const base = c * (dim + 1);
-        let v = W[base + dim] as number;
+        let d = W[base + dim] as number;
         for (let k = 0; k < x.idx.length; k++)
-          v += (W[base + (x.idx[k] as number)] as number) * (x.val[k] as number);
-        s += v;
-        s2 += v * v;
-        n++;
+          d += (W[base + (x.idx[k] as number)] as number) * (x.val[k] as number);
+        v[c] = d;
+        mean += d / nClasses;
       }
+      for (let c = 0; c < nClasses; c++) s2 += ((v[c] as number) - mean) ** 2;
+      n += nClasses;
     }
-    return Math.sqrt(Math.max(s2 / n - (s / n) ** 2, 1e-12));
+    return Math.sqrt(Math.max(s2 / Math.max(n, 1), 1e-12));
   };
   const k = (weight * spread(svm)) / spread(cnb);
   for (let i = 0; i < svm.length; i++) svm[i] = (svm[i] as number) + k * (cnb[i] as number);
