@@ -168,6 +168,7 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
             trainSeconds: report.seconds,
             temperature: report.temperature,
             features: report.features,
+            ...(selfTraining ? { selfTraining } : {}),
           },
         });
         const unknown = model.labels.filter((l) => !categoryByName(l));
