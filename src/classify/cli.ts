@@ -12,6 +12,7 @@ import { parseCsvObjects } from './csv.ts';
 import { crossValidate } from './evaluate.ts';
 import { DEFAULT_GRID, honestCrossValidate, trainSelected } from './honest.ts';
 import { DEFAULT_TRAIN } from './model.ts';
+import { type SelfTrainFlags, selfTrainFlags, selfTrainInput } from './selfTrainingCli.ts';
 import { activateVersion, activeClassifier, listModels, saveModel } from './store.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -67,7 +68,7 @@ const dataOptions = (cmd: Command) =>
     .option('--label <col>', '类别列 / label column', 'label')
     .addOption(dataOption());
 
-interface EvalOpts extends DataOpts {
+interface EvalOpts extends DataOpts, SelfTrainFlags {
   folds: number;
   seed: number;
   honest?: boolean;
@@ -87,6 +88,7 @@ function honestEval(texts: string[], labels: string[], opts: EvalOpts): void {
     seed: opts.seed,
     threshold: opts.threshold,
     train: { seed: opts.seed },
+    selfTrain: selfTrainInput(opts, opts.text),
     onFold: (f, info) => {
       progress.increment();
       err(
@@ -96,6 +98,7 @@ function honestEval(texts: string[], labels: string[], opts: EvalOpts): void {
     },
   });
   progress.stop();
+  if (r.pseudo) err(`自训练伪标签 / pseudo-labels per outer fold: ${JSON.stringify(r.pseudo)}`);
   const m = r.macroF1;
   out(
     `诚实估计 / honest estimate: macro-F1 ${m.mean.toFixed(3)} ± ${m.std.toFixed(3)} (std over ${r.folds} ` +
@@ -110,7 +113,7 @@ export function registerClassifyCommands(program: Command): void {
     .command('classify')
     .description('内容分类与转办建议 / content-category classifier');
 
-  dataOptions(classify.command('train'))
+  selfTrainFlags(dataOptions(classify.command('train')))
     .description(
       '用历史事项训练分类模型并存入数据库（成为生效版本）/ train on a CSV and store as the active model',
     )
@@ -126,7 +129,7 @@ export function registerClassifyCommands(program: Command): void {
 空类别或空文本的行跳过并计数。最后一行输出 JSON 摘要。嵌入式数据库须先停止服务。
 Rows with an empty label or text are skipped and counted; the last line of output is a JSON summary.`,
     )
-    .action(async (opts: DataOpts & { data: string; seed: number }) => {
+    .action(async (opts: DataOpts & SelfTrainFlags & { data: string; seed: number }) => {
       const { texts, labels, skipped, counts } = readTrainingCsv(opts.input, opts.text, opts.label);
       err(
         `读取 ${texts.length} 行，跳过 ${skipped} 行（无类别或无文本）/ ${texts.length} rows, ${skipped} skipped`,
@@ -134,11 +137,13 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
       // Inner selection (grid × inner folds), the calibration folds, the final fit.
       const steps = DEFAULT_GRID.length * DEFAULT_TRAIN.calibrationFolds + 1;
       const progress = createProgress('classify train', steps);
-      const { model, report } = trainSelected(texts, labels, {
+      const { model, report, selfTraining } = trainSelected(texts, labels, {
         seed: opts.seed,
         train: { onStep: () => progress.increment() },
+        selfTrain: selfTrainInput(opts, opts.text),
       });
       progress.stop();
+      if (selfTraining) err(`自训练伪标签 / pseudo-labels: ${JSON.stringify(selfTraining.pseudo)}`);
       err(
         `内层折选参 / chosen by inner grouped folds: ${JSON.stringify(report.chosen)} ` +
           `(held-out macro-F1 per candidate ${JSON.stringify(report.selectionScores)})`,
@@ -163,6 +168,7 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
             trainSeconds: report.seconds,
             temperature: report.temperature,
             features: report.features,
+            ...(selfTraining ? { selfTraining } : {}),
           },
         });
         const unknown = model.labels.filter((l) => !categoryByName(l));
@@ -193,7 +199,7 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
       }
     });
 
-  dataOptions(classify.command('eval').alias('evaluate'))
+  selfTrainFlags(dataOptions(classify.command('eval').alias('evaluate')))
     .description('分层 k 折交叉验证（不写数据库）/ stratified k-fold cross-validation (writes nothing)')
     .option('--folds <k>', '折数 / folds', (v) => Number(v), 5)
     .option('--seed <s>', '随机种子 / random seed', (v) => Number(v), 1)

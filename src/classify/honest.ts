@@ -8,6 +8,15 @@ import { scoreLabels } from './evaluate.ts';
 import { featureTokens, TokenTable } from './features.ts';
 import { groupedStratifiedFolds, groupStats, nearDuplicateGroups } from './groups.ts';
 import { DEFAULT_TRAIN, type LinearModel, type TrainOptions, trainFromTokens } from './model.ts';
+import { selfTrainFromTokens } from './selfTraining.ts';
+
+/** Self-training (src/classify/selfTraining.ts): unlabelled texts and the pseudo-label bar. */
+export interface SelfTrainInput {
+  unlabeled: readonly string[];
+  threshold: number;
+  rounds: number;
+  perClassRatio?: number;
+}
 
 /** The candidates the inner folds choose from (small: `classify train` runs the same search). */
 export const DEFAULT_GRID: readonly Partial<TrainOptions>[] = [{ nb: 0.1 }, { nb: 0.03 }];
@@ -58,6 +67,8 @@ export interface HonestResult {
   /** Mean seconds per outer fold: selection, calibration and the final fit. */
   trainSeconds: number;
   rows: number;
+  /** With self-training: pseudo-labelled unlabelled rows per label, per outer fold. */
+  pseudo?: Record<string, number>[];
 }
 
 export function honestCrossValidate(
@@ -71,6 +82,7 @@ export function honestCrossValidate(
     threshold?: number;
     grid?: readonly Partial<TrainOptions>[];
     train?: Partial<TrainOptions>;
+    selfTrain?: SelfTrainInput;
     onFold?: (
       fold: number,
       info: { macroF1: number; seconds: number; chosen: Partial<TrainOptions> },
@@ -87,6 +99,9 @@ export function honestCrossValidate(
   const table = new TokenTable();
   const tokens = texts.map((t) => featureTokens(t, features));
   const docs = tokens.map((t) => table.intern(t));
+  // Unlabelled rows only ever join the training part of a fold, with the fold model's labels.
+  const unlabeled = opts.selfTrain?.unlabeled.map((t) => table.intern(featureTokens(t, features)));
+  const pseudo: Record<string, number>[] = [];
   const groups = nearDuplicateGroups(texts, threshold);
   const fold = groupedStratifiedFolds(labels, groups, k, seed);
   const predicted = new Array<string>(labels.length);
@@ -100,13 +115,21 @@ export function honestCrossValidate(
     const te = [...labels.keys()].filter((i) => fold[i] === f);
     const trDocs = tr.map((i) => docs[i] as Int32Array);
     const trLabels = tr.map((i) => labels[i] as string);
-    const { model, report } = trainFromTokens(
-      trDocs,
-      table,
-      trLabels,
-      { ...base, grid },
-      Int32Array.from(tr, (i) => groups[i] as number),
-    );
+    const trGroups = Int32Array.from(tr, (i) => groups[i] as number);
+    const st = opts.selfTrain;
+    const { model, report } =
+      st && unlabeled
+        ? (() => {
+            const r = selfTrainFromTokens(trDocs, table, trLabels, { ...base, grid }, trGroups, {
+              unlabeled,
+              threshold: st.threshold,
+              rounds: st.rounds,
+              perClassRatio: st.perClassRatio ?? 0,
+            });
+            pseudo.push(r.selfTraining.pseudo);
+            return r;
+          })()
+        : trainFromTokens(trDocs, table, trLabels, { ...base, grid }, trGroups);
     const sel = { chosen: report.chosen };
     const secs = (performance.now() - started) / 1000;
     seconds += secs;
@@ -134,6 +157,7 @@ export function honestCrossValidate(
     innerFolds,
     trainSeconds: r4(seconds / k),
     rows: labels.length,
+    ...(opts.selfTrain ? { pseudo } : {}),
   };
 }
 
@@ -146,6 +170,7 @@ export function trainSelected(
     threshold?: number;
     grid?: readonly Partial<TrainOptions>[];
     train?: Partial<TrainOptions>;
+    selfTrain?: SelfTrainInput;
   } = {},
 ) {
   const started = performance.now();
@@ -153,13 +178,14 @@ export function trainSelected(
   const table = new TokenTable();
   const docs = texts.map((t) => table.intern(featureTokens(t, features)));
   const groups = nearDuplicateGroups(texts, opts.threshold ?? 0.8);
-  const r = trainFromTokens(
-    docs,
-    table,
-    labels,
-    { ...opts.train, seed: opts.seed ?? 1, grid: opts.grid ?? DEFAULT_GRID },
-    groups,
-  );
+  const options = { ...opts.train, seed: opts.seed ?? 1, grid: opts.grid ?? DEFAULT_GRID };
+  const st = opts.selfTrain;
+  const r = st
+    ? selfTrainFromTokens(docs, table, labels, options, groups, {
+        ...st,
+        unlabeled: st.unlabeled.map((t) => table.intern(featureTokens(t, features))),
+      })
+    : { ...trainFromTokens(docs, table, labels, options, groups), selfTraining: undefined };
   r.report.seconds = (performance.now() - started) / 1000;
   return r;
 }

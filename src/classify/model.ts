@@ -3,6 +3,7 @@
 // features.ts, with a softmax temperature fitted on held-out decision values so that the
 // probabilities are calibrated. Plain TypeScript on typed arrays; deterministic for a seed.
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { addScaled, fitComplementNb } from './complementNb.ts';
 import {
   DEFAULT_FEATURES,
   type FeatureOptions,
@@ -49,6 +50,17 @@ export interface TrainOptions {
    */
   nb: number;
   /**
+   * Complement naive Bayes (src/classify/complementNb.ts) added to the SVMs with this weight
+   * relative to their spread (0 = off); `cnbOnly` drops the SVMs and keeps the CNB alone.
+   */
+  cnb: number;
+  cnbOnly: boolean;
+  /**
+   * Separate word (words and pairs) and character SVMs per class, decision values averaged (both
+   * see the jointly normalised vector, so the average is one linear model in the same format).
+   */
+  split: boolean;
+  /**
    * Per-class offsets added to the decision values, chosen on the calibration folds' held-out
    * scores to maximise macro-F1 (class-balanced thresholds); needs calibrationFolds ≥ 2.
    */
@@ -72,6 +84,9 @@ export const DEFAULT_TRAIN: TrainOptions = {
   maxIter: 20,
   balanced: true,
   nb: 0.1,
+  cnb: 0,
+  cnbOnly: false,
+  split: false,
   tuneBias: false,
   grid: [],
   features: DEFAULT_FEATURES,
@@ -229,10 +244,17 @@ function fitLinear(
   y: Int32Array,
   nClasses: number,
   opts: TrainOptions,
+  /** The token strings (by id): needed by `split` to tell character from word features. */
+  strings?: readonly string[],
 ): Fitted {
   const vocab = fitIdVocabulary(docs, nTokens, { minDf: opts.minDf, maxFeatures: opts.maxFeatures });
   const X = docs.map((d) => vectorizeIds(vocab, d));
   const dim = vocab.tokens.length;
+  const isChar =
+    opts.split && strings
+      ? Uint8Array.from(vocab.tokens, (t) => ((strings[t] as string).startsWith('c:') ? 1 : 0))
+      : null;
+  if (opts.cnbOnly) return { vocab, W: fitComplementNb(X, y, nClasses, dim, 0.1) };
   const W = new Float32Array(nClasses * (dim + 1));
   const counts = new Array<number>(nClasses).fill(0);
   for (const c of y) counts[c] = (counts[c] as number) + 1;
@@ -247,11 +269,36 @@ function fitLinear(
     const Xc = r
       ? X.map((x) => ({ idx: x.idx, val: x.val.map((v, k) => v * (r[x.idx[k] as number] as number)) }))
       : X;
-    const w = trainBinarySvm(Xc, yc, dim, { C, Cpos, maxIter: opts.maxIter, seed: opts.seed + c });
+    const svm = { C, Cpos, maxIter: opts.maxIter, seed: opts.seed + c };
+    const w = isChar ? splitSvm(Xc, yc, dim, isChar, svm) : trainBinarySvm(Xc, yc, dim, svm);
     if (r) for (let j = 0; j < dim; j++) w[j] = (w[j] as number) * (r[j] as number);
     W.set(w, c * (dim + 1));
   }
+  if (opts.cnb > 0) addScaled(W, fitComplementNb(X, y, nClasses, dim, 0.1), X, nClasses, dim, opts.cnb);
   return { vocab, W };
+}
+
+/** Word-feature and character-feature SVMs fitted apart, weights averaged (`split`). */
+function splitSvm(
+  X: readonly SparseVec[],
+  y: Int8Array,
+  dim: number,
+  isChar: Uint8Array,
+  opts: { C: number; Cpos: number; maxIter: number; seed: number },
+): Float32Array {
+  const w = new Float32Array(dim + 1);
+  for (const part of [0, 1]) {
+    const Xp = X.map((x) => {
+      const keep = [...x.idx.keys()].filter((k) => isChar[x.idx[k] as number] === part);
+      return {
+        idx: Int32Array.from(keep, (k) => x.idx[k] as number),
+        val: Float32Array.from(keep, (k) => x.val[k] as number),
+      };
+    });
+    const wp = trainBinarySvm(Xp, y, dim, opts);
+    for (let j = 0; j <= dim; j++) w[j] = (w[j] as number) + (wp[j] as number) / 2;
+  }
+  return w;
 }
 
 /**
@@ -344,7 +391,7 @@ export function trainFromTokens(
     temperature = fitTemperature(held.scores, held.y);
   }
   const final = { ...opts, ...chosen };
-  const fit = fitLinear(docs, table.strings.length, y, labels.length, final);
+  const fit = fitLinear(docs, table.strings.length, y, labels.length, final, table.strings);
   const stride = fit.vocab.tokens.length + 1;
   for (let c = 0; c < labels.length; c++) {
     const b = c * stride + stride - 1;
@@ -390,6 +437,7 @@ function heldOutScores(
       Int32Array.from(tr, (i) => y[i] as number),
       nClasses,
       opts,
+      table.strings,
     );
     const dim = fit.vocab.tokens.length;
     for (const i of te) {
@@ -446,6 +494,11 @@ export class LinearModel implements Classifier {
 
   get dim(): number {
     return this.vocab.terms.length;
+  }
+
+  /** The same weights with another softmax temperature (self-training keeps the first fit's). */
+  withTemperature(temperature: number): LinearModel {
+    return new LinearModel(this.labels, this.vocab, this.W, temperature, this.features);
   }
 
   /** Keeps the model small: drops features whose weight is below `tolerance` for every class. */
