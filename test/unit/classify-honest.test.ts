@@ -3,6 +3,7 @@ import { groupedStratifiedFolds, groupStats, nearDuplicateGroups } from '../../s
 import { honestCrossValidate, spread } from '../../src/classify/honest.ts';
 import { train } from '../../src/classify/model.ts';
 import { tuneOffsets } from '../../src/classify/thresholds.ts';
+import { TOY } from '../helpers/toyCorpus.ts';
 
 const BASE = [
   ['小区物业公司乱收停车费，业主多次投诉无人处理', '城建'],
@@ -65,24 +66,6 @@ describe('class offsets and spread', () => {
     expect(spread([0.8, 0.9, 1])).toEqual({ mean: 0.9, std: 0.1, min: 0.8, max: 1, folds: [0.8, 0.9, 1] });
   });
 });
-
-const TOY: [string, string][] = [
-  ['学校老师乱收补课费', '教育'],
-  ['幼儿园学费太高', '教育'],
-  ['中学学生课业负担重', '教育'],
-  ['小学招生划片不合理', '教育'],
-  ['老师体罚学生', '教育'],
-  ['公司拖欠工资三个月', '劳动'],
-  ['单位不交社保', '劳动'],
-  ['工伤认定太慢', '劳动'],
-  ['退休金发放不足', '劳动'],
-  ['农民工工资被拖欠', '劳动'],
-  ['工厂排放废气污染', '环境'],
-  ['夜间噪音扰民', '环境'],
-  ['河道污水偷排', '环境'],
-  ['养殖场臭味熏天', '环境'],
-  ['工地扬尘污染严重', '环境'],
-];
 
 describe('selection and the honest estimate', () => {
   it('train chooses one grid entry on its calibration folds and reports why', () => {
