@@ -14,10 +14,14 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/list-scale.ts [--explain] [--quick]
 // In `npm run bench`: BENCH_LIST_SCALE=1000000 adds it to the PostgreSQL part, after the others
 // (copying the cases already there).
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
+import { rebuildRollups } from '../src/analytics/rebuild.ts';
+import { rollupCases } from '../src/analytics/rollup.ts';
 import { resolveSession } from '../src/auth/sessions.ts';
 import { CaseListQuery, caseListQueries } from '../src/cases/queries.ts';
+import { shanghaiDate } from '../src/domain/deadlines/index.ts';
 import { seedCases } from '../src/seed/cases.ts';
 import { drive, login, pct } from './lifecycle.ts';
 import { formatTable, type Row } from './report.ts';
@@ -26,10 +30,20 @@ import type { Target } from './targets.ts';
 const print = (s = '') => process.stdout.write(`${s}\n`);
 const rows = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
-/** BENCH_LIST_SCALE: cases to hold (0 or unset: the benchmark is not part of `npm run bench`). */
+/**
+ * BENCH_LIST_SCALE: cases to hold, or several points in one run ("1000000,10000000": copied up to
+ * each in turn and measured there). 0 or unset: the benchmark is not part of `npm run bench`.
+ */
+export function listScalePoints(): number[] {
+  return (process.env.BENCH_LIST_SCALE ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+}
+
+/** The largest point of BENCH_LIST_SCALE (0: none). */
 export function listScaleTarget(): number {
-  const n = Number(process.env.BENCH_LIST_SCALE);
-  return Number.isInteger(n) && n > 0 ? n : 0;
+  return Math.max(0, ...listScalePoints());
 }
 
 async function countCases(t: Target): Promise<number> {
@@ -37,31 +51,49 @@ async function countCases(t: Target): Promise<number> {
 }
 
 /**
- * Copies the seeded cases (17-digit numbers whose 7-digit sequence is below 1,000,000) until the
- * table holds `target` rows. Copy k (1–9) gets sequence k·1,000,000 + the original's, so numbers
- * stay distinct and well-formed; every timestamp moves back by the same 0–3 days per row.
+ * Copies the seeded cases (17-digit numbers whose 7-digit sequence is below `stride`) until the table
+ * holds `target` rows. Copy k gets sequence k·stride + the original's, so numbers stay distinct and
+ * well-formed: stride 1,000,000 allows 9 copies (1M from 100,000 seeded), stride 100,000 allows 99
+ * (10M from 100,000 seeded; every seeded sequence is far below 100,000). Every timestamp moves back
+ * by the same 0–3 days per row.
  */
 export async function copyCasesUpTo(t: Target, target: number): Promise<void> {
   const db = t.ctx.db;
+  // One stride for every point of a run: the largest point decides.
+  const stride =
+    Number(process.env.BENCH_LIST_STRIDE) ||
+    (Math.max(target, listScaleTarget()) > 1_000_000 ? 100_000 : 1_000_000);
+  const digits = 7 - String(stride).length + 1; // leading sequence digits that are 0 in an original
+  const original = `substr(%.case_number, 11, ${digits}) = '${'0'.repeat(digits)}'`;
   const sources = rows<{ n: number }>(
-    await db.execute(sql`SELECT count(*)::int AS n FROM cases
-      WHERE case_number ~ '^[0-9]{17}$' AND substr(case_number, 11, 1) = '0'`),
+    await db.execute(
+      sql.raw(`SELECT count(*)::int AS n FROM cases
+      WHERE case_number ~ '^[0-9]{17}$' AND ${original.replace('%.', '')}`),
+    ),
   )[0]?.n;
   let have = await countCases(t);
   if (have >= target) return;
-  if (!sources || have + 9 * sources < target)
-    throw new Error(`need at least ${Math.ceil(target / 10)} seeded cases to copy up to ${target}`);
+  const copies = 10_000_000 / stride - 1;
+  if (!sources || have + copies * sources < target)
+    throw new Error(`need at least ${Math.ceil(target / (copies + 1))} seeded cases to copy up to ${target}`);
   const columns = rows<{ name: string; type: string }>(
     await db.execute(sql`SELECT column_name AS name, data_type AS type FROM information_schema.columns
       WHERE table_name = 'cases' AND table_schema = current_schema()
         AND is_identity = 'NO' AND is_generated = 'NEVER' ORDER BY ordinal_position`),
   );
   const list = columns.map((c) => `"${c.name}"`).join(', ');
-  for (let k = 1; have < target; k++) {
+  // The copies already there (a kept database topped up to a larger target) are skipped by number.
+  const done = rows<{ k: number }>(
+    await db.execute(
+      sql.raw(`SELECT coalesce(max(right(case_number, 7)::int / ${stride}), 0)::int AS k FROM cases
+      WHERE case_number ~ '^[0-9]{17}$'`),
+    ),
+  )[0]?.k;
+  for (let k = (done ?? 0) + 1; have < target; k++) {
     const values = columns
       .map((c) =>
         c.name === 'case_number'
-          ? `left(s.case_number, 10) || lpad((${k} * 1000000 + right(s.case_number, 7)::int)::text, 7, '0')`
+          ? `left(s.case_number, 10) || lpad((${k} * ${stride} + right(s.case_number, 7)::int)::text, 7, '0')`
           : c.name === 'query_code_hash'
             ? 'NULL'
             : c.type === 'timestamp with time zone'
@@ -72,7 +104,7 @@ export async function copyCasesUpTo(t: Target, target: number): Promise<void> {
     const t0 = performance.now();
     await db.execute(
       sql.raw(`INSERT INTO cases (${list}) SELECT ${values} FROM cases s
-        WHERE s.case_number ~ '^[0-9]{17}$' AND substr(s.case_number, 11, 1) = '0'
+        WHERE s.case_number ~ '^[0-9]{17}$' AND ${original.replace('%', 's')}
         ORDER BY s.id LIMIT ${Math.min(sources, target - have)}`),
     );
     have = await countCases(t);
@@ -85,9 +117,9 @@ export async function copyCasesUpTo(t: Target, target: number): Promise<void> {
     SELECT c.id, s.county_code, c.received_at, s.scheme, s.minhash, s.bands
     FROM cases c
     JOIN cases src ON src.case_number =
-      left(c.case_number, 10) || lpad((right(c.case_number, 7)::int % 1000000)::text, 7, '0')
+      left(c.case_number, 10) || lpad((right(c.case_number, 7)::int % ${sql.raw(String(stride))})::text, 7, '0')
     JOIN case_signatures s ON s.case_id = src.id
-    WHERE c.case_number ~ '^[0-9]{17}$' AND substr(c.case_number, 11, 1) <> '0'
+    WHERE c.case_number ~ '^[0-9]{17}$' AND right(c.case_number, 7)::int >= ${sql.raw(String(stride))}
       AND NOT EXISTS (SELECT 1 FROM case_signatures x WHERE x.case_id = c.id)`);
   await db.execute(sql`VACUUM ANALYZE cases`);
 }
@@ -236,13 +268,93 @@ export async function listScaleBenchmarks(
   return { rows: out, failures };
 }
 
-// Alone: a scratch PostgreSQL database, seeded and copied up to the target, then the latencies.
+/** The dashboards' indicator requests (bench/analytics.ts's set), p95 ÷ the baseline row's p95. */
+async function dashboardBenchmarks(t: Target, quick: boolean, base: Row): Promise<Row[]> {
+  const token = await login(t, 'js_analyst');
+  const today = shanghaiDate(new Date());
+  const year = `from=${Number(today.slice(0, 4)) - 1}-${today.slice(5, 7)}-01&to=${today}`;
+  const out: Row[] = [];
+  for (const [name, q] of [
+    ['province, year, by jurisdiction', `scope=320000&groupBy=jurisdiction&${year}`],
+    ['province, year, by month', `scope=320000&groupBy=month&${year}`],
+    ['city 南京, year, by jurisdiction', `scope=320100&groupBy=jurisdiction&${year}`],
+    [
+      'province, year to date, by category',
+      `scope=320000&groupBy=category&from=${today.slice(0, 4)}-01-01&to=${today}`,
+    ],
+  ] as const) {
+    const path = `/api/v1/analytics/indicators?${q}`;
+    await drive({ mode: 'latency', base: t.url, token, path, requests: 5, maxSeconds: 10 });
+    const r = await drive({
+      mode: 'latency',
+      base: t.url,
+      token,
+      path,
+      requests: quick ? 30 : 100,
+      maxSeconds: 60,
+    });
+    const [p50, p95, p99] = [50, 95, 99].map((p) => pct(r.latencies, p)) as [number, number, number];
+    print(`   dashboard ${name}: p50 ${p50} ms, p95 ${p95} ms (${r.done} requests, ${r.errors} failed)`);
+    out.push({
+      benchmark: `dashboard: ${name}`,
+      value: p95,
+      unit: 'ms p95',
+      ratio: p95 / base.value,
+      p50,
+      p95,
+      p99,
+      count: r.done,
+    });
+  }
+  return out;
+}
+
+/**
+ * `xinfang analytics rebuild` at this size. Up to BENCH_LIST_REBUILD_MAX cases (default 1,000,000)
+ * the whole rebuild runs; above, it would hold a shared machine for an hour, so the newest 500,000
+ * ids are rolled up in the rebuild's chunks, each chunk's transaction rolled back (the rollups stay
+ * those of the last whole rebuild), and the whole is projected from that rate.
+ */
+async function timeRebuild(t: Target, target: number): Promise<void> {
+  const t0 = performance.now();
+  if (target <= (Number(process.env.BENCH_LIST_REBUILD_MAX) || 1_000_000)) {
+    const r = await rebuildRollups(t.ctx.db, { chunk: 20_000 });
+    print(`   analytics rebuild: ${r.cases} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    return;
+  }
+  const [top] = rows<{ id: number }>(await t.ctx.db.execute(sql`SELECT max(id)::int AS id FROM cases`));
+  const maxId = top?.id ?? 0;
+  const sample = 500_000;
+  let counted = 0;
+  for (let fromId = maxId - sample + 1; fromId <= maxId; fromId += 20_000) {
+    await t.ctx.db
+      .transaction(async (tx) => {
+        counted += await rollupCases(
+          tx,
+          { fromId, toId: Math.min(fromId + 19_999, maxId) },
+          { open: true, shard: 0 },
+        );
+        throw new Error('rollback');
+      })
+      .catch((e: Error) => {
+        if (e.message !== 'rollback') throw e;
+      });
+  }
+  const s = (performance.now() - t0) / 1000;
+  print(
+    `   analytics rebuild (sample): ${counted} of the newest cases in ${s.toFixed(1)} s → ${((s * (await countCases(t))) / Math.max(1, counted) / 60).toFixed(0)} min projected for all`,
+  );
+}
+
+// Alone: a scratch PostgreSQL database, seeded and copied up to each point, then the latencies.
+//   --rebuild: at each point, time `xinfang analytics rebuild` (the rollups of every stored case; the
+//   copies have no timelines, so their actions are not counted) before the dashboards are measured.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const quick = process.argv.includes('--quick');
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) throw new Error('DATABASE_URL (a PostgreSQL server) is required');
-  const target = listScaleTarget() || 1_000_000;
-  const seed = Number(process.env.BENCH_LIST_SEED) || Math.min(100_000, target);
+  const points = listScalePoints().length > 0 ? listScalePoints() : [1_000_000];
+  const seed = Number(process.env.BENCH_LIST_SEED) || Math.min(100_000, points[0] as number);
   const { openTarget } = await import('./targets.ts');
   const t = await openTarget({ kind: 'postgres', baseUrl });
   try {
@@ -253,24 +365,30 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       await seedCases(t.ctx.db, t.ctx.pii, { count: seed, seed: 1 });
       print(`   seeded ${seed} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
-    t0 = performance.now();
-    await copyCasesUpTo(t, target);
-    print(
-      `   copied up to ${await countCases(t)} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    );
-    if (process.argv.includes('--load-only')) process.exit(0);
-    const { rows: result, failures } = await listScaleBenchmarks(t, {
-      quick,
-      explain: process.argv.includes('--explain'),
-    });
-    print();
-    print(formatTable(result));
-    for (const f of failures) process.stderr.write(`FAILED: ${f}\n`);
-    if (failures.length > 0) process.exitCode = 1;
-    const slow = result.filter((r) => (r.p95 ?? 0) >= 100);
-    print(
-      `\np95 < 100 ms: ${slow.length === 0 ? 'met by every caller' : `NOT met by ${slow.map((r) => r.benchmark).join('; ')}`}`,
-    );
+    let failed = false;
+    for (const target of points) {
+      t0 = performance.now();
+      await copyCasesUpTo(t, target);
+      print(
+        `   copied up to ${await countCases(t)} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s (load ${loadavg()[0]?.toFixed(1)})`,
+      );
+      if (process.argv.includes('--load-only')) continue;
+      const { rows: result, failures } = await listScaleBenchmarks(t, {
+        quick,
+        explain: process.argv.includes('--explain'),
+      });
+      if (process.argv.includes('--rebuild')) await timeRebuild(t, target);
+      result.push(...(await dashboardBenchmarks(t, quick, result[0] as Row)));
+      print(`\n== ${await countCases(t)} cases (load ${loadavg()[0]?.toFixed(1)})`);
+      print(formatTable(result));
+      for (const f of failures) process.stderr.write(`FAILED: ${f}\n`);
+      failed ||= failures.length > 0;
+      const slow = result.filter((r) => (r.p95 ?? 0) >= 100);
+      print(
+        `\np95 < 100 ms: ${slow.length === 0 ? 'met by every caller' : `NOT met by ${slow.map((r) => r.benchmark).join('; ')}`}`,
+      );
+    }
+    if (failed) process.exitCode = 1;
   } finally {
     await t.close();
   }
