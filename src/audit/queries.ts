@@ -2,12 +2,13 @@
 // policies.auditScope. Filters: who (username or user id), what (action, or a prefix such as
 // `case.`), on what (entity and id), when (a time range). Counts are capped like the case list's.
 // The route is src/audit/search.ts.
-import { and, count, desc, eq, gte, inArray, like, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, like, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditOfCaseSince, caseSpan } from '../cases/history.ts';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { auditLog, users } from '../db/schema.ts';
+import { actorFloor } from '../domain/partitions/months.ts';
 import { isRole, ROLE_NAMES } from '../domain/roles.ts';
 import { zText } from '../domain/validation/fields.ts';
 import { forbidden } from '../errors.ts';
@@ -45,16 +46,25 @@ export const AuditQuery = z.object({
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
-async function actorIds(db: Executor, who: string): Promise<number[]> {
-  if (/^\d{1,9}$/.test(who)) return [Number(who)];
-  const rows = await db.select({ id: users.id }).from(users).where(eq(users.username, who));
-  return rows.map((r) => r.id);
+/**
+ * The rows one person wrote: their account's id (a username, or a user id, which may name a deleted
+ * account), bounded below by the account's creation (`actorFloor`) so only the partitions since then
+ * are read; a deleted account has no bound.
+ */
+export async function auditOfActor(db: Executor, who: string): Promise<SQL> {
+  const byId = /^\d{1,9}$/.test(who);
+  const [account] = await db
+    .select({ id: users.id, createdAt: users.createdAt })
+    .from(users)
+    .where(byId ? eq(users.id, Number(who)) : eq(users.username, who));
+  if (!account) return byId ? eq(auditLog.actorUserId, Number(who)) : sql`false`;
+  return and(eq(auditLog.actorUserId, account.id), gte(auditLog.at, actorFloor(account.createdAt))) as SQL;
 }
 
 export async function searchAudit(ctx: AppContext, actor: Actor, q: AuditQuery): Promise<AuditPage> {
   if (!auditPolicy.search(actor)) throw forbidden('仅管理员和审计员可以查询审计日志');
   const where: (SQL | undefined)[] = [auditScope(actor)];
-  if (q.actor) where.push(inArray(auditLog.actorUserId, await actorIds(ctx.db, q.actor)));
+  if (q.actor) where.push(await auditOfActor(ctx.db, q.actor));
   if (q.action)
     where.push(
       q.action.endsWith('.') ? like(auditLog.action, `${q.action}%`) : eq(auditLog.action, q.action),

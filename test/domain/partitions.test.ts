@@ -1,7 +1,9 @@
 // Month arithmetic and the retention rule of the partitioned history (src/domain/partitions/months.ts).
 import { describe, expect, it } from 'vitest';
 import {
+  actorFloor,
   addMonths,
+  historyFloor,
   monthOf,
   monthStart,
   monthsToKeepAhead,
@@ -49,5 +51,16 @@ describe('partition months', () => {
       'audit_log',
     ]);
     expect(retentionRefusals('2024-12', PARTITIONED_TABLES.slice(1), now, years)).toEqual([]);
+  });
+
+  it("bounds a person's audit rows by the account's month, a day earlier across a month's start", () => {
+    // Created mid-month: its month.
+    expect(actorFloor(new Date('2026-03-15T10:00:00+08:00')).toISOString()).toBe('2026-02-28T16:00:00.000Z');
+    // Created in the first day of a month: a node whose clock runs behind may stamp the previous month.
+    expect(actorFloor(new Date('2026-03-01T09:00:00+08:00')).toISOString()).toBe('2026-01-31T16:00:00.000Z');
+    // A case's history is bounded by its month alone (the database's own clock set both).
+    expect(historyFloor(new Date('2026-03-01T09:00:00+08:00')).toISOString()).toBe(
+      '2026-02-28T16:00:00.000Z',
+    );
   });
 });

@@ -124,6 +124,33 @@ describe('reads of one case prune the history partitions', () => {
     );
   });
 
+  it("the audit search by person reads only the months since the account's creation, and finds its rows", async () => {
+    const { auditOfActor } = await import('../../src/audit/queries.ts');
+    const q = h.ctx.db
+      .select({ seq: auditLog.seq })
+      .from(auditLog)
+      .where(await auditOfActor(h.ctx.db, 'gl_registrar'));
+    // The account is this run's (created today): its month, at most the previous one, three ahead, DEFAULT.
+    expect((await scanned(sql`${q}`, 'audit_log')).length).toBeLessThanOrEqual(6);
+    const unbounded = h.ctx.db
+      .select({ seq: auditLog.seq })
+      .from(auditLog)
+      .where(sql`${auditLog.actorUserId} = 1`);
+    expect((await scanned(sql`${unbounded}`, 'audit_log')).length).toBeGreaterThanOrEqual(44);
+    const [me] = (
+      (await h.ctx.db.execute(sql`select id from users where username = 'gl_registrar'`)) as unknown as {
+        rows: { id: number }[];
+      }
+    ).rows;
+    for (const actor of ['gl_registrar', String(me?.id)]) {
+      const res = await h.app.inject({ url: `/api/v1/audit?actor=${actor}`, headers: h.as('gl_admin') });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items.map((r: { action: string }) => r.action)).toEqual(
+        expect.arrayContaining(['case.register', 'case.accept']),
+      );
+    }
+  });
+
   it('the timeline of a back-dated registration is complete (registration and acceptance today)', async () => {
     const res = await h.app.inject({ url: `/api/v1/cases/${caseId}`, headers: h.as('gl_registrar') });
     expect(res.statusCode).toBe(200);

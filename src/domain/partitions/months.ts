@@ -130,3 +130,18 @@ export function retentionRefusals(
 export function historyFloor(receivedAt: Date): Date {
   return monthStart(monthOf(receivedAt));
 }
+
+/**
+ * Slack for the clocks: an audit row's `at` is its API node's clock, an account's `created_at` the
+ * database's, so a node running behind could stamp a row slightly before the account it names.
+ */
+export const ACTOR_CLOCK_MARGIN_MS = 86_400_000;
+
+/**
+ * The earliest instant an account's audit rows can carry (审计日志按操作人查询): the start of the
+ * Beijing month of its creation less the clock margin. Searching by person then reads only the
+ * months since the account existed instead of every partition kept.
+ */
+export function actorFloor(createdAt: Date): Date {
+  return monthStart(monthOf(new Date(createdAt.getTime() - ACTOR_CLOCK_MARGIN_MS)));
+}
