@@ -3,12 +3,12 @@
 // case scope. Which date and which unit a metric uses matches the rollup that counts it.
 import { and, count, desc, eq, gte, like, lt, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { receivedWithin } from '../cases/received.ts';
 import type { Db } from '../db/client.ts';
 import { cases } from '../db/schema.ts';
 import type { DateRange } from '../domain/indicators/index.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import { type Actor, caseScope } from '../policies/index.ts';
-
 import type { DrillMetric } from './contract.ts';
 
 export { DRILL_METRICS, type DrillMetric } from './contract.ts';
@@ -29,7 +29,7 @@ export interface DrillQuery {
 }
 
 export async function casesBehind(db: Db, actor: Actor, q: DrillQuery) {
-  const received = and(gte(cases.receivedAt, start(q.range.from)), lt(cases.receivedAt, end(q.range.to)));
+  const received = receivedWithin(start(q.range.from), end(q.range.to));
   const where: (SQL | undefined)[] = [
     caseScope(actor),
     like(cases.jurisdictionCode, `${prefixOf(q.scope)}%`),

@@ -5,7 +5,8 @@
 // audit row), the event loop given a turn between batches; idempotent (a case with an active
 // matter, or one dismissed, rejected or unflagged within the cooldown, is skipped; the unique index
 // on active matters makes two concurrent passes add one candidate).
-import { and, asc, gt, inArray, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, gt, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { receivedBefore } from '../cases/received.ts';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { backlogMatters, cases } from '../db/schema.ts';
@@ -42,11 +43,11 @@ export async function runBacklogCandidatePass(
   const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
   const anyRule: SQL[] = [
     sql`${cases.repeatCount} >= ${loose.repeatMin}`,
-    lt(cases.receivedAt, before(loose.openDaysMin)),
+    receivedBefore(before(loose.openDaysMin)),
   ];
   if (loose.contestedReview) anyRule.push(inArray(cases.state, [...CONTESTED_STATES]));
   if (Number.isFinite(loose.groupOpenDaysMin))
-    anyRule.push(and(sql`${cases.isGroup}`, lt(cases.receivedAt, before(loose.groupOpenDaysMin))) as SQL);
+    anyRule.push(and(sql`${cases.isGroup}`, receivedBefore(before(loose.groupOpenDaysMin))) as SQL);
   // No active matter, and none ended within the (shortest) cooldown.
   const free = sql`not exists (select 1 from ${backlogMatters} b where b.case_id = ${cases.id}
     and (b.status in ${sql.raw(`(${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`)}

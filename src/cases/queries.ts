@@ -15,6 +15,7 @@ import type { Pii } from '../security/pii.ts';
 import type { SearchIndex, TextSearch } from './extensions.ts';
 import { eventsOfCase } from './history.ts';
 import { normaliseQueryCode } from './numbering.ts';
+import { receivedBefore, receivedFrom } from './received.ts';
 import type { CaseRow } from './units.ts';
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -131,8 +132,8 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   if (q.flag === 'cohandling') where.push(sql`cardinality(${cases.coUnitIds}) > 0`);
   if (q.flag && (CASE_FLAGS as readonly string[]).includes(q.flag)) where.push(flagged(q.flag as CaseFlag));
   if (q.assignee) where.push(assigned(q.assignee, actor.userId));
-  if (q.from) where.push(gte(cases.receivedAt, shanghaiStart(q.from)));
-  if (q.to) where.push(lt(cases.receivedAt, new Date(shanghaiStart(q.to).getTime() + 86_400_000)));
+  if (q.from) where.push(receivedFrom(shanghaiStart(q.from)));
+  if (q.to) where.push(receivedBefore(new Date(shanghaiStart(q.to).getTime() + 86_400_000)));
   const filters = and(...where);
   const cond = and(caseScope(actor, within), filters);
   const column = { receivedAt: cases.receivedAt, dueAt: cases.dueAt, caseNumber: cases.caseNumber }[q.sort];

@@ -2,6 +2,7 @@
 // to discuss (the top items of the daily monitoring) and the decisions of the last meeting before
 // this week with whether they were done.
 import { and, count, desc, eq, gte, inArray, isNotNull, like, lt, notInArray } from 'drizzle-orm';
+import { receivedWithin } from '../cases/received.ts';
 import type { Executor } from '../db/client.ts';
 import { backlogMatters, cases, dispatchMeetings } from '../db/schema.ts';
 import { IDENTIFIED_STATUSES } from '../domain/backlog/states.ts';
@@ -43,7 +44,7 @@ export async function weekFigures(
         .where(and(like(backlogMatters.jurisdictionCode, `${prefixOf(code)}%`), ...w)),
     );
   return {
-    registered: await casesWhere(gte(cases.receivedAt, lo), lt(cases.receivedAt, hi)),
+    registered: await casesWhere(receivedWithin(lo, hi)),
     accepted: await casesWhere(gte(cases.acceptedAt, lo), lt(cases.acceptedAt, hi)),
     closed: await casesWhere(gte(cases.closedAt, lo), lt(cases.closedAt, hi)),
     overdue: await casesWhere(notInArray(cases.state, [...TERMINAL_STATES]), lt(cases.dueAt, now)),

@@ -1,6 +1,7 @@
 // Flags of a matter, upward reports in the caller's case scope, and counts of flagged matters for
 // the indicators (same received-date range and place as the totals).
-import { and, asc, count, desc, eq, gte, isNull, like, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, like, sql } from 'drizzle-orm';
+import { receivedWithin } from '../cases/received.ts';
 import type { Db } from '../db/client.ts';
 import { caseFlags, cases, flagReports, units } from '../db/schema.ts';
 import { CASE_FLAGS, type CaseFlag } from '../domain/flags.ts';
@@ -57,8 +58,7 @@ export async function flagCounts(
     .where(
       and(
         like(cases.jurisdictionCode, `${prefix}%`),
-        gte(cases.receivedAt, start(range.from)),
-        lt(cases.receivedAt, new Date(start(range.to).getTime() + 86_400_000)),
+        receivedWithin(start(range.from), new Date(start(range.to).getTime() + 86_400_000)),
       ),
     )
     .groupBy(caseFlags.flag);

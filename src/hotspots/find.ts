@@ -4,7 +4,8 @@
 // members are counted per window. Work is bounded: at most `maxCases` newest cases per window are
 // read (the response says when the cap was hit). Each case's features are segmented once and kept
 // in `hotspot_terms`; later queries read them instead of the text (jieba was a third of the time).
-import { and, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { receivedWithin } from '../cases/received.ts';
 import type { Executor } from '../db/client.ts';
 import { cases, hotspotTerms, jurisdictions } from '../db/schema.ts';
 import { clusterMessages, type HotspotMessage, hotspotFeatures, hotspotScore } from './cluster.ts';
@@ -42,11 +43,7 @@ async function windowCases(db: Executor, scopeCode: string, start: Date, end: Da
     .from(cases)
     .leftJoin(hotspotTerms, eq(hotspotTerms.caseId, cases.id))
     .where(
-      and(
-        like(cases.jurisdictionCode, `${scopeCode.replace(/(00)+$/, '')}%`),
-        gte(cases.receivedAt, start),
-        lt(cases.receivedAt, end),
-      ),
+      and(like(cases.jurisdictionCode, `${scopeCode.replace(/(00)+$/, '')}%`), receivedWithin(start, end)),
     )
     .orderBy(sql`${cases.receivedAt} desc`)
     .limit(cap);

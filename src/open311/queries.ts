@@ -1,8 +1,9 @@
 // Open311 reads: the matters a caller may see (casePolicy's scope), filtered the GeoReport v2 way,
 // with what their presentation needs — place and unit names, the latest decision, and the parties'
 // names (decrypted only to be masked out of the text).
-import { and, desc, eq, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, type SQL } from 'drizzle-orm';
 import { eventsSinceEarliest } from '../cases/history.ts';
+import { receivedFrom, receivedUpTo } from '../cases/received.ts';
 import type { AppContext } from '../context.ts';
 import { caseEvents, caseParties, cases, jurisdictions, units } from '../db/schema.ts';
 import type { DecisionNote } from '../domain/open311/mapping.ts';
@@ -27,8 +28,8 @@ export async function findRequests(ctx: AppContext, actor: Actor, f: RequestFilt
   else {
     // The standard's default window: the last 90 days, unless a date is given.
     const start = f.start ?? (f.end ? undefined : new Date(now.getTime() - DEFAULT_DAYS * 86_400_000));
-    if (start) where.push(gte(cases.receivedAt, start));
-    if (f.end) where.push(lte(cases.receivedAt, f.end));
+    if (start) where.push(receivedFrom(start));
+    if (f.end) where.push(receivedUpTo(f.end));
   }
   if (f.serviceCodes) where.push(inArray(cases.categoryCode, f.serviceCodes));
   if (f.states) where.push(inArray(cases.state, f.states));

@@ -4,7 +4,8 @@
 // src/capabilities.ts), once per case. And the indicator 初信初访一次性化解率 per unit and
 // jurisdiction: of the first-time matters (本机构初次) received in a period, accepted and answered,
 // the share with no repeat petition and no review request.
-import { and, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
+import { receivedWithin } from '../cases/received.ts';
 import type { EventBus } from '../commands/events.ts';
 import type { AppContext } from '../context.ts';
 import { caseEvents, caseFirstUnits, cases, units } from '../db/schema.ts';
@@ -82,8 +83,10 @@ export async function firstTimeResolution(
     sql`${cases.acceptedAt} is not null`,
     sql`${cases.state} in ${sql.raw(`(${ANSWERED.map((s) => `'${s}'`).join(', ')})`)}`,
     like(cases.jurisdictionCode, `${prefixOf(jurisdiction)}%`),
-    gte(cases.receivedAt, sql`(${from}::date)::timestamp at time zone 'Asia/Shanghai'`),
-    lt(cases.receivedAt, sql`(${to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`),
+    receivedWithin(
+      sql`(${from}::date)::timestamp at time zone 'Asia/Shanghai'`,
+      sql`(${to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`,
+    ),
   ];
   const rows = await ctx.db
     .select({

@@ -1,7 +1,7 @@
 // The daily detectors (预警研判). Each returns the warnings it would raise at `now`; the scan
 // inserts them by dedupe key, so running twice adds nothing. Thresholds: ./thresholds.ts, tightened
 // inside special periods (factorFor). No detector puts personal data in a title or detail.
-import { and, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
 import {
   addMonths,
   HISTORY_MONTHS,
@@ -10,6 +10,7 @@ import {
   shanghaiMonth,
   trimLeadingZeros,
 } from '../analytics/forecast.ts';
+import { receivedWithin } from '../cases/received.ts';
 import type { Executor } from '../db/client.ts';
 import { caseEvents, caseParties, cases, jurisdictions, units } from '../db/schema.ts';
 import { categoryLabel } from '../domain/categories.ts';
@@ -105,8 +106,7 @@ export async function detectGrowth(
       .where(
         and(
           sql`${cases.jurisdictionCode} like ${`${r.prefix}%`}`,
-          gte(cases.receivedAt, monthStart(cur)),
-          lt(cases.receivedAt, monthStart(next)),
+          receivedWithin(monthStart(cur), monthStart(next)),
           r.category ? eq(cases.categoryCode, r.category) : undefined,
         ),
       )
@@ -143,7 +143,7 @@ export async function detectGroupEvents(
     })
     .from(cases)
     .leftJoin(caseParties, partyJoin)
-    .where(and(gte(cases.receivedAt, baselineStart), lt(cases.receivedAt, now)))
+    .where(receivedWithin(baselineStart, now))
     .groupBy(county, cases.categoryCode)
     .having(sql`count(distinct ${petitioner}) filter (where ${inWindow}) >= 2`);
   const out: NewWarning[] = [];

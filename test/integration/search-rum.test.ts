@@ -167,3 +167,67 @@ describe('RUM index (PostgreSQL with the extension)', () => {
     }
   });
 });
+
+describe('date ranges read the btree, never the RUM index (src/cases/received.ts)', () => {
+  /** The plan of the list's page and count for `query`, with sequential scans switched off. */
+  async function plans(
+    user: string,
+    query: Record<string, string>,
+    dropReceivedIndex: boolean,
+  ): Promise<string> {
+    const pool = h.ctx.database.pool;
+    const actor = actors[user] as Actor;
+    const built = caseListQueries(h.ctx.db, actor, CaseListQuery.parse(query), { countCap: 10_000 });
+    const out: string[] = [];
+    if (!pool) {
+      // PGlite: one connection; the plan is read in a transaction rolled back at the end.
+      await h.ctx.db
+        .transaction(async (tx) => {
+          await tx.execute(sql`set local enable_seqscan = off`);
+          if (dropReceivedIndex) await tx.execute(sql`drop index cases_received_idx`);
+          for (const qb of [built.items, built.count])
+            out.push(JSON.stringify(rows(await tx.execute(sql`explain (format json) ${qb}`))));
+          throw new Error('rollback');
+        })
+        .catch((e: Error) => {
+          if (e.message !== 'rollback') throw e;
+        });
+      return out.join('\n');
+    }
+    const client = await (pool as pg.Pool).connect();
+    try {
+      await client.query('begin');
+      await client.query('set local enable_seqscan = off');
+      if (dropReceivedIndex) await client.query('drop index cases_received_idx');
+      for (const qb of [built.items, built.count]) {
+        const { sql: text, params } = qb.toSQL();
+        out.push(
+          JSON.stringify((await client.query(`explain (format json) ${text}`, params as unknown[])).rows),
+        );
+      }
+      await client.query('rollback');
+    } finally {
+      client.release();
+    }
+    return out.join('\n');
+  }
+
+  it("a month of the province is read through cases_received_idx, a county's and a unit's not through RUM", async () => {
+    const month = { from: '2025-06-01', to: '2025-06-30' };
+    const province = await plans('admin', month, false);
+    expect(province).toContain('cases_received_idx');
+    expect(province).not.toContain('cases_search_rum_idx');
+    for (const extra of [{}, { unitId: '1' }] as Record<string, string>[])
+      expect(await plans('gl_registrar', { ...month, ...extra }, false)).not.toContain(
+        'cases_search_rum_idx',
+      );
+  });
+
+  it('even with no btree on received_at, the RUM index is not offered for a date range', async () => {
+    // Without the btree and with sequential scans off, the planner takes any index that can answer
+    // the range: before received.ts, RUM's (it held received_at with range operators).
+    const plan = await plans('admin', { from: '2025-06-01', to: '2025-06-30' }, true);
+    expect(plan).not.toContain('cases_search_rum_idx');
+    expect(plan).not.toContain('cases_received_idx');
+  });
+});
