@@ -2,7 +2,7 @@
 // video sessions and leader's-mailbox letters by registrars. One transaction per registration.
 // A repeat petition on a matter still open is linked to it instead of opening a new matter
 // (Art 19); a petition repeating a finally closed matter is not accepted again (Art 36).
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { runCommand, type Work } from '../commands/command.ts';
 import {
   claimIdempotencyKey,
@@ -24,9 +24,8 @@ import { badRequest, forbidden } from '../errors.ts';
 import { type Actor, casePolicy } from '../policies/index.ts';
 import { cachedLimitsFor } from '../settings/limits.ts';
 import { applyFinalRefusal } from './effects.ts';
-import { availableActions } from './engine.ts';
 import { generateQueryCode, nextCaseNumber } from './numbering.ts';
-import { SAFE_TEXT, SUBJECT_KEY_SQL, UNUSUAL_SUBJECT_SQL } from './subjectKey.ts';
+import { findRepeatOf, linkRepeat, lockPetitioner } from './repeats.ts';
 import { UnitLookup } from './units.ts';
 
 export interface PartyInput {
@@ -77,99 +76,8 @@ export interface IntakeResult {
   repeatOf?: { caseId: number; caseNumber: string; state: string };
 }
 
-const normalise = (s: string) => s.replace(/\s+/g, '').toLowerCase();
-
-// The repeat lookup below compares subjects in SQL where that provably gives the same answer as
-// `normalise` above, and leaves the rest to JS. "Safe" text has only ASCII, CJK ideographs and
-// punctuation, and full-width forms other than letters: in it, JS's \s is exactly ASCII
-// whitespace plus U+3000, and `toLowerCase` changes only A–Z, as PostgreSQL's lower() does. Rows
-// whose subject has any other character ("unusual") are always returned to be compared in JS.
-// Both SQL texts are literals, not parameters, so that they match the indexes built on them
-// (src/cases/subjectKey.ts; src/db/schema.ts: cases_repeat_user_idx, cases_repeat_unusual_idx).
-const SUBJECT_KEY = sql.raw(SUBJECT_KEY_SQL);
-const UNUSUAL_SUBJECT = sql.raw(UNUSUAL_SUBJECT_SQL);
-const REPEAT_CANDIDATES = 50;
-
-interface RepeatRow {
-  id: number;
-  caseNumber: string;
-  state: string;
-  subject: string;
-}
-
-/**
- * The SQL of the repeat lookup: one `UNION ALL` of bounded branches, each read through an index
- * that holds its predicate, so that its cost follows the petitioner's own history and never the
- * number of stored cases, whatever the planner's statistics say (docs/performance.md, "Write path
- * at scale"):
- *   - the case the petition names (unique case number), if it is the petitioner's;
- *   - a citizen account: its earliest case with the same normalised subject (one row of
- *     `cases_repeat_user_idx`), and its cases whose subject has unusual characters (the small
- *     partial `cases_repeat_unusual_idx`), at most `limit`;
- *   - a recorded ID number or phone: the case ids of those parties (hash indexes) first, then those
- *     cases by primary key (`= ANY` of that array, never a walk of the whole table), at most `limit`.
- */
-export function repeatLookupSql(
-  input: { subject: string; previousCaseNumber?: string },
-  identity: { userId?: number; idHash?: string; phoneHash?: string },
-  limit: number | null = REPEAT_CANDIDATES,
-): SQL | null {
-  const hashes: SQL[] = [];
-  if (identity.idHash) hashes.push(sql`id_number_hash = ${identity.idHash}`);
-  if (identity.phoneHash) hashes.push(sql`phone_hash = ${identity.phoneHash}`);
-  if (!identity.userId && hashes.length === 0) return null;
-  const partyCases = sql`id = ANY(ARRAY(SELECT case_id FROM case_parties WHERE ${sql.join(hashes, sql` OR `)}))`;
-  const who = identity.userId ? sql`petitioner_user_id = ${identity.userId}` : partyCases;
-  const key = normalise(input.subject);
-  const lim = limit === null ? sql`` : sql` LIMIT ${limit}`;
-  const cols = sql`id, case_number AS "caseNumber", state, subject`;
-  const branches: SQL[] = [];
-  const prev = input.previousCaseNumber;
-  if (prev) branches.push(sql`(SELECT ${cols} FROM cases WHERE case_number = ${prev} AND ${who})`);
-  if (identity.userId) {
-    if (SAFE_TEXT.test(key))
-      branches.push(
-        // Safe rows only: there the SQL key is exactly `normalise`, so the first one is the match.
-        sql`(SELECT ${cols} FROM cases WHERE ${who} AND ${SUBJECT_KEY} = ${key} AND NOT ${UNUSUAL_SUBJECT}
-          ORDER BY id LIMIT 1)`,
-      );
-    branches.push(sql`(SELECT ${cols} FROM cases WHERE ${who} AND ${UNUSUAL_SUBJECT} ORDER BY id${lim})`);
-  } else {
-    const candidate = SAFE_TEXT.test(key)
-      ? sql`(${SUBJECT_KEY} = ${key} OR ${UNUSUAL_SUBJECT})`
-      : UNUSUAL_SUBJECT;
-    branches.push(sql`(SELECT ${cols} FROM cases WHERE ${who} AND ${candidate} ORDER BY id${lim})`);
-  }
-  return sql.join(branches, sql` UNION ALL `);
-}
-
-/**
- * Which earlier case of the same petitioner this petition repeats, if any (exact matching): the
- * case it names (previousCaseNumber) if it is theirs, else their earliest case with the same
- * subject (ignoring whitespace and case). Bounded: see `repeatLookupSql`.
- */
-async function findRepeatOf(
-  tx: Executor,
-  input: IntakeInput,
-  identity: { userId?: number; idHash?: string; phoneHash?: string },
-) {
-  const subject = normalise(input.subject);
-  const prev = input.previousCaseNumber;
-  const read = async (limit: number | null) => {
-    const q = repeatLookupSql(input, identity, limit);
-    if (!q) return [];
-    const rows = ((await tx.execute(q)) as unknown as { rows: RepeatRow[] }).rows;
-    return rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
-  };
-  const pick = (rows: RepeatRow[]) =>
-    (prev ? rows.find((c) => c.caseNumber === prev) : undefined) ??
-    rows.find((c) => normalise(c.subject) === subject);
-  const first = await read(REPEAT_CANDIDATES);
-  const found = pick(first);
-  if (found || first.length < REPEAT_CANDIDATES) return found ?? null;
-  // Only when 50 rows with unusual characters came back without a match: read them all.
-  return pick(await read(null)) ?? null;
-}
+// The repeat lookup (and its SQL, which tests and benches inspect) lives in repeats.ts.
+export { repeatLookupSql } from './repeats.ts';
 
 /** The bureau that registers an online petition: the county-level (or higher) bureau of the place. */
 function bureauForPlace(lookup: UnitLookup, tx: Executor, placeCode: string) {
@@ -228,19 +136,6 @@ async function petitionerOf(ctx: AppContext, tx: Executor, actor: Actor, input: 
     userId: actor.userId,
   };
 }
-
-/**
- * Intakes of one petitioner run one at a time (a transaction-level advisory lock per identity), so
- * two identical submissions at the same moment find each other as repeats instead of opening two
- * matters. Keys in sorted order: two intakes sharing two identities never wait on each other crosswise.
- */
-async function lockPetitioner(tx: Executor, identities: (string | undefined)[]) {
-  for (const key of [...new Set(identities.filter((k): k is string => !!k))].sort()) {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(${INTAKE_LOCK}::int, hashtext(${key}))`);
-  }
-}
-/** First key of the intake locks ('xfin'). */
-const INTAKE_LOCK = 0x7866696e;
 
 /**
  * 登记 (Art 17–19): one command. Who may register, what was typed, where the matter is and which
@@ -335,51 +230,8 @@ async function register(
     identity.phoneHash && `p:${identity.phoneHash}`,
   ]);
   const earlier = await findRepeatOf(tx, input, identity);
-  if (earlier && isOpen(earlier.state as CaseState)) {
-    // 重复信访: linked to the open matter; no new matter is opened (Art 19).
-    const [after] = await tx
-      .update(cases)
-      .set({ repeatCount: sql`${cases.repeatCount} + 1`, updatedAt: now })
-      .where(eq(cases.id, earlier.id))
-      .returning();
-    if (!after) throw new Error(`case ${earlier.id} vanished while linking a repeat`);
-    const before = { ...after, repeatCount: after.repeatCount - 1 };
-    await tx.insert(caseEvents).values({
-      caseId: earlier.id,
-      at: now,
-      action: 'link_repeat',
-      actorUserId: actor.userId,
-      actorRole: actor.role,
-      actorUnitId: registering.id,
-      // The new text is kept on the matter as a supplement (补充材料), not dropped: staff read it on
-      // the timeline; the public query shows only the step.
-      detail: {
-        form: input.form,
-        receivedAt: receivedAt.toISOString(),
-        registeringUnit: registering.name,
-        supplementSubject: input.subject,
-        supplementContent: input.content,
-      },
-      public: true,
-    });
-    await w.publish('case.repeat_received', {
-      actor,
-      before,
-      after,
-      input,
-      place,
-      registering,
-      receivedAt,
-      at: now,
-    });
-    return {
-      caseId: earlier.id,
-      caseNumber: earlier.caseNumber,
-      state: earlier.state as CaseState,
-      linkedTo: { caseId: earlier.id, caseNumber: earlier.caseNumber },
-      nextSteps: casePolicy.filesOwn(actor) ? availableActions(actor, after, now) : undefined,
-    };
-  }
+  if (earlier && isOpen(earlier.state as CaseState))
+    return linkRepeat(w, earlier, { actor, input, place, registering, receivedAt, at: now });
 
   const refuseAgain = earlier?.state === 'final'; // 不再受理 (Art 36)
   const peopleCount = Math.max(input.peopleCount ?? 1, 1 + reps.length);

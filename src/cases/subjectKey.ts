@@ -1,7 +1,7 @@
-// The SQL side of the repeat lookup's subject comparison (src/cases/intake.ts), shared with the
+// The SQL side of the repeat lookup's subject comparison (src/cases/repeats.ts), shared with the
 // indexes that hold it (src/db/schema.ts). Literals, not parameters: a query matches an expression
 // or partial index only when it spells the same expression.
-//   - SUBJECT_KEY_SQL equals intake's `normalise` (whitespace removed, lower case) on "safe" text:
+//   - SUBJECT_KEY_SQL equals repeats.ts' `normalise` (whitespace removed, lower case) on "safe" text:
 //     ASCII, CJK ideographs and punctuation, full-width forms other than letters.
 //   - UNUSUAL_SUBJECT_SQL is true for a subject with any other character; such rows are compared
 //     in JS (rare: a small partial index).

@@ -4,7 +4,7 @@
 // shingle sets (the duplicate detector's own, src/duplicates/minhash.ts) have Jaccard ≥ threshold
 // are joined (transitively) into one group, and a group never straddles two folds.
 import { jaccard, minhash, shingles } from '../duplicates/minhash.ts';
-import { rng } from './model.ts';
+import { rng } from './svm.ts';
 
 /** LSH for candidate pairs: 24 bands of 4 MinHash values (96 = NUM_PERM) catch J ≥ 0.8 surely. */
 const BANDS = 24;

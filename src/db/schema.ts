@@ -305,7 +305,7 @@ export const cases = pgTable(
     index('cases_jurisdiction_idx').on(t.jurisdictionCode, t.createdAt),
     index('cases_assigned_idx').on(t.assignedUnitId, t.createdAt),
     index('cases_current_idx').on(t.currentUnitId, t.state),
-    // The repeat lookup at intake (src/cases/intake.ts repeatLookupSql): a citizen's earliest case
+    // The repeat lookup at intake (src/cases/repeats.ts repeatLookupSql): a citizen's earliest case
     // with the same normalised subject is one index entry, however many cases are stored; the few
     // subjects with unusual characters (compared in JS) have their own small partial index.
     // Also the citizen's own case list (petitioner_user_id first).

@@ -15,6 +15,7 @@ import { forecastRoutes } from '../analytics/forecastRoutes.ts';
 import { analyticsRoutes } from '../analytics/routes.ts';
 import { apiKeyRoutes } from '../apikeys/routes.ts';
 import { assessmentRoutes } from '../assessment/routes.ts';
+import { scorecardRoutes } from '../assessment/scorecardRoutes.ts';
 import { attachmentRoutes } from '../attachments/routes.ts';
 import { sealAfterMutations } from '../audit/sealer.ts';
 import { auditRoutes } from '../audit/search.ts';
@@ -180,6 +181,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(inboxRoutes(ctx), { prefix: '/api/v1' });
   await app.register(cannedReplyRoutes(ctx), { prefix: '/api/v1' });
   await app.register(assessmentRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(scorecardRoutes(ctx), { prefix: '/api/v1' });
   await app.register(receptionRoutes(ctx), { prefix: '/api/v1' });
   await app.register(cardRoutes(ctx), { prefix: '/api/v1' });
   await app.register(videoRoutes(ctx), { prefix: '/api/v1' });
