@@ -278,8 +278,10 @@ export const cardRoutes =
       },
       async (req) => {
         const no = normaliseCardNo(req.params.no);
-        const c = await cardByNo(ctx, no);
-        if (!c || req.query.s !== signatureOf(ctx, c.cardNo)) throw notFound('权益保障卡号或校验码不正确');
+        // The signature is of the number: a wrong one is refused before the card is read (and its
+        // holder's name decrypted); an unknown number gets the same answer.
+        const c = req.query.s === signatureOf(ctx, no) ? await cardByNo(ctx, no) : undefined;
+        if (!c) throw notFound('权益保障卡号或校验码不正确');
         const actor = req.actor;
         if (actor && cardPolicy.scanInFull(actor, c))
           return { view: 'full' as const, card: presentPublic(c), full: await fullOf(ctx, req, actor, c) };
