@@ -4,7 +4,7 @@
 // targets (bench/targets.ts): PGlite, and PostgreSQL (scratch database) with DATABASE_URL. Figures: docs/performance.md,
 // "Partitioned history".
 import { sql } from 'drizzle-orm';
-import { caseChildrenQuery } from '../src/cases/presenters.ts';
+import { caseChildrenQuery } from '../src/cases/detailQueries.ts';
 import { addMonths, historyFloor, monthOf, monthStart } from '../src/domain/partitions/months.ts';
 import { listPartitions, maintainPartitions } from '../src/partitions/maintain.ts';
 import { seedCases } from '../src/seed/cases.ts';

@@ -1,11 +1,11 @@
 // What the API answers about an attachment: no storage details, the file name decrypted for those
-// who may read the matter, and the URLs of the file and its thumbnail.
+// who may read the matter, and the URLs of the file and its thumbnail. Pure: the name arrives
+// decrypted from queries.ts.
 import { type AttachmentPurpose, PURPOSE_NAMES } from '../domain/attachments/kinds.ts';
-import type { Pii } from '../security/pii.ts';
 import type { AttachmentItem } from './contract.ts';
-import type { AttachmentRow } from './queries.ts';
+import type { PlainAttachment } from './queries.ts';
 
-export function presentAttachment(pii: Pii, r: AttachmentRow): AttachmentItem {
+export function presentAttachment(r: PlainAttachment): AttachmentItem {
   return {
     id: r.id,
     caseId: r.caseId,
@@ -15,7 +15,7 @@ export function presentAttachment(pii: Pii, r: AttachmentRow): AttachmentItem {
     kind: r.kind,
     mime: r.mime,
     size: r.size,
-    name: pii.decrypt(r.nameEnc),
+    name: r.name,
     uploaderRole: r.uploaderRole,
     createdAt: r.createdAt.toISOString(),
     url: `/api/v1/attachments/${r.id}/content`,

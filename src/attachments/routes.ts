@@ -23,7 +23,7 @@ import { addAttachments, checkUpload } from './commands.ts';
 import { AttachmentsAnswer } from './contract.ts';
 import { type Prepared, prepareFile, servedType, tooLarge } from './files.ts';
 import { presentAttachment } from './presenters.ts';
-import { type AttachmentRow, attachmentsOf, visibleAttachment } from './queries.ts';
+import { type AttachmentRow, attachmentsOf, plainAttachment, visibleAttachment } from './queries.ts';
 import { storeOf } from './store.ts';
 
 const caseParam = z.object({ id: zIdParam('信访事项编号') });
@@ -105,8 +105,8 @@ export const attachmentRoutes =
         },
       },
       async (req) => {
-        const rows = await attachmentsOf(ctx.db, actorOf(req), req.params.id);
-        return { items: rows.map((r) => presentAttachment(ctx.pii, r)) };
+        const rows = await attachmentsOf(ctx, actorOf(req), req.params.id);
+        return { items: rows.map(presentAttachment) };
       },
     );
 
@@ -132,7 +132,9 @@ export const attachmentRoutes =
         await checkUpload(ctx, actor, req.params.id, input);
         const files = await readFiles(req, ctx.pii);
         const rows = await addAttachments(ctx, actor, req.params.id, input, files);
-        return reply.status(201).send({ items: rows.map((r) => presentAttachment(ctx.pii, r)) });
+        return reply
+          .status(201)
+          .send({ items: rows.map((r) => presentAttachment(plainAttachment(ctx.pii, r))) });
       },
     );
 

@@ -1,5 +1,6 @@
 // A rights card as its holder and staff read it (full), and as a public scan of its QR code shows it
 // (what the public progress query shows: steps, dates, units, state — no name, no matter text).
+// Pure: the holder's name arrives decrypted from queries.ts.
 import type { z } from 'zod';
 import {
   CARD_STAGE_NAMES,
@@ -15,7 +16,6 @@ import { maskName } from '../domain/masking.ts';
 import { LEVEL_NAMES } from '../domain/receptions/kinds.ts';
 import type { Actor } from '../policies/actor.ts';
 import { cardPolicy } from '../policies/receptions.ts';
-import type { Pii } from '../security/pii.ts';
 import type { FullCard, PublicCard } from './contract.ts';
 
 export { CardRates, Entry, FullCard, PublicCard } from './contract.ts';
@@ -27,7 +27,7 @@ export interface CardView {
   level: number;
   issuedAt: Date;
   entries: CardEntry[];
-  holderNameEnc: string;
+  holderName: string;
   caseId: number;
   caseNumber: string;
   subject: string;
@@ -68,13 +68,12 @@ export interface VisitView {
 
 /** The full card: registrars (who verify identity at the counter) and the holder see the name in full. */
 export function presentFull(
-  pii: Pii,
   actor: Actor,
   c: CardView,
   visits: VisitView[],
   qrUrl: string,
 ): z.infer<typeof FullCard> {
-  const name = pii.decrypt(c.holderNameEnc);
+  const name = c.holderName;
   const full = cardPolicy.holderNameInFull(actor);
   return {
     ...presentPublic(c),

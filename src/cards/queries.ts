@@ -25,8 +25,15 @@ const columns = {
   state: cases.state,
 };
 
-function cards(db: Executor, where: SQL | undefined, limit = 200) {
-  return db
+export type CardFound = CardView & { holderUserId: number | null; jurisdictionCode: string };
+
+/** Cards with the holder's name decrypted (the presenter masks it by cardPolicy.holderNameInFull). */
+async function cards(
+  ctx: Pick<AppContext, 'db' | 'pii'>,
+  where: SQL | undefined,
+  limit = 200,
+): Promise<CardFound[]> {
+  const rows = await ctx.db
     .select(columns)
     .from(rightsCards)
     .innerJoin(units, eq(units.id, rightsCards.unitId))
@@ -34,24 +41,29 @@ function cards(db: Executor, where: SQL | undefined, limit = 200) {
     .where(where)
     .orderBy(desc(rightsCards.issuedAt), desc(rightsCards.id))
     .limit(limit);
+  return rows.map(({ holderNameEnc, ...c }) => ({ ...c, holderName: ctx.pii.decrypt(holderNameEnc) }));
 }
 
-export type CardFound = CardView & { holderUserId: number | null; jurisdictionCode: string };
-
-export async function cardByNo(db: Executor, cardNo: string): Promise<CardFound | undefined> {
-  const [c] = await cards(db, eq(rightsCards.cardNo, cardNo), 1);
+export async function cardByNo(
+  ctx: Pick<AppContext, 'db' | 'pii'>,
+  cardNo: string,
+): Promise<CardFound | undefined> {
+  const [c] = await cards(ctx, eq(rightsCards.cardNo, cardNo), 1);
   return c;
 }
 
-export async function cardByCase(db: Executor, caseId: number): Promise<CardFound | undefined> {
-  const [c] = await cards(db, eq(rightsCards.caseId, caseId), 1);
+export async function cardByCase(
+  ctx: Pick<AppContext, 'db' | 'pii'>,
+  caseId: number,
+): Promise<CardFound | undefined> {
+  const [c] = await cards(ctx, eq(rightsCards.caseId, caseId), 1);
   return c;
 }
 
-export function listCards(ctx: Pick<AppContext, 'db'>, actor: Actor, q?: string) {
+export function listCards(ctx: Pick<AppContext, 'db' | 'pii'>, actor: Actor, q?: string) {
   const where = [cardScope(actor)];
   if (q) where.push(like(rightsCards.cardNo, `%${q.toUpperCase().replace(/[%_\\]/g, '')}%`));
-  return cards(ctx.db, and(...where));
+  return cards(ctx, and(...where));
 }
 
 export function visitsOf(db: Executor, cardId: number): Promise<VisitView[]> {

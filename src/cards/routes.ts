@@ -35,11 +35,11 @@ function qrUrl(ctx: AppContext, req: FastifyRequest, no: string): string {
 }
 
 async function fullOf(ctx: AppContext, req: FastifyRequest, actor: Actor, c: CardFound) {
-  return presentFull(ctx.pii, actor, c, await visitsOf(ctx.db, c.id), qrUrl(ctx, req, c.cardNo));
+  return presentFull(actor, c, await visitsOf(ctx.db, c.id), qrUrl(ctx, req, c.cardNo));
 }
 
 async function readable(ctx: AppContext, actor: Actor, rawNo: string): Promise<CardFound> {
-  const c = await cardByNo(ctx.db, normaliseCardNo(rawNo));
+  const c = await cardByNo(ctx, normaliseCardNo(rawNo));
   ensureReadable(c !== undefined && cardPolicy.read(actor, c));
   return c as CardFound;
 }
@@ -69,7 +69,7 @@ export const cardRoutes =
         const rows = await listCards(ctx, actor, req.query.q);
         return {
           items: rows.map((c) => {
-            const { visits: _, ...rest } = presentFull(ctx.pii, actor, c, [], qrUrl(ctx, req, c.cardNo));
+            const { visits: _, ...rest } = presentFull(actor, c, [], qrUrl(ctx, req, c.cardNo));
             return rest;
           }),
         };
@@ -89,7 +89,7 @@ export const cardRoutes =
       async (req, reply) => {
         const actor = actorOf(req);
         const caseId = await issueCard(ctx, actor, req.body);
-        const c = await cardByCase(ctx.db, caseId);
+        const c = await cardByCase(ctx, caseId);
         if (!c) throw notFound();
         return reply.status(201).send(await fullOf(ctx, req, actor, c));
       },
@@ -132,7 +132,7 @@ export const cardRoutes =
       async (req) => {
         const actor = actorOf(req);
         const r = await checkVisit(ctx, actor, req.body);
-        const c = (await cardByNo(ctx.db, r.card.cardNo)) as CardFound;
+        const c = (await cardByNo(ctx, r.card.cardNo)) as CardFound;
         const rightUnit = rightUnitOf(c, r.rightLevel);
         const message = r.skipped
           ? `越级走访：该事项由${rightUnit}（${LEVEL_NAMES[r.rightLevel] ?? ''}）办理，本次走访高出${r.levelsAbove}级，请引导信访人到有权处理的机关反映，可出具引导告知书。`
@@ -147,7 +147,7 @@ export const cardRoutes =
           rightLevel: r.rightLevel,
           rightUnit,
           message,
-          holder: ctx.pii.decrypt(c.holderNameEnc),
+          holder: c.holderName,
           card: { ...presentPublic(c), caseId: c.caseId, caseNumber: c.caseNumber },
         };
       },
@@ -165,13 +165,13 @@ export const cardRoutes =
       async (req, reply) => {
         const actor = actorOf(req);
         const { visit, card } = await markGuidance(ctx, actor, req.params.id);
-        const c = (await cardByNo(ctx.db, card.cardNo)) as CardFound;
+        const c = (await cardByNo(ctx, card.cardNo)) as CardFound;
         const issuingBody = await unitName(ctx.db, visit.unitId);
         const year = visit.checkedAt.getFullYear();
         const doc = await renderGuidance({
           number: `〔${year}〕引字第${visit.id}号`,
           issuingBody: issuingBody ?? '',
-          visitor: ctx.pii.decrypt(c.holderNameEnc),
+          visitor: c.holderName,
           cardNo: c.cardNo,
           caseNumber: c.caseNumber,
           rightUnit: rightUnitOf(c, visit.matterLevel),
@@ -198,7 +198,7 @@ export const cardRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        const c = await cardByCase(ctx.db, req.params.id);
+        const c = await cardByCase(ctx, req.params.id);
         ensureReadable(c !== undefined && cardPolicy.read(actor, c));
         return fullOf(ctx, req, actor, c as CardFound);
       },
@@ -226,7 +226,7 @@ export const cardRoutes =
       async (req, reply) => {
         const actor = actorOf(req);
         const c = await readable(ctx, actor, req.params.no);
-        const full = presentFull(ctx.pii, actor, c, [], qrUrl(ctx, req, c.cardNo));
+        const full = presentFull(actor, c, [], qrUrl(ctx, req, c.cardNo));
         const pdf = await renderCardPdf({
           cardNo: c.cardNo,
           holder: full.holder,
@@ -278,8 +278,10 @@ export const cardRoutes =
       },
       async (req) => {
         const no = normaliseCardNo(req.params.no);
-        const c = await cardByNo(ctx.db, no);
-        if (!c || req.query.s !== signatureOf(ctx, c.cardNo)) throw notFound('权益保障卡号或校验码不正确');
+        // The signature is of the number: a wrong one is refused before the card is read (and its
+        // holder's name decrypted); an unknown number gets the same answer.
+        const c = req.query.s === signatureOf(ctx, no) ? await cardByNo(ctx, no) : undefined;
+        if (!c) throw notFound('权益保障卡号或校验码不正确');
         const actor = req.actor;
         if (actor && cardPolicy.scanInFull(actor, c))
           return { view: 'full' as const, card: presentPublic(c), full: await fullOf(ctx, req, actor, c) };

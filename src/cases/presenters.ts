@@ -1,9 +1,7 @@
 // What the API returns for a case: masked by the caller's rights (policies), with the deadlines
-// explained, the timeline, the documents and the actions the caller may take now.
-import { sql } from 'drizzle-orm';
+// explained, the timeline, the documents and the actions the caller may take now. Pure: the parties
+// arrive decrypted, and the timeline, units and limits loaded, from detailQueries.ts.
 import type { z } from 'zod';
-import type { AppContext } from '../context.ts';
-import { caseDocuments, caseEvents, caseParties, users } from '../db/schema.ts';
 import { ANONYMOUS_LABEL } from '../domain/anonymity.ts';
 import { daysRemaining, UNCOVERED_CALENDAR_NOTE } from '../domain/deadlines/index.ts';
 import { describeClocks } from '../domain/lifecycle/clocks.ts';
@@ -17,13 +15,11 @@ import {
   STATE_NAMES,
 } from '../domain/lifecycle/vocabulary.ts';
 import { maskIdNumber, maskName, maskNumbersInText, maskPhone, maskStringsDeep } from '../domain/masking.ts';
-import { historyFloor } from '../domain/partitions/months.ts';
 import { type Actor, casePolicy } from '../policies/index.ts';
-import { cachedLimitsFor } from '../settings/limits.ts';
 import type { ActionAnswer, CaseDetail, CaseSummary } from './contract.ts';
+import type { CaseBodyData, CaseDetailData } from './detailQueries.ts';
 import { availableActions } from './engine.ts';
-import type { CaseSpan } from './history.ts';
-import { type CaseRow, UnitLookup } from './units.ts';
+import type { CaseRow } from './units.ts';
 
 export { ActionAnswer, CaseDetail, CaseSummary } from './contract.ts';
 
@@ -63,85 +59,6 @@ export function presentSummary(
   };
 }
 
-interface ChildRows {
-  parties: {
-    role: string;
-    name_enc: string;
-    id_number_enc: string | null;
-    id_number_hash: string | null;
-    phone_enc: string | null;
-    phone_hash: string | null;
-    address_enc: string | null;
-    rights_card_enc: string | null;
-  }[];
-  events: {
-    at: string;
-    action: string;
-    from_state: string | null;
-    to_state: string | null;
-    actor_role: string | null;
-    actor_name: string | null;
-    detail: Record<string, unknown>;
-    public: boolean;
-  }[];
-  docs: { id: number; kind: string; title: string; filename: string; sha256: string | null }[];
-}
-
-/**
- * Parties, timeline and documents of a case in one statement (was three; docs/performance.md). The
- * timeline is bounded by the case's registration month so that only its partitions are read
- * (src/cases/history.ts).
- */
-export function caseChildrenQuery(c: CaseSpan) {
-  const caseId = c.id;
-  return sql`
-    select
-      (select coalesce(json_agg(json_build_object(
-          'role', p.role, 'name_enc', p.name_enc, 'id_number_enc', p.id_number_enc,
-          'id_number_hash', p.id_number_hash, 'phone_enc', p.phone_enc, 'phone_hash', p.phone_hash,
-          'address_enc', p.address_enc, 'rights_card_enc', p.rights_card_enc) order by p.id), '[]')
-        from ${caseParties} p where p.case_id = ${caseId}) as parties,
-      (select coalesce(json_agg(json_build_object(
-          'at', e.at, 'action', e.action, 'from_state', e.from_state, 'to_state', e.to_state,
-          'actor_role', e.actor_role, 'detail', e.detail, 'public', e.public,
-          'actor_name', (select u.display_name from ${users} u
-            where u.id = e.actor_user_id and u.role <> 'citizen')) order by e.id), '[]')
-        from ${caseEvents} e where e.case_id = ${caseId} and e.at >= ${historyFloor(c.receivedAt).toISOString()}::timestamptz) as events,
-      (select coalesce(json_agg(json_build_object(
-          'id', d.id, 'kind', d.kind, 'title', d.title, 'filename', d.filename, 'sha256', d.sha256)
-          order by d.id), '[]')
-        from ${caseDocuments} d where d.case_id = ${caseId}) as docs`;
-}
-
-async function caseChildren(ctx: AppContext, c: CaseSpan) {
-  const res = (await ctx.db.execute(caseChildrenQuery(c))) as unknown as { rows: ChildRows[] };
-  const row = res.rows[0] ?? { parties: [], events: [], docs: [] };
-  return {
-    parties: row.parties.map((p) => ({
-      role: p.role,
-      nameEnc: p.name_enc,
-      idNumberEnc: p.id_number_enc,
-      idNumberHash: p.id_number_hash,
-      phoneEnc: p.phone_enc,
-      phoneHash: p.phone_hash,
-      addressEnc: p.address_enc,
-      rightsCardEnc: p.rights_card_enc,
-    })),
-    // timestamptz in JSON keeps microseconds and the offset; Date keeps milliseconds, as Drizzle does.
-    events: row.events.map((e) => ({
-      at: new Date(e.at),
-      action: e.action,
-      fromState: e.from_state,
-      toState: e.to_state,
-      actorRole: e.actor_role,
-      actorName: e.actor_name,
-      detail: e.detail,
-      public: e.public,
-    })),
-    docs: row.docs.map((d) => ({ ...d, id: Number(d.id) })),
-  };
-}
-
 /**
  * The case's free text as this caller may see it: ID and phone numbers typed into the subject and
  * content are masked for roles that see the parties masked (casePolicy.viewFullPii).
@@ -151,23 +68,19 @@ export function caseTextFor(actor: Actor, c: CaseRow): CaseRow {
   return { ...c, subject: maskNumbersInText(c.subject), content: maskNumbersInText(c.content) };
 }
 
-export async function presentDetail(
-  ctx: AppContext,
+/** `data`: from caseDetailData (detailQueries.ts), read for the stored (unmasked) case row. */
+export function presentDetail(
   actor: Actor,
   c: CaseRow,
-): Promise<z.infer<typeof CaseDetail>> {
-  const { storedParties, ...detail } = await presentCaseBody(ctx, actor, c);
-  const related = await ctx.caseExtensions.related(ctx, actor, c, storedParties);
+  data: CaseDetailData,
+  now = new Date(),
+): z.infer<typeof CaseDetail> {
+  const { related, ...body } = data;
   const full = casePolicy.viewFullPii(actor, c);
   return {
-    ...detail,
+    ...presentActionAnswer(actor, c, body, now),
     related: full ? related : related.map((r) => ({ ...r, subject: maskNumbersInText(r.subject) })),
   };
-}
-
-export async function presentActionAnswer(ctx: AppContext, actor: Actor, c: CaseRow): Promise<ActionAnswer> {
-  const { storedParties: _stored, ...detail } = await presentCaseBody(ctx, actor, c);
-  return detail;
 }
 
 const NO_IDENTITY = { idNumber: null, phone: null, address: null, rightsCardNo: null };
@@ -181,34 +94,23 @@ function withoutLateReason(detail: unknown): Record<string, unknown> {
   return { ...d, late: rest };
 }
 
-async function presentCaseBody(ctx: AppContext, actor: Actor, stored: CaseRow) {
+/** `data`: from caseBodyData (detailQueries.ts). */
+export function presentActionAnswer(
+  actor: Actor,
+  stored: CaseRow,
+  data: CaseBodyData,
+  now = new Date(),
+): ActionAnswer {
   const full = casePolicy.viewFullPii(actor, stored);
   const c = caseTextFor(actor, stored);
   const text = full
     ? (d: Record<string, unknown>) => d
     : (d: Record<string, unknown>) => maskStringsDeep(d, maskNumbersInText);
   const isPetitioner = casePolicy.petitionerView(actor);
-  const { parties, events, docs } = await caseChildren(ctx, c);
-  const unitIds = [
-    c.registeringUnitId,
-    c.bureauUnitId,
-    c.currentUnitId,
-    c.assignedUnitId,
-    c.reviewUnitId,
-  ].filter((v): v is number => v != null);
-  const lookup = new UnitLookup(ctx.db);
-  const [unitRows, names, limits] = await Promise.all([
-    lookup.units(ctx.db, unitIds),
-    lookup.jurisdictionNames(ctx.db, [c.jurisdictionCode]),
-    cachedLimitsFor(ctx.db, ctx.db, c.jurisdictionCode),
-  ]);
-  const unit = (id: number | null) => {
-    const u = unitRows.find((u) => u.id === id);
-    return u ? { id: u.id, name: u.name } : null;
-  };
-  const dec = (v: string | null) => (v ? ctx.pii.decrypt(v) : null);
+  const { parties, events, docs } = data;
+  const unit = (id: number | null) => data.units.find((u) => u.id === id) ?? null;
   return {
-    ...presentSummary(c, new Date(), names),
+    ...presentSummary(c, now, data.jurisdictionNames),
     purposeName: PURPOSE_NAMES[c.purpose as Purpose] ?? c.purpose,
     content: c.content,
     peopleCount: c.peopleCount,
@@ -224,16 +126,13 @@ async function presentCaseBody(ctx: AppContext, actor: Actor, stored: CaseRow) {
     parties: parties.map((p) => {
       // An anonymous matter's only party is the addressee of its documents on file: shown as 匿名.
       if (c.anonymous) return { ...NO_IDENTITY, role: p.role, name: ANONYMOUS_LABEL };
-      const name = dec(p.nameEnc) ?? '';
-      const id = dec(p.idNumberEnc);
-      const phone = dec(p.phoneEnc);
-      const card = dec(p.rightsCardEnc);
+      const { name, idNumber: id, phone, rightsCardNo: card } = p;
       return {
         role: p.role,
         name: full ? name : maskName(name),
         idNumber: id ? (full ? id : maskIdNumber(id)) : null,
         phone: phone ? (full ? phone : maskPhone(phone)) : null,
-        address: full ? dec(p.addressEnc) : null,
+        address: full ? p.address : null,
         rightsCardNo: card ? (full ? card : maskIdNumber(card)) : null,
       };
     }),
@@ -263,7 +162,6 @@ async function presentCaseBody(ctx: AppContext, actor: Actor, stored: CaseRow) {
       })),
     documents: docs.filter((d) => casePolicy.readDocument(actor, c, d.kind)),
     availableActions: availableActions(actor, c),
-    limits: { maxExtensionDays: limits.maxExtensionDays },
-    storedParties: parties,
+    limits: { maxExtensionDays: data.maxExtensionDays },
   };
 }

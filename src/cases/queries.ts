@@ -10,6 +10,7 @@ import { prefixOf } from '../domain/jurisdictions.ts';
 import { FORMS, STATES } from '../domain/lifecycle/vocabulary.ts';
 import type { SynonymDictionary } from '../domain/search/synonyms.ts';
 import { zCode, zDate, zFlag, zIdParam, zPage, zText } from '../domain/validation/fields.ts';
+import { outboxText } from '../notify/outbox.ts';
 import { type Actor, caseScope, caseScopeParts } from '../policies/index.ts';
 import type { Pii } from '../security/pii.ts';
 import type { SearchIndex, TextSearch } from './extensions.ts';
@@ -272,8 +273,16 @@ export async function caseDocument(db: Db, caseId: number, documentId: number) {
 }
 
 /** The messages sent about a matter, oldest first (outbox rows; bodies still encrypted). */
-export function notificationsOf(db: Db, caseId: number) {
-  return db.select().from(outbox).where(eq(outbox.caseId, caseId)).orderBy(asc(outbox.id));
+/** The case's SMS with their texts decrypted (null once purged); the presenter masks them by role. */
+export async function notificationsOf(db: Db, pii: Pii, caseId: number) {
+  const rows = await db.select().from(outbox).where(eq(outbox.caseId, caseId)).orderBy(asc(outbox.id));
+  return rows.map(({ body, bodyEnc, ...r }) => ({ ...r, text: outboxText(pii, { body, bodyEnc }) }));
+}
+export type PlainNotification = Awaited<ReturnType<typeof notificationsOf>>[number];
+
+/** Whether a word in a text is this case's query code (by its keyed hash; never for no code). */
+export function queryCodeMatcher(pii: Pii, queryCodeHash: string | null): (candidate: string) => boolean {
+  return (candidate) => queryCodeHash !== null && pii.hash(candidate) === queryCodeHash;
 }
 
 /**

@@ -15,6 +15,7 @@ import { actorOf } from '../server/auth.ts';
 import { zCode, zDateTime, zIdNumber, zIdParam, zPersonName, zPhone, zText } from '../server/fields.ts';
 import { readDb } from '../server/readDb.ts';
 import { CaseListAnswer, NotificationsAnswer, Registration } from './contract.ts';
+import { caseBodyData, caseDetailData } from './detailQueries.ts';
 import { documentBytes, documentPdf } from './effects.ts';
 import { executeAction } from './engine.ts';
 import { registerCase } from './intake.ts';
@@ -27,7 +28,14 @@ import {
   presentSummary,
 } from './presenters.ts';
 import { publicQueryRoutes } from './publicQuery.ts';
-import { CaseListQuery, caseDocument, caseRow, listCases, notificationsOf } from './queries.ts';
+import {
+  CaseListQuery,
+  caseDocument,
+  caseRow,
+  listCases,
+  notificationsOf,
+  queryCodeMatcher,
+} from './queries.ts';
 import { UnitLookup } from './units.ts';
 
 const PartyBody = z.object({
@@ -168,7 +176,7 @@ export const caseRoutes =
       async (req) => {
         const actor = actorOf(req);
         const c = await loadVisible(req, actor);
-        const detail = await presentDetail(ctx, actor, c);
+        const detail = presentDetail(actor, c, await caseDetailData(ctx, actor, c));
         const parties = detail.parties.length;
         await auditPersonalDataRead(ctx, actor, c, { action: 'case.read_personal', summary: { parties } });
         return detail;
@@ -202,7 +210,7 @@ export const caseRoutes =
         const c = r.row; // as the action left it (UPDATE … RETURNING), no second read
         // After e.g. an objection the unit may no longer see the matter: say so, show nothing.
         if (!casePolicy.read(actor, c)) return { caseId: r.caseId, state: r.state, visible: false as const };
-        return presentActionAnswer(ctx, actor, c);
+        return presentActionAnswer(actor, c, await caseBodyData(ctx, c));
       },
     );
 
@@ -259,9 +267,12 @@ export const caseRoutes =
         // What was sent is a staff record (the petitioner sees the messages on their phone).
         if (!staffToolsPolicy.use(actor)) throw notFound();
         const c = await loadVisible(req, actor);
-        const rows = await notificationsOf(ctx.db, req.params.id);
-        const view = { full: casePolicy.viewFullPii(actor, c), queryCodeHash: c.queryCodeHash };
-        return { items: rows.map((r) => presentNotification(ctx.pii, r, view)) };
+        const rows = await notificationsOf(ctx.db, ctx.pii, req.params.id);
+        const view = {
+          full: casePolicy.viewFullPii(actor, c),
+          isQueryCode: queryCodeMatcher(ctx.pii, c.queryCodeHash),
+        };
+        return { items: rows.map((r) => presentNotification(r, view)) };
       },
     );
     await app.register(publicQueryRoutes(ctx));

@@ -1,5 +1,6 @@
 // What a reception looks like to the public (the calendar: no personal data), and to staff (its
-// bookings with names masked by role, its record). Times in Asia/Shanghai.
+// bookings with names masked by role, its record). Times in Asia/Shanghai. Pure: booking names and
+// phones arrive decrypted from queries.ts.
 import type { z } from 'zod';
 import { maskName, maskPhone } from '../domain/masking.ts';
 import {
@@ -13,7 +14,6 @@ import {
 } from '../domain/receptions/kinds.ts';
 import type { Actor } from '../policies/actor.ts';
 import { receptionPolicy } from '../policies/receptions.ts';
-import type { Pii } from '../security/pii.ts';
 import type { BookingItem, PublicSlot } from './contract.ts';
 
 export { BookingItem, PublicSlot, RecordView, SlotDetail } from './contract.ts';
@@ -86,8 +86,8 @@ export function presentPublic(s: SlotView): PublicSlot {
 export interface BookingRow {
   id: number;
   slotId: number;
-  nameEnc: string;
-  phoneEnc: string | null;
+  name: string;
+  phone: string | null;
   caseId: number | null;
   caseNumber: string | null;
   matter: string | null;
@@ -98,10 +98,9 @@ export interface BookingRow {
 }
 
 /** A booking: registrars (who call the visitor) and the citizen see name and phone; others masked. */
-export function presentBooking(pii: Pii, actor: Actor, b: BookingRow): z.infer<typeof BookingItem> {
+export function presentBooking(actor: Actor, b: BookingRow): z.infer<typeof BookingItem> {
   const full = receptionPolicy.viewBookingInFull(actor);
-  const name = pii.decrypt(b.nameEnc);
-  const phone = b.phoneEnc ? pii.decrypt(b.phoneEnc) : null;
+  const { name, phone } = b;
   return {
     id: b.id,
     number: `R${b.id}`,

@@ -18,6 +18,7 @@ import { prefixOf } from '../domain/jurisdictions.ts';
 import { LEVEL_NAMES } from '../domain/receptions/kinds.ts';
 import { notFound } from '../errors.ts';
 import { type Actor, receptionPolicy, receptionScope } from '../policies/receptions.ts';
+import type { Pii } from '../security/pii.ts';
 import type { BookingRow, SlotView } from './presenters.ts';
 
 const dayStart = (d: string) => sql`(${d}::date)::timestamp at time zone 'Asia/Shanghai'`;
@@ -112,23 +113,32 @@ const bookingColumns = {
   bookedAt: receptionBookings.bookedAt,
 };
 
-export function bookingsOf(db: Executor, slotId: number): Promise<BookingRow[]> {
-  return db
+type StoredBooking = { nameEnc: string; phoneEnc: string | null } & Omit<BookingRow, 'name' | 'phone'>;
+
+/** Name and phone decrypted (the presenter masks them by receptionPolicy.viewBookingInFull). */
+function plainBooking(pii: Pii, { nameEnc, phoneEnc, ...b }: StoredBooking): BookingRow {
+  return { ...b, name: pii.decrypt(nameEnc), phone: phoneEnc ? pii.decrypt(phoneEnc) : null };
+}
+
+export async function bookingsOf(ctx: Pick<AppContext, 'db' | 'pii'>, slotId: number): Promise<BookingRow[]> {
+  const rows = await ctx.db
     .select(bookingColumns)
     .from(receptionBookings)
     .leftJoin(cases, eq(cases.id, receptionBookings.caseId))
     .where(eq(receptionBookings.slotId, slotId))
     .orderBy(asc(receptionBookings.id));
+  return rows.map((b) => plainBooking(ctx.pii, b));
 }
 
-export async function myBookings(ctx: Pick<AppContext, 'db'>, actor: Actor) {
-  const rows = await ctx.db
+export async function myBookings(ctx: Pick<AppContext, 'db' | 'pii'>, actor: Actor) {
+  const stored = await ctx.db
     .select(bookingColumns)
     .from(receptionBookings)
     .leftJoin(cases, eq(cases.id, receptionBookings.caseId))
     .where(eq(receptionBookings.petitionerUserId, actor.userId))
     .orderBy(desc(receptionBookings.id))
     .limit(100);
+  const rows = stored.map((b) => plainBooking(ctx.pii, b));
   const slots = rows.length
     ? await slotViews(ctx.db, inArray(receptionSlots.id, [...new Set(rows.map((r) => r.slotId))]))
     : [];

@@ -45,13 +45,13 @@ function checkPeriod(q: { from?: string; to?: string }) {
 
 async function detailOf(ctx: AppContext, actor: Actor, id: number): Promise<z.infer<typeof SlotDetail>> {
   const s = await visibleSlot(ctx, actor, id);
-  const bookings = await bookingsOf(ctx.db, id);
+  const bookings = await bookingsOf(ctx, id);
   const open = s.status === 'open';
   const future = s.startsAt.getTime() > Date.now();
   return {
     ...presentPublic(s),
     leaderUserId: s.leaderUserId,
-    bookings: bookings.map((b) => presentBooking(ctx.pii, actor, b)),
+    bookings: bookings.map((b) => presentBooking(actor, b)),
     record: await recordOf(ctx.db, id),
     cancelReason: s.cancelReason,
     can: {
@@ -120,7 +120,7 @@ export const receptionRoutes =
         return {
           items: rows.flatMap((b) => {
             const s = slots.find((x) => x.id === b.slotId);
-            return s ? [{ ...presentBooking(ctx.pii, actor, b), slot: presentPublic(s) }] : [];
+            return s ? [{ ...presentBooking(actor, b), slot: presentPublic(s) }] : [];
           }),
         };
       },

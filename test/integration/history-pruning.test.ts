@@ -5,8 +5,8 @@
 // a back-dated registration's timeline is complete, and no stored event is older than its case.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseChildrenQuery } from '../../src/cases/detailQueries.ts';
 import { caseSpan, eventsOfCase } from '../../src/cases/history.ts';
-import { caseChildrenQuery } from '../../src/cases/presenters.ts';
 import { auditLog, caseEvents } from '../../src/db/schema.ts';
 import { addMonths, MONTHS_AHEAD, monthOf, monthStart } from '../../src/domain/partitions/months.ts';
 import { listPartitions, maintainPartitions } from '../../src/partitions/maintain.ts';
