@@ -1,17 +1,12 @@
 // The numeric core of the linear classifier: a seeded PRNG and fold splits (so training repeats
 // exactly), the binary L2-loss SVM solver, decision values, softmax and its temperature fit.
+
+import { createRng } from '../seed/random.ts';
 import type { SparseVec } from './features.ts';
 
-/** mulberry32: a small seeded PRNG, so training and fold splits repeat exactly. */
+/** mulberry32 (src/seed/random.ts): a small seeded PRNG, so training and fold splits repeat exactly. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 function shuffle<T>(xs: T[], next: () => number): T[] {

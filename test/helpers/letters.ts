@@ -5,6 +5,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import { cjkFonts } from '../../src/documents/fonts.ts';
+import { createRng } from '../../src/seed/random.ts';
 
 export interface LetterText {
   subject: string;
@@ -46,17 +47,8 @@ function svgOf(letter: LetterText, d: Degradation): { svg: string; height: numbe
   return { svg, height };
 }
 
-/** Mulberry32: a small seeded generator. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32 (src/seed/random.ts): a small seeded generator. */
+const rng = (seed: number) => createRng(seed).next;
 
 function chunk(type: string, data: Buffer): Buffer {
   const len = Buffer.alloc(4);
