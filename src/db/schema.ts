@@ -359,6 +359,10 @@ export const cases = pgTable(
     index('cases_backlog_idx')
       .on(t.dueAt, t.id, t.state, t.jurisdictionCode, t.currentUnitId, t.bureauUnitId, t.assignedUnitId)
       .where(sql`backlog`),
+    // A department's co-handled matters (协办): the last part of its scope (policies.caseScopeParts,
+    // `co_unit_ids @> {unit}`). Without it that part read every case — 1.2 s at 1M for a
+    // department's unfiltered list (docs/performance.md).
+    index('cases_co_units_idx').using('gin', t.coUnitIds),
   ],
 );
 

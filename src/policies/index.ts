@@ -300,7 +300,8 @@ function baseCaseScope(a: Actor, within?: string): SQL | undefined {
 }
 
 /** Matters this unit co-handles (会办单位). */
-const coHandledBy = (unitId: number): SQL => sql`${unitId}::integer = any(${cases.coUnitIds})`;
+// `@>` rather than `= any(…)`: the GIN index cases_co_units_idx answers containment only.
+const coHandledBy = (unitId: number): SQL => sql`${cases.coUnitIds} @> array[${unitId}::integer]`;
 
 /** '3209' → '3210', '39' → '40'; null for all nines (no code sorts after the subtree then). */
 export function nextDecimal(digits: string): string | null {

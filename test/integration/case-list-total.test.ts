@@ -136,4 +136,36 @@ describe('case list total with a count cap', () => {
     const handler = await list('gl_handler', 'pageSize=200');
     expect(handler.items.map((c) => c.id)).toEqual(expect.arrayContaining(outside.slice(2)));
   });
+
+  it("finds a department's co-handled matters (协办) through the GIN index, not by reading every case", async () => {
+    const token = h.as('gl_handler').authorization.replace('Bearer ', '');
+    const dept = (await resolveSession(h.ctx.db, token))?.actor;
+    if (!dept?.unitId) throw new Error('gl_handler has no unit');
+    const [other] = (
+      (await h.ctx.db.execute(
+        sql`SELECT id FROM cases WHERE current_unit_id IS DISTINCT FROM ${dept.unitId}
+              AND assigned_unit_id IS DISTINCT FROM ${dept.unitId} ORDER BY id DESC LIMIT 1`,
+      )) as unknown as { rows: { id: number }[] }
+    ).rows;
+    await h.ctx.db.execute(
+      sql`UPDATE cases SET co_unit_ids = array[${dept.unitId}::integer] WHERE id = ${Number(other?.id)}`,
+    );
+    const listed = await list('gl_handler', 'pageSize=200');
+    expect(listed.items.filter((c) => c.id === Number(other?.id))).toHaveLength(1);
+    // The plan of the count with sequential scans off: the co-handling part reads the GIN index.
+    const { caseListQueries, CaseListQuery } = await import('../../src/cases/queries.ts');
+    const built = caseListQueries(h.ctx.db, dept, CaseListQuery.parse({}), { countCap: 10_000 });
+    let plan = '';
+    await h.ctx.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        plan = JSON.stringify(await tx.execute(sql`explain (format json) ${built.count}`));
+        throw new Error('rollback');
+      })
+      .catch((e: Error) => {
+        if (e.message !== 'rollback') throw e;
+      });
+    expect(plan).toContain('cases_co_units_idx');
+    expect(plan).not.toContain('Seq Scan');
+  });
 });

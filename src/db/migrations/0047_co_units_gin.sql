@@ -1,0 +1,1 @@
+CREATE INDEX "cases_co_units_idx" ON "cases" USING gin ("co_unit_ids");
