@@ -246,6 +246,10 @@ describe('staff console in Chromium (1280 × 800)', () => {
     await page.keyboard.press('n');
     const modal = page.getByRole('dialog', { name: '不予受理' });
     await modal.waitFor();
+    // The form's fields first: on a heavily loaded CI machine a click on the footer's button right
+    // after the dialog appeared once brought no inline message within 30 s (likely a submit before
+    // the fields and their rules had mounted).
+    await modal.getByLabel('不予受理理由').waitFor();
     // Nothing chosen: the form says so and nothing is sent.
     await modal.getByRole('button', { name: '确认不予受理' }).click();
     await modal.getByText('请选择不予受理理由').waitFor();
