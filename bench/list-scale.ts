@@ -295,9 +295,9 @@ export async function listScaleBenchmarks(
     `/api/v1/cases/${mid?.id}`,
   );
   out.push(base);
-  // BENCH_LIST_ONLY=<text>: only the callers whose name contains it (the baseline always runs).
+  // BENCH_LIST_ONLY=<text>[|<text>…]: only the callers whose name contains one (the baseline always runs).
   const only = process.env.BENCH_LIST_ONLY;
-  for (const c of CALLERS.filter((x) => !only || x.name.includes(only))) {
+  for (const c of CALLERS.filter((x) => !only || only.split('|').some((o) => x.name.includes(o)))) {
     const token = tokens.get(c.user) as string;
     const query = c.query.replace('{unit}', String(unitId));
     const row = await measure(`list: ${c.name}`, token, `/api/v1/cases${query ? `?${query}` : ''}`);
