@@ -4,9 +4,10 @@
 // PostgreSQL with the RUM extension, cases_search_rum_idx (migration 0041) keeps received_at as its
 // second column, with an operator class that also answers ranges, and the planner, misled by RUM's
 // cost estimate, read the whole RUM index for plain date ranges — a city registrar's cases of one
-// month took 0.8–2.5 s at 1M cases instead of a few milliseconds by the btree (docs/performance.md,
-// "Date ranges and the RUM index"). Only a btree answers a row comparison, so cases_received_idx
-// still serves these ranges, and as ids are positive the conditions mean exactly the plain ones.
+// month took 0.8–2.5 s at 1M cases instead of a few milliseconds by the btree (docs/search.md, "Word
+// searches at scale"; docs/performance.md, "Staff list and dashboards at 1M and 10M"). Only a btree
+// answers a row comparison, so cases_received_idx still serves these ranges, and as ids are positive
+// the conditions mean exactly the plain ones.
 import { type SQL, sql } from 'drizzle-orm';
 import { cases } from '../db/schema.ts';
 

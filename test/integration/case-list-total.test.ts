@@ -8,6 +8,7 @@ import { cases } from '../../src/db/schema.ts';
 import { caseScope } from '../../src/policies/index.ts';
 import { seedCases } from '../../src/seed/cases.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
+import { plansInRollback } from '../helpers/plans.ts';
 
 const N = 60;
 let h: Harness;
@@ -155,16 +156,7 @@ describe('case list total with a count cap', () => {
     // The plan of the count with sequential scans off: the co-handling part reads the GIN index.
     const { caseListQueries, CaseListQuery } = await import('../../src/cases/queries.ts');
     const built = caseListQueries(h.ctx.db, dept, CaseListQuery.parse({}), { countCap: 10_000 });
-    let plan = '';
-    await h.ctx.db
-      .transaction(async (tx) => {
-        await tx.execute(sql`set local enable_seqscan = off`);
-        plan = JSON.stringify(await tx.execute(sql`explain (format json) ${built.count}`));
-        throw new Error('rollback');
-      })
-      .catch((e: Error) => {
-        if (e.message !== 'rollback') throw e;
-      });
+    const plan = await plansInRollback(h.ctx.db, [sql`set local enable_seqscan = off`], [built.count]);
     expect(plan).toContain('cases_co_units_idx');
     expect(plan).not.toContain('Seq Scan');
   });

@@ -13,6 +13,7 @@ import { searchIndex } from '../../src/search/rum.ts';
 import { queryTokens } from '../../src/search/tokenize.ts';
 import { seedCases } from '../../src/seed/cases.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
+import { plansInRollback } from '../helpers/plans.ts';
 
 let h: Harness;
 const actors: Record<string, Actor> = {};
@@ -170,46 +171,13 @@ describe('RUM index (PostgreSQL with the extension)', () => {
 
 describe('date ranges read the btree, never the RUM index (src/cases/received.ts)', () => {
   /** The plan of the list's page and count for `query`, with sequential scans switched off. */
-  async function plans(
-    user: string,
-    query: Record<string, string>,
-    dropReceivedIndex: boolean,
-  ): Promise<string> {
-    const pool = h.ctx.database.pool;
-    const actor = actors[user] as Actor;
-    const built = caseListQueries(h.ctx.db, actor, CaseListQuery.parse(query), { countCap: 10_000 });
-    const out: string[] = [];
-    if (!pool) {
-      // PGlite: one connection; the plan is read in a transaction rolled back at the end.
-      await h.ctx.db
-        .transaction(async (tx) => {
-          await tx.execute(sql`set local enable_seqscan = off`);
-          if (dropReceivedIndex) await tx.execute(sql`drop index cases_received_idx`);
-          for (const qb of [built.items, built.count])
-            out.push(JSON.stringify(rows(await tx.execute(sql`explain (format json) ${qb}`))));
-          throw new Error('rollback');
-        })
-        .catch((e: Error) => {
-          if (e.message !== 'rollback') throw e;
-        });
-      return out.join('\n');
-    }
-    const client = await (pool as pg.Pool).connect();
-    try {
-      await client.query('begin');
-      await client.query('set local enable_seqscan = off');
-      if (dropReceivedIndex) await client.query('drop index cases_received_idx');
-      for (const qb of [built.items, built.count]) {
-        const { sql: text, params } = qb.toSQL();
-        out.push(
-          JSON.stringify((await client.query(`explain (format json) ${text}`, params as unknown[])).rows),
-        );
-      }
-      await client.query('rollback');
-    } finally {
-      client.release();
-    }
-    return out.join('\n');
+  function plans(user: string, query: Record<string, string>, dropReceivedIndex: boolean): Promise<string> {
+    const built = caseListQueries(h.ctx.db, actors[user] as Actor, CaseListQuery.parse(query), {
+      countCap: 10_000,
+    });
+    const setup = [sql`set local enable_seqscan = off`];
+    if (dropReceivedIndex) setup.push(sql`drop index cases_received_idx`);
+    return plansInRollback(h.ctx.db, setup, [built.items, built.count]);
   }
 
   it("a month of the province is read through cases_received_idx, a county's and a unit's not through RUM", async () => {
