@@ -5,16 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { matchesIn, SRC, sourceFiles } from '../helpers/sourceScan.ts';
 
-const SRC = path.resolve(import.meta.dirname, '../../src');
-
-function presenterModules(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return presenterModules(p);
-    return e.name === 'presenters.ts' || e.name === 'presenter.ts' ? [p] : [];
-  });
-}
+const presenterModules = () =>
+  sourceFiles((f) => ['presenters.ts', 'presenter.ts'].includes(path.basename(f)));
 
 interface Import {
   from: string;
@@ -47,7 +41,7 @@ const CALLS =
   /\.\s*(?:decrypt|decryptBytes|execute|select|selectDistinct|insert|update|delete|transaction)\s*\(/g;
 
 describe('presenter modules', () => {
-  const files = presenterModules(SRC);
+  const files = presenterModules();
 
   it('are found (the scan looks where the presenters are)', () => {
     expect(files.length).toBeGreaterThan(25);
@@ -67,14 +61,7 @@ describe('presenter modules', () => {
   });
 
   it('make no query and decrypt nothing', () => {
-    const offenders = files.flatMap((f) => {
-      const text = fs.readFileSync(f, 'utf8');
-      return [...text.matchAll(CALLS)].map((m) => {
-        const line = text.slice(0, m.index).split('\n').length;
-        return `${path.relative(SRC, f)}:${line}  ${m[0].replace(/\s+/g, '')}`;
-      });
-    });
-    expect(offenders).toEqual([]);
+    expect(matchesIn(files, CALLS)).toEqual([]);
   });
 
   it('the scan catches what it is meant to (the patterns, on a sample)', () => {

@@ -1,10 +1,6 @@
-// Routes are thin: parse, check, call a command or a query, present. A route module that builds a
-// query itself hides a read from the capability's queries file (and from its scope rule), so none may.
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const SRC = path.resolve(import.meta.dirname, '../../src');
+import { matchesIn, SRC, sourceFiles } from '../helpers/sourceScan.ts';
 
 // A route module is known by what it holds, not by its name (src/audit/search.ts, src/users/profile.ts
 // and src/cases/publicQuery.ts escaped a by-name scan): it declares a Fastify plugin, or registers a
@@ -13,22 +9,18 @@ const SRC = path.resolve(import.meta.dirname, '../../src');
 const PLUGIN = /\bFastifyPlugin(?:Async|Callback)(?:Zod)?\b/;
 const ROUTE = /\.\s*(?:get|post|put|patch|delete|head|options|all)\s*\(\s*['"`]\/|\.\s*route\s*\(\s*\{/;
 
-function routeModules(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return routeModules(p);
-    if (!e.name.endsWith('.ts')) return [];
-    const text = fs.readFileSync(p, 'utf8');
-    return PLUGIN.test(text) || ROUTE.test(text) ? [p] : [];
+const routeModules = () =>
+  sourceFiles((_, text) => {
+    const t = text();
+    return PLUGIN.test(t) || ROUTE.test(t);
   });
-}
 
 // A query built on the database handle or a transaction: ctx.db.select(…), tx.insert(…), db.execute(…).
 const QUERY =
   /\b(?:ctx\.db|db|tx|w\.tx)\s*\.\s*(?:select|selectDistinct|insert|update|delete|execute|transaction)\s*\(/g;
 
 describe('route modules', () => {
-  const files = routeModules(SRC);
+  const files = routeModules();
 
   it('are found (the scan looks where the routes are)', () => {
     expect(files.length).toBeGreaterThan(55);
@@ -40,13 +32,6 @@ describe('route modules', () => {
   });
 
   it('run no query themselves: reads live in queries, writes in commands', () => {
-    const offenders = files.flatMap((f) => {
-      const text = fs.readFileSync(f, 'utf8');
-      return [...text.matchAll(QUERY)].map((m) => {
-        const line = text.slice(0, m.index).split('\n').length;
-        return `${path.relative(SRC, f)}:${line}  ${m[0].replace(/\s+/g, '')}`;
-      });
-    });
-    expect(offenders).toEqual([]);
+    expect(matchesIn(files, QUERY)).toEqual([]);
   });
 });
