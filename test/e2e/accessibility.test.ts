@@ -29,10 +29,23 @@ interface Violation {
 
 /** Requests in flight per page: a page is audited once they are all answered. */
 const inFlight = new WeakMap<Page, Set<unknown>>();
-function track(page: Page): void {
+async function track(page: Page): Promise<void> {
   if (inFlight.has(page)) return;
   const open = new Set<unknown>();
   inFlight.set(page, open);
+  // The last change to the document, on every page the tab loads and the one it shows: a page whose
+  // data has just been answered re-renders (a save button loses its disabled state) and must be
+  // audited after that.
+  const watch = () => {
+    const w = window as unknown as { lastMutation?: number };
+    if (w.lastMutation !== undefined) return;
+    w.lastMutation = performance.now();
+    new MutationObserver(() => {
+      w.lastMutation = performance.now();
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  };
+  await page.addInitScript(watch);
+  if (page.url().startsWith('http')) await page.evaluate(watch);
   page.on('request', (r) => {
     if (r.resourceType() !== 'websocket') open.add(r);
   });
@@ -46,6 +59,9 @@ async function audit(page: Page, label: string): Promise<Violation[]> {
   // Two quiet checks in a row, two frames apart: a lazily loaded page asks for its data right after
   // its code arrives, and on a busy machine React may not have rendered the new route yet when the
   // first check runs. A button showing its loading state is a fetch that has not been answered.
+  // The document must also have been unchanged for 300 ms: a route that loads its code and then its
+  // data can be between the two with nothing in flight for a frame or two (a save button still
+  // disabled, its colours those of a disabled button when axe reads them an instant later).
   for (let quiet = 0; quiet < 2; ) {
     await page.evaluate(
       () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
@@ -56,7 +72,8 @@ async function audit(page: Page, label: string): Promise<Violation[]> {
           0 &&
         document
           .getAnimations()
-          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity) &&
+        performance.now() - ((window as unknown as { lastMutation?: number }).lastMutation ?? 0) > 300,
     );
     quiet = open.size === 0 ? quiet + 1 : 0;
     if (open.size > 0) await page.waitForEvent('requestfinished').catch(() => {});
@@ -94,7 +111,7 @@ async function auditAll(
   paths: string[],
   ready?: (p: Page) => Promise<void>,
 ): Promise<Violation[]> {
-  track(page);
+  await track(page);
   const found: Violation[] = [];
   for (const path of paths) {
     const started = Date.now();
