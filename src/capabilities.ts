@@ -23,6 +23,7 @@ import { highlight } from './search/highlight.ts';
 import { caseSearch } from './search/query.ts';
 import { searchIndex } from './search/rum.ts';
 import { synonymDictionary } from './search/synonyms.ts';
+import { termsShareBound } from './search/wordStats.ts';
 import { subscribeFirstUnits } from './supervision/firstUnit.ts';
 import { subscribeVideoBookings } from './video/bookings.ts';
 import { subscribeWarnings } from './warnings/subscribers.ts';
@@ -52,7 +53,13 @@ export function wireCapabilities(): { events: EventBus<PlatformEvents>; caseExte
     events,
     caseExtensions: {
       columns: [searchColumns],
-      textSearch: { query: caseSearch, highlight, synonyms: synonymDictionary, index: searchIndex },
+      textSearch: {
+        query: caseSearch,
+        highlight,
+        synonyms: synonymDictionary,
+        index: searchIndex,
+        shareBound: termsShareBound,
+      },
       related: relatedOf,
     },
   };

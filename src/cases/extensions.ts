@@ -26,6 +26,8 @@ export interface TextSearch {
   synonyms?(db: Db): Promise<SynonymDictionary>;
   /** Which index serves word searches on this database (src/search/rum.ts); unset: 'gin'. */
   index?(db: Db): Promise<SearchIndex>;
+  /** At most this share of cases holds any of these words (src/search/wordStats.ts); unset: 1. */
+  shareBound?(db: Db, terms: string[]): Promise<number>;
   /** The passage of a hit around the words, HTML-escaped with <mark>. */
   highlight(c: { subject: string; content: string }, terms: string[]): string | undefined;
 }

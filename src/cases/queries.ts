@@ -4,10 +4,12 @@ import { and, asc, count, desc, eq, gte, inArray, like, lt, type SQL, sql } from
 import { unionAll } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
+import { estimatedRows } from '../db/estimate.ts';
 import { caseAssignees, caseDocuments, caseEvents, caseFlags, cases, outbox, units } from '../db/schema.ts';
 import { CASE_FLAGS, type CaseFlag } from '../domain/flags.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import { FORMS, STATES } from '../domain/lifecycle/vocabulary.ts';
+import { mayWalk, type NewestPath, newestPath } from '../domain/search/newestPath.ts';
 import type { SynonymDictionary } from '../domain/search/synonyms.ts';
 import { zCode, zDate, zFlag, zIdParam, zPage, zText } from '../domain/validation/fields.ts';
 import { outboxText } from '../notify/outbox.ts';
@@ -162,13 +164,14 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   // A word search: the newest `window` matches, most relevant first (ties: the chosen sort), then
   // the older matches by the chosen sort. A page inside the window reads only the window's rows.
   const window = opts.rankWindow ?? RANK_WINDOW;
-  const newestOf = (n: number) =>
+  // `btree`: in the btree's order even where RUM exists (listCases chooses: domain/search/newestPath).
+  const newestOf = (n: number, btree = false) =>
     db
       .select({ id: cases.id })
       .from(cases)
       .where(cond)
       .orderBy(
-        ...(opts.searchIndex === 'rum'
+        ...(opts.searchIndex === 'rum' && !btree
           ? // Only the distance: with a second key the planner sorts instead of reading the index
             // in order. Two matches received in the same microsecond at the window's edge may then
             // swap between the paths (docs/search.md).
@@ -186,7 +189,8 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
       ? countQuery(db, actor, within, filters)
       : db.select({ n: sql<number>`count(*)::int` }).from(newestOf(countCap + 1).as('capped'));
   const ranked = sql`${search.rank} desc`;
-  if (offset + q.pageSize <= window)
+  if (offset + q.pageSize <= window) {
+    const fetch = Math.max(window, (countCap ?? 0) + 1);
     return {
       items: db
         .select()
@@ -198,7 +202,30 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
       count,
       countCap,
       terms,
+      // listCases reads the window once and takes the page and the count from it (below).
+      window:
+        countCap === undefined
+          ? undefined
+          : {
+              size: window,
+              countCap,
+              index: opts.searchIndex,
+              /** The rows the search matches in the scope (for the planner's estimate). */
+              matches: db.select({ one: sql`1` }).from(cases).where(cond),
+              /** The newest matches' ids, newest first, read the way `path` says. */
+              ids: (path: NewestPath) => newestOf(fetch, path === 'btree'),
+              /** The page among these ids, most relevant first. */
+              page: (ids: number[]) =>
+                db
+                  .select()
+                  .from(cases)
+                  .where(inArray(cases.id, ids))
+                  .orderBy(ranked, ...sorted)
+                  .limit(q.pageSize)
+                  .offset(offset),
+            },
     };
+  }
   // A page reaching past the window (deep pages, the Excel export): the same order over every match.
   const inWindow = sql`${cases.id} in (${newest})`;
   return {
@@ -250,11 +277,40 @@ export async function listCases(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   const synonyms = q.q && !opts.synonyms ? await opts.textSearch?.synonyms?.(db) : opts.synonyms;
   const searchIndex = q.q && !opts.searchIndex ? await opts.textSearch?.index?.(db) : opts.searchIndex;
   const built = caseListQueries(db, actor, q, { ...opts, synonyms, searchIndex });
+  if (built.window) {
+    const w = built.window;
+    // Only a word common enough for the walk to win is worth asking the planner about.
+    const walkable =
+      searchIndex === 'rum' && mayWalk((await opts.textSearch?.shareBound?.(db, built.terms)) ?? 1, w.size);
+    return { ...(await wordSearchPage(db, w, walkable)), terms: built.terms };
+  }
   const [items, [counted]] = await Promise.all([built.items, built.count]);
   const n = Number(counted?.n ?? 0);
   const cap = built.countCap;
   const capped = cap !== undefined && n > cap;
   return { items, total: capped ? cap : n, totalCapped: capped, terms: built.terms };
+}
+
+type SearchWindow = NonNullable<ReturnType<typeof caseListQueries>['window']>;
+
+/**
+ * A word search's page and capped count from one read of its newest matches (before: two reads of
+ * the same window in parallel, for the page and for the count). Where RUM is installed, the way to
+ * them is chosen from the planner's row estimates (domain/search/newestPath) when `walkable`.
+ */
+async function wordSearchPage(db: Db, w: SearchWindow, walkable: boolean) {
+  let path: NewestPath = w.index === 'rum' ? 'rum' : 'btree';
+  if (walkable) {
+    const [total, matches] = await Promise.all([
+      estimatedRows(db, db.select({ one: sql`1` }).from(cases)),
+      estimatedRows(db, w.matches),
+    ]);
+    path = newestPath(total, matches, w.size);
+  }
+  const ids = (await w.ids(path)).map((r) => r.id);
+  const items = ids.length > 0 ? await w.page(ids.slice(0, w.size)) : [];
+  const capped = ids.length > w.countCap;
+  return { items, total: capped ? w.countCap : ids.length, totalCapped: capped };
 }
 
 /** One matter by id, unscoped: the caller checks its policy on the row (routes read through this). */

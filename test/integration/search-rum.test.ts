@@ -90,6 +90,34 @@ describe('word search: the newest matches ranked, the older ones after them', ()
   });
 });
 
+describe("the console's capped word search: page and count from one read of the window", () => {
+  it('gives the pages inside the window and "window+" as the uncapped list does, by either way', async () => {
+    const [word] = await commonWords(1);
+    const index = await searchIndex(h.ctx.db);
+    for (const user of ['admin', 'gl_registrar']) {
+      const actor = actors[user] as Actor;
+      const whole = await allPages(actor, word as string, 'gin');
+      for (const way of new Set(['gin', index] as const)) {
+        const ids: number[] = [];
+        let last: Awaited<ReturnType<typeof listCases>> | undefined;
+        for (let page = 1; page * PAGE <= WINDOW; page++) {
+          last = await listCases(h.ctx.db, actor, CaseListQuery.parse({ q: word, page, pageSize: PAGE }), {
+            textSearch: h.ctx.caseExtensions.textSearch,
+            searchIndex: way,
+            rankWindow: WINDOW,
+            countCap: 10_000,
+          });
+          ids.push(...last.items.map((c) => c.id));
+        }
+        expect(ids, `${user} ${way}`).toEqual(whole.ids.slice(0, ids.length));
+        // Counted up to the window: "12+" when there are more matches, else the exact number.
+        expect(last?.total).toBe(Math.min(whole.total, WINDOW));
+        expect(last?.totalCapped).toBe(whole.total > WINDOW);
+      }
+    }
+  });
+});
+
 describe('RUM index (PostgreSQL with the extension)', () => {
   it('exists exactly when the server has the extension, and PGlite keeps GIN', async () => {
     const available =
