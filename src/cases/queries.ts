@@ -191,14 +191,17 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   const ranked = sql`${search.rank} desc`;
   if (offset + q.pageSize <= window) {
     const fetch = Math.max(window, (countCap ?? 0) + 1);
-    return {
-      items: db
+    // The page among the window's ids (a subquery, or the ids listCases read), most relevant first.
+    const rankedPage = (ids: number[] | typeof newest) =>
+      db
         .select()
         .from(cases)
-        .where(inArray(cases.id, newest))
+        .where(inArray(cases.id, ids))
         .orderBy(ranked, ...sorted)
         .limit(q.pageSize)
-        .offset(offset),
+        .offset(offset);
+    return {
+      items: rankedPage(newest),
       count,
       countCap,
       terms,
@@ -214,15 +217,7 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
               matches: db.select({ one: sql`1` }).from(cases).where(cond),
               /** The newest matches' ids, newest first, read the way `path` says. */
               ids: (path: NewestPath) => newestOf(fetch, path === 'btree'),
-              /** The page among these ids, most relevant first. */
-              page: (ids: number[]) =>
-                db
-                  .select()
-                  .from(cases)
-                  .where(inArray(cases.id, ids))
-                  .orderBy(ranked, ...sorted)
-                  .limit(q.pageSize)
-                  .offset(offset),
+              page: (ids: number[]) => rankedPage(ids),
             },
     };
   }
