@@ -10,7 +10,6 @@
 // (c) /screen/?kiosk=TOKEN (大屏展示令牌) shows the city's screen without a login, and a revoked
 //     token sends the screen to the login page.
 import { mkdir, readFile } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,7 +91,8 @@ describe('数据分析 (console)', () => {
     await page.locator('[aria-label="江苏省信访量地图"] canvas').first().waitFor();
     await expectNoTofu(page);
     await page.evaluate('window.scrollTo(0, 0)');
-    await sleep(1500); // let the charts' entry animation finish: the shot is for people to look at
+    // No wait for the charts' entry animation: with reduced motion (CHROMIUM_ARGS) they are drawn
+    // at once (web/shared/analytics/echarts.tsx), so the shot shows them whole.
     await saveScreenshot(page, 'analytics-province');
     expect(await kpiValue(page, 'satisfactionRate').innerText()).toMatch(/（[\d,]+件）/);
     expect(await kpiValue(page, 'timelyAcceptanceRate').innerText()).toMatch(/（[\d,]+件）/);
@@ -107,7 +107,6 @@ describe('数据分析 (console)', () => {
     await forecast.getByText(/按近年季节规律估算/).waitFor();
     expect(await forecast.innerText()).not.toMatch(/MAPE|霍尔特/);
     await forecast.scrollIntoViewIfNeeded();
-    await sleep(1000);
     await panelShot(forecast, 'analytics-forecast');
 
     // A whole month for the drill-down: early in a month 南京市 may have no petitions yet.
@@ -217,7 +216,6 @@ describe('数据大屏 /screen', () => {
       '[document.documentElement.scrollHeight - innerHeight, document.documentElement.scrollWidth - innerWidth]',
     );
     expect(overflow).toEqual([0, 0]);
-    await sleep(1500); // the charts' entry animation
     const shot = await saveScreenshot(page, 'screen-1920x1080', { fullPage: false });
     expect((await readFile(shot)).length).toBeGreaterThan(10_000);
     await page.context().close();
@@ -243,7 +241,6 @@ describe('数据大屏 /screen', () => {
       .first()
       .waitFor();
     await page.locator('[aria-label="信访量地图"] canvas').first().waitFor();
-    await sleep(1500);
     await saveScreenshot(page, 'screen-kiosk', { fullPage: false });
 
     // The admin's page lists it by its prefix only.

@@ -23,9 +23,6 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // The apps honour prefers-reduced-motion (no zoom or slide in antd): a dialog is where it ends up
-  // as soon as it opens, so a test never measures or clicks it mid-animation.
-  '--force-prefers-reduced-motion',
 ];
 
 /**
@@ -42,12 +39,20 @@ export async function launchBrowser(
     );
   }
   const { args = [], ...rest } = opts;
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [...CHROMIUM_ARGS, ...args],
     ...rest,
   });
+  // Every page asks for reduced motion, which the apps honour: no zoom or slide in antd (a dialog
+  // is where it ends up as soon as it opens, so a test never clicks it mid-animation) and charts
+  // drawn at once (a screenshot never catches them growing). Chromium's own
+  // --force-prefers-reduced-motion does not reach Playwright's contexts: they emulate the media
+  // feature themselves, as 'no-preference' unless told.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options) => newContext({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 export interface Server {

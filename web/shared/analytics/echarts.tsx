@@ -21,6 +21,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { CSSProperties } from 'react';
 import geoUrl from '../geo/jiangsu.json?url';
+import { reducedMotion } from '../providers.tsx';
 
 echarts.use([
   BarChart,
@@ -126,13 +127,18 @@ export interface ChartProps {
   theme?: 'dark';
 }
 
-/** One chart; `notMerge` so a filter change never leaves series of the previous answer behind. */
+/**
+ * One chart; `notMerge` so a filter change never leaves series of the previous answer behind. With
+ * reduced motion asked for, drawn at once: ECharts otherwise grows bars and lines for a second at
+ * every draw and filter change (and redraws the canvas at each frame meanwhile).
+ */
 export function Chart({ option, style, onEvents, theme, ...rest }: ChartProps) {
+  const themed = theme === 'dark' ? { backgroundColor: 'transparent', ...option } : option;
   return (
     <div role="img" aria-label={rest['aria-label']} style={{ width: '100%' }}>
       <ReactEChartsCore
         echarts={echarts}
-        option={theme === 'dark' ? { backgroundColor: 'transparent', ...option } : option}
+        option={reducedMotion ? { ...themed, animation: false } : themed}
         notMerge
         theme={theme}
         style={style ?? { height: 320 }}
