@@ -190,7 +190,7 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
       : db.select({ n: sql<number>`count(*)::int` }).from(newestOf(countCap + 1).as('capped'));
   const ranked = sql`${search.rank} desc`;
   if (offset + q.pageSize <= window) {
-    const fetch = Math.max(window, (countCap ?? 0) + 1);
+    const toRead = Math.max(window, (countCap ?? 0) + 1);
     // The page among the window's ids (a subquery, or the ids listCases read), most relevant first.
     const rankedPage = (ids: number[] | typeof newest) =>
       db
@@ -216,7 +216,7 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
               /** The rows the search matches in the scope (for the planner's estimate). */
               matches: db.select({ one: sql`1` }).from(cases).where(cond),
               /** The newest matches' ids, newest first, read the way `path` says. */
-              ids: (path: NewestPath) => newestOf(fetch, path === 'btree'),
+              ids: (path: NewestPath) => newestOf(toRead, path === 'btree'),
               page: (ids: number[]) => rankedPage(ids),
             },
     };

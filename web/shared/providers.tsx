@@ -11,15 +11,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './a11y.css';
 import { ApiError } from './api.ts';
-
-/**
- * Someone who asked their system for less motion gets no zooming dialogs or sliding drawers, and
- * charts drawn at once instead of growing (web/shared/analytics/echarts.tsx).
- */
-export const reducedMotion =
-  typeof window !== 'undefined' &&
-  typeof window.matchMedia === 'function' &&
-  window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+import { reducedMotion } from './motion.ts';
 
 /** 中国红 with enough contrast for white text (WCAG AA for large and normal text). */
 export const THEME: ThemeConfig = {

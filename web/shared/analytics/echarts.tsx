@@ -21,7 +21,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { CSSProperties } from 'react';
 import geoUrl from '../geo/jiangsu.json?url';
-import { reducedMotion } from '../providers.tsx';
+import { reducedMotion } from '../motion.ts';
 
 echarts.use([
   BarChart,
