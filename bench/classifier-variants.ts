@@ -1,0 +1,131 @@
+// Classifier variants on grouped folds (docs/classifier.md, "Experiments"): the model as fitted
+// (calibration off: a temperature does not change the argmax) on the same grouped 5 folds as the
+// honest estimate, with the macro-F1 per fold, on titled and run-together rows apart, and per label.
+// Quality, not speed: the fit seconds only compare lines of one run.
+//
+//   npx tsx bench/classifier-variants.ts [--input ../shared/data/train.csv]
+//     OPTS='{"features":{"wordPairs":false}}'   training options (src/classify/model.ts)
+//     AUG=drop|crop|sentdrop COPIES=2 KEEP=0.7  extra noisy copies of each training row
+//     LEXICON=3                                 lexicon hits per category as features (at most N)
+//     FRACTION=0.5                              train on a random part of each training fold
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parseCsvObjects } from '../src/classify/csv.ts';
+import { scoreLabels } from '../src/classify/evaluate.ts';
+import { type FeatureOptions, featureTokens, TokenTable } from '../src/classify/features.ts';
+import { groupedStratifiedFolds, nearDuplicateGroups } from '../src/classify/groups.ts';
+import { argmax } from '../src/classify/honest.ts';
+import { LEXICON } from '../src/classify/lexicon.ts';
+import { DEFAULT_TRAIN, rng, type TrainOptions, trainFromTokens } from '../src/classify/model.ts';
+
+const { values } = parseArgs({ options: { input: { type: 'string', default: '../shared/data/train.csv' } } });
+const { rows } = parseCsvObjects(fs.readFileSync(values.input as string, 'utf8'));
+const texts = rows.map((r) =>
+  [r.title, r.body]
+    .map((s) => (s ?? '').trim())
+    .filter(Boolean)
+    .join('\n'),
+);
+const labels = rows.map((r) => r.label as string);
+// Half the rows have no title: subject and body arrive run together in the body.
+const kind = rows.map((r) => (r.title?.trim() ? 'titled' : 'run-together'));
+
+const options: Partial<TrainOptions> = JSON.parse(process.env.OPTS ?? '{}');
+const features: FeatureOptions = { ...DEFAULT_TRAIN.features, ...(options.features ?? {}) };
+const augment = process.env.AUG ?? 'none';
+const copies = Number(process.env.COPIES ?? 2);
+const keep = Number(process.env.KEEP ?? 0.7);
+const lexiconCap = Number(process.env.LEXICON ?? 0);
+const fraction = Number(process.env.FRACTION ?? 1);
+
+/** Lexicon keywords of each category found in the text, as up to `lexiconCap` `L:` features. */
+function lexiconTokens(text: string): string[] {
+  if (!lexiconCap) return [];
+  const n = text.normalize('NFKC').toLowerCase();
+  return Object.entries(LEXICON).flatMap(([category, terms]) => {
+    const hits = terms.filter((t) => n.includes(t)).length;
+    return Array.from({ length: Math.min(hits, lexiconCap) }, () => `L:${category}`);
+  });
+}
+const tokensOf = (text: string) => [...featureTokens(text, features), ...lexiconTokens(text)];
+
+const table = new TokenTable();
+const docs = texts.map((t) => table.intern(tokensOf(t)));
+const sentences = texts.map((t) => t.split(/(?<=[。！？!?\n；;])/u).filter((s) => s.trim()));
+const fold = groupedStratifiedFolds(labels, nearDuplicateGroups(texts, 0.8), 5, 1);
+const random = rng(7);
+
+/** A noisy copy of row i: features dropped, a contiguous run of sentences, or sentences dropped. */
+function noisyCopy(i: number): Int32Array | null {
+  if (augment === 'drop') return (docs[i] as Int32Array).filter(() => random() < keep);
+  const s = sentences[i] as string[];
+  if (augment === 'crop') {
+    if (s.length < 2) return null;
+    const n = Math.max(1, Math.round(s.length * keep));
+    const start = Math.floor(random() * (s.length - n + 1));
+    return table.intern(tokensOf(s.slice(start, start + n).join('')));
+  }
+  const kept = s.filter(() => random() < keep);
+  return kept.length ? table.intern(tokensOf(kept.join(''))) : null;
+}
+
+const predicted = new Array<string>(labels.length);
+const f1s: number[] = [];
+let seconds = 0;
+for (let f = 0; f < 5; f++) {
+  const train = [...labels.keys()].filter((i) => fold[i] !== f && (fraction >= 1 || random() < fraction));
+  const test = [...labels.keys()].filter((i) => fold[i] === f);
+  const trainDocs = train.map((i) => docs[i] as Int32Array);
+  const trainLabels = train.map((i) => labels[i] as string);
+  if (augment !== 'none') {
+    for (let c = 0; c < copies; c++) {
+      for (const i of train) {
+        const copy = noisyCopy(i);
+        if (!copy) continue;
+        trainDocs.push(copy);
+        trainLabels.push(labels[i] as string);
+      }
+    }
+  }
+  const started = performance.now();
+  const { model } = trainFromTokens(trainDocs, table, trainLabels, {
+    calibrationFolds: 0,
+    ...options,
+    features,
+  });
+  seconds += (performance.now() - started) / 1000;
+  for (const i of test) {
+    predicted[i] = model.labels[
+      argmax(model.probabilities(model.vectorOfTokens(tokensOf(texts[i] as string))))
+    ] as string;
+  }
+  f1s.push(
+    scoreLabels(
+      test.map((i) => labels[i] as string),
+      test.map((i) => predicted[i] as string),
+    ).macroF1,
+  );
+}
+
+const mean = f1s.reduce((a, b) => a + b, 0) / f1s.length;
+const std = Math.sqrt(f1s.reduce((a, b) => a + (b - mean) ** 2, 0) / (f1s.length - 1));
+const variant = { options, augment, copies, keep, lexiconCap, fraction };
+console.log(
+  `${JSON.stringify(variant)}\n  macro-F1 ${mean.toFixed(4)} ± ${std.toFixed(4)} ` +
+    `[${Math.min(...f1s).toFixed(3)}–${Math.max(...f1s).toFixed(3)}] folds ${f1s.map((x) => x.toFixed(3)).join(' ')}; ` +
+    `fit ${(seconds / 5).toFixed(1)} s per fold`,
+);
+for (const k of ['titled', 'run-together']) {
+  const ix = [...labels.keys()].filter((i) => kind[i] === k);
+  const s = scoreLabels(
+    ix.map((i) => labels[i] as string),
+    ix.map((i) => predicted[i] as string),
+  );
+  console.log(`  ${k} rows (${ix.length}): macro-F1 ${s.macroF1}`);
+}
+const pooled = scoreLabels(labels, predicted);
+console.log(
+  `  per label F1: ${Object.entries(pooled.perLabel)
+    .map(([l, v]) => `${l} ${v.f1}`)
+    .join(', ')}`,
+);
