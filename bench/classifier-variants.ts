@@ -4,10 +4,11 @@
 // Quality, not speed: the fit seconds only compare lines of one run.
 //
 //   npx tsx bench/classifier-variants.ts [--input ../shared/data/train.csv]
-//     OPTS='{"features":{"wordPairs":false}}'   training options (src/classify/model.ts)
+//     OPTS='{"features":{"headChars":0}}'       training options (src/classify/model.ts)
 //     AUG=drop|crop|sentdrop COPIES=2 KEEP=0.7  extra noisy copies of each training row
 //     LEXICON=3                                 lexicon hits per category as features (at most N)
 //     FRACTION=0.5                              train on a random part of each training fold
+//     SEED=2                                    another split into folds (default 1)
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseCsvObjects } from '../src/classify/csv.ts';
@@ -24,7 +25,7 @@ const texts = rows.map((r) =>
   [r.title, r.body]
     .map((s) => (s ?? '').trim())
     .filter(Boolean)
-    .join('\n'),
+    .join('。'),
 );
 const labels = rows.map((r) => r.label as string);
 // Half the rows have no title: subject and body arrive run together in the body.
@@ -52,7 +53,12 @@ const tokensOf = (text: string) => [...featureTokens(text, features), ...lexicon
 const table = new TokenTable();
 const docs = texts.map((t) => table.intern(tokensOf(t)));
 const sentences = texts.map((t) => t.split(/(?<=[。！？!?\n；;])/u).filter((s) => s.trim()));
-const fold = groupedStratifiedFolds(labels, nearDuplicateGroups(texts, 0.8), 5, 1);
+const fold = groupedStratifiedFolds(
+  labels,
+  nearDuplicateGroups(texts, 0.8),
+  5,
+  Number(process.env.SEED ?? 1),
+);
 const random = rng(7);
 
 /** A noisy copy of row i: features dropped, a contiguous run of sentences, or sentences dropped. */

@@ -10,7 +10,7 @@ import { migrate } from '../db/migrate.ts';
 import { categoryByCode, categoryByName } from '../domain/categories.ts';
 import { parseCsvObjects } from './csv.ts';
 import { crossValidate } from './evaluate.ts';
-import { DEFAULT_GRID, honestCrossValidate, trainSelected } from './honest.ts';
+import { DEFAULT_GRID, repeatedHonestCrossValidate, trainSelected } from './honest.ts';
 import { DEFAULT_TRAIN } from './model.ts';
 import { type SelfTrainFlags, selfTrainFlags, selfTrainInput } from './selfTrainingCli.ts';
 import { activateVersion, activeClassifier, listModels, saveModel } from './store.ts';
@@ -74,6 +74,7 @@ interface EvalOpts extends DataOpts, SelfTrainFlags {
   honest?: boolean;
   innerFolds: number;
   threshold: number;
+  repeats: number;
 }
 
 function honestEval(texts: string[], labels: string[], opts: EvalOpts): void {
@@ -81,13 +82,14 @@ function honestEval(texts: string[], labels: string[], opts: EvalOpts): void {
     throw new Error('--inner-folds 至少为 2 / at least 2');
   }
   if (!(opts.threshold > 0 && opts.threshold <= 1)) throw new Error('--threshold 应在 (0, 1] / in (0, 1]');
-  const progress = createProgress('classify eval --honest', opts.folds);
-  const r = honestCrossValidate(texts, labels, {
+  if (!Number.isInteger(opts.repeats) || opts.repeats < 1) throw new Error('--repeats 至少为 1 / at least 1');
+  const progress = createProgress('classify eval --honest', opts.folds * opts.repeats);
+  const r = repeatedHonestCrossValidate(texts, labels, {
     folds: opts.folds,
     innerFolds: opts.innerFolds,
     seed: opts.seed,
     threshold: opts.threshold,
-    train: { seed: opts.seed },
+    repeats: opts.repeats,
     selfTrain: selfTrainInput(opts, opts.text),
     onFold: (f, info) => {
       progress.increment();
@@ -96,13 +98,18 @@ function honestEval(texts: string[], labels: string[], opts: EvalOpts): void {
           `train ${info.seconds.toFixed(1)} s`,
       );
     },
+    onRepeat: (n, run) =>
+      err(
+        `  repeat ${n}/${opts.repeats} (seed ${opts.seed + n - 1}): macro-F1 ${run.macroF1.mean.toFixed(4)}`,
+      ),
   });
   progress.stop();
   if (r.pseudo) err(`自训练伪标签 / pseudo-labels per outer fold: ${JSON.stringify(r.pseudo)}`);
   const m = r.macroF1;
   out(
     `诚实估计 / honest estimate: macro-F1 ${m.mean.toFixed(3)} ± ${m.std.toFixed(3)} (std over ${r.folds} ` +
-      `grouped folds; min–max ${m.min.toFixed(3)}–${m.max.toFixed(3)}); ${r.nearDuplicates.rowsInGroups} rows ` +
+      `grouped folds × ${r.repeats} splits; min–max ${m.min.toFixed(3)}–${m.max.toFixed(3)}; per split ` +
+      `${r.repeatMeans.map((x) => x.toFixed(3)).join(', ')}); ${r.nearDuplicates.rowsInGroups} rows ` +
       `in ${r.nearDuplicates.groups} near-duplicate groups`,
   );
   out(JSON.stringify(r));
@@ -209,6 +216,12 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
     )
     .option('--inner-folds <k>', '内层折数（--honest）/ inner folds', (v) => Number(v), 3)
     .option(
+      '--repeats <n>',
+      '不同划分重复次数（--honest，种子 seed、seed+1…）/ fold splits, seeds seed, seed + 1, …',
+      (v) => Number(v),
+      3,
+    )
+    .option(
       '--threshold <j>',
       '近似重复的 Jaccard 阈值（--honest）/ near-duplicate Jaccard',
       (v) => Number(v),
@@ -225,8 +238,9 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
 
 最后一行为 JSON / the last line is JSON: {"accuracy":…,"macroF1":…,"perLabel":{…},"folds":5,"trainSeconds":…}
 --honest: 近似重复（Jaccard ≥ 0.8）同折，超参数由内层折选出（与 train 相同），报告各外层折的
-macro-F1 均值、标准差与最小–最大 / near-duplicates kept in one fold, hyper-parameters chosen by inner
-folds as train does; the JSON has macroF1.{mean,std,min,max,folds}`,
+macro-F1 均值、标准差与最小–最大，重复 3 种划分 / near-duplicates kept in one fold, hyper-parameters
+chosen by inner folds as train does, over 3 fold splits (--repeats); the JSON has
+macroF1.{mean,std,min,max,folds} over all folds and repeatMeans`,
     )
     .action((opts: EvalOpts) => {
       if (!Number.isInteger(opts.folds) || opts.folds < 2) throw new Error('--folds 至少为 2 / at least 2');

@@ -73,12 +73,37 @@ export interface FeatureOptions {
   charMax: number;
   /** Adjacent word pairs. */
   wordPairs: boolean;
+  /**
+   * The text's opening characters — the subject, or the start of a message whose subject is run
+   * into its body — counted `headRepeat` more times: the opening says what the matter is about
+   * (docs/classifier.md, "The opening counts more"). Absent in models stored before it: none.
+   */
+  headChars?: number;
+  headRepeat?: number;
 }
 
-export const DEFAULT_FEATURES: FeatureOptions = { charMin: 1, charMax: 3, wordPairs: true };
+export const DEFAULT_FEATURES: FeatureOptions = {
+  charMin: 1,
+  charMax: 3,
+  wordPairs: true,
+  headChars: 20,
+  headRepeat: 2,
+};
 
 /** The feature strings of a text: `w:词`, `p:词_词`, `c:字串`. Repeats count (term frequency). */
 export function featureTokens(text: string, opts: FeatureOptions = DEFAULT_FEATURES): string[] {
+  const out = bodyTokens(text, opts);
+  const chars = opts.headChars ?? 0;
+  const repeat = opts.headRepeat ?? 0;
+  if (chars > 0 && repeat > 0) {
+    // By code point, so a character outside the BMP is never cut in half.
+    const head = bodyTokens(Array.from(text.trim()).slice(0, chars).join(''), opts);
+    for (let k = 0; k < repeat; k++) for (const t of head) out.push(t);
+  }
+  return out;
+}
+
+function bodyTokens(text: string, opts: FeatureOptions): string[] {
   const out: string[] = [];
   const ws = words(text);
   for (const w of ws) out.push(`w:${w}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupedStratifiedFolds, groupStats, nearDuplicateGroups } from '../../src/classify/groups.ts';
-import { honestCrossValidate, spread } from '../../src/classify/honest.ts';
+import { honestCrossValidate, repeatedHonestCrossValidate, spread } from '../../src/classify/honest.ts';
 import { train } from '../../src/classify/model.ts';
 import { tuneOffsets } from '../../src/classify/thresholds.ts';
 import { TOY } from '../helpers/toyCorpus.ts';
@@ -94,5 +94,19 @@ describe('selection and the honest estimate', () => {
     // Each toy text appears three times (punctuation differs): one group each, never split.
     expect(r.nearDuplicates).toMatchObject({ groups: 15, rowsInGroups: 45 });
     expect(r.chosen).toEqual([{ C: 1 }, { C: 1 }, { C: 1 }]);
+  });
+
+  it('repeats the estimate over several fold splits: the spread covers every fold of every split', () => {
+    const rows = [...TOY, ...TOY, ...TOY];
+    const texts = rows.map(([t], i) => `${t}${'，'.repeat(i % 3)}`);
+    const labels = rows.map(([, l]) => l);
+    const opts = { folds: 3, innerFolds: 2, grid: [{ C: 1 }], train: { minDf: 1 }, seed: 4 };
+    const r = repeatedHonestCrossValidate(texts, labels, { ...opts, repeats: 2 });
+    const second = honestCrossValidate(texts, labels, { ...opts, seed: 5, train: { minDf: 1, seed: 5 } });
+    expect(r.repeats).toBe(2);
+    expect(r.macroF1.folds).toHaveLength(6);
+    expect(r.macroF1.folds.slice(3)).toEqual(second.macroF1.folds);
+    expect(r.repeatMeans[1]).toBe(second.macroF1.mean);
+    expect(r.chosen).toHaveLength(6);
   });
 });

@@ -46,6 +46,19 @@ describe('features', () => {
     expect(toks).toEqual(expect.arrayContaining(['w:物业', 'c:物', 'c:物业', 'c:物业收', 'c:业收费']));
   });
 
+  it('counts the opening (the subject) three times, the rest once; models stored before it: once', () => {
+    const text = `小区物业乱收停车费问题长期得不到解决。${'业主多次向社区反映无人处理'.repeat(3)}`;
+    const count = (toks: string[], t: string) => toks.filter((x) => x === t).length;
+    const toks = featureTokens(text);
+    // 停车费 is within the first 20 characters (the subject, 19), 社区 only after them (3 times).
+    expect(count(toks, 'c:停车费')).toBe(3);
+    expect(count(toks, 'w:社区')).toBe(3);
+    expect(count(toks, 'c:物业')).toBe(3);
+    const before = featureTokens(text, { charMin: 1, charMax: 3, wordPairs: true });
+    expect(count(before, 'c:停车费')).toBe(1);
+    expect(count(before, 'w:社区')).toBe(3);
+  });
+
   it('TF-IDF vectors are L2-normalised over the vocabulary with min df', () => {
     const table = new TokenTable();
     const docs = [
