@@ -213,6 +213,17 @@ const CALLERS: Caller[] = [
     user: 'nj_registrar',
     query: `q=${encodeURIComponent('物业')}`,
   },
+  {
+    name: 'nj_registrar, q=被骗 (3 % of cases)',
+    user: 'nj_registrar',
+    query: `q=${encodeURIComponent('被骗')}`,
+  },
+  {
+    name: 'nj_registrar, q=名邸 (1 % of cases)',
+    user: 'nj_registrar',
+    query: `q=${encodeURIComponent('名邸')}`,
+  },
+  { name: 'gl_registrar, q=被骗 (a county)', user: 'gl_registrar', query: `q=${encodeURIComponent('被骗')}` },
   { name: 'admin, q=物业 (the province)', user: 'admin', query: `q=${encodeURIComponent('物业')}` },
   { name: 'gl_registrar, q=物业 (a county)', user: 'gl_registrar', query: `q=${encodeURIComponent('物业')}` },
   {

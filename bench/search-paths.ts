@@ -1,8 +1,9 @@
 // Which way to a word search's newest matches (src/domain/search/newestPath.ts), measured: for
-// callers of three scope sizes and words from very common to rare, the window's read both ways —
-// newest first by the received_at btree (the planner walks it or sorts the GIN matches) and by the
-// RUM index — with the planner's estimates and the rule's choice beside them. On a database that
-// list-scale.ts has filled (docs/performance.md, "Word search at 1M"):
+// callers of three scope sizes and words from very common to rare, the window's read three ways —
+// newest first by the received_at btree (walked), the planner's own choice (the RUM order, or the
+// word's and the scope's bitmaps sorted), and the RUM order insisted on (bitmaps off) — with the
+// planner's estimates and the rule's choice beside them. On a database that list-scale.ts has filled
+// (docs/performance.md, "Word search at 1M"):
 //   BENCH_KEEP_DB=xinfang_scale DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
 //     npx tsx bench/search-paths.ts [word …]
 import { loadavg } from 'node:os';
@@ -12,7 +13,7 @@ import { CaseListQuery, caseListQueries } from '../src/cases/queries.ts';
 import type { Db } from '../src/db/client.ts';
 import { estimatedRows } from '../src/db/estimate.ts';
 import { cases } from '../src/db/schema.ts';
-import { newestPath, walkRows } from '../src/domain/search/newestPath.ts';
+import { type NewestPath, newestPath, walkRows } from '../src/domain/search/newestPath.ts';
 import { login } from './lifecycle.ts';
 import { openTarget } from './targets.ts';
 
@@ -46,9 +47,9 @@ try {
   const total = await estimatedRows(db, db.select({ one: sql`1` }).from(cases));
   print(`== ${t.storage}; ${total} cases (estimate); word index: ${index}; load ${loadavg()[0]?.toFixed(1)}`);
   print(
-    '| caller | word | matches (estimate) | matches | walk reads (est.) | btree order ms | RUM ms | chosen | faster |',
+    '| caller | word | matches (estimate) | matches | scope rows (est.) | walk reads (est.) | btree walk ms | planner (RUM or bitmaps) ms | RUM order ms | chosen (ms) | fastest |',
   );
-  print('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+  print('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
   for (const user of CALLERS) {
     const session = await resolveSession(db, await login(t, user));
     if (!session) throw new Error(user);
@@ -66,12 +67,30 @@ try {
           rows: { n: number }[];
         }
       ).rows;
-      const walk = await timed(() => w.ids('btree'));
-      const viaIndex = await timed(() => w.ids(index === 'rum' ? 'rum' : 'btree'));
-      const chosen = newestPath(total, estimate, w.size);
-      const faster = walk < viaIndex ? 'btree' : 'rum';
+      const scopeRows = await estimatedRows(db, w.scope);
+      const ms: Record<NewestPath, number> = {
+        btree: await timed(() => w.ids('btree')),
+        rum: await timed(() => w.ids(index === 'rum' ? 'rum' : 'btree')),
+        rumOrder: await timed(() =>
+          db.transaction(async (tx) => {
+            await tx.execute(sql`set local enable_bitmapscan = off`);
+            return w.ids('rumOrder', tx);
+          }),
+        ),
+      };
+      const share = (await t.ctx.caseExtensions.textSearch.shareBound?.(db, built.terms)) ?? 1;
+      const estimates = {
+        total,
+        matches: estimate,
+        scopeRows,
+        wordRows: share * total,
+        filtered: w.filtered,
+      };
+      const chosen = newestPath(estimates, w.size);
+      const faster = (Object.keys(ms) as NewestPath[]).reduce((a, b) => (ms[b] < ms[a] ? b : a));
       print(
-        `| ${user} | ${word} | ${Math.round(estimate)} | ${n} | ${walkRows(total, estimate, w.size)} | ${walk} | ${viaIndex} | ${chosen} | ${faster}${chosen === faster ? '' : ' ✗'} |`,
+        `| ${user} | ${word} | ${Math.round(estimate)} | ${n} | ${Math.round(scopeRows)} | ${walkRows(total, estimate, w.size)} | ` +
+          `${ms.btree} | ${ms.rum} | ${ms.rumOrder} | ${chosen} (${ms[chosen]}) | ${faster}${ms[chosen] <= ms[faster] * 1.2 + 2 ? '' : ' ✗'} |`,
       );
     }
   }

@@ -3,8 +3,8 @@
 import { and, asc, count, desc, eq, gte, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
-import { estimatedRows } from '../db/estimate.ts';
+import type { Db, Executor } from '../db/client.ts';
+import { cachedEstimate, estimatedRows } from '../db/estimate.ts';
 import { caseAssignees, caseDocuments, caseEvents, caseFlags, cases, outbox, units } from '../db/schema.ts';
 import { CASE_FLAGS, type CaseFlag } from '../domain/flags.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
@@ -100,6 +100,8 @@ export interface ListOptions {
   searchIndex?: SearchIndex;
   /** How many of the newest matches a word search ranks by relevance (default RANK_WINDOW). */
   rankWindow?: number;
+  /** The way to a capped word search's newest matches, instead of choosing (tests, benchmarks). */
+  newestPath?: NewestPath;
 }
 
 /**
@@ -123,7 +125,8 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   if (q.form?.length) where.push(inArray(cases.form, q.form));
   if (q.purpose) where.push(eq(cases.purpose, q.purpose));
   if (q.category) where.push(like(cases.categoryCode, `${q.category}%`));
-  if (within) where.push(like(cases.jurisdictionCode, `${within}%`));
+  const place = within ? like(cases.jurisdictionCode, `${within}%`) : undefined;
+  where.push(place);
   if (q.unitId) where.push(eq(cases.currentUnitId, q.unitId));
   if (q.due === 'overdue') where.push(lt(cases.dueAt, now));
   if (q.due === 'near') where.push(and(gte(cases.dueAt, now), eq(cases.dueFlag, 'near')));
@@ -138,6 +141,8 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   if (q.from) where.push(receivedFrom(shanghaiStart(q.from)));
   if (q.to) where.push(receivedBefore(new Date(shanghaiStart(q.to).getTime() + 86_400_000)));
   const filters = and(...where);
+  // Filters besides the words and the place: they thin a word search's matches (newestPath).
+  const filtered = where.filter(Boolean).length > (search?.where ? 1 : 0) + (place ? 1 : 0);
   const cond = and(caseScope(actor, within), filters);
   const column = { receivedAt: cases.receivedAt, dueAt: cases.dueAt, caseNumber: cases.caseNumber }[q.sort];
   const dir = q.order === 'asc' ? asc : desc;
@@ -165,8 +170,8 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   // the older matches by the chosen sort. A page inside the window reads only the window's rows.
   const window = opts.rankWindow ?? RANK_WINDOW;
   // `btree`: in the btree's order even where RUM exists (listCases chooses: domain/search/newestPath).
-  const newestOf = (n: number, btree = false) =>
-    db
+  const newestOf = (n: number, btree = false, on: Executor = db) =>
+    on
       .select({ id: cases.id })
       .from(cases)
       .where(cond)
@@ -215,8 +220,14 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
               index: opts.searchIndex,
               /** The rows the search matches in the scope (for the planner's estimate). */
               matches: db.select({ one: sql`1` }).from(cases).where(cond),
-              /** The newest matches' ids, newest first, read the way `path` says. */
-              ids: (path: NewestPath) => newestOf(toRead, path === 'btree'),
+              /** The rows of the scope and place, whatever the words (for the planner's estimate). */
+              scope: db
+                .select({ one: sql`1` })
+                .from(cases)
+                .where(and(caseScope(actor, within), place)),
+              filtered,
+              /** The newest matches' ids, newest first, read the way `path` says (on `on`). */
+              ids: (path: NewestPath, on: Executor = db) => newestOf(toRead, path === 'btree', on),
               page: (ids: number[]) => rankedPage(ids),
             },
     };
@@ -274,10 +285,9 @@ export async function listCases(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   const built = caseListQueries(db, actor, q, { ...opts, synonyms, searchIndex });
   if (built.window) {
     const w = built.window;
-    // Only a word common enough for the walk to win is worth asking the planner about.
-    const walkable =
-      searchIndex === 'rum' && mayWalk((await opts.textSearch?.shareBound?.(db, built.terms)) ?? 1, w.size);
-    return { ...(await wordSearchPage(db, w, walkable)), terms: built.terms };
+    // At most this share of all cases holds the words (their statistics, no round trip).
+    const share = searchIndex === 'rum' ? ((await opts.textSearch?.shareBound?.(db, built.terms)) ?? 1) : 1;
+    return { ...(await wordSearchPage(db, w, share, opts.newestPath)), terms: built.terms };
   }
   const [items, [counted]] = await Promise.all([built.items, built.count]);
   const n = Number(counted?.n ?? 0);
@@ -291,18 +301,30 @@ type SearchWindow = NonNullable<ReturnType<typeof caseListQueries>['window']>;
 /**
  * A word search's page and capped count from one read of its newest matches (before: two reads of
  * the same window in parallel, for the page and for the count). Where RUM is installed, the way to
- * them is chosen from the planner's row estimates (domain/search/newestPath) when `walkable`.
+ * them is chosen from estimates (domain/search/newestPath): the table's and the scope's rows (the
+ * planner's, remembered ten minutes), the words' share of all cases (`share`, their statistics),
+ * and the matches — asked only when the words are common enough for the walk.
  */
-async function wordSearchPage(db: Db, w: SearchWindow, walkable: boolean) {
-  let path: NewestPath = w.index === 'rum' ? 'rum' : 'btree';
-  if (walkable) {
-    const [total, matches] = await Promise.all([
-      estimatedRows(db, db.select({ one: sql`1` }).from(cases)),
-      estimatedRows(db, w.matches),
+async function wordSearchPage(db: Db, w: SearchWindow, share: number, given?: NewestPath) {
+  let path: NewestPath = given ?? 'btree';
+  if (w.index === 'rum' && !given) {
+    const scope = w.scope.toSQL();
+    const [total, scopeRows, matches] = await Promise.all([
+      cachedEstimate(db, 'cases', db.select({ one: sql`1` }).from(cases)),
+      cachedEstimate(db, `scope ${scope.sql} ${JSON.stringify(scope.params)}`, w.scope),
+      mayWalk(share, w.size) ? estimatedRows(db, w.matches) : undefined,
     ]);
-    path = newestPath(total, matches, w.size);
+    path = newestPath({ total, scopeRows, matches, wordRows: share * total, filtered: w.filtered }, w.size);
   }
-  const ids = (await w.ids(path)).map((r) => r.id);
+  const rows =
+    path === 'rumOrder'
+      ? // PostgreSQL would AND the word's bitmap with the whole scope's: bitmaps off for this read.
+        await db.transaction(async (tx) => {
+          await tx.execute(sql`set local enable_bitmapscan = off`);
+          return w.ids(path, tx);
+        })
+      : await w.ids(path);
+  const ids = rows.map((r) => r.id);
   const items = ids.length > 0 ? await w.page(ids.slice(0, w.size)) : [];
   const capped = ids.length > w.countCap;
   return { items, total: capped ? w.countCap : ids.length, totalCapped: capped };

@@ -2,6 +2,7 @@
 // Planning only, ≈ 1 ms; used where the cheaper of two plans depends on how many rows match.
 import { type SQLWrapper, sql } from 'drizzle-orm';
 import type { Executor } from './client.ts';
+import { perDatabase, TtlCache } from './memo.ts';
 
 interface PlanNode {
   'Plan Rows'?: number;
@@ -15,4 +16,14 @@ export async function estimatedRows(db: Executor, query: SQLWrapper): Promise<nu
   // node-postgres parses the json column; PGlite may hand back the text.
   const plans = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan?: PlanNode }[] | undefined;
   return Number(plans?.[0]?.Plan?.['Plan Rows'] ?? 0);
+}
+
+const remembered = perDatabase(() => new TtlCache<string, number>(10 * 60_000, 10_000));
+
+/**
+ * `estimatedRows`, remembered ten minutes per database under `key`: for counts that move slowly
+ * (a table's rows, a scope's rows), so a search asks the planner about them once, not every time.
+ */
+export async function cachedEstimate(db: Executor, key: string, query: SQLWrapper): Promise<number> {
+  return (await remembered(db).get(key, () => estimatedRows(db, query))) ?? 0;
 }
