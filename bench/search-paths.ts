@@ -71,12 +71,7 @@ try {
       const ms: Record<NewestPath, number> = {
         btree: await timed(() => w.ids('btree')),
         rum: await timed(() => w.ids(index === 'rum' ? 'rum' : 'btree')),
-        rumOrder: await timed(() =>
-          db.transaction(async (tx) => {
-            await tx.execute(sql`set local enable_bitmapscan = off`);
-            return w.ids('rumOrder', tx);
-          }),
-        ),
+        rumOrder: await timed(() => w.ids('rumOrder')),
       };
       const share = (await t.ctx.caseExtensions.textSearch.shareBound?.(db, built.terms)) ?? 1;
       const estimates = {

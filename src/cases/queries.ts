@@ -226,8 +226,15 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
                 .from(cases)
                 .where(and(caseScope(actor, within), place)),
               filtered,
-              /** The newest matches' ids, newest first, read the way `path` says (on `on`). */
-              ids: (path: NewestPath, on: Executor = db) => newestOf(toRead, path === 'btree', on),
+              /** The newest matches' ids, newest first, read the way `path` says. */
+              ids: async (path: NewestPath): Promise<{ id: number }[]> =>
+                path === 'rumOrder'
+                  ? // PostgreSQL would AND the word's bitmap with the whole scope's: bitmaps off here.
+                    db.transaction(async (tx) => {
+                      await tx.execute(sql`set local enable_bitmapscan = off`);
+                      return newestOf(toRead, false, tx);
+                    })
+                  : newestOf(toRead, path === 'btree'),
               page: (ids: number[]) => rankedPage(ids),
             },
     };
@@ -316,15 +323,7 @@ async function wordSearchPage(db: Db, w: SearchWindow, share: number, given?: Ne
     ]);
     path = newestPath({ total, scopeRows, matches, wordRows: share * total, filtered: w.filtered }, w.size);
   }
-  const rows =
-    path === 'rumOrder'
-      ? // PostgreSQL would AND the word's bitmap with the whole scope's: bitmaps off for this read.
-        await db.transaction(async (tx) => {
-          await tx.execute(sql`set local enable_bitmapscan = off`);
-          return w.ids(path, tx);
-        })
-      : await w.ids(path);
-  const ids = rows.map((r) => r.id);
+  const ids = (await w.ids(path)).map((r) => r.id);
   const items = ids.length > 0 ? await w.page(ids.slice(0, w.size)) : [];
   const capped = ids.length > w.countCap;
   return { items, total: capped ? w.countCap : ids.length, totalCapped: capped };

@@ -91,8 +91,8 @@ describe('数据分析 (console)', () => {
     await page.locator('[aria-label="江苏省信访量地图"] canvas').first().waitFor();
     await expectNoTofu(page);
     await page.evaluate('window.scrollTo(0, 0)');
-    // No wait for the charts' entry animation: with reduced motion (CHROMIUM_ARGS) they are drawn
-    // at once (web/shared/analytics/echarts.tsx), so the shot shows them whole.
+    // No wait for the charts' entry animation: every test context asks for reduced motion
+    // (launchBrowser), so they are drawn at once (web/shared/analytics/echarts.tsx) and shown whole.
     await saveScreenshot(page, 'analytics-province');
     expect(await kpiValue(page, 'satisfactionRate').innerText()).toMatch(/（[\d,]+件）/);
     expect(await kpiValue(page, 'timelyAcceptanceRate').innerText()).toMatch(/（[\d,]+件）/);
