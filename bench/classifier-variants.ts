@@ -9,6 +9,8 @@
 //     LEXICON=3                                 lexicon hits per category as features (at most N)
 //     FRACTION=0.5                              train on a random part of each training fold
 //     SEED=2                                    another split into folds (default 1)
+//     GROUP=words:4                             also group rows that share a rare word (≥ 3 characters,
+//                                               in at most 4 rows): the same place or estate
 //     EXTRA=file.csv                            more labelled rows (title,body,label) joining every
 //                                               training part (never a test fold); rows near a
 //                                               train row (Jaccard ≥ 0.5) are left out
@@ -83,12 +85,58 @@ if (process.env.EXTRA) {
   console.log(`extra rows: ${extraDocs.length} (${dropped} near a train row left out)`, per);
 }
 const sentences = texts.map((t) => t.split(/(?<=[。！？!?\n；;])/u).filter((s) => s.trim()));
-const fold = groupedStratifiedFolds(
-  labels,
-  nearDuplicateGroups(texts, 0.8),
-  5,
-  Number(process.env.SEED ?? 1),
-);
+const fold = groupedStratifiedFolds(labels, foldGroups(), 5, Number(process.env.SEED ?? 1));
+
+/**
+ * Near-duplicates (Jaccard ≥ 0.8), and with GROUP=words:N also rows sharing a rare long word — an
+ * estate, a road, a school named in at most N rows — so that a fold's test rows are about places
+ * its training rows never named, as new messages mostly are.
+ */
+function foldGroups(): Int32Array {
+  const groups = nearDuplicateGroups(texts, 0.8);
+  const spec = /^words:(\d+)$/.exec(process.env.GROUP ?? '');
+  if (!spec) return groups;
+  const maxDf = Number(spec[1]);
+  const parent = Int32Array.from(groups);
+  const find = (x: number): number => {
+    let r = x;
+    while (parent[r] !== r) r = parent[r] as number;
+    return r;
+  };
+  const rowsOf = new Map<string, number[]>();
+  texts.forEach((t, i) => {
+    for (const tok of new Set(featureTokens(t, { ...features, headChars: 0 }))) {
+      if (!tok.startsWith('w:') || [...tok].length < 5) continue; // 'w:' + ≥ 3 characters
+      const list = rowsOf.get(tok);
+      if (list) list.push(i);
+      else rowsOf.set(tok, [i]);
+    }
+  });
+  // Rarest words first, and no group past 12 rows: a chain of shared words would otherwise join
+  // half the file into one group (one fold).
+  const size = new Int32Array(texts.length);
+  for (const g of groups) size[g] = (size[g] as number) + 1;
+  const lists = [...rowsOf.values()]
+    .filter((l) => l.length >= 2 && l.length <= maxDf)
+    .sort((a, b) => a.length - b.length);
+  for (const list of lists) {
+    for (const i of list.slice(1)) {
+      const a = find(list[0] as number);
+      const b = find(i);
+      if (a === b || (size[a] as number) + (size[b] as number) > 12) continue;
+      parent[b] = a;
+      size[a] = (size[a] as number) + (size[b] as number);
+    }
+  }
+  const out = Int32Array.from(texts, (_, i) => find(i));
+  const sizes = new Map<number, number>();
+  for (const g of out) sizes.set(g, (sizes.get(g) ?? 0) + 1);
+  const multi = [...sizes.values()].filter((n) => n > 1);
+  console.log(
+    `groups (GROUP=${process.env.GROUP}): ${multi.length} holding ${multi.reduce((a, b) => a + b, 0)} rows, largest ${Math.max(...multi)}`,
+  );
+  return out;
+}
 const random = rng(7);
 
 /** A noisy copy of row i: features dropped, a contiguous run of sentences, or sentences dropped. */
