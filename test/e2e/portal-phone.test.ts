@@ -203,12 +203,12 @@ describe('the citizen portal on a 390 px phone', () => {
     await page.getByLabel('我已阅读信访须知，所反映情况属实').check();
     await page.getByRole('button', { name: '提交', exact: true }).click();
 
-    await page.getByRole('heading', { name: '已并入您正在办理的信访事项' }).waitFor();
+    await page.getByRole('heading', { name: '已并入您尚未办结的信访事项' }).waitFor();
     const text = await page.locator('.xf-card').innerText();
     expect(text.replace(/\s/g, '')).toContain(`补充材料并入信访事项${openNumber}`);
     expect(text).not.toContain('信访事项已提交');
     expect(text).not.toContain('查询码：');
-    expect(text).toMatch(/该事项现在可以办理：.*申请复查/);
+    expect(text).toMatch(/对该事项，您现在可以：.*申请复查/);
     await check(page, 'portal-phone-follow-up');
 
     await page.getByRole('button', { name: '去办理' }).click();

@@ -62,10 +62,10 @@ describe('portal petition form', () => {
       nextSteps: [{ action: 'request_rereview', label: '申请复核' }],
     };
     const { user } = renderPage(<LinkedToOpenMatter done={done} onAgain={again} />);
-    expect(await screen.findByText('已并入您正在办理的信访事项')).toBeTruthy();
+    expect(await screen.findByText('已并入您尚未办结的信访事项')).toBeTruthy();
     // Grouped in fours for reading.
     expect(screen.getByText(/补充材料并入信访事项 3201 0620 2600 0000 7，不另立新件/)).toBeTruthy();
-    expect(screen.getByText('该事项现在可以办理：申请复核')).toBeTruthy();
+    expect(screen.getByText('对该事项，您现在可以：申请复核')).toBeTruthy();
     expect(screen.getByRole('link', { name: '去办理' }).getAttribute('href')).toBe('/cases/7');
     await user.click(button('提交其他事项'));
     expect(again).toHaveBeenCalledOnce();

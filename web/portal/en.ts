@@ -104,10 +104,10 @@ addEnglish({
   信访件编号: 'Case number',
   查询码: 'Query code',
   '该事项与您此前提交的事项 {{n}} 相同': 'This repeats your earlier petition {{n}}',
-  已并入您正在办理的信访事项: 'Added to your petition being handled',
-  '该事项正在办理中，您此次提交的内容已作为补充材料并入信访事项 {{n}}，不另立新件。原查询码继续有效。':
-    'That petition is still being handled: what you sent has been added to petition {{n}} as supplementary material, not opened as a new one. Its query code stays valid.',
-  '该事项现在可以办理：{{steps}}': 'You can now do this on that petition: {{steps}}',
+  已并入您尚未办结的信访事项: 'Added to your petition not yet concluded',
+  '该事项尚未办结，您此次提交的内容已作为补充材料并入信访事项 {{n}}，不另立新件。原查询码继续有效。':
+    'That petition is not yet concluded: what you sent has been added to petition {{n}} as supplementary material, not opened as a new one. Its query code stays valid.',
+  '对该事项，您现在可以：{{steps}}': 'You can now do this on that petition: {{steps}}',
   '如对处理意见不服，请在该事项中提出，不必重新提交。':
     'If you disagree with the decision, say so on that petition; there is no need to submit again.',
   去办理: 'Go to the petition',

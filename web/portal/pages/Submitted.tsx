@@ -96,9 +96,9 @@ export function LinkedToOpenMatter({ done, onAgain }: { done: Submitted; onAgain
     <Card className="xf-card">
       <Result
         status="info"
-        title={<h2 style={{ margin: 0, fontSize: 20 }}>{t('已并入您正在办理的信访事项')}</h2>}
+        title={<h2 style={{ margin: 0, fontSize: 20 }}>{t('已并入您尚未办结的信访事项')}</h2>}
         subTitle={t(
-          '该事项正在办理中，您此次提交的内容已作为补充材料并入信访事项 {{n}}，不另立新件。原查询码继续有效。',
+          '该事项尚未办结，您此次提交的内容已作为补充材料并入信访事项 {{n}}，不另立新件。原查询码继续有效。',
           { n },
         )}
       />
@@ -107,7 +107,7 @@ export function LinkedToOpenMatter({ done, onAgain }: { done: Submitted; onAgain
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          message={t('该事项现在可以办理：{{steps}}', { steps: steps.map((s) => t(s.label)).join('、') })}
+          message={t('对该事项，您现在可以：{{steps}}', { steps: steps.map((s) => t(s.label)).join('、') })}
           description={t('如对处理意见不服，请在该事项中提出，不必重新提交。')}
         />
       ) : null}
