@@ -13,7 +13,7 @@ import { mayWalk, type NewestPath, newestPath } from '../domain/search/newestPat
 import type { SynonymDictionary } from '../domain/search/synonyms.ts';
 import { zCode, zDate, zFlag, zIdParam, zPage, zText } from '../domain/validation/fields.ts';
 import { outboxText } from '../notify/outbox.ts';
-import { type Actor, caseScope, caseScopeParts } from '../policies/index.ts';
+import { type Actor, caseScope, caseScopeParts, departmentPageParts } from '../policies/index.ts';
 import type { Pii } from '../security/pii.ts';
 import type { SearchIndex, TextSearch } from './extensions.ts';
 import { eventsOfCase } from './history.ts';
@@ -144,23 +144,21 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   // Filters besides the words and the place: they thin a word search's matches (newestPath).
   const filtered = where.filter(Boolean).length > (search?.where ? 1 : 0) + (place ? 1 : 0);
   const cond = and(caseScope(actor, within), filters);
-  const column = { receivedAt: cases.receivedAt, dueAt: cases.dueAt, caseNumber: cases.caseNumber }[q.sort];
-  const dir = q.order === 'asc' ? asc : desc;
-  const sorted = [
-    q.sort === 'dueAt' ? sql`${cases.dueAt} ${sql.raw(q.order)} nulls last` : dir(column),
-    dir(cases.id),
-  ];
+  const sorted = listOrder(q);
   const offset = (q.page - 1) * q.pageSize;
   const terms = search?.terms ?? [];
+  const department = departmentPageParts(actor, within);
   if (!search?.rank)
     return {
-      items: db
-        .select()
-        .from(cases)
-        .where(cond)
-        .orderBy(...sorted)
-        .limit(q.pageSize)
-        .offset(offset),
+      items: department
+        ? departmentPage(db, department, filters, q, offset)
+        : db
+            .select()
+            .from(cases)
+            .where(cond)
+            .orderBy(...sorted)
+            .limit(q.pageSize)
+            .offset(offset),
       count: countQuery(db, actor, within, filters, opts.countCap),
       countCap: opts.countCap,
       terms,
@@ -257,6 +255,50 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
     countCap,
     terms,
   };
+}
+
+/** The list's order: the chosen column (due dates nulls last), then the id. */
+function listOrder(q: CaseListQuery, fence = false): SQL[] {
+  // `fence`: the same order through expressions no index holds (+ 0, || ''), so that PostgreSQL reads
+  // a narrow part by its own index and sorts its few rows instead of walking the newest-first index
+  // past every case (a part with no rows at all would be walked to the end: 1 s at 1M cases).
+  const f = (s: SQL, zero: string) => (fence ? sql`(${s} ${sql.raw(zero)})` : s);
+  const column = {
+    receivedAt: f(sql`${cases.receivedAt}`, "+ interval '0 s'"),
+    dueAt: f(sql`${cases.dueAt}`, "+ interval '0 s'"),
+    caseNumber: f(sql`${cases.caseNumber}`, "|| ''"),
+  }[q.sort];
+  const nulls = q.sort === 'dueAt' ? ' nulls last' : '';
+  return [sql`${column} ${sql.raw(q.order + nulls)}`, sql`${f(sql`${cases.id}`, '+ 0')} ${sql.raw(q.order)}`];
+}
+
+/**
+ * A department's page (policies.departmentPageParts): each part's first `offset + pageSize` ids in
+ * the list's order, then the page among them — the same rows as one query over the whole scope.
+ */
+function departmentPage(
+  db: Db,
+  parts: { wide: SQL; narrow: SQL[] },
+  filters: SQL | undefined,
+  q: CaseListQuery,
+  offset: number,
+) {
+  const firstIds = (part: SQL, fence: boolean) =>
+    db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(part, filters))
+      .orderBy(...listOrder(q, fence))
+      .limit(offset + q.pageSize);
+  const [first, ...rest] = parts.narrow.map((p) => firstIds(p, true));
+  const ids = first ? unionAll(firstIds(parts.wide, false), first, ...rest) : firstIds(parts.wide, false);
+  return db
+    .select()
+    .from(cases)
+    .where(inArray(cases.id, ids))
+    .orderBy(...listOrder(q))
+    .limit(q.pageSize)
+    .offset(offset);
 }
 
 /**
