@@ -361,8 +361,9 @@ export const cases = pgTable(
       .where(sql`backlog`),
     // A department's co-handled matters (协办): the last part of its scope (policies.caseScopeParts,
     // `co_unit_ids @> {unit}`). Without it that part read every case — 1.2 s at 1M for a
-    // department's unfiltered list (docs/performance.md).
-    index('cases_co_units_idx').using('gin', t.coUnitIds),
+    // department's unfiltered list (docs/performance.md). Only the co-handled rows: the planner then
+    // knows they are few (on the whole column it assumed 0.5 % of all cases match).
+    index('cases_co_units_idx').using('gin', t.coUnitIds).where(sql`co_unit_ids <> '{}'`),
   ],
 );
 

@@ -300,8 +300,11 @@ function baseCaseScope(a: Actor, within?: string): SQL | undefined {
 }
 
 /** Matters this unit co-handles (会办单位). */
-// `@>` rather than `= any(…)`: the GIN index cases_co_units_idx answers containment only.
-const coHandledBy = (unitId: number): SQL => sql`${cases.coUnitIds} @> array[${unitId}::integer]`;
+// `@>` rather than `= any(…)`: the GIN index cases_co_units_idx answers containment only. `<> '{}'`
+// (true of every row that contains the unit) is the index's predicate: it holds only co-handled
+// matters, so PostgreSQL estimates a few rows, not 0.5 % of all cases (migration 0048).
+const coHandledBy = (unitId: number): SQL =>
+  sql`(${cases.coUnitIds} <> '{}' and ${cases.coUnitIds} @> array[${unitId}::integer])`;
 
 /** '3209' → '3210', '39' → '40'; null for all nines (no code sorts after the subtree then). */
 export function nextDecimal(digits: string): string | null {
