@@ -126,6 +126,13 @@ export async function copyCasesUpTo(t: Target, target: number): Promise<void> {
       WHERE case_number ~ '^[0-9]{17}$'`),
     ),
   )[0]?.k;
+  // A kept database copied with a larger stride (a 1M run: stride 1,000,000) has used up the numbers
+  // of this stride's copies: topping it up would repeat case numbers (seen: 7.3M duplicates at 10M).
+  if (have + (copies - (done ?? 0)) * sources < target)
+    throw new Error(
+      `the kept database's copies used case numbers up to copy ${done} of stride ${stride}: ` +
+        `drop it and copy again in one run with the largest point (BENCH_LIST_SCALE=…,${target})`,
+    );
   const bulk = await dropIndexesForBulk(t, target - have);
   for (let k = (done ?? 0) + 1; have < target; k++) {
     const values = columns
