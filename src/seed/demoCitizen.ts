@@ -2,12 +2,12 @@
 // have content on first start. Rather than a fresh history written "today", a few of 鼓楼区's
 // synthetic matters — whose timelines, clocks and due dates the simulation already wrote (sim.ts) —
 // become the citizen's: one waiting for acceptance, one being handled, one replied and delivered with
-// the evaluation still open, one rated and closed, and the first visit that got a rights card (the card
-// that was later checked at the city and the province: src/seed/receptions.ts). The matters' petitioner
+// the evaluation still open, one rated and closed, and the first visit that got a rights card with its
+// handling written on it (src/seed/receptions.ts issues the cards). The matters' petitioner
 // becomes the citizen (account link, encrypted name, phone and ID number with their hashes, which the
 // duplicate and search look-ups read), and the citizen's account gets the ID number (实名信息), so
 // 我要信访 opens its form directly. Does nothing when the citizen already has matters.
-import { and, asc, desc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { caseParties, cases, rightsCards, users } from '../db/schema.ts';
 import { idNumberCheckDigit } from '../domain/validation/idNumber.ts';
@@ -56,11 +56,14 @@ export async function seedDemoCitizen(db: Db, pii: Pii): Promise<number> {
       .limit(1);
     if (c) ids.push(c.id);
   }
-  // The first card issued at 鼓楼区 (the one checked later at the city and the province).
+  // The first card issued at 鼓楼区 with the matter's handling written on it: a visit that was not
+  // accepted has an empty card, and which visit that is moves with the day the demo is seeded.
   const [card] = await db
     .select({ id: rightsCards.id, caseId: rightsCards.caseId })
     .from(rightsCards)
-    .where(eq(rightsCards.jurisdictionCode, DEMO_COUNTY))
+    .where(
+      and(eq(rightsCards.jurisdictionCode, DEMO_COUNTY), sql`jsonb_array_length(${rightsCards.entries}) > 0`),
+    )
     .orderBy(asc(rightsCards.id))
     .limit(1);
   if (card && !ids.includes(card.caseId)) ids.push(card.caseId);
