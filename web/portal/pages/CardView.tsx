@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FullCard, PublicCard } from '../../../src/cards/contract.ts';
-import { formatDate } from '../../shared/format.ts';
+import { formatDate, groupDigits } from '../../shared/format.ts';
 
 /** A card as the portal shows it: the public view, or the holder's (staff's) full card. */
 export type PortalCard = PublicCard & Partial<Pick<FullCard, 'holder' | 'caseNumber' | 'qrUrl'>>;
@@ -28,7 +28,7 @@ export function CardView({ card }: { card: PortalCard }) {
           <Descriptions.Item label={t('发卡机关')}>{`${card.unit}（${card.levelName}）`}</Descriptions.Item>
           <Descriptions.Item label={t('发卡日期')}>{formatDate(card.issuedAt)}</Descriptions.Item>
           {card.caseNumber ? (
-            <Descriptions.Item label={t('信访件编号')}>{card.caseNumber}</Descriptions.Item>
+            <Descriptions.Item label={t('信访件编号')}>{groupDigits(card.caseNumber)}</Descriptions.Item>
           ) : null}
           <Descriptions.Item label={t('办理状态')}>{card.stateName}</Descriptions.Item>
         </Descriptions>
