@@ -26,12 +26,13 @@ import { DEFAULT_TRAIN, rng, type TrainOptions, trainFromTokens } from '../src/c
 
 const { values } = parseArgs({ options: { input: { type: 'string', default: '../shared/data/train.csv' } } });
 const { rows } = parseCsvObjects(fs.readFileSync(values.input as string, 'utf8'));
-const texts = rows.map((r) =>
+/** Subject and body as one text, as `classify train --text title,body` joins them. */
+const joined = (r: Record<string, string | undefined>) =>
   [r.title, r.body]
     .map((s) => (s ?? '').trim())
     .filter(Boolean)
-    .join('。'),
-);
+    .join('。');
+const texts = rows.map(joined);
 const labels = rows.map((r) => r.label as string);
 // Half the rows have no title: subject and body arrive run together in the body.
 const kind = rows.map((r) => (r.title?.trim() ? 'titled' : 'run-together'));
@@ -63,12 +64,7 @@ const extraDocs: Int32Array[] = [];
 const extraLabels: string[] = [];
 if (process.env.EXTRA) {
   const extra = parseCsvObjects(fs.readFileSync(process.env.EXTRA, 'utf8')).rows;
-  const extraTexts = extra.map((r) =>
-    [r.title, r.body]
-      .map((s) => (s ?? '').trim())
-      .filter(Boolean)
-      .join('。'),
-  );
+  const extraTexts = extra.map(joined);
   const g = nearDuplicateGroups([...texts, ...extraTexts], 0.5);
   const nearTrain = new Set(texts.map((_, i) => g[i]));
   let dropped = 0;

@@ -147,8 +147,8 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   const sorted = listOrder(q);
   const offset = (q.page - 1) * q.pageSize;
   const terms = search?.terms ?? [];
-  const department = departmentPageParts(actor, within);
-  if (!search?.rank)
+  if (!search?.rank) {
+    const department = departmentPageParts(actor, within);
     return {
       items: department
         ? departmentPage(db, department, filters, q, offset)
@@ -163,6 +163,7 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
       countCap: opts.countCap,
       terms,
     };
+  }
 
   // A word search: the newest `window` matches, most relevant first (ties: the chosen sort), then
   // the older matches by the chosen sort. A page inside the window reads only the window's rows.
@@ -278,7 +279,7 @@ function listOrder(q: CaseListQuery, fence = false): SQL[] {
  */
 function departmentPage(
   db: Db,
-  parts: { wide: SQL; narrow: SQL[] },
+  parts: { wide: SQL; narrow: [SQL, ...SQL[]] },
   filters: SQL | undefined,
   q: CaseListQuery,
   offset: number,
@@ -290,8 +291,12 @@ function departmentPage(
       .where(and(part, filters))
       .orderBy(...listOrder(q, fence))
       .limit(offset + q.pageSize);
-  const [first, ...rest] = parts.narrow.map((p) => firstIds(p, true));
-  const ids = first ? unionAll(firstIds(parts.wide, false), first, ...rest) : firstIds(parts.wide, false);
+  const [first, ...rest] = parts.narrow;
+  const ids = unionAll(
+    firstIds(parts.wide, false),
+    firstIds(first, true),
+    ...rest.map((p) => firstIds(p, true)),
+  );
   return db
     .select()
     .from(cases)

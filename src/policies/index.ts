@@ -368,11 +368,14 @@ function baseScopeParts(a: Actor, within?: string): (SQL | undefined)[] {
  * walked past (520 ms at 10M cases: docs/performance.md). Undefined for every other caller: a
  * bureau's scope columns are all in the index, and its one query is the fastest.
  */
-export function departmentPageParts(a: Actor, within?: string): { wide: SQL; narrow: SQL[] } | undefined {
-  if (a.unitKind !== 'department' || a.role === 'citizen' || a.unitId === null) return undefined;
-  const [wide, ...narrow] = caseScopeParts(a, within);
-  if (!wide || narrow.length === 0 || narrow.some((p) => p === undefined)) return undefined;
-  return { wide, narrow: narrow as SQL[] };
+export function departmentPageParts(
+  a: Actor,
+  within?: string,
+): { wide: SQL; narrow: [SQL, ...SQL[]] } | undefined {
+  if (a.unitKind !== 'department' || a.unitId === null) return undefined;
+  const [wide, first, ...rest] = caseScopeParts(a, within);
+  if (!wide || !first || rest.some((p) => p === undefined)) return undefined;
+  return { wide, narrow: [first, ...(rest as SQL[])] };
 }
 
 /** WHERE condition restricting `units` (joined for user lists) to the admin's subtree. */
