@@ -2,6 +2,7 @@
 // acceptance → assignment → reply → delivery → rating → review → re-review → final closure →
 // the same petition again is not accepted. Checks the SMS sent, in order, and every document.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiDate } from '../../src/domain/deadlines/index.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -44,7 +45,8 @@ describe('a petition from submission to final closure', () => {
     expect(res.statusCode).toBe(201);
     const body = res.json();
     ({ caseId: id, caseNumber, queryCode } = body);
-    expect(caseNumber).toMatch(/^3201062026\d{7}$/);
+    // Jurisdiction, the year of registration (Beijing time), a sequence number.
+    expect(caseNumber).toMatch(new RegExp(`^320106${shanghaiDate(new Date()).slice(0, 4)}\\d{7}$`));
     expect(queryCode).toMatch(/^[2-9A-Z]{6}$/);
     expect(body.state).toBe('registered');
     const detail = (await h.app.inject({ url: `/api/v1/cases/${id}`, headers: h.as('gl_registrar') })).json();

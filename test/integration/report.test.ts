@@ -9,6 +9,7 @@ import { inflateRawSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseParties } from '../../src/db/schema.ts';
+import { shanghaiDate } from '../../src/domain/deadlines/index.ts';
 import { seedCases } from '../../src/seed/cases.ts';
 import { DEMO_CITIZEN } from '../../src/seed/demo.ts';
 import { bearer, type Harness, startHarness } from '../helpers/harness.ts';
@@ -278,7 +279,12 @@ describe('monthly special report', () => {
         ?.toString('utf8') ?? '',
     );
     expect(text).not.toContain('（草稿）');
-    expect(text).toMatch(/二〇二六年.+月.+日/);
+    // Dated the day it was issued, in Beijing time and Chinese numerals (二〇二七年一月一日 just after
+    // midnight on New Year's Day, while UTC is still in 2026).
+    const year = shanghaiDate(new Date(issued.json().issuedAt))
+      .slice(0, 4)
+      .replace(/\d/g, (d) => '〇一二三四五六七八九'[Number(d)] as string);
+    expect(text).toMatch(new RegExp(`${year}年.+月.+日`));
   });
 
   it('keeps drafting to analysts, leaders and admins within their jurisdiction', async () => {
