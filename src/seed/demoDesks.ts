@@ -68,6 +68,14 @@ const WAITING = {
   name: '朱永康',
 } as const;
 
+/** The same at 鼓楼区: its registrar's desk always holds a matter near its limit, whatever the day. */
+const COUNTY_WAITING = {
+  subject: '老旧小区加装电梯补贴迟迟未发放',
+  content:
+    '单元加装电梯去年已竣工验收，按规定应发放的财政补贴至今未到位，多次询问均无明确答复，请求督促兑现。',
+  name: '顾美华',
+} as const;
+
 const LEVELS = [
   { level: 'js', prefix: '32', county: '320581', forwardTo: 'nj_registrar', forwardCounty: '320115' },
   { level: 'nj', prefix: '3201', county: '320104', forwardTo: 'gl_registrar', forwardCounty: '320106' },
@@ -99,23 +107,8 @@ export async function seedDemoDesks(ctx: AppContext, now = new Date()): Promise<
         .concat(demoActor(ctx, l.forwardTo)),
     );
     if (!registrar || !handler?.unitId || !supervisor || !below?.unitId) continue;
-    const letter = async (
-      m: { subject: string; content: string; name: string },
-      county: string,
-      daysAgo: number,
-    ) =>
-      (
-        await registerCase(ctx, registrar, {
-          form: 'letter',
-          purpose: 'claim',
-          subject: m.subject,
-          content: m.content,
-          jurisdictionCode: county,
-          categoryCode: '010000',
-          receivedAt: new Date(now.getTime() - daysAgo * DAY),
-          petitioner: { name: m.name, phone: `1390000${phone++}` },
-        })
-      ).caseId;
+    const letter = (m: DemoLetter, county: string, daysAgo: number) =>
+      registerLetter(ctx, registrar, m, county, new Date(now.getTime() - daysAgo * DAY), phone++);
     for (const [k, m] of ASSIGNED.entries()) {
       const id = await letter(m, l.county, 3 + 4 * k);
       await executeAction(ctx, registrar, id, { action: 'accept' });
@@ -188,6 +181,21 @@ export async function seedDemoDesks(ctx: AppContext, now = new Date()): Promise<
       .limit(1);
     if (newest) await handle(ctx, 3, newest.id, glHandler, glHandler);
   }
+  // 鼓楼区信访局 too has a letter waiting with its acceptance limit near: the synthetic matters leave
+  // its registrar none on some days (2026-12-10).
+  const glRegistrar = await demoActor(ctx, 'gl_registrar');
+  if (glRegistrar) {
+    const limits = await limitsFor(ctx.db, '320106');
+    const near = nearDueDaysAgo(now, limits.clocks.acceptance, limits.nearDueDays);
+    await registerLetter(
+      ctx,
+      glRegistrar,
+      COUNTY_WAITING,
+      '320106',
+      new Date(now.getTime() - near * DAY),
+      phone++,
+    );
+  }
   // The daily sweep once now (as `serve` runs it at 01:00): flags the new letters near their limit.
   await runDeadlineSweep(ctx, now);
   counts.notices = await seedDeadlineNotices(ctx);
@@ -247,6 +255,30 @@ async function seedKiosks(ctx: AppContext): Promise<number> {
     n++;
   }
   return n;
+}
+
+type DemoLetter = { subject: string; content: string; name: string };
+
+/** A letter registered by a demo registrar (城乡建设, a claim), received at `receivedAt`. */
+async function registerLetter(
+  ctx: AppContext,
+  registrar: Actor,
+  m: DemoLetter,
+  county: string,
+  receivedAt: Date,
+  phone: number,
+): Promise<number> {
+  const { caseId } = await registerCase(ctx, registrar, {
+    form: 'letter',
+    purpose: 'claim',
+    subject: m.subject,
+    content: m.content,
+    jurisdictionCode: county,
+    categoryCode: '010000',
+    receivedAt,
+    petitioner: { name: m.name, phone: `1390000${phone}` },
+  });
+  return caseId;
 }
 
 /** How many days ago a letter was received so that its acceptance limit is near today (holidays included). */
