@@ -14,6 +14,8 @@
 //     EXTRA=file.csv                            more labelled rows (title,body,label) joining every
 //                                               training part (never a test fold); rows near a
 //                                               train row (Jaccard ≥ 0.5) are left out
+//     CLUSTERS=file.json                        word clusters from unlabelled messages
+//                                               (bench/word-clusters.ts) as extra features
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseCsvObjects } from '../src/classify/csv.ts';
@@ -54,7 +56,28 @@ function lexiconTokens(text: string): string[] {
     return Array.from({ length: Math.min(hits, lexiconCap) }, () => `L:${category}`);
   });
 }
-const tokensOf = (text: string) => [...featureTokens(text, features), ...lexiconTokens(text)];
+// Word clusters learned from unlabelled messages (CLUSTERS=file.json from bench/word-clusters.ts,
+// { K: { word: cluster } }): each word also counts as its cluster, `k<K>:<cluster>`.
+const clusterMaps = Object.entries(
+  process.env.CLUSTERS
+    ? (JSON.parse(fs.readFileSync(process.env.CLUSTERS, 'utf8')) as Record<string, Record<string, number>>)
+    : {},
+);
+function clusterTokens(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (!t.startsWith('w:')) continue;
+    for (const [k, m] of clusterMaps) {
+      const c = m[t.slice(2)];
+      if (c !== undefined) out.push(`k${k}:${c}`);
+    }
+  }
+  return out;
+}
+const tokensOf = (text: string) => {
+  const f = featureTokens(text, features);
+  return [...f, ...clusterTokens(f), ...lexiconTokens(text)];
+};
 
 const table = new TokenTable();
 const docs = texts.map((t) => table.intern(tokensOf(t)));
@@ -191,7 +214,16 @@ for (let f = 0; f < 5; f++) {
 
 const mean = f1s.reduce((a, b) => a + b, 0) / f1s.length;
 const std = Math.sqrt(f1s.reduce((a, b) => a + (b - mean) ** 2, 0) / (f1s.length - 1));
-const variant = { options, augment, copies, keep, lexiconCap, fraction, extra: process.env.EXTRA };
+const variant = {
+  options,
+  augment,
+  copies,
+  keep,
+  lexiconCap,
+  fraction,
+  extra: process.env.EXTRA,
+  clusters: process.env.CLUSTERS,
+};
 console.log(
   `${JSON.stringify(variant)}\n  macro-F1 ${mean.toFixed(4)} ± ${std.toFixed(4)} ` +
     `[${Math.min(...f1s).toFixed(3)}–${Math.max(...f1s).toFixed(3)}] folds ${f1s.map((x) => x.toFixed(3)).join(' ')}; ` +
