@@ -16,6 +16,8 @@ export const MatterItem = z.object({
   level: z.string().nullable(),
   levelName: z.string().nullable(),
   deadline: z.string().nullable(),
+  /** Still active and past its 化解期限 (Beijing date). */
+  overdue: z.boolean(),
   proposedAt: z.string().nullable(),
   identifiedAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),

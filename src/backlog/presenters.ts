@@ -8,6 +8,7 @@ import {
   BACKLOG_ACTIONS,
   type BacklogLevel,
   type BacklogStatus,
+  isEnded,
   LEVEL_NAMES,
   nextStatus,
   STATUS_NAMES,
@@ -22,8 +23,12 @@ import type { MatterDetailData, MatterRow } from './queries.ts';
 
 export type { MatterItem as MatterItemView } from './contract.ts';
 
-export function presentItem(r: { m: MatterRow; caseNumber: string; subject: string }): MatterItemView {
+export function presentItem(
+  r: { m: MatterRow; caseNumber: string; subject: string },
+  today: string,
+): MatterItemView {
   const m = r.m;
+  const active = !isEnded(m.status as BacklogStatus);
   return {
     id: m.id,
     caseId: m.caseId,
@@ -37,6 +42,7 @@ export function presentItem(r: { m: MatterRow; caseNumber: string; subject: stri
     level: m.level,
     levelName: m.level ? (LEVEL_NAMES[m.level as BacklogLevel] ?? m.level) : null,
     deadline: m.deadline,
+    overdue: active && m.deadline !== null && m.deadline < today,
     proposedAt: m.proposedAt?.toISOString() ?? null,
     identifiedAt: m.identifiedAt?.toISOString() ?? null,
     resolvedAt: m.resolvedAt?.toISOString() ?? null,
@@ -78,7 +84,7 @@ export function presentDetail(
   });
   const responsible = names.unit(m.responsibleUnitId);
   return {
-    ...presentItem(r),
+    ...presentItem(r, today),
     reason: m.reason,
     responsibleUnit:
       m.responsibleUnitId && responsible ? { id: m.responsibleUnitId, name: responsible } : null,

@@ -84,7 +84,8 @@ export const backlogRoutes =
         const actor = actorOf(req);
         ensureAllowed(backlogPolicy.use(actor), '您没有权限查看积案');
         const rows = await listMatters(ctx, actor, { ...req.query, status: parseStatuses(req.query.status) });
-        return { items: rows.map(presentItem) };
+        const today = shanghaiDate(new Date());
+        return { items: rows.map((r) => presentItem(r, today)) };
       },
     );
 

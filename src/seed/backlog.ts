@@ -4,7 +4,7 @@
 // standards met and signed, 销号 by the city), some are waiting for 销号 — so the ledger, its rates
 // and the matter pages have content on first start. Then the daily candidate pass proposes the
 // system's candidates. Deterministic for a seed; does nothing when matters exist already.
-import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, like, lt, notInArray, or, sql } from 'drizzle-orm';
 import { runBacklogCandidatePass } from '../backlog/candidates.ts';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
@@ -25,6 +25,7 @@ import { STANDARDS } from '../domain/backlog/standards.ts';
 import { BACKLOG_EVENTS } from '../domain/backlog/timeline.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { TERMINAL_STATES } from '../domain/lifecycle/vocabulary.ts';
+import { DEMO_HANDLER_DEPT, DEMO_LEVELS } from './demo.ts';
 import { createRng } from './random.ts';
 
 const DAY = 86_400_000;
@@ -36,6 +37,19 @@ const PLAN = [
   '召开协调会，研究化解方案',
   '落实化解措施并答复信访人',
 ];
+
+const poolColumns = {
+  id: cases.id,
+  backlog: cases.backlog,
+  jurisdictionCode: cases.jurisdictionCode,
+  state: cases.state,
+  assignedUnitId: cases.assignedUnitId,
+  receivedAt: cases.receivedAt,
+  flaggedAt: sql<
+    string | null
+  >`(select min(e.at)::text from ${caseEvents} e where e.case_id = ${cases.id} and e.action = 'flag_backlog')`,
+};
+const isTerminal = (state: string) => (TERMINAL_STATES as readonly string[]).includes(state);
 
 export interface SeedBacklogResult {
   identified: number;
@@ -56,17 +70,7 @@ export async function seedBacklog(
     // The cases the simulation flagged, and a share of other old matters with repeats, a group or a
     // contested review (the 积案 of a real office are mostly such), at most MAX_MATTERS.
     const pool = await tx
-      .select({
-        id: cases.id,
-        backlog: cases.backlog,
-        jurisdictionCode: cases.jurisdictionCode,
-        state: cases.state,
-        assignedUnitId: cases.assignedUnitId,
-        receivedAt: cases.receivedAt,
-        flaggedAt: sql<
-          string | null
-        >`(select min(e.at)::text from ${caseEvents} e where e.case_id = ${cases.id} and e.action = 'flag_backlog')`,
-      })
+      .select(poolColumns)
       .from(cases)
       .where(
         or(
@@ -84,6 +88,43 @@ export async function seedBacklog(
       .orderBy(cases.id)
       .limit(5000);
     const flagged = pool.filter((c) => c.backlog || rng.chance(0.3)).slice(0, MAX_MATTERS);
+    // Each demo department (the demo handlers' 住建 units) is responsible for a matter being
+    // resolved, so its 积案化解 page shows its own work on first start, not only when chance gave it
+    // one: its own oldest open matter, else the oldest open 住建 matter of its subtree (escalated to it).
+    const mustWork = new Map<number, number>(); // case → responsible unit
+    const departments = await tx
+      .select({ id: units.id, code: units.jurisdictionCode })
+      .from(units)
+      .where(
+        and(
+          eq(units.deptKey, DEMO_HANDLER_DEPT),
+          inArray(
+            units.jurisdictionCode,
+            DEMO_LEVELS.map((l) => l.code),
+          ),
+        ),
+      )
+      .orderBy(units.id);
+    for (const d of departments) {
+      const prefix = d.code.replace(/(00)+$/, '');
+      const open = await tx
+        .select(poolColumns)
+        .from(cases)
+        .innerJoin(units, eq(units.id, cases.assignedUnitId))
+        .where(
+          and(
+            eq(units.deptKey, DEMO_HANDLER_DEPT),
+            like(cases.jurisdictionCode, `${prefix}%`),
+            notInArray(cases.state, [...TERMINAL_STATES]),
+          ),
+        )
+        .orderBy(sql`${cases.assignedUnitId} = ${d.id} desc`, cases.receivedAt, cases.id)
+        .limit(20);
+      const c = open.find((o) => !mustWork.has(o.id));
+      if (!c) continue;
+      if (!flagged.some((f) => f.id === c.id)) flagged.push(c);
+      mustWork.set(c.id, d.id);
+    }
     const extra = flagged.filter((c) => !c.backlog).map((c) => c.id);
     if (extra.length) await tx.update(cases).set({ backlog: true }).where(inArray(cases.id, extra));
     if (flagged.length === 0) return { identified: 0, resolved: 0 };
@@ -110,16 +151,20 @@ export async function seedBacklog(
           (c.flaggedAt ? new Date(c.flaggedAt) : new Date(c.receivedAt.getTime() + 150 * DAY)).getTime(),
         ),
       );
-      const proposedAt = new Date(identifiedAt.getTime() - rng.int(1, 5) * DAY);
-      const ended = (TERMINAL_STATES as readonly string[]).includes(c.state);
+      const proposedAt = new Date(
+        Math.max(c.receivedAt.getTime(), identifiedAt.getTime() - rng.int(1, 5) * DAY),
+      );
+      const ended = isTerminal(c.state);
       const age = (now.getTime() - identifiedAt.getTime()) / DAY;
       // At least one matter waits for 销号 (the first old open one), so 候选与待办 is never empty by chance.
-      const status =
+      const responsibleUnitId = mustWork.get(c.id) ?? c.assignedUnitId ?? county.id;
+      const drawn =
         ended && rng.chance(0.7)
           ? 'resolved'
           : age > 60 && (closing === 0 || rng.chance(0.25))
             ? 'closing'
             : 'identified';
+      const status = mustWork.has(c.id) ? 'identified' : drawn;
       if (status === 'closing') closing++;
       const resolvedAt =
         status === 'resolved'
@@ -170,7 +215,7 @@ export async function seedBacklog(
           source: 'manual',
           reason,
           level,
-          responsibleUnitId: c.assignedUnitId ?? county.id,
+          responsibleUnitId,
           deadline,
           proposingUnitId: county.id,
           approvingUnitId: city.id,
@@ -191,7 +236,7 @@ export async function seedBacklog(
         matterId: m.id,
         caseId: c.id,
         identifiedAt,
-        responsibleUnitId: c.assignedUnitId ?? county.id,
+        responsibleUnitId,
       };
       await w.publish('backlog.stepped', { ...stepped, step: 'identified', at: identifiedAt });
       if (resolvedAt) await w.publish('backlog.stepped', { ...stepped, step: 'resolved', at: resolvedAt });

@@ -15,10 +15,13 @@ export const DEMO_LEVELS = [
   { prefix: 'gl', code: '320106' },
 ] as const;
 
+/** The department of the demo handlers (住建). */
+export const DEMO_HANDLER_DEPT = 'zhujian';
+
 /** Handlers belong to a department (住建); everyone else to the petition bureau. */
 const DEMO_STAFF: readonly { role: Exclude<Role, 'citizen'>; dept: string }[] = [
   { role: 'registrar', dept: 'xinfang' },
-  { role: 'handler', dept: 'zhujian' },
+  { role: 'handler', dept: DEMO_HANDLER_DEPT },
   { role: 'reviewer', dept: 'xinfang' },
   { role: 'supervisor', dept: 'xinfang' },
   { role: 'leader', dept: 'xinfang' },

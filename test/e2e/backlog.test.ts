@@ -1,7 +1,7 @@
 // 积案化解 in a real Chromium against the seeded platform (demo backlog matters): nj_leader opens the
 // ledger — totals, 化解率 by county, the matters with their leaders — drills into a county and
 // back, downloads the Excel ledger, opens a matter (plan, seven standards, 领导包案) and the
-// compliance tab; a department handler has no ledger tab.
+// compliance tab; a department handler has no ledger, only its unit's matters (本单位积案).
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -62,13 +62,24 @@ describe('积案化解 (console)', () => {
     await page.context().close();
   });
 
-  it('a department handler has the waiting list but no ledger', async () => {
+  it('a department handler has its unit’s matters, not the ledger, and records progress on one', async () => {
     const page = await newPage();
-    await login(page, 'gl_handler');
+    // The province's 住建厅: this small seed gives 鼓楼区's 住建局 no open matter to be responsible for.
+    await login(page, 'js_handler');
     await page.getByRole('link', { name: '积案化解' }).click();
     await page.getByRole('heading', { name: '积案化解', exact: true }).waitFor();
-    await page.getByRole('tab', { name: '候选与待办' }).waitFor();
+    await page.getByRole('tab', { name: '本单位积案' }).waitFor();
     expect(await page.getByRole('tab', { name: '台账' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: '候选与待办' }).count()).toBe(0);
+    // The matter being resolved (化解中) that its unit is responsible for, with its deadline.
+    const row = page.locator('.ant-pro-table tbody tr', { hasText: '化解中' }).first();
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/\d{4}-\d{2}-\d{2}/);
+    await saveScreenshot(page, 'console-backlog-department');
+    await row.locator('a[href^="/console/backlog/"]').click();
+    await page.waitForURL(/\/console\/backlog\/\d+$/);
+    await page.getByRole('heading', { name: /^化解方案/ }).waitFor();
+    await page.getByRole('button', { name: '记录进展' }).first().waitFor();
     await page.context().close();
   });
 });

@@ -119,6 +119,17 @@ describe('the desks, messages and texts of the demo accounts outside 鼓楼区',
       expect((await queues(user)).replied).toBeGreaterThan(0);
   });
 
+  it('every level’s 住建 handlers have a 积案 of their unit being resolved (their 积案化解 page)', async () => {
+    // As seeded, before any background pass: the candidate pass later adds matters by chance.
+    for (const user of ['js_handler', 'nj_handler', 'gl_handler']) {
+      const { items } = await get(user, '/backlog?status=candidate,proposed,identified,closing,unflagging');
+      expect(
+        items.filter((m: { status: string }) => m.status === 'identified').length,
+        `${user} 化解中`,
+      ).toBeGreaterThan(0);
+    }
+  });
+
   it('every level’s handlers and registrars have messages (新交办, 督办, 临期/逾期)', async () => {
     const kinds = async (user: string) =>
       new Set((await get(user, '/inbox?limit=100')).items.map((i: { kind: string }) => i.kind));

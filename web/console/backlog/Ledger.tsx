@@ -1,7 +1,8 @@
 // 积案化解: the ledger (台账) of the caller's jurisdiction — totals and 化解率 by the jurisdictions
 // below (click one to drill down), every identified matter with level, unit, leaders, plan, days
 // open and deadline, and the Excel export — and a tab of the matters waiting on someone
-// (候选、待认定、待审核销号、待审批撤销). Bureau staff only for the ledger (policies/backlog.ts).
+// (候选、待认定、待审核销号、待审批撤销). Bureau staff only for the ledger (policies/backlog.ts); a
+// department sees the matters its unit is responsible for (本单位积案).
 import { PageContainer, ProTable } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
@@ -159,7 +160,7 @@ export function LedgerView({ initialScope }: { initialScope?: string }) {
           {
             title: '化解期限',
             dataIndex: 'deadline',
-            width: 110,
+            width: 150,
             render: (_, r) =>
               r.deadline ? (
                 <Typography.Text type={r.overdue ? 'danger' : undefined}>
@@ -189,21 +190,34 @@ export function LedgerView({ initialScope }: { initialScope?: string }) {
 }
 
 const WAITING = 'candidate,proposed,closing,unflagging';
+// A department sees the matters its unit is responsible for (policies/backlog.ts), and its work is
+// the ones being resolved (化解中: plan, progress, evidence), so those are listed too.
+const OWN = 'candidate,proposed,identified,closing,unflagging';
 
-export function WaitingView() {
+/**
+ * Bureau staff: the matters waiting on a decision (候选与待办). A department (`own`): every active
+ * matter its unit is responsible for, with its deadline.
+ */
+export function WaitingView({ own = false }: { own?: boolean }) {
   const list = useQuery({
-    queryKey: ['backlog-waiting'],
-    queryFn: () => api<{ items: MatterItem[] }>(`/api/v1/backlog?status=${WAITING}`),
+    queryKey: ['backlog-waiting', own],
+    queryFn: () => api<{ items: MatterItem[] }>(`/api/v1/backlog?status=${own ? OWN : WAITING}`),
   });
   return (
     <ProTable<MatterItem>
       rowKey="id"
       search={false}
       options={false}
-      headerTitle="候选与待办积案"
+      headerTitle={own ? '本单位承办的积案' : '候选与待办积案'}
       loading={list.isFetching}
       dataSource={list.data?.items ?? []}
-      locale={{ emptyText: list.isError ? errorMessage(list.error) : '暂无待处理的积案' }}
+      locale={{
+        emptyText: list.isError
+          ? errorMessage(list.error)
+          : own
+            ? '本单位暂无承办的积案'
+            : '暂无待处理的积案',
+      }}
       pagination={{ pageSize: 20 }}
       columns={[
         {
@@ -219,8 +233,24 @@ export function WaitingView() {
           render: (_, r) => <Link to={`/backlog/${r.id}`}>{r.subject}</Link>,
         },
         {
+          title: '化解期限',
+          dataIndex: 'deadline',
+          width: 150,
+          hideInTable: !own,
+          render: (_, r) =>
+            r.deadline ? (
+              <Typography.Text type={r.overdue ? 'danger' : undefined}>
+                {r.deadline}
+                {r.overdue ? '（逾期）' : ''}
+              </Typography.Text>
+            ) : (
+              '—'
+            ),
+        },
+        {
           title: '候选依据',
           dataIndex: 'ruleHits',
+          hideInTable: own,
           render: (_, r) =>
             r.ruleHits.length
               ? r.ruleHits.map((h) => <Tag key={h.rule}>{h.label}</Tag>)
@@ -254,7 +284,9 @@ export default function BacklogPage() {
         items={[
           ...(bureau ? [{ key: 'ledger', label: '台账', children: <LedgerView /> }] : []),
           ...(bureau ? [{ key: 'packages', label: '领导包案', children: <ComplianceView /> }] : []),
-          { key: 'waiting', label: '候选与待办', children: <WaitingView /> },
+          bureau
+            ? { key: 'waiting', label: '候选与待办', children: <WaitingView /> }
+            : { key: 'own', label: '本单位积案', children: <WaitingView own /> },
         ]}
       />
     </PageContainer>
