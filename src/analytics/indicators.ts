@@ -5,7 +5,7 @@ import { inArray, like, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { jurisdictions, units } from '../db/schema.ts';
 import { categoryLabel } from '../domain/categories.ts';
-import { addDays, shanghaiDate } from '../domain/deadlines/index.ts';
+import { addDays } from '../domain/deadlines/index.ts';
 import {
   COUNTER_NAMES,
   type Counters,
@@ -28,12 +28,6 @@ import type { GroupBy } from './contract.ts';
 import { COUNTER_COLUMNS, type Dim } from './rollup.ts';
 
 export { GROUP_BYS, type GroupBy } from './contract.ts';
-
-/** The default period: the current month to date (Asia/Shanghai). */
-export function defaultRange(now = new Date()): DateRange {
-  const today = shanghaiDate(now);
-  return { from: monthOf(today), to: today };
-}
 
 export function checkRange(r: DateRange): void {
   if (r.from > r.to) throw badRequest('invalid_range', '起始日期不能晚于截止日期', 'from');

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { CaseSummary, caseTextFor, presentSummary } from '../cases/presenters.ts';
 import { UnitLookup } from '../cases/units.ts';
 import type { AppContext } from '../context.ts';
-import { INDICATOR_DEFINITIONS } from '../domain/indicators/index.ts';
+import { shanghaiDate } from '../domain/deadlines/index.ts';
+import { defaultPeriod, INDICATOR_DEFINITIONS } from '../domain/indicators/index.ts';
 import { TABLE_GROUP_BYS } from '../domain/indicators/table.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import { XLSX_CONTENT_TYPE } from '../exports/xlsx.ts';
@@ -25,16 +26,14 @@ import {
   TrendAnswer,
 } from './contract.ts';
 import { casesBehind } from './drill.ts';
-import { defaultRange, indicatorsFor, overdueByUnit, trendFor } from './indicators.ts';
+import { indicatorsFor, overdueByUnit, trendFor } from './indicators.ts';
 import { indicatorsWorkbook } from './indicatorsXlsx.ts';
 
 const scope = zCode().optional().meta({ description: '行政区划代码（默认本人所在辖区）' });
 const Range = { from: zDate('起始日期').optional(), to: zDate('截止日期').optional() };
 
-const rangeOf = (q: { from?: string; to?: string }) => {
-  const d = defaultRange();
-  return { from: q.from ?? (q.to ? `${q.to.slice(0, 7)}-01` : d.from), to: q.to ?? d.to };
-};
+/** The period asked for, else the 30 days to `to` or today (Beijing time; not the client's). */
+const rangeOf = (q: { from?: string; to?: string }) => defaultPeriod(shanghaiDate(new Date()), q);
 
 export const analyticsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

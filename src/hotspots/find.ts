@@ -8,6 +8,7 @@ import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { receivedWithin } from '../cases/received.ts';
 import type { Executor } from '../db/client.ts';
 import { cases, hotspotTerms, jurisdictions } from '../db/schema.ts';
+import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { clusterMessages, type HotspotMessage, hotspotFeatures, hotspotScore } from './cluster.ts';
 import type { Hotspot, HotspotResult } from './contract.ts';
 
@@ -18,13 +19,6 @@ export type { Hotspot, HotspotMergeEvidence, HotspotResult } from './contract.ts
 
 /** 'YYYY-MM-DD' in Asia/Shanghai (UTC+8, no daylight saving) → the instant that day starts. */
 const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
-const shanghaiDate = (t: Date) => new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
-/** Default window: the current month to date (Asia/Shanghai). */
-export function defaultWindow(now = new Date()): { from: string; to: string } {
-  const to = shanghaiDate(now);
-  return { from: `${to.slice(0, 8)}01`, to };
-}
 
 async function windowCases(db: Executor, scopeCode: string, start: Date, end: Date, cap: number) {
   // The petitioner's identity for "distinct petitioners": a hash, never the personal data itself.

@@ -3,13 +3,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import { shanghaiDate } from '../domain/deadlines/index.ts';
+import { defaultPeriod } from '../domain/indicators/period.ts';
 import { badRequest } from '../errors.ts';
 import { analyticsScope } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDate } from '../server/fields.ts';
 import { readDb } from '../server/readDb.ts';
 import { StaleWhileRevalidate } from './cache.ts';
-import { defaultWindow, findHotspots, type HotspotResult } from './find.ts';
+import { findHotspots, type HotspotResult } from './find.ts';
 
 const MAX_DAYS = 366;
 /**
@@ -47,9 +49,8 @@ export const hotspotRoutes =
       async (req) => {
         const actor = actorOf(req);
         const scopeCode = analyticsScope(actor, req.query.scope);
-        const window = defaultWindow();
-        const from = req.query.from ?? window.from;
-        const to = req.query.to ?? window.to;
+        // The period asked for, else the 30 days to `to` or today (Beijing time), as the dashboards.
+        const { from, to } = defaultPeriod(shanghaiDate(new Date()), req.query);
         const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
         if (Number.isNaN(days)) throw badRequest('invalid_date', '日期无效', 'from');
         if (days < 0) throw badRequest('invalid_range', '开始日期不能晚于结束日期', 'from');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   change,
   computeIndicators,
+  defaultPeriod,
   emptyCounters,
   INDICATOR_DEFINITIONS,
   minusYear,
@@ -114,6 +115,19 @@ describe('periods', () => {
       to: '2025-10-31',
     });
     expect(minusYear('2024-02-29')).toBe('2023-02-28');
+  });
+
+  it('defaults to the 30 days to today, or to the `to` asked for, keeping a `from` given', () => {
+    // On the 4th a month to date would be four days; the default is always 30.
+    expect(defaultPeriod('2026-12-04')).toEqual({ from: '2026-11-05', to: '2026-12-04' });
+    expect(defaultPeriod('2026-12-04', { to: '2026-03-01' })).toEqual({
+      from: '2026-01-31',
+      to: '2026-03-01',
+    });
+    expect(defaultPeriod('2026-12-04', { from: '2026-12-01' })).toEqual({
+      from: '2026-12-01',
+      to: '2026-12-04',
+    });
   });
 
   it('finds the period of the same length just before (环比)', () => {

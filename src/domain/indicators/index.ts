@@ -5,6 +5,7 @@ import { addDays, diffDays } from '../deadlines/index.ts';
 import { type Counters, emptyCounters } from './counters.ts';
 
 export * from './counters.ts';
+export * from './period.ts';
 export * from './samples.ts';
 
 /** numerator / denominator, or null when the denominator is 0. */

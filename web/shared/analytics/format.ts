@@ -1,5 +1,7 @@
 // Dates (Shanghai calendar), numbers and the indicator catalogue shown as KPI cards: each with its
 // formula in the words of the 信访工作 assessment, shown as the card's tooltip.
+
+import { defaultPeriod } from '../../../src/domain/indicators/period.ts';
 import {
   isRateKey,
   MIN_RATE_SAMPLE,
@@ -19,13 +21,9 @@ export const today = (now = new Date()) => shanghai(now);
 /** The first day of this month (Shanghai). */
 export const monthStart = (now = new Date()) => `${today(now).slice(0, 8)}01`;
 
-/**
- * The dashboards' default period: the last 30 days to today. Month-to-date on the 4th holds four
- * days and a rate of one rating; 30 days always carries a month's worth.
- */
+/** The dashboards' default period, as the API's: the 30 days to today (`defaultPeriod`). */
 export function last30Days(now = new Date()): { from: string; to: string } {
-  const to = today(now);
-  return { from: new Date(Date.parse(`${to}T00:00:00Z`) - 29 * DAY).toISOString().slice(0, 10), to };
+  return defaultPeriod(today(now));
 }
 
 const parse = (d: string) => new Date(`${d}T00:00:00Z`);
