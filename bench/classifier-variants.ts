@@ -16,6 +16,7 @@
 //                                               train row (Jaccard ≥ 0.5) are left out
 //     CLUSTERS=file.json                        word clusters from unlabelled messages
 //                                               (bench/word-clusters.ts) as extra features
+//     CLUSTER_KEYS=800.0,200.0                  only these clusterings of the file
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseCsvObjects } from '../src/classify/csv.ts';
@@ -58,11 +59,13 @@ function lexiconTokens(text: string): string[] {
 }
 // Word clusters learned from unlabelled messages (CLUSTERS=file.json from bench/word-clusters.ts,
 // { K: { word: cluster } }): each word also counts as its cluster, `k<K>:<cluster>`.
+// CLUSTER_KEYS=800.0,200.0 keeps only those maps of the file.
+const clusterKeys = process.env.CLUSTER_KEYS?.split(',');
 const clusterMaps = Object.entries(
   process.env.CLUSTERS
     ? (JSON.parse(fs.readFileSync(process.env.CLUSTERS, 'utf8')) as Record<string, Record<string, number>>)
     : {},
-);
+).filter(([k]) => !clusterKeys || clusterKeys.includes(k));
 function clusterTokens(tokens: string[]): string[] {
   const out: string[] = [];
   for (const t of tokens) {

@@ -4,7 +4,7 @@
 // SVD → spherical k-means. A word seen in no labelled row still shares a cluster feature with the
 // words it is used like.
 //
-//   npx tsx bench/word-clusters.ts --out /tmp/clusters.json [--k 800] [--seed 7]
+//   npx tsx bench/word-clusters.ts --out /tmp/clusters.json [--k 800[,200…]] [--restarts 1] [--seed 7]
 //     reads ../shared/data/hot.csv (title, body) and replies.csv (title, body, reply) — never train.csv
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     window: { type: 'string', default: '5' },
     'min-count': { type: 'string', default: '5' },
     dim: { type: 'string', default: '100' },
+    restarts: { type: 'string', default: '1' },
   },
 });
 const W = Number(values.window);
@@ -118,59 +119,71 @@ say('embeddings');
 
 // Spherical k-means (k-means++ seeding) on typed arrays: ml-kmeans, on arrays of arrays with a
 // distance callback, took 12 minutes for K = 800 where this takes about one.
-const K = Number(values.k);
 const dot = (a: Float32Array, i: number, b: Float32Array, k: number) => {
   let s = 0;
   for (let d = 0; d < DIM; d++) s += (a[i * DIM + d] as number) * (b[k * DIM + d] as number);
   return s;
 };
-const C = new Float32Array(K * DIM);
-const nearest = new Float64Array(V).fill(Number.POSITIVE_INFINITY);
-let pick = Math.floor(random() * V);
-for (let k = 0; k < K; k++) {
-  C.set(X.subarray(pick * DIM, pick * DIM + DIM), k * DIM);
-  let sum = 0;
-  for (let i = 0; i < V; i++) {
-    nearest[i] = Math.min(nearest[i] as number, Math.max(0, 1 - dot(X, i, C, k)) ** 2);
-    sum += nearest[i] as number;
-  }
-  let r = random() * sum;
-  for (let i = 0; i < V && r > 0; i++) {
-    r -= nearest[i] as number;
-    pick = i;
-  }
-}
-const cluster = new Int32Array(V).fill(-1);
-for (let it = 0; it < 20; it++) {
-  let changed = 0;
-  for (let i = 0; i < V; i++) {
-    let best = 0;
-    let bestDot = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < K; k++) {
-      const d = dot(X, i, C, k);
-      if (d > bestDot) [best, bestDot] = [k, d];
-    }
-    if (cluster[i] !== best) [cluster[i], changed] = [best, changed + 1];
-  }
-  C.fill(0);
-  for (let i = 0; i < V; i++) {
-    const k = cluster[i] as number;
-    for (let d = 0; d < DIM; d++) C[k * DIM + d] = (C[k * DIM + d] as number) + (X[i * DIM + d] as number);
-  }
+function kmeans(K: number): Int32Array {
+  const C = new Float32Array(K * DIM);
+  const nearest = new Float64Array(V).fill(Number.POSITIVE_INFINITY);
+  let pick = Math.floor(random() * V);
   for (let k = 0; k < K; k++) {
-    let norm = 0;
-    for (let d = 0; d < DIM; d++) norm += (C[k * DIM + d] as number) ** 2;
-    norm = Math.sqrt(norm) || 1;
-    for (let d = 0; d < DIM; d++) C[k * DIM + d] = (C[k * DIM + d] as number) / norm;
+    C.set(X.subarray(pick * DIM, pick * DIM + DIM), k * DIM);
+    let sum = 0;
+    for (let i = 0; i < V; i++) {
+      nearest[i] = Math.min(nearest[i] as number, Math.max(0, 1 - dot(X, i, C, k)) ** 2);
+      sum += nearest[i] as number;
+    }
+    let r = random() * sum;
+    for (let i = 0; i < V && r > 0; i++) {
+      r -= nearest[i] as number;
+      pick = i;
+    }
   }
-  if (changed === 0) break;
+  const cluster = new Int32Array(V).fill(-1);
+  for (let it = 0; it < 20; it++) {
+    let changed = 0;
+    for (let i = 0; i < V; i++) {
+      let best = 0;
+      let bestDot = Number.NEGATIVE_INFINITY;
+      for (let k = 0; k < K; k++) {
+        const d = dot(X, i, C, k);
+        if (d > bestDot) [best, bestDot] = [k, d];
+      }
+      if (cluster[i] !== best) [cluster[i], changed] = [best, changed + 1];
+    }
+    C.fill(0);
+    for (let i = 0; i < V; i++) {
+      const k = cluster[i] as number;
+      for (let d = 0; d < DIM; d++) C[k * DIM + d] = (C[k * DIM + d] as number) + (X[i * DIM + d] as number);
+    }
+    for (let k = 0; k < K; k++) {
+      let norm = 0;
+      for (let d = 0; d < DIM; d++) norm += (C[k * DIM + d] as number) ** 2;
+      norm = Math.sqrt(norm) || 1;
+      for (let d = 0; d < DIM; d++) C[k * DIM + d] = (C[k * DIM + d] as number) / norm;
+    }
+    if (changed === 0) break;
+  }
+  say(`k-means, K = ${K}`);
+  return cluster;
 }
-say(`k-means, K = ${K}`);
-const map: Record<string, number> = {};
-vocab.forEach((w, i) => {
-  map[w] = cluster[i] as number;
-});
-fs.writeFileSync(values.out as string, JSON.stringify({ [K]: map }));
+// Several K and random starts (`--k 200,800 --restarts 3`): one map each, keyed `K` or `K.r`.
+const maps: Record<string, Record<string, number>> = {};
+const restarts = Number(values.restarts);
+let cluster: Int32Array = new Int32Array(0);
+let map: Record<string, number> = {};
+for (const K of values.k.split(',').map(Number))
+  for (let r = 0; r < restarts; r++) {
+    cluster = kmeans(K);
+    map = {};
+    vocab.forEach((w, i) => {
+      map[w] = cluster[i] as number;
+    });
+    maps[restarts > 1 ? `${K}.${r}` : String(K)] = map;
+  }
+fs.writeFileSync(values.out as string, JSON.stringify(maps));
 const members = new Map<number, string[]>();
 vocab.forEach((w, i) => {
   const list = members.get(cluster[i] as number) ?? [];

@@ -24,6 +24,17 @@ const STATUS_COLORS: Record<string, string> = {
   resolved: 'green',
 };
 
+/** 化解期限, in red with （逾期） when an active matter is past it. */
+const deadlineCell = (r: { deadline: string | null; overdue: boolean }) =>
+  r.deadline ? (
+    <Typography.Text type={r.overdue ? 'danger' : undefined}>
+      {r.deadline}
+      {r.overdue ? '（逾期）' : ''}
+    </Typography.Text>
+  ) : (
+    '—'
+  );
+
 export function LedgerView({ initialScope }: { initialScope?: string }) {
   const { message } = App.useApp();
   const [scope, setScope] = useState<string | undefined>(initialScope);
@@ -161,15 +172,7 @@ export function LedgerView({ initialScope }: { initialScope?: string }) {
             title: '化解期限',
             dataIndex: 'deadline',
             width: 150,
-            render: (_, r) =>
-              r.deadline ? (
-                <Typography.Text type={r.overdue ? 'danger' : undefined}>
-                  {r.deadline}
-                  {r.overdue ? '（逾期）' : ''}
-                </Typography.Text>
-              ) : (
-                '—'
-              ),
+            render: (_, r) => deadlineCell(r),
           },
           {
             title: '状态',
@@ -237,15 +240,7 @@ export function WaitingView({ own = false }: { own?: boolean }) {
           dataIndex: 'deadline',
           width: 150,
           hideInTable: !own,
-          render: (_, r) =>
-            r.deadline ? (
-              <Typography.Text type={r.overdue ? 'danger' : undefined}>
-                {r.deadline}
-                {r.overdue ? '（逾期）' : ''}
-              </Typography.Text>
-            ) : (
-              '—'
-            ),
+          render: (_, r) => deadlineCell(r),
         },
         {
           title: '候选依据',
