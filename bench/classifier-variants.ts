@@ -16,7 +16,7 @@
 //                                               train row (Jaccard ≥ 0.5) are left out
 //     CLUSTERS=file.json                        word clusters from unlabelled messages
 //                                               (bench/word-clusters.ts) as extra features
-//     CLUSTER_KEYS=800.0,200.0                  only these clusterings of the file
+//     CLUSTER_KEYS=800r0,200r0                  only these clusterings of the file
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseCsvObjects } from '../src/classify/csv.ts';
@@ -26,6 +26,7 @@ import { groupedStratifiedFolds, nearDuplicateGroups } from '../src/classify/gro
 import { argmax } from '../src/classify/honest.ts';
 import { LEXICON } from '../src/classify/lexicon.ts';
 import { DEFAULT_TRAIN, rng, type TrainOptions, trainFromTokens } from '../src/classify/model.ts';
+import { readClusterFile, type WordClusterFile } from './clusters-file.ts';
 
 const { values } = parseArgs({ options: { input: { type: 'string', default: '../shared/data/train.csv' } } });
 const { rows } = parseCsvObjects(fs.readFileSync(values.input as string, 'utf8'));
@@ -57,21 +58,22 @@ function lexiconTokens(text: string): string[] {
     return Array.from({ length: Math.min(hits, lexiconCap) }, () => `L:${category}`);
   });
 }
-// Word clusters learned from unlabelled messages (CLUSTERS=file.json from bench/word-clusters.ts,
-// { K: { word: cluster } }): each word also counts as its cluster, `k<K>:<cluster>`.
-// CLUSTER_KEYS=800.0,200.0 keeps only those maps of the file.
+// Word clusters learned from unlabelled messages (CLUSTERS=file.json[.gz] from bench/word-clusters.ts,
+// as src/classify/clusters.ts reads it): each word also counts as its cluster, `k<set>:<cluster>`.
+// CLUSTER_KEYS=800r0,200r0 keeps only those clusterings of the file.
 const clusterKeys = process.env.CLUSTER_KEYS?.split(',');
-const clusterMaps = Object.entries(
-  process.env.CLUSTERS
-    ? (JSON.parse(fs.readFileSync(process.env.CLUSTERS, 'utf8')) as Record<string, Record<string, number>>)
-    : {},
-).filter(([k]) => !clusterKeys || clusterKeys.includes(k));
+const clusterFile: WordClusterFile = process.env.CLUSTERS
+  ? readClusterFile(process.env.CLUSTERS)
+  : { words: [], sets: [] };
+const clusterMaps = clusterFile.sets
+  .filter((s) => !clusterKeys || clusterKeys.includes(s.name))
+  .map((s) => [s.name, new Map(clusterFile.words.map((w, i) => [w, s.cluster[i] as number]))] as const);
 function clusterTokens(tokens: string[]): string[] {
   const out: string[] = [];
   for (const t of tokens) {
     if (!t.startsWith('w:')) continue;
     for (const [k, m] of clusterMaps) {
-      const c = m[t.slice(2)];
+      const c = m.get(t.slice(2));
       if (c !== undefined) out.push(`k${k}:${c}`);
     }
   }

@@ -8,10 +8,12 @@
 //     reads ../shared/data/hot.csv (title, body) and replies.csv (title, body, reply) — never train.csv
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { EVD, Matrix, QrDecomposition } from 'ml-matrix';
 import { parseCsvObjects } from '../src/classify/csv.ts';
 import { words } from '../src/classify/features.ts';
 import { rng } from '../src/classify/model.ts';
+import type { WordClusterFile } from './clusters-file.ts';
 
 const { values } = parseArgs({
   options: {
@@ -169,21 +171,20 @@ function kmeans(K: number): Int32Array {
   say(`k-means, K = ${K}`);
   return cluster;
 }
-// Several K and random starts (`--k 200,800 --restarts 3`): one map each, keyed `K` or `K.r`.
-const maps: Record<string, Record<string, number>> = {};
+// Several K and random starts (`--k 200,800 --restarts 3`): one clustering each, named `K` or `Kr<r>`.
+// Written as bench/clusters-file.ts reads it (gzip when the name ends in .gz).
+const sets: WordClusterFile['sets'] = [];
 const restarts = Number(values.restarts);
 let cluster: Int32Array = new Int32Array(0);
-let map: Record<string, number> = {};
 for (const K of values.k.split(',').map(Number))
   for (let r = 0; r < restarts; r++) {
     cluster = kmeans(K);
-    map = {};
-    vocab.forEach((w, i) => {
-      map[w] = cluster[i] as number;
-    });
-    maps[restarts > 1 ? `${K}.${r}` : String(K)] = map;
+    sets.push({ name: restarts > 1 ? `${K}r${r}` : String(K), cluster: Array.from(cluster) });
   }
-fs.writeFileSync(values.out as string, JSON.stringify(maps));
+const json = JSON.stringify({ words: vocab, sets } satisfies WordClusterFile);
+const out = values.out as string;
+fs.writeFileSync(out, out.endsWith('.gz') ? gzipSync(json, { level: 9 }) : json);
+const map: Record<string, number> = Object.fromEntries(vocab.map((w, i) => [w, cluster[i] as number]));
 const members = new Map<number, string[]>();
 vocab.forEach((w, i) => {
   const list = members.get(cluster[i] as number) ?? [];

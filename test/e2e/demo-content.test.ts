@@ -5,7 +5,8 @@
 // portal's navigation bar, read from the page, not from a list here — and each page must show
 // content (table rows, list items, cards, a chart, a filled-in form) and no empty state (antd's
 // Empty or a table's 暂无… row). The account × page table of the run goes to
-// artifacts/demo-pages.md; screenshots of a few pages to artifacts/screenshots/.
+// artifacts/demo-pages.md; screenshots of a few pages to artifacts/screenshots/ (of every page, to
+// look at, with XINFANG_DEMO_TOUR=1: artifacts/screenshots/tour/).
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -222,6 +223,9 @@ describe('every page of every demo account has content on first start', () => {
         if (!r.ok) {
           if (!gap) empty.push(`${entry.name} ${entry.href}: ${r.detail}`);
           await saveScreenshot(page, `demo-empty-${account.username}${entry.href.replaceAll('/', '_')}`);
+        } else if (process.env.XINFANG_DEMO_TOUR) {
+          // XINFANG_DEMO_TOUR=1: every page as each account sees it, to look at (not checked here).
+          await saveScreenshot(page, `tour/${account.username}${entry.href.replaceAll('/', '_')}`);
         }
       }
       expect(empty, `${account.username}: pages without content`).toEqual([]);
