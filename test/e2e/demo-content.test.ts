@@ -124,10 +124,14 @@ const read = (a: {
   settle?: boolean;
 }): Reading | false => {
   const main = document.querySelector(a.root);
+  // Elements of the page before the last click (marked by `markShown`) do not count: while the next
+  // page's code loads, the router keeps showing the previous one.
   const shown = (sel: string) =>
     main
       ? [...main.querySelectorAll(sel)].filter(
-          (e) => (e as HTMLElement).offsetParent !== null || e instanceof SVGElement,
+          (e) =>
+            ((e as HTMLElement).offsetParent !== null || e instanceof SVGElement) &&
+            !e.hasAttribute('data-xf-seen'),
         )
       : [];
   const data = shown(a.sel.data).length;
@@ -145,6 +149,13 @@ const read = (a: {
     if (w.__xfSettled >= 4) return { ok, data, regions, empty, fields, loading };
   }
   return ok || a.report ? { ok, data, regions, empty, fields, loading } : false;
+};
+
+/** Marks what the page shows now (see `read`), before navigating away from it. */
+const markShown = (a: { root: string; sel: typeof SELECTORS }) => {
+  const all = Object.values(a.sel).join(', ');
+  for (const e of document.querySelector(a.root)?.querySelectorAll(all) ?? [])
+    e.setAttribute('data-xf-seen', '');
 };
 
 /**
@@ -204,16 +215,20 @@ describe('every page of every demo account has content on first start', () => {
       // Every account has a menu: the auditor one entry (审计日志), the citizen the portal's seven.
       expect(menu.length, `${account.username}: menu`).toBeGreaterThan(0);
       const empty: string[] = [];
+      const root = portal ? 'main' : '.ant-pro-layout-content, .ant-layout-content';
+      const samePath = (a: string, b: string) => a.replace(/\/$/, '') === b.replace(/\/$/, '');
       for (const entry of menu) {
+        // What the page before shows cannot count for this one (the first entry may be the page
+        // already open after login: nothing to mark then).
+        if (!samePath(new URL(page.url()).pathname, entry.href))
+          await page.evaluate(markShown, { root, sel: SELECTORS });
         await page
           .locator(`${portal ? PORTAL_MENU : CONSOLE_MENU} a[href="${entry.href}"]`)
           .first()
           .click();
-        await page.waitForURL((u) => u.pathname.replace(/\/$/, '') === entry.href.replace(/\/$/, ''));
+        await page.waitForURL((u) => samePath(u.pathname, entry.href));
         const gap = knownGap(account.username, entry.href);
-        const r = await readPage(page, portal ? 'main' : '.ant-pro-layout-content, .ant-layout-content', {
-          knownEmpty: gap !== undefined,
-        });
+        const r = await readPage(page, root, { knownEmpty: gap !== undefined });
         visits.push({
           ...entry,
           account: account.username,

@@ -1,6 +1,8 @@
 // The default statistics period, shared by the server (analytics API, hotspots) and the web
 // dashboards, so a leader and the API read the same days. Dates are Shanghai days, YYYY-MM-DD.
-import { addDays } from '../deadlines/index.ts';
+// No imports: the console bundles this file (the calendar module reads its data with Node's require).
+
+const DAY = 86_400_000;
 
 /** Days in the default period of the dashboards, the analytics API and hotspots. */
 export const DEFAULT_PERIOD_DAYS = 30;
@@ -15,5 +17,8 @@ export function defaultPeriod(
   q: { from?: string; to?: string } = {},
 ): { from: string; to: string } {
   const to = q.to ?? today;
-  return { from: q.from ?? addDays(to, 1 - DEFAULT_PERIOD_DAYS), to };
+  const from = new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_PERIOD_DAYS - 1) * DAY)
+    .toISOString()
+    .slice(0, 10);
+  return { from: q.from ?? from, to };
 }
