@@ -127,15 +127,24 @@ export async function findHotspots(
     petitioner: c.petitioner ?? (c.petitionerUserId != null ? `u${c.petitionerUserId}` : undefined),
     at: c.receivedAt,
   }));
-  const counties = [...new Set(messages.map((m) => m.place as string))];
+  // The counties' names, and their cities' and province's: a matter asked about from two counties
+  // is their city's (src/hotspots/problems.ts), a code no case of the window need have.
+  const codes = [
+    ...new Set(
+      messages.flatMap((m) => {
+        const c = m.place as string;
+        return [c, `${c.slice(0, 4)}00`, `${c.slice(0, 2)}0000`];
+      }),
+    ),
+  ];
   const names = new Map(
-    counties.length === 0
+    codes.length === 0
       ? []
       : (
           await db
             .select({ code: jurisdictions.code, name: jurisdictions.name })
             .from(jurisdictions)
-            .where(inArray(jurisdictions.code, counties))
+            .where(inArray(jurisdictions.code, codes))
         ).map((j) => [j.code, j.name]),
   );
   const inCurrent = new Set(current.map((c) => c.id));

@@ -172,4 +172,36 @@ describe('GET /api/v1/analytics/hotspots', () => {
     const bad = await get('gl_analyst', `from=${today}&to=${from}`);
     expect(bad.statusCode).toBe(400);
   });
+
+  it('names a city-wide matter asked about from two districts by its city, not by the city’s code', async () => {
+    // A city's policy (no estate named), from 姑苏区 and 吴中区: the hotspot's place is 苏州市, a code
+    // no case of the window has (the districts' names are looked up; the city's must be too).
+    t.js_registrar = await h.login('js_registrar');
+    t.js_analyst = await h.login('js_analyst');
+    for (const [k, place] of ['320508', '320508', '320506', '320506'].entries()) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: bearer(t.js_registrar ?? ''),
+        payload: {
+          form: 'letter',
+          jurisdictionCode: place,
+          subject: '住房公积金贷款审批太慢',
+          content: `申请住房公积金贷款三个月了还没有审批结果，公积金中心说要排队放款，购房合同快要违约了，请求加快公积金贷款审批（${k}）。`,
+          petitioner: { name: `购房人${'甲乙丙丁'[k]}`, phone: `1390000200${k}` },
+          receivedAt: new Date(Date.now() - DAY).toISOString(),
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const res = await get('js_analyst', `from=${from}&to=${today}&scope=320500`);
+    expect(res.statusCode).toBe(200);
+    const items = (res.json() as { items: Item[] }).items;
+    const fund = items.find((i) => i.label.includes('公积金'));
+    expect(fund?.place, JSON.stringify(items.map((i) => [i.label, i.place]))).toEqual({
+      code: '320500',
+      name: '苏州市',
+    });
+    expect(fund?.label).toMatch(/^苏州市/);
+  });
 });
