@@ -16,23 +16,37 @@ const today = shanghaiDate(Date.now());
 const from = shanghaiDate(Date.now() - 6 * DAY);
 const ids = { gulou: [] as number[], qinhuai: [] as number[], city: 0 };
 
-async function letter(user: string, place: string, estate: string, k: number, daysAgo: number) {
+/** Registers a letter as `user`; returns its case id. */
+async function register(
+  user: string,
+  l: { place: string; subject: string; content: string; name: string; phone: string; daysAgo: number },
+) {
   const res = await h.app.inject({
     method: 'POST',
     url: '/api/v1/cases',
     headers: bearer(t[user] ?? ''),
     payload: {
       form: 'letter',
-      jurisdictionCode: place,
-      subject: `${estate}物业费上涨问题`,
-      content: `我是${estate}的业主，物业公司今年把物业费从每平方米1.5元涨到2.6元，没有召开业主大会表决，服务也没有改善，请物价部门核查物业收费（第${k}封）。`,
-      petitioner: { name: `业主${'甲乙丙丁戊己'[k]}`, phone: `1390000${place.slice(-3)}${k}` },
-      receivedAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
+      jurisdictionCode: l.place,
+      subject: l.subject,
+      content: l.content,
+      petitioner: { name: l.name, phone: l.phone },
+      receivedAt: new Date(Date.now() - l.daysAgo * DAY).toISOString(),
     },
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().caseId as number;
 }
+
+const letter = (user: string, place: string, estate: string, k: number, daysAgo: number) =>
+  register(user, {
+    place,
+    subject: `${estate}物业费上涨问题`,
+    content: `我是${estate}的业主，物业公司今年把物业费从每平方米1.5元涨到2.6元，没有召开业主大会表决，服务也没有改善，请物价部门核查物业收费（第${k}封）。`,
+    name: `业主${'甲乙丙丁戊己'[k]}`,
+    phone: `1390000${place.slice(-3)}${k}`,
+    daysAgo,
+  });
 
 beforeAll(async () => {
   h = await startHarness();
@@ -44,21 +58,14 @@ beforeAll(async () => {
   await letter('gl_registrar', '320106', '颐和南苑', 5, 9);
   for (let k = 0; k < 3; k++) ids.qinhuai.push(await letter('nj_registrar', '320104', '夫子庙花园', k, 1));
   // The same estate's matter, worded otherwise and registered at the city (问题属地 南京市).
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/cases',
-    headers: bearer(t.nj_registrar ?? ''),
-    payload: {
-      form: 'letter',
-      jurisdictionCode: '320100',
-      subject: '颐和南苑物业乱涨价',
-      content: '颐和南苑物业公司擅自提高收费标准，物业费每平方米涨了一块多，业主不同意，要求查处。',
-      petitioner: { name: '业主庚', phone: '13900001007' },
-      receivedAt: new Date(Date.now() - 2 * DAY).toISOString(),
-    },
+  ids.city = await register('nj_registrar', {
+    place: '320100',
+    subject: '颐和南苑物业乱涨价',
+    content: '颐和南苑物业公司擅自提高收费标准，物业费每平方米涨了一块多，业主不同意，要求查处。',
+    name: '业主庚',
+    phone: '13900001007',
+    daysAgo: 2,
   });
-  expect(res.statusCode, res.body).toBe(201);
-  ids.city = res.json().caseId as number;
 }, 120_000);
 afterAll(async () => {
   await h?.close();
@@ -178,22 +185,15 @@ describe('GET /api/v1/analytics/hotspots', () => {
     // no case of the window has (the districts' names are looked up; the city's must be too).
     t.js_registrar = await h.login('js_registrar');
     t.js_analyst = await h.login('js_analyst');
-    for (const [k, place] of ['320508', '320508', '320506', '320506'].entries()) {
-      const res = await h.app.inject({
-        method: 'POST',
-        url: '/api/v1/cases',
-        headers: bearer(t.js_registrar ?? ''),
-        payload: {
-          form: 'letter',
-          jurisdictionCode: place,
-          subject: '住房公积金贷款审批太慢',
-          content: `申请住房公积金贷款三个月了还没有审批结果，公积金中心说要排队放款，购房合同快要违约了，请求加快公积金贷款审批（${k}）。`,
-          petitioner: { name: `购房人${'甲乙丙丁'[k]}`, phone: `1390000200${k}` },
-          receivedAt: new Date(Date.now() - DAY).toISOString(),
-        },
+    for (const [k, place] of ['320508', '320508', '320506', '320506'].entries())
+      await register('js_registrar', {
+        place,
+        subject: '住房公积金贷款审批太慢',
+        content: `申请住房公积金贷款三个月了还没有审批结果，公积金中心说要排队放款，购房合同快要违约了，请求加快公积金贷款审批（${k}）。`,
+        name: `购房人${'甲乙丙丁'[k]}`,
+        phone: `1390000200${k}`,
+        daysAgo: 1,
       });
-      expect(res.statusCode, res.body).toBe(201);
-    }
     const res = await get('js_analyst', `from=${from}&to=${today}&scope=320500`);
     expect(res.statusCode).toBe(200);
     const items = (res.json() as { items: Item[] }).items;
