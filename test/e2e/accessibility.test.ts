@@ -127,6 +127,17 @@ async function auditAll(
     }
     await ready?.(page);
     found.push(...(await audit(page, path)));
+    // A page that failed to render (the error boundary's result) has nothing for axe to object to:
+    // counted as a failure here, or a broken page would pass.
+    const crash = page.locator('.ant-result-error');
+    if (await crash.count())
+      found.push({
+        page: path,
+        id: 'page-crashed',
+        impact: 'critical',
+        help: '页面渲染失败',
+        targets: [(await crash.first().innerText()).replaceAll('\n', ' ')],
+      });
     if (process.env.A11Y_DUMP)
       await appendFile(process.env.A11Y_DUMP, `# ${path} ${Date.now() - started} ms\n`);
   }

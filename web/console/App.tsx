@@ -46,6 +46,7 @@ import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate 
 import { LANGS, type Lang, setLang } from '../shared/i18n.ts';
 import type { Abilities } from '../shared/types.ts';
 import { InboxBell } from './inbox/Bell.tsx';
+import { PageBoundary } from './PageBoundary.tsx';
 import { Loading, RequireStaff, useLogout, useStaff } from './session.tsx';
 
 const LoginPage = lazy(() => import('./pages/Login.tsx'));
@@ -201,6 +202,7 @@ function Shell() {
       siderWidth={200}
       route={menu(can, t)}
       location={{ pathname: location.pathname }}
+      ErrorBoundary={false}
       token={{
         header: { colorBgHeader: '#a61616', colorHeaderTitle: '#fff', colorTextRightActionsItem: '#fff' },
       }}
@@ -245,87 +247,89 @@ function Shell() {
         </Button>,
       ]}
     >
-      <Suspense fallback={<Loading />}>
-        <Routes>
-          <Route
-            path="/"
-            element={
-              can.matters ? <WorkbenchPage /> : <Navigate to={can.audit ? '/audit' : '/inbox'} replace />
-            }
-          />
-          <Route path="/register" element={<RegisterPage />} />
-          <Route path="/password" element={<ChangePasswordPage me={me} />} />
-          <Route path="/cases/:id" element={<CaseDetailPage />} />
-          <Route path="/search" element={<CaseSearchPage />} />
-          {can.backlog ? <Route path="/backlog" element={<BacklogPage />} /> : null}
-          {can.backlog ? <Route path="/backlog/:id" element={<BacklogDetailPage />} /> : null}
-          {can.campaigns ? <Route path="/campaigns" element={<CampaignsPage />} /> : null}
-          {can.campaigns ? <Route path="/campaigns/:id" element={<CampaignDetailPage />} /> : null}
-          {can.projects ? <Route path="/projects" element={<ProjectsPage />} /> : null}
-          {can.projects ? <Route path="/projects/:id" element={<ProjectDetailPage />} /> : null}
-          {can.supervision ? <Route path="/supervision" element={<SupervisionPage />} /> : null}
-          {can.assessment ? <Route path="/assessment" element={<AssessmentPage />} /> : null}
-          {can.assessmentUnitHistory ? (
-            <Route path="/assessment/units/:id" element={<UnitHistoryPage />} />
-          ) : null}
-          {can.supervision ? <Route path="/supervision/:id" element={<SupervisionDetailPage />} /> : null}
-          {can.videoReception ? <Route path="/video" element={<VideoRoomsPage />} /> : null}
-          {can.hallCounter ? <Route path="/hall" element={<HallCounterPage />} /> : null}
-          {can.hallDisplay ? <Route path="/hall/display" element={<HallDisplayPage />} /> : null}
-          {can.videoReception ? <Route path="/video/:id" element={<VideoRoomPage />} /> : null}
-          {can.mediation ? <Route path="/mediation" element={<MediationPage />} /> : null}
-          {can.mediation ? (
-            <Route path="/mediation/referrals/:id" element={<MediationReferralPage />} />
-          ) : null}
-          {can.experts ? <Route path="/experts" element={<ExpertsPage />} /> : null}
-          {can.linkage ? <Route path="/linkage" element={<LinkagePage />} /> : null}
-          {can.linkage ? <Route path="/linkage/referrals/:id" element={<LinkageReferralPage />} /> : null}
-          {can.linkage ? <Route path="/relief" element={<ReliefPage />} /> : null}
-          {can.linkage ? <Route path="/relief/:id" element={<ReliefDetailPage />} /> : null}
-          {can.sanwu ? <Route path="/sanwu" element={<SanwuPage />} /> : null}
-          {can.reports ? <Route path="/reports" element={<ReportsPage />} /> : null}
-          {can.monitoring ? <Route path="/monitoring" element={<MonitoringPage />} /> : null}
-          {can.dispatch ? <Route path="/dispatch" element={<DispatchPage />} /> : null}
-          {can.receptions ? (
-            <>
-              <Route path="/receptions" element={<ReceptionsPage />} />
-              <Route path="/receptions/:id" element={<ReceptionDetailPage />} />
-            </>
-          ) : null}
-          {can.rightsCards ? (
-            <>
-              <Route path="/cards" element={<CardsPage />} />
-              <Route path="/cards/:no" element={<CardDetailPage />} />
-            </>
-          ) : null}
-          {can.dispatchTasks ? <Route path="/tasks" element={<MyTasksPage />} /> : null}
-          <Route path="/inbox" element={<InboxPage />} />
-          <Route path="/inbox/preferences" element={<InboxPreferencesPage />} />
-          {can.cannedReplies ? <Route path="/canned-replies" element={<CannedRepliesPage />} /> : null}
-          {can.reports ? <Route path="/bulletins" element={<BulletinsPage />} /> : null}
-          {can.analytics ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}
-          {can.analytics ? <Route path="/warnings" element={<WarningsPage />} /> : null}
-          {can.audit ? <Route path="/audit" element={<AuditLogPage />} /> : null}
-          {can.administration ? (
-            <>
-              <Route path="/admin" element={<Navigate to="/admin/users" replace />} />
-              <Route path="/admin/users" element={<UsersPage />} />
-              <Route path="/admin/orgs" element={<OrgsPage />} />
-              <Route path="/admin/limits" element={<LimitsPage />} />
-              <Route path="/admin/sms" element={<SmsPage />} />
-              <Route path="/admin/legal-channels" element={<LegalChannelsPage />} />
-              <Route path="/admin/synonyms" element={<SynonymsPage />} />
-              <Route path="/admin/categories" element={<CategoriesPage />} />
-              <Route path="/admin/holidays" element={<HolidaysPage />} />
-              <Route path="/admin/api-keys" element={<ApiKeysPage />} />
-              <Route path="/admin/kiosk" element={<KioskTokensPage />} />
-              <Route path="/admin/webhooks" element={<WebhooksPage />} />
-              <Route path="/admin/special-periods" element={<SpecialPeriodsPage />} />
-            </>
-          ) : null}
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
-      </Suspense>
+      <PageBoundary>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route
+              path="/"
+              element={
+                can.matters ? <WorkbenchPage /> : <Navigate to={can.audit ? '/audit' : '/inbox'} replace />
+              }
+            />
+            <Route path="/register" element={<RegisterPage />} />
+            <Route path="/password" element={<ChangePasswordPage me={me} />} />
+            <Route path="/cases/:id" element={<CaseDetailPage />} />
+            <Route path="/search" element={<CaseSearchPage />} />
+            {can.backlog ? <Route path="/backlog" element={<BacklogPage />} /> : null}
+            {can.backlog ? <Route path="/backlog/:id" element={<BacklogDetailPage />} /> : null}
+            {can.campaigns ? <Route path="/campaigns" element={<CampaignsPage />} /> : null}
+            {can.campaigns ? <Route path="/campaigns/:id" element={<CampaignDetailPage />} /> : null}
+            {can.projects ? <Route path="/projects" element={<ProjectsPage />} /> : null}
+            {can.projects ? <Route path="/projects/:id" element={<ProjectDetailPage />} /> : null}
+            {can.supervision ? <Route path="/supervision" element={<SupervisionPage />} /> : null}
+            {can.assessment ? <Route path="/assessment" element={<AssessmentPage />} /> : null}
+            {can.assessmentUnitHistory ? (
+              <Route path="/assessment/units/:id" element={<UnitHistoryPage />} />
+            ) : null}
+            {can.supervision ? <Route path="/supervision/:id" element={<SupervisionDetailPage />} /> : null}
+            {can.videoReception ? <Route path="/video" element={<VideoRoomsPage />} /> : null}
+            {can.hallCounter ? <Route path="/hall" element={<HallCounterPage />} /> : null}
+            {can.hallDisplay ? <Route path="/hall/display" element={<HallDisplayPage />} /> : null}
+            {can.videoReception ? <Route path="/video/:id" element={<VideoRoomPage />} /> : null}
+            {can.mediation ? <Route path="/mediation" element={<MediationPage />} /> : null}
+            {can.mediation ? (
+              <Route path="/mediation/referrals/:id" element={<MediationReferralPage />} />
+            ) : null}
+            {can.experts ? <Route path="/experts" element={<ExpertsPage />} /> : null}
+            {can.linkage ? <Route path="/linkage" element={<LinkagePage />} /> : null}
+            {can.linkage ? <Route path="/linkage/referrals/:id" element={<LinkageReferralPage />} /> : null}
+            {can.linkage ? <Route path="/relief" element={<ReliefPage />} /> : null}
+            {can.linkage ? <Route path="/relief/:id" element={<ReliefDetailPage />} /> : null}
+            {can.sanwu ? <Route path="/sanwu" element={<SanwuPage />} /> : null}
+            {can.reports ? <Route path="/reports" element={<ReportsPage />} /> : null}
+            {can.monitoring ? <Route path="/monitoring" element={<MonitoringPage />} /> : null}
+            {can.dispatch ? <Route path="/dispatch" element={<DispatchPage />} /> : null}
+            {can.receptions ? (
+              <>
+                <Route path="/receptions" element={<ReceptionsPage />} />
+                <Route path="/receptions/:id" element={<ReceptionDetailPage />} />
+              </>
+            ) : null}
+            {can.rightsCards ? (
+              <>
+                <Route path="/cards" element={<CardsPage />} />
+                <Route path="/cards/:no" element={<CardDetailPage />} />
+              </>
+            ) : null}
+            {can.dispatchTasks ? <Route path="/tasks" element={<MyTasksPage />} /> : null}
+            <Route path="/inbox" element={<InboxPage />} />
+            <Route path="/inbox/preferences" element={<InboxPreferencesPage />} />
+            {can.cannedReplies ? <Route path="/canned-replies" element={<CannedRepliesPage />} /> : null}
+            {can.reports ? <Route path="/bulletins" element={<BulletinsPage />} /> : null}
+            {can.analytics ? <Route path="/analytics" element={<AnalyticsPage />} /> : null}
+            {can.analytics ? <Route path="/warnings" element={<WarningsPage />} /> : null}
+            {can.audit ? <Route path="/audit" element={<AuditLogPage />} /> : null}
+            {can.administration ? (
+              <>
+                <Route path="/admin" element={<Navigate to="/admin/users" replace />} />
+                <Route path="/admin/users" element={<UsersPage />} />
+                <Route path="/admin/orgs" element={<OrgsPage />} />
+                <Route path="/admin/limits" element={<LimitsPage />} />
+                <Route path="/admin/sms" element={<SmsPage />} />
+                <Route path="/admin/legal-channels" element={<LegalChannelsPage />} />
+                <Route path="/admin/synonyms" element={<SynonymsPage />} />
+                <Route path="/admin/categories" element={<CategoriesPage />} />
+                <Route path="/admin/holidays" element={<HolidaysPage />} />
+                <Route path="/admin/api-keys" element={<ApiKeysPage />} />
+                <Route path="/admin/kiosk" element={<KioskTokensPage />} />
+                <Route path="/admin/webhooks" element={<WebhooksPage />} />
+                <Route path="/admin/special-periods" element={<SpecialPeriodsPage />} />
+              </>
+            ) : null}
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Suspense>
+      </PageBoundary>
     </ProLayout>
   );
 }
