@@ -44,9 +44,9 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { LANGS, type Lang, setLang } from '../shared/i18n.ts';
+import { PageBoundary } from '../shared/PageBoundary.tsx';
 import type { Abilities } from '../shared/types.ts';
 import { InboxBell } from './inbox/Bell.tsx';
-import { PageBoundary } from './PageBoundary.tsx';
 import { Loading, RequireStaff, useLogout, useStaff } from './session.tsx';
 
 const LoginPage = lazy(() => import('./pages/Login.tsx'));

@@ -13,6 +13,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, NavLink, Route, Routes, useNavigate } from 'react-router';
 import { LANGS, type Lang, setLang } from '../shared/i18n.ts';
+import { PageBoundary } from '../shared/PageBoundary.tsx';
 import { LargeTextTheme, LargeTextToggle } from './largeText.tsx';
 import { Loading, RequireLogin, useLogout, useMe } from './session.tsx';
 
@@ -95,72 +96,74 @@ export function PortalApp() {
         <Header />
         <Nav />
         <main className="xf-main">
-          <Suspense fallback={<Loading />}>
-            <Routes>
-              <Route path="/" element={<Navigate to="/cases" replace />} />
-              <Route path="/login" element={<LoginPage />} />
-              <Route path="/query" element={<QueryPage />} />
-              <Route path="/receptions" element={<ReceptionsPage />} />
-              <Route path="/card/:no" element={<CardScanPage />} />
-              <Route
-                path="/card"
-                element={
-                  <RequireLogin>
-                    <MyCardsPage />
-                  </RequireLogin>
-                }
-              />
-              <Route
-                path="/profile"
-                element={
-                  <RequireLogin>
-                    <ProfilePage />
-                  </RequireLogin>
-                }
-              />
-              <Route
-                path="/submit"
-                element={
-                  <RequireLogin>
-                    <SubmitPage />
-                  </RequireLogin>
-                }
-              />
-              <Route
-                path="/cases"
-                element={
-                  <RequireLogin>
-                    <CasesPage />
-                  </RequireLogin>
-                }
-              />
-              <Route
-                path="/cases/:id"
-                element={
-                  <RequireLogin>
-                    <CaseDetailPage />
-                  </RequireLogin>
-                }
-              />
-              <Route
-                path="/video"
-                element={
-                  <RequireLogin>
-                    <VideoListPage />
-                  </RequireLogin>
-                }
-              />
-              <Route
-                path="/video/:id"
-                element={
-                  <RequireLogin>
-                    <VideoRoomPage />
-                  </RequireLogin>
-                }
-              />
-              <Route path="*" element={<Navigate to="/" replace />} />
-            </Routes>
-          </Suspense>
+          <PageBoundary>
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route path="/" element={<Navigate to="/cases" replace />} />
+                <Route path="/login" element={<LoginPage />} />
+                <Route path="/query" element={<QueryPage />} />
+                <Route path="/receptions" element={<ReceptionsPage />} />
+                <Route path="/card/:no" element={<CardScanPage />} />
+                <Route
+                  path="/card"
+                  element={
+                    <RequireLogin>
+                      <MyCardsPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/profile"
+                  element={
+                    <RequireLogin>
+                      <ProfilePage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/submit"
+                  element={
+                    <RequireLogin>
+                      <SubmitPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/cases"
+                  element={
+                    <RequireLogin>
+                      <CasesPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/cases/:id"
+                  element={
+                    <RequireLogin>
+                      <CaseDetailPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/video"
+                  element={
+                    <RequireLogin>
+                      <VideoListPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/video/:id"
+                  element={
+                    <RequireLogin>
+                      <VideoRoomPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Routes>
+            </Suspense>
+          </PageBoundary>
         </main>
       </LargeTextTheme>
     </BrowserRouter>

@@ -1,10 +1,19 @@
-// What the console shows when a page fails to render: in the user's language, what happened and how
-// to go on, and the next page opened renders again. ProLayout's own boundary says "Something went
-// wrong." in English and keeps saying it on every page after, until the whole app is reloaded.
+// What the console and the portal show when a page fails to render: in the user's language, what
+// happened and how to go on, and the next page opened renders again. ProLayout's own boundary says
+// "Something went wrong." in English and keeps saying it on every page after; the portal had none (a
+// blank page).
 import { Button, Result } from 'antd';
 import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import { addEnglish } from './i18n.ts';
+
+addEnglish({
+  页面出错了: 'This page failed to load',
+  '请重新加载页面；如仍出错，请联系系统管理员':
+    'Reload the page; if it fails again, contact your administrator',
+  重新加载: 'Reload',
+});
 
 interface Props {
   pathname: string;
@@ -49,7 +58,7 @@ class Boundary extends Component<Props, State> {
   }
 }
 
-/** Around the console's routes (ProLayout's own boundary is off): reset when the path changes. */
+/** Around an app's routes (the console's ProLayout boundary is off): reset when the path changes. */
 export function PageBoundary({ children }: { children?: ReactNode }) {
   const { pathname } = useLocation();
   const { t } = useTranslation();

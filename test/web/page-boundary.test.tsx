@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
-// A console page that fails to render says so in Chinese with a way on (重新加载), and the next page
+// A page (console or portal) that fails to render says so in Chinese with a way on (重新加载), and the next page
 // the user opens renders again — not "Something went wrong." on every page after, as ProLayout's did.
 import './setup.ts';
 import { screen } from '@testing-library/react';
 import { Link, Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { PageBoundary } from '../../web/console/PageBoundary.tsx';
+import { PageBoundary } from '../../web/shared/PageBoundary.tsx';
 import { renderPage } from './render.tsx';
 
 function Broken(): never {
