@@ -9,6 +9,7 @@ import { receivedWithin } from '../cases/received.ts';
 import type { Executor } from '../db/client.ts';
 import { cases, hotspotTerms, jurisdictions } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
+import { chainOf } from '../domain/jurisdictions.ts';
 import { clusterMessages, type HotspotMessage, hotspotFeatures, hotspotScore } from './cluster.ts';
 import type { Hotspot, HotspotResult } from './contract.ts';
 
@@ -129,14 +130,7 @@ export async function findHotspots(
   }));
   // The counties' names, and their cities' and province's: a matter asked about from two counties
   // is their city's (src/hotspots/problems.ts), a code no case of the window need have.
-  const codes = [
-    ...new Set(
-      messages.flatMap((m) => {
-        const c = m.place as string;
-        return [c, `${c.slice(0, 4)}00`, `${c.slice(0, 2)}0000`];
-      }),
-    ),
-  ];
+  const codes = [...new Set(messages.flatMap((m) => chainOf(m.place as string)))];
   const names = new Map(
     codes.length === 0
       ? []

@@ -24,6 +24,7 @@ import { CONTESTED_STATES } from '../domain/backlog/rules.ts';
 import { STANDARDS } from '../domain/backlog/standards.ts';
 import { BACKLOG_EVENTS } from '../domain/backlog/timeline.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
+import { prefixOf } from '../domain/jurisdictions.ts';
 import { TERMINAL_STATES } from '../domain/lifecycle/vocabulary.ts';
 import { DEMO_HANDLER_DEPT, DEMO_LEVELS } from './demo.ts';
 import { createRng } from './random.ts';
@@ -106,7 +107,6 @@ export async function seedBacklog(
       )
       .orderBy(units.id);
     for (const d of departments) {
-      const prefix = d.code.replace(/(00)+$/, '');
       const open = await tx
         .select(poolColumns)
         .from(cases)
@@ -114,7 +114,7 @@ export async function seedBacklog(
         .where(
           and(
             eq(units.deptKey, DEMO_HANDLER_DEPT),
-            like(cases.jurisdictionCode, `${prefix}%`),
+            like(cases.jurisdictionCode, `${prefixOf(d.code)}%`),
             notInArray(cases.state, [...TERMINAL_STATES]),
           ),
         )

@@ -6,10 +6,6 @@ import { addEnglish } from '../shared/i18n.ts';
 addEnglish({
   // frame and menu
   工作台: 'Workbench',
-  页面出错了: 'This page failed to load',
-  '请重新加载页面；如仍出错，请联系系统管理员':
-    'Reload the page; if it fails again, contact your administrator',
-  重新加载: 'Reload',
   登记: 'Register',
   管理: 'Administration',
   用户: 'Users',

@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ACTIVE_STATUSES } from '../../../src/domain/backlog/states.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { downloadFile } from '../download.ts';
@@ -195,7 +196,7 @@ export function LedgerView({ initialScope }: { initialScope?: string }) {
 const WAITING = 'candidate,proposed,closing,unflagging';
 // A department sees the matters its unit is responsible for (policies/backlog.ts), and its work is
 // the ones being resolved (化解中: plan, progress, evidence), so those are listed too.
-const OWN = 'candidate,proposed,identified,closing,unflagging';
+const OWN = ACTIVE_STATUSES.join(',');
 
 /**
  * Bureau staff: the matters waiting on a decision (候选与待办). A department (`own`): every active
