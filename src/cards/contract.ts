@@ -80,3 +80,21 @@ export const CheckAnswer = z.object({
   card: PublicCard.extend({ caseId: z.number(), caseNumber: z.string() }),
 });
 export type CheckAnswer = z.infer<typeof CheckAnswer>;
+
+/** GET /cards/visits: the visits the caller's bureau checked (凭卡核验记录), newest first. */
+export const CheckedVisit = z.object({
+  id: z.number(),
+  at: z.string(),
+  cardNo: z.string(),
+  holder: z.string().meta({ description: '持卡人（按角色脱敏）' }),
+  caseId: z.number(),
+  caseNumber: z.string(),
+  subject: z.string(),
+  verdict: z.string(),
+  verdictName: z.string(),
+  skipped: z.boolean(),
+  rightLevelName: z.string().meta({ description: '事项所在层级（有权处理的层级）' }),
+  guidanceIssued: z.boolean().meta({ description: '已出具引导告知书' }),
+  checkedBy: z.string(),
+});
+export type CheckedVisit = z.infer<typeof CheckedVisit>;

@@ -16,7 +16,7 @@ import { maskName } from '../domain/masking.ts';
 import { LEVEL_NAMES } from '../domain/receptions/kinds.ts';
 import type { Actor } from '../policies/actor.ts';
 import { cardPolicy } from '../policies/receptions.ts';
-import type { FullCard, PublicCard } from './contract.ts';
+import type { CheckedVisit, FullCard, PublicCard } from './contract.ts';
 
 export { CardRates, Entry, FullCard, PublicCard } from './contract.ts';
 
@@ -92,6 +92,40 @@ export function presentFull(
       guidanceIssued: v.guidanceAt !== null,
     })),
     qrUrl,
+  };
+}
+
+export interface CheckedVisitView {
+  id: number;
+  checkedAt: Date;
+  verdict: string;
+  skipped: boolean;
+  matterLevel: number;
+  guidanceAt: Date | null;
+  checkedBy: string;
+  cardNo: string;
+  holderName: string;
+  caseId: number;
+  caseNumber: string;
+  subject: string;
+}
+
+/** One row of 核验记录: the holder's name as the card shows it to this caller. */
+export function presentCheckedVisit(actor: Actor, v: CheckedVisitView): CheckedVisit {
+  return {
+    id: v.id,
+    at: v.checkedAt.toISOString(),
+    cardNo: v.cardNo,
+    holder: cardPolicy.holderNameInFull(actor) ? v.holderName : maskName(v.holderName),
+    caseId: v.caseId,
+    caseNumber: v.caseNumber,
+    subject: v.subject,
+    verdict: v.verdict,
+    verdictName: VERDICT_NAMES[v.verdict as VisitVerdict] ?? v.verdict,
+    skipped: v.skipped,
+    rightLevelName: LEVEL_NAMES[v.matterLevel] ?? '',
+    guidanceIssued: v.guidanceAt !== null,
+    checkedBy: v.checkedBy,
   };
 }
 

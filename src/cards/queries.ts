@@ -3,11 +3,11 @@
 import { and, asc, desc, eq, gte, like, lt, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
-import { cases, rightsCards, rightsCardVisits, units } from '../db/schema.ts';
+import { cases, rightsCards, rightsCardVisits, units, users } from '../db/schema.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import type { Actor } from '../policies/actor.ts';
-import { cardScope } from '../policies/receptions.ts';
-import { type CardView, rates, type VisitView } from './presenters.ts';
+import { cardScope, checkedVisitScope } from '../policies/receptions.ts';
+import { type CardView, type CheckedVisitView, rates, type VisitView } from './presenters.ts';
 
 const columns = {
   id: rightsCards.id,
@@ -80,6 +80,37 @@ export function visitsOf(db: Executor, cardId: number): Promise<VisitView[]> {
     .innerJoin(units, eq(units.id, rightsCardVisits.unitId))
     .where(eq(rightsCardVisits.cardId, cardId))
     .orderBy(asc(rightsCardVisits.id));
+}
+
+/** The visits checked at the caller's bureau (凭卡核验记录), newest first, the holder's name decrypted. */
+export async function checkedVisits(
+  ctx: Pick<AppContext, 'db' | 'pii'>,
+  actor: Actor,
+  limit: number,
+): Promise<CheckedVisitView[]> {
+  const rows = await ctx.db
+    .select({
+      id: rightsCardVisits.id,
+      checkedAt: rightsCardVisits.checkedAt,
+      verdict: rightsCardVisits.verdict,
+      skipped: rightsCardVisits.skipped,
+      matterLevel: rightsCardVisits.matterLevel,
+      guidanceAt: rightsCardVisits.guidanceAt,
+      checkedBy: users.displayName,
+      cardNo: rightsCards.cardNo,
+      holderNameEnc: rightsCards.holderNameEnc,
+      caseId: cases.id,
+      caseNumber: cases.caseNumber,
+      subject: cases.subject,
+    })
+    .from(rightsCardVisits)
+    .innerJoin(rightsCards, eq(rightsCards.id, rightsCardVisits.cardId))
+    .innerJoin(cases, eq(cases.id, rightsCards.caseId))
+    .innerJoin(users, eq(users.id, rightsCardVisits.checkedBy))
+    .where(checkedVisitScope(actor))
+    .orderBy(desc(rightsCardVisits.checkedAt), desc(rightsCardVisits.id))
+    .limit(limit);
+  return rows.map(({ holderNameEnc, ...v }) => ({ ...v, holderName: ctx.pii.decrypt(holderNameEnc) }));
 }
 
 /**

@@ -1,8 +1,8 @@
 // /api/v1/cards: 权益保障卡 — list in scope, issue one for a first visit, one card (full), its card
 // by case (the link from a matter), the printable PDF with its QR code, the visit check at
-// registration (越级), the guidance notice (Word), the 越级上访率; /api/v1/my/cards: the holder's
-// digital card; /api/v1/public/cards/{no}?s=: the QR scan (public: what the public query shows; a
-// staff session in scope: the full card). Thin: commands.ts and queries.ts do the work.
+// registration (越级) and the checks made at the caller's counter, the guidance notice (Word), the
+// 越级上访率; /api/v1/my/cards: the holder's digital card; /api/v1/public/cards/{no}?s=: the QR scan
+// (public: what the public query shows; a staff session in scope: the full card). Thin: commands.ts and queries.ts do the work.
 
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -18,11 +18,19 @@ import { type Actor, cardPolicy } from '../policies/receptions.ts';
 import { actorOf } from '../server/auth.ts';
 import { zCode, zDate, zIdParam, zText } from '../server/fields.ts';
 import { CheckBody, checkVisit, IssueBody, issueCard, markGuidance } from './commands.ts';
-import { CheckAnswer, MyCards, ScannedCard } from './contract.ts';
+import { CheckAnswer, CheckedVisit, MyCards, ScannedCard } from './contract.ts';
 import { renderGuidance } from './guidance.ts';
 import { renderCardPdf } from './pdf.ts';
-import { CardRates, FullCard, presentFull, presentPublic } from './presenters.ts';
-import { type CardFound, cardByCase, cardByNo, cardRates, listCards, visitsOf } from './queries.ts';
+import { CardRates, FullCard, presentCheckedVisit, presentFull, presentPublic } from './presenters.ts';
+import {
+  type CardFound,
+  cardByCase,
+  cardByNo,
+  cardRates,
+  checkedVisits,
+  listCards,
+  visitsOf,
+} from './queries.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const noParam = z.object({ no: zText({ label: '权益保障卡号', max: 40, min: 1 }) });
@@ -150,6 +158,24 @@ export const cardRoutes =
           holder: c.holderName,
           card: { ...presentPublic(c), caseId: c.caseId, caseNumber: c.caseNumber },
         };
+      },
+    );
+
+    app.get(
+      '/cards/visits',
+      {
+        schema: {
+          tags: ['cards'],
+          summary: '凭卡核验记录：本单位登记员核验过的走访，最新在前',
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          response: { 200: z.object({ items: z.array(CheckedVisit) }) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        ensureAllowed(cardPolicy.listChecked(actor), '只有信访部门登记员可以查看凭卡核验记录');
+        const rows = await checkedVisits(ctx, actor, req.query.limit);
+        return { items: rows.map((v) => presentCheckedVisit(actor, v)) };
       },
     );
 

@@ -6,9 +6,10 @@
 //   - record a held reception (接访记录): registrars, supervisors and leaders of the bureau in scope;
 //   - read bookings and records, indicators: petition-bureau staff in scope;
 //   - rights cards: a bureau registrar issues one at the bureau's visit, and checks a visit with a
-//     card (越级); bureau staff in scope read cards and the 越级 rate; the holder reads their own.
-import { like, type SQL, sql } from 'drizzle-orm';
-import { receptionSlots, rightsCards } from '../db/schema.ts';
+//     card (越级), and lists the checks made at their own counter; bureau staff in scope read cards and
+//     the 越级 rate; the holder reads their own.
+import { eq, like, type SQL, sql } from 'drizzle-orm';
+import { receptionSlots, rightsCards, rightsCardVisits } from '../db/schema.ts';
 import type { Role } from '../domain/roles.ts';
 import { type Actor, inSubtree } from './actor.ts';
 
@@ -85,6 +86,8 @@ export const cardPolicy = {
       : READERS.includes(a.role) && bureauInScope(a, c.jurisdictionCode),
   /** The card through a visit checked by the caller's bureau (the registrar who saw it at the counter). */
   readChecked: (a: Actor): boolean => cardPolicy.checkVisit(a),
+  /** 核验记录: the visits checked at the caller's own bureau — its registrars' counter. */
+  listChecked: (a: Actor): boolean => cardPolicy.checkVisit(a),
   /** 越级上访率 and card counts of a scope. */
   count: (a: Actor, code: string): boolean => READERS.includes(a.role) && bureauInScope(a, code),
   /** Lists of cards: bureau staff. */
@@ -107,4 +110,10 @@ export function cardScope(a: Actor): SQL {
     return a.queryCodeCaseId === undefined ? sql`${rightsCards.holderUserId} = ${a.userId}` : sql`false`;
   if (!cardPolicy.list(a) || a.scopePrefix === null) return sql`false`;
   return like(rightsCards.jurisdictionCode, `${a.scopePrefix}%`);
+}
+
+/** WHERE condition restricting `rights_card_visits` to the checks a caller lists: their bureau's own. */
+export function checkedVisitScope(a: Actor): SQL {
+  if (!cardPolicy.listChecked(a) || a.unitId === null) return sql`false`;
+  return eq(rightsCardVisits.unitId, a.unitId);
 }

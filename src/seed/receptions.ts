@@ -2,7 +2,7 @@
 // start: 鼓楼区 and 南京市 leaders' receptions held in the past weeks with their records (batches,
 // persons, matters raised, some solved on the spot), coming receptions to book — a 接访, a 下访, a
 // bookable 视频接访 and a 约访 — and rights cards issued at first visits to 鼓楼区, one checked at a
-// visit to the province (越级) and one at the city. Deterministic; does nothing when receptions exist
+// visit to the province (越级), one at the city and one at 鼓楼区 again. Deterministic; does nothing when receptions exist
 // already or the demo accounts are missing.
 import { and, asc, eq, inArray, like, notLike } from 'drizzle-orm';
 import { entriesFromTimeline } from '../cards/entries.ts';
@@ -273,7 +273,7 @@ export async function seedReceptions(ctx: AppContext, opts: { now?: Date } = {})
 
 type Unit = typeof units.$inferSelect;
 
-/** Cards for the first visits registered at 鼓楼区信访局, and two visits made with the first card. */
+/** Cards for the first visits registered at 鼓楼区信访局, and three visits made with the first card. */
 async function seedCards(
   tx: Executor,
   now: Date,
@@ -331,9 +331,12 @@ async function seedCards(
   }
   const first = cardIds.find((c) => matterLevel(c.level, c.entries) === 3) ?? cardIds[0];
   if (!first) return;
+  // 越级 at the province, to the next level at the city, and a return visit at 鼓楼区 itself — so
+  // each demo registrar's 核验记录 has a line.
   for (const [u, daysAgo] of [
     [b.province, 6],
     [b.nanjing, 3],
+    [b.gulou, 1],
   ] as const) {
     const by = registrar(u);
     if (!by) continue;

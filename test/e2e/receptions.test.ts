@@ -153,9 +153,8 @@ describe('权益保障卡', () => {
     await page.getByRole('link', { name: '权益保障卡' }).click();
     await page.getByLabel('权益保障卡号').fill(cardNo);
     await page.getByRole('button', { name: '核验' }).click();
-    await page.getByText('越级走访', { exact: true }).waitFor();
+    await page.getByRole('alert').getByText('越级走访', { exact: true }).waitFor();
     await page.getByText(/该事项由鼓楼区信访局（县级）办理/).waitFor();
-    await saveScreenshot(page, 'console-card-check');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '出具引导告知书' }).click();
     const file = await download;
@@ -164,6 +163,11 @@ describe('权益保障卡', () => {
     const text = ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
     expect(text).toContain('属于越级走访');
     expect(text).toContain('请你持本告知书和权益保障卡到鼓楼区信访局反映诉求');
+    // The counter's record of checks has it, the notice issued.
+    const checked = page.getByRole('row').filter({ hasText: cardNo });
+    await checked.getByText('越级走访').waitFor();
+    await checked.getByRole('button', { name: '再次下载' }).waitFor();
+    await saveScreenshot(page, 'console-card-check');
 
     // The same check beside the card field of the visit registration form.
     await page.getByRole('link', { name: '登记' }).click();

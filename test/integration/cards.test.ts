@@ -228,4 +228,26 @@ describe('a later visit with the card', () => {
     const list = (await get('gl_supervisor', `/cards?q=${cardNo.slice(-6)}`)).json().items;
     expect(list.map((c: { cardNo: string }) => c.cardNo)).toEqual([cardNo]);
   });
+
+  it('each bureau lists the checks made at its own counter, newest first', async () => {
+    const province = (await get('js_registrar', '/cards/visits')).json().items;
+    // Two checks at the province: the 越级 one (guidance issued), then one level up after the 复查.
+    expect(province.map((v: { verdictName: string }) => v.verdictName)).toEqual(['向上一级走访', '越级走访']);
+    expect(province[1]).toMatchObject({
+      cardNo,
+      caseId,
+      holder: '张三',
+      skipped: true,
+      guidanceIssued: true,
+      rightLevelName: '县级',
+    });
+    expect(province[0]).toMatchObject({ skipped: false, guidanceIssued: false, rightLevelName: '市级' });
+    const city = (await get('nj_registrar', '/cards/visits')).json().items;
+    expect(city.map((v: { verdict: string }) => v.verdict)).toEqual(['next_level']);
+    // 鼓楼区 checked none; the other roles have no counter.
+    expect((await get('gl_registrar', '/cards/visits')).json().items).toEqual([]);
+    expect((await get('gl_supervisor', '/cards/visits')).statusCode).toBe(403);
+    expect((await get(CITIZEN, '/cards/visits')).statusCode).toBe(403);
+    expect((await get('js_registrar', '/cards/visits?limit=0')).statusCode).toBe(400);
+  });
 });

@@ -1,7 +1,7 @@
 // The demo data has a reception calendar (first demo start, `xinfang seed`): past receptions of
 // 鼓楼区 and 南京市 with their records, counted by the indicators; coming ones on the portal, among
 // them a bookable 视频接访 and a 约访; and rights cards issued at first visits to 鼓楼区, one of them
-// checked at the province (越级) and at the city. Seeding twice adds nothing.
+// checked at the province (越级), at the city and at 鼓楼区 again. Seeding twice adds nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../src/domain/deadlines/index.ts';
 import { seedCases } from '../../src/seed/cases.ts';
@@ -67,7 +67,13 @@ describe('demo receptions and cards', () => {
     expect(cards.length).toBeGreaterThanOrEqual(1);
     expect(cards[0].cardNo).toMatch(/^QB320106-\d{4}-\d{6}$/);
     const rates = (await get('gl_supervisor', `/cards/rates?from=${from}&to=${to}`)).json();
-    expect(rates).toMatchObject({ visitsWithCard: 2, skipped: 1, skipRate: 50 });
+    expect(rates).toMatchObject({ visitsWithCard: 3, skipped: 1, skipRate: 33.3 });
+    // The district's registrar has the return visit in 核验记录, the holder's name in full.
+    const checked = (await get('gl_registrar', '/cards/visits')).json().items;
+    expect(checked).toHaveLength(1);
+    expect(checked[0]).toMatchObject({ verdictName: '本级走访', skipped: false });
+    expect(cards.map((c: { cardNo: string }) => c.cardNo)).toContain(checked[0].cardNo);
+    expect(checked[0].holder).not.toContain('*');
   });
 
   it('seeding again adds nothing', async () => {

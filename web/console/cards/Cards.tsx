@@ -1,8 +1,8 @@
 // 权益保障卡: the registrar's counter tools — check the card a visitor shows (typed or scanned: 越级 or
-// not, with the guidance notice to download) and issue a card for a first visit — and the cards of
+// not, with the guidance notice to download; the counter's past checks below) and issue a card for a first visit — and the cards of
 // the jurisdiction with the 越级上访率 (cards issued, visits with a card, 越级 visits).
 import { PageContainer } from '@ant-design/pro-components';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -22,14 +22,82 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, errorMessage } from '../../shared/api.ts';
-import { formatDate } from '../../shared/format.ts';
+import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { downloadFile } from '../download.ts';
 import { useStaff } from '../session.tsx';
 import { Entries } from './Entries.tsx';
-import type { Card as CardItem, CardRates, CheckAnswer } from './types.ts';
+import type { Card as CardItem, CardRates, CheckAnswer, CheckedVisit } from './types.ts';
+
+const downloadGuidance = (visitId: number) =>
+  downloadFile(`/api/v1/cards/visits/${visitId}/guidance.docx`, 'guidance.docx');
+
+/** 核验记录: the checks made at this bureau's counter, newest first; 越级 ones with their notice. */
+function CheckedVisits() {
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const visits = useQuery({
+    queryKey: ['card-visits'],
+    queryFn: () => api<{ items: CheckedVisit[] }>('/api/v1/cards/visits'),
+  });
+  return (
+    <>
+      <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
+        本单位核验记录
+      </Typography.Title>
+      {visits.isError ? <Typography.Text type="danger">{errorMessage(visits.error)}</Typography.Text> : null}
+      <Table<CheckedVisit>
+        rowKey="id"
+        size="middle"
+        loading={visits.isPending}
+        dataSource={visits.data?.items ?? []}
+        locale={{ emptyText: '本单位尚未核验过权益保障卡' }}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        columns={[
+          { title: '核验时间', dataIndex: 'at', width: 160, render: (v) => formatDateTime(v) },
+          { title: '卡号', dataIndex: 'cardNo', render: (v) => <Link to={`/cards/${v}`}>{v}</Link> },
+          { title: '持卡人', dataIndex: 'holder', width: 90 },
+          {
+            title: '信访事项',
+            dataIndex: 'subject',
+            render: (v, r) => <Link to={`/cases/${r.caseId}`}>{v}</Link>,
+          },
+          {
+            title: '核验结果',
+            dataIndex: 'verdictName',
+            width: 120,
+            render: (v, r) => (r.skipped ? <Typography.Text type="danger">{v}</Typography.Text> : v),
+          },
+          { title: '事项所在层级', dataIndex: 'rightLevelName', width: 110 },
+          {
+            title: '引导告知书',
+            key: 'guidance',
+            width: 120,
+            render: (_, r) =>
+              r.skipped ? (
+                <Button
+                  size="small"
+                  onClick={() =>
+                    downloadGuidance(r.id)
+                      .then(() => qc.invalidateQueries({ queryKey: ['card-visits'] }))
+                      .catch((e) => message.error(errorMessage(e)))
+                  }
+                >
+                  {r.guidanceIssued ? '再次下载' : '出具'}
+                </Button>
+              ) : (
+                '—'
+              ),
+          },
+          { title: '核验人', dataIndex: 'checkedBy', width: 150, ellipsis: true },
+        ]}
+      />
+    </>
+  );
+}
 
 function CheckVisit() {
   const { message } = App.useApp();
+  const qc = useQueryClient();
   const [cardNo, setCardNo] = useState('');
   const [answer, setAnswer] = useState<CheckAnswer | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,6 +105,7 @@ function CheckVisit() {
     setBusy(true);
     try {
       setAnswer(await api<CheckAnswer>('/api/v1/cards/check-visit', { body: { cardNo } }));
+      await qc.invalidateQueries({ queryKey: ['card-visits'] });
     } catch (e) {
       setAnswer(null);
       message.error(errorMessage(e));
@@ -69,10 +138,9 @@ function CheckVisit() {
               answer.skipped ? (
                 <Button
                   onClick={() =>
-                    downloadFile(
-                      `/api/v1/cards/visits/${answer.visitId}/guidance.docx`,
-                      'guidance.docx',
-                    ).catch((e) => message.error(errorMessage(e)))
+                    downloadGuidance(answer.visitId)
+                      .then(() => qc.invalidateQueries({ queryKey: ['card-visits'] }))
+                      .catch((e) => message.error(errorMessage(e)))
                   }
                 >
                   出具引导告知书
@@ -89,6 +157,7 @@ function CheckVisit() {
           <Entries entries={answer.card.entries} />
         </>
       ) : null}
+      <CheckedVisits />
     </Card>
   );
 }
