@@ -1,7 +1,9 @@
-// Demo 登记分类: online petitions of the demo citizen, registered through intake as the portal does
-// (so each is classified at intake), in 鼓楼区: most left with their suggestion 待确认 on the
-// registrar's desk, one confirmed and one changed by gl_registrar (recorded like any decision).
-// Does nothing when its first petition exists already or the demo accounts are missing.
+// Demo 登记分类: the morning's online petitions to 鼓楼区, registered through intake as the portal does
+// (so each is classified at intake): most left with their suggestion 待确认 on the registrar's desk,
+// one confirmed and one changed by gl_registrar (recorded like any decision). The first is the demo
+// citizen's; the others come from residents with portal accounts of their own (one person does not
+// write about five unrelated things on one morning). Does nothing when its first petition exists
+// already or the demo accounts are missing.
 import { and, eq } from 'drizzle-orm';
 import { registerCase } from '../cases/intake.ts';
 import type { AppContext } from '../context.ts';
@@ -10,7 +12,13 @@ import { setCategory } from '../intake/commands.ts';
 import type { Actor } from '../policies/index.ts';
 import { DEMO_CITIZEN } from './demo.ts';
 
-const PETITIONS: { subject: string; content: string; decide?: 'confirm' | string }[] = [
+/** Who wrote: the demo citizen (no `name`), or a resident with the given name and phone. */
+const PETITIONS: {
+  subject: string;
+  content: string;
+  decide?: 'confirm' | string;
+  from?: { name: string; phone: string };
+}[] = [
   {
     subject: '小区商品房墙体开裂开发商拒不维修',
     content:
@@ -19,20 +27,24 @@ const PETITIONS: { subject: string; content: string; decide?: 'confirm' | string
   {
     subject: '公司拖欠三个月工资',
     content: '本人在某装饰公司工作，公司已拖欠三个月工资共计两万余元，多次讨要无果，请劳动监察部门帮助追讨。',
+    from: { name: '王立新', phone: '13900000102' },
   },
   {
     subject: '夜间工地施工噪音扰民',
     content: '小区旁工地每天夜里十一点后仍在施工，噪音很大，影响居民休息，请环保部门查处。',
+    from: { name: '陈美华', phone: '13900000103' },
   },
   {
     subject: '孩子入学划片不合理',
     content: '我家孩子今年上小学，按户籍应划入附近小学，却被划到三公里外的学校，请教育部门核实。',
     decide: 'confirm',
+    from: { name: '刘志刚', phone: '13900000104' },
   },
   {
     subject: '小区门口占道摆摊影响通行',
     content: '小区门口每天傍晚有大量摊贩占道经营，垃圾遍地，车辆行人通行困难，请相关部门管理。',
     decide: '010000',
+    from: { name: '李秀英', phone: '13900000105' },
   },
 ];
 
@@ -57,6 +69,49 @@ async function staffActor(ctx: AppContext, username: string): Promise<Actor | nu
   };
 }
 
+/**
+ * The citizen account with this phone, as the portal's session would carry it; with `create`, a
+ * resident's account is made first (signed up by phone, real name given; no password, so it does not
+ * open the portal — only the demo citizen does).
+ */
+async function citizenActor(
+  ctx: AppContext,
+  who: { name: string; phone: string },
+  create = false,
+): Promise<Actor | null> {
+  const phoneHash = ctx.pii.hash(who.phone);
+  const find = () =>
+    ctx.db
+      .select({ id: users.id, name: users.displayName })
+      .from(users)
+      .where(and(eq(users.role, 'citizen'), eq(users.phoneHash, phoneHash)));
+  let [c] = await find();
+  if (!c && create) {
+    [c] = await ctx.db
+      .insert(users)
+      .values({
+        role: 'citizen',
+        displayName: who.name,
+        phoneEnc: ctx.pii.encrypt(who.phone),
+        phoneHash,
+        realNameEnc: ctx.pii.encrypt(who.name),
+      })
+      .returning({ id: users.id, name: users.displayName });
+  }
+  if (!c) return null;
+  return {
+    userId: c.id,
+    role: 'citizen',
+    displayName: c.name,
+    unitId: null,
+    unitKind: null,
+    unitName: null,
+    jurisdictionCode: null,
+    jurisdictionName: null,
+    scopePrefix: null,
+  };
+}
+
 /** Seeds the demo online petitions; returns how many it registered. */
 export async function seedIntake(ctx: AppContext): Promise<number> {
   // Seeded already: its first petition exists. (Not "any suggestion": every matter the steps before
@@ -67,24 +122,13 @@ export async function seedIntake(ctx: AppContext): Promise<number> {
     .where(and(eq(cases.subject, PETITIONS[0]?.subject ?? ''), eq(cases.form, 'online')))
     .limit(1);
   if (any) return 0;
-  const [citizen] = await ctx.db
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(eq(users.phoneHash, ctx.pii.hash(DEMO_CITIZEN.phone)));
   const registrar = await staffActor(ctx, 'gl_registrar');
-  if (!citizen || !registrar) return 0;
-  const petitioner: Actor = {
-    userId: citizen.id,
-    role: 'citizen',
-    displayName: citizen.name,
-    unitId: null,
-    unitKind: null,
-    unitName: null,
-    jurisdictionCode: null,
-    jurisdictionName: null,
-    scopePrefix: null,
-  };
+  if (!registrar || !(await citizenActor(ctx, DEMO_CITIZEN))) return 0;
+  let registered = 0;
   for (const p of PETITIONS) {
+    const petitioner = await citizenActor(ctx, p.from ?? DEMO_CITIZEN, p.from !== undefined);
+    if (!petitioner) continue;
+    registered++;
     const r = await registerCase(ctx, petitioner, {
       form: 'online',
       purpose: 'claim',
@@ -100,5 +144,5 @@ export async function seedIntake(ctx: AppContext): Promise<number> {
     const code = p.decide === 'confirm' ? s?.code : p.decide;
     if (code) await setCategory(ctx, registrar, r.caseId, { categoryCode: code });
   }
-  return PETITIONS.length;
+  return registered;
 }

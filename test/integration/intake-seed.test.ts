@@ -2,7 +2,8 @@
 // for the registrar (待确认), one is confirmed and one changed — and seeding twice adds nothing.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseClassifications, caseEvents, cases } from '../../src/db/schema.ts';
+import { caseClassifications, caseEvents, cases, users } from '../../src/db/schema.ts';
+import { DEMO_CITIZEN } from '../../src/seed/demo.ts';
 import { seedIntake } from '../../src/seed/intake.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
@@ -47,5 +48,25 @@ describe('demo intake seed', () => {
     });
     expect(c.json()).toMatchObject({ statusName: '待确认', mayCategorize: true });
     expect(await seedIntake(h.ctx)).toBe(0);
+  });
+
+  it('the demo citizen wrote one of them; four residents wrote the others, from their own accounts', async () => {
+    const by = await h.ctx.db
+      .select({ phoneHash: users.phoneHash, subject: cases.subject })
+      .from(cases)
+      .innerJoin(users, eq(users.id, cases.petitionerUserId));
+    expect(by).toHaveLength(5);
+    const own = by.filter((r) => r.phoneHash === h.ctx.pii.hash(DEMO_CITIZEN.phone));
+    expect(own.map((r) => r.subject)).toEqual(['小区商品房墙体开裂开发商拒不维修']);
+    expect(new Set(by.map((r) => r.phoneHash)).size).toBe(5);
+    // Each petition carries its writer's name as the petitioner (decrypted from the case's party).
+    const [wages] = await h.ctx.db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(eq(cases.subject, '公司拖欠三个月工资'));
+    const res = await h.app.inject({ url: `/api/v1/cases/${wages?.id}`, headers: h.as('gl_registrar') });
+    expect(res.statusCode, res.body).toBe(200);
+    const parties = res.json().parties as { role: string; name: string }[];
+    expect(parties.find((p) => p.role === 'petitioner')?.name).toBe('王立新');
   });
 });
