@@ -280,7 +280,7 @@ export function appConfigFromEnv(
     // Demo is the default on the embedded database, off on a real server unless asked for.
     demo,
     demoPassword,
-    demoCases: r.int('XINFANG_DEMO_CASES', 3000, 0, 10_000_000),
+    demoCases: r.int('XINFANG_DEMO_CASES', 6000, 0, 10_000_000),
     secret,
     logLevel: r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     sessionHours: r.int('XINFANG_SESSION_HOURS', 12, 1, 24 * 30),

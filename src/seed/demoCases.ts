@@ -1,5 +1,5 @@
 // The demo's synthetic petitions (演示数据), as `npm start` and `xinfang seed` load them: not spread
-// evenly over Jiangsu's 95 counties (3,000 cases would leave 鼓楼区 with a dozen matters in two
+// evenly over Jiangsu's 95 counties (6,000 cases would leave 鼓楼区 with two dozen matters in two
 // years and an empty desk), but concentrated where the demo accounts look — 鼓楼区 (gl_*) gets a
 // district bureau's weekday workload, the rest of 南京市 (nj_*) a city's, and the province (js_*) the
 // remainder spread by population. Each part is one seedCases pass over its own counties, so case
@@ -25,27 +25,16 @@ export const DEMO_COUNTY = '320106';
 export const DEMO_CITY = '3201';
 
 /**
- * 鼓楼区 receives about 8 matters a day (a district of 1.3 million): ~480 in the last 60 days, so
- * matters wait for acceptance, are being handled, near or past their limits (a quarter of its replies
- * come in the last days before the limit), replied and waiting for delivery today, with two years of
- * history behind them for the dashboards. The other districts of
- * 南京市 get fewer each; their city bureau decides the review requests. These parts are fixed — a
- * smaller `total` (tests) shrinks the rest of the province first.
+ * 鼓楼区 receives about 4–5 matters a day (a district of 1.3 million) — over the whole two years, so its
+ * 12-month trend, 同比 and forecast read like a district's and not like a sudden surge: matters wait
+ * for acceptance, are being handled, near or past their limits (a quarter of its replies come in the
+ * last days before the limit), replied and waiting for delivery today. The other districts of 南京市
+ * get fewer each, as steadily; their city bureau decides the review requests. These parts are fixed —
+ * a smaller `total` (tests) shrinks the rest of the province first.
  */
 export const DEMO_FOCUS: readonly DemoCasePart[] = [
-  {
-    label: '鼓楼区',
-    count: 600,
-    places: { [DEMO_COUNTY]: 1 },
-    recent: { share: 0.8, days: 60 },
-    lastMinute: 0.25,
-  },
-  {
-    label: '南京市其他区',
-    count: 500,
-    places: { [DEMO_CITY]: 1, [DEMO_COUNTY]: 0 },
-    recent: { share: 0.3, days: 60 },
-  },
+  { label: '鼓楼区', count: 3300, places: { [DEMO_COUNTY]: 1 }, lastMinute: 0.25 },
+  { label: '南京市其他区', count: 900, places: { [DEMO_CITY]: 1, [DEMO_COUNTY]: 0 } },
 ];
 
 /** The parts of a demo of `total` cases: the focus parts (scaled down only below their sum), then the province. */
