@@ -50,6 +50,12 @@ export interface SeedCasesOptions {
   recent?: { share: number; days: number };
   /** Share of replies its departments write in the last days before the handling limit (default 0). */
   lastMinute?: number;
+  /**
+   * Code each matter at the town (乡镇、街道) its text names, as a registrar records where the problem
+   * is, rather than at the county; the county's bureau and departments still handle it (towns have no
+   * units of their own here). Off by default: the benchmarks and most tests keep county codes.
+   */
+  townLevel?: boolean;
   /** Leaves the planner statistics for the caller to refresh after several calls. */
   skipStatistics?: boolean;
 }
@@ -176,10 +182,11 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
         : rng.pick(byCity.get(weighted(rng, CITY_WEIGHTS)) ?? allCounties);
       const category = weighted(rng, CATEGORY_WEIGHTS);
       const purpose = weighted(rng, PURPOSE_WEIGHTS);
-      const { subject, content } = petitionText(rng, category.code, {
+      const { subject, content, town } = petitionText(rng, category.code, {
         county: county.name,
         towns: county.towns,
       });
+      const place = (opts.townLevel && county.townCodes.get(town)) || county.code;
       signatures.push(signatureOf(subject, content, county.code));
       const group = form === 'visit' && rng.chance(0.1);
       const joint = form === 'letter' && rng.chance(0.06);
@@ -206,7 +213,7 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
       const r = sim.row;
       caseRows.push({
         case_number: `${prefix}${String(seq).padStart(7, '0')}`,
-        jurisdiction_code: county.code,
+        jurisdiction_code: place,
         registering_unit_id: county.units.bureau.id,
         bureau_unit_id: r.bureauUnitId,
         current_unit_id: r.currentUnitId,

@@ -1,5 +1,5 @@
 // The places synthetic cases are spread over: every county-level jurisdiction of Jiangsu with its
-// towns (for texts), its petition bureau and departments, the bureaus above it and its time limits.
+// towns (for texts, and their codes), its petition bureau and departments, the bureaus above it and its time limits.
 import type { Executor } from '../db/client.ts';
 import { jurisdictions, units } from '../db/schema.ts';
 import type { Limits } from '../domain/lifecycle/limits.ts';
@@ -10,6 +10,8 @@ export interface County {
   code: string;
   name: string;
   towns: string[];
+  /** Town (乡镇、街道) name → its code. */
+  townCodes: ReadonlyMap<string, string>;
   units: CountyUnits;
   limits: Limits;
 }
@@ -43,8 +45,13 @@ export async function loadCounties(db: Executor): Promise<Map<string, County[]>>
     return b;
   };
   const towns = new Map<string, string[]>();
+  const townCodes = new Map<string, Map<string, string>>();
   for (const p of places) {
-    if (p.level === 4 && p.parent) towns.set(p.parent, [...(towns.get(p.parent) ?? []), p.name]);
+    if (p.level !== 4 || !p.parent) continue;
+    towns.set(p.parent, [...(towns.get(p.parent) ?? []), p.name]);
+    const codes = townCodes.get(p.parent) ?? new Map<string, string>();
+    codes.set(p.name, p.code);
+    townCodes.set(p.parent, codes);
   }
   const byCity = new Map<string, County[]>();
   for (const p of places.filter((p) => p.level === 3).sort((a, b) => (a.code < b.code ? -1 : 1))) {
@@ -53,6 +60,7 @@ export async function loadCounties(db: Executor): Promise<Map<string, County[]>>
       code: p.code,
       name: p.name,
       towns: towns.get(p.code) ?? [],
+      townCodes: townCodes.get(p.code) ?? new Map(),
       units: {
         bureau: bureauOf(p.code),
         depts: byPlace.get(p.code) ?? new Map(),

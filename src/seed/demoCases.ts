@@ -70,6 +70,8 @@ export async function seedDemoCases(db: Db, pii: Pii, opts: SeedDemoCasesOptions
       places: part.places,
       recent: part.recent,
       lastMinute: part.lastMinute,
+      // Where the problem is: a county's breakdown by 街道 has something in it.
+      townLevel: true,
       skipStatistics: true,
     });
   }
@@ -81,7 +83,7 @@ export async function seedDemoCases(db: Db, pii: Pii, opts: SeedDemoCasesOptions
 /** Open matters of the demo county by state (for tests and the docs). */
 export async function demoCountyOpen(db: Db): Promise<Record<string, number>> {
   const res = (await db.execute(
-    sql`SELECT state, count(*)::int AS n FROM cases WHERE jurisdiction_code = ${DEMO_COUNTY}
+    sql`SELECT state, count(*)::int AS n FROM cases WHERE jurisdiction_code LIKE ${`${DEMO_COUNTY}%`}
         AND closed_at IS NULL GROUP BY state`,
   )) as unknown as { rows: { state: string; n: number }[] };
   return Object.fromEntries(res.rows.map((r) => [r.state, r.n]));

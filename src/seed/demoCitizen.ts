@@ -7,7 +7,7 @@
 // becomes the citizen (account link, encrypted name, phone and ID number with their hashes, which the
 // duplicate and search look-ups read), and the citizen's account gets the ID number (实名信息), so
 // 我要信访 opens its form directly. Does nothing when the citizen already has matters.
-import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, like, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { caseParties, cases, rightsCards, users } from '../db/schema.ts';
 import { idNumberCheckDigit } from '../domain/validation/idNumber.ts';
@@ -41,7 +41,7 @@ export async function seedDemoCitizen(db: Db, pii: Pii): Promise<number> {
     .limit(1);
   if (mine) return 0;
   const free = and(
-    eq(cases.jurisdictionCode, DEMO_COUNTY),
+    like(cases.jurisdictionCode, `${DEMO_COUNTY}%`),
     eq(cases.anonymous, false),
     isNull(cases.petitionerUserId),
   );

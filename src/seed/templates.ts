@@ -92,12 +92,12 @@ export interface Place {
   towns: readonly string[];
 }
 
-/** Subject and content for a category, with places of the county. */
+/** Subject and content for a category, with places of the county; `town` is the one they name. */
 export function petitionText(
   rng: Rng,
   categoryCode: string,
   place: Place,
-): { subject: string; content: string } {
+): { subject: string; content: string; town: string } {
   const list = T[categoryCode] ?? T['990000'] ?? [];
   const [subject = '', content = ''] = rng.pick(list).split('|');
   const town = place.towns.length ? rng.pick(place.towns) : place.county;
@@ -132,5 +132,5 @@ export function petitionText(
     });
   // The subject names the place when it does not already, so subjects vary between cases.
   const subj = fill(subject);
-  return { subject: subj.includes(town) ? subj : `${town}${subj}`, content: fill(content) };
+  return { subject: subj.includes(town) ? subj : `${town}${subj}`, content: fill(content), town };
 }

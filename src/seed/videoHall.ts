@@ -172,7 +172,7 @@ export async function seedVideoHall(ctx: AppContext, opts: { now?: Date } = {}):
         .innerJoin(cases, eq(cases.id, caseParties.caseId))
         .where(
           and(
-            eq(cases.jurisdictionCode, '320106'),
+            like(cases.jurisdictionCode, '320106%'),
             isNotNull(caseParties.idNumberHash),
             eq(caseParties.role, 'petitioner'),
           ),
