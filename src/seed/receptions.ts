@@ -16,6 +16,7 @@ import {
   receptionMatters,
   receptionRecords,
   receptionSlots,
+  responsibilityLetters,
   rightsCards,
   rightsCardVisits,
   units,
@@ -151,6 +152,61 @@ const PLAN: readonly PlannedSlot[] = [
 
 const VISITORS = ['陈建国', '刘淑芬', '王志强', '赵秀兰', '孙海峰', '周玉梅'];
 
+/**
+ * Who receives, by place and title (invented names): the 区长, 副区长 and 副市长 have leader accounts of
+ * the hosting bureau, as the calendar's leaders do — the portal publishes "区长 王建国", not the demo
+ * bureau leader's account name under a 区长 title. They have no password: the demo accounts are the
+ * ones to log in with.
+ */
+const HOSTS: Record<PlannedSlot['unit'], Record<string, string>> = {
+  gulou: { 区长: '王建平', 副区长: '李文华' },
+  nanjing: { 副市长: '陈海明' },
+};
+
+/**
+ * The name of the leader with this title at the bureau's place: the one who signed the place's
+ * 信访工作责任书 with that post (src/seed/assessment.ts seeds them first), so the 区长 who receives is the
+ * 区长 who signed; else the name in HOSTS.
+ */
+async function hostName(tx: Executor, place: PlannedSlot['unit'], code: string, title: string) {
+  const letters = await tx
+    .select({ signatories: responsibilityLetters.signatories })
+    .from(responsibilityLetters)
+    .where(eq(responsibilityLetters.jurisdictionCode, code));
+  const signed = letters
+    .flatMap((l) => l.signatories as { side: string; name: string; post: string }[])
+    .find((s) => s.side === 'undertaker' && s.post === title);
+  return signed?.name ?? HOSTS[place][title] ?? title;
+}
+
+/**
+ * The leader account named `name` at the bureau, made when missing: the next free `<prefix>_leaderN`
+ * login name beside the demo account `<prefix>_leader`, no password (an administrator's 重置密码 opens it).
+ */
+async function hostAccount(tx: Executor, unitId: number, prefix: string, name: string): Promise<number> {
+  const [found] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.unitId, unitId), eq(users.role, 'leader'), eq(users.displayName, name)));
+  if (found) return found.id;
+  const taken = new Set(
+    (
+      await tx
+        .select({ u: users.username })
+        .from(users)
+        .where(like(users.username, `${prefix}_leader%`))
+    ).map((r) => r.u),
+  );
+  let n = 2;
+  while (taken.has(`${prefix}_leader${n}`)) n++;
+  const [made] = await tx
+    .insert(users)
+    .values({ username: `${prefix}_leader${n}`, role: 'leader', unitId, displayName: name })
+    .returning({ id: users.id });
+  if (!made) throw new Error('host account insert returned nothing');
+  return made.id;
+}
+
 /** Returns the number of receptions seeded (0 when there were some already). */
 export async function seedReceptions(ctx: AppContext, opts: { now?: Date } = {}): Promise<number> {
   const now = opts.now ?? new Date();
@@ -202,7 +258,8 @@ export async function seedReceptions(ctx: AppContext, opts: { now?: Date } = {})
     const used = new Map<string, number>();
     for (const p of PLAN) {
       const host = people[p.unit];
-      const leader = host.leader as { id: number };
+      const name = await hostName(tx, p.unit, host.unit.jurisdictionCode, p.title);
+      const leaderId = await hostAccount(tx, host.unit.id, p.unit === 'gulou' ? 'gl' : 'nj', name);
       const registrar = host.registrar as { id: number };
       const startsAt = at(now, p.day, p.hours[0]);
       const [slot] = await tx
@@ -210,7 +267,7 @@ export async function seedReceptions(ctx: AppContext, opts: { now?: Date } = {})
         .values({
           jurisdictionCode: host.unit.jurisdictionCode,
           unitId: host.unit.id,
-          leaderUserId: leader.id,
+          leaderUserId: leaderId,
           leaderTitle: p.title,
           kind: p.kind,
           startsAt,

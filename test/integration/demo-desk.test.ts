@@ -101,6 +101,29 @@ describe('the demo jurisdictions’ dashboards and oversight', () => {
     expect((await get('nj_supervisor', '/supervision')).items.length).toBeGreaterThan(0);
   });
 
+  it('the county table by 区域 has its streets, and its trend no surge at the end', async () => {
+    const { rows } = await get('gl_analyst', '/analytics/indicators?groupBy=jurisdiction');
+    const streets = rows.filter(
+      (r: { total: number; label: string }) => r.total > 0 && r.label.endsWith('街道'),
+    );
+    expect(streets.length).toBeGreaterThanOrEqual(10);
+    // Two years of steady history: the last full month is within a factor of two of the same month a year before.
+    const { points } = await get('gl_analyst', '/analytics/trend');
+    const last = points.filter((p: { through?: string }) => !p.through).at(-1);
+    expect(last.total).toBeGreaterThan(last.totalPrevYear / 2);
+    expect(last.total).toBeLessThan(last.totalPrevYear * 2);
+  });
+
+  it('the 区长 who receives on the calendar is the 区长 who signed the district’s 责任书', async () => {
+    const { items } = await get('gl_supervisor', '/receptions');
+    const host = items.find((s: { leader: string }) => s.leader.startsWith('区长 '))?.leader.slice(3);
+    expect(host).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear(); // this year in Beijing
+    const letters = (await get('nj_supervisor', `/assessment/letters?year=${year}`)).items;
+    const gulou = letters.find((l: { jurisdictionCode: string }) => l.jurisdictionCode === '320106');
+    expect(gulou.signatories).toContainEqual(expect.objectContaining({ post: '区长', name: host }));
+  });
+
   it('the province sees warnings and every city in its indicators', async () => {
     expect((await get('js_analyst', '/warnings')).items.length).toBeGreaterThan(0);
     const { rows } = await get('js_analyst', '/analytics/indicators?groupBy=jurisdiction');

@@ -60,6 +60,10 @@ describe('demo receptions and cards', () => {
       seatsLeft: 5,
     });
     expect(items.find((s: { kind: string }) => s.kind === 'invite')).toMatchObject({ citizenBooks: false });
+    // The leaders are published by title and name — not the demo bureau leader's account name.
+    const leaders = items.map((s: { leader: string }) => s.leader);
+    for (const l of leaders) expect(l).toMatch(/^(区长|副区长|副市长) [\u4e00-\u9fff]{2,3}$/);
+    expect(new Set(leaders).size).toBe(3);
   });
 
   it('cards were issued at first visits; one visit with a card skipped a level', async () => {
