@@ -9,7 +9,6 @@ import {
   cases,
   jurisdictions,
   responsibilityLetters,
-  supervisionOrders,
   units,
 } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
@@ -17,7 +16,6 @@ import { prefixOf } from '../domain/jurisdictions.ts';
 import { notFound } from '../errors.ts';
 import { assessmentPolicy, recordScope } from '../policies/assessment.ts';
 import { type Actor, ensureAllowed } from '../policies/index.ts';
-import { supervisionScope } from '../policies/supervision.ts';
 import { presentItem as presentOrder } from '../supervision/presenters.ts';
 import { listOrders } from '../supervision/queries.ts';
 
@@ -125,17 +123,7 @@ export async function linksOf(ctx: AppContext, actor: Actor, recordId: number) {
   const orderIds = links.map((l) => l.orderId).filter((x): x is number => x !== null);
   const caseRows = caseIds.length ? await ctx.db.select().from(cases).where(inArray(cases.id, caseIds)) : [];
   const orderRows = orderIds.length
-    ? await ctx.db
-        .select({
-          o: supervisionOrders,
-          caseNumber: cases.caseNumber,
-          subject: cases.subject,
-          unit: units.name,
-        })
-        .from(supervisionOrders)
-        .innerJoin(units, eq(units.id, supervisionOrders.unitId))
-        .leftJoin(cases, eq(cases.id, supervisionOrders.caseId))
-        .where(and(inArray(supervisionOrders.id, orderIds), supervisionScope(actor)))
+    ? await listOrders(ctx, actor, { ids: orderIds, today: shanghaiDate(new Date()) })
     : [];
   return { caseRows, orderRows };
 }

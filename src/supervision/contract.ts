@@ -14,6 +14,7 @@ export const OrderItem = z.object({
   subject: z.string().nullable(),
   unitId: z.number(),
   unit: z.string(),
+  raisingUnit: z.string().meta({ description: '督办机关（发出督办的单位）' }),
   jurisdictionCode: z.string(),
   number: z.string().nullable(),
   deadline: z.string(),
@@ -31,7 +32,6 @@ export type OrderItem = z.infer<typeof OrderItem>;
 export const OrderDetail = OrderItem.extend({
   facts: z.string(),
   requirements: z.string(),
-  raisingUnit: z.string(),
   raisedBy: z.string().nullable(),
   feedback: z.string().nullable(),
   feedbackAttachments: z.string().nullable(),

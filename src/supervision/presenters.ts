@@ -31,7 +31,7 @@ export const orderNumber = (o: Pick<OrderRow, 'letterYear' | 'letterSeq'>) =>
   o.letterYear !== null && o.letterSeq !== null ? letterNumber(o.letterYear, o.letterSeq) : null;
 
 export function presentItem(
-  r: { o: OrderRow; caseNumber: string | null; subject: string | null; unit: string },
+  r: { o: OrderRow; caseNumber: string | null; subject: string | null; unit: string; raisingUnit: string },
   today: string,
 ): OrderItemView {
   const o = r.o;
@@ -47,6 +47,7 @@ export function presentItem(
     subject: r.subject,
     unitId: o.unitId,
     unit: r.unit,
+    raisingUnit: r.raisingUnit,
     jurisdictionCode: o.jurisdictionCode,
     number: orderNumber(o),
     deadline: o.deadline,
@@ -69,7 +70,13 @@ export function presentDetail(actor: Actor, o: OrderRow, names: OrderNames, toda
   const user = (id: number | null) => (id === null ? null : (us.find((u) => u.id === id)?.name ?? null));
   const unit = (id: number) => ns.find((u) => u.id === id)?.name ?? '';
   const item = presentItem(
-    { o, caseNumber: matter?.caseNumber ?? null, subject: matter?.subject ?? null, unit: unit(o.unitId) },
+    {
+      o,
+      caseNumber: matter?.caseNumber ?? null,
+      subject: matter?.subject ?? null,
+      unit: unit(o.unitId),
+      raisingUnit: unit(o.raisingUnitId),
+    },
     today,
   );
   const status = o.status as OrderStatus;
@@ -77,7 +84,6 @@ export function presentDetail(actor: Actor, o: OrderRow, names: OrderNames, toda
     ...item,
     facts: o.facts,
     requirements: o.requirements,
-    raisingUnit: unit(o.raisingUnitId),
     raisedBy: user(o.raisedBy),
     feedback: o.feedback,
     feedbackAttachments: o.feedbackAttachments,

@@ -2,6 +2,7 @@
 // scope), the list with its filters, and the counts of a jurisdiction or unit for a period
 // (`supervisionCounts`, for the monthly bulletin: issued, overdue, closed on time).
 import { and, desc, eq, gte, inArray, like, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/client.ts';
 import { cases, supervisionOrders, units, users } from '../db/schema.ts';
@@ -44,6 +45,8 @@ export async function orderNames(exec: Executor, o: OrderRow) {
 export type OrderNames = Awaited<ReturnType<typeof orderNames>>;
 
 export interface OrderListFilter {
+  /** These orders only (those in scope among them). */
+  ids?: number[];
   status?: OrderStatus[];
   caseId?: number;
   unitId?: number;
@@ -57,18 +60,31 @@ export interface OrderListFilter {
 const overdueSql = (today: string) =>
   sql`(${supervisionOrders.status} = 'issued' and ${supervisionOrders.deadline} < ${today}::date)`;
 
-/** Orders in the caller's scope with the case's number and subject and the unit's name, newest first. */
+const raising = alias(units, 'raising_unit');
+
+/**
+ * Orders in the caller's scope with the case's number and subject, the supervised unit's name and
+ * the raising unit's (a bureau's list holds orders it raised and orders raised on it), newest first.
+ */
 export async function listOrders(ctx: AppContext, actor: Actor, f: OrderListFilter) {
   const where: (SQL | undefined)[] = [supervisionScope(actor)];
+  if (f.ids) where.push(inArray(supervisionOrders.id, f.ids));
   if (f.status?.length) where.push(inArray(supervisionOrders.status, f.status));
   if (f.caseId !== undefined) where.push(eq(supervisionOrders.caseId, f.caseId));
   if (f.unitId !== undefined) where.push(eq(supervisionOrders.unitId, f.unitId));
   if (f.jurisdiction) where.push(like(supervisionOrders.jurisdictionCode, `${f.jurisdiction}%`));
   if (f.overdue !== undefined) where.push(f.overdue ? overdueSql(f.today) : sql`not ${overdueSql(f.today)}`);
   return ctx.db
-    .select({ o: supervisionOrders, caseNumber: cases.caseNumber, subject: cases.subject, unit: units.name })
+    .select({
+      o: supervisionOrders,
+      caseNumber: cases.caseNumber,
+      subject: cases.subject,
+      unit: units.name,
+      raisingUnit: raising.name,
+    })
     .from(supervisionOrders)
     .innerJoin(units, eq(units.id, supervisionOrders.unitId))
+    .innerJoin(raising, eq(raising.id, supervisionOrders.raisingUnitId))
     .leftJoin(cases, eq(cases.id, supervisionOrders.caseId))
     .where(and(...where))
     .orderBy(desc(supervisionOrders.raisedAt), desc(supervisionOrders.id))

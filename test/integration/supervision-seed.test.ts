@@ -31,6 +31,9 @@ describe('demo supervision orders', () => {
     expect(by('online')).toMatchObject({ status: 'feedback_filed', statusName: '已反馈待审核' });
     expect(by('onsite')).toMatchObject({ status: 'closed', overdue: false, target: 'unit' });
     expect(by('interview')).toMatchObject({ status: 'issued', unit: '鼓楼区住房和城乡建设局' });
+    // Each line names who raised it: the list holds the city's orders and the district's.
+    expect(new Set(items.map((o: { raisingUnit: string }) => o.raisingUnit))).toContain('鼓楼区信访局');
+    expect(items.every((o: { raisingUnit: string }) => o.raisingUnit.endsWith('信访局'))).toBe(true);
     const c = (await get('nj_supervisor', `/cases/${by('written').caseId}`)).json();
     expect(c.flags.supervised).toBe(true);
     expect(c.timeline.map((e: { label: string }) => e.label)).toEqual(

@@ -102,10 +102,11 @@ export default function SupervisionListPage() {
               ),
             },
             { title: '督办方式', dataIndex: 'typeName', width: 100 },
-            { title: '督办文号', dataIndex: 'number', width: 170, render: (v) => v ?? '—' },
-            { title: '被督办单位', dataIndex: 'unit' },
+            { title: '督办文号', dataIndex: 'number', width: 150, render: (v) => v ?? '—' },
+            { title: '督办机关', dataIndex: 'raisingUnit', width: 130 },
+            { title: '被督办单位', dataIndex: 'unit', width: 190 },
             { title: '反馈期限', dataIndex: 'deadline', width: 110 },
-            { title: '状态', key: 'status', width: 200, render: (_, o) => <OrderTags o={o} /> },
+            { title: '状态', key: 'status', width: 170, render: (_, o) => <OrderTags o={o} /> },
             { title: '督办时间', dataIndex: 'raisedAt', width: 160, render: (v) => formatDateTime(v) },
           ]}
         />
