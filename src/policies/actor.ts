@@ -33,6 +33,21 @@ export interface Actor {
   mustChangePassword?: boolean;
 }
 
+/** A citizen as the policies see one: no unit, no jurisdiction. */
+export function citizenActor(userId: number, displayName: string): Actor {
+  return {
+    userId,
+    role: 'citizen',
+    displayName,
+    unitId: null,
+    unitKind: null,
+    unitName: null,
+    jurisdictionCode: null,
+    jurisdictionName: null,
+    scopePrefix: null,
+  };
+}
+
 export function inSubtree(actor: Actor, jurisdictionCode: string): boolean {
   return actor.scopePrefix !== null && jurisdictionCode.startsWith(actor.scopePrefix);
 }

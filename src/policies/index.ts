@@ -15,11 +15,11 @@ import { DOCUMENT_AUDIENCE, type DocumentKind } from '../documents/types.ts';
 import type { AnyActionDef } from '../domain/lifecycle/actions.ts';
 import type { Role } from '../domain/roles.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
-import { type Actor, inSubtree } from './actor.ts';
+import { type Actor, citizenActor, inSubtree } from './actor.ts';
 import { hiddenFrom, notHiddenFrom } from './hidden.ts';
 
 export type { Actor } from './actor.ts';
-export { inSubtree } from './actor.ts';
+export { citizenActor, inSubtree } from './actor.ts';
 export { hiddenFrom, mayHold, notHiddenFrom } from './hidden.ts';
 
 /** What the policies need to know about a case. */
@@ -406,16 +406,5 @@ export function reportScope(a: Actor): SQL {
  * on this case only, in the petitioner's actions (评价, 申请复查, 申请复核), without an account.
  */
 export function queryCodeActor(caseId: number): Actor {
-  return {
-    userId: 0,
-    role: 'citizen',
-    displayName: '查询码持有人',
-    unitId: null,
-    unitKind: null,
-    unitName: null,
-    jurisdictionCode: null,
-    jurisdictionName: null,
-    scopePrefix: null,
-    queryCodeCaseId: caseId,
-  };
+  return { ...citizenActor(0, '查询码持有人'), queryCodeCaseId: caseId };
 }

@@ -7,10 +7,11 @@
 import { and, eq } from 'drizzle-orm';
 import { registerCase } from '../cases/intake.ts';
 import type { AppContext } from '../context.ts';
-import { caseClassifications, cases, units, users } from '../db/schema.ts';
+import { caseClassifications, cases, users } from '../db/schema.ts';
 import { setCategory } from '../intake/commands.ts';
-import type { Actor } from '../policies/index.ts';
+import { type Actor, citizenActor } from '../policies/index.ts';
 import { DEMO_CITIZEN } from './demo.ts';
+import { demoActor } from './linkage.ts';
 
 /** Who wrote: the demo citizen (no `name`), or a resident with the given name and phone. */
 const PETITIONS: {
@@ -48,33 +49,12 @@ const PETITIONS: {
   },
 ];
 
-async function staffActor(ctx: AppContext, username: string): Promise<Actor | null> {
-  const [r] = await ctx.db
-    .select({ userId: users.id, role: users.role, displayName: users.displayName, unitId: users.unitId })
-    .from(users)
-    .where(eq(users.username, username));
-  if (!r?.unitId) return null;
-  const [u] = await ctx.db.select().from(units).where(eq(units.id, r.unitId));
-  if (!u) return null;
-  return {
-    userId: r.userId,
-    role: 'registrar',
-    displayName: r.displayName,
-    unitId: u.id,
-    unitKind: u.kind === 'bureau' ? 'bureau' : 'department',
-    unitName: u.name,
-    jurisdictionCode: u.jurisdictionCode,
-    jurisdictionName: null,
-    scopePrefix: u.jurisdictionCode,
-  };
-}
-
 /**
  * The citizen account with this phone, as the portal's session would carry it; with `create`, a
  * resident's account is made first (signed up by phone, real name given; no password, so it does not
  * open the portal — only the demo citizen does).
  */
-async function citizenActor(
+async function accountOf(
   ctx: AppContext,
   who: { name: string; phone: string },
   create = false,
@@ -98,18 +78,7 @@ async function citizenActor(
       })
       .returning({ id: users.id, name: users.displayName });
   }
-  if (!c) return null;
-  return {
-    userId: c.id,
-    role: 'citizen',
-    displayName: c.name,
-    unitId: null,
-    unitKind: null,
-    unitName: null,
-    jurisdictionCode: null,
-    jurisdictionName: null,
-    scopePrefix: null,
-  };
+  return c ? citizenActor(c.id, c.name) : null;
 }
 
 /** Seeds the demo online petitions; returns how many it registered. */
@@ -122,11 +91,11 @@ export async function seedIntake(ctx: AppContext): Promise<number> {
     .where(and(eq(cases.subject, PETITIONS[0]?.subject ?? ''), eq(cases.form, 'online')))
     .limit(1);
   if (any) return 0;
-  const registrar = await staffActor(ctx, 'gl_registrar');
-  if (!registrar || !(await citizenActor(ctx, DEMO_CITIZEN))) return 0;
+  const registrar = await demoActor(ctx, 'gl_registrar');
+  if (!registrar || !(await accountOf(ctx, DEMO_CITIZEN))) return 0;
   let registered = 0;
   for (const p of PETITIONS) {
-    const petitioner = await citizenActor(ctx, p.from ?? DEMO_CITIZEN, p.from !== undefined);
+    const petitioner = await accountOf(ctx, p.from ?? DEMO_CITIZEN, p.from !== undefined);
     if (!petitioner) continue;
     registered++;
     const r = await registerCase(ctx, petitioner, {

@@ -121,7 +121,8 @@ export default function WarningsPage() {
           { title: '类型', dataIndex: 'kind', width: 130, render: (_, w) => KINDS[w.kind] ?? w.kind },
           { title: '预警', dataIndex: 'title' },
           { title: '属地', dataIndex: ['jurisdiction', 'name'], width: 110 },
-          { title: '关联信访件', dataIndex: 'caseIds', render: (_, w) => <Cases w={w} /> },
+          // Two case numbers a line; the warning's text takes the rest of the width.
+          { title: '关联信访件', dataIndex: 'caseIds', width: 290, render: (_, w) => <Cases w={w} /> },
           {
             title: '时间',
             dataIndex: 'createdAt',
