@@ -56,6 +56,8 @@ export interface SeedCasesOptions {
    * units of their own here). Off by default: the benchmarks and most tests keep county codes.
    */
   townLevel?: boolean;
+  /** Badly late steps wait for ever (default) or are decided months late (the demo): timeline.ts. */
+  stuck?: 'forever' | 'months';
   /** Leaves the planner statistics for the caller to refresh after several calls. */
   skipStatistics?: boolean;
 }
@@ -205,6 +207,7 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
         subject,
         registeringName: county.units.bureau.name,
         lastMinute: opts.lastMinute,
+        stuck: opts.stuck,
       });
       const prefix = `${county.code}${new Date(receivedAt + SHANGHAI).getUTCFullYear()}`;
       const seq = (counters.get(prefix) ?? 0) + 1;

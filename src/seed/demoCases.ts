@@ -72,6 +72,8 @@ export async function seedDemoCases(db: Db, pii: Pii, opts: SeedDemoCasesOptions
       lastMinute: part.lastMinute,
       // Where the problem is: a county's breakdown by 街道 has something in it.
       townLevel: true,
+      // Two years of history: a matter stuck for ever would stand 500 days overdue on the desks.
+      stuck: 'months',
       skipStatistics: true,
     });
   }

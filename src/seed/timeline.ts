@@ -33,6 +33,13 @@ export interface TimelineInput {
   registeringName: string;
   /** Share of replies written in the last days before the handling limit (default none). */
   lastMinute?: number;
+  /**
+   * A step that is badly late (the `stuckIfLate` ones: a department's acceptance of a 转送, a 复查
+   * or 复核 decision) waits for ever (default: open stuck matters for tests to find), or is decided
+   * months late (`months`: the demo, where matters waiting for ever would stand 500 days overdue on
+   * the desks after two years of history).
+   */
+  stuck?: 'forever' | 'months';
 }
 
 export type { SeedEvent, SimResult as Timeline } from './sim.ts';
@@ -80,14 +87,18 @@ export function simulate(i: TimelineInput): SimResult {
 
   /**
    * Waits for a duty step: usually well within its clock; with probability pLate past it. With
-   * `stuckIfLate` the step has not happened by `now`: the matter waits, overdue, for a late decision
-   * (which the engine allows, with a reason for the delay: src/domain/lifecycle/lateness.ts).
+   * `stuckIfLate` the step has not happened by `now` (the matter waits, overdue, for a late decision,
+   * which the engine allows with a reason for the delay: src/domain/lifecycle/lateness.ts) — or, with
+   * `stuck: 'months'`, it happens 60 days plus eight times its normal delay past the limit (no further
+   * random draw): the recent ones still wait, the older ones were decided late.
    */
   const dutyDelay = (clock: ClockName, normal: number, pLate: number, stuckIfLate = false) => {
     const c = s.clocks[clock];
     const left = c ? (Date.parse(c.due) - s.t) / DAY : normal;
-    if (rng.chance(pLate))
-      return stuckIfLate ? Number.POSITIVE_INFINITY : Math.max(left, 0) + uniform(rng, 0.3, 45);
+    if (rng.chance(pLate)) {
+      if (!stuckIfLate) return Math.max(left, 0) + uniform(rng, 0.3, 45);
+      return i.stuck === 'months' ? Math.max(left, 0) + 60 + 8 * normal : Number.POSITIVE_INFINITY;
+    }
     return Math.max(0.01, Math.min(normal, left - 0.1));
   };
 
