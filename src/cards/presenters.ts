@@ -66,6 +66,11 @@ export interface VisitView {
   guidanceAt: Date | null;
 }
 
+/** The holder's name as this caller reads it: registrars (at the counter) and the holder in full. */
+const holderAs = (actor: Actor, name: string) => (cardPolicy.holderNameInFull(actor) ? name : maskName(name));
+
+const verdictName = (verdict: string) => VERDICT_NAMES[verdict as VisitVerdict] ?? verdict;
+
 /** The full card: registrars (who verify identity at the counter) and the holder see the name in full. */
 export function presentFull(
   actor: Actor,
@@ -73,12 +78,10 @@ export function presentFull(
   visits: VisitView[],
   qrUrl: string,
 ): z.infer<typeof FullCard> {
-  const name = c.holderName;
-  const full = cardPolicy.holderNameInFull(actor);
   return {
     ...presentPublic(c),
     id: c.id,
-    holder: full ? name : maskName(name),
+    holder: holderAs(actor, c.holderName),
     caseId: c.caseId,
     caseNumber: c.caseNumber,
     subject: c.subject,
@@ -87,7 +90,7 @@ export function presentFull(
       at: v.checkedAt.toISOString(),
       unit: v.unit,
       verdict: v.verdict,
-      verdictName: VERDICT_NAMES[v.verdict as VisitVerdict] ?? v.verdict,
+      verdictName: verdictName(v.verdict),
       skipped: v.skipped,
       guidanceIssued: v.guidanceAt !== null,
     })),
@@ -116,12 +119,12 @@ export function presentCheckedVisit(actor: Actor, v: CheckedVisitView): CheckedV
     id: v.id,
     at: v.checkedAt.toISOString(),
     cardNo: v.cardNo,
-    holder: cardPolicy.holderNameInFull(actor) ? v.holderName : maskName(v.holderName),
+    holder: holderAs(actor, v.holderName),
     caseId: v.caseId,
     caseNumber: v.caseNumber,
     subject: v.subject,
     verdict: v.verdict,
-    verdictName: VERDICT_NAMES[v.verdict as VisitVerdict] ?? v.verdict,
+    verdictName: verdictName(v.verdict),
     skipped: v.skipped,
     rightLevelName: LEVEL_NAMES[v.matterLevel] ?? '',
     guidanceIssued: v.guidanceAt !== null,

@@ -60,12 +60,10 @@ async function accountOf(
   create = false,
 ): Promise<Actor | null> {
   const phoneHash = ctx.pii.hash(who.phone);
-  const find = () =>
-    ctx.db
-      .select({ id: users.id, name: users.displayName })
-      .from(users)
-      .where(and(eq(users.role, 'citizen'), eq(users.phoneHash, phoneHash)));
-  let [c] = await find();
+  let [c] = await ctx.db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(and(eq(users.role, 'citizen'), eq(users.phoneHash, phoneHash)));
   if (!c && create) {
     [c] = await ctx.db
       .insert(users)
@@ -92,10 +90,11 @@ export async function seedIntake(ctx: AppContext): Promise<number> {
     .limit(1);
   if (any) return 0;
   const registrar = await demoActor(ctx, 'gl_registrar');
-  if (!registrar || !(await accountOf(ctx, DEMO_CITIZEN))) return 0;
+  const demoCitizen = await accountOf(ctx, DEMO_CITIZEN);
+  if (!registrar || !demoCitizen) return 0;
   let registered = 0;
   for (const p of PETITIONS) {
-    const petitioner = await accountOf(ctx, p.from ?? DEMO_CITIZEN, p.from !== undefined);
+    const petitioner = p.from ? await accountOf(ctx, p.from, true) : demoCitizen;
     if (!petitioner) continue;
     registered++;
     const r = await registerCase(ctx, petitioner, {

@@ -2,8 +2,8 @@
 // start: 鼓楼区 and 南京市 leaders' receptions held in the past weeks with their records (batches,
 // persons, matters raised, some solved on the spot), coming receptions to book — a 接访, a 下访, a
 // bookable 视频接访 and a 约访 — and rights cards issued at first visits to 鼓楼区, one checked at a
-// visit to the province (越级), one at the city and one at 鼓楼区 again. Deterministic; does nothing when receptions exist
-// already or the demo accounts are missing.
+// visit to the province (越级), one at the city and one at 鼓楼区 again. Deterministic; does nothing
+// when receptions exist already or the demo accounts are missing.
 import { and, asc, eq, inArray, like, notLike } from 'drizzle-orm';
 import { entriesFromTimeline } from '../cards/entries.ts';
 import { runCommand } from '../commands/command.ts';
