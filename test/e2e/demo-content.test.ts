@@ -85,6 +85,11 @@ async function loginConsole(page: Page, username: string): Promise<void> {
 
 const CONSOLE_MENU = '.ant-pro-sider';
 const PORTAL_MENU = 'nav[aria-label="主导航"]';
+/** The menu link of a path once the app has rendered that path: NavLink's aria-current, antd's selection. */
+const currentLink = (portal: boolean, href: string) =>
+  portal
+    ? `${PORTAL_MENU} a[href="${href}"][aria-current="page"]`
+    : `${CONSOLE_MENU} .ant-menu-item-selected a[href="${href}"]`;
 
 /** The menu as the app shows it to this account: each link's target and text, in order. */
 async function readMenu(page: Page, menu: string): Promise<MenuEntry[]> {
@@ -227,6 +232,11 @@ describe('every page of every demo account has content on first start', () => {
           .first()
           .click();
         await page.waitForURL((u) => samePath(u.pathname, entry.href));
+        // The address changes at once, but both apps route in a React transition: the page before
+        // stays on screen until the next page's code has loaded. Read only once the menu marks the
+        // entry as current — the new page is then the one rendered. (Reading earlier, the page
+        // before could pass for this one, and a click back to it then reused its marked elements.)
+        await page.locator(currentLink(portal, entry.href)).first().waitFor({ timeout: 30_000 });
         const gap = knownGap(account.username, entry.href);
         const r = await readPage(page, root, { knownEmpty: gap !== undefined });
         visits.push({
