@@ -28,6 +28,11 @@ export interface Hotspot {
    */
   trend: { unit: 'day' | 'week' | 'month'; counts: number[] };
   /**
+   * The 街道/乡镇 its cases of the window were registered at, most cases first; cases coded at the
+   * county or above are not counted, so the list is empty when none names a street.
+   */
+  streets: { code: string; name: string; count: number }[];
+  /**
    * How the hotspot was put together: the parts merged into its first cluster and why (the same
    * fine place and matter, a shared name, the same petitioner again, or the matter alone), with
    * their case ids in the window (at most 50 each) and the words they share.

@@ -107,6 +107,18 @@ function trend(start: Date, end: Date): (times: readonly Date[]) => Hotspot['tre
   };
 }
 
+/** The 街道/乡镇 of a hotspot's cases in the window, most cases first (ties by code). */
+function streetsOf(ids: number[], townOf: Map<number, string>, names: Map<string, string>) {
+  const counts = new Map<string, number>();
+  for (const id of ids) {
+    const town = townOf.get(id);
+    if (town) counts.set(town, (counts.get(town) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([code, count]) => ({ code, name: names.get(code) ?? code, count }));
+}
+
 export async function findHotspots(
   db: Executor,
   opts: { from: string; to: string; scopeCode: string; limit?: number; maxCases?: number },
@@ -130,7 +142,11 @@ export async function findHotspots(
   }));
   // The counties' names, and their cities' and province's: a matter asked about from two counties
   // is their city's (src/hotspots/problems.ts), a code no case of the window need have.
-  const codes = [...new Set(messages.flatMap((m) => chainOf(m.place as string)))];
+  // …and the 街道/乡镇 the window's cases were coded at, for the breakdown by street.
+  const townOf = new Map(
+    current.filter((c) => c.jurisdictionCode.length > 6).map((c) => [c.id, c.jurisdictionCode.slice(0, 9)]),
+  );
+  const codes = [...new Set([...messages.flatMap((m) => chainOf(m.place as string)), ...townOf.values()])];
   const names = new Map(
     codes.length === 0
       ? []
@@ -167,6 +183,7 @@ export async function findHotspots(
       firstDate: shanghaiDate(times[0] as Date),
       lastDate: shanghaiDate(times[times.length - 1] as Date),
       trend: trendOf(times),
+      streets: streetsOf(now, townOf, names),
       merges: c.merges
         .map((m) => ({
           reason: m.reason,

@@ -1,5 +1,5 @@
 // Hotspots over registered cases: one estate's property-fee complaints in 鼓楼区 form a hotspot with
-// its growth against the previous week; a 秦淮区 estate's is seen by the city, not by 鼓楼区; the
+// its growth against the previous week and the streets they came from; a 秦淮区 estate's is seen by the city, not by 鼓楼区; the
 // same estate's complaint registered at the city level joins the 鼓楼区 hotspot for the city, with
 // the evidence of the merge; features stored by an older version are computed again; roles and
 // scopes are enforced.
@@ -53,7 +53,10 @@ beforeAll(async () => {
   for (const u of ['gl_registrar', 'nj_registrar', 'gl_analyst', 'nj_analyst', 'gl_handler', 'gl_leader'])
     t[u] = await h.login(u);
   t.citizen = await h.login('13900000001');
-  for (let k = 0; k < 4; k++) ids.gulou.push(await letter('gl_registrar', '320106', '颐和南苑', k, k % 3));
+  // Two registered at 宁海路街道, one at 湖南路街道, one at the district itself.
+  const streets = ['320106001', '320106001', '320106003', '320106'];
+  for (let k = 0; k < 4; k++)
+    ids.gulou.push(await letter('gl_registrar', streets[k] as string, '颐和南苑', k, k % 3));
   // Last week: one complaint about the same estate (the previous window of the same length).
   await letter('gl_registrar', '320106', '颐和南苑', 5, 9);
   for (let k = 0; k < 3; k++) ids.qinhuai.push(await letter('nj_registrar', '320104', '夫子庙花园', k, 1));
@@ -86,6 +89,7 @@ interface Item {
   firstDate: string;
   lastDate: string;
   trend: { unit: string; counts: number[] };
+  streets: { code: string; name: string; count: number }[];
   merges: { reason: string; place: string | null; shared: string[]; similarity: number; caseIds: number[] }[];
 }
 
@@ -98,6 +102,11 @@ describe('GET /api/v1/analytics/hotspots', () => {
     expect(hot).toBeDefined();
     expect([...(hot?.caseIds ?? [])].sort()).toEqual([...ids.gulou].sort());
     expect(hot?.place).toEqual({ code: '320106', name: '鼓楼区' });
+    // Where in the district: the streets its cases were registered at, most first.
+    expect(hot?.streets).toEqual([
+      { code: '320106001', name: '宁海路街道', count: 2 },
+      { code: '320106003', name: '湖南路街道', count: 1 },
+    ]);
     expect(hot?.label).toContain('鼓楼区');
     expect(hot?.label).toContain('颐和南苑');
     expect(hot?.topWords).toContain('物业费');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // 数据分析 › 热点问题: a hotspot merged from several parts shows how many, and on hover why — the
 // same place and matter, the place, the similarity, the words they share and the cases of the
-// part — with the hotspot's dates and its cases per day.
+// part — with the hotspot's dates, its cases per day and the streets they came from.
 import './setup.ts';
 import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -23,6 +23,11 @@ const hotspot = {
   firstDate: '2026-10-25',
   lastDate: '2026-10-31',
   trend: { unit: 'day', counts: [1, 0, 2, 0, 0, 1, 1] },
+  streets: [
+    { code: '320106001', name: '宁海路街道', count: 3 },
+    { code: '320106003', name: '湖南路街道', count: 1 },
+    { code: '320106008', name: '下关街道', count: 1 },
+  ],
   merges: [
     { reason: 'place', place: '颐和南苑', shared: ['物业费', '涨价'], similarity: 0.42, caseIds: [799] },
   ],
@@ -42,7 +47,11 @@ describe('hotspot panel', () => {
     );
     renderPage(<HotspotPanel filters={{ from: '2026-10-25', to: '2026-10-31', scope: '320106' }} />);
     expect(await screen.findByText('鼓楼区 颐和南苑 物业费 上涨')).toBeTruthy();
-    expect(screen.getByText(/5名信访人 · 2026-10-25至2026-10-31/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^鼓楼区 · 宁海路街道3件、湖南路街道1件等3个街道 · 5名信访人 · 2026-10-25至2026-10-31/,
+      ),
+    ).toBeTruthy();
     expect(screen.getByRole('img', { name: '按日件数：1、0、2、0、0、1、1' })).toBeTruthy();
     fireEvent.mouseEnter(screen.getByText('合并1处'));
     expect(await screen.findByText('合并依据')).toBeTruthy();

@@ -73,6 +73,16 @@ export function MergeEvidence({ merges }: { merges: HotspotMerge[] }) {
   );
 }
 
+/** Where a county's hotspot is concentrated: "中央门街道3件、宁海路街道1件等4个街道". */
+function streetsText(streets: Hotspot['streets'] | undefined): string | null {
+  if (!streets?.length) return null;
+  const named = streets
+    .slice(0, 2)
+    .map((s) => `${s.name}${s.count}件`)
+    .join('、');
+  return streets.length > 2 ? `${named}等${streets.length}个街道` : named;
+}
+
 export function HotspotPanel({ filters }: { filters: Filters }) {
   const q = useHotspots(filters, 10);
   const items = q.data?.items ?? [];
@@ -108,6 +118,7 @@ export function HotspotPanel({ filters }: { filters: Filters }) {
                 }
                 description={[
                   h.place?.name,
+                  streetsText(h.streets),
                   `${h.petitioners}名信访人`,
                   h.firstDate && h.lastDate
                     ? h.firstDate === h.lastDate
