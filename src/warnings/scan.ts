@@ -54,7 +54,7 @@ export async function runWarningScan(ctx: Ctx, now: Date = new Date()): Promise<
     for (const list of Object.values(found)) {
       for (const w of list) {
         if (await recentlyRaised(cmd.tx, w, now)) continue;
-        const id = await insertWarning(cmd.tx, w);
+        const id = await insertWarning(cmd.tx, w, now);
         if (id !== null)
           raised.push({
             id,

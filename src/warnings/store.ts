@@ -35,11 +35,15 @@ export interface NewWarning {
 /** Cases linked per warning, at most (the first ones; the detail says how many in all). */
 export const MAX_LINKED_CASES = 200;
 
-/** Inserts unless the dedupe key exists; returns the new id, or null when it was already there. */
-export async function insertWarning(tx: Executor, w: NewWarning): Promise<number | null> {
+/**
+ * Inserts unless the dedupe key exists; returns the new id, or null when it was already there.
+ * `at`: when it was raised — the scan's clock (`warnings scan --now` catching up a missed day dates
+ * its warnings that day, as the dedupe window reads them); the database's now without it.
+ */
+export async function insertWarning(tx: Executor, w: NewWarning, at?: Date): Promise<number | null> {
   const [row] = await tx
     .insert(warnings)
-    .values({ ...w, caseIds: w.caseIds.slice(0, MAX_LINKED_CASES) })
+    .values({ ...w, caseIds: w.caseIds.slice(0, MAX_LINKED_CASES), ...(at ? { createdAt: at } : {}) })
     .onConflictDoNothing({ target: warnings.dedupeKey })
     .returning({ id: warnings.id });
   return row?.id ?? null;

@@ -343,6 +343,8 @@ describe('forecast and growth', () => {
     );
     expect(growth.map((w) => w.level)).toContain('high');
     expect(growth[0]?.caseIds).toHaveLength(60);
+    // Raised at the scan's clock (a catch-up scan for a missed day dates its warnings that day).
+    expect(growth[0]?.createdAt.toISOString()).toBe(now.toISOString());
     expect((await runWarningScan(h.ctx, now)).inserted).toBe(0);
     // The linked cases are October's letters of 苏州市.
     const linked = await h.ctx.db
