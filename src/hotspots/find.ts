@@ -9,7 +9,7 @@ import { receivedWithin } from '../cases/received.ts';
 import type { Executor } from '../db/client.ts';
 import { cases, hotspotTerms, jurisdictions } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
-import { chainOf } from '../domain/jurisdictions.ts';
+import { chainOf, levelOf } from '../domain/jurisdictions.ts';
 import { clusterMessages, type HotspotMessage, hotspotFeatures, hotspotScore } from './cluster.ts';
 import type { Hotspot, HotspotResult } from './contract.ts';
 
@@ -144,7 +144,7 @@ export async function findHotspots(
   // is their city's (src/hotspots/problems.ts), a code no case of the window need have.
   // …and the 街道/乡镇 the window's cases were coded at, for the breakdown by street.
   const townOf = new Map(
-    current.filter((c) => c.jurisdictionCode.length > 6).map((c) => [c.id, c.jurisdictionCode.slice(0, 9)]),
+    current.filter((c) => levelOf(c.jurisdictionCode) === 4).map((c) => [c.id, c.jurisdictionCode]),
   );
   const codes = [...new Set([...messages.flatMap((m) => chainOf(m.place as string)), ...townOf.values()])];
   const names = new Map(

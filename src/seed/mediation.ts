@@ -25,14 +25,14 @@ import { EXPERT_EVENTS } from '../domain/experts/experts.ts';
 import { agreementNumber, INTERVENTION_NAMES, MEDIATION_EVENTS } from '../domain/mediation/referrals.ts';
 import { referMatter } from '../mediation/commands.ts';
 import { demoActor } from './linkage.ts';
-import { officeTimeAgo } from './officeTime.ts';
+import { dateDaysAgo, officeTimeAgo } from './officeTime.ts';
 
 const DAY = 86_400_000;
 
 export async function seedMediation(ctx: AppContext, opts: { now?: Date } = {}): Promise<number> {
   const now = opts.now ?? new Date();
   const ago = (d: number) => officeTimeAgo(now, d);
-  const dateAgo = (d: number) => shanghaiDate(new Date(now.getTime() - d * DAY));
+  const dateAgo = (d: number) => dateDaysAgo(now, d);
   return runCommand(ctx, async (w) => {
     const tx = w.tx;
     const [any] = await tx.select({ id: mediationBodies.id }).from(mediationBodies).limit(1);

@@ -10,14 +10,12 @@ import { caseEvents, cases, supervisionOrders, units, users } from '../db/schema
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { letterNumber, ORDER_TYPE_RULES, type OrderType } from '../domain/supervision/orders.ts';
 import { SUPERVISION_EVENTS, type SupervisionStep } from '../domain/supervision/timeline.ts';
-import { officeTimeAgo } from './officeTime.ts';
-
-const DAY = 86_400_000;
+import { dateDaysAgo, officeTimeAgo } from './officeTime.ts';
 
 export async function seedSupervision(ctx: AppContext, opts: { now?: Date } = {}): Promise<number> {
   const now = opts.now ?? new Date();
   const ago = (d: number) => officeTimeAgo(now, d);
-  const dateAgo = (d: number) => shanghaiDate(new Date(now.getTime() - d * DAY));
+  const dateAgo = (d: number) => dateDaysAgo(now, d);
   return runCommand(ctx, async (w) => {
     const tx = w.tx;
     const [any] = await tx.select({ id: supervisionOrders.id }).from(supervisionOrders).limit(1);

@@ -33,7 +33,8 @@ describe('placeKey and samePlaceName', () => {
     expect(placeKey('公交线路')).toBeNull();
     expect(placeKey('幼儿园在我村')).toBeNull();
     // 长江路沿线老旧小区: every reading before 小区 says how old, not which estate.
-    for (const reading of ['路沿线老旧', '沿线老旧', '线老旧', '老旧']) expect(placeKey(reading)).toBeNull();
+    for (const reading of ['路沿线老旧小区', '沿线老旧小区', '线老旧小区', '沿线老旧', '线老旧', '老旧'])
+      expect(placeKey(reading)).toBeNull();
     expect(placeKey('颐和南苑')).toBe('颐和南苑');
     expect(placeKey('凉塘路')).toBe('凉塘路');
   });

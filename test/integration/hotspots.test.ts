@@ -1,8 +1,8 @@
 // Hotspots over registered cases: one estate's property-fee complaints in 鼓楼区 form a hotspot with
-// its growth against the previous week and the streets they came from; a 秦淮区 estate's is seen by the city, not by 鼓楼区; the
-// same estate's complaint registered at the city level joins the 鼓楼区 hotspot for the city, with
-// the evidence of the merge; features stored by an older version are computed again; roles and
-// scopes are enforced.
+// its growth against the previous week and the streets they came from; a 秦淮区 estate's is seen by
+// the city, not by 鼓楼区; the same estate's complaint registered at the city level joins the 鼓楼区
+// hotspot for the city, with the evidence of the merge; features stored by an older version are
+// computed again; roles and scopes are enforced.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findHotspots, HOTSPOT_FEATURES_VERSION } from '../../src/hotspots/find.ts';
