@@ -11,7 +11,18 @@ import { afterAll, beforeAll } from 'vitest';
 import { WEB_DIST, webBuilt } from '../../src/server/web.ts';
 import { DEMO_PASSWORD, type Harness, startHarness } from '../helpers/harness.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Debian's Chromium, in one of its two headless builds (docs/testing.md). Most files drive
+ * `chromium-headless-shell` (package chromium-headless-shell): the same Blink and Skia without the
+ * full browser's GPU process and browser UI, which is what Playwright itself drives for headless
+ * runs — the browser files took 0.74 × the time of the full browser, every file passing. The files
+ * about what a citizen's browser does (first load over a slow network, video calls) drive the full
+ * `/usr/bin/chromium` (`launchBrowser({ full: true })`). CHROMIUM_PATH overrides the headless one.
+ */
+export const FULL_CHROMIUM_PATH = process.env.FULL_CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HEADLESS_SHELL_PATH = '/usr/bin/chromium-headless-shell';
+export const CHROMIUM_PATH =
+  process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL_PATH) ? HEADLESS_SHELL_PATH : FULL_CHROMIUM_PATH);
 
 /** The machine has no internet: without these flags Chromium keeps dialling Google services. */
 export const CHROMIUM_ARGS = [
@@ -26,21 +37,24 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Launches the system Chromium; throws (never skips) when it is not installed. `args`: extra flags
- * after CHROMIUM_ARGS (e.g. fake camera and microphone for the video tests).
+ * Launches the system Chromium (the full browser with `full`); throws (never skips) when it is not
+ * installed. `args`: extra flags after CHROMIUM_ARGS (e.g. fake camera and microphone for the video
+ * tests).
  */
 export async function launchBrowser(
-  opts: Pick<LaunchOptions, 'env'> & { args?: string[] } = {},
+  opts: Pick<LaunchOptions, 'env'> & { args?: string[]; full?: boolean } = {},
 ): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
+  const { args = [], full = false, ...rest } = opts;
+  const executablePath = full ? FULL_CHROMIUM_PATH : CHROMIUM_PATH;
+  if (!existsSync(executablePath)) {
     throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}. The browser tests need it and the CJK fonts: ` +
-        'run `apt-get install chromium fonts-noto-cjk` (or set CHROMIUM_PATH to a Chromium executable).',
+      `Chromium not found at ${executablePath}. The browser tests need it and the CJK fonts: run ` +
+        '`apt-get install chromium chromium-headless-shell fonts-noto-cjk` (or set CHROMIUM_PATH, ' +
+        'FULL_CHROMIUM_PATH to a Chromium executable).',
     );
   }
-  const { args = [], ...rest } = opts;
   const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     headless: true,
     args: [...CHROMIUM_ARGS, ...args],
     ...rest,
@@ -255,6 +269,8 @@ export function browserSuite(
     server?: Parameters<typeof startServer>[0];
     /** For a long seeding set-up (default: the config's hook timeout). */
     setupTimeoutMs?: number;
+    /** The full browser rather than the headless shell (see CHROMIUM_PATH). */
+    fullBrowser?: boolean;
   } = {},
 ): BrowserSuite {
   let browser: Browser | undefined;
@@ -265,7 +281,7 @@ export function browserSuite(
         `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
       );
     }
-    browser = await launchBrowser();
+    browser = await launchBrowser({ full: opts.fullBrowser });
     server = await startServer(opts.server);
     await opts.setup?.(server);
   }, opts.setupTimeoutMs);

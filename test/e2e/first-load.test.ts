@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './browser.ts';
 
-const suite = browserSuite();
+// The full browser, as a citizen has it (test/e2e/browser.ts).
+const suite = browserSuite({ fullBrowser: true });
 
 /** Lighthouse's mobile profile ("slow 4G", often called 3G-like): 150 ms RTT, 1.6 Mbit/s down. */
 const MOBILE = {

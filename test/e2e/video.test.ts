@@ -25,8 +25,9 @@ beforeAll(async () => {
       `The web apps are not built: ${WEB_DIST}. Run \`npm run build:web\` before the browser tests.`,
     );
   // Two separate Chromium processes: two machines' worth of WebRTC stacks.
-  staffBrowser = await launchBrowser({ args: MEDIA_ARGS });
-  citizenBrowser = await launchBrowser({ args: MEDIA_ARGS });
+  // WebRTC between two full browsers, as the bureau and the citizen have them (test/e2e/browser.ts).
+  staffBrowser = await launchBrowser({ args: MEDIA_ARGS, full: true });
+  citizenBrowser = await launchBrowser({ args: MEDIA_ARGS, full: true });
   server = await startServer();
   const { h } = server;
   await h.loginAll(['13900000001', 'nj_registrar', 'gl_registrar']);
