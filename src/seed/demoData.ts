@@ -22,10 +22,14 @@ import { seedInterop } from './interop.ts';
 import { seedLinkage } from './linkage.ts';
 import { seedLockouts } from './lockouts.ts';
 import { seedDepartmentMediation, seedMediation } from './mediation.ts';
+import { dateDaysAgo } from './officeTime.ts';
 import { seedReceptions } from './receptions.ts';
 import { seedSupervision } from './supervision.ts';
 import { seedUpperDesks } from './upperDesks.ts';
 import { seedVideoHall } from './videoHall.ts';
+
+/** Days of 预警 history the demo has on first start (src/warnings/scan.ts, pastDay). */
+const WARNING_HISTORY_DAYS = 14;
 
 export interface SeedDemoDataOptions {
   cases: number;
@@ -49,8 +53,16 @@ export async function seedDemoData(ctx: AppContext, opts: SeedDemoDataOptions): 
   say(`已生成 ${n} 件模拟信访事项 / ${n} cases seeded`);
   const up = await seedUpperDesks(ctx, { seed }); // 来信 to 江苏省信访局 and 南京市信访局, 待受理
   say(`省、市信访局来信待受理 ${up} 件 / letters to the province and city bureaus seeded`);
-  const w = await runWarningScan(ctx, new Date());
-  say(`预警扫描 / warning scan: ${JSON.stringify(w)}`);
+  // 预警 of the last two weeks as the nightly scans (01:00) would have raised them from the history
+  // then — group events and repeat petitioners; overdue units and this month's growth read the
+  // present, so only today's scan has them — then today's scan.
+  const now = new Date();
+  let past = 0;
+  for (let d = WARNING_HISTORY_DAYS; d >= 1; d--)
+    past += (await runWarningScan(ctx, new Date(`${dateDaysAgo(now, d)}T01:00:00+08:00`), { pastDay: true }))
+      .inserted;
+  const w = await runWarningScan(ctx, now);
+  say(`预警扫描 / warning scan: 此前${WARNING_HISTORY_DAYS}日 ${past} 条; ${JSON.stringify(w)}`);
   const b = await seedBacklog(ctx, { seed }); // 积案: identified and resolved matters, candidates
   say(`积案 ${b.identified} 件（已化解 ${b.resolved}），候选 ${b.candidates} 件 / backlog matters seeded`);
   const k = await seedCampaigns(ctx, { seed }); // 专项行动 and 重点工作项目

@@ -1,7 +1,7 @@
 // The daily detectors (预警研判). Each returns the warnings it would raise at `now`; the scan
 // inserts them by dedupe key, so running twice adds nothing. Thresholds: ./thresholds.ts, tightened
 // inside special periods (factorFor). No detector puts personal data in a title or detail.
-import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import {
   addMonths,
   HISTORY_MONTHS,
@@ -192,6 +192,8 @@ export async function detectRepeatPetitioners(
   periods: readonly ActivePeriod[],
 ): Promise<NewWarning[]> {
   const since = new Date(now.getTime() - T.repeatWindowDays * DAY);
+  // Bounded at `now` as well, so a scan of a past day counts only what had come in by then.
+  const received = sql`${cases.receivedAt} >= ${since} and ${cases.receivedAt} <= ${now}`;
   const minLimit = Math.min(T.repeatPetitions, ...periods.map((p) => tightened(T.repeatPetitions, p.factor)));
   // Petitions = cases received in the window + repeats linked to an open matter in the window.
   const linked = db
@@ -201,6 +203,7 @@ export async function detectRepeatPetitioners(
       and(
         eq(caseEvents.action, 'link_repeat'),
         gte(caseEvents.at, since),
+        lte(caseEvents.at, now),
         inArray(
           caseEvents.caseId,
           db
@@ -215,18 +218,16 @@ export async function detectRepeatPetitioners(
   const rows = await db
     .select({
       who: petitioner,
-      petitions: sql<number>`(count(*) filter (where ${cases.receivedAt} >= ${since}) + coalesce(sum(${linked.n}), 0))::int`,
+      petitions: sql<number>`(count(*) filter (where ${received}) + coalesce(sum(${linked.n}), 0))::int`,
       place: sql<string>`(array_agg(${cases.jurisdictionCode} order by ${cases.receivedAt} desc))[1]`,
       caseIds: sql<unknown>`array_agg(${cases.id} order by ${cases.receivedAt} desc)`,
     })
     .from(cases)
     .leftJoin(caseParties, partyJoin)
     .leftJoin(linked, eq(linked.caseId, cases.id))
-    .where(sql`${cases.receivedAt} >= ${since} or ${linked.caseId} is not null`)
+    .where(sql`(${received}) or ${linked.caseId} is not null`)
     .groupBy(petitioner)
-    .having(
-      sql`count(*) filter (where ${cases.receivedAt} >= ${since}) + coalesce(sum(${linked.n}), 0) >= ${minLimit}`,
-    );
+    .having(sql`count(*) filter (where ${received}) + coalesce(sum(${linked.n}), 0) >= ${minLimit}`);
   const month = shanghaiMonth(now);
   const out: NewWarning[] = [];
   const placeNames = await names(

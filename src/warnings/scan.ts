@@ -39,14 +39,31 @@ async function recentlyRaised(tx: Executor, w: NewWarning, now: Date): Promise<b
   return (r?.n ?? 0) > 0;
 }
 
-export async function runWarningScan(ctx: Ctx, now: Date = new Date()): Promise<ScanResult> {
+/**
+ * The detectors that read the history as it stood at `now` (petitions received and linked until
+ * then), so a scan of a past day finds what that day's scan would have found; the others read the
+ * present (which matters are overdue now, this month's count so far).
+ */
+const AS_OF_DETECTORS = ['group_event', 'repeat_petitioner'] as const;
+
+/**
+ * `pastDay`: a scan of a day gone by (the demo's history of warnings): only the detectors that read
+ * the history as of `now` (AS_OF_DETECTORS), and no digest SMS.
+ */
+export async function runWarningScan(
+  ctx: Ctx,
+  now: Date = new Date(),
+  opts: { pastDay?: boolean } = {},
+): Promise<ScanResult> {
   const today = shanghaiDate(now);
   const periods = await activePeriods(ctx.db, today);
+  const run = (kind: keyof ScanResult['found']) =>
+    !opts.pastDay || (AS_OF_DETECTORS as readonly string[]).includes(kind);
   const found = {
-    growth: await detectGrowth(ctx.db, now, periods),
-    group_event: await detectGroupEvents(ctx.db, now, periods),
-    repeat_petitioner: await detectRepeatPetitioners(ctx.db, now, periods),
-    overdue_unit: await detectOverdueUnits(ctx.db, now, periods),
+    growth: run('growth') ? await detectGrowth(ctx.db, now, periods) : [],
+    group_event: run('group_event') ? await detectGroupEvents(ctx.db, now, periods) : [],
+    repeat_petitioner: run('repeat_petitioner') ? await detectRepeatPetitioners(ctx.db, now, periods) : [],
+    overdue_unit: run('overdue_unit') ? await detectOverdueUnits(ctx.db, now, periods) : [],
   };
   // One command: the new warnings and their messages to the analysts (src/inbox/subscribers.ts).
   const inserted = await runCommand(ctx, async (cmd) => {
@@ -68,7 +85,7 @@ export async function runWarningScan(ctx: Ctx, now: Date = new Date()): Promise<
     if (raised.length > 0) await cmd.publish('warnings.raised', { warnings: raised, at: now });
     return raised.length;
   });
-  const digests = periods.length ? await sendDigests(ctx, periods, today) : 0;
+  const digests = periods.length && !opts.pastDay ? await sendDigests(ctx, periods, today) : 0;
   return {
     found: {
       growth: found.growth.length,

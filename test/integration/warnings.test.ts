@@ -160,6 +160,18 @@ describe('daily scan', () => {
     expect(await h.ctx.db.select().from(warnings)).toHaveLength(first.length);
   });
 
+  it('scans a past day with the history as it stood then (the demo’s earlier warnings)', async () => {
+    // Yesterday's 01:00 scan: the five petitions and the ten pollution letters came in today, and
+    // which matters are overdue is today's state — so nothing, and no digest.
+    const yesterday = new Date(Date.now() - DAY);
+    const r = await runWarningScan(h.ctx, yesterday, { pastDay: true });
+    expect(r.found).toEqual({ growth: 0, group_event: 0, repeat_petitioner: 0, overdue_unit: 0 });
+    expect(r).toMatchObject({ inserted: 0, digests: 0 });
+    // The same scan as of now finds today's repeat petitioner and group event.
+    const today = await runWarningScan(h.ctx, new Date(), { pastDay: true });
+    expect(today.found).toMatchObject({ repeat_petitioner: 1, group_event: 1, overdue_unit: 0 });
+  });
+
   it('tightens thresholds inside a special period and sends one digest per supervisor a day', async () => {
     // Six overdue letters at 南京市信访局: below the threshold of 10 …
     for (let i = 0; i < 6; i++)
