@@ -39,16 +39,24 @@ async function recentlyRaised(tx: Executor, w: NewWarning, now: Date): Promise<b
   return (r?.n ?? 0) > 0;
 }
 
+type ScannedKind = keyof ScanResult['found'];
+
 /**
- * The detectors that read the history as it stood at `now` (petitions received and linked until
- * then), so a scan of a past day finds what that day's scan would have found; the others read the
- * present (which matters are overdue now, this month's count so far).
+ * The detectors, and whether each reads the history as it stood at `now` (`asOf`: petitions received
+ * and linked until then), so that a scan of a past day finds what that day's scan would have found;
+ * the others read the present (this month's count so far, which matters are overdue now).
  */
-const AS_OF_DETECTORS = ['group_event', 'repeat_petitioner'] as const;
+const DETECTORS: Record<ScannedKind, { detect: typeof detectGrowth; asOf: boolean }> = {
+  growth: { detect: detectGrowth, asOf: false },
+  group_event: { detect: detectGroupEvents, asOf: true },
+  repeat_petitioner: { detect: detectRepeatPetitioners, asOf: true },
+  overdue_unit: { detect: detectOverdueUnits, asOf: false },
+};
+const KINDS = Object.keys(DETECTORS) as ScannedKind[];
 
 /**
  * `pastDay`: a scan of a day gone by (the demo's history of warnings): only the detectors that read
- * the history as of `now` (AS_OF_DETECTORS), and no digest SMS.
+ * the history as of `now`, and no digest SMS.
  */
 export async function runWarningScan(
   ctx: Ctx,
@@ -57,14 +65,11 @@ export async function runWarningScan(
 ): Promise<ScanResult> {
   const today = shanghaiDate(now);
   const periods = await activePeriods(ctx.db, today);
-  const run = (kind: keyof ScanResult['found']) =>
-    !opts.pastDay || (AS_OF_DETECTORS as readonly string[]).includes(kind);
-  const found = {
-    growth: run('growth') ? await detectGrowth(ctx.db, now, periods) : [],
-    group_event: run('group_event') ? await detectGroupEvents(ctx.db, now, periods) : [],
-    repeat_petitioner: run('repeat_petitioner') ? await detectRepeatPetitioners(ctx.db, now, periods) : [],
-    overdue_unit: run('overdue_unit') ? await detectOverdueUnits(ctx.db, now, periods) : [],
-  };
+  const found = {} as Record<ScannedKind, NewWarning[]>;
+  for (const kind of KINDS) {
+    const { detect, asOf } = DETECTORS[kind];
+    found[kind] = asOf || !opts.pastDay ? await detect(ctx.db, now, periods) : [];
+  }
   // One command: the new warnings and their messages to the analysts (src/inbox/subscribers.ts).
   const inserted = await runCommand(ctx, async (cmd) => {
     const raised: WarningsRaised['warnings'] = [];
@@ -87,12 +92,7 @@ export async function runWarningScan(
   });
   const digests = periods.length && !opts.pastDay ? await sendDigests(ctx, periods, today) : 0;
   return {
-    found: {
-      growth: found.growth.length,
-      group_event: found.group_event.length,
-      repeat_petitioner: found.repeat_petitioner.length,
-      overdue_unit: found.overdue_unit.length,
-    },
+    found: Object.fromEntries(KINDS.map((k) => [k, found[k].length])) as ScanResult['found'],
     inserted,
     periods: periods.length,
     digests,

@@ -1,8 +1,8 @@
 // The demo's 热点问题 are labelled with the estate, road or village most of their matters name
 // (src/hotspots/cluster.ts placeCandidates, src/domain/hotspotMatters.ts placeKey). A template's own
 // wording must not read as a place: it is in every matter of that template while the seeded places
-// vary, so it would win the label — "分配方案未经村民会议" gave the village 配方案未经村, a subject
-// "反映村干部…" after the street the village 中央门街道村, "建设路路口" the road 建设路路.
+// vary, so it would win the label — "分配方案未经村民会议" gave the village 配方案未经村, the subject
+// "村集体资产…" after the street the village 路街道村.
 import { describe, expect, it } from 'vitest';
 import { placeKey } from '../../src/domain/hotspotMatters.ts';
 import { placeCandidates } from '../../src/hotspots/cluster.ts';
