@@ -14,6 +14,8 @@
 //     EXTRA=file.csv                            more labelled rows (title,body,label) joining every
 //                                               training part (never a test fold); rows near a
 //                                               train row (Jaccard ≥ 0.5) are left out
+//     TAXONOMY=../shared/data/taxonomy.csv      the official tree's leaves as prior rows
+//                                               (src/classify/taxonomy.ts), as `classify train` uses them
 //     CLUSTERS=file.json                        word clusters from unlabelled messages
 //                                               (bench/word-clusters.ts) as extra features
 //     CLUSTER_KEYS=800r0,200r0                  only these clusterings of the file
@@ -26,6 +28,7 @@ import { groupedStratifiedFolds, nearDuplicateGroups } from '../src/classify/gro
 import { argmax } from '../src/classify/honest.ts';
 import { LEXICON } from '../src/classify/lexicon.ts';
 import { DEFAULT_TRAIN, rng, type TrainOptions, trainFromTokens } from '../src/classify/model.ts';
+import { taxonomyPrior } from '../src/classify/taxonomy.ts';
 import { readClusterFile, type WordClusterFile } from './clusters-file.ts';
 
 const { values } = parseArgs({ options: { input: { type: 'string', default: '../shared/data/train.csv' } } });
@@ -108,6 +111,13 @@ if (process.env.EXTRA) {
   for (const l of extraLabels) per[l] = (per[l] ?? 0) + 1;
   console.log(`extra rows: ${extraDocs.length} (${dropped} near a train row left out)`, per);
 }
+// The official tree as prior rows, exactly as `classify train` adds them (never a test row).
+const prior = process.env.TAXONOMY
+  ? (() => {
+      const p = taxonomyPrior(fs.readFileSync(process.env.TAXONOMY, 'utf8'));
+      return { docs: p.texts.map((t) => table.intern(tokensOf(t))), labels: p.labels };
+    })()
+  : undefined;
 const sentences = texts.map((t) => t.split(/(?<=[。！？!?\n；;])/u).filter((s) => s.trim()));
 const fold = groupedStratifiedFolds(labels, foldGroups(), 5, Number(process.env.SEED ?? 1));
 
@@ -198,11 +208,14 @@ for (let f = 0; f < 5; f++) {
   trainDocs.push(...extraDocs);
   trainLabels.push(...extraLabels);
   const started = performance.now();
-  const { model } = trainFromTokens(trainDocs, table, trainLabels, {
-    calibrationFolds: 0,
-    ...options,
-    features,
-  });
+  const { model } = trainFromTokens(
+    trainDocs,
+    table,
+    trainLabels,
+    { calibrationFolds: 0, ...options, features },
+    undefined,
+    prior,
+  );
   seconds += (performance.now() - started) / 1000;
   for (const i of test) {
     predicted[i] = model.labels[
@@ -227,6 +240,7 @@ const variant = {
   lexiconCap,
   fraction,
   extra: process.env.EXTRA,
+  taxonomy: process.env.TAXONOMY,
   clusters: process.env.CLUSTERS,
 };
 console.log(

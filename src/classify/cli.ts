@@ -14,6 +14,13 @@ import { DEFAULT_GRID, repeatedHonestCrossValidate, trainSelected } from './hone
 import { DEFAULT_TRAIN } from './model.ts';
 import { type SelfTrainFlags, selfTrainFlags, selfTrainInput } from './selfTrainingCli.ts';
 import { activateVersion, activeClassifier, listModels, saveModel } from './store.ts';
+import {
+  type PriorInput,
+  TAXONOMY_COPIES,
+  TAXONOMY_FILE,
+  taxonomyFileFor,
+  taxonomyPrior,
+} from './taxonomy.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 const err = (s: string) => process.stderr.write(`${s}\n`);
@@ -22,6 +29,8 @@ interface DataOpts {
   input: string;
   text: string;
   label: string;
+  /** A file, `false` for --no-taxonomy, undefined for the default. */
+  taxonomy?: string | boolean;
 }
 
 /**
@@ -66,7 +75,22 @@ const dataOptions = (cmd: Command) =>
     .requiredOption('--input <file>', 'CSV 文件（UTF-8，带表头）/ CSV file, UTF-8 with a header')
     .option('--text <cols>', '文本列，逗号分隔 / text columns, comma-separated', 'title,body')
     .option('--label <col>', '类别列 / label column', 'label')
+    .option(
+      '--taxonomy <file>',
+      `内容分类体系 CSV（level1,level2,level3），各叶作为先验样本参与训练；默认取训练文件旁的 ${TAXONOMY_FILE} / ` +
+        `the official classification tree as prior rows (default: ${TAXONOMY_FILE} beside --input)`,
+    )
+    .option('--no-taxonomy', '不用分类体系先验 / no taxonomy prior rows')
     .addOption(dataOption());
+
+/** The taxonomy prior a run uses (taxonomy.ts), announced on stderr so it is never a surprise. */
+function priorOf(opts: { taxonomy?: string | boolean; input: string }) {
+  const file = taxonomyFileFor(opts.taxonomy, opts.input);
+  if (!file) return undefined;
+  const prior = taxonomyPrior(fs.readFileSync(file, 'utf8'));
+  err(`分类体系先验 / taxonomy prior: ${file}, ${prior.leaves} 个分类叶 / leaves`);
+  return { file, prior };
+}
 
 interface EvalOpts extends DataOpts, SelfTrainFlags {
   folds: number;
@@ -77,7 +101,7 @@ interface EvalOpts extends DataOpts, SelfTrainFlags {
   repeats: number;
 }
 
-function honestEval(texts: string[], labels: string[], opts: EvalOpts): void {
+function honestEval(texts: string[], labels: string[], opts: EvalOpts, prior?: PriorInput): void {
   if (!Number.isInteger(opts.innerFolds) || opts.innerFolds < 2) {
     throw new Error('--inner-folds 至少为 2 / at least 2');
   }
@@ -91,6 +115,7 @@ function honestEval(texts: string[], labels: string[], opts: EvalOpts): void {
     threshold: opts.threshold,
     repeats: opts.repeats,
     selfTrain: selfTrainInput(opts, opts.text),
+    prior,
     onFold: (f, info) => {
       progress.increment();
       err(
@@ -143,14 +168,22 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
       );
       // Inner selection (grid × inner folds), the calibration folds, the final fit.
       const steps = DEFAULT_GRID.length * DEFAULT_TRAIN.calibrationFolds + 1;
+      const taxonomy = priorOf(opts);
       const progress = createProgress('classify train', steps);
       const { model, report, selfTraining } = trainSelected(texts, labels, {
         seed: opts.seed,
         train: { onStep: () => progress.increment() },
         selfTrain: selfTrainInput(opts, opts.text),
+        prior: taxonomy?.prior,
       });
       progress.stop();
       if (selfTraining) err(`自训练伪标签 / pseudo-labels: ${JSON.stringify(selfTraining.pseudo)}`);
+      if (taxonomy) {
+        err(
+          `分类体系先验样本 ${report.priorRows} 行（训练类别下的叶 × ${TAXONOMY_COPIES}）/ ` +
+            `${report.priorRows} prior rows (leaves of the trained labels × ${TAXONOMY_COPIES})`,
+        );
+      }
       err(
         `内层折选参 / chosen by inner grouped folds: ${JSON.stringify(report.chosen)} ` +
           `(held-out macro-F1 per candidate ${JSON.stringify(report.selectionScores)})`,
@@ -167,6 +200,15 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
             labelColumn: opts.label,
             labels: counts,
             seed: opts.seed,
+            ...(taxonomy
+              ? {
+                  taxonomy: {
+                    file: path.basename(taxonomy.file),
+                    leaves: taxonomy.prior.leaves,
+                    rows: report.priorRows,
+                  },
+                }
+              : {}),
           },
           metrics: {
             chosen: report.chosen,
@@ -246,8 +288,9 @@ macroF1.{mean,std,min,max,folds} over all folds and repeatMeans`,
       if (!Number.isInteger(opts.folds) || opts.folds < 2) throw new Error('--folds 至少为 2 / at least 2');
       const { texts, labels, skipped } = readTrainingCsv(opts.input, opts.text, opts.label);
       err(`读取 ${texts.length} 行，跳过 ${skipped} 行 / ${texts.length} rows, ${skipped} skipped`);
+      const prior = priorOf(opts)?.prior;
       if (opts.honest) {
-        honestEval(texts, labels, opts);
+        honestEval(texts, labels, opts, prior);
         return;
       }
       const progress = createProgress('classify eval', opts.folds + 1);
@@ -255,6 +298,7 @@ macroF1.{mean,std,min,max,folds} over all folds and repeatMeans`,
         folds: opts.folds,
         seed: opts.seed,
         train: { seed: opts.seed },
+        prior,
         onTokenized: () => progress.increment(),
         onFold: (f, info) => {
           progress.increment();

@@ -2,6 +2,7 @@
 // temperature are fitted on the training folds only), with accuracy, macro-F1 and per-label scores.
 import { DEFAULT_FEATURES, featureTokens, TokenTable } from './features.ts';
 import { stratifiedFolds, type TrainOptions, trainFromTokens } from './model.ts';
+import { internPrior, type PriorInput } from './taxonomy.ts';
 
 export interface LabelScores {
   precision: number;
@@ -65,6 +66,8 @@ export function crossValidate(
     folds?: number;
     seed?: number;
     train?: Partial<TrainOptions>;
+    /** Labelled prior rows (src/classify/taxonomy.ts) in every training part, never tested. */
+    prior?: PriorInput;
     onTokenized?: () => void;
     onFold?: (fold: number, info: { seconds: number; accuracy: number }) => void;
   } = {},
@@ -74,6 +77,7 @@ export function crossValidate(
   const features = opts.train?.features ?? DEFAULT_FEATURES;
   const table = new TokenTable();
   const docs = texts.map((t) => table.intern(featureTokens(t, features)));
+  const prior = internPrior(opts.prior, table, features);
   opts.onTokenized?.();
   const fold = stratifiedFolds(labels, k, seed);
   const predicted = new Array<string>(labels.length);
@@ -89,6 +93,8 @@ export function crossValidate(
       table,
       tr.map((i) => labels[i] as string),
       { seed, ...opts.train },
+      undefined,
+      prior,
     );
     seconds += report.seconds;
     let correct = 0;

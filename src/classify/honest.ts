@@ -9,6 +9,7 @@ import { featureTokens, TokenTable } from './features.ts';
 import { groupedStratifiedFolds, groupStats, nearDuplicateGroups } from './groups.ts';
 import { DEFAULT_TRAIN, type LinearModel, type TrainOptions, trainFromTokens } from './model.ts';
 import { selfTrainFromTokens } from './selfTraining.ts';
+import { internPrior, type PriorInput } from './taxonomy.ts';
 
 /** Self-training (src/classify/selfTraining.ts): unlabelled texts and the pseudo-label bar. */
 export interface SelfTrainInput {
@@ -83,6 +84,7 @@ export function honestCrossValidate(
     grid?: readonly Partial<TrainOptions>[];
     train?: Partial<TrainOptions>;
     selfTrain?: SelfTrainInput;
+    prior?: PriorInput;
     onFold?: (
       fold: number,
       info: { macroF1: number; seconds: number; chosen: Partial<TrainOptions> },
@@ -99,6 +101,7 @@ export function honestCrossValidate(
   const table = new TokenTable();
   const tokens = texts.map((t) => featureTokens(t, features));
   const docs = tokens.map((t) => table.intern(t));
+  const prior = internPrior(opts.prior, table, features);
   // Unlabelled rows only ever join the training part of a fold, with the fold model's labels.
   const unlabeled = opts.selfTrain?.unlabeled.map((t) => table.intern(featureTokens(t, features)));
   const pseudo: Record<string, number>[] = [];
@@ -120,16 +123,24 @@ export function honestCrossValidate(
     const { model, report } =
       st && unlabeled
         ? (() => {
-            const r = selfTrainFromTokens(trDocs, table, trLabels, { ...base, grid }, trGroups, {
-              unlabeled,
-              threshold: st.threshold,
-              rounds: st.rounds,
-              perClassRatio: st.perClassRatio ?? 0,
-            });
+            const r = selfTrainFromTokens(
+              trDocs,
+              table,
+              trLabels,
+              { ...base, grid },
+              trGroups,
+              {
+                unlabeled,
+                threshold: st.threshold,
+                rounds: st.rounds,
+                perClassRatio: st.perClassRatio ?? 0,
+              },
+              prior,
+            );
             pseudo.push(r.selfTraining.pseudo);
             return r;
           })()
-        : trainFromTokens(trDocs, table, trLabels, { ...base, grid }, trGroups);
+        : trainFromTokens(trDocs, table, trLabels, { ...base, grid }, trGroups, prior);
     const sel = { chosen: report.chosen };
     const secs = (performance.now() - started) / 1000;
     seconds += secs;
@@ -216,21 +227,31 @@ export function trainSelected(
     grid?: readonly Partial<TrainOptions>[];
     train?: Partial<TrainOptions>;
     selfTrain?: SelfTrainInput;
+    prior?: PriorInput;
   } = {},
 ) {
   const started = performance.now();
   const features = opts.train?.features ?? DEFAULT_TRAIN.features;
   const table = new TokenTable();
   const docs = texts.map((t) => table.intern(featureTokens(t, features)));
+  const prior = internPrior(opts.prior, table, features);
   const groups = nearDuplicateGroups(texts, opts.threshold ?? 0.8);
   const options = { ...opts.train, seed: opts.seed ?? 1, grid: opts.grid ?? DEFAULT_GRID };
   const st = opts.selfTrain;
   const r = st
-    ? selfTrainFromTokens(docs, table, labels, options, groups, {
-        ...st,
-        unlabeled: st.unlabeled.map((t) => table.intern(featureTokens(t, features))),
-      })
-    : { ...trainFromTokens(docs, table, labels, options, groups), selfTraining: undefined };
+    ? selfTrainFromTokens(
+        docs,
+        table,
+        labels,
+        options,
+        groups,
+        {
+          ...st,
+          unlabeled: st.unlabeled.map((t) => table.intern(featureTokens(t, features))),
+        },
+        prior,
+      )
+    : { ...trainFromTokens(docs, table, labels, options, groups, prior), selfTraining: undefined };
   r.report.seconds = (performance.now() - started) / 1000;
   return r;
 }

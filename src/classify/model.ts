@@ -81,8 +81,21 @@ export const DEFAULT_TRAIN: TrainOptions = {
   features: DEFAULT_FEATURES,
 };
 
+/**
+ * Labelled rows that join every fit but are never judged: prior knowledge such as the leaves of the
+ * official classification tree (src/classify/taxonomy.ts). They are in each calibration fold's
+ * training part and in the final fit, never among the held-out rows that choose and calibrate, and
+ * rows of a label the data does not have are left out (the model knows the data's labels only).
+ */
+export interface PriorDocs {
+  docs: readonly Int32Array[];
+  labels: readonly string[];
+}
+
 export interface TrainReport {
   rows: number;
+  /** Prior rows (PriorDocs) that joined the fits. */
+  priorRows: number;
   features: number;
   temperature: number;
   seconds: number;
@@ -103,6 +116,7 @@ export function trainFromTokens(
   options: Partial<TrainOptions> = {},
   /** Near-duplicate group of each row (src/classify/groups.ts): one group, one calibration fold. */
   groups?: ArrayLike<number>,
+  prior?: PriorDocs,
 ): { model: LinearModel; report: TrainReport } {
   const started = performance.now();
   const opts = { ...DEFAULT_TRAIN, ...options };
@@ -110,6 +124,13 @@ export function trainFromTokens(
   if (labels.length < 2) throw new Error('至少需要两个类别 / need at least two labels');
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const y = Int32Array.from(labelsOfRows, (l) => labelIndex.get(l) as number);
+  const priorKept = prior
+    ? [...prior.labels.keys()].filter((i) => labelIndex.has(prior.labels[i] as string))
+    : [];
+  const extra = {
+    docs: priorKept.map((i) => prior?.docs[i] as Int32Array),
+    y: priorKept.map((i) => labelIndex.get(prior?.labels[i] as string) as number),
+  };
 
   let temperature = 1;
   let offsets: Float64Array = new Float64Array(labels.length);
@@ -125,7 +146,7 @@ export function trainFromTokens(
       : stratifiedFolds(labelsOfRows, opts.calibrationFolds, opts.seed + 101);
     let best: { scores: Float64Array[]; y: number[] } | null = null;
     for (const candidate of candidates) {
-      const held = heldOutScores(docs, table, y, labels.length, fold, { ...opts, ...candidate });
+      const held = heldOutScores(docs, table, y, labels.length, fold, { ...opts, ...candidate }, extra);
       const f1 = macroF1Of(held.scores, held.y, new Float64Array(labels.length));
       selectionScores.push(Math.round(f1 * 10_000) / 10_000);
       if (!best || f1 > Math.max(...selectionScores.slice(0, -1))) {
@@ -143,7 +164,14 @@ export function trainFromTokens(
     temperature = fitTemperature(held.scores, held.y);
   }
   const final = { ...opts, ...chosen };
-  const fit = fitLinear(docs, table.strings.length, y, labels.length, final, table.strings);
+  const fit = fitLinear(
+    [...docs, ...extra.docs],
+    table.strings.length,
+    Int32Array.from([...y, ...extra.y]),
+    labels.length,
+    final,
+    table.strings,
+  );
   const stride = fit.vocab.tokens.length + 1;
   for (let c = 0; c < labels.length; c++) {
     const b = c * stride + stride - 1;
@@ -159,6 +187,7 @@ export function trainFromTokens(
     model,
     report: {
       rows: docs.length,
+      priorRows: extra.docs.length,
       features: model.dim,
       temperature,
       seconds: (performance.now() - started) / 1000,
@@ -177,6 +206,7 @@ function heldOutScores(
   nClasses: number,
   fold: Int32Array,
   opts: TrainOptions,
+  extra: { docs: Int32Array[]; y: number[] },
 ): { scores: Float64Array[]; y: number[] } {
   const scores: Float64Array[] = [];
   const heldY: number[] = [];
@@ -184,9 +214,9 @@ function heldOutScores(
     const tr = [...y.keys()].filter((i) => fold[i] !== f);
     const te = [...y.keys()].filter((i) => fold[i] === f);
     const fit = fitLinear(
-      tr.map((i) => docs[i] as Int32Array),
+      [...tr.map((i) => docs[i] as Int32Array), ...extra.docs],
       table.strings.length,
-      Int32Array.from(tr, (i) => y[i] as number),
+      Int32Array.from([...tr.map((i) => y[i] as number), ...extra.y]),
       nClasses,
       opts,
       table.strings,

@@ -5,7 +5,13 @@
 // unlabelled board messages bring vocabulary the labelled ones lack. Measured in
 // docs/classifier.md (Experiments); off by default.
 import type { TokenTable } from './features.ts';
-import { type LinearModel, type TrainOptions, type TrainReport, trainFromTokens } from './model.ts';
+import {
+  type LinearModel,
+  type PriorDocs,
+  type TrainOptions,
+  type TrainReport,
+  trainFromTokens,
+} from './model.ts';
 
 export interface SelfTrainOptions {
   /** Documents (interned feature tokens) without labels; never the rows being evaluated. */
@@ -40,9 +46,10 @@ export function selfTrainFromTokens(
   options: Partial<TrainOptions>,
   groups: ArrayLike<number> | undefined,
   st: SelfTrainOptions,
+  prior?: PriorDocs,
 ): { model: LinearModel; report: TrainReport; selfTraining: SelfTrainReport } {
   const started = performance.now();
-  const first = trainFromTokens(docs, table, labels, options, groups);
+  const first = trainFromTokens(docs, table, labels, options, groups, prior);
   const { temperature, chosen } = first.report;
   let model = first.model;
   let report = first.report;
@@ -72,12 +79,19 @@ export function selfTrainFromTokens(
       extraLabels.push(label);
       pseudo[label] = (pseudo[label] ?? 0) + 1;
     }
-    const refit = trainFromTokens([...docs, ...extraDocs], table, [...labels, ...extraLabels], {
-      ...options,
-      ...chosen,
-      grid: [],
-      calibrationFolds: 0,
-    });
+    const refit = trainFromTokens(
+      [...docs, ...extraDocs],
+      table,
+      [...labels, ...extraLabels],
+      {
+        ...options,
+        ...chosen,
+        grid: [],
+        calibrationFolds: 0,
+      },
+      undefined,
+      prior,
+    );
     model = refit.model.withTemperature(temperature);
     report = { ...refit.report, temperature, chosen, selectionScores: first.report.selectionScores };
   }

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { crossValidate } from '../../src/classify/evaluate.ts';
+import { honestCrossValidate, trainSelected } from '../../src/classify/honest.ts';
+import { TAXONOMY_COPIES, taxonomyFileFor, taxonomyPrior } from '../../src/classify/taxonomy.ts';
+import { TOY } from '../helpers/toyCorpus.ts';
+
+const CSV = [
+  'level1,level2,level3',
+  '教育,公共文化,图书馆开放时间',
+  '环境,大气污染,',
+  '010000,城市建设,地铁城铁',
+  ',,孤儿',
+].join('\n');
+
+describe('the official classification tree as prior rows', () => {
+  it('turns each leaf into a labelled text, codes into names, and skips rows without a category', () => {
+    const p = taxonomyPrior(CSV);
+    expect(p.leaves).toBe(3);
+    expect(p.texts).toHaveLength(3 * TAXONOMY_COPIES);
+    expect(p.texts[0]).toBe('图书馆开放时间。公共文化 图书馆开放时间');
+    expect(p.texts[TAXONOMY_COPIES]).toBe('大气污染'); // a second-level row without a third level
+    expect(p.labels.at(-1)).toBe('城乡建设');
+    expect(() => taxonomyPrior('一级,二级\n环境,污染')).toThrow(/level1/);
+  });
+
+  it('uses the file named, none with --no-taxonomy, else taxonomy.csv beside the training file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taxonomy-'));
+    const input = path.join(dir, 'cases.csv');
+    expect(taxonomyFileFor(undefined, input)).toBeUndefined();
+    fs.writeFileSync(path.join(dir, 'taxonomy.csv'), CSV);
+    expect(taxonomyFileFor(undefined, input)).toBe(path.join(dir, 'taxonomy.csv'));
+    expect(taxonomyFileFor(false, input)).toBeUndefined();
+    expect(taxonomyFileFor('/srv/tree.csv', input)).toBe('/srv/tree.csv');
+  });
+
+  it('teaches a topic no labelled row names, and never adds a label the data lacks', () => {
+    const texts = TOY.map(([t]) => t);
+    const labels = TOY.map(([, l]) => l);
+    const opts = { grid: [{}], train: { minDf: 1, calibrationFolds: 0 } };
+    const plain = trainSelected(texts, labels, opts);
+    const prior = taxonomyPrior(CSV);
+    const taught = trainSelected(texts, labels, { ...opts, prior });
+    const pOf = (m: typeof plain.model, text: string) =>
+      m.predict(text).top.find((t) => t.label === '教育')?.probability ?? 0;
+    const text = '图书馆开放时间';
+    expect(plain.model.predict(text).top[0]?.label).not.toBe('教育');
+    expect(taught.model.predict(text).top[0]?.label).toBe('教育');
+    expect(pOf(taught.model, text)).toBeGreaterThan(pOf(plain.model, text));
+    // 城乡建设 is not a label of the data: its leaf is left out, the labels stay the data's.
+    expect([...taught.model.labels]).toEqual([...plain.model.labels]);
+    expect(taught.report.priorRows).toBe(2 * TAXONOMY_COPIES);
+  });
+
+  it('joins every training part but is never scored', () => {
+    const rows = [...TOY, ...TOY];
+    const texts = rows.map(([t], i) => `${t}${'，'.repeat(i % 2)}`);
+    const labels = rows.map(([, l]) => l);
+    const prior = taxonomyPrior(CSV);
+    const honest = honestCrossValidate(texts, labels, {
+      folds: 3,
+      innerFolds: 2,
+      grid: [{}],
+      train: { minDf: 1 },
+      prior,
+    });
+    const support = Object.values(honest.perLabel).reduce((s, v) => s + v.support, 0);
+    expect(support).toBe(rows.length);
+    const plain = crossValidate(texts, labels, { folds: 3, train: { minDf: 1, calibrationFolds: 0 }, prior });
+    expect(plain.rows).toBe(rows.length);
+  });
+});
