@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { dataOption } from '../cli/options.ts';
 import { createProgress } from '../cli/progress.ts';
 import { appConfigFromEnv } from '../config/index.ts';
-import { openDatabase } from '../db/client.ts';
+import { type Executor, openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { categoryByCode, categoryByName } from '../domain/categories.ts';
 import { parseCsvObjects } from './csv.ts';
@@ -16,6 +16,7 @@ import { type SelfTrainFlags, selfTrainFlags, selfTrainInput } from './selfTrain
 import { activateVersion, activeClassifier, listModels, saveModel } from './store.ts';
 import {
   type PriorInput,
+  storedTaxonomyPrior,
   TAXONOMY_COPIES,
   TAXONOMY_FILE,
   taxonomyFileFor,
@@ -77,8 +78,9 @@ const dataOptions = (cmd: Command) =>
     .option('--label <col>', '类别列 / label column', 'label')
     .option(
       '--taxonomy <file>',
-      `内容分类体系 CSV（level1,level2,level3），各叶作为先验样本参与训练；默认取训练文件旁的 ${TAXONOMY_FILE} / ` +
-        `the official classification tree as prior rows (default: ${TAXONOMY_FILE} beside --input)`,
+      `内容分类体系 CSV（level1,level2,level3），各叶作为先验样本参与训练；默认取训练文件旁的 ${TAXONOMY_FILE}，` +
+        `train 时其次取平台的二、三级分类词典 / the official classification tree as prior rows (default: ` +
+        `${TAXONOMY_FILE} beside --input; for train, else the platform's category dictionary)`,
     )
     .option('--no-taxonomy', '不用分类体系先验 / no taxonomy prior rows')
     .addOption(dataOption());
@@ -89,7 +91,17 @@ function priorOf(opts: { taxonomy?: string | boolean; input: string }) {
   if (!file) return undefined;
   const prior = taxonomyPrior(fs.readFileSync(file, 'utf8'));
   err(`分类体系先验 / taxonomy prior: ${file}, ${prior.leaves} 个分类叶 / leaves`);
-  return { file, prior };
+  return { source: path.basename(file), prior };
+}
+
+/** Without a file, `classify train` uses the platform's own 二、三级 dictionary when it has one. */
+async function storedPriorOf(db: Executor) {
+  const { version, ...prior } = await storedTaxonomyPrior(db);
+  if (prior.leaves === 0) return undefined;
+  err(
+    `分类体系先验 / taxonomy prior: 分类词典 / category dictionary v${version}, ${prior.leaves} 个分类叶 / leaves`,
+  );
+  return { source: `dictionary v${version}`, prior };
 }
 
 interface EvalOpts extends DataOpts, SelfTrainFlags {
@@ -168,29 +180,30 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
       );
       // Inner selection (grid × inner folds), the calibration folds, the final fit.
       const steps = DEFAULT_GRID.length * DEFAULT_TRAIN.calibrationFolds + 1;
-      const taxonomy = priorOf(opts);
-      const progress = createProgress('classify train', steps);
-      const { model, report, selfTraining } = trainSelected(texts, labels, {
-        seed: opts.seed,
-        train: { onStep: () => progress.increment() },
-        selfTrain: selfTrainInput(opts, opts.text),
-        prior: taxonomy?.prior,
-      });
-      progress.stop();
-      if (selfTraining) err(`自训练伪标签 / pseudo-labels: ${JSON.stringify(selfTraining.pseudo)}`);
-      if (taxonomy) {
-        err(
-          `分类体系先验样本 ${report.priorRows} 行（训练类别下的叶 × ${TAXONOMY_COPIES}）/ ` +
-            `${report.priorRows} prior rows (leaves of the trained labels × ${TAXONOMY_COPIES})`,
-        );
-      }
-      err(
-        `内层折选参 / chosen by inner grouped folds: ${JSON.stringify(report.chosen)} ` +
-          `(held-out macro-F1 per candidate ${JSON.stringify(report.selectionScores)})`,
-      );
       const database = await openDatabase(appConfigFromEnv({ data: opts.data }));
       try {
         await migrate(database);
+        const taxonomy =
+          priorOf(opts) ?? (opts.taxonomy === undefined ? await storedPriorOf(database.db) : undefined);
+        const progress = createProgress('classify train', steps);
+        const { model, report, selfTraining } = trainSelected(texts, labels, {
+          seed: opts.seed,
+          train: { onStep: () => progress.increment() },
+          selfTrain: selfTrainInput(opts, opts.text),
+          prior: taxonomy?.prior,
+        });
+        progress.stop();
+        if (selfTraining) err(`自训练伪标签 / pseudo-labels: ${JSON.stringify(selfTraining.pseudo)}`);
+        if (taxonomy) {
+          err(
+            `分类体系先验样本 ${report.priorRows} 行（训练类别下的叶 × ${TAXONOMY_COPIES}）/ ` +
+              `${report.priorRows} prior rows (leaves of the trained labels × ${TAXONOMY_COPIES})`,
+          );
+        }
+        err(
+          `内层折选参 / chosen by inner grouped folds: ${JSON.stringify(report.chosen)} ` +
+            `(held-out macro-F1 per candidate ${JSON.stringify(report.selectionScores)})`,
+        );
         const version = await saveModel(database.db, model, {
           trainedOn: {
             file: path.basename(opts.input),
@@ -203,7 +216,7 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
             ...(taxonomy
               ? {
                   taxonomy: {
-                    file: path.basename(taxonomy.file),
+                    source: taxonomy.source,
                     leaves: taxonomy.prior.leaves,
                     rows: report.priorRows,
                   },

@@ -6,6 +6,8 @@
 // held-out or test row). Measured in docs/classifier.md ("The official tree as prior rows").
 import fs from 'node:fs';
 import path from 'node:path';
+import { dictionaryAt } from '../categories/queries.ts';
+import type { Executor } from '../db/client.ts';
 import { categoryByCode } from '../domain/categories.ts';
 import { parseCsvObjects } from './csv.ts';
 import { type FeatureOptions, featureTokens, type TokenTable } from './features.ts';
@@ -33,21 +35,59 @@ export function taxonomyPrior(csv: string): PriorInput & { leaves: number } {
   if (missing.length > 0) {
     throw new Error(`分类体系 CSV 缺少列 / taxonomy CSV misses columns: ${missing.join(', ')}`);
   }
+  return priorOfLeaves(
+    rows.map((r) => {
+      const [l1, l2, l3] = [r.level1, r.level2, r.level3].map((s) => (s ?? '').trim()) as [
+        string,
+        string,
+        string,
+      ];
+      return { label: categoryByCode(l1)?.name ?? l1, level2: l2, level3: l3 };
+    }),
+  );
+}
+
+interface Leaf {
+  label: string;
+  level2: string;
+  level3: string;
+}
+
+function priorOfLeaves(leafRows: readonly Leaf[]): PriorInput & { leaves: number } {
   const texts: string[] = [];
   const labels: string[] = [];
   let leaves = 0;
-  for (const r of rows) {
-    const [l1, l2, l3] = [r.level1, r.level2, r.level3].map((s) => (s ?? '').trim());
-    if (!l1 || !(l2 || l3)) continue;
-    const text = l3 && l2 ? `${l3}。${l2} ${l3}` : l3 || l2;
-    const label = categoryByCode(l1 as string)?.name ?? (l1 as string);
+  for (const { label, level2, level3 } of leafRows) {
+    if (!label || !(level2 || level3)) continue;
+    const text = level3 && level2 ? `${level3}。${level2} ${level3}` : level3 || level2;
     leaves++;
     for (let k = 0; k < TAXONOMY_COPIES; k++) {
-      texts.push(text as string);
+      texts.push(text);
       labels.push(label);
     }
   }
   return { texts, labels, leaves };
+}
+
+/**
+ * Prior rows from the platform's own category dictionary (二、三级, src/categories/, kept by the
+ * province administrator): each live third level, and each live second level without one. The
+ * first level is the category of the code's first two digits.
+ */
+export function dictionaryPrior(
+  entries: readonly { code: string; parentCode: string; level: number; name: string; retired: boolean }[],
+): PriorInput & { leaves: number } {
+  const live = entries.filter((e) => !e.retired);
+  const names = new Map(live.map((e) => [e.code, e.name]));
+  const parents = new Set(live.filter((e) => e.level === 3).map((e) => e.parentCode));
+  const leafRows = live
+    .filter((e) => e.level === 3 || (e.level === 2 && !parents.has(e.code)))
+    .map((e) => ({
+      label: categoryByCode(`${e.code.slice(0, 2)}0000`)?.name ?? '',
+      level2: e.level === 3 ? (names.get(e.parentCode) ?? '') : e.name,
+      level3: e.level === 3 ? e.name : '',
+    }));
+  return priorOfLeaves(leafRows);
 }
 
 /**
@@ -68,3 +108,9 @@ export const internPrior = (
   features: FeatureOptions,
 ): PriorDocs | undefined =>
   prior && { docs: prior.texts.map((t) => table.intern(featureTokens(t, features))), labels: prior.labels };
+
+/** The dictionary's current version as prior rows (`classify train` without a taxonomy file). */
+export async function storedTaxonomyPrior(db: Executor) {
+  const { version, entries } = await dictionaryAt(db);
+  return { version, ...dictionaryPrior(entries) };
+}

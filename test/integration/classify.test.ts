@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTrainingCsv } from '../../src/classify/cli.ts';
 import { stratifiedFolds, train } from '../../src/classify/model.ts';
 import { activateVersion, activeClassifier, listModels, saveModel } from '../../src/classify/store.ts';
+import { storedTaxonomyPrior } from '../../src/classify/taxonomy.ts';
 import { auditLog } from '../../src/db/schema.ts';
 import { DEMO_CITIZEN } from '../../src/seed/demo.ts';
 import { bearer, type Harness, startHarness } from '../helpers/harness.ts';
@@ -19,6 +20,7 @@ let registrar: string;
 beforeAll(async () => {
   h = await startHarness();
   registrar = await h.login('gl_registrar');
+  await h.loginAll(['admin']);
 });
 afterAll(async () => {
   await h?.close();
@@ -136,5 +138,38 @@ describe('trained on real messages', () => {
     await activateVersion(h.ctx.db, 1);
     expect((await suggest({ subject: '公司拖欠工资' })).json().modelVersion).toBe(1);
     expect((await listModels(h.ctx.db)).map((m) => [m.version, m.active])).toEqual([[1, true]]);
+  });
+});
+
+describe("the platform's category dictionary as the tree `classify train` learns from", () => {
+  it('turns the live second and third levels into prior rows under their first level', async () => {
+    expect((await storedTaxonomyPrior(h.ctx.db)).leaves).toBe(0);
+    const put = (code: string, name: string) =>
+      h.app.inject({
+        method: 'PUT',
+        url: `/api/v1/categories/dictionary/${code}`,
+        headers: h.as('admin'),
+        payload: { name },
+      });
+    for (const [code, name] of [
+      ['010100', '城市建设和市政管理'],
+      ['010101', '地铁城铁'],
+      ['010102', '园林绿化'],
+      ['100100', '出租车管理'],
+    ] as const) {
+      expect((await put(code, name)).statusCode).toBe(200);
+    }
+    const retired = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/categories/dictionary/010102/retire',
+      headers: h.as('admin'),
+    });
+    expect(retired.statusCode).toBe(200);
+    const prior = await storedTaxonomyPrior(h.ctx.db);
+    expect(prior.version).toBe(5);
+    expect(prior.leaves).toBe(2);
+    expect(prior.texts).toContain('地铁城铁。城市建设和市政管理 地铁城铁');
+    expect(prior.texts).not.toContain('园林绿化。城市建设和市政管理 园林绿化');
+    expect(prior.labels[prior.texts.indexOf('出租车管理')]).toBe('交通运输');
   });
 });

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crossValidate } from '../../src/classify/evaluate.ts';
 import { honestCrossValidate, trainSelected } from '../../src/classify/honest.ts';
-import { TAXONOMY_COPIES, taxonomyFileFor, taxonomyPrior } from '../../src/classify/taxonomy.ts';
+import {
+  dictionaryPrior,
+  TAXONOMY_COPIES,
+  taxonomyFileFor,
+  taxonomyPrior,
+} from '../../src/classify/taxonomy.ts';
 import { TOY } from '../helpers/toyCorpus.ts';
 
 const CSV = [
@@ -24,6 +29,26 @@ describe('the official classification tree as prior rows', () => {
     expect(p.texts[TAXONOMY_COPIES]).toBe('大气污染'); // a second-level row without a third level
     expect(p.labels.at(-1)).toBe('城乡建设');
     expect(() => taxonomyPrior('一级,二级\n环境,污染')).toThrow(/level1/);
+  });
+
+  it("reads the platform's own dictionary: live third levels, and second levels without one", () => {
+    const e = (code: string, name: string, retired = false) => ({
+      code,
+      parentCode: code.endsWith('00') ? `${code.slice(0, 2)}0000` : `${code.slice(0, 4)}00`,
+      level: code.endsWith('00') ? 2 : 3,
+      name,
+      retired,
+    });
+    const p = dictionaryPrior([
+      e('010100', '城市建设和市政管理'),
+      e('010101', '地铁城铁'),
+      e('010102', '已停用的三级', true),
+      e('100100', '出租车管理'), // no third level: the second level is the leaf
+      e('100200', '已停用的二级', true),
+    ]);
+    expect(p.leaves).toBe(2);
+    expect(new Set(p.texts)).toEqual(new Set(['地铁城铁。城市建设和市政管理 地铁城铁', '出租车管理']));
+    expect(new Set(p.labels)).toEqual(new Set(['城乡建设', '交通运输']));
   });
 
   it('uses the file named, none with --no-taxonomy, else taxonomy.csv beside the training file', () => {
