@@ -24,6 +24,8 @@ export interface Notice {
   roles: readonly Role[];
   /** …except whoever caused it (they know). */
   exceptUserId?: number | null;
+  /** When the cause happened, if not now (a scan of a day gone by); the inbox shows this time. */
+  at?: Date;
 }
 
 const CHUNK = 500;
@@ -66,6 +68,7 @@ export async function deliver(w: Work, notices: readonly Notice[]): Promise<numb
           title: n.title,
           body: n.body,
           dedupeKey: key,
+          ...(n.at ? { createdAt: n.at } : {}),
         });
       if (pref.sms && u.phoneEnc) {
         await enqueueSms(tx, ctx.pii, {

@@ -179,6 +179,7 @@ export function subscribeInbox(events: EventBus<PlatformEvents>): void {
           unitId: u.id,
           roles: WARNING_ROLES,
           dedupeKey: `warning:${x.id}`,
+          at: e.at,
         });
     await deliver(w, notices);
   });

@@ -132,6 +132,15 @@ describe('the demo jurisdictions’ dashboards and oversight', () => {
       items.map((w) => new Date(Date.parse(w.createdAt) + 8 * 3_600_000).toISOString().slice(0, 10)),
     );
     expect(days.size).toBeGreaterThan(2);
+    // The city's analysts are told of 鼓楼区's (its own and the level below): each message carries
+    // the time of the scan that raised it, not the minute of first start.
+    const told: { kind: string; createdAt: string }[] = (await get('nj_analyst', '/inbox?limit=200')).items;
+    const toldDays = new Set(
+      told
+        .filter((i) => i.kind === 'warning')
+        .map((i) => new Date(Date.parse(i.createdAt) + 8 * 3_600_000).toISOString().slice(0, 10)),
+    );
+    expect(toldDays.size).toBeGreaterThan(2);
     const { rows } = await get('js_analyst', '/analytics/indicators?groupBy=jurisdiction');
     expect(rows.length).toBe(13);
   });
