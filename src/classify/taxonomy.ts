@@ -21,7 +21,8 @@ export interface PriorInput {
 
 /**
  * Each leaf counts as this many rows: 1–4 copies all measured within +0.004–0.005 of each other on
- * the grouped folds (docs/classifier.md); two lets a leaf outweigh a stray labelled row.
+ * the grouped folds (docs/classifier.md). Two also keeps a leaf's own words in the vocabulary, which
+ * takes a feature only when two documents have it (`minDf`): a topic no labelled row names is the point.
  */
 export const TAXONOMY_COPIES = 2;
 
