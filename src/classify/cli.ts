@@ -19,8 +19,8 @@ import {
   storedTaxonomyPrior,
   TAXONOMY_COPIES,
   TAXONOMY_FILE,
-  taxonomyFileFor,
   taxonomyPrior,
+  taxonomySourceFor,
 } from './taxonomy.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -78,26 +78,34 @@ const dataOptions = (cmd: Command) =>
     .option('--label <col>', '类别列 / label column', 'label')
     .option(
       '--taxonomy <file>',
-      `内容分类体系 CSV（level1,level2,level3），各叶作为先验样本参与训练；默认取训练文件旁的 ${TAXONOMY_FILE}，` +
-        `train 时其次取平台的二、三级分类词典 / the official classification tree as prior rows (default: ` +
-        `${TAXONOMY_FILE} beside --input; for train, else the platform's category dictionary)`,
+      `内容分类体系 CSV（level1,level2,level3）或 dictionary（平台的二、三级分类词典），各叶作为先验样本参与训练；` +
+        `默认取训练文件旁的 ${TAXONOMY_FILE}，train 时其次取分类词典 / the official classification tree as prior ` +
+        `rows, a CSV or "dictionary" (default: ${TAXONOMY_FILE} beside --input; for train, else the dictionary)`,
     )
     .option('--no-taxonomy', '不用分类体系先验 / no taxonomy prior rows')
     .addOption(dataOption());
 
-/** The taxonomy prior a run uses (taxonomy.ts), announced on stderr so it is never a surprise. */
-function priorOf(opts: { taxonomy?: string | boolean; input: string }) {
-  const file = taxonomyFileFor(opts.taxonomy, opts.input);
-  if (!file) return undefined;
-  const prior = taxonomyPrior(fs.readFileSync(file, 'utf8'));
-  err(`分类体系先验 / taxonomy prior: ${file}, ${prior.leaves} 个分类叶 / leaves`);
-  return { source: path.basename(file), prior };
-}
-
-/** Without a file, `classify train` uses the platform's own 二、三级 dictionary when it has one. */
-async function storedPriorOf(db: Executor) {
-  const { version, ...prior } = await storedTaxonomyPrior(db);
-  if (prior.leaves === 0) return undefined;
+/**
+ * The taxonomy prior a run uses (taxonomy.ts), announced on stderr so it is never a surprise. The
+ * dictionary is read through `withDb`; named and empty, it is an error, by default simply not used.
+ */
+async function priorFor(
+  opts: { taxonomy?: string | boolean; input: string },
+  dictionaryByDefault: boolean,
+  withDb: <T>(read: (db: Executor) => Promise<T>) => Promise<T>,
+): Promise<{ source: string; prior: PriorInput & { leaves: number } } | undefined> {
+  const from = taxonomySourceFor(opts.taxonomy, opts.input, dictionaryByDefault);
+  if (!from) return undefined;
+  if (from.kind === 'file') {
+    const prior = taxonomyPrior(fs.readFileSync(from.file, 'utf8'));
+    err(`分类体系先验 / taxonomy prior: ${from.file}, ${prior.leaves} 个分类叶 / leaves`);
+    return { source: path.basename(from.file), prior };
+  }
+  const { version, ...prior } = await withDb(storedTaxonomyPrior);
+  if (prior.leaves === 0) {
+    if (from.asked) throw new Error('分类词典没有二、三级分类 / the category dictionary is empty');
+    return undefined;
+  }
   err(
     `分类体系先验 / taxonomy prior: 分类词典 / category dictionary v${version}, ${prior.leaves} 个分类叶 / leaves`,
   );
@@ -183,8 +191,7 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
       const database = await openDatabase(appConfigFromEnv({ data: opts.data }));
       try {
         await migrate(database);
-        const taxonomy =
-          priorOf(opts) ?? (opts.taxonomy === undefined ? await storedPriorOf(database.db) : undefined);
+        const taxonomy = await priorFor(opts, true, (read) => read(database.db));
         const progress = createProgress('classify train', steps);
         const { model, report, selfTraining } = trainSelected(texts, labels, {
           seed: opts.seed,
@@ -297,11 +304,22 @@ macro-F1 均值、标准差与最小–最大，重复 3 种划分 / near-duplic
 chosen by inner folds as train does, over 3 fold splits (--repeats); the JSON has
 macroF1.{mean,std,min,max,folds} over all folds and repeatMeans`,
     )
-    .action((opts: EvalOpts) => {
+    .action(async (opts: EvalOpts & { data: string }) => {
       if (!Number.isInteger(opts.folds) || opts.folds < 2) throw new Error('--folds 至少为 2 / at least 2');
       const { texts, labels, skipped } = readTrainingCsv(opts.input, opts.text, opts.label);
       err(`读取 ${texts.length} 行，跳过 ${skipped} 行 / ${texts.length} rows, ${skipped} skipped`);
-      const prior = priorOf(opts)?.prior;
+      // The database is opened only for `--taxonomy dictionary`: eval writes nothing.
+      const prior = (
+        await priorFor(opts, false, async (read) => {
+          const database = await openDatabase(appConfigFromEnv({ data: opts.data }));
+          try {
+            await migrate(database);
+            return await read(database.db);
+          } finally {
+            await database.close();
+          }
+        })
+      )?.prior;
       if (opts.honest) {
         honestEval(texts, labels, opts, prior);
         return;

@@ -91,15 +91,25 @@ export function dictionaryPrior(
   return priorOfLeaves(leafRows);
 }
 
+/** Where a run's tree comes from: a CSV file, the platform's category dictionary, or nowhere. */
+export type TaxonomySource = { kind: 'file'; file: string } | { kind: 'dictionary'; asked: boolean };
+
 /**
- * The taxonomy file a training run uses: the one named, none when `false` (`--no-taxonomy`), else
- * `taxonomy.csv` beside the training file if there is one.
+ * The tree a run uses: the file named, the dictionary when `dictionary` is named, none when `false`
+ * (`--no-taxonomy`); else `taxonomy.csv` beside the training file if there is one, else (for
+ * `classify train`, `dictionaryByDefault`) the dictionary.
  */
-export function taxonomyFileFor(flag: string | boolean | undefined, input: string): string | undefined {
+export function taxonomySourceFor(
+  flag: string | boolean | undefined,
+  input: string,
+  dictionaryByDefault: boolean,
+): TaxonomySource | undefined {
   if (flag === false) return undefined;
-  if (typeof flag === 'string') return flag;
+  if (flag === 'dictionary') return { kind: 'dictionary', asked: true };
+  if (typeof flag === 'string') return { kind: 'file', file: flag };
   const beside = path.join(path.dirname(input), TAXONOMY_FILE);
-  return fs.existsSync(beside) ? beside : undefined;
+  if (fs.existsSync(beside)) return { kind: 'file', file: beside };
+  return dictionaryByDefault ? { kind: 'dictionary', asked: false } : undefined;
 }
 
 /** The prior rows in a model's own token ids. */

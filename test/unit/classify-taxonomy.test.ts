@@ -7,8 +7,8 @@ import { honestCrossValidate, trainSelected } from '../../src/classify/honest.ts
 import {
   dictionaryPrior,
   TAXONOMY_COPIES,
-  taxonomyFileFor,
   taxonomyPrior,
+  taxonomySourceFor,
 } from '../../src/classify/taxonomy.ts';
 import { TOY } from '../helpers/toyCorpus.ts';
 
@@ -51,14 +51,19 @@ describe('the official classification tree as prior rows', () => {
     expect(new Set(p.labels)).toEqual(new Set(['城乡建设', '交通运输']));
   });
 
-  it('uses the file named, none with --no-taxonomy, else taxonomy.csv beside the training file', () => {
+  it('uses the file named, the dictionary when named, none with --no-taxonomy, else taxonomy.csv beside the training file', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taxonomy-'));
     const input = path.join(dir, 'cases.csv');
-    expect(taxonomyFileFor(undefined, input)).toBeUndefined();
+    // Nothing beside: `classify train` falls back to the dictionary, `classify eval` to nothing.
+    expect(taxonomySourceFor(undefined, input, true)).toEqual({ kind: 'dictionary', asked: false });
+    expect(taxonomySourceFor(undefined, input, false)).toBeUndefined();
     fs.writeFileSync(path.join(dir, 'taxonomy.csv'), CSV);
-    expect(taxonomyFileFor(undefined, input)).toBe(path.join(dir, 'taxonomy.csv'));
-    expect(taxonomyFileFor(false, input)).toBeUndefined();
-    expect(taxonomyFileFor('/srv/tree.csv', input)).toBe('/srv/tree.csv');
+    const beside = { kind: 'file', file: path.join(dir, 'taxonomy.csv') };
+    expect(taxonomySourceFor(undefined, input, true)).toEqual(beside);
+    expect(taxonomySourceFor(undefined, input, false)).toEqual(beside);
+    expect(taxonomySourceFor(false, input, true)).toBeUndefined();
+    expect(taxonomySourceFor('dictionary', input, false)).toEqual({ kind: 'dictionary', asked: true });
+    expect(taxonomySourceFor('/srv/tree.csv', input, true)).toEqual({ kind: 'file', file: '/srv/tree.csv' });
   });
 
   it('teaches a topic no labelled row names, and never adds a label the data lacks', () => {
