@@ -15,6 +15,7 @@ import { SlowestFirst } from './test/helpers/sequencer.ts';
 // one in a child process) or use none: DATABASE_URL does not change what they do, so CI runs them
 // once (with the PGlite step), not in both database steps.
 const STANDALONE = [
+  'test/integration/classify-cli.test.ts',
   'test/integration/db-outage.test.ts',
   'test/integration/disk-full.test.ts',
   'test/integration/hotspots-eval.test.ts',

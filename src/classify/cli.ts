@@ -211,6 +211,11 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
           `内层折选参 / chosen by inner grouped folds: ${JSON.stringify(report.chosen)} ` +
             `(held-out macro-F1 per candidate ${JSON.stringify(report.selectionScores)})`,
         );
+        const taxonomyUsed = taxonomy && {
+          source: taxonomy.source,
+          leaves: taxonomy.prior.leaves,
+          rows: report.priorRows,
+        };
         const version = await saveModel(database.db, model, {
           trainedOn: {
             file: path.basename(opts.input),
@@ -220,15 +225,7 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
             labelColumn: opts.label,
             labels: counts,
             seed: opts.seed,
-            ...(taxonomy
-              ? {
-                  taxonomy: {
-                    source: taxonomy.source,
-                    leaves: taxonomy.prior.leaves,
-                    rows: report.priorRows,
-                  },
-                }
-              : {}),
+            ...(taxonomyUsed ? { taxonomy: taxonomyUsed } : {}),
           },
           metrics: {
             chosen: report.chosen,
@@ -261,6 +258,7 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
             temperature: Math.round(report.temperature * 10_000) / 10_000,
             trainSeconds: Math.round(report.seconds * 100) / 100,
             bytes: model.serialize().length,
+            ...(taxonomyUsed ? { taxonomy: taxonomyUsed } : {}),
           }),
         );
       } finally {
