@@ -85,6 +85,17 @@ const dataOptions = (cmd: Command) =>
     .option('--no-taxonomy', '不用分类体系先验 / no taxonomy prior rows')
     .addOption(dataOption());
 
+/** Opens the database the command names (`--data` or DATABASE_URL), migrated, for `use`; always closes it. */
+async function withDatabase<T>(data: string, use: (db: Executor) => Promise<T>): Promise<T> {
+  const database = await openDatabase(appConfigFromEnv({ data }));
+  try {
+    await migrate(database);
+    return await use(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
 /**
  * The taxonomy prior a run uses (taxonomy.ts), announced on stderr so it is never a surprise. The
  * dictionary is read through `withDb`; named and empty, it is an error, by default simply not used.
@@ -307,17 +318,7 @@ macroF1.{mean,std,min,max,folds} over all folds and repeatMeans`,
       const { texts, labels, skipped } = readTrainingCsv(opts.input, opts.text, opts.label);
       err(`读取 ${texts.length} 行，跳过 ${skipped} 行 / ${texts.length} rows, ${skipped} skipped`);
       // The database is opened only for `--taxonomy dictionary`: eval writes nothing.
-      const prior = (
-        await priorFor(opts, false, async (read) => {
-          const database = await openDatabase(appConfigFromEnv({ data: opts.data }));
-          try {
-            await migrate(database);
-            return await read(database.db);
-          } finally {
-            await database.close();
-          }
-        })
-      )?.prior;
+      const prior = (await priorFor(opts, false, (read) => withDatabase(opts.data, read)))?.prior;
       if (opts.honest) {
         honestEval(texts, labels, opts, prior);
         return;
@@ -347,14 +348,10 @@ macroF1.{mean,std,min,max,folds} over all folds and repeatMeans`,
     .addOption(dataOption())
     .addHelpText('after', '\n示例:\n  $ npx xinfang classify predict --text "小区物业乱收停车费"')
     .action(async (opts: { text: string; data: string }) => {
-      const database = await openDatabase(appConfigFromEnv({ data: opts.data }));
-      try {
-        await migrate(database);
-        const { classifier, version } = await activeClassifier(database.db);
+      await withDatabase(opts.data, async (db) => {
+        const { classifier, version } = await activeClassifier(db);
         out(JSON.stringify({ modelVersion: version, ...classifier.predict(opts.text) }));
-      } finally {
-        await database.close();
-      }
+      });
     });
 
   classify
@@ -363,10 +360,8 @@ macroF1.{mean,std,min,max,folds} over all folds and repeatMeans`,
     .addOption(dataOption())
     .addHelpText('after', '\n示例:\n  $ npx xinfang classify list')
     .action(async (opts: { data: string }) => {
-      const database = await openDatabase(appConfigFromEnv({ data: opts.data }));
-      try {
-        await migrate(database);
-        const rows = await listModels(database.db);
+      await withDatabase(opts.data, async (db) => {
+        const rows = await listModels(db);
         if (rows.length === 0)
           out('没有训练过的模型，使用内置关键词表 / no trained model: the built-in lexicon serves');
         for (const r of rows) {
@@ -374,9 +369,7 @@ macroF1.{mean,std,min,max,folds} over all folds and repeatMeans`,
             `${r.active ? '*' : ' '} v${r.version}  ${r.createdAt.toISOString()}  ${JSON.stringify(r.trainedOn)}`,
           );
         }
-      } finally {
-        await database.close();
-      }
+      });
     });
 
   classify
@@ -393,13 +386,9 @@ macroF1.{mean,std,min,max,folds} over all folds and repeatMeans`,
     .action(async (opts: { version: string; data: string }) => {
       const v = opts.version === 'lexicon' ? 'lexicon' : Number(opts.version);
       if (v !== 'lexicon' && !Number.isInteger(v)) throw new Error('--version 应为整数或 lexicon');
-      const database = await openDatabase(appConfigFromEnv({ data: opts.data }));
-      try {
-        await migrate(database);
-        await activateVersion(database.db, v);
+      await withDatabase(opts.data, async (db) => {
+        await activateVersion(db, v);
         out(`生效版本 / active: ${v}`);
-      } finally {
-        await database.close();
-      }
+      });
     });
 }
