@@ -16,6 +16,9 @@ import { registerServe } from './serve.ts';
 const program = new Command('xinfang')
   .description('阳光信访 — 信访事项办理平台 (petition case-management platform)')
   .version(VERSION)
+  // The program's own options (--version) only before a command: after one, an option of the same
+  // name is the command's (`classify use --version 3` activates model 3, not print 0.1.0).
+  .enablePositionalOptions()
   .addHelpText(
     'after',
     `

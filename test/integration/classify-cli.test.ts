@@ -1,6 +1,6 @@
 // `xinfang classify train | eval` as a bureau runs them, on an embedded database of its own
 // (a child process, `--data`): the official tree beside the export joins the training and is recorded
-// with the model; `--no-taxonomy` leaves it out; naming an empty category dictionary is an error.
+// with the model; `--no-taxonomy` leaves it out; `use --version` rolls back; naming an empty category dictionary is an error.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -86,6 +86,14 @@ describe('classify on the command line, with the official tree beside the export
     expect(without.code, without.err).toBe(0);
     expect(without.err).not.toContain('分类体系先验');
     expect(JSON.parse(without.out.trim().split('\n').at(-1) as string)).not.toHaveProperty('taxonomy');
+
+    // Rolling back to the first model: `--version` is the command's option, not the program's.
+    const rollback = await xinfang(['classify', 'use', '--version', '1']);
+    expect(rollback.code, rollback.err).toBe(0);
+    expect(rollback.out).toContain('生效版本 / active: 1');
+    const list = await xinfang(['classify', 'list']);
+    expect(list.out).toMatch(/^\* v1 /m);
+    expect(list.out).toMatch(/^ {2}v2 /m);
 
     // The platform's dictionary has no second or third levels here: naming it is an error.
     const empty = await xinfang(['classify', 'eval', '--taxonomy', 'dictionary', '--folds', '2', ...common]);
