@@ -1,8 +1,8 @@
 // Changes to the category dictionary (province administrator, src/policies/admin.ts): add or
 // rename an entry, retire it. Each is one transaction writing one new row at the next dictionary
-// version, with one audit row. A concurrent change taking the same version fails on the unique
-// index and is answered 409 (try again). Retiring a second level needs its third levels retired.
-import { desc, eq } from 'drizzle-orm';
+// version, with one audit row. Writers take turns (`takeTurn`): a change made meanwhile by another
+// administrator is seen, not overwritten. Retiring a second level needs its third levels retired.
+import { desc, eq, sql } from 'drizzle-orm';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import type { Tx } from '../db/client.ts';
@@ -30,39 +30,42 @@ async function latestOf(tx: Tx, code: string) {
   return row;
 }
 
-const versionTaken = (e: unknown) =>
-  e instanceof Error &&
-  /category_entries_version_uq/.test(`${e.message} ${(e as { cause?: Error }).cause?.message ?? ''}`);
+/** pg_advisory_xact_lock key of the dictionary's writers ('xfct'): one change at a time. */
+const DICTIONARY_LOCK = 0x78666374;
+
+/** Waits for any other change to the dictionary to commit; held until this transaction ends. */
+export async function takeTurn(tx: Tx): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${DICTIONARY_LOCK})`);
+}
+
+export const mayEditCategories = (actor: Actor) =>
+  ensureAllowed(adminPolicy.may(actor, 'categories.edit'), '内容分类由省级管理员维护');
 
 async function write(ctx: AppContext, actor: Actor, code: string, change: (tx: Tx) => Promise<Change>) {
-  ensureAllowed(adminPolicy.may(actor, 'categories.edit'), '内容分类由省级管理员维护');
-  try {
-    return await runCommand(ctx, async (w) => {
-      const next = await change(w.tx);
-      const version = (await currentVersion(w.tx)) + 1;
-      await w.tx.insert(categoryEntries).values({
-        version,
-        code,
-        parentCode: parentOf(code) as string,
-        level: entryLevel(code) as number,
-        name: next.name,
-        retired: next.retired,
-        changedBy: actor.userId,
-      });
-      w.audit({
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        action: next.action,
-        entity: 'category',
-        entityId: code,
-        summary: { version, before: next.before ?? null, after: { name: next.name, retired: next.retired } },
-      });
-      return { code, version };
+  mayEditCategories(actor);
+  return runCommand(ctx, async (w) => {
+    await takeTurn(w.tx);
+    const next = await change(w.tx);
+    const version = (await currentVersion(w.tx)) + 1;
+    await w.tx.insert(categoryEntries).values({
+      version,
+      code,
+      parentCode: parentOf(code) as string,
+      level: entryLevel(code) as number,
+      name: next.name,
+      retired: next.retired,
+      changedBy: actor.userId,
     });
-  } catch (e) {
-    if (versionTaken(e)) throw conflict('category_version_taken', '分类刚被他人修改，请刷新后重试');
-    throw e;
-  }
+    w.audit({
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      action: next.action,
+      entity: 'category',
+      entityId: code,
+      summary: { version, before: next.before ?? null, after: { name: next.name, retired: next.retired } },
+    });
+    return { code, version };
+  });
 }
 
 /** Adds the code, or renames it (a retired code comes back in use under the new name). */

@@ -7,6 +7,7 @@ import { ensureAllowed, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zText } from '../server/fields.ts';
 import { putEntry, retireEntry } from './commands.ts';
+import { importTree } from './import.ts';
 import { dictionaryAt, historyOf } from './queries.ts';
 
 const Entry = z.object({
@@ -20,6 +21,15 @@ const Entry = z.object({
 });
 const Code = z.object({ code: z.string().regex(/^\d{6}$/, '分类代码应为6位数字') });
 const Written = z.object({ code: z.string(), version: z.number() });
+const Planned = z.object({
+  code: z.string(),
+  parentCode: z.string(),
+  level: z.number(),
+  name: z.string(),
+  change: z.enum(['add', 'restore']).meta({ description: 'add 新增，restore 恢复已停用的同名分类' }),
+});
+/** The official tree is ≈ 20 KB; a table of a few thousand rows fits well under this. */
+const MAX_CSV = 1_000_000;
 
 export const categoryDictionaryRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -75,6 +85,34 @@ export const categoryDictionaryRoutes =
         },
       },
       async (req) => putEntry(ctx, actorOf(req), req.params.code, req.body.name),
+    );
+
+    app.post(
+      '/categories/dictionary/import',
+      {
+        schema: {
+          tags: ['settings'],
+          summary: '导入分类体系：按名称给出二、三级分类，自动编码（省级管理员；dryRun 只预览）',
+          body: z.object({
+            csv: z
+              .string({ error: '请提供CSV文本（列：一级分类,二级分类,三级分类）' })
+              .min(1, '文件是空的')
+              .max(MAX_CSV, `文件不能超过${MAX_CSV}字`),
+            dryRun: z.boolean({ error: 'dryRun应为true或false' }).default(false),
+          }),
+          response: {
+            200: z.object({
+              dryRun: z.boolean(),
+              version: z.number(),
+              entries: z.array(Planned),
+              unchanged: z.number(),
+              problems: z.array(z.object({ line: z.number(), message: z.string() })),
+              problemCount: z.number(),
+            }),
+          },
+        },
+      },
+      async (req) => importTree(ctx, actorOf(req), req.body.csv, { dryRun: req.body.dryRun }),
     );
 
     app.post(

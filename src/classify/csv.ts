@@ -1,5 +1,6 @@
 // A small RFC 4180 CSV reader: quoted fields with commas, newlines and doubled quotes, CRLF or LF,
-// a UTF-8 byte-order mark. No dependency: the classifier's training files are the only CSV input.
+// a UTF-8 byte-order mark. No dependency: the classifier's training files and the category tree
+// (src/categories/import.ts) are the only CSV input.
 
 /** Every record as an array of fields (the header is the first record). */
 export function parseCsv(text: string): string[][] {

@@ -2238,7 +2238,7 @@ export const categoryEntries = pgTable(
   'category_entries',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    /** Dictionary version this row was written at (one change, one version). */
+    /** Dictionary version this row was written at: one edit, or one import of many rows. */
     version: integer('version').notNull(),
     code: code('code').notNull(), // 'XXYY00' (second level) or 'XXYYZZ' (third level)
     parentCode: code('parent_code').notNull(),
@@ -2251,7 +2251,8 @@ export const categoryEntries = pgTable(
     changedAt: ts('changed_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('category_entries_version_uq').on(t.version),
+    // One row per code and version; writers take turns (src/categories/commands.ts).
+    uniqueIndex('category_entries_version_uq').on(t.version, t.code),
     index('category_entries_code_idx').on(t.code, t.version),
   ],
 );

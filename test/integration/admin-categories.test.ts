@@ -111,3 +111,111 @@ describe('category dictionary', () => {
     ]);
   });
 });
+
+const load = (user: string, csv: string, dryRun = false) =>
+  h.app.inject({
+    method: 'POST',
+    url: '/api/v1/categories/dictionary/import',
+    headers: h.as(user),
+    payload: { csv, dryRun },
+  });
+
+describe('importing the official tree', () => {
+  // As published: names only, CRLF, a byte-order mark; 住房保障 and 公租房 are in the dictionary already.
+  const TREE = [
+    '\uFEFF一级分类,二级分类,三级分类',
+    '城乡建设,住房保障,公租房',
+    '城乡建设,住房保障,棚户区改造',
+    '城乡建设,"物业管理, 服务",物业收费',
+    '劳动和社会保障,劳动保障,拖欠工资',
+  ].join('\r\n');
+
+  it('previews, then loads the tree as one version with codes given, and a second load changes nothing', async () => {
+    expect((await load('gl_admin', TREE)).statusCode).toBe(403);
+    const before = await read();
+
+    const preview = await load('admin', TREE, true);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toMatchObject({
+      dryRun: true,
+      version: before.version,
+      unchanged: 2,
+      problemCount: 0,
+    });
+    expect(preview.json().entries.map((e: { code: string; name: string }) => [e.code, e.name])).toEqual([
+      ['010102', '棚户区改造'],
+      ['010200', '物业管理, 服务'],
+      ['010201', '物业收费'],
+      ['020100', '劳动保障'],
+      ['020101', '拖欠工资'],
+    ]);
+    expect((await read()).version).toBe(before.version);
+
+    const done = (await load('admin', TREE)).json();
+    expect(done).toMatchObject({ dryRun: false, version: before.version + 1 });
+    const after = await read();
+    expect(after.version).toBe(before.version + 1);
+    expect(after.entries.filter((e: { version: number }) => e.version === after.version)).toHaveLength(5);
+    expect(after.entries.find((e: { code: string }) => e.code === '010201')).toMatchObject({
+      name: '物业收费',
+      parentCode: '010200',
+      level: 3,
+      retired: false,
+    });
+    const audits = await h.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'category.import'));
+    expect(audits.map((a) => a.summary)).toEqual([
+      { version: after.version, added: 5, restored: 0, unchanged: 2 },
+    ]);
+
+    const again = (await load('admin', TREE)).json();
+    expect(again).toMatchObject({ version: after.version, unchanged: 7, entries: [] });
+    expect((await read()).version).toBe(after.version);
+  });
+
+  it('a retired entry named again comes back; a table with a bad row stores nothing', async () => {
+    expect((await retire('admin', '010102')).statusCode).toBe(200);
+    const v = (await read()).version;
+    const bad = await load(
+      'admin',
+      '一级分类,二级分类,三级分类\n城乡建设,住房保障,棚户区改造\n不存在的类,某某,\n',
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'category_import_invalid', field: 'csv' });
+    expect(bad.json().error.message).toContain('第3行：一级分类“不存在的类”不在平台的内容分类中');
+    expect((await read()).version).toBe(v);
+
+    const back = (await load('admin', '一级分类,二级分类,三级分类\n城乡建设,住房保障,棚户区改造\n')).json();
+    expect(back.entries).toEqual([expect.objectContaining({ code: '010102', change: 'restore' })]);
+    expect((await read()).entries.find((e: { code: string }) => e.code === '010102').retired).toBe(false);
+  });
+
+  it('answers a file it cannot read with what is wrong', async () => {
+    const noHeader = await load('admin', '城乡建设,住房保障\n');
+    expect(noHeader.statusCode).toBe(400);
+    expect(noHeader.json().error.code).toBe('category_import_unreadable');
+    expect(noHeader.json().error.message).toContain('第一行应为列名');
+    expect((await load('admin', '一级分类,二级分类\n')).json().error.code).toBe('category_import_empty');
+    expect((await load('admin', '一级分类,二级分类\n"城乡建设,住房\n')).json().error.message).toContain(
+      '引号未闭合',
+    );
+    const notText = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/categories/dictionary/import',
+      headers: h.as('admin'),
+      payload: { csv: 42 },
+    });
+    expect(notText.statusCode).toBe(400);
+  });
+
+  it('two administrators loading at once take turns: two versions, no code given twice', async () => {
+    const v = (await read()).version;
+    const [a, b] = await Promise.all([
+      load('admin', '一级分类,二级分类\n民政,社会救助\n'),
+      load('admin', '一级分类,二级分类\n民政,养老服务\n'),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect([a.json().version, b.json().version].sort((x, y) => x - y)).toEqual([v + 1, v + 2]);
+    const codes = (await read()).entries.filter((e: { parentCode: string }) => e.parentCode === '070000');
+    expect(codes.map((e: { code: string }) => e.code)).toEqual(['070100', '070200']);
+  });
+});
