@@ -7,27 +7,11 @@ import { ensureAllowed, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { zText } from '../server/fields.ts';
 import { putEntry, retireEntry } from './commands.ts';
+import { Dictionary, DictionaryEntry, DictionaryWritten, TreeImportAnswer } from './contract.ts';
 import { importTree } from './import.ts';
 import { dictionaryAt, historyOf } from './queries.ts';
 
-const Entry = z.object({
-  code: z.string(),
-  parentCode: z.string(),
-  level: z.number().meta({ description: '2 二级，3 三级' }),
-  name: z.string(),
-  retired: z.boolean(),
-  version: z.number().meta({ description: '该条目最近一次修改所在的词典版本' }),
-  changedAt: z.string(),
-});
 const Code = z.object({ code: z.string().regex(/^\d{6}$/, '分类代码应为6位数字') });
-const Written = z.object({ code: z.string(), version: z.number() });
-const Planned = z.object({
-  code: z.string(),
-  parentCode: z.string(),
-  level: z.number(),
-  name: z.string(),
-  change: z.enum(['add', 'restore']).meta({ description: 'add 新增，restore 恢复已停用的同名分类' }),
-});
 /** The official tree is ≈ 20 KB; a table of a few thousand rows fits well under this. */
 const MAX_CSV = 1_000_000;
 
@@ -48,7 +32,7 @@ export const categoryDictionaryRoutes =
               .max(2_147_483_647, '版本不正确')
               .optional(),
           }),
-          response: { 200: z.object({ version: z.number(), entries: z.array(Entry) }) },
+          response: { 200: Dictionary },
         },
       },
       async (req) => {
@@ -64,7 +48,7 @@ export const categoryDictionaryRoutes =
           tags: ['settings'],
           summary: '某一分类的修改历史',
           params: Code,
-          response: { 200: z.object({ items: z.array(Entry.extend({ changedBy: z.string() })) }) },
+          response: { 200: z.object({ items: z.array(DictionaryEntry.extend({ changedBy: z.string() })) }) },
         },
       },
       async (req) => {
@@ -81,7 +65,7 @@ export const categoryDictionaryRoutes =
           summary: '新增或更名二、三级分类（省级管理员）',
           params: Code,
           body: z.object({ name: zText({ label: '分类名称', min: 1, max: 40 }) }),
-          response: { 200: Written },
+          response: { 200: DictionaryWritten },
         },
       },
       async (req) => putEntry(ctx, actorOf(req), req.params.code, req.body.name),
@@ -100,16 +84,7 @@ export const categoryDictionaryRoutes =
               .max(MAX_CSV, `文件不能超过${MAX_CSV}字`),
             dryRun: z.boolean({ error: 'dryRun应为true或false' }).default(false),
           }),
-          response: {
-            200: z.object({
-              dryRun: z.boolean(),
-              version: z.number(),
-              entries: z.array(Planned),
-              unchanged: z.number(),
-              problems: z.array(z.object({ line: z.number(), message: z.string() })),
-              problemCount: z.number(),
-            }),
-          },
+          response: { 200: TreeImportAnswer },
         },
       },
       async (req) => importTree(ctx, actorOf(req), req.body.csv, { dryRun: req.body.dryRun }),
@@ -122,7 +97,7 @@ export const categoryDictionaryRoutes =
           tags: ['settings'],
           summary: '停用二、三级分类（已登记事项保留原代码）',
           params: Code,
-          response: { 200: Written },
+          response: { 200: DictionaryWritten },
         },
       },
       async (req) => retireEntry(ctx, actorOf(req), req.params.code),

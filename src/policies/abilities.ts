@@ -84,6 +84,7 @@ export const ABILITY_RULES: { [K in keyof Abilities]: (a: Actor) => boolean } = 
   audit: auditPolicy.search,
   administration: (a) => adminPolicy.mayAny(a, 'user.update'),
   holidayCalendar: (a) => adminPolicy.mayAny(a, 'calendar.edit'),
+  categoryDictionary: (a) => adminPolicy.mayAny(a, 'categories.edit'),
 };
 
 /** The caller's abilities: every line of the table asked of this actor. */

@@ -1,7 +1,8 @@
 // 系统管理 in a real Chromium: an administrator disables an account whose console is open — that
 // console's next request is answered 401 and it shows the login page; an administrator resets a
 // password and its owner must change it before anything else; the province administrator enters
-// a year's holidays the platform does not ship (test days, not the real calendar).
+// a year's holidays the platform does not ship (test days, not the real calendar), and loads the
+// official second and third content categories from a CSV table.
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { calendarCoverage, installSuppliedDays } from '../../src/domain/deadlines/index.ts';
@@ -108,5 +109,62 @@ describe('系统管理', () => {
     await expectNoTofu(page);
     await saveScreenshot(page, 'console-holidays-entry');
     await page.context().close();
+  }, 150_000);
+
+  it('the province administrator loads the official tree from a CSV Excel saved in GBK', async () => {
+    const page = await newPage();
+    await suite.loginConsole(page, 'admin');
+    await page.goto(`${suite.server.url}/console/admin/categories`);
+    await page.getByRole('heading', { name: '二、三级分类' }).waitFor();
+    await page.getByText('尚无二、三级分类').waitFor();
+    await page.getByRole('button', { name: '导入分类体系' }).click();
+    const dialog = page.getByRole('dialog', { name: '导入分类体系' });
+    const choose = dialog.locator('input[type=file]');
+
+    // A UTF-8 file with a line the platform cannot take: the line is named, nothing can be loaded.
+    await choose.setInputFiles({
+      name: '分类体系.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('一级分类,二级分类,三级分类\n城乡建设,住房保障,公租房分配\n未知类别,某某,\n'),
+    });
+    await dialog.getByText('第 3 行：一级分类“未知类别”不在平台的内容分类中').waitFor();
+    expect(await dialog.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
+
+    // The corrected file as Excel on Chinese Windows saves it (GBK, CRLF): 一级分类,二级分类,三级分类 /
+    // 城乡建设,住房保障,公租房分配 / 城乡建设,住房保障,棚户区改造 / 城乡建设,物业管理,物业收费 / 教育文体,招生入学,
+    const gbk = Buffer.from(
+      'd2bbbcb6b7d6c0e02cb6febcb6b7d6c0e02cc8fdbcb6b7d6c0e00d0ab3c7cfe7bda8c9e82cd7a1b7bfb1a3d5cf2cb9abd7e2b7bfb7d6c5e40d0ab3c7cfe7bda8c9e82cd7a1b7bfb1a3d5cf2cc5efbba7c7f8b8c4d4ec0d0ab3c7cfe7bda8c9e82cceefd2b5b9dcc0ed2cceefd2b5cad5b7d10d0abdccd3fdcec4cce52cd5d0c9fac8ebd1a72c0d0a',
+      'hex',
+    );
+    await choose.setInputFiles({ name: '分类体系（GBK）.csv', mimeType: 'text/csv', buffer: gbk });
+    await dialog.getByText('将新增二级分类 3 个、三级分类 3 个；已有且未变的 0 个').waitFor();
+    await dialog.getByRole('cell', { name: '棚户区改造' }).waitFor();
+    await expectNoTofu(page, '.ant-modal');
+    await saveScreenshot(page, 'console-category-import', { fullPage: false });
+    await dialog.getByRole('button', { name: '确认导入' }).click();
+    await page.getByText('已导入：新增 6 个，词典版本 1').waitFor();
+
+    // The tree: 城乡建设 → 住房保障 → its two third levels, with their codes.
+    await page.getByText('词典版本 1：二级分类 3 个，三级分类 3 个').waitFor();
+    const row = (name: string) =>
+      page.locator('tr.ant-table-row', { has: page.getByText(name, { exact: true }) });
+    await row('城乡建设').getByRole('button', { name: /展开/ }).click();
+    await row('住房保障').getByRole('button', { name: /展开/ }).click();
+    await row('棚户区改造').getByRole('cell', { name: '010102' }).waitFor();
+    await row('公租房分配').getByRole('button', { name: '更名' }).click();
+    const rename = page.getByRole('dialog', { name: '更名“公租房分配”' });
+    await rename.getByLabel('分类名称').fill('公共租赁住房分配');
+    await rename.getByRole('button', { name: '保存' }).click();
+    await row('公共租赁住房分配').getByRole('cell', { name: 'v2' }).waitFor();
+    await saveScreenshot(page, 'console-category-dictionary', { fullPage: false });
+    await page.context().close();
+
+    // A city administrator reads the tree but is not offered the import.
+    const city = await newPage();
+    await suite.loginConsole(city, 'nj_admin');
+    await city.goto(`${suite.server.url}/console/admin/categories`);
+    await city.getByText('词典版本 2：二级分类 3 个，三级分类 3 个').waitFor();
+    expect(await city.getByRole('button', { name: '导入分类体系' }).count()).toBe(0);
+    await city.context().close();
   }, 150_000);
 });

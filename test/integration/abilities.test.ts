@@ -9,7 +9,7 @@ import { demoAccounts } from '../../src/seed/demo.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 type Name = keyof Abilities;
-type Probe = { method?: 'GET' | 'PUT'; url: (code: string) => string; body?: unknown };
+type Probe = { method?: 'GET' | 'PUT' | 'POST'; url: (code: string) => string; body?: unknown };
 
 /** One request per ability whose route asks exactly that ability's policy. */
 const PROBES: Partial<Record<Name, Probe[]>> = {
@@ -42,6 +42,14 @@ const PROBES: Partial<Record<Name, Probe[]>> = {
   administration: [{ url: () => '/users' }],
   // 2099 is a year the platform does not ship; an empty list clears it (nothing to recompute).
   holidayCalendar: [{ method: 'PUT', url: () => '/calendar/years/2099', body: { days: [] } }],
+  // A preview stores nothing.
+  categoryDictionary: [
+    {
+      method: 'POST',
+      url: () => '/categories/dictionary/import',
+      body: { csv: '一级分类,二级分类\n城乡建设,住房保障\n', dryRun: true },
+    },
+  ],
 };
 
 const staff = demoAccounts().filter((a) => a.role !== 'citizen');
@@ -146,7 +154,12 @@ describe('abilities in /auth/me', () => {
     });
     expect(gl.admin).toMatchObject({ holidayCalendar: false, assessmentScheme: false, audit: true });
     expect(njAdmin).toMatchObject({ holidayCalendar: false, monitoringThresholds: true });
-    expect(province).toMatchObject({ holidayCalendar: true, assessmentScheme: true });
+    expect(province).toMatchObject({
+      holidayCalendar: true,
+      assessmentScheme: true,
+      categoryDictionary: true,
+    });
+    expect(njAdmin.categoryDictionary).toBe(false);
     // An auditor reads the audit log and nothing else.
     const auditorTrue = Object.entries(gl.auditor).filter(([, v]) => v);
     expect(auditorTrue).toEqual([['audit', true]]);
