@@ -252,6 +252,8 @@ export const cases = pgTable(
     form: text('form').notNull(),
     purpose: text('purpose').notNull().default('claim'),
     categoryCode: text('category_code'),
+    /** 细分类: a second or third level of the category dictionary below category_code (src/intake). */
+    subcategoryCode: text('subcategory_code'),
     subject: text('subject').notNull(),
     content: text('content').notNull(),
     /**

@@ -52,7 +52,15 @@ export async function setCategory(
     const now = new Date();
     await w.tx
       .update(cases)
-      .set({ categoryCode: input.categoryCode, updatedAt: now, version: c.version + 1 })
+      .set({
+        categoryCode: input.categoryCode,
+        // 细分类 of another category no longer fits (./subcategory.ts).
+        ...(c.subcategoryCode && c.subcategoryCode.slice(0, 2) !== input.categoryCode.slice(0, 2)
+          ? { subcategoryCode: null }
+          : {}),
+        updatedAt: now,
+        version: c.version + 1,
+      })
       .where(eq(cases.id, caseId));
     if (s)
       await w.tx

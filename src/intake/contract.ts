@@ -17,6 +17,11 @@ export const ClassificationItem = z.object({
   jurisdictionCode: z.string(),
   categoryCode: z.string().nullable(),
   categoryName: z.string().nullable(),
+  subcategoryCode: z.string().nullable().meta({ description: '细分类（二、三级分类代码）' }),
+  subcategoryName: z.string().nullable().meta({ description: '如“住房保障 / 棚户区改造”' }),
+  subcategoryChoices: z
+    .array(z.object({ code: z.string(), label: z.string() }))
+    .meta({ description: '该内容分类下可选的二、三级分类（在用）' }),
   status: z.enum(CLASSIFICATION_STATUSES),
   statusName: z.string(),
   stored: z.boolean(),

@@ -2,10 +2,12 @@
 // for matters registered before intake classified them), the legal-channel hints, the department
 // its category routes to; and units by name within the caller's subtree (交办/转送 targets).
 import { and, asc, desc, eq, like, or, type SQL, sql } from 'drizzle-orm';
+import { dictionaryAt } from '../categories/queries.ts';
 import { type Department, departmentKey, resolveDepartments, routingTable } from '../classify/routing.ts';
 import { joinedText, legalHintsFor, type SuggestedCategory, suggestRouting } from '../classify/suggest.ts';
 import type { Db } from '../db/client.ts';
 import { caseClassifications, cases, jurisdictions, units, users } from '../db/schema.ts';
+import { entryPath, subcategoryChoices } from '../domain/admin/categories.ts';
 import { categoryByCode } from '../domain/categories.ts';
 import type { ClassificationStatus } from '../domain/intake/classification.ts';
 import { notFound } from '../errors.ts';
@@ -19,6 +21,10 @@ export interface Classification {
   /** The matter's place (交办/转送 search ranks its units first). */
   jurisdictionCode: string;
   categoryCode: string | null;
+  subcategoryCode: string | null;
+  /** The 细分类 as it reads ("住房保障 / 棚户区改造"), by the dictionary's latest names. */
+  subcategoryName: string | null;
+  subcategoryChoices: { code: string; label: string }[];
   status: ClassificationStatus;
   /** false: no suggestion was stored at intake (an older matter); this one is computed now. */
   stored: boolean;
@@ -73,10 +79,14 @@ export async function classificationOf(db: Db, actor: Actor, caseId: number): Pr
   const chosen = c.categoryCode ? categoryByCode(c.categoryCode)?.name : undefined;
   const category = chosen ?? top3[0]?.category;
   const text = joinedText(c.subject, c.content);
+  const { entries } = await dictionaryAt(db);
   return {
     caseId,
     jurisdictionCode: c.jurisdictionCode,
     categoryCode: c.categoryCode,
+    subcategoryCode: c.subcategoryCode,
+    subcategoryName: c.subcategoryCode ? (entryPath(entries, c.subcategoryCode) ?? c.subcategoryCode) : null,
+    subcategoryChoices: c.categoryCode ? subcategoryChoices(entries, c.categoryCode) : [],
     status,
     stored: row !== undefined,
     suggestion: {

@@ -1,6 +1,7 @@
 // /api/v1/cases/:id/classification: a matter's content category, the classifier's suggestion kept
 // at intake (with its confidence), the legal-channel hints and the department it routes to; POST
-// /api/v1/cases/:id/category confirms or changes the category (recorded); GET /api/v1/intake/units
+// /api/v1/cases/:id/category confirms or changes the category (recorded), PUT …/subcategory files it
+// under a second or third level (细分类); GET /api/v1/intake/units
 // finds 交办/转送 targets by name within the caller's subtree. Thin: commands, queries, policies decide.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,6 +11,7 @@ import { zCode, zIdParam, zText } from '../server/fields.ts';
 import { CategoryBody, setCategory } from './commands.ts';
 import { ClassificationItem, presentClassification, presentUnit, UnitHitItem } from './presenters.ts';
 import { classificationOf, searchUnits } from './queries.ts';
+import { SubcategoryBody, setSubcategory } from './subcategory.ts';
 
 const idParam = z.object({ id: zIdParam('信访事项编号') });
 
@@ -44,6 +46,24 @@ export const intakeRoutes =
       async (req) => {
         const actor = actorOf(req);
         await setCategory(ctx, actor, req.params.id, req.body);
+        return presentClassification(await classificationOf(ctx.db, actor, req.params.id));
+      },
+    );
+
+    app.put(
+      '/cases/:id/subcategory',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '选择或清除细分类（二、三级内容分类，记入办理过程与审计日志）',
+          params: idParam,
+          body: SubcategoryBody,
+          response: { 200: ClassificationItem },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        await setSubcategory(ctx, actor, req.params.id, req.body);
         return presentClassification(await classificationOf(ctx.db, actor, req.params.id));
       },
     );

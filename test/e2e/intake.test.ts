@@ -2,7 +2,8 @@
 // 1280×800: a citizen's online petition, classified at intake, is accepted; on its page gl_registrar
 // sees the suggested category with its confidence and routed department, clicks 采用建议 (the
 // category is confirmed and 交办 opens with the routed department pre-selected) and 确认交办 —
-// two clicks, no typing. The server then holds the category, the assignment and the timeline steps.
+// two clicks, no typing. The server then holds the category, the assignment and the timeline steps;
+// then the registrar files it under a second/third level of the province's dictionary (细分类).
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { caseClassifications, cases } from '../../src/db/schema.ts';
@@ -10,7 +11,15 @@ import { browserSuite, expectNoTofu, saveScreenshot } from './browser.ts';
 
 const suite = browserSuite({
   setup: async (s) => {
-    await s.h.loginAll(['13900000001', 'gl_registrar']);
+    await s.h.loginAll(['13900000001', 'gl_registrar', 'admin']);
+    // The province's second and third levels under 城乡建设 (细分类 on the case page).
+    const loaded = await s.h.app.inject({
+      method: 'POST',
+      url: '/api/v1/categories/dictionary/import',
+      headers: s.h.as('admin'),
+      payload: { csv: '一级分类,二级分类,三级分类\n城乡建设,住房保障,公租房\n城乡建设,房地产,房屋质量\n' },
+    });
+    expect(loaded.statusCode, loaded.body).toBe(200);
   },
 });
 
@@ -80,6 +89,21 @@ describe('the desk confirms an online petition’s category and department', () 
       .from(cases)
       .where(eq(cases.id, caseId));
     expect(c).toMatchObject({ category: '010000', state: 'handling', assigned: suggested?.routedUnitId });
+
+    // 细分类: the registrar files it under a third level of 城乡建设, found by typing.
+    await panel.getByText('细分类：未选择').waitFor();
+    const sub = panel.getByRole('combobox', { name: '选择细分类' });
+    await sub.click();
+    await sub.fill('房屋质量');
+    await page.locator('.ant-select-item-option-active').filter({ hasText: '房地产 / 房屋质量' }).waitFor();
+    await sub.press('Enter');
+    await panel.getByRole('button', { name: '保存细分类' }).click();
+    await panel.getByText('细分类：房地产 / 房屋质量').waitFor();
+    await page.locator('.xf-timeline').getByText('选择细分类').waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
+    await saveScreenshot(page, 'intake-case-subcategory', { fullPage: false });
+    const [filed] = await db.select({ sub: cases.subcategoryCode }).from(cases).where(eq(cases.id, caseId));
+    expect(filed?.sub).toBe('010201');
     await page.context().close();
   });
 });

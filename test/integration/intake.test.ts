@@ -13,7 +13,7 @@ let h: Harness;
 const CITIZEN = '13900000001';
 beforeAll(async () => {
   h = await startHarness();
-  await h.loginAll([CITIZEN, 'gl_registrar', 'gl_handler', 'gl_analyst', 'nj_leader']);
+  await h.loginAll([CITIZEN, 'admin', 'gl_registrar', 'gl_handler', 'gl_analyst', 'nj_leader']);
 });
 afterAll(async () => {
   await h?.close();
@@ -199,6 +199,82 @@ describe('confirmed or changed at the desk', () => {
     const kept = await snapshot();
     await rebuildRollups(h.ctx.db);
     expect(await snapshot()).toEqual(kept);
+  });
+});
+
+describe('细分类: a second or third level below the category', () => {
+  const put = (user: string, code: string | null) =>
+    h.app.inject({
+      method: 'PUT',
+      url: `/api/v1/cases/${caseId}/subcategory`,
+      headers: h.as(user),
+      payload: { subcategoryCode: code },
+    });
+
+  it('offers the live entries of the matter’s category; the choice is recorded and shown by name', async () => {
+    // Here the matter is 卫生计生 (changed above). No dictionary yet: nothing offered.
+    expect((await get('gl_registrar', `/cases/${caseId}/classification`)).json()).toMatchObject({
+      subcategoryCode: null,
+      subcategoryName: null,
+      subcategoryChoices: [],
+    });
+    const loaded = await post('admin', '/categories/dictionary/import', {
+      csv: '一级分类,二级分类,三级分类\n卫生计生,医疗服务,医患纠纷\n卫生计生,医疗服务,医疗收费\n城乡建设,住房保障,公租房\n',
+    });
+    expect(loaded.statusCode).toBe(200);
+    const c = (await get('gl_registrar', `/cases/${caseId}/classification`)).json();
+    expect(c.subcategoryChoices).toEqual([
+      { code: '050100', label: '医疗服务' },
+      { code: '050101', label: '医疗服务 / 医患纠纷' },
+      { code: '050102', label: '医疗服务 / 医疗收费' },
+    ]);
+
+    const chosen = await put('gl_registrar', '050102');
+    expect(chosen.statusCode).toBe(200);
+    expect(chosen.json()).toMatchObject({
+      subcategoryCode: '050102',
+      subcategoryName: '医疗服务 / 医疗收费',
+    });
+    const detail = (await get('gl_registrar', `/cases/${caseId}`)).json();
+    const ev = (detail.timeline as { label: string; lines: { label: string; value: string }[] }[]).find(
+      (e) => e.label === '选择细分类',
+    );
+    expect(ev?.lines).toContainEqual(
+      expect.objectContaining({ label: '细分类', value: '医疗服务 / 医疗收费' }),
+    );
+    const audits = await h.ctx.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'case'), eq(auditLog.entityId, String(caseId))));
+    expect(audits.map((a) => a.action)).toContain('case.subcategory_set');
+    const mine = (await get(CITIZEN, `/cases/${caseId}`)).json();
+    expect(JSON.stringify(mine.timeline ?? [])).not.toContain('细分类');
+  });
+
+  it('refuses another category’s entry, the same again, strangers and citizens', async () => {
+    const other = await put('gl_registrar', '010101');
+    expect(other.statusCode).toBe(400);
+    expect(other.json().error).toMatchObject({ code: 'unknown_subcategory', field: 'subcategoryCode' });
+    expect((await put('gl_registrar', '05010x')).statusCode).toBe(400);
+    expect((await put('gl_registrar', '050102')).json().error.code).toBe('subcategory_unchanged');
+    expect((await put(CITIZEN, '050101')).statusCode).toBe(404);
+    expect((await put('gl_handler', '050101')).statusCode).toBe(404);
+    const [c] = await h.ctx.db.select({ sub: cases.subcategoryCode }).from(cases).where(eq(cases.id, caseId));
+    expect(c?.sub).toBe('050102');
+  });
+
+  it('a change of category clears it; clearing it by hand is recorded', async () => {
+    expect((await put('gl_registrar', null)).json().subcategoryCode).toBeNull();
+    expect((await put('gl_registrar', '050101')).statusCode).toBe(200);
+    const moved = await post('gl_registrar', `/cases/${caseId}/category`, { categoryCode: '010000' });
+    expect(moved.json()).toMatchObject({
+      categoryCode: '010000',
+      subcategoryCode: null,
+      subcategoryChoices: [
+        { code: '010100', label: '住房保障' },
+        { code: '010101', label: '住房保障 / 公租房' },
+      ],
+    });
   });
 });
 

@@ -60,13 +60,17 @@ describe('content categories', () => {
         [ME_KEY, staff('admin', '管理员')],
         [['categories'], catalogue],
         [['routing', '320106'], { routing }],
+        [['categoryDictionary'], { version: 0, entries: [] }],
       ],
     });
     expect(await screen.findByText(/共 16 类/)).toBeTruthy();
-    const other = screen.getByText('990000').closest('tr') as HTMLElement;
+    // The routing table is the first card; the second lists the 二、三级 dictionary under the same codes.
+    const [routingCard] = document.querySelectorAll('.ant-card');
+    const table = within(routingCard as HTMLElement);
+    const other = table.getByText('990000').closest('tr') as HTMLElement;
     expect(within(other).getByText('其他')).toBeTruthy();
     expect(within(other).getByText('不作分类建议，由登记人选择')).toBeTruthy();
-    const building = screen.getByText('010000').closest('tr') as HTMLElement;
+    const building = table.getByText('010000').closest('tr') as HTMLElement;
     expect(within(building).getAllByLabelText('城乡建设承办部门').length).toBeGreaterThan(0);
     expect(screen.queryByText('组织人事')).toBeNull();
   });

@@ -37,3 +37,40 @@ export function newEntryProblem(
     return { code: 'category_parent_unknown', message: `二级分类${parent}不存在或已停用` };
   return null;
 }
+
+/** The first-level category code a second- or third-level code sits under ('XX0000'). */
+export const firstLevelOf = (code: string): string => `${code.slice(0, 2)}0000`;
+
+interface NamedEntry {
+  code: string;
+  parentCode: string;
+  level: number;
+  name: string;
+  retired: boolean;
+}
+
+/** How a second or third level reads on a matter: "住房保障 / 棚户区改造" (its second level first). */
+export function entryPath(entries: readonly NamedEntry[], code: string): string | null {
+  const e = entries.find((x) => x.code === code);
+  if (!e) return null;
+  if (e.level === 2) return e.name;
+  const parent = entries.find((x) => x.code === e.parentCode);
+  return parent ? `${parent.name} / ${e.name}` : e.name;
+}
+
+/**
+ * The 细分类 a matter of `categoryCode` may be filed under: the live second and third levels
+ * below it, in code order, each with its path. A third level under a retired second level is not
+ * offered (it cannot be added, but an old dictionary may hold one).
+ */
+export function subcategoryChoices(
+  entries: readonly NamedEntry[],
+  categoryCode: string,
+): { code: string; label: string }[] {
+  const live = entries.filter((e) => !e.retired && firstLevelOf(e.code) === firstLevelOf(categoryCode));
+  const liveSecond = new Set(live.filter((e) => e.level === 2).map((e) => e.code));
+  return live
+    .filter((e) => e.level === 2 || liveSecond.has(e.parentCode))
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((e) => ({ code: e.code, label: entryPath(live, e.code) ?? e.name }));
+}

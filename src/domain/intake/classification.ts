@@ -15,6 +15,8 @@ export const CLASSIFICATION_STATUS_NAMES: Record<ClassificationStatus, string> =
 export const CATEGORY_EVENTS = {
   confirmed: { event: 'category_confirmed', label: '确认内容分类' },
   changed: { event: 'category_changed', label: '更改内容分类' },
+  /** 细分类: a second or third level chosen (or cleared) below the category (src/intake/subcategory.ts). */
+  subcategory: { event: 'subcategory_set', label: '选择细分类' },
 } as const;
 
 export const CATEGORY_EVENT_LABELS: Record<string, string> = Object.fromEntries(

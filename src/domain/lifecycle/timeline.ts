@@ -159,6 +159,8 @@ const DETAIL_LABELS: Record<string, string> = {
   // 内容分类 confirmed or changed at the desk (src/intake).
   categoryName: '内容分类',
   previousCategoryName: '原内容分类',
+  subcategoryName: '细分类',
+  previousSubcategoryName: '原细分类',
   // 平台间交换 and 12345热线 steps (src/exchange, src/hotline): the peer, its number, what it said.
   peerName: '对方平台',
   remoteNumber: '对方编号',

@@ -3,6 +3,8 @@
 // one-click 采用建议 (POST /cases/:id/category; recorded on the timeline) or a change to another
 // category. When the matter can be routed now (交办/转送), 采用建议 also opens that action with the
 // routed department pre-selected: the registrar confirms category and department in two clicks.
+// Below the category, the 细分类 (a second or third level of the province's dictionary) when the
+// dictionary has any under it (PUT /cases/:id/subcategory).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -30,6 +32,7 @@ export function CaseClassification<A extends { action: string; label: string }>(
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [other, setOther] = useState<string>();
+  const [sub, setSub] = useState<string>();
   const [saving, setSaving] = useState(false);
   const q = useQuery({
     queryKey: ['classification', caseId],
@@ -52,6 +55,25 @@ export function CaseClassification<A extends { action: string; label: string }>(
       message.success(`内容分类已${r.status === 'confirmed' ? '确认' : '更改'}为“${r.categoryName}”`);
       setOther(undefined);
       if (then) props.onRoute(then);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** 细分类: a second or third level below the category, or null to clear it. */
+  const saveSub = async (code: string | null) => {
+    setSaving(true);
+    try {
+      const r = await api<Classification>(`/api/v1/cases/${caseId}/subcategory`, {
+        method: 'PUT',
+        body: { subcategoryCode: code },
+      });
+      qc.setQueryData(['classification', caseId], r);
+      void qc.invalidateQueries({ queryKey: ['case', caseId], exact: true });
+      message.success(r.subcategoryName ? `细分类已选为“${r.subcategoryName}”` : '已清除细分类');
+      setSub(undefined);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -94,6 +116,48 @@ export function CaseClassification<A extends { action: string; label: string }>(
             </span>
           ) : null}
         </div>
+        {c.categoryCode && (c.subcategoryName || c.subcategoryChoices.length > 0) ? (
+          <Space wrap>
+            <span>
+              <Typography.Text type="secondary">细分类：</Typography.Text>
+              {c.subcategoryName ? (
+                <Typography.Text>{c.subcategoryName}</Typography.Text>
+              ) : (
+                <Typography.Text type="secondary">未选择</Typography.Text>
+              )}
+            </span>
+            {c.mayCategorize && c.subcategoryChoices.length > 0 ? (
+              <>
+                <Select
+                  aria-label="选择细分类"
+                  size="small"
+                  style={{ width: 260 }}
+                  placeholder="选择二、三级分类"
+                  value={sub}
+                  onChange={setSub}
+                  showSearch
+                  optionFilterProp="label"
+                  options={c.subcategoryChoices
+                    .filter((x) => x.code !== c.subcategoryCode)
+                    .map((x) => ({ value: x.code, label: x.label }))}
+                />
+                <Button
+                  size="small"
+                  disabled={!sub}
+                  loading={saving}
+                  onClick={() => sub && void saveSub(sub)}
+                >
+                  保存细分类
+                </Button>
+                {c.subcategoryCode ? (
+                  <Button size="small" type="link" loading={saving} onClick={() => void saveSub(null)}>
+                    清除
+                  </Button>
+                ) : null}
+              </>
+            ) : null}
+          </Space>
+        ) : null}
         <div className="xf-category-suggestion">
           <Typography.Text type="secondary">{c.stored ? '登记时分类建议：' : '分类建议：'}</Typography.Text>
           {c.suggestion.top3.map((t, i) => (
