@@ -21,6 +21,7 @@ import { countyOf, levelOf } from '../domain/jurisdictions.ts';
 import { activeDue, type Clocks, startClock } from '../domain/lifecycle/clocks.ts';
 import { type CaseForm, type CaseState, isOpen, type Purpose } from '../domain/lifecycle/vocabulary.ts';
 import { badRequest, forbidden } from '../errors.ts';
+import { ensureSubcategoryFits } from '../intake/subcategory.ts';
 import { type Actor, casePolicy } from '../policies/index.ts';
 import { cachedLimitsFor } from '../settings/limits.ts';
 import { applyFinalRefusal } from './effects.ts';
@@ -41,6 +42,8 @@ export interface IntakeInput {
   form: CaseForm;
   purpose: Purpose;
   categoryCode?: string;
+  /** 细分类: a live second or third level of the dictionary below `categoryCode` (src/intake/subcategory.ts). */
+  subcategoryCode?: string;
   subject: string;
   content: string;
   /** 问题属地: where the matter is. */
@@ -113,6 +116,8 @@ function checkInput(actor: Actor, input: IntakeInput, now: Date): void {
       'categoryCode',
     );
   }
+  if (input.subcategoryCode !== undefined && input.categoryCode === undefined)
+    throw badRequest('category_first', '选择细分类前请先选择内容分类', 'subcategoryCode');
 }
 
 /**
@@ -195,6 +200,8 @@ async function register(
   const place = await lookup.jurisdiction(tx, input.jurisdictionCode);
   if (!place)
     throw badRequest('unknown_jurisdiction', '问题属地不存在，请从行政区划中选择', 'jurisdictionCode');
+  if (input.categoryCode && input.subcategoryCode)
+    await ensureSubcategoryFits(tx, input.categoryCode, input.subcategoryCode);
   const { petitioner, userId } = await petitionerOf(ctx, tx, actor, input);
   if (!petitioner) throw badRequest('missing_petitioner', '请填写信访人信息', 'petitioner');
   const registering = casePolicy.filesOwn(actor)
@@ -262,6 +269,7 @@ async function register(
       form: input.form,
       purpose: input.purpose,
       categoryCode: input.categoryCode,
+      subcategoryCode: input.subcategoryCode ?? null,
       subject: input.subject,
       content: input.content,
       peopleCount,

@@ -55,6 +55,11 @@ const IntakeBody = z.object({
   form: z.enum(FORMS, { error: '请选择信访形式' }),
   purpose: z.enum(PURPOSES).default('claim'),
   categoryCode: zText({ label: '内容分类', max: 20 }).optional(),
+  subcategoryCode: z
+    .string({ error: '细分类应为分类代码' })
+    .regex(/^\d{6}$/, '细分类代码应为6位数字')
+    .optional()
+    .meta({ description: '细分类：内容分类下的二、三级分类代码（可选）' }),
   subject: zText({ label: '标题', min: 2, max: 100 }),
   content: zText({ label: '信访内容', min: 10, max: 5000, tooShort: '请详细描述信访事项，至少10个字' }),
   jurisdictionCode: zCode('请选择问题属地'),

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { dictionaryAt } from '../categories/queries.ts';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
+import type { Executor } from '../db/client.ts';
 import { caseEvents, cases } from '../db/schema.ts';
 import { entryPath, subcategoryChoices } from '../domain/admin/categories.ts';
 import { CATEGORY_EVENTS } from '../domain/intake/classification.ts';
@@ -23,6 +24,18 @@ export const SubcategoryBody = z.object({
     .meta({ description: '二、三级分类代码；null 清除' }),
 });
 export type SubcategoryInput = z.infer<typeof SubcategoryBody>;
+
+/** The dictionary's entries, refusing `code` unless it is a live 细分类 of `categoryCode`. */
+export async function ensureSubcategoryFits(tx: Executor, categoryCode: string, code: string) {
+  const { entries } = await dictionaryAt(tx);
+  if (!subcategoryChoices(entries, categoryCode).some((e) => e.code === code))
+    throw badRequest(
+      'unknown_subcategory',
+      '细分类不存在、已停用或不属于该事项的内容分类，请从列表中选择',
+      'subcategoryCode',
+    );
+  return entries;
+}
 
 export async function setSubcategory(
   ctx: AppContext,
@@ -41,13 +54,10 @@ export async function setSubcategory(
     );
     if (code !== null && !c.categoryCode) throw conflict('category_first', '请先确认内容分类，再选择细分类');
     if (code === c.subcategoryCode) throw conflict('subcategory_unchanged', '细分类未改变');
-    const { entries } = await dictionaryAt(w.tx);
-    if (code !== null && !subcategoryChoices(entries, c.categoryCode as string).some((e) => e.code === code))
-      throw badRequest(
-        'unknown_subcategory',
-        '细分类不存在、已停用或不属于该事项的内容分类，请从列表中选择',
-        'subcategoryCode',
-      );
+    const entries =
+      code === null
+        ? (await dictionaryAt(w.tx)).entries
+        : await ensureSubcategoryFits(w.tx, c.categoryCode as string, code);
     const now = new Date();
     await w.tx
       .update(cases)

@@ -278,6 +278,39 @@ describe('细分类: a second or third level below the category', () => {
   });
 });
 
+describe('细分类 at registration', () => {
+  const letter = (extra: Record<string, unknown>) =>
+    post('gl_registrar', '/cases', {
+      form: 'letter',
+      purpose: 'claim',
+      subject: '公租房分配不公',
+      content: '我申请公租房三年未获分配，而后申请者已入住，请核查分配过程。',
+      jurisdictionCode: '320106',
+      petitioner: { name: '王某某', phone: '13912345678' },
+      ...extra,
+    });
+  const count = async () => (await h.ctx.db.select({ id: cases.id }).from(cases)).length;
+
+  it('files the matter under a 细分类 of its category; a wrong one or one without a category stores nothing', async () => {
+    const before = await count();
+    const wrong = await letter({ categoryCode: '050000', subcategoryCode: '010101' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toMatchObject({ code: 'unknown_subcategory', field: 'subcategoryCode' });
+    const alone = await letter({ subcategoryCode: '010101' });
+    expect(alone.json().error).toMatchObject({ code: 'category_first', field: 'subcategoryCode' });
+    expect(await count()).toBe(before);
+
+    const filed = await letter({ categoryCode: '010000', subcategoryCode: '010101' });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const c = (await get('gl_registrar', `/cases/${filed.json().caseId}/classification`)).json();
+    expect(c).toMatchObject({
+      categoryCode: '010000',
+      subcategoryCode: '010101',
+      subcategoryName: '住房保障 / 公租房',
+    });
+  });
+});
+
 describe('交办/转送 targets by name', () => {
   it('finds 住建 units by name within the caller’s subtree, the matter’s place first', async () => {
     const res = await get('gl_registrar', '/intake/units?q=住建&near=320106');

@@ -3,7 +3,7 @@
 // registrar's 内容分类 offers 其他 and no longer 组织人事, and the admin 分类 page lists all 16 with
 // their codes, a department to route to for the 15 the classifier suggests, and none for 其他.
 import './setup.ts';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import '../../web/shared/i18n.ts';
 import { CONTENT_CATEGORIES } from '../../src/domain/categories.ts';
@@ -36,6 +36,51 @@ describe('content categories', () => {
     await user.clear(select);
     await user.paste('组织人事');
     expect(await screen.findByText('暂无数据', { selector: '.ant-empty-description' })).toBeTruthy();
+  });
+
+  it('offers the 细分类 of the chosen category when the dictionary has some, and only then', async () => {
+    const entry = (code: string, parentCode: string, level: number, name: string, retired = false) => ({
+      code,
+      parentCode,
+      level,
+      name,
+      retired,
+      version: 1,
+      changedAt: '2026-12-01T00:00:00.000Z',
+    });
+    const { user } = renderPage(<RegisterPage />, {
+      url: '/?form=letter',
+      cache: [
+        [ME_KEY, staff('registrar', '登记员')],
+        [
+          ['categoryDictionary'],
+          {
+            version: 1,
+            entries: [
+              entry('010100', '010000', 2, '住房保障'),
+              entry('010101', '010100', 3, '公租房'),
+              entry('010102', '010100', 3, '廉租房', true),
+            ],
+          },
+        ],
+      ],
+    });
+    const select = await screen.findByLabelText('内容分类');
+    expect(screen.queryByLabelText('细分类')).toBeNull();
+    const pick = async (name: string) => {
+      await user.click(select);
+      await user.paste(name);
+      const c = CONTENT_CATEGORIES.find((x) => x.name === name);
+      await user.click(await screen.findByTitle(c?.description ?? ''));
+    };
+    await pick('城乡建设');
+    const sub = await screen.findByLabelText('细分类');
+    await user.click(sub);
+    expect(await screen.findByTitle('住房保障 / 公租房')).toBeTruthy();
+    expect(screen.queryByTitle('住房保障 / 廉租房')).toBeNull(); // retired
+    // 环境保护 has none: the field goes.
+    await pick('环境保护');
+    await waitFor(() => expect(screen.queryByLabelText('细分类')).toBeNull());
   });
 
   it('lists the 16 categories on the admin page, routing only the suggested ones', async () => {

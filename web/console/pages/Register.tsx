@@ -28,7 +28,6 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Registration } from '../../../src/cases/contract.ts';
 import { ANONYMOUS_FORMS } from '../../../src/domain/anonymity.ts';
-import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
 import { CASE_FLAGS, type CaseFlag, FLAG_RULES } from '../../../src/domain/flags.ts';
 import { PURPOSE_NAMES, PURPOSES, type Purpose } from '../../../src/domain/lifecycle/vocabulary.ts';
 import { api, errorMessage } from '../../shared/api.ts';
@@ -40,6 +39,7 @@ import { AccusedFields, type AccusedValue, accusedPayload } from '../accusations
 import { CardCheckHint } from '../cards/CardCheckHint.tsx';
 import { ScanLetter } from '../ocr/ScanLetter.tsx';
 import { PlaceCascader } from '../widgets.tsx';
+import { CategoryFields } from './CategoryFields.tsx';
 import { RegisterAssist } from './RegisterAssist.tsx';
 
 type Form3 = 'letter' | 'visit' | 'phone';
@@ -63,6 +63,7 @@ interface Values {
   place: string[];
   purpose: Purpose;
   categoryCode?: string;
+  subcategoryCode?: string;
   subject: string;
   content: string;
   receivedAt?: Dayjs;
@@ -174,6 +175,7 @@ export default function RegisterPage() {
           subject: v.subject.trim(),
           content,
           ...(v.categoryCode ? { categoryCode: v.categoryCode } : {}),
+          ...(v.categoryCode && v.subcategoryCode ? { subcategoryCode: v.subcategoryCode } : {}),
           ...(anonymous
             ? { anonymous: true }
             : { petitioner: { ...party(v), ...(card ? { rightsCardNo: card } : {}) } }),
@@ -419,20 +421,7 @@ export default function RegisterPage() {
             {accusation ? <AccusedFields /> : null}
             <PhotoPicker label="信件扫描件、照片（可选）" accept="image/*,application/pdf" />
             <RegisterAssist form={form} />
-            <Form.Item label="内容分类" name="categoryCode" extra="可采用上方的分类建议">
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                placeholder="请选择内容分类"
-                style={{ maxWidth: 320 }}
-                options={CONTENT_CATEGORIES.map((c) => ({
-                  value: c.code,
-                  label: c.name,
-                  title: c.description,
-                }))}
-              />
-            </Form.Item>
+            <CategoryFields form={form} />
             <Form.Item label="事项标识" name="flags" extra="标记“重大紧急”的，登记后即向上一级信访部门上报">
               <Checkbox.Group options={CASE_FLAGS.map((f) => ({ value: f, label: FLAG_RULES[f].name }))} />
             </Form.Item>
