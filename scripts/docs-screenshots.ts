@@ -114,6 +114,9 @@ const SCREENSHOTS: Record<string, string> = {
   'console-users-reset': 'console-users-reset',
   'console-password-change': 'console-password-change',
   'console-holidays-entry': 'console-holidays-entry',
+  'console-category-import': 'console-category-import',
+  'console-category-dictionary': 'console-category-dictionary',
+  'console-case-subcategory': 'intake-case-subcategory',
   'console-api-key-created': 'console-api-key-created',
   'console-webhooks': 'console-webhooks',
 };
