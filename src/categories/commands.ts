@@ -68,7 +68,7 @@ async function write(ctx: AppContext, actor: Actor, code: string, change: (tx: T
   });
 }
 
-/** Adds the code, or renames it (a retired code comes back in use under the new name). */
+/** Adds the code, or renames it (a retired code comes back in use, under its own name or a new one). */
 export function putEntry(ctx: AppContext, actor: Actor, code: string, name: string) {
   return write(ctx, actor, code, async (tx) => {
     const old = await latestOf(tx, code);
@@ -81,10 +81,16 @@ export function putEntry(ctx: AppContext, actor: Actor, code: string, name: stri
       return { name, retired: false, action: 'category.add' };
     }
     if (old.name === name && !old.retired) throw conflict('category_unchanged', '名称未改变');
+    if (old.retired && old.level === 3) {
+      // Back in use only under a second level in use: the registrars could not reach it otherwise.
+      const parent = await latestOf(tx, old.parentCode);
+      if (!parent || parent.retired)
+        throw conflict('category_parent_retired', `请先恢复其二级分类（${old.parentCode}）`);
+    }
     return {
       name,
       retired: false,
-      action: 'category.rename',
+      action: old.retired && old.name === name ? 'category.restore' : 'category.rename',
       before: { name: old.name, retired: old.retired },
     };
   });

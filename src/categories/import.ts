@@ -2,7 +2,7 @@
 // table of names (src/domain/admin/categoryImport.ts gives the codes). One transaction, one new
 // dictionary version holding every added or restored entry, one audit row; a table with any
 // problem stores nothing. A dry run answers the same plan without writing, for the preview.
-import { parseCsv } from '../classify/csv.ts';
+import { parseCsvRecords } from '../classify/csv.ts';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { categoryEntries } from '../db/schema.ts';
@@ -28,9 +28,9 @@ export async function importTree(
   opts: { dryRun: boolean },
 ): Promise<ImportResult & { problemCount: number }> {
   mayEditCategories(actor);
-  let records: string[][];
+  let records: ReturnType<typeof parseCsvRecords>;
   try {
-    records = parseCsv(csv);
+    records = parseCsvRecords(csv);
   } catch {
     throw badRequest('category_import_unreadable', '文件不是有效的CSV：引号未闭合', 'csv');
   }

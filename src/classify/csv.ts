@@ -4,10 +4,17 @@
 
 /** Every record as an array of fields (the header is the first record). */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+  return parseCsvRecords(text).map((r) => r.fields);
+}
+
+/** Every record with the line of the file it starts on (1 = the first), for messages about it. */
+export function parseCsvRecords(text: string): { fields: string[]; line: number }[] {
+  const records: { fields: string[]; line: number }[] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1; // the line the scan is on
+  let start = 1; // the line the current record started on
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
   for (; i < n; i++) {
@@ -18,7 +25,11 @@ export function parseCsv(text: string): string[][] {
           field += '"';
           i++;
         } else quoted = false;
-      } else field += c;
+      } else {
+        // A newline inside quotes is part of the field, and still a line of the file.
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+        field += c;
+      }
     } else if (c === '"' && field === '') quoted = true;
     else if (c === ',') {
       row.push(field);
@@ -26,18 +37,20 @@ export function parseCsv(text: string): string[][] {
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(field);
-      rows.push(row);
+      records.push({ fields: row, line: start });
       row = [];
       field = '';
+      line++;
+      start = line;
     } else field += c;
   }
   if (quoted) throw new Error('CSV: 引号未闭合 / unterminated quoted field');
   if (field !== '' || row.length > 0) {
     row.push(field);
-    rows.push(row);
+    records.push({ fields: row, line: start });
   }
   // Blank lines are not records.
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+  return records.filter((r) => !(r.fields.length === 1 && r.fields[0] === ''));
 }
 
 /** Records as objects keyed by the header's column names. */

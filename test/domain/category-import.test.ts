@@ -1,6 +1,7 @@
 // 导入分类体系: codes for the names of a tree table, kept stable across loads and never reusing a
 // retired entry's number.
 import { describe, expect, it } from 'vitest';
+import { parseCsvRecords } from '../../src/classify/csv.ts';
 import { type KnownEntry, planTreeImport, treeRows } from '../../src/domain/admin/categoryImport.ts';
 
 const rows = (...r: [string, string, string][]) =>
@@ -99,26 +100,27 @@ describe('planning a tree import', () => {
 
 describe('reading the table', () => {
   it('takes Chinese or English column names in any order; the third level is optional', () => {
-    expect(
-      treeRows([
-        ['二级分类', '一级分类'],
-        ['安全生产', '城乡建设'],
-      ]),
-    ).toEqual({
+    expect(treeRows(parseCsvRecords('二级分类,一级分类\n安全生产,城乡建设\n'))).toEqual({
       rows: [{ line: 2, level1: '城乡建设', level2: '安全生产', level3: '' }],
     });
-    expect(
-      treeRows([
-        ['level1', 'level2', 'level3'],
-        ['城乡建设', '安全生产', '事故处理'],
-      ]),
-    ).toMatchObject({
+    expect(treeRows(parseCsvRecords('level1,level2,level3\r\n城乡建设,安全生产,事故处理'))).toMatchObject({
       rows: [{ level3: '事故处理' }],
     });
   });
 
+  it('numbers rows by their line in the file, past blank lines and quoted line breaks', () => {
+    const csv = '一级分类,二级分类\n\n城乡建设,"安全\n生产"\r\n\r\n未知,某某\n';
+    const table = treeRows(parseCsvRecords(csv));
+    expect(table).toMatchObject({ rows: [{ line: 3 }, { line: 6 }] });
+    if ('rows' in table)
+      expect(planTreeImport(table.rows, []).problems).toEqual([
+        { line: 3, message: '二级分类“安全\n生产”含有不可见字符' }, // a name is one line
+        { line: 6, message: '一级分类“未知”不在平台的内容分类中' },
+      ]);
+  });
+
   it('says what a header lacks', () => {
-    expect(treeRows([['名称', '代码']])).toEqual({
+    expect(treeRows(parseCsvRecords('名称,代码\n'))).toEqual({
       error: expect.stringContaining('缺少一级分类、二级分类'),
     });
     expect(treeRows([])).toEqual({ error: '文件是空的' });

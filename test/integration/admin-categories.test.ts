@@ -184,6 +184,11 @@ describe('importing the official tree', () => {
     expect(bad.json().error.message).toContain('第3行：一级分类“不存在的类”不在平台的内容分类中');
     expect((await read()).version).toBe(v);
 
+    // Restored by hand, it is a restore in the audit log; here it goes back to retired for the import.
+    expect((await put('admin', '010102', '棚户区改造')).statusCode).toBe(200);
+    expect((await retire('admin', '010102')).statusCode).toBe(200);
+    const restores = await h.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'category.restore'));
+    expect(restores.map((a) => a.entityId)).toEqual(['010102']);
     const back = (await load('admin', '一级分类,二级分类,三级分类\n城乡建设,住房保障,棚户区改造\n')).json();
     expect(back.entries).toEqual([expect.objectContaining({ code: '010102', change: 'restore' })]);
     expect((await read()).entries.find((e: { code: string }) => e.code === '010102').retired).toBe(false);
@@ -205,6 +210,23 @@ describe('importing the official tree', () => {
       payload: { csv: 42 },
     });
     expect(notText.statusCode).toBe(400);
+  });
+
+  it('a third level comes back only under a second level in use', async () => {
+    expect(
+      (await load('admin', '一级分类,二级分类,三级分类\n国土资源,不动产登记,补领证书\n')).statusCode,
+    ).toBe(200);
+    const codes = (await read()).entries.filter((e: { name: string }) =>
+      ['不动产登记', '补领证书'].includes(e.name),
+    );
+    const [second, third] = codes.map((e: { code: string }) => e.code);
+    expect((await retire('admin', third)).statusCode).toBe(200);
+    expect((await retire('admin', second)).statusCode).toBe(200);
+    const orphan = await put('admin', third, '补领证书');
+    expect(orphan.statusCode).toBe(409);
+    expect(orphan.json().error.code).toBe('category_parent_retired');
+    expect((await put('admin', second, '不动产登记')).statusCode).toBe(200);
+    expect((await put('admin', third, '补领证书')).statusCode).toBe(200);
   });
 
   it('two administrators loading at once take turns: two versions, no code given twice', async () => {

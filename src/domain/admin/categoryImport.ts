@@ -147,11 +147,16 @@ export function planTreeImport(rows: readonly TreeRow[], known: readonly KnownEn
   return { entries, unchanged, problems };
 }
 
-/** The table's rows from parsed CSV records (the first is the header), or why it cannot be read. */
-export function treeRows(records: readonly string[][]): { rows: TreeRow[] } | { error: string } {
-  const [header, ...body] = records;
-  if (!header) return { error: '文件是空的' };
-  const names = header.map((h) => h.trim().replace(/^\uFEFF/, ''));
+/**
+ * The table's rows from parsed CSV records (the first is the header), each with the line of the
+ * file it starts on, or why the table cannot be read.
+ */
+export function treeRows(
+  records: readonly { fields: readonly string[]; line: number }[],
+): { rows: TreeRow[] } | { error: string } {
+  const [first, ...body] = records;
+  if (!first) return { error: '文件是空的' };
+  const names = first.fields.map((h) => h.trim().replace(/^\uFEFF/, ''));
   const at = TREE_COLUMNS.map((alts) => names.findIndex((n) => (alts as readonly string[]).includes(n)));
   const missing = TREE_COLUMNS.filter((_, i) => at[i] === -1 && i < 2).map(([, zh]) => zh);
   if (missing.length > 0) {
@@ -160,8 +165,8 @@ export function treeRows(records: readonly string[][]): { rows: TreeRow[] } | { 
     };
   }
   return {
-    rows: body.map((r, i) => ({
-      line: i + 2,
+    rows: body.map(({ fields: r, line }) => ({
+      line,
       level1: r[at[0] as number] ?? '',
       level2: r[at[1] as number] ?? '',
       level3: at[2] === -1 ? '' : (r[at[2] as number] ?? ''),
