@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Db, Executor } from '../db/client.ts';
 import { cachedEstimate, estimatedRows } from '../db/estimate.ts';
 import { caseAssignees, caseDocuments, caseEvents, caseFlags, cases, outbox, units } from '../db/schema.ts';
+import { subcategoryPattern } from '../domain/admin/categories.ts';
 import { CASE_FLAGS, type CaseFlag } from '../domain/flags.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import { FORMS, STATES } from '../domain/lifecycle/vocabulary.ts';
@@ -36,7 +37,9 @@ export const CaseListQuery = z.object({
   state: csv(STATES).optional().meta({ description: '状态，逗号分隔' }),
   form: csv(FORMS).optional(),
   purpose: zText({ label: '信访目的', max: 40 }).optional(),
-  category: zText({ label: '内容分类', max: 20 }).optional(),
+  category: zText({ label: '内容分类', max: 20 })
+    .optional()
+    .meta({ description: '内容分类代码；二、三级代码按细分类筛选' }),
   jurisdiction: zCode().optional().meta({ description: '问题属地（含下级）' }),
   unitId: zIdParam('单位').optional().meta({ description: '当前待办单位' }),
   due: z.enum(['overdue', 'near']).optional(),
@@ -124,7 +127,11 @@ export function caseListQueries(db: Db, actor: Actor, q: CaseListQuery, opts: Li
   if (q.state?.length) where.push(inArray(cases.state, q.state));
   if (q.form?.length) where.push(inArray(cases.form, q.form));
   if (q.purpose) where.push(eq(cases.purpose, q.purpose));
-  if (q.category) where.push(like(cases.categoryCode, `${q.category}%`));
+  if (q.category) {
+    // A second or third level (细分类) filters on the matter's 细分类, a first level on its category.
+    const sub = subcategoryPattern(q.category);
+    where.push(sub ? like(cases.subcategoryCode, sub) : like(cases.categoryCode, `${q.category}%`));
+  }
   const place = within ? like(cases.jurisdictionCode, `${within}%`) : undefined;
   where.push(place);
   if (q.unitId) where.push(eq(cases.currentUnitId, q.unitId));

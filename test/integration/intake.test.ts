@@ -308,6 +308,19 @@ describe('细分类 at registration', () => {
       subcategoryCode: '010101',
       subcategoryName: '住房保障 / 公租房',
     });
+
+    // 案件查询 by 细分类: a second level finds its third levels; the first level finds them all.
+    const found = async (category: string) =>
+      (
+        (await get('gl_registrar', `/cases?category=${category}&pageSize=200`)).json().items as {
+          id: number;
+        }[]
+      ).map((x) => x.id);
+    const id = filed.json().caseId as number;
+    expect(await found('010101')).toEqual([id]);
+    expect(await found('010100')).toEqual([id]);
+    expect(await found('010000')).toContain(id);
+    expect(await found('050101')).not.toContain(id);
   });
 });
 

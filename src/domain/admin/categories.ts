@@ -1,7 +1,7 @@
 // 信访内容分类, second and third levels (src/categories/): the code rules of the dictionary. A second
 // level code 'XXYY00' sits under the first-level 'XX0000' (src/domain/categories.ts); a third level
 // code 'XXYYZZ' under the second-level 'XXYY00'. Pure; the browser imports it too.
-import { isCategoryCode } from '../categories.ts';
+import { CONTENT_CATEGORIES, isCategoryCode } from '../categories.ts';
 
 export const CATEGORY_CODE_RE = /^\d{6}$/;
 
@@ -73,4 +73,58 @@ export function subcategoryChoices(
     .filter((e) => e.level === 2 || liveSecond.has(e.parentCode))
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((e) => ({ code: e.code, label: entryPath(live, e.code) ?? e.name }));
+}
+
+/**
+ * The case-list filter on a 细分类 code: the LIKE pattern of `cases.subcategory_code` for a second
+ * level (itself and its third levels) or a third level (itself); null for a first-level code.
+ */
+export function subcategoryPattern(code: string): string | null {
+  const level = entryLevel(code);
+  if (level === 2) return `${code.slice(0, 4)}%`;
+  if (level === 3) return code;
+  return null;
+}
+
+export interface CategoryNode {
+  code: string;
+  name: string;
+  level: 1 | 2 | 3;
+  retired: boolean;
+  /** The dictionary version of the entry's latest change (none for a first-level category). */
+  version?: number;
+  children?: CategoryNode[];
+}
+
+/** Categories → their second levels → their third levels; retired entries only when asked for. */
+export function categoryTree(
+  entries: readonly (NamedEntry & { version?: number })[],
+  withRetired: boolean,
+): CategoryNode[] {
+  const shown = entries.filter((e) => withRetired || !e.retired);
+  const under = (parent: string, level: 2 | 3): CategoryNode[] =>
+    shown
+      .filter((e) => e.parentCode === parent && e.level === level)
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((e) => {
+        const children = level === 2 ? under(e.code, 3) : [];
+        return {
+          code: e.code,
+          name: e.name,
+          level,
+          retired: e.retired,
+          ...(e.version !== undefined ? { version: e.version } : {}),
+          ...(children.length ? { children } : {}),
+        };
+      });
+  return CONTENT_CATEGORIES.map((c) => {
+    const children = under(c.code, 2);
+    return {
+      code: c.code,
+      name: c.name,
+      level: 1 as const,
+      retired: false,
+      ...(children.length ? { children } : {}),
+    };
+  });
 }

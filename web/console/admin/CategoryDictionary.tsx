@@ -20,50 +20,14 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Dictionary, DictionaryEntry } from '../../../src/categories/contract.ts';
-import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
+import { type CategoryNode, categoryTree } from '../../../src/domain/admin/categories.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
 import { TreeImport } from './TreeImport.tsx';
 
 export const DICTIONARY_KEY = ['categoryDictionary'];
 
-interface Node {
-  code: string;
-  name: string;
-  level: 1 | 2 | 3;
-  retired: boolean;
-  version?: number;
-  children?: Node[];
-}
-
-/** Categories → second levels → third levels; retired entries only when asked for. */
-export function dictionaryTree(entries: readonly DictionaryEntry[], withRetired: boolean): Node[] {
-  const shown = entries.filter((e) => withRetired || !e.retired);
-  const under = (parent: string, level: 2 | 3): Node[] =>
-    shown
-      .filter((e) => e.parentCode === parent && e.level === level)
-      .map((e) => {
-        const children = level === 2 ? under(e.code, 3) : [];
-        return {
-          code: e.code,
-          name: e.name,
-          level,
-          retired: e.retired,
-          version: e.version,
-          ...(children.length ? { children } : {}),
-        };
-      });
-  return CONTENT_CATEGORIES.map((c) => {
-    const children = under(c.code, 2);
-    return {
-      code: c.code,
-      name: c.name,
-      level: 1 as const,
-      retired: false,
-      ...(children.length ? { children } : {}),
-    };
-  });
-}
+type Node = CategoryNode;
 
 /** The next free code under a parent: numbers of retired entries are not given again. */
 function nextCode(entries: readonly DictionaryEntry[], parent: Node): string | null {
@@ -92,7 +56,7 @@ export function CategoryDictionary() {
     queryFn: () => api<Dictionary>('/api/v1/categories/dictionary'),
   });
   const entries = q.data?.entries ?? [];
-  const tree = useMemo(() => dictionaryTree(entries, withRetired), [entries, withRetired]);
+  const tree = useMemo(() => categoryTree(entries, withRetired), [entries, withRetired]);
   const live = entries.filter((e) => !e.retired);
   const count = (level: number) => live.filter((e) => e.level === level).length;
 

@@ -10,14 +10,13 @@ import { Alert, App, Button, Checkbox, DatePicker, Input, Select, Space, Tag, Ty
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
 import { CASE_FLAGS, FLAG_RULES } from '../../../src/domain/flags.ts';
 import { FORM_NAMES, FORMS, STATE_NAMES, STATES } from '../../../src/domain/lifecycle/vocabulary.ts';
 import type { Explained } from '../../../src/search/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { type CaseList, type CaseRow, caseColumns, tableChange, totalText } from '../caseTable.tsx';
 import { downloadFile } from '../download.ts';
-import { PlacePicker, UnitFilterPicker } from './Pickers.tsx';
+import { CategoryFilter, PlacePicker, UnitFilterPicker } from './Pickers.tsx';
 
 /** URL keys sent to the API as they are (labels of the pickers stay in the URL only). */
 const FILTERS = [
@@ -137,16 +136,9 @@ export default function CaseSearchPage() {
             onChange={(v: string[]) => update({ state: v.join(',') })}
             options={STATES.map((s) => ({ value: s, label: STATE_NAMES[s] }))}
           />
-          <Select
-            aria-label="内容分类"
-            placeholder="内容分类"
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            style={{ width: 180 }}
+          <CategoryFilter
             value={sp.get('category') ?? undefined}
-            onChange={(v?: string) => update({ category: v ?? null })}
-            options={CONTENT_CATEGORIES.map((c) => ({ value: c.code, label: c.name }))}
+            onChange={(v) => update({ category: v ?? null })}
           />
           <Select
             aria-label="信访形式"

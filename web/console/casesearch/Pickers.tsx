@@ -1,9 +1,13 @@
 // Search-as-you-type pickers of 案件查询: a place by name or code (GET /api/v1/search/places: 鼓楼 →
 // 南京市鼓楼区 and its streets; 320106 → the same by code) and a unit by name (GET /api/v1/search/units:
 // 住建 → 鼓楼区住房和城乡建设局), both within the caller's jurisdiction. The chosen value is a code or
-// a unit id, which the case list filters by; the label is kept so a bookmarked URL reads well.
-import { Select } from 'antd';
+// a unit id, which the case list filters by; the label is kept so a bookmarked URL reads well. And
+// the category filter with the province's 细分类 below each category.
+import { useQuery } from '@tanstack/react-query';
+import { Select, TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
+import type { Dictionary } from '../../../src/categories/contract.ts';
+import { type CategoryNode, categoryTree } from '../../../src/domain/admin/categories.ts';
 import type { Place, UnitOption } from '../../../src/search/contract.ts';
 import { api } from '../../shared/api.ts';
 
@@ -115,4 +119,41 @@ export function UnitFilterPicker(props: {
       width={240}
     />
   );
+}
+
+/**
+ * 内容分类 for the search: the 16 categories, and below each the province's live 二、三级分类
+ * (细分类) when the dictionary has any — a second level finds its third levels too.
+ */
+export function CategoryFilter(props: { value?: string; onChange: (code?: string) => void }) {
+  const dictionary = useQuery({
+    queryKey: ['categoryDictionary'],
+    queryFn: () => api<Dictionary>('/api/v1/categories/dictionary'),
+    staleTime: 5 * 60_000,
+  });
+  const toData = (n: CategoryNode): TreeData => ({
+    value: n.code,
+    title: n.name,
+    ...(n.children ? { children: n.children.map(toData) } : {}),
+  });
+  return (
+    <TreeSelect
+      aria-label="内容分类"
+      placeholder="内容分类"
+      allowClear
+      showSearch
+      treeNodeFilterProp="title"
+      style={{ width: 200 }}
+      popupMatchSelectWidth={280}
+      value={props.value}
+      onChange={(v?: string) => props.onChange(v)}
+      treeData={categoryTree(dictionary.data?.entries ?? [], false).map(toData)}
+    />
+  );
+}
+
+interface TreeData {
+  value: string;
+  title: string;
+  children?: TreeData[];
 }
