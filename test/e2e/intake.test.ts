@@ -104,6 +104,16 @@ describe('the desk confirms an online petition’s category and department', () 
     await saveScreenshot(page, 'intake-case-subcategory', { fullPage: false });
     const [filed] = await db.select({ sub: cases.subcategoryCode }).from(cases).where(eq(cases.id, caseId));
     expect(filed?.sub).toBe('010201');
+
+    // 案件查询 finds it by its 细分类, picked from the category tree.
+    await page.goto(`${suite.server.url}/console/search`);
+    const filter = page.getByRole('combobox', { name: '内容分类' });
+    await filter.click();
+    await filter.fill('房屋质量');
+    await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: '房屋质量' }).click();
+    await page.waitForURL(/category=010201/);
+    await page.getByRole('link', { name: caseNumber }).waitFor();
+    await saveScreenshot(page, 'casesearch-subcategory', { fullPage: false });
     await page.context().close();
   });
 });
