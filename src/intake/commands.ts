@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
+import type { Tx } from '../db/client.ts';
 import { caseClassifications, caseEvents, cases } from '../db/schema.ts';
 import { categoryLabel, isCategoryCode } from '../domain/categories.ts';
 import { CATEGORY_EVENTS, categoryDecision } from '../domain/intake/classification.ts';
@@ -25,6 +26,18 @@ export interface CategoryResult {
   decision: 'confirmed' | 'changed';
 }
 
+/** The matter, locked for update, if the caller may set its category (404 unseen, 403 not theirs). */
+export async function caseToCategorize(tx: Tx, actor: Actor, caseId: number) {
+  const [c] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
+  ensureReadable(c !== undefined && intakePolicy.read(actor, c));
+  if (!c) throw notFound();
+  ensureAllowed(
+    intakePolicy.categorize(actor, c),
+    '只有当前办理单位、负责的信访部门或上级督查人员可以确认内容分类',
+  );
+  return c;
+}
+
 export async function setCategory(
   ctx: AppContext,
   actor: Actor,
@@ -34,13 +47,7 @@ export async function setCategory(
   if (!isCategoryCode(input.categoryCode))
     throw badRequest('unknown_category', '内容分类不存在，请从内容分类中选择', 'categoryCode');
   return runCommand(ctx, async (w) => {
-    const [c] = await w.tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
-    ensureReadable(c !== undefined && intakePolicy.read(actor, c));
-    if (!c) throw notFound();
-    ensureAllowed(
-      intakePolicy.categorize(actor, c),
-      '只有当前办理单位、负责的信访部门或上级督查人员可以确认内容分类',
-    );
+    const c = await caseToCategorize(w.tx, actor, caseId);
     const [s] = await w.tx
       .select()
       .from(caseClassifications)

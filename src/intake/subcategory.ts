@@ -12,9 +12,9 @@ import type { Executor } from '../db/client.ts';
 import { caseEvents, cases } from '../db/schema.ts';
 import { entryPath, subcategoryChoices } from '../domain/admin/categories.ts';
 import { CATEGORY_EVENTS } from '../domain/intake/classification.ts';
-import { badRequest, conflict, notFound } from '../errors.ts';
-import { type Actor, ensureAllowed, ensureReadable } from '../policies/index.ts';
-import { intakePolicy } from '../policies/intake.ts';
+import { badRequest, conflict } from '../errors.ts';
+import type { Actor } from '../policies/index.ts';
+import { caseToCategorize } from './commands.ts';
 
 export const SubcategoryBody = z.object({
   subcategoryCode: z
@@ -45,13 +45,7 @@ export async function setSubcategory(
 ): Promise<void> {
   const code = input.subcategoryCode;
   await runCommand(ctx, async (w) => {
-    const [c] = await w.tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
-    ensureReadable(c !== undefined && intakePolicy.read(actor, c));
-    if (!c) throw notFound();
-    ensureAllowed(
-      intakePolicy.categorize(actor, c),
-      '只有当前办理单位、负责的信访部门或上级督查人员可以确认内容分类',
-    );
+    const c = await caseToCategorize(w.tx, actor, caseId);
     if (code !== null && !c.categoryCode) throw conflict('category_first', '请先确认内容分类，再选择细分类');
     if (code === c.subcategoryCode) throw conflict('subcategory_unchanged', '细分类未改变');
     const entries =
