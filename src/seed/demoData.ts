@@ -11,6 +11,7 @@ import { seedAssessment } from './assessment.ts';
 import { seedBacklog } from './backlog.ts';
 import { seedCampaigns } from './campaigns.ts';
 import { seedCases } from './cases.ts';
+import { seedCategoryExamples } from './categoryExamples.ts';
 import { seedDemoCases } from './demoCases.ts';
 import { seedDemoCitizen } from './demoCitizen.ts';
 import { seedDemoDesks } from './demoDesks.ts';
@@ -90,6 +91,9 @@ export async function seedDemoData(ctx: AppContext, opts: SeedDemoDataOptions): 
   say(`部门联动 ${lk} 项 / linkage records seeded`);
   const fl = await seedFlags(ctx); // 事项标识: flagged matters and a 重大紧急 report to the city
   say(`事项标识 ${fl} 件 / flagged matters seeded`);
+  // 二、三级分类: an example tree (not the official one, which is not shipped), for 细分类
+  const ce = await seedCategoryExamples(ctx);
+  say(`示例二、三级分类 ${ce} 个 / example category dictionary seeded`);
   const ik = await seedIntake(ctx); // 登记分类: online petitions with suggestions 待确认, one confirmed, one changed
   say(`登记分类 ${ik} 件 / online petitions with suggestions seeded`);
   const io = await seedInterop(ctx); // 接口密钥 and 事件推送: two keys, a paused subscription with dead letters

@@ -214,6 +214,16 @@ describe('the desks, messages and texts of the demo accounts outside 鼓楼区',
     );
   });
 
+  it('the example 二、三级分类 are there for 细分类 (城乡建设 → 物业管理 → 物业收费)', async () => {
+    const { entries } = await get('gl_registrar', '/categories/dictionary');
+    const under = entries.filter(
+      (e: { code: string; retired: boolean }) => e.code.startsWith('01') && !e.retired,
+    );
+    expect(under.map((e: { name: string }) => e.name)).toEqual(
+      expect.arrayContaining(['物业管理', '物业收费']),
+    );
+  });
+
   it('every demo writer has its unit’s 常用语', async () => {
     for (const level of ['js', 'nj', 'gl'])
       for (const role of ['registrar', 'handler', 'reviewer', 'supervisor', 'leader']) {
