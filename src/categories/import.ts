@@ -18,6 +18,8 @@ export interface ImportResult extends ImportPlan {
   version: number;
 }
 
+const INSERT_SLICE = 1000;
+
 /** At most this many problems are listed; the count says how many there were. */
 const LISTED_PROBLEMS = 50;
 
@@ -59,17 +61,18 @@ export async function importTree(
     }
     if (plan.entries.length === 0) return { ...answer, dryRun: false, version: now.version };
     const version = now.version + 1;
-    await w.tx.insert(categoryEntries).values(
-      plan.entries.map((e) => ({
-        version,
-        code: e.code,
-        parentCode: e.parentCode,
-        level: e.level,
-        name: e.name,
-        retired: false,
-        changedBy: actor.userId,
-      })),
-    );
+    const rows = plan.entries.map((e) => ({
+      version,
+      code: e.code,
+      parentCode: e.parentCode,
+      level: e.level,
+      name: e.name,
+      retired: false,
+      changedBy: actor.userId,
+    }));
+    // A statement binds at most 65,535 parameters (7 a row): a large table goes in slices.
+    for (let i = 0; i < rows.length; i += INSERT_SLICE)
+      await w.tx.insert(categoryEntries).values(rows.slice(i, i + INSERT_SLICE));
     const count = (change: 'add' | 'restore') => plan.entries.filter((e) => e.change === change).length;
     w.audit({
       actorUserId: actor.userId,

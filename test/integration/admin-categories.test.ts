@@ -229,6 +229,18 @@ describe('importing the official tree', () => {
     expect((await put('admin', third, '补领证书')).statusCode).toBe(200);
   });
 
+  it('loads a large table whole (more rows than one statement can bind)', async () => {
+    // 商贸旅游: 99 second levels × 99 third levels = 9,900 new entries, ≈ 69,000 parameters.
+    const lines = ['一级分类,二级分类,三级分类'];
+    for (let a = 1; a <= 99; a++) for (let b = 1; b <= 99; b++) lines.push(`商贸旅游,市场${a},事项${a}-${b}`);
+    const res = await load('admin', lines.join('\n'));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().entries).toHaveLength(9900);
+    const under = (await read()).entries.filter((e: { code: string }) => e.code.startsWith('11'));
+    expect(under).toHaveLength(9900);
+    expect(under.at(-1).code).toBe('119999');
+  });
+
   it('two administrators loading at once take turns: two versions, no code given twice', async () => {
     const v = (await read()).version;
     const [a, b] = await Promise.all([
