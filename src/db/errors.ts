@@ -2,8 +2,9 @@
 // refused connection (the server restarting, a terminated backend, a failover) and a full disk.
 // src/server/errors.ts answers them 503 / 507 instead of 500, so clients know to retry later.
 
-/** SQLSTATEs of a connection that is gone or refused (class 08, operator intervention 57P0x). */
+/** SQLSTATEs of a connection that is gone or refused (class 08 but 08P01, operator intervention 57P0x). */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57P04', '57P05', '53300']);
+const PROTOCOL_VIOLATION = '08P01';
 const UNAVAILABLE_ERRNOS = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -43,7 +44,10 @@ export function databaseFailure(err: unknown): DatabaseFailure | null {
     const message = typeof e.message === 'string' && !e.message.startsWith('Failed query:') ? e.message : '';
     if (DISK_FULL_SQLSTATES.has(code) || code === 'ENOSPC') return 'disk_full';
     if (DISK_FULL_MESSAGES.some((m) => message.includes(m))) return 'disk_full';
-    if (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08') || UNAVAILABLE_ERRNOS.has(code)) {
+    // 08P01 protocol_violation is the program's fault (e.g. more than 65,535 bound parameters), not
+    // the connection's: a 500 to fix, not a 503 to retry.
+    const lost = code.startsWith('08') && code !== PROTOCOL_VIOLATION;
+    if (UNAVAILABLE_SQLSTATES.has(code) || lost || UNAVAILABLE_ERRNOS.has(code)) {
       return 'unavailable';
     }
     if (UNAVAILABLE_MESSAGES.some((m) => message.startsWith(m))) return 'unavailable';

@@ -30,6 +30,11 @@ describe('database failures', () => {
       databaseFailure(wrapped(pgError('23505', 'duplicate key value violates unique constraint'))),
     ).toBeNull();
     expect(databaseFailure(new Error('boom'))).toBeNull();
+    // A statement with too many parameters is a protocol violation of the program, not an outage.
+    expect(
+      databaseFailure(wrapped(pgError('08P01', 'bind message has 4464 parameter formats but 0 parameters'))),
+    ).toBeNull();
+    expect(databaseFailure(pgError('08006', 'connection failure'))).toBe('unavailable');
   });
 
   it('never matches on the statement parameters (the user’s text)', () => {
