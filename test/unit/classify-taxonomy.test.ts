@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseCsvRecords } from '../../src/classify/csv.ts';
 import { crossValidate } from '../../src/classify/evaluate.ts';
 import { honestCrossValidate, trainSelected } from '../../src/classify/honest.ts';
 import {
@@ -10,6 +11,7 @@ import {
   taxonomyPrior,
   taxonomySourceFor,
 } from '../../src/classify/taxonomy.ts';
+import { planTreeImport, treeRows } from '../../src/domain/admin/categoryImport.ts';
 import { TOY } from '../helpers/toyCorpus.ts';
 
 const CSV = [
@@ -49,6 +51,23 @@ describe('the official classification tree as prior rows', () => {
     expect(p.leaves).toBe(2);
     expect(new Set(p.texts)).toEqual(new Set(['地铁城铁。城市建设和市政管理 地铁城铁', '出租车管理']));
     expect(new Set(p.labels)).toEqual(new Set(['城乡建设', '交通运输']));
+  });
+
+  it('a tree loaded in the console (导入分类体系) gives the same prior rows as the file itself', () => {
+    const csv = [
+      'level1,level2,level3',
+      '教育文体,公共文化,图书馆开放时间',
+      '环境保护,大气污染,',
+      '010000,城市建设和市政管理,地铁城铁',
+      '城乡建设,城市建设和市政管理,公交站台',
+    ].join('\n');
+    const table = treeRows(parseCsvRecords(csv));
+    if (!('rows' in table)) throw new Error(table.error);
+    const loaded = planTreeImport(table.rows, []).entries.map((e) => ({ ...e, retired: false }));
+    const pairs = (p: { texts: readonly string[]; labels: readonly string[] }) =>
+      p.texts.map((t, i) => `${p.labels[i]}|${t}`).sort();
+    expect(pairs(dictionaryPrior(loaded))).toEqual(pairs(taxonomyPrior(csv)));
+    expect(dictionaryPrior(loaded).leaves).toBe(4);
   });
 
   it('uses the file named, the dictionary when named, none with --no-taxonomy, else taxonomy.csv beside the training file', () => {
