@@ -22,6 +22,10 @@ export const ClassificationItem = z.object({
   subcategoryChoices: z
     .array(z.object({ code: z.string(), label: z.string() }))
     .meta({ description: '该内容分类下可选的二、三级分类（在用）' }),
+  subcategorySuggestion: z
+    .object({ code: z.string(), label: z.string(), matched: z.string() })
+    .nullable()
+    .meta({ description: '按事项文字中出现的分类名称建议的细分类（未选细分类时）' }),
   status: z.enum(CLASSIFICATION_STATUSES),
   statusName: z.string(),
   stored: z.boolean(),

@@ -7,7 +7,7 @@ import { type Department, departmentKey, resolveDepartments, routingTable } from
 import { joinedText, legalHintsFor, type SuggestedCategory, suggestRouting } from '../classify/suggest.ts';
 import type { Db } from '../db/client.ts';
 import { caseClassifications, cases, jurisdictions, units, users } from '../db/schema.ts';
-import { entryPath, subcategoryChoices } from '../domain/admin/categories.ts';
+import { entryPath, subcategoryChoices, suggestSubcategory } from '../domain/admin/categories.ts';
 import { categoryByCode } from '../domain/categories.ts';
 import type { ClassificationStatus } from '../domain/intake/classification.ts';
 import { notFound } from '../errors.ts';
@@ -25,6 +25,8 @@ export interface Classification {
   /** The 细分类 as it reads ("住房保障 / 棚户区改造"), by the dictionary's latest names. */
   subcategoryName: string | null;
   subcategoryChoices: { code: string; label: string }[];
+  /** A 细分类 whose name the text contains, while none is chosen. */
+  subcategorySuggestion: { code: string; label: string; matched: string } | null;
   status: ClassificationStatus;
   /** false: no suggestion was stored at intake (an older matter); this one is computed now. */
   stored: boolean;
@@ -87,6 +89,8 @@ export async function classificationOf(db: Db, actor: Actor, caseId: number): Pr
     subcategoryCode: c.subcategoryCode,
     subcategoryName: c.subcategoryCode ? (entryPath(entries, c.subcategoryCode) ?? c.subcategoryCode) : null,
     subcategoryChoices: c.categoryCode ? subcategoryChoices(entries, c.categoryCode) : [],
+    subcategorySuggestion:
+      c.categoryCode && !c.subcategoryCode ? suggestSubcategory(entries, c.categoryCode, text) : null,
     status,
     stored: row !== undefined,
     suggestion: {

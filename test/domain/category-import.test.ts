@@ -2,6 +2,7 @@
 // retired entry's number.
 import { describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../../src/classify/csv.ts';
+import { suggestSubcategory } from '../../src/domain/admin/categories.ts';
 import { type KnownEntry, planTreeImport, treeRows } from '../../src/domain/admin/categoryImport.ts';
 
 const rows = (...r: [string, string, string][]) =>
@@ -124,5 +125,35 @@ describe('reading the table', () => {
       error: expect.stringContaining('缺少一级分类、二级分类'),
     });
     expect(treeRows([])).toEqual({ error: '文件是空的' });
+  });
+});
+
+describe('suggesting a 细分类 from the text', () => {
+  const entry = (code: string, name: string, retired = false) => ({
+    code,
+    parentCode: code.endsWith('00') ? `${code.slice(0, 2)}0000` : `${code.slice(0, 4)}00`,
+    level: code.endsWith('00') ? 2 : 3,
+    name,
+    retired,
+  });
+  const dictionary = [
+    entry('010100', '物业管理'),
+    entry('010101', '物业收费'),
+    entry('010102', '维修基金', true),
+    entry('010200', '房屋征收'),
+    entry('020100', '拖欠工资'),
+  ];
+
+  it('names the third level the text mentions before its second level, and says which words', () => {
+    expect(
+      suggestSubcategory(dictionary, '010000', '小区物业管理混乱，物业收费标准不公开，业主不满'),
+    ).toEqual({ code: '010101', label: '物业管理 / 物业收费', matched: '物业收费' });
+    expect(suggestSubcategory(dictionary, '010000', '物业管理公司不作为')).toMatchObject({ code: '010100' });
+  });
+
+  it('only within the matter’s category, never a retired entry, nothing when no name appears', () => {
+    expect(suggestSubcategory(dictionary, '010000', '公司拖欠工资三个月')).toBeNull();
+    expect(suggestSubcategory(dictionary, '010000', '维修基金被挪用')).toBeNull();
+    expect(suggestSubcategory(dictionary, '020000', '公司拖欠工资三个月')).toMatchObject({ code: '020100' });
   });
 });

@@ -17,7 +17,9 @@ const suite = browserSuite({
       method: 'POST',
       url: '/api/v1/categories/dictionary/import',
       headers: s.h.as('admin'),
-      payload: { csv: '一级分类,二级分类,三级分类\n城乡建设,住房保障,公租房\n城乡建设,房地产,房屋质量\n' },
+      payload: {
+        csv: '一级分类,二级分类,三级分类\n城乡建设,住房保障,公租房\n城乡建设,房地产,房屋质量\n城乡建设,房地产,商品房\n',
+      },
     });
     expect(loaded.statusCode, loaded.body).toBe(200);
   },
@@ -90,8 +92,13 @@ describe('the desk confirms an online petition’s category and department', () 
       .where(eq(cases.id, caseId));
     expect(c).toMatchObject({ category: '010000', state: 'handling', assigned: suggested?.routedUnitId });
 
-    // 细分类: the registrar files it under a third level of 城乡建设, found by typing.
+    // 细分类: the text names 商品房, a third level of 城乡建设 — one click adopts it; another can be
+    // chosen by typing.
     await panel.getByText('细分类：未选择').waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
+    await saveScreenshot(page, 'intake-case-subcategory-suggested', { fullPage: false });
+    await panel.getByRole('button', { name: '采用建议：房地产 / 商品房' }).click();
+    await panel.getByText('细分类：房地产 / 商品房').waitFor();
     const sub = panel.getByRole('combobox', { name: '选择细分类' });
     await sub.click();
     await sub.fill('房屋质量');
@@ -99,7 +106,9 @@ describe('the desk confirms an online petition’s category and department', () 
     await sub.press('Enter');
     await panel.getByRole('button', { name: '保存细分类' }).click();
     await panel.getByText('细分类：房地产 / 房屋质量').waitFor();
-    await page.locator('.xf-timeline').getByText('选择细分类').waitFor();
+    // Both choices are on the timeline, the second with the first as 原细分类.
+    await expect.poll(() => page.locator('.xf-timeline').getByText('选择细分类').count()).toBe(2);
+    expect(await page.locator('.xf-timeline').innerText()).toContain('房地产 / 商品房');
     await page.evaluate('window.scrollTo(0, 0)');
     await saveScreenshot(page, 'intake-case-subcategory', { fullPage: false });
     const [filed] = await db.select({ sub: cases.subcategoryCode }).from(cases).where(eq(cases.id, caseId));

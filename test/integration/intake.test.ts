@@ -223,6 +223,8 @@ describe('细分类: a second or third level below the category', () => {
     });
     expect(loaded.statusCode).toBe(200);
     const c = (await get('gl_registrar', `/cases/${caseId}/classification`)).json();
+    // The text says 物业 … but names no entry of 卫生计生: no suggestion.
+    expect(c.subcategorySuggestion).toBeNull();
     expect(c.subcategoryChoices).toEqual([
       { code: '050100', label: '医疗服务' },
       { code: '050101', label: '医疗服务 / 医患纠纷' },
@@ -307,6 +309,19 @@ describe('细分类 at registration', () => {
       categoryCode: '010000',
       subcategoryCode: '010101',
       subcategoryName: '住房保障 / 公租房',
+    });
+
+    // Filed without one, the 细分类 its text names is suggested (公租房 is in the text).
+    const plain = await letter({
+      categoryCode: '010000',
+      subject: '公租房维修无人管',
+      content: '我家所住公租房屋顶漏水半年，多次报修无人处理，请督促维修。',
+      petitioner: { name: '李某某', phone: '13912340000' },
+    });
+    expect(plain.statusCode, plain.body).toBe(201);
+    expect((await get('gl_registrar', `/cases/${plain.json().caseId}/classification`)).json()).toMatchObject({
+      subcategoryCode: null,
+      subcategorySuggestion: { code: '010101', label: '住房保障 / 公租房', matched: '公租房' },
     });
 
     // 案件查询 by 细分类: a second level finds its third levels; the first level finds them all.

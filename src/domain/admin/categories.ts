@@ -128,3 +128,22 @@ export function categoryTree(
     };
   });
 }
+
+/**
+ * A 细分类 to suggest for a matter of `categoryCode` from its text: the live entry below the category
+ * whose name the text contains — a third level before a second, a longer name before a shorter —
+ * with the words found, so the registrar sees why. Names of one character are never matched.
+ */
+export function suggestSubcategory(
+  entries: readonly NamedEntry[],
+  categoryCode: string,
+  text: string,
+): { code: string; label: string; matched: string } | null {
+  const byCode = new Map(entries.map((e) => [e.code, e]));
+  const found = subcategoryChoices(entries, categoryCode)
+    .map((c) => ({ ...c, entry: byCode.get(c.code) as NamedEntry }))
+    .filter((c) => c.entry.name.length >= 2 && text.includes(c.entry.name))
+    .sort((a, b) => b.entry.level - a.entry.level || b.entry.name.length - a.entry.name.length);
+  const best = found[0];
+  return best ? { code: best.code, label: best.label, matched: best.entry.name } : null;
+}

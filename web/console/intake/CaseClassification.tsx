@@ -126,12 +126,28 @@ export function CaseClassification<A extends { action: string; label: string }>(
                 <Typography.Text type="secondary">未选择</Typography.Text>
               )}
             </span>
+            {c.subcategorySuggestion ? (
+              c.mayCategorize ? (
+                <Button
+                  size="small"
+                  type="primary"
+                  ghost
+                  loading={saving}
+                  title={`文中有“${c.subcategorySuggestion.matched}”`}
+                  onClick={() => c.subcategorySuggestion && void saveSub(c.subcategorySuggestion.code)}
+                >
+                  采用建议：{c.subcategorySuggestion.label}
+                </Button>
+              ) : (
+                <Typography.Text type="secondary">建议：{c.subcategorySuggestion.label}</Typography.Text>
+              )
+            ) : null}
             {c.mayCategorize && c.subcategoryChoices.length > 0 ? (
               <>
                 <Select
                   aria-label="选择细分类"
                   size="small"
-                  style={{ width: 260 }}
+                  style={{ width: 220 }}
                   placeholder="选择二、三级分类"
                   value={sub}
                   onChange={setSub}
