@@ -7,12 +7,15 @@ import { appendFile, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seedCategoryExamples } from '../../src/seed/categoryExamples.ts';
 import { browserSuite, saveScreenshot } from './browser.ts';
 
 const CITIZEN = '13900000001';
 const suite = browserSuite({
   setup: async (s) => {
     await s.h.loginAll([CITIZEN, 'gl_registrar']);
+    // 管理 → 分类 with its tree of 二、三级分类, and the search's category tree, audited with content.
+    await seedCategoryExamples(s.h.ctx);
   },
   setupTimeoutMs: 300_000,
 });
