@@ -33,6 +33,9 @@ export const TreeImportAnswer = z.object({
     }),
   ),
   unchanged: z.number().meta({ description: '词典中已有、名称相同的分类数' }),
+  absent: z
+    .array(z.object({ code: z.string(), name: z.string(), level: z.number() }))
+    .meta({ description: '词典中在用、表中没有的分类（retireAbsent 时一并停用）' }),
   problems: z.array(z.object({ line: z.number(), message: z.string() })),
   problemCount: z.number(),
 });

@@ -1,7 +1,8 @@
 // 导入分类体系: the province administrator loads the official second and third levels from a CSV
 // table of names (src/domain/admin/categoryImport.ts gives the codes). One transaction, one new
-// dictionary version holding every added or restored entry, one audit row; a table with any
-// problem stores nothing. A dry run answers the same plan without writing, for the preview.
+// dictionary version holding every added or restored entry — and, when asked, every entry in use
+// the table does not name, retired — one audit row; a table with any problem stores nothing. A dry
+// run answers the same plan without writing, for the preview.
 import { parseCsvRecords } from '../classify/csv.ts';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
@@ -27,7 +28,7 @@ export async function importTree(
   ctx: AppContext,
   actor: Actor,
   csv: string,
-  opts: { dryRun: boolean },
+  opts: { dryRun: boolean; retireAbsent?: boolean },
 ): Promise<ImportResult & { problemCount: number }> {
   mayEditCategories(actor);
   let records: ReturnType<typeof parseCsvRecords>;
@@ -59,15 +60,22 @@ export async function importTree(
         'csv',
       );
     }
-    if (plan.entries.length === 0) return { ...answer, dryRun: false, version: now.version };
+    // 停用表中没有的分类: the entries in use the table does not name, retired at the same version.
+    const retiring = opts.retireAbsent ? plan.absent : [];
+    if (plan.entries.length === 0 && retiring.length === 0)
+      return { ...answer, dryRun: false, version: now.version };
     const version = now.version + 1;
-    const rows = plan.entries.map((e) => ({
+    const parentOfCode = new Map(now.entries.map((e) => [e.code, e.parentCode]));
+    const rows = [
+      ...plan.entries.map((e) => ({ ...e, retired: false })),
+      ...retiring.map((e) => ({ ...e, parentCode: parentOfCode.get(e.code) as string, retired: true })),
+    ].map((e) => ({
       version,
       code: e.code,
       parentCode: e.parentCode,
       level: e.level,
       name: e.name,
-      retired: false,
+      retired: e.retired,
       changedBy: actor.userId,
     }));
     // A statement binds at most 65,535 parameters (7 a row): a large table goes in slices.
@@ -80,7 +88,13 @@ export async function importTree(
       action: 'category.import',
       entity: 'category',
       entityId: `v${version}`,
-      summary: { version, added: count('add'), restored: count('restore'), unchanged: plan.unchanged },
+      summary: {
+        version,
+        added: count('add'),
+        restored: count('restore'),
+        unchanged: plan.unchanged,
+        retired: retiring.length,
+      },
     });
     return { ...answer, dryRun: false, version };
   });

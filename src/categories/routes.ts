@@ -83,11 +83,19 @@ export const categoryDictionaryRoutes =
               .min(1, '文件是空的')
               .max(MAX_CSV, `文件不能超过${MAX_CSV}字`),
             dryRun: z.boolean({ error: 'dryRun应为true或false' }).default(false),
+            retireAbsent: z
+              .boolean({ error: 'retireAbsent应为true或false' })
+              .default(false)
+              .meta({ description: '停用词典中在用、表中没有的分类' }),
           }),
           response: { 200: TreeImportAnswer },
         },
       },
-      async (req) => importTree(ctx, actorOf(req), req.body.csv, { dryRun: req.body.dryRun }),
+      async (req) =>
+        importTree(ctx, actorOf(req), req.body.csv, {
+          dryRun: req.body.dryRun,
+          retireAbsent: req.body.retireAbsent,
+        }),
     );
 
     app.post(

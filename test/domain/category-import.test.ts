@@ -67,6 +67,21 @@ describe('planning a tree import', () => {
     expect(again.unchanged).toBe(3);
   });
 
+  it('lists the entries in use the table does not name; a named third level names its second', () => {
+    const known: KnownEntry[] = [
+      { code: '010100', parentCode: '010000', level: 2, name: '安全生产', retired: false },
+      { code: '010101', parentCode: '010100', level: 3, name: '事故处理', retired: false },
+      { code: '010102', parentCode: '010100', level: 3, name: '安全隐患', retired: false },
+      { code: '010103', parentCode: '010100', level: 3, name: '已停用', retired: true },
+      { code: '010200', parentCode: '010000', level: 2, name: '示例', retired: false },
+    ];
+    const plan = planTreeImport(rows(['城乡建设', '安全生产', '事故处理']), known);
+    expect(plan.absent).toEqual([
+      { code: '010102', name: '安全隐患', level: 3 },
+      { code: '010200', name: '示例', level: 2 },
+    ]);
+  });
+
   it('names each row it cannot take, by its line', () => {
     const plan = planTreeImport(
       rows(

@@ -157,13 +157,27 @@ describe('系统管理', () => {
     await rename.getByRole('button', { name: '保存' }).click();
     await row('公共租赁住房分配').getByRole('cell', { name: 'v2' }).waitFor();
     await saveScreenshot(page, 'console-category-dictionary', { fullPage: false });
+
+    // A later edition names only 住房保障 / 公共租赁住房分配: the other four are kept unless retired.
+    await page.getByRole('button', { name: '导入分类体系' }).click();
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: '新版分类体系.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('一级分类,二级分类,三级分类\n城乡建设,住房保障,公共租赁住房分配\n'),
+    });
+    await dialog.getByText('词典中已有表中全部 2 个分类，无需新增').waitFor();
+    expect(await dialog.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
+    await dialog.getByText('同时停用词典中在用、表中没有的 4 个分类').click();
+    await dialog.getByRole('button', { name: '确认导入' }).click();
+    await page.getByText('已导入：新增 0 个，停用 4 个，词典版本 3').waitFor();
+    await page.getByText('词典版本 3：二级分类 1 个，三级分类 1 个，已停用 4 个').waitFor();
     await page.context().close();
 
     // A city administrator reads the tree but is not offered the import.
     const city = await newPage();
     await suite.loginConsole(city, 'nj_admin');
     await city.goto(`${suite.server.url}/console/admin/categories`);
-    await city.getByText('词典版本 2：二级分类 3 个，三级分类 3 个').waitFor();
+    await city.getByText('词典版本 3：二级分类 1 个，三级分类 1 个，已停用 4 个').waitFor();
     expect(await city.getByRole('button', { name: '导入分类体系' }).count()).toBe(0);
     await city.context().close();
   }, 150_000);

@@ -164,7 +164,7 @@ describe('importing the official tree', () => {
     });
     const audits = await h.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'category.import'));
     expect(audits.map((a) => a.summary)).toEqual([
-      { version: after.version, added: 5, restored: 0, unchanged: 2 },
+      { version: after.version, added: 5, restored: 0, unchanged: 2, retired: 0 },
     ]);
 
     const again = (await load('admin', TREE)).json();
@@ -227,6 +227,43 @@ describe('importing the official tree', () => {
     expect(orphan.json().error.code).toBe('category_parent_retired');
     expect((await put('admin', second, '不动产登记')).statusCode).toBe(200);
     expect((await put('admin', third, '补领证书')).statusCode).toBe(200);
+  });
+
+  it('replacing a tree: what the new table does not name is kept, or retired when asked, in the same version', async () => {
+    // 科技与信息产业 holds an example tree; the province loads its own edition, which keeps one name.
+    const example =
+      '一级分类,二级分类,三级分类\n科技与信息产业,示例二级,示例三级\n科技与信息产业,保留的二级,\n';
+    expect((await load('admin', example)).statusCode).toBe(200);
+    const edition =
+      '一级分类,二级分类,三级分类\n科技与信息产业,保留的二级,\n科技与信息产业,正式二级,正式三级\n';
+    const preview = (await load('admin', edition, true)).json();
+    expect(preview.absent.map((e: { name: string }) => e.name)).toEqual(
+      expect.arrayContaining(['示例二级', '示例三级']),
+    );
+    expect(preview.absent.map((e: { name: string }) => e.name)).not.toContain('保留的二级');
+
+    const v = (await read()).version;
+    const done = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/categories/dictionary/import',
+      headers: h.as('admin'),
+      payload: { csv: edition, retireAbsent: true },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().version).toBe(v + 1);
+    const now = (await read()).entries;
+    const byName = (name: string) => now.find((e: { name: string }) => e.name === name);
+    expect(byName('示例二级')).toMatchObject({ retired: true, version: v + 1 });
+    expect(byName('示例三级')).toMatchObject({ retired: true, version: v + 1 });
+    expect(byName('保留的二级')).toMatchObject({ retired: false });
+    expect(byName('正式三级')).toMatchObject({ retired: false, version: v + 1 });
+    // Every other category's entries were absent too, and retired with them.
+    expect(
+      now
+        .filter((e: { retired: boolean }) => !e.retired)
+        .map((e: { name: string }) => e.name)
+        .sort(),
+    ).toEqual(['保留的二级', '正式三级', '正式二级'].sort());
   });
 
   it('loads a large table whole (more rows than one statement can bind)', async () => {

@@ -42,6 +42,12 @@ export interface ImportPlan {
   entries: PlannedEntry[];
   /** Entries the table names that the dictionary already holds, in use, under the same name. */
   unchanged: number;
+  /**
+   * Entries in use that the table does not name (a third level of the table names its second level):
+   * kept unless the import is told to retire them (a province replacing the demo's example tree, or
+   * a new edition of the official tree that dropped some).
+   */
+  absent: { code: string; name: string; level: number }[];
   problems: ImportProblem[];
 }
 
@@ -144,7 +150,12 @@ export function planTreeImport(rows: readonly TreeRow[], known: readonly KnownEn
   }
   // Every planned code has the form the dictionary checks (src/domain/admin/categories.ts).
   for (const e of entries) if (entryLevel(e.code) !== e.level) throw new Error(`bad code ${e.code}`);
-  return { entries, unchanged, problems };
+  const named = new Set(planned.values());
+  const absent = known
+    .filter((e) => !e.retired && !named.has(e.code))
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((e) => ({ code: e.code, name: e.name, level: e.level }));
+  return { entries, unchanged, absent, problems };
 }
 
 /**

@@ -3,7 +3,7 @@
 // (POST /api/v1/categories/dictionary/import, first as a dry run). Excel on Chinese Windows saves
 // CSV in GBK: a file that is not UTF-8 is read as GB18030.
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { TreeImportAnswer } from '../../../src/categories/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
@@ -27,17 +27,19 @@ export function TreeImport({ open, onClose }: { open: boolean; onClose: () => vo
   const [plan, setPlan] = useState<TreeImportAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [retireAbsent, setRetireAbsent] = useState(false);
 
   function reset() {
     setFile(null);
     setPlan(null);
     setError(null);
+    setRetireAbsent(false);
   }
 
   async function send(csv: string, dryRun: boolean) {
     return api<TreeImportAnswer>('/api/v1/categories/dictionary/import', {
       method: 'POST',
-      body: { csv, dryRun },
+      body: { csv, dryRun, retireAbsent: !dryRun && retireAbsent },
     });
   }
 
@@ -61,8 +63,9 @@ export function TreeImport({ open, onClose }: { open: boolean; onClose: () => vo
     try {
       const done = await send(file.csv, false);
       const restored = done.entries.filter((e) => e.change === 'restore').length;
+      const retired = retireAbsent ? done.absent.length : 0;
       message.success(
-        `已导入：新增 ${done.entries.length - restored} 个${restored ? `，恢复 ${restored} 个` : ''}，词典版本 ${done.version}`,
+        `已导入：新增 ${done.entries.length - restored} 个${restored ? `，恢复 ${restored} 个` : ''}${retired ? `，停用 ${retired} 个` : ''}，词典版本 ${done.version}`,
       );
       await qc.invalidateQueries({ queryKey: ['categoryDictionary'] });
       reset();
@@ -77,7 +80,7 @@ export function TreeImport({ open, onClose }: { open: boolean; onClose: () => vo
   const added = plan?.entries.filter((e) => e.change === 'add') ?? [];
   const restored = plan?.entries.filter((e) => e.change === 'restore') ?? [];
   const level = (n: number) => added.filter((e) => e.level === n).length;
-  const nothing = plan !== null && plan.entries.length === 0;
+  const nothing = plan !== null && plan.entries.length === 0 && !(retireAbsent && plan.absent.length > 0);
   return (
     <Modal
       open={open}
@@ -158,10 +161,24 @@ export function TreeImport({ open, onClose }: { open: boolean; onClose: () => vo
           style={{ marginBottom: 12 }}
           message={
             nothing
-              ? `词典中已有表中全部 ${plan.unchanged} 个分类，无需导入`
+              ? `词典中已有表中全部 ${plan.unchanged} 个分类，无需新增`
               : `将新增二级分类 ${level(2)} 个、三级分类 ${level(3)} 个${restored.length ? `，恢复已停用的 ${restored.length} 个` : ''}；已有且未变的 ${plan.unchanged} 个`
           }
         />
+      ) : null}
+      {plan && plan.problemCount === 0 && plan.absent.length > 0 ? (
+        <div style={{ marginBottom: 12 }}>
+          <Checkbox checked={retireAbsent} onChange={(e) => setRetireAbsent(e.target.checked)}>
+            同时停用词典中在用、表中没有的 {plan.absent.length} 个分类
+          </Checkbox>
+          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0 24px' }}>
+            {plan.absent
+              .slice(0, 12)
+              .map((e) => e.name)
+              .join('、')}
+            {plan.absent.length > 12 ? ' 等' : ''}。不勾选则保留；已登记事项沿用原分类。
+          </Typography.Paragraph>
+        </div>
       ) : null}
       {plan && plan.entries.length > 0 ? (
         <Table
