@@ -2,7 +2,7 @@
 // /api/v1/categories/dictionary), as a tree under each category. Every member of staff reads it; the
 // province administrator (ability categoryDictionary) adds, renames, retires and restores entries
 // and loads the official tree from a CSV table (./TreeImport.tsx).
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -19,13 +19,12 @@ import {
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import type { Dictionary, DictionaryEntry } from '../../../src/categories/contract.ts';
+import type { DictionaryEntry } from '../../../src/categories/contract.ts';
 import { type CategoryNode, categoryTree } from '../../../src/domain/admin/categories.ts';
 import { api, errorMessage } from '../../shared/api.ts';
+import { DICTIONARY_KEY, useCategoryDictionary } from '../categoryDictionary.ts';
 import { useStaff } from '../session.tsx';
 import { TreeImport } from './TreeImport.tsx';
-
-export const DICTIONARY_KEY = ['categoryDictionary'];
 
 type Node = CategoryNode;
 
@@ -51,10 +50,7 @@ export function CategoryDictionary() {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [importing, setImporting] = useState(false);
   const [form] = Form.useForm<{ name: string }>();
-  const q = useQuery({
-    queryKey: DICTIONARY_KEY,
-    queryFn: () => api<Dictionary>('/api/v1/categories/dictionary'),
-  });
+  const q = useCategoryDictionary();
   const entries = q.data?.entries ?? [];
   const tree = useMemo(() => categoryTree(entries, withRetired), [entries, withRetired]);
   const live = entries.filter((e) => !e.retired);

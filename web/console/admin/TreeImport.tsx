@@ -7,6 +7,7 @@ import { Alert, App, Button, Checkbox, Modal, Space, Table, Tag, Typography, Upl
 import { useState } from 'react';
 import type { TreeImportAnswer } from '../../../src/categories/contract.ts';
 import { api, errorMessage } from '../../shared/api.ts';
+import { DICTIONARY_KEY } from '../categoryDictionary.ts';
 
 const TEMPLATE =
   '一级分类,二级分类,三级分类\r\n城乡建设,住房保障,公租房分配\r\n城乡建设,住房保障,棚户区改造\r\n';
@@ -67,7 +68,7 @@ export function TreeImport({ open, onClose }: { open: boolean; onClose: () => vo
       message.success(
         `已导入：新增 ${done.entries.length - restored} 个${restored ? `，恢复 ${restored} 个` : ''}${retired ? `，停用 ${retired} 个` : ''}，词典版本 ${done.version}`,
       );
-      await qc.invalidateQueries({ queryKey: ['categoryDictionary'] });
+      await qc.invalidateQueries({ queryKey: DICTIONARY_KEY });
       reset();
       onClose();
     } catch (e) {

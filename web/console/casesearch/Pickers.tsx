@@ -3,13 +3,12 @@
 // 住建 → 鼓楼区住房和城乡建设局), both within the caller's jurisdiction. The chosen value is a code or
 // a unit id, which the case list filters by; the label is kept so a bookmarked URL reads well. And
 // the category filter with the province's 细分类 below each category.
-import { useQuery } from '@tanstack/react-query';
 import { Select, TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Dictionary } from '../../../src/categories/contract.ts';
 import { type CategoryNode, categoryTree } from '../../../src/domain/admin/categories.ts';
 import type { Place, UnitOption } from '../../../src/search/contract.ts';
 import { api } from '../../shared/api.ts';
+import { useCategoryDictionary } from '../categoryDictionary.ts';
 
 interface Option {
   value: string;
@@ -126,11 +125,7 @@ export function UnitFilterPicker(props: {
  * (细分类) when the dictionary has any — a second level finds its third levels too.
  */
 export function CategoryFilter(props: { value?: string; onChange: (code?: string) => void }) {
-  const dictionary = useQuery({
-    queryKey: ['categoryDictionary'],
-    queryFn: () => api<Dictionary>('/api/v1/categories/dictionary'),
-    staleTime: 5 * 60_000,
-  });
+  const dictionary = useCategoryDictionary();
   const toData = (n: CategoryNode): TreeData => ({
     value: n.code,
     title: n.name,

@@ -1,21 +1,15 @@
 // 内容分类 and, when the province's dictionary has any below the chosen category, 细分类 (a second
 // or third level, GET /api/v1/categories/dictionary) on the registration form. A new category
 // clears a 细分类 that belonged to the old one.
-import { useQuery } from '@tanstack/react-query';
 import { Form, type FormInstance, Select } from 'antd';
 import { useEffect } from 'react';
-import type { Dictionary } from '../../../src/categories/contract.ts';
 import { subcategoryChoices } from '../../../src/domain/admin/categories.ts';
 import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
-import { api } from '../../shared/api.ts';
+import { useCategoryDictionary } from '../categoryDictionary.ts';
 
 export function CategoryFields({ form }: { form: FormInstance }) {
   const category = Form.useWatch('categoryCode', form) as string | undefined;
-  const dictionary = useQuery({
-    queryKey: ['categoryDictionary'],
-    queryFn: () => api<Dictionary>('/api/v1/categories/dictionary'),
-    staleTime: 5 * 60_000,
-  });
+  const dictionary = useCategoryDictionary();
   const choices = category ? subcategoryChoices(dictionary.data?.entries ?? [], category) : [];
   useEffect(() => {
     const sub = form.getFieldValue('subcategoryCode') as string | undefined;
