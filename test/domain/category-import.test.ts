@@ -2,7 +2,7 @@
 // retired entry's number.
 import { describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../../src/classify/csv.ts';
-import { suggestSubcategory } from '../../src/domain/admin/categories.ts';
+import { nextChildCode, suggestSubcategory } from '../../src/domain/admin/categories.ts';
 import { type KnownEntry, planTreeImport, treeRows } from '../../src/domain/admin/categoryImport.ts';
 
 const rows = (...r: [string, string, string][]) =>
@@ -100,6 +100,14 @@ describe('planning a tree import', () => {
       { line: 6, message: expect.stringContaining('不可见字符') },
     ]);
     expect(plan.entries).toEqual([]);
+  });
+
+  it('the console adds one entry by the same rule: after any number a child has had, none past 99', () => {
+    const under = (parentCode: string, ...codes: string[]) => codes.map((code) => ({ code, parentCode }));
+    expect(nextChildCode([], '010000')).toBe('010100');
+    expect(nextChildCode(under('010000', '010100', '010300'), '010000')).toBe('010400');
+    expect(nextChildCode(under('010100', '010101', '010102'), '010100')).toBe('010103');
+    expect(nextChildCode(under('010100', '010199'), '010100')).toBeNull();
   });
 
   it('stops at 99 entries under one parent', () => {

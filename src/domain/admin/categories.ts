@@ -41,6 +41,31 @@ export function newEntryProblem(
 /** The first-level category code a second- or third-level code sits under ('XX0000'). */
 export const firstLevelOf = (code: string): string => `${code.slice(0, 2)}0000`;
 
+/** The most entries one parent can have: two digits of the code (01–99). */
+export const MAX_CHILDREN = 99;
+
+/** An entry's number under its parent: YY of a second level 'XXYY00', ZZ of a third 'XXYYZZ'. */
+export const childNumber = (code: string): number =>
+  Number(entryLevel(code) === 2 ? code.slice(2, 4) : code.slice(4, 6));
+
+/** The code of child number `n` (1–99) of a first-level 'XX0000' or second-level 'XXYY00' parent. */
+export function childCode(parentCode: string, n: number): string {
+  const digits = String(n).padStart(2, '0');
+  return parentCode.endsWith('0000')
+    ? `${parentCode.slice(0, 2)}${digits}00`
+    : `${parentCode.slice(0, 4)}${digits}`;
+}
+
+/**
+ * The next free code under a parent, or null past 99: after the highest number any child has had —
+ * retired ones too, since matters filed under a retired code keep it.
+ */
+export function nextChildCode(entries: readonly { code: string; parentCode: string }[], parentCode: string) {
+  const n =
+    Math.max(0, ...entries.filter((e) => e.parentCode === parentCode).map((e) => childNumber(e.code))) + 1;
+  return n > MAX_CHILDREN ? null : childCode(parentCode, n);
+}
+
 interface NamedEntry {
   code: string;
   parentCode: string;

@@ -5,7 +5,7 @@
 // parent, never a number a retired entry had, because matters filed under that number keep it.
 // Loading the same table again changes nothing. Pure; the browser imports it too.
 import { CONTENT_CATEGORIES } from '../categories.ts';
-import { entryLevel } from './categories.ts';
+import { childCode, childNumber, entryLevel, MAX_CHILDREN } from './categories.ts';
 
 /** One row of the table: its line in the file (for messages) and the three names. */
 export interface TreeRow {
@@ -51,8 +51,6 @@ export interface ImportPlan {
   problems: ImportProblem[];
 }
 
-/** The most entries one parent can have: two digits of the code (01–99). */
-const MAX_CHILDREN = 99;
 /** As the single edit (src/categories/routes.ts): a name of 1–40 characters. */
 const MAX_NAME = 40;
 // Control characters and the like; a name is one line of text.
@@ -85,8 +83,7 @@ export function planTreeImport(rows: readonly TreeRow[], known: readonly KnownEn
     const k = key(e.parentCode, e.name);
     const had = byName.get(k);
     if (!had || (had.retired && !e.retired)) byName.set(k, e);
-    const n = Number(e.level === 2 ? e.code.slice(2, 4) : e.code.slice(4, 6));
-    usedNumbers.set(e.parentCode, Math.max(usedNumbers.get(e.parentCode) ?? 0, n));
+    usedNumbers.set(e.parentCode, Math.max(usedNumbers.get(e.parentCode) ?? 0, childNumber(e.code)));
   }
 
   const entries: PlannedEntry[] = [];
@@ -118,8 +115,7 @@ export function planTreeImport(rows: readonly TreeRow[], known: readonly KnownEn
         return null;
       }
       usedNumbers.set(parent, n);
-      const digits = String(n).padStart(2, '0');
-      code = level === 2 ? `${parent.slice(0, 2)}${digits}00` : `${parent.slice(0, 4)}${digits}`;
+      code = childCode(parent, n);
       entries.push({ code, parentCode: parent, level, name, change: 'add' });
     }
     planned.set(k, code);

@@ -19,25 +19,13 @@ import {
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import type { DictionaryEntry } from '../../../src/categories/contract.ts';
-import { type CategoryNode, categoryTree } from '../../../src/domain/admin/categories.ts';
+import { type CategoryNode, categoryTree, nextChildCode } from '../../../src/domain/admin/categories.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { DICTIONARY_KEY, useCategoryDictionary } from '../categoryDictionary.ts';
 import { useStaff } from '../session.tsx';
 import { TreeImport } from './TreeImport.tsx';
 
 type Node = CategoryNode;
-
-/** The next free code under a parent: numbers of retired entries are not given again. */
-function nextCode(entries: readonly DictionaryEntry[], parent: Node): string | null {
-  const taken = entries
-    .filter((e) => e.parentCode === parent.code)
-    .map((e) => Number(parent.level === 1 ? e.code.slice(2, 4) : e.code.slice(4, 6)));
-  const n = Math.max(0, ...taken) + 1;
-  if (n > 99) return null;
-  const digits = String(n).padStart(2, '0');
-  return parent.level === 1 ? `${parent.code.slice(0, 2)}${digits}00` : `${parent.code.slice(0, 4)}${digits}`;
-}
 
 type Editing = { kind: 'add'; parent: Node; code: string } | { kind: 'rename'; node: Node };
 
@@ -81,7 +69,7 @@ export function CategoryDictionary() {
   }
 
   function startAdd(parent: Node) {
-    const code = nextCode(entries, parent);
+    const code = nextChildCode(entries, parent.code);
     if (!code) {
       message.error('该分类下已有99个下级分类，不能再新增');
       return;
