@@ -7,6 +7,7 @@ import { parseCsvRecords } from '../classify/csv.ts';
 import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { categoryEntries } from '../db/schema.ts';
+import { parentOf } from '../domain/admin/categories.ts';
 import { type ImportPlan, planTreeImport, treeRows } from '../domain/admin/categoryImport.ts';
 import { badRequest } from '../errors.ts';
 import type { Actor } from '../policies/index.ts';
@@ -65,10 +66,9 @@ export async function importTree(
     if (plan.entries.length === 0 && retiring.length === 0)
       return { ...answer, dryRun: false, version: now.version };
     const version = now.version + 1;
-    const parentOfCode = new Map(now.entries.map((e) => [e.code, e.parentCode]));
     const rows = [
       ...plan.entries.map((e) => ({ ...e, retired: false })),
-      ...retiring.map((e) => ({ ...e, parentCode: parentOfCode.get(e.code) as string, retired: true })),
+      ...retiring.map((e) => ({ ...e, parentCode: parentOf(e.code) as string, retired: true })),
     ].map((e) => ({
       version,
       code: e.code,

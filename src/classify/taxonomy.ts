@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dictionaryAt } from '../categories/queries.ts';
 import type { Executor } from '../db/client.ts';
+import { firstLevelOf } from '../domain/admin/categories.ts';
 import { categoryByCode } from '../domain/categories.ts';
 import { parseCsvObjects } from './csv.ts';
 import { type FeatureOptions, featureTokens, type TokenTable } from './features.ts';
@@ -84,7 +85,7 @@ export function dictionaryPrior(
   const leafRows = live
     .filter((e) => e.level === 3 || (e.level === 2 && !parents.has(e.code)))
     .map((e) => ({
-      label: categoryByCode(`${e.code.slice(0, 2)}0000`)?.name ?? '',
+      label: categoryByCode(firstLevelOf(e.code))?.name ?? '',
       level2: e.level === 3 ? (names.get(e.parentCode) ?? '') : e.name,
       level3: e.level === 3 ? e.name : '',
     }));

@@ -7,6 +7,7 @@ import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import type { Tx } from '../db/client.ts';
 import { caseClassifications, caseEvents, cases } from '../db/schema.ts';
+import { firstLevelOf } from '../domain/admin/categories.ts';
 import { categoryLabel, isCategoryCode } from '../domain/categories.ts';
 import { CATEGORY_EVENTS, categoryDecision } from '../domain/intake/classification.ts';
 import { zText } from '../domain/validation/fields.ts';
@@ -62,7 +63,7 @@ export async function setCategory(
       .set({
         categoryCode: input.categoryCode,
         // 细分类 of another category no longer fits (./subcategory.ts).
-        ...(c.subcategoryCode && c.subcategoryCode.slice(0, 2) !== input.categoryCode.slice(0, 2)
+        ...(c.subcategoryCode && firstLevelOf(c.subcategoryCode) !== input.categoryCode
           ? { subcategoryCode: null }
           : {}),
         updatedAt: now,

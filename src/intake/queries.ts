@@ -81,7 +81,8 @@ export async function classificationOf(db: Db, actor: Actor, caseId: number): Pr
   const chosen = c.categoryCode ? categoryByCode(c.categoryCode)?.name : undefined;
   const category = chosen ?? top3[0]?.category;
   const text = joinedText(c.subject, c.content);
-  const { entries } = await dictionaryAt(db);
+  // The dictionary only for a matter with a category (its 细分类, the choices and the suggestion).
+  const { entries } = c.categoryCode || c.subcategoryCode ? await dictionaryAt(db) : { entries: [] };
   return {
     caseId,
     jurisdictionCode: c.jurisdictionCode,

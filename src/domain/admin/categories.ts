@@ -5,6 +5,9 @@ import { CONTENT_CATEGORIES, isCategoryCode } from '../categories.ts';
 
 export const CATEGORY_CODE_RE = /^\d{6}$/;
 
+/** The first-level category code a second- or third-level code sits under ('XX0000'). */
+export const firstLevelOf = (code: string): string => `${code.slice(0, 2)}0000`;
+
 /** 2 or 3 for a well-formed code below the first level, else null. */
 export function entryLevel(code: string): 2 | 3 | null {
   if (!CATEGORY_CODE_RE.test(code) || code.slice(2, 4) === '00') return null;
@@ -14,7 +17,7 @@ export function entryLevel(code: string): 2 | 3 | null {
 /** The code's parent: 'XX0000' for a second-level code, 'XXYY00' for a third-level one. */
 export function parentOf(code: string): string | null {
   const level = entryLevel(code);
-  if (level === 2) return `${code.slice(0, 2)}0000`;
+  if (level === 2) return firstLevelOf(code);
   if (level === 3) return `${code.slice(0, 4)}00`;
   return null;
 }
@@ -30,16 +33,13 @@ export function newEntryProblem(
   const level = entryLevel(code);
   if (level === null)
     return { code: 'category_code_invalid', message: '分类代码应为6位数字：二级为XXYY00，三级为XXYYZZ' };
-  const first = `${code.slice(0, 2)}0000`;
+  const first = firstLevelOf(code);
   if (!isCategoryCode(first)) return { code: 'category_parent_unknown', message: `一级分类${first}不存在` };
   const parent = parentOf(code) as string;
   if (level === 3 && !liveSecondLevel(parent))
     return { code: 'category_parent_unknown', message: `二级分类${parent}不存在或已停用` };
   return null;
 }
-
-/** The first-level category code a second- or third-level code sits under ('XX0000'). */
-export const firstLevelOf = (code: string): string => `${code.slice(0, 2)}0000`;
 
 /** The most entries one parent can have: two digits of the code (01–99). */
 export const MAX_CHILDREN = 99;

@@ -44,17 +44,18 @@ export function CaseClassification<A extends { action: string; label: string }>(
   const first = c.suggestion.top3[0];
   const route = ROUTED_ACTIONS.map((n) => props.actions.find((a) => a.action === n)).find((a) => a);
 
-  const save = async (code: string, then?: A) => {
+  /** Sends a change of the classification; the answer is the new classification (and the timeline moved). */
+  const change = async (
+    path: string,
+    init: { method?: string; body: object },
+    done: (r: Classification) => void,
+  ) => {
     setSaving(true);
     try {
-      const r = await api<Classification>(`/api/v1/cases/${caseId}/category`, {
-        body: { categoryCode: code },
-      });
+      const r = await api<Classification>(`/api/v1/cases/${caseId}/${path}`, init);
       qc.setQueryData(['classification', caseId], r);
       void qc.invalidateQueries({ queryKey: ['case', caseId], exact: true });
-      message.success(`内容分类已${r.status === 'confirmed' ? '确认' : '更改'}为“${r.categoryName}”`);
-      setOther(undefined);
-      if (then) props.onRoute(then);
+      done(r);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -62,24 +63,19 @@ export function CaseClassification<A extends { action: string; label: string }>(
     }
   };
 
+  const save = (code: string, then?: A) =>
+    change('category', { body: { categoryCode: code } }, (r) => {
+      message.success(`内容分类已${r.status === 'confirmed' ? '确认' : '更改'}为“${r.categoryName}”`);
+      setOther(undefined);
+      if (then) props.onRoute(then);
+    });
+
   /** 细分类: a second or third level below the category, or null to clear it. */
-  const saveSub = async (code: string | null) => {
-    setSaving(true);
-    try {
-      const r = await api<Classification>(`/api/v1/cases/${caseId}/subcategory`, {
-        method: 'PUT',
-        body: { subcategoryCode: code },
-      });
-      qc.setQueryData(['classification', caseId], r);
-      void qc.invalidateQueries({ queryKey: ['case', caseId], exact: true });
+  const saveSub = (code: string | null) =>
+    change('subcategory', { method: 'PUT', body: { subcategoryCode: code } }, (r) => {
       message.success(r.subcategoryName ? `细分类已选为“${r.subcategoryName}”` : '已清除细分类');
       setSub(undefined);
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   const unitOf = (d: Department) => d.unitName ?? d.name;
   return (

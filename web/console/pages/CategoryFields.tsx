@@ -3,7 +3,7 @@
 // clears a 细分类 that belonged to the old one.
 import { Form, type FormInstance, Select } from 'antd';
 import { useEffect } from 'react';
-import { subcategoryChoices } from '../../../src/domain/admin/categories.ts';
+import { firstLevelOf, subcategoryChoices } from '../../../src/domain/admin/categories.ts';
 import { CONTENT_CATEGORIES } from '../../../src/domain/categories.ts';
 import { useCategoryDictionary } from '../categoryDictionary.ts';
 
@@ -13,7 +13,7 @@ export function CategoryFields({ form }: { form: FormInstance }) {
   const choices = category ? subcategoryChoices(dictionary.data?.entries ?? [], category) : [];
   useEffect(() => {
     const sub = form.getFieldValue('subcategoryCode') as string | undefined;
-    if (sub && sub.slice(0, 2) !== category?.slice(0, 2)) form.setFieldValue('subcategoryCode', undefined);
+    if (sub && firstLevelOf(sub) !== category) form.setFieldValue('subcategoryCode', undefined);
   }, [category, form]);
   return (
     <>
