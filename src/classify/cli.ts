@@ -1,4 +1,4 @@
-// `xinfang classify train | eval | predict | list | use`: the content-category classifier.
+// `xinfang classify train | eval | test | predict | list | use`: the content-category classifier.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -7,8 +7,8 @@ import { createProgress } from '../cli/progress.ts';
 import { appConfigFromEnv } from '../config/index.ts';
 import { type Executor, openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-import { categoryByCode, categoryByName } from '../domain/categories.ts';
-import { parseCsvObjects } from './csv.ts';
+import { categoryByName } from '../domain/categories.ts';
+import { readTrainingCsv, withDatabase } from './cliInput.ts';
 import { crossValidate } from './evaluate.ts';
 import { DEFAULT_GRID, repeatedHonestCrossValidate, trainSelected } from './honest.ts';
 import { DEFAULT_TRAIN } from './model.ts';
@@ -22,6 +22,7 @@ import {
   taxonomyPrior,
   taxonomySourceFor,
 } from './taxonomy.ts';
+import { registerTestCommand } from './testCli.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 const err = (s: string) => process.stderr.write(`${s}\n`);
@@ -32,43 +33,6 @@ interface DataOpts {
   label: string;
   /** A file, `false` for --no-taxonomy, undefined for the default. */
   taxonomy?: string | boolean;
-}
-
-/**
- * Reads the training CSV: texts joined from the --text columns, labels from --label. A label that is
- * a category code (e.g. an export of `cases.category_code`) becomes that category's name, so the
- * model's labels are names, as the routing table and the registrar's 采用 expect.
- */
-export function readTrainingCsv(file: string, textCols: string, labelCol: string) {
-  const { header, rows } = parseCsvObjects(fs.readFileSync(file, 'utf8'));
-  const cols = textCols
-    .split(',')
-    .map((c) => c.trim())
-    .filter(Boolean);
-  const missing = [...cols, labelCol].filter((c) => !header.includes(c));
-  if (missing.length > 0) {
-    throw new Error(`CSV 缺少列 / missing columns: ${missing.join(', ')} (header: ${header.join(', ')})`);
-  }
-  const texts: string[] = [];
-  const labels: string[] = [];
-  let skipped = 0;
-  for (const r of rows) {
-    const raw = (r[labelCol] ?? '').trim();
-    const label = categoryByCode(raw)?.name ?? raw;
-    const text = cols
-      .map((c) => (r[c] ?? '').trim())
-      .filter(Boolean)
-      .join('。');
-    if (!label || !text) {
-      skipped++;
-      continue;
-    }
-    texts.push(text);
-    labels.push(label);
-  }
-  const counts: Record<string, number> = {};
-  for (const l of labels) counts[l] = (counts[l] ?? 0) + 1;
-  return { texts, labels, skipped, counts };
 }
 
 const dataOptions = (cmd: Command) =>
@@ -84,17 +48,6 @@ const dataOptions = (cmd: Command) =>
     )
     .option('--no-taxonomy', '不用分类体系先验 / no taxonomy prior rows')
     .addOption(dataOption());
-
-/** Opens the database the command names (`--data` or DATABASE_URL), migrated, for `use`; always closes it. */
-async function withDatabase<T>(data: string, use: (db: Executor) => Promise<T>): Promise<T> {
-  const database = await openDatabase(appConfigFromEnv({ data }));
-  try {
-    await migrate(database);
-    return await use(database.db);
-  } finally {
-    await database.close();
-  }
-}
 
 /**
  * The taxonomy prior a run uses (taxonomy.ts), announced on stderr so it is never a surprise. The
@@ -353,6 +306,8 @@ macroF1.{mean,std,min,max,folds} over all folds and repeatMeans`,
         out(JSON.stringify({ modelVersion: version, ...classifier.predict(opts.text) }));
       });
     });
+
+  registerTestCommand(classify);
 
   classify
     .command('list')

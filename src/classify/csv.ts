@@ -62,3 +62,13 @@ export function parseCsvObjects(text: string): { header: string[]; rows: Record<
     rows: body.map((r) => Object.fromEntries(names.map((h, k) => [h, r[k] ?? '']))),
   };
 }
+
+/** One CSV line (RFC 4180): fields with a comma, quote or line break quoted, quotes doubled. */
+export function csvLine(fields: readonly (string | number)[]): string {
+  return fields
+    .map((f) => {
+      const s = String(f);
+      return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+    })
+    .join(',');
+}

@@ -110,23 +110,31 @@ export function crossValidate(
     }
     opts.onFold?.(f + 1, { seconds: report.seconds, accuracy: correct / Math.max(te.length, 1) });
   }
-  // Expected calibration error: |accuracy − mean confidence| per confidence bin, weighted.
-  let ece = 0;
-  for (let b = 0; b < 10; b++) {
-    const inBin = [...topProb.keys()].filter(
-      (i) => Math.min(Math.floor((topProb[i] as number) * 10), 9) === b,
-    );
-    if (inBin.length === 0) continue;
-    const acc = inBin.filter((i) => predicted[i] === labels[i]).length / inBin.length;
-    const conf = inBin.reduce((s, i) => s + (topProb[i] as number), 0) / inBin.length;
-    ece += (inBin.length / labels.length) * Math.abs(acc - conf);
-  }
   return {
     ...scoreLabels(labels, predicted),
     folds: k,
     trainSeconds: r4(seconds / k),
     logLoss: r4(logLoss / Math.max(labels.length, 1)),
-    ece: r4(ece),
+    ece: r4(calibrationError(topProb, (i) => predicted[i] === labels[i])),
     rows: labels.length,
   };
+}
+
+/**
+ * Expected calibration error of the first suggestion's probability: |accuracy − mean probability|
+ * in each of 10 probability bins, weighted by the bin's share of the rows.
+ */
+export function calibrationError(topProb: ArrayLike<number>, correct: (row: number) => boolean): number {
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, right: 0, p: 0 }));
+  for (let i = 0; i < topProb.length; i++) {
+    const p = topProb[i] as number;
+    const bin = bins[Math.min(Math.floor(p * 10), 9)] as { n: number; right: number; p: number };
+    bin.n++;
+    bin.p += p;
+    if (correct(i)) bin.right++;
+  }
+  return bins.reduce(
+    (e, b) => (b.n ? e + (b.n / topProb.length) * Math.abs(b.right / b.n - b.p / b.n) : e),
+    0,
+  );
 }

@@ -127,12 +127,35 @@ export async function activeClassifier(db: Db, name = CATEGORY_MODEL): Promise<A
   }
   const hit = perDb.get(name);
   if (hit && hit.version === active.version) return { classifier: hit.model, version: hit.version };
+  const model = await loadModel(db, active.id);
+  if (!model) return { classifier: LEXICON, version: 'lexicon' };
+  perDb.set(name, { version: active.version, model });
+  return { classifier: model, version: active.version };
+}
+
+/**
+ * A stored version, active or not (`classify test --version N` scores a model before it is put into
+ * service), or the lexicon; undefined when there is no such version. Not cached: the cache holds
+ * the active version the server serves.
+ */
+export async function storedClassifier(
+  db: Db,
+  version: number | 'lexicon',
+  name = CATEGORY_MODEL,
+): Promise<ActiveClassifier | undefined> {
+  if (version === 'lexicon') return { classifier: LEXICON, version };
+  const [row] = await db
+    .select({ id: classifierModels.id })
+    .from(classifierModels)
+    .where(and(eq(classifierModels.name, name), eq(classifierModels.version, version)));
+  const model = row && (await loadModel(db, row.id));
+  return model ? { classifier: model, version } : undefined;
+}
+
+async function loadModel(db: Db, id: number): Promise<LinearModel | undefined> {
   const [row] = await db
     .select({ model: classifierModels.model })
     .from(classifierModels)
-    .where(eq(classifierModels.id, active.id));
-  if (!row) return { classifier: LEXICON, version: 'lexicon' };
-  const model = LinearModel.deserialize(row.model as Uint8Array);
-  perDb.set(name, { version: active.version, model });
-  return { classifier: model, version: active.version };
+    .where(eq(classifierModels.id, id));
+  return row ? LinearModel.deserialize(row.model as Uint8Array) : undefined;
 }

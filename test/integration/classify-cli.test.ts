@@ -1,6 +1,7 @@
 // `xinfang classify train | eval` as a bureau runs them, on an embedded database of its own
 // (a child process, `--data`): the official tree beside the export joins the training and is recorded
-// with the model; `--no-taxonomy` leaves it out; `use --version` rolls back; naming an empty category dictionary is an error.
+// with the model; `--no-taxonomy` leaves it out; `use --version` rolls back; `test` scores a stored
+// model on newer matters; naming an empty category dictionary is an error.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -94,6 +95,79 @@ describe('classify on the command line, with the official tree beside the export
     const list = await xinfang(['classify', 'list']);
     expect(list.out).toMatch(/^\* v1 /m);
     expect(list.out).toMatch(/^ {2}v2 /m);
+
+    // The stored model scored on matters it was not trained on (`classify test`): the active one, or
+    // a version named before it is put into service; a category it does not know is said plainly,
+    // and the mistakes go to a CSV to review.
+    const newer = path.join(dir, 'newer.csv');
+    fs.writeFileSync(
+      newer,
+      [
+        'subject,content,category',
+        '补课费,学校老师办补习班收取补课费,教育文体',
+        '讨薪,老板拖欠工资不支付,劳动和社会保障',
+        '排污,工厂偷排污水，河道发臭,环境保护',
+        '出租车,出租车拒载绕路,交通运输',
+        ',,环境保护',
+      ].join('\n'),
+    );
+    const review = path.join(dir, 'review.csv');
+    const tested = await xinfang([
+      'classify',
+      'test',
+      '--input',
+      newer,
+      '--text',
+      'subject,content',
+      '--label',
+      'category',
+      '--errors',
+      review,
+    ]);
+    expect(tested.code, tested.err).toBe(0);
+    const report = JSON.parse(tested.out.trim().split('\n').at(-1) as string);
+    expect(report).toMatchObject({ modelVersion: 1, rows: 4, unknownLabels: { 交通运输: 1 } });
+    expect(report.perLabel.教育文体.recall).toBe(1);
+    expect(report.perLabel.交通运输.f1).toBe(0);
+    expect(tested.err).toContain('模型 / model: v1；4 件事项 / rows（1 行缺类别或文字，未计 / skipped）');
+    expect(tested.err).toContain(
+      '模型不认识这些类别，其事项无法分对 / labels the model cannot suggest: 交通运输 1 件',
+    );
+    // The taxi matter is row 4 of the file, wrong whatever the model says, and listed with its text.
+    const reviewLines = fs
+      .readFileSync(review, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(reviewLines[0]).toBe('行号,类别,建议,概率,正确类别的名次,内容');
+    expect(reviewLines.some((l) => /^4,交通运输,[^,]+,0\.\d{3},,出租车。出租车拒载绕路$/.test(l))).toBe(true);
+    const second = await xinfang([
+      'classify',
+      'test',
+      '--input',
+      newer,
+      '--text',
+      'subject,content',
+      '--label',
+      'category',
+      '--version',
+      '2',
+    ]);
+    expect(JSON.parse(second.out.trim().split('\n').at(-1) as string).modelVersion).toBe(2);
+    const missing = await xinfang([
+      'classify',
+      'test',
+      '--input',
+      newer,
+      '--text',
+      'subject,content',
+      '--label',
+      'category',
+      '--version',
+      '9',
+    ]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.err).toContain('没有版本 9 / no stored version 9');
 
     // The platform's dictionary has no second or third levels here: naming it is an error.
     const empty = await xinfang(['classify', 'eval', '--taxonomy', 'dictionary', '--folds', '2', ...common]);

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTrainingCsv } from '../../src/classify/cli.ts';
+import { readTrainingCsv } from '../../src/classify/cliInput.ts';
 import { stratifiedFolds, train } from '../../src/classify/model.ts';
 import { activateVersion, activeClassifier, listModels, saveModel } from '../../src/classify/store.ts';
 import { storedTaxonomyPrior } from '../../src/classify/taxonomy.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTrainingCsv } from '../../src/classify/cli.ts';
+import { readTrainingCsv } from '../../src/classify/cliInput.ts';
 import { parseCsv, parseCsvObjects } from '../../src/classify/csv.ts';
 import { scoreLabels } from '../../src/classify/evaluate.ts';
 import {
