@@ -116,6 +116,7 @@ const SCREENSHOTS: Record<string, string> = {
   'console-holidays-entry': 'console-holidays-entry',
   'console-category-import': 'console-category-import',
   'console-category-dictionary': 'console-category-dictionary',
+  'console-suggestion-quality': 'console-suggestion-quality',
   'console-case-subcategory': 'intake-case-subcategory-suggested',
   'console-api-key-created': 'console-api-key-created',
   'console-webhooks': 'console-webhooks',

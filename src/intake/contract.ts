@@ -61,3 +61,48 @@ export const UnitHitItem = z.object({
   jurisdictionName: z.string(),
 });
 export type UnitHitItem = z.infer<typeof UnitHitItem>;
+
+const Share = {
+  matters: z.number(),
+  firstRight: z.number().nullable().meta({ description: '归入首选建议类别的比例（无事项时为 null）' }),
+};
+
+export const SuggestionQualityItem = z.object({
+  scope: z.string(),
+  since: z.string(),
+  pending: z.number().meta({ description: '建议尚待确认的事项（不计入）' }),
+  ...Share,
+  inTopThree: z.number().nullable().meta({ description: '归入前三项建议之一的比例' }),
+  givenAtRegistration: z.object(Share).meta({ description: '登记时已填写类别的事项（未受建议提示）' }),
+  byVersion: z.array(
+    z.object({
+      modelVersion: z.string(),
+      modelName: z.string(),
+      ...Share,
+      inTopThree: z.number().nullable(),
+    }),
+  ),
+  byCategory: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      suggestable: z.boolean().meta({ description: 'false：该类（其他）不作建议，由登记人选择' }),
+      ...Share,
+      suggested: z.number(),
+      precision: z.number().nullable().meta({ description: '首选建议为该类时，事项确归该类的比例' }),
+    }),
+  ),
+  bands: z.array(
+    z.object({ key: z.string(), label: z.string(), ...Share, meanConfidence: z.number().nullable() }),
+  ),
+  corrections: z.array(
+    z.object({
+      suggestedCode: z.string().nullable(),
+      suggestedName: z.string(),
+      finalCode: z.string(),
+      finalName: z.string(),
+      matters: z.number(),
+    }),
+  ),
+});
+export type SuggestionQualityItem = z.infer<typeof SuggestionQualityItem>;

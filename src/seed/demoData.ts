@@ -25,6 +25,7 @@ import { seedLockouts } from './lockouts.ts';
 import { seedDepartmentMediation, seedMediation } from './mediation.ts';
 import { dateDaysAgo } from './officeTime.ts';
 import { seedReceptions } from './receptions.ts';
+import { seedSuggestionHistory } from './suggestionHistory.ts';
 import { seedSupervision } from './supervision.ts';
 import { seedUpperDesks } from './upperDesks.ts';
 import { seedVideoHall } from './videoHall.ts';
@@ -96,6 +97,8 @@ export async function seedDemoData(ctx: AppContext, opts: SeedDemoDataOptions): 
   say(`示例二、三级分类 ${ce} 个 / example category dictionary seeded`);
   const ik = await seedIntake(ctx); // 登记分类: online petitions with suggestions 待确认, one confirmed, one changed
   say(`登记分类 ${ik} 件 / online petitions with suggestions seeded`);
+  const sh = await seedSuggestionHistory(ctx); // 分类建议的历史: 南京市's last six months, as intake kept them
+  say(`分类建议历史 ${sh} 件 / suggestions of past matters seeded`);
   const io = await seedInterop(ctx); // 接口密钥 and 事件推送: two keys, a paused subscription with dead letters
   say(`接口密钥 ${io.keys} 个，推送死信 ${io.deadLetters} 条 / API keys and webhooks seeded`);
   const ib = await seedInbox(ctx); // 站内消息 for the demo handler and reviewer, 常用语 of 鼓楼区住建局 and 信访局

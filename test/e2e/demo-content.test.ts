@@ -277,6 +277,24 @@ describe('every page of every demo account has content on first start', () => {
     await page.context().close();
   }, 300_000);
 
+  it('分类: the city administrator reads how the intake suggestions held up over six months', async () => {
+    const page = await suite.newPage({ width: 1440, height: 1300 });
+    await loginConsole(page, 'nj_admin');
+    await page.goto(`${suite.server.url}/console/admin/categories`);
+    const card = page.locator('.ant-card', { hasText: '分类建议的准确程度' });
+    const first = card.locator('.ant-statistic', { hasText: '首选建议即最终类别' });
+    // The seeded history (src/seed/suggestionHistory.ts): hundreds of 南京市's matters, classified
+    // by the built-in lexicon at their receipt.
+    expect(await first.locator('.ant-statistic-content').innerText()).toMatch(/^\d{1,3}\.\d%$/);
+    await card.getByRole('row', { name: /其他.*不作建议，由登记人选择/ }).waitFor();
+    expect(await card.locator('.ant-table-tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(10);
+    await card.getByText(/^内置关键词表：首选即最终类别/).waitFor();
+    await card.getByText('内置关键词表的概率未经数据校准', { exact: false }).waitFor();
+    await card.evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 72));
+    await saveScreenshot(page, 'console-suggestion-quality', { fullPage: false });
+    await page.context().close();
+  }, 120_000);
+
   it('screenshots: desks of the 鼓楼区 registrar and the province’s handler, the city’s inbox', async () => {
     for (const [user, path, name] of [
       ['gl_registrar', '/console/', 'demo-gl-registrar-desk'],

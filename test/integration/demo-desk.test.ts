@@ -254,3 +254,18 @@ describe('the demo citizen (13900000001)', () => {
     expect(profile.idNumber).toMatch(/^\d{17}[\dX]$/);
   });
 });
+
+describe('the city’s suggestion history (分类建议的准确程度)', () => {
+  it('reads six months of 南京市 matters classified at receipt, online ones decided, the rest given', async () => {
+    const q = await get('nj_leader', '/intake/suggestion-quality?months=6');
+    expect(q.matters).toBeGreaterThanOrEqual(300);
+    expect(q.byVersion.map((v: { modelVersion: string }) => v.modelVersion)).toEqual(['lexicon']);
+    // Letters and visits were registered with their category; online petitions were decided later.
+    expect(q.givenAtRegistration.matters).toBeGreaterThan(0);
+    expect(q.givenAtRegistration.matters).toBeLessThan(q.matters);
+    // The lexicon's real suggestions: mostly right, not always.
+    expect(q.firstRight).toBeGreaterThan(0.6);
+    expect(q.firstRight).toBeLessThan(1);
+    expect(q.corrections.length).toBeGreaterThan(0);
+  });
+});

@@ -1,7 +1,8 @@
 // 分类: the platform's content categories (src/domain/categories.ts, via GET /api/v1/classify/categories) and the
 // routing table of a jurisdiction — which department a category goes to (GET/PUT
 // /api/v1/classify/routing/:code; a setting applies to the subtree unless a lower level sets its own),
-// and below them the second and third levels (./CategoryDictionary.tsx).
+// how the suggestions held up against the categories filed (./SuggestionQuality.tsx), and below them
+// the second and third levels (./CategoryDictionary.tsx).
 import { PageContainer } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
@@ -11,6 +12,7 @@ import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
 import { PlaceCascader } from '../widgets.tsx';
 import { CategoryDictionary } from './CategoryDictionary.tsx';
+import { SuggestionQuality } from './SuggestionQuality.tsx';
 
 type Routing = Record<string, string>;
 
@@ -131,6 +133,7 @@ export default function CategoriesPage() {
           </Button>
         </Space>
       </Card>
+      <SuggestionQuality code={code} />
       <CategoryDictionary />
     </PageContainer>
   );
