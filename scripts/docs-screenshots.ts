@@ -117,6 +117,7 @@ const SCREENSHOTS: Record<string, string> = {
   'console-category-import': 'console-category-import',
   'console-category-dictionary': 'console-category-dictionary',
   'console-suggestion-quality': 'console-suggestion-quality',
+  'console-classifier-models': 'console-classifier-models',
   'console-case-subcategory': 'intake-case-subcategory-suggested',
   'console-api-key-created': 'console-api-key-created',
   'console-webhooks': 'console-webhooks',

@@ -63,6 +63,7 @@ export const Abilities = z.object({
   administration: ability('系统管理（用户、单位、设置）'),
   holidayCalendar: ability('录入节假日安排（省级）'),
   categoryDictionary: ability('维护二、三级内容分类（省级）'),
+  classifierActivate: ability('启用分类建议模型的某一版本（省级）'),
 });
 export type Abilities = z.infer<typeof Abilities>;
 

@@ -55,3 +55,20 @@ export const RoutingAnswer = z.object({
   routing: z.record(z.string(), z.string()).meta({ description: '内容分类代码 → 承办部门' }),
 });
 export type RoutingAnswer = z.infer<typeof RoutingAnswer>;
+
+/** A stored classifier version (GET /classify/models), or the built-in lexicon. */
+export const ModelItem = z.object({
+  version: z.union([z.number(), z.literal('lexicon')]),
+  name: z.string().meta({ description: '如 v3、内置关键词表' }),
+  active: z.boolean(),
+  createdAt: z.string().nullable(),
+  file: z.string().nullable().meta({ description: '训练文件名' }),
+  rows: z.number().nullable().meta({ description: '训练事项数' }),
+  labels: z.array(z.string()).meta({ description: '模型能建议的类别' }),
+  taxonomy: z.string().nullable().meta({ description: '参与训练的分类体系先验（文件或分类词典版本）' }),
+  estimate: z.number().nullable().meta({ description: '训练时内层折估计的 macro-F1（首选建议）' }),
+});
+export type ModelItem = z.infer<typeof ModelItem>;
+
+export const ModelList = z.object({ items: z.array(ModelItem) });
+export type ModelList = z.infer<typeof ModelList>;

@@ -5,6 +5,7 @@ import { and, desc, eq, max } from 'drizzle-orm';
 import { recordAudit } from '../audit/chain.ts';
 import type { Db } from '../db/client.ts';
 import { classifierModels } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
 import { LexiconClassifier } from './lexicon.ts';
 import { type Classifier, LinearModel } from './model.ts';
 
@@ -65,11 +66,15 @@ export async function saveModel(
   });
 }
 
-/** Makes a stored version active, or — with 'lexicon' — none, so the built-in lexicon serves. */
+/**
+ * Makes a stored version active, or — with 'lexicon' — none, so the built-in lexicon serves. One
+ * transaction with its audit row; 404 `model_not_found` for a version never stored.
+ */
 export async function activateVersion(
   db: Db,
   version: number | 'lexicon',
   name = CATEGORY_MODEL,
+  actor: { userId: number | null; role: string | null } = { userId: null, role: null },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     if (version !== 'lexicon') {
@@ -77,7 +82,8 @@ export async function activateVersion(
         .select({ id: classifierModels.id })
         .from(classifierModels)
         .where(and(eq(classifierModels.name, name), eq(classifierModels.version, version)));
-      if (!found) throw new Error(`没有版本 ${version} / no stored version ${version}`);
+      if (!found)
+        throw new AppError(404, 'model_not_found', `没有版本 ${version} / no stored version ${version}`);
     }
     await tx.update(classifierModels).set({ active: false }).where(eq(classifierModels.name, name));
     if (version !== 'lexicon') {
@@ -87,6 +93,8 @@ export async function activateVersion(
         .where(and(eq(classifierModels.name, name), eq(classifierModels.version, version)));
     }
     await recordAudit(tx, {
+      actorUserId: actor.userId,
+      actorRole: actor.role,
       action: 'classifier.activate',
       entity: 'classifier_model',
       entityId: `${name}@${version}`,

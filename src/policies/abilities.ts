@@ -85,6 +85,7 @@ export const ABILITY_RULES: { [K in keyof Abilities]: (a: Actor) => boolean } = 
   administration: (a) => adminPolicy.mayAny(a, 'user.update'),
   holidayCalendar: (a) => adminPolicy.mayAny(a, 'calendar.edit'),
   categoryDictionary: (a) => adminPolicy.mayAny(a, 'categories.edit'),
+  classifierActivate: (a) => adminPolicy.mayAny(a, 'classifier.activate'),
 };
 
 /** The caller's abilities: every line of the table asked of this actor. */

@@ -1,4 +1,5 @@
-// 系统管理: who may manage accounts, units, the holiday calendar and the content categories. One
+// 系统管理: who may manage accounts, units, the holiday calendar, the content categories and which
+// classifier version serves. One
 // rule table: the roles allowed and how far the action reaches —
 //   - 'subtree': an administrator, on accounts and units of its own jurisdiction's subtree;
 //   - 'province': the province administrator only (the calendar and the categories are one for the
@@ -17,7 +18,8 @@ export type AdminAction =
   | 'unit.rename'
   | 'unit.retire'
   | 'calendar.edit'
-  | 'categories.edit';
+  | 'categories.edit'
+  | 'classifier.activate';
 
 interface Rule {
   roles: readonly Role[];
@@ -39,6 +41,8 @@ export const ADMIN_RULES: Record<AdminAction, Rule> = {
   'unit.retire': { roles: ADMINS, reach: 'subtree' },
   'calendar.edit': { roles: ADMINS, reach: 'province' },
   'categories.edit': { roles: ADMINS, reach: 'province' },
+  // One classifier serves the whole platform (src/classify/store.ts): 启用 a stored version or the lexicon.
+  'classifier.activate': { roles: ADMINS, reach: 'province' },
 };
 
 /** The province administrator: its subtree is the whole province ('32'). */

@@ -30,6 +30,7 @@ import { caseExportRoutes } from '../cases/export.ts';
 import { caseRoutes } from '../cases/routes.ts';
 import { categoryDictionaryRoutes } from '../categories/routes.ts';
 import { categoryRoutes } from '../classify/categoryRoutes.ts';
+import { classifierModelRoutes } from '../classify/modelRoutes.ts';
 import { classifyRoutes } from '../classify/routes.ts';
 import { cohandlingRoutes } from '../cohandling/routes.ts';
 import type { TrustProxy } from '../config/index.ts';
@@ -160,6 +161,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(calendarRoutes(ctx), { prefix: '/api/v1' });
   await app.register(classifyRoutes(ctx), { prefix: '/api/v1' });
   await app.register(categoryRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(classifierModelRoutes(ctx), { prefix: '/api/v1' });
   await app.register(duplicateRoutes(ctx), { prefix: '/api/v1' });
   await app.register(legalChannelRoutes(ctx), { prefix: '/api/v1' });
   await app.register(hotspotRoutes(ctx), { prefix: '/api/v1' });

@@ -2,9 +2,12 @@
 // console's next request is answered 401 and it shows the login page; an administrator resets a
 // password and its owner must change it before anything else; the province administrator enters
 // a year's holidays the platform does not ship (test days, not the real calendar), and loads the
-// official second and third content categories from a CSV table.
+// official second and third content categories from a CSV table, and puts the built-in lexicon back
+// into service in place of a trained classifier.
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { train } from '../../src/classify/model.ts';
+import { saveModel } from '../../src/classify/store.ts';
 import { calendarCoverage, installSuppliedDays } from '../../src/domain/deadlines/index.ts';
 import { browserSuite, expectNoTofu, saveScreenshot } from './browser.ts';
 
@@ -109,6 +112,42 @@ describe('系统管理', () => {
     await expectNoTofu(page);
     await saveScreenshot(page, 'console-holidays-entry');
     await page.context().close();
+  }, 150_000);
+
+  it('the province administrator puts the built-in lexicon back into service in place of a trained model', async () => {
+    const texts = ['公司拖欠工资三个月', '老板拖欠农民工工资', '学校乱收补课费', '幼儿园收费太高'];
+    const labels = ['劳动和社会保障', '劳动和社会保障', '教育文体', '教育文体'];
+    const { model } = train(texts, labels, { seed: 1, calibrationFolds: 0, minDf: 1 });
+    await saveModel(suite.server.h.ctx.db, model, {
+      trainedOn: { file: '2026年已办结事项.csv', rows: 4, labels: { 劳动和社会保障: 2, 教育文体: 2 } },
+      metrics: { selectionMacroF1: [0.912] },
+    });
+    const page = await newPage();
+    await suite.loginConsole(page, 'admin');
+    await page.goto(`${suite.server.url}/console/admin/categories`);
+    const card = page.locator('.ant-card', { hasText: '分类建议模型' });
+    const row = (name: string) => card.locator('tr.ant-table-row', { hasText: name });
+    await row('v1').getByText('在用').waitFor();
+    await row('v1').getByText('2026年已办结事项.csv，4 件').waitFor();
+    await row('v1').getByText('macro-F1 0.912').waitFor();
+    await row('内置关键词表').getByRole('button', { name: '启用' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '启用' }).click();
+    await page.getByText('已启用内置关键词表：此后登记的事项按它给出分类建议').waitFor();
+    await row('内置关键词表').getByText('在用').waitFor();
+    expect(await row('v1').getByText('在用').count()).toBe(0);
+    await card.scrollIntoViewIfNeeded();
+    await expectNoTofu(page);
+    await saveScreenshot(page, 'console-classifier-models', { fullPage: false });
+    await page.context().close();
+
+    // A city administrator sees the versions, but no 启用.
+    const city = await newPage();
+    await suite.loginConsole(city, 'nj_admin');
+    await city.goto(`${suite.server.url}/console/admin/categories`);
+    const cityCard = city.locator('.ant-card', { hasText: '分类建议模型' });
+    await cityCard.locator('tr.ant-table-row', { hasText: 'v1' }).waitFor();
+    expect(await cityCard.getByRole('button', { name: '启用' }).count()).toBe(0);
+    await city.context().close();
   }, 150_000);
 
   it('the province administrator loads the official tree from a CSV Excel saved in GBK', async () => {

@@ -50,6 +50,10 @@ const PROBES: Partial<Record<Name, Probe[]>> = {
       body: { csv: '一级分类,二级分类\n城乡建设,住房保障\n', dryRun: true },
     },
   ],
+  // No model is stored here: the lexicon serves before and after.
+  classifierActivate: [
+    { method: 'POST', url: () => '/classify/models/active', body: { version: 'lexicon' } },
+  ],
 };
 
 const staff = demoAccounts().filter((a) => a.role !== 'citizen');
@@ -158,8 +162,10 @@ describe('abilities in /auth/me', () => {
       holidayCalendar: true,
       assessmentScheme: true,
       categoryDictionary: true,
+      classifierActivate: true,
     });
     expect(njAdmin.categoryDictionary).toBe(false);
+    expect(njAdmin.classifierActivate).toBe(false);
     // An auditor reads the audit log and nothing else.
     const auditorTrue = Object.entries(gl.auditor).filter(([, v]) => v);
     expect(auditorTrue).toEqual([['audit', true]]);

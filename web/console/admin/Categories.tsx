@@ -1,7 +1,8 @@
 // 分类: the platform's content categories (src/domain/categories.ts, via GET /api/v1/classify/categories) and the
 // routing table of a jurisdiction — which department a category goes to (GET/PUT
 // /api/v1/classify/routing/:code; a setting applies to the subtree unless a lower level sets its own),
-// how the suggestions held up against the categories filed (./SuggestionQuality.tsx), and below them
+// the classifier versions (./ClassifierModels.tsx), how the suggestions held up against the categories
+// filed (./SuggestionQuality.tsx), and below them
 // the second and third levels (./CategoryDictionary.tsx).
 import { PageContainer } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -12,6 +13,7 @@ import { api, errorMessage } from '../../shared/api.ts';
 import { useStaff } from '../session.tsx';
 import { PlaceCascader } from '../widgets.tsx';
 import { CategoryDictionary } from './CategoryDictionary.tsx';
+import { ClassifierModels } from './ClassifierModels.tsx';
 import { SuggestionQuality } from './SuggestionQuality.tsx';
 
 type Routing = Record<string, string>;
@@ -133,6 +135,7 @@ export default function CategoriesPage() {
           </Button>
         </Space>
       </Card>
+      <ClassifierModels />
       <SuggestionQuality code={code} />
       <CategoryDictionary />
     </PageContainer>
