@@ -112,18 +112,8 @@ describe('classify on the command line, with the official tree beside the export
       ].join('\n'),
     );
     const review = path.join(dir, 'review.csv');
-    const tested = await xinfang([
-      'classify',
-      'test',
-      '--input',
-      newer,
-      '--text',
-      'subject,content',
-      '--label',
-      'category',
-      '--errors',
-      review,
-    ]);
+    const columns = ['--text', 'subject,content', '--label', 'category'];
+    const tested = await xinfang(['classify', 'test', '--input', newer, ...columns, '--errors', review]);
     expect(tested.code, tested.err).toBe(0);
     const report = JSON.parse(tested.out.trim().split('\n').at(-1) as string);
     expect(report).toMatchObject({ modelVersion: 1, rows: 4, unknownLabels: { 交通运输: 1 } });
@@ -141,31 +131,9 @@ describe('classify on the command line, with the official tree beside the export
       .split('\r\n');
     expect(reviewLines[0]).toBe('行号,类别,建议,概率,正确类别的名次,内容');
     expect(reviewLines.some((l) => /^4,交通运输,[^,]+,0\.\d{3},,出租车。出租车拒载绕路$/.test(l))).toBe(true);
-    const second = await xinfang([
-      'classify',
-      'test',
-      '--input',
-      newer,
-      '--text',
-      'subject,content',
-      '--label',
-      'category',
-      '--version',
-      '2',
-    ]);
+    const second = await xinfang(['classify', 'test', '--input', newer, ...columns, '--version', '2']);
     expect(JSON.parse(second.out.trim().split('\n').at(-1) as string).modelVersion).toBe(2);
-    const missing = await xinfang([
-      'classify',
-      'test',
-      '--input',
-      newer,
-      '--text',
-      'subject,content',
-      '--label',
-      'category',
-      '--version',
-      '9',
-    ]);
+    const missing = await xinfang(['classify', 'test', '--input', newer, ...columns, '--version', '9']);
     expect(missing.code).not.toBe(0);
     expect(missing.err).toContain('没有版本 9 / no stored version 9');
 
