@@ -3,6 +3,7 @@ import type { AuthEvents } from './auth/events.ts';
 import type { BacklogEvents } from './backlog/events.ts';
 import type { CalendarEvents } from './calendar/events.ts';
 import type { CaseEvents } from './cases/events.ts';
+import type { ClassifyEvents } from './classify/events.ts';
 import type { IntakeEvents } from './intake/events.ts';
 import type { MonitoringEvents } from './monitoring/events.ts';
 import type { ReceptionEvents } from './receptions/events.ts';
@@ -18,4 +19,5 @@ export interface PlatformEvents
     WarningEvents,
     MonitoringEvents,
     AuthEvents,
-    CalendarEvents {}
+    CalendarEvents,
+    ClassifyEvents {}

@@ -8,6 +8,7 @@ import { appConfigFromEnv } from '../config/index.ts';
 import { type Executor, openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { categoryByName } from '../domain/categories.ts';
+import { reclassifyPending } from '../intake/suggestion.ts';
 import { readTrainingCsv, withDatabase } from './cliInput.ts';
 import { crossValidate } from './evaluate.ts';
 import { DEFAULT_GRID, repeatedHonestCrossValidate, trainSelected } from './honest.ts';
@@ -26,6 +27,10 @@ import { registerTestCommand } from './testCli.ts';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 const err = (s: string) => process.stderr.write(`${s}\n`);
+/** The matters still 待确认 get the suggestion of the model now in service (as the console's 启用 does). */
+const renewed = (r: { reclassified: number }) =>
+  r.reclassified > 0 &&
+  err(`待确认事项已按在用模型重新建议 ${r.reclassified} 件 / pending suggestions renewed`);
 
 interface DataOpts {
   input: string;
@@ -208,6 +213,7 @@ Rows with an empty label or text are skipped and counted; the last line of outpu
               `(no code to adopt; routed to the bureau unless a routing setting names a department): ${unknown.join(', ')}`,
           );
         }
+        renewed(await reclassifyPending(database.db));
         out(
           `已保存版本 ${version}（生效）/ stored version ${version} (active): ${model.labels.length} labels, ` +
             `${report.features} features, ${report.seconds.toFixed(1)} s`,
@@ -344,6 +350,7 @@ macroF1.{mean,std,min,max,folds} over all folds and repeatMeans`,
       await withDatabase(opts.data, async (db) => {
         await activateVersion(db, v);
         out(`生效版本 / active: ${v}`);
+        renewed(await reclassifyPending(db));
       });
     });
 }

@@ -1,17 +1,17 @@
 // 分类建议模型: the stored classifier versions — what each was trained on, its estimate at training,
 // which one serves — for the console's 管理 → 分类 (GET /api/v1/classify/models, staff), and putting a
 // version (or the built-in lexicon) into service or back (POST /api/v1/classify/models/active, the
-// province administrator, audited). Training stays on the command line (`xinfang classify train`):
+// province administrator, audited; the matters still 待确认 then get the new model's suggestion). Training stays on the command line (`xinfang classify train`):
 // it reads a bureau's export and takes a minute of CPU.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { adminPolicy } from '../policies/admin.ts';
 import { ensureAllowed, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
+import { activateModel } from './commands.ts';
 import { type ModelItem, ModelList } from './contract.ts';
 import { LEXICON_LABELS } from './lexicon.ts';
-import { activateVersion, listModels } from './store.ts';
+import { listModels } from './store.ts';
 
 type Stored = Awaited<ReturnType<typeof listModels>>[number];
 
@@ -89,12 +89,7 @@ export const classifierModelRoutes =
         },
       },
       async (req) => {
-        const actor = actorOf(req);
-        ensureAllowed(adminPolicy.mayAny(actor, 'classifier.activate'), '只有省级管理员可以启用分类建议模型');
-        await activateVersion(ctx.db, req.body.version, undefined, {
-          userId: actor.userId,
-          role: actor.role,
-        });
+        await activateModel(ctx, actorOf(req), req.body.version);
         return modelList(ctx);
       },
     );

@@ -3,7 +3,7 @@
 // the deserialised model in memory keyed by version and reload when the active version changes.
 import { and, desc, eq, max } from 'drizzle-orm';
 import { recordAudit } from '../audit/chain.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Executor } from '../db/client.ts';
 import { classifierModels } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { LexiconClassifier } from './lexicon.ts';
@@ -67,34 +67,36 @@ export async function saveModel(
 }
 
 /**
- * Makes a stored version active, or — with 'lexicon' — none, so the built-in lexicon serves. One
- * transaction with its audit row; 404 `model_not_found` for a version never stored.
+ * Makes a stored version active, or — with 'lexicon' — none, so the built-in lexicon serves; inside
+ * the caller's transaction. 404 `model_not_found` for a version never stored.
  */
+export async function setActiveVersion(tx: Executor, version: number | 'lexicon', name = CATEGORY_MODEL) {
+  if (version !== 'lexicon') {
+    const [found] = await tx
+      .select({ id: classifierModels.id })
+      .from(classifierModels)
+      .where(and(eq(classifierModels.name, name), eq(classifierModels.version, version)));
+    if (!found)
+      throw new AppError(404, 'model_not_found', `没有版本 ${version} / no stored version ${version}`);
+  }
+  await tx.update(classifierModels).set({ active: false }).where(eq(classifierModels.name, name));
+  if (version !== 'lexicon') {
+    await tx
+      .update(classifierModels)
+      .set({ active: true })
+      .where(and(eq(classifierModels.name, name), eq(classifierModels.version, version)));
+  }
+}
+
+/** `classify use`: the version made active in one transaction with its audit row (the console's is src/classify/commands.ts). */
 export async function activateVersion(
   db: Db,
   version: number | 'lexicon',
   name = CATEGORY_MODEL,
-  actor: { userId: number | null; role: string | null } = { userId: null, role: null },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    if (version !== 'lexicon') {
-      const [found] = await tx
-        .select({ id: classifierModels.id })
-        .from(classifierModels)
-        .where(and(eq(classifierModels.name, name), eq(classifierModels.version, version)));
-      if (!found)
-        throw new AppError(404, 'model_not_found', `没有版本 ${version} / no stored version ${version}`);
-    }
-    await tx.update(classifierModels).set({ active: false }).where(eq(classifierModels.name, name));
-    if (version !== 'lexicon') {
-      await tx
-        .update(classifierModels)
-        .set({ active: true })
-        .where(and(eq(classifierModels.name, name), eq(classifierModels.version, version)));
-    }
+    await setActiveVersion(tx, version, name);
     await recordAudit(tx, {
-      actorUserId: actor.userId,
-      actorRole: actor.role,
       action: 'classifier.activate',
       entity: 'classifier_model',
       entityId: `${name}@${version}`,

@@ -2,14 +2,31 @@
 // classifier runs after the registration commits (afterCommit), in a short write of its own, so a
 // classifier fault never loses a petition, and the registration transaction holds no lock while the
 // model reads the text. A matter registered with a category is recorded as 'given'.
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { CaseRegistered } from '../cases/events.ts';
-import { suggestRouting } from '../classify/suggest.ts';
+import { activeClassifier } from '../classify/store.ts';
+import { type RoutingSuggestion, suggestRouting } from '../classify/suggest.ts';
 import type { EventBus } from '../commands/events.ts';
 import type { AppContext } from '../context.ts';
 import type { Db, Executor } from '../db/client.ts';
-import { caseClassifications } from '../db/schema.ts';
+import { caseClassifications, cases } from '../db/schema.ts';
 import type { PlatformEvents } from '../events.ts';
+
+/** The stored form of a suggestion made at `at`. */
+function suggestionRow(s: RoutingSuggestion, at: Date) {
+  const first = s.top3[0];
+  if (!first) return null;
+  return {
+    suggestedCode: first.code,
+    suggestedLabel: first.category,
+    confidence: first.probability,
+    top: s.top3,
+    why: s.why.slice(0, 10),
+    modelVersion: String(s.modelVersion),
+    routedUnitId: first.department.unitId ?? null,
+    suggestedAt: at,
+  };
+}
 
 /** Stores the suggestion for a matter (once: a second call leaves the first). */
 export async function storeSuggestion(
@@ -17,24 +34,53 @@ export async function storeSuggestion(
   c: { id: number; subject: string; content: string; jurisdictionCode: string; categoryCode: string | null },
   at: Date,
 ): Promise<void> {
-  const s = await suggestRouting(db, c);
-  const first = s.top3[0];
-  if (!first) return;
+  const row = suggestionRow(await suggestRouting(db, c), at);
+  if (!row) return;
   await db
     .insert(caseClassifications)
-    .values({
-      caseId: c.id,
-      suggestedCode: first.code,
-      suggestedLabel: first.category,
-      confidence: first.probability,
-      top: s.top3,
-      why: s.why.slice(0, 10),
-      modelVersion: String(s.modelVersion),
-      routedUnitId: first.department.unitId ?? null,
-      suggestedAt: at,
-      status: c.categoryCode ? 'given' : 'pending',
-    })
+    .values({ caseId: c.id, ...row, status: c.categoryCode ? 'given' : 'pending' })
     .onConflictDoNothing();
+}
+
+/**
+ * After another classifier is put into service (console 启用, `classify use`, `classify train`): the
+ * matters still 待确认 get its suggestion, so the registrar decides on the model in service rather
+ * than on the one it replaced. Decided suggestions stay as they were — the record of what was
+ * suggested then, and of how it held up (suggestionQuality.ts). Each matter is a short write of its
+ * own, guarded on the status, so a registrar's decision in between is never overwritten.
+ */
+export async function reclassifyPending(
+  db: Db,
+  opts: { limit?: number; now?: Date; signal?: AbortSignal } = {},
+): Promise<{ reclassified: number }> {
+  const { version } = await activeClassifier(db);
+  const stale = await db
+    .select({
+      id: cases.id,
+      subject: cases.subject,
+      content: cases.content,
+      jurisdictionCode: cases.jurisdictionCode,
+    })
+    .from(caseClassifications)
+    .innerJoin(cases, eq(cases.id, caseClassifications.caseId))
+    .where(
+      and(eq(caseClassifications.status, 'pending'), ne(caseClassifications.modelVersion, String(version))),
+    )
+    .orderBy(asc(caseClassifications.caseId))
+    .limit(opts.limit ?? 5_000);
+  let reclassified = 0;
+  for (const c of stale) {
+    if (opts.signal?.aborted) break;
+    const row = suggestionRow(await suggestRouting(db, c), opts.now ?? new Date());
+    if (!row) continue;
+    const updated = await db
+      .update(caseClassifications)
+      .set(row)
+      .where(and(eq(caseClassifications.caseId, c.id), eq(caseClassifications.status, 'pending')))
+      .returning({ id: caseClassifications.caseId });
+    reclassified += updated.length;
+  }
+  return { reclassified };
 }
 
 export async function hasSuggestion(db: Executor, caseId: number): Promise<boolean> {
@@ -46,6 +92,13 @@ export async function hasSuggestion(db: Executor, caseId: number): Promise<boole
 }
 
 export function subscribeIntake(events: EventBus<PlatformEvents>): void {
+  events.on('classifier.activated', 'intake.reclassify', (w) => {
+    const ctx: AppContext = w.ctx;
+    w.afterCommit(async () => {
+      const r = await reclassifyPending(ctx.db);
+      ctx.log.info(r, `待确认事项已按新模型重新建议 ${r.reclassified} 件 / pending suggestions renewed`);
+    });
+  });
   events.on('case.registered', 'intake.classify', (w, e: CaseRegistered) => {
     const ctx: AppContext = w.ctx;
     w.afterCommit(async () => {

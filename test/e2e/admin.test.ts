@@ -132,7 +132,7 @@ describe('系统管理', () => {
     await row('v1').getByText('macro-F1 0.912').waitFor();
     await row('内置关键词表').getByRole('button', { name: '启用' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '启用' }).click();
-    await page.getByText('已启用内置关键词表：此后登记的事项按它给出分类建议').waitFor();
+    await page.getByText('已启用内置关键词表：新登记和待确认的事项按它给出分类建议').waitFor();
     await row('内置关键词表').getByText('在用').waitFor();
     expect(await row('v1').getByText('在用').count()).toBe(0);
     await card.scrollIntoViewIfNeeded();

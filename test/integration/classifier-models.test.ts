@@ -77,6 +77,33 @@ describe('the classifier versions on the console', () => {
     ]);
     expect(await suggestedBy()).toBe(2);
 
+    // Two online petitions classified by version 2; the registrar decides one of them.
+    const petition = async (subject: string) =>
+      (
+        await h.register('13900000001', {
+          form: 'online',
+          purpose: 'claim',
+          subject,
+          content: `${subject}，请有关部门处理。`,
+          jurisdictionCode: '320106',
+        })
+      ).caseId as number;
+    const waiting = await petition('老板拖欠工资');
+    const decided = await petition('学校乱收补课费');
+    await h.settle();
+    const decide = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${decided}/category`,
+      headers: h.as('gl_registrar'),
+      payload: { categoryCode: '060000' },
+    });
+    expect(decide.statusCode, decide.body).toBe(200);
+    const versionOf = async (caseId: number) =>
+      (
+        await h.app.inject({ url: `/api/v1/cases/${caseId}/classification`, headers: h.as('gl_registrar') })
+      ).json().suggestion.modelVersion;
+    expect([await versionOf(waiting), await versionOf(decided)]).toEqual(['2', '2']);
+
     // Back to version 1: it serves at once, and the audit log names who did it.
     const back = await activate('admin', 1);
     expect(back.statusCode, back.body).toBe(200);
@@ -88,6 +115,8 @@ describe('the classifier versions on the console', () => {
       ['lexicon', false],
     ]);
     expect(await suggestedBy()).toBe(1);
+    // The matter still 待确认 now carries version 1's suggestion; the decided one keeps what it was shown.
+    expect([await versionOf(waiting), await versionOf(decided)]).toEqual(['1', '2']);
     const [row] = await h.ctx.db
       .select()
       .from(auditLog)

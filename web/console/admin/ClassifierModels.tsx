@@ -27,7 +27,7 @@ export function ClassifierModels() {
       qc.setQueryData(MODELS_KEY, r);
       // The suggestion quality lists the versions too.
       void qc.invalidateQueries({ queryKey: ['suggestion-quality'] });
-      message.success(`已启用${m.name}：此后登记的事项按它给出分类建议`);
+      message.success(`已启用${m.name}：新登记和待确认的事项按它给出分类建议`);
     } catch (e) {
       message.error(errorMessage(e));
     }
@@ -94,7 +94,7 @@ export function ClassifierModels() {
                     m.active ? null : (
                       <Popconfirm
                         title={`启用${m.name}？`}
-                        description="此后登记的事项按它给出分类建议；已登记事项的建议不变。"
+                        description="新登记和待确认的事项按它给出分类建议；已确定类别的事项保留当时的建议。"
                         okText="启用"
                         cancelText="取消"
                         onConfirm={() => activate(m)}
