@@ -40,7 +40,7 @@ export async function seedSuggestionHistory(
       ),
     )
     .orderBy(desc(cases.receivedAt))
-    .limit(opts.limit ?? 800);
+    .limit(opts.limit ?? 400);
   for (const m of matters) await storeSuggestion(ctx.db, m, m.receivedAt);
   // Online petitions arrive without a category: the registrar confirmed or changed the suggestion.
   const ids = matters.map((m) => m.id);
