@@ -2308,28 +2308,34 @@ export const workbenchViews = pgTable(
  * the likeliest content categories with their probability and routed department, kept as advice
  * until a person confirms or changes the category (`cases.category_code` then holds it).
  */
-export const caseClassifications = pgTable('case_classifications', {
-  caseId: bigint('case_id', { mode: 'number' })
-    .primaryKey()
-    .references(() => cases.id),
-  /** The first suggestion's category code (null: a trained label outside the catalogue). */
-  suggestedCode: text('suggested_code'),
-  suggestedLabel: text('suggested_label').notNull(),
-  /** Probability of the first suggestion, 0..1. */
-  confidence: doublePrecision('confidence').notNull(),
-  /** [{ category, code, probability, department: { key, name, unitId?, unitName? } }] (up to 3). */
-  top: jsonb('top').notNull(),
-  /** The words behind the first suggestion. */
-  why: jsonb('why').notNull().default([]),
-  modelVersion: text('model_version').notNull(),
-  /** The routed unit of the first suggestion in the matter's place, when one exists. */
-  routedUnitId: integer('routed_unit_id').references(() => units.id),
-  suggestedAt: ts('suggested_at').notNull(),
-  /** pending (待确认) | confirmed (采用建议) | changed (改为其他类别) | given (登记时已填写). */
-  status: text('status').notNull().default('pending'),
-  decidedBy: integer('decided_by').references(() => users.id),
-  decidedAt: ts('decided_at'),
-});
+export const caseClassifications = pgTable(
+  'case_classifications',
+  {
+    caseId: bigint('case_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => cases.id),
+    /** The first suggestion's category code (null: a trained label outside the catalogue). */
+    suggestedCode: text('suggested_code'),
+    suggestedLabel: text('suggested_label').notNull(),
+    /** Probability of the first suggestion, 0..1. */
+    confidence: doublePrecision('confidence').notNull(),
+    /** [{ category, code, probability, department: { key, name, unitId?, unitName? } }] (up to 3). */
+    top: jsonb('top').notNull(),
+    /** The words behind the first suggestion. */
+    why: jsonb('why').notNull().default([]),
+    modelVersion: text('model_version').notNull(),
+    /** The routed unit of the first suggestion in the matter's place, when one exists. */
+    routedUnitId: integer('routed_unit_id').references(() => units.id),
+    suggestedAt: ts('suggested_at').notNull(),
+    /** pending (待确认) | confirmed (采用建议) | changed (改为其他类别) | given (登记时已填写). */
+    status: text('status').notNull().default('pending'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: ts('decided_at'),
+  },
+  // How the suggestions held up (src/intake/suggestionQuality.ts: decided ones of the last months,
+  // the pending count) and the pending ones renewed when another model serves (reclassifyPending).
+  (t) => [index('case_classifications_status_suggested_idx').on(t.status, t.suggestedAt)],
+);
 
 // ---- document drafts (文书草稿、签发) ----
 
