@@ -85,6 +85,7 @@ export function registerTestCommand(classify: Command): void {
       }
       if (opts.errors) {
         const wrong = rows.filter((r) => r.predicted !== r.label);
+        const textOfRow = new Map(rowOfFile.map((row, i) => [row, texts[i]]));
         const lines = [
           csvLine(['行号', '类别', '建议', '概率', '正确类别的名次', '内容']),
           ...wrong.map((r) =>
@@ -94,7 +95,7 @@ export function registerTestCommand(classify: Command): void {
               r.predicted,
               r.probability.toFixed(3),
               r.rank || '',
-              (texts[rowOfFile.indexOf(r.row)] ?? '').slice(0, 120),
+              (textOfRow.get(r.row) ?? '').slice(0, 120),
             ]),
           ),
         ];

@@ -78,6 +78,15 @@ describe('content categories', () => {
     await user.click(sub);
     expect(await screen.findByTitle('住房保障 / 公租房')).toBeTruthy();
     expect(screen.queryByTitle('住房保障 / 廉租房')).toBeNull(); // retired
+    await user.keyboard('{Escape}');
+    // The subject names a 细分类: offered in one click, and gone once one is chosen.
+    await user.type(screen.getByLabelText('标题'), '申请公租房多年未分配');
+    expect(await screen.findByText('文中有“公租房”')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '采用建议：住房保障 / 公租房' }));
+    await waitFor(() =>
+      expect(document.querySelector('.ant-select-selection-item[title="住房保障 / 公租房"]')).toBeTruthy(),
+    );
+    expect(screen.queryByText('文中有“公租房”')).toBeNull();
     // 环境保护 has none: the field goes.
     await pick('环境保护');
     await waitFor(() => expect(screen.queryByLabelText('细分类')).toBeNull());
