@@ -91,11 +91,17 @@ export async function hasSuggestion(db: Executor, caseId: number): Promise<boole
   return row !== undefined;
 }
 
+/**
+ * How many 待确认 suggestions the console's 启用 renews before it answers (a second or two); a
+ * province with more gets the rest from the daily pass `intake_reclassify` (src/jobs/passes.ts).
+ */
+export const RENEW_AT_ONCE = 500;
+
 export function subscribeIntake(events: EventBus<PlatformEvents>): void {
   events.on('classifier.activated', 'intake.reclassify', (w) => {
     const ctx: AppContext = w.ctx;
     w.afterCommit(async () => {
-      const r = await reclassifyPending(ctx.db);
+      const r = await reclassifyPending(ctx.db, { limit: RENEW_AT_ONCE });
       ctx.log.info(r, `待确认事项已按新模型重新建议 ${r.reclassified} 件 / pending suggestions renewed`);
     });
   });

@@ -6,6 +6,7 @@
 import { runBacklogCandidatePass } from '../backlog/candidates.ts';
 import { checkCalendarCoverage } from '../calendar/coverage.ts';
 import type { AppContext } from '../context.ts';
+import { reclassifyPending } from '../intake/suggestion.ts';
 import { runMonitoringDigests } from '../monitoring/daily.ts';
 import { maintainPartitions } from '../partitions/maintain.ts';
 import { runReceptionReminderPass } from '../receptions/reminders.ts';
@@ -42,7 +43,8 @@ function pass<R extends object>(p: DailyPass<R>): DailyPass {
  * The daily passes, in the order they run: the warning scan on the sweep's fresh overdue flags, the
  * backlog candidates, the supervision escalation, the reception reminders (the day before), the
  * monitoring digests because they count the others' findings, the holiday calendar's coverage (its
- * administrators are told of a missing year), the history partitions of the months
+ * administrators are told of a missing year), the 待确认 suggestions a model switch has not yet
+ * renewed, the history partitions of the months
  * ahead (src/partitions/maintain.ts), then the webhook deliveries the sweep's events queued.
  */
 export const DAILY_PASSES: readonly DailyPass[] = [
@@ -88,6 +90,15 @@ export const DAILY_PASSES: readonly DailyPass[] = [
     en: 'holiday calendar check',
     run: (ctx, now) => checkCalendarCoverage(ctx, now),
     summary: (r) => `holiday calendar: 未录入 ${r.missing.join(',') || '无'}`,
+  }),
+  pass({
+    job: 'intake_reclassify',
+    zh: '待确认分类建议更新',
+    en: 'pending suggestions renewal',
+    // After a model switch the console renews at most RENEW_AT_ONCE at once; the rest, and any left
+    // by a switch from the command line that stopped midway, get the model in service here.
+    run: (ctx, now, signal) => reclassifyPending(ctx.db, { now, signal }),
+    summary: (r) => `pending suggestions renewed: ${r.reclassified}`,
   }),
   pass({
     job: 'partition_maintenance',

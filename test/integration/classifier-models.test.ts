@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { train } from '../../src/classify/model.ts';
 import { saveModel } from '../../src/classify/store.ts';
 import { auditLog } from '../../src/db/schema.ts';
+import { DAILY_PASSES, runPasses } from '../../src/jobs/passes.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -127,6 +128,20 @@ describe('the classifier versions on the console', () => {
     const lexicon = await activate('admin', 'lexicon');
     expect(lexicon.json().items.at(-1)).toMatchObject({ version: 'lexicon', active: true });
     expect(await suggestedBy()).toBe('lexicon');
+    expect(await versionOf(waiting)).toBe('lexicon');
+
+    // A model stored from the command line serves at once; the daily pass renews what is still pending.
+    await saveModel(h.ctx.db, model, { trainedOn: { file: 'cases-2027.csv', rows: 4 } });
+    expect(await versionOf(waiting)).toBe('lexicon');
+    const [renewal] = await runPasses(
+      h.ctx,
+      new Date(),
+      undefined,
+      DAILY_PASSES.filter((p) => p.job === 'intake_reclassify'),
+    );
+    expect(renewal).toMatchObject({ job: 'intake_reclassify', result: { reclassified: 1 } });
+    expect(await versionOf(waiting)).toBe('3');
+    await activate('admin', 'lexicon');
   });
 
   it('refuses anyone but the province administrator, a version never stored and a bad version', async () => {

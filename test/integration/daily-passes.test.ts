@@ -19,6 +19,7 @@ const JOBS = [
   'reception_reminders',
   'monitoring_digests',
   'calendar_check',
+  'intake_reclassify',
   'partition_maintenance',
   'webhook_deliveries',
 ];
