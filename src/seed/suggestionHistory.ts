@@ -4,7 +4,7 @@
 // receipt — the real suggestion for its text, nothing made up. Online petitions were then confirmed
 // or changed by the registrar a little later; letters and visits were registered with their
 // category (given). 管理 → 分类 then shows how the suggestions held up over a bureau's months.
-import { and, desc, eq, gte, inArray, isNotNull, like, notExists, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, like, notExists, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import { caseClassifications, cases } from '../db/schema.ts';
 import { storeSuggestion } from '../intake/suggestion.ts';
@@ -15,6 +15,16 @@ export async function seedSuggestionHistory(
   ctx: AppContext,
   opts: { prefix?: string; days?: number; limit?: number; now?: Date } = {},
 ): Promise<number> {
+  const prefix = opts.prefix ?? '3201';
+  const limit = opts.limit ?? 400;
+  // Seeded already (a second `xinfang seed`): the place holds that many suggestions. Without this
+  // each run would reach further back for matters without one.
+  const [kept] = await ctx.db
+    .select({ n: count() })
+    .from(caseClassifications)
+    .innerJoin(cases, eq(cases.id, caseClassifications.caseId))
+    .where(like(cases.jurisdictionCode, `${prefix}%`));
+  if ((kept?.n ?? 0) >= limit) return 0;
   const since = new Date((opts.now ?? new Date()).getTime() - (opts.days ?? 183) * DAY);
   const matters = await ctx.db
     .select({
@@ -28,7 +38,7 @@ export async function seedSuggestionHistory(
     .from(cases)
     .where(
       and(
-        like(cases.jurisdictionCode, `${opts.prefix ?? '3201'}%`),
+        like(cases.jurisdictionCode, `${prefix}%`),
         isNotNull(cases.categoryCode),
         gte(cases.receivedAt, since),
         notExists(
@@ -40,7 +50,7 @@ export async function seedSuggestionHistory(
       ),
     )
     .orderBy(desc(cases.receivedAt))
-    .limit(opts.limit ?? 400);
+    .limit(limit);
   for (const m of matters) await storeSuggestion(ctx.db, m, m.receivedAt);
   // Online petitions arrive without a category: the registrar confirmed or changed the suggestion.
   const ids = matters.map((m) => m.id);

@@ -1,10 +1,13 @@
 // The demo 登记分类 seed: online petitions registered through intake, classified there; most wait
-// for the registrar (待确认), one is confirmed and one changed — and seeding twice adds nothing.
-import { eq } from 'drizzle-orm';
+// for the registrar (待确认), one is confirmed and one changed — and seeding twice adds nothing; the
+// suggestion history of past matters, seeded once.
+import { eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseClassifications, caseEvents, cases, users } from '../../src/db/schema.ts';
+import { seedCases } from '../../src/seed/cases.ts';
 import { DEMO_CITIZEN } from '../../src/seed/demo.ts';
 import { seedIntake } from '../../src/seed/intake.ts';
+import { seedSuggestionHistory } from '../../src/seed/suggestionHistory.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
 let h: Harness;
@@ -68,5 +71,29 @@ describe('demo intake seed', () => {
     expect(res.statusCode, res.body).toBe(200);
     const parties = res.json().parties as { role: string; name: string }[];
     expect(parties.find((p) => p.role === 'petitioner')?.name).toBe('王立新');
+  });
+});
+
+describe('demo suggestion history', () => {
+  it('gives the latest matters of the place the suggestion intake would have kept — once', async () => {
+    const before = new Set(
+      (await h.ctx.db.select({ id: caseClassifications.caseId }).from(caseClassifications)).map((r) => r.id),
+    );
+    await seedCases(h.ctx.db, h.ctx.pii, { count: 80, seed: 3, places: { '320106': 1 } });
+    expect(await seedSuggestionHistory(h.ctx, { prefix: '320106', days: 730, limit: 10 })).toBe(10);
+    const history = (
+      await h.ctx.db
+        .select({ id: cases.id, status: caseClassifications.status, form: cases.form })
+        .from(caseClassifications)
+        .innerJoin(cases, eq(cases.id, caseClassifications.caseId))
+        .where(isNotNull(cases.categoryCode))
+    ).filter((r) => !before.has(r.id));
+    expect(history).toHaveLength(10);
+    // Online petitions were decided at the desk; letters and visits came with their category.
+    for (const r of history)
+      expect(r.status, r.form).toEqual(
+        r.form === 'online' ? expect.stringMatching(/^(confirmed|changed)$/) : 'given',
+      );
+    expect(await seedSuggestionHistory(h.ctx, { prefix: '320106', days: 730, limit: 10 })).toBe(0);
   });
 });
