@@ -9,7 +9,7 @@ import { type Executor, openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { categoryByName } from '../domain/categories.ts';
 import { reclassifyPending } from '../intake/suggestion.ts';
-import { readTrainingCsv, withDatabase } from './cliInput.ts';
+import { readTrainingCsv, versionOption, withDatabase } from './cliInput.ts';
 import { crossValidate } from './evaluate.ts';
 import { DEFAULT_GRID, repeatedHonestCrossValidate, trainSelected } from './honest.ts';
 import { DEFAULT_TRAIN } from './model.ts';
@@ -345,8 +345,7 @@ macroF1.{mean,std,min,max,folds} over all folds and repeatMeans`,
       '\n示例:\n  $ npx xinfang classify use --version 3\n  $ npx xinfang classify use --version lexicon',
     )
     .action(async (opts: { version: string; data: string }) => {
-      const v = opts.version === 'lexicon' ? 'lexicon' : Number(opts.version);
-      if (v !== 'lexicon' && !Number.isInteger(v)) throw new Error('--version 应为整数或 lexicon');
+      const v = versionOption(opts.version);
       await withDatabase(opts.data, async (db) => {
         await activateVersion(db, v);
         out(`生效版本 / active: ${v}`);

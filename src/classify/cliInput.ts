@@ -57,3 +57,11 @@ export async function withDatabase<T>(data: string, use: (db: Executor) => Promi
     await database.close();
   }
 }
+
+/** A `--version` option: a stored version's number, or 'lexicon' for the built-in lexicon. */
+export function versionOption(raw: string): number | 'lexicon' {
+  const v = raw === 'lexicon' ? 'lexicon' : Number(raw);
+  if (v !== 'lexicon' && !Number.isInteger(v))
+    throw new Error('--version 应为整数或 lexicon / an integer or "lexicon"');
+  return v;
+}

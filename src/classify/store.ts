@@ -72,11 +72,8 @@ export async function saveModel(
  */
 export async function setActiveVersion(tx: Executor, version: number | 'lexicon', name = CATEGORY_MODEL) {
   if (version !== 'lexicon') {
-    const [found] = await tx
-      .select({ id: classifierModels.id })
-      .from(classifierModels)
-      .where(and(eq(classifierModels.name, name), eq(classifierModels.version, version)));
-    if (!found)
+    const found = await storedVersionId(tx, name, version);
+    if (found === undefined)
       throw new AppError(404, 'model_not_found', `没有版本 ${version} / no stored version ${version}`);
   }
   await tx.update(classifierModels).set({ active: false }).where(eq(classifierModels.name, name));
@@ -154,12 +151,18 @@ export async function storedClassifier(
   name = CATEGORY_MODEL,
 ): Promise<ActiveClassifier | undefined> {
   if (version === 'lexicon') return { classifier: LEXICON, version };
+  const id = await storedVersionId(db, name, version);
+  const model = id === undefined ? undefined : await loadModel(db, id);
+  return model ? { classifier: model, version } : undefined;
+}
+
+/** The row id of a stored version, undefined when it was never stored. */
+async function storedVersionId(db: Executor, name: string, version: number): Promise<number | undefined> {
   const [row] = await db
     .select({ id: classifierModels.id })
     .from(classifierModels)
     .where(and(eq(classifierModels.name, name), eq(classifierModels.version, version)));
-  const model = row && (await loadModel(db, row.id));
-  return model ? { classifier: model, version } : undefined;
+  return row?.id;
 }
 
 async function loadModel(db: Db, id: number): Promise<LinearModel | undefined> {

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { dataOption } from '../cli/options.ts';
-import { readTrainingCsv, withDatabase } from './cliInput.ts';
+import { readTrainingCsv, versionOption, withDatabase } from './cliInput.ts';
 import { csvLine } from './csv.ts';
 import { scoreHeldOut } from './heldOut.ts';
 import { activeClassifier, storedClassifier } from './store.ts';
@@ -47,11 +47,7 @@ export function registerTestCommand(classify: Command): void {
         '  $ npx xinfang classify test --input 2026-11.csv --version 4 --errors review.csv',
     )
     .action(async (opts: TestOpts) => {
-      const version =
-        opts.version === undefined || opts.version === 'lexicon' ? opts.version : Number(opts.version);
-      if (version !== undefined && version !== 'lexicon' && !Number.isInteger(version)) {
-        throw new Error('--version 应为整数或 lexicon / an integer or "lexicon"');
-      }
+      const version = opts.version === undefined ? undefined : versionOption(opts.version);
       const { texts, labels, rowOfFile, skipped } = readTrainingCsv(opts.input, opts.text, opts.label);
       if (texts.length === 0) throw new Error('文件中没有带类别和文字的行 / no row with a label and text');
       const stored = await withDatabase(opts.data, (db) =>
