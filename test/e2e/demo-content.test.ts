@@ -60,6 +60,8 @@ interface MenuEntry {
 interface Visit extends MenuEntry {
   account: string;
   verdict: 'content' | 'empty';
+  /** From the click on the menu entry to the page's content (or the reading's end). */
+  ms: number;
   detail: string;
 }
 const visits: Visit[] = [];
@@ -202,11 +204,11 @@ describe('every page of every demo account has content on first start', () => {
     const lines = [
       '# Demo accounts × menu pages on first start',
       '',
-      '| account | page | path | content |',
-      '| --- | --- | --- | --- |',
+      '| account | page | path | content | ms |',
+      '| --- | --- | --- | --- | ---: |',
       ...visits.map(
         (v) =>
-          `| ${v.account} | ${v.name} | ${v.href} | ${v.verdict === 'content' ? '✓' : `✗ ${v.detail}`} |`,
+          `| ${v.account} | ${v.name} | ${v.href} | ${v.verdict === 'content' ? '✓' : `✗ ${v.detail}`} | ${v.ms} |`,
       ),
       '',
     ];
@@ -231,6 +233,7 @@ describe('every page of every demo account has content on first start', () => {
         // already open after login: nothing to mark then).
         if (!samePath(new URL(page.url()).pathname, entry.href))
           await page.evaluate(markShown, { root, sel: SELECTORS });
+        const started = Date.now();
         await page
           .locator(`${portal ? PORTAL_MENU : CONSOLE_MENU} a[href="${entry.href}"]`)
           .first()
@@ -245,6 +248,7 @@ describe('every page of every demo account has content on first start', () => {
         const r = await readPage(page, root, { knownEmpty: gap !== undefined });
         visits.push({
           ...entry,
+          ms: Date.now() - started,
           account: account.username,
           verdict: r.ok ? 'content' : 'empty',
           detail: gap && !r.ok ? `${r.detail}（已知：${gap.why}）` : r.detail,
