@@ -90,6 +90,29 @@ export function departmentKey(table: Record<string, string>, category: string, t
   return key;
 }
 
+type UnitsByKey = Map<string, { id: number; deptKey: string; name: string }>;
+
+/** The units of a county or higher jurisdiction (six-digit code), by department key. */
+async function unitsOf(db: Executor, code6: string): Promise<UnitsByKey> {
+  const rows = await db
+    .select({ id: units.id, deptKey: units.deptKey, name: units.name })
+    .from(units)
+    .where(eq(units.jurisdictionCode, code6));
+  return new Map(rows.map((r) => [r.deptKey, r]));
+}
+
+/** Department keys to units (see resolveDepartments); without units, the departments' names only. */
+function departmentsIn(byKey: UnitsByKey | undefined, keys: readonly string[]): Department[] {
+  if (!byKey) return keys.map((key) => ({ key, name: nameOf(key) }));
+  return keys.map((wanted) => {
+    const key = [wanted, wanted === 'chengguan' ? 'zhujian' : wanted, BUREAU.key].find((k) => byKey.has(k));
+    const unit = key ? byKey.get(key) : undefined;
+    return unit
+      ? { key: key as string, name: nameOf(key as string), unitId: unit.id, unitName: unit.name }
+      : { key: wanted, name: nameOf(wanted) };
+  });
+}
+
 /**
  * Resolves department keys to the units of a jurisdiction: towns route to their county's
  * departments; where the jurisdiction has no such department (a province has no 城管) the matter
@@ -100,18 +123,42 @@ export async function resolveDepartments(
   keys: readonly string[],
   jurisdictionCode?: string,
 ): Promise<Department[]> {
-  if (!jurisdictionCode) return keys.map((key) => ({ key, name: nameOf(key) }));
-  const code = jurisdictionCode.slice(0, 6);
-  const rows = await db
-    .select({ id: units.id, deptKey: units.deptKey, name: units.name })
-    .from(units)
-    .where(eq(units.jurisdictionCode, code));
-  const byKey = new Map(rows.map((r) => [r.deptKey, r]));
-  return keys.map((wanted) => {
-    const key = [wanted, wanted === 'chengguan' ? 'zhujian' : wanted, BUREAU.key].find((k) => byKey.has(k));
-    const unit = key ? byKey.get(key) : undefined;
-    return unit
-      ? { key: key as string, name: nameOf(key as string), unitId: unit.id, unitName: unit.name }
-      : { key: wanted, name: nameOf(wanted) };
-  });
+  return departmentsIn(jurisdictionCode ? await unitsOf(db, jurisdictionCode.slice(0, 6)) : undefined, keys);
+}
+
+/** Where a suggestion reads the routing table and the units of a place from. */
+export interface RoutingLookup {
+  table(jurisdictionCode?: string): Promise<Record<string, string>>;
+  departments(keys: readonly string[], jurisdictionCode?: string): Promise<Department[]>;
+}
+
+/** Read afresh on every call: one suggestion (the registration form, a matter at intake). */
+export const liveRouting = (db: Executor): RoutingLookup => ({
+  table: (code) => routingTable(db, code),
+  departments: (keys, code) => resolveDepartments(db, keys, code),
+});
+
+/**
+ * Read once per place for a whole pass over many matters (re-suggesting the pending ones after a
+ * model switch, the demo's suggestion history): most of them share a handful of places, and a
+ * change to the routing during the pass applies from the next one.
+ */
+export function passRouting(db: Executor): RoutingLookup {
+  const tables = new Map<string, Promise<Record<string, string>>>();
+  const unitsByPlace = new Map<string, Promise<UnitsByKey>>();
+  const once = <V>(memo: Map<string, Promise<V>>, key: string, read: () => Promise<V>): Promise<V> => {
+    const known = memo.get(key);
+    if (known) return known;
+    const p = read();
+    memo.set(key, p);
+    return p;
+  };
+  return {
+    table: (code) => (code ? once(tables, code, () => routingTable(db, code)) : routingTable(db)),
+    departments: async (keys, code) => {
+      if (!code) return departmentsIn(undefined, keys);
+      const code6 = code.slice(0, 6);
+      return departmentsIn(await once(unitsByPlace, code6, () => unitsOf(db, code6)), keys);
+    },
+  };
 }

@@ -7,7 +7,7 @@ import { categoryByName } from '../domain/categories.ts';
 import { type LegalHint, matchLegalChannels } from '../domain/legalChannels.ts';
 import { cachedLegalChannelRules } from '../settings/legalChannels.ts';
 import { LexiconClassifier } from './lexicon.ts';
-import { type Department, departmentKey, resolveDepartments, routingTable } from './routing.ts';
+import { type Department, departmentKey, liveRouting, type RoutingLookup } from './routing.ts';
 import { activeClassifier } from './store.ts';
 
 export interface SuggestedCategory {
@@ -27,9 +27,11 @@ export interface RoutingSuggestion {
 export const joinedText = (subject: string, content: string) =>
   [subject, content].filter((s) => s.trim()).join('。');
 
+/** `routing`: where the place's routing is read from (a pass over many matters reads it once). */
 export async function suggestRouting(
   db: Db,
   input: { subject: string; content: string; jurisdictionCode?: string },
+  routing: RoutingLookup = liveRouting(db),
 ): Promise<RoutingSuggestion> {
   const { subject, content, jurisdictionCode } = input;
   const { classifier, version } = await activeClassifier(db);
@@ -38,9 +40,9 @@ export async function suggestRouting(
     classifier instanceof LexiconClassifier
       ? classifier.predictParts(subject, content)
       : classifier.predict(text);
-  const table = await routingTable(db, jurisdictionCode);
+  const table = await routing.table(jurisdictionCode);
   const keys = prediction.top.map((t) => departmentKey(table, t.label, text));
-  const departments = await resolveDepartments(db, keys, jurisdictionCode);
+  const departments = await routing.departments(keys, jurisdictionCode);
   return {
     top3: prediction.top.map((t, i) => ({
       category: t.label,

@@ -4,6 +4,7 @@
 // model reads the text. A matter registered with a category is recorded as 'given'.
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { CaseRegistered } from '../cases/events.ts';
+import { passRouting, type RoutingLookup } from '../classify/routing.ts';
 import { activeClassifier } from '../classify/store.ts';
 import { type RoutingSuggestion, suggestRouting } from '../classify/suggest.ts';
 import type { EventBus } from '../commands/events.ts';
@@ -28,13 +29,17 @@ function suggestionRow(s: RoutingSuggestion, at: Date) {
   };
 }
 
-/** Stores the suggestion for a matter (once: a second call leaves the first). */
+/**
+ * Stores the suggestion for a matter (once: a second call leaves the first). `routing`: see
+ * suggestRouting (a pass over many matters gives passRouting).
+ */
 export async function storeSuggestion(
   db: Db,
   c: { id: number; subject: string; content: string; jurisdictionCode: string; categoryCode: string | null },
   at: Date,
+  routing?: RoutingLookup,
 ): Promise<void> {
-  const row = suggestionRow(await suggestRouting(db, c), at);
+  const row = suggestionRow(await suggestRouting(db, c, routing), at);
   if (!row) return;
   await db
     .insert(caseClassifications)
@@ -69,9 +74,10 @@ export async function reclassifyPending(
     .orderBy(asc(caseClassifications.caseId))
     .limit(opts.limit ?? 5_000);
   let reclassified = 0;
+  const routing = passRouting(db);
   for (const c of stale) {
     if (opts.signal?.aborted) break;
-    const row = suggestionRow(await suggestRouting(db, c), opts.now ?? new Date());
+    const row = suggestionRow(await suggestRouting(db, c, routing), opts.now ?? new Date());
     if (!row) continue;
     const updated = await db
       .update(caseClassifications)

@@ -5,6 +5,7 @@
 // or changed by the registrar a little later; letters and visits were registered with their
 // category (given). 管理 → 分类 then shows how the suggestions held up over a bureau's months.
 import { and, count, desc, eq, gte, inArray, isNotNull, like, notExists, sql } from 'drizzle-orm';
+import { passRouting } from '../classify/routing.ts';
 import type { AppContext } from '../context.ts';
 import { caseClassifications, cases } from '../db/schema.ts';
 import { storeSuggestion } from '../intake/suggestion.ts';
@@ -51,7 +52,8 @@ export async function seedSuggestionHistory(
     )
     .orderBy(desc(cases.receivedAt))
     .limit(limit);
-  for (const m of matters) await storeSuggestion(ctx.db, m, m.receivedAt);
+  const routing = passRouting(ctx.db);
+  for (const m of matters) await storeSuggestion(ctx.db, m, m.receivedAt, routing);
   // Online petitions arrive without a category: the registrar confirmed or changed the suggestion.
   const ids = matters.map((m) => m.id);
   if (ids.length > 0)

@@ -6,7 +6,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { train } from '../../src/classify/model.ts';
 import { saveModel } from '../../src/classify/store.ts';
-import { auditLog } from '../../src/db/schema.ts';
+import { suggestRouting } from '../../src/classify/suggest.ts';
+import { auditLog, units } from '../../src/db/schema.ts';
 import { DAILY_PASSES, runPasses } from '../../src/jobs/passes.ts';
 import { type Harness, startHarness } from '../helpers/harness.ts';
 
@@ -160,5 +161,62 @@ describe('the classifier versions on the console', () => {
     expect((await activate('admin', 'latest')).statusCode).toBe(400);
     // Nothing changed: the lexicon still serves.
     expect(await suggestedBy()).toBe('lexicon');
+  });
+
+  it('a renewal pass over several places routes each matter to its own place’s units, as registering it would', async () => {
+    // The pass reads each place's routing once (passRouting): a matter must still get its own
+    // place's 人社 unit, not the one of the place before it.
+    const places = ['320106', '320102', '320106', '320211', '320102'];
+    const ids: number[] = [];
+    for (const [i, place] of places.entries()) {
+      const r = await h.register('13900000001', {
+        form: 'online',
+        purpose: 'claim',
+        subject: `老板拖欠工资${i + 1}`,
+        content: '公司拖欠三个月工资，请人社部门处理。',
+        jurisdictionCode: place,
+      });
+      ids.push(r.caseId as number);
+    }
+    await h.settle();
+    const { model } = train(
+      ['公司拖欠工资三个月', '老板拖欠农民工工资', '学校乱收补课费', '幼儿园收费太高'],
+      ['劳动和社会保障', '劳动和社会保障', '教育文体', '教育文体'],
+      { seed: 1, calibrationFolds: 0, minDf: 1 },
+    );
+    const version = await saveModel(h.ctx.db, model, { trainedOn: { file: 'cases-2028.csv', rows: 4 } });
+    const [renewal] = await runPasses(
+      h.ctx,
+      new Date(),
+      undefined,
+      DAILY_PASSES.filter((p) => p.job === 'intake_reclassify'),
+    );
+    // These five, and the first test's matter still 待确认.
+    expect(renewal).toMatchObject({ result: { reclassified: places.length + 1 } });
+    const placeOfUnit = new Map(
+      (await h.ctx.db.select({ id: units.id, code: units.jurisdictionCode }).from(units)).map((u) => [
+        u.id,
+        u.code,
+      ]),
+    );
+    for (const [i, caseId] of ids.entries()) {
+      const c = (
+        await h.app.inject({ url: `/api/v1/cases/${caseId}/classification`, headers: h.as('admin') })
+      ).json();
+      expect(c.suggestion.modelVersion).toBe(String(version));
+      const first = c.suggestion.top3[0];
+      expect(first.category).toBe('劳动和社会保障');
+      expect(placeOfUnit.get(first.department.unitId), `${places[i]}: ${first.department.unitName}`).toBe(
+        places[i],
+      );
+      // The same three suggestions as one registration there gets now.
+      const live = await suggestRouting(h.ctx.db, {
+        subject: `老板拖欠工资${i + 1}`,
+        content: '公司拖欠三个月工资，请人社部门处理。',
+        jurisdictionCode: places[i],
+      });
+      expect(c.suggestion.top3).toEqual(live.top3);
+    }
+    await activate('admin', 'lexicon');
   });
 });
