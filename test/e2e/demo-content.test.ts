@@ -4,7 +4,8 @@
 // and opens, by clicking, every entry of the menu the web app shows it — the console's side menu, the
 // portal's navigation bar, read from the page, not from a list here — and each page must show
 // content (table rows, list items, cards, a chart, a filled-in form) and no empty state (antd's
-// Empty or a table's 暂无… row). The account × page table of the run goes to
+// Empty or a table's 暂无… row), and no page may raise an error on the way (an uncaught error, an
+// error logged to the console, an API request answered 4xx or 5xx). The account × page table of the run goes to
 // artifacts/demo-pages.md; screenshots of a few pages to artifacts/screenshots/ (of every page, to
 // look at, with XINFANG_DEMO_TOUR=1: artifacts/screenshots/tour/).
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -220,6 +221,20 @@ describe('every page of every demo account has content on first start', () => {
     const portal = account.role === 'citizen';
     it(`${account.username} (${account.role}${account.jurisdictionCode ? ` ${account.jurisdictionCode}` : ''}): every menu page`, async () => {
       const page = await suite.newPage();
+      // What went wrong while the pages drew: an uncaught error, an error the app logged, a request
+      // of the API the server refused or failed (a page can show content and still have failed a
+      // part of it — a card whose figures the role may not read, an error toast).
+      const faults: string[] = [];
+      let at = '登录';
+      page.on('pageerror', (e) => faults.push(`${at}: 页面错误 ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') faults.push(`${at}: 控制台 ${m.text().slice(0, 200)}`);
+      });
+      page.on('response', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname.startsWith('/api/') && r.status() >= 400)
+          faults.push(`${at}: ${r.status()} ${r.request().method()} ${url.pathname}${url.search}`);
+      });
       if (portal) await loginPortal(page, account.username);
       else await loginConsole(page, account.username);
       const menu = await readMenu(page, portal ? PORTAL_MENU : CONSOLE_MENU);
@@ -233,6 +248,7 @@ describe('every page of every demo account has content on first start', () => {
         // already open after login: nothing to mark then).
         if (!samePath(new URL(page.url()).pathname, entry.href))
           await page.evaluate(markShown, { root, sel: SELECTORS });
+        at = `${entry.name} ${entry.href}`;
         const started = Date.now();
         await page
           .locator(`${portal ? PORTAL_MENU : CONSOLE_MENU} a[href="${entry.href}"]`)
@@ -262,6 +278,7 @@ describe('every page of every demo account has content on first start', () => {
         }
       }
       expect(empty, `${account.username}: pages without content`).toEqual([]);
+      expect(faults, `${account.username}: errors while the pages drew`).toEqual([]);
       await page.context().close();
     }, 600_000);
   }
