@@ -54,14 +54,8 @@ export function draftSuggestions(data: ReportData): Suggestion[] {
       text: `按期办结率为${pct(cur.onTimeCompletionRate)}，低于${pct(T.onTimeCompletion, 0)}。建议对临期、超期事项实行清单管理，责任单位逐件说明原因，信访部门跟踪督办。`,
     });
   }
-  for (const c of data.breakdowns.byCategory) {
-    if (c.total >= T.categoryMinVolume && c.mom !== null && c.mom > T.categoryGrowth) {
-      out.push({
-        rule: 'category_growth',
-        text: `“${c.label}”类信访本月${c.total}件，环比上升${pct(c.mom)}。建议会同主管部门开展${c.label}领域专项治理，排查共性问题，从政策层面推动源头化解。`,
-      });
-    }
-  }
+  const growing = growingCategories(data);
+  if (growing.length > 0) out.push({ rule: 'category_growth', text: categoryGrowthText(growing) });
   const overdueTotal = data.problems.overdueUnits.reduce((s, u) => s + u.overdue, 0);
   for (const u of data.problems.overdueUnits) {
     if (
@@ -129,6 +123,32 @@ export function draftSuggestions(data: ReportData): Suggestion[] {
     });
   }
   return out;
+}
+
+/** How many growing categories the suggestion names with their figures; the rest are counted. */
+export const CATEGORY_GROWTH_NAMED = 3;
+
+/** The categories that grew past the thresholds, the largest increase in petitions first. */
+function growingCategories(data: ReportData) {
+  return data.breakdowns.byCategory
+    .filter((c) => c.total >= T.categoryMinVolume && c.mom !== null && c.mom > T.categoryGrowth)
+    .sort((a, b) => b.total - b.totalPrevPeriod - (a.total - a.totalPrevPeriod));
+}
+
+/**
+ * One suggestion for all growing categories: a month when the whole volume rises would otherwise
+ * repeat the same sentence for seven categories. The largest increases are named with their figures.
+ */
+function categoryGrowthText(growing: ReturnType<typeof growingCategories>): string {
+  const action = '排查共性问题，从政策层面推动源头化解。';
+  const [only] = growing;
+  if (growing.length === 1 && only)
+    return `“${only.label}”类信访本月${only.total}件，环比上升${pct(only.mom)}。建议会同主管部门开展${only.label}领域专项治理，${action}`;
+  const named = growing.slice(0, CATEGORY_GROWTH_NAMED);
+  const names = named.map((c) => `“${c.label}”`).join('');
+  const more = growing.length > named.length ? `等${growing.length}类` : '类';
+  const figures = named.map((c) => `“${c.label}”类${c.total}件、上升${pct(c.mom)}`).join('，');
+  return `${names}${more}信访环比上升较快，其中${figures}。建议会同相关主管部门开展专项治理，${action}`;
 }
 
 /** 全省 / 全市 / 全区 / 全县: how the report names its own area. */

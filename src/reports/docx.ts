@@ -114,7 +114,8 @@ export async function renderDocx(layout: ReportLayout): Promise<Buffer> {
   if (layout.addressee) body.push(para(`${layout.addressee}：`));
   let images = 0;
   for (const section of layout.sections) {
-    body.push(para(section.heading, { indent: INDENT }, { font: HEADING_FONT }));
+    // keepNext: a heading never ends a page with its text on the next one.
+    body.push(para(section.heading, { indent: INDENT, keepNext: true }, { font: HEADING_FONT }));
     body.push(...textParagraphs(section.text));
     for (const b of section.blocks) body.push(...(b.type === 'table' ? [table(b)] : image(b, ++images)));
   }

@@ -52,7 +52,7 @@ export async function renderPdf(layout: ReportLayout): Promise<Buffer> {
   });
   if (layout.addressee) content.push({ text: `${layout.addressee}：`, margin: [0, 0, 0, 4] });
   for (const section of layout.sections) {
-    content.push({ text: section.heading, font: 'Heading', margin: [32, 8, 0, 4] });
+    content.push({ text: section.heading, font: 'Heading', margin: [32, 8, 0, 4], headlineLevel: 1 });
     for (const line of section.text.split('\n').filter((l) => l.trim() !== ''))
       content.push({ text: line.trim(), leadingIndent: 32, alignment: 'justify', margin: [0, 0, 0, 4] });
     content.push(...section.blocks.flatMap(block));
@@ -62,7 +62,16 @@ export async function renderPdf(layout: ReportLayout): Promise<Buffer> {
     pageMargins: [28 * MM, 37 * MM, 26 * MM, 35 * MM],
     info: { title: layout.title, author: layout.issuingBody, creator: 'xinfang', creationDate: layout.at },
     defaultStyle: { font: 'Body', fontSize: 14, lineHeight: 1.4 },
-    footer: (page: number) => ({ text: `— ${page} —`, alignment: 'center', fontSize: 12 }),
+    footer: (page: number) => ({
+      text: `— ${page} —`,
+      alignment: 'center',
+      fontSize: 12,
+      style: 'pageNumber',
+    }),
+    styles: { pageNumber: {} },
+    // A heading last on its page (the page number aside) starts the next one: it stays with its text.
+    pageBreakBefore: (node, q) =>
+      node.headlineLevel === 1 && q.getFollowingNodesOnPage().every((n) => n.style === 'pageNumber'),
     content,
   };
   return pdfmake.createPdf(doc).getBuffer();

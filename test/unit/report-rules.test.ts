@@ -119,6 +119,30 @@ describe('draftSuggestions', () => {
     expect(s[0]?.text).toContain('专项治理');
   });
 
+  it('names several growing categories in one suggestion, the largest increases first', () => {
+    const d = report({
+      categories: [
+        row('教育文体', 16, 10),
+        row('城乡建设', 91, 60),
+        row('交通运输', 19, 5),
+        row('国土资源', 40, 24),
+        row('环境保护', 12, 8),
+        row('民政', 30, 29),
+      ],
+    });
+    const s = draftSuggestions(d).filter((x) => x.rule === 'category_growth');
+    // Five grew by more than 20 % on at least 10 petitions (民政 +3.4 % did not): one suggestion,
+    // naming the three with the largest increase (+31, +16, +14), counting the rest.
+    expect(s).toHaveLength(1);
+    expect(s[0]?.text).toBe(
+      '“城乡建设”“国土资源”“交通运输”等5类信访环比上升较快，其中“城乡建设”类91件、上升51.7%，“国土资源”类40件、上升66.7%，“交通运输”类19件、上升280.0%。建议会同相关主管部门开展专项治理，排查共性问题，从政策层面推动源头化解。',
+    );
+    const two = draftSuggestions(report({ categories: [row('城乡建设', 36, 29), row('交通运输', 19, 5)] }));
+    expect(two.find((x) => x.rule === 'category_growth')?.text).toMatch(
+      /^“交通运输”“城乡建设”类信访环比上升较快，其中/,
+    );
+  });
+
   it('asks for 督办 of a unit holding a concentration of the overdue matters', () => {
     const overdue: OverdueUnit[] = [
       { unitName: '住房和城乡建设局', jurisdictionName: '南京市', open: 40, overdue: 6 },
