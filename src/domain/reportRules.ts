@@ -1,7 +1,7 @@
 // Suggestions (意见建议) drafted for the monthly special report from its figures. Each rule reads
 // the figures and, when its condition holds, writes one suggestion; analysts edit the text before
 // issue. Thresholds are here, named, so the bureau can see why a suggestion appeared.
-import type { ReportData, Suggestion } from '../reports/types.ts';
+import type { HotspotItem, ReportData, Suggestion } from '../reports/types.ts';
 
 export const REPORT_THRESHOLDS = {
   /** 及时受理率 below this → tighten acceptance. */
@@ -105,7 +105,7 @@ export function draftSuggestions(data: ReportData): Suggestion[] {
     if (h.growth !== null && h.growth >= T.hotspotGrowth && h.size >= T.categoryMinVolume) {
       out.push({
         rule: 'hotspot_growth',
-        text: `“${h.label}”相关信访${h.size}件，增长较快。建议属地党委政府组织专题研判，落实化解责任人和时限。`,
+        text: `${hotspotPhrase(h, data.scope)}，增长较快。建议属地党委政府组织专题研判，落实化解责任人和时限。`,
       });
     }
   }
@@ -149,6 +149,22 @@ function categoryGrowthText(growing: ReturnType<typeof growingCategories>): stri
   const more = growing.length > named.length ? `等${growing.length}类` : '类';
   const figures = named.map((c) => `“${c.label}”类${c.total}件、上升${pct(c.mom)}`).join('，');
   return `${names}${more}信访环比上升较快，其中${figures}。建议会同相关主管部门开展专项治理，${action}`;
+}
+
+/**
+ * A hotspot as the report names it: what it is about, how many matters, where and how many people
+ * (“宅基地确权”问题6件（鼓楼区，涉及6人）). A hotspot of a province's or city's own place spans
+ * several of its parts (全省多地); a county's hotspots are all its own, so its report names no place.
+ * Reports drafted before the subject was kept name it by its label.
+ */
+export function hotspotPhrase(
+  h: Pick<HotspotItem, 'label' | 'subject' | 'place' | 'size' | 'petitioners'>,
+  scope: { name: string; level: number },
+): string {
+  if (!h.subject) return `“${h.label}”${h.size}件（涉及${h.petitioners}人）`;
+  const own = h.place === scope.name;
+  const where = own ? (scope.level <= 2 ? `${areaWord(scope.level, scope.name)}多地，` : '') : `${h.place}，`;
+  return `“${h.subject}”问题${h.size}件（${where}涉及${h.petitioners}人）`;
 }
 
 /** 全省 / 全市 / 全区 / 全县: how the report names its own area. */

@@ -205,6 +205,7 @@ async function hotspotsOf(db: Db, scopeCode: string, period: string): Promise<Ho
   const r = await findHotspots(db, { ...range(period), scopeCode, limit: 10 });
   return r.items.map((h) => ({
     label: h.label,
+    subject: [h.finePlace, ...h.topWords.slice(0, 2)].filter(Boolean).join(''),
     place: h.place.name,
     size: h.size,
     petitioners: h.petitioners,

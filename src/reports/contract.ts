@@ -46,6 +46,8 @@ export interface TrendPoint {
 
 export interface HotspotItem {
   label: string;
+  /** What the matters are about, as a phrase: the street and the cluster's top words (宅基地确权). */
+  subject?: string;
   place: string;
   size: number;
   petitioners: number;

@@ -2,7 +2,7 @@
 // analysts edit them before issue. Same data → same text.
 
 import { chineseInteger } from '../documents/format.ts';
-import { areaWord, draftSuggestions, pct } from '../domain/reportRules.ts';
+import { areaWord, draftSuggestions, hotspotPhrase, pct, REPORT_THRESHOLDS } from '../domain/reportRules.ts';
 import type { ReportData, ReportSections } from './types.ts';
 
 const change = (r: number | null, up = '上升', down = '下降') =>
@@ -46,15 +46,17 @@ function problemsText(d: ReportData): string {
   const lines: string[] = [];
   const n = (i: number) => `（${chineseInteger(i + 1)}）`;
   let i = 0;
-  const hs = d.problems.hotspots.slice(0, 5);
+  // The five leading hotspots, the largest first.
+  const hs = d.problems.hotspots.slice(0, 5).sort((a, b) => b.size - a.size || b.petitioners - a.petitioners);
   if (hs.length > 0)
-    lines.push(
-      `${n(i++)}热点问题相对集中。${hs.map((h) => `“${h.label}”${h.size}件（涉及${h.petitioners}人）`).join('；')}。`,
-    );
+    lines.push(`${n(i++)}热点问题相对集中。${hs.map((h) => hotspotPhrase(h, d.scope)).join('；')}。`);
   const ou = d.problems.overdueUnits.filter((u) => u.overdue > 0).slice(0, 5);
+  // 问题突出 only where a unit holds several (REPORT_THRESHOLDS.overdueMinCount): one or two overdue
+  // matters a unit are named, not called a pressing problem.
+  const pressing = ou.some((u) => u.overdue >= REPORT_THRESHOLDS.overdueMinCount);
   if (ou.length > 0)
     lines.push(
-      `${n(i++)}部分单位超期未办结问题突出。${ou.map((u) => `${u.jurisdictionName}${u.unitName}超期${u.overdue}件`).join('；')}。`,
+      `${n(i++)}${pressing ? '部分单位超期未办结问题突出' : '部分单位存在超期未办结事项'}。${ou.map((u) => `${u.jurisdictionName}${u.unitName}超期${u.overdue}件`).join('；')}。`,
     );
   const rc = d.problems.repeatByCategory.filter((r) => r.repeats > 0).slice(0, 5);
   if (rc.length > 0)

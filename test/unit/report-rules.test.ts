@@ -1,6 +1,11 @@
 // The suggestions (意见建议) of the monthly report, drafted by rules over hand-made figures.
 import { describe, expect, it } from 'vitest';
-import { areaWord, draftSuggestions, REPORT_THRESHOLDS } from '../../src/domain/reportRules.ts';
+import {
+  areaWord,
+  draftSuggestions,
+  hotspotPhrase,
+  REPORT_THRESHOLDS,
+} from '../../src/domain/reportRules.ts';
 import { draftSections, reportTitle } from '../../src/reports/sections.ts';
 import type { BreakdownRow, Indicators, OverdueUnit, ReportData } from '../../src/reports/types.ts';
 
@@ -235,6 +240,55 @@ describe('report texts', () => {
     expect(s.suggestions).toMatch(/^（一）及时受理率为90\.0%/);
     expect(s.suggestions).toContain('（二）按期办结率为85.0%');
     expect(draftSections(d)).toEqual(s);
+  });
+
+  it('names the hotspots by what they are about and where, the largest first', () => {
+    const d = report();
+    const hotspot = (subject: string, place: string, size: number, petitioners: number) => ({
+      label: `${place} ${subject}`,
+      subject,
+      place,
+      size,
+      petitioners,
+      growth: 0,
+    });
+    const withHotspots: ReportData = {
+      ...d,
+      problems: {
+        ...d.problems,
+        hotspots: [
+          hotspot('培训机构', '江苏省', 8, 8),
+          hotspot('宅基地确权', '鼓楼区', 6, 6),
+          hotspot('缴纳社会保险', '南京市', 9, 7),
+        ],
+      },
+    };
+    expect(draftSections(withHotspots).problems).toContain(
+      '（一）热点问题相对集中。“缴纳社会保险”问题9件（南京市，涉及7人）；“培训机构”问题8件（全省多地，涉及8人）；“宅基地确权”问题6件（鼓楼区，涉及6人）。',
+    );
+    // A report drafted before the subject was kept still reads.
+    const gulou = { name: '鼓楼区', level: 3 };
+    expect(
+      hotspotPhrase({ label: '鼓楼区 宅基地 确权', place: '鼓楼区', size: 6, petitioners: 6 }, gulou),
+    ).toBe('“鼓楼区 宅基地 确权”6件（涉及6人）');
+    // A county's report: its hotspots are all its own.
+    expect(
+      hotspotPhrase({ label: '', subject: '宅基地确权', place: '鼓楼区', size: 6, petitioners: 5 }, gulou),
+    ).toBe('“宅基地确权”问题6件（涉及5人）');
+  });
+
+  it('calls overdue matters a pressing problem only where a unit holds several', () => {
+    const unit = (unitName: string, overdue: number): OverdueUnit => ({
+      unitName,
+      jurisdictionName: '鼓楼区',
+      open: 10,
+      overdue,
+    });
+    const few = draftSections(report({ overdue: [unit('信访局', 2), unit('交通运输局', 1)] })).problems;
+    expect(few).toContain('部分单位存在超期未办结事项。鼓楼区信访局超期2件；鼓楼区交通运输局超期1件。');
+    expect(draftSections(report({ overdue: [unit('住房和城乡建设局', 6)] })).problems).toContain(
+      '部分单位超期未办结问题突出。鼓楼区住房和城乡建设局超期6件。',
+    );
   });
 
   it('says 历史数据不足 and drafts no forecast rise when a thin history gave no forecast', () => {
