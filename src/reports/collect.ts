@@ -1,12 +1,13 @@
 // Gathers a month's ReportData from the analytics functions: indicators, breakdowns, trend and
 // overdue units (src/analytics/indicators.ts, over the rollups), hotspots (src/hotspots) and the
 // forecast (src/analytics/forecast.ts). Stored with the report, so it never changes afterwards.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { addMonths, forecastVolume } from '../analytics/forecast.ts';
 import { type IndicatorRow, indicatorsFor, overdueByUnit } from '../analytics/indicators.ts';
 import type { Db } from '../db/client.ts';
 import { jurisdictions, units } from '../db/schema.ts';
 import { change, type Indicators, rate } from '../domain/indicators/index.ts';
+import { prefixOf } from '../domain/jurisdictions.ts';
 import { badRequest } from '../errors.ts';
 import { findHotspots } from '../hotspots/find.ts';
 import type {
@@ -85,6 +86,26 @@ export async function collectReportData(db: Db, opts: CollectOptions): Promise<R
     await breakdown(db, scope.code, period, 'form'),
   ];
   const overdue = await overdueByUnit(db, scope.code);
+  // The place's own units: matters of the place held by an upper bureau (a 复查 at the city) are
+  // that bureau's to answer for, and a county's report cannot ask to supervise it — counted apart.
+  const unitPlaces = new Map(
+    overdue.rows.length === 0
+      ? []
+      : (
+          await db
+            .select({ id: units.id, code: units.jurisdictionCode })
+            .from(units)
+            .where(
+              inArray(
+                units.id,
+                overdue.rows.map((u) => u.unitId),
+              ),
+            )
+        ).map((u) => [u.id, u.code]),
+  );
+  const own = (u: { unitId: number }) => (unitPlaces.get(u.unitId) ?? '').startsWith(prefixOf(scope.code));
+  const ownOverdue = overdue.rows.filter(own);
+  const overdueAbove = overdue.rows.filter((u) => !own(u)).reduce((n, u) => n + u.overdue, 0);
 
   return {
     kind: 'monthly',
@@ -113,7 +134,7 @@ export async function collectReportData(db: Db, opts: CollectOptions): Promise<R
     })),
     problems: {
       hotspots: await hotspotsOf(db, scope.code, period),
-      overdueUnits: overdue.rows
+      overdueUnits: ownOverdue
         .filter((u) => u.overdue > 0)
         .slice(0, 10)
         .map(
@@ -127,6 +148,7 @@ export async function collectReportData(db: Db, opts: CollectOptions): Promise<R
           }),
         ),
       repeatByCategory: repeatsOf(byCategory.raw),
+      overdueAbove,
     },
     forecast: await forecastOf(db, scope.code, period),
   };

@@ -103,7 +103,14 @@ export interface ReportData {
   situation: { current: Indicators; previousMonth: Indicators; sameMonthLastYear: Indicators };
   breakdowns: { byJurisdiction: BreakdownRow[]; byCategory: BreakdownRow[]; byForm: BreakdownRow[] };
   trend: TrendPoint[]; // 13 months ending with the report month
-  problems: { hotspots: HotspotItem[]; overdueUnits: OverdueUnit[]; repeatByCategory: RepeatByCategory[] };
+  problems: {
+    hotspots: HotspotItem[];
+    /** The place's own units holding overdue matters of the place. */
+    overdueUnits: OverdueUnit[];
+    repeatByCategory: RepeatByCategory[];
+    /** Overdue matters of the place held by an upper bureau (absent in reports drafted before). */
+    overdueAbove?: number;
+  };
   forecast: ReportForecast;
 }
 

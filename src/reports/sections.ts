@@ -54,10 +54,13 @@ function problemsText(d: ReportData): string {
   // 问题突出 only where a unit holds several (REPORT_THRESHOLDS.overdueMinCount): one or two overdue
   // matters a unit are named, not called a pressing problem.
   const pressing = ou.some((u) => u.overdue >= REPORT_THRESHOLDS.overdueMinCount);
+  const above = d.problems.overdueAbove ?? 0;
+  const aboveText = above > 0 ? `另有${above}件在上级机关办理中超期。` : '';
   if (ou.length > 0)
     lines.push(
-      `${n(i++)}${pressing ? '部分单位超期未办结问题突出' : '部分单位存在超期未办结事项'}。${ou.map((u) => `${u.jurisdictionName}${u.unitName}超期${u.overdue}件`).join('；')}。`,
+      `${n(i++)}${pressing ? '部分单位超期未办结问题突出' : '部分单位存在超期未办结事项'}。${ou.map((u) => `${u.jurisdictionName}${u.unitName}超期${u.overdue}件`).join('；')}。${aboveText}`,
     );
+  else if (above > 0) lines.push(`${n(i++)}${above}件事项在上级机关办理中超期。`);
   const rc = d.problems.repeatByCategory.filter((r) => r.repeats > 0).slice(0, 5);
   if (rc.length > 0)
     lines.push(

@@ -289,6 +289,14 @@ describe('report texts', () => {
     expect(draftSections(report({ overdue: [unit('住房和城乡建设局', 6)] })).problems).toContain(
       '部分单位超期未办结问题突出。鼓楼区住房和城乡建设局超期6件。',
     );
+    // Matters of the place overdue at an upper bureau are counted apart, not listed as its units.
+    const d = report({ overdue: [unit('信访局', 2)] });
+    const withAbove: ReportData = { ...d, problems: { ...d.problems, overdueAbove: 3 } };
+    expect(draftSections(withAbove).problems).toContain(
+      '部分单位存在超期未办结事项。鼓楼区信访局超期2件。另有3件在上级机关办理中超期。',
+    );
+    const onlyAbove: ReportData = { ...report(), problems: { ...report().problems, overdueAbove: 2 } };
+    expect(draftSections(onlyAbove).problems).toContain('（一）2件事项在上级机关办理中超期。');
   });
 
   it('says 历史数据不足 and drafts no forecast rise when a thin history gave no forecast', () => {
