@@ -115,6 +115,9 @@ export const OverdueRow = z.object({
   unitId: z.number(),
   unitName: z.string(),
   jurisdictionName: z.string(),
+  unitJurisdictionCode: z
+    .string()
+    .meta({ description: '单位所在辖区代码（上级机关办理的事项在本辖区之上）' }),
   open: z.number(),
   near: z.number(),
   overdue: z.number(),

@@ -303,16 +303,19 @@ export async function overdueByUnit(db: Executor, scope: string) {
   const prefix = prefixOf((await scopeOf(db, scope)).code);
   const res = (await db.execute(sql`
     SELECT o.unit_id AS "unitId", u.name AS "unitName", j.name AS "jurisdictionName",
+           u.jurisdiction_code AS "unitJurisdictionCode",
            sum(o.open)::int AS open, sum(o.near)::int AS near, sum(o.overdue)::int AS overdue
     FROM stats_open o JOIN units u ON u.id = o.unit_id JOIN jurisdictions j ON j.code = u.jurisdiction_code
     WHERE ${like(sql`o.jurisdiction_code`, `${prefix}%`)}
-    GROUP BY o.unit_id, u.name, j.name
+    GROUP BY o.unit_id, u.name, j.name, u.jurisdiction_code
     HAVING sum(o.open) > 0
     ORDER BY overdue DESC, near DESC, open DESC, o.unit_id`)) as unknown as {
     rows: {
       unitId: number;
       unitName: string;
       jurisdictionName: string;
+      /** Where the unit sits: an upper bureau holding a matter of the place sits above it. */
+      unitJurisdictionCode: string;
       open: number;
       near: number;
       overdue: number;

@@ -1,7 +1,7 @@
 // Gathers a month's ReportData from the analytics functions: indicators, breakdowns, trend and
 // overdue units (src/analytics/indicators.ts, over the rollups), hotspots (src/hotspots) and the
 // forecast (src/analytics/forecast.ts). Stored with the report, so it never changes afterwards.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { addMonths, forecastVolume } from '../analytics/forecast.ts';
 import { type IndicatorRow, indicatorsFor, overdueByUnit } from '../analytics/indicators.ts';
 import type { Db } from '../db/client.ts';
@@ -88,22 +88,8 @@ export async function collectReportData(db: Db, opts: CollectOptions): Promise<R
   const overdue = await overdueByUnit(db, scope.code);
   // The place's own units: matters of the place held by an upper bureau (a 复查 at the city) are
   // that bureau's to answer for, and a county's report cannot ask to supervise it — counted apart.
-  const unitPlaces = new Map(
-    overdue.rows.length === 0
-      ? []
-      : (
-          await db
-            .select({ id: units.id, code: units.jurisdictionCode })
-            .from(units)
-            .where(
-              inArray(
-                units.id,
-                overdue.rows.map((u) => u.unitId),
-              ),
-            )
-        ).map((u) => [u.id, u.code]),
-  );
-  const own = (u: { unitId: number }) => (unitPlaces.get(u.unitId) ?? '').startsWith(prefixOf(scope.code));
+  const own = (u: { unitJurisdictionCode: string }) =>
+    u.unitJurisdictionCode.startsWith(prefixOf(scope.code));
   const ownOverdue = overdue.rows.filter(own);
   const overdueAbove = overdue.rows.filter((u) => !own(u)).reduce((n, u) => n + u.overdue, 0);
 
