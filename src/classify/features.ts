@@ -42,6 +42,9 @@ export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
+/** jieba's words of a text as written, punctuation and stop words included (they join to the text). */
+export const cutWords = (text: string): string[] => segmenter().cut(text, true);
+
 /** Content words of a text, in order. */
 export function words(text: string): string[] {
   const out: string[] = [];

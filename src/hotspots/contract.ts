@@ -9,6 +9,11 @@ export interface Hotspot {
   place: { code: string; name: string };
   finePlace: string | null;
   topWords: string[];
+  /**
+   * What its matters are about in their own words: the longest phrase at least half their subject
+   * lines share, places taken out (低保资格认定); null when they share none (src/domain/hotspotSubject.ts).
+   */
+  subject: string | null;
   /** Cases in the window. */
   size: number;
   /** Distinct petitioners in the window (by ID-number hash, else phone hash, else account). */

@@ -6,9 +6,11 @@
 // in `hotspot_terms`; later queries read them instead of the text (jieba was a third of the time).
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { receivedWithin } from '../cases/received.ts';
+import { cutWords } from '../classify/features.ts';
 import type { Executor } from '../db/client.ts';
 import { cases, hotspotTerms, jurisdictions } from '../db/schema.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
+import { placeNamePattern, type SubjectLine, sharedSubject } from '../domain/hotspotSubject.ts';
 import { chainOf, levelOf } from '../domain/jurisdictions.ts';
 import { clusterMessages, type HotspotMessage, hotspotFeatures, hotspotScore } from './cluster.ts';
 import type { Hotspot, HotspotResult } from './contract.ts';
@@ -119,6 +121,32 @@ function streetsOf(ids: number[], townOf: Map<number, string>, names: Map<string
     .map(([code, count]) => ({ code, name: names.get(code) ?? code, count }));
 }
 
+/** Subject lines read per hotspot to name it: the newest, enough to see what most of them share. */
+const SUBJECT_LINES = 60;
+
+/** Each hotspot's `subject`, from the subject lines of its newest matters (one query for all). */
+async function nameSubjects(
+  db: Executor,
+  items: Hotspot[],
+  byId: ReadonlyMap<number | string, HotspotMessage>,
+  placeName: RegExp | null,
+): Promise<void> {
+  const ids = items.flatMap((h) => h.caseIds.slice(0, SUBJECT_LINES));
+  if (ids.length === 0) return;
+  const rows = await db
+    .select({ id: cases.id, subject: cases.subject })
+    .from(cases)
+    .where(inArray(cases.id, ids));
+  const subjectOf = new Map(rows.map((r) => [r.id, r.subject]));
+  for (const h of items) {
+    const lines: SubjectLine[] = h.caseIds.slice(0, SUBJECT_LINES).flatMap((id) => {
+      const text = subjectOf.get(id);
+      return text ? [{ text, petitioner: byId.get(id)?.petitioner ?? `#${id}` }] : [];
+    });
+    h.subject = sharedSubject(lines, { placeName, cut: cutWords });
+  }
+}
+
 export async function findHotspots(
   db: Executor,
   opts: { from: string; to: string; scopeCode: string; limit?: number; maxCases?: number },
@@ -174,6 +202,7 @@ export async function findHotspots(
       place: { code, name: names.get(code) ?? code },
       finePlace: c.finePlace ?? null,
       topWords: c.topWords,
+      subject: null,
       size: now.length,
       petitioners,
       previous: prev,
@@ -199,10 +228,12 @@ export async function findHotspots(
     });
   }
   items.sort((a, b) => b.score - a.score || b.size - a.size);
+  const top = items.slice(0, opts.limit ?? 20);
+  await nameSubjects(db, top, byId, placeNamePattern(names.values()));
   return {
     from: opts.from,
     to: opts.to,
-    items: items.slice(0, opts.limit ?? 20),
+    items: top,
     computedAt: new Date().toISOString(),
     read: {
       current: current.length,

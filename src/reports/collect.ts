@@ -6,6 +6,7 @@ import { addMonths, forecastVolume } from '../analytics/forecast.ts';
 import { type IndicatorRow, indicatorsFor, overdueByUnit } from '../analytics/indicators.ts';
 import type { Db } from '../db/client.ts';
 import { jurisdictions, units } from '../db/schema.ts';
+import { hotspotTitle } from '../domain/hotspotSubject.ts';
 import { change, type Indicators, rate } from '../domain/indicators/index.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import { badRequest } from '../errors.ts';
@@ -213,7 +214,7 @@ async function hotspotsOf(db: Db, scopeCode: string, period: string): Promise<Ho
   const r = await findHotspots(db, { ...range(period), scopeCode, limit: 10 });
   return r.items.map((h) => ({
     label: h.label,
-    subject: [h.finePlace, ...h.topWords.slice(0, 2)].filter(Boolean).join(''),
+    subject: hotspotTitle(h),
     place: h.place.name,
     size: h.size,
     petitioners: h.petitioners,

@@ -81,6 +81,7 @@ interface Item {
   label: string;
   place: { code: string; name: string };
   topWords: string[];
+  subject: string | null;
   size: number;
   petitioners: number;
   previous: number;
@@ -110,6 +111,8 @@ describe('GET /api/v1/analytics/hotspots', () => {
     expect(hot?.label).toContain('鼓楼区');
     expect(hot?.label).toContain('颐和南苑');
     expect(hot?.topWords).toContain('物业费');
+    // What it is about in the letters' own words: their shared subject, 问题 left to the reader.
+    expect(hot?.subject).toBe('颐和南苑物业费上涨');
     expect(hot?.size).toBe(4);
     expect(hot?.petitioners).toBe(4);
     expect(hot?.previous).toBe(1);
@@ -212,5 +215,6 @@ describe('GET /api/v1/analytics/hotspots', () => {
       name: '苏州市',
     });
     expect(fund?.label).toMatch(/^苏州市/);
+    expect(fund?.subject).toBe('住房公积金贷款审批太慢');
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // 数据分析 › 热点问题: a hotspot merged from several parts shows how many, and on hover why — the
 // same place and matter, the place, the similarity, the words they share and the cases of the
-// part — with the hotspot's dates, its cases per day and the streets they came from.
+// part — with the hotspot's dates, its cases per day and the streets they came from; titled by
+// what its letters say (the estate and the subject lines' shared phrase).
 import './setup.ts';
 import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -14,6 +15,7 @@ const hotspot = {
   place: { code: '320106', name: '鼓楼区' },
   finePlace: '颐和南苑',
   topWords: ['物业费', '上涨', '业主'],
+  subject: '物业费上涨',
   size: 5,
   petitioners: 5,
   previous: 1,
@@ -46,7 +48,8 @@ describe('hotspot panel', () => {
       ),
     );
     renderPage(<HotspotPanel filters={{ from: '2026-10-25', to: '2026-10-31', scope: '320106' }} />);
-    expect(await screen.findByText('鼓楼区 颐和南苑 物业费 上涨')).toBeTruthy();
+    // Titled by what its letters' subject lines share, with the estate they are about.
+    expect(await screen.findByText('颐和南苑物业费上涨')).toBeTruthy();
     expect(
       screen.getByText(
         /^鼓楼区 · 宁海路街道3件、湖南路街道1件等3个街道 · 5名信访人 · 2026-10-25至2026-10-31/,

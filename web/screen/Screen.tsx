@@ -7,6 +7,7 @@
 // is a handful of matters) and every rate says how many matters it stands on.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { hotspotTitle } from '../../src/domain/hotspotSubject.ts';
 import type { KioskScreen as ScreenAnswer } from '../../src/kiosk/contract.ts';
 import {
   useHotspots,
@@ -284,7 +285,9 @@ function Board({ place }: { place: { code: string; name: string } }) {
               <ol className="xs-hot">
                 {hotspots.data.items.slice(0, 6).map((h) => (
                   <li key={`${h.label}-${h.place?.code ?? ''}`}>
-                    <span className="xs-hot-label">{h.label}</span>
+                    <span className="xs-hot-label">
+                      {h.place?.name} {hotspotTitle(h)}
+                    </span>
                     <span className="xs-hot-size">{h.size}件</span>
                   </li>
                 ))}

@@ -4,6 +4,7 @@
 // shared name, the same petitioner again or the same matter, with the words they share and the
 // cases of each part (docs/hotspots.md).
 import { Badge, Card, List, Popover, Space, Tag, Typography } from 'antd';
+import { hotspotTitle } from '../../../src/domain/hotspotSubject.ts';
 import { type Filters, type Hotspot, type HotspotMerge, useHotspots } from '../../shared/analytics/api.ts';
 import { CaseLinks, State } from './Panels.tsx';
 
@@ -107,7 +108,7 @@ export function HotspotPanel({ filters }: { filters: Filters }) {
                 title={
                   <Space size={6} wrap>
                     <Badge count={i + 1} color={i < 3 ? '#c41d1d' : '#6b6b6b'} />
-                    <span>{h.label}</span>
+                    <span>{hotspotTitle(h)}</span>
                     {h.growth !== null && h.growth > 1 ? <Tag color="red">上升</Tag> : null}
                     {h.merges?.length ? (
                       <Popover title="合并依据" content={<MergeEvidence merges={h.merges} />}>
