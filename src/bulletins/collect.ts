@@ -10,7 +10,7 @@ import { supervisionOrders, units } from '../db/schema.ts';
 import { findings, rankByScore, type ScoredFigures } from '../domain/bulletins/scorecard.ts';
 import { shanghaiDate } from '../domain/deadlines/index.ts';
 import { rate } from '../domain/indicators/index.ts';
-import { prefixOf } from '../domain/jurisdictions.ts';
+import { ownUnitsAndAbove, prefixOf } from '../domain/jurisdictions.ts';
 import {
   ESCALATION_NAMES,
   isOverdue,
@@ -113,7 +113,8 @@ export async function collectBulletinData(
   const totalFigures = { code: scope.code, name: scope.name, ...figures(whole) };
   const [totalRanked] = rankByScore([totalFigures], (r) => r.code);
 
-  const overdue = await overdueByUnit(db, scope.code);
+  // The place's own units only: an upper bureau holding one of its matters is not for this 通报.
+  const overdue = ownUnitsAndAbove((await overdueByUnit(db, scope.code)).rows, scope.code);
   return {
     kind: 'bulletin',
     period: opts.month,
@@ -123,7 +124,7 @@ export async function collectBulletinData(
     total: { ...totalFigures, score: totalRanked?.score ?? null, rank: null },
     rows,
     findings: findings(ranked),
-    overdueUnits: overdue.rows
+    overdueUnits: overdue.own
       .filter((u) => u.overdue > 0)
       .slice(0, 10)
       .map((u) => ({
@@ -132,6 +133,7 @@ export async function collectBulletinData(
         open: u.open,
         overdue: u.overdue,
       })),
+    overdueAbove: overdue.overdueAbove,
     // What was late is judged at the month's end (or today, for the month in progress).
     supervision: await supervisionOf(
       db,

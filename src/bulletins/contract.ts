@@ -37,7 +37,10 @@ export interface BulletinData {
   /** The jurisdictions one level down, best first. */
   rows: BulletinRow[];
   findings: Finding[];
+  /** The place's own units with open matters, most overdue first (at most 10). */
   overdueUnits: { unitName: string; jurisdictionName: string; open: number; overdue: number }[];
+  /** Its matters overdue at an upper bureau (a 复查 at the city); absent in bulletins drafted before. */
+  overdueAbove?: number;
   /** Null when the supervision capability is not wired. */
   supervision: SupervisionSummary | null;
 }

@@ -28,10 +28,13 @@ function overview(d: BulletinData): string {
   const area = areaWord(d.scope.level, d.scope.name);
   const lines = [
     `${monthLabel(d.period)}，${area}共登记信访事项${t.total}件。及时受理率${pct(t.timelyAcceptanceRate)}，按期办结率${pct(t.onTimeCompletionRate)}（办结${t.completed}件），群众满意率${pct(t.satisfactionRate)}，重复信访率${pct(t.repeatRate)}。`,
-    `截至通报起草时，${area}累计认定积案${t.backlogIdentified}件，已化解${t.backlogResolved}件，积案化解率${pct(t.backlogResolutionRate)}；超期未办结信访事项${t.overdue}件。`,
+    `截至通报起草时，${area}累计认定积案${t.backlogIdentified}件，已化解${t.backlogResolved}件，积案化解率${pct(t.backlogResolutionRate)}；超期未办结信访事项${t.overdue}件${above(d)}。`,
   ];
   return lines.join('\n');
 }
+
+/** Of the overdue, those an upper bureau holds: not the place's units' to answer for. */
+const above = (d: BulletinData) => (d.overdueAbove ? `（其中${d.overdueAbove}件在上级机关办理中）` : '');
 
 function ranking(d: BulletinData): string {
   const ranked = d.rows.filter((r) => r.rank !== null);

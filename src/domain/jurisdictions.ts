@@ -10,6 +10,9 @@ export const levelOf = (code: string): Level =>
 /** 320106 → '320106'; 320100 → '3201'; 320000 → '32' (the prefix every code of the subtree starts with). */
 export const prefixOf = (code: string): string => (code.length > 6 ? code : code.replace(/(00)+$/, ''));
 
+/** Whether a place (or a unit's seat) lies in a scope's subtree: 320106001 within 320100. */
+export const isWithin = (code: string, scopeCode: string): boolean => code.startsWith(prefixOf(scopeCode));
+
 /** The county-level code of a place (towns belong to their county). */
 export const countyOf = (code: string): string => (code.length > 6 ? code.slice(0, 6) : code);
 
@@ -31,3 +34,20 @@ export const placeLabel = (fullName: string, provinceName: string): string =>
   fullName.startsWith(provinceName) && fullName.length > provinceName.length
     ? fullName.slice(provinceName.length)
     : fullName;
+
+/**
+ * A place's overdue units, told apart from the upper bureaus that hold some of its matters (a 复查 at
+ * the city): those are the upper bureau's to answer for, so a place's report or 通报 names only its
+ * own units (and proposes only them for 挂牌督办) and counts the rest in one figure.
+ */
+export function ownUnitsAndAbove<T extends { unitJurisdictionCode: string; overdue: number }>(
+  rows: readonly T[],
+  scopeCode: string,
+): { own: T[]; overdueAbove: number } {
+  const own = rows.filter((u) => isWithin(u.unitJurisdictionCode, scopeCode));
+  const overdueAbove = rows.reduce(
+    (n, u) => (isWithin(u.unitJurisdictionCode, scopeCode) ? n : n + u.overdue),
+    0,
+  );
+  return { own, overdueAbove };
+}

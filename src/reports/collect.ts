@@ -8,7 +8,7 @@ import type { Db } from '../db/client.ts';
 import { jurisdictions, units } from '../db/schema.ts';
 import { hotspotTitle } from '../domain/hotspotSubject.ts';
 import { change, type Indicators, rate } from '../domain/indicators/index.ts';
-import { prefixOf } from '../domain/jurisdictions.ts';
+import { ownUnitsAndAbove } from '../domain/jurisdictions.ts';
 import { badRequest } from '../errors.ts';
 import { findHotspots } from '../hotspots/find.ts';
 import type {
@@ -87,12 +87,7 @@ export async function collectReportData(db: Db, opts: CollectOptions): Promise<R
     await breakdown(db, scope.code, period, 'form'),
   ];
   const overdue = await overdueByUnit(db, scope.code);
-  // The place's own units: matters of the place held by an upper bureau (a 复查 at the city) are
-  // that bureau's to answer for, and a county's report cannot ask to supervise it — counted apart.
-  const own = (u: { unitJurisdictionCode: string }) =>
-    u.unitJurisdictionCode.startsWith(prefixOf(scope.code));
-  const ownOverdue = overdue.rows.filter(own);
-  const overdueAbove = overdue.rows.filter((u) => !own(u)).reduce((n, u) => n + u.overdue, 0);
+  const { own: ownOverdue, overdueAbove } = ownUnitsAndAbove(overdue.rows, scope.code);
 
   return {
     kind: 'monthly',

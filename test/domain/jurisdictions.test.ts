@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { chainOf, cityOf, countyOf, levelOf, prefixOf, provinceOf } from '../../src/domain/jurisdictions.ts';
+import {
+  chainOf,
+  cityOf,
+  countyOf,
+  isWithin,
+  levelOf,
+  ownUnitsAndAbove,
+  prefixOf,
+  provinceOf,
+} from '../../src/domain/jurisdictions.ts';
 
 // One module for the GB/T 2260 code rules every capability uses (scope prefixes, settings
 // inheritance, whose supervisors hear of a warning, which experts a bureau may call on).
@@ -34,5 +43,21 @@ describe('jurisdiction codes', () => {
     expect(chainOf('320106')).toEqual(['320000', '320100', '320106']);
     expect(chainOf('320100')).toEqual(['320000', '320100']);
     expect(chainOf('320000')).toEqual(['320000']);
+  });
+});
+
+describe('a place’s own overdue units and those above it', () => {
+  it('keeps the units seated in the place and counts the overdue of the others', () => {
+    const rows = [
+      { unitJurisdictionCode: '320106', overdue: 2 },
+      { unitJurisdictionCode: '320100', overdue: 1 },
+      { unitJurisdictionCode: '320106001', overdue: 1 },
+      { unitJurisdictionCode: '320000', overdue: 3 },
+    ];
+    expect(ownUnitsAndAbove(rows, '320106')).toEqual({ own: [rows[0], rows[2]], overdueAbove: 4 });
+    expect(ownUnitsAndAbove(rows, '320100')).toEqual({ own: rows.slice(0, 3), overdueAbove: 3 });
+    expect(ownUnitsAndAbove(rows, '320000').overdueAbove).toBe(0);
+    expect(isWithin('320106001', '320100')).toBe(true);
+    expect(isWithin('320206', '320100')).toBe(false);
   });
 });

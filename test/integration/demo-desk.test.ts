@@ -53,6 +53,13 @@ const queues = async (user: string): Promise<Record<string, number>> =>
   Object.fromEntries(
     (await get(user, '/workbench/queues')).items.map((q: { key: string; count: number }) => [q.key, q.count]),
   );
+/** The month before today's (Asia/Shanghai), YYYY-MM. */
+const lastMonth = () => {
+  const d = new Date(Date.now() + 8 * 3600_000);
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+};
 const listTotal = async (user: string, query: string) => (await get(user, `/cases?${query}`)).total as number;
 
 describe('the demo county registrar’s desk (鼓楼区信访局)', () => {
@@ -212,6 +219,38 @@ describe('the desks, messages and texts of the demo accounts outside 鼓楼区',
     expect(await names('gl_admin')).toEqual(
       expect.arrayContaining(['岁末年初信访工作保障期', '区重大活动信访保障期']),
     );
+  });
+
+  it('the county’s 专报 and 通报 name only its own overdue units; those at the city or province counted apart', async () => {
+    if (!USERS.includes('gl_leader')) await h.loginAll(['gl_leader']);
+    const rows = (await get('gl_analyst', '/analytics/overdue-by-unit?scope=320106')).rows as {
+      unitName: string;
+      unitJurisdictionCode: string;
+      overdue: number;
+    }[];
+    const upper = rows.filter((r) => !r.unitJurisdictionCode.startsWith('320106'));
+    const overdueAbove = upper.reduce((n, r) => n + r.overdue, 0);
+    // The demo's county has matters overdue at 南京市信访局 or 江苏省信访局 (a 复查, a matter taken up).
+    expect(overdueAbove, JSON.stringify(rows)).toBeGreaterThan(0);
+    const month = lastMonth();
+    const post = async (user: string, url: string, payload: object) => {
+      const res = await h.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: h.as(user), payload });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json();
+    };
+    const report = await post('gl_analyst', '/reports/monthly', { month, scope: '320106' });
+    const bulletin = await post('gl_leader', '/bulletins', { month });
+    for (const [what, units, above] of [
+      ['专报', report.data.problems.overdueUnits, report.data.problems.overdueAbove],
+      ['通报', bulletin.data.overdueUnits, bulletin.data.overdueAbove],
+    ] as const) {
+      const places = (units as { jurisdictionName: string }[]).map((u) => u.jurisdictionName);
+      expect(places.length, what).toBeGreaterThan(0);
+      expect(new Set(places), what).toEqual(new Set(['鼓楼区']));
+      expect(above, what).toBe(overdueAbove);
+    }
+    expect(report.sections.problems).toContain(`另有${overdueAbove}件在上级机关办理中超期`);
+    expect(bulletin.sections.overview).toContain(`（其中${overdueAbove}件在上级机关办理中）`);
   });
 
   it('the example 二、三级分类 are there for 细分类 (城乡建设 → 物业管理 → 物业收费)', async () => {
