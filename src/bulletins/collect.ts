@@ -35,7 +35,6 @@ async function supervisionOf(
   const o = supervisionOrders;
   const rows = await db
     .select({
-      id: o.id,
       type: o.type,
       status: o.status,
       deadline: o.deadline,
@@ -70,7 +69,8 @@ async function supervisionOf(
           : ORDER_STATUS_NAMES[status];
     const escalation = ESCALATION_NAMES[r.escalationLevel] ?? '';
     return {
-      number: r.letterYear && r.letterSeq ? letterNumber(r.letterYear, r.letterSeq) : `网上督办${r.id}`,
+      // A 网上督办 or 约谈 is not sent as a 督办函: no 文号 (shown as —, as in the console's list).
+      number: r.letterYear && r.letterSeq ? letterNumber(r.letterYear, r.letterSeq) : null,
       type: ORDER_TYPE_RULES[r.type as OrderType]?.name ?? r.type,
       unitName: r.unitName,
       status: escalation ? `${words}，${escalation}` : words,

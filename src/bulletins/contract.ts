@@ -22,8 +22,11 @@ export interface SupervisionSummary {
   overdue: number;
   /** Reminded or escalated to the raising bureau's leaders. */
   escalated: number;
-  /** The month's orders: number, type, addressee and state in words — no petitioner's data. */
-  items: { number: string; type: string; unitName: string; status: string }[];
+  /**
+   * The month's orders: 文号 (null for a 网上督办 or 约谈, which are no letter), type, addressee and state in
+   * words — no petitioner's data.
+   */
+  items: { number: string | null; type: string; unitName: string; status: string }[];
 }
 
 export interface BulletinData {

@@ -85,8 +85,8 @@ export function bulletinLayout(b: BulletinToRender): ReportLayout {
         ? [
             {
               type: 'table',
-              header: ['督办编号', '督办方式', '承办单位', '办理情况'],
-              rows: d.supervision.items.map((i) => [i.number, i.type, i.unitName, i.status]),
+              header: ['督办文号', '督办方式', '承办单位', '办理情况'],
+              rows: d.supervision.items.map((i) => [i.number ?? '—', i.type, i.unitName, i.status]),
               widths: [4, 3, 5, 3],
             },
           ]

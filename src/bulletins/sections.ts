@@ -83,7 +83,7 @@ function supervision(d: BulletinData): string {
   ];
   const late = s.items
     .filter((i) => i.status.startsWith('逾期未反馈'))
-    .map((i) => `${i.unitName}（${i.number}）`);
+    .map((i) => `${i.unitName}（${i.number ?? i.type}）`);
   if (late.length > 0) lines.push(`逾期未反馈的单位：${late.join('、')}，请抓紧办理并书面说明原因。`);
   return lines.join('\n');
 }

@@ -221,7 +221,7 @@ describe('the desks, messages and texts of the demo accounts outside 鼓楼区',
     );
   });
 
-  it('the county’s 专报 and 通报 name only its own overdue units; those at the city or province counted apart', async () => {
+  it('the county’s 专报 and 通报 name only its own overdue units (those at the city or province counted apart) and its orders by 文号', async () => {
     if (!USERS.includes('gl_leader')) await h.loginAll(['gl_leader']);
     const rows = (await get('gl_analyst', '/analytics/overdue-by-unit?scope=320106')).rows as {
       unitName: string;
@@ -239,7 +239,13 @@ describe('the desks, messages and texts of the demo accounts outside 鼓楼区',
       return res.json();
     };
     const report = await post('gl_analyst', '/reports/monthly', { month, scope: '320106' });
-    const bulletin = await post('gl_leader', '/bulletins', { month });
+    // The 通报 of the month the demo's 网上督办 was raised in (days before today: this month or the last).
+    const online = (
+      (await get('gl_supervisor', '/supervision')).items as { type: string; raisedAt: string }[]
+    ).find((o) => o.type === 'online');
+    expect(online).toBeDefined();
+    const raisedMonth = new Date(Date.parse(online?.raisedAt ?? '') + 8 * 3600_000).toISOString().slice(0, 7);
+    const bulletin = await post('gl_leader', '/bulletins', { month: raisedMonth });
     for (const [what, units, above] of [
       ['专报', report.data.problems.overdueUnits, report.data.problems.overdueAbove],
       ['通报', bulletin.data.overdueUnits, bulletin.data.overdueAbove],
@@ -251,6 +257,11 @@ describe('the desks, messages and texts of the demo accounts outside 鼓楼区',
     }
     expect(report.sections.problems).toContain(`另有${overdueAbove}件在上级机关办理中超期`);
     expect(bulletin.sections.overview).toContain(`（其中${overdueAbove}件在上级机关办理中）`);
+    // Its 督查督办情况 lists the month's orders by 文号; a 网上督办 (or 约谈) is no letter and has none.
+    const orders = bulletin.data.supervision.items as { number: string | null; type: string }[];
+    expect(orders.some((o) => o.type === '网上督办')).toBe(true);
+    expect(orders.find((o) => o.type === '网上督办')?.number).toBeNull();
+    for (const o of orders) if (o.number !== null) expect(o.number).toMatch(/^〔\d{4}〕督字第\d+号$/);
   });
 
   it('the example 二、三级分类 are there for 细分类 (城乡建设 → 物业管理 → 物业收费)', async () => {
