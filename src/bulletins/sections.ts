@@ -96,8 +96,10 @@ function requirements(d: BulletinData): string {
     lines.push(
       `${n(i++)}加大积案化解力度。尚未化解的${t.backlogIdentified - t.backlogResolved}件积案，责任单位要对照认定恰当、标识准确、程序完整、要件齐全、实体合理、结案合规、审核严谨七项标准逐件推进，包案领导要亲自研究、亲自协调。`,
     );
-  if (t.overdue > 0)
-    lines.push(`${n(i++)}严格落实办理时限。对${t.overdue}件超期事项逐件督办，限期办结并说明超期原因。`);
+  // Only what the place's own units hold: an upper bureau's are not for this bureau to 督办.
+  const ownOverdue = t.overdue - (d.overdueAbove ?? 0);
+  if (ownOverdue > 0)
+    lines.push(`${n(i++)}严格落实办理时限。对${ownOverdue}件超期事项逐件督办，限期办结并说明超期原因。`);
   lines.push(
     `${n(i++)}被通报的地区和单位要认真分析原因，制定整改措施，于下月10日前将整改情况书面报送${d.scope.bureauName ?? `${d.scope.name}信访局`}。`,
   );

@@ -30,7 +30,7 @@ import {
   TITLE_FONT,
 } from '../documents/layout.ts';
 import { packDeterministic } from '../documents/package.ts';
-import { type ReportBlock, type ReportLayout, scaleWidths } from './layout.ts';
+import { introduces, type ReportBlock, type ReportLayout, scaleWidths } from './layout.ts';
 
 const TABLE = pt(12); // 小四
 const SMALL_TABLE = pt(10.5); // 五号
@@ -91,7 +91,8 @@ const textParagraphs = (text: string) =>
     .split('\n')
     .map((t) => t.trim())
     .filter((t) => t !== '')
-    .map((t) => para(t, { indent: INDENT, alignment: AlignmentType.BOTH }));
+    // A line that introduces a list (…予以通报：) keeps with the list, as a heading does.
+    .map((t) => para(t, { indent: INDENT, alignment: AlignmentType.BOTH, keepNext: introduces(t) }));
 
 export async function renderDocx(layout: ReportLayout): Promise<Buffer> {
   const { title, issuingBody, dateLine } = layout;

@@ -45,3 +45,6 @@ export function scaleWidths(widths: readonly number[], total: number): number[] 
   if (out.length > 0) out[0] = (out[0] ?? 0) + rest;
   return out;
 }
+
+/** A line that introduces what follows (以下地区和单位存在的问题予以通报：): it keeps with it on the page. */
+export const introduces = (line: string): boolean => /[：:]$/.test(line);

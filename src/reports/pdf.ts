@@ -4,7 +4,7 @@
 
 import type { Content } from 'pdfmake';
 import { configuredPdfmake, MM, type TDocumentDefinitions } from '../documents/pdfmake.ts';
-import { type ReportBlock, type ReportLayout, scaleWidths } from './layout.ts';
+import { introduces, type ReportBlock, type ReportLayout, scaleWidths } from './layout.ts';
 
 const TEXT_WIDTH = 442; // A4 less the margins, in points
 const CELL_PADDING = 8; // pdfmake's default left + right padding of a cell
@@ -38,6 +38,8 @@ function block(b: ReportBlock): Content[] {
   ];
 }
 
+const keepsWithNext = (node: { headlineLevel?: number }) => (node.headlineLevel ?? 0) > 0;
+
 export async function renderPdf(layout: ReportLayout): Promise<Buffer> {
   const pdfmake = configuredPdfmake();
   const content: Content[] = [
@@ -54,7 +56,14 @@ export async function renderPdf(layout: ReportLayout): Promise<Buffer> {
   for (const section of layout.sections) {
     content.push({ text: section.heading, font: 'Heading', margin: [32, 8, 0, 4], headlineLevel: 1 });
     for (const line of section.text.split('\n').filter((l) => l.trim() !== ''))
-      content.push({ text: line.trim(), leadingIndent: 32, alignment: 'justify', margin: [0, 0, 0, 4] });
+      content.push({
+        text: line.trim(),
+        leadingIndent: 32,
+        alignment: 'justify',
+        margin: [0, 0, 0, 4],
+        // A line that introduces a list (…予以通报：) is kept with it like a heading.
+        ...(introduces(line.trim()) ? { headlineLevel: 2 } : {}),
+      });
     content.push(...section.blocks.flatMap(block));
   }
   const doc: TDocumentDefinitions = {
@@ -69,9 +78,12 @@ export async function renderPdf(layout: ReportLayout): Promise<Buffer> {
       style: 'pageNumber',
     }),
     styles: { pageNumber: {} },
-    // A heading last on its page (the page number aside) starts the next one: it stays with its text.
+    // A heading (or a list's introduction) with nothing after it on its page but the page number, or
+    // lines that are to move on themselves, starts the next page: it stays with its text. (pdfmake
+    // asks once per node, so a heading must see that the introduction after it will move.)
     pageBreakBefore: (node, q) =>
-      node.headlineLevel === 1 && q.getFollowingNodesOnPage().every((n) => n.style === 'pageNumber'),
+      keepsWithNext(node) &&
+      q.getFollowingNodesOnPage().every((n) => n.style === 'pageNumber' || keepsWithNext(n)),
     content,
   };
   return pdfmake.createPdf(doc).getBuffer();

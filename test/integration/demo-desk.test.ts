@@ -257,6 +257,9 @@ describe('the desks, messages and texts of the demo accounts outside 鼓楼区',
     }
     expect(report.sections.problems).toContain(`另有${overdueAbove}件在上级机关办理中超期`);
     expect(bulletin.sections.overview).toContain(`（其中${overdueAbove}件在上级机关办理中）`);
+    // …and asks to 督办 only its own units' overdue matters.
+    const ownOverdue = rows.reduce((n, r) => n + r.overdue, 0) - overdueAbove;
+    expect(bulletin.sections.requirements).toContain(`对${ownOverdue}件超期事项逐件督办`);
     // Its 督查督办情况 lists the month's orders by 文号; a 网上督办 (or 约谈) is no letter and has none.
     const orders = bulletin.data.supervision.items as { number: string | null; type: string }[];
     expect(orders.some((o) => o.type === '网上督办')).toBe(true);

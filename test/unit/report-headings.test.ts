@@ -1,7 +1,7 @@
-// A section heading of a written report (专报, 通报) never ends a page with its text on the next one:
-// Word's keep-with-next on the heading (src/reports/docx.ts), a page break before a heading left
-// last on its page in the PDF (src/reports/pdf.ts). Checked on the pages as rendered — the .docx
-// through LibreOffice, both through poppler's pdftotext — for a layout whose sections of 1 to 12
+// A section heading of a written report (专报, 通报) never ends a page with its text on the next one,
+// nor does a line introducing a list (以下…予以通报：): Word's keep-with-next (src/reports/docx.ts), a
+// page break before such a line left last on its page in the PDF (src/reports/pdf.ts). Checked on the pages as rendered — the .docx
+// through LibreOffice, both through poppler's pdftotext — for a layout whose 72 sections of 1 to 12
 // paragraphs bring headings to every position on a page.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,16 +15,21 @@ import { renderPdf } from '../../src/reports/pdf.ts';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-headings-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const HEADING = /^第\s*\d+\s*部分小标题$/; // LibreOffice spaces digits from Han characters
+// A heading, or a line introducing a list (LibreOffice spaces digits from Han characters).
+const HEADING = /^第\s*\d+\s*部分(小标题|列举如下：)$/;
 const layout: ReportLayout = {
   title: '关于分页的检验报告',
   issuingBody: '江苏省信访局',
   dateLine: '（草稿）',
   subject: '分页检验',
   at: new Date('2026-12-01T00:00:00Z'),
-  sections: Array.from({ length: 36 }, (_, i) => ({
+  sections: Array.from({ length: 72 }, (_, i) => ({
     heading: `第${i + 1}部分小标题`,
-    text: Array.from({ length: (i % 12) + 1 }, (_, j) => `第${i + 1}部分的第${j + 1}段正文。`).join('\n'),
+    // Every other section opens with a line introducing the list that follows (…如下：).
+    text: [
+      ...(i % 2 ? [`第${i + 1}部分列举如下：`] : []),
+      ...Array.from({ length: (i % 12) + 1 }, (_, j) => `第${i + 1}部分的第${j + 1}段正文。`),
+    ].join('\n'),
     blocks: [],
   })),
 };
