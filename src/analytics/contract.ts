@@ -9,6 +9,8 @@ export const GROUP_BYS = [
   'none',
   'jurisdiction',
   'category',
+  // 细分类: the second and third levels chosen for matters (those without one are not listed)
+  'subcategory',
   'form',
   'purpose',
   'unit',

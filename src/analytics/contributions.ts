@@ -12,6 +12,8 @@ export interface CaseFacts {
   id: number;
   jurisdictionCode: string;
   categoryCode: string | null;
+  /** 细分类 (second or third level); absent where a caller has none to give. */
+  subcategoryCode?: string | null;
   form: string;
   purpose: string;
   registeringUnitId: number;
@@ -46,6 +48,8 @@ export interface Contribution {
   day: string;
   place: string;
   category: string | null;
+  /** 细分类, counted in the 'subcategory' breakdown only when set. */
+  subcategory: string | null;
   form: string;
   purpose: string;
   unitId: number | null;
@@ -90,6 +94,7 @@ const at = (
   day: day(when),
   place: c.jurisdictionCode,
   category: c.categoryCode,
+  subcategory: c.subcategoryCode ?? null,
   form,
   purpose: c.purpose,
   unitId,

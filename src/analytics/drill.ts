@@ -1,11 +1,13 @@
 // The cases behind a number (GET /api/v1/analytics/cases): the matters a figure counts, newest
 // first, one page at a time over the received-date index (cases_received_idx), inside the caller's
 // case scope. Which date and which unit a metric uses matches the rollup that counts it.
+
 import { and, count, desc, eq, gte, like, lt, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { receivedWithin } from '../cases/received.ts';
 import type { Db } from '../db/client.ts';
 import { cases } from '../db/schema.ts';
+import { subcategoryPattern } from '../domain/admin/categories.ts';
 import type { DateRange } from '../domain/indicators/index.ts';
 import { prefixOf } from '../domain/jurisdictions.ts';
 import { type Actor, caseScope } from '../policies/index.ts';
@@ -34,7 +36,11 @@ export async function casesBehind(db: Db, actor: Actor, q: DrillQuery) {
     caseScope(actor),
     like(cases.jurisdictionCode, `${prefixOf(q.scope)}%`),
   ];
-  if (q.category) where.push(like(cases.categoryCode, `${q.category}%`));
+  if (q.category) {
+    // A second or third level (细分类, the table by 细分类) filters on the matter's 细分类.
+    const sub = subcategoryPattern(q.category);
+    where.push(sub ? like(cases.subcategoryCode, sub) : like(cases.categoryCode, `${q.category}%`));
+  }
   if (q.form) where.push(eq(cases.form, q.form));
   if (q.purpose) where.push(eq(cases.purpose, q.purpose));
   // The unit a figure is counted for: registering unit for intake figures, the rated unit for

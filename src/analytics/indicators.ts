@@ -2,8 +2,10 @@
 // rollups — whole months from stats_monthly, the days at either end from stats_daily — plus the
 // tiny jurisdictions and units tables for names. Never a scan of `cases`.
 import { inArray, like, sql } from 'drizzle-orm';
+import { dictionaryAt } from '../categories/queries.ts';
 import type { Executor } from '../db/client.ts';
 import { jurisdictions, units } from '../db/schema.ts';
+import { entryPath, firstLevelOf } from '../domain/admin/categories.ts';
 import { categoryLabel } from '../domain/categories.ts';
 import { addDays } from '../domain/deadlines/index.ts';
 import {
@@ -61,7 +63,11 @@ function groupExpr(groupBy: GroupBy, prefix: string) {
 }
 
 const dimOf = (groupBy: GroupBy): Dim =>
-  groupBy === 'category' || groupBy === 'form' || groupBy === 'purpose' || groupBy === 'unit'
+  groupBy === 'category' ||
+  groupBy === 'subcategory' ||
+  groupBy === 'form' ||
+  groupBy === 'purpose' ||
+  groupBy === 'unit'
     ? groupBy
     : 'all';
 
@@ -146,6 +152,13 @@ async function labelsFor(
     for (const r of rows) out.set(String(r.id), { label: r.name, drill: false });
   } else if (groupBy === 'category') {
     for (const k of keys) if (k) out.set(k, { label: categoryLabel(k), drill: false });
+  } else if (groupBy === 'subcategory') {
+    // By the dictionary's current names, under the first level: 城乡建设 / 物业管理 / 物业收费.
+    const { entries } = await dictionaryAt(db);
+    for (const k of keys) {
+      const path = entryPath(entries, k) ?? k;
+      out.set(k, { label: `${categoryLabel(firstLevelOf(k))} / ${path}`, drill: false });
+    }
   } else if (groupBy === 'form') {
     for (const [k, v] of Object.entries(FORM_NAMES)) out.set(k, { label: v, drill: false });
   } else if (groupBy === 'purpose') {

@@ -28,7 +28,7 @@ import {
 } from './contributions.ts';
 
 /** The breakdowns each contribution is added to (see the schema comment). */
-export const DIMS = ['all', 'category', 'form', 'purpose', 'unit'] as const;
+export const DIMS = ['all', 'category', 'subcategory', 'form', 'purpose', 'unit'] as const;
 export type Dim = (typeof DIMS)[number];
 
 /** Shards per rollup row; readers sum over them (a row alone is a partial, possibly negative count). */
@@ -60,25 +60,32 @@ const keyOf = (c: Contribution, dim: Dim) =>
     ? ''
     : dim === 'category'
       ? (c.category ?? '')
-      : dim === 'form'
-        ? c.form
-        : dim === 'purpose'
-          ? c.purpose
-          : c.unitId === null
-            ? ''
-            : String(c.unitId);
+      : dim === 'subcategory'
+        ? (c.subcategory ?? '')
+        : dim === 'form'
+          ? c.form
+          : dim === 'purpose'
+            ? c.purpose
+            : c.unitId === null
+              ? ''
+              : String(c.unitId);
 
 type Row = { period: string; jurisdiction_code: string; dim: Dim; key: string } & Record<
   string,
   number | string
 >;
 
-/** Contributions → one row per (day, place, dim, key), summed (ON CONFLICT may touch a row once). */
-export function rollupRows(list: Contribution[]): Row[] {
+/**
+ * Contributions → one row per (day, place, dim, key), summed (ON CONFLICT may touch a row once), for
+ * every breakdown or only `dims` (a backfill of one breakdown).
+ */
+export function rollupRows(list: Contribution[], dims: readonly Dim[] = DIMS): Row[] {
   const rows = new Map<string, Row>();
   for (const c of list) {
-    for (const dim of DIMS) {
+    for (const dim of dims) {
       const key = keyOf(c, dim);
+      // Matters without a 细分类 are their category's remainder: no row (most have none).
+      if (dim === 'subcategory' && key === '') continue;
       const id = `${c.day}|${c.place}|${dim}|${key}`;
       let row = rows.get(id);
       if (!row) {
@@ -161,9 +168,9 @@ export async function addRollups(
   tx: Executor,
   list: Contribution[],
   open: OpenKey[],
-  opts: { shard?: number } = {},
+  opts: { shard?: number; dims?: readonly Dim[] } = {},
 ): Promise<void> {
-  const rows = rollupRows(list);
+  const rows = rollupRows(list, opts.dims);
   const openList = mergeOpen(open);
   const ctes: SQL[] = [];
   if (rows.length > 0) ctes.push(contributionCtes(rows));
@@ -248,18 +255,25 @@ async function backlogFacts(tx: Executor, caseCond: SQL | undefined): Promise<Ma
   return out;
 }
 
+/** A matter's content category and 细分类, as the rollups break them down. */
+export interface Classification {
+  category: string | null;
+  subcategory: string | null;
+}
+
 /**
- * A matter's content category was set or changed (src/intake): everything it has contributed moves
- * from the old category's rows to the new one's. Only the 'category' breakdown changes: the other
- * breakdowns of the old and new contributions cancel out in rollupRows and are not written.
+ * A matter's content category or 细分类 was set or changed (src/intake): everything it has
+ * contributed moves from the old one's rows to the new one's. Only those breakdowns change: the
+ * other breakdowns of the old and new contributions cancel out in rollupRows and are not written.
  */
 export async function recordRecategorization(
   tx: Executor,
   caseId: number,
-  from: string | null,
-  to: string,
+  from: Classification,
+  to: Classification,
 ): Promise<void> {
-  if ((from ?? '') === to) return;
+  if ((from.category ?? '') === (to.category ?? '') && (from.subcategory ?? '') === (to.subcategory ?? ''))
+    return;
   const [c] = (await tx.select().from(cases).where(eq(cases.id, caseId))) as CaseFacts[];
   if (!c) throw new Error(`rollups: case ${caseId} not found`);
   const events = await tx
@@ -275,12 +289,17 @@ export async function recordRecategorization(
     .where(and(eventsOfCase(c), inArray(caseEvents.action, ROLLUP_EVENT_ACTIONS)))
     .orderBy(asc(caseEvents.id));
   const backlog = (await backlogFacts(tx, eq(backlogMatters.caseId, caseId))).get(caseId) ?? [];
-  const of = (categoryCode: string | null) => caseContributions({ ...c, categoryCode }, events, backlog);
+  const of = (k: Classification) =>
+    caseContributions(
+      { ...c, categoryCode: k.category || null, subcategoryCode: k.subcategory },
+      events,
+      backlog,
+    );
   const negate = (k: Contribution): Contribution => ({
     ...k,
     counters: Object.fromEntries(Object.entries(k.counters).map(([n, v]) => [n, -(v ?? 0)])),
   });
-  await addContributions(tx, [...of(from || null).map(negate), ...of(to)]);
+  await addContributions(tx, [...of(from).map(negate), ...of(to)]);
 }
 
 /**
@@ -291,7 +310,7 @@ export async function recordRecategorization(
 export async function rollupCases(
   tx: Executor,
   which: { ids: number[] } | { fromId: number; toId: number },
-  opts: { days?: { from: string; to: string }; open?: boolean; shard?: number } = {},
+  opts: { days?: { from: string; to: string }; open?: boolean; shard?: number; dims?: readonly Dim[] } = {},
 ): Promise<number> {
   const [caseCond, eventCond, backlogCond] =
     'ids' in which
@@ -332,6 +351,6 @@ export async function rollupCases(
   const days = opts.days;
   if (days) list = list.filter((c) => c.day >= days.from && c.day <= days.to);
   const open = opts.open ? rows.map(openStateOf).filter((k) => k !== null) : [];
-  await addRollups(tx, list, open, { shard: opts.shard });
+  await addRollups(tx, list, open, { shard: opts.shard, dims: opts.dims });
   return rows.length;
 }

@@ -40,11 +40,30 @@ export function subscribeRollups(events: EventBus<PlatformEvents>): void {
       }),
     PRIORITY.rollups,
   );
-  // A category confirmed or changed at the desk (src/intake): the matter's counts move with it.
+  // A category confirmed or changed at the desk (src/intake): the matter's counts move with it…
   events.on(
     'intake.categorized',
     'analytics.rollups',
-    (w, e) => recordRecategorization(w.tx, e.caseId, e.from, e.to),
+    (w, e) =>
+      recordRecategorization(
+        w.tx,
+        e.caseId,
+        { category: e.from, subcategory: e.fromSubcategory },
+        { category: e.to, subcategory: e.toSubcategory },
+      ),
+    PRIORITY.rollups,
+  );
+  // …and its 细分类, chosen or changed on its own.
+  events.on(
+    'intake.subcategorized',
+    'analytics.rollups',
+    (w, e) =>
+      recordRecategorization(
+        w.tx,
+        e.caseId,
+        { category: e.categoryCode, subcategory: e.from },
+        { category: e.categoryCode, subcategory: e.to },
+      ),
     PRIORITY.rollups,
   );
   events.on('cases.swept', 'analytics.rollups', (w, e) => recordSweep(w.tx, e.changes), PRIORITY.rollups);

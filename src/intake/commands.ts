@@ -58,14 +58,14 @@ export async function setCategory(
       throw conflict('category_unchanged', `内容分类已是“${categoryLabel(c.categoryCode)}”`);
     const decision = categoryDecision(s?.suggestedCode, input.categoryCode);
     const now = new Date();
+    // 细分类 of another category no longer fits (./subcategory.ts).
+    const subcategoryCode =
+      c.subcategoryCode && firstLevelOf(c.subcategoryCode) !== input.categoryCode ? null : c.subcategoryCode;
     await w.tx
       .update(cases)
       .set({
         categoryCode: input.categoryCode,
-        // 细分类 of another category no longer fits (./subcategory.ts).
-        ...(c.subcategoryCode && firstLevelOf(c.subcategoryCode) !== input.categoryCode
-          ? { subcategoryCode: null }
-          : {}),
+        subcategoryCode,
         updatedAt: now,
         version: c.version + 1,
       })
@@ -105,6 +105,8 @@ export async function setCategory(
       caseId,
       from: c.categoryCode,
       to: input.categoryCode,
+      fromSubcategory: c.subcategoryCode,
+      toSubcategory: subcategoryCode,
       decision,
       at: now,
     });

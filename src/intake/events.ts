@@ -1,5 +1,5 @@
 // What the intake capability publishes: a matter's content category was confirmed or changed at
-// the desk (the rollups move the matter's counts from the old category to the new one).
+// the desk, or its 细分类 chosen (the rollups move the matter's counts from the old to the new).
 import type { Actor } from '../policies/index.ts';
 
 export interface CaseCategorized {
@@ -8,10 +8,24 @@ export interface CaseCategorized {
   /** The category before ('' or null: none yet, counted as 待确认) and after. */
   from: string | null;
   to: string;
+  /** The 细分类 before and after (one of another category is cleared with the change). */
+  fromSubcategory: string | null;
+  toSubcategory: string | null;
   decision: 'confirmed' | 'changed';
+  at: Date;
+}
+
+/** A matter's 细分类 was chosen, changed or cleared on its own (./subcategory.ts). */
+export interface CaseSubcategorized {
+  actor: Actor;
+  caseId: number;
+  categoryCode: string | null;
+  from: string | null;
+  to: string | null;
   at: Date;
 }
 
 export interface IntakeEvents {
   'intake.categorized': CaseCategorized;
+  'intake.subcategorized': CaseSubcategorized;
 }

@@ -80,5 +80,13 @@ export async function setSubcategory(
       entityId: String(caseId),
       summary: { from: c.subcategoryCode, to: code },
     });
+    await w.publish('intake.subcategorized', {
+      actor,
+      caseId,
+      categoryCode: c.categoryCode,
+      from: c.subcategoryCode,
+      to: code,
+      at: now,
+    });
   });
 }

@@ -8,12 +8,14 @@
 // the intake sequences handed out (src/cases/numbering.ts); at the end case_counters and existing
 // sequences are moved forward, so later registrations continue after the seeded numbers. Not
 // meant to run while the platform registers cases (the numbers are chosen in memory).
+
 import { type SQL, sql } from 'drizzle-orm';
 import { rollupCases } from '../analytics/rollup.ts';
 import { caseSequenceLasts, raiseCaseSequences } from '../cases/numbering.ts';
 import type { Db } from '../db/client.ts';
 import { caseCounters } from '../db/schema.ts';
 import { keepStatistics } from '../db/statistics.ts';
+import { type NamedEntry, suggestSubcategory } from '../domain/admin/categories.ts';
 import { FORMS } from '../domain/lifecycle/vocabulary.ts';
 import { type Signature, signatureOf } from '../duplicates/minhash.ts';
 import { writeSignatures } from '../duplicates/store.ts';
@@ -60,6 +62,11 @@ export interface SeedCasesOptions {
   stuck?: 'forever' | 'months';
   /** Leaves the planner statistics for the caller to refresh after several calls. */
   skipStatistics?: boolean;
+  /**
+   * The 二、三级分类 dictionary: a matter whose text names one of its category's entries is given it as
+   * its 细分类, as the registrar would from the form's suggestion (the demo). None by default.
+   */
+  subcategories?: readonly NamedEntry[];
 }
 
 const BATCH = 1000;
@@ -118,7 +125,8 @@ function insertJson(table: string, columns: string, rows: unknown[], returning =
 
 const CASE_COLUMNS =
   'case_number text, jurisdiction_code text, registering_unit_id int, bureau_unit_id int, current_unit_id int, ' +
-  'assigned_unit_id int, review_unit_id int, form text, purpose text, category_code text, subject text, ' +
+  'assigned_unit_id int, review_unit_id int, form text, purpose text, category_code text, ' +
+  'subcategory_code text, subject text, ' +
   'content text, search_tokens text, people_count int, is_group bool, is_joint bool, first_time bool, ' +
   'repeat_count int, backlog bool, supervised bool, state text, outcome text, reason_code text, clocks jsonb, ' +
   'due_at timestamptz, ' +
@@ -163,6 +171,9 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
 
   const times = receipts(rng, opts.count, now, opts.recent);
   const places = opts.places;
+  const entries = opts.subcategories ?? [];
+  const subcategoryOf = (category: string, text: string) =>
+    entries.length > 0 ? (suggestSubcategory(entries, category, text)?.code ?? null) : null;
   const countyWeights = places ? placeWeights(allCounties, places) : [];
   if (places && countyWeights.length === 0) throw new Error('seedCases: no county matches `places`');
   const start = now - 730 * DAY;
@@ -225,6 +236,7 @@ export async function seedCases(db: Db, pii: Pii, opts: SeedCasesOptions): Promi
         form,
         purpose,
         category_code: category.code,
+        subcategory_code: subcategoryOf(category.code, `${subject}${content}`),
         subject,
         content,
         search_tokens: caseSearchTokens(subject, content),

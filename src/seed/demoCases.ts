@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { keepStatistics } from '../db/statistics.ts';
 import type { Pii } from '../security/pii.ts';
-import { seedCases } from './cases.ts';
+import { type SeedCasesOptions, seedCases } from './cases.ts';
 import { CITY_WEIGHTS } from './catalog.ts';
 
 export interface DemoCasePart {
@@ -54,6 +54,8 @@ export interface SeedDemoCasesOptions {
   seed: number;
   now?: Date;
   onProgress?: (n: number) => void;
+  /** The 二、三级分类 dictionary, for the matters' 细分类 (SeedCasesOptions.subcategories). */
+  subcategories?: SeedCasesOptions['subcategories'];
 }
 
 /** Seeds the demo's cases part by part; returns how many. */
@@ -75,6 +77,7 @@ export async function seedDemoCases(db: Db, pii: Pii, opts: SeedDemoCasesOptions
       // Two years of history: a matter stuck for ever would stand 500 days overdue on the desks.
       stuck: 'months',
       skipStatistics: true,
+      subcategories: opts.subcategories,
     });
   }
   // One refresh of the planner statistics after the bulk load (the embedded database has no autovacuum).

@@ -2,8 +2,10 @@
 // synthetic petitions (demoCases.ts), a warning scan over them, then the records of each capability
 // that point at those petitions. One place, so the start, the seed command and the tests that check
 // the demo (test/integration/demo-desk.test.ts, test/e2e/demo-content.test.ts) load the same data.
+
 import { recordAudit } from '../audit/chain.ts';
 import { checkCalendarCoverage } from '../calendar/coverage.ts';
+import { dictionaryAt } from '../categories/queries.ts';
 import type { AppContext } from '../context.ts';
 import { runMonitoringDigests } from '../monitoring/daily.ts';
 import { runWarningScan } from '../warnings/scan.ts';
@@ -46,9 +48,24 @@ export interface SeedDemoDataOptions {
 export async function seedDemoData(ctx: AppContext, opts: SeedDemoDataOptions): Promise<number> {
   const say = opts.say ?? (() => {});
   const { seed } = opts;
+  // 二、三级分类 first: an example tree (not the official one, which is not shipped), so that the
+  // matters whose text names an entry carry it as their 细分类, as registrars choose them.
+  const ce = await seedCategoryExamples(ctx);
+  say(`示例二、三级分类 ${ce} 个 / example category dictionary seeded`);
+  const { entries: subcategories } = await dictionaryAt(ctx.db);
   const n = opts.uniform
-    ? await seedCases(ctx.db, ctx.pii, { count: opts.cases, seed, onProgress: opts.onProgress })
-    : await seedDemoCases(ctx.db, ctx.pii, { total: opts.cases, seed, onProgress: opts.onProgress });
+    ? await seedCases(ctx.db, ctx.pii, {
+        count: opts.cases,
+        seed,
+        onProgress: opts.onProgress,
+        subcategories,
+      })
+    : await seedDemoCases(ctx.db, ctx.pii, {
+        total: opts.cases,
+        seed,
+        onProgress: opts.onProgress,
+        subcategories,
+      });
   await ctx.db.transaction((tx) =>
     recordAudit(tx, { action: 'seed.cases', entity: 'installation', summary: { count: n, seed } }),
   );
@@ -92,9 +109,6 @@ export async function seedDemoData(ctx: AppContext, opts: SeedDemoDataOptions): 
   say(`部门联动 ${lk} 项 / linkage records seeded`);
   const fl = await seedFlags(ctx); // 事项标识: flagged matters and a 重大紧急 report to the city
   say(`事项标识 ${fl} 件 / flagged matters seeded`);
-  // 二、三级分类: an example tree (not the official one, which is not shipped), for 细分类
-  const ce = await seedCategoryExamples(ctx);
-  say(`示例二、三级分类 ${ce} 个 / example category dictionary seeded`);
   const ik = await seedIntake(ctx); // 登记分类: online petitions with suggestions 待确认, one confirmed, one changed
   say(`登记分类 ${ik} 件 / online petitions with suggestions seeded`);
   const sh = await seedSuggestionHistory(ctx); // 分类建议的历史: 南京市's last six months, as intake kept them

@@ -2,6 +2,7 @@
 // and build the context every command and route uses.
 import fs from 'node:fs';
 import type { Logger } from 'pino';
+import { backfillSubcategoryRollups } from '../analytics/subcategoryBackfill.ts';
 import { AuditSealer, type AuditSealerOptions } from '../audit/sealer.ts';
 import { loadSuppliedCalendar } from '../calendar/loader.ts';
 import { wireCapabilities } from '../capabilities.ts';
@@ -86,6 +87,9 @@ export async function boot(
       if (tokenised > 0) log.info({ cases: tokenised }, '已为存量信访事项建立全文检索索引');
       // Content signatures for cases that have none yet (older data, imports): idempotent, batched.
       await backfillSignatures(database.db, log);
+      // The breakdown by 细分类 for matters given one before it was counted (once per installation).
+      const subcategorized = await backfillSubcategoryRollups(database.db);
+      if (subcategorized > 0) log.info({ cases: subcategorized }, '已补计存量信访事项的细分类统计');
       // Outbox bodies and stored documents written before they were encrypted (once per installation).
       await encryptLegacyPersonalData(database.db, pii, log);
       return seeded;

@@ -349,6 +349,7 @@ describe('rollups', () => {
       day: today,
       place: '320106',
       category: '010000',
+      subcategory: null,
       form: 'letter',
       purpose: 'claim',
       unitId: zhujian,

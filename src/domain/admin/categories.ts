@@ -66,7 +66,7 @@ export function nextChildCode(entries: readonly { code: string; parentCode: stri
   return n > MAX_CHILDREN ? null : childCode(parentCode, n);
 }
 
-interface NamedEntry {
+export interface NamedEntry {
   code: string;
   parentCode: string;
   level: number;

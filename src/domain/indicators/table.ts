@@ -7,6 +7,7 @@ import type { Indicators } from './index.ts';
 export const TABLE_GROUP_NAMES = {
   jurisdiction: '按地区',
   category: '按类别',
+  subcategory: '按细分类',
   form: '按形式',
   purpose: '按目的',
   unit: '按单位',

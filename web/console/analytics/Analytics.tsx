@@ -47,7 +47,7 @@ export default function AnalyticsPage() {
   const openCases = (row: IndicatorRow, groupBy: GroupBy) => {
     const f: Filters = { ...filters };
     if (groupBy === 'jurisdiction') f.scope = row.key;
-    else if (groupBy === 'category') f.category = row.key;
+    else if (groupBy === 'category' || groupBy === 'subcategory') f.category = row.key;
     else if (groupBy === 'form') f.form = row.key;
     else if (groupBy === 'purpose') f.purpose = row.key;
     else if (groupBy === 'month') {

@@ -23,6 +23,9 @@ const GROUPS = (Object.entries(TABLE_GROUP_NAMES) as [TableGroupBy, string][]).m
   label,
 }));
 
+/** A name that is longer than its column wraps inside it instead of running over the next one. */
+const NAME_LINK = { padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' } as const;
+
 const num = (v: unknown) => (typeof v === 'number' ? v : -1);
 
 export function IndicatorTable({
@@ -49,7 +52,8 @@ export function IndicatorTable({
     dataIndex: c.key,
     key: c.key,
     fixed: i === 0 ? 'left' : undefined,
-    width: i === 0 ? 150 : 96,
+    // 细分类 names are paths (劳动和社会保障 / 劳动关系 / 工伤认定): a wider first column.
+    width: i === 0 ? (groupBy === 'subcategory' ? 280 : 150) : 96,
     align: i === 0 ? undefined : 'right',
     sorter:
       i === 0
@@ -60,11 +64,11 @@ export function IndicatorTable({
       i === 0
         ? (label: string, row: IndicatorRow) =>
             groupBy === 'jurisdiction' && row.drill ? (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onDrill(row)}>
+              <Button type="link" size="small" style={NAME_LINK} onClick={() => onDrill(row)}>
                 {label}
               </Button>
             ) : (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onCases(row, groupBy)}>
+              <Button type="link" size="small" style={NAME_LINK} onClick={() => onCases(row, groupBy)}>
                 {label}
               </Button>
             )
