@@ -8,7 +8,7 @@ import { caseChildrenQuery } from '../src/cases/detailQueries.ts';
 import { addMonths, historyFloor, monthOf, monthStart } from '../src/domain/partitions/months.ts';
 import { listPartitions, maintainPartitions } from '../src/partitions/maintain.ts';
 import { seedCases } from '../src/seed/cases.ts';
-import { openTarget, type TargetSpec, targetSpecs } from './targets.ts';
+import { openTarget, printMedians, type TargetSpec, targetSpecs } from './targets.ts';
 
 const print = (s = '') => process.stdout.write(`${s}\n`);
 
@@ -63,15 +63,13 @@ async function one(spec: TargetSpec, quick: boolean): Promise<void> {
       );
       add('case detail children (bounded)', await time((i) => db.execute(caseChildrenQuery(pick(i)))));
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-    const pk = median(runs['primary-key read of cases'] ?? []);
-    print(
+    printMedians(
+      print,
       `${t.kind} (${t.storage}): ${parts} case_events partitions, ${recent.length} cases registered in the last 2 months, ${reads} reads × 3 rounds (median ms per read; ratio = ÷ primary-key read)`,
+      runs,
+      'primary-key read of cases',
+      { labelWidth: 32, ratioDigits: 1 },
     );
-    for (const [k, v] of Object.entries(runs)) {
-      const m = median(v);
-      print(`  ${k.padEnd(32)} ${m.toFixed(3).padStart(8)} ms   ×${(m / pk).toFixed(1)}`);
-    }
   } finally {
     await t.close();
   }

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { liveRouting, passRouting, type RoutingLookup } from '../src/classify/routing.ts';
 import { suggestRouting } from '../src/classify/suggest.ts';
 import { seedCases } from '../src/seed/cases.ts';
-import { openTarget, type TargetSpec, targetSpecs } from './targets.ts';
+import { openTarget, printMedians, type TargetSpec, targetSpecs } from './targets.ts';
 
 const print = (s = '') => process.stdout.write(`${s}\n`);
 
@@ -38,15 +38,12 @@ async function one(spec: TargetSpec, quick: boolean): Promise<void> {
       runs['routing read per matter']?.push(await pass(() => liveRouting(db)));
       runs['routing read once per place']?.push(await pass(() => passRouting(db)));
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-    const base = median(runs['routing read per matter'] ?? []);
-    print(
+    printMedians(
+      print,
       `${t.kind} (${t.storage}): ${matters.length} matters in ${places} places, 3 rounds (median ms per matter; ratio = ÷ the first line)`,
+      runs,
+      'routing read per matter',
     );
-    for (const [k, v] of Object.entries(runs)) {
-      const m = median(v);
-      print(`  ${k.padEnd(30)} ${m.toFixed(3).padStart(8)} ms   ×${(m / base).toFixed(2)}`);
-    }
   } finally {
     await t.close();
   }

@@ -181,3 +181,25 @@ export async function serveWorkers(
     },
   };
 }
+
+/**
+ * Prints the median of each measurement's rounds with its ratio to the median of `baseKey` (the
+ * same run's baseline), under a title line.
+ */
+export function printMedians(
+  print: (line: string) => void,
+  title: string,
+  runs: Record<string, number[]>,
+  baseKey: string,
+  opts: { labelWidth?: number; ratioDigits?: number } = {},
+): void {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const base = median(runs[baseKey] ?? []);
+  print(title);
+  for (const [k, v] of Object.entries(runs)) {
+    const m = median(v);
+    print(
+      `  ${k.padEnd(opts.labelWidth ?? 30)} ${m.toFixed(3).padStart(8)} ms   ×${(m / base).toFixed(opts.ratioDigits ?? 2)}`,
+    );
+  }
+}
