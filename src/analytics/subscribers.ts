@@ -57,13 +57,7 @@ export function subscribeRollups(events: EventBus<PlatformEvents>): void {
   events.on(
     'intake.subcategorized',
     'analytics.rollups',
-    (w, e) =>
-      recordRecategorization(
-        w.tx,
-        e.caseId,
-        { category: e.categoryCode, subcategory: e.from },
-        { category: e.categoryCode, subcategory: e.to },
-      ),
+    (w, e) => recordRecategorization(w.tx, e.caseId, e.from, e.to),
     PRIORITY.rollups,
   );
   events.on('cases.swept', 'analytics.rollups', (w, e) => recordSweep(w.tx, e.changes), PRIORITY.rollups);

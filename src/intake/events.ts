@@ -15,13 +15,12 @@ export interface CaseCategorized {
   at: Date;
 }
 
-/** A matter's 细分类 was chosen, changed or cleared on its own (./subcategory.ts). */
+/** A matter's 细分类 was chosen, changed or cleared on its own (./subcategory.ts): its category stays. */
 export interface CaseSubcategorized {
   actor: Actor;
   caseId: number;
-  categoryCode: string | null;
-  from: string | null;
-  to: string | null;
+  from: { category: string | null; subcategory: string | null };
+  to: { category: string | null; subcategory: string | null };
   at: Date;
 }
 

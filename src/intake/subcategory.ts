@@ -83,9 +83,8 @@ export async function setSubcategory(
     await w.publish('intake.subcategorized', {
       actor,
       caseId,
-      categoryCode: c.categoryCode,
-      from: c.subcategoryCode,
-      to: code,
+      from: { category: c.categoryCode, subcategory: c.subcategoryCode },
+      to: { category: c.categoryCode, subcategory: code },
       at: now,
     });
   });
