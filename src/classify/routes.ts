@@ -70,7 +70,8 @@ export const classifyRoutes =
       {
         schema: {
           tags: ['classify'],
-          summary: '设置本辖区的类别→承办部门对照（管理员；对下级生效）',
+          summary:
+            '设置本辖区的类别→承办部门对照（管理员；对下级生效）。键可为类别名称或代码，也可为细分类（二、三级分类）代码，值为空字符串时取消该细分类的单独设置',
           params: z.object({ code: zCode() }),
           body: z.record(
             zText({ label: '内容分类', min: 1, max: 40 }),

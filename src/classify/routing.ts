@@ -1,9 +1,13 @@
 // From content category to the responsible functional department (职能部门) of a jurisdiction.
 // The default table below can be overridden per jurisdiction (and its subtree) by a `settings` row
-// with key 'routing' and value { "<category>": "<department key>" }; lower jurisdictions win.
+// with key 'routing' and value { "<category>": "<department key>" }; lower jurisdictions win. A key
+// may also be a 细分类 code (second or third level of the dictionary): 城乡建设 / 城市管理 → 城管局 while
+// the rest of 城乡建设 goes to 住建局; '' takes such an override back (the category's department again).
 import { eq } from 'drizzle-orm';
+import { dictionaryAt, type EntryView } from '../categories/queries.ts';
 import type { Executor } from '../db/client.ts';
 import { units } from '../db/schema.ts';
+import { entryLevel, type NamedEntry, parentOf } from '../domain/admin/categories.ts';
 import { CONTENT_CATEGORIES, categoryByCode, categoryByName } from '../domain/categories.ts';
 import { badRequest } from '../errors.ts';
 import { BUREAU, DEPARTMENTS } from '../orgs/departments.ts';
@@ -57,15 +61,25 @@ export const routingSetting = jurisdictionSetting<Record<string, string>, Record
     for (const v of values) {
       for (const [cat, key] of Object.entries((v ?? {}) as Record<string, unknown>)) {
         if (typeof key === 'string' && DEPARTMENT_KEYS.has(key)) table[cat] = key;
+        else if (key === '' && isSubcategoryKey(cat)) delete table[cat];
       }
     }
     return table;
   },
-  // Categories of the catalogue (name or code) or labels of the active trained model only.
+  // Categories of the catalogue (name or code), labels of the active trained model, or live 细分类.
   check: async (patch, ctx) => {
     const { classifier } = await activeClassifier(ctx.db);
     const change: Record<string, string> = {};
+    const live = Object.keys(patch).some(isSubcategoryKey) ? await liveSubcategories(ctx.db) : [];
     for (const [cat, key] of Object.entries(patch)) {
+      if (isSubcategoryKey(cat)) {
+        if (!live.some((e) => e.code === cat))
+          throw badRequest('unknown_subcategory', `细分类 ${cat} 不存在或已停用`, cat);
+        if (key !== '' && !DEPARTMENT_KEYS.has(key))
+          throw badRequest('unknown_department', `未知部门: ${key}`, cat);
+        change[cat] = key;
+        continue;
+      }
       const name = routingCategory(cat, classifier.labels);
       if (!name) throw badRequest('unknown_category', `未知内容分类: ${cat}，请从内容分类中选择`, cat);
       if (!DEPARTMENT_KEYS.has(key)) throw badRequest('unknown_department', `未知部门: ${key}`, cat);
@@ -83,8 +97,32 @@ export async function routingTable(db: Executor, jurisdictionCode?: string): Pro
   return jurisdictionCode ? routingSetting.forCode(db, jurisdictionCode) : { ...DEFAULT_ROUTING };
 }
 
-/** The department key for a category, with the 城管 refinement when the default table applies. */
-export function departmentKey(table: Record<string, string>, category: string, text = ''): string {
+/** A routing key that names a 细分类 (a second- or third-level code), not a category. */
+export const isSubcategoryKey = (key: string): boolean => entryLevel(key) !== null;
+
+/** Whether a routing table sends any 细分类 elsewhere (else the dictionary need not be read). */
+export const routesSubcategories = (table: Record<string, string>): boolean =>
+  Object.keys(table).some(isSubcategoryKey);
+
+/** The dictionary's entries in use (retired ones route nowhere). */
+export async function liveSubcategories(db: Executor): Promise<EntryView[]> {
+  return (await dictionaryAt(db)).entries.filter((e) => !e.retired);
+}
+
+/**
+ * The department key for a category: the matter's 细分类 routed on its own (its third level, else
+ * its second), else the category's, with the 城管 refinement when the default table applies.
+ */
+export function departmentKey(
+  table: Record<string, string>,
+  category: string,
+  text = '',
+  subcategory?: string | null,
+): string {
+  for (const code of subcategory ? [subcategory, parentOf(subcategory)] : []) {
+    const routed = code ? table[code] : undefined;
+    if (routed) return routed;
+  }
   const key = table[category] ?? BUREAU.key;
   if (key === 'zhujian' && category === '城乡建设' && CHENGGUAN.test(text)) return 'chengguan';
   return key;
@@ -126,16 +164,18 @@ export async function resolveDepartments(
   return departmentsIn(jurisdictionCode ? await unitsOf(db, jurisdictionCode.slice(0, 6)) : undefined, keys);
 }
 
-/** Where a suggestion reads the routing table and the units of a place from. */
+/** Where a suggestion reads the routing table, the units of a place and the 细分类 from. */
 export interface RoutingLookup {
   table(jurisdictionCode?: string): Promise<Record<string, string>>;
   departments(keys: readonly string[], jurisdictionCode?: string): Promise<Department[]>;
+  subcategories(): Promise<readonly NamedEntry[]>;
 }
 
 /** Read afresh on every call: one suggestion (the registration form, a matter at intake). */
 export const liveRouting = (db: Executor): RoutingLookup => ({
   table: (code) => routingTable(db, code),
   departments: (keys, code) => resolveDepartments(db, keys, code),
+  subcategories: () => liveSubcategories(db),
 });
 
 /**
@@ -146,6 +186,7 @@ export const liveRouting = (db: Executor): RoutingLookup => ({
 export function passRouting(db: Executor): RoutingLookup {
   const tables = new Map<string, Promise<Record<string, string>>>();
   const unitsByPlace = new Map<string, Promise<UnitsByKey>>();
+  let dictionary: Promise<EntryView[]> | undefined;
   const once = <V>(memo: Map<string, Promise<V>>, key: string, read: () => Promise<V>): Promise<V> => {
     const known = memo.get(key);
     if (known) return known;
@@ -159,6 +200,10 @@ export function passRouting(db: Executor): RoutingLookup {
       if (!code) return departmentsIn(undefined, keys);
       const code6 = code.slice(0, 6);
       return departmentsIn(await once(unitsByPlace, code6, () => unitsOf(db, code6)), keys);
+    },
+    subcategories: () => {
+      dictionary ??= liveSubcategories(db);
+      return dictionary;
     },
   };
 }

@@ -3,11 +3,18 @@
 // legal-channel hints. One function for the registration form (POST /api/v1/classify) and for every
 // matter at intake (src/intake), so both say the same.
 import type { Db } from '../db/client.ts';
+import { suggestSubcategory } from '../domain/admin/categories.ts';
 import { categoryByName } from '../domain/categories.ts';
 import { type LegalHint, matchLegalChannels } from '../domain/legalChannels.ts';
 import { cachedLegalChannelRules } from '../settings/legalChannels.ts';
 import { LexiconClassifier } from './lexicon.ts';
-import { type Department, departmentKey, liveRouting, type RoutingLookup } from './routing.ts';
+import {
+  type Department,
+  departmentKey,
+  liveRouting,
+  type RoutingLookup,
+  routesSubcategories,
+} from './routing.ts';
 import { activeClassifier } from './store.ts';
 
 export interface SuggestedCategory {
@@ -41,7 +48,13 @@ export async function suggestRouting(
       ? classifier.predictParts(subject, content)
       : classifier.predict(text);
   const table = await routing.table(jurisdictionCode);
-  const keys = prediction.top.map((t) => departmentKey(table, t.label, text));
+  // A 细分类 routed on its own (城市管理 → 城管局): the one the text names, as the registration form offers it.
+  const entries = routesSubcategories(table) ? await routing.subcategories() : [];
+  const keys = prediction.top.map((t) => {
+    const code = categoryByName(t.label)?.code;
+    const sub = code && entries.length > 0 ? suggestSubcategory(entries, code, text)?.code : null;
+    return departmentKey(table, t.label, text, sub);
+  });
   const departments = await routing.departments(keys, jurisdictionCode);
   return {
     top3: prediction.top.map((t, i) => ({

@@ -3,12 +3,24 @@
 // its category routes to; and units by name within the caller's subtree (交办/转送 targets).
 import { and, asc, desc, eq, like, or, type SQL, sql } from 'drizzle-orm';
 import { dictionaryAt } from '../categories/queries.ts';
-import { type Department, departmentKey, resolveDepartments, routingTable } from '../classify/routing.ts';
+import {
+  type Department,
+  departmentKey,
+  liveSubcategories,
+  resolveDepartments,
+  routesSubcategories,
+  routingTable,
+} from '../classify/routing.ts';
 import { joinedText, legalHintsFor, type SuggestedCategory, suggestRouting } from '../classify/suggest.ts';
 import type { Db } from '../db/client.ts';
 import { caseClassifications, cases, jurisdictions, units, users } from '../db/schema.ts';
-import { entryPath, subcategoryChoices, suggestSubcategory } from '../domain/admin/categories.ts';
-import { categoryByCode } from '../domain/categories.ts';
+import {
+  entryPath,
+  firstLevelOf,
+  subcategoryChoices,
+  suggestSubcategory,
+} from '../domain/admin/categories.ts';
+import { categoryByCode, categoryByName } from '../domain/categories.ts';
 import type { ClassificationStatus } from '../domain/intake/classification.ts';
 import { notFound } from '../errors.ts';
 import { type Actor, ensureAllowed, ensureReadable } from '../policies/index.ts';
@@ -53,14 +65,26 @@ export async function readableCase(db: Db, actor: Actor, caseId: number): Promis
   return c;
 }
 
-/** The department a category routes to in the matter's place (the routing table in force). */
+/**
+ * The department a category routes to in the matter's place (the routing table in force): by the
+ * matter's 细分类 when it has one of that category, else the one its text names, where the table
+ * routes 细分类 on their own.
+ */
 export async function routedDepartment(
   db: Db,
-  c: Pick<CaseRow, 'subject' | 'content' | 'jurisdictionCode'>,
+  c: Pick<CaseRow, 'subject' | 'content' | 'jurisdictionCode' | 'subcategoryCode'>,
   category: string,
 ): Promise<Department | undefined> {
   const table = await routingTable(db, c.jurisdictionCode);
-  const key = departmentKey(table, category, joinedText(c.subject, c.content));
+  const text = joinedText(c.subject, c.content);
+  const code = categoryByName(category)?.code;
+  let sub: string | null = null;
+  if (code && routesSubcategories(table))
+    sub =
+      c.subcategoryCode && firstLevelOf(c.subcategoryCode) === code
+        ? c.subcategoryCode
+        : (suggestSubcategory(await liveSubcategories(db), code, text)?.code ?? null);
+  const key = departmentKey(table, category, text, sub);
   return (await resolveDepartments(db, [key], c.jurisdictionCode))[0];
 }
 
