@@ -14,6 +14,7 @@ import { useStaff } from '../session.tsx';
 import { PlaceCascader } from '../widgets.tsx';
 import { CategoryDictionary } from './CategoryDictionary.tsx';
 import { ClassifierModels } from './ClassifierModels.tsx';
+import { SubcategoryRouting } from './SubcategoryRouting.tsx';
 import { SuggestionQuality } from './SuggestionQuality.tsx';
 
 type Routing = Record<string, string>;
@@ -38,7 +39,8 @@ export default function CategoriesPage() {
   }, [routing.data]);
 
   const deptName = (key: string) => catalogue.data?.departments.find((d) => d.key === key)?.name ?? key;
-  const changed = Object.entries(draft).filter(([cat, key]) => routing.data?.routing[cat] !== key);
+  // What differs from the table in force; '' takes a 细分类's own department back.
+  const changed = Object.entries(draft).filter(([cat, key]) => (routing.data?.routing[cat] ?? '') !== key);
 
   async function save() {
     setSaving(true);
@@ -63,6 +65,7 @@ export default function CategoriesPage() {
         <Typography.Paragraph>
           平台使用信访内容分类的 15 个一级类别和“其他”，共 16 类；分类建议只在这 15
           个类别中给出，“其他”由登记人自行选择。下表为各类别建议的承办部门（登记时可改）；“城乡建设”中的违建、占道、摊贩等事项在设有城管局的地方建议城管局。
+          展开类别可为其二、三级分类（细分类）单独指定承办部门，如“物业管理”交市场监管局；未单独指定的随类别。
           下表为所选行政区划生效的对照（含上级设置）；修改后对本辖区及下级生效。
         </Typography.Paragraph>
         <Space style={{ marginBottom: 16 }}>
@@ -85,6 +88,21 @@ export default function CategoriesPage() {
           pagination={false}
           loading={catalogue.isFetching || routing.isFetching}
           dataSource={catalogue.data?.categories ?? []}
+          // Each category's 细分类 may go to a department of its own (展开).
+          expandable={{
+            rowExpandable: (c) => c.suggested,
+            expandedRowRender: (c) => (
+              <SubcategoryRouting
+                categoryCode={c.code}
+                categoryName={c.name}
+                routing={routing.data?.routing ?? {}}
+                draft={draft}
+                onChange={setDraft}
+                departments={catalogue.data?.departments ?? []}
+                categoryDepartment={draft[c.name] ?? c.defaultDepartment}
+              />
+            ),
+          }}
           columns={[
             { title: '代码', dataIndex: 'code', width: 90 },
             { title: '类别', dataIndex: 'name', width: 150 },
