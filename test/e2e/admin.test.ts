@@ -185,8 +185,10 @@ describe('系统管理', () => {
 
     // The tree: 城乡建设 → 住房保障 → its two third levels, with their codes.
     await page.getByText('词典版本 1：二级分类 3 个，三级分类 3 个').waitFor();
+    // In the dictionary's card: the routing table above lists the categories (and their 细分类) too.
+    const tree = page.locator('.ant-card', { has: page.getByRole('heading', { name: '二、三级分类' }) });
     const row = (name: string) =>
-      page.locator('tr.ant-table-row', { has: page.getByText(name, { exact: true }) });
+      tree.locator('tr.ant-table-row', { has: page.getByText(name, { exact: true }) });
     await row('城乡建设').getByRole('button', { name: /展开/ }).click();
     await row('住房保障').getByRole('button', { name: /展开/ }).click();
     await row('棚户区改造').getByRole('cell', { name: '010102' }).waitFor();
