@@ -40,10 +40,12 @@ export function sharedSubject(
 ): string | null {
   const { placeName, cut } = opts;
   if (lines.length < 2) return null;
-  // span → the lines and the petitioners that hold it; insertion order = first met.
-  const linesWith = new Map<string, number>();
-  const holders = new Map<string, Set<string>>();
-  for (const line of lines) {
+  const need = Math.max(2, Math.ceil(lines.length / 2));
+  // A span held by `need` lines is in one of the first `lines − need + 1`: only those start a tally.
+  const starters = lines.length - need + 1;
+  // span → the lines holding it, the first petitioner, whether another holds it too; insertion order = first met.
+  const tally = new Map<string, { n: number; first: string; many: boolean }>();
+  lines.forEach((line, k) => {
     const text = line.text.normalize('NFKC');
     const seen = new Set<string>();
     for (const part of (placeName ? text.replace(placeName, '，') : text).split(BREAK)) {
@@ -55,24 +57,26 @@ export function sharedSubject(
           const span = part.slice(i, j);
           if (seen.has(span)) continue;
           seen.add(span);
-          linesWith.set(span, (linesWith.get(span) ?? 0) + 1);
-          const who = holders.get(span) ?? new Set<string>();
-          who.add(line.petitioner);
-          holders.set(span, who);
+          let t = tally.get(span);
+          if (!t) {
+            if (k >= starters) continue;
+            t = { n: 0, first: line.petitioner, many: false };
+            tally.set(span, t);
+          }
+          t.n++;
+          if (t.first !== line.petitioner) t.many = true;
         }
       }
     }
-  }
-  const need = Math.max(2, Math.ceil(lines.length / 2));
+  });
   let best: string | null = null;
-  for (const [span, n] of linesWith) {
-    if (n < need || (holders.get(span)?.size ?? 0) < 2 || trim(span).length < SUBJECT_MIN_CHARS) continue;
-    if (
-      best === null ||
-      span.length > best.length ||
-      (span.length === best.length && n > (linesWith.get(best) ?? 0))
-    )
+  let bestN = 0;
+  for (const [span, t] of tally) {
+    if (t.n < need || !t.many || trim(span).length < SUBJECT_MIN_CHARS) continue;
+    if (best === null || span.length > best.length || (span.length === best.length && t.n > bestN)) {
       best = span;
+      bestN = t.n;
+    }
   }
   return best === null ? null : trim(best);
 }
