@@ -5,7 +5,7 @@ import { inArray, like, sql } from 'drizzle-orm';
 import { dictionaryAt } from '../categories/queries.ts';
 import type { Executor } from '../db/client.ts';
 import { jurisdictions, units } from '../db/schema.ts';
-import { entryPath, firstLevelOf } from '../domain/admin/categories.ts';
+import { entryLevel, entryPath, firstLevelOf, parentOf } from '../domain/admin/categories.ts';
 import { categoryLabel } from '../domain/categories.ts';
 import { addDays } from '../domain/deadlines/index.ts';
 import {
@@ -154,10 +154,13 @@ async function labelsFor(
     for (const k of keys) if (k) out.set(k, { label: categoryLabel(k), drill: false });
   } else if (groupBy === 'subcategory') {
     // By the dictionary's current names, under the first level: 城乡建设 / 物业管理 / 物业收费.
+    // A second level beside its own third levels counts only the matters given it alone: said so.
     const { entries } = await dictionaryAt(db);
+    const split = new Set(keys.filter((k) => entryLevel(k) === 3).map((k) => parentOf(k)));
     for (const k of keys) {
       const path = entryPath(entries, k) ?? k;
-      out.set(k, { label: `${categoryLabel(firstLevelOf(k))} / ${path}`, drill: false });
+      const alone = split.has(k) ? '（未再细分）' : '';
+      out.set(k, { label: `${categoryLabel(firstLevelOf(k))} / ${path}${alone}`, drill: false });
     }
   } else if (groupBy === 'form') {
     for (const [k, v] of Object.entries(FORM_NAMES)) out.set(k, { label: v, drill: false });

@@ -110,6 +110,20 @@ describe('statistics by 细分类', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect([await count(fee), await count(quality)]).toEqual([feeBefore, qualityBefore]);
     expect(totals(await bySubcategory(twoYears))).toEqual(await directCounts());
+    // A matter given the second level alone, beside one given its third level: the second level's
+    // row says it holds only those (its third levels have rows of their own).
+    const d = await h.register(
+      'gl_registrar',
+      letter('物业问题', { categoryCode: '010000', subcategoryCode: code('物业管理') }),
+    );
+    const e = await h.register(
+      'gl_registrar',
+      letter('物业收费问题', { categoryCode: '010000', subcategoryCode: fee }),
+    );
+    expect(d.caseId).not.toBe(e.caseId);
+    const table = await bySubcategory(todays);
+    expect(table.get(code('物业管理'))?.label).toBe('城乡建设 / 物业管理（未再细分）');
+    expect(table.get(fee)?.label).toBe('城乡建设 / 物业管理 / 物业收费');
   });
 
   it('lists the matters behind a 细分类’s figure', async () => {
