@@ -10,6 +10,7 @@ import { CONTENT_CATEGORIES } from '../../src/domain/categories.ts';
 import CategoriesPage from '../../web/console/admin/Categories.tsx';
 import RegisterPage from '../../web/console/pages/Register.tsx';
 import { ME_KEY } from '../../web/shared/session.ts';
+import { dictionaryEntry } from './dictionaryFixture.ts';
 import { meOf } from './me.ts';
 import { renderPage } from './render.tsx';
 
@@ -39,15 +40,7 @@ describe('content categories', () => {
   });
 
   it('offers the 细分类 of the chosen category when the dictionary has some, and only then', async () => {
-    const entry = (code: string, parentCode: string, level: number, name: string, retired = false) => ({
-      code,
-      parentCode,
-      level,
-      name,
-      retired,
-      version: 1,
-      changedAt: '2026-12-01T00:00:00.000Z',
-    });
+    const entry = dictionaryEntry;
     const { user } = renderPage(<RegisterPage />, {
       url: '/?form=letter',
       cache: [

@@ -8,17 +8,10 @@ import { describe, expect, it } from 'vitest';
 import '../../web/shared/i18n.ts';
 import { SubcategoryRouting } from '../../web/console/admin/SubcategoryRouting.tsx';
 import { DICTIONARY_KEY } from '../../web/console/categoryDictionary.ts';
+import { dictionaryEntry } from './dictionaryFixture.ts';
 import { renderPage } from './render.tsx';
 
-const entry = (code: string, parentCode: string, level: number, name: string, retired = false) => ({
-  code,
-  parentCode,
-  level,
-  name,
-  retired,
-  version: 1,
-  changedAt: '2026-11-01T00:00:00Z',
-});
+const entry = dictionaryEntry;
 const dictionary = {
   version: 1,
   entries: [
