@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import { zId } from '../domain/validation/fields.ts';
 import { ensureAllowed, staffToolsPolicy } from '../policies/index.ts';
 import { actorOf } from '../server/auth.ts';
 import { activateModel } from './commands.ts';
@@ -81,7 +82,8 @@ export const classifierModelRoutes =
           tags: ['classify'],
           summary: '启用某一版本的分类建议模型或内置关键词表（省级管理员；记入审计日志）',
           body: z.object({
-            version: z.union([z.number().int().min(1), z.literal('lexicon')]).meta({
+            // A version is an int4 like any id: a larger number is a 400, not a database error.
+            version: z.union([zId('版本号'), z.literal('lexicon')]).meta({
               description: '版本号，或 lexicon（内置关键词表）',
             }),
           }),

@@ -7,7 +7,7 @@ import { runCommand } from '../commands/command.ts';
 import type { AppContext } from '../context.ts';
 import { searchSynonyms } from '../db/schema.ts';
 import { checkTerms } from '../domain/search/synonyms.ts';
-import { zText } from '../domain/validation/fields.ts';
+import { zId, zText } from '../domain/validation/fields.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import type { Actor } from '../policies/actor.ts';
 import { ensureAllowed } from '../policies/index.ts';
@@ -22,7 +22,8 @@ export const SynonymBody = z.object({
   note: zText({ label: '说明', max: 200 }).optional(),
 });
 export const SynonymUpdate = SynonymBody.extend({
-  version: z.number().int().min(1).meta({ description: '编辑前的版本号（防止覆盖他人的修改）' }),
+  // An int4 like any id: a larger number is a 400, not a database error.
+  version: zId('版本号').meta({ description: '编辑前的版本号（防止覆盖他人的修改）' }),
 });
 
 type Row = typeof searchSynonyms.$inferSelect;
